@@ -1,0 +1,58 @@
+// The one-way layer rule and the core's ban on the DOM, real time and unseeded randomness are
+// lint errors (docs/architecture.md). These tests lint small snippets as if they lived in a layer.
+import { describe, expect, it } from 'vitest';
+import { ESLint } from 'eslint';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function problems(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: file });
+  return (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+describe('layer rule', () => {
+  it.each([
+    ['src/engine/x.ts', "import { a } from '../net/a.ts';"],
+    ['src/engine/x.ts', "import { a } from '../sim/a.ts';"],
+    ['src/net/x.ts', "import { a } from '../machines/a.ts';"],
+    ['src/machines/x.ts', "import { a } from '../sim/index.ts';"],
+    ['src/sim/x.ts', "import { a } from '../viz/a.ts';"],
+    ['src/sim/x.ts', "import { a } from '../ui/App.svelte';"],
+    ['src/viz/x.ts', "import { a } from '../ui/a.ts';"],
+    ['src/cli/x.ts', "import { a } from '../viz/a.ts';"],
+    ['src/net/x.ts', "import { select } from 'd3-selection';"],
+    ['src/sim/x.ts', "import { mount } from 'svelte';"],
+  ])('%s may not %s', async (file, code) => {
+    expect((await problems(file, `${code}\nexport const b = a;`)).join('\n')).toMatch(
+      /no-restricted-imports/,
+    );
+  });
+
+  it.each([
+    ['src/net/x.ts', "import { Simulator } from '../engine/simulator.ts';"],
+    ['src/sim/x.ts', "import { Simulator } from '../engine/index.ts';"],
+    ['src/ui/x.ts', "import { Simulator } from '../engine/index.ts';"],
+    ['src/cli/x.ts', "import { Simulator } from '../engine/index.ts';"],
+    ['src/viz/x.ts', "import { select } from 'd3-selection';"],
+  ])('%s may %s', async (file, code) => {
+    const name = /import \{ (\w+) \}/.exec(code)?.[1];
+    expect(await problems(file, `${code}\nexport const b = ${name};`)).toEqual([]);
+  });
+});
+
+describe('core purity', () => {
+  it.each([
+    ['Math.random()', /no-restricted-properties/],
+    ['Date.now()', /no-restricted-properties/],
+    ['setTimeout(() => {}, 1)', /no-restricted-globals/],
+    ['document.title', /no-restricted-globals/],
+  ])('src/engine may not use %s', async (expr, rule) => {
+    expect((await problems('src/engine/x.ts', `export const v = ${expr};`)).join('\n')).toMatch(
+      rule,
+    );
+  });
+
+  it('lets the view use the DOM', async () => {
+    expect(await problems('src/ui/x.ts', 'export const v = document.title;')).toEqual([]);
+  });
+});
