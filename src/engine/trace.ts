@@ -6,8 +6,8 @@
  * by declaration merging (`declare module '../engine/trace.ts' { interface TraceRecordTypes ... }`).
  */
 export interface TraceRecordTypes {
-  /** A run started: the scenario, seed and the time limit it was given. */
-  'sim.start': { scenario: string; seed: number; until: number | null };
+  /** A simulation was built: the scenario's name and the seed of its random streams. */
+  'sim.start': { scenario: string; seed: number };
   /** A run ended and why. */
   'sim.end': { reason: string; events: number };
 }

@@ -1,0 +1,143 @@
+// A client application that sends numbered requests one at a time and waits for each reply,
+// retrying after a timeout and giving up after a number of retries (a stop-and-wait protocol).
+
+import { assign, setup } from 'xstate';
+
+export interface PingerInput {
+  /** Requests to send. */
+  count: number;
+  /** Wait for a reply before retrying, in ms (XState delays are in ms; the engine keeps ns). */
+  timeoutMs: number;
+  /** Pause after a reply or giving up before the next request, in ms. */
+  intervalMs: number;
+  /** Retries per request before giving up on it. */
+  retries: number;
+  /** Delay before the first request, in ms. */
+  startMs: number;
+}
+
+export interface PingerContext extends PingerInput {
+  /** Number of the current request, from 1. */
+  seq: number;
+  /** Attempt at the current request: 0 for the first send, then 1, 2, ... for retries. */
+  attempt: number;
+}
+
+/** A reply from the network: which request and which attempt it answers. */
+export type PingerEvent = { type: 'net.reply'; seq: number; attempt: number };
+
+/** What the machine asks its host to do. `sim/` provides the real implementations. */
+export interface PingerRequestParams {
+  seq: number;
+  attempt: number;
+}
+
+export const pingerMachine = setup({
+  types: {
+    input: {} as PingerInput,
+    context: {} as PingerContext,
+    events: {} as PingerEvent,
+  },
+  actions: {
+    /** Transmits request `seq` (attempt `attempt`) to the peer. */
+    sendRequest: (_, _params: PingerRequestParams) => {},
+    /** A reply arrived for the current request. */
+    acceptReply: (_, _params: { seq: number; attempt: number }) => {},
+    /** A reply arrived for an earlier request or attempt (a late or duplicate reply). */
+    ignoreReply: (_, _params: { seq: number; attempt: number }) => {},
+    /** The timer ran out; the request will be sent again. */
+    noteTimeout: (_, _params: PingerRequestParams) => {},
+    /** The last retry ran out: the request is counted as lost. */
+    giveUp: (_, _params: PingerRequestParams) => {},
+    nextRetry: assign({ attempt: ({ context }) => context.attempt + 1 }),
+    nextRequest: assign({ seq: ({ context }) => context.seq + 1, attempt: 0 }),
+  },
+  guards: {
+    isCurrentReply: ({ context, event }) => event.seq === context.seq,
+    canRetry: ({ context }) => context.attempt < context.retries,
+    allSent: ({ context }) => context.seq >= context.count,
+  },
+  delays: {
+    startDelay: ({ context }) => context.startMs,
+    replyTimeout: ({ context }) => context.timeoutMs,
+    interval: ({ context }) => context.intervalMs,
+  },
+}).createMachine({
+  id: 'pinger',
+  context: ({ input }) => ({ ...input, seq: 1, attempt: 0 }),
+  initial: 'starting',
+  states: {
+    starting: {
+      after: { startDelay: 'awaitingReply' },
+    },
+    awaitingReply: {
+      entry: {
+        type: 'sendRequest',
+        params: ({ context }) => ({ seq: context.seq, attempt: context.attempt }),
+      },
+      on: {
+        'net.reply': [
+          {
+            guard: 'isCurrentReply',
+            target: 'pausing',
+            actions: {
+              type: 'acceptReply',
+              params: ({ event }) => ({ seq: event.seq, attempt: event.attempt }),
+            },
+          },
+          {
+            actions: {
+              type: 'ignoreReply',
+              params: ({ event }) => ({ seq: event.seq, attempt: event.attempt }),
+            },
+          },
+        ],
+      },
+      after: {
+        replyTimeout: [
+          {
+            guard: 'canRetry',
+            target: 'awaitingReply',
+            reenter: true,
+            actions: [
+              {
+                type: 'noteTimeout',
+                params: ({ context }) => ({ seq: context.seq, attempt: context.attempt }),
+              },
+              'nextRetry',
+            ],
+          },
+          {
+            target: 'pausing',
+            actions: {
+              type: 'giveUp',
+              params: ({ context }) => ({ seq: context.seq, attempt: context.attempt }),
+            },
+          },
+        ],
+      },
+    },
+    pausing: {
+      always: { guard: 'allSent', target: 'done' },
+      on: {
+        'net.reply': {
+          actions: {
+            type: 'ignoreReply',
+            params: ({ event }) => ({ seq: event.seq, attempt: event.attempt }),
+          },
+        },
+      },
+      after: { interval: { target: 'awaitingReply', actions: 'nextRequest' } },
+    },
+    done: {
+      on: {
+        'net.reply': {
+          actions: {
+            type: 'ignoreReply',
+            params: ({ event }) => ({ seq: event.seq, attempt: event.attempt }),
+          },
+        },
+      },
+    },
+  },
+});

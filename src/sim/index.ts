@@ -1,0 +1,7 @@
+// The simulation layer's public surface: scenario documents, building and running them.
+export * from './scenario/scenarioSchema.ts';
+export * from './scenario/validateScenario.ts';
+export * from './buildSimulation.ts';
+export * from './runScenario.ts';
+export * from './summary.ts';
+export type { AppMessage } from './messages.ts';

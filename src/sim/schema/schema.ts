@@ -1,0 +1,299 @@
+// A small schema language: each schema validates untrusted JSON, collecting every problem with
+// its JSON path and what was expected, and can describe itself as JSON Schema for editors.
+
+import { parseDuration } from '../../engine/time.ts';
+
+/** One problem found in a document. */
+export interface ValidationIssue {
+  /** Where, as a JSON path: `$.links[0].b`. */
+  path: string;
+  /** What was expected there, in words. */
+  message: string;
+}
+
+/** Validates a value (pushing problems to `issues`) and describes itself as JSON Schema. */
+export interface Schema<T> {
+  parse(value: unknown, path: string, issues: ValidationIssue[]): T | undefined;
+  jsonSchema(): Record<string, unknown>;
+}
+
+/** The TypeScript type a schema produces. */
+export type Infer<S> = S extends Schema<infer T> ? T : never;
+
+/** Describes a received value in a message: `a string ("abc")`, `a number (3)`, `null`. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  switch (typeof value) {
+    case 'string':
+      return `a string (${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)})`;
+    case 'number':
+      return `a number (${value})`;
+    case 'boolean':
+      return `${value}`;
+    case 'object':
+      return 'an object';
+    default:
+      return typeof value;
+  }
+}
+
+function fail(issues: ValidationIssue[], path: string, expected: string, got: unknown): undefined {
+  issues.push({ path, message: `expected ${expected}, got ${describeValue(got)}` });
+  return undefined;
+}
+
+/** A string, optionally restricted by a pattern (with a description for messages). */
+export function string(
+  options: {
+    pattern?: RegExp;
+    patternText?: string;
+    maxLength?: number;
+    description?: string;
+  } = {},
+): Schema<string> {
+  const expected = options.patternText ?? 'a string';
+  return {
+    parse(value, path, issues) {
+      if (typeof value !== 'string') return fail(issues, path, expected, value);
+      if (options.pattern && !options.pattern.test(value))
+        return fail(issues, path, expected, value);
+      if (options.maxLength !== undefined && value.length > options.maxLength) {
+        issues.push({ path, message: `expected at most ${options.maxLength} characters` });
+        return undefined;
+      }
+      return value;
+    },
+    jsonSchema: () => ({
+      type: 'string',
+      ...(options.pattern ? { pattern: options.pattern.source } : {}),
+      ...(options.maxLength !== undefined ? { maxLength: options.maxLength } : {}),
+      ...(options.description ? { description: options.description } : {}),
+    }),
+  };
+}
+
+/** A number within bounds; `integer` demands a whole number. */
+export function number(
+  options: {
+    min?: number;
+    max?: number;
+    exclusiveMax?: number;
+    integer?: boolean;
+    description?: string;
+  } = {},
+): Schema<number> {
+  const parts = [options.integer ? 'an integer' : 'a number'];
+  if (options.min !== undefined) parts.push(`>= ${options.min}`);
+  if (options.max !== undefined) parts.push(`<= ${options.max}`);
+  if (options.exclusiveMax !== undefined) parts.push(`< ${options.exclusiveMax}`);
+  const expected = parts.join(' ');
+  return {
+    parse(value, path, issues) {
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        return fail(issues, path, expected, value);
+      if (options.integer && !Number.isSafeInteger(value))
+        return fail(issues, path, expected, value);
+      if (options.min !== undefined && value < options.min)
+        return fail(issues, path, expected, value);
+      if (options.max !== undefined && value > options.max)
+        return fail(issues, path, expected, value);
+      if (options.exclusiveMax !== undefined && value >= options.exclusiveMax) {
+        return fail(issues, path, expected, value);
+      }
+      return value;
+    },
+    jsonSchema: () => ({
+      type: options.integer ? 'integer' : 'number',
+      ...(options.min !== undefined ? { minimum: options.min } : {}),
+      ...(options.max !== undefined ? { maximum: options.max } : {}),
+      ...(options.exclusiveMax !== undefined ? { exclusiveMaximum: options.exclusiveMax } : {}),
+      ...(options.description ? { description: options.description } : {}),
+    }),
+  };
+}
+
+/** One of a fixed set of string values. */
+export function oneOf<const V extends string>(
+  values: readonly V[],
+  description?: string,
+): Schema<V> {
+  const expected = `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
+  return {
+    parse(value, path, issues) {
+      if (typeof value !== 'string' || !values.includes(value as V))
+        return fail(issues, path, expected, value);
+      return value as V;
+    },
+    jsonSchema: () => ({ enum: [...values], ...(description ? { description } : {}) }),
+  };
+}
+
+/** A duration string (`250us`, `20ms`, `2s`, `1m`), parsed to integer nanoseconds. */
+export function duration(options: { min?: number; description?: string } = {}): Schema<number> {
+  return {
+    parse(value, path, issues) {
+      if (typeof value !== 'string') {
+        return fail(issues, path, 'a duration string such as "20ms", "2s" or "250us"', value);
+      }
+      const parsed = parseDuration(value);
+      if (!parsed.ok) {
+        issues.push({ path, message: parsed.error });
+        return undefined;
+      }
+      if (options.min !== undefined && parsed.ns < options.min) {
+        issues.push({
+          path,
+          message: `expected a duration of at least ${options.min} ns, got "${value}"`,
+        });
+        return undefined;
+      }
+      return parsed.ns;
+    },
+    jsonSchema: () => ({
+      type: 'string',
+      pattern: '^\\s*\\d+(\\.\\d+)?\\s*(ns|us|µs|ms|s|m|h)\\s*$',
+      description: options.description ?? 'A duration: a number and a unit (ns, us, ms, s, m, h).',
+    }),
+  };
+}
+
+/** A list of items, each validated by `item`. */
+export function array<T>(
+  item: Schema<T>,
+  options: { minItems?: number; maxItems?: number } = {},
+): Schema<T[]> {
+  return {
+    parse(value, path, issues) {
+      if (!Array.isArray(value)) return fail(issues, path, 'an array', value);
+      if (options.minItems !== undefined && value.length < options.minItems) {
+        issues.push({
+          path,
+          message: `expected at least ${options.minItems} item(s), got ${value.length}`,
+        });
+      }
+      if (options.maxItems !== undefined && value.length > options.maxItems) {
+        issues.push({
+          path,
+          message: `expected at most ${options.maxItems} items, got ${value.length}`,
+        });
+        return undefined;
+      }
+      const out: T[] = [];
+      let ok = true;
+      value.forEach((element, i) => {
+        const parsed = item.parse(element, `${path}[${i}]`, issues);
+        if (parsed === undefined) ok = false;
+        else out.push(parsed);
+      });
+      return ok ? out : undefined;
+    },
+    jsonSchema: () => ({
+      type: 'array',
+      items: item.jsonSchema(),
+      ...(options.minItems !== undefined ? { minItems: options.minItems } : {}),
+      ...(options.maxItems !== undefined ? { maxItems: options.maxItems } : {}),
+    }),
+  };
+}
+
+type Fields = Record<string, Schema<unknown>>;
+type ObjectOf<R extends Fields, O extends Fields> = { [K in keyof R]: Infer<R[K]> } & {
+  [K in keyof O]?: Infer<O[K]>;
+};
+
+/** An object with required and optional fields; unknown fields are reported (likely typos). */
+export function object<R extends Fields, O extends Fields = Record<never, never>>(
+  required: R,
+  optional: O = {} as O,
+  description?: string,
+): Schema<ObjectOf<R, O>> {
+  const known = new Set([...Object.keys(required), ...Object.keys(optional)]);
+  return {
+    parse(value, path, issues) {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        return fail(issues, path, 'an object', value);
+      }
+      const record = value as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
+      let ok = true;
+      for (const [key, schema] of Object.entries(required)) {
+        if (!Object.hasOwn(record, key)) {
+          issues.push({ path: `${path}.${key}`, message: 'is required but missing' });
+          ok = false;
+          continue;
+        }
+        const parsed = schema.parse(record[key], `${path}.${key}`, issues);
+        if (parsed === undefined) ok = false;
+        else out[key] = parsed;
+      }
+      for (const [key, schema] of Object.entries(optional)) {
+        if (!Object.hasOwn(record, key) || record[key] === undefined) continue;
+        const parsed = schema.parse(record[key], `${path}.${key}`, issues);
+        if (parsed === undefined) ok = false;
+        else out[key] = parsed;
+      }
+      for (const key of Object.keys(record)) {
+        if (!known.has(key)) {
+          issues.push({
+            path: `${path}.${key}`,
+            message: `is not a known field (expected one of: ${[...known].join(', ')})`,
+          });
+          ok = false;
+        }
+      }
+      return ok ? (out as ObjectOf<R, O>) : undefined;
+    },
+    jsonSchema: () => ({
+      type: 'object',
+      ...(description ? { description } : {}),
+      properties: Object.fromEntries(
+        [...Object.entries(required), ...Object.entries(optional)].map(([k, s]) => [
+          k,
+          s.jsonSchema(),
+        ]),
+      ),
+      required: Object.keys(required),
+      additionalProperties: false,
+    }),
+  };
+}
+
+/** A union of object schemas told apart by a string field (`type`). */
+export function tagged<K extends string, M extends Record<string, Schema<unknown>>>(
+  tag: K,
+  variants: M,
+): Schema<Infer<M[keyof M]>> {
+  const names = Object.keys(variants);
+  return {
+    parse(value, path, issues) {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        return fail(issues, path, 'an object', value);
+      }
+      const kind = (value as Record<string, unknown>)[tag];
+      const variant =
+        typeof kind === 'string' && Object.hasOwn(variants, kind) ? variants[kind] : undefined;
+      if (!variant) {
+        return fail(
+          issues,
+          `${path}.${tag}`,
+          `one of ${names.map((n) => JSON.stringify(n)).join(', ')}`,
+          kind,
+        );
+      }
+      return variant.parse(value, path, issues) as Infer<M[keyof M]> | undefined;
+    },
+    jsonSchema: () => ({ oneOf: names.map((n) => (variants[n] as Schema<unknown>).jsonSchema()) }),
+  };
+}
+
+/** Exactly this value. */
+export function literal<const V extends string | number | boolean>(expected: V): Schema<V> {
+  return {
+    parse(value, path, issues) {
+      if (value !== expected) return fail(issues, path, JSON.stringify(expected), value);
+      return expected;
+    },
+    jsonSchema: () => ({ const: expected }),
+  };
+}

@@ -1,0 +1,96 @@
+// Metrics of a run and the summary the CLI prints and the browser shows.
+
+import { formatDuration, type Nanos } from '../engine/time.ts';
+import type { StopReason } from '../engine/simulator.ts';
+import type { LinkCounters } from '../net/link.ts';
+
+export interface PingerMetrics {
+  node: string;
+  peer: string;
+  sent: number;
+  retries: number;
+  replies: number;
+  lost: number;
+  lateReplies: number;
+  /** Round-trip times in ns of the replies that could be timed. */
+  rtts: Nanos[];
+}
+
+export interface EchoMetrics {
+  node: string;
+  served: number;
+  /** Most requests waiting at once, the one in service included. */
+  maxQueue: number;
+}
+
+export interface LinkMetrics extends LinkCounters {
+  link: string;
+  a: string;
+  b: string;
+  latency: Nanos;
+  loss: number;
+}
+
+/** What a run did: plain data, the same in Node and the browser. */
+export interface RunSummary {
+  scenario: string;
+  seed: number;
+  reason: StopReason;
+  events: number;
+  simulatedNs: Nanos;
+  traceRecords: number;
+  pingers: (Omit<PingerMetrics, 'rtts'> & {
+    rttMinNs: Nanos | null;
+    rttMeanNs: Nanos | null;
+    rttMaxNs: Nanos | null;
+  })[];
+  servers: EchoMetrics[];
+  links: LinkMetrics[];
+}
+
+/** Summarises a pinger's round-trip times as min, mean and max (null when none was timed). */
+export function summarisePinger(m: PingerMetrics): RunSummary['pingers'][number] {
+  const { rtts, ...counts } = m;
+  if (rtts.length === 0) return { ...counts, rttMinNs: null, rttMeanNs: null, rttMaxNs: null };
+  return {
+    ...counts,
+    rttMinNs: Math.min(...rtts),
+    rttMeanNs: Math.round(rtts.reduce((a, b) => a + b, 0) / rtts.length),
+    rttMaxNs: Math.max(...rtts),
+  };
+}
+
+const REASONS: Record<StopReason, string> = {
+  empty: 'nothing left to do',
+  until: 'reached the time limit',
+  maxEvents: 'hit the event limit (the run may be unbounded)',
+  stopped: 'stopped',
+};
+
+/** The summary as lines of text for a terminal. */
+export function formatSummaryLines(s: RunSummary): string[] {
+  const lines = [
+    `scenario   ${s.scenario}`,
+    `seed       ${s.seed}`,
+    `stopped    ${REASONS[s.reason]} at ${formatDuration(s.simulatedNs)}`,
+    `events     ${s.events}`,
+    `trace      ${s.traceRecords} records`,
+  ];
+  for (const p of s.pingers) {
+    const rtt =
+      p.rttMinNs === null
+        ? 'no round trip timed'
+        : `RTT min/mean/max ${formatDuration(p.rttMinNs)} / ${formatDuration(p.rttMeanNs ?? 0)} / ${formatDuration(p.rttMaxNs ?? 0)}`;
+    lines.push(
+      `pinger     ${p.node} -> ${p.peer}: ${p.sent} sent (${p.retries} retries), ${p.replies} replies, ${p.lost} lost, ${p.lateReplies} late; ${rtt}`,
+    );
+  }
+  for (const e of s.servers)
+    lines.push(`echo       ${e.node}: ${e.served} served, longest queue ${e.maxQueue}`);
+  for (const l of s.links) {
+    lines.push(
+      `link       ${l.link} (${l.a} - ${l.b}, ${formatDuration(l.latency)}, loss ${l.loss * 100}%): ${l.sent} sent, ${l.delivered} delivered, ${l.dropped} dropped`,
+    );
+  }
+  return lines;
+}
