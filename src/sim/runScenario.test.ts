@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { traceToJsonLines } from '../engine/trace.ts';
+import { runScenario } from './runScenario.ts';
+import { validateScenario } from './scenario/validateScenario.ts';
+import type { Scenario } from './scenario/scenarioSchema.ts';
+
+function scenario(overrides: {
+  latency?: string;
+  loss?: number;
+  serviceTime?: string;
+  pinger?: object;
+  until?: string;
+}): Scenario {
+  const result = validateScenario({
+    format: 'handshake/scenario@1',
+    name: 'test',
+    until: overrides.until ?? '10s',
+    nodes: [
+      { id: 'c', role: 'client', apps: [{ type: 'pinger', peer: 's', ...overrides.pinger }] },
+      {
+        id: 's',
+        role: 'server',
+        apps: [{ type: 'echo', serviceTime: overrides.serviceTime ?? '0s' }],
+      },
+    ],
+    links: [
+      { id: 'l', a: 'c', b: 's', latency: overrides.latency ?? '10ms', loss: overrides.loss ?? 0 },
+    ],
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.scenario;
+}
+
+const hash = (text: string) => createHash('sha256').update(text).digest('hex');
+
+describe('runScenario', () => {
+  it('times a round trip as two one-way latencies plus the service time', () => {
+    // RTT = 2 * 20 ms + 2 ms = 42 ms for every request on a lossless link.
+    const { summary } = runScenario(
+      scenario({ latency: '20ms', serviceTime: '2ms', pinger: { count: 3 } }),
+    );
+    expect(summary.pingers[0]).toMatchObject({
+      sent: 3,
+      replies: 3,
+      retries: 0,
+      lost: 0,
+      rttMinNs: 42_000_000,
+      rttMaxNs: 42_000_000,
+    });
+    expect(summary.servers[0]?.served).toBe(3);
+  });
+
+  it('sends each request an interval after the previous reply', () => {
+    // Request k leaves at (k-1) * (RTT + interval): 0, 1.02 s, 2.04 s with RTT 20 ms, interval 1 s.
+    const run = runScenario(scenario({ pinger: { count: 3, interval: '1s' } }));
+    const sendTimes = run.simulation.sim.trace.ofType('app.request').map((r) => r.t);
+    expect(sendTimes).toEqual([0, 1_020_000_000, 2_040_000_000]);
+  });
+
+  it('retries after the timeout, gives up after the last retry, and ignores late replies', () => {
+    // Latency 300 ms > timeout 200 ms: send at 0, retry at 200 ms, give up at 400 ms. The reply to
+    // attempt 0 arrives at 600 ms and to attempt 1 at 800 ms, both after the pinger moved on.
+    const run = runScenario(
+      scenario({ latency: '300ms', pinger: { count: 1, timeout: '200ms', retries: 1 } }),
+    );
+    const records = run.simulation.sim.trace.records.filter(
+      (r) => r.type.startsWith('app.') && r.type !== 'app.state',
+    );
+    expect(records.map((r) => `${r.t / 1e6}ms ${r.type}`)).toEqual([
+      '0ms app.request',
+      '200ms app.timeout',
+      '200ms app.request',
+      '300ms app.serve',
+      '400ms app.timeout',
+      '400ms app.giveUp',
+      '500ms app.serve',
+      '600ms app.lateReply',
+      '800ms app.lateReply',
+    ]);
+    expect(run.summary.pingers[0]).toMatchObject({
+      sent: 2,
+      retries: 1,
+      replies: 0,
+      lost: 1,
+      lateReplies: 2,
+      rttMeanNs: null,
+    });
+  });
+
+  it('does not time a reply that may answer an earlier attempt (Karn)', () => {
+    // Latency 150 ms, timeout 200 ms: the reply to attempt 0 (sent at 0) arrives at 300 ms, after
+    // the retry at 200 ms. It is accepted but not timed: it cannot be told apart from a retry's.
+    const run = runScenario(
+      scenario({ latency: '150ms', pinger: { count: 1, timeout: '200ms', retries: 2 } }),
+    );
+    const reply = run.simulation.sim.trace.ofType('app.reply')[0];
+    expect(reply).toMatchObject({ t: 300_000_000, seq: 1, attempt: 0, rtt: null });
+  });
+
+  it('loses about the configured fraction of messages on a lossy link', () => {
+    const { summary } = runScenario(
+      scenario({
+        latency: '1ms',
+        loss: 0.25,
+        until: '1h',
+        pinger: { count: 4000, interval: '0s', timeout: '10ms', retries: 100 },
+      }),
+    );
+    const link = summary.links[0]!;
+    // Binomial(n, 0.25): the standard deviation of the dropped fraction is sqrt(0.25*0.75/n) < 0.006.
+    expect(Math.abs(link.dropped / link.sent - 0.25)).toBeLessThan(0.02);
+    expect(link.sent).toBe(link.delivered + link.dropped);
+    expect(summary.pingers[0]?.replies).toBe(4000);
+  });
+
+  it('gives a byte-identical trace for the same scenario and seed, another for another seed', () => {
+    const doc = scenario({ loss: 0.3, pinger: { count: 20, interval: '100ms', timeout: '50ms' } });
+    const first = hash(
+      traceToJsonLines(runScenario(doc, { seed: 5 }).simulation.sim.trace.records),
+    );
+    const second = hash(
+      traceToJsonLines(runScenario(doc, { seed: 5 }).simulation.sim.trace.records),
+    );
+    const other = hash(
+      traceToJsonLines(runScenario(doc, { seed: 6 }).simulation.sim.trace.records),
+    );
+    expect(second).toBe(first);
+    expect(other).not.toBe(first);
+  });
+
+  it('stops at the event limit and keeps what was recorded', () => {
+    const run = runScenario(scenario({ pinger: { count: 1000, interval: '0s' } }), {
+      maxEvents: 50,
+    });
+    expect(run.summary.reason).toBe('maxEvents');
+    expect(run.summary.events).toBe(50);
+    expect(run.simulation.sim.trace.records.at(-1)).toMatchObject({
+      type: 'sim.end',
+      reason: 'maxEvents',
+    });
+  });
+});
