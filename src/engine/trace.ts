@@ -1,6 +1,8 @@
 // The append-only trace: typed records of what happened, when and where. It is the only bridge
 // between the simulation and everything a person sees (animation, tables, charts, checks, pcap).
 
+import { TraceStore } from './traceStore.ts';
+
 /**
  * The record types and their fields, keyed by dotted name. Each layer adds its own record types
  * by declaration merging (`declare module '../engine/trace.ts' { interface TraceRecordTypes ... }`).
@@ -23,27 +25,50 @@ export type TraceRecord<K extends TraceType = TraceType> = K extends TraceType
 /** Receives each record as it is appended. */
 export type TraceListener = (record: TraceRecord) => void;
 
-/** An append-only list of trace records. When disabled, appends cost one branch. */
+/**
+ * An append-only list of trace records, stored packed (see traceStore.ts). Every record of one
+ * type has the same fields, as its TypeScript type says. When disabled, appends cost one branch.
+ */
 export class Trace {
-  private readonly list: TraceRecord[] = [];
+  private readonly store = new TraceStore();
   private readonly listeners: TraceListener[] = [];
+  private materialised: TraceRecord[] = [];
 
   constructor(public enabled = true) {}
 
   /** Appends a record; records must arrive in non-decreasing time. */
   append(record: TraceRecord): void {
     if (!this.enabled) return;
-    this.list.push(record);
+    this.store.push(record);
     for (let i = 0; i < this.listeners.length; i++) (this.listeners[i] as TraceListener)(record);
   }
 
-  /** All records so far, oldest first. Read-only: the trace is append-only. */
-  get records(): readonly TraceRecord[] {
-    return this.list;
+  get length(): number {
+    return this.store.length;
   }
 
-  get length(): number {
-    return this.list.length;
+  /** Record i (a fresh object each call). */
+  get(i: number): TraceRecord {
+    if (!(i >= 0 && i < this.store.length)) throw new RangeError(`no trace record ${i}`);
+    return this.store.get(i) as TraceRecord;
+  }
+
+  /** Time of record i, without building the record. */
+  timeAt(i: number): number {
+    return this.store.timeAt(i);
+  }
+
+  /** Type of record i, without building the record. */
+  typeAt(i: number): TraceType {
+    return this.store.typeAt(i) as TraceType;
+  }
+
+  /** All records so far, oldest first, built once and kept until more are appended. */
+  get records(): readonly TraceRecord[] {
+    for (let i = this.materialised.length; i < this.store.length; i++) {
+      this.materialised.push(this.store.get(i) as TraceRecord);
+    }
+    return this.materialised;
   }
 
   /** Calls `listener` with every record appended from now on; returns an unsubscribe function. */
@@ -57,7 +82,11 @@ export class Trace {
 
   /** Records of one type, in order. */
   ofType<K extends TraceType>(type: K): TraceRecord<K>[] {
-    return this.list.filter((r): r is TraceRecord<K> => r.type === type);
+    const out: TraceRecord<K>[] = [];
+    for (let i = 0; i < this.store.length; i++) {
+      if (this.store.typeAt(i) === type) out.push(this.store.get(i) as TraceRecord<K>);
+    }
+    return out;
   }
 }
 

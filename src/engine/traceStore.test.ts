@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { TraceStore } from './traceStore.ts';
+
+describe('TraceStore', () => {
+  it('gives back every record as written: field order, strings, null, booleans, absent, objects', () => {
+    const store = new TraceStore();
+    const packet = { id: 7, flags: ['SYN'] };
+    const records = [
+      { t: 0, type: 'a', node: 'client', n: 1, ok: true, rtt: null, packet },
+      { t: 5, type: 'b', reason: 'loss' },
+      { t: 5, type: 'a', node: 'server', n: -2.5, ok: false, rtt: 40, packet: undefined },
+    ];
+    for (const r of records) store.push(r);
+    expect(store.length).toBe(3);
+    expect(store.get(0)).toEqual(records[0]);
+    expect(Object.keys(store.get(0))).toEqual(['t', 'type', 'node', 'n', 'ok', 'rtt', 'packet']);
+    expect(store.get(0).packet).toBe(packet);
+    expect(store.get(1)).toEqual(records[1]);
+    expect(store.get(2)).toEqual({ t: 5, type: 'a', node: 'server', n: -2.5, ok: false, rtt: 40 });
+    expect(store.typeAt(1)).toBe('b');
+    expect(store.timeAt(2)).toBe(5);
+  });
+
+  it('keeps records intact across chunk boundaries (300k records, 1-9 fields each)', () => {
+    const store = new TraceStore();
+    const fieldCounts = 9;
+    for (let i = 0; i < 300_000; i++) {
+      const k = (i % fieldCounts) + 1;
+      const record: { t: number; type: string; [f: string]: unknown } = { t: i, type: `k${k}` };
+      for (let f = 0; f < k; f++) record[`f${f}`] = f % 2 === 0 ? i * 10 + f : `s${i % 100}`;
+      store.push(record);
+    }
+    for (const i of [0, 65_535, 65_536, 131_071, 131_072, 200_000, 262_143, 262_144, 299_999]) {
+      const k = (i % fieldCounts) + 1;
+      const got = store.get(i);
+      expect(got.t).toBe(i);
+      expect(got.type).toBe(`k${k}`);
+      for (let f = 0; f < k; f++)
+        expect(got[`f${f}`]).toBe(f % 2 === 0 ? i * 10 + f : `s${i % 100}`);
+    }
+  });
+
+  it('round-trips arbitrary records of fixed shapes (property)', () => {
+    const value = fc.oneof(
+      fc.double({ noNaN: true }),
+      fc.string(),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(3), value, value), { maxLength: 200 }), (rows) => {
+        const store = new TraceStore();
+        const written = rows.map(([kind, a, b], i) => ({ t: i, type: `type${kind}`, a, b }));
+        written.forEach((r) => store.push(r));
+        written.forEach((r, i) => expect(store.get(i)).toEqual(r));
+      }),
+    );
+  });
+});

@@ -1,0 +1,197 @@
+// Columnar storage for trace records: times, type ids and field values in typed arrays, strings
+// interned. Retaining millions of small objects costs the garbage collector more than the
+// simulation itself (measured: the trace-on engine fell from 50% to 23% of the bare loop between
+// 1M and 10M records); packed columns also transfer from a Web Worker without copying.
+
+const RECORD_BITS = 16;
+const RECORD_CHUNK = 1 << RECORD_BITS;
+const RECORD_MASK = RECORD_CHUNK - 1;
+const VALUE_CHUNK = 1 << 18;
+
+/** How a field value is stored in the `values` column. */
+const enum Kind {
+  Number = 0,
+  String = 1,
+  Null = 2,
+  True = 3,
+  False = 4,
+  Absent = 5,
+  Other = 6,
+}
+
+/** The field names of one record type, learned from its first record (`t`, `type` excluded). */
+interface Shape {
+  id: number;
+  type: string;
+  fields: string[];
+}
+
+type Record = { t: number; type: string } & { [field: string]: unknown };
+
+/** Append-only packed records. `get(i)` rebuilds record i as a plain object. */
+export class TraceStore {
+  // Fixed-size chunks, never copied: growing one array by doubling spent 12% of a 10M-record run
+  // copying. Record i lives in chunk i >>> RECORD_BITS; a record's values never straddle chunks.
+  private readonly timeChunks: Float64Array[] = [];
+  private readonly typeChunks: Uint16Array[] = [];
+  private readonly startChunks: Float64Array[] = [];
+  private readonly valueChunks: Float64Array[] = [];
+  private readonly kindChunks: Uint8Array[] = [];
+  private times = new Float64Array(0);
+  private typeIds = new Uint16Array(0);
+  private starts = new Float64Array(0);
+  private values = new Float64Array(0);
+  private kinds = new Uint8Array(0);
+  private count = 0;
+  /** Global index of the next free value slot, and of the current value chunk's first slot. */
+  private used = 0;
+  private valueBase = 0;
+  private readonly shapes: Shape[] = [];
+  private readonly shapeByType = new Map<string, Shape>();
+  private readonly strings: string[] = [];
+  private readonly stringIds = new Map<string, number>();
+  private readonly others: unknown[] = [];
+  // Consecutive records are often of one type: remember the last shape to skip the Map.
+  private lastShape: Shape | undefined;
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Appends a record. Its fields are those of the first record of its type. */
+  push(record: Record): void {
+    let shape = this.lastShape;
+    if (shape === undefined || shape.type !== record.type) {
+      shape = this.shapeByType.get(record.type) ?? this.learnShape(record);
+      this.lastShape = shape;
+    }
+    const fields = shape.fields;
+    const n = this.count;
+    const slot = n & RECORD_MASK;
+    if (slot === 0) this.addRecordChunk();
+    if (this.used + fields.length > this.valueBase + this.values.length) this.addValueChunk();
+    let at = this.used - this.valueBase;
+    this.times[slot] = record.t;
+    this.typeIds[slot] = shape.id;
+    this.starts[slot] = this.used;
+    const values = this.values;
+    const kinds = this.kinds;
+    for (let f = 0; f < fields.length; f++, at++) {
+      const value = record[fields[f] as string];
+      switch (typeof value) {
+        case 'number':
+          values[at] = value;
+          kinds[at] = Kind.Number;
+          break;
+        case 'string':
+          values[at] = this.intern(value);
+          kinds[at] = Kind.String;
+          break;
+        case 'boolean':
+          kinds[at] = value ? Kind.True : Kind.False;
+          break;
+        case 'undefined':
+          kinds[at] = Kind.Absent;
+          break;
+        default:
+          if (value === null) {
+            kinds[at] = Kind.Null;
+          } else {
+            values[at] = this.others.push(value) - 1;
+            kinds[at] = Kind.Other;
+          }
+      }
+    }
+    this.used += fields.length;
+    this.count = n + 1;
+  }
+
+  /** Time of record i, without rebuilding it. */
+  timeAt(i: number): number {
+    return (this.timeChunks[i >>> RECORD_BITS] as Float64Array)[i & RECORD_MASK] as number;
+  }
+
+  /** Type of record i, without rebuilding it. */
+  typeAt(i: number): string {
+    const id = (this.typeChunks[i >>> RECORD_BITS] as Uint16Array)[i & RECORD_MASK] as number;
+    return (this.shapes[id] as Shape).type;
+  }
+
+  /** Rebuilds record i: `t`, `type`, then its fields in the order they were first written. */
+  get(i: number): Record {
+    const chunk = i >>> RECORD_BITS;
+    const slot = i & RECORD_MASK;
+    const shape = this.shapes[(this.typeChunks[chunk] as Uint16Array)[slot] as number] as Shape;
+    const out: Record = {
+      t: (this.timeChunks[chunk] as Float64Array)[slot] as number,
+      type: shape.type,
+    };
+    const start = (this.startChunks[chunk] as Float64Array)[slot] as number;
+    const values = this.valueChunks[Math.floor(start / VALUE_CHUNK)] as Float64Array;
+    const kinds = this.kindChunks[Math.floor(start / VALUE_CHUNK)] as Uint8Array;
+    let at = start % VALUE_CHUNK;
+    for (const field of shape.fields) {
+      const value = values[at] as number;
+      switch (kinds[at++] as Kind) {
+        case Kind.Number:
+          out[field] = value;
+          break;
+        case Kind.String:
+          out[field] = this.strings[value];
+          break;
+        case Kind.Null:
+          out[field] = null;
+          break;
+        case Kind.True:
+          out[field] = true;
+          break;
+        case Kind.False:
+          out[field] = false;
+          break;
+        case Kind.Other:
+          out[field] = this.others[value];
+          break;
+        case Kind.Absent:
+          break;
+      }
+    }
+    return out;
+  }
+
+  private learnShape(record: Record): Shape {
+    const fields = Object.keys(record).filter((k) => k !== 't' && k !== 'type');
+    const shape: Shape = { id: this.shapes.length, type: record.type, fields };
+    if (shape.id > 0xffff) throw new RangeError('more than 65,536 trace record types');
+    this.shapes.push(shape);
+    this.shapeByType.set(record.type, shape);
+    return shape;
+  }
+
+  private intern(text: string): number {
+    let id = this.stringIds.get(text);
+    if (id === undefined) {
+      id = this.strings.push(text) - 1;
+      this.stringIds.set(text, id);
+    }
+    return id;
+  }
+
+  private addRecordChunk(): void {
+    this.times = new Float64Array(RECORD_CHUNK);
+    this.typeIds = new Uint16Array(RECORD_CHUNK);
+    this.starts = new Float64Array(RECORD_CHUNK);
+    this.timeChunks.push(this.times);
+    this.typeChunks.push(this.typeIds);
+    this.startChunks.push(this.starts);
+  }
+
+  /** Starts a new value chunk; the rest of the current one stays unused. */
+  private addValueChunk(): void {
+    this.valueBase = this.valueChunks.length * VALUE_CHUNK;
+    this.used = this.valueBase;
+    this.values = new Float64Array(VALUE_CHUNK);
+    this.kinds = new Uint8Array(VALUE_CHUNK);
+    this.valueChunks.push(this.values);
+    this.kindChunks.push(this.kinds);
+  }
+}
