@@ -1,0 +1,13 @@
+// The wire layer's public surface: the packet model, addresses, checksums, per-protocol codecs,
+// whole-packet encode/decode and ICMP errors.
+export * from './packet.ts';
+export * from './ipv4Address.ts';
+export * from './checksum.ts';
+export * from './tcpOptions.ts';
+export * from './ipv4.ts';
+export * from './tcp.ts';
+export * from './udp.ts';
+export * from './icmp.ts';
+export * from './packetCodec.ts';
+export * from './icmpErrors.ts';
+export { assertUint } from './bytes.ts';
