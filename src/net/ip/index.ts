@@ -1,0 +1,8 @@
+// The IP layer's public surface: hosts and routers (NetNode), interfaces, routing tables,
+// packet ids, the ICMP-error policy and the IP trace record types.
+export * from './packetIds.ts';
+export * from './ipTrace.ts';
+export * from './routingTable.ts';
+export * from './netInterface.ts';
+export * from './icmpPolicy.ts';
+export * from './netNode.ts';

@@ -1,0 +1,42 @@
+// A node's network interface: a name, an IPv4 address with its prefix, and the link plugged in.
+
+import type { Attachable, LinkPort } from '../link/linkEndpoint.ts';
+import type { Ipv4Address, Ipv4Prefix } from '../wire/ipv4Address.ts';
+import type { Packet } from '../wire/packet.ts';
+
+/** What an interface needs from its node: a name and somewhere to hand arriving packets. */
+export interface InterfaceOwner {
+  readonly name: string;
+  receive(packet: Packet, iface: NetInterface): void;
+}
+
+/** An interface of a host or router (`eth0` with 10.0.0.2/24). Plug a link in with `connect`. */
+export class NetInterface implements Attachable {
+  /** The link port packets leave by, once a link is connected. */
+  link: LinkPort | undefined = undefined;
+
+  constructor(
+    private readonly owner: InterfaceOwner,
+    readonly name: string,
+    /** The interface's own address. */
+    readonly address: Ipv4Address,
+    /** The on-link prefix (the address with its host bits cleared, and the length). */
+    readonly prefix: Ipv4Prefix,
+  ) {}
+
+  /** The owning node's name. */
+  get node(): string {
+    return this.owner.name;
+  }
+
+  /** Called by the link when it is connected. */
+  plug(port: LinkPort): void {
+    if (this.link) throw new Error(`interface ${this.node}/${this.name} already has a link`);
+    this.link = port;
+  }
+
+  /** Called by the link when a packet arrives. */
+  receive(packet: Packet): void {
+    this.owner.receive(packet, this);
+  }
+}

@@ -1,0 +1,302 @@
+// A host or router at the IP layer: interfaces, a routing table, sending packets it originates,
+// delivering packets addressed to it to a per-protocol transport hook, and (as a router)
+// forwarding with TTL decrement and the ICMP errors of RFC 792/1812.
+
+import type { Simulator } from '../../engine/simulator.ts';
+import { destinationUnreachable, portUnreachable, timeExceeded } from '../wire/icmpErrors.ts';
+import type { IcmpErrorOrigin } from '../wire/icmpErrors.ts';
+import { contains, formatIpv4, parseIpv4, parsePrefix } from '../wire/ipv4Address.ts';
+import type { Ipv4Address, Ipv4Prefix } from '../wire/ipv4Address.ts';
+import { ICMP_UNREACHABLE, IP_PROTOCOL, ipProtocolOf, ipv4Header } from '../wire/packet.ts';
+import type { Ipv4Header, Packet, PacketIds, Transport } from '../wire/packet.ts';
+import { mayTriggerIcmpError } from './icmpPolicy.ts';
+import type { IpDropReason } from './ipTrace.ts';
+import { NetInterface } from './netInterface.ts';
+import { packetIdsOf } from './packetIds.ts';
+import { RoutingTable } from './routingTable.ts';
+
+/** Options of a node. */
+export interface NetNodeOptions {
+  /** Forward packets addressed to others (a router). Default false: a host drops them. */
+  router?: boolean;
+  /** The packet-id allocator; default: the simulation's own (`packetIdsOf(sim)`). */
+  ids?: PacketIds;
+  /** TTL of packets this node originates, ICMP errors included (default 64, as Linux). */
+  ttl?: number;
+}
+
+/** A transport protocol by name or IP protocol number. */
+export type Protocol = keyof typeof IP_PROTOCOL | number;
+
+/** Receives packets addressed to this node: the packet and the interface it arrived on. */
+export type DeliverHandler = (packet: Packet, iface: NetInterface) => void;
+
+/** A packet to originate: the node fills in the id, the source address (if absent) and the TTL. */
+export interface OutgoingPacket {
+  dst: Ipv4Address;
+  transport: Transport;
+  payload?: Uint8Array;
+  /** Source address; default: the address of the interface the route leaves by. */
+  src?: Ipv4Address;
+  /** Other IP header fields (TTL, DSCP, identification, don't-fragment, ...). */
+  ip?: Partial<Omit<Ipv4Header, 'src' | 'dst' | 'version'>>;
+}
+
+/** What became of an originated packet: sent (or delivered locally), or dropped and why. */
+export type SendResult =
+  { ok: true; packet: Packet } | { ok: false; packet: Packet; reason: 'noRoute' | 'notConnected' };
+
+const BROADCAST = 0xffffffff;
+const EMPTY = new Uint8Array(0);
+
+/** A host or router. Add interfaces, connect links to them, add routes, then send. */
+export class NetNode {
+  readonly routes = new RoutingTable();
+  readonly router: boolean;
+  private readonly ifaces: NetInterface[] = [];
+  private readonly byName = new Map<string, NetInterface>();
+  private readonly byAddress = new Map<Ipv4Address, NetInterface>();
+  private readonly handlers = new Map<number, DeliverHandler>();
+  private readonly ids: PacketIds;
+  private readonly ttl: number;
+  private readonly deliverEvent = (arg: { packet: Packet; iface: NetInterface }): void =>
+    this.deliver(arg.packet, arg.iface);
+
+  constructor(
+    private readonly sim: Simulator,
+    readonly name: string,
+    options: NetNodeOptions = {},
+  ) {
+    this.router = options.router ?? false;
+    this.ids = options.ids ?? packetIdsOf(sim);
+    this.ttl = options.ttl ?? 64;
+  }
+
+  /** Adds an interface with an address in CIDR form (`10.0.0.1/24`) and its connected route. */
+  addInterface(name: string, cidr: string): NetInterface {
+    const parsed = parsePrefix(cidr, { strict: false });
+    if (!parsed.ok) throw new RangeError(`${this.name}/${name}: ${parsed.error}`);
+    if (this.byName.has(name))
+      throw new RangeError(`${this.name} already has an interface ${name}`);
+    if (this.byAddress.has(parsed.address)) {
+      throw new RangeError(`${this.name} already has the address ${formatIpv4(parsed.address)}`);
+    }
+    const iface = new NetInterface(this, name, parsed.address, parsed.prefix);
+    this.ifaces.push(iface);
+    this.byName.set(name, iface);
+    this.byAddress.set(parsed.address, iface);
+    this.routes.add({ prefix: parsed.prefix, iface: name, source: 'connected' });
+    return iface;
+  }
+
+  /** The interface called `name`. */
+  iface(name: string): NetInterface {
+    const iface = this.byName.get(name);
+    if (!iface) throw new RangeError(`${this.name} has no interface "${name}"`);
+    return iface;
+  }
+
+  /** All interfaces, in the order added. */
+  get interfaces(): readonly NetInterface[] {
+    return this.ifaces;
+  }
+
+  /**
+   * Adds a static route: through `gateway` (its interface found from the connected routes unless
+   * given), or on-link out of `iface` when there is no gateway.
+   */
+  addRoute(
+    prefix: string | Ipv4Prefix,
+    via: { gateway?: string | Ipv4Address; iface?: string },
+  ): void {
+    const parsed = typeof prefix === 'string' ? parsePrefix(prefix) : { ok: true as const, prefix };
+    if (!parsed.ok) throw new RangeError(`${this.name}: ${parsed.error}`);
+    const gateway = via.gateway === undefined ? undefined : address(via.gateway);
+    let iface = via.iface;
+    if (iface === undefined && gateway !== undefined) {
+      const onLink = this.routes
+        .routes()
+        .find((r) => r.source === 'connected' && contains(r.prefix, gateway));
+      iface = onLink?.iface;
+    }
+    if (iface === undefined) {
+      throw new RangeError(
+        `${this.name}: a route needs an interface or a gateway on a connected prefix`,
+      );
+    }
+    this.iface(iface);
+    this.routes.add({ prefix: parsed.prefix, iface, gateway, source: 'static' });
+  }
+
+  /** Adds the default route 0.0.0.0/0 through `gateway`. */
+  setDefaultGateway(gateway: string | Ipv4Address, iface?: string): void {
+    this.addRoute({ network: 0, length: 0 }, { gateway, iface });
+  }
+
+  /** Sets the transport that receives packets of `protocol` addressed to this node. */
+  onDeliver(protocol: Protocol, handler: DeliverHandler | undefined): void {
+    const number = typeof protocol === 'number' ? protocol : IP_PROTOCOL[protocol];
+    if (handler) this.handlers.set(number, handler);
+    else this.handlers.delete(number);
+  }
+
+  /** Whether `address` belongs to one of this node's interfaces. */
+  isLocal(address: Ipv4Address): boolean {
+    return this.byAddress.has(address);
+  }
+
+  /** The source address a packet to `dst` would carry (its outgoing interface's), if routable. */
+  sourceAddressFor(dst: Ipv4Address): Ipv4Address | undefined {
+    if (this.byAddress.has(dst)) return dst;
+    const route = this.routes.lookup(dst);
+    return route && this.byName.get(route.iface)?.address;
+  }
+
+  /** Originates a packet: allocates its id, picks its source address and TTL, and sends it. */
+  send(out: OutgoingPacket): SendResult {
+    const src = out.src ?? this.sourceAddressFor(out.dst) ?? 0;
+    const packet: Packet = {
+      id: this.ids.next(),
+      ip: ipv4Header({ ttl: this.ttl, ...out.ip, src, dst: out.dst }),
+      transport: out.transport,
+      payload: out.payload ?? EMPTY,
+    };
+    return this.sendPacket(packet);
+  }
+
+  /**
+   * Sends a complete packet (id and source already set) as this node's own: to itself after
+   * zero delay when addressed to one of its addresses, else out of the interface its route gives.
+   * With no route the packet is dropped (`ip.drop` noRoute) and no ICMP error is sent.
+   */
+  sendPacket(packet: Packet): SendResult {
+    const local = this.byAddress.get(packet.ip.dst);
+    if (local) {
+      this.sim.schedule(0, this.deliverEvent, { packet, iface: local });
+      return { ok: true, packet };
+    }
+    const route = this.routes.lookup(packet.ip.dst);
+    if (!route) {
+      this.drop(packet, 'noRoute');
+      return { ok: false, packet, reason: 'noRoute' };
+    }
+    if (!this.transmit(this.byName.get(route.iface) as NetInterface, packet)) {
+      return { ok: false, packet, reason: 'notConnected' };
+    }
+    return { ok: true, packet };
+  }
+
+  /** Sends ICMP Port Unreachable about `offending` (a UDP datagram to a port nobody listens on). */
+  sendPortUnreachable(offending: Packet): void {
+    this.sendIcmpError(offending, (origin) => portUnreachable(offending, origin), offending.ip.dst);
+  }
+
+  /** Sends ICMP Destination Unreachable with `code` (one of ICMP_UNREACHABLE) about `offending`. */
+  sendDestinationUnreachable(offending: Packet, code: number, nextHopMtu = 0): void {
+    const src = this.isLocal(offending.ip.dst) ? offending.ip.dst : undefined;
+    const build = (origin: IcmpErrorOrigin): Packet =>
+      destinationUnreachable(offending, code, origin, nextHopMtu);
+    this.sendIcmpError(offending, build, src);
+  }
+
+  /** Sends ICMP Time Exceeded (TTL exceeded in transit) about `offending`. */
+  sendTimeExceeded(offending: Packet): void {
+    this.sendIcmpError(offending, (origin) => timeExceeded(offending, origin));
+  }
+
+  /**
+   * A packet arrived on `iface` (called by the interface). Delivered if addressed to this node;
+   * otherwise dropped by a host, or routed by a router: TTL checked and decremented, a new
+   * Packet object with the same id sent on, or an ICMP error sent back to the source.
+   */
+  receive(packet: Packet, iface: NetInterface): void {
+    const dst = packet.ip.dst;
+    if (dst === BROADCAST || this.byAddress.has(dst)) {
+      this.deliver(packet, iface);
+      return;
+    }
+    if (!this.router) {
+      this.drop(packet, 'notForMe');
+      return;
+    }
+    const route = this.routes.lookup(dst);
+    if (!route) {
+      this.drop(packet, 'noRoute');
+      this.sendDestinationUnreachable(packet, ICMP_UNREACHABLE.network);
+      return;
+    }
+    if (route.source === 'connected' && route.iface === iface.name) {
+      // For a neighbour on the segment it came from: seen only because a switch flooded it.
+      this.drop(packet, 'notForMe');
+      return;
+    }
+    if (packet.ip.ttl <= 1) {
+      this.drop(packet, 'ttl');
+      this.sendTimeExceeded(packet);
+      return;
+    }
+    const out = this.byName.get(route.iface) as NetInterface;
+    const forwarded: Packet = {
+      id: packet.id,
+      ip: { ...packet.ip, ttl: packet.ip.ttl - 1 },
+      transport: packet.transport,
+      payload: packet.payload,
+    };
+    this.sim.record({
+      t: this.sim.now(),
+      type: 'ip.forward',
+      node: this.name,
+      pkt: packet.id,
+      fromIface: iface.name,
+      toIface: out.name,
+    });
+    this.transmit(out, forwarded);
+  }
+
+  private deliver(packet: Packet, iface: NetInterface): void {
+    const protocol = ipProtocolOf(packet.transport);
+    const handler = this.handlers.get(protocol);
+    if (!handler) {
+      this.drop(packet, 'noProtocol');
+      if (protocol !== IP_PROTOCOL.icmp) {
+        this.sendDestinationUnreachable(packet, ICMP_UNREACHABLE.protocol);
+      }
+      return;
+    }
+    const t = this.sim.now();
+    const { name: node } = this;
+    this.sim.record({ t, type: 'ip.deliver', node, iface: iface.name, pkt: packet.id, protocol });
+    handler(packet, iface);
+  }
+
+  private transmit(iface: NetInterface, packet: Packet): boolean {
+    if (!iface.link) {
+      this.drop(packet, 'notConnected');
+      return false;
+    }
+    iface.link.send(packet);
+    return true;
+  }
+
+  private sendIcmpError(
+    offending: Packet,
+    build: (origin: IcmpErrorOrigin) => Packet,
+    src?: Ipv4Address,
+  ): void {
+    if (!mayTriggerIcmpError(offending)) return;
+    const from = src ?? this.sourceAddressFor(offending.ip.src) ?? this.ifaces[0]?.address ?? 0;
+    this.sendPacket(build({ id: this.ids.next(), src: from, ttl: this.ttl }));
+  }
+
+  private drop(packet: Packet, reason: IpDropReason): void {
+    const t = this.sim.now();
+    this.sim.record({ t, type: 'ip.drop', node: this.name, pkt: packet.id, reason });
+  }
+}
+
+function address(value: string | Ipv4Address): Ipv4Address {
+  if (typeof value === 'number') return value;
+  const parsed = parseIpv4(value);
+  if (!parsed.ok) throw new RangeError(parsed.error);
+  return parsed.address;
+}

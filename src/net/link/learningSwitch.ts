@@ -1,0 +1,153 @@
+// A learning switch without Ethernet: it learns which port each source IPv4 address is behind
+// and forwards by destination address, flooding unknown (and broadcast) destinations.
+
+import type { Simulator } from '../../engine/simulator.ts';
+import { NS_PER_S, type Nanos } from '../../engine/time.ts';
+import { formatIpv4, type Ipv4Address } from '../wire/ipv4Address.ts';
+import type { Packet } from '../wire/packet.ts';
+import type { Attachable, LinkPort } from './linkEndpoint.ts';
+import './linkTrace.ts';
+
+/** Options of a switch. */
+export interface LearningSwitchOptions {
+  /** How long an address stays learned without being seen again (default 300 s, as IEEE 802.1D). */
+  ageingTime?: Nanos;
+}
+
+/** One learned address: the port it is behind and when it was last seen there. */
+export interface SwitchTableEntry {
+  address: Ipv4Address;
+  port: string;
+  lastSeen: Nanos;
+}
+
+const BROADCAST = 0xffffffff;
+const UNSPECIFIED = 0;
+
+/** A port of a switch: plug a link into it. */
+export class SwitchPort implements Attachable {
+  /** The link port this switch port sends on, once a link is connected. */
+  link: LinkPort | undefined = undefined;
+
+  constructor(
+    private readonly owner: LearningSwitch,
+    readonly name: string,
+  ) {}
+
+  get node(): string {
+    return this.owner.name;
+  }
+
+  plug(port: LinkPort): void {
+    if (this.link) throw new Error(`switch port ${this.node}/${this.name} already has a link`);
+    this.link = port;
+  }
+
+  receive(packet: Packet): void {
+    this.owner.receive(packet, this);
+  }
+}
+
+/**
+ * A switch that forwards packets between its ports instantly (timing comes from the links).
+ * It stands in for an Ethernet switch, with IPv4 addresses in the role of MAC addresses.
+ */
+export class LearningSwitch {
+  private readonly ports: SwitchPort[] = [];
+  private readonly table = new Map<Ipv4Address, { port: SwitchPort; lastSeen: Nanos }>();
+  private readonly ageingTime: Nanos;
+
+  constructor(
+    private readonly sim: Simulator,
+    readonly name: string,
+    options: LearningSwitchOptions = {},
+  ) {
+    this.ageingTime = options.ageingTime ?? 300 * NS_PER_S;
+  }
+
+  /** Adds a port; connect a link to it with `link.connect(port, ...)`. */
+  addPort(name: string): SwitchPort {
+    if (this.ports.some((p) => p.name === name)) {
+      throw new RangeError(`switch ${this.name} already has a port "${name}"`);
+    }
+    const port = new SwitchPort(this, name);
+    this.ports.push(port);
+    return port;
+  }
+
+  /** The port called `name`. */
+  port(name: string): SwitchPort {
+    const port = this.ports.find((p) => p.name === name);
+    if (!port) throw new RangeError(`switch ${this.name} has no port "${name}"`);
+    return port;
+  }
+
+  /** The learned addresses that have not aged out, in the order first learned. */
+  entries(): SwitchTableEntry[] {
+    const now = this.sim.now();
+    const out: SwitchTableEntry[] = [];
+    for (const [address, entry] of this.table) {
+      if (now - entry.lastSeen < this.ageingTime) {
+        out.push({ address, port: entry.port.name, lastSeen: entry.lastSeen });
+      }
+    }
+    return out;
+  }
+
+  /** A packet arrived on `from`: learn its source, then forward, flood or filter it. */
+  receive(packet: Packet, from: SwitchPort): void {
+    const now = this.sim.now();
+    this.learn(packet.ip.src, from, now);
+    const dst = packet.ip.dst;
+    const known = dst === BROADCAST ? undefined : this.table.get(dst);
+    if (known && now - known.lastSeen < this.ageingTime) {
+      if (known.port === from) {
+        this.sim.record({
+          t: now,
+          type: 'switch.filter',
+          node: this.name,
+          pkt: packet.id,
+          port: from.name,
+        });
+      } else {
+        this.forward(packet, from, known.port, false);
+      }
+      return;
+    }
+    for (const port of this.ports) {
+      if (port !== from && port.link) this.forward(packet, from, port, true);
+    }
+  }
+
+  private learn(address: Ipv4Address, port: SwitchPort, now: Nanos): void {
+    if (address === UNSPECIFIED || address === BROADCAST) return;
+    const entry = this.table.get(address);
+    if (entry && entry.port === port && now - entry.lastSeen < this.ageingTime) {
+      entry.lastSeen = now;
+      return;
+    }
+    this.table.set(address, { port, lastSeen: now });
+    this.sim.record({
+      t: now,
+      type: 'switch.learn',
+      node: this.name,
+      port: port.name,
+      address: formatIpv4(address),
+    });
+  }
+
+  private forward(packet: Packet, from: SwitchPort, to: SwitchPort, flood: boolean): void {
+    const link = to.link;
+    if (!link) return;
+    this.sim.record({
+      t: this.sim.now(),
+      type: 'switch.forward',
+      node: this.name,
+      pkt: packet.id,
+      fromPort: from.name,
+      toPort: to.name,
+      flood,
+    });
+    link.send(packet);
+  }
+}

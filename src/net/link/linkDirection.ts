@@ -1,0 +1,226 @@
+// One direction of a point-to-point link: the drop-tail queue and store-and-forward transmitter
+// at the sending end, the seeded fate of each packet, and its propagation to the receiving end.
+
+import type { EventId, Simulator } from '../../engine/simulator.ts';
+import type { RandomStream } from '../../engine/random.ts';
+import type { Nanos } from '../../engine/time.ts';
+import { wireSize, type Packet } from '../wire/packet.ts';
+import { DropTailQueue, type QueueLimits } from './dropTailQueue.ts';
+import type { Attachable, LinkPort } from './linkEndpoint.ts';
+import type { LinkDropReason } from './linkTrace.ts';
+import { transmissionDelay } from './transmissionDelay.ts';
+
+/** What a direction reads from its link: the shared config and the up/down state. */
+export interface LinkOwner {
+  readonly up: boolean;
+  readonly config: Readonly<{ id: string; bandwidth: number; delay: Nanos }>;
+}
+
+/** A packet on the wire (after its last bit left), waiting to arrive. */
+interface Flight {
+  key: number;
+  event: EventId;
+  packet: Packet;
+  lost: boolean;
+  duplicate: boolean;
+}
+
+/** The impairments shared by both directions, resolved from the config. */
+export interface Impairments {
+  loss: number;
+  duplicate: number;
+  reorder: number;
+  reorderDelay: Nanos;
+  /** Whether any is non-zero: then every transmitted packet draws three numbers. */
+  random: boolean;
+}
+
+/** One direction of a link: the queue and transmitter at `from`, delivering to `to`. */
+export class LinkDirection implements LinkPort {
+  readonly queue: DropTailQueue;
+  readonly link: string;
+  /** The packet being serialised, the event that ends it, and its drawn fate. */
+  private current: Packet | undefined = undefined;
+  private currentEvent: EventId = -1;
+  private readonly fate = { lost: false, duplicate: false, extra: 0 };
+  private readonly flights = new Map<number, Flight>();
+  private nextFlight = 0;
+  private readonly txEndEvent = (): void => this.txEnd();
+  private readonly arriveEvent = (flight: Flight): void => this.arrive(flight);
+
+  constructor(
+    private readonly sim: Simulator,
+    private readonly owner: LinkOwner,
+    private readonly impairments: Impairments,
+    readonly from: Attachable,
+    readonly to: Attachable,
+    private readonly random: RandomStream,
+    limits: QueueLimits,
+  ) {
+    this.queue = new DropTailQueue(limits);
+    this.link = owner.config.id;
+  }
+
+  get up(): boolean {
+    return this.owner.up;
+  }
+
+  /** Transmits now if idle, else queues (or drops when the queue is full or the link down). */
+  send(packet: Packet): void {
+    if (!this.owner.up) {
+      this.queueDrop(packet, 'linkDown');
+    } else if (this.current === undefined) {
+      this.txBegin(packet);
+    } else if (this.queue.offer(packet, wireSize(packet))) {
+      this.queueLength();
+    } else {
+      this.queueDrop(packet, 'queueFull');
+    }
+  }
+
+  /** The link went down: drop what is on the wire and what waits. */
+  flush(): void {
+    if (this.current) {
+      this.sim.cancel(this.currentEvent);
+      this.lost(this.current, 'linkDown');
+      this.current = undefined;
+    }
+    for (const flight of this.flights.values()) {
+      this.sim.cancel(flight.event);
+      this.lost(flight.packet, 'linkDown');
+    }
+    this.flights.clear();
+    if (this.queue.packets > 0) {
+      for (const packet of this.queue.clear()) this.queueDrop(packet, 'linkDown');
+      this.queueLength();
+    }
+  }
+
+  private txBegin(packet: Packet): void {
+    const { sim, impairments: imp, fate } = this;
+    const bytes = wireSize(packet);
+    sim.record({
+      t: sim.now(),
+      type: 'link.txBegin',
+      link: this.link,
+      node: this.from.node,
+      iface: this.from.name,
+      pkt: packet.id,
+      bytes,
+      packet,
+    });
+    // Exactly three draws per transmitted packet whenever any impairment is configured, in a
+    // fixed order, so no packet's fate changes how many numbers another packet's fate uses.
+    if (imp.random) {
+      fate.lost = this.random.float() < imp.loss;
+      fate.duplicate = this.random.float() < imp.duplicate;
+      fate.extra = this.random.float() < imp.reorder ? imp.reorderDelay : 0;
+      if (!fate.lost && fate.duplicate) this.impair(packet, 'duplicate');
+      if (!fate.lost && fate.extra > 0) this.impair(packet, 'reorder');
+    }
+    this.current = packet;
+    const txTime = transmissionDelay(bytes, this.owner.config.bandwidth);
+    this.currentEvent = sim.schedule(txTime, this.txEndEvent);
+  }
+
+  /** The last bit left: the packet propagates, and the next queued packet starts. */
+  private txEnd(): void {
+    const { sim, fate } = this;
+    const packet = this.current as Packet;
+    this.current = undefined;
+    sim.record({
+      t: sim.now(),
+      type: 'link.txEnd',
+      link: this.link,
+      node: this.from.node,
+      iface: this.from.name,
+      pkt: packet.id,
+    });
+    const key = this.nextFlight++;
+    const flight: Flight = { key, event: -1, packet, lost: fate.lost, duplicate: fate.duplicate };
+    flight.event = sim.schedule(this.owner.config.delay + fate.extra, this.arriveEvent, flight);
+    this.flights.set(key, flight);
+    const next = this.queue.poll();
+    if (next !== undefined) {
+      this.queueLength();
+      this.txBegin(next);
+    }
+  }
+
+  /** The packet reached the far end (or would have, had it not been lost). */
+  private arrive(flight: Flight): void {
+    this.flights.delete(flight.key);
+    if (flight.lost) {
+      this.lost(flight.packet, 'loss');
+      return;
+    }
+    this.deliver(flight.packet);
+    if (flight.duplicate) this.deliver(flight.packet);
+  }
+
+  private deliver(packet: Packet): void {
+    this.sim.record({
+      t: this.sim.now(),
+      type: 'link.rx',
+      link: this.link,
+      node: this.to.node,
+      iface: this.to.name,
+      pkt: packet.id,
+      packet,
+    });
+    this.to.receive(packet);
+  }
+
+  private lost(packet: Packet, reason: LinkDropReason): void {
+    const { node, name } = this.from;
+    const t = this.sim.now();
+    this.sim.record({
+      t,
+      type: 'link.lost',
+      link: this.link,
+      node,
+      iface: name,
+      pkt: packet.id,
+      reason,
+    });
+  }
+
+  private impair(packet: Packet, effect: 'duplicate' | 'reorder'): void {
+    const { node, name } = this.from;
+    const t = this.sim.now();
+    this.sim.record({
+      t,
+      type: 'link.impair',
+      link: this.link,
+      node,
+      iface: name,
+      pkt: packet.id,
+      effect,
+    });
+  }
+
+  private queueDrop(packet: Packet, reason: LinkDropReason): void {
+    this.sim.record({
+      t: this.sim.now(),
+      type: 'queue.drop',
+      link: this.link,
+      node: this.from.node,
+      iface: this.from.name,
+      pkt: packet.id,
+      bytes: wireSize(packet),
+      reason,
+    });
+  }
+
+  private queueLength(): void {
+    this.sim.record({
+      t: this.sim.now(),
+      type: 'queue.length',
+      link: this.link,
+      node: this.from.node,
+      iface: this.from.name,
+      packets: this.queue.packets,
+      bytes: this.queue.bytes,
+    });
+  }
+}

@@ -1,0 +1,64 @@
+// Trace record types of packet links, queues and switches. `node`/`iface` name the sending end
+// in txBegin, txEnd, queue and loss records, and the receiving end in `link.rx`.
+
+import type { Packet } from '../wire/packet.ts';
+
+/** Why a link or its queue dropped a packet. */
+export type LinkDropReason = 'queueFull' | 'loss' | 'linkDown';
+
+declare module '../../engine/trace.ts' {
+  interface TraceRecordTypes {
+    /** The first bit of a packet went onto the link; `packet` is exactly what this hop carries. */
+    'link.txBegin': {
+      link: string;
+      node: string;
+      iface: string;
+      pkt: number;
+      bytes: number;
+      packet: Packet;
+    };
+    /** The last bit of the packet left the sender; the transmitter is free. */
+    'link.txEnd': { link: string; node: string; iface: string; pkt: number };
+    /** The packet arrived whole at the receiving end (`node`/`iface` are the receiver). */
+    'link.rx': { link: string; node: string; iface: string; pkt: number; packet: Packet };
+    /** A packet never entered transmission: its queue was full or the link was (or went) down. */
+    'queue.drop': {
+      link: string;
+      node: string;
+      iface: string;
+      pkt: number;
+      bytes: number;
+      reason: LinkDropReason;
+    };
+    /**
+     * A packet that began transmission never arrived: lost on the wire (recorded when it would
+     * have arrived) or cut off when the link went down (recorded then). `node`/`iface`: sender.
+     * (Named `link.lost` because `link.drop` belongs to the older message link in src/net/link.ts.)
+     */
+    'link.lost': { link: string; node: string; iface: string; pkt: number; reason: LinkDropReason };
+    /** The packet will also arrive a second time, or late (behind packets sent after it). */
+    'link.impair': {
+      link: string;
+      node: string;
+      iface: string;
+      pkt: number;
+      effect: 'duplicate' | 'reorder';
+    };
+    /** The queue at a link's sending end changed: packets and bytes now waiting. */
+    'queue.length': { link: string; node: string; iface: string; packets: number; bytes: number };
+    /** The link went up or down. */
+    'link.state': { link: string; up: boolean };
+    /** A switch learned (or re-learned) that `address` is behind `port`. */
+    'switch.learn': { node: string; port: string; address: string };
+    /** A switch sent a packet out of `toPort`; `flood` when the destination was unknown. */
+    'switch.forward': {
+      node: string;
+      pkt: number;
+      fromPort: string;
+      toPort: string;
+      flood: boolean;
+    };
+    /** A switch discarded a packet whose destination is behind the port it came in on. */
+    'switch.filter': { node: string; pkt: number; port: string };
+  }
+}

@@ -1,0 +1,109 @@
+// A full-duplex point-to-point link: per direction a drop-tail queue and a store-and-forward
+// transmitter (one packet on the wire at a time), then propagation delay, with seeded loss,
+// duplication and reordering, and an up/down state. Every step is a trace record.
+
+import type { Simulator } from '../../engine/simulator.ts';
+import type { Nanos } from '../../engine/time.ts';
+import type { QueueLimits } from './dropTailQueue.ts';
+import type { Attachable } from './linkEndpoint.ts';
+import { LinkDirection, type Impairments } from './linkDirection.ts';
+import { checkBandwidth } from './transmissionDelay.ts';
+
+/** How a link behaves; the same in both directions. */
+export interface PointToPointLinkConfig {
+  /** The link's id in trace records and random stream names. */
+  id: string;
+  /** Bits per second, a positive integer (or Infinity: no serialisation delay). */
+  bandwidth: number;
+  /** One-way propagation delay in ns. */
+  delay: Nanos;
+  /** Probability in [0, 1] that a transmitted packet never arrives. */
+  loss?: number;
+  /** Probability in [0, 1] that an arriving packet arrives twice (the copy right behind it). */
+  duplicate?: number;
+  /** A packet is held back `extraDelay` ns more with `probability`, so later ones overtake it. */
+  reorder?: { probability: number; extraDelay: Nanos };
+  /** Bounds of the queue at each sending end (default: unlimited). */
+  queue?: QueueLimits;
+  /** Whether the link starts up (default true). */
+  up?: boolean;
+}
+
+/**
+ * A full-duplex link between two attachables. Create it, then `connect(a, b)`: each end gets a
+ * `LinkPort` through `plug` and receives arrivals through `receive`.
+ */
+export class PointToPointLink {
+  readonly config: Readonly<PointToPointLinkConfig>;
+  private isUp: boolean;
+  private directions: LinkDirection[] = [];
+  private readonly impairments: Impairments;
+
+  constructor(
+    private readonly sim: Simulator,
+    config: PointToPointLinkConfig,
+  ) {
+    checkBandwidth(config.bandwidth);
+    checkTime('delay', config.delay);
+    const loss = checkProbability('loss', config.loss ?? 0);
+    const duplicate = checkProbability('duplicate', config.duplicate ?? 0);
+    const reorder = checkProbability('reorder probability', config.reorder?.probability ?? 0);
+    const reorderDelay = config.reorder?.extraDelay ?? 0;
+    checkTime('reorder extraDelay', reorderDelay);
+    const random = loss > 0 || duplicate > 0 || reorder > 0;
+    this.impairments = { loss, duplicate, reorder, reorderDelay, random };
+    this.config = { ...config };
+    this.isUp = config.up ?? true;
+  }
+
+  /** Whether the link is up. */
+  get up(): boolean {
+    return this.isUp;
+  }
+
+  /** Plugs `a` and `b` into the two ends. Random streams: `link:<id>:a>b` and `link:<id>:b>a`. */
+  connect(a: Attachable, b: Attachable): this {
+    if (this.directions.length > 0)
+      throw new Error(`link "${this.config.id}" is already connected`);
+    const { sim, impairments } = this;
+    const { id, queue = {} } = this.config;
+    const direction = (from: Attachable, to: Attachable, name: string): LinkDirection =>
+      new LinkDirection(sim, this, impairments, from, to, sim.random.stream(name), queue);
+    const ab = direction(a, b, `link:${id}:a>b`);
+    const ba = direction(b, a, `link:${id}:b>a`);
+    this.directions = [ab, ba];
+    a.plug(ab);
+    b.plug(ba);
+    return this;
+  }
+
+  /** The queue at `end`'s sending side (for inspection). */
+  queueAt(end: Attachable): { packets: number; bytes: number } {
+    const dir = this.directions.find((d) => d.from === end);
+    if (!dir) throw new RangeError(`${end.node}/${end.name} is not an end of "${this.config.id}"`);
+    return { packets: dir.queue.packets, bytes: dir.queue.bytes };
+  }
+
+  /**
+   * Brings the link up or down (traced as `link.state`). Going down drops every packet being
+   * transmitted or propagating (`link.lost`) and every queued one (`queue.drop`), reason linkDown.
+   */
+  setUp(up: boolean): void {
+    if (up === this.isUp) return;
+    this.isUp = up;
+    this.sim.record({ t: this.sim.now(), type: 'link.state', link: this.config.id, up });
+    if (!up) for (const dir of this.directions) dir.flush();
+  }
+}
+
+function checkProbability(name: string, p: number): number {
+  if (!(p >= 0 && p <= 1))
+    throw new RangeError(`${name} must be a probability in [0, 1], got ${p}`);
+  return p;
+}
+
+function checkTime(name: string, ns: number): void {
+  if (!(Number.isSafeInteger(ns) && ns >= 0)) {
+    throw new RangeError(`${name} must be a non-negative whole number of ns, got ${ns}`);
+  }
+}
