@@ -1,0 +1,183 @@
+// Reno congestion control (RFC 5681): slow start, congestion avoidance, fast retransmit and fast
+// recovery, with cwnd and ssthresh in bytes. The socket calls it on every ACK and on timeouts.
+
+/** What the sender is doing: RFC 5681's two growth regimes, or fast recovery after 3 dup ACKs. */
+export type CongestionPhase = 'slowStart' | 'congestionAvoidance' | 'fastRecovery';
+
+/** Why cwnd or ssthresh changed; one per event, for the trace. */
+export type CongestionCause =
+  | 'slowStart' // an ACK of new data grew cwnd by min(N, SMSS) (eq. 2)
+  | 'congestionAvoidance' // an ACK of new data grew cwnd by SMSS*SMSS/cwnd (eq. 3)
+  | 'fastRetransmit' // the 3rd duplicate ACK: retransmit now, enter fast recovery
+  | 'recoveryInflate' // a further duplicate ACK in fast recovery: cwnd += SMSS
+  | 'recoveryExit' // an ACK of new data in fast recovery: cwnd = ssthresh
+  | 'timeout'; // the retransmission timer expired: cwnd = 1 SMSS
+
+/** A change of the congestion state, returned by the call that caused it. */
+export interface CongestionEvent {
+  cause: CongestionCause;
+  cwnd: number;
+  ssthresh: number;
+  previousCwnd: number;
+  previousSsthresh: number;
+  phase: CongestionPhase;
+}
+
+/** Settings of a Reno controller; sizes in bytes. */
+export interface RenoOptions {
+  /** Sender maximum segment size (SMSS), in bytes. */
+  smss: number;
+  /** Initial cwnd; default `initialWindow(smss)` (RFC 5681 section 3.1). */
+  initialWindow?: number;
+  /** Initial ssthresh; default 65 535, the largest window a peer can advertise without scaling. */
+  initialSsthresh?: number;
+  /** Called with every event as well as returning it (for tracing). */
+  onChange?: (event: CongestionEvent) => void;
+}
+
+/** Duplicate ACKs that trigger fast retransmit (RFC 5681 section 3.2). */
+export const DUP_ACK_THRESHOLD = 3;
+
+/**
+ * The initial window of RFC 5681 section 3.1, by SMSS: 2*SMSS above 2190 bytes, 3*SMSS above
+ * 1095 bytes, else 4*SMSS. (RFC 3390's min(4*SMSS, max(2*SMSS, 4380)) agrees at SMSS 1460, 4380
+ * bytes, but gives 4380 rather than 3*SMSS for SMSS between 1461 and 2190.)
+ */
+export function initialWindow(smss: number): number {
+  if (smss > 2190) return 2 * smss;
+  if (smss > 1095) return 3 * smss;
+  return 4 * smss;
+}
+
+/**
+ * RFC 5681 Reno. Decisions where the RFC leaves room:
+ * - slow start while cwnd < ssthresh, congestion avoidance when cwnd >= ssthresh; a slow-start
+ *   step may overshoot ssthresh (no clamp, as eq. 2 reads);
+ * - congestion avoidance adds floor(SMSS*SMSS/cwnd) bytes per ACK, at least 1;
+ * - Reno, not NewReno: the first ACK of new data in fast recovery, even a partial ACK that leaves
+ *   other losses unacknowledged, deflates cwnd to ssthresh and ends recovery. Later losses in the
+ *   same window need 3 new duplicate ACKs (another halving) or a timeout;
+ * - a timeout repeated with no new data acknowledged in between keeps ssthresh (RFC 5681 eq. 4
+ *   note: the segment was already retransmitted by the timer); cwnd becomes 1*SMSS each time;
+ * - no limited transmit (RFC 3042) and no restart after idle (RFC 5681 section 4.1).
+ */
+export class RenoCongestion {
+  readonly smss: number;
+  private cwndBytes: number;
+  private ssthreshBytes: number;
+  private dupAcks = 0;
+  private recovering = false;
+  private timedOutSinceAck = false;
+  private readonly onChange: ((event: CongestionEvent) => void) | undefined;
+
+  constructor(options: RenoOptions) {
+    const { smss } = options;
+    if (!Number.isSafeInteger(smss) || smss <= 0) {
+      throw new RangeError('smss must be a positive whole number of bytes');
+    }
+    this.smss = smss;
+    this.cwndBytes = options.initialWindow ?? initialWindow(smss);
+    this.ssthreshBytes = options.initialSsthresh ?? 65_535;
+    this.onChange = options.onChange;
+  }
+
+  /** Congestion window, in bytes. */
+  get cwnd(): number {
+    return this.cwndBytes;
+  }
+
+  /** Slow-start threshold, in bytes. */
+  get ssthresh(): number {
+    return this.ssthreshBytes;
+  }
+
+  /** Duplicate ACKs counted since the last ACK of new data (or timeout). */
+  get duplicateAcks(): number {
+    return this.dupAcks;
+  }
+
+  /** The current phase. */
+  get phase(): CongestionPhase {
+    if (this.recovering) return 'fastRecovery';
+    return this.cwndBytes < this.ssthreshBytes ? 'slowStart' : 'congestionAvoidance';
+  }
+
+  /**
+   * An ACK acknowledged `bytesAcked` (> 0) new bytes (N in RFC 5681 eq. 2): grows cwnd, or ends
+   * fast recovery. Resets the duplicate-ACK count.
+   */
+  onAck(bytesAcked: number): CongestionEvent {
+    const before = this.cwndBytes;
+    const ssthreshBefore = this.ssthreshBytes;
+    this.dupAcks = 0;
+    this.timedOutSinceAck = false;
+    if (this.recovering) {
+      this.recovering = false;
+      this.cwndBytes = this.ssthreshBytes;
+      return this.emit('recoveryExit', before, ssthreshBefore);
+    }
+    if (this.cwndBytes < this.ssthreshBytes) {
+      this.cwndBytes += Math.min(bytesAcked, this.smss);
+      return this.emit('slowStart', before, ssthreshBefore);
+    }
+    this.cwndBytes += Math.max(1, Math.floor((this.smss * this.smss) / this.cwndBytes));
+    return this.emit('congestionAvoidance', before, ssthreshBefore);
+  }
+
+  /**
+   * A duplicate ACK (RFC 5681's definition; `SendBuffer.onAck` tells) arrived while
+   * `flightSize` bytes were outstanding. Returns a `fastRetransmit` event on the third one (the
+   * caller must retransmit the segment at SND.UNA now), `recoveryInflate` on later ones, and
+   * undefined for the first two, which change nothing.
+   */
+  onDuplicateAck(flightSize: number): CongestionEvent | undefined {
+    const before = this.cwndBytes;
+    const ssthreshBefore = this.ssthreshBytes;
+    this.dupAcks++;
+    if (this.recovering) {
+      this.cwndBytes += this.smss;
+      return this.emit('recoveryInflate', before, ssthreshBefore);
+    }
+    if (this.dupAcks < DUP_ACK_THRESHOLD) return undefined;
+    this.ssthreshBytes = this.reducedSsthresh(flightSize);
+    this.cwndBytes = this.ssthreshBytes + DUP_ACK_THRESHOLD * this.smss;
+    this.recovering = true;
+    return this.emit('fastRetransmit', before, ssthreshBefore);
+  }
+
+  /**
+   * The retransmission timer expired with `flightSize` bytes outstanding (before any go-back):
+   * ssthresh = max(FlightSize/2, 2*SMSS) (kept on a repeated timeout), cwnd = 1*SMSS.
+   */
+  onTimeout(flightSize: number): CongestionEvent {
+    const before = this.cwndBytes;
+    const ssthreshBefore = this.ssthreshBytes;
+    if (!this.timedOutSinceAck) this.ssthreshBytes = this.reducedSsthresh(flightSize);
+    this.timedOutSinceAck = true;
+    this.cwndBytes = this.smss;
+    this.recovering = false;
+    this.dupAcks = 0;
+    return this.emit('timeout', before, ssthreshBefore);
+  }
+
+  private reducedSsthresh(flightSize: number): number {
+    return Math.max(Math.floor(flightSize / 2), 2 * this.smss);
+  }
+
+  private emit(
+    cause: CongestionCause,
+    previousCwnd: number,
+    previousSsthresh: number,
+  ): CongestionEvent {
+    const event: CongestionEvent = {
+      cause,
+      cwnd: this.cwndBytes,
+      ssthresh: this.ssthreshBytes,
+      previousCwnd,
+      previousSsthresh,
+      phase: this.phase,
+    };
+    this.onChange?.(event);
+    return event;
+  }
+}

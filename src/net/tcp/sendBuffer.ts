@@ -1,0 +1,235 @@
+// The sender's side of a TCP byte stream (RFC 9293 section 3.3.1): the bytes the app wrote, the
+// send sequence variables, which segments may go now, and what each incoming ACK acknowledged.
+
+import type { AckKind, AckResult, AckSegment, OutgoingSegment } from './segment.ts';
+import { seqAdd, seqDiff, seqLe, seqLt } from './seq.ts';
+
+const EMPTY = new Uint8Array(0);
+
+/**
+ * The send buffer. Sequence space from ISS: the SYN at ISS, data byte k at ISS+1+k, the FIN right
+ * after the last byte written before `close()`. Internally positions are offsets from ISS (plain
+ * integers, no wrap); the getters give 32-bit sequence numbers. SND.MAX is the highest sequence
+ * number sent, which stays put when `rewind()` moves SND.NXT back to SND.UNA (go-back-N).
+ */
+export class SendBuffer {
+  readonly iss: number;
+  readonly capacity: number;
+  private readonly ring: Uint8Array;
+  private una = 0;
+  private nxt = 0;
+  private max = 0;
+  private written = 0;
+  private closed = false;
+  private wnd = 0;
+  private windowKnown = false;
+  private wl1 = 0;
+  private wl2 = 0;
+  private lastAckWindow: number | undefined = undefined;
+
+  /** A buffer for a connection whose initial send sequence number is `iss`. */
+  constructor(options: { iss: number; capacity: number }) {
+    if (!Number.isSafeInteger(options.capacity) || options.capacity <= 0) {
+      throw new RangeError('capacity must be a positive whole number of bytes');
+    }
+    this.iss = options.iss >>> 0;
+    this.capacity = options.capacity;
+    this.ring = new Uint8Array(options.capacity);
+  }
+
+  /** SND.UNA: the oldest unacknowledged sequence number. */
+  get sndUna(): number {
+    return seqAdd(this.iss, this.una);
+  }
+  /** SND.NXT: the next sequence number `nextSegment` sends. */
+  get sndNxt(): number {
+    return seqAdd(this.iss, this.nxt);
+  }
+  /** SND.MAX: one past the highest sequence number ever sent. */
+  get sndMax(): number {
+    return seqAdd(this.iss, this.max);
+  }
+  /** SND.WND: the peer's advertised window, in bytes (0 until an ACK tells). */
+  get sndWnd(): number {
+    return this.wnd;
+  }
+  /** FlightSize (RFC 5681): SND.NXT - SND.UNA, in sequence numbers. */
+  get flightSize(): number {
+    return this.nxt - this.una;
+  }
+  /** Sequence numbers sent at least once and not yet acknowledged: SND.MAX - SND.UNA. */
+  get outstanding(): number {
+    return this.max - this.una;
+  }
+  /** Bytes the app has written in total. */
+  get bytesWritten(): number {
+    return this.written;
+  }
+  /** Bytes held (written, not yet acknowledged). */
+  get bufferedBytes(): number {
+    return this.written - this.dataAckedBefore(this.una);
+  }
+  /** Room for the app to write now (back-pressure when 0). */
+  get freeSpace(): number {
+    return this.capacity - this.bufferedBytes;
+  }
+  /** Written bytes at or after SND.NXT, not yet sent (or to be sent again after a rewind). */
+  get unsentBytes(): number {
+    return this.written + 1 - Math.max(this.nxt, 1);
+  }
+  /** The app closed the stream: a FIN follows the data. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+  /** The FIN's sequence number (ISS + 1 + bytes written), once `close()` was called. */
+  get finSeq(): number | undefined {
+    return this.closed ? seqAdd(this.iss, this.written + 1) : undefined;
+  }
+  /** The peer acknowledged our SYN. */
+  get synAcked(): boolean {
+    return this.una >= 1;
+  }
+  /** The peer acknowledged our FIN, so every byte arrived. */
+  get finAcked(): boolean {
+    return this.closed && this.una === this.written + 2;
+  }
+
+  /** Appends as much of `chunk` as fits and returns how many bytes were taken. */
+  write(chunk: Uint8Array): number {
+    if (this.closed) throw new Error('cannot write after close()');
+    const n = Math.min(chunk.length, this.freeSpace);
+    const start = this.written % this.capacity;
+    const first = Math.min(n, this.capacity - start);
+    this.ring.set(chunk.subarray(0, first), start);
+    this.ring.set(chunk.subarray(first, n), 0);
+    this.written += n;
+    return n;
+  }
+
+  /** The app is done writing: the FIN takes the sequence number after the last byte. */
+  close(): void {
+    this.closed = true;
+  }
+
+  /** The SYN at ISS; SND.NXT moves past it the first time, later calls give it for a resend. */
+  sendSyn(): OutgoingSegment {
+    if (this.nxt === 0) this.nxt = 1;
+    this.max = Math.max(this.max, this.nxt);
+    return { seq: this.iss, data: EMPTY, syn: true, fin: false };
+  }
+
+  /**
+   * Takes the next segment at SND.NXT that fits min(cwnd, SND.WND) - FlightSize and `mss`, and
+   * advances SND.NXT; undefined when nothing may be sent. Full-MSS segments are preferred: a
+   * shorter one goes only if it ends the written data, or if nothing is in flight (so a window
+   * below one MSS still makes progress). The FIN rides on the last data if it fits the window.
+   */
+  nextSegment(cwnd: number, mss: number): OutgoingSegment | undefined {
+    if (this.nxt === 0) return undefined; // the SYN goes first, through sendSyn()
+    const dataEnd = this.written + 1;
+    const usable = this.una + Math.min(cwnd, this.wnd) - this.nxt;
+    const dataLeft = Math.max(0, dataEnd - this.nxt);
+    if (usable <= 0 || (dataLeft === 0 && (!this.closed || this.nxt > dataEnd))) return undefined;
+    const length = Math.min(mss, usable, dataLeft);
+    if (length < mss && length < dataLeft && this.nxt > this.una) return undefined;
+    const fin = this.closed && this.nxt + length === dataEnd && length + 1 <= usable;
+    if (length === 0 && !fin) return undefined;
+    const segment = this.build(this.nxt, length, fin);
+    this.nxt += length + (fin ? 1 : 0);
+    this.max = Math.max(this.max, this.nxt);
+    return segment;
+  }
+
+  /**
+   * The segment starting at `seq` (between SND.UNA and SND.MAX) with at most `maxData` bytes of
+   * what was already sent, for a retransmission; SND.NXT does not move.
+   */
+  segmentAt(seq: number, maxData: number): OutgoingSegment {
+    const at = this.una + seqDiff(seq, this.sndUna);
+    if (at < this.una || at >= this.max) {
+      throw new RangeError(`sequence number ${seq} is not outstanding`);
+    }
+    if (at === 0) return { seq: this.iss, data: EMPTY, syn: true, fin: false };
+    const dataEnd = this.written + 1;
+    const length = Math.max(0, Math.min(maxData, Math.min(this.max, dataEnd) - at));
+    const fin = this.closed && this.max > dataEnd && at + length === dataEnd;
+    return this.build(at, length, fin);
+  }
+
+  /** Go-back-N after a timeout: SND.NXT = SND.UNA, so `nextSegment` resends from the oldest. */
+  rewind(): void {
+    this.nxt = this.una;
+  }
+
+  /**
+   * Processes the acknowledgment in an incoming segment (RFC 9293 section 3.10.7.4): advances
+   * SND.UNA on a new cumulative ACK, updates SND.WND by the SND.WL1/SND.WL2 rule, and classifies
+   * the ACK. A duplicate (RFC 5681 section 2) has outstanding data, no payload, no SYN or FIN,
+   * SEG.ACK = SND.UNA, and the same window as the previous ACK.
+   */
+  onAck(segment: AckSegment): AckResult {
+    const at = this.una + seqDiff(segment.ack, this.sndUna);
+    if (at > this.max) return this.result('unsent', 0, false);
+    if (at < this.una) return this.result('nothingNew', 0, false);
+    const windowChanged = this.updateWindow(segment);
+    const sameWindow = this.lastAckWindow === segment.window;
+    this.lastAckWindow = segment.window;
+    if (at > this.una) {
+      const before = this.una;
+      this.una = at;
+      this.nxt = Math.max(this.nxt, at);
+      return this.result('advanced', at - before, windowChanged, before);
+    }
+    const duplicate =
+      this.max > this.una &&
+      (segment.dataLength ?? 0) === 0 &&
+      !segment.syn &&
+      !segment.fin &&
+      sameWindow;
+    return this.result(duplicate ? 'duplicate' : 'nothingNew', 0, windowChanged);
+  }
+
+  private updateWindow(segment: AckSegment): boolean {
+    const seq = segment.seq >>> 0;
+    const ack = segment.ack >>> 0;
+    const newer = seqLt(this.wl1, seq) || (this.wl1 === seq && seqLe(this.wl2, ack));
+    if (this.windowKnown && !newer) return false;
+    const changed = !this.windowKnown || this.wnd !== segment.window;
+    this.windowKnown = true;
+    this.wnd = segment.window;
+    this.wl1 = seq;
+    this.wl2 = ack;
+    return changed;
+  }
+
+  private result(
+    kind: AckKind,
+    newlyAcked: number,
+    windowChanged: boolean,
+    before = this.una,
+  ): AckResult {
+    const after = before + newlyAcked;
+    return {
+      kind,
+      newlyAcked,
+      dataBytesAcked: this.dataAckedBefore(after) - this.dataAckedBefore(before),
+      synAcked: newlyAcked > 0 && before === 0,
+      finAcked: newlyAcked > 0 && this.closed && after === this.written + 2,
+      windowChanged,
+    };
+  }
+
+  /** Data bytes whose offsets lie below `offset` (data byte k sits at offset k + 1). */
+  private dataAckedBefore(offset: number): number {
+    return Math.min(Math.max(offset - 1, 0), this.written);
+  }
+
+  private build(at: number, length: number, fin: boolean): OutgoingSegment {
+    const data = length === 0 ? EMPTY : new Uint8Array(length);
+    const start = (at - 1) % this.capacity;
+    const first = Math.min(length, this.capacity - start);
+    data.set(this.ring.subarray(start, start + first), 0);
+    data.set(this.ring.subarray(0, length - first), first);
+    return { seq: seqAdd(this.iss, at), data, syn: false, fin };
+  }
+}
