@@ -8,7 +8,7 @@ declare module '../engine/trace.ts' {
     /** An application's machine entered a state (named like `awaitingReply` or `serving`). */
     'app.state': { node: string; app: string; state: string };
     /** A pinger sent a request (attempt 0) or a retry (attempt > 0). */
-    'app.request': { node: string; peer: string; seq: number; attempt: number; msg: number };
+    'app.request': { node: string; peer: string; seq: number; attempt: number; pkt: number };
     /** A pinger's reply timer ran out. */
     'app.timeout': { node: string; seq: number; attempt: number };
     /** A pinger got the reply; `rtt` is null when it cannot tell which attempt was answered. */
@@ -18,7 +18,9 @@ declare module '../engine/trace.ts' {
     /** A pinger gave up on a request after its last retry. */
     'app.giveUp': { node: string; seq: number };
     /** A server answered a request. */
-    'app.serve': { node: string; client: string; seq: number; attempt: number; msg: number };
+    'app.serve': { node: string; client: string; seq: number; attempt: number; pkt: number };
+    /** An application could not start or stopped on a socket error. */
+    'app.error': { node: string; app: string; op: string; error: string };
   }
 }
 

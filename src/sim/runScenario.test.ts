@@ -5,6 +5,7 @@ import { runScenario } from './runScenario.ts';
 import { validateScenario } from './scenario/validateScenario.ts';
 import type { Scenario } from './scenario/scenarioSchema.ts';
 
+/** Two nodes on one 8 Mbit/s link: a byte takes exactly 1 µs to transmit. */
 function scenario(overrides: {
   latency?: string;
   loss?: number;
@@ -17,26 +18,42 @@ function scenario(overrides: {
     name: 'test',
     until: overrides.until ?? '10s',
     nodes: [
-      { id: 'c', role: 'client', apps: [{ type: 'pinger', peer: 's', ...overrides.pinger }] },
+      {
+        id: 'c',
+        role: 'client',
+        interfaces: [{ name: 'eth0', address: '10.0.0.1/24' }],
+        apps: [{ type: 'pinger', peer: 's', ...overrides.pinger }],
+      },
       {
         id: 's',
         role: 'server',
+        interfaces: [{ name: 'eth0', address: '10.0.0.2/24' }],
         apps: [{ type: 'echo', serviceTime: overrides.serviceTime ?? '0s' }],
       },
     ],
     links: [
-      { id: 'l', a: 'c', b: 's', latency: overrides.latency ?? '10ms', loss: overrides.loss ?? 0 },
+      {
+        id: 'l',
+        a: 'c',
+        b: 's',
+        latency: overrides.latency ?? '10ms',
+        bandwidth: '8Mbps',
+        loss: overrides.loss ?? 0,
+      },
     ],
   });
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   return result.scenario;
 }
 
+/** A 56-byte request in UDP (8) and IPv4 (20) is 84 bytes: 84 µs at 8 Mbit/s. */
+const TX = 84_000;
+
 const hash = (text: string) => createHash('sha256').update(text).digest('hex');
 
 describe('runScenario', () => {
-  it('times a round trip as two one-way latencies plus the service time', () => {
-    // RTT = 2 * 20 ms + 2 ms = 42 ms for every request on a lossless link.
+  it('times a round trip as two transmissions, two latencies and the service time', () => {
+    // RTT = 2 * (84 µs + 20 ms) + 2 ms = 42.168 ms for every request on a lossless link.
     const { summary } = runScenario(
       scenario({ latency: '20ms', serviceTime: '2ms', pinger: { count: 3 } }),
     );
@@ -45,22 +62,23 @@ describe('runScenario', () => {
       replies: 3,
       retries: 0,
       lost: 0,
-      rttMinNs: 42_000_000,
-      rttMaxNs: 42_000_000,
+      rttMinNs: 42_000_000 + 2 * TX,
+      rttMaxNs: 42_000_000 + 2 * TX,
     });
     expect(summary.servers[0]?.served).toBe(3);
   });
 
   it('sends each request an interval after the previous reply', () => {
-    // Request k leaves at (k-1) * (RTT + interval): 0, 1.02 s, 2.04 s with RTT 20 ms, interval 1 s.
+    // Request k leaves at (k-1) * (RTT + interval), RTT = 2 * (10 ms + 84 µs) = 20.168 ms.
     const run = runScenario(scenario({ pinger: { count: 3, interval: '1s' } }));
     const sendTimes = run.simulation.sim.trace.ofType('app.request').map((r) => r.t);
-    expect(sendTimes).toEqual([0, 1_020_000_000, 2_040_000_000]);
+    expect(sendTimes).toEqual([0, 1_020_168_000, 2_040_336_000]);
   });
 
   it('retries after the timeout, gives up after the last retry, and ignores late replies', () => {
-    // Latency 300 ms > timeout 200 ms: send at 0, retry at 200 ms, give up at 400 ms. The reply to
-    // attempt 0 arrives at 600 ms and to attempt 1 at 800 ms, both after the pinger moved on.
+    // Latency 300 ms > timeout 200 ms: send at 0, retry at 200 ms, give up at 400 ms. Each request
+    // reaches the server 300.084 ms after it leaves (84 µs on the wire), each reply the client
+    // 300.084 ms after that: at 600.168 ms and 800.168 ms, both after the pinger moved on.
     const run = runScenario(
       scenario({ latency: '300ms', pinger: { count: 1, timeout: '200ms', retries: 1 } }),
     );
@@ -71,12 +89,12 @@ describe('runScenario', () => {
       '0ms app.request',
       '200ms app.timeout',
       '200ms app.request',
-      '300ms app.serve',
+      '300.084ms app.serve',
       '400ms app.timeout',
       '400ms app.giveUp',
-      '500ms app.serve',
-      '600ms app.lateReply',
-      '800ms app.lateReply',
+      '500.084ms app.serve',
+      '600.168ms app.lateReply',
+      '800.168ms app.lateReply',
     ]);
     expect(run.summary.pingers[0]).toMatchObject({
       sent: 2,
@@ -89,13 +107,13 @@ describe('runScenario', () => {
   });
 
   it('does not time a reply that may answer an earlier attempt (Karn)', () => {
-    // Latency 150 ms, timeout 200 ms: the reply to attempt 0 (sent at 0) arrives at 300 ms, after
-    // the retry at 200 ms. It is accepted but not timed: it cannot be told apart from a retry's.
+    // Latency 150 ms, timeout 200 ms: the reply to attempt 0 (sent at 0) arrives at 300.168 ms,
+    // after the retry at 200 ms. It is accepted but not timed: it cannot be told from a retry's.
     const run = runScenario(
       scenario({ latency: '150ms', pinger: { count: 1, timeout: '200ms', retries: 2 } }),
     );
     const reply = run.simulation.sim.trace.ofType('app.reply')[0];
-    expect(reply).toMatchObject({ t: 300_000_000, seq: 1, attempt: 0, rtt: null });
+    expect(reply).toMatchObject({ t: 300_000_000 + 2 * TX, seq: 1, attempt: 0, rtt: null });
   });
 
   it('loses about the configured fraction of messages on a lossy link', () => {
@@ -107,10 +125,12 @@ describe('runScenario', () => {
         pinger: { count: 4000, interval: '0s', timeout: '10ms', retries: 100 },
       }),
     );
-    const link = summary.links[0]!;
-    // Binomial(n, 0.25): the standard deviation of the dropped fraction is sqrt(0.25*0.75/n) < 0.006.
-    expect(Math.abs(link.dropped / link.sent - 0.25)).toBeLessThan(0.02);
-    expect(link.sent).toBe(link.delivered + link.dropped);
+    const [ab, ba] = summary.links[0]!.directions;
+    const sent = ab.sent + ba.sent;
+    const lost = ab.lost + ba.lost;
+    // Binomial(n, 0.25): the standard deviation of the lost fraction is sqrt(0.25*0.75/n) < 0.006.
+    expect(Math.abs(lost / sent - 0.25)).toBeLessThan(0.02);
+    expect(sent).toBe(ab.delivered + ba.delivered + lost);
     expect(summary.pingers[0]?.replies).toBe(4000);
   });
 

@@ -44,13 +44,18 @@ export function summarise(simulation: Simulation, result: RunResult): RunSummary
     traceRecords: simulation.sim.trace.length,
     pingers: simulation.pingers.map(summarisePinger),
     servers: simulation.servers.map((s) => ({ ...s })),
-    links: simulation.links.map((l) => ({
-      link: l.config.id,
-      a: l.config.a,
-      b: l.config.b,
-      latency: l.config.latency,
-      loss: l.config.loss,
-      ...l.counters,
-    })),
+    links: [...simulation.links.values()].map((link) => {
+      const spec = simulation.scenario.links.find((l) => l.id === link.config.id);
+      const [ab, ba] = link.counters();
+      return {
+        link: link.config.id,
+        a: spec?.a ?? '',
+        b: spec?.b ?? '',
+        latency: link.config.delay,
+        bandwidth: link.config.bandwidth,
+        loss: link.config.loss ?? 0,
+        directions: [{ ...ab }, { ...ba }],
+      };
+    }),
   };
 }

@@ -2,7 +2,7 @@
 
 import { formatDuration, type Nanos } from '../engine/time.ts';
 import type { StopReason } from '../engine/simulator.ts';
-import type { LinkCounters } from '../net/link.ts';
+import type { LinkCounters } from '../net/link/linkDirection.ts';
 
 export interface PingerMetrics {
   node: string;
@@ -23,12 +23,16 @@ export interface EchoMetrics {
   maxQueue: number;
 }
 
-export interface LinkMetrics extends LinkCounters {
+/** A link's settings and what each direction did. */
+export interface LinkMetrics {
   link: string;
   a: string;
   b: string;
   latency: Nanos;
+  bandwidth: number;
   loss: number;
+  /** From a to b, then from b to a. */
+  directions: [LinkCounters, LinkCounters];
 }
 
 /** What a run did: plain data, the same in Node and the browser. */
@@ -88,9 +92,25 @@ export function formatSummaryLines(s: RunSummary): string[] {
   for (const e of s.servers)
     lines.push(`echo       ${e.node}: ${e.served} served, longest queue ${e.maxQueue}`);
   for (const l of s.links) {
+    const [ab, ba] = l.directions;
+    const total = (key: keyof LinkCounters) => ab[key] + ba[key];
     lines.push(
-      `link       ${l.link} (${l.a} - ${l.b}, ${formatDuration(l.latency)}, loss ${l.loss * 100}%): ${l.sent} sent, ${l.delivered} delivered, ${l.dropped} dropped`,
+      `link       ${l.link} (${l.a} - ${l.b}, ${formatBitRate(l.bandwidth)}, ${formatDuration(l.latency)}, loss ${l.loss * 100}%): ` +
+        `${total('sent')} sent, ${total('delivered')} delivered, ${total('lost')} lost, ${total('queueDrops')} dropped at queues`,
     );
   }
   return lines;
+}
+
+/** Formats bits per second with SI prefixes: `100 Mbit/s`. */
+export function formatBitRate(bps: number): string {
+  if (bps === Infinity) return 'unlimited';
+  for (const [unit, scale] of [
+    ['Gbit/s', 1e9],
+    ['Mbit/s', 1e6],
+    ['kbit/s', 1e3],
+  ] as const) {
+    if (bps >= scale) return `${Number((bps / scale).toFixed(3))} ${unit}`;
+  }
+  return `${bps} bit/s`;
 }

@@ -31,7 +31,7 @@ describe('handshake run', () => {
     expect(stdout).toMatch(/^stopped +reached the time limit at 15 s$/m);
     expect(stdout).toMatch(/^wall +[\d.]+ ms$/m);
     expect(stdout).toMatch(/^events\/s +[\d,]+$/m);
-    expect(stdout).toMatch(/^pinger +laptop -> server: \d+ sent/m);
+    expect(stdout).toMatch(/^pinger +laptop -> 192\.168\.1\.20:7: \d+ sent/m);
   });
 
   it('writes the same trace, byte for byte, on every run with the same seed', () => {

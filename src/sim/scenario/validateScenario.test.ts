@@ -6,10 +6,20 @@ const base = () => ({
   format: 'handshake/scenario@1',
   name: 'two nodes',
   nodes: [
-    { id: 'c', role: 'client', apps: [{ type: 'pinger', peer: 's' }] },
-    { id: 's', role: 'server', apps: [{ type: 'echo' }] },
+    {
+      id: 'c',
+      role: 'client',
+      interfaces: [{ name: 'eth0', address: '10.0.0.1/24' }],
+      apps: [{ type: 'pinger', peer: 's' }],
+    } as Record<string, unknown>,
+    {
+      id: 's',
+      role: 'server',
+      interfaces: [{ name: 'eth0', address: '10.0.0.2/24' }],
+      apps: [{ type: 'echo' }],
+    } as Record<string, unknown>,
   ],
-  links: [{ id: 'l', a: 'c', b: 's', latency: '10ms' }],
+  links: [{ id: 'l', a: 'c', b: 's:eth0', latency: '10ms' }] as Record<string, unknown>[],
 });
 
 function issuesOf(doc: unknown) {
@@ -18,29 +28,46 @@ function issuesOf(doc: unknown) {
 }
 
 describe('validateScenario', () => {
-  it('accepts a good document and parses its durations', () => {
-    const result = validateScenario(base());
-    expect(result.ok).toBe(true);
-    if (result.ok) expect(result.scenario.links[0]?.latency).toBe(10_000_000);
-  });
-
-  it('names a link end that is not a node', () => {
+  it('accepts a good document and parses durations, addresses and rates', () => {
     const doc = base();
-    doc.links[0]!.b = 'nowhere';
-    expect(issuesOf(doc)).toContainEqual({
-      path: '$.links[0].b',
-      message: 'expected the id of a node ("c", "s"), got "nowhere"',
+    doc.links[0]!.bandwidth = '10Mbps';
+    const result = validateScenario(doc);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.scenario.links[0]).toMatchObject({ latency: 10_000_000, bandwidth: 10_000_000 });
+    expect(result.scenario.nodes[0]?.interfaces?.[0]?.address).toEqual({
+      address: 0x0a000001,
+      prefix: { network: 0x0a000000, length: 24 },
     });
   });
 
+  it('names a link end that is not a node, or not an interface of it', () => {
+    const doc = base();
+    doc.links[0]!.b = 'nowhere';
+    expect(issuesOf(doc)).toEqual([
+      { path: '$.links[0].b', message: 'expected the id of a node ("c", "s"), got "nowhere"' },
+    ]);
+    doc.links[0]!.b = 's:eth9';
+    expect(issuesOf(doc)).toEqual([
+      { path: '$.links[0].b', message: 'node "s" has no interface "eth9" (it has: "eth0")' },
+    ]);
+  });
+
+  it('asks which interface when a node has several', () => {
+    const doc = base();
+    doc.nodes[1]!.interfaces = [
+      { name: 'eth0', address: '10.0.0.2/24' },
+      { name: 'eth1', address: '10.0.1.2/24' },
+    ];
+    doc.links[0]!.b = 's';
+    expect(issuesOf(doc)).toEqual([
+      { path: '$.links[0].b', message: 'node "s" has 2 interfaces: name one, e.g. "s:eth0"' },
+    ]);
+  });
+
   it('names a wrong type by its path', () => {
-    const doc = {
-      ...base(),
-      nodes: [
-        { id: 'c', role: 'client' },
-        { id: 's', role: 42 },
-      ],
-    };
+    const doc = base();
+    doc.nodes[1]!.role = 42;
     expect(issuesOf(doc)).toEqual([
       {
         path: '$.nodes[1].role',
@@ -56,61 +83,98 @@ describe('validateScenario', () => {
     });
   });
 
-  it('finds duplicate ids and self-links', () => {
-    const doc = {
-      ...base(),
-      nodes: [...base().nodes, { id: 'c', role: 'client' }],
-      links: [
-        { id: 'l', a: 'c', b: 's', latency: '1ms' },
-        { id: 'l', a: 's', b: 's', latency: '1ms' },
-      ],
-    };
+  it('refuses bad addresses with the reason', () => {
+    const doc = base();
+    doc.nodes[0]!.interfaces = [{ name: 'eth0', address: '10.0.0.0/24' }];
+    doc.nodes[1]!.interfaces = [{ name: 'eth0', address: '10.0.0.300/24' }];
+    expect(issuesOf(doc)).toEqual([
+      {
+        path: '$.nodes[0].interfaces[0].address',
+        message: '"10.0.0.0/24" is the network address of its prefix, not a host address',
+      },
+      {
+        path: '$.nodes[1].interfaces[0].address',
+        message: expect.stringMatching(/300 is more than 255/),
+      },
+    ]);
+  });
+
+  it('finds a linked interface with no address', () => {
+    const doc = base();
+    doc.nodes[1]!.interfaces = [{ name: 'eth0' }];
+    doc.nodes[1]!.apps = [];
+    expect(issuesOf(doc)).toEqual([
+      {
+        path: '$.nodes[1].interfaces[0].address',
+        message:
+          'is missing: s:eth0 is linked by "l", so it needs an address such as "10.0.0.2/24"',
+      },
+      { path: '$.nodes[0].apps[0].peer', message: '"s" has no address to send to' },
+    ]);
+  });
+
+  it('finds the same address twice, and both ends with one address', () => {
+    const doc = base();
+    doc.nodes[1]!.interfaces = [{ name: 'eth0', address: '10.0.0.1/24' }];
+    expect(issuesOf(doc)).toEqual([
+      {
+        path: '$.nodes[1].interfaces[0].address',
+        message: '10.0.0.1 is already the address of c:eth0',
+      },
+    ]);
+  });
+
+  it('finds ends on different subnets and overlapping subnets on one node', () => {
+    const doc = base();
+    doc.nodes[1]!.interfaces = [
+      { name: 'eth0', address: '10.0.1.2/24' },
+      { name: 'eth1', address: '10.0.0.9/16' },
+    ];
+    doc.links[0]!.b = 's:eth0';
+    expect(issuesOf(doc)).toEqual([
+      {
+        path: '$.nodes[1].interfaces[1].address',
+        message:
+          '10.0.0.0/16 overlaps 10.0.1.0/24 of s:eth0: each interface of a node needs its own subnet',
+      },
+      {
+        path: '$.links[0]',
+        message:
+          'joins c:eth0 (10.0.0.1/24) and s:eth0 (10.0.1.2/24), which are on different subnets',
+      },
+    ]);
+  });
+
+  it('finds duplicate ids, self-links, doubly linked interfaces and gateways off-subnet', () => {
+    const doc = base();
+    doc.nodes.push({ id: 'c', role: 'client' });
+    doc.nodes[0]!.gateway = '10.9.9.9';
+    doc.links.push({ id: 'l', a: 'c', b: 's', latency: '1ms' });
     expect(issuesOf(doc)).toEqual([
       { path: '$.nodes[2].id', message: 'duplicates the id "c" of $.nodes[0]' },
       { path: '$.links[1].id', message: 'duplicates the id "l" of $.links[0]' },
-      { path: '$.links[1].b', message: 'a link must join two different nodes, both ends are "s"' },
-    ]);
-  });
-
-  it('finds unlinked peers, peers with no server and doubled apps', () => {
-    const doc = {
-      ...base(),
-      nodes: [
-        {
-          id: 'c',
-          role: 'client',
-          apps: [
-            { type: 'pinger', peer: 'x' },
-            { type: 'pinger', peer: 'c2' },
-            { type: 'pinger', peer: 'c2' },
-          ],
-        },
-        { id: 's', role: 'server', apps: [{ type: 'echo' }, { type: 'echo' }] },
-        { id: 'x', role: 'server', apps: [{ type: 'echo' }] },
-        { id: 'c2', role: 'client' },
-      ],
-      links: [
-        { id: 'l', a: 'c', b: 's', latency: '1ms' },
-        { id: 'l3', a: 'c', b: 'c2', latency: '1ms' },
-      ],
-    };
-    expect(issuesOf(doc)).toEqual([
       {
-        path: '$.nodes[0].apps[0].peer',
-        message: '"x" is not linked to "c": add a link between them',
+        path: '$.nodes[0].gateway',
+        message: "10.9.9.9 is not on a subnet of c's interfaces (10.0.0.0/24)",
       },
-      { path: '$.nodes[0].apps[1].peer', message: '"c2" runs no echo app to answer requests' },
-      { path: '$.nodes[0].apps[2].peer', message: 'another pinger on "c" already talks to "c2"' },
-      { path: '$.nodes[0].apps[2].peer', message: '"c2" runs no echo app to answer requests' },
-      { path: '$.nodes[1].apps[1]', message: 'a node runs at most one echo app' },
+      { path: '$.links[1].a', message: 'c:eth0 is already linked by "l": one link per interface' },
+      { path: '$.links[1].b', message: 's:eth0 is already linked by "l": one link per interface' },
     ]);
   });
 
-  it('reports only the broken link, not the peers it hides', () => {
-    const doc = base();
-    doc.links[0]!.a = 'ghost';
+  it('checks peers and timed events', () => {
+    const doc = { ...base(), events: [{ at: '1s', type: 'linkDown', link: 'nope' }] };
+    doc.nodes[0]!.apps = [
+      { type: 'pinger', peer: '10.0.0.77' },
+      { type: 'bulkSend', peer: 'ghost', bytes: '1MB' },
+    ];
     expect(issuesOf(doc)).toEqual([
-      { path: '$.links[0].a', message: 'expected the id of a node ("c", "s"), got "ghost"' },
+      { path: '$.nodes[0].apps[0].peer', message: 'no interface has the address 10.0.0.77' },
+      {
+        path: '$.nodes[0].apps[1].peer',
+        message: 'expected the id of a node ("c", "s") or an IPv4 address, got "ghost"',
+      },
+      { path: '$.events[0].link', message: 'expected the id of a link ("l"), got "nope"' },
     ]);
   });
 
@@ -119,21 +183,23 @@ describe('validateScenario', () => {
     const result = parseScenarioText(text);
     expect(result.ok).toBe(false);
     // The stray comma before "}" is the error; V8 reports the "}" at line 4, column 1.
-    if (!result.ok)
+    if (!result.ok) {
       expect(result.issues).toEqual([
         { path: '$', message: expect.stringMatching(/^invalid JSON at line 4, column 1: /) },
       ]);
+    }
   });
 
   it('reports an empty or truncated document', () => {
     const empty = parseScenarioText('   ');
     expect(empty.ok ? '' : empty.issues[0]?.message).toBe('invalid JSON: the document is empty');
     const cut = parseScenarioText('{\n"a": [1,');
-    expect(cut.ok ? '' : cut.issues[0]?.message).toMatch(/^invalid JSON at line 2, column 9: /); // just past the 8 characters of line 2
+    // Line 2 has 8 characters; the input ends just after them, at column 9.
+    expect(cut.ok ? '' : cut.issues[0]?.message).toMatch(/^invalid JSON at line 2, column 9: /);
     expect(cut.ok ? '' : cut.issues[0]?.message).toMatch(/end of JSON input/);
   });
 
-  it('validates the committed JSON Schema shape of the format', () => {
+  it('describes the format as JSON Schema', () => {
     const schema = scenarioJsonSchema();
     expect(schema.$id).toBe('handshake/scenario@1');
     expect(schema.required).toEqual(['format', 'name', 'nodes', 'links']);
