@@ -1,0 +1,39 @@
+// TCP settings of a node, with defaults from the RFCs (and Linux where the RFCs leave a choice).
+
+import { NS_PER_S, type Nanos } from '../../engine/time.ts';
+
+export interface TcpConfig {
+  /** Our maximum segment size, announced in the SYN (1460 = 1500-byte Ethernet MTU - 40). */
+  mss: number;
+  /** Receive buffer in bytes; the advertised window is at most 65535 (no window scaling). */
+  receiveWindow: number;
+  /** Send buffer in bytes. */
+  sendBuffer: number;
+  /** RFC 6298 (2.1): 1 s. */
+  initialRto: Nanos;
+  /** RFC 6298 (2.4): 1 s. Linux uses 200 ms. */
+  minRto: Nanos;
+  /** RFC 6298 (2.5): at least 60 s. */
+  maxRto: Nanos;
+  /** Maximum segment lifetime; TIME-WAIT lasts 2 MSL (Linux: 60 s in all, so MSL 30 s). */
+  msl: Nanos;
+  /** SYN retransmissions before ETIMEDOUT (Linux tcp_syn_retries: 6). */
+  synRetries: number;
+  /** Data retransmissions before ETIMEDOUT (Linux tcp_retries2: 15). */
+  retries: number;
+}
+
+export const DEFAULT_TCP_CONFIG: Readonly<TcpConfig> = Object.freeze({
+  mss: 1460,
+  receiveWindow: 65_535,
+  sendBuffer: 256 * 1024,
+  initialRto: NS_PER_S,
+  minRto: NS_PER_S,
+  maxRto: 60 * NS_PER_S,
+  msl: 30 * NS_PER_S,
+  synRetries: 6,
+  retries: 15,
+});
+
+/** MSS assumed when the peer's SYN carries no MSS option (RFC 9293 3.7.1): 536. */
+export const DEFAULT_PEER_MSS = 536;

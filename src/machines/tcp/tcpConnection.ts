@@ -1,0 +1,587 @@
+// One TCP connection: the XState machine holds its RFC 9293 state and TIME-WAIT; this plain
+// object holds the byte stream (send and receive buffers, RTO, Reno), turns each arriving
+// segment into at most a few machine events, sends segments, and runs the retransmission timer.
+
+import { createActor, type Actor } from 'xstate';
+import type { EventId, Simulator } from '../../engine/simulator.ts';
+import { NS_PER_MS } from '../../engine/time.ts';
+import type { NetNode } from '../../net/ip/netNode.ts';
+import { RenoCongestion } from '../../net/tcp/renoCongestion.ts';
+import { ReceiveBuffer } from '../../net/tcp/receiveBuffer.ts';
+import { RtoEstimator } from '../../net/tcp/rtoEstimator.ts';
+import { RttSampler } from '../../net/tcp/rttSampler.ts';
+import { segmentLength, type OutgoingSegment } from '../../net/tcp/segment.ts';
+import { SendBuffer } from '../../net/tcp/sendBuffer.ts';
+import { seqAdd, seqLe, seqLt } from '../../net/tcp/seq.ts';
+import {
+  fail,
+  ok,
+  type SocketErrorCode,
+  type SocketResult,
+} from '../../net/transport/socketTrace.ts';
+import { formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
+import { tcpFlags, type Packet, type TcpFlags, type TcpHeader } from '../../net/wire/packet.ts';
+import { DEFAULT_PEER_MSS, type TcpConfig } from './tcpConfig.ts';
+import {
+  tcpConnectionMachine,
+  type TcpConnectionEvent,
+  type TcpError,
+  type TcpState,
+} from './tcpConnectionMachine.ts';
+import { connectionName } from './tcpTrace.ts';
+
+/** What a connection needs from its node's TCP layer. */
+export interface ConnectionHost {
+  readonly sim: Simulator;
+  readonly net: NetNode;
+  readonly config: TcpConfig;
+  /** The connection reached CLOSED: forget it and free its port. */
+  released(connection: TcpConnection): void;
+  /** A passive connection reached ESTABLISHED: it waits in its listener's accept queue. */
+  established(connection: TcpConnection): void;
+}
+
+/** Callbacks an application sets on its connection. */
+export interface TcpSocketHandlers {
+  /** The three-way handshake completed. */
+  onConnect?: () => void;
+  /** In-order bytes arrived. */
+  onData?: (bytes: Uint8Array) => void;
+  /** The peer closed its side (its FIN arrived): no more data will come. */
+  onEnd?: () => void;
+  /** Room came free in the send buffer after it was full. */
+  onDrain?: () => void;
+  /** The connection failed or was reset. */
+  onError?: (error: SocketErrorCode) => void;
+  /** The connection is gone (CLOSED). */
+  onClose?: () => void;
+}
+
+const EMPTY = new Uint8Array(0);
+/** States in which the application may hand data to send. */
+const CAN_SEND = new Set<TcpState>(['ESTABLISHED', 'CLOSE-WAIT']);
+/** States whose incoming data is delivered to the application. */
+const CAN_RECEIVE = new Set<TcpState>(['ESTABLISHED', 'FIN-WAIT-1', 'FIN-WAIT-2']);
+
+/** A TCP connection and the socket an application uses to drive it. Calls never throw. */
+export class TcpConnection {
+  readonly name: string;
+  readonly handlers: TcpSocketHandlers = {};
+  state: TcpState = 'CLOSED';
+  /** Whether the handshake ever completed. */
+  wasEstablished = false;
+  private readonly actor: Actor<typeof tcpConnectionMachine>;
+  private readonly sendBuffer: SendBuffer;
+  private receiveBuffer: ReceiveBuffer | undefined;
+  private readonly rto: RtoEstimator;
+  private readonly sampler = new RttSampler();
+  private readonly congestion: RenoCongestion;
+  private peerMss = DEFAULT_PEER_MSS;
+  private timer: EventId = -1;
+  private timeouts = 0;
+  private synRetransmitted = false;
+  private wantsDrain = false;
+  private readonly effects: (() => void)[] = [];
+  private runningEffects = false;
+  private readonly timerEvent = (): void => this.onTimeout();
+
+  constructor(
+    private readonly host: ConnectionHost,
+    readonly localAddress: Ipv4Address,
+    readonly localPort: number,
+    readonly remoteAddress: Ipv4Address,
+    readonly remotePort: number,
+    iss: number,
+  ) {
+    const { sim, config } = host;
+    this.name = connectionName(
+      formatIpv4(localAddress),
+      localPort,
+      formatIpv4(remoteAddress),
+      remotePort,
+    );
+    this.sendBuffer = new SendBuffer({ iss, capacity: config.sendBuffer });
+    this.rto = new RtoEstimator({
+      initialRto: config.initialRto,
+      minRto: config.minRto,
+      maxRto: config.maxRto,
+    });
+    this.congestion = new RenoCongestion({
+      smss: config.mss,
+      onChange: (e) =>
+        sim.record({
+          t: sim.now(),
+          type: 'tcp.cwnd',
+          node: host.net.name,
+          conn: this.name,
+          cwnd: e.cwnd,
+          ssthresh: e.ssthresh,
+          cause: e.cause,
+        }),
+    });
+    // The machine's actions only queue their effects: they run once the new state is recorded
+    // (XState tells observers after a transition's actions), so the trace reads "SYN-SENT, then
+    // SYN" as RFC 9293 draws it, and callbacks such as onConnect see the state they announce.
+    const machine = tcpConnectionMachine.provide({
+      actions: {
+        sendSyn: () => this.defer(() => this.emitSyn(false)),
+        sendSynAck: () => this.defer(() => this.emitSyn(true)),
+        sendAck: () => this.defer(() => this.emitAck()),
+        sendFin: () =>
+          this.defer(() => {
+            this.sendBuffer.close();
+            this.output();
+          }),
+        sendRst: () =>
+          this.defer(() => this.emitControl(this.sendBuffer.sndNxt, 0, tcpFlags({ rst: true }))),
+        established: () => this.defer(() => this.onEstablished()),
+        peerClosed: () => this.defer(() => this.handlers.onEnd?.()),
+        failed: (_, error: TcpError) => this.defer(() => this.fail(error)),
+        released: () => this.defer(() => this.release()),
+      },
+    });
+    this.actor = createActor(machine, {
+      clock: sim.clock,
+      input: { mslMs: config.msl / NS_PER_MS },
+    });
+    this.actor.subscribe((snapshot) => {
+      const state = snapshot.value as TcpState;
+      if (state !== this.state) {
+        this.state = state;
+        // A connection made for an arriving SYN passes through LISTEN; its listener is the one
+        // a learner sees in LISTEN (TcpLayer records it).
+        if (state !== 'LISTEN')
+          sim.record({
+            t: sim.now(),
+            type: 'socket.state',
+            node: host.net.name,
+            conn: this.name,
+            state,
+          });
+      }
+      this.runEffects();
+    });
+    this.actor.start();
+  }
+
+  /** Active open: sends SYN. */
+  connect(): void {
+    this.actor.send({ type: 'app.connect' });
+  }
+
+  /** Passive open for a SYN that reached a listener: answers SYN+ACK. */
+  accept(syn: Packet): void {
+    this.actor.send({ type: 'app.listen' });
+    this.takeSyn(syn);
+    this.actor.send({ type: 'tcp.syn' });
+  }
+
+  /** Queues bytes to send; returns how many fit (EAGAIN when none, EPIPE after close). */
+  send(bytes: Uint8Array): SocketResult<number> {
+    if (this.state === 'CLOSED') return this.refuse('send', 'EBADF');
+    if (this.sendBuffer.isClosed) return this.refuse('send', 'EPIPE');
+    if (!CAN_SEND.has(this.state)) return this.refuse('send', 'ENOTCONN');
+    const taken = this.sendBuffer.write(bytes);
+    if (taken < bytes.length) this.wantsDrain = true;
+    if (taken === 0 && bytes.length > 0) return this.refuse('send', 'EAGAIN');
+    this.output();
+    return ok(taken);
+  }
+
+  /** Bytes that can be written now without waiting. */
+  get writable(): number {
+    return this.sendBuffer.isClosed ? 0 : this.sendBuffer.freeSpace;
+  }
+
+  /** Graceful close: FIN after the queued data. Reading goes on until the peer's FIN. */
+  close(): void {
+    this.actor.send({ type: 'app.close' });
+  }
+
+  /** Abort: RST (when synchronized) and CLOSED at once. */
+  abort(): void {
+    this.actor.send({ type: 'app.abort' });
+  }
+
+  /** Congestion window, slow-start threshold, RTO and bytes in flight, for inspectors. */
+  get stats(): {
+    cwnd: number;
+    ssthresh: number;
+    rto: number;
+    srtt: number | undefined;
+    inFlight: number;
+  } {
+    return {
+      cwnd: this.congestion.cwnd,
+      ssthresh: this.congestion.ssthresh,
+      rto: this.rto.rto,
+      srtt: this.rto.srtt,
+      inFlight: this.sendBuffer.flightSize,
+    };
+  }
+
+  /** Handles a segment of this connection (demultiplexed by the layer). */
+  receive(packet: Packet): void {
+    const h = packet.transport as TcpHeader;
+    if (this.state === 'SYN-SENT') this.receiveInSynSent(h, packet);
+    else if (this.state !== 'CLOSED' && this.state !== 'LISTEN')
+      this.receiveSynchronized(h, packet.payload);
+  }
+
+  private receiveInSynSent(h: TcpHeader, packet: Packet): void {
+    const send = this.sendBuffer;
+    // RFC 9293 3.10.7.3: an ACK is acceptable when ISS < SEG.ACK <= SND.NXT.
+    const ackAcceptable = h.flags.ack && seqLt(send.iss, h.ack) && seqLe(h.ack, send.sndMax);
+    if (h.flags.ack && !ackAcceptable) {
+      if (!h.flags.rst) this.emitControl(h.ack, 0, tcpFlags({ rst: true }));
+      return;
+    }
+    if (h.flags.rst) {
+      if (ackAcceptable) this.raise({ type: 'tcp.rst' });
+      return;
+    }
+    if (!h.flags.syn) return;
+    this.takeSyn(packet);
+    if (ackAcceptable) {
+      this.processAck(h, 0);
+      this.raise({ type: 'tcp.synAck' });
+    } else {
+      this.raise({ type: 'tcp.syn' });
+    }
+  }
+
+  private receiveSynchronized(h: TcpHeader, data: Uint8Array): void {
+    const receive = this.receiveBuffer as ReceiveBuffer;
+    if (h.flags.rst) {
+      // RFC 9293 with RFC 5961: only an RST at exactly RCV.NXT resets; one elsewhere in the
+      // window gets a challenge ACK.
+      if (h.seq === receive.rcvNxt) this.raise({ type: 'tcp.rst' });
+      else if (
+        receive.window > 0 &&
+        seqLt(receive.rcvNxt, h.seq) &&
+        seqLt(h.seq, seqAdd(receive.rcvNxt, receive.window))
+      )
+        this.emitAck();
+      return;
+    }
+    if (h.flags.syn) {
+      // Simultaneous open (RFC 9293 figure 7): the peer's SYN+ACK acknowledging our SYN, as
+      // Linux accepts it in SYN-RECEIVED; any other SYN here gets a challenge ACK (RFC 5961).
+      const send = this.sendBuffer;
+      if (
+        this.state === 'SYN-RECEIVED' &&
+        h.flags.ack &&
+        seqAdd(h.seq, 1) === receive.rcvNxt &&
+        h.ack === send.sndNxt
+      ) {
+        this.processAck(h, 0);
+        this.raise({ type: 'tcp.synAck' });
+      } else {
+        this.emitAck();
+      }
+      return;
+    }
+    if (this.state === 'TIME-WAIT') {
+      // The only thing that can arrive is the peer's FIN again: our last ACK was lost.
+      if (h.flags.fin) this.raise({ type: 'tcp.fin' });
+      return;
+    }
+    const result = receive.receive(h.seq, data, h.flags.fin);
+    if (!result.acceptable) {
+      this.emitAck();
+      return;
+    }
+    if (!h.flags.ack) return;
+    if (this.state === 'SYN-RECEIVED') {
+      const send = this.sendBuffer;
+      if (!(seqLt(send.sndUna, h.ack) && seqLe(h.ack, send.sndNxt))) {
+        this.emitControl(h.ack, 0, tcpFlags({ rst: true }));
+        return;
+      }
+      this.processAck(h, data.length);
+      this.raise({ type: 'tcp.ackOfSyn' });
+    } else if (!this.processAck(h, data.length)) {
+      return;
+    }
+    if (result.delivered > 0 && CAN_RECEIVE.has(this.state)) {
+      const bytes = receive.read();
+      if (bytes.length > 0) this.handlers.onData?.(bytes);
+    }
+    if (result.finReceived) {
+      this.raise({ type: 'tcp.fin' }); // acknowledges the FIN (and any data with it)
+    } else if (data.length > 0 || h.flags.fin) {
+      this.emitAck(); // every segment with data or an early FIN is acknowledged at once
+    }
+    this.output();
+  }
+
+  /**
+   * ACK processing (RFC 9293 3.10.7.4 fifth, RFC 5681, RFC 6298). Returns false when the segment
+   * must be dropped (it acknowledges something never sent).
+   */
+  private processAck(h: TcpHeader, dataLength: number): boolean {
+    const { sim, net } = this.host;
+    const send = this.sendBuffer;
+    const flightBefore = send.flightSize;
+    const result = send.onAck({
+      seq: h.seq,
+      ack: h.ack,
+      window: h.window,
+      dataLength,
+      syn: h.flags.syn,
+      fin: h.flags.fin,
+    });
+    if (result.kind === 'unsent') {
+      this.emitAck();
+      return false;
+    }
+    if (result.kind === 'duplicate') {
+      const event = this.congestion.onDuplicateAck(flightBefore);
+      if (event?.cause === 'fastRetransmit') this.retransmitOldest('fastRetransmit');
+      return true;
+    }
+    if (result.kind !== 'advanced') return true;
+    this.timeouts = 0;
+    const sample = this.sampler.acked(h.ack, sim.now());
+    if (sample !== undefined) {
+      this.rto.addSample(sample);
+      sim.record({
+        t: sim.now(),
+        type: 'tcp.rto',
+        node: net.name,
+        conn: this.name,
+        rto: this.rto.rto,
+        srtt: this.rto.srtt ?? null,
+        rttvar: this.rto.rttvar ?? null,
+        cause: 'sample',
+      });
+    }
+    if (result.dataBytesAcked > 0) this.congestion.onAck(result.dataBytesAcked);
+    if (send.outstanding > 0) this.startTimer(true);
+    else this.stopTimer();
+    if (result.finAcked) this.raise({ type: 'tcp.ackOfFin' });
+    if (this.wantsDrain && send.freeSpace > 0 && CAN_SEND.has(this.state)) {
+      this.wantsDrain = false;
+      this.handlers.onDrain?.();
+    }
+    return true;
+  }
+
+  /** Sends whatever the windows allow: new data, data to resend after a rewind, the FIN. */
+  private output(): void {
+    if (
+      !this.receiveBuffer ||
+      this.state === 'CLOSED' ||
+      this.state === 'SYN-SENT' ||
+      this.state === 'SYN-RECEIVED'
+    )
+      return;
+    const send = this.sendBuffer;
+    const mss = Math.min(this.host.config.mss, this.peerMss);
+    for (;;) {
+      const highest = send.sndMax;
+      const segment = send.nextSegment(this.congestion.cwnd, mss);
+      if (!segment) break;
+      const resend = seqLt(segment.seq, highest);
+      this.emitSegment(segment, resend ? 'timeout' : undefined);
+    }
+  }
+
+  private retransmitOldest(reason: 'timeout' | 'fastRetransmit'): void {
+    const send = this.sendBuffer;
+    if (send.outstanding === 0) return;
+    const mss = Math.min(this.host.config.mss, this.peerMss);
+    this.emitSegment(send.segmentAt(send.sndUna, mss), reason);
+  }
+
+  private emitSegment(segment: OutgoingSegment, retransmit?: 'timeout' | 'fastRetransmit'): void {
+    const { sim, net } = this.host;
+    const length = segmentLength(segment);
+    this.sampler.sent(segment.seq, length, sim.now());
+    if (retransmit) {
+      sim.record({
+        t: sim.now(),
+        type: 'tcp.retransmit',
+        node: net.name,
+        conn: this.name,
+        seq: segment.seq,
+        bytes: segment.data.length,
+        reason: retransmit,
+      });
+    }
+    const flags = tcpFlags({ ack: true, psh: segment.data.length > 0, fin: segment.fin });
+    this.transmit(segment.seq, flags, segment.data);
+    if (length > 0 && this.timer < 0) this.startTimer(false);
+  }
+
+  private emitSyn(withAck: boolean): void {
+    const send = this.sendBuffer;
+    const segment = send.sndMax === send.iss ? send.sendSyn() : send.segmentAt(send.iss, 0);
+    this.sampler.sent(segment.seq, 1, this.host.sim.now());
+    this.transmit(segment.seq, tcpFlags({ syn: true, ack: withAck }), EMPTY, [
+      { kind: 'mss', value: this.host.config.mss },
+    ]);
+    this.startTimer(true);
+  }
+
+  private emitAck(): void {
+    this.transmit(this.sendBuffer.sndNxt, tcpFlags({ ack: true }), EMPTY);
+  }
+
+  private emitControl(seq: number, ack: number, flags: TcpFlags): void {
+    this.transmit(seq, flags, EMPTY, [], ack);
+  }
+
+  private transmit(
+    seq: number,
+    flags: TcpFlags,
+    payload: Uint8Array,
+    options: TcpHeader['options'] = [],
+    ack?: number,
+  ): void {
+    const receive = this.receiveBuffer;
+    this.host.net.send({
+      dst: this.remoteAddress,
+      src: this.localAddress,
+      transport: {
+        kind: 'tcp',
+        srcPort: this.localPort,
+        dstPort: this.remotePort,
+        seq: seq >>> 0,
+        ack: flags.ack ? (receive?.rcvNxt ?? 0) : (ack ?? 0),
+        flags,
+        window: receive ? receive.window : Math.min(this.host.config.receiveWindow, 65_535),
+        urgentPointer: 0,
+        options,
+      },
+      payload,
+    });
+  }
+
+  /** Learns the peer's initial sequence number and MSS from its SYN. */
+  private takeSyn(packet: Packet): void {
+    const h = packet.transport as TcpHeader;
+    const mss = h.options.find((o) => o.kind === 'mss');
+    this.peerMss = mss?.kind === 'mss' ? mss.value : DEFAULT_PEER_MSS;
+    this.receiveBuffer = new ReceiveBuffer({
+      irs: h.seq,
+      capacity: this.host.config.receiveWindow,
+    });
+  }
+
+  private onEstablished(): void {
+    this.wasEstablished = true;
+    // RFC 6298 (5.7): after a SYN timed out, data starts with an RTO of 3 s.
+    if (this.synRetransmitted) this.rto.afterSynTimeout();
+    this.timeouts = 0;
+    this.stopTimer();
+    if (this.sendBuffer.outstanding > 0) this.startTimer(true);
+    this.host.established(this);
+    this.handlers.onConnect?.();
+    this.output();
+  }
+
+  private startTimer(restart: boolean): void {
+    if (this.timer >= 0) {
+      if (!restart) return;
+      this.host.sim.cancel(this.timer);
+    }
+    this.timer = this.host.sim.schedule(this.rto.rto, this.timerEvent);
+  }
+
+  private stopTimer(): void {
+    if (this.timer >= 0) this.host.sim.cancel(this.timer);
+    this.timer = -1;
+  }
+
+  /** The retransmission timer ran out (RFC 6298 5.4-5.7, RFC 5681 eq. 4). */
+  private onTimeout(): void {
+    this.timer = -1;
+    const { sim, net, config } = this.host;
+    const opening = this.state === 'SYN-SENT' || this.state === 'SYN-RECEIVED';
+    if (++this.timeouts > (opening ? config.synRetries : config.retries)) {
+      this.raise({ type: 'tcp.giveUp' });
+      return;
+    }
+    this.rto.backoff();
+    sim.record({
+      t: sim.now(),
+      type: 'tcp.rto',
+      node: net.name,
+      conn: this.name,
+      rto: this.rto.rto,
+      srtt: this.rto.srtt ?? null,
+      rttvar: this.rto.rttvar ?? null,
+      cause: 'backoff',
+    });
+    if (opening) {
+      this.synRetransmitted = true;
+      sim.record({
+        t: sim.now(),
+        type: 'tcp.retransmit',
+        node: net.name,
+        conn: this.name,
+        seq: this.sendBuffer.iss,
+        bytes: 0,
+        reason: 'timeout',
+      });
+      this.emitSyn(this.state === 'SYN-RECEIVED');
+      return;
+    }
+    this.congestion.onTimeout(this.sendBuffer.flightSize);
+    this.sendBuffer.rewind();
+    this.output();
+    if (this.timer < 0 && this.sendBuffer.outstanding > 0) this.startTimer(false);
+  }
+
+  private raise(event: TcpConnectionEvent): void {
+    this.actor.send(event);
+  }
+
+  private defer(effect: () => void): void {
+    this.effects.push(effect);
+  }
+
+  /** Runs queued effects in order; effects that raise events queue more, run in this loop. */
+  private runEffects(): void {
+    if (this.runningEffects) return;
+    this.runningEffects = true;
+    try {
+      for (let effect = this.effects.shift(); effect; effect = this.effects.shift()) effect();
+    } finally {
+      this.runningEffects = false;
+    }
+  }
+
+  private fail(error: TcpError): void {
+    this.host.sim.record({
+      t: this.host.sim.now(),
+      type: 'socket.error',
+      node: this.host.net.name,
+      protocol: 'tcp',
+      socket: this.name,
+      op: 'connection',
+      error,
+    });
+    this.handlers.onError?.(error);
+  }
+
+  private refuse(op: string, error: SocketErrorCode): SocketResult<never> {
+    this.host.sim.record({
+      t: this.host.sim.now(),
+      type: 'socket.error',
+      node: this.host.net.name,
+      protocol: 'tcp',
+      socket: this.name,
+      op,
+      error,
+    });
+    return fail(error);
+  }
+
+  private release(): void {
+    this.stopTimer();
+    this.host.released(this);
+    this.handlers.onClose?.();
+  }
+}
