@@ -6,8 +6,9 @@ import type { PointToPointLink } from '../net/link/pointToPointLink.ts';
 import { parseIpv4 } from '../net/wire/ipv4Address.ts';
 import { buildNetwork, firstAddress, type BuiltNode, type HostNode } from './build/buildNetwork.ts';
 import { startEchoServer, startPinger } from './build/udpApps.ts';
+import { startBulkSend, startSink } from './build/tcpApps.ts';
 import type { Scenario } from './scenario/scenarioSchema.ts';
-import type { EchoMetrics, PingerMetrics } from './summary.ts';
+import type { BulkSendMetrics, EchoMetrics, PingerMetrics, SinkMetrics } from './summary.ts';
 
 export interface BuildOptions {
   /** Overrides the scenario's seed. */
@@ -25,6 +26,8 @@ export interface Simulation {
   readonly links: ReadonlyMap<string, PointToPointLink>;
   readonly pingers: PingerMetrics[];
   readonly servers: EchoMetrics[];
+  readonly bulkSenders: BulkSendMetrics[];
+  readonly sinks: SinkMetrics[];
 }
 
 /** Builds the simulation of a validated scenario. Nothing runs until `sim.run()`. */
@@ -35,6 +38,8 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
   const { nodes, links } = buildNetwork(sim, scenario);
   const pingers: PingerMetrics[] = [];
   const servers: EchoMetrics[] = [];
+  const bulkSenders: BulkSendMetrics[] = [];
+  const sinks: SinkMetrics[] = [];
   const resolvePeer = (peer: string): number | undefined => {
     const literal = parseIpv4(peer);
     if (literal.ok) return literal.address;
@@ -54,11 +59,17 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
         case 'echo':
           servers.push(startEchoServer(sim, host.udp, host.spec.id, app));
           break;
-        case 'bulkSend':
+        case 'bulkSend': {
+          const peer = resolvePeer(app.peer);
+          if (peer !== undefined)
+            bulkSenders.push(startBulkSend(sim, host.tcp, host.spec.id, app, peer));
+          break;
+        }
         case 'sink':
+          sinks.push(startSink(sim, host.tcp, host.spec.id, app));
           break;
       }
     }
   }
-  return { scenario, seed, sim, nodes, links, pingers, servers };
+  return { scenario, seed, sim, nodes, links, pingers, servers, bulkSenders, sinks };
 }

@@ -4,4 +4,3 @@ export * from './scenario/validateScenario.ts';
 export * from './buildSimulation.ts';
 export * from './runScenario.ts';
 export * from './summary.ts';
-export type { AppMessage } from './messages.ts';

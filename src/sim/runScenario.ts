@@ -44,6 +44,8 @@ export function summarise(simulation: Simulation, result: RunResult): RunSummary
     traceRecords: simulation.sim.trace.length,
     pingers: simulation.pingers.map(summarisePinger),
     servers: simulation.servers.map((s) => ({ ...s })),
+    bulkSenders: simulation.bulkSenders.map((b) => ({ ...b })),
+    sinks: simulation.sinks.map((k) => ({ ...k })),
     links: [...simulation.links.values()].map((link) => {
       const spec = simulation.scenario.links.find((l) => l.id === link.config.id);
       const [ab, ba] = link.counters();

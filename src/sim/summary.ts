@@ -23,6 +23,28 @@ export interface EchoMetrics {
   maxQueue: number;
 }
 
+/** A bulk TCP sender: how much it wrote and when the transfer finished. */
+export interface BulkSendMetrics {
+  node: string;
+  peer: string;
+  /** Bytes to send. */
+  bytes: number;
+  /** Bytes handed to the socket so far. */
+  written: number;
+  connectedAtNs: Nanos | null;
+  /** When the connection closed after all data was acknowledged. */
+  finishedAtNs: Nanos | null;
+  error: string | null;
+}
+
+/** A TCP sink: connections accepted and bytes read. */
+export interface SinkMetrics {
+  node: string;
+  port: number;
+  connections: number;
+  bytesReceived: number;
+}
+
 /** A link's settings and what each direction did. */
 export interface LinkMetrics {
   link: string;
@@ -49,6 +71,8 @@ export interface RunSummary {
     rttMaxNs: Nanos | null;
   })[];
   servers: EchoMetrics[];
+  bulkSenders: BulkSendMetrics[];
+  sinks: SinkMetrics[];
   links: LinkMetrics[];
 }
 
@@ -89,8 +113,16 @@ export function formatSummaryLines(s: RunSummary): string[] {
       `pinger     ${p.node} -> ${p.peer}: ${p.sent} sent (${p.retries} retries), ${p.replies} replies, ${p.lost} lost, ${p.lateReplies} late; ${rtt}`,
     );
   }
-  for (const e of s.servers)
+  for (const e of s.servers) {
     lines.push(`echo       ${e.node}: ${e.served} served, longest queue ${e.maxQueue}`);
+  }
+  for (const b of s.bulkSenders)
+    lines.push(`bulkSend   ${b.node} -> ${b.peer}: ${describeTransfer(b)}`);
+  for (const k of s.sinks) {
+    lines.push(
+      `sink       ${k.node}:${k.port}: ${k.connections} connections, ${k.bytesReceived} bytes received`,
+    );
+  }
   for (const l of s.links) {
     const [ab, ba] = l.directions;
     const total = (key: keyof LinkCounters) => ab[key] + ba[key];
@@ -113,4 +145,14 @@ export function formatBitRate(bps: number): string {
     if (bps >= scale) return `${Number((bps / scale).toFixed(3))} ${unit}`;
   }
   return `${bps} bit/s`;
+}
+
+/** "300000 bytes in 2.1 s after connecting (1.14 Mbit/s goodput)", or why it did not finish. */
+function describeTransfer(b: BulkSendMetrics): string {
+  if (b.error) return `failed: ${b.error} after writing ${b.written} of ${b.bytes} bytes`;
+  if (b.finishedAtNs === null || b.connectedAtNs === null)
+    return `not finished: ${b.written} of ${b.bytes} bytes written`;
+  const duration = Math.max(1, b.finishedAtNs - b.connectedAtNs);
+  const goodput = Math.round((b.bytes * 8 * 1e9) / duration);
+  return `${b.bytes} bytes in ${formatDuration(duration)} after connecting (${formatBitRate(goodput)} goodput)`;
 }

@@ -49,6 +49,8 @@ export interface TcpSocketHandlers {
   onData?: (bytes: Uint8Array) => void;
   /** The peer closed its side (its FIN arrived): no more data will come. */
   onEnd?: () => void;
+  /** Our FIN was acknowledged: every byte sent arrived (what a lingering close waits for). */
+  onAllAcknowledged?: () => void;
   /** Room came free in the send buffer after it was full. */
   onDrain?: () => void;
   /** The connection failed or was reset. */
@@ -182,7 +184,7 @@ export class TcpConnection {
     if (this.sendBuffer.isClosed) return this.refuse('send', 'EPIPE');
     if (!CAN_SEND.has(this.state)) return this.refuse('send', 'ENOTCONN');
     const taken = this.sendBuffer.write(bytes);
-    if (taken < bytes.length) this.wantsDrain = true;
+    if (this.sendBuffer.freeSpace === 0) this.wantsDrain = true;
     if (taken === 0 && bytes.length > 0) return this.refuse('send', 'EAGAIN');
     this.output();
     return ok(taken);
@@ -359,7 +361,10 @@ export class TcpConnection {
     if (result.dataBytesAcked > 0) this.congestion.onAck(result.dataBytesAcked);
     if (send.outstanding > 0) this.startTimer(true);
     else this.stopTimer();
-    if (result.finAcked) this.raise({ type: 'tcp.ackOfFin' });
+    if (result.finAcked) {
+      this.raise({ type: 'tcp.ackOfFin' });
+      this.handlers.onAllAcknowledged?.();
+    }
     if (this.wantsDrain && send.freeSpace > 0 && CAN_SEND.has(this.state)) {
       this.wantsDrain = false;
       this.handlers.onDrain?.();

@@ -8,6 +8,8 @@ import { LearningSwitch } from '../../net/link/learningSwitch.ts';
 import { PointToPointLink } from '../../net/link/pointToPointLink.ts';
 import { IcmpDispatcher } from '../../net/transport/icmpDispatcher.ts';
 import { UdpLayer } from '../../net/transport/udpLayer.ts';
+import type { TcpConfig } from '../../machines/tcp/tcpConfig.ts';
+import { TcpLayer } from '../../machines/tcp/tcpLayer.ts';
 import { formatIpv4, formatPrefix } from '../../net/wire/ipv4Address.ts';
 import { resolveLinkEnd } from '../scenario/resolveLinkEnd.ts';
 import type { Scenario, ScenarioNode } from '../scenario/scenarioSchema.ts';
@@ -24,6 +26,7 @@ export interface HostNode {
   net: NetNode;
   icmp: IcmpDispatcher;
   udp: UdpLayer;
+  tcp: TcpLayer;
 }
 
 /** A switch. */
@@ -63,7 +66,8 @@ export function buildNetwork(sim: Simulator, scenario: Scenario): Network {
     if (spec.gateway !== undefined) net.setDefaultGateway(spec.gateway);
     const icmp = new IcmpDispatcher(net);
     const udp = new UdpLayer(sim, net, icmp);
-    nodes.set(spec.id, { kind: 'host', spec, net, icmp, udp });
+    const tcp = new TcpLayer(sim, net, icmp, tcpConfigOf(spec));
+    nodes.set(spec.id, { kind: 'host', spec, net, icmp, udp, tcp });
   }
 
   const nodeIndex = new Map(scenario.nodes.map((n, i) => [n.id, i]));
@@ -107,4 +111,20 @@ export function buildNetwork(sim: Simulator, scenario: Scenario): Network {
 /** The first interface address of a node, for apps that name their peer by node id. */
 export function firstAddress(spec: ScenarioNode): number | undefined {
   return spec.interfaces?.find((i) => i.address)?.address?.address;
+}
+
+/** The node's TCP settings as the TCP layer takes them (unset ones keep their defaults). */
+function tcpConfigOf(spec: ScenarioNode): Partial<TcpConfig> {
+  const t = spec.tcp ?? {};
+  const config: Partial<TcpConfig> = {};
+  if (t.mss !== undefined) config.mss = t.mss;
+  if (t.receiveWindow !== undefined) config.receiveWindow = t.receiveWindow;
+  if (t.sendBuffer !== undefined) config.sendBuffer = t.sendBuffer;
+  if (t.initialRto !== undefined) config.initialRto = t.initialRto;
+  if (t.minRto !== undefined) config.minRto = t.minRto;
+  if (t.maxRto !== undefined) config.maxRto = t.maxRto;
+  if (t.msl !== undefined) config.msl = t.msl;
+  if (t.synRetries !== undefined) config.synRetries = t.synRetries;
+  if (t.retries !== undefined) config.retries = t.retries;
+  return config;
 }
