@@ -1,6 +1,9 @@
 // `npm run bench`: every benchmark, one `bench NAME VALUE UNIT` line per figure.
 import { runEngineBenchmarks } from './engineBench.ts';
+import { runTcpBenchmarks } from './tcpBench.ts';
 
+const only = process.argv[2];
 const started = performance.now();
-runEngineBenchmarks();
+if (!only || only === 'engine') runEngineBenchmarks();
+if (!only || only === 'tcp') runTcpBenchmarks();
 console.log(`bench total.wall ${((performance.now() - started) / 1000).toFixed(1)} s`);
