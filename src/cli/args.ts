@@ -4,7 +4,8 @@
 import { parseDuration } from '../engine/time.ts';
 
 export const USAGE = `usage:
-  handshake run FILE [--seed N] [--until DURATION] [--max-events N] [--trace OUT.jsonl] [--json]
+  handshake run FILE [--seed N] [--until DURATION] [--max-events N] [--trace OUT.jsonl]
+                     [--pcap LINK_ID=OUT.pcap]... [--pcap NODE:IFACE=OUT.pcap]... [--json]
   handshake validate FILE...
   handshake help
 
@@ -14,10 +15,37 @@ export const USAGE = `usage:
   --until DURATION   simulated time to run for, e.g. 250us, 500ms, 2s, 1m
   --max-events N     stop after N events (default 50000000)
   --trace OUT.jsonl  write the trace, one JSON object per line
+  --pcap LINK_ID=OUT.pcap
+                     write what a tap on that link sees (both directions, when each packet
+                     starts onto the wire) as a pcap file for Wireshark/tshark; repeatable
+  --pcap NODE:IFACE=OUT.pcap
+                     write what a capture on that interface sees: what it sends and receives
+                     (pcap timestamps are simulated time, counted from 1970-01-01)
   --json             print the summary as JSON`;
 
 /** Bad command-line input; the CLI prints the message and the usage, and exits with 2. */
 export class UsageError extends Error {}
+
+/** A malformed `--pcap` value; `file` is the scenario, so the CLI can list the links it has. */
+export class PcapUsageError extends UsageError {
+  constructor(
+    message: string,
+    readonly file: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What a `--pcap` captures: everything on one link, or what one interface sends and receives. */
+export type CaptureTarget =
+  { kind: 'link'; link: string } | { kind: 'interface'; node: string; iface: string };
+
+/** One `--pcap` request: what to capture, where to write it, and the flag's text for messages. */
+export interface PcapRequest {
+  target: CaptureTarget;
+  path: string;
+  spec: string;
+}
 
 export type Command =
   | { command: 'help' }
@@ -29,10 +57,13 @@ export type Command =
       until?: number;
       maxEvents?: number;
       tracePath?: string;
+      pcaps: PcapRequest[];
       json: boolean;
     };
 
-const RUN_FLAGS = new Set(['--seed', '--until', '--max-events', '--trace', '--json']);
+const RUN_FLAGS = new Set(['--seed', '--until', '--max-events', '--trace', '--pcap', '--json']);
+/** Scenario ids (links, nodes, interfaces): a letter, then letters, digits, "_" or "-". */
+const ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
 /** Parses argv (without node and the script) into a command, or throws UsageError. */
 export function parseArgs(argv: readonly string[]): Command {
@@ -57,8 +88,14 @@ export function parseArgs(argv: readonly string[]): Command {
 }
 
 function parseRun(args: readonly string[]): Command {
-  const out: Extract<Command, { command: 'run' }> = { command: 'run', file: '', json: false };
+  const out: Extract<Command, { command: 'run' }> = {
+    command: 'run',
+    file: '',
+    pcaps: [],
+    json: false,
+  };
   const files: string[] = [];
+  const pcapValues: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const [flag, inlineValue] =
@@ -78,6 +115,7 @@ function parseRun(args: readonly string[]): Command {
     if (flag === '--seed') out.seed = parseCount(flag, value, 0);
     else if (flag === '--max-events') out.maxEvents = parseCount(flag, value, 1);
     else if (flag === '--trace') out.tracePath = value;
+    else if (flag === '--pcap') pcapValues.push(value);
     else {
       const parsed = parseDuration(value);
       if (!parsed.ok) throw new UsageError(`--until: ${parsed.error}`);
@@ -91,7 +129,45 @@ function parseRun(args: readonly string[]): Command {
     );
   }
   out.file = files[0] as string;
+  for (const value of pcapValues) {
+    try {
+      out.pcaps.push(parsePcap(value));
+    } catch (error) {
+      throw error instanceof UsageError ? new PcapUsageError(error.message, out.file) : error;
+    }
+  }
+  const paths = new Set<string>();
+  for (const { path } of out.pcaps) {
+    if (paths.has(path) || path === out.tracePath)
+      throw new UsageError(`--pcap: two outputs would write to the same file, ${path}`);
+    paths.add(path);
+  }
   return out;
+}
+
+/**
+ * Parses a `--pcap` value: `LINK_ID=OUT.pcap` (a tap on a link) or `NODE:IFACE=OUT.pcap` (a
+ * capture on an interface). Whether the scenario has that link or interface is checked later.
+ */
+export function parsePcap(value: string): PcapRequest {
+  const expected = 'expected LINK_ID=OUT.pcap or NODE:IFACE=OUT.pcap';
+  const at = value.indexOf('=');
+  if (at < 0) throw new UsageError(`--pcap ${value}: ${expected} (no "=" before a file name)`);
+  const what = value.slice(0, at);
+  const path = value.slice(at + 1);
+  if (what === '') throw new UsageError(`--pcap ${value}: ${expected} (no link or interface)`);
+  if (path === '') throw new UsageError(`--pcap ${value}: ${expected} (no file after "=")`);
+  const parts = what.split(':');
+  if (parts.length === 1 && ID.test(what)) {
+    return { target: { kind: 'link', link: what }, path, spec: value };
+  }
+  const [node = '', iface = ''] = parts;
+  if (parts.length === 2 && ID.test(node) && ID.test(iface)) {
+    return { target: { kind: 'interface', node, iface }, path, spec: value };
+  }
+  throw new UsageError(
+    `--pcap ${value}: "${what}" is neither a link id nor NODE:IFACE (ids start with a letter, then letters, digits, "_" or "-"); ${expected}`,
+  );
 }
 
 function splitOnce(arg: string): [string, string] {

@@ -1,11 +1,21 @@
-// The `handshake` command: runs scenarios headless and validates documents. Exit status 0 when
-// all is well, 2 for bad input (usage, unreadable or invalid documents), 1 for internal errors.
+// The `handshake` command: runs scenarios headless (writing the trace and pcap captures when asked)
+// and validates documents. Exit status 0 when all is well, 2 for bad input, 1 for internal errors.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import type { Trace } from '../engine/trace.ts';
 import { traceToJsonLines } from '../engine/trace.ts';
+import { writePcap, type PcapRecord } from '../net/capture/pcapWriter.ts';
+import { CaptureError, interfaceFrames, linkFrames } from '../net/capture/traceCapture.ts';
 import { formatSummaryLines, parseScenarioText, runScenario, type Scenario } from '../sim/index.ts';
-import { parseArgs, USAGE, UsageError, type Command } from './args.ts';
+import {
+  parseArgs,
+  PcapUsageError,
+  USAGE,
+  UsageError,
+  type Command,
+  type PcapRequest,
+} from './args.ts';
 
 export interface Io {
   out: (line: string) => void;
@@ -24,7 +34,8 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     command = parseArgs(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.err(`handshake: ${error.message}`);
+    const links = error instanceof PcapUsageError ? linksOf(error.file) : undefined;
+    io.err(`handshake: ${error.message}${links ? `; ${links}` : ''}`);
     io.err(USAGE);
     return 2;
   }
@@ -80,6 +91,13 @@ function validate(files: readonly string[], io: Io): number {
 function run(command: Extract<Command, { command: 'run' }>, io: Io): number {
   const scenario = load(command.file, io);
   if (!scenario) return 2;
+  for (const request of command.pcaps) {
+    const problem = checkCaptureTarget(scenario, request);
+    if (problem) {
+      io.err(`handshake: --pcap ${request.spec}: ${problem}`);
+      return 2;
+    }
+  }
   const wallStart = performance.now();
   const { simulation, summary } = runScenario(scenario, {
     ...(command.seed !== undefined ? { seed: command.seed } : {}),
@@ -98,8 +116,28 @@ function run(command: Extract<Command, { command: 'run' }>, io: Io): number {
       return 2;
     }
   }
+  const pcaps: { capture: string; file: string; packets: number }[] = [];
+  for (const request of command.pcaps) {
+    const frames = captureFrames(simulation.sim.trace, request);
+    try {
+      writeFileSync(request.path, writePcap(frames));
+    } catch (error) {
+      io.err(
+        `${request.path}: cannot write the capture: ${(error as NodeJS.ErrnoException).code ?? error}`,
+      );
+      return 2;
+    }
+    pcaps.push({ capture: targetName(request), file: request.path, packets: frames.length });
+  }
   if (command.json) {
-    io.out(JSON.stringify({ file: command.file, ...summary, wallMs, eventsPerSecond }, null, 2));
+    const extra = pcaps.length > 0 ? { pcaps } : {};
+    io.out(
+      JSON.stringify(
+        { file: command.file, ...summary, wallMs, eventsPerSecond, ...extra },
+        null,
+        2,
+      ),
+    );
   } else {
     io.out(`file       ${command.file}`);
     for (const line of formatSummaryLines(summary)) io.out(line);
@@ -108,8 +146,68 @@ function run(command: Extract<Command, { command: 'run' }>, io: Io): number {
       `events/s   ${eventsPerSecond === null ? 'n/a' : eventsPerSecond.toLocaleString('en-US')}`,
     );
     if (command.tracePath) io.out(`trace file ${command.tracePath}`);
+    for (const p of pcaps) io.out(`pcap file  ${p.file}: ${p.capture}, ${p.packets} packets`);
   }
   if (summary.reason === 'maxEvents')
     io.err('handshake: warning: the run hit its event limit; raise it with --max-events');
   return 0;
+}
+
+/** "the scenario's links: ..." of a readable, valid scenario file; undefined for any other. */
+function linksOf(file: string): string | undefined {
+  try {
+    const result = parseScenarioText(readFileSync(file, 'utf8'));
+    return result.ok ? scenarioLinks(result.scenario) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** "the scenario's links: "lan", "wan"", for messages about captures. */
+function scenarioLinks(scenario: Scenario): string {
+  return `the scenario's links: ${quoteList(scenario.links.map((l) => l.id))}`;
+}
+
+/** "link lan" or "interface router:eth0", for messages. */
+function targetName({ target }: PcapRequest): string {
+  return target.kind === 'link'
+    ? `link ${target.link}`
+    : `interface ${target.node}:${target.iface}`;
+}
+
+/** Quoted names for messages: all of them up to 20, then how many more. */
+function quoteList(names: readonly string[]): string {
+  if (names.length === 0) return 'none';
+  const shown = names.slice(0, 20).map((n) => `"${n}"`);
+  return names.length > 20 ? `${shown.join(', ')} and ${names.length - 20} more` : shown.join(', ');
+}
+
+/** Why the scenario has nothing to capture for `request`, or undefined when it has. */
+function checkCaptureTarget(scenario: Scenario, request: PcapRequest): string | undefined {
+  const links = scenarioLinks(scenario);
+  const { target } = request;
+  if (target.kind === 'link') {
+    if (scenario.links.some((l) => l.id === target.link)) return undefined;
+    return `the scenario has no link "${target.link}" (${links})`;
+  }
+  const node = scenario.nodes.find((n) => n.id === target.node);
+  if (!node) {
+    const nodes = quoteList(scenario.nodes.map((n) => n.id));
+    return `the scenario has no node "${target.node}" (its nodes: ${nodes}; ${links})`;
+  }
+  const names = (node.interfaces ?? []).map((i) => i.name);
+  if (names.includes(target.iface)) return undefined;
+  return `node "${node.id}" has no interface "${target.iface}" (it has: ${quoteList(names)}; ${links})`;
+}
+
+/** The frames of one capture; a link or interface that no packet crossed gives none. */
+function captureFrames(trace: Trace, { target }: PcapRequest): PcapRecord[] {
+  try {
+    return target.kind === 'link'
+      ? linkFrames(trace, target.link)
+      : interfaceFrames(trace, target.node, target.iface);
+  } catch (error) {
+    if (error instanceof CaptureError) return []; // the scenario has it, but nothing crossed it
+    throw error;
+  }
 }
