@@ -1,6 +1,5 @@
 // Fidelity of whole simulated TCP connections against tshark: captures taken from the trace must
 // dissect cleanly, reassemble to exactly the bytes sent, and show the retransmissions we simulated.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,61 +7,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Trace, TraceRecord } from '../../src/engine/trace.ts';
 import { captureInterface, captureLink } from '../../src/net/capture/traceCapture.ts';
 import { parseScenarioText, runScenario } from '../../src/sim/index.ts';
+import { expectClean, fields, tshark } from '../support/tshark.ts';
 
-// --- Running tshark (as in tsharkWire.test.ts) ---
-
-const INSTALL = 'DEBIAN_FRONTEND=noninteractive apt-get install -y tshark';
-let tsharkChecked = false;
-
-/** Runs tshark and returns its standard output; fails (never skips) when tshark is missing. */
-function tshark(args: string[]): string {
-  if (!tsharkChecked) {
-    try {
-      execFileSync('tshark', ['--version'], { stdio: 'pipe' });
-    } catch {
-      throw new Error(
-        `tshark is not installed, and these tests check our pcaps against it. Run: ${INSTALL}`,
-      );
-    }
-    tsharkChecked = true;
-  }
-  const options = { encoding: 'utf8', stdio: 'pipe', maxBuffer: 64 << 20 } as const;
-  return execFileSync('tshark', args, options);
-}
-
-/** Checksum validation is off by default in Wireshark; these preferences turn it on. */
-const VALIDATE = ['ip', 'tcp'].flatMap((p) => ['-o', `${p}.check_checksum:TRUE`]);
-
-/** One row per frame: each field's values, comma-joined when it occurs more than once. */
-function fields(file: string, names: string): Record<string, string>[] {
-  const list = names.split(/\s+/);
-  const format = ['-T', 'fields', '-E', 'occurrence=a', '-E', 'aggregator=,'];
-  const out = tshark(['-r', file, ...VALIDATE, ...format, ...list.flatMap((n) => ['-e', n])]);
-  return out
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => {
-      const values = line.split('\t');
-      return Object.fromEntries(list.map((name, i) => [name, values[i] ?? '']));
-    });
-}
-
-/** Severities from epan/proto.h: PI_CHAT 0x00200000, PI_NOTE 0x00400000, PI_WARN 0x00600000. */
-const PI_WARN = 0x00600000;
-
-/** Asserts tshark found nothing malformed, no bad checksum, and no expert warning or error. */
-function expectClean(file: string): void {
-  expect(tshark(['-r', file, ...VALIDATE, '-Y', '_ws.malformed'])).toBe('');
-  expect(tshark(['-r', file, ...VALIDATE, '-q', '-z', 'expert'])).not.toMatch(
-    /^(Errors|Warns) \(/m,
-  );
-  for (const row of fields(file, '_ws.expert.severity')) {
-    for (const severity of (row['_ws.expert.severity'] ?? '').split(',').filter(Boolean)) {
-      expect(Number(severity)).toBeLessThan(PI_WARN);
-    }
-  }
-  const verbose = tshark(['-r', file, ...VALIDATE, '-V']);
-  expect(verbose).not.toMatch(/Malformed Packet|[Ss]tatus: Bad\]/);
+/** expectClean, and every IP and TCP checksum verified good. */
+function expectCleanTcp(file: string): void {
+  expectClean(file);
   // 1 is PROTO_CHECKSUM_E_GOOD (epan/proto.h): every IP and TCP checksum was verified good.
   for (const row of fields(file, 'ip.checksum.status tcp.checksum.status')) {
     expect([row['ip.checksum.status'], row['tcp.checksum.status']]).toEqual(['1', '1']);
@@ -161,7 +110,7 @@ describe('tshark on a lossless TCP upload captured on its link', () => {
   });
 
   it('finds no malformed packet, no expert warning or error, and every checksum good', () => {
-    expectClean(file);
+    expectCleanTcp(file);
   });
 
   it('raises no TCP analysis flag at all: no retransmission, duplicate ACK or full window', () => {
@@ -229,7 +178,7 @@ describe.each([
   });
 
   it('finds no malformed packet, no expert warning or error, and every checksum good', () => {
-    expectClean(file);
+    expectCleanTcp(file);
   });
 
   it('flags exactly our retransmissions, at the same frames, fast ones as fast', () => {

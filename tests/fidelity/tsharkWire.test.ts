@@ -1,6 +1,5 @@
 // Fidelity against a real dissector: our packets, written to a pcap, must be read by tshark with
 // every frame parsed, every checksum good, no warnings or errors, and the fields we built.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,62 +11,7 @@ import { ipv4Header, tcpFlags } from '../../src/net/wire/packet.ts';
 import type { Packet, TcpFlags } from '../../src/net/wire/packet.ts';
 import { encodePacket } from '../../src/net/wire/packetCodec.ts';
 import type { TcpOption } from '../../src/net/wire/tcpOptions.ts';
-
-// --- Running tshark ---
-
-const INSTALL = 'DEBIAN_FRONTEND=noninteractive apt-get install -y tshark';
-let tsharkChecked = false;
-
-/** Runs tshark and returns its standard output; fails (never skips) when tshark is missing. */
-function tshark(args: string[]): string {
-  if (!tsharkChecked) {
-    try {
-      execFileSync('tshark', ['--version'], { stdio: 'pipe' });
-    } catch {
-      throw new Error(
-        `tshark is not installed, and these tests check our pcaps against it. Run: ${INSTALL}`,
-      );
-    }
-    tsharkChecked = true;
-  }
-  const options = { encoding: 'utf8', stdio: 'pipe', maxBuffer: 64 << 20 } as const;
-  return execFileSync('tshark', args, options);
-}
-
-/** Checksum validation is off by default in Wireshark; these preferences turn it on. */
-const VALIDATE = ['ip', 'tcp', 'udp'].flatMap((p) => ['-o', `${p}.check_checksum:TRUE`]);
-
-/** One row per frame: each field's values, comma-joined when it occurs more than once. */
-function fields(file: string, names: string): Record<string, string>[] {
-  const list = names.split(/\s+/);
-  const format = ['-T', 'fields', '-E', 'occurrence=a', '-E', 'aggregator=,'];
-  const out = tshark(['-r', file, ...VALIDATE, ...format, ...list.flatMap((n) => ['-e', n])]);
-  return out
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => {
-      const values = line.split('\t');
-      return Object.fromEntries(list.map((name, i) => [name, values[i] ?? '']));
-    });
-}
-
-/** Severities from epan/proto.h: PI_CHAT 0x00200000, PI_NOTE 0x00400000, PI_WARN 0x00600000. */
-const PI_WARN = 0x00600000;
-
-/** Asserts tshark found nothing malformed, no bad checksum, and no expert warning or error. */
-function expectClean(file: string): void {
-  expect(tshark(['-r', file, ...VALIDATE, '-Y', '_ws.malformed'])).toBe('');
-  expect(tshark(['-r', file, ...VALIDATE, '-q', '-z', 'expert'])).not.toMatch(
-    /^(Errors|Warns) \(/m,
-  );
-  for (const row of fields(file, '_ws.expert.severity')) {
-    for (const severity of (row['_ws.expert.severity'] ?? '').split(',').filter(Boolean)) {
-      expect(Number(severity)).toBeLessThan(PI_WARN);
-    }
-  }
-  const verbose = tshark(['-r', file, ...VALIDATE, '-V']);
-  expect(verbose).not.toMatch(/Malformed Packet|[Ss]tatus: Bad\]/);
-}
+import { expectClean, fields, tshark, VALIDATE } from '../support/tshark.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'handshake-tshark-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
