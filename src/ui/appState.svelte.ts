@@ -12,7 +12,8 @@ import {
   type ValidationIssue,
 } from '../sim/index.ts';
 import defaultScenarioJson from '../../simulations/ping-over-a-link.json';
-import { narrate, nodeNames, type LogEntry, type NodeName } from './narrate.ts';
+import { narrate, type LogEntry } from './narrate.ts';
+import { networkNames, type NetworkNames } from './networkNames.ts';
 import { traceFingerprint } from './fingerprint.ts';
 
 /** Largest scenario file the page reads; bigger ones are refused with a message. */
@@ -81,8 +82,8 @@ export class HandshakeApp {
     if (scenario) this.use(scenario, 'built-in');
   }
 
-  /** The name people see for a node id: its label, or the id. */
-  nodeName: NodeName = $derived(nodeNames(this.scenario?.nodes ?? []));
+  /** How the log and the summary name nodes and addresses: labels, roles, owners of addresses. */
+  names: NetworkNames = $derived(networkNames(this.scenario?.nodes ?? []));
 
   private use(scenario: Scenario, source: string): void {
     this.scenario = scenario;
@@ -150,7 +151,7 @@ export class HandshakeApp {
         seed: parsed.seed,
         summary,
         summaryLines: formatSummaryLines(summary),
-        log: narrate(records, this.nodeName, MAX_LOG_ENTRIES),
+        log: narrate(records, this.names, MAX_LOG_ENTRIES),
         traceRecords: records.length,
         wallMs: performance.now() - began,
       };

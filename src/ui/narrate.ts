@@ -1,11 +1,16 @@
 // Turns trace records into plain sentences for the event log ("Laptop sends request 1 to Echo
-// server"), each with its simulated time. A pure function of the trace, like every view.
+// server (192.168.1.20:7) in packet #1"), each with its simulated time. A pure function of the
+// trace, like every view. Packet, link and IP sentences live in narratePackets.ts.
 
 import { formatDuration } from '../engine/time.ts';
 import type { TraceRecord } from '../engine/trace.ts';
+import { SOCKET_ERROR_TEXT, type SocketErrorCode } from '../net/transport/socketTrace.ts';
+import type { Packet } from '../net/wire/packet.ts';
+import { packetLabel } from '../viz/packetLabel.ts';
+import type { NetworkNames } from './networkNames.ts';
+import { packetSentence, type EntryKind, type PacketContext, type Said } from './narratePackets.ts';
 
-/** What a log entry is about; the view uses it for a marker beside the sentence. */
-export type EntryKind = 'run' | 'send' | 'deliver' | 'loss' | 'timeout' | 'reply' | 'state';
+export type { EntryKind } from './narratePackets.ts';
 
 export interface LogEntry {
   /** Position of the record in the trace, from 0. */
@@ -18,14 +23,8 @@ export interface LogEntry {
   text: string;
 }
 
-/** Looks up the name people see for a node id (its label, or the id). */
-export type NodeName = (id: string) => string;
-
-/** A NodeName for a scenario's nodes: each node's label, else its id; unknown ids as they are. */
-export function nodeNames(nodes: readonly { id: string; label?: string }[]): NodeName {
-  const names = new Map(nodes.map((n) => [n.id, n.label ?? n.id]));
-  return (id) => names.get(id) ?? id;
-}
+/** Kinds the log hides until "show details and state changes" is ticked: frequent and minor. */
+export const DETAIL_KINDS: ReadonlySet<EntryKind> = new Set(['state', 'detail']);
 
 const STATE_WORDS: Record<string, string> = {
   starting: 'starting',
@@ -58,22 +57,27 @@ function words(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
+/** An errno name with what it means: `ECONNREFUSED (nobody is listening on that port ...)`. */
+function errorText(error: string): string {
+  const meaning = SOCKET_ERROR_TEXT[error as SocketErrorCode] as string | undefined;
+  return meaning ? `${error}: ${meaning}` : error;
+}
+
 /**
- * Narrates up to `limit` records (all by default). Needs the whole trace: a drop names the
- * message by the label of its send, and a timeout says "and retries" only when a retry follows.
+ * Narrates up to `limit` records (all by default). Needs the whole trace: a timeout says "and
+ * retries" only when a retry follows, and a drop names the packet seen earlier with that id.
  */
 export function narrate(
   records: readonly TraceRecord[],
-  name: NodeName,
+  names: NetworkNames,
   limit = records.length,
 ): LogEntry[] {
-  const labels = new Map<number, string>();
+  const ctx: PacketContext = { names, packets: new Map<number, Packet>() };
   const entries: LogEntry[] = [];
   const end = Math.min(limit, records.length);
   for (let index = 0; index < end; index++) {
     const record = records[index] as TraceRecord;
-    if (record.type === 'link.send') labels.set(record.msg, record.label);
-    const said = sentence(record, index, records, labels, name);
+    const said = packetSentence(record, ctx) ?? sentence(record, index, records, names);
     entries.push({ index, t: record.t, time: formatTime(record.t), ...said });
   }
   return entries;
@@ -83,10 +87,9 @@ function sentence(
   record: TraceRecord,
   index: number,
   records: readonly TraceRecord[],
-  labels: Map<number, string>,
-  name: NodeName,
-): { kind: EntryKind; text: string } {
-  const label = (msg: number): string => labels.get(msg) ?? `message ${msg}`;
+  names: NetworkNames,
+): Said {
+  const name = names.name;
   switch (record.type) {
     case 'sim.start':
       return {
@@ -103,31 +106,27 @@ function sentence(
         kind: 'state',
         text: `${name(record.node)}’s ${record.app} app is now ${STATE_WORDS[record.state] ?? words(record.state)}.`,
       };
-    case 'app.request':
-      return {
-        kind: 'send',
-        text:
-          record.attempt === 0
-            ? `${name(record.node)} sends request ${record.seq} to ${name(record.peer)}.`
-            : `${name(record.node)} sends request ${record.seq} to ${name(record.peer)} again (retry ${record.attempt}).`,
-      };
-    case 'link.send':
-      return {
-        kind: 'send',
-        text: `${record.label} (${record.bytes} bytes) goes onto link ${record.link} towards ${name(record.to)}.`,
-      };
-    case 'link.deliver':
-      return {
-        kind: 'deliver',
-        text: `${label(record.msg)} arrives at ${name(record.to)} over link ${record.link}.`,
-      };
-    case 'link.drop':
-      return { kind: 'loss', text: `${label(record.msg)} is lost on link ${record.link}.` };
-    case 'app.serve':
+    case 'app.request': {
+      const to = names.endpoint(record.peer);
+      const again = record.attempt === 0 ? '' : ` again (retry ${record.attempt})`;
+      return record.pkt < 0
+        ? {
+            kind: 'error',
+            text: `${name(record.node)} cannot send request ${record.seq} to ${to}.`,
+          }
+        : {
+            kind: 'send',
+            text: `${name(record.node)} sends request ${record.seq} to ${to}${again} in packet #${record.pkt}.`,
+          };
+    }
+    case 'app.serve': {
+      const request = messageName('request', record.seq, record.attempt);
+      const reply = record.pkt < 0 ? ', but the reply cannot be sent' : ` in packet #${record.pkt}`;
       return {
         kind: 'reply',
-        text: `${name(record.node)} answers ${messageName('request', record.seq, record.attempt)} from ${name(record.client)}.`,
+        text: `${name(record.node)} answers ${request} from ${names.endpoint(record.client)}${reply}.`,
       };
+    }
     case 'app.timeout': {
       const retries = retriesAfter(records, index, record.node, record.seq);
       return {
@@ -153,8 +152,28 @@ function sentence(
         kind: 'reply',
         text: `${name(record.node)} ignores ${messageName('reply', record.seq, record.attempt)}: it came too late and is no longer awaited.`,
       };
+    case 'app.error':
+      return {
+        kind: 'error',
+        text: `${name(record.node)}’s ${record.app} app: ${record.op} fails with ${errorText(record.error)}.`,
+      };
+    case 'socket.bind':
+      return {
+        kind: 'socket',
+        text: `${name(record.node)} opens a ${record.protocol.toUpperCase()} socket on port ${record.port}.`,
+      };
+    case 'socket.release':
+      return {
+        kind: 'socket',
+        text: `${name(record.node)} closes its ${record.protocol.toUpperCase()} socket on port ${record.port}.`,
+      };
+    case 'socket.error':
+      return {
+        kind: 'error',
+        text: `${name(record.node)}: ${record.op} on socket “${record.socket}” fails with ${errorText(record.error)}.`,
+      };
     default:
-      return { kind: 'run', text: describeUnknown(record) };
+      return { kind: 'run', text: describeUnknown(record, names) };
   }
 }
 
@@ -175,10 +194,39 @@ function retriesAfter(
   return false;
 }
 
-/** A record type this narrator does not know yet: its type and fields, as text. */
-function describeUnknown(record: { type: string; t: number }): string {
+/** Whether a value looks like a Packet (records with a `packet` field hold one). */
+function isPacket(value: unknown): value is Packet {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'ip' in value &&
+    'transport' in value &&
+    'payload' in value
+  );
+}
+
+/** One field of an unknown record as words. */
+function describeValue(key: string, value: unknown, names: NetworkNames): string {
+  if (key === 'pkt' && typeof value === 'number') return `packet #${value}`;
+  if (isPacket(value)) return `${key} ${packetLabel(value)}`;
+  if (value instanceof Uint8Array) return `${key} ${value.length} bytes`;
+  if (key === 'node' && typeof value === 'string') return `node ${names.name(value)}`;
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return `${key} ${text.length > 80 ? `${text.slice(0, 79)}…` : text}`;
+}
+
+/**
+ * A record type this narrator does not know yet (TCP's, for one, while it is being built): its
+ * type and fields as text, packets by their label, never a crash.
+ */
+function describeUnknown(record: { type: string; t: number }, names: NetworkNames): string {
   const parts = Object.entries(record)
     .filter(([key]) => key !== 't' && key !== 'type')
-    .map(([key, value]) => `${key} ${JSON.stringify(value)}`);
+    .map(([key, value]) => describeValue(key, value, names));
   return `${record.type}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}.`;
 }

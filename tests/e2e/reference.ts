@@ -1,18 +1,20 @@
-// What the browser must agree with, computed in Node: the core API's run of a scenario and the
-// `handshake run` command's output and trace file, for the same scenario and seed.
+// What the browser must agree with, computed in Node: the core API's run of a scenario (with its
+// narrated log) and the `handshake run` command's output and trace file, for the same seed.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { traceToJsonLines } from '../../src/engine/trace.ts';
+import { traceToJsonLines, type TraceRecord } from '../../src/engine/trace.ts';
 import {
   formatSummaryLines,
   runScenario,
   validateScenario,
   type RunSummary,
 } from '../../src/sim/index.ts';
+import { narrate, type LogEntry } from '../../src/ui/narrate.ts';
+import { networkNames } from '../../src/ui/networkNames.ts';
 import defaultScenarioJson from '../../simulations/ping-over-a-link.json';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -23,16 +25,32 @@ function sha256(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/** What the core API's run of a scenario gives, as the browser should show it. */
+export interface CoreRun {
+  summary: RunSummary;
+  lines: string[];
+  sha256: string;
+  records: readonly TraceRecord[];
+  log: LogEntry[];
+}
+
 /** Runs the default scenario with the core API in this process. */
-export function coreRun(seed: number): { summary: RunSummary; lines: string[]; sha256: string } {
-  const checked = validateScenario(defaultScenarioJson);
-  if (!checked.ok)
-    throw new Error(`the default scenario is invalid: ${JSON.stringify(checked.issues)}`);
+export function coreRun(seed: number): CoreRun {
+  return coreRunOf(defaultScenarioJson, seed);
+}
+
+/** Runs any scenario document with the core API in this process. */
+export function coreRunOf(doc: unknown, seed: number): CoreRun {
+  const checked = validateScenario(doc);
+  if (!checked.ok) throw new Error(`the scenario is invalid: ${JSON.stringify(checked.issues)}`);
   const run = runScenario(checked.scenario, { seed });
+  const records = run.simulation.sim.trace.records;
   return {
     summary: run.summary,
     lines: formatSummaryLines(run.summary),
-    sha256: sha256(traceToJsonLines(run.simulation.sim.trace.records)),
+    sha256: sha256(traceToJsonLines(records)),
+    records,
+    log: narrate(records, networkNames(checked.scenario.nodes)),
   };
 }
 
