@@ -402,22 +402,8 @@ describe('narrate edge cases', () => {
     if (packet?.type !== 'link.txBegin') throw new Error('no packet was sent');
     expect(
       say([
-        {
-          t: 1,
-          type: 'socket.state',
-          node: 'laptop',
-          conn: '192.168.1.10:49152>192.168.1.20:80',
-          state: 'SYN-SENT',
-        },
-        {
-          t: 2,
-          type: 'tcp.retransmit',
-          node: 'server',
-          conn: 'x',
-          seq: 1,
-          bytes: 1460,
-          reason: 'timeout',
-        },
+        { t: 1, type: 'lb.pick', node: 'laptop', pool: 'web', backend: '192.168.1.20:80' },
+        { t: 2, type: 'cpu.dispatch', node: 'server', pid: 3, burst: 1460, reason: 'quantum' },
         {
           t: 3,
           type: 'tcp.future',
@@ -429,8 +415,8 @@ describe('narrate edge cases', () => {
         { t: 4, type: 'tcp.long', text: 'x'.repeat(200) },
       ]),
     ).toEqual([
-      'socket.state: node Laptop, conn "192.168.1.10:49152>192.168.1.20:80", state "SYN-SENT".',
-      'tcp.retransmit: node Echo server, conn "x", seq 1, bytes 1460, reason "timeout".',
+      'lb.pick: node Laptop, pool "web", backend "192.168.1.20:80".',
+      'cpu.dispatch: node Echo server, pid 3, burst 1460, reason "quantum".',
       `tcp.future: packet #3, packet UDP ${(packet.packet.transport as { srcPort: number }).srcPort} → 7 len=56, data 5 bytes, deep {"a":[1,2]}.`,
       `tcp.long: text "${'x'.repeat(78)}….`,
     ]);

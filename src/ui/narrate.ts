@@ -1,6 +1,7 @@
 // Turns trace records into plain sentences for the event log ("Laptop sends request 1 to Echo
 // server (192.168.1.20:7) in packet #1"), each with its simulated time. A pure function of the
-// trace, like every view. Packet, link and IP sentences live in narratePackets.ts.
+// trace, like every view. Packet, link and IP sentences live in narratePackets.ts, TCP's in
+// narrateTcp.ts.
 
 import { formatDuration } from '../engine/time.ts';
 import type { TraceRecord } from '../engine/trace.ts';
@@ -9,6 +10,7 @@ import type { Packet } from '../net/wire/packet.ts';
 import { packetLabel } from '../viz/packetLabel.ts';
 import type { NetworkNames } from './networkNames.ts';
 import { packetSentence, type EntryKind, type PacketContext, type Said } from './narratePackets.ts';
+import { tcpContext, tcpSentence } from './narrateTcp.ts';
 
 export type { EntryKind } from './narratePackets.ts';
 
@@ -73,11 +75,15 @@ export function narrate(
   limit = records.length,
 ): LogEntry[] {
   const ctx: PacketContext = { names, packets: new Map<number, Packet>() };
+  const tcp = tcpContext(names, records);
   const entries: LogEntry[] = [];
   const end = Math.min(limit, records.length);
   for (let index = 0; index < end; index++) {
     const record = records[index] as TraceRecord;
-    const said = packetSentence(record, ctx) ?? sentence(record, index, records, names);
+    const said =
+      packetSentence(record, ctx) ??
+      tcpSentence(record, tcp) ??
+      sentence(record, index, records, names);
     entries.push({ index, t: record.t, time: formatTime(record.t), ...said });
   }
   return entries;
@@ -221,7 +227,7 @@ function describeValue(key: string, value: unknown, names: NetworkNames): string
 }
 
 /**
- * A record type this narrator does not know yet (TCP's, for one, while it is being built): its
+ * A record type this narrator does not know yet (one added to the core after this file): its
  * type and fields as text, packets by their label, never a crash.
  */
 function describeUnknown(record: { type: string; t: number }, names: NetworkNames): string {

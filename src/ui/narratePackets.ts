@@ -4,7 +4,14 @@
 import { formatIpv4 } from '../net/wire/ipv4Address.ts';
 import type { TraceRecord } from '../engine/trace.ts';
 import type { Packet } from '../net/wire/packet.ts';
-import { isIcmpError, packetDestination, packetKind, quotedDatagram } from '../viz/packetLabel.ts';
+import {
+  isIcmpError,
+  packetDestination,
+  packetKind,
+  quotedDatagram,
+  tcpSegmentKind,
+  tcpSegmentNumbers,
+} from '../viz/packetLabel.ts';
 import type { NetworkNames } from './networkNames.ts';
 
 /** What a log entry is about; the view uses it for a marker and to hide chatty entries. */
@@ -19,6 +26,7 @@ export type EntryKind =
   | 'error'
   | 'socket'
   | 'link'
+  | 'congestion'
   | 'state'
   | 'detail';
 
@@ -177,9 +185,12 @@ function txBegin(record: TraceRecord<'link.txBegin'>, names: NetworkNames): Said
       text: `${from} answers with ${packetKind(packet)}, packet #${pkt} to ${to} on link ${link}.`,
     };
   }
+  // TCP: what the segment is (SYN, ACK, data, ...) and its numbers as the packet label has them.
+  const numbers = tcpSegmentNumbers(packet);
+  const what = tcpSegmentKind(packet) ?? packetKind(packet);
   return {
     kind: 'send',
-    text: `${from} starts sending ${article(bytes)} ${bytes}-byte ${packetKind(packet)} packet #${pkt} to ${to} on link ${link}.`,
+    text: `${from} starts sending ${article(bytes)} ${bytes}-byte ${what} packet #${pkt} to ${to} on link ${link}${numbers ? ` (${numbers})` : ''}.`,
   };
 }
 

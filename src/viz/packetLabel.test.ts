@@ -17,6 +17,8 @@ import {
   packetLabel,
   quotedDatagram,
   tcpFlagsLabel,
+  tcpSegmentKind,
+  tcpSegmentNumbers,
 } from './packetLabel.ts';
 
 function ip(text: string): number {
@@ -86,6 +88,26 @@ describe('packetLabel', () => {
     );
     expect(packetKind(tcp({ rst: true }, 0, 0))).toBe('TCP RST');
     expect(packetDestination(tcp({ syn: true }, 0, 0))).toBe('10.0.0.2:80');
+  });
+
+  it('tells a sentence what a TCP segment is: its control bits, or data, and its numbers', () => {
+    expect(tcpSegmentKind(tcp({ syn: true }, 1000, 0))).toBe('TCP SYN');
+    expect(tcpSegmentKind(tcp({ syn: true, ack: true }, 5000, 1001))).toBe('TCP SYN-ACK');
+    expect(tcpSegmentKind(tcp({ ack: true }, 1001, 5001))).toBe('TCP ACK');
+    expect(tcpSegmentKind(tcp({ fin: true, ack: true }, 1001, 5001))).toBe('TCP FIN-ACK');
+    expect(tcpSegmentKind(tcp({ rst: true, ack: true }, 0, 1001))).toBe('TCP RST-ACK');
+    // PSH rides on every data segment: the words say "data" instead.
+    expect(tcpSegmentKind(tcp({ ack: true, psh: true }, 1001, 5001, 1460))).toBe('TCP data');
+    expect(tcpSegmentKind(tcp({ ack: true, psh: true, fin: true }, 1001, 5001, 700))).toBe(
+      'TCP data+FIN',
+    );
+    expect(tcpSegmentNumbers(tcp({ syn: true }, 1000, 0))).toBe('seq=1000 len=0');
+    expect(tcpSegmentNumbers(tcp({ ack: true, psh: true }, 1001, 5001, 1460))).toBe(
+      'seq=1001 ack=5001 len=1460',
+    );
+    const udp = packet({ kind: 'udp', srcPort: 49466, dstPort: 7 }, 56);
+    expect(tcpSegmentKind(udp)).toBeUndefined();
+    expect(tcpSegmentNumbers(udp)).toBeUndefined();
   });
 
   it('labels ICMP echo with its identifier and sequence', () => {

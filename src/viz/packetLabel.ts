@@ -9,6 +9,7 @@ import {
   type IcmpHeader,
   type Packet,
   type TcpFlags,
+  type TcpHeader,
 } from '../net/wire/packet.ts';
 
 /** Names of the Destination Unreachable codes a learner meets (RFC 792, RFC 1812). */
@@ -85,6 +86,31 @@ export function packetKind(packet: Packet): string {
   }
 }
 
+/**
+ * What a TCP segment is, in a sentence: `TCP SYN`, `TCP SYN-ACK`, `TCP ACK`, `TCP FIN-ACK`,
+ * `TCP RST-ACK` for segments without data; `TCP data` (or `TCP data+FIN`) when it carries bytes.
+ * Undefined for other packets.
+ */
+export function tcpSegmentKind(packet: Packet): string | undefined {
+  const t = packet.transport;
+  if (t.kind !== 'tcp') return undefined;
+  if (packet.payload.length === 0) return `TCP ${tcpFlagsLabel(t.flags)}`;
+  return t.flags.fin ? 'TCP data+FIN' : 'TCP data';
+}
+
+/**
+ * A TCP segment's numbers as the label writes them: `seq=100 ack=1 len=0` (ack only with the
+ * ACK bit), or undefined for other packets.
+ */
+export function tcpSegmentNumbers(packet: Packet): string | undefined {
+  const t = packet.transport;
+  return t.kind === 'tcp' ? tcpNumbers(t, packet.payload.length) : undefined;
+}
+
+function tcpNumbers(t: TcpHeader, length: number): string {
+  return `seq=${t.seq}${t.flags.ack ? ` ack=${t.ack}` : ''} len=${length}`;
+}
+
 /** Options of packetLabel. */
 export interface PacketLabelOptions {
   /** Write source and destination addresses with the ports: `10.0.0.1:49466 → 10.0.0.2:7`. */
@@ -107,10 +133,8 @@ export function packetLabel(packet: Packet, options: PacketLabelOptions = {}): s
   switch (t.kind) {
     case 'udp':
       return `UDP ${ends(t.srcPort, t.dstPort)} len=${length}`;
-    case 'tcp': {
-      const ack = t.flags.ack ? ` ack=${t.ack}` : '';
-      return `TCP ${ends(t.srcPort, t.dstPort)} ${tcpFlagsLabel(t.flags)} seq=${t.seq}${ack} len=${length}`;
-    }
+    case 'tcp':
+      return `TCP ${ends(t.srcPort, t.dstPort)} ${tcpFlagsLabel(t.flags)} ${tcpNumbers(t, length)}`;
     case 'icmp': {
       const name = icmpMessageName(t);
       if (t.message === 'echoRequest' || t.message === 'echoReply') {

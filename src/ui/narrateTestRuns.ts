@@ -1,0 +1,31 @@
+// For the narration tests: run a scenario document, narrate its trace, and find the log entry of
+// any record; records of one type with their fields typed.
+
+import type { TraceRecord } from '../engine/trace.ts';
+import { runScenario, validateScenario, type Scenario } from '../sim/index.ts';
+import { narrate } from './narrate.ts';
+import { networkNames } from './networkNames.ts';
+
+/** A scenario document, validated; throws with the issues if it is not valid. */
+export function validated(doc: unknown): Scenario {
+  const result = validateScenario(doc);
+  if (!result.ok) throw new Error(`invalid test scenario: ${JSON.stringify(result.issues)}`);
+  return result.scenario;
+}
+
+/** Runs a scenario document and narrates its whole trace. */
+export function runNarrated(doc: unknown) {
+  const scenario = validated(doc);
+  const records = runScenario(scenario).simulation.sim.trace.records;
+  const entries = narrate(records, networkNames(scenario.nodes));
+  const entry = (r: TraceRecord) => entries[records.indexOf(r)]!;
+  return { scenario, records, entries, entry, text: (r: TraceRecord) => entry(r).text };
+}
+
+/** The records of one type, in trace order. */
+export function ofType<T extends TraceRecord['type']>(
+  records: readonly TraceRecord[],
+  type: T,
+): TraceRecord<T>[] {
+  return records.filter((r): r is TraceRecord<T> => r.type === type);
+}
