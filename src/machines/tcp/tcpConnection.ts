@@ -62,8 +62,6 @@ export interface TcpSocketHandlers {
 const EMPTY = new Uint8Array(0);
 /** States in which the application may hand data to send. */
 const CAN_SEND = new Set<TcpState>(['ESTABLISHED', 'CLOSE-WAIT']);
-/** States whose incoming data is delivered to the application. */
-const CAN_RECEIVE = new Set<TcpState>(['ESTABLISHED', 'FIN-WAIT-1', 'FIN-WAIT-2']);
 
 /** A TCP connection and the socket an application uses to drive it. Calls never throw. */
 export class TcpConnection {
@@ -80,9 +78,24 @@ export class TcpConnection {
   private readonly congestion: RenoCongestion;
   private peerMss = DEFAULT_PEER_MSS;
   private timer: EventId = -1;
+  /** The timer is the persist timer (RFC 9293 3.8.6.1): the peer's window is zero. */
+  private persisting = false;
   private timeouts = 0;
   private synRetransmitted = false;
   private wantsDrain = false;
+  /**
+   * Whether an application holds this socket: an active open's caller from the start, a passive
+   * open's once `accept()` took it from the listener's queue. Until then, bytes and the peer's
+   * FIN that arrive wait in the receive buffer (its window shrinks), as in a real stack.
+   */
+  private attached = false;
+  /** The peer's FIN arrived but the application has not been told (onEnd) yet. */
+  private endPending = false;
+  /**
+   * The connection reached CLOSED and was released: it sends nothing more, even when a handler
+   * that closed it (abort in onData, say) returns into the middle of segment processing.
+   */
+  private isReleased = false;
   private readonly effects: (() => void)[] = [];
   private runningEffects = false;
   private readonly timerEvent = (): void => this.onTimeout();
@@ -135,9 +148,13 @@ export class TcpConnection {
             this.output();
           }),
         sendRst: () =>
-          this.defer(() => this.emitControl(this.sendBuffer.sndNxt, 0, tcpFlags({ rst: true }))),
+          this.defer(() => this.emitControl(this.sendBuffer.sndMax, 0, tcpFlags({ rst: true }))),
         established: () => this.defer(() => this.onEstablished()),
-        peerClosed: () => this.defer(() => this.handlers.onEnd?.()),
+        peerClosed: () =>
+          this.defer(() => {
+            this.endPending = true;
+            this.deliver();
+          }),
         failed: (_, error: TcpError) => this.defer(() => this.fail(error)),
         released: () => this.defer(() => this.release()),
       },
@@ -168,6 +185,7 @@ export class TcpConnection {
 
   /** Active open: sends SYN. */
   connect(): void {
+    this.attached = true;
     this.actor.send({ type: 'app.connect' });
   }
 
@@ -176,6 +194,22 @@ export class TcpConnection {
     this.actor.send({ type: 'app.listen' });
     this.takeSyn(syn);
     this.actor.send({ type: 'tcp.syn' });
+  }
+
+  /**
+   * @internal The application took this passive connection from its listener's accept queue.
+   * What arrived before (bytes, the peer's FIN) is handed over by a zero-delay event, so that the
+   * application has set its handlers first; a window update follows if bytes were waiting.
+   */
+  adopt(): void {
+    if (this.attached) return;
+    this.attached = true;
+    const waiting = this.receiveBuffer?.readable ?? 0;
+    if (waiting === 0 && !this.endPending) return;
+    this.host.sim.schedule(0, () => {
+      this.deliver();
+      if (waiting > 0 && this.state !== 'CLOSED') this.emitAck();
+    });
   }
 
   /** Queues bytes to send; returns how many fit (EAGAIN when none, EPIPE after close). */
@@ -268,24 +302,29 @@ export class TcpConnection {
     }
     if (h.flags.syn) {
       // Simultaneous open (RFC 9293 figure 7): the peer's SYN+ACK acknowledging our SYN, as
-      // Linux accepts it in SYN-RECEIVED; any other SYN here gets a challenge ACK (RFC 5961).
+      // Linux accepts it in SYN-RECEIVED (or in FIN-WAIT-1, if the app closed in SYN-RECEIVED:
+      // the FIN waits for this ACK); any other SYN here gets a challenge ACK (RFC 5961).
       const send = this.sendBuffer;
       if (
-        this.state === 'SYN-RECEIVED' &&
+        !send.synAcked &&
         h.flags.ack &&
         seqAdd(h.seq, 1) === receive.rcvNxt &&
         h.ack === send.sndNxt
       ) {
         this.processAck(h, 0);
         this.raise({ type: 'tcp.synAck' });
+        this.output();
       } else {
         this.emitAck();
       }
       return;
     }
     if (this.state === 'TIME-WAIT') {
-      // The only thing that can arrive is the peer's FIN again: our last ACK was lost.
+      // Our last ACK was lost, so the peer sends its FIN again (acknowledge it and restart 2 MSL)
+      // or, after a timeout, data before the FIN (RFC 9293 3.10.7.4: an unacceptable segment is
+      // answered with an ACK); left unanswered it would retransmit until it gives up.
       if (h.flags.fin) this.raise({ type: 'tcp.fin' });
+      else if (data.length > 0) this.emitAck();
       return;
     }
     const result = receive.receive(h.seq, data, h.flags.fin);
@@ -305,10 +344,7 @@ export class TcpConnection {
     } else if (!this.processAck(h, data.length)) {
       return;
     }
-    if (result.delivered > 0 && CAN_RECEIVE.has(this.state)) {
-      const bytes = receive.read();
-      if (bytes.length > 0) this.handlers.onData?.(bytes);
-    }
+    if (result.delivered > 0) this.deliver();
     if (result.finReceived) {
       this.raise({ type: 'tcp.fin' }); // acknowledges the FIN (and any data with it)
     } else if (data.length > 0 || h.flags.fin) {
@@ -337,6 +373,9 @@ export class TcpConnection {
       this.emitAck();
       return false;
     }
+    // The peer answers while nothing is outstanding (a window probe): it is alive, so a
+    // persisting sender keeps probing as long as the window stays zero (RFC 9293 3.8.6.1).
+    if (send.outstanding === 0) this.timeouts = 0;
     if (result.kind === 'duplicate') {
       const event = this.congestion.onDuplicateAck(flightBefore);
       if (event?.cause === 'fastRetransmit') this.retransmitOldest('fastRetransmit');
@@ -390,6 +429,13 @@ export class TcpConnection {
       const resend = seqLt(segment.seq, highest);
       this.emitSegment(segment, resend ? 'timeout' : undefined);
     }
+    // Nothing in flight, something to send, and a zero window: only the peer's window update
+    // can restart us, and it may be lost, so the persist timer probes the window.
+    const waiting = send.unsentBytes > 0 || (send.isClosed && !send.finAcked);
+    if (this.timer < 0 && send.outstanding === 0 && send.sndWnd === 0 && waiting) {
+      this.startTimer(false);
+      this.persisting = true;
+    }
   }
 
   private retransmitOldest(reason: 'timeout' | 'fastRetransmit'): void {
@@ -416,7 +462,7 @@ export class TcpConnection {
     }
     const flags = tcpFlags({ ack: true, psh: segment.data.length > 0, fin: segment.fin });
     this.transmit(segment.seq, flags, segment.data);
-    if (length > 0 && this.timer < 0) this.startTimer(false);
+    if (length > 0 && (this.timer < 0 || this.persisting)) this.startTimer(true);
   }
 
   private emitSyn(withAck: boolean): void {
@@ -429,8 +475,14 @@ export class TcpConnection {
     this.startTimer(true);
   }
 
+  /**
+   * A pure ACK. Its sequence number is SND.MAX, RFC 9293's SND.NXT: after a timeout our go-back-N
+   * moves `sndNxt` back to SND.UNA, but the peer may already hold bytes up to SND.MAX, and an ACK
+   * numbered below its RCV.NXT would be unacceptable there (answered by an ACK, its own ACK field
+   * ignored): two rewound peers then bounce ACKs forever and never learn what the other received.
+   */
   private emitAck(): void {
-    this.transmit(this.sendBuffer.sndNxt, tcpFlags({ ack: true }), EMPTY);
+    this.transmit(this.sendBuffer.sndMax, tcpFlags({ ack: true }), EMPTY);
   }
 
   private emitControl(seq: number, ack: number, flags: TcpFlags): void {
@@ -444,6 +496,7 @@ export class TcpConnection {
     options: TcpHeader['options'] = [],
     ack?: number,
   ): void {
+    if (this.isReleased) return;
     const receive = this.receiveBuffer;
     this.host.net.send({
       dst: this.remoteAddress,
@@ -486,24 +539,49 @@ export class TcpConnection {
     this.output();
   }
 
+  /**
+   * Hands the in-order bytes to the application (onData), then the end of the stream (onEnd)
+   * once every byte before the FIN is read; nothing while no application holds the socket.
+   */
+  private deliver(): void {
+    const receive = this.receiveBuffer;
+    if (!this.attached || !receive) return;
+    if (receive.readable > 0) {
+      const bytes = receive.read();
+      this.handlers.onData?.(bytes);
+    }
+    if (this.endPending && receive.readable === 0) {
+      this.endPending = false;
+      this.handlers.onEnd?.();
+    }
+  }
+
   private startTimer(restart: boolean): void {
     if (this.timer >= 0) {
       if (!restart) return;
       this.host.sim.cancel(this.timer);
     }
+    this.persisting = false;
     this.timer = this.host.sim.schedule(this.rto.rto, this.timerEvent);
   }
 
   private stopTimer(): void {
     if (this.timer >= 0) this.host.sim.cancel(this.timer);
     this.timer = -1;
+    this.persisting = false;
   }
 
-  /** The retransmission timer ran out (RFC 6298 5.4-5.7, RFC 5681 eq. 4). */
+  /**
+   * The retransmission timer ran out (RFC 6298 5.4-5.7, RFC 5681 eq. 4), or the persist timer
+   * (RFC 9293 3.8.6.1), which backs off the same way and sends a window probe.
+   */
   private onTimeout(): void {
     this.timer = -1;
+    const persisting = this.persisting;
+    this.persisting = false;
     const { sim, net, config } = this.host;
-    const opening = this.state === 'SYN-SENT' || this.state === 'SYN-RECEIVED';
+    // Still opening while our SYN is unacknowledged, also after a close in SYN-RECEIVED.
+    const opening = this.state === 'SYN-SENT' || !this.sendBuffer.synAcked;
     if (++this.timeouts > (opening ? config.synRetries : config.retries)) {
       this.raise({ type: 'tcp.giveUp' });
       return;
@@ -530,7 +608,15 @@ export class TcpConnection {
         bytes: 0,
         reason: 'timeout',
       });
-      this.emitSyn(this.state === 'SYN-RECEIVED');
+      this.emitSyn(this.state !== 'SYN-SENT');
+      return;
+    }
+    if (persisting) {
+      // A window probe the peer must answer: as Linux does, an ACK numbered SND.UNA - 1, which
+      // the peer finds unacceptable and acknowledges with its current window.
+      this.transmit(seqAdd(this.sendBuffer.sndUna, -1), tcpFlags({ ack: true }), EMPTY);
+      this.startTimer(false);
+      this.persisting = true;
       return;
     }
     this.congestion.onTimeout(this.sendBuffer.flightSize);
@@ -585,6 +671,7 @@ export class TcpConnection {
   }
 
   private release(): void {
+    this.isReleased = true;
     this.stopTimer();
     this.host.released(this);
     this.handlers.onClose?.();

@@ -75,6 +75,10 @@ export class TcpLayer {
       return this.refuse('listen', `*:${port}`, 'EINVAL');
     const name = `*:${port}`;
     const listener = new TcpListener(port, backlog, (l) => {
+      // Its connections still in SYN-RECEIVED go too (RST), as Linux drops its SYN queue: left
+      // alone they would complete the handshake into a listener nobody accepts from.
+      for (const [child, parent] of [...this.parents])
+        if (parent === l && !child.wasEstablished) child.abort();
       this.listeners.delete(l.port);
       this.ports.release(l.port, l);
       this.sim.record({

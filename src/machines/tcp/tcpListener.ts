@@ -33,11 +33,16 @@ export class TcpListener {
     return this.ready.length + this.halfOpen >= this.backlog;
   }
 
-  /** Takes the oldest established connection (EAGAIN when none waits, EBADF when closed). */
+  /**
+   * Takes the oldest established connection (EAGAIN when none waits, EBADF when closed). Bytes
+   * and the end of stream that arrived while it waited reach its handlers right after this call.
+   */
   accept(): SocketResult<TcpConnection> {
     if (this.closed) return fail('EBADF');
     const next = this.ready.shift();
-    return next ? ok(next) : fail('EAGAIN');
+    if (!next) return fail('EAGAIN');
+    next.adopt();
+    return ok(next);
   }
 
   /** Stops listening: the port is freed and connections never accepted are reset. */
