@@ -1,17 +1,10 @@
-// One TCP connection: the XState machine holds its RFC 9293 state and TIME-WAIT; this plain
-// object holds the byte stream (send and receive buffers, RTO, Reno), turns each arriving
-// segment into at most a few machine events, sends segments, and runs the retransmission timer.
+// One TCP connection: the XState machine holds its RFC 9293 state and TIME-WAIT; this object
+// turns each arriving segment into at most a few machine events, processes ACKs, hands data to
+// the application, and is the socket the application drives. Sending and timers: tcpSender.ts.
 
 import { createActor, type Actor } from 'xstate';
-import type { EventId, Simulator } from '../../engine/simulator.ts';
 import { NS_PER_MS } from '../../engine/time.ts';
-import type { NetNode } from '../../net/ip/netNode.ts';
-import { RenoCongestion } from '../../net/tcp/renoCongestion.ts';
 import { ReceiveBuffer } from '../../net/tcp/receiveBuffer.ts';
-import { RtoEstimator } from '../../net/tcp/rtoEstimator.ts';
-import { RttSampler } from '../../net/tcp/rttSampler.ts';
-import { segmentLength, type OutgoingSegment } from '../../net/tcp/segment.ts';
-import { SendBuffer } from '../../net/tcp/sendBuffer.ts';
 import { seqAdd, seqLe, seqLt } from '../../net/tcp/seq.ts';
 import {
   fail,
@@ -19,69 +12,29 @@ import {
   type SocketErrorCode,
   type SocketResult,
 } from '../../net/transport/socketTrace.ts';
-import { formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
-import { tcpFlags, type Packet, type TcpFlags, type TcpHeader } from '../../net/wire/packet.ts';
-import { DEFAULT_PEER_MSS, type TcpConfig } from './tcpConfig.ts';
+import type { Ipv4Address } from '../../net/wire/ipv4Address.ts';
+import { tcpFlags, type Packet, type TcpHeader } from '../../net/wire/packet.ts';
+import { DEFAULT_PEER_MSS } from './tcpConfig.ts';
 import {
   tcpConnectionMachine,
   type TcpConnectionEvent,
   type TcpError,
   type TcpState,
 } from './tcpConnectionMachine.ts';
-import { connectionName } from './tcpTrace.ts';
+import { TcpSender } from './tcpSender.ts';
+import type { ConnectionHost, TcpSocketHandlers } from './tcpSocketTypes.ts';
 
-/** What a connection needs from its node's TCP layer. */
-export interface ConnectionHost {
-  readonly sim: Simulator;
-  readonly net: NetNode;
-  readonly config: TcpConfig;
-  /** The connection reached CLOSED: forget it and free its port. */
-  released(connection: TcpConnection): void;
-  /** A passive connection reached ESTABLISHED: it waits in its listener's accept queue. */
-  established(connection: TcpConnection): void;
-}
+export type { ConnectionHost, TcpSocketHandlers } from './tcpSocketTypes.ts';
 
-/** Callbacks an application sets on its connection. */
-export interface TcpSocketHandlers {
-  /** The three-way handshake completed. */
-  onConnect?: () => void;
-  /** In-order bytes arrived. */
-  onData?: (bytes: Uint8Array) => void;
-  /** The peer closed its side (its FIN arrived): no more data will come. */
-  onEnd?: () => void;
-  /** Our FIN was acknowledged: every byte sent arrived (what a lingering close waits for). */
-  onAllAcknowledged?: () => void;
-  /** Room came free in the send buffer after it was full. */
-  onDrain?: () => void;
-  /** The connection failed or was reset. */
-  onError?: (error: SocketErrorCode) => void;
-  /** The connection is gone (CLOSED). */
-  onClose?: () => void;
-}
-
-const EMPTY = new Uint8Array(0);
 /** States in which the application may hand data to send. */
 const CAN_SEND = new Set<TcpState>(['ESTABLISHED', 'CLOSE-WAIT']);
 
 /** A TCP connection and the socket an application uses to drive it. Calls never throw. */
-export class TcpConnection {
-  readonly name: string;
+export class TcpConnection extends TcpSender {
   readonly handlers: TcpSocketHandlers = {};
-  state: TcpState = 'CLOSED';
   /** Whether the handshake ever completed. */
   wasEstablished = false;
   private readonly actor: Actor<typeof tcpConnectionMachine>;
-  private readonly sendBuffer: SendBuffer;
-  private receiveBuffer: ReceiveBuffer | undefined;
-  private readonly rto: RtoEstimator;
-  private readonly sampler = new RttSampler();
-  private readonly congestion: RenoCongestion;
-  private peerMss = DEFAULT_PEER_MSS;
-  private timer: EventId = -1;
-  /** The timer is the persist timer (RFC 9293 3.8.6.1): the peer's window is zero. */
-  private persisting = false;
-  private timeouts = 0;
-  private synRetransmitted = false;
   private wantsDrain = false;
   /**
    * Whether an application holds this socket: an active open's caller from the start, a passive
@@ -91,49 +44,19 @@ export class TcpConnection {
   private attached = false;
   /** The peer's FIN arrived but the application has not been told (onEnd) yet. */
   private endPending = false;
-  /**
-   * The connection reached CLOSED and was released: it sends nothing more, even when a handler
-   * that closed it (abort in onData, say) returns into the middle of segment processing.
-   */
-  private isReleased = false;
   private readonly effects: (() => void)[] = [];
   private runningEffects = false;
-  private readonly timerEvent = (): void => this.onTimeout();
 
   constructor(
-    private readonly host: ConnectionHost,
-    readonly localAddress: Ipv4Address,
-    readonly localPort: number,
-    readonly remoteAddress: Ipv4Address,
-    readonly remotePort: number,
+    host: ConnectionHost,
+    localAddress: Ipv4Address,
+    localPort: number,
+    remoteAddress: Ipv4Address,
+    remotePort: number,
     iss: number,
   ) {
+    super(host, localAddress, localPort, remoteAddress, remotePort, iss);
     const { sim, config } = host;
-    this.name = connectionName(
-      formatIpv4(localAddress),
-      localPort,
-      formatIpv4(remoteAddress),
-      remotePort,
-    );
-    this.sendBuffer = new SendBuffer({ iss, capacity: config.sendBuffer });
-    this.rto = new RtoEstimator({
-      initialRto: config.initialRto,
-      minRto: config.minRto,
-      maxRto: config.maxRto,
-    });
-    this.congestion = new RenoCongestion({
-      smss: config.mss,
-      onChange: (e) =>
-        sim.record({
-          t: sim.now(),
-          type: 'tcp.cwnd',
-          node: host.net.name,
-          conn: this.name,
-          cwnd: e.cwnd,
-          ssthresh: e.ssthresh,
-          cause: e.cause,
-        }),
-    });
     // The machine's actions only queue their effects: they run once the new state is recorded
     // (XState tells observers after a transition's actions), so the trace reads "SYN-SENT, then
     // SYN" as RFC 9293 draws it, and callbacks such as onConnect see the state they announce.
@@ -358,7 +281,7 @@ export class TcpConnection {
    * must be dropped (it acknowledges something never sent).
    */
   private processAck(h: TcpHeader, dataLength: number): boolean {
-    const { sim, net } = this.host;
+    const { sim } = this.host;
     const send = this.sendBuffer;
     const flightBefore = send.flightSize;
     const result = send.onAck({
@@ -386,16 +309,7 @@ export class TcpConnection {
     const sample = this.sampler.acked(h.ack, sim.now());
     if (sample !== undefined) {
       this.rto.addSample(sample);
-      sim.record({
-        t: sim.now(),
-        type: 'tcp.rto',
-        node: net.name,
-        conn: this.name,
-        rto: this.rto.rto,
-        srtt: this.rto.srtt ?? null,
-        rttvar: this.rto.rttvar ?? null,
-        cause: 'sample',
-      });
+      this.recordRto('sample');
     }
     if (result.dataBytesAcked > 0) this.congestion.onAck(result.dataBytesAcked);
     if (send.outstanding > 0) this.startTimer(true);
@@ -409,111 +323,6 @@ export class TcpConnection {
       this.handlers.onDrain?.();
     }
     return true;
-  }
-
-  /** Sends whatever the windows allow: new data, data to resend after a rewind, the FIN. */
-  private output(): void {
-    if (
-      !this.receiveBuffer ||
-      this.state === 'CLOSED' ||
-      this.state === 'SYN-SENT' ||
-      this.state === 'SYN-RECEIVED'
-    )
-      return;
-    const send = this.sendBuffer;
-    const mss = Math.min(this.host.config.mss, this.peerMss);
-    for (;;) {
-      const highest = send.sndMax;
-      const segment = send.nextSegment(this.congestion.cwnd, mss);
-      if (!segment) break;
-      const resend = seqLt(segment.seq, highest);
-      this.emitSegment(segment, resend ? 'timeout' : undefined);
-    }
-    // Nothing in flight, something to send, and a zero window: only the peer's window update
-    // can restart us, and it may be lost, so the persist timer probes the window.
-    const waiting = send.unsentBytes > 0 || (send.isClosed && !send.finAcked);
-    if (this.timer < 0 && send.outstanding === 0 && send.sndWnd === 0 && waiting) {
-      this.startTimer(false);
-      this.persisting = true;
-    }
-  }
-
-  private retransmitOldest(reason: 'timeout' | 'fastRetransmit'): void {
-    const send = this.sendBuffer;
-    if (send.outstanding === 0) return;
-    const mss = Math.min(this.host.config.mss, this.peerMss);
-    this.emitSegment(send.segmentAt(send.sndUna, mss), reason);
-  }
-
-  private emitSegment(segment: OutgoingSegment, retransmit?: 'timeout' | 'fastRetransmit'): void {
-    const { sim, net } = this.host;
-    const length = segmentLength(segment);
-    this.sampler.sent(segment.seq, length, sim.now());
-    if (retransmit) {
-      sim.record({
-        t: sim.now(),
-        type: 'tcp.retransmit',
-        node: net.name,
-        conn: this.name,
-        seq: segment.seq,
-        bytes: segment.data.length,
-        reason: retransmit,
-      });
-    }
-    const flags = tcpFlags({ ack: true, psh: segment.data.length > 0, fin: segment.fin });
-    this.transmit(segment.seq, flags, segment.data);
-    if (length > 0 && (this.timer < 0 || this.persisting)) this.startTimer(true);
-  }
-
-  private emitSyn(withAck: boolean): void {
-    const send = this.sendBuffer;
-    const segment = send.sndMax === send.iss ? send.sendSyn() : send.segmentAt(send.iss, 0);
-    this.sampler.sent(segment.seq, 1, this.host.sim.now());
-    this.transmit(segment.seq, tcpFlags({ syn: true, ack: withAck }), EMPTY, [
-      { kind: 'mss', value: this.host.config.mss },
-    ]);
-    this.startTimer(true);
-  }
-
-  /**
-   * A pure ACK. Its sequence number is SND.MAX, RFC 9293's SND.NXT: after a timeout our go-back-N
-   * moves `sndNxt` back to SND.UNA, but the peer may already hold bytes up to SND.MAX, and an ACK
-   * numbered below its RCV.NXT would be unacceptable there (answered by an ACK, its own ACK field
-   * ignored): two rewound peers then bounce ACKs forever and never learn what the other received.
-   */
-  private emitAck(): void {
-    this.transmit(this.sendBuffer.sndMax, tcpFlags({ ack: true }), EMPTY);
-  }
-
-  private emitControl(seq: number, ack: number, flags: TcpFlags): void {
-    this.transmit(seq, flags, EMPTY, [], ack);
-  }
-
-  private transmit(
-    seq: number,
-    flags: TcpFlags,
-    payload: Uint8Array,
-    options: TcpHeader['options'] = [],
-    ack?: number,
-  ): void {
-    if (this.isReleased) return;
-    const receive = this.receiveBuffer;
-    this.host.net.send({
-      dst: this.remoteAddress,
-      src: this.localAddress,
-      transport: {
-        kind: 'tcp',
-        srcPort: this.localPort,
-        dstPort: this.remotePort,
-        seq: seq >>> 0,
-        ack: flags.ack ? (receive?.rcvNxt ?? 0) : (ack ?? 0),
-        flags,
-        window: receive ? receive.window : Math.min(this.host.config.receiveWindow, 65_535),
-        urgentPointer: 0,
-        options,
-      },
-      payload,
-    });
   }
 
   /** Learns the peer's initial sequence number and MSS from its SYN. */
@@ -556,76 +365,7 @@ export class TcpConnection {
     }
   }
 
-  private startTimer(restart: boolean): void {
-    if (this.timer >= 0) {
-      if (!restart) return;
-      this.host.sim.cancel(this.timer);
-    }
-    this.persisting = false;
-    this.timer = this.host.sim.schedule(this.rto.rto, this.timerEvent);
-  }
-
-  private stopTimer(): void {
-    if (this.timer >= 0) this.host.sim.cancel(this.timer);
-    this.timer = -1;
-    this.persisting = false;
-  }
-
-  /**
-   * The retransmission timer ran out (RFC 6298 5.4-5.7, RFC 5681 eq. 4), or the persist timer
-   * (RFC 9293 3.8.6.1), which backs off the same way and sends a window probe.
-   */
-  private onTimeout(): void {
-    this.timer = -1;
-    const persisting = this.persisting;
-    this.persisting = false;
-    const { sim, net, config } = this.host;
-    // Still opening while our SYN is unacknowledged, also after a close in SYN-RECEIVED.
-    const opening = this.state === 'SYN-SENT' || !this.sendBuffer.synAcked;
-    if (++this.timeouts > (opening ? config.synRetries : config.retries)) {
-      this.raise({ type: 'tcp.giveUp' });
-      return;
-    }
-    this.rto.backoff();
-    sim.record({
-      t: sim.now(),
-      type: 'tcp.rto',
-      node: net.name,
-      conn: this.name,
-      rto: this.rto.rto,
-      srtt: this.rto.srtt ?? null,
-      rttvar: this.rto.rttvar ?? null,
-      cause: 'backoff',
-    });
-    if (opening) {
-      this.synRetransmitted = true;
-      sim.record({
-        t: sim.now(),
-        type: 'tcp.retransmit',
-        node: net.name,
-        conn: this.name,
-        seq: this.sendBuffer.iss,
-        bytes: 0,
-        reason: 'timeout',
-      });
-      this.emitSyn(this.state !== 'SYN-SENT');
-      return;
-    }
-    if (persisting) {
-      // A window probe the peer must answer: as Linux does, an ACK numbered SND.UNA - 1, which
-      // the peer finds unacceptable and acknowledges with its current window.
-      this.transmit(seqAdd(this.sendBuffer.sndUna, -1), tcpFlags({ ack: true }), EMPTY);
-      this.startTimer(false);
-      this.persisting = true;
-      return;
-    }
-    this.congestion.onTimeout(this.sendBuffer.flightSize);
-    this.sendBuffer.rewind();
-    this.output();
-    if (this.timer < 0 && this.sendBuffer.outstanding > 0) this.startTimer(false);
-  }
-
-  private raise(event: TcpConnectionEvent): void {
+  protected raise(event: TcpConnectionEvent): void {
     this.actor.send(event);
   }
 

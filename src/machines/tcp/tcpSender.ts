@@ -1,0 +1,262 @@
+// The sending half of a TCP connection: the send buffer, RTO estimation (RFC 6298), Reno
+// congestion control (RFC 5681), building and sending segments, and the retransmission and persist
+// timers. TcpConnection extends it with the state machine, segment arrival and the socket API.
+
+import type { EventId } from '../../engine/simulator.ts';
+import { RenoCongestion } from '../../net/tcp/renoCongestion.ts';
+import type { ReceiveBuffer } from '../../net/tcp/receiveBuffer.ts';
+import { RtoEstimator } from '../../net/tcp/rtoEstimator.ts';
+import { RttSampler } from '../../net/tcp/rttSampler.ts';
+import { segmentLength, type OutgoingSegment } from '../../net/tcp/segment.ts';
+import { SendBuffer } from '../../net/tcp/sendBuffer.ts';
+import { seqAdd, seqLt } from '../../net/tcp/seq.ts';
+import { formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
+import { tcpFlags, type TcpFlags, type TcpHeader } from '../../net/wire/packet.ts';
+import { DEFAULT_PEER_MSS } from './tcpConfig.ts';
+import type { ConnectionHost } from './tcpSocketTypes.ts';
+import type { TcpConnectionEvent, TcpState } from './tcpConnectionMachine.ts';
+import { connectionName } from './tcpTrace.ts';
+
+export const EMPTY = new Uint8Array(0);
+
+/** Sends a connection's segments and runs its timers; the subclass feeds it ACKs and states. */
+export abstract class TcpSender {
+  readonly name: string;
+  state: TcpState = 'CLOSED';
+  protected readonly sendBuffer: SendBuffer;
+  protected receiveBuffer: ReceiveBuffer | undefined;
+  protected readonly rto: RtoEstimator;
+  protected readonly sampler = new RttSampler();
+  protected readonly congestion: RenoCongestion;
+  protected peerMss = DEFAULT_PEER_MSS;
+  protected timer: EventId = -1;
+  /** The timer is the persist timer (RFC 9293 3.8.6.1): the peer's window is zero. */
+  protected persisting = false;
+  protected timeouts = 0;
+  protected synRetransmitted = false;
+  /**
+   * The connection reached CLOSED and was released: it sends nothing more, even when a handler
+   * that closed it (abort in onData, say) returns into the middle of segment processing.
+   */
+  protected isReleased = false;
+  private readonly timerEvent = (): void => this.onTimeout();
+
+  constructor(
+    protected readonly host: ConnectionHost,
+    readonly localAddress: Ipv4Address,
+    readonly localPort: number,
+    readonly remoteAddress: Ipv4Address,
+    readonly remotePort: number,
+    iss: number,
+  ) {
+    const { sim, config } = host;
+    this.name = connectionName(
+      formatIpv4(localAddress),
+      localPort,
+      formatIpv4(remoteAddress),
+      remotePort,
+    );
+    this.sendBuffer = new SendBuffer({ iss, capacity: config.sendBuffer });
+    this.rto = new RtoEstimator({
+      initialRto: config.initialRto,
+      minRto: config.minRto,
+      maxRto: config.maxRto,
+    });
+    this.congestion = new RenoCongestion({
+      smss: config.mss,
+      onChange: (e) =>
+        sim.record({
+          t: sim.now(),
+          type: 'tcp.cwnd',
+          node: host.net.name,
+          conn: this.name,
+          cwnd: e.cwnd,
+          ssthresh: e.ssthresh,
+          cause: e.cause,
+        }),
+    });
+  }
+
+  /** Raises a machine event (the subclass owns the machine). */
+  protected abstract raise(event: TcpConnectionEvent): void;
+
+  /** Records the RTO after an RTT sample or a backoff. */
+  protected recordRto(cause: 'sample' | 'backoff'): void {
+    const { sim, net } = this.host;
+    sim.record({
+      t: sim.now(),
+      type: 'tcp.rto',
+      node: net.name,
+      conn: this.name,
+      rto: this.rto.rto,
+      srtt: this.rto.srtt ?? null,
+      rttvar: this.rto.rttvar ?? null,
+      cause,
+    });
+  }
+
+  /** Sends whatever the windows allow: new data, data to resend after a rewind, the FIN. */
+  protected output(): void {
+    if (
+      !this.receiveBuffer ||
+      this.state === 'CLOSED' ||
+      this.state === 'SYN-SENT' ||
+      this.state === 'SYN-RECEIVED'
+    )
+      return;
+    const send = this.sendBuffer;
+    const mss = Math.min(this.host.config.mss, this.peerMss);
+    for (;;) {
+      const highest = send.sndMax;
+      const segment = send.nextSegment(this.congestion.cwnd, mss);
+      if (!segment) break;
+      const resend = seqLt(segment.seq, highest);
+      this.emitSegment(segment, resend ? 'timeout' : undefined);
+    }
+    // Nothing in flight, something to send, and a zero window: only the peer's window update
+    // can restart us, and it may be lost, so the persist timer probes the window.
+    const waiting = send.unsentBytes > 0 || (send.isClosed && !send.finAcked);
+    if (this.timer < 0 && send.outstanding === 0 && send.sndWnd === 0 && waiting) {
+      this.startTimer(false);
+      this.persisting = true;
+    }
+  }
+
+  protected retransmitOldest(reason: 'timeout' | 'fastRetransmit'): void {
+    const send = this.sendBuffer;
+    if (send.outstanding === 0) return;
+    const mss = Math.min(this.host.config.mss, this.peerMss);
+    this.emitSegment(send.segmentAt(send.sndUna, mss), reason);
+  }
+
+  protected emitSegment(segment: OutgoingSegment, retransmit?: 'timeout' | 'fastRetransmit'): void {
+    const { sim, net } = this.host;
+    const length = segmentLength(segment);
+    this.sampler.sent(segment.seq, length, sim.now());
+    if (retransmit) {
+      sim.record({
+        t: sim.now(),
+        type: 'tcp.retransmit',
+        node: net.name,
+        conn: this.name,
+        seq: segment.seq,
+        bytes: segment.data.length,
+        reason: retransmit,
+      });
+    }
+    const flags = tcpFlags({ ack: true, psh: segment.data.length > 0, fin: segment.fin });
+    this.transmit(segment.seq, flags, segment.data);
+    if (length > 0 && (this.timer < 0 || this.persisting)) this.startTimer(true);
+  }
+
+  protected emitSyn(withAck: boolean): void {
+    const send = this.sendBuffer;
+    const segment = send.sndMax === send.iss ? send.sendSyn() : send.segmentAt(send.iss, 0);
+    this.sampler.sent(segment.seq, 1, this.host.sim.now());
+    this.transmit(segment.seq, tcpFlags({ syn: true, ack: withAck }), EMPTY, [
+      { kind: 'mss', value: this.host.config.mss },
+    ]);
+    this.startTimer(true);
+  }
+
+  /**
+   * A pure ACK. Its sequence number is SND.MAX, RFC 9293's SND.NXT: after a timeout our go-back-N
+   * moves `sndNxt` back to SND.UNA, but the peer may already hold bytes up to SND.MAX, and an ACK
+   * numbered below its RCV.NXT would be unacceptable there (answered by an ACK, its own ACK field
+   * ignored): two rewound peers then bounce ACKs forever and never learn what the other received.
+   */
+  protected emitAck(): void {
+    this.transmit(this.sendBuffer.sndMax, tcpFlags({ ack: true }), EMPTY);
+  }
+
+  protected emitControl(seq: number, ack: number, flags: TcpFlags): void {
+    this.transmit(seq, flags, EMPTY, [], ack);
+  }
+
+  protected transmit(
+    seq: number,
+    flags: TcpFlags,
+    payload: Uint8Array,
+    options: TcpHeader['options'] = [],
+    ack?: number,
+  ): void {
+    if (this.isReleased) return;
+    const receive = this.receiveBuffer;
+    this.host.net.send({
+      dst: this.remoteAddress,
+      src: this.localAddress,
+      transport: {
+        kind: 'tcp',
+        srcPort: this.localPort,
+        dstPort: this.remotePort,
+        seq: seq >>> 0,
+        ack: flags.ack ? (receive?.rcvNxt ?? 0) : (ack ?? 0),
+        flags,
+        window: receive ? receive.window : Math.min(this.host.config.receiveWindow, 65_535),
+        urgentPointer: 0,
+        options,
+      },
+      payload,
+    });
+  }
+
+  protected startTimer(restart: boolean): void {
+    if (this.timer >= 0) {
+      if (!restart) return;
+      this.host.sim.cancel(this.timer);
+    }
+    this.persisting = false;
+    this.timer = this.host.sim.schedule(this.rto.rto, this.timerEvent);
+  }
+
+  protected stopTimer(): void {
+    if (this.timer >= 0) this.host.sim.cancel(this.timer);
+    this.timer = -1;
+    this.persisting = false;
+  }
+
+  /**
+   * The retransmission timer ran out (RFC 6298 5.4-5.7, RFC 5681 eq. 4), or the persist timer
+   * (RFC 9293 3.8.6.1), which backs off the same way and sends a window probe.
+   */
+  protected onTimeout(): void {
+    this.timer = -1;
+    const persisting = this.persisting;
+    this.persisting = false;
+    const { sim, net, config } = this.host;
+    // Still opening while our SYN is unacknowledged, also after a close in SYN-RECEIVED.
+    const opening = this.state === 'SYN-SENT' || !this.sendBuffer.synAcked;
+    if (++this.timeouts > (opening ? config.synRetries : config.retries)) {
+      this.raise({ type: 'tcp.giveUp' });
+      return;
+    }
+    this.rto.backoff();
+    this.recordRto('backoff');
+    if (opening) {
+      this.synRetransmitted = true;
+      sim.record({
+        t: sim.now(),
+        type: 'tcp.retransmit',
+        node: net.name,
+        conn: this.name,
+        seq: this.sendBuffer.iss,
+        bytes: 0,
+        reason: 'timeout',
+      });
+      this.emitSyn(this.state !== 'SYN-SENT');
+      return;
+    }
+    if (persisting) {
+      // A window probe the peer must answer: as Linux does, an ACK numbered SND.UNA - 1, which
+      // the peer finds unacceptable and acknowledges with its current window.
+      this.transmit(seqAdd(this.sendBuffer.sndUna, -1), tcpFlags({ ack: true }), EMPTY);
+      this.startTimer(false);
+      this.persisting = true;
+      return;
+    }
+    this.congestion.onTimeout(this.sendBuffer.flightSize);
+    this.sendBuffer.rewind();
+    this.output();
+    if (this.timer < 0 && this.sendBuffer.outstanding > 0) this.startTimer(false);
+  }
+}
