@@ -44,6 +44,8 @@ export class TcpConnection extends TcpSender {
   private attached = false;
   /** The peer's FIN arrived but the application has not been told (onEnd) yet. */
   private endPending = false;
+  /** The application stopped reading (a slow reader): bytes wait and the window shrinks. */
+  private paused = false;
   private readonly effects: (() => void)[] = [];
   private runningEffects = false;
 
@@ -127,6 +129,26 @@ export class TcpConnection extends TcpSender {
   adopt(): void {
     if (this.attached) return;
     this.attached = true;
+    this.handOverWaiting();
+  }
+
+  /**
+   * Stops handing arriving bytes to onData, as a program that does not call recv(): they wait in
+   * the receive buffer, the advertised window shrinks, and at zero the sender must stop and probe.
+   */
+  pauseReading(): void {
+    this.paused = true;
+  }
+
+  /** Reads again: waiting bytes go to onData and the peer learns that the window reopened. */
+  resumeReading(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    this.handOverWaiting();
+  }
+
+  /** After zero delay, hands waiting bytes (and a waiting end) to the app and updates the window. */
+  private handOverWaiting(): void {
     const waiting = this.receiveBuffer?.readable ?? 0;
     if (waiting === 0 && !this.endPending) return;
     this.host.sim.schedule(0, () => {
@@ -354,7 +376,7 @@ export class TcpConnection extends TcpSender {
    */
   private deliver(): void {
     const receive = this.receiveBuffer;
-    if (!this.attached || !receive) return;
+    if (!this.attached || this.paused || !receive) return;
     if (receive.readable > 0) {
       const bytes = receive.read();
       this.handlers.onData?.(bytes);
