@@ -1,0 +1,55 @@
+// The charts the panel offers, in the picker's order: title, axis label, unit, and what to say
+// when a run has nothing to plot on one.
+
+export type ChartKind = 'latency' | 'throughput' | 'cwnd' | 'rto' | 'queue';
+
+/** The charts in the picker's order, with the words around them. */
+export const CHARTS: readonly {
+  kind: ChartKind;
+  title: string;
+  yLabel: string;
+  unit: string;
+  si: boolean;
+  empty: string;
+}[] = [
+  {
+    kind: 'latency',
+    title: 'Request latency',
+    yLabel: 'Round trip (ms)',
+    unit: 'ms',
+    si: false,
+    empty: 'No timed reply yet: this chart needs a pinger app that gets replies.',
+  },
+  {
+    kind: 'throughput',
+    title: 'Throughput per link direction',
+    yLabel: 'Throughput (bit/s)',
+    unit: 'bit/s',
+    si: true,
+    empty: 'No packet has arrived over a link yet.',
+  },
+  {
+    kind: 'cwnd',
+    title: 'TCP congestion window and ssthresh',
+    yLabel: 'Window (bytes)',
+    unit: 'bytes',
+    si: true,
+    empty: 'No TCP connection has sent data yet.',
+  },
+  {
+    kind: 'rto',
+    title: 'TCP retransmission timeout and smoothed RTT',
+    yLabel: 'Time (ms)',
+    unit: 'ms',
+    si: false,
+    empty: 'No TCP connection has timed a round trip yet.',
+  },
+  {
+    kind: 'queue',
+    title: 'Queue length per interface',
+    yLabel: 'Waiting (packets)',
+    unit: 'packets',
+    si: false,
+    empty: 'No packet has waited in a queue yet.',
+  },
+];

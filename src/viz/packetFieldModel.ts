@@ -1,0 +1,154 @@
+// The shapes of a dissected packet (fields with their exact byte and bit ranges) and the small
+// helpers the dissectors share: reading a field's value back from the bytes, hex formatting.
+
+import { fieldHelp } from './fieldHelp.ts';
+
+/** Bits of a field inside its bytes: `first` counts from the most significant bit of the first byte. */
+export interface BitRange {
+  first: number;
+  count: number;
+}
+
+/** One field of a packet, where it lies in the encoded bytes, and what it is for. */
+export interface PacketField {
+  /** Unique in the dissection: `ip.ttl`, `tcp.flags.syn`, `tcp.option.0`, `quote.ip.src`. */
+  id: string;
+  name: string;
+  /** The value as people read it: `64`, `10.0.0.1`, `0x1c46 (correct)`. */
+  value: string;
+  /** Extra words about the value: `raw 4264223102`, `relative to the ISN`. */
+  note?: string;
+  /** The number the bits hold, read from the bytes (absent for text and byte strings). */
+  raw?: number;
+  /** First byte of the field in the encoded packet. */
+  offset: number;
+  /** Number of bytes the field touches (a 4-bit field touches 1). */
+  length: number;
+  /** Set when the field is narrower than its bytes. */
+  bits?: BitRange;
+  /** What the field is for, in plain words. */
+  about: string;
+  /** Computed by the sender's stack from the rest of the packet (lengths, checksums, protocol). */
+  derived?: boolean;
+  children?: PacketField[];
+}
+
+/** One protocol layer of a packet and its byte range. */
+export interface PacketLayer {
+  id: 'ip' | 'tcp' | 'udp' | 'icmp' | 'data' | 'quote';
+  name: string;
+  summary: string;
+  offset: number;
+  length: number;
+  fields: PacketField[];
+}
+
+/** A packet's exact bytes and its layers. */
+export interface PacketDissection {
+  bytes: Uint8Array;
+  layers: PacketLayer[];
+  /** Why the bytes could not be dissected (never for packets the simulator made). */
+  error?: string;
+}
+
+/** Builds a field, taking its explanation from fieldHelp unless `about` is given. */
+export function field(
+  id: string,
+  name: string,
+  offset: number,
+  length: number,
+  value: string,
+  extra: Partial<Omit<PacketField, 'id' | 'name' | 'offset' | 'length' | 'value'>> = {},
+): PacketField {
+  return { id, name, value, offset, length, about: fieldHelp(id), ...extra };
+}
+
+/** The unsigned big-endian number in bytes [offset, offset + length), up to 6 bytes. */
+export function readUint(bytes: Uint8Array, offset: number, length: number): number {
+  let value = 0;
+  for (let i = 0; i < length; i++) value = value * 256 + (bytes[offset + i] ?? 0);
+  return value;
+}
+
+/** The number a field's bits hold in `bytes`: its bytes, narrowed to its bit range if any. */
+export function fieldBits(
+  bytes: Uint8Array,
+  f: Pick<PacketField, 'offset' | 'length' | 'bits'>,
+): number {
+  const whole = readUint(bytes, f.offset, f.length);
+  if (!f.bits) return whole;
+  const shift = f.length * 8 - f.bits.first - f.bits.count;
+  return Math.floor(whole / 2 ** shift) % 2 ** f.bits.count;
+}
+
+/** A bit field read from bytes, with its bits recorded so the inspector can point at them. */
+export function bitField(
+  bytes: Uint8Array,
+  id: string,
+  name: string,
+  offset: number,
+  length: number,
+  bits: BitRange,
+  format: (raw: number) => string,
+  extra: Partial<PacketField> = {},
+): PacketField {
+  const raw = fieldBits(bytes, { offset, length, bits });
+  return field(id, name, offset, length, format(raw), { raw, bits, ...extra });
+}
+
+/** A whole-byte number field read from bytes. */
+export function numberField(
+  bytes: Uint8Array,
+  id: string,
+  name: string,
+  offset: number,
+  length: number,
+  format: (raw: number) => string = String,
+  extra: Partial<PacketField> = {},
+): PacketField {
+  const raw = readUint(bytes, offset, length);
+  return field(id, name, offset, length, format(raw), { raw, ...extra });
+}
+
+/** `0x1c46` for a 16-bit value. */
+export function hex16(value: number): string {
+  return `0x${value.toString(16).padStart(4, '0')}`;
+}
+
+/** Bytes as `00 1f a0`, with at most `max` bytes before an ellipsis. */
+export function hexBytes(bytes: Uint8Array, max = 24): string {
+  const shown = Array.from(bytes.subarray(0, max), (b) => b.toString(16).padStart(2, '0'));
+  return bytes.length > max ? `${shown.join(' ')} …` : shown.join(' ');
+}
+
+/** Whether bytes are printable ASCII text (tabs and line breaks allowed). */
+export function isPrintable(bytes: Uint8Array): boolean {
+  if (bytes.length === 0) return false;
+  for (const b of bytes) {
+    if (!((b >= 0x20 && b <= 0x7e) || b === 0x09 || b === 0x0a || b === 0x0d)) return false;
+  }
+  return true;
+}
+
+/** A payload for one line: printable ASCII as quoted text (line breaks escaped), else hex. */
+export function payloadText(bytes: Uint8Array, max = 120): string {
+  if (bytes.length === 0) return '(none)';
+  if (isPrintable(bytes)) {
+    const text = String.fromCharCode(...bytes.subarray(0, max))
+      .replace(/\r/g, '\\r')
+      .replace(/\n/g, '\\n')
+      .replace(/\t/g, '\\t');
+    return `"${text}${bytes.length > max ? '…' : ''}"`;
+  }
+  return hexBytes(bytes);
+}
+
+/** `1 byte`, `56 bytes`. */
+export function byteCount(n: number): string {
+  return `${n} ${n === 1 ? 'byte' : 'bytes'}`;
+}
+
+/** `set` or `not set` for a one-bit flag. */
+export function bitText(raw: number): string {
+  return raw ? 'set' : 'not set';
+}
