@@ -148,7 +148,7 @@ export function formatBitRate(bps: number): string {
 }
 
 /** "300000 bytes in 2.1 s after connecting (1.14 Mbit/s goodput)", or why it did not finish. */
-function describeTransfer(b: BulkSendMetrics): string {
+export function describeTransfer(b: BulkSendMetrics): string {
   if (b.error) return `failed: ${b.error} after writing ${b.written} of ${b.bytes} bytes`;
   if (b.finishedAtNs === null || b.connectedAtNs === null)
     return `not finished: ${b.written} of ${b.bytes} bytes written`;
