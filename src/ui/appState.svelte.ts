@@ -1,20 +1,27 @@
-// The app's state: the loaded scenario, the seed being typed, the last run (summary, narrated
-// log, trace fingerprint) and the problems of a file that failed to load. Big data is $state.raw.
+// The app's state: the loaded scenario, the seed being typed, the run (streamed in from the
+// simulation worker, then its summary, narrated log and trace fingerprint), the moment shown and
+// what is selected, and the problems of a file that failed to load. Big data is $state.raw.
 
+import type { StopReason } from '../engine/simulator.ts';
 import type { TraceRecord } from '../engine/trace.ts';
 import {
+  DEFAULT_MAX_EVENTS,
   formatSummaryLines,
   parseScenarioText,
-  runScenario,
   validateScenario,
   type RunSummary,
   type Scenario,
   type ValidationIssue,
 } from '../sim/index.ts';
+import { TraceIndex } from '../viz/traceIndex.ts';
 import defaultScenarioJson from '../../simulations/ping-over-a-link.json';
 import { narrate, type LogEntry } from './narrate.ts';
 import { networkNames, type NetworkNames } from './networkNames.ts';
-import { traceFingerprint } from './fingerprint.ts';
+import { Player } from './player.svelte.ts';
+import type { Selection } from './viewModel.ts';
+import type { WorkerMessage } from './worker/messages.ts';
+import { startRun, type CancelRun, type RunOptions, type RunListener } from './worker/simClient.ts';
+import { traceSha256 } from './worker/traceHash.ts';
 
 /** Largest scenario file the page reads; bigger ones are refused with a message. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -40,6 +47,27 @@ export interface LoadProblem {
   issues: ValidationIssue[];
 }
 
+/**
+ * The run being recorded or last recorded: its records so far (one array that grows in place;
+ * `HandshakeApp.liveVersion` counts the batches) and their index for the animation.
+ */
+export interface LiveRun {
+  seed: number;
+  maxEvents: number;
+  records: TraceRecord[];
+  index: TraceIndex;
+  /** Simulated time recorded so far, and the run's time limit (ns). */
+  recorded: number;
+  until: number;
+  events: number;
+  status: 'running' | 'done' | 'failed';
+  /** Why the run stopped, once it has. */
+  reason: StopReason | null;
+}
+
+/** Starts a run and delivers its messages (the worker client; tests may pass their own). */
+export type Runner = (options: RunOptions, listener: RunListener) => CancelRun;
+
 export type Fingerprint =
   { status: 'none' } | { status: 'pending' } | { status: 'done'; hex: string | null };
 
@@ -54,6 +82,18 @@ export function parseSeed(text: string): { ok: true; seed: number } | { ok: fals
     };
   }
   return { ok: true, seed };
+}
+
+/** Parses the event limit field: a whole number from 1 up. */
+export function parseMaxEvents(
+  text: string,
+): { ok: true; maxEvents: number } | { ok: false; error: string } {
+  const trimmed = text.trim().replace(/[,_\s]/g, '');
+  const value = /^\d+$/.test(trimmed) ? Number(trimmed) : NaN;
+  if (!Number.isSafeInteger(value) || value < 1) {
+    return { ok: false, error: 'The event limit must be a whole number of at least 1.' };
+  }
+  return { ok: true, maxEvents: value };
 }
 
 function loadBuiltIn(): { scenario: Scenario | null; problem: LoadProblem | null } {
@@ -74,20 +114,45 @@ export class HandshakeApp {
   run = $state.raw<RunView | null>(null);
   runError = $state<string | null>(null);
   fingerprint = $state.raw<Fingerprint>({ status: 'none' });
+  maxEventsText = $state(String(DEFAULT_MAX_EVENTS));
+  maxEventsError = $state<string | null>(null);
+  live = $state.raw<LiveRun | null>(null);
+  /** Goes up with every batch of records added to `live`. */
+  liveVersion = $state(0);
+  selection = $state.raw<Selection>(null);
+  readonly player = new Player(() =>
+    this.live
+      ? {
+          index: this.live.index,
+          end: this.live.recorded,
+          finished: this.live.status !== 'running',
+        }
+      : null,
+  );
+  /** The scenario document as text: what the worker validates and runs. */
+  private text = JSON.stringify(defaultScenarioJson);
   private runs = 0;
+  private cancel: CancelRun = () => {};
+  private readonly runner: Runner;
 
-  constructor() {
+  constructor(options: { runner?: Runner } = {}) {
+    this.runner = options.runner ?? startRun;
     const { scenario, problem } = loadBuiltIn();
     this.problem = problem;
-    if (scenario) this.use(scenario, 'built-in');
+    if (scenario) this.use(scenario, 'built-in', this.text);
   }
 
   /** How the log and the summary name nodes and addresses: labels, roles, owners of addresses. */
   names: NetworkNames = $derived(networkNames(this.scenario?.nodes ?? []));
 
-  private use(scenario: Scenario, source: string): void {
+  private use(scenario: Scenario, source: string, text: string): void {
+    this.cancel();
     this.scenario = scenario;
     this.source = source;
+    this.text = text;
+    this.live = null;
+    this.selection = null;
+    this.player.reset(false);
     this.seedText = String(scenario.seed ?? 1);
     this.seedError = null;
     this.run = null;
@@ -124,46 +189,100 @@ export class HandshakeApp {
       return;
     }
     this.problem = null;
-    this.use(result.scenario, file.name);
+    this.use(result.scenario, file.name, text);
   }
 
   dismissProblem(): void {
     this.problem = null;
   }
 
-  /** Runs the scenario with the seed in the field, then fingerprints the trace. */
+  /** What the learner selected in any panel (null to clear). */
+  select(selection: Selection): void {
+    this.selection = selection;
+  }
+
+  /**
+   * Runs the scenario with the seed and event limit in the fields: in the simulation worker,
+   * records streaming into `live` as they come; then the summary, the log and the fingerprint.
+   */
   start(): void {
     const scenario = this.scenario;
     if (!scenario) return;
     const parsed = parseSeed(this.seedText);
-    if (!parsed.ok) {
-      this.seedError = parsed.error;
-      return;
-    }
-    this.seedError = null;
+    this.seedError = parsed.ok ? null : parsed.error;
+    const limit = parseMaxEvents(this.maxEventsText);
+    this.maxEventsError = limit.ok ? null : limit.error;
+    if (!parsed.ok || !limit.ok) return;
+    this.cancel();
     const token = ++this.runs;
     const began = performance.now();
-    let records: readonly TraceRecord[];
-    try {
-      const { simulation, summary } = runScenario(scenario, { seed: parsed.seed });
-      records = simulation.sim.trace.records;
-      this.run = {
-        seed: parsed.seed,
-        summary,
-        summaryLines: formatSummaryLines(summary),
-        log: narrate(records, this.names, MAX_LOG_ENTRIES),
-        traceRecords: records.length,
-        wallMs: performance.now() - began,
-      };
-      this.runError = null;
-    } catch (error) {
-      this.run = null;
-      this.fingerprint = { status: 'none' };
-      this.runError = error instanceof Error ? error.message : String(error);
-      return;
+    const live: LiveRun = {
+      seed: parsed.seed,
+      maxEvents: limit.maxEvents,
+      records: [],
+      index: new TraceIndex(),
+      recorded: 0,
+      until: scenario.until ?? 0,
+      events: 0,
+      status: 'running',
+      reason: null,
+    };
+    this.live = live;
+    this.run = null;
+    this.runError = null;
+    this.selection = null;
+    this.fingerprint = { status: 'none' };
+    this.player.reset();
+    const options = { text: this.text, seed: parsed.seed, maxEvents: limit.maxEvents };
+    this.cancel = this.runner(options, (message) => {
+      if (token === this.runs) this.receive(live, message, began, token);
+    });
+  }
+
+  private receive(live: LiveRun, message: WorkerMessage, began: number, token: number): void {
+    switch (message.type) {
+      case 'progress': {
+        const records = live.records;
+        for (const record of message.records) records.push(record);
+        live.index.append(message.records);
+        live.recorded = message.now;
+        live.until = message.until;
+        live.events = message.events;
+        this.liveVersion++;
+        break;
+      }
+      case 'done':
+        this.finish(live, message.summary, began, token);
+        break;
+      case 'invalid':
+        this.live = null;
+        this.problem = { source: this.source, issues: message.issues };
+        break;
+      case 'error':
+        this.live = { ...live, status: 'failed' };
+        this.runError = message.message;
+        break;
     }
+  }
+
+  private finish(live: LiveRun, summary: RunSummary, began: number, token: number): void {
+    const records = live.records;
+    this.live = { ...live, status: 'done', reason: summary.reason, recorded: summary.simulatedNs };
+    this.run = {
+      seed: live.seed,
+      summary,
+      summaryLines: formatSummaryLines(summary),
+      log: narrate(records, this.names, MAX_LOG_ENTRIES),
+      traceRecords: records.length,
+      wallMs: performance.now() - began,
+    };
     this.fingerprint = { status: 'pending' };
-    void traceFingerprint(records).then(
+    // Hashed a few milliseconds at a time (fewer while the animation plays): a big trace is
+    // gigabytes of JSON, which must neither fill one string nor stall the page.
+    void traceSha256(records, {
+      budgetMs: () => (this.player.playback.playing ? 4 : 12),
+      cancelled: () => token !== this.runs,
+    }).then(
       (hex) => {
         if (token === this.runs) this.fingerprint = { status: 'done', hex };
       },

@@ -1,10 +1,13 @@
-// The page's state without a page: runs, seeds, fingerprints, and files that fail to load.
+// The page's state without a page: runs (streamed in batches as from the worker), seeds, event
+// limits, fingerprints, the moment shown, selections, and files that fail to load.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { traceToJsonLines } from '../engine/trace.ts';
 import { runScenario, validateScenario } from '../sim/index.ts';
 import scenarioJson from '../../simulations/ping-over-a-link.json';
-import { HandshakeApp, parseSeed } from './appState.svelte.ts';
+import { HandshakeApp, parseMaxEvents, parseSeed, type Runner } from './appState.svelte.ts';
+import type { WorkerMessage } from './worker/messages.ts';
+import { runHere } from './worker/simClient.ts';
 import { narrate } from './narrate.ts';
 import { networkNames } from './networkNames.ts';
 
@@ -90,6 +93,122 @@ describe('HandshakeApp', () => {
     expect(app.problem?.issues.map((i) => i.path)).toContain('$.nodes[1].interfaces[0].address');
     expect(app.scenario?.name).toBe(scenarioJson.name);
     expect(app.source).toBe('built-in');
+  });
+});
+
+describe('HandshakeApp runs streamed from the worker', () => {
+  /** A runner that delivers the worker's messages later, records in batches of 10. */
+  function deferredRunner(): { runner: Runner; deliver: () => void; cancelled: () => boolean } {
+    let queue: (() => void)[] = [];
+    let cancelled = false;
+    const runner: Runner = (options, listener) => {
+      const messages: WorkerMessage[] = [];
+      runHere(options, (m) => messages.push(m));
+      for (const m of messages) {
+        if (m.type !== 'progress') {
+          queue.push(() => listener(m));
+          continue;
+        }
+        for (let i = 0; i < m.records.length; i += 10) {
+          const records = m.records.slice(i, i + 10);
+          const now = records[records.length - 1]!.t;
+          queue.push(() => listener({ ...m, records, now }));
+        }
+      }
+      return () => {
+        cancelled = true;
+      };
+    };
+    return {
+      runner,
+      deliver: () => {
+        const pending = queue;
+        queue = [];
+        for (const f of pending) f();
+      },
+      cancelled: () => cancelled,
+    };
+  }
+
+  it('shows the records as they come, then the summary, log and fingerprint', async () => {
+    const fake = deferredRunner();
+    const app = new HandshakeApp({ runner: fake.runner });
+    app.start();
+    expect(app.live?.status).toBe('running');
+    expect(app.live?.records).toEqual([]);
+    expect(app.run).toBeNull();
+    const version = app.liveVersion;
+    fake.deliver();
+    expect(app.liveVersion).toBeGreaterThan(version + 5);
+    const checked = validateScenario(scenarioJson);
+    if (!checked.ok) throw new Error('invalid default scenario');
+    const core = runScenario(checked.scenario, { seed: 7 });
+    const records = core.simulation.sim.trace.records;
+    expect(app.live?.records).toEqual(records);
+    expect(app.live?.index.hops.length).toBe(
+      records.filter((r) => r.type === 'link.txBegin').length,
+    );
+    expect(app.live).toMatchObject({ status: 'done', reason: 'until', recorded: 15e9 });
+    expect(app.run?.summary).toEqual(core.summary);
+    await settled(app);
+    const expected = createHash('sha256').update(traceToJsonLines(records)).digest('hex');
+    expect(app.fingerprint).toEqual({ status: 'done', hex: expected });
+  });
+
+  it('stops at the event limit, keeping what was recorded', () => {
+    const app = new HandshakeApp();
+    app.maxEventsText = '40';
+    app.start();
+    expect(app.live?.status).toBe('done');
+    expect(app.live?.reason).toBe('maxEvents');
+    expect(app.run?.summary.reason).toBe('maxEvents');
+    expect(app.run?.summary.events).toBe(40);
+    expect(app.live?.records.length).toBeGreaterThan(0);
+    app.maxEventsText = '0';
+    app.start();
+    expect(app.maxEventsError).toMatch(/at least 1/);
+    expect(app.live?.reason).toBe('maxEvents');
+  });
+
+  it('drops a run still streaming when another starts or another scenario loads', async () => {
+    const fake = deferredRunner();
+    const app = new HandshakeApp({ runner: fake.runner });
+    app.start();
+    app.select({ kind: 'node', node: 'laptop' });
+    expect(app.selection).toEqual({ kind: 'node', node: 'laptop' });
+    app.seedText = '3';
+    app.start();
+    expect(fake.cancelled()).toBe(true);
+    expect(app.selection).toBeNull();
+    fake.deliver();
+    expect(app.run?.seed).toBe(3);
+    await app.open(new File([JSON.stringify({ ...scenarioJson, name: 'Other' })], 'other.json'));
+    expect(app.live).toBeNull();
+    expect(app.player.time).toBe(0);
+  });
+
+  it('steps and seeks the moment shown within what was recorded', () => {
+    const app = new HandshakeApp();
+    app.start();
+    const index = app.live!.index;
+    app.player.pause();
+    expect(app.player.time).toBe(0);
+    app.player.step('event');
+    expect(app.player.time).toBe(index.nextTime(0));
+    app.player.step('packet');
+    expect(app.player.time).toBe(index.nextPacketTime(index.nextTime(0)!));
+    app.player.seek(1e12);
+    expect(app.player.time).toBe(15e9);
+    app.player.step('event', true);
+    expect(app.player.time).toBe(index.previousTime(15e9));
+  });
+});
+
+describe('parseMaxEvents', () => {
+  it('accepts whole numbers from 1, with separators', () => {
+    expect(parseMaxEvents('50,000,000')).toEqual({ ok: true, maxEvents: 50_000_000 });
+    expect(parseMaxEvents(' 12 ')).toEqual({ ok: true, maxEvents: 12 });
+    for (const bad of ['', '0', '-3', '1.5', 'lots']) expect(parseMaxEvents(bad).ok).toBe(false);
   });
 });
 

@@ -1,0 +1,57 @@
+// The simulation worker: validates a scenario document, runs it in slices and posts the trace
+// records in batches with progress, then the summary, so the page stays responsive on big runs.
+
+import { parseScenarioText } from '../../sim/index.ts';
+import type { RunRequest, WorkerMessage } from './messages.ts';
+import { SlicedRun } from './slicedRun.ts';
+
+/** Post at least this often (wall ms) while running, and at most this many records at once. */
+const POST_EVERY_MS = 30;
+const POST_RECORDS = 8_000;
+
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<RunRequest>) => void) | null;
+  postMessage(message: WorkerMessage): void;
+};
+
+scope.onmessage = (event) => {
+  const request = event.data;
+  if (request?.type !== 'run') return;
+  try {
+    const parsed = parseScenarioText(request.text);
+    if (!parsed.ok) {
+      scope.postMessage({ type: 'invalid', issues: parsed.issues });
+      return;
+    }
+    const run = new SlicedRun(parsed.scenario, {
+      seed: request.seed,
+      maxEvents: request.maxEvents,
+    });
+    let posted = -Infinity;
+    for (;;) {
+      const over = run.step();
+      // Always post after the first slice, so the page shows progress early.
+      const due =
+        posted === -Infinity ||
+        performance.now() - posted >= POST_EVERY_MS ||
+        run.pendingRecords >= POST_RECORDS;
+      if (over || due) {
+        scope.postMessage({
+          type: 'progress',
+          records: run.records(),
+          now: run.now,
+          until: run.until,
+          events: run.events,
+        });
+        posted = performance.now();
+      }
+      if (over) break;
+    }
+    if (run.summary) scope.postMessage({ type: 'done', summary: run.summary });
+  } catch (error) {
+    scope.postMessage({
+      type: 'error',
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+};

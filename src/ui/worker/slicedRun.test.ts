@@ -1,0 +1,78 @@
+// A run cut into slices gives byte for byte the trace and the summary of runScenario, for every
+// scenario in simulations/, any slice size, and runs that hit the event limit.
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { traceToJsonLines, type TraceRecord } from '../../engine/trace.ts';
+import { parseScenarioText, runScenario, type Scenario } from '../../sim/index.ts';
+import type { WorkerMessage } from './messages.ts';
+import { runHere } from './simClient.ts';
+import { SlicedRun } from './slicedRun.ts';
+
+const DIR = new URL('../../../simulations/', import.meta.url);
+const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
+
+function load(name: string): { text: string; scenario: Scenario } {
+  const text = readFileSync(new URL(name, DIR), 'utf8');
+  const parsed = parseScenarioText(text);
+  if (!parsed.ok) throw new Error(`${name} is invalid`);
+  return { text, scenario: parsed.scenario };
+}
+
+function sliced(scenario: Scenario, seed: number, slice: number, maxEvents?: number) {
+  const run = new SlicedRun(scenario, { seed, ...(maxEvents ? { maxEvents } : {}) });
+  const records: TraceRecord[] = [];
+  let steps = 0;
+  while (!run.step(slice)) {
+    records.push(...run.records());
+    steps++;
+  }
+  records.push(...run.records());
+  return { records, summary: run.summary, steps };
+}
+
+describe('SlicedRun', () => {
+  it.each(files)('%s: the same trace and summary as runScenario, in any slices', (name) => {
+    const { scenario } = load(name);
+    const whole = runScenario(scenario, { seed: 5 });
+    const expected = traceToJsonLines(whole.simulation.sim.trace.records);
+    for (const slice of [1, 7, 1000, Infinity]) {
+      const run = sliced(scenario, 5, slice);
+      expect(traceToJsonLines(run.records)).toBe(expected);
+      expect(run.summary).toEqual(whole.summary);
+      if (slice === 1) expect(run.steps).toBe(whole.summary.events);
+    }
+  });
+
+  it('stops at the event limit exactly as runScenario does, keeping what was recorded', () => {
+    const { scenario } = load('tcp-bulk-transfer.json');
+    const total = runScenario(scenario, { seed: 1 }).summary.events;
+    for (const maxEvents of [1, 500, 4999, 5000, 5001, total - 1, total, total + 1]) {
+      const whole = runScenario(scenario, { seed: 1, maxEvents });
+      for (const slice of [3, 5000]) {
+        const run = sliced(scenario, 1, slice, maxEvents);
+        expect(traceToJsonLines(run.records)).toBe(
+          traceToJsonLines(whole.simulation.sim.trace.records),
+        );
+        expect(run.summary).toEqual(whole.summary);
+      }
+      expect(whole.summary.reason).toBe(maxEvents <= total ? 'maxEvents' : 'until');
+    }
+  });
+
+  it('runHere posts the worker messages: progress with every record, then done', () => {
+    const { text, scenario } = load('ping-over-a-link.json');
+    const messages: WorkerMessage[] = [];
+    runHere({ text, seed: 7, maxEvents: 50_000_000 }, (m) => messages.push(m));
+    expect(messages.map((m) => m.type)).toEqual(['progress', 'done']);
+    const whole = runScenario(scenario, { seed: 7 });
+    const progress = messages[0] as Extract<WorkerMessage, { type: 'progress' }>;
+    expect(traceToJsonLines(progress.records)).toBe(
+      traceToJsonLines(whole.simulation.sim.trace.records),
+    );
+    expect(progress.until).toBe(scenario.until);
+    expect(messages[1]).toEqual({ type: 'done', summary: whole.summary });
+    const bad: WorkerMessage[] = [];
+    runHere({ text: '{"format": 1}', seed: 1, maxEvents: 10 }, (m) => bad.push(m));
+    expect(bad[0]?.type).toBe('invalid');
+  });
+});

@@ -1,0 +1,145 @@
+// End-to-end tests of the inspector panels as mounted in the page, in Debian's Chromium: a packet's
+// layers and bytes, a node's socket table and statecharts, the ladder diagram, the charts and the
+// pcap download, each reached from the simulator the way a learner would.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readPcap } from '../../src/net/capture/pcapReader.ts';
+import { collectPageErrors, launchChromium } from './browser.ts';
+import { ROOT } from './reference.ts';
+
+const baseUrl = inject('baseUrl');
+const SHOTS = join(ROOT, 'test-results', 'e2e');
+
+let browser: Browser;
+let context: BrowserContext | undefined;
+let errors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
+});
+afterAll(async () => browser?.close());
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+async function openApp(): Promise<Page> {
+  context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  errors = collectPageErrors(page);
+  await page.goto(baseUrl);
+  await page.getByTestId('scenario-name').waitFor();
+  return page;
+}
+
+/** Runs with `seed`, pauses, and shows the moment `tick` of the scrubber (0 = start). */
+async function runAndShow(page: Page, seed: number, tick: string): Promise<void> {
+  await page.getByLabel('Seed').fill(String(seed));
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page
+    .getByTestId('metric-seed')
+    .filter({ hasText: String(seed) })
+    .waitFor();
+  const play = page.getByTestId('play');
+  if ((await play.textContent())?.includes('Pause')) await play.click();
+  await page.getByTestId('scrubber').fill(tick);
+}
+
+async function openFile(page: Page, path: string): Promise<void> {
+  const name = path.split('/').pop() as string;
+  await page.getByLabel('Open a scenario file (JSON)').setInputFiles({
+    name,
+    mimeType: 'application/json',
+    buffer: readFileSync(join(ROOT, path)),
+  });
+  await page.getByText(`from ${name}`).waitFor();
+}
+
+describe('inspectors', () => {
+  it('shows the selected packet layer by layer, explains fields and lights their bytes', async () => {
+    const page = await openApp();
+    await runAndShow(page, 7, '1');
+    // The keyboard path to a packet: the list of packets on screen.
+    await page.getByTestId('packets-in-flight').locator('summary').click();
+    await page.getByTestId('packets-in-flight').getByRole('button').first().click();
+    const inspector = page.getByTestId('packet-inspector');
+    await inspector.waitFor();
+    // Laptop's first request: IPv4 TTL 64 (Linux's default), protocol 17 (UDP), to port 7.
+    expect(await inspector.locator('[data-field="ip.ttl"]').textContent()).toContain('64');
+    expect(await inspector.locator('[data-field="ip.protocol"]').textContent()).toContain('17');
+    expect(await inspector.locator('[data-field="udp.dstPort"]').textContent()).toContain('7');
+    // Focusing the TTL field lights byte 8 of the header (RFC 791: TTL is the ninth byte).
+    await inspector.locator('[data-field="ip.ttl"] button').focus();
+    await expect.poll(() => inspector.locator('[data-byte="8"].lit').count()).toBeGreaterThan(0);
+    expect(await inspector.locator('[data-byte="9"].lit').count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'inspector-packet.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a node’s sockets like ss, its statecharts, and a TCP connection’s ladder', async () => {
+    const page = await openApp();
+    await openFile(page, 'simulations/tcp-bulk-transfer.json');
+    // 30 s run; tick 100 of 1000 is 3 s, after the transfer ended (about 2.9 s).
+    await runAndShow(page, 1, '50');
+    const card = await page.locator('[data-node="server"] .label').boundingBox();
+    await page.mouse.click(card!.x + card!.width / 2, card!.y + card!.height / 2);
+    const node = page.getByTestId('node-inspector');
+    await node.waitFor();
+    const sockets = node.getByTestId('socket-table');
+    // As `ss -tan` prints it: the listener on 0.0.0.0:5001, the accepted connection ESTABLISHED.
+    expect(await sockets.textContent()).toMatch(/LISTEN\s*0\.0\.0\.0:5001/);
+    expect(await sockets.textContent()).toContain('ESTAB');
+    // Selecting the TCP row shows that connection's RFC 9293 statechart with its state lit.
+    await sockets.getByRole('button', { name: /tcp/i }).last().click();
+    await expect
+      .poll(() => node.locator('[data-state="ESTABLISHED"].lit').count())
+      .toBeGreaterThan(0);
+    await page.screenshot({ path: join(SHOTS, 'inspector-node.png'), fullPage: true });
+    await page.getByRole('tab', { name: 'Ladder' }).click();
+    const ladder = page.getByTestId('ladder-diagram');
+    const arrows = ladder.locator('g[role="button"]');
+    await arrows.first().waitFor();
+    const labels = await arrows.evaluateAll((els) =>
+      els.slice(0, 3).map((e) => e.getAttribute('aria-label') ?? ''),
+    );
+    // The handshake opens the ladder: the client's SYN, then the server's SYN-ACK.
+    expect(labels[0]).toMatch(/\bSYN\b(?!-)/);
+    expect(labels[1]).toMatch(/\bSYN-ACK\b/);
+    await page.screenshot({ path: join(SHOTS, 'inspector-ladder.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('charts the congestion window and downloads a pcap of the bottleneck link', async () => {
+    const page = await openApp();
+    await openFile(page, 'simulations/tcp-bulk-transfer.json');
+    await runAndShow(page, 1, '200');
+    await page.getByRole('tab', { name: 'Charts' }).click();
+    const charts = page.getByTestId('charts');
+    const picker = charts.getByTestId('chart-picker');
+    const options = await picker.locator('option').allTextContents();
+    const cwnd = options.find((o) => /congestion/i.test(o));
+    expect(cwnd).toBeDefined();
+    await picker.selectOption({ label: cwnd as string });
+    const path = charts.getByTestId('time-chart').locator('path').first();
+    await path.waitFor({ state: 'attached' });
+    expect((await path.getAttribute('d'))?.length ?? 0).toBeGreaterThan(10);
+    await page.getByRole('tab', { name: 'Capture' }).click();
+    await page.getByTestId('pcap-target').selectOption('link:wan');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('pcap-download').click(),
+    ]);
+    const file = await download.path();
+    const pcap = readPcap(new Uint8Array(readFileSync(file)));
+    expect(pcap.ok).toBe(true);
+    if (pcap.ok) expect(pcap.file.records.length).toBeGreaterThan(10);
+    expect(download.suggestedFilename()).toMatch(/wan\.pcap$/);
+    expect(errors).toEqual([]);
+  });
+});

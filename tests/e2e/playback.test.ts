@@ -1,0 +1,476 @@
+// End-to-end tests of the animated simulator view in Debian's Chromium: packets on the canvas
+// move while playing and freeze when paused, stepping lands on the trace's own times, rewinding
+// redraws an earlier moment, clicking a dot selects it, keyboard and reduced motion, pan and
+// zoom, themes, and big runs in the worker (progress, the CLI's fingerprint, the event limit).
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { traceToJsonLines } from '../../src/engine/trace.ts';
+import { parseScenarioText, runScenario } from '../../src/sim/index.ts';
+import { collectPageErrors, launchChromium } from './browser.ts';
+import { ROOT, coreRun } from './reference.ts';
+
+const baseUrl = inject('baseUrl');
+const SHOTS = join(ROOT, 'test-results', 'e2e');
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const BULK = 'simulations/tcp-bulk-transfer.json';
+
+let browser: Browser;
+let context: BrowserContext | undefined;
+let errors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+async function openApp(options: BrowserContextOptions = {}): Promise<Page> {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  errors = collectPageErrors(page);
+  await page.goto(baseUrl);
+  await page.getByTestId('scenario-name').waitFor();
+  return page;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Runs with `seed` and waits for the summary and the fingerprint. */
+async function run(page: Page, seed: number): Promise<void> {
+  await page.getByLabel('Seed').fill(String(seed));
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page
+    .getByTestId('metric-seed')
+    .filter({ hasText: String(seed) })
+    .waitFor();
+  await page.getByTestId('trace-sha256').waitFor({ state: 'attached' });
+}
+
+async function openFile(page: Page, path: string): Promise<void> {
+  const name = path.split('/').pop() as string;
+  await page.getByLabel('Open a scenario file (JSON)').setInputFiles({
+    name,
+    mimeType: 'application/json',
+    buffer: readFileSync(join(ROOT, path)),
+  });
+  await page.getByText(`from ${name}`).waitFor();
+}
+
+/** The moment shown, in ns, as the time readout carries it. */
+async function timeNs(page: Page): Promise<number> {
+  return Number(await page.getByTestId('time').getAttribute('data-ns'));
+}
+
+/** The canvas's pixels (as a PNG data URL, to compare two moments). */
+async function pixels(page: Page): Promise<string> {
+  return page.getByTestId('packet-canvas').evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+}
+
+async function pause(page: Page): Promise<void> {
+  const play = page.getByTestId('play');
+  if ((await play.textContent()) === 'Pause') await play.click();
+  await page.getByTestId('play').filter({ hasText: 'Play' }).waitFor();
+}
+
+/** Pauses and goes back to 0 with the Home key (focus on the page, not in a field). */
+async function rewind(page: Page): Promise<void> {
+  await pause(page);
+  await page.locator('h1').click();
+  await page.keyboard.press('Home');
+  expect(await timeNs(page)).toBe(0);
+}
+
+/** Where on the canvas (CSS px) pixels of a packet colour are, or null when none. */
+async function dotOfColour(page: Page, variable: string): Promise<{ x: number; y: number } | null> {
+  return page.getByTestId('packet-canvas').evaluate((node, name) => {
+    const canvas = node as HTMLCanvasElement;
+    const hex = getComputedStyle(canvas).getPropertyValue(name).trim();
+    const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return null;
+    const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    let sx = 0;
+    let sy = 0;
+    let n = 0;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const i = (y * width + x) * 4;
+        const close = want.every((v, c) => Math.abs((data[i + c] as number) - v) < 8);
+        if (close && (data[i + 3] as number) > 240) {
+          sx += x;
+          sy += y;
+          n++;
+        }
+      }
+    }
+    const scale = canvas.width / canvas.clientWidth;
+    return n === 0 ? null : { x: sx / n / scale, y: sy / n / scale };
+  }, variable);
+}
+
+function sha256(text: string | Buffer): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** `handshake run FILE --seed N --trace T`: the CLI's trace fingerprint. */
+function cliSha(file: string, seed: number, extra: string[] = []): string {
+  const dir = mkdtempSync(join(tmpdir(), 'handshake-e2e-cli-'));
+  try {
+    const trace = join(dir, 'trace.jsonl');
+    const args = ['bin/handshake.js', 'run', file, '--seed', String(seed), '--trace', trace];
+    execFileSync(process.execPath, [...args, ...extra], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return sha256(readFileSync(trace));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('the animated simulator view', () => {
+  it('plays packets along the link, and pausing freezes them', async () => {
+    const page = await openApp();
+    await run(page, 7);
+    await rewind(page);
+    await page.getByTestId('play').click();
+    await page.waitForTimeout(150);
+    const first = await pixels(page);
+    await page.waitForTimeout(400);
+    const second = await pixels(page);
+    expect(second).not.toBe(first);
+    expect(await timeNs(page)).toBeGreaterThan(0);
+    await shot(page, 'playback-playing');
+    await pause(page);
+    const time = await timeNs(page);
+    const frozen = await pixels(page);
+    await page.waitForTimeout(400);
+    expect(await pixels(page)).toBe(frozen);
+    expect(await timeNs(page)).toBe(time);
+    expect(errors).toEqual([]);
+  });
+
+  it('steps to exactly the next event and the next packet event of the trace', async () => {
+    const page = await openApp();
+    await run(page, 7);
+    await rewind(page);
+    const records = coreRun(7).records;
+    const times = [...new Set(records.map((r) => r.t))];
+    const packetTypes = new Set(['link.txBegin', 'link.txEnd', 'link.rx', 'link.lost']);
+    const packetTimes = [
+      ...new Set(records.filter((r) => packetTypes.has(r.type)).map((r) => r.t)),
+    ];
+    let t = 0;
+    for (let i = 0; i < 4; i++) {
+      await page.getByTestId('step').click();
+      const next = times.find((x) => x > t) as number;
+      expect(await timeNs(page)).toBe(next);
+      t = next;
+    }
+    // 12445 ns is the end of packet #1's transmission: 84 bytes at 54 Mbit/s.
+    expect(times[1]).toBe(12_445);
+    expect(await page.getByTestId('time').textContent()).toMatch(/^0\.\d{3} \d{3} \d{3} s$/);
+    for (let i = 0; i < 3; i++) {
+      await page.getByTestId('step-packet').click();
+      const next = packetTimes.find((x) => x > t) as number;
+      expect(await timeNs(page)).toBe(next);
+      t = next;
+    }
+    await page.getByTestId('step-back').click();
+    expect(await timeNs(page)).toBe([...times].reverse().find((x) => x < t));
+    // The scrubber says the time in words for screen readers.
+    expect(await page.getByTestId('scrubber').getAttribute('aria-valuetext')).toMatch(/ms$/);
+    expect(errors).toEqual([]);
+  });
+
+  it('rewinds: scrubbing back redraws the earlier moment from the recorded trace', async () => {
+    const page = await openApp();
+    await run(page, 7);
+    await rewind(page);
+    const scrubber = page.getByTestId('scrubber');
+    // Tick 1 of 1000 over 15 s: 15 ms, request 1 (packet #1) is on the wire.
+    await page.locator('[data-testid="packets-in-flight"] summary').click();
+    await scrubber.fill('1');
+    expect(await timeNs(page)).toBe(15_000_000);
+    const early = await pixels(page);
+    expect(await page.getByTestId('packets-in-flight').textContent()).toContain('#1 UDP');
+    await scrubber.fill('14');
+    expect(await timeNs(page)).toBe(210_000_000);
+    const later = await pixels(page);
+    expect(later).not.toBe(early);
+    expect(await page.getByTestId('packets-in-flight').textContent()).toContain('#2 UDP');
+    await scrubber.fill('1');
+    expect(await timeNs(page)).toBe(15_000_000);
+    expect(await pixels(page)).toBe(early);
+    expect(errors).toEqual([]);
+  });
+
+  it('selects a packet by clicking its dot, and says which it is', async () => {
+    const page = await openApp();
+    await run(page, 7);
+    await rewind(page);
+    await page.getByTestId('scrubber').fill('1');
+    const dot = await dotOfColour(page, '--pkt-udp');
+    expect(dot).not.toBeNull();
+    await page.getByTestId('packet-canvas').click({ position: dot! });
+    const caption = page.getByTestId('selection');
+    await caption.waitFor();
+    expect(await caption.textContent()).toContain(
+      'Packet #1: UDP 49466 → 7 len=56 · on link wifi, Laptop → Echo server · on the wire',
+    );
+    await shot(page, 'playback-selected');
+    // At 20.012445 ms the link loses it.
+    await page.getByTestId('scrubber').fill('2');
+    expect(await caption.textContent()).toContain('lost');
+    await page.getByRole('button', { name: 'Clear selection' }).click();
+    expect(await caption.count()).toBe(0);
+    // A click on a card (through the canvas above it) selects the node.
+    const card = await page.locator('[data-node="server"] .label').boundingBox();
+    await page.mouse.click(card!.x + card!.width / 2, card!.y + card!.height / 2);
+    expect(await caption.textContent()).toContain('Node Echo server (id server)');
+    expect(errors).toEqual([]);
+  });
+
+  it('plays, pauses, steps and selects with the keyboard alone', async () => {
+    const page = await openApp();
+    await run(page, 7);
+    await rewind(page);
+    const play = page.getByTestId('play');
+    await page.keyboard.press('Space');
+    await play.filter({ hasText: 'Pause' }).waitFor();
+    await page.keyboard.press('Space');
+    await play.filter({ hasText: 'Play' }).waitFor();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    expect(await timeNs(page)).toBe(12_445);
+    await page.keyboard.press('.');
+    expect(await timeNs(page)).toBe(coreRun(7).records.find((r) => r.t > 12_445)?.t);
+    await page.keyboard.press('Shift+ArrowRight');
+    const afterPacket = await timeNs(page);
+    expect(afterPacket).toBeGreaterThan(12_445);
+    await page.keyboard.press('ArrowLeft');
+    expect(await timeNs(page)).toBeLessThan(afterPacket);
+    await page.keyboard.press('End');
+    expect(await timeNs(page)).toBe(15e9);
+    // Typing in a field never drives the playback.
+    await page.getByLabel('Seed').focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Space');
+    expect(await timeNs(page)).toBe(15e9);
+    expect(await play.textContent()).toBe('Play');
+    // The packets on screen, as buttons: Tab to one, Enter selects it.
+    await page.getByTestId('scrubber').fill('1');
+    await page.locator('[data-testid="packets-in-flight"] summary').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="packets-in-flight"] li button').first().waitFor();
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    expect(focused).toContain('#1 UDP');
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('selection').textContent()).toContain('Packet #1: UDP');
+    const outline = await page.evaluate(
+      () => getComputedStyle(document.activeElement as Element).outlineStyle,
+    );
+    expect(outline).not.toBe('none');
+    expect(errors).toEqual([]);
+  });
+
+  it('honours reduced motion: no autoplay, stepping and playing still work', async () => {
+    const page = await openApp({ reducedMotion: 'reduce' });
+    await run(page, 7);
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId('play').textContent()).toBe('Play');
+    expect(await timeNs(page)).toBe(0);
+    const still = await pixels(page);
+    await page.waitForTimeout(300);
+    expect(await pixels(page)).toBe(still);
+    await page.getByTestId('step').click();
+    expect(await timeNs(page)).toBe(12_445);
+    await page.getByTestId('play').click();
+    await page.waitForTimeout(300);
+    expect(await timeNs(page)).toBeGreaterThan(12_445);
+    await pause(page);
+    // A dropped packet stays where it was lost (no fall) with its reason.
+    await page.getByTestId('scrubber').fill('2');
+    await shot(page, 'playback-reduced-motion-drop');
+    expect(errors).toEqual([]);
+  });
+
+  it('pans and zooms with buttons and keys, packets staying on their links, and fits again', async () => {
+    const page = await openApp({ reducedMotion: 'reduce' });
+    await run(page, 7);
+    await page.getByTestId('scrubber').fill('1');
+    const group = page.locator('[data-testid="topology"] > g');
+    expect(await group.getAttribute('transform')).toContain('scale(1)');
+    await page.locator('h1').click();
+    await page.keyboard.press('+');
+    await expect.poll(() => group.getAttribute('transform')).toContain('scale(1.25)');
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(() => group.getAttribute('transform')).toContain('scale(1.5625)');
+    // The canvas follows the SVG: packet #1's dot is on the wifi line, in its lane (5 layout
+    // units to the right of its direction of travel: below the line, going right).
+    const line = page.locator('[data-link="wifi"] line');
+    const box = await line.boundingBox();
+    const units = Number(await line.getAttribute('x2')) - Number(await line.getAttribute('x1'));
+    const scale = box!.width / units;
+    const canvas = await page.getByTestId('packet-canvas').boundingBox();
+    const dot = await dotOfColour(page, '--pkt-udp');
+    expect(dot).not.toBeNull();
+    const y = canvas!.y + dot!.y;
+    const x = canvas!.x + dot!.x;
+    expect(Math.abs(y - (box!.y + box!.height / 2) - 5 * scale)).toBeLessThan(3);
+    expect(x).toBeGreaterThan(box!.x);
+    expect(x).toBeLessThan(box!.x + box!.width);
+    await shot(page, 'playback-zoomed');
+    await page.keyboard.press('0');
+    await expect.poll(() => group.getAttribute('transform')).toContain('scale(1)');
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await expect.poll(() => group.getAttribute('transform')).toContain('scale(0.8)');
+    await page.getByTestId('zoom-fit').click();
+    await expect.poll(() => group.getAttribute('transform')).toContain('scale(1)');
+    expect(errors).toEqual([]);
+  });
+
+  it('runs a big scenario in the worker with progress, and matches the CLI byte for byte', async () => {
+    const page = await openApp();
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __progress: string[] }).__progress = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid="run-progress"]')?.textContent;
+        if (text && seen[seen.length - 1] !== text) seen.push(text.replace(/\s+/g, ' ').trim());
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await page.reload();
+    await page.getByTestId('scenario-name').waitFor();
+    await openFile(page, BULK);
+    await run(page, 1);
+    const progress = await page.evaluate(
+      () => (window as unknown as { __progress: string[] }).__progress,
+    );
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress[0]).toMatch(/^Recording: .* of 30 s simulated, \d+ events/);
+    const worker = await page.evaluate(() =>
+      performance.getEntriesByType('resource').some((e) => e.name.includes('simWorker')),
+    );
+    expect(worker).toBe(true);
+    expect(await page.getByTestId('trace-sha256').textContent()).toBe(cliSha(BULK, 1));
+    // The animation plays the recorded transfer: TCP dots, retransmissions marked.
+    await pause(page);
+    expect(await page.getByTestId('time-controls').textContent()).toMatch(/\d+ retransmissions/);
+    await page.getByTestId('scrubber').fill('19');
+    expect(await dotOfColour(page, '--pkt-tcp')).not.toBeNull();
+    await shot(page, 'playback-bulk-transfer');
+    expect(errors).toEqual([]);
+  });
+
+  it('stops at a tiny event limit with a message, keeping and playing what was recorded', async () => {
+    const page = await openApp();
+    await openFile(page, BULK);
+    await page.getByText('Run options').click();
+    await page.getByTestId('max-events').fill('500');
+    await run(page, 1);
+    const limit = page.getByTestId('run-limit');
+    await limit.waitFor();
+    expect(await limit.textContent()).toContain('event limit of 500 events');
+    expect(await page.getByTestId('summary').textContent()).toContain('hit the event limit');
+    const parsed = parseScenarioText(readFileSync(join(ROOT, BULK), 'utf8'));
+    if (!parsed.ok) throw new Error('invalid scenario');
+    const core = runScenario(parsed.scenario, { seed: 1, maxEvents: 500 });
+    expect(await page.getByTestId('trace-sha256').textContent()).toBe(
+      sha256(traceToJsonLines(core.simulation.sim.trace.records)),
+    );
+    expect(cliSha(BULK, 1, ['--max-events', '500'])).toBe(
+      sha256(traceToJsonLines(core.simulation.sim.trace.records)),
+    );
+    await pause(page);
+    await page.locator('h1').click();
+    await page.keyboard.press('End');
+    expect(await timeNs(page)).toBe(core.summary.simulatedNs);
+    expect(core.summary.simulatedNs).toBeLessThan(30e9);
+    await shot(page, 'playback-event-limit');
+    expect(errors).toEqual([]);
+  });
+
+  it('switches themes, remembers the choice, and works without storage', async () => {
+    const page = await openApp();
+    const background = () =>
+      page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const light = await background();
+    await page.getByRole('radio', { name: 'Dark' }).check();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await background()).not.toBe(light);
+    await page.reload();
+    await page.getByTestId('scenario-name').waitFor();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.getByRole('radio', { name: 'System' }).check();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBeUndefined();
+    expect(await background()).toBe(light);
+    // Storage that throws on every touch: the switch still works for this page.
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('denied', 'SecurityError');
+        },
+      });
+    });
+    await page.reload();
+    await page.getByTestId('scenario-name').waitFor();
+    await page.getByRole('radio', { name: 'Dark' }).check();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(errors).toEqual([]);
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const width of [1280, 390]) {
+      it(`has no serious or critical axe violations, ${colorScheme}, ${width} px wide`, async () => {
+        const page = await openApp({
+          colorScheme,
+          bypassCSP: true,
+          viewport: { width, height: 900 },
+        });
+        await run(page, 7);
+        await rewind(page);
+        await page.getByTestId('scrubber').fill('1');
+        await page.locator('[data-testid="packets-in-flight"] summary').click();
+        await page.locator('[data-testid="packets-in-flight"] li button').first().click();
+        await shot(page, `playback-${colorScheme}-${width}`);
+        await page.addScriptTag({ path: AXE_PATH });
+        const violations = await page.evaluate(async () => {
+          type Axe = {
+            run: (context: { include: string[][] }) => Promise<{
+              violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+            }>;
+          };
+          // The header, the run controls and the simulator: this view's own parts.
+          const include = [['header'], ['.run'], ['.simulator']];
+          const results = await (window as unknown as { axe: Axe }).axe.run({ include });
+          return results.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map(
+              (v) => `${v.impact} ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`,
+            );
+        });
+        expect(violations).toEqual([]);
+        expect(errors).toEqual([]);
+      });
+    }
+  }
+});
