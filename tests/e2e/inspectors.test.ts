@@ -115,6 +115,25 @@ describe('inspectors', () => {
     expect(errors).toEqual([]);
   });
 
+  it('picks a node with the keyboard alone', async () => {
+    const page = await openApp();
+    await runAndShow(page, 7, '0');
+    const tab = page.getByRole('tab', { name: 'Node' });
+    await tab.focus();
+    await page.keyboard.press('Enter');
+    const picker = page.getByTestId('node-picker');
+    await picker.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await picker.selectOption('server'); // what the arrow keys do on a closed select, made exact
+    const node = page.getByTestId('node-inspector');
+    // The echo server's UDP socket on port 7, as `ss -uan` shows it.
+    await expect
+      .poll(async () => (await node.getByTestId('socket-table').textContent()) ?? '')
+      .toMatch(/udp[\s\S]*0\.0\.0\.0:7/);
+    expect(errors).toEqual([]);
+  });
+
   it('charts the congestion window and downloads a pcap of the bottleneck link', async () => {
     const page = await openApp();
     await openFile(page, 'simulations/tcp-bulk-transfer.json');
