@@ -115,6 +115,28 @@ describe('inspectors', () => {
     expect(errors).toEqual([]);
   });
 
+  it('draws all traffic between two chosen nodes on the ladder', async () => {
+    const page = await openApp();
+    await openFile(page, 'simulations/two-subnets.json');
+    await runAndShow(page, 3, '1000');
+    await page.getByRole('tab', { name: 'Ladder' }).click();
+    const ladder = page.getByTestId('ladder-diagram');
+    await ladder.getByTestId('ladder-node-a').selectOption('laptop');
+    await ladder.getByTestId('ladder-node-b').selectOption('server');
+    await ladder.getByRole('button', { name: 'Show' }).click();
+    await expect
+      .poll(async () => (await ladder.locator('h2').textContent()) ?? '')
+      .toContain('Laptop ⇄ Server');
+    // Only the laptop's UDP pings and the server's replies: the desktop's TCP upload to the same
+    // server is not traffic between these two nodes.
+    const labels = await ladder
+      .locator('g[role="button"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    expect(labels.length).toBeGreaterThan(0);
+    for (const label of labels) expect(label).toMatch(/UDP/);
+    expect(errors).toEqual([]);
+  });
+
   it('picks a node with the keyboard alone', async () => {
     const page = await openApp();
     await runAndShow(page, 7, '0');
