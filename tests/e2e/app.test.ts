@@ -1,51 +1,20 @@
 // End-to-end tests of the built app in Debian's Chromium: the default scenario, runs that agree
 // with the CLI and the core byte for byte, keyboard use, bad and hostile files, and accessibility.
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { TraceRecord } from '../../src/engine/trace.ts';
 import { formatSummaryLines, parseScenarioText } from '../../src/sim/index.ts';
 import { MAX_LOG_ENTRIES } from '../../src/ui/appState.svelte.ts';
-import { collectPageErrors, launchChromium } from './browser.ts';
 import { ROOT, cliRun, coreRun, coreRunOf, defaultScenarioJson } from './reference.ts';
+import { appSession, shot } from './appSession.ts';
 
-const baseUrl = inject('baseUrl');
-const SHOTS = join(ROOT, 'test-results', 'e2e');
+const session = appSession();
+const { openApp } = session;
+
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-let browser: Browser;
-let context: BrowserContext | undefined;
-let errors: string[] = [];
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-/** Opens the app in a fresh context and waits for the scenario to show. */
-async function openApp(options: BrowserContextOptions = {}): Promise<Page> {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  const page = await context.newPage();
-  errors = collectPageErrors(page);
-  await page.goto(baseUrl);
-  await page.getByTestId('scenario-name').waitFor();
-  return page;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
 
 /** Runs with `seed` by mouse and waits until the summary and the fingerprint are there. */
 async function runWithSeed(page: Page, seed: number): Promise<void> {
@@ -128,7 +97,7 @@ describe('the Handshake app', () => {
     );
     await expect(page.getByLabel('Seed').inputValue()).resolves.toBe('7');
     await shot(page, 'default-light');
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 
   it('runs with a seed and agrees with the CLI and the core, number for number and byte for byte', async () => {
@@ -181,7 +150,7 @@ describe('the Handshake app', () => {
     );
     await page.getByText('Trace fingerprint').click();
     await shot(page, 'run-seed-3-light');
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 
   it('can be run with the keyboard alone, and narrates the run in the live log', async () => {
@@ -252,7 +221,7 @@ describe('the Handshake app', () => {
     await page.keyboard.press('Enter');
     await waitForRun(page, 11);
     expect(await text(page, 'trace-sha256')).toBe(coreRun(11).sha256);
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 
   it('refuses an invalid seed with a message instead of running', async () => {
@@ -262,7 +231,7 @@ describe('the Handshake app', () => {
     await page.getByText('The seed must be a whole number').waitFor();
     expect(await page.getByLabel('Seed').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByTestId('metric-seed').count()).toBe(0);
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 
   it('lists every problem of an invalid file and keeps the loaded scenario', async () => {
@@ -331,7 +300,7 @@ describe('the Handshake app', () => {
     await page.getByTestId('scenario-name').filter({ hasText: 'Ping, renamed' }).waitFor();
     expect(await page.getByTestId('load-problems').count()).toBe(0);
     expect(await page.getByLabel('Seed').inputValue()).toBe('5');
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 
   it('draws a routed network with its addresses and queues, and narrates forwarding and ICMP', async () => {
@@ -438,7 +407,7 @@ describe('the Handshake app', () => {
     await shot(page, 'routed-light');
     await page.emulateMedia({ colorScheme: 'dark' });
     await shot(page, 'routed-dark');
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 
   it('draws, runs and narrates every scenario in simulations/', async () => {
@@ -464,7 +433,7 @@ describe('the Handshake app', () => {
       expect(await page.locator('[data-testid="event-log"] li').count()).toBe(shown.length);
       await shot(page, `simulation-${name.replace(/\.json$/, '')}`);
     }
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 
   it('shows markup in a scenario as literal text and runs none of it', async () => {
@@ -495,7 +464,7 @@ describe('the Handshake app', () => {
     expect(await page.locator('img, b, #app script').count()).toBe(0);
     expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
     await shot(page, 'hostile-scenario');
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -523,7 +492,7 @@ describe('the Handshake app', () => {
           );
       });
       expect(violations).toEqual([]);
-      expect(errors).toEqual([]);
+      expect(session.errors).toEqual([]);
     });
   }
 });

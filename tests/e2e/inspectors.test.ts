@@ -1,42 +1,15 @@
 // End-to-end tests of the inspector panels as mounted in the page, in Debian's Chromium: a packet's
 // layers and bytes, a node's socket table and statecharts, the ladder diagram, the charts and the
 // pcap download, each reached from the simulator the way a learner would.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readPcap } from '../../src/net/capture/pcapReader.ts';
-import { collectPageErrors, launchChromium } from './browser.ts';
-import { ROOT } from './reference.ts';
+import { appSession, openFile, SHOTS } from './appSession.ts';
 
-const baseUrl = inject('baseUrl');
-const SHOTS = join(ROOT, 'test-results', 'e2e');
-
-let browser: Browser;
-let context: BrowserContext | undefined;
-let errors: string[] = [];
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(async () => browser?.close());
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-async function openApp(): Promise<Page> {
-  context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  errors = collectPageErrors(page);
-  await page.goto(baseUrl);
-  await page.getByTestId('scenario-name').waitFor();
-  return page;
-}
+const session = appSession();
+const { openApp } = session;
 
 /** Runs with `seed`, pauses, and shows the moment `tick` of the scrubber (0 = start). */
 async function runAndShow(page: Page, seed: number, tick: string): Promise<void> {
@@ -49,16 +22,6 @@ async function runAndShow(page: Page, seed: number, tick: string): Promise<void>
   const play = page.getByTestId('play');
   if ((await play.textContent())?.includes('Pause')) await play.click();
   await page.getByTestId('scrubber').fill(tick);
-}
-
-async function openFile(page: Page, path: string): Promise<void> {
-  const name = path.split('/').pop() as string;
-  await page.getByLabel('Open a scenario file (JSON)').setInputFiles({
-    name,
-    mimeType: 'application/json',
-    buffer: readFileSync(join(ROOT, path)),
-  });
-  await page.getByText(`from ${name}`).waitFor();
 }
 
 describe('inspectors', () => {
@@ -79,7 +42,7 @@ describe('inspectors', () => {
     await expect.poll(() => inspector.locator('[data-byte="8"].lit').count()).toBeGreaterThan(0);
     expect(await inspector.locator('[data-byte="9"].lit').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'inspector-packet.png'), fullPage: true });
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 
   it('shows a node’s sockets like ss, its statecharts, and a TCP connection’s ladder', async () => {
@@ -112,7 +75,7 @@ describe('inspectors', () => {
     expect(labels[0]).toMatch(/\bSYN\b(?!-)/);
     expect(labels[1]).toMatch(/\bSYN-ACK\b/);
     await page.screenshot({ path: join(SHOTS, 'inspector-ladder.png'), fullPage: true });
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 
   it('draws all traffic between two chosen nodes on the ladder', async () => {
@@ -134,7 +97,7 @@ describe('inspectors', () => {
       .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
     expect(labels.length).toBeGreaterThan(0);
     for (const label of labels) expect(label).toMatch(/UDP/);
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 
   it('picks a node with the keyboard alone', async () => {
@@ -153,7 +116,7 @@ describe('inspectors', () => {
     await expect
       .poll(async () => (await node.getByTestId('socket-table').textContent()) ?? '')
       .toMatch(/udp[\s\S]*0\.0\.0\.0:7/);
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 
   it('charts the congestion window and downloads a pcap of the bottleneck link', async () => {
@@ -181,6 +144,6 @@ describe('inspectors', () => {
     expect(pcap.ok).toBe(true);
     if (pcap.ok) expect(pcap.file.records.length).toBeGreaterThan(10);
     expect(download.suggestedFilename()).toMatch(/wan\.pcap$/);
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

@@ -4,52 +4,22 @@
 // zoom, themes, and big runs in the worker (progress, the CLI's fingerprint, the event limit).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { traceToJsonLines } from '../../src/engine/trace.ts';
 import { parseScenarioText, runScenario } from '../../src/sim/index.ts';
-import { collectPageErrors, launchChromium } from './browser.ts';
 import { ROOT, coreRun } from './reference.ts';
+import { appSession, openFile, shot } from './appSession.ts';
 
-const baseUrl = inject('baseUrl');
-const SHOTS = join(ROOT, 'test-results', 'e2e');
+const session = appSession();
+const { openApp } = session;
+
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const BULK = 'simulations/tcp-bulk-transfer.json';
-
-let browser: Browser;
-let context: BrowserContext | undefined;
-let errors: string[] = [];
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-async function openApp(options: BrowserContextOptions = {}): Promise<Page> {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  const page = await context.newPage();
-  errors = collectPageErrors(page);
-  await page.goto(baseUrl);
-  await page.getByTestId('scenario-name').waitFor();
-  return page;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
 
 /** Runs with `seed` and waits for the summary and the fingerprint. */
 async function run(page: Page, seed: number): Promise<void> {
@@ -60,16 +30,6 @@ async function run(page: Page, seed: number): Promise<void> {
     .filter({ hasText: String(seed) })
     .waitFor();
   await page.getByTestId('trace-sha256').waitFor({ state: 'attached' });
-}
-
-async function openFile(page: Page, path: string): Promise<void> {
-  const name = path.split('/').pop() as string;
-  await page.getByLabel('Open a scenario file (JSON)').setInputFiles({
-    name,
-    mimeType: 'application/json',
-    buffer: readFileSync(join(ROOT, path)),
-  });
-  await page.getByText(`from ${name}`).waitFor();
 }
 
 /** The moment shown, in ns, as the time readout carries it. */
@@ -164,7 +124,7 @@ describe('the animated simulator view', () => {
     await page.waitForTimeout(400);
     expect(await pixels(page)).toBe(frozen);
     expect(await timeNs(page)).toBe(time);
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 
   it('steps to exactly the next event and the next packet event of the trace', async () => {
@@ -197,7 +157,7 @@ describe('the animated simulator view', () => {
     expect(await timeNs(page)).toBe([...times].reverse().find((x) => x < t));
     // The scrubber says the time in words for screen readers.
     expect(await page.getByTestId('scrubber').getAttribute('aria-valuetext')).toMatch(/ms$/);
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 
   it('rewinds: scrubbing back redraws the earlier moment from the recorded trace', async () => {
@@ -219,7 +179,7 @@ describe('the animated simulator view', () => {
     await scrubber.fill('1');
     expect(await timeNs(page)).toBe(15_000_000);
     expect(await pixels(page)).toBe(early);
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 
   it('selects a packet by clicking its dot, and says which it is', async () => {
@@ -245,7 +205,7 @@ describe('the animated simulator view', () => {
     const card = await page.locator('[data-node="server"] .label').boundingBox();
     await page.mouse.click(card!.x + card!.width / 2, card!.y + card!.height / 2);
     expect(await caption.textContent()).toContain('Node Echo server (id server)');
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 
   it('plays, pauses, steps and selects with the keyboard alone', async () => {
@@ -289,7 +249,7 @@ describe('the animated simulator view', () => {
       () => getComputedStyle(document.activeElement as Element).outlineStyle,
     );
     expect(outline).not.toBe('none');
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 
   it('honours reduced motion: no autoplay, stepping and playing still work', async () => {
@@ -310,7 +270,7 @@ describe('the animated simulator view', () => {
     // A dropped packet stays where it was lost (no fall) with its reason.
     await page.getByTestId('scrubber').fill('2');
     await shot(page, 'playback-reduced-motion-drop');
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 
   it('pans and zooms with buttons and keys, packets staying on their links, and fits again', async () => {
@@ -345,7 +305,7 @@ describe('the animated simulator view', () => {
     await expect.poll(() => group.getAttribute('transform')).toContain('scale(0.8)');
     await page.getByTestId('zoom-fit').click();
     await expect.poll(() => group.getAttribute('transform')).toContain('scale(1)');
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 
   it('runs a big scenario in the worker with progress, and matches the CLI byte for byte', async () => {
@@ -378,7 +338,7 @@ describe('the animated simulator view', () => {
     await page.getByTestId('scrubber').fill('19');
     expect(await dotOfColour(page, '--pkt-tcp')).not.toBeNull();
     await shot(page, 'playback-bulk-transfer');
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 
   it('stops at a tiny event limit with a message, keeping and playing what was recorded', async () => {
@@ -406,7 +366,7 @@ describe('the animated simulator view', () => {
     expect(await timeNs(page)).toBe(core.summary.simulatedNs);
     expect(core.summary.simulatedNs).toBeLessThan(30e9);
     await shot(page, 'playback-event-limit');
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 
   it('switches themes, remembers the choice, and works without storage', async () => {
@@ -435,7 +395,7 @@ describe('the animated simulator view', () => {
     await page.getByTestId('scenario-name').waitFor();
     await page.getByRole('radio', { name: 'Dark' }).check();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -469,7 +429,7 @@ describe('the animated simulator view', () => {
             );
         });
         expect(violations).toEqual([]);
-        expect(errors).toEqual([]);
+        expect(session.errors).toEqual([]);
       });
     }
   }

@@ -2,25 +2,15 @@
 // badges on node cards, and queue fill bars at link ends, both read from the trace at time t.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectPageErrors, launchChromium } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ROOT, coreRunOf } from './reference.ts';
+import { appSession, openFile } from './appSession.ts';
 
-const baseUrl = inject('baseUrl');
+const session = appSession();
+const { openApp } = session;
+
 const BULK = 'simulations/tcp-bulk-transfer.json';
-
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => browser?.close());
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
 
 async function timeNs(page: Page): Promise<number> {
   return Number(await page.getByTestId('time').getAttribute('data-ns'));
@@ -28,17 +18,8 @@ async function timeNs(page: Page): Promise<number> {
 
 describe('live topology', () => {
   it('shows the listening port and a full queue at the moment the router drops a packet', async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    await page.goto(baseUrl);
-    await page.getByTestId('scenario-name').waitFor();
-    await page.getByLabel('Open a scenario file (JSON)').setInputFiles({
-      name: 'tcp-bulk-transfer.json',
-      mimeType: 'application/json',
-      buffer: readFileSync(join(ROOT, BULK)),
-    });
-    await page.getByText('from tcp-bulk-transfer.json').waitFor();
+    const page = await openApp();
+    await openFile(page, BULK);
     await page.getByLabel('Seed').fill('1');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.getByTestId('metric-seed').filter({ hasText: '1' }).waitFor();
@@ -70,6 +51,6 @@ describe('live topology', () => {
       path: join(ROOT, 'test-results', 'e2e', 'topology-live.png'),
       fullPage: false,
     });
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

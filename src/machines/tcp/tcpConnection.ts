@@ -7,8 +7,8 @@ import { NS_PER_MS } from '../../engine/time.ts';
 import { ReceiveBuffer } from '../../net/tcp/receiveBuffer.ts';
 import { seqAdd, seqLe, seqLt } from '../../net/tcp/seq.ts';
 import {
-  fail,
   ok,
+  refuseCall,
   type SocketErrorCode,
   type SocketResult,
 } from '../../net/transport/socketTrace.ts';
@@ -407,29 +407,16 @@ export class TcpConnection extends TcpSender {
   }
 
   private fail(error: TcpError): void {
-    this.host.sim.record({
-      t: this.host.sim.now(),
-      type: 'socket.error',
-      node: this.host.net.name,
-      protocol: 'tcp',
-      socket: this.name,
-      op: 'connection',
-      error,
-    });
+    refuseCall(this.host.sim, this.where(), 'connection', error);
     this.handlers.onError?.(error);
   }
 
   private refuse(op: string, error: SocketErrorCode): SocketResult<never> {
-    this.host.sim.record({
-      t: this.host.sim.now(),
-      type: 'socket.error',
-      node: this.host.net.name,
-      protocol: 'tcp',
-      socket: this.name,
-      op,
-      error,
-    });
-    return fail(error);
+    return refuseCall(this.host.sim, this.where(), op, error);
+  }
+
+  private where(): { node: string; protocol: 'tcp'; socket: string } {
+    return { node: this.host.net.name, protocol: 'tcp', socket: this.name };
   }
 
   private release(): void {

@@ -6,7 +6,7 @@ import type { NetNode } from '../../net/ip/netNode.ts';
 import type { IcmpDispatcher } from '../../net/transport/icmpDispatcher.ts';
 import { isValidPort, PortTable } from '../../net/transport/portTable.ts';
 import {
-  fail,
+  refuseCall,
   ok,
   type SocketErrorCode,
   type SocketResult,
@@ -260,15 +260,6 @@ export class TcpLayer {
     socket: string,
     error: SocketErrorCode,
   ): { ok: false; error: SocketErrorCode } {
-    this.sim.record({
-      t: this.sim.now(),
-      type: 'socket.error',
-      node: this.node.name,
-      protocol: 'tcp',
-      socket,
-      op,
-      error,
-    });
-    return fail(error);
+    return refuseCall(this.sim, { node: this.node.name, protocol: 'tcp', socket }, op, error);
   }
 }

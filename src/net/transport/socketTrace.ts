@@ -1,6 +1,8 @@
 // Socket errors with the names learners meet in real programs, and the trace records of the
 // socket layer: binds, releases and every refused call.
 
+import type { Simulator } from '../../engine/simulator.ts';
+
 /** errno names a socket call can fail with. */
 export type SocketErrorCode =
   | 'EADDRINUSE'
@@ -53,6 +55,17 @@ declare module '../../engine/trace.ts' {
       error: SocketErrorCode;
     };
   }
+}
+
+/** Records a refused socket call (`socket.error`) and returns the failed result. */
+export function refuseCall(
+  sim: Simulator,
+  where: { node: string; protocol: 'tcp' | 'udp'; socket: string },
+  op: string,
+  error: SocketErrorCode,
+): { ok: false; error: SocketErrorCode } {
+  sim.record({ t: sim.now(), type: 'socket.error', ...where, op, error });
+  return fail(error);
 }
 
 /** A failed result. */

@@ -8,7 +8,7 @@ import { formatIpv4, type Ipv4Address } from '../wire/ipv4Address.ts';
 import { IP_PROTOCOL, type Packet } from '../wire/packet.ts';
 import type { IcmpDispatcher } from './icmpDispatcher.ts';
 import { isValidPort, PortTable } from './portTable.ts';
-import { fail, ok, type SocketErrorCode, type SocketResult } from './socketTrace.ts';
+import { ok, refuseCall, type SocketErrorCode, type SocketResult } from './socketTrace.ts';
 
 /** Largest UDP payload in one IPv4 datagram: 65535 - 20 (IP) - 8 (UDP). */
 export const MAX_UDP_PAYLOAD = 65_507;
@@ -133,16 +133,7 @@ export class UdpLayer {
     socket: string,
     error: SocketErrorCode,
   ): { ok: false; error: SocketErrorCode } {
-    this.sim.record({
-      t: this.sim.now(),
-      type: 'socket.error',
-      node: this.node.name,
-      protocol: 'udp',
-      socket,
-      op,
-      error,
-    });
-    return fail(error);
+    return refuseCall(this.sim, { node: this.node.name, protocol: 'udp', socket }, op, error);
   }
 
   private receive(packet: Packet): void {
