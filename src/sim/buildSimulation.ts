@@ -7,6 +7,14 @@ import { parseIpv4 } from '../net/wire/ipv4Address.ts';
 import { buildNetwork, firstAddress, type BuiltNode, type HostNode } from './build/buildNetwork.ts';
 import { startEchoServer, startPinger } from './build/udpApps.ts';
 import { startBulkSend, startSink } from './build/tcpApps.ts';
+import {
+  startHttpClient,
+  startHttpServer,
+  type HttpClientMetrics,
+  type Lookup,
+} from './build/httpApps.ts';
+import { CpuScheduler } from '../machines/cpu/cpuScheduler.ts';
+import type { ServerMetrics } from '../machines/server/serverProcess.ts';
 import type { Scenario } from './scenario/scenarioSchema.ts';
 import type { BulkSendMetrics, EchoMetrics, PingerMetrics, SinkMetrics } from './summary.ts';
 
@@ -28,6 +36,10 @@ export interface Simulation {
   readonly servers: EchoMetrics[];
   readonly bulkSenders: BulkSendMetrics[];
   readonly sinks: SinkMetrics[];
+  /** The CPU of each node that has one (a `cpu` setting or a server app). */
+  readonly cpus: ReadonlyMap<string, CpuScheduler>;
+  readonly httpServers: ServerMetrics[];
+  readonly httpClients: HttpClientMetrics[];
 }
 
 /** Builds the simulation of a validated scenario. Nothing runs until `sim.run()`. */
@@ -40,6 +52,22 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
   const servers: EchoMetrics[] = [];
   const bulkSenders: BulkSendMetrics[] = [];
   const sinks: SinkMetrics[] = [];
+  const cpus = new Map<string, CpuScheduler>();
+  const httpServers: ServerMetrics[] = [];
+  const httpClients: HttpClientMetrics[] = [];
+  const cpuOf = (host: HostNode): CpuScheduler => {
+    let cpu = cpus.get(host.spec.id);
+    if (!cpu) {
+      cpu = new CpuScheduler(sim, host.spec.id, host.spec.cpu ?? {});
+      cpus.set(host.spec.id, cpu);
+    }
+    return cpu;
+  };
+  const lookup: Lookup = (name, done) => {
+    const address = resolvePeer(name);
+    if (address !== undefined) done({ ok: true, address });
+    else done({ ok: false, error: `cannot resolve ${name}: no DNS server configured` });
+  };
   const resolvePeer = (peer: string): number | undefined => {
     const literal = parseIpv4(peer);
     if (literal.ok) return literal.address;
@@ -49,6 +77,7 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
   for (const built of nodes.values()) {
     if (built.kind !== 'host') continue;
     const host: HostNode = built;
+    if (host.spec.cpu) cpuOf(host);
     for (const app of host.spec.apps ?? []) {
       switch (app.type) {
         case 'pinger': {
@@ -68,8 +97,27 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
         case 'sink':
           sinks.push(startSink(sim, host.tcp, host.spec.id, app));
           break;
+        case 'httpServer':
+          httpServers.push(startHttpServer(sim, host.tcp, cpuOf(host), host.spec.id, app));
+          break;
+        case 'httpClient':
+          httpClients.push(startHttpClient(sim, host.tcp, host.spec.id, app, lookup));
+          break;
       }
     }
   }
-  return { scenario, seed, sim, nodes, links, pingers, servers, bulkSenders, sinks };
+  return {
+    scenario,
+    seed,
+    sim,
+    nodes,
+    links,
+    pingers,
+    servers,
+    bulkSenders,
+    sinks,
+    cpus,
+    httpServers,
+    httpClients,
+  };
 }

@@ -129,25 +129,32 @@ export function checkReferences(scenario: Scenario, issues: ValidationIssue[]): 
         });
         return;
       }
-      if (app.type !== 'pinger' && app.type !== 'bulkSend') return;
-      const asAddress = parseIpv4(app.peer);
+      const target =
+        app.type === 'pinger' || app.type === 'bulkSend'
+          ? { value: app.peer, path: `${path}.peer` }
+          : app.type === 'httpClient'
+            ? { value: app.server, path: `${path}.server` }
+            : undefined;
+      if (!target) return;
+      const asAddress = parseIpv4(target.value);
       if (asAddress.ok) {
         if (!ownerOfAddress.has(asAddress.address)) {
           issues.push({
-            path: `${path}.peer`,
-            message: `no interface has the address ${app.peer}`,
+            path: target.path,
+            message: `no interface has the address ${target.value}`,
           });
         }
         return;
       }
-      const peerIndex = nodeIndex.get(app.peer);
+      if (isHostName(target.value)) return; // resolved by DNS at run time
+      const peerIndex = nodeIndex.get(target.value);
       if (peerIndex === undefined) {
         issues.push({
-          path: `${path}.peer`,
-          message: `expected the id of a node (${listIds([...nodeIndex.keys()])}) or an IPv4 address, got "${app.peer}"`,
+          path: target.path,
+          message: `expected the id of a node (${listIds([...nodeIndex.keys()])}) or an IPv4 address, got "${target.value}"`,
         });
       } else if (!scenario.nodes[peerIndex]?.interfaces?.some((x) => x.address)) {
-        issues.push({ path: `${path}.peer`, message: `"${app.peer}" has no address to send to` });
+        issues.push({ path: target.path, message: `"${target.value}" has no address to send to` });
       }
     });
   });
@@ -186,4 +193,9 @@ function describeSubnets(
   return subnets.length === 0
     ? 'it has none'
     : subnets.map((s) => formatPrefix(s.prefix)).join(', ');
+}
+
+/** A DNS name (has a dot, is not an IPv4 address): resolved at run time, not checked here. */
+export function isHostName(value: string): boolean {
+  return value.includes('.') && !parseIpv4(value).ok;
 }

@@ -14,6 +14,8 @@ import {
   type Infer,
 } from '../schema/schema.ts';
 import { bitRate, byteSize, interfaceAddress, ipv4, prefix } from '../schema/networkSchemas.ts';
+import { httpClientApp, httpServerApp } from './httpSchemas.ts';
+import { cpuSettings } from './serverSchemas.ts';
 
 export const SCENARIO_FORMAT = 'handshake/scenario@1';
 
@@ -118,6 +120,8 @@ export const appSchema = tagged('type', {
   echo: echoApp,
   bulkSend: bulkSendApp,
   sink: sinkApp,
+  httpServer: httpServerApp,
+  httpClient: httpClientApp,
 });
 
 const interfaceSchema = object(
@@ -181,6 +185,7 @@ export const nodeSchema = object(
     gateway: ipv4('Default router, on a subnet of this node.'),
     routes: array(routeSchema, { maxItems: 256 }),
     tcp: tcpSettings,
+    cpu: cpuSettings,
     apps: array(appSchema, { maxItems: 16 }),
   },
 );
@@ -276,6 +281,8 @@ export type EchoApp = Infer<typeof echoApp>;
 export type BulkSendApp = Infer<typeof bulkSendApp>;
 export type SinkApp = Infer<typeof sinkApp>;
 export type TcpSettings = Infer<typeof tcpSettings>;
+export type CpuSettings = Infer<typeof cpuSettings>;
+export type { HttpClientApp, HttpServerApp } from './httpSchemas.ts';
 
 /** The JSON Schema of the scenario format, for editors ($schema in a document). */
 export function scenarioJsonSchema(): Record<string, unknown> {

@@ -297,3 +297,14 @@ export function literal<const V extends string | number | boolean>(expected: V):
     jsonSchema: () => ({ const: expected }),
   };
 }
+
+/** true or false. */
+export function boolean(description?: string): Schema<boolean> {
+  return {
+    parse(value, path, issues) {
+      if (typeof value !== 'boolean') return fail(issues, path, 'true or false', value);
+      return value;
+    },
+    jsonSchema: () => ({ type: 'boolean', ...(description ? { description } : {}) }),
+  };
+}

@@ -1,0 +1,172 @@
+// One client-side HTTP connection: opens TCP to the server, sends requests (one at a time, or all
+// at once when pipelining), parses the responses in order and hands each back to its caller.
+
+import type { Simulator } from '../../../engine/simulator.ts';
+import {
+  encodeHttpRequest,
+  type HttpRequest,
+  type HttpResponse,
+} from '../../../net/app/http/httpMessage.ts';
+import { HttpResponseParser } from '../../../net/app/http/httpParser.ts';
+import { formatIpv4, type Ipv4Address } from '../../../net/wire/ipv4Address.ts';
+import { StreamWriter } from '../../server/streamWriter.ts';
+import type { TcpConnection } from '../../tcp/tcpConnection.ts';
+import type { TcpLayer } from '../../tcp/tcpLayer.ts';
+import './httpTrace.ts';
+
+/** What a request ends with: a response, or an error (an errno name or a parse problem). */
+export type HttpOutcome = { ok: true; response: HttpResponse } | { ok: false; error: string };
+
+interface Outstanding {
+  req: number;
+  request: HttpRequest;
+  sentAt: number;
+  done: (outcome: HttpOutcome) => void;
+}
+
+/** Numbers a client's requests (so the trace pairs requests and responses) and tallies them. */
+export interface RequestCounter {
+  next(): number;
+  responded?(status: number, latencyNs: number): void;
+  failed?(): void;
+}
+
+/** A client connection. Requests queue until the connection is up. */
+export class HttpClientConnection {
+  private connection: TcpConnection | undefined;
+  private writer: StreamWriter | undefined;
+  private readonly parser = new HttpResponseParser();
+  private readonly waiting: Outstanding[] = [];
+  private readonly inFlight: Outstanding[] = [];
+  private connected = false;
+  private ended = false;
+  name = '';
+  /** Called once when the connection is finished (closed, reset or failed). */
+  onFinished: (() => void) | undefined;
+
+  constructor(
+    private readonly sim: Simulator,
+    private readonly tcp: TcpLayer,
+    private readonly node: string,
+    private readonly server: Ipv4Address,
+    private readonly port: number,
+    private readonly pipelining: boolean,
+    private readonly counter: RequestCounter,
+  ) {}
+
+  /** Requests sent or waiting that have no response yet. */
+  get pending(): number {
+    return this.waiting.length + this.inFlight.length;
+  }
+
+  /** Whether it can take another request now (open and, without pipelining, not busy). */
+  get usable(): boolean {
+    return !this.ended && (this.pipelining || this.pending === 0);
+  }
+
+  /** Opens the TCP connection. */
+  open(): void {
+    const opened = this.tcp.connect(this.server, this.port);
+    if (!opened.ok) return this.fail(opened.error);
+    const connection = opened.value;
+    this.connection = connection;
+    this.name = `${connection.localPort}>${formatIpv4(this.server)}:${this.port}`;
+    this.writer = new StreamWriter(connection);
+    connection.handlers.onConnect = () => {
+      this.connected = true;
+      this.pump();
+    };
+    connection.handlers.onData = (bytes) => this.received(bytes);
+    connection.handlers.onEnd = () => {
+      this.fail('ECONNRESET'); // the server closed with requests unanswered
+      connection.close();
+    };
+    connection.handlers.onError = (error) => this.fail(error);
+    connection.handlers.onClose = () => this.finish();
+  }
+
+  /** Sends `request` (now, or when the connection is up and free). */
+  send(request: HttpRequest, done: (outcome: HttpOutcome) => void): void {
+    this.waiting.push({ req: this.counter.next(), request, sentAt: -1, done });
+    this.pump();
+  }
+
+  /** Closes our side (FIN); the connection finishes when the server closes too. */
+  close(): void {
+    if (this.ended) return;
+    this.ended = true;
+    if (this.writer) this.writer.end();
+    else this.finish();
+  }
+
+  private pump(): void {
+    if (!this.connected || !this.writer) return;
+    while (this.waiting.length > 0 && (this.pipelining || this.inFlight.length === 0)) {
+      const next = this.waiting.shift() as Outstanding;
+      next.sentAt = this.sim.now();
+      this.inFlight.push(next);
+      this.parser.expect(next.request.method);
+      this.sim.record({
+        t: this.sim.now(),
+        type: 'http.request',
+        node: this.node,
+        conn: this.name,
+        req: next.req,
+        method: next.request.method,
+        target: next.request.target,
+      });
+      this.writer.write(encodeHttpRequest(next.request));
+    }
+  }
+
+  private received(bytes: Uint8Array): void {
+    for (const event of this.parser.push(bytes)) {
+      if (event.kind === 'error') {
+        this.fail(`bad response: ${event.reason}`);
+        this.connection?.abort();
+        return;
+      }
+      const answered = this.inFlight.shift();
+      if (!answered) continue;
+      const response = event.message;
+      this.sim.record({
+        t: this.sim.now(),
+        type: 'http.response',
+        node: this.node,
+        conn: this.name,
+        req: answered.req,
+        status: response.status,
+        bytes: response.body.length,
+        latency: this.sim.now() - answered.sentAt,
+      });
+      this.counter.responded?.(response.status, this.sim.now() - answered.sentAt);
+      answered.done({ ok: true, response });
+    }
+    this.pump();
+  }
+
+  /** Every unanswered request fails with `error`. */
+  private fail(error: string): void {
+    this.ended = true;
+    for (const lost of [...this.inFlight.splice(0), ...this.waiting.splice(0)]) {
+      this.sim.record({
+        t: this.sim.now(),
+        type: 'http.failure',
+        node: this.node,
+        req: lost.req,
+        target: lost.request.target,
+        error,
+      });
+      this.counter.failed?.();
+      lost.done({ ok: false, error });
+    }
+    if (!this.connection) this.finish();
+  }
+
+  private finish(): void {
+    const finished = this.onFinished;
+    this.onFinished = undefined;
+    this.ended = true;
+    finished?.();
+  }
+}

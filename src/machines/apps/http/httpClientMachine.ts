@@ -1,0 +1,86 @@
+// A web user, as a learner should see it: wait to start, look up the server's name, log in if it
+// has an account, visit (a page and its objects, or a list of requests), think, visit again.
+// Its I/O actions are provided by `sim/` (src/sim/build/httpApps.ts).
+
+import { assign, setup } from 'xstate';
+
+export interface HttpClientInput {
+  /** Delay before the first visit, ms. */
+  startMs: number;
+  /** Visits to make (Infinity: until the run ends). */
+  visits: number;
+  /** Whether to log in first. */
+  login: boolean;
+}
+
+export type HttpClientEvent =
+  | { type: 'dns.resolved' }
+  | { type: 'http.loggedIn' }
+  | { type: 'http.visited' }
+  | { type: 'http.failed'; error: string };
+
+export const httpClientMachine = setup({
+  types: {
+    input: {} as HttpClientInput,
+    context: {} as HttpClientInput & { visited: number },
+    events: {} as HttpClientEvent,
+  },
+  actions: {
+    /** Resolves the server's name (at once for an address or a node id). */
+    resolve: () => {},
+    /** POSTs the login form; raises http.loggedIn or http.failed. */
+    login: () => {},
+    /** Makes one visit; raises http.visited. */
+    visit: () => {},
+    /** Closes the client's connections. */
+    leave: () => {},
+    /** Notes the failure. */
+    failed: (_, _error: string) => {},
+    countVisit: assign({ visited: ({ context }) => context.visited + 1 }),
+  },
+  guards: {
+    needsLogin: ({ context }) => context.login,
+    /** Another visit follows the one that just ended. */
+    moreVisitsAfterThis: ({ context }) => context.visited + 1 < context.visits,
+  },
+  delays: {
+    startDelay: ({ context }) => context.startMs,
+    /** Think time between visits; provided by `sim/` (a sample of the think-time distribution). */
+    thinkTime: () => 0,
+  },
+}).createMachine({
+  id: 'httpClient',
+  context: ({ input }) => ({ ...input, visited: 0 }),
+  initial: 'waiting',
+  states: {
+    waiting: { after: { startDelay: 'resolving' } },
+    resolving: {
+      entry: 'resolve',
+      on: {
+        'dns.resolved': [{ guard: 'needsLogin', target: 'loggingIn' }, { target: 'visiting' }],
+      },
+    },
+    loggingIn: {
+      entry: 'login',
+      on: { 'http.loggedIn': 'visiting' },
+    },
+    visiting: {
+      entry: 'visit',
+      on: {
+        'http.visited': [
+          { guard: 'moreVisitsAfterThis', target: 'thinking', actions: 'countVisit' },
+          { target: 'done', actions: 'countVisit' },
+        ],
+      },
+    },
+    thinking: { after: { thinkTime: 'visiting' } },
+    done: { type: 'final', entry: 'leave' },
+    failed: { type: 'final', entry: 'leave' },
+  },
+  on: {
+    'http.failed': {
+      target: '.failed',
+      actions: { type: 'failed', params: ({ event }) => event.error },
+    },
+  },
+});

@@ -1,0 +1,53 @@
+// How a server process handles many clients: its concurrency model and limits, and the service
+// demand (CPU time, I/O wait) of each request.
+
+import type { Nanos } from '../../engine/time.ts';
+import type { Distribution } from '../cpu/distributions.ts';
+
+/**
+ * - `single`: one thread serves one connection at a time, to its end (an iterative server); the
+ *   others wait in the kernel's accept queue.
+ * - `threadPerConnection`: a new thread for each connection, up to `limit` at once.
+ * - `workerPool`: `limit` threads made at start; connections wait in the server's own queue.
+ * - `eventLoop`: one thread serves every connection, running one request's CPU work at a time
+ *   and never blocking on I/O.
+ */
+export type ConcurrencyModel = 'single' | 'threadPerConnection' | 'workerPool' | 'eventLoop';
+
+export interface ConcurrencyConfig {
+  model: ConcurrencyModel;
+  /** Threads (threadPerConnection), workers (workerPool) or open connections (eventLoop). */
+  limit: number;
+  /** At the limit: leave new connections waiting (`queue`) or answer 503 and close (`refuse`). */
+  overLimit: 'queue' | 'refuse';
+  /** workerPool: connections that may wait for a worker before new ones are refused. */
+  queueLimit: number;
+}
+
+/** What each request costs: CPU time, then an optional I/O wait. */
+export interface ServiceDemand {
+  cpu: Distribution;
+  io?: Distribution;
+}
+
+export interface ServerProcessOptions {
+  node: string;
+  /** Names the server in the trace (`web`, `db`). */
+  app: string;
+  port: number;
+  /** The listening socket's accept queue. */
+  backlog: number;
+  concurrency: ConcurrencyConfig;
+  service: ServiceDemand;
+  /** An idle persistent connection is closed after this long (Apache's KeepAliveTimeout). */
+  keepAliveTimeout: Nanos;
+  /** Scheduling priority of the server's threads (lower runs first). */
+  priority: number;
+}
+
+export const DEFAULT_CONCURRENCY: ConcurrencyConfig = {
+  model: 'threadPerConnection',
+  limit: 64,
+  overLimit: 'queue',
+  queueLimit: 128,
+};

@@ -1,0 +1,218 @@
+// The web applications of scenarios: an HTTP server (a ServerProcess serving the site, API and
+// accounts on the node's CPU) and HTTP clients (XState users over an HttpAgent) with their
+// workloads: one user, a closed loop of N users with think time, or open-loop Poisson arrivals.
+
+import { createActor } from 'xstate';
+import type { Simulator } from '../../engine/simulator.ts';
+import { NS_PER_MS, NS_PER_S } from '../../engine/time.ts';
+import type { CpuScheduler } from '../../machines/cpu/cpuScheduler.ts';
+import { sample } from '../../machines/cpu/distributions.ts';
+import { HttpAgent } from '../../machines/apps/http/httpAgent.ts';
+import { AuthStore } from '../../machines/apps/http/httpAuth.ts';
+import { httpClientMachine } from '../../machines/apps/http/httpClientMachine.ts';
+import { HttpServerProtocol } from '../../machines/apps/http/httpServerProtocol.ts';
+import { buildSite, DEFAULT_SITE } from '../../machines/apps/http/httpSite.ts';
+import { loadPage, sendRequests, UserSession } from '../../machines/apps/http/httpVisits.ts';
+import { DEFAULT_CONCURRENCY } from '../../machines/server/serverConfig.ts';
+import { ServerProcess, type ServerMetrics } from '../../machines/server/serverProcess.ts';
+import type { TcpLayer } from '../../machines/tcp/tcpLayer.ts';
+import { formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
+import { traceStates } from '../appTrace.ts';
+import type { HttpClientApp, HttpServerApp } from '../scenario/scenarioSchema.ts';
+
+/** Finds a server's address by name; calls back with the address or an error (`NXDOMAIN`, ...). */
+export type Lookup = (
+  name: string,
+  done: (result: { ok: true; address: Ipv4Address } | { ok: false; error: string }) => void,
+) => void;
+
+/** What an HTTP client did. */
+export interface HttpClientMetrics {
+  node: string;
+  server: string;
+  visits: number;
+  requests: number;
+  responses: number;
+  failures: number;
+  /** Responses by status code. */
+  statuses: Record<string, number>;
+  /** Response latencies (request sent to whole response), ns. */
+  latencies: number[];
+  /** Page load times (first request to last object), ns. */
+  pageTimes: number[];
+  /** Set when a user stopped on an error. */
+  error: string | null;
+}
+
+/** Starts an HTTP server on `node`. */
+export function startHttpServer(
+  sim: Simulator,
+  tcp: TcpLayer,
+  cpu: CpuScheduler,
+  node: string,
+  app: HttpServerApp,
+): ServerMetrics {
+  const name = app.name ?? 'web';
+  const site = buildSite(app.site ?? DEFAULT_SITE);
+  const auth = app.auth
+    ? new AuthStore(app.auth, sim.random.stream(`node:${node}/${name}/sessions`))
+    : undefined;
+  const model = app.concurrency?.model ?? DEFAULT_CONCURRENCY.model;
+  const server = new ServerProcess(sim, tcp, cpu, new HttpServerProtocol(node, site, auth), {
+    node,
+    app: name,
+    port: app.port ?? 80,
+    backlog: app.backlog ?? 128,
+    concurrency: {
+      model,
+      limit:
+        app.concurrency?.limit ??
+        (model === 'workerPool' ? 4 : model === 'eventLoop' ? 10_000 : DEFAULT_CONCURRENCY.limit),
+      overLimit: app.concurrency?.overLimit ?? 'queue',
+      queueLimit: app.concurrency?.queueLimit ?? DEFAULT_CONCURRENCY.queueLimit,
+    },
+    service: app.service ?? { cpu: { kind: 'constant', value: NS_PER_MS } },
+    keepAliveTimeout: app.keepAliveTimeout ?? 5 * NS_PER_S,
+    priority: app.priority ?? 0,
+  });
+  const started = server.start();
+  if (!started.ok)
+    sim.record({
+      t: sim.now(),
+      type: 'app.error',
+      node,
+      app: name,
+      op: 'listen',
+      error: started.error,
+    });
+  return server.metrics;
+}
+
+/** Starts an HTTP client (one user, or its workload's users) on `node`. */
+export function startHttpClient(
+  sim: Simulator,
+  tcp: TcpLayer,
+  node: string,
+  app: HttpClientApp,
+  lookup: Lookup,
+): HttpClientMetrics {
+  const metrics: HttpClientMetrics = {
+    node,
+    server: app.server,
+    visits: 0,
+    requests: 0,
+    responses: 0,
+    failures: 0,
+    statuses: {},
+    latencies: [],
+    pageTimes: [],
+    error: null,
+  };
+  const requestCounter = {
+    next: () => ++metrics.requests,
+    responded: (status: number, latencyNs: number) => {
+      metrics.responses++;
+      metrics.latencies.push(latencyNs);
+      metrics.statuses[status] = (metrics.statuses[status] ?? 0) + 1;
+    },
+    failed: () => metrics.failures++,
+  };
+  const port = app.port ?? 80;
+  const options = {
+    persistent: app.persistent ?? true,
+    parallel: app.parallel ?? 1,
+    pipelining: app.pipelining ?? false,
+  };
+  const think = sim.random.stream(`node:${node}/http/think`);
+  const startNs = app.start ?? 0;
+
+  /** One user: an actor that resolves, logs in, visits, thinks, visits again. */
+  const startUser = (label: string, visits: number, delayNs: number): void => {
+    let session: UserSession | undefined;
+    const machine = httpClientMachine.provide({
+      actions: {
+        resolve: () =>
+          lookup(app.server, (result) => {
+            if (!result.ok) return actor.send({ type: 'http.failed', error: result.error });
+            const agent = new HttpAgent(
+              sim,
+              tcp,
+              node,
+              result.address,
+              port,
+              options,
+              requestCounter,
+            );
+            const host = app.server.includes('.') ? app.server : formatIpv4(result.address);
+            session = new UserSession(agent, port === 80 ? host : `${host}:${port}`);
+            actor.send({ type: 'dns.resolved' });
+          }),
+        login: () => {
+          const body = new URLSearchParams({
+            user: app.login?.user ?? '',
+            password: app.login?.password ?? '',
+          }).toString();
+          session?.send('POST', '/login', body, undefined, (outcome) => {
+            if (!outcome.ok) return actor.send({ type: 'http.failed', error: outcome.error });
+            if (outcome.response.status !== 200)
+              return actor.send({
+                type: 'http.failed',
+                error: `login refused (${outcome.response.status})`,
+              });
+            actor.send({ type: 'http.loggedIn' });
+          });
+        },
+        visit: () => {
+          if (!session) return;
+          metrics.visits++;
+          const done = (error: string | null): void =>
+            actor.send(error === null ? { type: 'http.visited' } : { type: 'http.failed', error });
+          if (app.requests) {
+            const planned = app.requests.map((r) => ({ ...r, method: r.method ?? 'GET' }));
+            sendRequests(sim, session, planned, done);
+          } else
+            loadPage(sim, node, session, app.page ?? '/index.html', (error, elapsed) => {
+              if (error === null) metrics.pageTimes.push(elapsed);
+              done(error);
+            });
+        },
+        leave: () => session?.agent.closeAll(),
+        failed: (_, error) => {
+          metrics.error = error;
+          sim.record({ t: sim.now(), type: 'app.error', node, app: label, op: 'visit', error });
+        },
+      },
+      delays: {
+        thinkTime: () =>
+          app.workload?.kind === 'closed' && app.workload.thinkTime
+            ? sample(app.workload.thinkTime, think) / NS_PER_MS
+            : 0,
+      },
+    });
+    const actor = createActor(machine, {
+      clock: sim.clock,
+      input: { startMs: delayNs / NS_PER_MS, visits, login: app.login !== undefined },
+    });
+    traceStates(sim, actor, node, label);
+    actor.start();
+  };
+
+  const workload = app.workload;
+  if (!workload) startUser('http', 1, startNs);
+  else if (workload.kind === 'closed') {
+    for (let u = 1; u <= workload.users; u++)
+      startUser(`http/u${u}`, workload.visits ?? Infinity, startNs);
+  } else {
+    const arrivals = sim.random.stream(`node:${node}/http/arrivals`);
+    const meanGap = NS_PER_S / workload.rate;
+    let arrived = 0;
+    const arrive = (): void => {
+      arrived++;
+      startUser(`http/v${arrived}`, 1, 0);
+      if (workload.visits === undefined || arrived < workload.visits)
+        sim.schedule(Math.round(arrivals.exponential(meanGap)), arrive);
+    };
+    sim.schedule(startNs + Math.round(arrivals.exponential(meanGap)), arrive);
+  }
+  return metrics;
+}
