@@ -58,7 +58,7 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
   const cpuOf = (host: HostNode): CpuScheduler => {
     let cpu = cpus.get(host.spec.id);
     if (!cpu) {
-      cpu = new CpuScheduler(sim, host.spec.id, host.spec.cpu ?? {});
+      cpu = new CpuScheduler(sim, host.spec.id, host.spec.cpu ?? {}, { keepJobs: false });
       cpus.set(host.spec.id, cpu);
     }
     return cpu;

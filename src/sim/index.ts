@@ -4,3 +4,4 @@ export * from './scenario/validateScenario.ts';
 export * from './buildSimulation.ts';
 export * from './runScenario.ts';
 export * from './summary.ts';
+export * from './serviceSummary.ts';

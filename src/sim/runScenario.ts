@@ -5,6 +5,7 @@ import type { RunResult } from '../engine/simulator.ts';
 import { buildSimulation, type BuildOptions, type Simulation } from './buildSimulation.ts';
 import type { Scenario } from './scenario/scenarioSchema.ts';
 import { summarisePinger, type RunSummary } from './summary.ts';
+import { summariseCpu, summariseServer, summariseWebClient } from './serviceSummary.ts';
 
 /** Default simulated time limit when the scenario gives none. */
 export const DEFAULT_UNTIL_NS = 60_000_000_000;
@@ -46,6 +47,9 @@ export function summarise(simulation: Simulation, result: RunResult): RunSummary
     servers: simulation.servers.map((s) => ({ ...s })),
     bulkSenders: simulation.bulkSenders.map((b) => ({ ...b })),
     sinks: simulation.sinks.map((k) => ({ ...k })),
+    webServers: simulation.httpServers.map(summariseServer),
+    webClients: simulation.httpClients.map(summariseWebClient),
+    cpus: [...simulation.cpus.values()].map((cpu) => summariseCpu(cpu, simulation.sim.now())),
     links: [...simulation.links.values()].map((link) => {
       const spec = simulation.scenario.links.find((l) => l.id === link.config.id);
       const [ab, ba] = link.counters();

@@ -3,6 +3,12 @@
 import { formatDuration, type Nanos } from '../engine/time.ts';
 import type { StopReason } from '../engine/simulator.ts';
 import type { LinkCounters } from '../net/link/linkDirection.ts';
+import {
+  serviceSummaryLines,
+  type CpuRunSummary,
+  type ServerSummary,
+  type WebClientSummary,
+} from './serviceSummary.ts';
 
 export interface PingerMetrics {
   node: string;
@@ -73,6 +79,9 @@ export interface RunSummary {
   servers: EchoMetrics[];
   bulkSenders: BulkSendMetrics[];
   sinks: SinkMetrics[];
+  webServers: ServerSummary[];
+  webClients: WebClientSummary[];
+  cpus: CpuRunSummary[];
   links: LinkMetrics[];
 }
 
@@ -123,6 +132,7 @@ export function formatSummaryLines(s: RunSummary): string[] {
       `sink       ${k.node}:${k.port}: ${k.connections} connections, ${k.bytesReceived} bytes received`,
     );
   }
+  lines.push(...serviceSummaryLines(s));
   for (const l of s.links) {
     const [ab, ba] = l.directions;
     const total = (key: keyof LinkCounters) => ab[key] + ba[key];

@@ -156,7 +156,9 @@ export function parseJobCsv(text: string, fallbackName = 'jobs'): JobTableResult
       issues.push({ path: `row ${csv.headerLine}`, message: `the header has no "${need}" column` });
   }
   const jobs: JobRow[] = [];
-  if (issues.length === 0) {
+  const headerOk =
+    csv.header.length > 0 && ['id', 'arrival', 'burst'].every((c) => csv.header.includes(c));
+  if (headerOk) {
     for (const { line, cells } of csv.rows) {
       const raw: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(cells)) {
@@ -168,8 +170,14 @@ export function parseJobCsv(text: string, fallbackName = 'jobs'): JobTableResult
     }
     checkIds(jobs, issues);
   }
-  if (issues.length > 0 || !cpu) return { ok: false, issues };
+  if (issues.length > 0 || !cpu) return { ok: false, issues: issues.sort(byRow) };
   return { ok: true, table: { name: s.name ?? fallbackName, unit, cpu, jobs } };
+}
+
+/** Orders CSV issues by their row (settings first); stable within a row. */
+function byRow(a: ValidationIssue, b: ValidationIssue): number {
+  const row = (i: ValidationIssue): number => Number(/^row (\d+)/.exec(i.path)?.[1] ?? 0);
+  return row(a) - row(b);
 }
 
 /** One issue as the CLI prints it: `jobs[2] (P3): burst must be >= 0, got -4`. */

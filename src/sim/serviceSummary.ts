@@ -1,0 +1,139 @@
+// The summary of servers, web clients and CPUs after a run: counts, latency figures and the
+// textbook CPU measures, as plain data (and as lines of text for the terminal).
+
+import { formatDuration, type Nanos } from '../engine/time.ts';
+import { summarizeCpu } from '../machines/cpu/cpuMetrics.ts';
+import type { CpuScheduler } from '../machines/cpu/cpuScheduler.ts';
+import type { ServerMetrics } from '../machines/server/serverProcess.ts';
+import type { HttpClientMetrics } from './build/httpApps.ts';
+
+export interface LatencyFigures {
+  count: number;
+  meanNs: Nanos | null;
+  /** 95th percentile (nearest rank). */
+  p95Ns: Nanos | null;
+  maxNs: Nanos | null;
+}
+
+export interface ServerSummary {
+  node: string;
+  app: string;
+  port: number;
+  model: string;
+  accepted: number;
+  refused: number;
+  requests: number;
+  replies: number;
+  statuses: Record<string, number>;
+  latency: LatencyFigures;
+  maxWaiting: number;
+}
+
+export interface WebClientSummary {
+  node: string;
+  server: string;
+  visits: number;
+  requests: number;
+  responses: number;
+  failures: number;
+  statuses: Record<string, number>;
+  latency: LatencyFigures;
+  pages: LatencyFigures;
+  error: string | null;
+}
+
+export interface CpuRunSummary {
+  node: string;
+  cores: number;
+  policy: string;
+  jobsCompleted: number;
+  /** Busy time over cores x the run so far, 0..1. */
+  utilization: number;
+  avgWaitingNs: number;
+  avgResponseNs: number;
+  avgTurnaroundNs: number;
+  maxReady: number;
+  contextSwitches: number;
+  preemptions: number;
+}
+
+/** Mean, 95th percentile (nearest rank) and max of some durations. */
+export function latencyFigures(values: readonly number[]): LatencyFigures {
+  if (values.length === 0) return { count: 0, meanNs: null, p95Ns: null, maxNs: null };
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil(0.95 * sorted.length));
+  return {
+    count: sorted.length,
+    meanNs: Math.round(sorted.reduce((a, b) => a + b, 0) / sorted.length),
+    p95Ns: sorted[rank - 1] ?? null,
+    maxNs: sorted[sorted.length - 1] ?? null,
+  };
+}
+
+export function summariseServer(m: ServerMetrics): ServerSummary {
+  const { latencies, statuses, ...rest } = m;
+  return { ...rest, statuses: { ...statuses }, latency: latencyFigures(latencies) };
+}
+
+export function summariseWebClient(m: HttpClientMetrics): WebClientSummary {
+  const { latencies, pageTimes, statuses, ...rest } = m;
+  return {
+    ...rest,
+    statuses: { ...statuses },
+    latency: latencyFigures(latencies),
+    pages: latencyFigures(pageTimes),
+  };
+}
+
+export function summariseCpu(cpu: CpuScheduler, now: Nanos): CpuRunSummary {
+  const s = summarizeCpu(cpu.metrics, now);
+  return {
+    node: cpu.node,
+    cores: cpu.config.cores,
+    policy: cpu.config.policy,
+    jobsCompleted: s.jobsCompleted,
+    utilization: Number(s.utilization.toFixed(4)),
+    avgWaitingNs: Math.round(s.avgWaiting),
+    avgResponseNs: Math.round(s.avgResponse),
+    avgTurnaroundNs: Math.round(s.avgTurnaround),
+    maxReady: s.maxReady,
+    contextSwitches: cpu.metrics.contextSwitches,
+    preemptions: cpu.metrics.preemptions,
+  };
+}
+
+const ms = (ns: number | null): string => (ns === null ? '-' : formatDuration(ns));
+const statusText = (statuses: Record<string, number>): string =>
+  Object.entries(statuses)
+    .map(([status, n]) => `${n}x${status}`)
+    .join(' ') || 'none';
+
+/** Terminal lines for servers, web clients and CPUs. */
+export function serviceSummaryLines(s: {
+  webServers: ServerSummary[];
+  webClients: WebClientSummary[];
+  cpus: CpuRunSummary[];
+}): string[] {
+  const lines: string[] = [];
+  for (const w of s.webServers) {
+    lines.push(
+      `server     ${w.node} ${w.app}:${w.port} (${w.model}): ${w.accepted} connections, ${w.refused} refused, ` +
+        `${w.replies}/${w.requests} replied (${statusText(w.statuses)}); latency mean ${ms(w.latency.meanNs)}, p95 ${ms(w.latency.p95Ns)}`,
+    );
+  }
+  for (const c of s.webClients) {
+    const pages =
+      c.pages.count > 0 ? `; ${c.pages.count} pages, mean load ${ms(c.pages.meanNs)}` : '';
+    lines.push(
+      `client     ${c.node} -> ${c.server}: ${c.visits} visits, ${c.responses}/${c.requests} answered (${statusText(c.statuses)}), ` +
+        `${c.failures} failed; latency mean ${ms(c.latency.meanNs)}${pages}${c.error ? `; stopped: ${c.error}` : ''}`,
+    );
+  }
+  for (const p of s.cpus) {
+    lines.push(
+      `cpu        ${p.node} (${p.cores} core${p.cores === 1 ? '' : 's'}, ${p.policy}): ${p.jobsCompleted} jobs, ` +
+        `utilization ${(p.utilization * 100).toFixed(1)}%, mean wait ${ms(p.avgWaitingNs)}, longest run queue ${p.maxReady}`,
+    );
+  }
+  return lines;
+}
