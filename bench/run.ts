@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, one `bench NAME VALUE UNIT` line per figure.
-// `npm run bench -- engine|tcp|browser` runs one group.
+// `npm run bench -- engine|tcp|cpu|browser` runs one group.
 import { runBrowserBenchmarks } from './browserBench.ts';
+import { runCpuBenchmarks } from './cpuBench.ts';
 import { runEngineBenchmarks } from './engineBench.ts';
 import { runTcpBenchmarks } from './tcpBench.ts';
 
@@ -8,5 +9,6 @@ const only = process.argv[2];
 const started = performance.now();
 if (!only || only === 'engine') runEngineBenchmarks();
 if (!only || only === 'tcp') runTcpBenchmarks();
+if (!only || only === 'cpu') runCpuBenchmarks();
 if (!only || only === 'browser') await runBrowserBenchmarks();
 console.log(`bench total.wall ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -7,10 +7,13 @@ export const USAGE = `usage:
   handshake run FILE [--seed N] [--until DURATION] [--max-events N] [--trace OUT.jsonl]
                      [--pcap LINK_ID=OUT.pcap]... [--pcap NODE:IFACE=OUT.pcap]... [--json]
   handshake validate FILE...
+  handshake schedule FILE [--json]
   handshake help
 
   run        runs a scenario headless and prints a summary
   validate   checks scenario documents and names every problem found
+  schedule   runs a CPU job table (handshake/jobs@1, JSON or CSV) and prints its Gantt chart,
+             each job's waiting, turnaround and response times, utilization and throughput
   --seed N           seed of every random stream (overrides the scenario's)
   --until DURATION   simulated time to run for, e.g. 250us, 500ms, 2s, 1m
   --max-events N     stop after N events (default 50000000)
@@ -50,6 +53,7 @@ export interface PcapRequest {
 export type Command =
   | { command: 'help' }
   | { command: 'validate'; files: string[] }
+  | { command: 'schedule'; file: string; json: boolean }
   | {
       command: 'run';
       file: string;
@@ -82,6 +86,19 @@ export function parseArgs(argv: readonly string[]): Command {
     }
     case 'run':
       return parseRun(rest);
+    case 'schedule': {
+      const unknown = rest.find((a) => a.startsWith('-') && a !== '--json');
+      if (unknown) throw new UsageError(`unknown flag for schedule: ${unknown}`);
+      const files = rest.filter((a) => a !== '--json');
+      if (files.length !== 1) {
+        throw new UsageError(
+          files.length === 0
+            ? 'schedule needs a job table FILE'
+            : `schedule takes one FILE, got ${files.length}`,
+        );
+      }
+      return { command: 'schedule', file: files[0] as string, json: rest.includes('--json') };
+    }
     default:
       throw new UsageError(`unknown command: ${command}`);
   }

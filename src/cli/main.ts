@@ -16,6 +16,7 @@ import {
   type Command,
   type PcapRequest,
 } from './args.ts';
+import { schedule } from './schedule.ts';
 
 export interface Io {
   out: (line: string) => void;
@@ -48,6 +49,8 @@ export function main(argv: readonly string[], io: Io = processIo): number {
         return validate(command.files, io);
       case 'run':
         return run(command, io);
+      case 'schedule':
+        return schedule(command.file, { json: command.json }, io);
     }
   } catch (error) {
     io.err(`handshake: internal error: ${error instanceof Error ? error.message : String(error)}`);

@@ -17,6 +17,14 @@ import { CpuScheduler } from '../machines/cpu/cpuScheduler.ts';
 import type { ServerMetrics } from '../machines/server/serverProcess.ts';
 import type { Scenario } from './scenario/scenarioSchema.ts';
 import type { BulkSendMetrics, EchoMetrics, PingerMetrics, SinkMetrics } from './summary.ts';
+// DNS and FTP (helper "dns-ftp"): resolvers per node, servers and clients.
+import { createResolver, resolverLookup, startDnsServer } from './build/dnsApps.ts';
+import { startFtpClient, startFtpServer } from './build/ftpApps.ts';
+import type { DnsServerMetrics } from '../machines/apps/dns/dnsServer.ts';
+import type { StubResolver } from '../machines/apps/dns/dnsResolver.ts';
+import type { FtpServerMetrics } from '../machines/apps/ftp/ftpServer.ts';
+import type { FtpClientMetrics } from '../machines/apps/ftp/ftpClientSession.ts';
+import { isHostName } from './scenario/checkReferences.ts';
 
 export interface BuildOptions {
   /** Overrides the scenario's seed. */
@@ -40,6 +48,11 @@ export interface Simulation {
   readonly cpus: ReadonlyMap<string, CpuScheduler>;
   readonly httpServers: ServerMetrics[];
   readonly httpClients: HttpClientMetrics[];
+  readonly dnsServers: DnsServerMetrics[];
+  /** The stub resolver of each node with a `dns` setting. */
+  readonly resolvers: ReadonlyMap<string, StubResolver>;
+  readonly ftpServers: FtpServerMetrics[];
+  readonly ftpClients: FtpClientMetrics[];
 }
 
 /** Builds the simulation of a validated scenario. Nothing runs until `sim.run()`. */
@@ -63,10 +76,19 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
     }
     return cpu;
   };
-  const lookup: Lookup = (name, done) => {
-    const address = resolvePeer(name);
-    if (address !== undefined) done({ ok: true, address });
-    else done({ ok: false, error: `cannot resolve ${name}: no DNS server configured` });
+  const dnsServers: DnsServerMetrics[] = [];
+  const ftpServers: FtpServerMetrics[] = [];
+  const ftpClients: FtpClientMetrics[] = [];
+  const resolvers = new Map<string, StubResolver>();
+  /** Node ids and IPv4 literals at once; host names through the node's resolver. */
+  const lookupFor = (host: HostNode): Lookup => {
+    const dns = resolverLookup(resolvers.get(host.spec.id), host.spec.id);
+    return (name, done) => {
+      if (isHostName(name)) return dns(name, done);
+      const address = resolvePeer(name);
+      if (address !== undefined) done({ ok: true, address });
+      else done({ ok: false, error: `cannot resolve ${name}` });
+    };
   };
   const resolvePeer = (peer: string): number | undefined => {
     const literal = parseIpv4(peer);
@@ -74,6 +96,15 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
     const spec = scenario.nodes.find((n) => n.id === peer);
     return spec && firstAddress(spec);
   };
+  for (const built of nodes.values()) {
+    if (built.kind !== 'host' || !built.spec.dns) continue;
+    const server = resolvePeer(built.spec.dns.server);
+    if (server !== undefined)
+      resolvers.set(
+        built.spec.id,
+        createResolver(sim, built.udp, built.spec.id, built.spec.dns, server),
+      );
+  }
   for (const built of nodes.values()) {
     if (built.kind !== 'host') continue;
     const host: HostNode = built;
@@ -101,7 +132,16 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
           httpServers.push(startHttpServer(sim, host.tcp, cpuOf(host), host.spec.id, app));
           break;
         case 'httpClient':
-          httpClients.push(startHttpClient(sim, host.tcp, host.spec.id, app, lookup));
+          httpClients.push(startHttpClient(sim, host.tcp, host.spec.id, app, lookupFor(host)));
+          break;
+        case 'dnsServer':
+          dnsServers.push(startDnsServer(sim, host.udp, host.spec.id, app));
+          break;
+        case 'ftpServer':
+          ftpServers.push(startFtpServer(sim, host.tcp, host.spec.id, app));
+          break;
+        case 'ftpClient':
+          ftpClients.push(startFtpClient(sim, host.tcp, host.spec.id, app, lookupFor(host)));
           break;
       }
     }
@@ -119,5 +159,9 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
     cpus,
     httpServers,
     httpClients,
+    dnsServers,
+    resolvers,
+    ftpServers,
+    ftpClients,
   };
 }

@@ -5,7 +5,12 @@ import type { RunResult } from '../engine/simulator.ts';
 import { buildSimulation, type BuildOptions, type Simulation } from './buildSimulation.ts';
 import type { Scenario } from './scenario/scenarioSchema.ts';
 import { summarisePinger, type RunSummary } from './summary.ts';
-import { summariseCpu, summariseServer, summariseWebClient } from './serviceSummary.ts';
+import {
+  summariseCpu,
+  summariseDnsFtp,
+  summariseServer,
+  summariseWebClient,
+} from './serviceSummary.ts';
 
 /** Default simulated time limit when the scenario gives none. */
 export const DEFAULT_UNTIL_NS = 60_000_000_000;
@@ -62,6 +67,10 @@ export function summarise(simulation: Simulation, result: RunResult): RunSummary
         loss: link.config.loss ?? 0,
         directions: [{ ...ab }, { ...ba }],
       };
+    }),
+    ...summariseDnsFtp({
+      ...simulation,
+      resolvers: [...simulation.resolvers.values()].map((r) => r.metrics),
     }),
   };
 }

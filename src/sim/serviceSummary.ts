@@ -6,6 +6,10 @@ import { summarizeCpu } from '../machines/cpu/cpuMetrics.ts';
 import type { CpuScheduler } from '../machines/cpu/cpuScheduler.ts';
 import type { ServerMetrics } from '../machines/server/serverProcess.ts';
 import type { HttpClientMetrics } from './build/httpApps.ts';
+import type { DnsServerMetrics } from '../machines/apps/dns/dnsServer.ts';
+import type { ResolverMetrics } from '../machines/apps/dns/dnsResolver.ts';
+import type { FtpServerMetrics } from '../machines/apps/ftp/ftpServer.ts';
+import type { FtpClientMetrics } from '../machines/apps/ftp/ftpClientSession.ts';
 
 export interface LatencyFigures {
   count: number;
@@ -108,12 +112,66 @@ const statusText = (statuses: Record<string, number>): string =>
     .map(([status, n]) => `${n}x${status}`)
     .join(' ') || 'none';
 
-/** Terminal lines for servers, web clients and CPUs. */
-export function serviceSummaryLines(s: {
-  webServers: ServerSummary[];
-  webClients: WebClientSummary[];
-  cpus: CpuRunSummary[];
-}): string[] {
+// --- DNS and FTP (helper "dns-ftp") ---
+
+/** DNS and FTP figures of a run; each list is present only when the scenario has such apps. */
+export interface DnsFtpSummary {
+  dnsServers?: DnsServerMetrics[];
+  resolvers?: ResolverMetrics[];
+  ftpServers?: FtpServerMetrics[];
+  ftpClients?: FtpClientMetrics[];
+}
+
+/** The DNS and FTP part of a run summary (copies, so later changes do not leak in). */
+export function summariseDnsFtp(m: {
+  dnsServers: readonly DnsServerMetrics[];
+  resolvers: readonly ResolverMetrics[];
+  ftpServers: readonly FtpServerMetrics[];
+  ftpClients: readonly FtpClientMetrics[];
+}): DnsFtpSummary {
+  const out: DnsFtpSummary = {};
+  if (m.dnsServers.length > 0)
+    out.dnsServers = m.dnsServers.map((d) => ({ ...d, rcodes: { ...d.rcodes } }));
+  if (m.resolvers.length > 0)
+    out.resolvers = m.resolvers.map((r) => ({ ...r, failures: { ...r.failures } }));
+  if (m.ftpServers.length > 0) out.ftpServers = m.ftpServers.map((f) => ({ ...f }));
+  if (m.ftpClients.length > 0)
+    out.ftpClients = m.ftpClients.map((c) => ({ ...c, replies: { ...c.replies } }));
+  return out;
+}
+
+function dnsFtpLines(s: DnsFtpSummary): string[] {
+  const lines: string[] = [];
+  for (const d of s.dnsServers ?? [])
+    lines.push(`dns server ${d.node}: ${d.queries} queries (${statusText(d.rcodes)})`);
+  for (const r of s.resolvers ?? [])
+    lines.push(
+      `resolver   ${r.node} -> ${r.server}: ${r.lookups} lookups, ${r.cacheHits} from cache, ` +
+        `${r.queries} queries, ${r.answers} answered, failures ${statusText(r.failures)}`,
+    );
+  for (const f of s.ftpServers ?? [])
+    lines.push(
+      `ftp server ${f.node}:${f.port}: ${f.sessions} sessions, ${f.logins} logins (${f.failedLogins} refused), ` +
+        `${f.commands} commands, ${f.bytesSent} bytes sent, ${f.bytesReceived} received`,
+    );
+  for (const c of s.ftpClients ?? [])
+    lines.push(
+      `ftp client ${c.node} -> ${c.server}: ${c.commands} commands (replies ${statusText(c.replies)}), ` +
+        `${c.transfers} transfers, ${c.bytesDown} bytes down, ${c.bytesUp} up${c.error ? `; stopped: ${c.error}` : ''}`,
+    );
+  return lines;
+}
+
+// --- end DNS and FTP ---
+
+/** Terminal lines for servers, web clients and CPUs (and DNS and FTP when present). */
+export function serviceSummaryLines(
+  s: {
+    webServers: ServerSummary[];
+    webClients: WebClientSummary[];
+    cpus: CpuRunSummary[];
+  } & DnsFtpSummary,
+): string[] {
   const lines: string[] = [];
   for (const w of s.webServers) {
     lines.push(
@@ -135,5 +193,6 @@ export function serviceSummaryLines(s: {
         `utilization ${(p.utilization * 100).toFixed(1)}%, mean wait ${ms(p.avgWaitingNs)}, longest run queue ${p.maxReady}`,
     );
   }
+  lines.push(...dnsFtpLines(s));
   return lines;
 }

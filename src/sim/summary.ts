@@ -6,6 +6,7 @@ import type { LinkCounters } from '../net/link/linkDirection.ts';
 import {
   serviceSummaryLines,
   type CpuRunSummary,
+  type DnsFtpSummary,
   type ServerSummary,
   type WebClientSummary,
 } from './serviceSummary.ts';
@@ -64,7 +65,7 @@ export interface LinkMetrics {
 }
 
 /** What a run did: plain data, the same in Node and the browser. */
-export interface RunSummary {
+export interface RunSummary extends DnsFtpSummary {
   scenario: string;
   seed: number;
   reason: StopReason;

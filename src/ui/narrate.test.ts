@@ -403,7 +403,7 @@ describe('narrate edge cases', () => {
     expect(
       say([
         { t: 1, type: 'lb.pick', node: 'laptop', pool: 'web', backend: '192.168.1.20:80' },
-        { t: 2, type: 'cpu.dispatch', node: 'server', pid: 3, burst: 1460, reason: 'quantum' },
+        { t: 2, type: 'disk.read', node: 'server', pid: 3, burst: 1460, reason: 'quantum' },
         {
           t: 3,
           type: 'tcp.future',
@@ -416,7 +416,7 @@ describe('narrate edge cases', () => {
       ]),
     ).toEqual([
       'lb.pick: node Laptop, pool "web", backend "192.168.1.20:80".',
-      'cpu.dispatch: node Echo server, pid 3, burst 1460, reason "quantum".',
+      'disk.read: node Echo server, pid 3, burst 1460, reason "quantum".',
       `tcp.future: packet #3, packet UDP ${(packet.packet.transport as { srcPort: number }).srcPort} → 7 len=56, data 5 bytes, deep {"a":[1,2]}.`,
       `tcp.long: text "${'x'.repeat(78)}….`,
     ]);

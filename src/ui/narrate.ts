@@ -1,7 +1,7 @@
 // Turns trace records into plain sentences for the event log ("Laptop sends request 1 to Echo
 // server (192.168.1.20:7) in packet #1"), each with its simulated time. A pure function of the
 // trace, like every view. Packet, link and IP sentences live in narratePackets.ts, TCP's in
-// narrateTcp.ts.
+// narrateTcp.ts, the CPU's, servers' and HTTP's in narrateServers.ts.
 
 import { formatDuration } from '../engine/time.ts';
 import type { TraceRecord } from '../engine/trace.ts';
@@ -10,6 +10,7 @@ import type { Packet } from '../net/wire/packet.ts';
 import { packetLabel } from '../viz/packetLabel.ts';
 import type { NetworkNames } from './networkNames.ts';
 import { packetSentence, type EntryKind, type PacketContext, type Said } from './narratePackets.ts';
+import { serverContext, serverSentence } from './narrateServers.ts';
 import { tcpContext, tcpSentence } from './narrateTcp.ts';
 
 export type { EntryKind } from './narratePackets.ts';
@@ -76,6 +77,7 @@ export function narrate(
 ): LogEntry[] {
   const ctx: PacketContext = { names, packets: new Map<number, Packet>() };
   const tcp = tcpContext(names, records);
+  const servers = serverContext(names);
   const entries: LogEntry[] = [];
   const end = Math.min(limit, records.length);
   for (let index = 0; index < end; index++) {
@@ -83,6 +85,7 @@ export function narrate(
     const said =
       packetSentence(record, ctx) ??
       tcpSentence(record, tcp) ??
+      serverSentence(record, servers) ??
       sentence(record, index, records, names);
     entries.push({ index, t: record.t, time: formatTime(record.t), ...said });
   }

@@ -5,6 +5,7 @@ import type { TraceRecord } from '../engine/trace.ts';
 import { parseIpv4 } from '../net/wire/ipv4Address.ts';
 import type { Packet } from '../net/wire/packet.ts';
 import type { ScenarioNode } from '../sim/index.ts';
+import { appMessageName } from './appMessage.ts';
 import { relativeSeq } from './packetFields.ts';
 import { packetLabel, tcpFlagsLabel } from './packetLabel.ts';
 import { directionKey, dropReason, isnIndex, messageText, segmentIsns } from './packetTrace.ts';
@@ -28,7 +29,7 @@ export interface LadderArrow {
   label: string;
   /** The full label with addresses, for a tooltip and screen readers. */
   title: string;
-  /** The application message: `request 2 (retry 1)`, `reply 2`. */
+  /** The application message: `request 2 (retry 1)`, `reply 2`, `GET /index.html`, `HTTP 200`. */
   message: string | null;
   /** Why this is a retransmission (`timeout`, `fast retransmit`, `retry 1`), or null. */
   retransmit: string | null;
@@ -175,7 +176,8 @@ export function buildLadder(
         retransmit = record?.reason ?? 'retransmission';
       if (length > 0) seen.add(segment);
     }
-    const message = messages.get(pkt) ?? null;
+    // The trace's own message label (pinger requests), else the application message it starts.
+    const message = messages.get(pkt) ?? appMessageName(packet);
     const attempt = /\(retry (\d+)\)$/.exec(message ?? '');
     if (attempt && message?.startsWith('request')) retransmit = `retry ${attempt[1]}`;
     const destination = owners.get(packet.ip.dst);

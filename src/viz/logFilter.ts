@@ -133,6 +133,11 @@ export function tagRecord(record: TraceRecord, packets: PacketInfo): RecordTags 
     case 'sim.end':
       return tags([], 0, 0);
     default:
+      // The CPU scheduler, server processes and HTTP clients are the application layer's.
+      if (/^(cpu|server|http)\./.test(record.type) && 'node' in record) {
+        const failed = record.type === 'server.refuse' || record.type === 'http.failure';
+        return tags([record.node as string], P.app, failed ? G.errors : G.states);
+      }
       return unknownTags(record as { type: string } & Record<string, unknown>);
   }
 }

@@ -191,10 +191,13 @@ describe('sizes, labels and hits', () => {
     expect(shortLabel(tcp({ syn: true }))).toEqual({ text: 'SYN', important: true });
     expect(shortLabel(tcp({ syn: true, ack: true }))).toEqual({ text: 'SYN-ACK', important: true });
     expect(shortLabel(tcp({ fin: true, ack: true }))).toEqual({ text: 'FIN-ACK', important: true });
+    // The application message where it is short (RFC 9112 request line: method and target).
     expect(shortLabel(tcp({ ack: true }, 'GET / HTTP/1.1\r\n'))).toEqual({
-      text: 'GET',
+      text: 'GET /',
       important: true,
     });
+    const long = 'GET /images/a-very-long-picture-name.png HTTP/1.1\r\n';
+    expect(shortLabel(tcp({ ack: true }, long))?.text).toBe('GET');
     expect(shortLabel(tcp({ ack: true }, 'HTTP/1.1 404 Not Found'))?.text).toBe('HTTP 404');
     expect(shortLabel(tcp({ ack: true }, 'xxxxxx'))).toEqual({ text: 'data', important: false });
     expect(shortLabel(tcp({ ack: true }))).toEqual({ text: 'ACK', important: false });

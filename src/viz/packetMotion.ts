@@ -4,6 +4,7 @@
 
 import { scaleSqrt } from 'd3-scale';
 import type { Packet } from '../net/wire/packet.ts';
+import { appMessageName } from './appMessage.ts';
 import { icmpMessageName, tcpFlagsLabel } from './packetLabel.ts';
 import type { Hop, HopProtocol } from './traceIndex.ts';
 
@@ -163,8 +164,8 @@ export function shortLabel(packet: Packet | null): { text: string; important: bo
   const t = packet.transport;
   switch (t.kind) {
     case 'tcp': {
-      const method = httpWord(packet.payload);
-      if (method) return { text: method, important: true };
+      const app = appLabel(packet);
+      if (app) return { text: app, important: true };
       if (t.flags.syn || t.flags.fin || t.flags.rst) {
         return { text: tcpFlagsLabel(t.flags), important: true };
       }
@@ -173,7 +174,9 @@ export function shortLabel(packet: Packet | null): { text: string; important: bo
         : { text: 'ACK', important: false };
     }
     case 'udp':
-      if (t.srcPort === 53 || t.dstPort === 53) return { text: 'DNS', important: true };
+      if (t.srcPort === 53 || t.dstPort === 53) {
+        return { text: appLabel(packet) ?? 'DNS', important: true };
+      }
       if (t.dstPort === 7 || t.srcPort === 7) return { text: 'echo', important: false };
       return { text: 'UDP', important: false };
     case 'icmp':
@@ -183,16 +186,18 @@ export function shortLabel(packet: Packet | null): { text: string; important: bo
   }
 }
 
-const HTTP_WORDS = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'PATCH', 'OPTIONS'];
+/** Longest application message name drawn on a dot; longer ones keep their first word. */
+const MAX_APP_LABEL = 18;
 
-/** `GET`, `POST`, ... or `HTTP 200` when a payload starts like HTTP/1.1; else null. */
-function httpWord(payload: Uint8Array): string | null {
-  if (payload.length < 4) return null;
-  const start = String.fromCharCode(...payload.subarray(0, 16));
-  const word = start.split(' ')[0] ?? '';
-  if (HTTP_WORDS.includes(word)) return word;
-  const status = /^HTTP\/1\.[01] (\d{3})/.exec(start);
-  return status ? `HTTP ${status[1]}` : null;
+/** `GET /index.html`, `HTTP 200`, `DNS A? example.com`, `TLS ClientHello` where short; else null. */
+function appLabel(packet: Packet): string | null {
+  const name = appMessageName(packet);
+  if (!name) return null;
+  if (name.length <= MAX_APP_LABEL) return name;
+  const words = name.split(' ');
+  return words[0] === 'HTTP' || words[0] === 'DNS' || words[0] === 'FTP' || words[0] === 'TLS'
+    ? `${words[0]} ${words[1] ?? ''}`.slice(0, MAX_APP_LABEL)
+    : (words[0] ?? null);
 }
 
 /** A point on screen with a radius, as drawn. */

@@ -5,6 +5,7 @@ import type { TraceRecord } from '../engine/trace.ts';
 import { parseScenarioText, runScenario, type Scenario } from '../sim/index.ts';
 import {
   backlogFullAt,
+  cpuBusyAt,
   liveIndex,
   portsAt,
   queueAt,
@@ -100,5 +101,25 @@ describe('topologyLive', () => {
     growing.push(...records.slice(cut));
     const drop = records.find((r) => r.type === 'queue.drop')!;
     expect(queueAt(liveIndex(growing), wan, 'router', drop.t).packets).toBe(20);
+  });
+});
+
+describe('cpuBusyAt', () => {
+  // Two cores: A runs on core 0 from 1 to 5 ms, B is switched to on core 1 at 2 ms and runs to 4.
+  const cpu: TraceRecord[] = [
+    { t: 1 * MS, type: 'cpu.dispatch', node: 'web', core: 0, job: 'A', remaining: 4 * MS },
+    { t: 2 * MS, type: 'cpu.switch', node: 'web', core: 1, job: 'B' },
+    { t: 3 * MS, type: 'cpu.dispatch', node: 'web', core: 1, job: 'B', remaining: 1 * MS },
+    { t: 4 * MS, type: 'cpu.complete', node: 'web', core: 1, job: 'B' },
+    { t: 5 * MS, type: 'cpu.block', node: 'web', core: 0, job: 'A', io: MS },
+  ];
+  const index = liveIndex(cpu);
+
+  it('counts the cores running or switching at t, of the configured cores', () => {
+    expect(cpuBusyAt(index, 'web', 0, 2)).toEqual({ busy: 0, cores: 2 });
+    expect(cpuBusyAt(index, 'web', 2 * MS, 2)).toEqual({ busy: 2, cores: 2 });
+    expect(cpuBusyAt(index, 'web', 4 * MS, 4)).toEqual({ busy: 1, cores: 4 });
+    expect(cpuBusyAt(index, 'web', 5 * MS)).toEqual({ busy: 0, cores: 2 });
+    expect(cpuBusyAt(index, 'pc', 5 * MS)).toBeNull();
   });
 });

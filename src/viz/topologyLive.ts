@@ -7,6 +7,7 @@ import type { TraceRecord } from '../engine/trace.ts';
 import '../net/link/linkTrace.ts';
 import '../net/transport/socketTrace.ts';
 import '../machines/tcp/tcpTrace.ts';
+import '../machines/cpu/cpuTrace.ts';
 import { DEFAULT_BANDWIDTH, DEFAULT_QUEUE_PACKETS } from '../sim/build/buildNetwork.ts';
 import type { ScenarioLink } from '../sim/scenario/scenarioSchema.ts';
 
@@ -49,6 +50,17 @@ export interface LiveIndex {
   busy: Map<string, BusySeries>;
   /** Transmissions begun and not yet ended, keyed by `link node iface`. */
   open: Map<string, number>;
+  /** Busy cores of each node's CPU scheduler over time (cpu.* records). */
+  cpu: Map<string, CpuBusySeries>;
+}
+
+/** How many cores of a node are busy (running or switching to a job), as a step series. */
+interface CpuBusySeries {
+  t: number[];
+  busy: number[];
+  /** The cores busy now (while reading), and the highest core index seen. */
+  cores: Set<number>;
+  maxCore: number;
 }
 
 const cache = new WeakMap<readonly TraceRecord[], LiveIndex>();
@@ -76,8 +88,32 @@ function addBusy(series: BusySeries, start: number, end: number): void {
   series.end.push(e);
 }
 
+/** A core of `node` becomes busy or idle at t. */
+function cpuCore(index: LiveIndex, node: string, t: number, core: number, busy: boolean): void {
+  let s = index.cpu.get(node);
+  if (!s) index.cpu.set(node, (s = { t: [], busy: [], cores: new Set(), maxCore: 0 }));
+  s.maxCore = Math.max(s.maxCore, core);
+  if (busy) s.cores.add(core);
+  else s.cores.delete(core);
+  const n = s.t.length;
+  if (n > 0 && s.t[n - 1] === t) s.busy[n - 1] = s.cores.size;
+  else {
+    s.t.push(t);
+    s.busy.push(s.cores.size);
+  }
+}
+
 function read(index: LiveIndex, r: TraceRecord): void {
   switch (r.type) {
+    case 'cpu.switch':
+    case 'cpu.dispatch':
+      cpuCore(index, r.node, r.t, r.core, true);
+      break;
+    case 'cpu.preempt':
+    case 'cpu.block':
+    case 'cpu.complete':
+      cpuCore(index, r.node, r.t, r.core, false);
+      break;
     case 'socket.bind':
     case 'socket.release':
       push(index.ports, r.node, {
@@ -133,6 +169,7 @@ export function liveIndex(records: readonly TraceRecord[]): LiveIndex {
       queues: new Map(),
       busy: new Map(),
       open: new Map(),
+      cpu: new Map(),
     };
     cache.set(records, index);
   }
@@ -248,4 +285,20 @@ export function utilizationAt(index: LiveIndex, link: ScenarioLink, t: number): 
 export function queueText(fill: QueueFill, where: string): string {
   const used = fill.unit === 'bytes' ? fill.bytes : fill.packets;
   return `queue at ${where}: ${used} of ${fill.capacity} ${fill.unit}`;
+}
+
+/** A node's CPU at t: cores busy of cores in all, or null when it has no scheduler records. */
+export function cpuBusyAt(
+  index: LiveIndex,
+  node: string,
+  t: number,
+  configuredCores = 1,
+): { busy: number; cores: number } | null {
+  const s = index.cpu.get(node);
+  if (!s) return null;
+  const n = countAtOrBefore(s.t, t);
+  return {
+    busy: n > 0 ? (s.busy[n - 1] ?? 0) : 0,
+    cores: Math.max(configuredCores, s.maxCore + 1),
+  };
 }

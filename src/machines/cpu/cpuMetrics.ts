@@ -96,3 +96,22 @@ export function summarizeCpu(m: CpuMetrics, end: Nanos = m.lastCompletion): CpuS
     end,
   };
 }
+
+/** Records a change of the ready-queue length at `now` (for its maximum and time average). */
+export function noteReadyLength(m: CpuMetrics, now: Nanos, delta: number): void {
+  m.readyArea += m.readyLength * (now - m.readyChangedAt);
+  m.readyChangedAt = now;
+  m.readyLength += delta;
+  if (m.readyLength > m.maxReady) m.maxReady = m.readyLength;
+}
+
+/** Records a job's completion at `now` into its figures and the sums. */
+export function noteCompletion(m: CpuMetrics, job: JobMetrics, now: Nanos): void {
+  job.completion = now;
+  m.jobsCompleted++;
+  m.lastCompletion = now;
+  const turnaround = now - job.arrival;
+  m.sumTurnaround += turnaround;
+  m.sumWaiting += turnaround - job.cpuTotal - job.ioTotal;
+  m.sumResponse += job.firstRun - job.arrival;
+}

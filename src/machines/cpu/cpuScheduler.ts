@@ -27,58 +27,28 @@
 
 import { createActor, type Actor } from 'xstate';
 import type { EventId, Simulator } from '../../engine/simulator.ts';
-import { NS_PER_MS, type Nanos } from '../../engine/time.ts';
+import type { Nanos } from '../../engine/time.ts';
 import { cpuCoreMachine } from './cpuCoreMachine.ts';
-import type { CpuMetrics, JobMetrics } from './cpuMetrics.ts';
+import { noteCompletion, noteReadyLength, type CpuMetrics, type JobMetrics } from './cpuMetrics.ts';
 import type { PreemptReason } from './cpuTrace.ts';
+import {
+  checkCpuConfig,
+  DEFAULT_CPU_CONFIG,
+  type CpuConfig,
+  type CpuSchedulerOptions,
+  type JobSpec,
+} from './cpuConfig.ts';
 import { FifoReadyQueue, HeapReadyQueue, type ReadyQueue } from './readyQueue.ts';
 
 export type { CpuMetrics, JobMetrics } from './cpuMetrics.ts';
-
-export type SchedulingPolicy = 'fcfs' | 'sjf' | 'srtf' | 'priority' | 'priorityPreemptive' | 'rr';
-
-export const SCHEDULING_POLICIES: readonly SchedulingPolicy[] = [
-  'fcfs',
-  'sjf',
-  'srtf',
-  'priority',
-  'priorityPreemptive',
-  'rr',
-];
-
-export interface CpuConfig {
-  cores: number;
-  policy: SchedulingPolicy;
-  /** Round-robin time slice in ns (rr only). */
-  quantum: Nanos;
-  /** Time a core spends switching to a different job, in ns. */
-  contextSwitch: Nanos;
-}
-
-/** 1 core, FCFS, 10 ms quantum, no context-switch cost. */
-export const DEFAULT_CPU_CONFIG: CpuConfig = {
-  cores: 1,
-  policy: 'fcfs',
-  quantum: 10 * NS_PER_MS,
-  contextSwitch: 0,
-};
-
-export interface JobSpec {
-  /** Shown in the Gantt chart, e.g. "P1" or "worker-2#17". */
-  id: string;
-  /** Alternating CPU, I/O, CPU, ... in ns (odd length, CPU first and last); each >= 0. */
-  bursts: Nanos[];
-  /** Lower number = higher priority (Silberschatz convention); default 0. */
-  priority?: number;
-  /** Runs when the last CPU burst completes. */
-  onDone?: () => void;
-}
-
-/** Options beyond the policy. */
-export interface CpuSchedulerOptions {
-  /** Keep per-job figures in `metrics.jobs` (default true; off for million-job runs). */
-  keepJobs?: boolean;
-}
+export {
+  DEFAULT_CPU_CONFIG,
+  SCHEDULING_POLICIES,
+  type CpuConfig,
+  type CpuSchedulerOptions,
+  type JobSpec,
+  type SchedulingPolicy,
+} from './cpuConfig.ts';
 
 interface Job {
   spec: JobSpec;
@@ -131,17 +101,7 @@ export class CpuScheduler {
     config: Partial<CpuConfig> = {},
     options: CpuSchedulerOptions = {},
   ) {
-    const c = { ...DEFAULT_CPU_CONFIG, ...config };
-    if (!Number.isSafeInteger(c.cores) || c.cores < 1)
-      throw new RangeError(`cores must be an integer >= 1, got ${c.cores}`);
-    if (!SCHEDULING_POLICIES.includes(c.policy))
-      throw new RangeError(`unknown scheduling policy "${String(c.policy)}"`);
-    if (!Number.isSafeInteger(c.quantum) || c.quantum <= 0)
-      throw new RangeError(`quantum must be an integer number of ns > 0, got ${c.quantum}`);
-    if (!Number.isSafeInteger(c.contextSwitch) || c.contextSwitch < 0)
-      throw new RangeError(
-        `contextSwitch must be an integer number of ns >= 0, got ${c.contextSwitch}`,
-      );
+    const c = checkCpuConfig({ ...DEFAULT_CPU_CONFIG, ...config });
     this.config = c;
     this.keepJobs = options.keepJobs ?? true;
     this.preemptive = c.policy === 'srtf' || c.policy === 'priorityPreemptive';
@@ -250,17 +210,8 @@ export class CpuScheduler {
           ? job.priority
           : 0;
     job.seq = this.seq++;
-    this.readyChanged(1);
+    noteReadyLength(this.metrics, this.sim.now(), 1);
     this.ready.push(job);
-  }
-
-  private readyChanged(delta: number): void {
-    const m = this.metrics;
-    const now = this.sim.now();
-    m.readyArea += m.readyLength * (now - m.readyChangedAt);
-    m.readyChangedAt = now;
-    m.readyLength += delta;
-    if (m.readyLength > m.maxReady) m.maxReady = m.readyLength;
   }
 
   private requestDecision(): void {
@@ -329,7 +280,7 @@ export class CpuScheduler {
   }
 
   private takeReady(): Job {
-    this.readyChanged(-1);
+    noteReadyLength(this.metrics, this.sim.now(), -1);
     return this.ready.pop() as Job;
   }
 
@@ -452,15 +403,7 @@ export class CpuScheduler {
         core: core.index,
         job: job.id,
       });
-      const m = this.metrics;
-      const jm = job.m;
-      jm.completion = now;
-      m.jobsCompleted++;
-      m.lastCompletion = now;
-      const turnaround = now - jm.arrival;
-      m.sumTurnaround += turnaround;
-      m.sumWaiting += turnaround - jm.cpuTotal - jm.ioTotal;
-      m.sumResponse += jm.firstRun - jm.arrival;
+      noteCompletion(this.metrics, job.m, now);
       this.requestDecision();
       job.spec.onDone?.();
       return;

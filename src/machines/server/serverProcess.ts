@@ -174,7 +174,10 @@ export class ServerProcess {
       name,
       connection,
       writer: new StreamWriter(connection),
-      session: this.protocol.open(name),
+      session: this.protocol.open({
+        local: `${formatIpv4(connection.localAddress)}:${connection.localPort}`,
+        peer: name,
+      }),
       worker: undefined,
       queue: [],
       busy: false,

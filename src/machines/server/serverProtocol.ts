@@ -28,8 +28,8 @@ export interface ReplyChannel {
 
 /** A protocol a server process can serve. */
 export interface ServerProtocol {
-  /** Starts a session for a newly accepted connection (`peer` is "address:port"). */
-  open(peer: string): ProtocolSession;
+  /** Starts a session for a newly accepted connection (both ends as "address:port"). */
+  open(ends: { local: string; peer: string }): ProtocolSession;
   /** The answer to a connection refused over the server's limits (HTTP 503), or null to just close. */
   refusal(): Uint8Array | null;
 }

@@ -11,6 +11,13 @@ import { HttpAgent } from '../../machines/apps/http/httpAgent.ts';
 import { AuthStore } from '../../machines/apps/http/httpAuth.ts';
 import { httpClientMachine } from '../../machines/apps/http/httpClientMachine.ts';
 import { HttpServerProtocol } from '../../machines/apps/http/httpServerProtocol.ts';
+import { HttpsServerProtocol } from '../../machines/apps/http/httpsServerProtocol.ts';
+import {
+  DEFAULT_AUTHORITY,
+  leafCertificate,
+  randomBytes,
+  rootCertificate,
+} from '../../machines/apps/http/tlsEndpoints.ts';
 import { buildSite, DEFAULT_SITE } from '../../machines/apps/http/httpSite.ts';
 import { loadPage, sendRequests, UserSession } from '../../machines/apps/http/httpVisits.ts';
 import { DEFAULT_CONCURRENCY } from '../../machines/server/serverConfig.ts';
@@ -58,10 +65,20 @@ export function startHttpServer(
     ? new AuthStore(app.auth, sim.random.stream(`node:${node}/${name}/sessions`))
     : undefined;
   const model = app.concurrency?.model ?? DEFAULT_CONCURRENCY.model;
-  const server = new ServerProcess(sim, tcp, cpu, new HttpServerProtocol(node, site, auth), {
+  const http = new HttpServerProtocol(node, site, auth);
+  const protocol = app.tls
+    ? new HttpsServerProtocol(
+        sim,
+        node,
+        http,
+        [leafCertificate(node, app.tls.certificate)],
+        randomBytes(sim.random.stream(`node:${node}/${name}/tls`)),
+      )
+    : http;
+  const server = new ServerProcess(sim, tcp, cpu, protocol, {
     node,
     app: name,
-    port: app.port ?? 80,
+    port: app.port ?? (app.tls ? 443 : 80),
     backlog: app.backlog ?? 128,
     concurrency: {
       model,
@@ -117,7 +134,9 @@ export function startHttpClient(
     },
     failed: () => metrics.failures++,
   };
-  const port = app.port ?? 80;
+  const port = app.port ?? (app.https ? 443 : 80);
+  const tlsRandom = randomBytes(sim.random.stream(`node:${node}/http/tls`));
+  const trustStore = (app.trust ?? [DEFAULT_AUTHORITY]).map(rootCertificate);
   const options = {
     persistent: app.persistent ?? true,
     parallel: app.parallel ?? 1,
@@ -134,6 +153,9 @@ export function startHttpClient(
         resolve: () =>
           lookup(app.server, (result) => {
             if (!result.ok) return actor.send({ type: 'http.failed', error: result.error });
+            const tls = app.https
+              ? { serverName: app.server, trustStore, random: tlsRandom }
+              : undefined;
             const agent = new HttpAgent(
               sim,
               tcp,
@@ -142,9 +164,11 @@ export function startHttpClient(
               port,
               options,
               requestCounter,
+              tls,
             );
             const host = app.server.includes('.') ? app.server : formatIpv4(result.address);
-            session = new UserSession(agent, port === 80 ? host : `${host}:${port}`);
+            const defaultPort = app.https ? 443 : 80;
+            session = new UserSession(agent, port === defaultPort ? host : `${host}:${port}`);
             actor.send({ type: 'dns.resolved' });
           }),
         login: () => {

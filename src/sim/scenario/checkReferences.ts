@@ -132,7 +132,7 @@ export function checkReferences(scenario: Scenario, issues: ValidationIssue[]): 
       const target =
         app.type === 'pinger' || app.type === 'bulkSend'
           ? { value: app.peer, path: `${path}.peer` }
-          : app.type === 'httpClient'
+          : app.type === 'httpClient' || app.type === 'ftpClient'
             ? { value: app.server, path: `${path}.server` }
             : undefined;
       if (!target) return;
@@ -146,7 +146,15 @@ export function checkReferences(scenario: Scenario, issues: ValidationIssue[]): 
         }
         return;
       }
-      if (isHostName(target.value)) return; // resolved by DNS at run time
+      if (isHostName(target.value)) {
+        // Resolved by DNS at run time, so the node needs a resolver (helper "dns-ftp").
+        if (!node.dns)
+          issues.push({
+            path: target.path,
+            message: `"${target.value}" is a host name, so ${node.id} needs a DNS server: add "dns": { "server": "<node id or IPv4 address>" } to the node`,
+          });
+        return;
+      }
       const peerIndex = nodeIndex.get(target.value);
       if (peerIndex === undefined) {
         issues.push({
@@ -157,6 +165,27 @@ export function checkReferences(scenario: Scenario, issues: ValidationIssue[]): 
         issues.push({ path: target.path, message: `"${target.value}" has no address to send to` });
       }
     });
+  });
+
+  // A node's resolver must name a DNS server that exists (helper "dns-ftp").
+  scenario.nodes.forEach((node, i) => {
+    if (!node.dns) return;
+    const path = `$.nodes[${i}].dns.server`;
+    const server = node.dns.server;
+    const asAddress = parseIpv4(server);
+    if (asAddress.ok) {
+      if (!ownerOfAddress.has(asAddress.address))
+        issues.push({ path, message: `no interface has the address ${server}` });
+      return;
+    }
+    const serverIndex = nodeIndex.get(server);
+    if (serverIndex === undefined)
+      issues.push({
+        path,
+        message: `expected the id of a node (${listIds([...nodeIndex.keys()])}) or an IPv4 address, got "${server}"`,
+      });
+    else if (!scenario.nodes[serverIndex]?.interfaces?.some((x) => x.address))
+      issues.push({ path, message: `"${server}" has no address to send to` });
   });
 
   scenario.events?.forEach((event, i) => {

@@ -68,6 +68,20 @@ const authSchema = object(
   'Password login with a session cookie; protected paths answer 401 without it, 403 without the role.',
 );
 
+const certificateSchema = object(
+  { subject: string({ maxLength: 253, description: 'The name the certificate is for.' }) },
+  {
+    altNames: array(string({ maxLength: 253 }), { maxItems: 100 }),
+    issuer: string({
+      maxLength: 120,
+      description: 'Certificate authority (default "Handshake Root CA").',
+    }),
+    notBefore: duration({ description: 'Valid from this time of the run (default 0s).' }),
+    notAfter: duration({ description: 'Expires at this time of the run (default: never).' }),
+  },
+  'The server certificate: subject and alternative names, issuer, validity (simulated time).',
+);
+
 export const httpServerApp = object(
   { type: literal('httpServer') },
   {
@@ -97,6 +111,11 @@ export const httpServerApp = object(
       max: 1000,
       description: 'Scheduling priority of its threads (lower first).',
     }),
+    tls: object(
+      { certificate: certificateSchema },
+      {},
+      'Serve HTTPS (TLS 1.3-shaped) with this certificate; port 443 by default.',
+    ),
   },
   'A web server: a static site, a small API, optional accounts; each request costs CPU time on the node.',
 );
@@ -148,7 +167,15 @@ const openWorkload = object(
 export const httpClientApp = object(
   { type: literal('httpClient'), server: serverName },
   {
-    port: port('Server port (default 80).'),
+    port: port('Server port (default 80, or 443 with https).'),
+    https: boolean('Use TLS and check the server certificate (default false).'),
+    trust: array(
+      string({
+        maxLength: 120,
+        description: 'A certificate authority the client trusts (default ["Handshake Root CA"]).',
+      }),
+      { maxItems: 32 },
+    ),
     persistent: boolean('Keep connections open (HTTP/1.1 default: true).'),
     pipelining: boolean('Send requests without waiting for responses (default false).'),
     parallel: number({

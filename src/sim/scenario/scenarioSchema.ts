@@ -16,6 +16,8 @@ import {
 import { bitRate, byteSize, interfaceAddress, ipv4, prefix } from '../schema/networkSchemas.ts';
 import { httpClientApp, httpServerApp } from './httpSchemas.ts';
 import { cpuSettings } from './serverSchemas.ts';
+import { dnsServerApp, dnsSettings } from './dnsSchemas.ts';
+import { ftpClientApp, ftpServerApp } from './ftpSchemas.ts';
 
 export const SCENARIO_FORMAT = 'handshake/scenario@1';
 
@@ -122,6 +124,9 @@ export const appSchema = tagged('type', {
   sink: sinkApp,
   httpServer: httpServerApp,
   httpClient: httpClientApp,
+  dnsServer: dnsServerApp,
+  ftpServer: ftpServerApp,
+  ftpClient: ftpClientApp,
 });
 
 const interfaceSchema = object(
@@ -186,6 +191,7 @@ export const nodeSchema = object(
     routes: array(routeSchema, { maxItems: 256 }),
     tcp: tcpSettings,
     cpu: cpuSettings,
+    dns: dnsSettings,
     apps: array(appSchema, { maxItems: 16 }),
   },
 );
@@ -283,6 +289,8 @@ export type SinkApp = Infer<typeof sinkApp>;
 export type TcpSettings = Infer<typeof tcpSettings>;
 export type CpuSettings = Infer<typeof cpuSettings>;
 export type { HttpClientApp, HttpServerApp } from './httpSchemas.ts';
+export type { DnsServerApp, DnsSettings } from './dnsSchemas.ts';
+export type { FtpClientApp, FtpServerApp } from './ftpSchemas.ts';
 
 /** The JSON Schema of the scenario format, for editors ($schema in a document). */
 export function scenarioJsonSchema(): Record<string, unknown> {

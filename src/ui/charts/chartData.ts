@@ -15,6 +15,7 @@ import {
   type Points,
   type ThroughputBin,
 } from '../../viz/series.ts';
+import { requestLatencySeries } from '../../viz/serverView.ts';
 
 export { CHARTS, type ChartKind } from './chartSpecs.ts';
 
@@ -135,6 +136,25 @@ function fullLines(records: readonly TraceRecord[], kind: ChartKind, names: Netw
       for (const l of s.latency.values()) {
         const group = { key: l.node, label: names.name(l.node), nodes: [l.node], links: [] };
         line(group, '', scaled(l.rtt, NS_PER_MS), { step: false, markers: true });
+      }
+      break;
+    case 'requests':
+      // Server side: request arrival to reply written; client side: request sent to response.
+      for (const r of requestLatencySeries(records)) {
+        const server = r.side === 'server';
+        const group = {
+          key: `${r.side} ${r.node} ${r.app}`,
+          label: server
+            ? `${names.name(r.node)} ${r.app} (server: request to reply)`
+            : `${names.name(r.node)} (client: request to response)`,
+          nodes: [r.node],
+          links: [],
+        };
+        line(group, '', scaled(r.latency, NS_PER_MS), {
+          step: false,
+          markers: true,
+          dashed: !server,
+        });
       }
       break;
     case 'throughput':

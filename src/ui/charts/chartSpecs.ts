@@ -1,7 +1,7 @@
 // The charts the panel offers, in the picker's order: title, axis label, unit, and what to say
 // when a run has nothing to plot on one.
 
-export type ChartKind = 'latency' | 'throughput' | 'cwnd' | 'rto' | 'queue';
+export type ChartKind = 'latency' | 'requests' | 'throughput' | 'cwnd' | 'rto' | 'queue';
 
 /** The charts in the picker's order, with the words around them. */
 export const CHARTS: readonly {
@@ -19,6 +19,14 @@ export const CHARTS: readonly {
     unit: 'ms',
     si: false,
     empty: 'No timed reply yet: this chart needs a pinger app that gets replies.',
+  },
+  {
+    kind: 'requests',
+    title: 'Server and HTTP request latency',
+    yLabel: 'Latency (ms)',
+    unit: 'ms',
+    si: false,
+    empty: 'No request answered yet: this chart needs a server app or an HTTP client.',
   },
   {
     kind: 'throughput',

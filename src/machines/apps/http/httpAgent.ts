@@ -8,6 +8,7 @@ import type { Ipv4Address } from '../../../net/wire/ipv4Address.ts';
 import type { TcpLayer } from '../../tcp/tcpLayer.ts';
 import {
   HttpClientConnection,
+  type ClientTlsOptions,
   type HttpOutcome,
   type RequestCounter,
 } from './httpClientConnection.ts';
@@ -39,6 +40,7 @@ export class HttpAgent {
     private readonly port: number,
     readonly options: AgentOptions,
     private readonly counter: RequestCounter,
+    private readonly tls?: ClientTlsOptions,
   ) {}
 
   /** Sends a request when a connection is free; `done` gets its response or error. */
@@ -96,6 +98,7 @@ export class HttpAgent {
       this.port,
       pipelining,
       this.counter,
+      this.tls,
     );
     this.connections.add(connection);
     connection.onFinished = () => {

@@ -12,7 +12,18 @@ import { formatIpv4, type Ipv4Address } from '../../../net/wire/ipv4Address.ts';
 import { StreamWriter } from '../../server/streamWriter.ts';
 import type { TcpConnection } from '../../tcp/tcpConnection.ts';
 import type { TcpLayer } from '../../tcp/tcpLayer.ts';
+import type { Certificate } from '../../../net/app/tls/certificate.ts';
+import { TlsClient, type TlsOutput } from '../../../net/app/tls/tlsSession.ts';
+import { recordKeys } from './tlsEndpoints.ts';
 import './httpTrace.ts';
+
+/** HTTPS settings of a client connection. */
+export interface ClientTlsOptions {
+  /** The name the client expects in the certificate (and sends as SNI). */
+  serverName: string;
+  trustStore: readonly Certificate[];
+  random: (length: number) => Uint8Array;
+}
 
 /** What a request ends with: a response, or an error (an errno name or a parse problem). */
 export type HttpOutcome = { ok: true; response: HttpResponse } | { ok: false; error: string };
@@ -40,6 +51,7 @@ export class HttpClientConnection {
   private readonly inFlight: Outstanding[] = [];
   private connected = false;
   private ended = false;
+  private tls: TlsClient | undefined;
   name = '';
   /** Called once when the connection is finished (closed, reset or failed). */
   onFinished: (() => void) | undefined;
@@ -52,6 +64,7 @@ export class HttpClientConnection {
     private readonly port: number,
     private readonly pipelining: boolean,
     private readonly counter: RequestCounter,
+    private readonly tlsOptions?: ClientTlsOptions,
   ) {}
 
   /** Requests sent or waiting that have no response yet. */
@@ -73,10 +86,17 @@ export class HttpClientConnection {
     this.name = `${connection.localPort}>${formatIpv4(this.server)}:${this.port}`;
     this.writer = new StreamWriter(connection);
     connection.handlers.onConnect = () => {
-      this.connected = true;
-      this.pump();
+      if (!this.tlsOptions) {
+        this.connected = true;
+        return this.pump();
+      }
+      const { serverName, trustStore, random } = this.tlsOptions;
+      this.tls = new TlsClient({ serverName, trustStore, random, nowNs: () => this.sim.now() });
+      this.traceTls('start', serverName);
+      this.writer?.write(this.tls.start().send);
     };
-    connection.handlers.onData = (bytes) => this.received(bytes);
+    connection.handlers.onData = (bytes) =>
+      this.tls ? this.secureData(this.tls.push(bytes)) : this.received(bytes);
     connection.handlers.onEnd = () => {
       this.fail('ECONNRESET'); // the server closed with requests unanswered
       connection.close();
@@ -95,8 +115,60 @@ export class HttpClientConnection {
   close(): void {
     if (this.ended) return;
     this.ended = true;
+    if (this.tls?.established) this.writer?.write(this.tls.close().send);
     if (this.writer) this.writer.end();
     else this.finish();
+  }
+
+  private traceTls(phase: string, detail: string): void {
+    this.sim.record({
+      t: this.sim.now(),
+      type: 'tls.handshake',
+      node: this.node,
+      conn: this.name,
+      role: 'client',
+      phase,
+      detail,
+    });
+  }
+
+  /** What the TLS client made of arriving bytes: answers to send, a verdict, data, an alert. */
+  private secureData(output: TlsOutput): void {
+    const tls = this.tls as TlsClient;
+    if (output.send.length > 0) this.writer?.write(output.send);
+    for (const event of output.events) {
+      if (event.kind === 'certificate') {
+        this.sim.record({
+          t: this.sim.now(),
+          type: 'tls.certificate',
+          node: this.node,
+          conn: this.name,
+          subject: event.chain[0]?.subject ?? '',
+          issuer: event.chain[0]?.issuer ?? '',
+          verdict: event.verdict,
+        });
+      } else if (event.kind === 'handshakeDone' && tls.keyLog && this.connection) {
+        this.traceTls('done', '');
+        const c = this.connection;
+        const local = `${formatIpv4(c.localAddress)}:${c.localPort}`;
+        recordKeys(
+          this.sim,
+          this.node,
+          'client',
+          local,
+          `${formatIpv4(this.server)}:${this.port}`,
+          tls.keyLog,
+        );
+        this.connected = true;
+        this.pump();
+      } else if (event.kind === 'data') this.received(event.data);
+      else if (event.kind === 'error') {
+        this.traceTls('failed', event.reason);
+        this.fail(`TLS: ${event.reason}`);
+        this.writer?.end();
+        return;
+      }
+    }
   }
 
   private pump(): void {
@@ -115,7 +187,8 @@ export class HttpClientConnection {
         method: next.request.method,
         target: next.request.target,
       });
-      this.writer.write(encodeHttpRequest(next.request));
+      const bytes = encodeHttpRequest(next.request);
+      this.writer.write(this.tls ? this.tls.write(bytes).send : bytes);
     }
   }
 

@@ -52,6 +52,14 @@ export const ALERT = {
   decryptError: 51,
 };
 
+/** The four traffic keys of a connection (handshake and application, each direction). */
+export interface TlsKeyLog {
+  clientHandshake: Uint8Array;
+  serverHandshake: Uint8Array;
+  clientApplication: Uint8Array;
+  serverApplication: Uint8Array;
+}
+
 /** What a session reports besides bytes to send. */
 export type TlsEvent =
   | { kind: 'certificate'; verdict: CertificateVerdict; chain: Certificate[] }
@@ -107,6 +115,11 @@ abstract class TlsEndpoint {
   protected failed = false;
   /** True once Finished messages were exchanged and application data may flow. */
   established = false;
+  /**
+   * This endpoint's traffic keys once the handshake is done: what a browser writes to its
+   * SSLKEYLOGFILE, so a capture can be read from the endpoint's point of view.
+   */
+  keyLog: TlsKeyLog | undefined;
 
   protected abstract handshake(type: number, body: Uint8Array, bytes: Uint8Array): void;
 
@@ -278,6 +291,12 @@ export class TlsClient extends TlsEndpoint {
       this.transcript.push(finished);
       this.setReadKey(app.server);
       this.setWriteKey(app.client);
+      this.keyLog = {
+        clientHandshake: this.keys.client,
+        serverHandshake: this.keys.server,
+        clientApplication: app.client,
+        serverApplication: app.server,
+      };
       this.established = true;
       this.events.push({ kind: 'handshakeDone' });
     } else {
@@ -352,6 +371,12 @@ export class TlsServer extends TlsEndpoint {
       this.transcript.push(bytes);
       this.setReadKey(this.app.client);
       this.setWriteKey(this.app.server);
+      this.keyLog = {
+        clientHandshake: this.keys.client,
+        serverHandshake: this.keys.server,
+        clientApplication: this.app.client,
+        serverApplication: this.app.server,
+      };
       this.established = true;
       this.events.push({ kind: 'handshakeDone' });
     } else {

@@ -1,0 +1,85 @@
+// `handshake schedule`: the text Gantt chart, the per-job table and the exit status on bad input.
+// Expected figures: Silberschatz, Galvin, Gagne, Operating System Concepts 10th ed., §5.3.3 (RR, q=4).
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { schedule } from '../../src/cli/schedule.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'handshake-schedule-'));
+
+function call(file: string, json = false) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = schedule(file, { json }, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { status, out, err };
+}
+
+function writeDoc(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('handshake schedule', () => {
+  it('prints the Gantt chart with times underneath, the job table and the figures', () => {
+    const { status, out, err } = call('simulations/jobs/silberschatz-rr.json');
+    expect(status).toBe(0);
+    expect(err).toEqual([]);
+    const text = out.join('\n');
+    expect(out).toContain('| P1 | P2 | P3 | P1 |');
+    expect(out).toContain('0    4    7    10   30');
+    expect(text).toMatch(/^P1 +0 +24 +0 +6 +30 +0$/m);
+    expect(text).toMatch(/^P2 +0 +3 +0 +4 +7 +4$/m);
+    expect(text).toMatch(/^P3 +0 +3 +0 +7 +10 +7$/m);
+    expect(text).toMatch(/^average +5\.667 +15\.667 +3\.667$/m);
+    expect(text).toMatch(/^utilization 100\.0%/m);
+    expect(text).toMatch(/^throughput +0\.1 jobs per time unit$/m);
+  });
+
+  it('shows idle gaps and context switches, one chart per core', () => {
+    const path = writeDoc(
+      'gap.csv',
+      '# unit: ticks\n# cores: 2\n# contextSwitch: 1\nid,arrival,burst\nA,0,2\nB,5,1\n',
+    );
+    const { status, out } = call(path);
+    expect(status).toBe(0);
+    expect(out).toContain('core 0');
+    expect(out).toContain('(nothing ran)');
+    expect(out).toContain('| cs | A | idle | cs | B |');
+    expect(out).toContain('0    1   3      5    6   7');
+  });
+
+  it('--json gives the same figures as data', () => {
+    const { status, out } = call('simulations/jobs/silberschatz-srtf.csv', true);
+    expect(status).toBe(0);
+    const doc = JSON.parse(out.join('\n')) as { averages: { waiting: number }; gantt: unknown[] };
+    expect(doc.averages.waiting).toBe(6.5);
+    expect(doc.gantt).toHaveLength(5);
+  });
+
+  it('exits with 2 and a line naming the row on bad input', () => {
+    const json = writeDoc(
+      'bad.json',
+      JSON.stringify({
+        format: 'handshake/jobs@1',
+        unit: 'ticks',
+        jobs: [
+          { id: 'P1', arrival: 0, burst: 1 },
+          { id: 'P2', arrival: 0, burst: 1 },
+          { id: 'P3', arrival: 0, burst: -4 },
+        ],
+      }),
+    );
+    expect(call(json)).toEqual({
+      status: 2,
+      out: [],
+      err: [`${json}: jobs[2] (P3): burst must be >= 0, got -4`],
+    });
+    const csv = writeDoc('bad.csv', 'id,arrival,burst\nP1,0,1\nP2,0,2\nP3,1\n');
+    expect(call(csv).err).toEqual([`${csv}: row 4: missing field "burst"`]);
+    expect(call(join(dir, 'missing.json'))).toMatchObject({ status: 2 });
+    expect(call(join(dir, 'missing.json')).err[0]).toMatch(/cannot read: no such file$/);
+  });
+});

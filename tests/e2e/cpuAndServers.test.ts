@@ -1,0 +1,109 @@
+// End-to-end tests of the server and CPU views in Debian's Chromium: the web server's processes
+// and CPU Gantt chart following the time shown, the "CPU n/m busy" badge, the request latency
+// chart, and an HTTP request dissected in the packet inspector and named on the ladder.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appSession, openFile, shot } from './appSession.ts';
+
+const session = appSession();
+const { openApp } = session;
+
+/** Runs with `seed`, pauses, and shows the moment `tick` of the scrubber (0 to 1000). */
+async function runAndShow(page: Page, seed: number, tick: string): Promise<void> {
+  await page.getByLabel('Seed').fill(String(seed));
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page
+    .getByTestId('metric-seed')
+    .filter({ hasText: String(seed) })
+    .waitFor();
+  const play = page.getByTestId('play');
+  if ((await play.textContent())?.includes('Pause')) await play.click();
+  await page.getByTestId('scrubber').fill(tick);
+}
+
+async function selectNode(page: Page, id: string): Promise<void> {
+  const card = await page.locator(`[data-node="${id}"] .label`).boundingBox();
+  await page.mouse.click(card!.x + card!.width / 2, card!.y + card!.height / 2);
+}
+
+const bars = async (page: Page) =>
+  Number(await page.getByTestId('cpu-gantt').locator('svg').getAttribute('data-bars'));
+
+describe('CPU and servers', () => {
+  it('shows the web server’s workers and a Gantt chart that follows the time shown', async () => {
+    const page = await openApp();
+    await openFile(page, 'simulations/web-page-load.json');
+    // 8 s run, 8 ms a tick. At tick 5 (40 ms) the first request has not reached the server (its
+    // link latencies add to 20 ms each way after the handshake), so no job has run yet.
+    await runAndShow(page, 11, '5');
+    await selectNode(page, 'web');
+    const node = page.getByTestId('node-inspector');
+    await node.getByTestId('cpu-section').waitFor();
+    expect(await bars(page)).toBe(0);
+    // By tick 500 (4 s) the three visits have had their jobs run: bars with job ids on core 0.
+    await page.getByTestId('scrubber').fill('500');
+    await expect.poll(() => bars(page)).toBeGreaterThan(3);
+    const jobs = await page
+      .getByTestId('cpu-gantt')
+      .locator('[data-job]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-job') ?? ''));
+    expect(jobs.every((j) => /^t\d+#\d+$/.test(j))).toBe(true);
+    // A context switch of 50 µs precedes each dispatch (the scenario's contextSwitch).
+    expect(await page.getByTestId('cpu-gantt').locator('.bar.switch').count()).toBeGreaterThan(0);
+    const atEnd = await bars(page);
+    await page.getByTestId('scrubber').fill('100');
+    await expect.poll(() => bars(page)).toBeLessThan(atEnd);
+    // Finished jobs: waiting, turnaround and response in a table.
+    expect(await node.getByTestId('cpu-jobs').locator('tbody tr').count()).toBeGreaterThan(0);
+    // The processes: the web app's counters (12 requests over the three visits by the end).
+    await page.getByTestId('scrubber').fill('1000');
+    await expect
+      .poll(async () => (await node.getByTestId('server-counters').textContent()) ?? '')
+      .toMatch(/Requests\s*12/);
+    await shot(page, 'cpu-gantt');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('badges the server with its busy cores and charts request latency', async () => {
+    const page = await openApp();
+    await openFile(page, 'simulations/server-concurrency.json');
+    await runAndShow(page, 1, '300');
+    const badge = page.locator('[data-node="server"] [data-badge^="CPU "]');
+    expect(await badge.getAttribute('data-badge')).toMatch(/^CPU \d+\/\d+ busy$/);
+    await page.getByRole('tab', { name: 'Charts' }).click();
+    const charts = page.getByTestId('charts');
+    const picker = charts.getByTestId('chart-picker');
+    await picker.selectOption('requests');
+    const series = await charts.getByTestId('chart-series').locator('option').allTextContents();
+    expect(series.some((s) => /server: request to reply/.test(s))).toBe(true);
+    expect(series.some((s) => /client: request to response/.test(s))).toBe(true);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('names HTTP messages on the ladder and dissects their headers', async () => {
+    const page = await openApp();
+    await openFile(page, 'simulations/web-page-load.json');
+    await runAndShow(page, 11, '1000');
+    await page.getByRole('tab', { name: 'Ladder' }).click();
+    const ladder = page.getByTestId('ladder-diagram');
+    await ladder.getByTestId('ladder-node-a').selectOption('laptop');
+    await ladder.getByTestId('ladder-node-b').selectOption('web');
+    await ladder.getByRole('button', { name: 'Show' }).click();
+    const get = ladder.locator('g[role="button"][aria-label*="GET /index.html"]').first();
+    await get.waitFor();
+    expect(
+      await ladder.locator('g[role="button"][aria-label*="HTTP 200"]').count(),
+    ).toBeGreaterThan(0);
+    // Arrows sit close together over an 8 s run: pick it the keyboard way (focus, then Enter).
+    await get.focus();
+    await page.keyboard.press('Enter');
+    const inspector = page.getByTestId('packet-inspector');
+    const app = inspector.getByTestId('app-layer');
+    await app.waitFor();
+    // RFC 9112 section 3: method, request-target, HTTP-version on the request line.
+    expect(await app.getByTestId('http-start-line').textContent()).toBe('GET /index.html HTTP/1.1');
+    expect(await app.getByTestId('http-headers').textContent()).toMatch(/Host/i);
+    await shot(page, 'packet-http');
+    expect(session.errors).toEqual([]);
+  });
+});
