@@ -102,6 +102,9 @@ export class ServerProcess {
   /** Listens on the port and makes the standing threads of the model. */
   start(): SocketResult<TcpListener> {
     const opened = this.tcp.listen(this.options.port, this.options.backlog);
+    const { node, app } = this.options;
+    const state = opened.ok ? 'listening' : 'failed';
+    this.sim.record({ t: this.sim.now(), type: 'app.state', node, app, state });
     if (!opened.ok) return opened;
     this.listener = opened.value;
     this.listener.onConnection = () => this.takeConnections();
