@@ -1,8 +1,9 @@
 // `npm run bench`: every benchmark, one `bench NAME VALUE UNIT` line per figure.
-// `npm run bench -- engine|tcp|cpu|browser` runs one group.
+// `npm run bench -- engine|tcp|cpu|http|browser` runs one group.
 import { runBrowserBenchmarks } from './browserBench.ts';
 import { runCpuBenchmarks } from './cpuBench.ts';
 import { runEngineBenchmarks } from './engineBench.ts';
+import { runHttpBenchmarks } from './httpBench.ts';
 import { runTcpBenchmarks } from './tcpBench.ts';
 
 const only = process.argv[2];
@@ -10,5 +11,6 @@ const started = performance.now();
 if (!only || only === 'engine') runEngineBenchmarks();
 if (!only || only === 'tcp') runTcpBenchmarks();
 if (!only || only === 'cpu') runCpuBenchmarks();
+if (!only || only === 'http') runHttpBenchmarks();
 if (!only || only === 'browser') await runBrowserBenchmarks();
 console.log(`bench total.wall ${((performance.now() - started) / 1000).toFixed(1)} s`);

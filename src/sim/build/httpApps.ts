@@ -206,6 +206,9 @@ export function startHttpClient(
           sim.record({ t: sim.now(), type: 'app.error', node, app: label, op: 'visit', error });
         },
       },
+      guards: {
+        thinks: () => app.workload?.kind === 'closed' && app.workload.thinkTime !== undefined,
+      },
       delays: {
         thinkTime: () =>
           app.workload?.kind === 'closed' && app.workload.thinkTime

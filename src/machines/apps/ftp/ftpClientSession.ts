@@ -187,7 +187,7 @@ export class FtpClientSession {
           bytes: bytes.length,
           direction: down ? 'down' : 'up',
         });
-      } else if (data.state !== 'CLOSED') data.abort();
+      } else if (data.state !== 'CLOSED') data.close(); // the server closes its side too
       hooks.done();
     };
     data.handlers.onData = (bytes) => {

@@ -2,7 +2,7 @@
 // has an account, visit (a page and its objects, or a list of requests), think, visit again.
 // Its I/O actions are provided by `sim/` (src/sim/build/httpApps.ts).
 
-import { assign, setup } from 'xstate';
+import { and, assign, setup } from 'xstate';
 
 export interface HttpClientInput {
   /** Delay before the first visit, ms. */
@@ -40,6 +40,8 @@ export const httpClientMachine = setup({
   },
   guards: {
     needsLogin: ({ context }) => context.login,
+    /** The user pauses between visits (provided by `sim/` from the workload). */
+    thinks: () => true,
     /** Another visit follows the one that just ended. */
     moreVisitsAfterThis: ({ context }) => context.visited + 1 < context.visits,
   },
@@ -68,7 +70,18 @@ export const httpClientMachine = setup({
       entry: 'visit',
       on: {
         'http.visited': [
-          { guard: 'moreVisitsAfterThis', target: 'thinking', actions: 'countVisit' },
+          {
+            guard: and(['moreVisitsAfterThis', 'thinks']),
+            target: 'thinking',
+            actions: 'countVisit',
+          },
+          // No think time: straight into the next visit (re-entering runs `visit` again).
+          {
+            guard: 'moreVisitsAfterThis',
+            target: 'visiting',
+            reenter: true,
+            actions: 'countVisit',
+          },
           { target: 'done', actions: 'countVisit' },
         ],
       },
