@@ -20,7 +20,14 @@ export function startDnsServer(
 ): DnsServerMetrics {
   const opened = udp.bind(app.port ?? DNS_PORT);
   if (!opened.ok) {
-    sim.record({ t: sim.now(), type: 'app.error', node, app: 'dns', op: 'bind', error: opened.error });
+    sim.record({
+      t: sim.now(),
+      type: 'app.error',
+      node,
+      app: 'dns',
+      op: 'bind',
+      error: opened.error,
+    });
     return { node, queries: 0, rcodes: {} };
   }
   const records: ZoneRecord[] = (app.records ?? []).map((r) =>

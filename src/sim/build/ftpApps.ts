@@ -12,7 +12,10 @@ import {
   type FtpStep,
 } from '../../machines/apps/ftp/ftpClientSession.ts';
 import { FtpFileStore } from '../../machines/apps/ftp/ftpFiles.ts';
-import { startFtpServer as listenFtp, type FtpServerMetrics } from '../../machines/apps/ftp/ftpServer.ts';
+import {
+  startFtpServer as listenFtp,
+  type FtpServerMetrics,
+} from '../../machines/apps/ftp/ftpServer.ts';
 import type { TcpLayer } from '../../machines/tcp/tcpLayer.ts';
 import { traceStates } from '../appTrace.ts';
 import type { FtpClientApp, FtpServerApp } from '../scenario/scenarioSchema.ts';
@@ -34,8 +37,22 @@ export function startFtpServer(
     passivePorts: sim.random.stream(`node:${node}/ftp/pasv`),
   });
   if (started.ok) return started.metrics;
-  sim.record({ t: sim.now(), type: 'app.error', node, app: 'ftp', op: 'listen', error: started.error });
-  const none = { sessions: 0, commands: 0, logins: 0, failedLogins: 0, bytesSent: 0, bytesReceived: 0 };
+  sim.record({
+    t: sim.now(),
+    type: 'app.error',
+    node,
+    app: 'ftp',
+    op: 'listen',
+    error: started.error,
+  });
+  const none = {
+    sessions: 0,
+    commands: 0,
+    logins: 0,
+    failedLogins: 0,
+    bytesSent: 0,
+    bytesReceived: 0,
+  };
   return { node, port, ...none };
 }
 
@@ -65,7 +82,14 @@ export function startFtpClient(
       connect: () =>
         lookup(app.server, (result) => {
           if (!result.ok) return fail(result.error);
-          session = new FtpClientSession(sim, tcp, node, result.address, app.port ?? FTP_PORT, metrics);
+          session = new FtpClientSession(
+            sim,
+            tcp,
+            node,
+            result.address,
+            app.port ?? FTP_PORT,
+            metrics,
+          );
           session.connect(() => actor.send({ type: 'ftp.ready' }), fail);
         }),
       login: () =>

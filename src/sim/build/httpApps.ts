@@ -9,7 +9,7 @@ import type { CpuScheduler } from '../../machines/cpu/cpuScheduler.ts';
 import { sample } from '../../machines/cpu/distributions.ts';
 import { HttpAgent } from '../../machines/apps/http/httpAgent.ts';
 import { AuthStore } from '../../machines/apps/http/httpAuth.ts';
-import { httpClientMachine } from '../../machines/apps/http/httpClientMachine.ts';
+import { userMachine } from '../../machines/apps/userMachine.ts';
 import { HttpServerProtocol } from '../../machines/apps/http/httpServerProtocol.ts';
 import { HttpsServerProtocol } from '../../machines/apps/http/httpsServerProtocol.ts';
 import {
@@ -148,11 +148,11 @@ export function startHttpClient(
   /** One user: an actor that resolves, logs in, visits, thinks, visits again. */
   const startUser = (label: string, visits: number, delayNs: number): void => {
     let session: UserSession | undefined;
-    const machine = httpClientMachine.provide({
+    const machine = userMachine.provide({
       actions: {
         resolve: () =>
           lookup(app.server, (result) => {
-            if (!result.ok) return actor.send({ type: 'http.failed', error: result.error });
+            if (!result.ok) return actor.send({ type: 'user.failed', error: result.error });
             const tls = app.https
               ? { serverName: app.server, trustStore, random: tlsRandom }
               : undefined;
@@ -177,20 +177,20 @@ export function startHttpClient(
             password: app.login?.password ?? '',
           }).toString();
           session?.send('POST', '/login', body, undefined, (outcome) => {
-            if (!outcome.ok) return actor.send({ type: 'http.failed', error: outcome.error });
+            if (!outcome.ok) return actor.send({ type: 'user.failed', error: outcome.error });
             if (outcome.response.status !== 200)
               return actor.send({
-                type: 'http.failed',
+                type: 'user.failed',
                 error: `login refused (${outcome.response.status})`,
               });
-            actor.send({ type: 'http.loggedIn' });
+            actor.send({ type: 'user.loggedIn' });
           });
         },
         visit: () => {
           if (!session) return;
           metrics.visits++;
           const done = (error: string | null): void =>
-            actor.send(error === null ? { type: 'http.visited' } : { type: 'http.failed', error });
+            actor.send(error === null ? { type: 'user.visited' } : { type: 'user.failed', error });
           if (app.requests) {
             const planned = app.requests.map((r) => ({ ...r, method: r.method ?? 'GET' }));
             sendRequests(sim, session, planned, done);

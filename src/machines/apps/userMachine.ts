@@ -1,10 +1,10 @@
-// A web user, as a learner should see it: wait to start, look up the server's name, log in if it
-// has an account, visit (a page and its objects, or a list of requests), think, visit again.
-// Its I/O actions are provided by `sim/` (src/sim/build/httpApps.ts).
+// A user of a service (a web site, a database), as a learner should see it: wait to start, look up
+// the server's name, log in if it has an account, visit (a page and its objects, or a list of
+// requests), think, visit again. Its I/O actions are provided by `sim/` (src/sim/build/*Apps.ts).
 
 import { and, assign, setup } from 'xstate';
 
-export interface HttpClientInput {
+export interface UserInput {
   /** Delay before the first visit, ms. */
   startMs: number;
   /** Visits to make (Infinity: until the run ends). */
@@ -13,24 +13,24 @@ export interface HttpClientInput {
   login: boolean;
 }
 
-export type HttpClientEvent =
+export type UserEvent =
   | { type: 'dns.resolved' }
-  | { type: 'http.loggedIn' }
-  | { type: 'http.visited' }
-  | { type: 'http.failed'; error: string };
+  | { type: 'user.loggedIn' }
+  | { type: 'user.visited' }
+  | { type: 'user.failed'; error: string };
 
-export const httpClientMachine = setup({
+export const userMachine = setup({
   types: {
-    input: {} as HttpClientInput,
-    context: {} as HttpClientInput & { visited: number },
-    events: {} as HttpClientEvent,
+    input: {} as UserInput,
+    context: {} as UserInput & { visited: number },
+    events: {} as UserEvent,
   },
   actions: {
     /** Resolves the server's name (at once for an address or a node id). */
     resolve: () => {},
-    /** POSTs the login form; raises http.loggedIn or http.failed. */
+    /** POSTs the login form; raises user.loggedIn or user.failed. */
     login: () => {},
-    /** Makes one visit; raises http.visited. */
+    /** Makes one visit; raises user.visited. */
     visit: () => {},
     /** Closes the client's connections. */
     leave: () => {},
@@ -51,7 +51,7 @@ export const httpClientMachine = setup({
     thinkTime: () => 0,
   },
 }).createMachine({
-  id: 'httpClient',
+  id: 'user',
   context: ({ input }) => ({ ...input, visited: 0 }),
   initial: 'waiting',
   states: {
@@ -64,12 +64,12 @@ export const httpClientMachine = setup({
     },
     loggingIn: {
       entry: 'login',
-      on: { 'http.loggedIn': 'visiting' },
+      on: { 'user.loggedIn': 'visiting' },
     },
     visiting: {
       entry: 'visit',
       on: {
-        'http.visited': [
+        'user.visited': [
           {
             guard: and(['moreVisitsAfterThis', 'thinks']),
             target: 'thinking',
@@ -91,7 +91,7 @@ export const httpClientMachine = setup({
     failed: { type: 'final', entry: 'leave' },
   },
   on: {
-    'http.failed': {
+    'user.failed': {
       target: '.failed',
       actions: { type: 'failed', params: ({ event }) => event.error },
     },
