@@ -2,6 +2,7 @@
 // random stream) and the client (an XState user over FtpClientSession running its script).
 
 import { createActor } from 'xstate';
+import { afterAction } from './afterAction.ts';
 import type { Simulator } from '../../engine/simulator.ts';
 import { NS_PER_MS } from '../../engine/time.ts';
 import { FTP_PORT } from '../../net/app/ftp/ftpMessages.ts';
@@ -79,7 +80,7 @@ export function startFtpClient(
   const fail = (error: string) => actor.send({ type: 'ftp.failed', error });
   const machine = ftpClientMachine.provide({
     actions: {
-      connect: () =>
+      connect: afterAction(sim, () =>
         lookup(app.server, (result) => {
           if (!result.ok) return fail(result.error);
           session = new FtpClientSession(
@@ -92,11 +93,13 @@ export function startFtpClient(
           );
           session.connect(() => actor.send({ type: 'ftp.ready' }), fail);
         }),
-      login: () =>
+      ),
+      login: afterAction(sim, () =>
         session?.login(app.user ?? 'anonymous', app.password ?? 'guest', (error) =>
           error === null ? actor.send({ type: 'ftp.loggedIn' }) : fail(error),
         ),
-      runStep: (_, step) => {
+      ),
+      runStep: afterAction(sim, (_: unknown, step: number) => {
         const next = script[step];
         if (!session || !next) return fail('no such step');
         session.runStep(next, {
@@ -104,9 +107,9 @@ export function startFtpClient(
           done: () => actor.send({ type: 'ftp.stepDone' }),
           failed: fail,
         });
-      },
-      quit: () => session?.quit(() => actor.send({ type: 'ftp.closed' })),
-      leave: () => session?.close(),
+      }),
+      quit: afterAction(sim, () => session?.quit(() => actor.send({ type: 'ftp.closed' }))),
+      leave: afterAction(sim, () => session?.close()),
       failed: (_, error) => {
         metrics.error = error;
         sim.record({ t: sim.now(), type: 'app.error', node, app: 'ftp', op: 'session', error });

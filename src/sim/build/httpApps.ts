@@ -25,6 +25,7 @@ import { ServerProcess, type ServerMetrics } from '../../machines/server/serverP
 import type { TcpLayer } from '../../machines/tcp/tcpLayer.ts';
 import { formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
 import { traceStates } from '../appTrace.ts';
+import { afterAction } from './afterAction.ts';
 import type { HttpClientApp, HttpServerApp } from '../scenario/scenarioSchema.ts';
 
 /** Finds a server's address by name; calls back with the address or an error (`NXDOMAIN`, ...). */
@@ -150,7 +151,7 @@ export function startHttpClient(
     let session: UserSession | undefined;
     const machine = userMachine.provide({
       actions: {
-        resolve: () =>
+        resolve: afterAction(sim, () =>
           lookup(app.server, (result) => {
             if (!result.ok) return actor.send({ type: 'user.failed', error: result.error });
             const tls = app.https
@@ -171,7 +172,8 @@ export function startHttpClient(
             session = new UserSession(agent, port === defaultPort ? host : `${host}:${port}`);
             actor.send({ type: 'dns.resolved' });
           }),
-        login: () => {
+        ),
+        login: afterAction(sim, () => {
           const body = new URLSearchParams({
             user: app.login?.user ?? '',
             password: app.login?.password ?? '',
@@ -185,8 +187,8 @@ export function startHttpClient(
               });
             actor.send({ type: 'user.loggedIn' });
           });
-        },
-        visit: () => {
+        }),
+        visit: afterAction(sim, () => {
           if (!session) return;
           metrics.visits++;
           const done = (error: string | null): void =>
@@ -199,8 +201,8 @@ export function startHttpClient(
               if (error === null) metrics.pageTimes.push(elapsed);
               done(error);
             });
-        },
-        leave: () => session?.agent.closeAll(),
+        }),
+        leave: afterAction(sim, () => session?.agent.closeAll()),
         failed: (_, error) => {
           metrics.error = error;
           sim.record({ t: sim.now(), type: 'app.error', node, app: label, op: 'visit', error });

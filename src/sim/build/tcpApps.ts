@@ -11,6 +11,7 @@ import type { TcpLayer } from '../../machines/tcp/tcpLayer.ts';
 import type { TcpListener } from '../../machines/tcp/tcpListener.ts';
 import { formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
 import { traceStates } from '../appTrace.ts';
+import { afterAction } from './afterAction.ts';
 import type { BulkSendApp, SinkApp } from '../scenario/scenarioSchema.ts';
 import type { BulkSendMetrics, SinkMetrics } from '../summary.ts';
 
@@ -57,7 +58,7 @@ export function startBulkSend(
   };
   const machine = bulkSendMachine.provide({
     actions: {
-      connect: () => {
+      connect: afterAction(sim, () => {
         const opened = tcp.connect(peer, port);
         if (!opened.ok) {
           actor.send({ type: 'tcp.error', error: opened.error }); // handled after this action
@@ -75,7 +76,7 @@ export function startBulkSend(
         };
         connection.handlers.onEnd = () => connection?.close();
         connection.handlers.onAllAcknowledged = () => actor.send({ type: 'tcp.closed' });
-      },
+      }),
       write: () => writeMore(),
       close: () => connection?.close(),
       failed: (_, error) => {

@@ -2,6 +2,7 @@
 // objects a browser then fetches), objects of given sizes, and the default small site.
 
 import { utf8 } from '../../../net/app/http/httpMessage.ts';
+import { objectBytes } from './objectBytes.ts';
 
 /** One resource as a scenario describes it. */
 export interface SiteResourceSpec {
@@ -29,8 +30,6 @@ const TYPES: Record<string, string> = {
   css: 'text/css',
   js: 'text/javascript',
   png: 'image/png',
-  jpg: 'image/jpeg',
-  gif: 'image/gif',
   json: 'application/json',
   txt: 'text/plain; charset=utf-8',
 };
@@ -72,14 +71,6 @@ export function pageHtml(spec: SiteResourceSpec): string {
   return head + tags + body + tail;
 }
 
-/** Bytes of an object of `size` bytes: a recognisable repeating pattern. */
-function objectBytes(path: string, size: number): Uint8Array {
-  const text = `${path} `;
-  const bytes = new Uint8Array(size);
-  for (let i = 0; i < size; i++) bytes[i] = text.charCodeAt(i % text.length);
-  return bytes;
-}
-
 /** Builds the served resources from their specs. */
 export function buildSite(specs: readonly SiteResourceSpec[]): Map<string, SiteResource> {
   const site = new Map<string, SiteResource>();
@@ -90,7 +81,7 @@ export function buildSite(specs: readonly SiteResourceSpec[]): Map<string, SiteR
         ? utf8(spec.text)
         : type.startsWith('text/html')
           ? utf8(pageHtml(spec))
-          : objectBytes(spec.path, spec.size ?? 1000);
+          : objectBytes(spec.path, type, spec.size ?? 1000);
     site.set(spec.path, { path: spec.path, type, body, references: spec.references ?? [] });
   }
   return site;
