@@ -1,6 +1,11 @@
 // Turns a validated scenario into wired, running objects (ns-3's helper idea): a simulator, the
 // network (nodes, links, transport layers) and an XState actor on simulated time per application.
 
+import {
+  startService,
+  startServiceClient,
+  type ServiceClientMetrics,
+} from './build/serviceApps.ts';
 import { Simulator } from '../engine/simulator.ts';
 import type { PointToPointLink } from '../net/link/pointToPointLink.ts';
 import { parseIpv4 } from '../net/wire/ipv4Address.ts';
@@ -48,6 +53,9 @@ export interface Simulation {
   readonly cpus: ReadonlyMap<string, CpuScheduler>;
   readonly httpServers: ServerMetrics[];
   readonly httpClients: HttpClientMetrics[];
+  /** Request/response services (databases) and their clients. */
+  readonly services: ServerMetrics[];
+  readonly serviceClients: ServiceClientMetrics[];
   readonly dnsServers: DnsServerMetrics[];
   /** The stub resolver of each node with a `dns` setting. */
   readonly resolvers: ReadonlyMap<string, StubResolver>;
@@ -68,6 +76,8 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
   const cpus = new Map<string, CpuScheduler>();
   const httpServers: ServerMetrics[] = [];
   const httpClients: HttpClientMetrics[] = [];
+  const services: ServerMetrics[] = [];
+  const serviceClients: ServiceClientMetrics[] = [];
   const cpuOf = (host: HostNode): CpuScheduler => {
     let cpu = cpus.get(host.spec.id);
     if (!cpu) {
@@ -134,6 +144,14 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
         case 'httpClient':
           httpClients.push(startHttpClient(sim, host.tcp, host.spec.id, app, lookupFor(host)));
           break;
+        case 'service':
+          services.push(startService(sim, host.tcp, cpuOf(host), host.spec.id, app));
+          break;
+        case 'serviceClient':
+          serviceClients.push(
+            startServiceClient(sim, host.tcp, host.spec.id, app, lookupFor(host)),
+          );
+          break;
         case 'dnsServer':
           dnsServers.push(startDnsServer(sim, host.udp, host.spec.id, app));
           break;
@@ -159,6 +177,8 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
     cpus,
     httpServers,
     httpClients,
+    services,
+    serviceClients,
     dnsServers,
     resolvers,
     ftpServers,

@@ -11,6 +11,7 @@ import { packetLabel } from '../viz/packetLabel.ts';
 import type { NetworkNames } from './networkNames.ts';
 import { packetSentence, type EntryKind, type PacketContext, type Said } from './narratePackets.ts';
 import { serverContext, serverSentence } from './narrateServers.ts';
+import { appSentence } from './narrateApps.ts';
 import { tcpContext, tcpSentence } from './narrateTcp.ts';
 
 export type { EntryKind } from './narratePackets.ts';
@@ -86,6 +87,7 @@ export function narrate(
       packetSentence(record, ctx) ??
       tcpSentence(record, tcp) ??
       serverSentence(record, servers) ??
+      appSentence(record, names) ??
       sentence(record, index, records, names);
     entries.push({ index, t: record.t, time: formatTime(record.t), ...said });
   }

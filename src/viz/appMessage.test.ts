@@ -152,7 +152,7 @@ describe('decodeApp', () => {
     });
     const part = decodeApp(tcp(443, 49152, data));
     expect(part).toMatchObject({
-      name: 'TLS application data',
+      name: 'TLS application data (encrypted)',
       records: [
         { type: 'application data', encrypted: true, length: 4, ciphertext: 'de ad be ef' },
       ],

@@ -108,12 +108,18 @@ function decode(packet: Packet): AppPart | null {
     return t.srcPort === DNS_PORT || t.dstPort === DNS_PORT ? dns(payload) : null;
   }
   if (t.kind !== 'tcp') return null;
-  const head = decoder.decode(payload.subarray(0, 64));
-  if (HTTP_START.test(head)) return http(payload, head.startsWith('HTTP/'));
+  const asHttp = decodeHttpBytes(payload);
+  if (asHttp) return asHttp;
   if (t.dstPort === FTP_PORT) return ftp(payload, 'command');
   if (t.srcPort === FTP_PORT) return ftp(payload, 'reply');
   if (t.srcPort === TLS_PORT || t.dstPort === TLS_PORT) return tls(payload);
   return null;
+}
+
+/** The HTTP message `bytes` start (a segment's payload, or a decrypted TLS record), or null. */
+export function decodeHttpBytes(bytes: Uint8Array): HttpPart | null {
+  const head = decoder.decode(bytes.subarray(0, 64));
+  return HTTP_START.test(head) ? http(bytes, head.startsWith('HTTP/')) : null;
 }
 
 function http(payload: Uint8Array, response: boolean): HttpPart {
@@ -236,7 +242,9 @@ function tls(payload: Uint8Array): TlsPart | null {
     });
     at += RECORD_HEADER_LENGTH + length;
   }
-  const first = records[0];
-  if (!first) return null;
-  return { protocol: 'TLS', records, name: `TLS ${first.handshake ?? first.type}` };
+  if (records.length === 0) return null;
+  // As Wireshark's Info column: each record's name once, in order; a lock on ciphertext.
+  const names = [...new Set(records.map((r) => r.handshake ?? r.type))];
+  const lock = records.some((r) => r.encrypted) ? ' (encrypted)' : '';
+  return { protocol: 'TLS', records, name: `TLS ${names.join(', ')}${lock}` };
 }

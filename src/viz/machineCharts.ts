@@ -5,6 +5,9 @@ import { bulkSendMachine } from '../machines/bulkSendMachine.ts';
 import { echoServerMachine } from '../machines/echoServerMachine.ts';
 import { pingerMachine } from '../machines/pingerMachine.ts';
 import { sinkMachine } from '../machines/sinkMachine.ts';
+import { ftpClientMachine } from '../machines/apps/ftp/ftpClientMachine.ts';
+import { userMachine } from '../machines/apps/userMachine.ts';
+import { serverWorkerMachine } from '../machines/server/serverWorkerMachine.ts';
 import { tcpConnectionMachine } from '../machines/tcp/tcpConnectionMachine.ts';
 import {
   layoutStatechart,
@@ -106,18 +109,32 @@ export const APP_MACHINES: Record<string, MachineLike> = {
   echo: echoServerMachine,
   bulkSend: bulkSendMachine,
   sink: sinkMachine,
+  ftp: ftpClientMachine,
 };
+
+/**
+ * The machine behind an `app` name: a fixed application, a user of a web or request/response
+ * service (`http`, `http/u3`, `service/v12`), or a server thread (`web/w1`, `db/t4`, `web/loop`).
+ */
+export function machineOfApp(app: string): { key: string; machine: MachineLike } | undefined {
+  const fixed = APP_MACHINES[app];
+  if (fixed) return { key: app, machine: fixed };
+  if (/^(?:http|service)(?:\/[uv]\d+)?$/.test(app)) return { key: 'user', machine: userMachine };
+  if (/\/(?:w\d+|t\d+|loop)$/.test(app))
+    return { key: 'serverWorker', machine: serverWorkerMachine };
+  return undefined;
+}
 
 const appCharts = new Map<string, Statechart>();
 
 /** An application's machine in rows, or undefined for an unknown application. */
 export function appStatechart(app: string): Statechart | undefined {
-  const machine = APP_MACHINES[app];
-  if (!machine) return undefined;
-  let chart = appCharts.get(app);
+  const found = machineOfApp(app);
+  if (!found) return undefined;
+  let chart = appCharts.get(found.key);
   if (!chart) {
-    chart = layoutStatechart(machineGraph(machine));
-    appCharts.set(app, chart);
+    chart = layoutStatechart(machineGraph(found.machine));
+    appCharts.set(found.key, chart);
   }
   return chart;
 }

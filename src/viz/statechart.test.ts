@@ -161,3 +161,14 @@ describe('application statecharts', () => {
     expect(layoutStatechart(graph).nodes.map((n) => n.state)).toEqual(['a', 'b', 'c']);
   });
 });
+
+describe('machines of the newer applications', () => {
+  it('draws users, server threads and the FTP client from their app names', () => {
+    expect(appStatechart('http/u3')?.nodes.map((n) => n.state)).toContain('thinking');
+    expect(appStatechart('service/v12')?.nodes.map((n) => n.state)).toContain('loggingIn');
+    expect(appStatechart('web/w2')?.nodes.map((n) => n.state)).toContain('waitingForIo');
+    expect(appStatechart('db/loop')?.nodes.map((n) => n.state)).toContain('working');
+    expect(appStatechart('ftp')?.nodes.map((n) => n.state)).toContain('transferring');
+    expect(appStatechart('web')).toBeUndefined();
+  });
+});

@@ -6,7 +6,6 @@ import { createActor } from 'xstate';
 import type { Simulator } from '../../engine/simulator.ts';
 import { NS_PER_MS, NS_PER_S } from '../../engine/time.ts';
 import type { CpuScheduler } from '../../machines/cpu/cpuScheduler.ts';
-import { sample } from '../../machines/cpu/distributions.ts';
 import { HttpAgent } from '../../machines/apps/http/httpAgent.ts';
 import { AuthStore } from '../../machines/apps/http/httpAuth.ts';
 import { userMachine } from '../../machines/apps/userMachine.ts';
@@ -26,6 +25,7 @@ import type { TcpLayer } from '../../machines/tcp/tcpLayer.ts';
 import { formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
 import { traceStates } from '../appTrace.ts';
 import { afterAction } from './afterAction.ts';
+import { startWorkload, thinkTimeMs } from './workloads.ts';
 import type { HttpClientApp, HttpServerApp } from '../scenario/scenarioSchema.ts';
 
 /** Finds a server's address by name; calls back with the address or an error (`NXDOMAIN`, ...). */
@@ -208,15 +208,8 @@ export function startHttpClient(
           sim.record({ t: sim.now(), type: 'app.error', node, app: label, op: 'visit', error });
         },
       },
-      guards: {
-        thinks: () => app.workload?.kind === 'closed' && app.workload.thinkTime !== undefined,
-      },
-      delays: {
-        thinkTime: () =>
-          app.workload?.kind === 'closed' && app.workload.thinkTime
-            ? sample(app.workload.thinkTime, think) / NS_PER_MS
-            : 0,
-      },
+      guards: { thinks: () => app.workload?.kind === 'closed' && !!app.workload.thinkTime },
+      delays: { thinkTime: () => thinkTimeMs(app.workload, think) },
     });
     const actor = createActor(machine, {
       clock: sim.clock,
@@ -226,22 +219,6 @@ export function startHttpClient(
     actor.start();
   };
 
-  const workload = app.workload;
-  if (!workload) startUser('http', 1, startNs);
-  else if (workload.kind === 'closed') {
-    for (let u = 1; u <= workload.users; u++)
-      startUser(`http/u${u}`, workload.visits ?? Infinity, startNs);
-  } else {
-    const arrivals = sim.random.stream(`node:${node}/http/arrivals`);
-    const meanGap = NS_PER_S / workload.rate;
-    let arrived = 0;
-    const arrive = (): void => {
-      arrived++;
-      startUser(`http/v${arrived}`, 1, 0);
-      if (workload.visits === undefined || arrived < workload.visits)
-        sim.schedule(Math.round(arrivals.exponential(meanGap)), arrive);
-    };
-    sim.schedule(startNs + Math.round(arrivals.exponential(meanGap)), arrive);
-  }
+  startWorkload(sim, node, 'http', app.workload, startNs, startUser);
   return metrics;
 }

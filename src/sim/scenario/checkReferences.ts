@@ -132,7 +132,7 @@ export function checkReferences(scenario: Scenario, issues: ValidationIssue[]): 
       const target =
         app.type === 'pinger' || app.type === 'bulkSend'
           ? { value: app.peer, path: `${path}.peer` }
-          : app.type === 'httpClient' || app.type === 'ftpClient'
+          : app.type === 'httpClient' || app.type === 'ftpClient' || app.type === 'serviceClient'
             ? { value: app.server, path: `${path}.server` }
             : undefined;
       if (!target) return;

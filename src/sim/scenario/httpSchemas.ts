@@ -164,6 +164,9 @@ const openWorkload = object(
   'Open loop: visits arrive at random (Poisson) at a rate, whatever the server does.',
 );
 
+/** Who visits and when: one user (default), a closed loop of users, or open-loop arrivals. */
+export const workloadSchema = tagged('kind', { closed: closedWorkload, open: openWorkload });
+
 export const httpClientApp = object(
   { type: literal('httpClient'), server: serverName },
   {
@@ -187,7 +190,7 @@ export const httpClientApp = object(
     page: urlPath('A page to load with every object it references.'),
     requests: array(requestSchema, { maxItems: 10_000 }),
     login: object({ user: string({ maxLength: 64 }), password: string({ maxLength: 128 }) }),
-    workload: tagged('kind', { closed: closedWorkload, open: openWorkload }),
+    workload: workloadSchema,
     start: duration({ description: 'When the first visit starts (default 0s).' }),
   },
   'A web client: each visit loads `page` (default /index.html) or sends `requests` in order.',
@@ -195,3 +198,4 @@ export const httpClientApp = object(
 
 export type HttpServerApp = Infer<typeof httpServerApp>;
 export type HttpClientApp = Infer<typeof httpClientApp>;
+export type Workload = Infer<typeof workloadSchema>;

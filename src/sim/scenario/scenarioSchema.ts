@@ -15,6 +15,7 @@ import {
 } from '../schema/schema.ts';
 import { bitRate, byteSize, interfaceAddress, ipv4, prefix } from '../schema/networkSchemas.ts';
 import { httpClientApp, httpServerApp } from './httpSchemas.ts';
+import { serviceClientApp, serviceServerApp } from './serviceSchemas.ts';
 import { cpuSettings } from './serverSchemas.ts';
 import { dnsServerApp, dnsSettings } from './dnsSchemas.ts';
 import { ftpClientApp, ftpServerApp } from './ftpSchemas.ts';
@@ -124,6 +125,8 @@ export const appSchema = tagged('type', {
   sink: sinkApp,
   httpServer: httpServerApp,
   httpClient: httpClientApp,
+  service: serviceServerApp,
+  serviceClient: serviceClientApp,
   dnsServer: dnsServerApp,
   ftpServer: ftpServerApp,
   ftpClient: ftpClientApp,

@@ -1,0 +1,124 @@
+// The generic request/response service of scenarios (a database, a cache): a ServerProcess
+// serving line-based queries on the node's CPU, and clients whose users send queries over one
+// persistent connection each, with the same workloads as web clients.
+
+import { createActor } from 'xstate';
+import type { Simulator } from '../../engine/simulator.ts';
+import { NS_PER_S } from '../../engine/time.ts';
+import type { CpuScheduler } from '../../machines/cpu/cpuScheduler.ts';
+import { ServiceClient, type ServiceTally } from '../../machines/apps/service/serviceClient.ts';
+import { ServiceProtocol } from '../../machines/apps/service/serviceProtocol.ts';
+import { userMachine } from '../../machines/apps/userMachine.ts';
+import { DEFAULT_CONCURRENCY } from '../../machines/server/serverConfig.ts';
+import { ServerProcess, type ServerMetrics } from '../../machines/server/serverProcess.ts';
+import type { TcpLayer } from '../../machines/tcp/tcpLayer.ts';
+import { traceStates } from '../appTrace.ts';
+import type { ServiceClientApp, ServiceServerApp } from '../scenario/serviceSchemas.ts';
+import { afterAction } from './afterAction.ts';
+import type { Lookup } from './httpApps.ts';
+import { startWorkload, thinkTimeMs } from './workloads.ts';
+
+export const DEFAULT_SERVICE_PORT = 7000;
+
+/** What a service client did. */
+export interface ServiceClientMetrics extends ServiceTally {
+  node: string;
+  server: string;
+  visits: number;
+  error: string | null;
+}
+
+/** Starts a service on `node`. */
+export function startService(
+  sim: Simulator,
+  tcp: TcpLayer,
+  cpu: CpuScheduler,
+  node: string,
+  app: ServiceServerApp,
+): ServerMetrics {
+  const name = app.name ?? 'db';
+  const model = app.concurrency?.model ?? DEFAULT_CONCURRENCY.model;
+  const server = new ServerProcess(sim, tcp, cpu, new ServiceProtocol(app.replySize ?? 200), {
+    node,
+    app: name,
+    port: app.port ?? DEFAULT_SERVICE_PORT,
+    backlog: app.backlog ?? 128,
+    concurrency: {
+      model,
+      limit:
+        app.concurrency?.limit ??
+        (model === 'workerPool' ? 4 : model === 'eventLoop' ? 10_000 : DEFAULT_CONCURRENCY.limit),
+      overLimit: app.concurrency?.overLimit ?? 'queue',
+      queueLimit: app.concurrency?.queueLimit ?? DEFAULT_CONCURRENCY.queueLimit,
+    },
+    service: app.service ?? { cpu: { kind: 'constant', value: 1_000_000 } },
+    keepAliveTimeout: app.keepAliveTimeout ?? 30 * NS_PER_S,
+    priority: app.priority ?? 0,
+  });
+  server.start();
+  return server.metrics;
+}
+
+/** Starts a service client (its workload's users) on `node`. */
+export function startServiceClient(
+  sim: Simulator,
+  tcp: TcpLayer,
+  node: string,
+  app: ServiceClientApp,
+  lookup: Lookup,
+): ServiceClientMetrics {
+  const metrics: ServiceClientMetrics = {
+    node,
+    server: app.server,
+    visits: 0,
+    requests: 0,
+    replies: 0,
+    errors: 0,
+    failures: 0,
+    latencies: [],
+    error: null,
+  };
+  const queries = app.queries ?? ['SELECT 1'];
+  const think = sim.random.stream(`node:${node}/service/think`);
+  const startUser = (label: string, visits: number, delayNs: number): void => {
+    let client: ServiceClient | undefined;
+    const machine = userMachine.provide({
+      actions: {
+        resolve: afterAction(sim, () =>
+          lookup(app.server, (result) => {
+            if (!result.ok) return actor.send({ type: 'user.failed', error: result.error });
+            const port = app.port ?? DEFAULT_SERVICE_PORT;
+            client = new ServiceClient(sim, tcp, node, result.address, port, metrics);
+            actor.send({ type: 'dns.resolved' });
+          }),
+        ),
+        visit: afterAction(sim, () => {
+          metrics.visits++;
+          let index = 0;
+          const next = (error: string | null): void => {
+            if (error !== null) return actor.send({ type: 'user.failed', error });
+            const query = queries[index++];
+            if (query === undefined) return actor.send({ type: 'user.visited' });
+            client?.query(query, next);
+          };
+          next(null);
+        }),
+        leave: afterAction(sim, () => client?.close()),
+        failed: (_, error) => {
+          metrics.error = error;
+          sim.record({ t: sim.now(), type: 'app.error', node, app: label, op: 'query', error });
+        },
+      },
+      guards: { thinks: () => app.workload?.kind === 'closed' && !!app.workload.thinkTime },
+      delays: { thinkTime: () => thinkTimeMs(app.workload, think) },
+    });
+    const actor = createActor(machine, {
+      clock: sim.clock,
+      input: { startMs: delayNs / 1_000_000, visits, login: false },
+    });
+    traceStates(sim, actor, node, label);
+    actor.start();
+  };
+  startWorkload(sim, node, 'service', app.workload, app.start ?? 0, startUser);
+  return metrics;
+}
