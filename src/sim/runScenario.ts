@@ -8,6 +8,7 @@ import { summarisePinger, type RunSummary } from './summary.ts';
 import {
   summariseCpu,
   summariseDnsFtp,
+  summariseQueryServices,
   summariseServer,
   summariseWebClient,
 } from './serviceSummary.ts';
@@ -68,6 +69,7 @@ export function summarise(simulation: Simulation, result: RunResult): RunSummary
         directions: [{ ...ab }, { ...ba }],
       };
     }),
+    ...summariseQueryServices(simulation.services, simulation.serviceClients),
     ...summariseDnsFtp({
       ...simulation,
       resolvers: [...simulation.resolvers.values()].map((r) => r.metrics),

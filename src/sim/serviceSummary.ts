@@ -6,6 +6,7 @@ import { summarizeCpu } from '../machines/cpu/cpuMetrics.ts';
 import type { CpuScheduler } from '../machines/cpu/cpuScheduler.ts';
 import type { ServerMetrics } from '../machines/server/serverProcess.ts';
 import type { HttpClientMetrics } from './build/httpApps.ts';
+import type { ServiceClientMetrics } from './build/serviceApps.ts';
 import type { DnsServerMetrics } from '../machines/apps/dns/dnsServer.ts';
 import type { ResolverMetrics } from '../machines/apps/dns/dnsResolver.ts';
 import type { FtpServerMetrics } from '../machines/apps/ftp/ftpServer.ts';
@@ -164,13 +165,64 @@ function dnsFtpLines(s: DnsFtpSummary): string[] {
 
 // --- end DNS and FTP ---
 
+/** A client of a request/response service (a database). */
+export interface QueryClientSummary {
+  node: string;
+  server: string;
+  visits: number;
+  requests: number;
+  replies: number;
+  errors: number;
+  failures: number;
+  latency: LatencyFigures;
+  error: string | null;
+}
+
+/** Request/response services and their clients; present only when a scenario has them. */
+export interface QueryServiceSummary {
+  services?: ServerSummary[];
+  serviceClients?: QueryClientSummary[];
+}
+
+export function summariseQueryServices(
+  services: readonly ServerMetrics[],
+  clients: readonly ServiceClientMetrics[],
+): QueryServiceSummary {
+  if (services.length === 0 && clients.length === 0) return {};
+  return {
+    services: services.map(summariseServer),
+    serviceClients: clients.map(({ latencies, ...rest }) => ({
+      ...rest,
+      latency: latencyFigures(latencies),
+    })),
+  };
+}
+
+function queryServiceLines(s: QueryServiceSummary): string[] {
+  const lines: string[] = [];
+  for (const w of s.services ?? []) {
+    lines.push(
+      `service    ${w.node} ${w.app}:${w.port} (${w.model}): ${w.accepted} connections, ${w.refused} refused, ` +
+        `${w.replies}/${w.requests} replied; latency mean ${ms(w.latency.meanNs)}, p95 ${ms(w.latency.p95Ns)}`,
+    );
+  }
+  for (const c of s.serviceClients ?? []) {
+    lines.push(
+      `queries    ${c.node} -> ${c.server}: ${c.visits} visits, ${c.replies}/${c.requests} answered, ${c.errors} errors, ` +
+        `${c.failures} failed; latency mean ${ms(c.latency.meanNs)}, p95 ${ms(c.latency.p95Ns)}${c.error ? `; stopped: ${c.error}` : ''}`,
+    );
+  }
+  return lines;
+}
+
 /** Terminal lines for servers, web clients and CPUs (and DNS and FTP when present). */
 export function serviceSummaryLines(
   s: {
     webServers: ServerSummary[];
     webClients: WebClientSummary[];
     cpus: CpuRunSummary[];
-  } & DnsFtpSummary,
+  } & DnsFtpSummary &
+    QueryServiceSummary,
 ): string[] {
   const lines: string[] = [];
   for (const w of s.webServers) {
@@ -187,6 +239,7 @@ export function serviceSummaryLines(
         `${c.failures} failed; latency mean ${ms(c.latency.meanNs)}${pages}${c.error ? `; stopped: ${c.error}` : ''}`,
     );
   }
+  lines.push(...queryServiceLines(s));
   for (const p of s.cpus) {
     lines.push(
       `cpu        ${p.node} (${p.cores} core${p.cores === 1 ? '' : 's'}, ${p.policy}): ${p.jobsCompleted} jobs, ` +

@@ -6,6 +6,7 @@ import type { LinkCounters } from '../net/link/linkDirection.ts';
 import {
   serviceSummaryLines,
   type CpuRunSummary,
+  type QueryServiceSummary,
   type DnsFtpSummary,
   type ServerSummary,
   type WebClientSummary,
@@ -65,7 +66,7 @@ export interface LinkMetrics {
 }
 
 /** What a run did: plain data, the same in Node and the browser. */
-export interface RunSummary extends DnsFtpSummary {
+export interface RunSummary extends DnsFtpSummary, QueryServiceSummary {
   scenario: string;
   seed: number;
   reason: StopReason;
