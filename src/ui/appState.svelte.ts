@@ -192,6 +192,17 @@ export class HandshakeApp {
     this.use(result.scenario, file.name, text);
   }
 
+  /** Opens one of the scenarios shipped with the app (src/ui/builtinScenarios.ts). */
+  openBuiltIn(file: string, text: string): void {
+    const result = parseScenarioText(text);
+    if (!result.ok) {
+      this.problem = { source: file, issues: result.issues };
+      return;
+    }
+    this.problem = null;
+    this.use(result.scenario, 'built-in', text);
+  }
+
   dismissProblem(): void {
     this.problem = null;
   }
