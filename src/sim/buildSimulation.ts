@@ -119,6 +119,13 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
     if (built.kind !== 'host') continue;
     const host: HostNode = built;
     if (host.spec.cpu) cpuOf(host);
+    // Several clients of one kind on a node get numbered names (http, http2, ...).
+    const seen = new Map<string, number>();
+    const labelOf = (kind: string): string => {
+      const n = (seen.get(kind) ?? 0) + 1;
+      seen.set(kind, n);
+      return n === 1 ? kind : `${kind}${n}`;
+    };
     for (const app of host.spec.apps ?? []) {
       switch (app.type) {
         case 'pinger': {
@@ -142,14 +149,23 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
           httpServers.push(startHttpServer(sim, host.tcp, cpuOf(host), host.spec.id, app));
           break;
         case 'httpClient':
-          httpClients.push(startHttpClient(sim, host.tcp, host.spec.id, app, lookupFor(host)));
+          httpClients.push(
+            startHttpClient(sim, host.tcp, host.spec.id, app, lookupFor(host), labelOf('http')),
+          );
           break;
         case 'service':
           services.push(startService(sim, host.tcp, cpuOf(host), host.spec.id, app));
           break;
         case 'serviceClient':
           serviceClients.push(
-            startServiceClient(sim, host.tcp, host.spec.id, app, lookupFor(host)),
+            startServiceClient(
+              sim,
+              host.tcp,
+              host.spec.id,
+              app,
+              lookupFor(host),
+              labelOf('service'),
+            ),
           );
           break;
         case 'dnsServer':

@@ -119,7 +119,7 @@ export const APP_MACHINES: Record<string, MachineLike> = {
 export function machineOfApp(app: string): { key: string; machine: MachineLike } | undefined {
   const fixed = APP_MACHINES[app];
   if (fixed) return { key: app, machine: fixed };
-  if (/^(?:http|service)(?:\/[uv]\d+)?$/.test(app)) return { key: 'user', machine: userMachine };
+  if (/^(?:http|service)\d*(?:\/[uv]\d+)?$/.test(app)) return { key: 'user', machine: userMachine };
   if (/\/(?:w\d+|t\d+|loop)$/.test(app))
     return { key: 'serverWorker', machine: serverWorkerMachine };
   return undefined;

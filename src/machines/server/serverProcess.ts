@@ -64,7 +64,8 @@ interface Conn {
 export class ServerProcess {
   readonly metrics: ServerMetrics;
   private listener: TcpListener | undefined;
-  private readonly workers: Worker[] = [];
+  /** The one thread of an event loop. */
+  private loop: Worker | undefined;
   private readonly freeWorkers: Worker[] = [];
   private readonly poolQueue: Conn[] = [];
   private readonly conns = new Set<Conn>();
@@ -110,8 +111,8 @@ export class ServerProcess {
     this.listener.onConnection = () => this.takeConnections();
     const { model, limit } = this.options.concurrency;
     const standing = model === 'workerPool' ? limit : model === 'threadPerConnection' ? 0 : 1;
-    for (let i = 0; i < standing; i++)
-      this.freeWorkers.push(this.makeWorker(model === 'eventLoop' ? 'loop' : `w${i + 1}`));
+    if (model === 'eventLoop') this.loop = this.makeWorker('loop');
+    else for (let i = 0; i < standing; i++) this.freeWorkers.push(this.makeWorker(`w${i + 1}`));
     return opened;
   }
 
@@ -127,7 +128,6 @@ export class ServerProcess {
       this.sim.record({ t: this.sim.now(), type: 'app.state', node, app: `${app}/${name}`, state });
     });
     actor.start();
-    this.workers.push(worker);
     return worker;
   }
 
@@ -223,7 +223,7 @@ export class ServerProcess {
       model === 'threadPerConnection'
         ? this.makeWorker(`t${++this.threadsMade}`)
         : model === 'eventLoop'
-          ? this.workers[0]
+          ? this.loop
           : this.freeWorkers.shift();
     if (!worker) return;
     conn.worker = worker;
@@ -287,10 +287,18 @@ export class ServerProcess {
 
   /** The event loop runs one request's CPU work at a time; I/O waits overlap. */
   private runLoop(): void {
-    if (this.loopBusy) return;
-    const task = this.loopTasks.shift();
-    const loop = this.workers[0];
-    if (!task || !loop) return;
+    const loop = this.loop;
+    if (this.loopBusy || !loop) return;
+    let task = this.loopTasks.shift();
+    while (task?.conn.closing) {
+      task.conn.busy = false; // its connection is gone: nothing to answer
+      task = this.loopTasks.shift();
+    }
+    if (!task) {
+      // Nothing left to run: the loop waits for events (shown as reading its connections).
+      if (loop.actor.getSnapshot().value === 'working') loop.actor.send({ type: 'server.replied' });
+      return;
+    }
     this.loopBusy = true;
     this.work(task.conn, task.pending, loop, () => {
       this.loopBusy = false;
@@ -307,7 +315,7 @@ export class ServerProcess {
       reply();
       return;
     }
-    const job = `${worker.name}#${pending.id}`;
+    const job = `${app}/${worker.name}#${pending.id}`;
     worker.actor.send({ type: 'server.work' });
     this.sim.record({
       t: this.sim.now(),
@@ -409,6 +417,7 @@ export class ServerProcess {
     if (model === 'eventLoop') return;
     if (model === 'threadPerConnection') {
       worker.actor.send({ type: 'server.exit' });
+      worker.actor.stop();
       return;
     }
     worker.actor.send({ type: 'server.release' });

@@ -113,6 +113,8 @@ export function startHttpClient(
   node: string,
   app: HttpClientApp,
   lookup: Lookup,
+  /** Names its users in the trace: `http`, or `http2`... when a node has several web clients. */
+  label = 'http',
 ): HttpClientMetrics {
   const metrics: HttpClientMetrics = {
     node,
@@ -136,18 +138,18 @@ export function startHttpClient(
     failed: () => metrics.failures++,
   };
   const port = app.port ?? (app.https ? 443 : 80);
-  const tlsRandom = randomBytes(sim.random.stream(`node:${node}/http/tls`));
+  const tlsRandom = randomBytes(sim.random.stream(`node:${node}/${label}/tls`));
   const trustStore = (app.trust ?? [DEFAULT_AUTHORITY]).map(rootCertificate);
   const options = {
     persistent: app.persistent ?? true,
     parallel: app.parallel ?? 1,
     pipelining: app.pipelining ?? false,
   };
-  const think = sim.random.stream(`node:${node}/http/think`);
+  const think = sim.random.stream(`node:${node}/${label}/think`);
   const startNs = app.start ?? 0;
 
   /** One user: an actor that resolves, logs in, visits, thinks, visits again. */
-  const startUser = (label: string, visits: number, delayNs: number): void => {
+  const startUser = (user: string, visits: number, delayNs: number): void => {
     let session: UserSession | undefined;
     const machine = userMachine.provide({
       actions: {
@@ -205,7 +207,7 @@ export function startHttpClient(
         leave: afterAction(sim, () => session?.agent.closeAll()),
         failed: (_, error) => {
           metrics.error = error;
-          sim.record({ t: sim.now(), type: 'app.error', node, app: label, op: 'visit', error });
+          sim.record({ t: sim.now(), type: 'app.error', node, app: user, op: 'visit', error });
         },
       },
       guards: { thinks: () => app.workload?.kind === 'closed' && !!app.workload.thinkTime },
@@ -215,10 +217,10 @@ export function startHttpClient(
       clock: sim.clock,
       input: { startMs: delayNs / NS_PER_MS, visits, login: app.login !== undefined },
     });
-    traceStates(sim, actor, node, label);
+    traceStates(sim, actor, node, user);
     actor.start();
   };
 
-  startWorkload(sim, node, 'http', app.workload, startNs, startUser);
+  startWorkload(sim, node, label, app.workload, startNs, startUser);
   return metrics;
 }

@@ -24,6 +24,7 @@ function run(server: Record<string, unknown>, users: number, cpu?: Record<string
     waits: trace.ofType('server.wait'),
     refusals: trace.ofType('server.refuse'),
     client: simulation.httpClients[0]!,
+    trace,
     server: simulation.httpServers[0]!,
   };
 }
@@ -43,6 +44,14 @@ describe('server concurrency models', () => {
       3,
     );
     expect(r.latenciesMs.map(Math.round)).toEqual([110, 120, 130]);
+    // The loop thread works through the three CPU parts (0-30 ms), then waits for events again.
+    const loop = r.trace.ofType('app.state').filter((s) => s.app === 'web/loop');
+    expect(loop.map((s) => s.state)).toEqual(['idle', 'reading', 'working', 'reading']);
+    expect(r.trace.ofType('cpu.dispatch').map((d) => d.job)).toEqual([
+      'web/loop#1',
+      'web/loop#2',
+      'web/loop#3',
+    ]);
   });
 
   it('single thread: one connection to its end, the others wait in the accept queue', () => {
@@ -108,5 +117,40 @@ describe('server concurrency models', () => {
     expect(r.waits.filter((w) => w.where === 'pool')).toHaveLength(1);
     expect(r.refusals.map((x) => x.reason)).toEqual(['pool queue full']);
     expect(r.client.statuses).toEqual({ 200: 3, 503: 1 });
+  });
+});
+
+describe('persistent connections and the keep-alive timeout', () => {
+  it('a request that crosses the server closing an idle connection is sent again (RFC 9110 9.2.2)', () => {
+    // The user thinks 999.9 ms; the server closes connections idle for 1 s. The second GET leaves
+    // just before the server's FIN arrives, so the server never reads it; the client sends it
+    // again on a new connection and every visit succeeds.
+    const scenario = webScenario({
+      client: {
+        requests: [{ path: '/api/status' }],
+        workload: { kind: 'closed', users: 1, visits: 3, thinkTime: '999900us' },
+      },
+      server: { service: { cpu: '0s' }, keepAliveTimeout: '1s' },
+      latency: '1ms',
+      until: '10s',
+    });
+    const { simulation } = runScenario(scenario);
+    const client = simulation.httpClients[0]!;
+    expect(client.statuses).toEqual({ 200: 3 });
+    expect(client.failures).toBe(0);
+    expect(client.error).toBeNull();
+    expect(simulation.sim.trace.ofType('server.close').some((c) => c.reason === 'idle')).toBe(true);
+  });
+
+  it('a 503 with Connection: close is a response; nothing more is sent on that connection', () => {
+    const r = run(
+      {
+        service: { cpu: '10ms' },
+        concurrency: { model: 'threadPerConnection', limit: 1, overLimit: 'refuse' },
+      },
+      2,
+    );
+    expect(r.client.statuses).toEqual({ 200: 1, 503: 1 });
+    expect(r.client.failures).toBe(0);
   });
 });

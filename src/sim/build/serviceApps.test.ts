@@ -60,3 +60,19 @@ describe('request/response service', () => {
     expect(latencies.map(Math.round)).toEqual([110, 220]);
   });
 });
+
+describe('request/response service connections', () => {
+  it('opens a new connection after the service closed an idle one', () => {
+    // Think 2 s, keep-alive 1 s: the service closes each idle connection, and the user's next
+    // visit connects again. Every query is answered.
+    const { simulation } = runScenario(
+      serviceScenario(
+        { service: { cpu: '1ms' }, keepAliveTimeout: '1s' },
+        { workload: { kind: 'closed', users: 1, visits: 3, thinkTime: '2s' } },
+      ),
+    );
+    const [client] = simulation.serviceClients;
+    expect(client).toMatchObject({ requests: 3, replies: 3, failures: 0, error: null });
+    expect(simulation.services[0]?.accepted).toBe(3);
+  });
+});

@@ -66,6 +66,8 @@ export function startServiceClient(
   node: string,
   app: ServiceClientApp,
   lookup: Lookup,
+  /** Names its users in the trace: `service`, or `service2`... for several on one node. */
+  label = 'service',
 ): ServiceClientMetrics {
   const metrics: ServiceClientMetrics = {
     node,
@@ -79,8 +81,8 @@ export function startServiceClient(
     error: null,
   };
   const queries = app.queries ?? ['SELECT 1'];
-  const think = sim.random.stream(`node:${node}/service/think`);
-  const startUser = (label: string, visits: number, delayNs: number): void => {
+  const think = sim.random.stream(`node:${node}/${label}/think`);
+  const startUser = (user: string, visits: number, delayNs: number): void => {
     let client: ServiceClient | undefined;
     const machine = userMachine.provide({
       actions: {
@@ -106,7 +108,7 @@ export function startServiceClient(
         leave: afterAction(sim, () => client?.close()),
         failed: (_, error) => {
           metrics.error = error;
-          sim.record({ t: sim.now(), type: 'app.error', node, app: label, op: 'query', error });
+          sim.record({ t: sim.now(), type: 'app.error', node, app: user, op: 'query', error });
         },
       },
       guards: { thinks: () => app.workload?.kind === 'closed' && !!app.workload.thinkTime },
@@ -116,9 +118,9 @@ export function startServiceClient(
       clock: sim.clock,
       input: { startMs: delayNs / 1_000_000, visits, login: false },
     });
-    traceStates(sim, actor, node, label);
+    traceStates(sim, actor, node, user);
     actor.start();
   };
-  startWorkload(sim, node, 'service', app.workload, app.start ?? 0, startUser);
+  startWorkload(sim, node, label, app.workload, app.start ?? 0, startUser);
   return metrics;
 }

@@ -2,6 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../runScenario.ts';
 import { validateScenario } from '../scenario/validateScenario.ts';
 
+function rawScenario(client: object[], server: object[]) {
+  return {
+    format: 'handshake/scenario@1',
+    name: 'tcp apps',
+    nodes: [
+      {
+        id: 'c',
+        role: 'client',
+        interfaces: [{ name: 'eth0', address: '10.0.0.1/24' }],
+        apps: client,
+      },
+      {
+        id: 's',
+        role: 'server',
+        interfaces: [{ name: 'eth0', address: '10.0.0.2/24' }],
+        apps: server,
+      },
+    ],
+    links: [{ id: 'l', a: 'c', b: 's', latency: '5ms' }],
+  };
+}
+
 function scenario(apps: { client: object[]; server: object[] }, extra: object = {}) {
   const result = validateScenario({
     format: 'handshake/scenario@1',
@@ -75,10 +97,13 @@ describe('TCP applications in scenarios', () => {
     expect(failed?.t).toBe(123e9);
   });
 
-  it('refuses a second sink on the same port with EADDRINUSE', () => {
-    const { simulation } = runScenario(
-      scenario({ client: [], server: [{ type: 'sink' }, { type: 'sink' }] }),
-    );
+  it('refuses a second sink on the same port: in validation, and with EADDRINUSE at run time', () => {
+    const twice = validateScenario({ ...rawScenario([], [{ type: 'sink' }, { type: 'sink' }]) });
+    expect(twice.ok ? [] : twice.issues.map((i) => i.path)).toEqual(['$.nodes[1].apps[1].port']);
+    // A program that builds a simulation without validating gets the socket error instead.
+    const once = scenario({ client: [], server: [{ type: 'sink' }] });
+    once.nodes[1]?.apps?.push({ type: 'sink' });
+    const { simulation } = runScenario(once);
     expect(simulation.sim.trace.ofType('socket.error')[0]).toMatchObject({
       node: 's',
       op: 'listen',

@@ -3,6 +3,7 @@
 
 import type { ValidationIssue } from '../schema/schema.ts';
 import { scenarioSchema, type Scenario } from './scenarioSchema.ts';
+import { checkApps } from './checkApps.ts';
 import { checkReferences } from './checkReferences.ts';
 
 export type { ValidationIssue } from '../schema/schema.ts';
@@ -29,6 +30,7 @@ export function validateScenario(value: unknown): ScenarioResult {
     return { ok: false, issues };
   }
   checkReferences(scenario, issues);
+  checkApps(scenario, issues);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario };
 }
 

@@ -25,7 +25,12 @@ export interface AgentOptions {
 interface Queued {
   request: HttpRequest;
   done: (outcome: HttpOutcome) => void;
+  /** Already sent once and lost with its connection. */
+  retried: boolean;
 }
+
+/** Methods a client may send again after a connection failed under them (RFC 9110 9.2.2). */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'TRACE']);
 
 /** Sends requests to one server over as many connections as its options allow. */
 export class HttpAgent {
@@ -47,8 +52,24 @@ export class HttpAgent {
   request(request: HttpRequest, done: (outcome: HttpOutcome) => void): void {
     if (!this.options.persistent && header(request, 'Connection') === undefined)
       request = { ...request, headers: [...request.headers, ['Connection', 'close']] };
-    this.queue.push({ request, done });
+    this.queue.push({ request, done, retried: false });
     this.dispatch();
+  }
+
+  /**
+   * Puts a request lost with its connection back at the head of the queue: one that never left
+   * always (pipelined behind a closing response), one already sent once if it is idempotent and
+   * the server closed or reset the connection (a keep-alive timeout crossing the request).
+   */
+  private tryAgain(queued: Queued, outcome: { error: string; unsent: boolean }): boolean {
+    const closedUnder = outcome.error === 'ECONNRESET' || outcome.error === 'EPIPE';
+    if (!closedUnder) return false;
+    if (!outcome.unsent) {
+      if (queued.retried || !IDEMPOTENT.has(queued.request.method)) return false;
+      queued.retried = true;
+    }
+    this.queue.unshift(queued);
+    return true;
   }
 
   /** Closes every connection (a persistent client leaving). */
@@ -60,14 +81,26 @@ export class HttpAgent {
     while (this.queue.length > 0) {
       const connection = this.freeConnection() ?? this.newConnection();
       if (!connection) return;
-      const { request, done } = this.queue.shift() as Queued;
+      const queued = this.queue.shift() as Queued;
       if (!this.options.persistent) this.oneShotsInUse++;
-      connection.send(request, (outcome) => {
+      connection.send(queued.request, (outcome) => {
         if (!this.options.persistent) {
           this.oneShotsInUse--;
           connection.close();
         }
-        done(outcome);
+        if (!outcome.ok && this.tryAgain(queued, outcome)) return this.dispatch();
+        if (!outcome.ok) {
+          this.sim.record({
+            t: this.sim.now(),
+            type: 'http.failure',
+            node: this.node,
+            req: outcome.req,
+            target: queued.request.target,
+            error: outcome.error,
+          });
+          this.counter.failed?.();
+        }
+        queued.done(outcome);
         this.dispatch();
       });
     }
@@ -87,7 +120,9 @@ export class HttpAgent {
   }
 
   private newConnection(): HttpClientConnection | undefined {
-    const inUse = this.options.persistent ? this.connections.size : this.oneShotsInUse;
+    let open = 0;
+    for (const connection of this.connections) if (!connection.finished) open++;
+    const inUse = this.options.persistent ? open : this.oneShotsInUse;
     if (inUse >= this.options.parallel) return undefined;
     const pipelining = this.options.persistent && this.options.pipelining;
     const connection = new HttpClientConnection(

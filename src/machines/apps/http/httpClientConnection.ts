@@ -4,6 +4,7 @@
 import type { Simulator } from '../../../engine/simulator.ts';
 import {
   encodeHttpRequest,
+  header,
   type HttpRequest,
   type HttpResponse,
 } from '../../../net/app/http/httpMessage.ts';
@@ -26,7 +27,10 @@ export interface ClientTlsOptions {
 }
 
 /** What a request ends with: a response, or an error (an errno name or a parse problem). */
-export type HttpOutcome = { ok: true; response: HttpResponse } | { ok: false; error: string };
+export type HttpOutcome =
+  | { ok: true; response: HttpResponse }
+  /** `req` numbers the failed attempt; `unsent` when it never left (safe to send elsewhere). */
+  | { ok: false; error: string; req: number; unsent: boolean };
 
 interface Outstanding {
   req: number;
@@ -70,6 +74,11 @@ export class HttpClientConnection {
   /** Requests sent or waiting that have no response yet. */
   get pending(): number {
     return this.waiting.length + this.inFlight.length;
+  }
+
+  /** Whether it takes no more requests (closing, closed or failed). */
+  get finished(): boolean {
+    return this.ended;
   }
 
   /** Whether it can take another request now (open and, without pipelining, not busy). */
@@ -214,25 +223,24 @@ export class HttpClientConnection {
       });
       this.counter.responded?.(response.status, this.sim.now() - answered.sentAt);
       answered.done({ ok: true, response });
+      if (/(?:^|,)\s*close\s*(?:,|$)/i.test(header(response, 'Connection') ?? '')) {
+        // The server closes after this response (RFC 9112 section 9.6): send nothing more here;
+        // requests still waiting go back to their sender to travel on another connection.
+        this.fail('ECONNRESET');
+        this.close();
+        return;
+      }
     }
     this.pump();
   }
 
-  /** Every unanswered request fails with `error`. */
+  /** Every unanswered request fails with `error`; its sender decides whether to try again. */
   private fail(error: string): void {
     this.ended = true;
-    for (const lost of [...this.inFlight.splice(0), ...this.waiting.splice(0)]) {
-      this.sim.record({
-        t: this.sim.now(),
-        type: 'http.failure',
-        node: this.node,
-        req: lost.req,
-        target: lost.request.target,
-        error,
-      });
-      this.counter.failed?.();
-      lost.done({ ok: false, error });
-    }
+    const sent = this.inFlight.splice(0);
+    const unsent = this.waiting.splice(0);
+    for (const lost of sent) lost.done({ ok: false, error, req: lost.req, unsent: false });
+    for (const lost of unsent) lost.done({ ok: false, error, req: lost.req, unsent: true });
     if (!this.connection) this.finish();
   }
 

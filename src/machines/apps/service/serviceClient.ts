@@ -29,7 +29,7 @@ interface Waiting {
 export class ServiceClient {
   private connection: TcpConnection | undefined;
   private writer: StreamWriter | undefined;
-  private readonly parser = new ServiceReplyParser();
+  private parser = new ServiceReplyParser();
   private readonly queue: Waiting[] = [];
   private inFlight: Waiting | undefined;
   private connected = false;
@@ -69,10 +69,12 @@ export class ServiceClient {
     };
     connection.handlers.onData = (bytes) => this.received(bytes);
     connection.handlers.onEnd = () => {
-      this.fail('ECONNRESET');
+      if (this.connection === connection) this.fail('ECONNRESET');
       connection.close();
     };
-    connection.handlers.onError = (error) => this.fail(error);
+    connection.handlers.onError = (error) => {
+      if (this.connection === connection) this.fail(error);
+    };
   }
 
   private pump(): void {
@@ -116,8 +118,12 @@ export class ServiceClient {
     this.pump();
   }
 
+  /** The connection is gone: what waited fails, and the next query opens a new connection. */
   private fail(error: string): void {
     this.connected = false;
+    this.connection = undefined;
+    this.writer = undefined;
+    this.parser = new ServiceReplyParser();
     const lost = [...(this.inFlight ? [this.inFlight] : []), ...this.queue.splice(0)];
     this.inFlight = undefined;
     for (const waiting of lost) {
