@@ -88,7 +88,12 @@ describe('narrate TCP failures', () => {
   });
 
   it('names EADDRINUSE when a second sink takes the same port', () => {
-    const { records, text } = runNarrated(pair([], [{ type: 'sink' }, { type: 'sink' }]));
+    // Validation refuses two sinks on one port; a program that skips it gets the socket error.
+    const { records, text } = runNarrated(pair([], [{ type: 'sink' }]), (scenario) =>
+      scenario.nodes
+        .find((n) => n.apps?.some((a) => a.type === 'sink'))
+        ?.apps?.push({ type: 'sink' }),
+    );
     expect(text(ofType(records, 'socket.error')[0]!)).toBe(
       `Server cannot listen on TCP port ${PORT}: ${meaning('EADDRINUSE')}.`,
     );

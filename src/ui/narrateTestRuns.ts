@@ -13,9 +13,13 @@ export function validated(doc: unknown): Scenario {
   return result.scenario;
 }
 
-/** Runs a scenario document and narrates its whole trace. */
-export function runNarrated(doc: unknown) {
+/**
+ * Runs a scenario document and narrates its whole trace. `alter` may change the validated
+ * scenario first, to provoke what validation refuses (two servers on one port).
+ */
+export function runNarrated(doc: unknown, alter?: (scenario: Scenario) => void) {
   const scenario = validated(doc);
+  alter?.(scenario);
   const records = runScenario(scenario).simulation.sim.trace.records;
   const entries = narrate(records, networkNames(scenario.nodes));
   const entry = (r: TraceRecord) => entries[records.indexOf(r)]!;

@@ -22,9 +22,6 @@ export function sample(dist: Distribution, stream: RandomStream): Nanos {
   }
 }
 
-/** Alias kept for the server model: `sampleDuration(dist, stream)`. */
-export const sampleDuration = sample;
-
 /** The distribution's mean in ns (exact, before rounding). */
 export function distributionMean(dist: Distribution): number {
   switch (dist.kind) {

@@ -2,7 +2,6 @@
 // into requests, runs each request's CPU work on the node's scheduler and its I/O wait, and writes
 // the reply. Workers are XState actors (what a learner sees); the request path is plain code.
 
-import { createActor, type Actor } from 'xstate';
 import type { Simulator } from '../../engine/simulator.ts';
 import type { RandomStream } from '../../engine/random.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
@@ -14,32 +13,10 @@ import type { TcpLayer } from '../tcp/tcpLayer.ts';
 import type { TcpListener } from '../tcp/tcpListener.ts';
 import type { ServerProcessOptions } from './serverConfig.ts';
 import type { ProtocolSession, ServerProtocol, ServerRequest } from './serverProtocol.ts';
-import { serverWorkerMachine } from './serverWorkerMachine.ts';
+import { newServerMetrics, startWorker, type ServerMetrics, type Worker } from './serverThreads.ts';
+export type { ServerMetrics } from './serverThreads.ts';
 import { StreamWriter } from './streamWriter.ts';
 import './serverTrace.ts';
-
-/** What a server did, updated as it runs. */
-export interface ServerMetrics {
-  node: string;
-  app: string;
-  port: number;
-  model: string;
-  accepted: number;
-  refused: number;
-  requests: number;
-  replies: number;
-  /** Replies by status (`200`, `404`, ...; `-` when the protocol has none). */
-  statuses: Record<string, number>;
-  /** Request latency (arrival to reply) of every reply, ns. */
-  latencies: number[];
-  /** Most connections waiting at once for a worker (workerPool) or at the limit. */
-  maxWaiting: number;
-}
-
-interface Worker {
-  name: string;
-  actor: Actor<typeof serverWorkerMachine>;
-}
 
 interface Pending {
   id: number;
@@ -85,19 +62,7 @@ export class ServerProcess {
     readonly options: ServerProcessOptions,
   ) {
     this.random = sim.random.stream(`node:${options.node}/${options.app}/service`);
-    this.metrics = {
-      node: options.node,
-      app: options.app,
-      port: options.port,
-      model: options.concurrency.model,
-      accepted: 0,
-      refused: 0,
-      requests: 0,
-      replies: 0,
-      statuses: {},
-      latencies: [],
-      maxWaiting: 0,
-    };
+    this.metrics = newServerMetrics(options);
   }
 
   /** Listens on the port and makes the standing threads of the model. */
@@ -117,18 +82,7 @@ export class ServerProcess {
   }
 
   private makeWorker(name: string): Worker {
-    const actor = createActor(serverWorkerMachine, { clock: this.sim.clock });
-    const worker: Worker = { name, actor };
-    let last = '';
-    const { node, app } = this.options;
-    actor.subscribe((snapshot) => {
-      const state = String(snapshot.value);
-      if (state === last) return;
-      last = state;
-      this.sim.record({ t: this.sim.now(), type: 'app.state', node, app: `${app}/${name}`, state });
-    });
-    actor.start();
-    return worker;
+    return startWorker(this.sim, this.options.node, this.options.app, name);
   }
 
   /** Takes waiting connections from the accept queue as far as the model allows. */

@@ -19,12 +19,12 @@ import {
 } from '../../machines/apps/http/tlsEndpoints.ts';
 import { buildSite, DEFAULT_SITE } from '../../machines/apps/http/httpSite.ts';
 import { loadPage, sendRequests, UserSession } from '../../machines/apps/http/httpVisits.ts';
-import { DEFAULT_CONCURRENCY } from '../../machines/server/serverConfig.ts';
 import { ServerProcess, type ServerMetrics } from '../../machines/server/serverProcess.ts';
 import type { TcpLayer } from '../../machines/tcp/tcpLayer.ts';
 import { formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
 import { traceStates } from '../appTrace.ts';
 import { afterAction } from './afterAction.ts';
+import { serverProcessOptions, startServer } from './serverOptions.ts';
 import { startWorkload, thinkTimeMs } from './workloads.ts';
 import type { HttpClientApp, HttpServerApp } from '../scenario/scenarioSchema.ts';
 
@@ -65,7 +65,6 @@ export function startHttpServer(
   const auth = app.auth
     ? new AuthStore(app.auth, sim.random.stream(`node:${node}/${name}/sessions`))
     : undefined;
-  const model = app.concurrency?.model ?? DEFAULT_CONCURRENCY.model;
   const http = new HttpServerProtocol(node, site, auth);
   const protocol = app.tls
     ? new HttpsServerProtocol(
@@ -76,33 +75,12 @@ export function startHttpServer(
         randomBytes(sim.random.stream(`node:${node}/${name}/tls`)),
       )
     : http;
-  const server = new ServerProcess(sim, tcp, cpu, protocol, {
-    node,
-    app: name,
-    port: app.port ?? (app.tls ? 443 : 80),
-    backlog: app.backlog ?? 128,
-    concurrency: {
-      model,
-      limit:
-        app.concurrency?.limit ??
-        (model === 'workerPool' ? 4 : model === 'eventLoop' ? 10_000 : DEFAULT_CONCURRENCY.limit),
-      overLimit: app.concurrency?.overLimit ?? 'queue',
-      queueLimit: app.concurrency?.queueLimit ?? DEFAULT_CONCURRENCY.queueLimit,
-    },
-    service: app.service ?? { cpu: { kind: 'constant', value: NS_PER_MS } },
-    keepAliveTimeout: app.keepAliveTimeout ?? 5 * NS_PER_S,
-    priority: app.priority ?? 0,
+  const options = serverProcessOptions(node, name, app, {
+    port: app.tls ? 443 : 80,
+    keepAliveTimeout: 5 * NS_PER_S,
   });
-  const started = server.start();
-  if (!started.ok)
-    sim.record({
-      t: sim.now(),
-      type: 'app.error',
-      node,
-      app: name,
-      op: 'listen',
-      error: started.error,
-    });
+  const server = new ServerProcess(sim, tcp, cpu, protocol, options);
+  startServer(sim, server);
   return server.metrics;
 }
 

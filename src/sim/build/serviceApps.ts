@@ -9,12 +9,12 @@ import type { CpuScheduler } from '../../machines/cpu/cpuScheduler.ts';
 import { ServiceClient, type ServiceTally } from '../../machines/apps/service/serviceClient.ts';
 import { ServiceProtocol } from '../../machines/apps/service/serviceProtocol.ts';
 import { userMachine } from '../../machines/apps/userMachine.ts';
-import { DEFAULT_CONCURRENCY } from '../../machines/server/serverConfig.ts';
 import { ServerProcess, type ServerMetrics } from '../../machines/server/serverProcess.ts';
 import type { TcpLayer } from '../../machines/tcp/tcpLayer.ts';
 import { traceStates } from '../appTrace.ts';
 import type { ServiceClientApp, ServiceServerApp } from '../scenario/serviceSchemas.ts';
 import { afterAction } from './afterAction.ts';
+import { serverProcessOptions, startServer } from './serverOptions.ts';
 import type { Lookup } from './httpApps.ts';
 import { startWorkload, thinkTimeMs } from './workloads.ts';
 
@@ -37,25 +37,18 @@ export function startService(
   app: ServiceServerApp,
 ): ServerMetrics {
   const name = app.name ?? 'db';
-  const model = app.concurrency?.model ?? DEFAULT_CONCURRENCY.model;
-  const server = new ServerProcess(sim, tcp, cpu, new ServiceProtocol(app.replySize ?? 200), {
-    node,
-    app: name,
-    port: app.port ?? DEFAULT_SERVICE_PORT,
-    backlog: app.backlog ?? 128,
-    concurrency: {
-      model,
-      limit:
-        app.concurrency?.limit ??
-        (model === 'workerPool' ? 4 : model === 'eventLoop' ? 10_000 : DEFAULT_CONCURRENCY.limit),
-      overLimit: app.concurrency?.overLimit ?? 'queue',
-      queueLimit: app.concurrency?.queueLimit ?? DEFAULT_CONCURRENCY.queueLimit,
-    },
-    service: app.service ?? { cpu: { kind: 'constant', value: 1_000_000 } },
-    keepAliveTimeout: app.keepAliveTimeout ?? 30 * NS_PER_S,
-    priority: app.priority ?? 0,
+  const options = serverProcessOptions(node, name, app, {
+    port: DEFAULT_SERVICE_PORT,
+    keepAliveTimeout: 30 * NS_PER_S,
   });
-  server.start();
+  const server = new ServerProcess(
+    sim,
+    tcp,
+    cpu,
+    new ServiceProtocol(app.replySize ?? 200),
+    options,
+  );
+  startServer(sim, server);
   return server.metrics;
 }
 

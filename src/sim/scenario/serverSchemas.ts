@@ -79,11 +79,11 @@ export const concurrencySchema = object(
       min: 1,
       max: 100_000,
       description:
-        'Threads (threadPerConnection), workers (workerPool) or open connections (eventLoop); default 64 (workerPool 4).',
+        'Threads (threadPerConnection), workers (workerPool) or open connections (eventLoop); default 64 threads, 4 workers, 10000 connections; unused by "single".',
     }),
     overLimit: oneOf(
       ['queue', 'refuse'] as const,
-      'At the limit: leave new connections waiting, or answer 503 (default queue).',
+      'At the limit: leave new connections waiting, or answer 503 (default queue; "single" always leaves them waiting).',
     ),
     queueLimit: number({
       integer: true,

@@ -72,9 +72,12 @@ export class AuthStore {
   /** Whether the holder of `token` (or nobody) may fetch `path`. */
   access(path: string, token: string | undefined): Access {
     const user = token === undefined ? undefined : this.sessions.get(token);
-    const rule = this.spec.protected.find(
-      (p) => path === p.path || path.startsWith(`${p.path.replace(/\/$/, '')}/`),
-    );
+    // The most specific rule wins: /admin/public may be open inside a protected /admin.
+    let rule: AuthSpec['protected'][number] | undefined;
+    for (const p of this.spec.protected) {
+      const matches = path === p.path || path.startsWith(`${p.path.replace(/\/$/, '')}/`);
+      if (matches && (!rule || p.path.length > rule.path.length)) rule = p;
+    }
     if (!rule) return { kind: 'allowed', user: user ?? null };
     if (user === undefined) return { kind: 'unauthenticated' };
     if (rule.role === undefined) return { kind: 'allowed', user };

@@ -91,6 +91,21 @@ describe('HttpServerProtocol routes (RFC 9110 status semantics)', () => {
     expect(s.route(get('/account/index.html', [['Cookie', 'session=forged']])).status).toBe(401);
   });
 
+  it('applies the most specific protection rule', () => {
+    const auth = new AuthStore(
+      {
+        accounts: [{ user: 'bob', password: 'b' }],
+        protected: [{ path: '/admin', role: 'admin' }, { path: '/admin/help' }],
+      },
+      new RandomStreams(1).stream('s'),
+    );
+    const login = auth.login('bob', 'b');
+    const token = login.kind === 'ok' ? login.token : undefined;
+    expect(auth.access('/admin/help/faq.html', token).kind).toBe('allowed');
+    expect(auth.access('/admin/users.html', token).kind).toBe('forbidden');
+    expect(auth.access('/admin/help/faq.html', undefined).kind).toBe('unauthenticated');
+  });
+
   it('locks an account after three wrong passwords, even for the right one', () => {
     const s = server(true);
     expect(login(s, 'ada', 'x').status).toBe(401);

@@ -88,6 +88,9 @@ export function loadPage(
   const started = sim.now();
   session.send('GET', path, undefined, undefined, (outcome) => {
     if (!outcome.ok) return done(outcome.error, sim.now() - started);
+    // An error page (404, 503, ...) is shown as it is: no objects, and no page load to time.
+    if (outcome.response.status < 200 || outcome.response.status > 299)
+      return done(null, sim.now() - started);
     const html = (header(outcome.response, 'Content-Type') ?? '').startsWith('text/html');
     const objects = html ? referencedObjects(bodyText(outcome.response)) : [];
     let remaining = objects.length;
