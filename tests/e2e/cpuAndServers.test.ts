@@ -47,7 +47,7 @@ describe('CPU and servers', () => {
       .getByTestId('cpu-gantt')
       .locator('[data-job]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-job') ?? ''));
-    expect(jobs.every((j) => /^t\d+#\d+$/.test(j))).toBe(true);
+    expect(jobs.every((j) => /^web\/t\d+#\d+$/.test(j))).toBe(true);
     // A context switch of 50 µs precedes each dispatch (the scenario's contextSwitch).
     expect(await page.getByTestId('cpu-gantt').locator('.bar.switch').count()).toBeGreaterThan(0);
     const atEnd = await bars(page);
