@@ -22,6 +22,11 @@ describe('built-in examples', () => {
     expect(await page.getByTestId('scenario-description').textContent()).toContain('TLS handshake');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.getByTestId('metric-seed').filter({ hasText: '21' }).waitFor();
+    // The summary shows the web server, both clients and the CPU as cards.
+    const server = page.getByTestId('summary-server-web-web');
+    await server.waitFor();
+    expect(await server.textContent()).toContain('11 of 11');
+    expect(await page.getByTestId('summary-cpu-web').textContent()).toContain('Utilization');
     // The picker goes back to its prompt, so the same example can be chosen again.
     expect(await picker.inputValue()).toBe('');
   });
