@@ -4,6 +4,7 @@ import { parseIpv4, parsePrefix } from '../net/wire/ipv4Address.ts';
 import type { ScenarioNode } from '../sim/index.ts';
 import {
   appStatesAt,
+  appTraceNames,
   connectionStateAt,
   nodeRecords,
   recordsUntil,
@@ -152,5 +153,24 @@ describe('routeTable', () => {
       ['connected', '10.0.2.0/24', 'eth1'],
     ]);
     expect(routeTable({ id: 's', role: 'switch', interfaces: [{ name: 'p1' }] })).toEqual([]);
+  });
+});
+
+describe('appTraceNames', () => {
+  it('names apps as their records do: servers by name, single users by numbered kind', () => {
+    const node = {
+      id: 'n',
+      role: 'server' as const,
+      apps: [
+        { type: 'httpServer' as const },
+        { type: 'service' as const, name: 'cache' },
+        { type: 'httpClient' as const, server: 'a' },
+        { type: 'httpClient' as const, server: 'b' },
+        { type: 'httpClient' as const, server: 'c', workload: { kind: 'open' as const, rate: 1 } },
+        { type: 'dnsServer' as const },
+        { type: 'sink' as const },
+      ],
+    };
+    expect(appTraceNames(node)).toEqual(['web', 'cache', 'http', 'http2', 'sink']);
   });
 });

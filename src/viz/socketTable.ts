@@ -110,13 +110,50 @@ export function connectionStateAt(
 }
 
 /** Each application of a node with its machine's state at `time` (null before it started). */
+/**
+ * The names a node's applications go by in `app.state` records before they record anything:
+ * the type for the first apps (`pinger`), a server's name (`web`, `db`), `http`, `http2`... for a
+ * single web user; users of a workload (`http/u3`) appear as they start.
+ */
+export function appTraceNames(node: ScenarioNode): string[] {
+  const names: string[] = [];
+  const seen = new Map<string, number>();
+  const numbered = (kind: string): string => {
+    const n = (seen.get(kind) ?? 0) + 1;
+    seen.set(kind, n);
+    return n === 1 ? kind : `${kind}${n}`;
+  };
+  for (const app of node.apps ?? []) {
+    switch (app.type) {
+      case 'httpServer':
+        names.push(app.name ?? 'web');
+        break;
+      case 'service':
+        names.push(app.name ?? 'db');
+        break;
+      case 'httpClient':
+      case 'serviceClient': {
+        const label = numbered(app.type === 'httpClient' ? 'http' : 'service');
+        if (!app.workload) names.push(label);
+        break;
+      }
+      case 'dnsServer':
+      case 'ftpServer':
+        break; // plain code without a machine: no states to show
+      default:
+        names.push(app.type);
+    }
+  }
+  return names;
+}
+
 export function appStatesAt(
   records: readonly TraceRecord[],
   node: ScenarioNode,
   time: number,
 ): { app: string; state: string | null }[] {
   const states = new Map<string, string | null>();
-  for (const app of node.apps ?? []) states.set(app.type, null);
+  for (const name of appTraceNames(node)) states.set(name, null);
   const end = recordsUntil(records, time);
   for (let i = 0; i < end; i++) {
     const r = records[i] as TraceRecord;
