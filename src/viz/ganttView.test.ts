@@ -12,8 +12,8 @@ const segs: GanttSegment[] = [
 ];
 
 describe('ganttLayout', () => {
-  // Plot from x = 56 to x = 1010 - 10 = 1000: 944 px for 10 ms, 94.4 px per ms.
-  const layout = ganttLayout(segs, 2, 10 * MS, { width: 1010 });
+  // Plot from x = 56 to x = 1028 - 28 = 1000: 944 px for 10 ms, 94.4 px per ms.
+  const layout = ganttLayout(segs, 2, 10 * MS, { width: 1028 });
 
   it('places bars on a linear scale from 0 to t, a row per core', () => {
     const [p1, sw, p2] = layout.bars;
@@ -28,7 +28,7 @@ describe('ganttLayout', () => {
   });
 
   it('drops labels that do not fit and bars outside a window', () => {
-    const narrow = ganttLayout(segs, 2, 10 * MS, { width: 1010, window: 4 * MS });
+    const narrow = ganttLayout(segs, 2, 10 * MS, { width: 1028, window: 4 * MS });
     expect(narrow.from).toBe(6 * MS);
     expect(narrow.bars.map((b) => b.segment.job + b.segment.kind)).toEqual(['P2run']);
     const tiny = ganttLayout(segs, 2, 10 * MS, { width: 80 });

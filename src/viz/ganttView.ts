@@ -40,6 +40,8 @@ export interface GanttOptions {
 }
 
 export const GANTT_LEFT = 56;
+/** Room right of the last tick, so its label ("30 ms") is not cut off. */
+export const GANTT_RIGHT = 28;
 const TOP = 6;
 const AXIS = 22;
 const GAP = 6;
@@ -59,7 +61,7 @@ export function ganttLayout(
   const rowHeight = options.rowHeight ?? 26;
   const to = Math.max(t, 1_000_000);
   const from = options.window === undefined ? 0 : Math.max(0, to - options.window);
-  const right = options.width - 10;
+  const right = options.width - GANTT_RIGHT;
   const scale = scaleLinear().domain([from, to]).range([GANTT_LEFT, right]);
   const rows = Array.from({ length: cores }, (_, core) => ({
     core,
