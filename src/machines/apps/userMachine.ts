@@ -4,6 +4,19 @@
 
 import { and, assign, setup } from 'xstate';
 
+/** The I/O and workload behind a user's actions; passed in the input (see userMachineWithIo). */
+export interface UserIo {
+  resolve(): void;
+  login(): void;
+  visit(): void;
+  leave(): void;
+  failed(error: string): void;
+  /** Whether the user pauses between visits. */
+  thinks(): boolean;
+  /** One think time, ms. */
+  thinkTimeMs(): number;
+}
+
 export interface UserInput {
   /** Delay before the first visit, ms. */
   startMs: number;
@@ -11,6 +24,8 @@ export interface UserInput {
   visits: number;
   /** Whether to log in first. */
   login: boolean;
+  /** Where the actions go, with userMachineWithIo; tests may provide actions instead. */
+  io?: UserIo;
 }
 
 export type UserEvent =
@@ -96,4 +111,20 @@ export const userMachine = setup({
       actions: { type: 'failed', params: ({ event }) => event.error },
     },
   },
+});
+
+/**
+ * The machine with its actions, guard and delay sent to the `io` of the actor's input: one
+ * machine for every user (a `provide` per user was a large share of an open-loop run).
+ */
+export const userMachineWithIo = userMachine.provide({
+  actions: {
+    resolve: ({ context }) => context.io?.resolve(),
+    login: ({ context }) => context.io?.login(),
+    visit: ({ context }) => context.io?.visit(),
+    leave: ({ context }) => context.io?.leave(),
+    failed: ({ context }, error) => context.io?.failed(error),
+  },
+  guards: { thinks: ({ context }) => context.io?.thinks() ?? false },
+  delays: { thinkTime: ({ context }) => context.io?.thinkTimeMs() ?? 0 },
 });

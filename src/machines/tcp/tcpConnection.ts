@@ -16,7 +16,8 @@ import type { Ipv4Address } from '../../net/wire/ipv4Address.ts';
 import { tcpFlags, type Packet, type TcpHeader } from '../../net/wire/packet.ts';
 import { DEFAULT_PEER_MSS } from './tcpConfig.ts';
 import {
-  tcpConnectionMachine,
+  tcpConnectionMachineWithIo,
+  type TcpConnectionIo,
   type TcpConnectionEvent,
   type TcpError,
   type TcpState,
@@ -34,7 +35,7 @@ export class TcpConnection extends TcpSender {
   readonly handlers: TcpSocketHandlers = {};
   /** Whether the handshake ever completed. */
   wasEstablished = false;
-  private readonly actor: Actor<typeof tcpConnectionMachine>;
+  private readonly actor: Actor<typeof tcpConnectionMachineWithIo>;
   private wantsDrain = false;
   /**
    * Whether an application holds this socket: an active open's caller from the start, a passive
@@ -62,31 +63,29 @@ export class TcpConnection extends TcpSender {
     // The machine's actions only queue their effects: they run once the new state is recorded
     // (XState tells observers after a transition's actions), so the trace reads "SYN-SENT, then
     // SYN" as RFC 9293 draws it, and callbacks such as onConnect see the state they announce.
-    const machine = tcpConnectionMachine.provide({
-      actions: {
-        sendSyn: () => this.defer(() => this.emitSyn(false)),
-        sendSynAck: () => this.defer(() => this.emitSyn(true)),
-        sendAck: () => this.defer(() => this.emitAck()),
-        sendFin: () =>
-          this.defer(() => {
-            this.sendBuffer.close();
-            this.output();
-          }),
-        sendRst: () =>
-          this.defer(() => this.emitControl(this.sendBuffer.sndMax, 0, tcpFlags({ rst: true }))),
-        established: () => this.defer(() => this.onEstablished()),
-        peerClosed: () =>
-          this.defer(() => {
-            this.endPending = true;
-            this.deliver();
-          }),
-        failed: (_, error: TcpError) => this.defer(() => this.fail(error)),
-        released: () => this.defer(() => this.release()),
-      },
-    });
-    this.actor = createActor(machine, {
+    const io: TcpConnectionIo = {
+      sendSyn: () => this.defer(() => this.emitSyn(false)),
+      sendSynAck: () => this.defer(() => this.emitSyn(true)),
+      sendAck: () => this.defer(() => this.emitAck()),
+      sendFin: () =>
+        this.defer(() => {
+          this.sendBuffer.close();
+          this.output();
+        }),
+      sendRst: () =>
+        this.defer(() => this.emitControl(this.sendBuffer.sndMax, 0, tcpFlags({ rst: true }))),
+      established: () => this.defer(() => this.onEstablished()),
+      peerClosed: () =>
+        this.defer(() => {
+          this.endPending = true;
+          this.deliver();
+        }),
+      failed: (error: TcpError) => this.defer(() => this.fail(error)),
+      released: () => this.defer(() => this.release()),
+    };
+    this.actor = createActor(tcpConnectionMachineWithIo, {
       clock: sim.clock,
-      input: { mslMs: config.msl / NS_PER_MS },
+      input: { mslMs: config.msl / NS_PER_MS, io },
     });
     this.actor.subscribe((snapshot) => {
       const state = snapshot.value as TcpState;

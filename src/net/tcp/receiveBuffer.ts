@@ -1,6 +1,7 @@
 // The receiver's side of a TCP byte stream (RFC 9293 sections 3.3.1 and 3.10.7.4): RCV.NXT, the
 // advertised window, out-of-order data kept for later, in-order bytes for the app, and the FIN.
 
+import { GrowableRing } from './growableRing.ts';
 import { seqAdd, seqDiff, seqInWindow } from './seq.ts';
 
 /** The outcome of `ReceiveBuffer.receive`. */
@@ -40,7 +41,7 @@ export class ReceiveBuffer {
   readonly irs: number;
   readonly capacity: number;
   readonly maxWindow: number;
-  private readonly ring: Uint8Array;
+  private readonly ring: GrowableRing;
   private nxt = 0; // data bytes received in order
   private readPos = 0; // data bytes the app has read
   private oooStart: number[] = [];
@@ -55,7 +56,7 @@ export class ReceiveBuffer {
     this.irs = options.irs >>> 0;
     this.capacity = options.capacity;
     this.maxWindow = options.maxWindow ?? 65_535;
-    this.ring = new Uint8Array(options.capacity);
+    this.ring = new GrowableRing(options.capacity);
   }
 
   /** RCV.NXT: the next sequence number expected (past the SYN, and past the FIN once received). */
@@ -152,19 +153,15 @@ export class ReceiveBuffer {
   read(max = Infinity): Uint8Array {
     const n = Math.min(max, this.readable);
     const out = new Uint8Array(n);
-    const at = this.readPos % this.capacity;
-    const first = Math.min(n, this.capacity - at);
-    out.set(this.ring.subarray(at, at + first), 0);
-    out.set(this.ring.subarray(0, n - first), first);
+    this.ring.read(this.readPos, out, 0, n);
     this.readPos += n;
     return out;
   }
 
   private store(data: Uint8Array, from: number, offset: number, n: number): void {
-    const at = offset % this.capacity;
-    const first = Math.min(n, this.capacity - at);
-    this.ring.set(data.subarray(from, from + first), at);
-    this.ring.set(data.subarray(from + first, from + n), 0);
+    const held = Math.max(this.nxt, this.oooEnd[this.oooEnd.length - 1] ?? 0);
+    this.ring.ensure(this.readPos, Math.max(offset + n, held), held);
+    this.ring.write(offset, data, from, n);
   }
 
   /** Adds [lo, hi) to the intervals, merging overlaps and neighbours; returns the bytes new. */

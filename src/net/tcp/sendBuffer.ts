@@ -2,6 +2,7 @@
 // send sequence variables, which segments may go now, and what each incoming ACK acknowledged.
 
 import type { AckKind, AckResult, AckSegment, OutgoingSegment } from './segment.ts';
+import { GrowableRing } from './growableRing.ts';
 import { seqAdd, seqDiff, seqLe, seqLt } from './seq.ts';
 
 const EMPTY = new Uint8Array(0);
@@ -15,7 +16,7 @@ const EMPTY = new Uint8Array(0);
 export class SendBuffer {
   readonly iss: number;
   readonly capacity: number;
-  private readonly ring: Uint8Array;
+  private readonly ring: GrowableRing;
   private una = 0;
   private nxt = 0;
   private max = 0;
@@ -34,7 +35,7 @@ export class SendBuffer {
     }
     this.iss = options.iss >>> 0;
     this.capacity = options.capacity;
-    this.ring = new Uint8Array(options.capacity);
+    this.ring = new GrowableRing(options.capacity);
   }
 
   /** SND.UNA: the oldest unacknowledged sequence number. */
@@ -98,10 +99,9 @@ export class SendBuffer {
   write(chunk: Uint8Array): number {
     if (this.closed) throw new Error('cannot write after close()');
     const n = Math.min(chunk.length, this.freeSpace);
-    const start = this.written % this.capacity;
-    const first = Math.min(n, this.capacity - start);
-    this.ring.set(chunk.subarray(0, first), start);
-    this.ring.set(chunk.subarray(first, n), 0);
+    const held = this.dataAckedBefore(this.una);
+    this.ring.ensure(held, this.written + n, this.written);
+    this.ring.write(this.written, chunk, 0, n);
     this.written += n;
     return n;
   }
@@ -226,10 +226,7 @@ export class SendBuffer {
 
   private build(at: number, length: number, fin: boolean): OutgoingSegment {
     const data = length === 0 ? EMPTY : new Uint8Array(length);
-    const start = (at - 1) % this.capacity;
-    const first = Math.min(length, this.capacity - start);
-    data.set(this.ring.subarray(start, start + first), 0);
-    data.set(this.ring.subarray(0, length - first), first);
+    this.ring.read(at - 1, data, 0, length);
     return { seq: seqAdd(this.iss, at), data, syn: false, fin };
   }
 }

@@ -8,7 +8,7 @@ import { NS_PER_MS, NS_PER_S } from '../../engine/time.ts';
 import type { CpuScheduler } from '../../machines/cpu/cpuScheduler.ts';
 import { HttpAgent } from '../../machines/apps/http/httpAgent.ts';
 import { AuthStore } from '../../machines/apps/http/httpAuth.ts';
-import { userMachine } from '../../machines/apps/userMachine.ts';
+import { userMachineWithIo, type UserIo } from '../../machines/apps/userMachine.ts';
 import { HttpServerProtocol } from '../../machines/apps/http/httpServerProtocol.ts';
 import { HttpsServerProtocol } from '../../machines/apps/http/httpsServerProtocol.ts';
 import {
@@ -129,71 +129,69 @@ export function startHttpClient(
   /** One user: an actor that resolves, logs in, visits, thinks, visits again. */
   const startUser = (user: string, visits: number, delayNs: number): void => {
     let session: UserSession | undefined;
-    const machine = userMachine.provide({
-      actions: {
-        resolve: afterAction(sim, () =>
-          lookup(app.server, (result) => {
-            if (!result.ok) return actor.send({ type: 'user.failed', error: result.error });
-            const tls = app.https
-              ? { serverName: app.server, trustStore, random: tlsRandom }
-              : undefined;
-            const agent = new HttpAgent(
-              sim,
-              tcp,
-              node,
-              result.address,
-              port,
-              options,
-              requestCounter,
-              tls,
-            );
-            const host = app.server.includes('.') ? app.server : formatIpv4(result.address);
-            const defaultPort = app.https ? 443 : 80;
-            session = new UserSession(agent, port === defaultPort ? host : `${host}:${port}`);
-            actor.send({ type: 'dns.resolved' });
-          }),
-        ),
-        login: afterAction(sim, () => {
-          const body = new URLSearchParams({
-            user: app.login?.user ?? '',
-            password: app.login?.password ?? '',
-          }).toString();
-          session?.send('POST', '/login', body, undefined, (outcome) => {
-            if (!outcome.ok) return actor.send({ type: 'user.failed', error: outcome.error });
-            if (outcome.response.status !== 200)
-              return actor.send({
-                type: 'user.failed',
-                error: `login refused (${outcome.response.status})`,
-              });
-            actor.send({ type: 'user.loggedIn' });
-          });
+    const io: UserIo = {
+      resolve: afterAction(sim, () =>
+        lookup(app.server, (result) => {
+          if (!result.ok) return actor.send({ type: 'user.failed', error: result.error });
+          const tls = app.https
+            ? { serverName: app.server, trustStore, random: tlsRandom }
+            : undefined;
+          const agent = new HttpAgent(
+            sim,
+            tcp,
+            node,
+            result.address,
+            port,
+            options,
+            requestCounter,
+            tls,
+          );
+          const host = app.server.includes('.') ? app.server : formatIpv4(result.address);
+          const defaultPort = app.https ? 443 : 80;
+          session = new UserSession(agent, port === defaultPort ? host : `${host}:${port}`);
+          actor.send({ type: 'dns.resolved' });
         }),
-        visit: afterAction(sim, () => {
-          if (!session) return;
-          metrics.visits++;
-          const done = (error: string | null): void =>
-            actor.send(error === null ? { type: 'user.visited' } : { type: 'user.failed', error });
-          if (app.requests) {
-            const planned = app.requests.map((r) => ({ ...r, method: r.method ?? 'GET' }));
-            sendRequests(sim, session, planned, done);
-          } else
-            loadPage(sim, node, session, app.page ?? '/index.html', (error, elapsed) => {
-              if (error === null) metrics.pageTimes.push(elapsed);
-              done(error);
+      ),
+      login: afterAction(sim, () => {
+        const body = new URLSearchParams({
+          user: app.login?.user ?? '',
+          password: app.login?.password ?? '',
+        }).toString();
+        session?.send('POST', '/login', body, undefined, (outcome) => {
+          if (!outcome.ok) return actor.send({ type: 'user.failed', error: outcome.error });
+          if (outcome.response.status !== 200)
+            return actor.send({
+              type: 'user.failed',
+              error: `login refused (${outcome.response.status})`,
             });
-        }),
-        leave: afterAction(sim, () => session?.agent.closeAll()),
-        failed: (_, error) => {
-          metrics.error = error;
-          sim.record({ t: sim.now(), type: 'app.error', node, app: user, op: 'visit', error });
-        },
+          actor.send({ type: 'user.loggedIn' });
+        });
+      }),
+      visit: afterAction(sim, () => {
+        if (!session) return;
+        metrics.visits++;
+        const done = (error: string | null): void =>
+          actor.send(error === null ? { type: 'user.visited' } : { type: 'user.failed', error });
+        if (app.requests) {
+          const planned = app.requests.map((r) => ({ ...r, method: r.method ?? 'GET' }));
+          sendRequests(sim, session, planned, done);
+        } else
+          loadPage(sim, node, session, app.page ?? '/index.html', (error, elapsed) => {
+            if (error === null) metrics.pageTimes.push(elapsed);
+            done(error);
+          });
+      }),
+      leave: afterAction(sim, () => session?.agent.closeAll()),
+      failed: (error) => {
+        metrics.error = error;
+        sim.record({ t: sim.now(), type: 'app.error', node, app: user, op: 'visit', error });
       },
-      guards: { thinks: () => app.workload?.kind === 'closed' && !!app.workload.thinkTime },
-      delays: { thinkTime: () => thinkTimeMs(app.workload, think) },
-    });
-    const actor = createActor(machine, {
+      thinks: () => app.workload?.kind === 'closed' && !!app.workload.thinkTime,
+      thinkTimeMs: () => thinkTimeMs(app.workload, think),
+    };
+    const actor = createActor(userMachineWithIo, {
       clock: sim.clock,
-      input: { startMs: delayNs / NS_PER_MS, visits, login: app.login !== undefined },
+      input: { startMs: delayNs / NS_PER_MS, visits, login: app.login !== undefined, io },
     });
     traceStates(sim, actor, node, user);
     actor.start();

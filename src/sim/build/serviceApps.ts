@@ -8,7 +8,7 @@ import { NS_PER_S } from '../../engine/time.ts';
 import type { CpuScheduler } from '../../machines/cpu/cpuScheduler.ts';
 import { ServiceClient, type ServiceTally } from '../../machines/apps/service/serviceClient.ts';
 import { ServiceProtocol } from '../../machines/apps/service/serviceProtocol.ts';
-import { userMachine } from '../../machines/apps/userMachine.ts';
+import { userMachineWithIo, type UserIo } from '../../machines/apps/userMachine.ts';
 import { ServerProcess, type ServerMetrics } from '../../machines/server/serverProcess.ts';
 import type { TcpLayer } from '../../machines/tcp/tcpLayer.ts';
 import { traceStates } from '../appTrace.ts';
@@ -77,39 +77,38 @@ export function startServiceClient(
   const think = sim.random.stream(`node:${node}/${label}/think`);
   const startUser = (user: string, visits: number, delayNs: number): void => {
     let client: ServiceClient | undefined;
-    const machine = userMachine.provide({
-      actions: {
-        resolve: afterAction(sim, () =>
-          lookup(app.server, (result) => {
-            if (!result.ok) return actor.send({ type: 'user.failed', error: result.error });
-            const port = app.port ?? DEFAULT_SERVICE_PORT;
-            client = new ServiceClient(sim, tcp, node, result.address, port, metrics);
-            actor.send({ type: 'dns.resolved' });
-          }),
-        ),
-        visit: afterAction(sim, () => {
-          metrics.visits++;
-          let index = 0;
-          const next = (error: string | null): void => {
-            if (error !== null) return actor.send({ type: 'user.failed', error });
-            const query = queries[index++];
-            if (query === undefined) return actor.send({ type: 'user.visited' });
-            client?.query(query, next);
-          };
-          next(null);
+    const io: UserIo = {
+      login: () => {}, // services have no accounts: users never log in
+      resolve: afterAction(sim, () =>
+        lookup(app.server, (result) => {
+          if (!result.ok) return actor.send({ type: 'user.failed', error: result.error });
+          const port = app.port ?? DEFAULT_SERVICE_PORT;
+          client = new ServiceClient(sim, tcp, node, result.address, port, metrics);
+          actor.send({ type: 'dns.resolved' });
         }),
-        leave: afterAction(sim, () => client?.close()),
-        failed: (_, error) => {
-          metrics.error = error;
-          sim.record({ t: sim.now(), type: 'app.error', node, app: user, op: 'query', error });
-        },
+      ),
+      visit: afterAction(sim, () => {
+        metrics.visits++;
+        let index = 0;
+        const next = (error: string | null): void => {
+          if (error !== null) return actor.send({ type: 'user.failed', error });
+          const query = queries[index++];
+          if (query === undefined) return actor.send({ type: 'user.visited' });
+          client?.query(query, next);
+        };
+        next(null);
+      }),
+      leave: afterAction(sim, () => client?.close()),
+      failed: (error) => {
+        metrics.error = error;
+        sim.record({ t: sim.now(), type: 'app.error', node, app: user, op: 'query', error });
       },
-      guards: { thinks: () => app.workload?.kind === 'closed' && !!app.workload.thinkTime },
-      delays: { thinkTime: () => thinkTimeMs(app.workload, think) },
-    });
-    const actor = createActor(machine, {
+      thinks: () => app.workload?.kind === 'closed' && !!app.workload.thinkTime,
+      thinkTimeMs: () => thinkTimeMs(app.workload, think),
+    };
+    const actor = createActor(userMachineWithIo, {
       clock: sim.clock,
-      input: { startMs: delayNs / 1_000_000, visits, login: false },
+      input: { startMs: delayNs / 1_000_000, visits, login: false, io },
     });
     traceStates(sim, actor, node, user);
     actor.start();

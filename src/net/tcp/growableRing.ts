@@ -1,0 +1,65 @@
+// The byte store behind TCP's send and receive buffers: a ring addressed by stream position that
+// starts small and doubles (up to the buffer's capacity) when more bytes must be held at once.
+// A connection that carries a few hundred bytes (an HTTP request) then costs kilobytes, not the
+// 256 KiB + 64 KiB its buffers may grow to: thousands of short connections stay cheap.
+
+/** Starting size of a ring, in bytes. */
+const INITIAL = 4096;
+
+/** Bytes at stream positions, held modulo the ring's current size. */
+export class GrowableRing {
+  private bytes: Uint8Array;
+
+  constructor(readonly capacity: number) {
+    this.bytes = new Uint8Array(Math.min(capacity, INITIAL));
+  }
+
+  /** Current size of the store (for tests). */
+  get size(): number {
+    return this.bytes.length;
+  }
+
+  /**
+   * Makes room for positions [lo, hi) at once (hi - lo <= capacity), keeping the bytes already
+   * held at [lo, keepHi).
+   */
+  ensure(lo: number, hi: number, keepHi: number): void {
+    const old = this.bytes;
+    if (hi - lo <= old.length) return;
+    let size = old.length;
+    while (size < hi - lo) size *= 2;
+    const next = new Uint8Array(Math.min(size, this.capacity));
+    for (let p = lo; p < keepHi;) {
+      const from = p % old.length;
+      const to = p % next.length;
+      const n = Math.min(keepHi - p, old.length - from, next.length - to);
+      next.set(old.subarray(from, from + n), to);
+      p += n;
+    }
+    this.bytes = next;
+  }
+
+  /** Stores `n` bytes of `data` from index `from` at stream positions [pos, pos + n). */
+  write(pos: number, data: Uint8Array, from: number, n: number): void {
+    const ring = this.bytes;
+    let done = 0;
+    while (done < n) {
+      const at = (pos + done) % ring.length;
+      const k = Math.min(n - done, ring.length - at);
+      ring.set(data.subarray(from + done, from + done + k), at);
+      done += k;
+    }
+  }
+
+  /** Copies the bytes at positions [pos, pos + n) into `out` from index `outAt`. */
+  read(pos: number, out: Uint8Array, outAt: number, n: number): void {
+    const ring = this.bytes;
+    let done = 0;
+    while (done < n) {
+      const at = (pos + done) % ring.length;
+      const k = Math.min(n - done, ring.length - at);
+      out.set(ring.subarray(at, at + k), outAt + done);
+      done += k;
+    }
+  }
+}
