@@ -50,7 +50,41 @@ function httpScenario(requests: number) {
   return result.scenario;
 }
 
-/** Runs the HTTP workload and prints wall time, events/s and requests/s. */
+/** Open loop: Poisson arrivals, each visit a new user on a new (non-persistent) connection. */
+function openLoopScenario(visits: number) {
+  const result = validateScenario({
+    format: 'handshake/scenario@1',
+    name: 'bench: open-loop HTTP visits, one connection each',
+    until: '10h',
+    nodes: [
+      {
+        id: 'clients',
+        role: 'client',
+        interfaces: [{ name: 'eth0', address: '10.1.1.1/24' }],
+        apps: [
+          {
+            type: 'httpClient',
+            server: 'web',
+            persistent: false,
+            requests: [{ path: '/api/status' }],
+            workload: { kind: 'open', rate: 500, visits },
+          },
+        ],
+      },
+      {
+        id: 'web',
+        role: 'server',
+        interfaces: [{ name: 'eth0', address: '10.1.1.2/24' }],
+        apps: [{ type: 'httpServer', service: { cpu: { kind: 'exponential', mean: '1ms' } } }],
+      },
+    ],
+    links: [{ id: 'wire', a: 'clients', b: 'web', latency: '1ms', bandwidth: '1Gbps' }],
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.scenario;
+}
+
+/** Runs the HTTP workloads and prints wall time, events/s and requests/s. */
 export function runHttpBenchmarks(): void {
   runScenario(httpScenario(5_000)); // warm-up
   for (const [label, requests, trace] of [
@@ -68,4 +102,13 @@ export function runHttpBenchmarks(): void {
     print(`http.${label}.eventsPerRequest`, run.summary.events / answered, 'events');
     print(`http.${label}.vsNs3UdpEcho`, answered / wallS / 48_000, 'x');
   }
+  const visits = 20_000;
+  const start = performance.now();
+  const run = runScenario(openLoopScenario(visits), { trace: false });
+  const wallS = (performance.now() - start) / 1000;
+  const answered = run.summary.webClients[0]?.responses ?? 0;
+  if (answered < visits) throw new Error(`only ${answered} of ${visits} open-loop visits answered`);
+  print('http.openLoop.20k.traceOff.wall', wallS, 's');
+  print('http.openLoop.20k.traceOff.visits', answered / wallS, 'visits/s');
+  print('http.openLoop.20k.traceOff.events', run.summary.events / wallS, 'events/s');
 }
