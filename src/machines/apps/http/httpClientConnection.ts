@@ -89,7 +89,13 @@ export class HttpClientConnection {
   /** Opens the TCP connection. */
   open(): void {
     const opened = this.tcp.connect(this.server, this.port);
-    if (!opened.ok) return this.fail(opened.error);
+    if (!opened.ok) {
+      // Reported after the caller has queued its request on this connection, never inside
+      // open(): a synchronous failure would let the agent open the next one at once, forever.
+      const error = opened.error;
+      this.sim.schedule(0, () => this.fail(error));
+      return;
+    }
     const connection = opened.value;
     this.connection = connection;
     this.name = `${connection.localPort}>${formatIpv4(this.server)}:${this.port}`;
