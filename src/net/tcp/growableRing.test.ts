@@ -3,14 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { GrowableRing } from './growableRing.ts';
 
 describe('GrowableRing', () => {
-  it('starts small and grows by doubling, never past its capacity', () => {
+  it('starts empty, then small, and grows by doubling, never past its capacity', () => {
     const ring = new GrowableRing(10_000);
-    expect(ring.size).toBe(4096);
+    expect(ring.size).toBe(0); // nothing until the first byte
+    ring.ensure(0, 10, 0);
+    expect(ring.size).toBe(1024);
     ring.ensure(0, 5000, 0);
     expect(ring.size).toBe(8192);
     ring.ensure(0, 10_000, 0);
     expect(ring.size).toBe(10_000);
-    expect(new GrowableRing(100).size).toBe(100);
+    const small = new GrowableRing(100);
+    small.ensure(0, 1, 0);
+    expect(small.size).toBe(100);
   });
 
   it('keeps every held byte at its position through wrap-around and growth', () => {

@@ -1,17 +1,17 @@
 // The byte store behind TCP's send and receive buffers: a ring addressed by stream position that
 // starts small and doubles (up to the buffer's capacity) when more bytes must be held at once.
-// A connection that carries a few hundred bytes (an HTTP request) then costs kilobytes, not the
-// 256 KiB + 64 KiB its buffers may grow to: thousands of short connections stay cheap.
+// A connection that carries a few hundred bytes (an HTTP request) then costs a kilobyte or two,
+// not the 256 KiB + 64 KiB its buffers may grow to: thousands of short connections stay cheap.
 
-/** Starting size of a ring, in bytes. */
-const INITIAL = 4096;
+/** Size of a ring's first store, in bytes; nothing is allocated before the first byte. */
+const INITIAL = 1024;
 
 /** Bytes at stream positions, held modulo the ring's current size. */
 export class GrowableRing {
   private bytes: Uint8Array;
 
   constructor(readonly capacity: number) {
-    this.bytes = new Uint8Array(Math.min(capacity, INITIAL));
+    this.bytes = new Uint8Array(0);
   }
 
   /** Current size of the store (for tests). */
@@ -26,7 +26,7 @@ export class GrowableRing {
   ensure(lo: number, hi: number, keepHi: number): void {
     const old = this.bytes;
     if (hi - lo <= old.length) return;
-    let size = old.length;
+    let size = Math.max(old.length, INITIAL);
     while (size < hi - lo) size *= 2;
     const next = new Uint8Array(Math.min(size, this.capacity));
     for (let p = lo; p < keepHi;) {
