@@ -4,7 +4,7 @@
 
 import type { TraceRecord } from '../engine/trace.ts';
 import '../machines/apps/http/tlsTrace.ts';
-import { fromHex } from '../net/app/tls/sha256.ts';
+import { fromHex } from '../net/app/sha256.ts';
 import { HANDSHAKE_TYPE } from '../net/app/tls/tlsHandshake.ts';
 import { CONTENT_TYPE } from '../net/app/tls/tlsRecord.ts';
 import { decryptTlsStream, type StreamRecord } from '../net/app/tls/tlsStreamDecrypt.ts';

@@ -3,7 +3,7 @@
 // the HTTP bytes are ciphertext that only an endpoint's key log opens.
 
 import { describe, expect, it } from 'vitest';
-import { fromHex } from '../../net/app/tls/sha256.ts';
+import { fromHex } from '../../net/app/sha256.ts';
 import { decryptTlsStream } from '../../net/app/tls/tlsStreamDecrypt.ts';
 import { runScenario } from '../runScenario.ts';
 import { webScenario } from '../../../tests/support/webScenario.ts';

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { traceToJsonLines } from '../../engine/trace.ts';
 import { parseScenarioText, runScenario } from '../../sim/index.ts';
-import { Sha256 } from './sha256.ts';
+import { Sha256 } from '../../net/app/sha256.ts';
 import { traceSha256 } from './traceHash.ts';
 
 const node = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');

@@ -3,7 +3,7 @@
 // nor may block the page, so lines are hashed a few milliseconds at a time.
 
 import type { TraceRecord } from '../../engine/trace.ts';
-import { Sha256 } from './sha256.ts';
+import { Sha256 } from '../../net/app/sha256.ts';
 
 export interface HashOptions {
   /** Work this long (ms) between pauses; a function is asked again after every pause. */

@@ -5,7 +5,7 @@
 import type { RandomStream } from '../../../engine/random.ts';
 import type { Simulator } from '../../../engine/simulator.ts';
 import type { Certificate } from '../../../net/app/tls/certificate.ts';
-import { toHex } from '../../../net/app/tls/sha256.ts';
+import { toHex } from '../../../net/app/sha256.ts';
 import type { TlsKeyLog } from '../../../net/app/tls/tlsSession.ts';
 import './tlsTrace.ts';
 

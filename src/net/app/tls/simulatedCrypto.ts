@@ -7,7 +7,7 @@
 // - the "AEAD" XORs a SHA-256 keystream and appends a truncated SHA-256 tag, not AES-GCM;
 // - signatures (CertificateVerify) are a hash of the key id, which anyone can forge.
 // Never use any of this to protect real data.
-import { sha256 } from './sha256.ts';
+import { sha256 } from '../sha256.ts';
 
 const P = (1n << 255n) - 19n;
 const G = 2n;

@@ -11,7 +11,7 @@ import {
   sharedSecret,
   simulatedSignature,
 } from './simulatedCrypto.ts';
-import { sha256 } from './sha256.ts';
+import { sha256 } from '../sha256.ts';
 import {
   CIPHER_SUITE,
   decodeCertificateMessage,

@@ -1,5 +1,6 @@
-// SHA-256 (FIPS 180-4) fed in pieces, for fingerprints of traces too big to hold as one string
-// (Web Crypto digests only whole buffers). Checked against node:crypto in its test.
+// SHA-256 (FIPS 180-4), fed in pieces or in one call: the trace fingerprint of the page (traces
+// too big for one buffer; Web Crypto digests only whole buffers) and the simulated TLS key
+// schedule and record protection. Checked against FIPS 180-2's examples and node:crypto.
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -42,8 +43,8 @@ export class Sha256 {
     return this;
   }
 
-  /** The digest as lowercase hex. The hash cannot be updated afterwards. */
-  hex(): string {
+  /** The digest (32 bytes). The hash cannot be updated afterwards. */
+  digest(): Uint8Array {
     const bits = this.length * 8;
     const tail = new Uint8Array(((this.filled + 8) >> 6) * 64 + 64 - this.filled);
     tail[0] = 0x80;
@@ -51,7 +52,15 @@ export class Sha256 {
     view.setUint32(tail.length - 8, Math.floor(bits / 2 ** 32));
     view.setUint32(tail.length - 4, bits >>> 0);
     this.update(tail);
-    return Array.from(this.h, (v) => v.toString(16).padStart(8, '0')).join('');
+    const out = new Uint8Array(32);
+    const dv = new DataView(out.buffer);
+    for (let i = 0; i < 8; i++) dv.setUint32(i * 4, this.h[i] as number);
+    return out;
+  }
+
+  /** The digest as lowercase hex. The hash cannot be updated afterwards. */
+  hex(): string {
+    return toHex(this.digest());
   }
 
   private compress(data: Uint8Array, offset: number): void {
@@ -106,4 +115,24 @@ export class Sha256 {
     h[6] = (h[6] as number) + g;
     h[7] = (h[7] as number) + k;
   }
+}
+
+/** The SHA-256 digest (32 bytes) of the concatenation of `parts`. */
+export function sha256(...parts: Uint8Array[]): Uint8Array {
+  const hash = new Sha256();
+  for (const part of parts) hash.update(part);
+  return hash.digest();
+}
+
+/** Lowercase hex of bytes. */
+export function toHex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Bytes from lowercase or uppercase hex (as `toHex` writes); odd or non-hex input gives undefined. */
+export function fromHex(hex: string): Uint8Array | undefined {
+  if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) return undefined;
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return out;
 }
