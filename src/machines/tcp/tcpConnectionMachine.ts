@@ -66,7 +66,7 @@ export interface TcpConnectionIo {
 export interface TcpConnectionInput {
   /** Maximum segment lifetime in ms; TIME-WAIT lasts 2 MSL. */
   mslMs: number;
-  /** Where the actions go (see `withConnectionIo`); tests may provide actions instead. */
+  /** Where the actions go (see `tcpConnectionMachineWithIo`); tests may provide actions instead. */
   io?: TcpConnectionIo;
 }
 

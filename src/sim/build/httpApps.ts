@@ -177,7 +177,7 @@ export function startHttpClient(
           sendRequests(sim, session, planned, done);
         } else
           loadPage(sim, node, session, app.page ?? '/index.html', (error, elapsed) => {
-            if (error === null) metrics.pageTimes.push(elapsed);
+            if (elapsed !== null) metrics.pageTimes.push(elapsed);
             done(error);
           });
       }),

@@ -42,6 +42,13 @@ describe('checkApps', () => {
     expect(two.ok).toBe(true);
   });
 
+  it('refuses a server named like a client (http, service2, ftp...)', () => {
+    expect(messages(withApps([{ type: 'httpServer', name: 'http2' }]))).toEqual([
+      '$.nodes[0].apps[0].name: "http2" is the name of a client or built-in app in the trace; choose another',
+    ]);
+    expect(withApps([{ type: 'httpServer', name: 'http-api' }]).ok).toBe(true);
+  });
+
   it('refuses a web client with both a page and requests', () => {
     expect(
       messages(

@@ -26,6 +26,9 @@ function listening(app: ScenarioApp): { protocol: 'tcp' | 'udp'; port: number } 
   }
 }
 
+/** Names the trace gives clients and built-in apps (http, http2, service, ftp, pinger, ...). */
+const RESERVED = /^(?:(?:http|service)\d*|ftp|pinger|echo|bulkSend|sink)$/;
+
 /** The name a server app goes by in the trace. */
 function serverName(app: ScenarioApp): string | undefined {
   if (app.type === 'httpServer') return app.name ?? 'web';
@@ -52,7 +55,12 @@ export function checkApps(scenario: Scenario, issues: ValidationIssue[]): void {
         else ports.set(key, j);
       }
       const name = serverName(app);
-      if (name !== undefined) {
+      if (name !== undefined && RESERVED.test(name))
+        issues.push({
+          path: `${path}.name`,
+          message: `"${name}" is the name of a client or built-in app in the trace; choose another`,
+        });
+      else if (name !== undefined) {
         const first = names.get(name);
         if (first !== undefined)
           issues.push({

@@ -57,17 +57,26 @@ export class HttpAgent {
   }
 
   /**
-   * Puts a request lost with its connection back at the head of the queue: one that never left
-   * always (pipelined behind a closing response), one already sent once if it is idempotent and
-   * the server closed or reset the connection (a keep-alive timeout crossing the request).
+   * Puts a request lost when the server closed its connection back at the head of the queue,
+   * once: one that never left (queued behind a closing response, or during a handshake the
+   * server cut), or one already sent if it is idempotent (a keep-alive timeout crossing it).
    */
-  private tryAgain(queued: Queued, outcome: { error: string; unsent: boolean }): boolean {
-    const closedUnder = outcome.error === 'ECONNRESET' || outcome.error === 'EPIPE';
-    if (!closedUnder) return false;
-    if (!outcome.unsent) {
-      if (queued.retried || !IDEMPOTENT.has(queued.request.method)) return false;
-      queued.retried = true;
-    }
+  private tryAgain(
+    queued: Queued,
+    outcome: { error: string; req: number; unsent: boolean },
+  ): boolean {
+    if (outcome.error !== 'ECONNRESET' || queued.retried) return false;
+    if (!outcome.unsent && !IDEMPOTENT.has(queued.request.method)) return false;
+    queued.retried = true;
+    // The abandoned attempt ends in the trace too, so no request is left without an outcome.
+    this.sim.record({
+      t: this.sim.now(),
+      type: 'http.failure',
+      node: this.node,
+      req: outcome.req,
+      target: queued.request.target,
+      error: `${outcome.error}, sending again`,
+    });
     this.queue.unshift(queued);
     return true;
   }

@@ -56,6 +56,7 @@ export class HttpClientConnection {
   private connected = false;
   private ended = false;
   private tls: TlsClient | undefined;
+  private endSent = false;
   name = '';
   /** Called once when the connection is finished (closed, reset or failed). */
   onFinished: (() => void) | undefined;
@@ -130,6 +131,13 @@ export class HttpClientConnection {
   close(): void {
     if (this.ended) return;
     this.ended = true;
+    this.sendEnd();
+  }
+
+  /** Our side's end: TLS close_notify when secure, then FIN (once). */
+  private sendEnd(): void {
+    if (this.endSent) return;
+    this.endSent = true;
     if (this.tls?.established) this.writer?.write(this.tls.close().send);
     if (this.writer) this.writer.end();
     else this.finish();
@@ -228,12 +236,15 @@ export class HttpClientConnection {
         latency: this.sim.now() - answered.sentAt,
       });
       this.counter.responded?.(response.status, this.sim.now() - answered.sentAt);
+      // The server closes after this response (RFC 9112 section 9.6): take no more requests
+      // before telling the caller (who may send the next one at once, elsewhere), then hand
+      // back what still waits here so it travels on another connection.
+      const closing = /(?:^|,)\s*close\s*(?:,|$)/i.test(header(response, 'Connection') ?? '');
+      if (closing) this.ended = true;
       answered.done({ ok: true, response });
-      if (/(?:^|,)\s*close\s*(?:,|$)/i.test(header(response, 'Connection') ?? '')) {
-        // The server closes after this response (RFC 9112 section 9.6): send nothing more here;
-        // requests still waiting go back to their sender to travel on another connection.
+      if (closing) {
         this.fail('ECONNRESET');
-        this.close();
+        this.sendEnd();
         return;
       }
     }

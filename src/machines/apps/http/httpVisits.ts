@@ -75,22 +75,21 @@ export class UserSession {
 }
 
 /**
- * Loads `path` and then every object its HTML references; `done(null, elapsedNs)` or
- * `done(error, elapsedNs)`.
+ * Loads `path` and then every object its HTML references; `done(null, elapsedNs)` for a page
+ * load, `done(null, null)` for an error page (not a page load), `done(error, null)` on failure.
  */
 export function loadPage(
   sim: Simulator,
   node: string,
   session: UserSession,
   path: string,
-  done: (error: string | null, elapsedNs: number) => void,
+  done: (error: string | null, elapsedNs: number | null) => void,
 ): void {
   const started = sim.now();
   session.send('GET', path, undefined, undefined, (outcome) => {
-    if (!outcome.ok) return done(outcome.error, sim.now() - started);
+    if (!outcome.ok) return done(outcome.error, null);
     // An error page (404, 503, ...) is shown as it is: no objects, and no page load to time.
-    if (outcome.response.status < 200 || outcome.response.status > 299)
-      return done(null, sim.now() - started);
+    if (outcome.response.status < 200 || outcome.response.status > 299) return done(null, null);
     const html = (header(outcome.response, 'Content-Type') ?? '').startsWith('text/html');
     const objects = html ? referencedObjects(bodyText(outcome.response)) : [];
     let remaining = objects.length;
@@ -104,7 +103,7 @@ export function loadPage(
         objects: objects.length,
         elapsed: sim.now() - started,
       });
-      done(failure, sim.now() - started);
+      done(failure, failure === null ? sim.now() - started : null);
     };
     if (remaining === 0) return finish();
     for (const object of objects) {
