@@ -38,8 +38,19 @@ describe('inspectors', () => {
     expect(await inspector.locator('[data-field="ip.protocol"]').textContent()).toContain('17');
     expect(await inspector.locator('[data-field="udp.dstPort"]').textContent()).toContain('7');
     // Focusing the TTL field lights byte 8 of the header (RFC 791: TTL is the ninth byte).
-    await inspector.locator('[data-field="ip.ttl"] button').focus();
-    await expect.poll(() => inspector.locator('[data-byte="8"].lit').count()).toBeGreaterThan(0);
+    // Focused again on each try: on a loaded machine a re-render can take the focus away. The
+    // pointer may rest over another field (where the packet list was); focus must still win.
+    await inspector.locator('[data-field="ip.protocol"]').hover();
+    const ttl = inspector.locator('[data-field="ip.ttl"] button');
+    await expect
+      .poll(
+        async () => {
+          await ttl.focus();
+          return inspector.locator('[data-byte="8"].lit').count();
+        },
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThan(0);
     expect(await inspector.locator('[data-byte="9"].lit').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'inspector-packet.png'), fullPage: true });
     expect(session.errors).toEqual([]);
