@@ -1,6 +1,7 @@
 // Turns a validated scenario into wired, running objects (ns-3's helper idea): a simulator, the
 // network (nodes, links, transport layers) and an XState actor on simulated time per application.
 
+import { clientLabels } from './build/clientLabels.ts';
 import {
   startService,
   startServiceClient,
@@ -119,14 +120,8 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
     if (built.kind !== 'host') continue;
     const host: HostNode = built;
     if (host.spec.cpu) cpuOf(host);
-    // Several clients of one kind on a node get numbered names (http, http2, ...).
-    const seen = new Map<string, number>();
-    const labelOf = (kind: string): string => {
-      const n = (seen.get(kind) ?? 0) + 1;
-      seen.set(kind, n);
-      return n === 1 ? kind : `${kind}${n}`;
-    };
-    for (const app of host.spec.apps ?? []) {
+    const labels = clientLabels(host.spec);
+    (host.spec.apps ?? []).forEach((app, index) => {
       switch (app.type) {
         case 'pinger': {
           const peer = resolvePeer(app.peer);
@@ -150,7 +145,7 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
           break;
         case 'httpClient':
           httpClients.push(
-            startHttpClient(sim, host.tcp, host.spec.id, app, lookupFor(host), labelOf('http')),
+            startHttpClient(sim, host.tcp, host.spec.id, app, lookupFor(host), labels.get(index)),
           );
           break;
         case 'service':
@@ -164,7 +159,7 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
               host.spec.id,
               app,
               lookupFor(host),
-              labelOf('service'),
+              labels.get(index),
             ),
           );
           break;
@@ -178,7 +173,7 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
           ftpClients.push(startFtpClient(sim, host.tcp, host.spec.id, app, lookupFor(host)));
           break;
       }
-    }
+    });
   }
   return {
     scenario,

@@ -1,6 +1,7 @@
 // What a node looks like from its own shell at time t: its socket table like `ss -tuan`, from the
 // socket.* records up to t, its routes like `ip route`, and the state of each app and connection.
 
+import { clientLabels } from '../sim/build/clientLabels.ts';
 import type { TraceRecord } from '../engine/trace.ts';
 import type { TcpState } from '../machines/tcp/tcpConnectionMachine.ts';
 import { contains, formatIpv4, formatPrefix } from '../net/wire/ipv4Address.ts';
@@ -117,13 +118,8 @@ export function connectionStateAt(
  */
 export function appTraceNames(node: ScenarioNode): string[] {
   const names: string[] = [];
-  const seen = new Map<string, number>();
-  const numbered = (kind: string): string => {
-    const n = (seen.get(kind) ?? 0) + 1;
-    seen.set(kind, n);
-    return n === 1 ? kind : `${kind}${n}`;
-  };
-  for (const app of node.apps ?? []) {
+  const labels = clientLabels(node);
+  (node.apps ?? []).forEach((app, index) => {
     switch (app.type) {
       case 'httpServer':
         names.push(app.name ?? 'web');
@@ -133,8 +129,8 @@ export function appTraceNames(node: ScenarioNode): string[] {
         break;
       case 'httpClient':
       case 'serviceClient': {
-        const label = numbered(app.type === 'httpClient' ? 'http' : 'service');
-        if (!app.workload) names.push(label);
+        const label = labels.get(index);
+        if (!app.workload && label !== undefined) names.push(label);
         break;
       }
       case 'dnsServer':
@@ -143,7 +139,7 @@ export function appTraceNames(node: ScenarioNode): string[] {
       default:
         names.push(app.type);
     }
-  }
+  });
   return names;
 }
 
