@@ -97,7 +97,7 @@ export function runHttpBenchmarks(): void {
     const start = performance.now();
     const run = runScenario(httpScenario(requests), { trace });
     const wallS = (performance.now() - start) / 1000;
-    const answered = run.summary.webClients[0]?.responses ?? 0;
+    const answered = run.summary.apps.httpClient?.[0]?.responses ?? 0;
     if (answered < requests) throw new Error(`only ${answered} of ${requests} requests answered`);
     print(`http.${label}.wall`, wallS, 's');
     print(`http.${label}.events`, run.summary.events / wallS, 'events/s');
@@ -109,7 +109,7 @@ export function runHttpBenchmarks(): void {
   const start = performance.now();
   const run = runScenario(openLoopScenario(visits), { trace: false });
   const wallS = (performance.now() - start) / 1000;
-  const answered = run.summary.webClients[0]?.responses ?? 0;
+  const answered = run.summary.apps.httpClient?.[0]?.responses ?? 0;
   if (answered < visits) throw new Error(`only ${answered} of ${visits} open-loop visits answered`);
   print('http.openLoop.20k.traceOff.wall', wallS, 's');
   print('http.openLoop.20k.traceOff.visits', answered / wallS, 'visits/s');

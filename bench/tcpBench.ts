@@ -57,7 +57,7 @@ export function runTcpBenchmarks(): void {
       const seconds = (performance.now() - start) / 1000;
       if (seconds < wallS) [wallS, run] = [seconds, attempt];
     }
-    const sender = run.summary.bulkSenders[0];
+    const sender = run.summary.apps.bulkSend?.[0];
     if (!sender || sender.finishedAtNs === null)
       throw new Error('the bulk transfer did not finish');
     const [forward] = run.summary.links[0]?.directions ?? [];

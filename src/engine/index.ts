@@ -5,3 +5,4 @@ export * from './random.ts';
 export * from './trace.ts';
 export * from './xstateClock.ts';
 export { EventQueue } from './eventQueue.ts';
+export * from './traceFold.ts';

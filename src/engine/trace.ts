@@ -32,12 +32,20 @@ export type TraceListener = (record: TraceRecord) => void;
 export class Trace {
   private readonly store = new TraceStore();
   private readonly listeners: TraceListener[] = [];
+  /** Listeners by record type, called even when the trace is not stored (see `watch`). */
+  private readonly watchers = new Map<string, TraceListener[]>();
   private materialised: TraceRecord[] = [];
 
+  /** `enabled`: store the records; when false they are only passed to `watch` listeners. */
   constructor(public enabled = true) {}
 
   /** Appends a record; records must arrive in non-decreasing time. */
   append(record: TraceRecord): void {
+    if (this.watchers.size > 0) {
+      const watching = this.watchers.get(record.type);
+      if (watching !== undefined)
+        for (let i = 0; i < watching.length; i++) (watching[i] as TraceListener)(record);
+    }
     if (!this.enabled) return;
     this.store.push(record);
     for (let i = 0; i < this.listeners.length; i++) (this.listeners[i] as TraceListener)(record);
@@ -78,6 +86,32 @@ export class Trace {
       const index = this.listeners.indexOf(listener);
       if (index >= 0) this.listeners.splice(index, 1);
     };
+  }
+
+  /**
+   * Calls `listener` with every record of `types` appended from now on, stored or not: how the
+   * run's figures (TraceFold) follow a run whose records are not kept. Returns an unsubscribe.
+   */
+  watch(types: readonly string[], listener: TraceListener): () => void {
+    const unique = [...new Set(types)];
+    for (const type of unique) {
+      const list = this.watchers.get(type);
+      if (list) list.push(listener);
+      else this.watchers.set(type, [listener]);
+    }
+    return () => {
+      for (const type of unique) {
+        const list = this.watchers.get(type);
+        const index = list?.indexOf(listener) ?? -1;
+        if (list && index >= 0) list.splice(index, 1);
+        if (list?.length === 0) this.watchers.delete(type);
+      }
+    };
+  }
+
+  /** Feeds a fold every record of its types appended from now on; returns an unsubscribe. */
+  follow(fold: { types: readonly string[]; add(record: TraceRecord): void }): () => void {
+    return this.watch(fold.types, (record) => fold.add(record));
   }
 
   /** Records of one type, in order. */

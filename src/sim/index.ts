@@ -1,7 +1,13 @@
-// The simulation layer's public surface: scenario documents, building and running them.
+// The simulation layer's public surface: scenario documents, building and running them, and the
+// run summary computed from the trace.
 export * from './scenario/scenarioSchema.ts';
 export * from './scenario/validateScenario.ts';
+export * from './scenario/defaults.ts';
 export * from './buildSimulation.ts';
 export * from './runScenario.ts';
-export * from './summary.ts';
-export * from './serviceSummary.ts';
+export * from './summary/runSummary.ts';
+export * from './summary/summaryText.ts';
+export * from './summary/figureMath.ts';
+export type { CpuFigures } from './summary/cpuFigures.ts';
+export type { LinkFigures, DirectionFigures } from './summary/linkFigures.ts';
+export type { ServerFigures } from './summary/serverFigures.ts';

@@ -57,7 +57,7 @@ describe('runScenario', () => {
     const { summary } = runScenario(
       scenario({ latency: '20ms', serviceTime: '2ms', pinger: { count: 3 } }),
     );
-    expect(summary.pingers[0]).toMatchObject({
+    expect(summary.apps.pinger?.[0]).toMatchObject({
       sent: 3,
       replies: 3,
       retries: 0,
@@ -65,7 +65,7 @@ describe('runScenario', () => {
       rttMinNs: 42_000_000 + 2 * TX,
       rttMaxNs: 42_000_000 + 2 * TX,
     });
-    expect(summary.servers[0]?.served).toBe(3);
+    expect(summary.apps.echo?.[0]?.served).toBe(3);
   });
 
   it('sends each request an interval after the previous reply', () => {
@@ -89,14 +89,16 @@ describe('runScenario', () => {
       '0ms app.request',
       '200ms app.timeout',
       '200ms app.request',
+      '300.084ms app.receive',
       '300.084ms app.serve',
       '400ms app.timeout',
       '400ms app.giveUp',
+      '500.084ms app.receive',
       '500.084ms app.serve',
       '600.168ms app.lateReply',
       '800.168ms app.lateReply',
     ]);
-    expect(run.summary.pingers[0]).toMatchObject({
+    expect(run.summary.apps.pinger?.[0]).toMatchObject({
       sent: 2,
       retries: 1,
       replies: 0,
@@ -131,7 +133,7 @@ describe('runScenario', () => {
     // Binomial(n, 0.25): the standard deviation of the lost fraction is sqrt(0.25*0.75/n) < 0.006.
     expect(Math.abs(lost / sent - 0.25)).toBeLessThan(0.02);
     expect(sent).toBe(ab.delivered + ba.delivered + lost);
-    expect(summary.pingers[0]?.replies).toBe(4000);
+    expect(summary.apps.pinger?.[0]?.replies).toBe(4000);
   });
 
   it('gives a byte-identical trace for the same scenario and seed, another for another seed', () => {

@@ -2,9 +2,9 @@
 // records: "Laptop checks web’s certificate: expired — the browser refuses the connection."
 
 import type { TraceRecord } from '../engine/trace.ts';
-import '../machines/apps/http/tlsTrace.ts';
-import '../machines/apps/dns/dnsTrace.ts';
-import '../machines/apps/ftp/ftpTrace.ts';
+import '../kinds/web/tlsTrace.ts';
+import '../kinds/dns/dnsTrace.ts';
+import '../kinds/ftp/ftpTrace.ts';
 import { parseIpv4 } from '../net/wire/ipv4Address.ts';
 import type { NetworkNames } from './networkNames.ts';
 import type { Said } from './narratePackets.ts';

@@ -6,7 +6,7 @@ import { formatDuration } from '../engine/time.ts';
 import type { TraceRecord } from '../engine/trace.ts';
 import '../machines/cpu/cpuTrace.ts';
 import '../machines/server/serverTrace.ts';
-import '../machines/apps/http/httpTrace.ts';
+import '../kinds/web/httpTrace.ts';
 import { STATUS_REASON } from '../net/app/http/httpMessage.ts';
 import type { NetworkNames } from './networkNames.ts';
 import type { Said } from './narratePackets.ts';

@@ -1,12 +1,12 @@
 // The statecharts the node inspector draws: TCP's connection machine laid out like RFC 9293's
 // figure 5 with the RFC's own wording, and each application's machine in rows.
 
-import { bulkSendMachine } from '../machines/bulkSendMachine.ts';
-import { echoServerMachine } from '../machines/echoServerMachine.ts';
-import { pingerMachine } from '../machines/pingerMachine.ts';
-import { sinkMachine } from '../machines/sinkMachine.ts';
-import { ftpClientMachine } from '../machines/apps/ftp/ftpClientMachine.ts';
-import { userMachine } from '../machines/apps/userMachine.ts';
+import { bulkSendMachine } from '../kinds/bulkTransfer/bulkSendMachine.ts';
+import { echoServerMachine } from '../kinds/pingEcho/echoServerMachine.ts';
+import { pingerMachine } from '../kinds/pingEcho/pingerMachine.ts';
+import { sinkMachine } from '../kinds/bulkTransfer/sinkMachine.ts';
+import { ftpClientMachine } from '../kinds/ftp/ftpClientMachine.ts';
+import { userMachine } from '../machines/userMachine.ts';
 import { serverWorkerMachine } from '../machines/server/serverWorkerMachine.ts';
 import { tcpConnectionMachine } from '../machines/tcp/tcpConnectionMachine.ts';
 import {

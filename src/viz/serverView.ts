@@ -4,7 +4,7 @@
 
 import type { TraceRecord } from '../engine/trace.ts';
 import '../machines/server/serverTrace.ts';
-import '../machines/apps/http/httpTrace.ts';
+import '../kinds/web/httpTrace.ts';
 import '../sim/appTrace.ts';
 import type { Points } from './series.ts';
 

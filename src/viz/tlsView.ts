@@ -3,7 +3,7 @@
 // does with a browser's SSLKEYLOGFILE. Pure functions of (records, packet, t), memoised per trace.
 
 import type { TraceRecord } from '../engine/trace.ts';
-import '../machines/apps/http/tlsTrace.ts';
+import '../kinds/web/tlsTrace.ts';
 import { fromHex } from '../net/app/sha256.ts';
 import { HANDSHAKE_TYPE } from '../net/app/tls/tlsHandshake.ts';
 import { CONTENT_TYPE } from '../net/app/tls/tlsRecord.ts';

@@ -109,7 +109,7 @@ describe('the Handshake app', () => {
     // The text summary is formatSummaryLines of the browser's run; the CLI's numbers must give it.
     expect(await text(page, 'summary-lines')).toBe(core.lines.join('\n'));
     expect(formatSummaryLines(cli.summary)).toEqual(core.lines);
-    const pinger = cli.summary.pingers[0];
+    const pinger = cli.summary.apps.pinger?.[0];
     const link = cli.summary.links[0];
     if (!pinger || !link) throw new Error('the CLI summary has no pinger or no link');
     for (const key of ['sent', 'retries', 'replies', 'lost', 'lateReplies'] as const) {

@@ -97,7 +97,7 @@ describe('tshark on a lossless TCP upload captured on its link', () => {
   const sent = ofType(trace, 'link.txBegin').filter((r) => r.link === 'wire');
 
   it('simulated a complete, lossless upload', () => {
-    expect(summary.sinks[0]?.bytesReceived).toBe(BYTES);
+    expect(summary.apps.sink?.[0]?.bytesReceived).toBe(BYTES);
     expect(ofType(trace, 'tcp.retransmit')).toEqual([]);
     expect(ofType(trace, 'link.lost')).toEqual([]);
     expect(ofType(trace, 'queue.drop')).toEqual([]);
@@ -172,7 +172,7 @@ describe.each([
   const retransmits = ofType(trace, 'tcp.retransmit').filter((r) => r.node === node);
 
   it('simulated losses that TCP repaired, by timeouts and fast retransmits', () => {
-    expect(summary.sinks[0]?.bytesReceived).toBe(bytes);
+    expect(summary.apps.sink?.[0]?.bytesReceived).toBe(bytes);
     expect(retransmits.filter((r) => r.reason === 'timeout').length).toBeGreaterThan(0);
     expect(retransmits.filter((r) => r.reason === 'fastRetransmit').length).toBeGreaterThan(0);
   });

@@ -5,7 +5,7 @@ import type { RandomStream } from '../../engine/random.ts';
 import type { Simulator } from '../../engine/simulator.ts';
 import { NS_PER_MS, NS_PER_S } from '../../engine/time.ts';
 import { sample } from '../../machines/cpu/distributions.ts';
-import type { Workload } from '../scenario/httpSchemas.ts';
+import type { Workload } from '../scenario/workloadSchema.ts';
 
 /** Starts a user labelled `label` making `visits` visits, the first after `delayNs`. */
 export type StartUser = (label: string, visits: number, delayNs: number) => void;

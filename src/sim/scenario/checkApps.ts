@@ -1,49 +1,50 @@
-// Checks of a node's applications that a schema cannot make: two servers on one port, two apps
-// with the same name (their trace records would mix), a web
-// client given both a page and requests, a site with one path twice, and certificates that
-// expire before they start. (A page may reference a missing path: browsers then get a 404.)
+// Checks of a node's applications that a schema cannot make, for every kind alike: the node has
+// an address to send from, the peer an app names exists (or its DNS name can be resolved), two
+// servers never take one port or one name, a server is not named like a client in the trace;
+// then each kind's own checks. (A page may reference a missing path: browsers then get a 404.)
 
 import type { ValidationIssue } from '../schema/schema.ts';
-import type { Scenario, ScenarioApp } from './scenarioSchema.ts';
+import { appLabels, kindOf } from '../kinds/appInstances.ts';
+import { APP_KINDS } from '../kinds/kindRegistry.ts';
+import { checkPeer, isHostName, type KnownNetwork } from './checkReferences.ts';
+import type { Scenario } from './scenarioSchema.ts';
 
-/** The port and protocol a server app listens on (defaults as the apps apply them). */
-function listening(app: ScenarioApp): { protocol: 'tcp' | 'udp'; port: number } | undefined {
-  switch (app.type) {
-    case 'echo':
-      return { protocol: 'udp', port: app.port ?? 7 };
-    case 'dnsServer':
-      return { protocol: 'udp', port: app.port ?? 53 };
-    case 'sink':
-      return { protocol: 'tcp', port: app.port ?? 5001 };
-    case 'httpServer':
-      return { protocol: 'tcp', port: app.port ?? (app.tls ? 443 : 80) };
-    case 'service':
-      return { protocol: 'tcp', port: app.port ?? 7000 };
-    case 'ftpServer':
-      return { protocol: 'tcp', port: app.port ?? 21 };
-    default:
-      return undefined;
-  }
-}
-
-/** Names the trace gives clients and built-in apps (http, http2, service, ftp, pinger, ...). */
-const RESERVED = /^(?:(?:http|service)\d*|ftp|pinger|echo|bulkSend|sink)$/;
-
-/** The name a server app goes by in the trace. */
-function serverName(app: ScenarioApp): string | undefined {
-  if (app.type === 'httpServer') return app.name ?? 'web';
-  if (app.type === 'service') return app.name ?? 'db';
-  return undefined;
-}
+/** Names the trace gives apps that numbers (`http`, `http2`, `ftp`, `pinger`, ...). */
+const NUMBERED = new RegExp(
+  `^(?:${APP_KINDS.filter((k) => !('nameOf' in k))
+    .map((k) => k.traceName)
+    .join('|')})\\d*$`,
+);
 
 /** Adds an issue for every problem among the apps of every node. */
-export function checkApps(scenario: Scenario, issues: ValidationIssue[]): void {
+export function checkApps(
+  scenario: Scenario,
+  known: KnownNetwork,
+  issues: ValidationIssue[],
+): void {
   scenario.nodes.forEach((node, i) => {
     const ports = new Map<string, number>();
     const names = new Map<string, number>();
+    const labels = appLabels(node);
+    const addressed = node.interfaces?.some((x) => x.address) ?? false;
     (node.apps ?? []).forEach((app, j) => {
       const path = `$.nodes[${i}].apps[${j}]`;
-      const socket = listening(app);
+      const kind = kindOf(app);
+      if (!addressed) {
+        issues.push({ path, message: `${node.id} has no address, so its ${app.type} app cannot send or receive` });
+        return;
+      }
+      const target = kind.target?.(app);
+      if (target && isHostName(target.value)) {
+        // Resolved by DNS at run time, so the node needs a resolver.
+        if (!node.dns)
+          issues.push({
+            path: `${path}.${target.field}`,
+            message: `"${target.value}" is a host name, so ${node.id} needs a DNS server: add "dns": { "server": "<node id or IPv4 address>" } to the node`,
+          });
+      } else if (target) checkPeer(scenario, target.value, `${path}.${target.field}`, known, issues);
+
+      const socket = kind.listens?.(app);
       if (socket) {
         const key = `${socket.protocol}/${socket.port}`;
         const first = ports.get(key);
@@ -54,51 +55,23 @@ export function checkApps(scenario: Scenario, issues: ValidationIssue[]): void {
           });
         else ports.set(key, j);
       }
-      const name = serverName(app);
-      if (name !== undefined && RESERVED.test(name))
-        issues.push({
-          path: `${path}.name`,
-          message: `"${name}" is the name of a client or built-in app in the trace; choose another`,
-        });
-      else if (name !== undefined) {
+
+      if (kind.nameOf) {
+        const name = labels[j] as string;
         const first = names.get(name);
-        if (first !== undefined)
+        if (NUMBERED.test(name))
+          issues.push({
+            path: `${path}.name`,
+            message: `"${name}" is the name of a client or built-in app in the trace; choose another`,
+          });
+        else if (first !== undefined)
           issues.push({
             path: `${path}.name`,
             message: `the name "${name}" is already used by apps[${first}] on ${node.id}; give each server its own name`,
           });
         else names.set(name, j);
       }
-      if (app.type === 'httpClient' && app.page !== undefined && app.requests !== undefined)
-        issues.push({ path, message: 'give either "page" or "requests", not both' });
-      if (app.type === 'httpServer') checkSite(app, path, issues);
+      kind.check?.(app, { path, node: node.id }, issues);
     });
   });
-}
-
-function checkSite(
-  app: Extract<ScenarioApp, { type: 'httpServer' }>,
-  path: string,
-  issues: ValidationIssue[],
-): void {
-  const paths = new Map<string, number>();
-  app.site?.forEach((resource, k) => {
-    const first = paths.get(resource.path);
-    if (first !== undefined)
-      issues.push({
-        path: `${path}.site[${k}].path`,
-        message: `duplicates the path "${resource.path}" of site[${first}]`,
-      });
-    else paths.set(resource.path, k);
-  });
-  const certificate = app.tls?.certificate;
-  if (
-    certificate?.notBefore !== undefined &&
-    certificate.notAfter !== undefined &&
-    certificate.notAfter < certificate.notBefore
-  )
-    issues.push({
-      path: `${path}.tls.certificate.notAfter`,
-      message: 'the certificate expires before it becomes valid (notAfter < notBefore)',
-    });
 }

@@ -1,18 +1,34 @@
-// The checks a schema cannot express: unique ids, link ends that exist, addresses that fit
-// together (one subnet per link, no duplicates or overlaps), gateways, routes and peers that
-// can be reached, and events that name real links.
+// The checks of the network a schema cannot express: unique ids, link ends that exist,
+// addresses that fit together (one subnet per link, no duplicates or overlaps), gateways and
+// routes that can be reached, each role's own checks, and events that name real links. The apps'
+// checks are in checkApps.ts.
 
 import { contains, formatIpv4, formatPrefix, parseIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { ValidationIssue } from '../schema/schema.ts';
+import { ROLE_KINDS } from '../kinds/kindRegistry.ts';
+import type { RoleKind } from '../kinds/roleKind.ts';
 import type { Scenario } from './scenarioSchema.ts';
 import { listIds, resolveLinkEnd } from './resolveLinkEnd.ts';
 
-/** Appends every cross-reference problem of a schema-valid scenario to `issues`. */
-export function checkReferences(scenario: Scenario, issues: ValidationIssue[]): void {
+const ROLES = new Map<string, RoleKind>(ROLE_KINDS.map((r) => [r.role, r]));
+
+/**
+ * Appends every cross-reference problem of a schema-valid scenario's network to `issues`;
+ * returns the owner of each address (`node:interface`) and the index of each node id.
+ */
+export function checkReferences(
+  scenario: Scenario,
+  issues: ValidationIssue[],
+): {
+  ownerOfAddress: Map<number, string>;
+  nodeIndex: Map<string, number>;
+  linkIndex: Map<string, number>;
+} {
   const nodeIndex = uniqueIds(scenario.nodes, '$.nodes', issues);
   const linkIndex = uniqueIds(scenario.links, '$.links', issues);
   const ownerOfAddress = new Map<number, string>();
   scenario.nodes.forEach((node, i) => {
+    ROLES.get(node.role)?.check?.(node, `$.nodes[${i}]`, issues);
     const names = new Map<string, number>();
     node.interfaces?.forEach((iface, j) => {
       const path = `$.nodes[${i}].interfaces[${j}]`;
@@ -24,12 +40,6 @@ export function checkReferences(scenario: Scenario, issues: ValidationIssue[]): 
       names.set(iface.name, j);
       // A missing address matters only when the interface is linked (checked with the links).
       if (!iface.address) return;
-      if (node.role === 'switch') {
-        issues.push({
-          path: `${path}.address`,
-          message: 'a switch forwards by port and has no addresses: remove it',
-        });
-      }
       const owner = ownerOfAddress.get(iface.address.address);
       if (owner) {
         issues.push({
@@ -88,7 +98,7 @@ export function checkReferences(scenario: Scenario, issues: ValidationIssue[]): 
           message: `${key} is already linked by "${previous}": one link per interface`,
         });
       linkedBy.set(key, link.id);
-      if (!iface.address && node.role !== 'switch') {
+      if (!iface.address && ROLES.get(node.role)?.addressed !== false) {
         issues.push({
           path: `$.nodes[${resolved.nodeIndex}].interfaces[${resolved.interfaceIndex}].address`,
           message: `is missing: ${key} is linked by "${link.id}", so it needs an address such as "10.0.0.2/24"`,
@@ -119,73 +129,23 @@ export function checkReferences(scenario: Scenario, issues: ValidationIssue[]): 
     }
   });
 
-  scenario.nodes.forEach((node, i) => {
-    node.apps?.forEach((app, j) => {
-      const path = `$.nodes[${i}].apps[${j}]`;
-      if (!node.interfaces?.some((x) => x.address)) {
-        issues.push({
-          path,
-          message: `${node.id} has no address, so its ${app.type} app cannot send or receive`,
-        });
-        return;
-      }
-      const target =
-        app.type === 'pinger' || app.type === 'bulkSend'
-          ? { value: app.peer, path: `${path}.peer` }
-          : app.type === 'httpClient' || app.type === 'ftpClient' || app.type === 'serviceClient'
-            ? { value: app.server, path: `${path}.server` }
-            : undefined;
-      if (!target) return;
-      const asAddress = parseIpv4(target.value);
-      if (asAddress.ok) {
-        if (!ownerOfAddress.has(asAddress.address)) {
-          issues.push({
-            path: target.path,
-            message: `no interface has the address ${target.value}`,
-          });
-        }
-        return;
-      }
-      if (isHostName(target.value)) {
-        // Resolved by DNS at run time, so the node needs a resolver (helper "dns-ftp").
-        if (!node.dns)
-          issues.push({
-            path: target.path,
-            message: `"${target.value}" is a host name, so ${node.id} needs a DNS server: add "dns": { "server": "<node id or IPv4 address>" } to the node`,
-          });
-        return;
-      }
-      const peerIndex = nodeIndex.get(target.value);
-      if (peerIndex === undefined) {
-        issues.push({
-          path: target.path,
-          message: `expected the id of a node (${listIds([...nodeIndex.keys()])}) or an IPv4 address, got "${target.value}"`,
-        });
-      } else if (!scenario.nodes[peerIndex]?.interfaces?.some((x) => x.address)) {
-        issues.push({ path: target.path, message: `"${target.value}" has no address to send to` });
-      }
-    });
-  });
+  return { ownerOfAddress, nodeIndex, linkIndex };
+}
 
-  // A node's resolver must name a DNS server that exists (helper "dns-ftp").
+/** What checkReferences learned of the network, for the checks after it. */
+export type KnownNetwork = ReturnType<typeof checkReferences>;
+
+/** Each node's resolver names a DNS server that exists; each timed event a link that does. */
+export function checkResolversAndEvents(
+  scenario: Scenario,
+  known: KnownNetwork,
+  issues: ValidationIssue[],
+): void {
+  const { linkIndex } = known;
+  // A node's resolver must name a DNS server that exists.
   scenario.nodes.forEach((node, i) => {
-    if (!node.dns) return;
-    const path = `$.nodes[${i}].dns.server`;
-    const server = node.dns.server;
-    const asAddress = parseIpv4(server);
-    if (asAddress.ok) {
-      if (!ownerOfAddress.has(asAddress.address))
-        issues.push({ path, message: `no interface has the address ${server}` });
-      return;
-    }
-    const serverIndex = nodeIndex.get(server);
-    if (serverIndex === undefined)
-      issues.push({
-        path,
-        message: `expected the id of a node (${listIds([...nodeIndex.keys()])}) or an IPv4 address, got "${server}"`,
-      });
-    else if (!scenario.nodes[serverIndex]?.interfaces?.some((x) => x.address))
-      issues.push({ path, message: `"${server}" has no address to send to` });
+    if (node.dns)
+      checkPeer(scenario, node.dns.server, `$.nodes[${i}].dns.server`, known, issues);
   });
 
   scenario.events?.forEach((event, i) => {
@@ -196,6 +156,30 @@ export function checkReferences(scenario: Scenario, issues: ValidationIssue[]): 
       });
     }
   });
+}
+
+/** Checks that `value` (a node id or an IPv4 address) names a node with an address. */
+export function checkPeer(
+  scenario: Scenario,
+  value: string,
+  path: string,
+  known: Pick<KnownNetwork, 'ownerOfAddress' | 'nodeIndex'>,
+  issues: ValidationIssue[],
+): void {
+  const asAddress = parseIpv4(value);
+  if (asAddress.ok) {
+    if (!known.ownerOfAddress.has(asAddress.address))
+      issues.push({ path, message: `no interface has the address ${value}` });
+    return;
+  }
+  const index = known.nodeIndex.get(value);
+  if (index === undefined)
+    issues.push({
+      path,
+      message: `expected the id of a node (${listIds([...known.nodeIndex.keys()])}) or an IPv4 address, got "${value}"`,
+    });
+  else if (!scenario.nodes[index]?.interfaces?.some((x) => x.address))
+    issues.push({ path, message: `"${value}" has no address to send to` });
 }
 
 function uniqueIds(

@@ -1,6 +1,7 @@
 // The scenario document, format "handshake/scenario@1": nodes with interfaces and routes, links
 // with latency, bandwidth, loss and queues, applications, timed events, seed and run limit.
-// One schema both validates documents and generates the JSON Schema for editors.
+// One schema both validates documents and generates the JSON Schema for editors. Node roles and
+// application kinds come from the registry of kinds (src/sim/kinds/kindRegistry.ts).
 
 import {
   array,
@@ -12,13 +13,12 @@ import {
   string,
   tagged,
   type Infer,
+  type Schema,
 } from '../schema/schema.ts';
 import { bitRate, byteSize, interfaceAddress, ipv4, prefix } from '../schema/networkSchemas.ts';
-import { httpClientApp, httpServerApp } from './httpSchemas.ts';
-import { serviceClientApp, serviceServerApp } from './serviceSchemas.ts';
+import type { AppOf } from '../kinds/appKind.ts';
+import { APP_KINDS, NODE_RESOLVER, ROLE_KINDS, UPCOMING_ROLES } from '../kinds/kindRegistry.ts';
 import { cpuSettings } from './serverSchemas.ts';
-import { dnsServerApp, dnsSettings } from './dnsSchemas.ts';
-import { ftpClientApp, ftpServerApp } from './ftpSchemas.ts';
 
 export const SCENARIO_FORMAT = 'handshake/scenario@1';
 
@@ -28,109 +28,33 @@ const id = (what: string) =>
     patternText: `${what}: a letter, then up to 63 letters, digits, "_" or "-"`,
   });
 
-const port = (description: string) => number({ integer: true, min: 1, max: 65_535, description });
+/** A node role of the registry. */
+export type NodeRole = (typeof ROLE_KINDS)[number]['role'];
 
-/** Where an application sends: a node id (its first address) or an IPv4 address. */
-const peer = string({
-  pattern: /^(?:[A-Za-z][A-Za-z0-9_-]{0,63}|\d{1,3}(?:\.\d{1,3}){3})$/,
-  patternText: 'a node id or an IPv4 address',
-  description: 'The node to talk to, by id (its first interface address) or by IPv4 address.',
-});
+/** The roles a node can play (each has its own icon in the picture). */
+export const NODE_ROLES: readonly NodeRole[] = ROLE_KINDS.map((r) => r.role);
 
-/** Roles a node can play; each has its own icon in the picture. */
-export const NODE_ROLES = [
-  'client',
-  'server',
-  'router',
-  'switch',
-  'firewall',
-  'loadBalancer',
-  'dns',
-] as const;
+const knownRole = oneOf(NODE_ROLES, 'What the node is; sets its icon and defaults.');
 
-/** A UDP client that sends numbered requests and waits for each reply, retrying after a timeout. */
-const pingerApp = object(
-  { type: literal('pinger'), peer },
-  {
-    port: port('UDP port of the echo server (default 7).'),
-    count: number({
-      integer: true,
-      min: 1,
-      max: 1_000_000,
-      description: 'Requests to send (default 4).',
-    }),
-    interval: duration({
-      description: 'Pause after a reply (or giving up) before the next request (default 1s).',
-    }),
-    timeout: duration({
-      min: 1,
-      description: 'How long to wait for a reply before retrying (default 1s).',
-    }),
-    retries: number({
-      integer: true,
-      min: 0,
-      max: 100,
-      description: 'Retries per request (default 2).',
-    }),
-    start: duration({ description: 'When the first request is sent (default 0s).' }),
-    size: number({
-      integer: true,
-      min: 8,
-      max: 1472,
-      description: 'Request payload in bytes (default 56).',
-    }),
+/**
+ * A node's role: one of the registry's. A role that is planned but has no behaviour yet passes
+ * here so that the node schema can refuse it by the node's name (see nodeSchema).
+ */
+const roleSchema: Schema<NodeRole> = {
+  parse(value, path, issues) {
+    if (typeof value === 'string' && Object.hasOwn(UPCOMING_ROLES, value)) return value as NodeRole;
+    return knownRole.parse(value, path, issues);
   },
-  'Sends a UDP request, waits for the reply, retries on timeout (stop-and-wait).',
-);
+  jsonSchema: () => knownRole.jsonSchema(),
+};
 
-/** A UDP server that answers every request after a service time, one at a time. */
-const echoApp = object(
-  { type: literal('echo') },
-  {
-    port: port('UDP port to listen on (default 7).'),
-    serviceTime: duration({ description: 'Time to prepare each reply (default 0s).' }),
-  },
-  'Answers each UDP request with a reply of the same size, one request at a time.',
-);
+/** One application of a node: a kind of the registry, told apart by `type`. */
+export type ScenarioApp = AppOf<(typeof APP_KINDS)[number]>;
 
-/** A TCP client that connects, sends a number of bytes as fast as TCP allows, and closes. */
-const bulkSendApp = object(
-  { type: literal('bulkSend'), peer, bytes: byteSize('How much data to send.') },
-  {
-    port: port('TCP port of the sink (default 5001).'),
-    start: duration({ description: 'When to connect (default 0s).' }),
-  },
-  'Connects over TCP, sends the bytes, then closes the connection.',
-);
-
-/** A TCP server that accepts connections and reads everything sent to it. */
-const sinkApp = object(
-  { type: literal('sink') },
-  {
-    port: port('TCP port to listen on (default 5001).'),
-    backlog: number({
-      integer: true,
-      min: 1,
-      max: 4096,
-      description: 'Accept queue length (default 128).',
-    }),
-  },
-  'Listens on a TCP port, accepts connections and reads all their data.',
-);
-
-export const appSchema = tagged('type', {
-  pinger: pingerApp,
-  echo: echoApp,
-  bulkSend: bulkSendApp,
-  sink: sinkApp,
-  httpServer: httpServerApp,
-  httpClient: httpClientApp,
-  service: serviceServerApp,
-  serviceClient: serviceClientApp,
-  dnsServer: dnsServerApp,
-  ftpServer: ftpServerApp,
-  ftpClient: ftpClientApp,
-});
+export const appSchema = tagged(
+  'type',
+  Object.fromEntries(APP_KINDS.map((kind) => [kind.type, kind.schema])),
+) as Schema<ScenarioApp>;
 
 const interfaceSchema = object(
   { name: id('an interface name') },
@@ -185,8 +109,8 @@ const tcpSettings = object(
   },
 );
 
-export const nodeSchema = object(
-  { id: id('a node id'), role: oneOf(NODE_ROLES, 'What the node is; sets its icon and defaults.') },
+const nodeFields = object(
+  { id: id('a node id'), role: roleSchema },
   {
     label: string({ maxLength: 80, description: 'A name shown instead of the id.' }),
     interfaces: array(interfaceSchema, { maxItems: 64 }),
@@ -194,10 +118,32 @@ export const nodeSchema = object(
     routes: array(routeSchema, { maxItems: 256 }),
     tcp: tcpSettings,
     cpu: cpuSettings,
-    dns: dnsSettings,
+    dns: NODE_RESOLVER.settings,
     apps: array(appSchema, { maxItems: 16 }),
   },
 );
+
+/** A node; a role that is not available yet is refused with the node's id and what brings it. */
+export const nodeSchema: Schema<Infer<typeof nodeFields>> = {
+  parse(value, path, issues) {
+    const raw = (typeof value === 'object' && value !== null ? value : {}) as {
+      id?: unknown;
+      role?: unknown;
+    };
+    const upcoming = typeof raw.role === 'string' ? UPCOMING_ROLES[raw.role] : undefined;
+    if (upcoming !== undefined && Object.hasOwn(UPCOMING_ROLES, raw.role as string)) {
+      const who = typeof raw.id === 'string' ? `node "${raw.id}"` : 'this node';
+      issues.push({
+        path: `${path}.role`,
+        message: `${who} has the role "${String(raw.role)}", which is not available yet (${upcoming}); use one of ${NODE_ROLES.map((r) => JSON.stringify(r)).join(', ')}`,
+      });
+      nodeFields.parse(value, path, issues); // still report its other problems
+      return undefined;
+    }
+    return nodeFields.parse(value, path, issues);
+  },
+  jsonSchema: () => nodeFields.jsonSchema(),
+};
 
 const queueSchema = object(
   {},
@@ -284,16 +230,8 @@ export const scenarioSchema = object(
 export type Scenario = Infer<typeof scenarioSchema>;
 export type ScenarioNode = Infer<typeof nodeSchema>;
 export type ScenarioLink = Infer<typeof linkSchema>;
-export type ScenarioApp = Infer<typeof appSchema>;
-export type PingerApp = Infer<typeof pingerApp>;
-export type EchoApp = Infer<typeof echoApp>;
-export type BulkSendApp = Infer<typeof bulkSendApp>;
-export type SinkApp = Infer<typeof sinkApp>;
 export type TcpSettings = Infer<typeof tcpSettings>;
 export type CpuSettings = Infer<typeof cpuSettings>;
-export type { HttpClientApp, HttpServerApp } from './httpSchemas.ts';
-export type { DnsServerApp, DnsSettings } from './dnsSchemas.ts';
-export type { FtpClientApp, FtpServerApp } from './ftpSchemas.ts';
 
 /** The JSON Schema of the scenario format, for editors ($schema in a document). */
 export function scenarioJsonSchema(): Record<string, unknown> {

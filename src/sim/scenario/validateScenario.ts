@@ -1,10 +1,11 @@
 // Turns untrusted text into a checked Scenario: JSON syntax (with line and column), the schema,
-// then the cross-references the schema cannot see (checkReferences.ts).
+// then the cross-references the schema cannot see (checkReferences.ts for the network,
+// checkApps.ts for the apps, each role and kind adding its own).
 
 import type { ValidationIssue } from '../schema/schema.ts';
 import { scenarioSchema, type Scenario } from './scenarioSchema.ts';
 import { checkApps } from './checkApps.ts';
-import { checkReferences } from './checkReferences.ts';
+import { checkReferences, checkResolversAndEvents } from './checkReferences.ts';
 
 export type { ValidationIssue } from '../schema/schema.ts';
 
@@ -29,8 +30,9 @@ export function validateScenario(value: unknown): ScenarioResult {
   if (!scenario) {
     return { ok: false, issues };
   }
-  checkReferences(scenario, issues);
-  checkApps(scenario, issues);
+  const known = checkReferences(scenario, issues);
+  checkApps(scenario, known, issues);
+  checkResolversAndEvents(scenario, known, issues);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario };
 }
 

@@ -1,0 +1,103 @@
+// The sink kind: a TCP server that accepts connections and reads everything sent to it (the
+// receiving end of a bulk transfer, ns-3's PacketSink). Its schema, how it starts on a node, and
+// its figures from the trace: connections accepted and bytes read.
+
+import { createActor } from 'xstate';
+import type { TcpListener } from '../../machines/tcp/tcpListener.ts';
+import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
+import { literal, number, object, type Infer } from '../../sim/schema/schema.ts';
+import { port } from '../../sim/scenario/commonSchemas.ts';
+import { defineAppKind } from '../../sim/kinds/appKind.ts';
+import { traceStates } from '../../sim/appTrace.ts';
+import { sinkMachine } from './sinkMachine.ts';
+import { DEFAULT_BULK_PORT } from './bulkBytes.ts';
+import './bulkTrace.ts';
+
+const schema = object(
+  { type: literal('sink') },
+  {
+    port: port('TCP port to listen on (default 5001).'),
+    backlog: number({
+      integer: true,
+      min: 1,
+      max: 4096,
+      description: 'Accept queue length (default 128).',
+    }),
+  },
+  'Listens on a TCP port, accepts connections and reads all their data.',
+);
+
+export type SinkApp = Infer<typeof schema>;
+
+/** A sink: connections accepted and bytes read. */
+export interface SinkFigures {
+  node: string;
+  port: number;
+  connections: number;
+  bytesReceived: number;
+}
+
+export const sinkKind = defineAppKind<SinkApp, SinkFigures>({
+  type: 'sink',
+  schema,
+  traceName: 'sink',
+  listens: (app) => ({ protocol: 'tcp', port: app.port ?? DEFAULT_BULK_PORT }),
+
+  start({ sim, host, node, label }, app) {
+    const port = app.port ?? DEFAULT_BULK_PORT;
+    let listener: TcpListener | undefined;
+    const machine = sinkMachine.provide({
+      actions: {
+        listen: () => {
+          const opened = host.tcp.listen(port, app.backlog ?? 128);
+          if (!opened.ok) {
+            const error = opened.error;
+            sim.record({ t: sim.now(), type: 'app.error', node, app: label, op: 'listen', error });
+            actor.send({ type: 'tcp.error', error }); // handled after this action
+            return;
+          }
+          listener = opened.value;
+          listener.onConnection = () => actor.send({ type: 'tcp.connection' });
+          actor.send({ type: 'tcp.listening' });
+        },
+        accept: () => {
+          const accepted = listener?.accept();
+          if (!accepted?.ok) return;
+          const connection = accepted.value;
+          const conn = `${formatIpv4(connection.remoteAddress)}:${connection.remotePort}`;
+          sim.record({ t: sim.now(), type: 'app.accept', node, app: label, conn });
+          connection.handlers.onData = (bytes) =>
+            sim.record({ t: sim.now(), type: 'app.read', node, app: label, conn, bytes: bytes.length });
+          connection.handlers.onEnd = () => connection.close();
+          connection.handlers.onClose = () => actor.send({ type: 'tcp.connectionClosed' });
+        },
+        failed: () => {},
+      },
+    });
+    const actor = createActor(machine, { clock: sim.clock });
+    traceStates(sim, actor, node, label);
+    actor.start();
+  },
+
+  figures: {
+    fold({ node, app }) {
+      const figures: SinkFigures = {
+        node,
+        port: app.port ?? DEFAULT_BULK_PORT,
+        connections: 0,
+        bytesReceived: 0,
+      };
+      return {
+        types: ['app.accept', 'app.read'],
+        add(record) {
+          if (record.type === 'app.accept') figures.connections++;
+          else if (record.type === 'app.read') figures.bytesReceived += record.bytes;
+        },
+        result: () => ({ ...figures }),
+      };
+    },
+    lines: (k) => [
+      `sink       ${k.node}:${k.port}: ${k.connections} connections, ${k.bytesReceived} bytes received`,
+    ],
+  },
+});

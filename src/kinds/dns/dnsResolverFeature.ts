@@ -1,0 +1,82 @@
+// The stub resolver every node with a `dns` setting has: how it is made and how the node's apps
+// look names up through it, and its figures from the node's dns.* records (lookups, answers from
+// the cache or the server, failures by error).
+
+import type { TraceFold } from '../../engine/traceFold.ts';
+import type { Simulator } from '../../engine/simulator.ts';
+import type { UdpLayer } from '../../net/transport/udpLayer.ts';
+import { formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
+import type { Lookup } from '../../sim/kinds/appKind.ts';
+import { countInto, statusText } from '../../sim/summary/figureMath.ts';
+import { DEFAULT_RESOLVER, StubResolver } from './dnsResolver.ts';
+export type { StubResolver } from './dnsResolver.ts';
+import type { DnsSettings } from './dnsSchemas.ts';
+import './dnsTrace.ts';
+
+/** What a node's resolver did. */
+export interface ResolverFigures {
+  node: string;
+  server: string;
+  lookups: number;
+  queries: number;
+  cacheHits: number;
+  /** Lookups answered by the server with an address. */
+  answers: number;
+  /** Failed lookups by error. */
+  failures: Record<string, number>;
+}
+
+/** The node's resolver, asking the DNS server at `server`. */
+export function createResolver(
+  sim: Simulator,
+  udp: UdpLayer,
+  node: string,
+  settings: DnsSettings,
+  server: Ipv4Address,
+): StubResolver {
+  return new StubResolver(sim, udp, node, {
+    server,
+    timeout: settings.timeout ?? DEFAULT_RESOLVER.timeout,
+    retries: settings.retries ?? DEFAULT_RESOLVER.retries,
+  });
+}
+
+/** The node's apps' Lookup over its resolver. */
+export function resolverLookup(resolver: StubResolver): Lookup {
+  return (name, done) =>
+    resolver.lookup(name, (result) =>
+      done(result.ok ? { ok: true, address: result.address } : { ok: false, error: result.error }),
+    );
+}
+
+/** Folds the dns.* records of `node`'s resolver (the caller routes the node's records here). */
+export function resolverFigures(node: string, server: Ipv4Address | undefined): TraceFold<ResolverFigures> {
+  const figures = { lookups: 0, queries: 0, cacheHits: 0, answers: 0 };
+  const failures: Record<string, number> = {};
+  return {
+    types: ['dns.lookup', 'dns.query', 'dns.answer'],
+    add(record) {
+      if (record.type === 'dns.lookup') figures.lookups++;
+      else if (record.type === 'dns.query') figures.queries++;
+      else if (record.type === 'dns.answer') {
+        if (record.cached) figures.cacheHits++;
+        else if (record.error === null) figures.answers++;
+        else countInto(failures, record.error);
+      }
+    },
+    result: () => ({
+      node,
+      server: server === undefined ? '' : formatIpv4(server),
+      ...figures,
+      failures: { ...failures },
+    }),
+  };
+}
+
+/** `resolver   laptop -> 10.0.0.53: 3 lookups, ...`. */
+export function resolverLines(r: ResolverFigures): string[] {
+  return [
+    `resolver   ${r.node} -> ${r.server}: ${r.lookups} lookups, ${r.cacheHits} from cache, ` +
+      `${r.queries} queries, ${r.answers} answered, failures ${statusText(r.failures)}`,
+  ];
+}

@@ -1,0 +1,58 @@
+// The dnsServer kind: an authoritative DNS server answering A queries from its zone on UDP port
+// 53 (NXDOMAIN for names it lacks, REFUSED outside its origin). Its schema, how it starts on a
+// node, and its figures from the trace: queries and responses by RCODE.
+
+import { DNS_PORT, rcodeName } from '../../net/app/dns/dnsMessage.ts';
+import { defineAppKind } from '../../sim/kinds/appKind.ts';
+import { countInto, statusText } from '../../sim/summary/figureMath.ts';
+import { serveZone } from './dnsServer.ts';
+import { DEFAULT_TTL, type ZoneRecord } from './dnsZone.ts';
+import { dnsServerApp, type DnsServerApp } from './dnsSchemas.ts';
+import './dnsTrace.ts';
+
+/** What a DNS server did. */
+export interface DnsServerFigures {
+  node: string;
+  /** Datagrams it took as queries (answered or ignored). */
+  queries: number;
+  /** Responses by RCODE name (NOERROR, NXDOMAIN, ...). */
+  rcodes: Record<string, number>;
+}
+
+export const dnsServerKind = defineAppKind<DnsServerApp, DnsServerFigures>({
+  type: 'dnsServer',
+  schema: dnsServerApp,
+  traceName: 'dns',
+  listens: (app) => ({ protocol: 'udp', port: app.port ?? DNS_PORT }),
+
+  start({ sim, host, node, label }, app) {
+    const opened = host.udp.bind(app.port ?? DNS_PORT);
+    if (!opened.ok) {
+      sim.record({ t: sim.now(), type: 'app.error', node, app: label, op: 'bind', error: opened.error });
+      return;
+    }
+    const records: ZoneRecord[] = (app.records ?? []).map((r) =>
+      r.type === 'A'
+        ? { name: r.name, type: 'A', address: r.address, ttl: r.ttl ?? DEFAULT_TTL }
+        : { name: r.name, type: 'CNAME', target: r.target, ttl: r.ttl ?? DEFAULT_TTL },
+    );
+    const zone = app.origin === undefined ? { records } : { origin: app.origin, records };
+    serveZone(sim, opened.value, { node, app: label }, zone, app.delay ?? 0);
+  },
+
+  figures: {
+    fold({ node }) {
+      let queries = 0;
+      const rcodes: Record<string, number> = {};
+      return {
+        types: ['dns.serve', 'dns.ignore'],
+        add(record) {
+          queries++;
+          if (record.type === 'dns.serve') countInto(rcodes, rcodeName(record.rcode));
+        },
+        result: () => ({ node, queries, rcodes: { ...rcodes } }),
+      };
+    },
+    lines: (d) => [`dns server ${d.node}: ${d.queries} queries (${statusText(d.rcodes)})`],
+  },
+});

@@ -1,0 +1,107 @@
+// The echo kind: a UDP server that answers each request with a reply of the same bytes, one at a
+// time and in arrival order, after a service time (RFC 862 with a queue). Its schema, how it
+// starts on a node, and its figures from the trace: requests served and the longest queue.
+
+import { createActor } from 'xstate';
+import { NS_PER_MS } from '../../engine/time.ts';
+import { formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
+import { duration, literal, object, type Infer } from '../../sim/schema/schema.ts';
+import { port } from '../../sim/scenario/commonSchemas.ts';
+import { defineAppKind } from '../../sim/kinds/appKind.ts';
+import { traceStates } from '../../sim/appTrace.ts';
+import { echoServerMachine, type EchoRequest } from './echoServerMachine.ts';
+import { DEFAULT_ECHO_PORT, decodeRequest } from './pingPayload.ts';
+import './pingTrace.ts';
+
+const schema = object(
+  { type: literal('echo') },
+  {
+    port: port('UDP port to listen on (default 7).'),
+    serviceTime: duration({ description: 'Time to prepare each reply (default 0s).' }),
+  },
+  'Answers each UDP request with a reply of the same size, one request at a time.',
+);
+
+export type EchoApp = Infer<typeof schema>;
+
+/** What an echo server did. */
+export interface EchoFigures {
+  node: string;
+  served: number;
+  /** Most requests held at once, the one in service included. */
+  maxQueue: number;
+}
+
+export const echoKind = defineAppKind<EchoApp, EchoFigures>({
+  type: 'echo',
+  schema,
+  traceName: 'echo',
+  listens: (app) => ({ protocol: 'udp', port: app.port ?? DEFAULT_ECHO_PORT }),
+
+  start({ sim, host, node, label }, app) {
+    const opened = host.udp.bind(app.port ?? DEFAULT_ECHO_PORT);
+    if (!opened.ok) {
+      sim.record({ t: sim.now(), type: 'app.error', node, app: label, op: 'bind', error: opened.error });
+      return;
+    }
+    const socket = opened.value;
+    const payloads = new Map<EchoRequest, { to: Ipv4Address; port: number; payload: Uint8Array }>();
+    const machine = echoServerMachine.provide({
+      actions: {
+        sendReply: (_, request: EchoRequest) => {
+          const origin = payloads.get(request);
+          payloads.delete(request);
+          if (!origin) return;
+          const sent = socket.sendTo(origin.to, origin.port, origin.payload);
+          const pkt = sent.ok ? sent.value.packet : -1;
+          const { from: client, seq, attempt } = request;
+          sim.record({ t: sim.now(), type: 'app.serve', node, app: label, client, seq, attempt, pkt });
+        },
+      },
+    });
+    const actor = createActor(machine, {
+      clock: sim.clock,
+      input: { serviceMs: (app.serviceTime ?? 0) / NS_PER_MS },
+    });
+    socket.onMessage = (datagram) => {
+      const decoded = decodeRequest(datagram.payload) ?? { seq: 0, attempt: 0 };
+      const request: EchoRequest = {
+        from: `${formatIpv4(datagram.from)}:${datagram.fromPort}`,
+        seq: decoded.seq,
+        attempt: decoded.attempt,
+        size: datagram.payload.length,
+      };
+      payloads.set(request, { to: datagram.from, port: datagram.fromPort, payload: datagram.payload });
+      // Recorded before the machine takes it, so the log reads "receives", then "serving".
+      sim.record({
+        t: sim.now(),
+        type: 'app.receive',
+        node,
+        app: label,
+        client: request.from,
+        seq: request.seq,
+        attempt: request.attempt,
+        waiting: actor.getSnapshot().context.queue.length + 1,
+      });
+      actor.send({ type: 'net.request', request });
+    };
+    traceStates(sim, actor, node, label);
+    actor.start();
+  },
+
+  figures: {
+    fold({ node }) {
+      let served = 0;
+      let maxQueue = 0;
+      return {
+        types: ['app.serve', 'app.receive'],
+        add(record) {
+          if (record.type === 'app.serve') served++;
+          else if (record.type === 'app.receive') maxQueue = Math.max(maxQueue, record.waiting);
+        },
+        result: () => ({ node, served, maxQueue }),
+      };
+    },
+    lines: (e) => [`echo       ${e.node}: ${e.served} served, longest queue ${e.maxQueue}`],
+  },
+});

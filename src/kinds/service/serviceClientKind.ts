@@ -1,0 +1,131 @@
+// The serviceClient kind: users of a request/response service, each visit sending its queries in
+// order over one persistent connection, with the same workloads as web clients. Its schema, how
+// its users start on a node, and its figures from the trace.
+
+import { createActor } from 'xstate';
+import { userMachineWithIo, type UserIo } from '../../machines/userMachine.ts';
+import { defineAppKind } from '../../sim/kinds/appKind.ts';
+import { traceStates } from '../../sim/appTrace.ts';
+import { afterAction } from '../../sim/build/afterAction.ts';
+import { startWorkload, thinkTimeMs } from '../../sim/build/workloads.ts';
+import { latencyFigures, ms, type LatencyFigures } from '../../sim/summary/figureMath.ts';
+import { ServiceClient } from './serviceClient.ts';
+import { DEFAULT_SERVICE_PORT } from './serviceProtocol.ts';
+import { serviceClientApp, type ServiceClientApp } from './serviceSchemas.ts';
+import './serviceTrace.ts';
+
+/** What a service client's users did. */
+export interface ServiceClientFigures {
+  node: string;
+  server: string;
+  visits: number;
+  /** Queries made: sent, or failed before they could be sent. */
+  requests: number;
+  replies: number;
+  /** Replies that were errors (`ERR`). */
+  errors: number;
+  /** Queries that failed without a reply. */
+  failures: number;
+  error: string | null;
+  latency: LatencyFigures;
+}
+
+export const serviceClientKind = defineAppKind<ServiceClientApp, ServiceClientFigures>({
+  type: 'serviceClient',
+  schema: serviceClientApp,
+  traceName: 'service',
+  target: (app) => ({ field: 'server', value: app.server }),
+
+  start({ sim, host, node, label, lookup }, app) {
+    let numbered = 0;
+    const queries = app.queries ?? ['SELECT 1'];
+    const think = sim.random.stream(`node:${node}/${label}/think`);
+    const startUser = (user: string, visits: number, delayNs: number): void => {
+      let client: ServiceClient | undefined;
+      const counter = { app: user, next: () => ++numbered };
+      const io: UserIo = {
+        login: () => {}, // services have no accounts: users never log in
+        resolve: afterAction(sim, () =>
+          lookup(app.server, (result) => {
+            if (!result.ok) return actor.send({ type: 'user.failed', error: result.error });
+            const port = app.port ?? DEFAULT_SERVICE_PORT;
+            client = new ServiceClient(sim, host.tcp, node, result.address, port, counter);
+            actor.send({ type: 'dns.resolved' });
+          }),
+        ),
+        visit: afterAction(sim, (visit: number) => {
+          sim.record({ t: sim.now(), type: 'app.visit', node, app: user, visit });
+          let index = 0;
+          const next = (error: string | null): void => {
+            if (error !== null) return actor.send({ type: 'user.failed', error });
+            const query = queries[index++];
+            if (query === undefined) return actor.send({ type: 'user.visited' });
+            client?.query(query, next);
+          };
+          next(null);
+        }),
+        leave: afterAction(sim, () => client?.close()),
+        failed: (error) =>
+          sim.record({ t: sim.now(), type: 'app.error', node, app: user, op: 'query', error }),
+        thinks: () => app.workload?.kind === 'closed' && !!app.workload.thinkTime,
+        thinkTimeMs: () => thinkTimeMs(app.workload, think),
+      };
+      const actor = createActor(userMachineWithIo, {
+        clock: sim.clock,
+        input: { startMs: delayNs / 1_000_000, visits, login: false, io },
+      });
+      traceStates(sim, actor, node, user);
+      actor.start();
+    };
+    startWorkload(sim, node, label, app.workload, app.start ?? 0, startUser);
+  },
+
+  figures: {
+    fold({ node, app }) {
+      const counts = { visits: 0, requests: 0, replies: 0, errors: 0, failures: 0 };
+      let error: string | null = null;
+      const latencies: number[] = [];
+      /** Queries sent and not answered or failed yet, by number. */
+      const inFlight = new Set<number>();
+      return {
+        types: ['app.visit', 'app.error', 'service.request', 'service.response', 'service.failure'],
+        add(record) {
+          switch (record.type) {
+            case 'app.visit':
+              counts.visits++;
+              break;
+            case 'app.error':
+              error = record.error;
+              break;
+            case 'service.request':
+              counts.requests++;
+              inFlight.add(record.req);
+              break;
+            case 'service.response':
+              inFlight.delete(record.req);
+              counts.replies++;
+              if (!record.ok) counts.errors++;
+              latencies.push(record.latency);
+              break;
+            case 'service.failure':
+              // A query that failed before it was sent was made all the same.
+              if (!inFlight.delete(record.req)) counts.requests++;
+              counts.failures++;
+              break;
+          }
+        },
+        result: () => ({
+          node,
+          server: app.server,
+          ...counts,
+          error,
+          latency: latencyFigures(latencies),
+        }),
+      };
+    },
+    lines: (c) => [
+      `queries    ${c.node} -> ${c.server}: ${c.visits} visits, ${c.replies}/${c.requests} answered, ${c.errors} errors, ` +
+        `${c.failures} failed; latency mean ${ms(c.latency.meanNs)}, p95 ${ms(c.latency.p95Ns)}${c.error ? `; stopped: ${c.error}` : ''}`,
+    ],
+  },
+});

@@ -1,0 +1,47 @@
+// Builds a node with an IP stack (a host or a router): its NetNode with the interfaces, routes
+// and default gateway of its document, and its ICMP, UDP and TCP layers. The roles that have an
+// IP stack (src/kinds/host, router, dns) build their nodes with it.
+
+import type { Simulator } from '../../engine/simulator.ts';
+import type { TcpConfig } from '../../machines/tcp/tcpConfig.ts';
+import { TcpLayer } from '../../machines/tcp/tcpLayer.ts';
+import { NetNode } from '../../net/ip/netNode.ts';
+import type { Attachable } from '../../net/link/linkEndpoint.ts';
+import { IcmpDispatcher } from '../../net/transport/icmpDispatcher.ts';
+import { UdpLayer } from '../../net/transport/udpLayer.ts';
+import { formatIpv4, formatPrefix } from '../../net/wire/ipv4Address.ts';
+import type { BuiltRole } from '../kinds/roleKind.ts';
+import type { ScenarioNode } from '../scenario/scenarioSchema.ts';
+
+/** A host (`router: false`: it never forwards) or a router, with its transport layers. */
+export function buildHost(sim: Simulator, spec: ScenarioNode, options: { router: boolean }): BuiltRole {
+  const net = new NetNode(sim, spec.id, { router: options.router });
+  const ends = new Map<string, Attachable>();
+  for (const iface of spec.interfaces ?? []) {
+    if (!iface.address) continue;
+    const cidr = `${formatIpv4(iface.address.address)}/${iface.address.prefix.length}`;
+    ends.set(iface.name, net.addInterface(iface.name, cidr));
+  }
+  for (const route of spec.routes ?? []) net.addRoute(formatPrefix(route.to), { gateway: route.via });
+  if (spec.gateway !== undefined) net.setDefaultGateway(spec.gateway);
+  const icmp = new IcmpDispatcher(net);
+  const udp = new UdpLayer(sim, net, icmp);
+  const tcp = new TcpLayer(sim, net, icmp, tcpConfigOf(spec));
+  return { node: { kind: 'host', spec, net, icmp, udp, tcp }, ends };
+}
+
+/** The node's TCP settings as the TCP layer takes them (unset ones keep their defaults). */
+function tcpConfigOf(spec: ScenarioNode): Partial<TcpConfig> {
+  const t = spec.tcp ?? {};
+  const config: Partial<TcpConfig> = {};
+  if (t.mss !== undefined) config.mss = t.mss;
+  if (t.receiveWindow !== undefined) config.receiveWindow = t.receiveWindow;
+  if (t.sendBuffer !== undefined) config.sendBuffer = t.sendBuffer;
+  if (t.initialRto !== undefined) config.initialRto = t.initialRto;
+  if (t.minRto !== undefined) config.minRto = t.minRto;
+  if (t.maxRto !== undefined) config.maxRto = t.maxRto;
+  if (t.msl !== undefined) config.msl = t.msl;
+  if (t.synRetries !== undefined) config.synRetries = t.synRetries;
+  if (t.retries !== undefined) config.retries = t.retries;
+  return config;
+}

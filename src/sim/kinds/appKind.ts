@@ -1,0 +1,105 @@
+// What an application kind gives the simulation core: its schema, the checks a schema cannot
+// make, how it starts on a node, and its figures folded from the trace. Each kind is one module
+// in its own folder under src/kinds/; kindRegistry.ts lists them, and the validator, the builder
+// and the summary loop over that list.
+
+import type { Simulator } from '../../engine/simulator.ts';
+import type { TraceFold } from '../../engine/traceFold.ts';
+import type { CpuScheduler } from '../../machines/cpu/cpuScheduler.ts';
+import type { Ipv4Address } from '../../net/wire/ipv4Address.ts';
+import type { Schema, ValidationIssue } from '../schema/schema.ts';
+import type { HostNode } from './roleKind.ts';
+
+/** Finds a server's address by name; calls back with the address or an error (`NXDOMAIN`, ...). */
+export type Lookup = (
+  name: string,
+  done: (result: { ok: true; address: Ipv4Address } | { ok: false; error: string }) => void,
+) => void;
+
+/** The socket a server app listens on (with the defaults it applies). */
+export interface Listening {
+  protocol: 'tcp' | 'udp';
+  port: number;
+}
+
+/** Where an app runs, as the builder hands it over. */
+export interface AppContext {
+  readonly sim: Simulator;
+  readonly host: HostNode;
+  /** The node's id. */
+  readonly node: string;
+  /** This app's name in the trace (see TraceName). */
+  readonly label: string;
+  /** The node's CPU, made on first use (servers run their requests on it). */
+  cpu(): CpuScheduler;
+  /** Resolves node ids, IPv4 literals and, through the node's resolver, DNS names. */
+  readonly lookup: Lookup;
+  /** The address a node id (its first interface) or an IPv4 literal names. */
+  addressOf(peer: string): Ipv4Address | undefined;
+}
+
+/** One app of a scenario, as its figures see it: enough to pick its records from the trace. */
+export interface AppInstance<A> {
+  readonly node: string;
+  /** Its index in the node's `apps`. */
+  readonly index: number;
+  readonly app: A;
+  /** Its name in the trace. */
+  readonly label: string;
+  /** The address a node id (its first interface) or an IPv4 literal names. */
+  addressOf(peer: string): Ipv4Address | undefined;
+}
+
+/** Where an app sits in the document, for messages. */
+export interface AppAt {
+  /** `$.nodes[2].apps[0]`. */
+  path: string;
+  /** The node's id. */
+  node: string;
+}
+
+/** An application kind. `A` is its document type, `F` the figures of one app after a run. */
+export interface AppKind<A extends { type: string } = { type: string }, F = unknown> {
+  /** The `type` of its apps in a scenario (`pinger`). */
+  readonly type: A['type'];
+  /** Validates one app; its `type` field is `literal(type)`. */
+  readonly schema: Schema<A>;
+  /**
+   * What its apps are called in the trace (the `app` of their records): `pinger`, `http`. A node's
+   * second app of the kind is `http2`, and so on.
+   */
+  readonly traceName: string;
+  /**
+   * Servers: the name the document gives an app (its `name` field), else `traceName`. Such names
+   * are never numbered: two apps of a node with one name are refused.
+   */
+  nameOf?(app: A): string | undefined;
+  /** Servers: the socket they take, so two apps of a node cannot take the same one. */
+  listens?(app: A): Listening | undefined;
+  /** Whether its apps run work on the node's CPU (the node then has one, and its figures). */
+  readonly usesCpu?: boolean;
+  /** Clients: the field naming who they talk to (a node id, an IPv4 address or a DNS name). */
+  target?(app: A): { field: string; value: string } | undefined;
+  /** Problems a schema cannot see in one app. */
+  check?(app: A, at: AppAt, issues: ValidationIssue[]): void;
+  /** Starts the app on its node; nothing runs until the simulator does. */
+  start(context: AppContext, app: A): void;
+  /** Its figures, computed from the trace only. */
+  readonly figures: {
+    fold(instance: AppInstance<A>): TraceFold<F>;
+    /** The figures as lines of text for a terminal (`pinger     laptop -> ...`). */
+    lines(figures: F): string[];
+  };
+}
+
+/** Any kind, as the registry holds them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyAppKind = AppKind<any, any>;
+
+/** The document type of a kind. */
+export type AppOf<K> = K extends AppKind<infer A, unknown> ? A : never;
+
+/** Declares a kind with its types checked (an identity function). */
+export function defineAppKind<A extends { type: string }, F>(kind: AppKind<A, F>): AppKind<A, F> {
+  return kind;
+}

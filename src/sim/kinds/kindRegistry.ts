@@ -1,0 +1,64 @@
+// The registry of kinds the simulation core knows: every application kind and node role, each a
+// module in its own folder under src/kinds/. The scenario schema, the validator, the builder and
+// the run summary loop over these lists; adding a kind is its folder and a line here (and one in
+// src/viz's view registry). Order matters: it is the order of the schema and of the summary.
+
+import { bulkSendKind } from '../../kinds/bulkTransfer/bulkSendKind.ts';
+import { sinkKind } from '../../kinds/bulkTransfer/sinkKind.ts';
+import { dnsRole } from '../../kinds/dns/dnsRole.ts';
+import {
+  createResolver,
+  resolverFigures,
+  resolverLines,
+  resolverLookup,
+} from '../../kinds/dns/dnsResolverFeature.ts';
+import { dnsSettings } from '../../kinds/dns/dnsSchemas.ts';
+import { dnsServerKind } from '../../kinds/dns/dnsServerKind.ts';
+import { ftpClientKind } from '../../kinds/ftp/ftpClientKind.ts';
+import { ftpServerKind } from '../../kinds/ftp/ftpServerKind.ts';
+import { clientRole, serverRole } from '../../kinds/host/hostRoles.ts';
+import { echoKind } from '../../kinds/pingEcho/echoKind.ts';
+import { pingerKind } from '../../kinds/pingEcho/pingerKind.ts';
+import { routerRole } from '../../kinds/router/routerRole.ts';
+import { serviceClientKind } from '../../kinds/service/serviceClientKind.ts';
+import { serviceKind } from '../../kinds/service/serviceKind.ts';
+import { switchRole } from '../../kinds/switch/switchRole.ts';
+import { httpClientKind } from '../../kinds/web/httpClientKind.ts';
+import { httpServerKind } from '../../kinds/web/httpServerKind.ts';
+
+/** Every application kind. */
+export const APP_KINDS = [
+  pingerKind,
+  echoKind,
+  bulkSendKind,
+  sinkKind,
+  httpServerKind,
+  httpClientKind,
+  serviceKind,
+  serviceClientKind,
+  dnsServerKind,
+  ftpServerKind,
+  ftpClientKind,
+] as const;
+
+/** Every node role. */
+export const ROLE_KINDS = [clientRole, serverRole, routerRole, switchRole, dnsRole] as const;
+
+/**
+ * Roles a scenario may name that have no behaviour yet, with what brings them: validation
+ * refuses them by name instead of building them as something else.
+ */
+export const UPCOMING_ROLES: Readonly<Record<string, string>> = {
+  firewall: 'firewalls arrive with the firewall, NAT and load-balancer release',
+  loadBalancer: 'load balancers arrive with the firewall, NAT and load-balancer release',
+};
+
+/** The stub resolver of nodes with a `dns` setting (src/kinds/dns). */
+export const NODE_RESOLVER = {
+  /** The node's `dns` setting. */
+  settings: dnsSettings,
+  create: createResolver,
+  lookup: resolverLookup,
+  figures: resolverFigures,
+  lines: resolverLines,
+};

@@ -1,0 +1,50 @@
+// What a node role gives the simulation core: what it is, the checks a schema cannot make, and
+// how its node is built. Each role is one module under src/kinds/; kindRegistry.ts lists them.
+// A role with no behaviour yet is not in the registry, so validation refuses it by name.
+
+import type { Simulator } from '../../engine/simulator.ts';
+import type { NetNode } from '../../net/ip/netNode.ts';
+import type { Attachable } from '../../net/link/linkEndpoint.ts';
+import type { IcmpDispatcher } from '../../net/transport/icmpDispatcher.ts';
+import type { UdpLayer } from '../../net/transport/udpLayer.ts';
+import type { TcpLayer } from '../../machines/tcp/tcpLayer.ts';
+import type { ValidationIssue } from '../schema/schema.ts';
+import type { ScenarioNode } from '../scenario/scenarioSchema.ts';
+
+/** A node with an IP stack (a host or a router) and its transport layers: apps run on these. */
+export interface HostNode {
+  kind: 'host';
+  spec: ScenarioNode;
+  net: NetNode;
+  icmp: IcmpDispatcher;
+  udp: UdpLayer;
+  tcp: TcpLayer;
+}
+
+/** A node without an IP stack of its own (a switch): it only moves frames between its ports. */
+export interface DeviceNode {
+  kind: 'device';
+  spec: ScenarioNode;
+}
+
+export type BuiltNode = HostNode | DeviceNode;
+
+/** A node built by its role, with the link ends of its interfaces by interface name. */
+export interface BuiltRole {
+  node: BuiltNode;
+  ends: Map<string, Attachable>;
+}
+
+/** A node role. */
+export interface RoleKind {
+  /** The `role` of its nodes in a scenario (`router`). */
+  readonly role: string;
+  /** One line for the schema and editors. */
+  readonly description: string;
+  /** Whether its interfaces have IP addresses (hosts and routers) or not (switch ports). */
+  readonly addressed: boolean;
+  /** Problems a schema cannot see in one node of this role (`path` is `$.nodes[i]`). */
+  check?(node: ScenarioNode, path: string, issues: ValidationIssue[]): void;
+  /** Builds a node of this role (validated); its links are attached by the caller. */
+  build(sim: Simulator, spec: ScenarioNode): BuiltRole;
+}

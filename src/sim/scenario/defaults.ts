@@ -1,0 +1,6 @@
+// Defaults a scenario leaves out that both the builder and the picture need.
+
+/** Link bandwidth when a scenario gives none: 100 Mbit/s. */
+export const DEFAULT_BANDWIDTH = 100_000_000;
+/** Queue at each end of a link when a scenario gives none: 100 packets. */
+export const DEFAULT_QUEUE_PACKETS = 100;

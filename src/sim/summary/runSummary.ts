@@ -1,0 +1,155 @@
+// What a run did, computed from its trace only (DESIGN.md §3): the run itself (from sim.start and
+// sim.end), each app's figures by its kind, each node's resolver and CPU, and each link. The same
+// folds follow a run live (even with the trace not stored) and replay recorded records, so the
+// CLI, the page and the tests agree by construction.
+
+import type { StopReason } from '../../engine/simulator.ts';
+import type { Nanos } from '../../engine/time.ts';
+import type { TraceRecord } from '../../engine/trace.ts';
+import { foldRecords, type TraceFold } from '../../engine/traceFold.ts';
+import { DEFAULT_CPU_CONFIG, type CpuConfig } from '../../machines/cpu/cpuConfig.ts';
+import type { AnyAppKind } from '../kinds/appKind.ts';
+import { addressResolver, appInstances, kindOf } from '../kinds/appInstances.ts';
+import { APP_KINDS, NODE_RESOLVER } from '../kinds/kindRegistry.ts';
+import { resolveLinkEnd } from '../scenario/resolveLinkEnd.ts';
+import { DEFAULT_BANDWIDTH } from '../scenario/defaults.ts';
+import type { Scenario, ScenarioNode } from '../scenario/scenarioSchema.ts';
+import { cpuFigures, type CpuFigures } from './cpuFigures.ts';
+import { linkFigures, type LinkFigures } from './linkFigures.ts';
+import { TraceRouter } from './traceRouter.ts';
+
+type KindList = (typeof APP_KINDS)[number];
+/** The `type` of every app kind. */
+export type AppType = KindList['type'];
+type FiguresOf<K> = K extends { figures: { fold(...args: never[]): TraceFold<infer F> } } ? F : never;
+/** The figures of each app of a run, by kind: only the kinds the scenario has. */
+export type AppFigures = { [K in AppType]?: FiguresOf<Extract<KindList, { type: K }>>[] };
+export type ResolverFigures = ReturnType<ReturnType<typeof NODE_RESOLVER.figures>['result']>;
+
+/** What a run did: plain data, the same in Node and the browser. */
+export interface RunSummary {
+  scenario: string;
+  seed: number;
+  reason: StopReason;
+  events: number;
+  simulatedNs: Nanos;
+  traceRecords: number;
+  apps: AppFigures;
+  /** The resolvers of nodes with a `dns` setting; present only when there is one. */
+  resolvers?: ResolverFigures[];
+  cpus: CpuFigures[];
+  links: LinkFigures[];
+}
+
+/** Whether a node has a CPU: a `cpu` setting, or an app that runs work on one. */
+export function hasCpu(node: ScenarioNode): boolean {
+  return node.cpu !== undefined || (node.apps ?? []).some((app) => kindOf(app).usesCpu === true);
+}
+
+/** A node's CPU settings with the defaults filled in. */
+export function cpuConfigOf(node: ScenarioNode): CpuConfig {
+  const c = node.cpu ?? {};
+  return {
+    cores: c.cores ?? DEFAULT_CPU_CONFIG.cores,
+    policy: c.policy ?? DEFAULT_CPU_CONFIG.policy,
+    quantum: c.quantum ?? DEFAULT_CPU_CONFIG.quantum,
+    contextSwitch: c.contextSwitch ?? DEFAULT_CPU_CONFIG.contextSwitch,
+  };
+}
+
+/** The folds of a run's summary, routed; `result(traceRecords)` gives the summary so far. */
+export interface RunFigures {
+  readonly types: readonly string[];
+  add(record: TraceRecord): void;
+  result(traceRecords: number): RunSummary;
+}
+
+/** Every fold of `scenario`'s summary, ready to follow a run or replay a trace. */
+export function runFigures(scenario: Scenario): RunFigures {
+  const router = new TraceRouter();
+  const run = { scenario: scenario.name, seed: scenario.seed ?? 1, reason: 'empty' as StopReason, events: 0, simulatedNs: 0 };
+  router.attach(
+    {
+      types: ['sim.start', 'sim.end'],
+      add(record) {
+        if (record.type === 'sim.start') {
+          run.scenario = record.scenario;
+          run.seed = record.seed;
+        } else if (record.type === 'sim.end') {
+          run.reason = record.reason as StopReason;
+          run.events = record.events;
+          run.simulatedNs = record.t;
+        }
+      },
+      result: () => run,
+    },
+    { by: 'all' },
+  );
+
+  const apps: { kind: AnyAppKind; fold: TraceFold<unknown> }[] = [];
+  for (const { kind, instance } of appInstances(scenario)) {
+    const fold = kind.figures.fold(instance);
+    router.attach(fold, { by: 'app', node: instance.node, app: instance.label });
+    apps.push({ kind, fold });
+  }
+
+  const addressOf = addressResolver(scenario);
+  const resolvers = scenario.nodes.flatMap((node) => {
+    if (!node.dns) return [];
+    const fold = NODE_RESOLVER.figures(node.id, addressOf(node.dns.server));
+    router.attach(fold, { by: 'node', node: node.id });
+    return [fold];
+  });
+
+  const cpus = scenario.nodes.flatMap((node) => {
+    if (!hasCpu(node)) return [];
+    const fold = cpuFigures(node.id, cpuConfigOf(node));
+    router.attach({ ...fold, types: fold.types.filter((t) => t !== 'sim.end') }, { by: 'node', node: node.id });
+    router.attach({ ...fold, types: ['sim.end'] }, { by: 'all' });
+    return [fold];
+  });
+
+  const nodeIndex = new Map(scenario.nodes.map((n, i) => [n.id, i]));
+  const links = scenario.links.map((link) => {
+    const a = resolveLinkEnd(scenario, link.a, nodeIndex);
+    const aNode = a.ok ? (scenario.nodes[a.nodeIndex]?.id ?? '') : '';
+    const settings = {
+      link: link.id,
+      a: link.a,
+      b: link.b,
+      latency: link.latency,
+      bandwidth: link.bandwidth ?? DEFAULT_BANDWIDTH,
+      loss: link.loss ?? 0,
+    };
+    const fold = linkFigures(settings, aNode);
+    router.attach(fold, { by: 'link', link: link.id });
+    return fold;
+  });
+
+  return {
+    types: router.types,
+    add: (record) => router.route(record),
+    result(traceRecords) {
+      const byKind: Record<string, unknown[]> = {};
+      for (const kind of APP_KINDS) {
+        const figures = apps.filter((a) => a.kind === kind).map((a) => a.fold.result());
+        if (figures.length > 0) byKind[kind.type] = figures;
+      }
+      return {
+        ...run,
+        traceRecords,
+        apps: byKind as AppFigures,
+        ...(resolvers.length > 0 ? { resolvers: resolvers.map((r) => r.result()) } : {}),
+        cpus: cpus.map((c) => c.result()),
+        links: links.map((l) => l.result()),
+      };
+    },
+  };
+}
+
+/** The summary of a recorded run: the same figures, replayed from its records. */
+export function summariseRecords(scenario: Scenario, records: readonly TraceRecord[]): RunSummary {
+  const figures = runFigures(scenario);
+  foldRecords({ types: figures.types as TraceRecord['type'][], add: figures.add, result: () => null }, records);
+  return figures.result(records.length);
+}

@@ -1,0 +1,44 @@
+// The run summary as lines of text for a terminal: the run, then each app by its kind's own
+// lines, each resolver, CPU and link.
+
+import { formatDuration } from '../../engine/time.ts';
+import type { StopReason } from '../../engine/simulator.ts';
+import type { AnyAppKind } from '../kinds/appKind.ts';
+import { APP_KINDS, NODE_RESOLVER } from '../kinds/kindRegistry.ts';
+import { cpuLines } from './cpuFigures.ts';
+import { formatBitRate } from './figureMath.ts';
+import type { DirectionFigures } from './linkFigures.ts';
+import type { RunSummary } from './runSummary.ts';
+
+const REASONS: Record<StopReason, string> = {
+  empty: 'nothing left to do',
+  until: 'reached the time limit',
+  maxEvents: 'hit the event limit (the run may be unbounded)',
+  stopped: 'stopped',
+};
+
+/** The summary as lines of text for a terminal. */
+export function formatSummaryLines(s: RunSummary): string[] {
+  const lines = [
+    `scenario   ${s.scenario}`,
+    `seed       ${s.seed}`,
+    `stopped    ${REASONS[s.reason]} at ${formatDuration(s.simulatedNs)}`,
+    `events     ${s.events}`,
+    `trace      ${s.traceRecords} records`,
+  ];
+  for (const kind of APP_KINDS as readonly AnyAppKind[]) {
+    const figures = (s.apps as Record<string, unknown[] | undefined>)[kind.type] ?? [];
+    for (const f of figures) lines.push(...kind.figures.lines(f));
+  }
+  for (const r of s.resolvers ?? []) lines.push(...NODE_RESOLVER.lines(r));
+  for (const p of s.cpus) lines.push(...cpuLines(p));
+  for (const l of s.links) {
+    const [ab, ba] = l.directions;
+    const total = (key: keyof DirectionFigures) => ab[key] + ba[key];
+    lines.push(
+      `link       ${l.link} (${l.a} - ${l.b}, ${formatBitRate(l.bandwidth)}, ${formatDuration(l.latency)}, loss ${l.loss * 100}%): ` +
+        `${total('sent')} sent, ${total('delivered')} delivered, ${total('lost')} lost, ${total('queueDrops')} dropped at queues`,
+    );
+  }
+  return lines;
+}
