@@ -1,11 +1,10 @@
 // What a node looks like from its own shell at time t: its socket table like `ss -tuan`, from the
 // socket.* records up to t, its routes like `ip route`, and the state of each app and connection.
 
-import { clientLabels } from '../sim/build/clientLabels.ts';
 import type { TraceRecord } from '../engine/trace.ts';
 import type { TcpState } from '../machines/tcp/tcpConnectionMachine.ts';
 import { contains, formatIpv4, formatPrefix } from '../net/wire/ipv4Address.ts';
-import type { Scenario, ScenarioNode } from '../sim/index.ts';
+import { clientLabels, type Scenario, type ScenarioNode } from '../sim/index.ts';
 import { formatInterfaceAddress, splitLinkEnd } from './networkText.ts';
 
 /** One line of `ss -tuan`. */

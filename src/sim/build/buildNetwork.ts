@@ -11,13 +11,9 @@ import { UdpLayer } from '../../net/transport/udpLayer.ts';
 import type { TcpConfig } from '../../machines/tcp/tcpConfig.ts';
 import { TcpLayer } from '../../machines/tcp/tcpLayer.ts';
 import { formatIpv4, formatPrefix } from '../../net/wire/ipv4Address.ts';
+import { DEFAULT_BANDWIDTH, DEFAULT_QUEUE_PACKETS } from '../scenario/defaults.ts';
 import { resolveLinkEnd } from '../scenario/resolveLinkEnd.ts';
 import type { Scenario, ScenarioNode } from '../scenario/scenarioSchema.ts';
-
-/** Default link bandwidth when a scenario gives none: 100 Mbit/s. */
-export const DEFAULT_BANDWIDTH = 100_000_000;
-/** Default queue at each end of a link when a scenario gives none: 100 packets. */
-export const DEFAULT_QUEUE_PACKETS = 100;
 
 /** A host or router with its transport layers. */
 export interface HostNode {
