@@ -3,8 +3,8 @@
 
 import type { TraceRecord } from '../../src/engine/trace.ts';
 import { runScenario, validateScenario, type Scenario } from '../../src/sim/index.ts';
-import { narrate } from '../../src/viz/log/narrate.ts';
-import { networkNames } from '../../src/viz/names/networkNames.ts';
+import { narrate } from '../../src/viz/log/index.ts';
+import { networkNames } from '../../src/viz/names/index.ts';
 
 /** A scenario document, validated; throws with the issues if it is not valid. */
 export function validated(doc: unknown): Scenario {

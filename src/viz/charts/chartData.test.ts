@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TraceRecord } from '../../engine/trace.ts';
 import { parseScenarioText, runScenario } from '../../sim/index.ts';
-import { networkNames } from '../names/networkNames.ts';
+import { networkNames } from '../names/index.ts';
 import { CHARTS, chartData, chartSummary, connectionLabel, focusOf } from './chartData.ts';
 
 const text = readFileSync(

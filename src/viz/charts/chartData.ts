@@ -2,9 +2,9 @@
 // (ms, bit/s, bytes, packets), the axes' extent, and which series a selection points at.
 
 import type { TraceRecord } from '../../engine/trace.ts';
-import { formatTime } from '../log/narrate.ts';
-import type { NetworkNames } from '../names/networkNames.ts';
-import type { Selection } from '../view/viewModel.ts';
+import { formatTime } from '../log/index.ts';
+import type { NetworkNames } from '../names/index.ts';
+import type { Selection } from '../view/index.ts';
 import { CHARTS, type ChartKind } from './chartSpecs.ts';
 import {
   countAtMost,
@@ -15,7 +15,7 @@ import {
   type Points,
   type ThroughputBin,
 } from './series.ts';
-import { requestLatencySeries } from '../servers/serverView.ts';
+import { requestLatencySeries } from '../servers/index.ts';
 
 export { CHARTS, type ChartKind } from './chartSpecs.ts';
 

@@ -2,7 +2,7 @@
 // and per HTTP client (http.response latency), in ms, cut at the time shown.
 import { describe, expect, it } from 'vitest';
 import type { TraceRecord } from '../../engine/trace.ts';
-import { networkNames } from '../names/networkNames.ts';
+import { networkNames } from '../names/index.ts';
 import { chartData } from './chartData.ts';
 
 const MS = 1e6;

@@ -5,7 +5,7 @@
 import type { TraceRecord } from '../../engine/trace.ts';
 import '../../machines/cpu/cpuTrace.ts';
 import { ganttFromTrace, type GanttSegment } from '../../machines/cpu/gantt.ts';
-import type { Points } from '../charts/series.ts';
+import type { Points } from '../charts/index.ts';
 
 export type { GanttSegment } from '../../machines/cpu/gantt.ts';
 

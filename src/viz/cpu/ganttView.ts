@@ -3,7 +3,7 @@
 
 import { scaleLinear } from 'd3-scale';
 import type { GanttSegment } from '../../machines/cpu/gantt.ts';
-import { formatTimeTick } from '../ladder/ladderView.ts';
+import { formatTimeTick } from '../ladder/index.ts';
 
 /** A bar placed on the chart. */
 export interface GanttBar {

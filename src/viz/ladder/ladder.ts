@@ -5,16 +5,17 @@ import type { TraceRecord } from '../../engine/trace.ts';
 import { parseIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import type { ScenarioNode } from '../../sim/index.ts';
-import { appMessageName } from '../packet/appMessage.ts';
-import { relativeSeq } from '../packet/packetFields.ts';
-import { packetLabel, tcpFlagsLabel } from '../packet/packetLabel.ts';
 import {
+  appMessageName,
+  relativeSeq,
+  packetLabel,
+  tcpFlagsLabel,
   directionKey,
   dropReason,
   isnIndex,
   messageText,
   segmentIsns,
-} from '../packet/packetTrace.ts';
+} from '../packet/index.ts';
 
 /** One packet (one arrival of it, when a link duplicated it) on the ladder. */
 export interface LadderArrow {

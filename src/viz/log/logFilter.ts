@@ -8,7 +8,7 @@ import '../../net/transport/socketTrace.ts';
 import '../../machines/tcp/tcpTrace.ts';
 import '../../sim/appTrace.ts';
 import type { Packet } from '../../net/wire/packet.ts';
-import { isIcmpError } from '../packet/packetLabel.ts';
+import { isIcmpError } from '../packet/index.ts';
 
 export const LOG_PROTOCOLS = ['tcp', 'udp', 'icmp', 'app', 'link'] as const;
 export type LogProtocol = (typeof LOG_PROTOCOLS)[number];

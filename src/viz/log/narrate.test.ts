@@ -7,7 +7,7 @@ import { runScenario, validateScenario, type Scenario } from '../../sim/index.ts
 import scenarioJson from '../../../simulations/ping-over-a-link.json';
 import { DETAIL_KINDS, formatTime, narrate, type LogEntry } from './narrate.ts';
 import { article } from './narratePackets.ts';
-import { networkNames } from '../names/networkNames.ts';
+import { networkNames } from '../names/index.ts';
 
 function checked(doc: unknown): Scenario {
   const result = validateScenario(doc);

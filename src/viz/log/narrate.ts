@@ -7,8 +7,8 @@ import { formatDuration } from '../../engine/time.ts';
 import type { TraceRecord } from '../../engine/trace.ts';
 import { SOCKET_ERROR_TEXT, type SocketErrorCode } from '../../net/transport/socketTrace.ts';
 import type { Packet } from '../../net/wire/packet.ts';
-import { packetLabel } from '../packet/packetLabel.ts';
-import type { NetworkNames } from '../names/networkNames.ts';
+import { packetLabel } from '../packet/index.ts';
+import type { NetworkNames } from '../names/index.ts';
 import { packetSentence, type EntryKind, type PacketContext, type Said } from './narratePackets.ts';
 import { serverContext, serverSentence } from './narrateServers.ts';
 import { appSentence } from './narrateApps.ts';
@@ -29,6 +29,23 @@ export interface LogEntry {
 
 /** Kinds the log hides until "show details and state changes" is ticked: frequent and minor. */
 export const DETAIL_KINDS: ReadonlySet<EntryKind> = new Set(['state', 'detail']);
+
+/** The mark the log draws before an entry of each kind (decoration; the sentence says it all). */
+export const ENTRY_MARKS: Readonly<Record<EntryKind, string>> = {
+  run: '■',
+  send: '→',
+  deliver: '✓',
+  forward: '↪',
+  loss: '✕',
+  timeout: '↻',
+  reply: '←',
+  error: '!',
+  socket: '○',
+  link: '↯',
+  congestion: '↓',
+  state: '·',
+  detail: '·',
+};
 
 const STATE_WORDS: Record<string, string> = {
   starting: 'starting',

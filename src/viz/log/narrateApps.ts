@@ -6,7 +6,7 @@ import '../../machines/apps/http/tlsTrace.ts';
 import '../../machines/apps/dns/dnsTrace.ts';
 import '../../machines/apps/ftp/ftpTrace.ts';
 import { parseIpv4 } from '../../net/wire/ipv4Address.ts';
-import type { NetworkNames } from '../names/networkNames.ts';
+import type { NetworkNames } from '../names/index.ts';
 import type { Said } from './narratePackets.ts';
 
 /** What each certificate verdict means to the browser (RFC 5280 section 6, RFC 6125). */

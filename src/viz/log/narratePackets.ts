@@ -11,8 +11,8 @@ import {
   quotedDatagram,
   tcpSegmentKind,
   tcpSegmentNumbers,
-} from '../packet/packetLabel.ts';
-import type { NetworkNames } from '../names/networkNames.ts';
+} from '../packet/index.ts';
+import type { NetworkNames } from '../names/index.ts';
 
 /** What a log entry is about; the view uses it for a marker and to hide chatty entries. */
 export type EntryKind =

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceRecord } from '../../engine/trace.ts';
 import { narrate } from './narrate.ts';
-import { networkNames } from '../names/networkNames.ts';
+import { networkNames } from '../names/index.ts';
 
 const MS = 1e6;
 const names = networkNames([

@@ -8,7 +8,7 @@ import '../../machines/cpu/cpuTrace.ts';
 import '../../machines/server/serverTrace.ts';
 import '../../machines/apps/http/httpTrace.ts';
 import { STATUS_REASON } from '../../net/app/http/httpMessage.ts';
-import type { NetworkNames } from '../names/networkNames.ts';
+import type { NetworkNames } from '../names/index.ts';
 import type { Said } from './narratePackets.ts';
 
 /** What the sentences remember while the records are read in order. */

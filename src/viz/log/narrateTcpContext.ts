@@ -3,7 +3,7 @@
 
 import type { TraceRecord } from '../../engine/trace.ts';
 import type { TcpState } from '../../machines/tcp/tcpConnectionMachine.ts';
-import type { NetworkNames } from '../names/networkNames.ts';
+import type { NetworkNames } from '../names/index.ts';
 
 /** What the TCP sentences remember while reading the trace in order. */
 export interface TcpContext {

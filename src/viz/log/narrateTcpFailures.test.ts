@@ -6,7 +6,7 @@ import type { TraceRecord } from '../../engine/trace.ts';
 import { SOCKET_ERROR_TEXT } from '../../net/transport/socketTrace.ts';
 import { narrate } from './narrate.ts';
 import { ofType, runNarrated, validated } from '../../../tests/support/narrateTestRuns.ts';
-import { networkNames } from '../names/networkNames.ts';
+import { networkNames } from '../names/index.ts';
 
 const MSS = 1460; // the default (Ethernet MTU 1500 - 40)
 const PORT = 5001; // the port bulkSend and sink use by default

@@ -16,7 +16,7 @@ import {
   shortLabel,
   type LinkGeometry,
 } from './packetMotion.ts';
-import { TraceIndex, type Hop } from '../trace/traceIndex.ts';
+import { TraceIndex, type Hop } from '../trace/index.ts';
 
 /** A horizontal link from (0, 0) at laptop to (100, 0) at server, 20 ns of latency. */
 const wifi: LinkGeometry = {

@@ -4,9 +4,8 @@
 
 import { scaleSqrt } from 'd3-scale';
 import type { Packet } from '../../net/wire/packet.ts';
-import { appMessageName } from '../packet/appMessage.ts';
-import { icmpMessageName, tcpFlagsLabel } from '../packet/packetLabel.ts';
-import type { Hop, HopProtocol } from '../trace/traceIndex.ts';
+import { appMessageName, icmpMessageName, tcpFlagsLabel } from '../packet/index.ts';
+import type { Hop, HopProtocol } from '../trace/index.ts';
 
 /** A link as the animation needs it: where it leaves each card, which node is which end. */
 export interface LinkGeometry {

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../../sim/index.ts';
 import { readFileSync } from 'node:fs';
 import { linkGeometries, visibleArea } from './packetStage.ts';
-import { layoutTopology } from '../topology/topologyLayout.ts';
-import { splitLinkEnd } from '../names/networkText.ts';
+import { layoutTopology } from '../topology/index.ts';
+import { splitLinkEnd } from '../names/index.ts';
 
 function load(name: string) {
   const parsed = parseScenarioText(

@@ -2,9 +2,9 @@
 // (LinkGeometry for packetMotion.ts), and the part of the layout worth showing.
 
 import type { Scenario } from '../../sim/index.ts';
-import { linkEndInterface, splitLinkEnd } from '../names/networkText.ts';
+import { linkEndInterface, splitLinkEnd } from '../names/index.ts';
 import type { LinkGeometry } from './packetMotion.ts';
-import type { TopologyLayout } from '../topology/topologyLayout.ts';
+import type { TopologyLayout } from '../topology/index.ts';
 
 /** Room a link's captions take above its line; below it, captions and falling packets. */
 export const CAPTION_ABOVE = 45;

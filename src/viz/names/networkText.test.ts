@@ -1,14 +1,7 @@
-// Texts about the network: interface addresses, link ends, link settings, and node cards.
+// Texts about the network: interface addresses, link ends, link settings, and role names.
 import { describe, expect, it } from 'vitest';
 import { validateScenario, type Scenario } from '../../sim/index.ts';
 import scenarioJson from '../../../simulations/ping-over-a-link.json';
-import {
-  CARD_FIRST_LINE,
-  CARD_LINE_STEP,
-  MAX_CARD_LINES,
-  cardHeight,
-  cardLines,
-} from '../topology/nodeCard.ts';
 import {
   formatBytes,
   formatPercent,
@@ -19,7 +12,6 @@ import {
   splitLinkEnd,
 } from './networkText.ts';
 import { ROLE_ICONS, ROLE_NAMES, roleIcon, roleName } from './roleIcons.ts';
-import { NODE_HEIGHT } from '../topology/topologyLayout.ts';
 import { NODE_ROLES } from '../../sim/scenario/scenarioSchema.ts';
 
 function checked(doc: unknown): Scenario {
@@ -100,19 +92,7 @@ describe('linkSettings', () => {
   });
 });
 
-describe('node cards and roles', () => {
-  it('lists interfaces, at most MAX_CARD_LINES lines, and grows with them', () => {
-    expect(cardLines(scenario.nodes[0]!)).toEqual(['wlan0 192.168.1.10/24']);
-    expect(cardLines({})).toEqual(['no interfaces']);
-    const many = { interfaces: Array.from({ length: 7 }, (_, i) => ({ name: `p${i}` })) };
-    const lines = cardLines(many);
-    expect(lines).toHaveLength(MAX_CARD_LINES);
-    expect(lines.at(-1)).toBe(`+${7 - (MAX_CARD_LINES - 1)} more`);
-    expect(cardHeight(1)).toBeGreaterThanOrEqual(NODE_HEIGHT);
-    expect(cardHeight(3) - cardHeight(1)).toBe(2 * CARD_LINE_STEP);
-    expect(cardHeight(1)).toBeGreaterThan(CARD_FIRST_LINE);
-  });
-
+describe('roles', () => {
   it('has a name and an icon for every role of the scenario format', () => {
     for (const role of NODE_ROLES) {
       expect(ROLE_NAMES[role]).toBeTruthy();

@@ -6,7 +6,7 @@ import type { TraceRecord } from '../../engine/trace.ts';
 import '../../machines/server/serverTrace.ts';
 import '../../machines/apps/http/httpTrace.ts';
 import '../../sim/appTrace.ts';
-import type { Points } from '../charts/series.ts';
+import type { Points } from '../charts/index.ts';
 
 /** One worker (thread, pool worker or event loop) of a server app, and its state at t. */
 export interface WorkerState {

@@ -5,7 +5,7 @@ import type { TraceRecord } from '../../engine/trace.ts';
 import type { TcpState } from '../../machines/tcp/tcpConnectionMachine.ts';
 import { contains, formatIpv4, formatPrefix } from '../../net/wire/ipv4Address.ts';
 import { clientLabels, type Scenario, type ScenarioNode } from '../../sim/index.ts';
-import { formatInterfaceAddress, splitLinkEnd } from '../names/networkText.ts';
+import { formatInterfaceAddress, splitLinkEnd } from '../names/index.ts';
 
 /** One line of `ss -tuan`. */
 export interface SocketRow {

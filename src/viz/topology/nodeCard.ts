@@ -2,7 +2,7 @@
 // its address, at most MAX_CARD_LINES, and the card's height for that many lines.
 
 import type { ScenarioNode } from '../../sim/scenario/scenarioSchema.ts';
-import { interfaceText } from '../names/networkText.ts';
+import { interfaceText } from '../names/index.ts';
 import { clip } from './topologyLayout.ts';
 
 /** Most interface lines a card shows; the rest are counted ("+3 more"). */

@@ -4,7 +4,7 @@
 
 import type { TraceRecord } from '../../engine/trace.ts';
 import type { Scenario } from '../../sim/index.ts';
-import type { NetworkNames } from '../names/networkNames.ts';
+import type { NetworkNames } from '../names/index.ts';
 
 /** The input of every panel. */
 export interface ViewInput {
