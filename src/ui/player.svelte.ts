@@ -1,5 +1,5 @@
 // The playback of a run in the page: the moment shown, play/pause, speed, stepping and seeking
-// (pure functions from src/viz/playback.ts), driven by requestAnimationFrame while playing.
+// (pure functions from src/viz/trace/playback.ts), driven by requestAnimationFrame while playing.
 
 import {
   type TraceIndex,
