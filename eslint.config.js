@@ -1,6 +1,6 @@
 // Lint rules, including the one-way import rule of docs/architecture.md:
 //   embed, ui -> viz, editor, lessons -> sim -> machines -> net -> engine;  cli -> sim
-// A layer may import only the layers to its right. The simulation core (engine, net, machines,
+// A layer may import only the layers to its right, and a viz topic only through its index.ts. The simulation core (engine, net, machines,
 // sim) never imports Svelte, D3 or the DOM, and never reads real time or unseeded randomness.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -36,6 +36,15 @@ const ALLOWED = {
 };
 const CORE = ['engine', 'net', 'machines', 'sim'];
 
+/**
+ * src/viz is sorted by topic (trace/, packet/, log/, ...). Inside viz a file may import any file;
+ * from anywhere else a topic is reached only through its index.ts, its public surface.
+ */
+const VIZ_INDEX_ONLY = {
+  regex: '(^|/)viz/[^/]+/(?!index\\.ts$)[^/]',
+  message: 'Outside src/viz, import a viz topic through its index.ts (src/viz/<topic>/index.ts).',
+};
+
 function layerRules(layer) {
   const forbidden = LAYERS.filter((other) => other !== layer && !ALLOWED[layer].includes(other));
   const patterns = [
@@ -44,6 +53,7 @@ function layerRules(layer) {
       message: `src/${layer} may import only ${ALLOWED[layer].join(', ') || 'nothing outside itself'} (one-way layers, docs/architecture.md).`,
     },
   ];
+  if (layer !== 'viz') patterns.push(VIZ_INDEX_ONLY);
   if (CORE.includes(layer)) {
     patterns.push({
       group: ['svelte', 'svelte/**', 'd3', 'd3-*', '@xstate/svelte'],
@@ -103,4 +113,8 @@ export default tseslint.config(
     },
   },
   ...LAYERS.map(layerRules),
+  {
+    files: ['tests/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [VIZ_INDEX_ONLY] }] },
+  },
 );

@@ -1,7 +1,7 @@
 // Script of the benchmark page: nodes and links in SVG, N packets moving along the links on a
 // canvas (coloured by protocol, sized by bytes, the nearest to a moving point labelled), drawn by
 // drawPackets each animation frame. window.handshakeBench(n, ms) measures the frame rate.
-import { drawPackets, nearestPackets, type DrawnPacket } from '../../src/viz/packetDraw.ts';
+import { drawPackets, nearestPackets, type DrawnPacket } from '../../src/viz/motion/index.ts';
 
 const W = 1280;
 const H = 720;

@@ -1,9 +1,11 @@
 // The simulation layer's public surface: scenario documents, building and running them, and the
 // run summary computed from the trace.
 export * from './scenario/scenarioSchema.ts';
+export * from './scenario/defaults.ts';
 export * from './scenario/validateScenario.ts';
 export * from './scenario/defaults.ts';
 export * from './buildSimulation.ts';
+export * from './build/clientLabels.ts';
 export * from './runScenario.ts';
 export * from './summary/runSummary.ts';
 export * from './summary/summaryText.ts';

@@ -13,12 +13,12 @@ import {
   type Scenario,
   type ValidationIssue,
 } from '../sim/index.ts';
-import { TraceIndex } from '../viz/traceIndex.ts';
+import { TraceIndex } from '../viz/trace/index.ts';
 import defaultScenarioJson from '../../simulations/ping-over-a-link.json';
-import { narrate, type LogEntry } from './narrate.ts';
-import { networkNames, type NetworkNames } from './networkNames.ts';
+import { narrate, type LogEntry } from '../viz/log/index.ts';
+import { networkNames, type NetworkNames } from '../viz/names/index.ts';
 import { Player } from './player.svelte.ts';
-import type { Selection } from './viewModel.ts';
+import type { Selection } from '../viz/view/index.ts';
 import type { WorkerMessage } from './worker/messages.ts';
 import { startRun, type CancelRun, type RunOptions, type RunListener } from './worker/simClient.ts';
 import { traceSha256 } from './worker/traceHash.ts';

@@ -8,8 +8,8 @@ import scenarioJson from '../../simulations/ping-over-a-link.json';
 import { HandshakeApp, parseMaxEvents, parseSeed, type Runner } from './appState.svelte.ts';
 import type { WorkerMessage } from './worker/messages.ts';
 import { runHere } from './worker/simClient.ts';
-import { narrate } from './narrate.ts';
-import { networkNames } from './networkNames.ts';
+import { narrate } from '../viz/log/index.ts';
+import { networkNames } from '../viz/names/index.ts';
 
 async function settled(app: HandshakeApp): Promise<void> {
   for (let i = 0; i < 100 && app.fingerprint.status === 'pending'; i++) {

@@ -10,7 +10,7 @@ import {
   withChoice,
   type CpuChoice,
   type JobReport,
-} from '../viz/jobTableView.ts';
+} from '../viz/cpu/index.ts';
 import { BUILT_IN_JOBS } from './builtinJobs.ts';
 import { MAX_FILE_BYTES } from './appState.svelte.ts';
 

@@ -1,8 +1,8 @@
 // The playback of a run in the page: the moment shown, play/pause, speed, stepping and seeking
-// (pure functions from src/viz/playback.ts), driven by requestAnimationFrame while playing.
+// (pure functions from src/viz/trace/playback.ts), driven by requestAnimationFrame while playing.
 
-import type { TraceIndex } from '../viz/traceIndex.ts';
 import {
+  type TraceIndex,
   advance,
   initialPlayback,
   pause,
@@ -16,7 +16,7 @@ import {
   stepPacketBack,
   type Playback,
   type Speed,
-} from '../viz/playback.ts';
+} from '../viz/trace/index.ts';
 
 /** What the player plays: the index of the records so far, and how far the recording goes. */
 export interface PlayerSource {

@@ -1,5 +1,6 @@
-// The one-way layer rule and the core's ban on the DOM, real time and unseeded randomness are
-// lint errors (docs/architecture.md). These tests lint small snippets as if they lived in a layer.
+// The one-way layer rule, the rule that a viz topic is imported only through its index.ts, and the
+// core's ban on the DOM, real time and unseeded randomness are lint errors (docs/architecture.md).
+// These tests lint small snippets as if they lived in a layer.
 import { describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';
 
@@ -37,6 +38,31 @@ describe('layer rule', () => {
   ])('%s may %s', async (file, code) => {
     const name = /import \{ (\w+) \}/.exec(code)?.[1];
     expect(await problems(file, `${code}\nexport const b = ${name};`)).toEqual([]);
+  });
+});
+
+describe('viz topics are reached through their index', () => {
+  it.each([
+    ['src/ui/x.ts', "import { a } from '../viz/log/narrate.ts';"],
+    ['src/ui/inspectors/x.ts', "import { a } from '../../viz/packet/packetFields.ts';"],
+    ['src/ui/charts/x.ts', "import type { a } from '../../viz/trace/traceIndex.ts';"],
+    ['src/embed/x.ts', "import { a } from '../viz/names/networkNames.ts';"],
+    ['tests/e2e/x.ts', "import { a } from '../../src/viz/log/narrate.ts';"],
+    ['bench/pages/x.ts', "import { a } from '../../src/viz/motion/packetDraw.ts';"],
+  ])('%s may not %s', async (file, code) => {
+    expect((await problems(file, `${code}\nexport const b = a;`)).join('\n')).toMatch(
+      /no-restricted-imports: .*through its index\.ts/,
+    );
+  });
+
+  it.each([
+    ['src/ui/x.ts', "import { a } from '../viz/log/index.ts';"],
+    ['src/ui/inspectors/x.ts', "import { a } from '../../viz/packet/index.ts';"],
+    ['tests/e2e/x.ts', "import { a } from '../../src/viz/log/index.ts';"],
+    ['src/viz/log/x.ts', "import { a } from './narrate.ts';"],
+    ['src/viz/charts/x.ts', "import { a } from '../log/narrate.ts';"],
+  ])('%s may %s', async (file, code) => {
+    expect(await problems(file, `${code}\nexport const b = a;`)).toEqual([]);
   });
 });
 

@@ -13,8 +13,8 @@ import {
   validateScenario,
   type RunSummary,
 } from '../../src/sim/index.ts';
-import { narrate, type LogEntry } from '../../src/ui/narrate.ts';
-import { networkNames } from '../../src/ui/networkNames.ts';
+import { narrate, type LogEntry } from '../../src/viz/log/index.ts';
+import { networkNames } from '../../src/viz/names/index.ts';
 import defaultScenarioJson from '../../simulations/ping-over-a-link.json';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));

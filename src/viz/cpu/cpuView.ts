@@ -1,0 +1,198 @@
+// The CPU scheduler of a node at time t, from its cpu.* records: the Gantt chart cut at t (a job
+// still running ends at t), the ready-queue length as a step series, per-core utilization, and
+// per-job waiting, turnaround and response times. Pure functions of (records, t).
+
+import type { TraceRecord } from '../../engine/trace.ts';
+import '../../machines/cpu/cpuTrace.ts';
+import { ganttFromTrace, type GanttSegment } from '../../machines/cpu/gantt.ts';
+import type { Points } from '../charts/index.ts';
+
+export type { GanttSegment } from '../../machines/cpu/gantt.ts';
+
+/** The cpu.* records of one node, in trace order. */
+export function cpuRecords(records: readonly TraceRecord[], node: string): TraceRecord[] {
+  return records.filter((r) => r.type.startsWith('cpu.') && 'node' in r && r.node === node);
+}
+
+/** Whether any cpu.* record names the node (it has a scheduler that did something). */
+export function hasCpu(records: readonly TraceRecord[], node: string): boolean {
+  return records.some((r) => r.type.startsWith('cpu.') && 'node' in r && r.node === node);
+}
+
+/**
+ * The whole Gantt chart of a node, segments still open at the end of the records running on to
+ * infinity; `ganttAt` cuts it at a time. Compute once per trace.
+ */
+export function fullGantt(records: readonly TraceRecord[], node: string): GanttSegment[] {
+  return ganttFromTrace(records, node, Number.POSITIVE_INFINITY);
+}
+
+/** The segments begun by `t`, each ending at `min(end, t)`. */
+export function ganttAt(full: readonly GanttSegment[], t: number): GanttSegment[] {
+  const out: GanttSegment[] = [];
+  for (const s of full) {
+    if (s.start > t) continue;
+    out.push(s.end <= t ? s : { ...s, end: t });
+  }
+  return out;
+}
+
+/** How many cores the chart needs: one more than the highest core index seen (at least 1). */
+export function coreCount(records: readonly TraceRecord[]): number {
+  let max = 0;
+  for (const r of records)
+    if ('core' in r && typeof r.core === 'number') max = Math.max(max, r.core);
+  return max + 1;
+}
+
+/**
+ * The ready-queue length as a step series: +1 when a job arrives or is preempted, -1 when a core
+ * takes it (its cpu.switch, or its cpu.dispatch when no switch came first). One point per change,
+ * the last of several at one instant winning.
+ */
+export function readyQueueSeries(cpu: readonly TraceRecord[]): Points {
+  const points: Points = { t: [], v: [] };
+  const switching = new Map<number, string>();
+  let length = 0;
+  for (const r of cpu) {
+    let delta = 0;
+    if (r.type === 'cpu.arrive' || r.type === 'cpu.preempt') delta = 1;
+    else if (r.type === 'cpu.switch') {
+      switching.set(r.core, r.job);
+      delta = -1;
+    } else if (r.type === 'cpu.dispatch') {
+      if (switching.get(r.core) !== r.job) delta = -1;
+      switching.delete(r.core);
+    }
+    if (delta === 0) continue;
+    length = Math.max(0, length + delta);
+    const n = points.t.length;
+    if (n > 0 && points.t[n - 1] === r.t) points.v[n - 1] = length;
+    else {
+      points.t.push(r.t);
+      points.v.push(length);
+    }
+  }
+  return points;
+}
+
+/** The value of a step series at t (0 before its first point). */
+export function stepValueAt(p: Points, t: number): number {
+  let lo = 0;
+  let hi = p.t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((p.t[mid] as number) <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? 0 : (p.v[lo - 1] as number);
+}
+
+/**
+ * Each core's utilization over [0, t]: time running jobs (context switches are overhead, not
+ * counted) divided by t. `segments` are those of `ganttAt(full, t)`.
+ */
+export function utilizationAt(
+  segments: readonly GanttSegment[],
+  cores: number,
+  t: number,
+): number[] {
+  const busy = new Array<number>(cores).fill(0);
+  for (const s of segments) {
+    if (s.kind !== 'run' || s.core >= cores) continue;
+    busy[s.core] = (busy[s.core] as number) + Math.max(0, Math.min(s.end, t) - s.start);
+  }
+  return busy.map((b) => (t > 0 ? b / t : 0));
+}
+
+/** The cores running or switching to a job at t. */
+export function busyCoresAt(full: readonly GanttSegment[], t: number): number {
+  const cores = new Set<number>();
+  for (const s of full) if (s.start <= t && t < s.end) cores.add(s.core);
+  return cores.size;
+}
+
+/** One job's figures at t (ns; -1 where not yet known). */
+export interface JobRow {
+  job: string;
+  arrival: number;
+  firstRun: number;
+  completion: number;
+  cpu: number;
+  io: number;
+  /** completion - arrival. */
+  turnaround: number;
+  /** turnaround - CPU time - I/O time: time in the ready queue or being switched to. */
+  waiting: number;
+  /** first run - arrival. */
+  response: number;
+}
+
+/**
+ * Per-job figures from the records up to t, in order of arrival; the textbook definitions
+ * (Silberschatz, Operating System Concepts, 6.2): turnaround = completion - arrival, waiting =
+ * time spent in the ready queue, response = first run - arrival. Only `finished` rows when asked.
+ */
+export function jobRows(cpu: readonly TraceRecord[], t: number, finished = false): JobRow[] {
+  const jobs = new Map<string, JobRow>();
+  const running = new Map<number, { job: string; since: number }>();
+  const row = (job: string, at: number): JobRow => {
+    let r = jobs.get(job);
+    if (!r) {
+      r = {
+        job,
+        arrival: at,
+        firstRun: -1,
+        completion: -1,
+        cpu: 0,
+        io: 0,
+        turnaround: -1,
+        waiting: -1,
+        response: -1,
+      };
+      jobs.set(job, r);
+    }
+    return r;
+  };
+  const stop = (core: number, at: number): void => {
+    const run = running.get(core);
+    if (!run) return;
+    running.delete(core);
+    row(run.job, at).cpu += at - run.since;
+  };
+  for (const r of cpu) {
+    if (r.t > t) break;
+    switch (r.type) {
+      case 'cpu.arrive':
+        row(r.job, r.t);
+        break;
+      case 'cpu.dispatch': {
+        const j = row(r.job, r.t);
+        if (j.firstRun < 0) j.firstRun = r.t;
+        running.set(r.core, { job: r.job, since: r.t });
+        break;
+      }
+      case 'cpu.preempt':
+        stop(r.core, r.t);
+        break;
+      case 'cpu.block':
+        stop(r.core, r.t);
+        row(r.job, r.t).io += r.io;
+        break;
+      case 'cpu.complete': {
+        stop(r.core, r.t);
+        const j = row(r.job, r.t);
+        j.completion = r.t;
+        j.turnaround = r.t - j.arrival;
+        j.waiting = j.turnaround - j.cpu - j.io;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  for (const run of running.values()) row(run.job, t).cpu += t - run.since;
+  const rows = [...jobs.values()];
+  for (const j of rows) j.response = j.firstRun < 0 ? -1 : j.firstRun - j.arrival;
+  return finished ? rows.filter((j) => j.completion >= 0) : rows;
+}

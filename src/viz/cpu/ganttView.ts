@@ -1,0 +1,123 @@
+// Where the Gantt chart draws things at time t: a d3 time scale across, one row per core, a bar per
+// segment (a context switch shaded differently), labels only where they fit, ticks and the cursor.
+
+import { scaleLinear } from 'd3-scale';
+import type { GanttSegment } from '../../machines/cpu/gantt.ts';
+import { formatTimeTick } from '../ladder/index.ts';
+
+/** A bar placed on the chart. */
+export interface GanttBar {
+  key: string;
+  segment: GanttSegment;
+  x: number;
+  y: number;
+  width: number;
+  /** The job id when it fits in the bar, else ''. */
+  label: string;
+}
+
+export interface GanttLayout {
+  width: number;
+  height: number;
+  /** Left edge of the plot (room for the core names). */
+  left: number;
+  rows: { core: number; y: number; label: string }[];
+  rowHeight: number;
+  bars: GanttBar[];
+  ticks: { x: number; label: string }[];
+  /** The x of the time shown. */
+  cursorX: number;
+  /** The time span drawn, ns. */
+  from: number;
+  to: number;
+}
+
+export interface GanttOptions {
+  width: number;
+  /** Show only the last `window` ns before t (the whole run up to t when absent). */
+  window?: number;
+  rowHeight?: number;
+}
+
+export const GANTT_LEFT = 56;
+/** Room right of the last tick, so its label ("30 ms") is not cut off. */
+export const GANTT_RIGHT = 28;
+const TOP = 6;
+const AXIS = 22;
+const GAP = 6;
+/** Pixels per character of a bar's label (11px monospace) and the bar's padding. */
+const CHAR_PX = 6.8;
+
+/**
+ * Lays out the segments (already cut at t) of `cores` cores. The span runs from 0 (or t - window)
+ * to t, at least 1 ms so a run's first instants are not stretched to fill the chart.
+ */
+export function ganttLayout(
+  segments: readonly GanttSegment[],
+  cores: number,
+  t: number,
+  options: GanttOptions,
+): GanttLayout {
+  const rowHeight = options.rowHeight ?? 26;
+  const to = Math.max(t, 1_000_000);
+  const from = options.window === undefined ? 0 : Math.max(0, to - options.window);
+  const right = options.width - GANTT_RIGHT;
+  const scale = scaleLinear().domain([from, to]).range([GANTT_LEFT, right]);
+  const rows = Array.from({ length: cores }, (_, core) => ({
+    core,
+    y: TOP + core * (rowHeight + GAP),
+    label: `core ${core}`,
+  }));
+  const bars: GanttBar[] = [];
+  for (const s of segments) {
+    if (s.end < from || s.start > to || s.core >= cores) continue;
+    const x1 = scale(Math.max(from, s.start));
+    const x2 = scale(Math.min(to, s.end));
+    const width = Math.max(x2 - x1, s.end > s.start ? 1 : 0);
+    const fits = s.kind === 'run' && s.job.length * CHAR_PX + 6 <= width;
+    bars.push({
+      key: `${s.core} ${s.start} ${s.kind}`,
+      segment: s,
+      x: x1,
+      y: TOP + s.core * (rowHeight + GAP),
+      width,
+      label: fits ? s.job : '',
+    });
+  }
+  const plotBottom = TOP + cores * (rowHeight + GAP) - GAP;
+  const values = scale.ticks(Math.max(2, Math.min(10, Math.floor((right - GANTT_LEFT) / 80))));
+  const step = values.length > 1 ? (values[1] as number) - (values[0] as number) : to - from;
+  return {
+    width: options.width,
+    height: plotBottom + AXIS,
+    left: GANTT_LEFT,
+    rows,
+    rowHeight,
+    bars,
+    ticks: values.map((v) => ({ x: scale(v), label: formatTimeTick(v, step) })),
+    cursorX: scale(Math.min(t, to)),
+    from,
+    to,
+  };
+}
+
+/** The chart in words, for screen readers: `core 0: P1 0–24 ms, P2 24–25 ms (running)`. */
+export function ganttSummary(
+  segments: readonly GanttSegment[],
+  cores: number,
+  t: number,
+  format: (ns: number) => string,
+  perCore = 6,
+): string {
+  const parts: string[] = [];
+  for (let core = 0; core < cores; core++) {
+    const mine = segments.filter((s) => s.core === core && s.kind === 'run');
+    const last = mine.slice(-perCore).map((s) => {
+      const running = s.end >= t && s.end > s.start ? ' (running)' : '';
+      return `${s.job} ${format(s.start)}–${format(s.end)}${running}`;
+    });
+    const more = mine.length > perCore ? `${mine.length - perCore} earlier, then ` : '';
+    parts.push(`core ${core}: ${mine.length === 0 ? 'idle' : more + last.join(', ')}`);
+  }
+  return parts.join('; ');
+}

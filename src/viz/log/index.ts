@@ -1,0 +1,24 @@
+// The event log: trace records told as sentences (with their time), tagged by node, protocol
+// and group for filtering, and stepped through for the live-region narration.
+export {
+  countUntil,
+  filterEntries,
+  GROUP_LABELS,
+  linksOfNode,
+  LOG_GROUPS,
+  LOG_PROTOCOLS,
+  narrationStep,
+  PROTOCOL_LABELS,
+  type LogFilter,
+  type LogGroup,
+  type LogProtocol,
+  type Narrated,
+} from './logFilter.ts';
+export {
+  DETAIL_KINDS,
+  ENTRY_MARKS,
+  formatTime,
+  narrate,
+  type EntryKind,
+  type LogEntry,
+} from './narrate.ts';

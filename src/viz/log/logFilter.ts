@@ -1,0 +1,280 @@
+// Filters for the event log: which node a trace record is about, its protocol (TCP, UDP, ICMP,
+// app, link) and its type group (packets, drops, states, errors), and the entries up to a time.
+
+import type { TraceRecord } from '../../engine/trace.ts';
+import '../../net/link/linkTrace.ts';
+import '../../net/ip/ipTrace.ts';
+import '../../net/transport/socketTrace.ts';
+import '../../machines/tcp/tcpTrace.ts';
+import '../../sim/appTrace.ts';
+import type { Packet } from '../../net/wire/packet.ts';
+import { isIcmpError } from '../packet/index.ts';
+
+export const LOG_PROTOCOLS = ['tcp', 'udp', 'icmp', 'app', 'link'] as const;
+export type LogProtocol = (typeof LOG_PROTOCOLS)[number];
+export const PROTOCOL_LABELS: Record<LogProtocol, string> = {
+  tcp: 'TCP',
+  udp: 'UDP',
+  icmp: 'ICMP',
+  app: 'Applications',
+  link: 'Links and queues',
+};
+
+export const LOG_GROUPS = ['packets', 'drops', 'states', 'errors'] as const;
+export type LogGroup = (typeof LOG_GROUPS)[number];
+export const GROUP_LABELS: Record<LogGroup, string> = {
+  packets: 'Packets',
+  drops: 'Drops, losses and timeouts',
+  states: 'State changes',
+  errors: 'Errors',
+};
+
+/** What a record is about. `protocols` and `groups` are bit sets over the lists above. */
+export interface RecordTags {
+  nodes: readonly string[];
+  /** The link a record without a node is about (`link.state`), else null. */
+  link: string | null;
+  protocols: number;
+  groups: number;
+}
+
+/** The log shows entries matching every dimension that is set (null: any). */
+export interface LogFilter {
+  node: string | null;
+  protocol: LogProtocol | null;
+  group: LogGroup | null;
+}
+
+export const NO_FILTER: LogFilter = { node: null, protocol: null, group: null };
+
+const P = Object.fromEntries(LOG_PROTOCOLS.map((p, i) => [p, 1 << i])) as Record<
+  LogProtocol,
+  number
+>;
+const G = Object.fromEntries(LOG_GROUPS.map((g, i) => [g, 1 << i])) as Record<LogGroup, number>;
+const IP_PROTOCOLS: Record<number, number> = { 1: P.icmp, 6: P.tcp, 17: P.udp };
+
+function packetProtocol(packet: Packet): number {
+  const kind = packet.transport.kind;
+  return kind === 'tcp' || kind === 'udp' || kind === 'icmp' ? P[kind] : 0;
+}
+
+/** Packets seen so far, by id, as protocol bits and whether they are ICMP errors. */
+type PacketInfo = Map<number, { protocol: number; error: boolean }>;
+
+function tags(nodes: readonly string[], protocols: number, groups: number): RecordTags {
+  return { nodes, link: null, protocols, groups };
+}
+
+/** The tags of one record; `packets` remembers packets by id for later records that name one. */
+export function tagRecord(record: TraceRecord, packets: PacketInfo): RecordTags {
+  const of = (pkt: number) => packets.get(pkt) ?? { protocol: 0, error: false };
+  switch (record.type) {
+    case 'link.txBegin':
+    case 'link.rx': {
+      const info = { protocol: packetProtocol(record.packet), error: isIcmpError(record.packet) };
+      packets.set(record.pkt, info);
+      const groups = G.packets | (info.error ? G.errors : 0);
+      return tags([record.node], P.link | info.protocol, groups);
+    }
+    case 'link.txEnd':
+    case 'link.impair':
+      return tags([record.node], P.link | of(record.pkt).protocol, G.packets);
+    case 'queue.drop':
+    case 'link.lost':
+      return tags([record.node], P.link | of(record.pkt).protocol, G.drops);
+    case 'queue.length':
+      return tags([record.node], P.link, G.states);
+    case 'link.state':
+      return { nodes: [], link: record.link, protocols: P.link, groups: G.states };
+    case 'switch.learn':
+      return tags([record.node], P.link, G.states);
+    case 'switch.forward':
+      return tags([record.node], P.link | of(record.pkt).protocol, G.packets);
+    case 'switch.filter':
+      return tags([record.node], P.link | of(record.pkt).protocol, G.drops);
+    case 'ip.forward': {
+      const info = of(record.pkt);
+      return tags([record.node], info.protocol, G.packets | (info.error ? G.errors : 0));
+    }
+    case 'ip.deliver':
+      return tags([record.node], IP_PROTOCOLS[record.protocol] ?? 0, G.packets);
+    case 'ip.drop':
+      return tags([record.node], of(record.pkt).protocol, G.drops);
+    case 'socket.state':
+    case 'tcp.cwnd':
+    case 'tcp.rto':
+      return tags([record.node], P.tcp, G.states);
+    case 'tcp.retransmit':
+      return tags([record.node], P.tcp, G.packets);
+    case 'tcp.refused':
+      return tags([record.node], P.tcp, G.errors);
+    case 'tcp.synDropped':
+      return tags([record.node], P.tcp, G.drops);
+    case 'socket.bind':
+    case 'socket.release':
+      return tags([record.node], P[record.protocol], G.states);
+    case 'socket.error':
+      return tags([record.node], P[record.protocol], G.errors);
+    case 'app.state':
+      return tags([record.node], P.app, G.states);
+    case 'app.request':
+    case 'app.serve':
+      return tags([record.node], P.app, record.pkt < 0 ? G.errors : G.packets);
+    case 'app.reply':
+    case 'app.lateReply':
+      return tags([record.node], P.app, G.packets);
+    case 'app.timeout':
+    case 'app.giveUp':
+      return tags([record.node], P.app, G.drops);
+    case 'app.error':
+      return tags([record.node], P.app, G.errors);
+    case 'sim.start':
+    case 'sim.end':
+      return tags([], 0, 0);
+    default:
+      // The CPU scheduler, server processes and HTTP clients are the application layer's.
+      if (/^(cpu|server|http)\./.test(record.type) && 'node' in record) {
+        const failed = record.type === 'server.refuse' || record.type === 'http.failure';
+        return tags([record.node as string], P.app, failed ? G.errors : G.states);
+      }
+      return unknownTags(record as { type: string } & Record<string, unknown>);
+  }
+}
+
+/** A record type added after this file: its node and link fields, its packet's protocol. */
+function unknownTags(record: Record<string, unknown>): RecordTags {
+  const node = typeof record.node === 'string' ? [record.node] : [];
+  const link = typeof record.link === 'string' ? record.link : null;
+  const packet = record.packet as Packet | undefined;
+  const protocol = packet?.transport ? packetProtocol(packet) : 0;
+  return {
+    nodes: node,
+    link: node.length ? null : link,
+    protocols: (link ? P.link : 0) | protocol,
+    groups: 0,
+  };
+}
+
+interface TagState {
+  tags: RecordTags[];
+  packets: PacketInfo;
+}
+const memo = new WeakMap<readonly TraceRecord[], TagState>();
+
+/**
+ * Tags of `records[0..count-1]`, computed once per records array and extended as it grows (a
+ * drop names its packet by id, so tagging a record needs the records before it).
+ */
+export function recordTags(records: readonly TraceRecord[], count = records.length): RecordTags[] {
+  let state = memo.get(records);
+  if (!state) memo.set(records, (state = { tags: [], packets: new Map() }));
+  const end = Math.min(count, records.length);
+  for (let i = state.tags.length; i < end; i++) {
+    state.tags.push(tagRecord(records[i] as TraceRecord, state.packets));
+  }
+  return state.tags;
+}
+
+/** Whether a record's tags pass the filter; `nodeLinks` are the links that touch `filter.node`. */
+export function matches(
+  t: RecordTags,
+  filter: LogFilter,
+  nodeLinks: ReadonlySet<string> = new Set(),
+): boolean {
+  if (filter.protocol !== null && (t.protocols & P[filter.protocol]) === 0) return false;
+  if (filter.group !== null && (t.groups & G[filter.group]) === 0) return false;
+  if (filter.node !== null && !t.nodes.includes(filter.node)) {
+    if (t.link === null || !nodeLinks.has(t.link)) return false;
+  }
+  return true;
+}
+
+/** Whether any dimension of the filter is set. */
+export function isFiltering(filter: LogFilter): boolean {
+  return filter.node !== null || filter.protocol !== null || filter.group !== null;
+}
+
+/** The ids of the links with an end on `node` (ends are `node` or `node:iface`). */
+export function linksOfNode(links: readonly { id: string; a: string; b: string }[], node: string) {
+  const at = (end: string) => end === node || end.startsWith(`${node}:`);
+  return new Set(links.filter((l) => at(l.a) || at(l.b)).map((l) => l.id));
+}
+
+/** The log entries (each naming its record by `index`) whose records pass the filter. */
+export function filterEntries<E extends { index: number }>(
+  entries: readonly E[],
+  records: readonly TraceRecord[],
+  filter: LogFilter,
+  nodeLinks?: ReadonlySet<string>,
+): E[] {
+  if (!isFiltering(filter)) return entries.slice();
+  let last = -1;
+  for (const e of entries) if (e.index > last) last = e.index;
+  const all = recordTags(records, last + 1);
+  return entries.filter((e) => {
+    const t = all[e.index];
+    return t !== undefined && matches(t, filter, nodeLinks);
+  });
+}
+
+/** How many of the time-ordered entries happened at or before `time` (binary search). */
+export function countUntil(entries: readonly { t: number }[], time: number): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((entries[mid] as { t: number }).t <= time) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The entries after `from` and up to `to`: what happened as time moved forward to `to`. */
+export function entriesBetween<E extends { t: number }>(
+  entries: readonly E[],
+  from: number,
+  to: number,
+): E[] {
+  return entries.slice(countUntil(entries, from), countUntil(entries, to));
+}
+
+/** Where the live narration stands: the run it follows and the time it has announced up to. */
+export interface Narrated<R> {
+  run: R | null | undefined;
+  until: number;
+}
+
+/**
+ * What the log's live region says when the view moves to `now`: the entries since the last
+ * announcement, only when time moved forward in the same run (a new run is announced from its
+ * start only if it is shown from time 0). `text` is null to leave the region as it is, '' to
+ * clear it. Long stretches are summed up with the latest three entries.
+ */
+export function narrationStep<R, E extends { t: number; text: string }>(
+  prev: Narrated<R>,
+  run: R | null,
+  now: number,
+  entries: readonly E[],
+  formatTime: (ns: number) => string,
+): { next: Narrated<R>; text: string | null } {
+  let from = prev.until;
+  let text: string | null = null;
+  if (run !== prev.run) {
+    from = now > 0 ? now : -1;
+    text = '';
+  }
+  const next = { run, until: now };
+  if (now < from) return { next, text: '' };
+  if (now === from) return { next, text };
+  const fresh = entriesBetween(entries, from, now);
+  if (fresh.length === 0) return { next, text };
+  const latest = fresh.slice(-3).map((e) => e.text);
+  return {
+    next,
+    text:
+      fresh.length <= 3
+        ? latest.join(' ')
+        : `${fresh.length} new events up to ${formatTime(now)}; the latest: ${latest.join(' ')}`,
+  };
+}

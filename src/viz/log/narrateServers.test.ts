@@ -1,0 +1,123 @@
+// The event log's sentences for the CPU scheduler, server processes and HTTP clients, on hand-made
+// records: the numbers in the sentences are those of the records (a 10 ms round-robin quantum is
+// the dispatch-to-preempt time), status reasons from RFC 9110 section 15.
+import { describe, expect, it } from 'vitest';
+import type { TraceRecord } from '../../engine/trace.ts';
+import { narrate } from './narrate.ts';
+import { networkNames } from '../names/index.ts';
+
+const MS = 1e6;
+const names = networkNames([
+  {
+    id: 'web',
+    label: 'Web server',
+    role: 'server',
+    interfaces: [{ name: 'eth0', address: { address: 0x0a000002, prefix: 24 } }],
+  },
+  {
+    id: 'pc',
+    label: 'Laptop',
+    role: 'client',
+    interfaces: [{ name: 'eth0', address: { address: 0x0a000001, prefix: 24 } }],
+  },
+] as unknown as Parameters<typeof networkNames>[0]);
+
+const records: TraceRecord[] = [
+  {
+    t: 0,
+    type: 'http.request',
+    node: 'pc',
+    conn: '49152>10.0.0.2:80',
+    req: 1,
+    method: 'GET',
+    target: '/index.html',
+  },
+  {
+    t: 1 * MS,
+    type: 'server.accept',
+    node: 'web',
+    app: 'web',
+    conn: '10.0.0.1:49152',
+    worker: 'w2',
+  },
+  {
+    t: 2 * MS,
+    type: 'server.request',
+    node: 'web',
+    app: 'web',
+    conn: '10.0.0.1:49152',
+    req: 3,
+    label: 'GET /index.html',
+  },
+  { t: 2 * MS, type: 'server.work', node: 'web', app: 'web', req: 3, worker: 'w2', job: 'w2#3' },
+  { t: 2 * MS, type: 'cpu.arrive', node: 'web', job: 'P2', burst: 15 * MS, priority: 0 },
+  { t: 2 * MS, type: 'cpu.dispatch', node: 'web', core: 0, job: 'P2', remaining: 15 * MS },
+  {
+    t: 12 * MS,
+    type: 'cpu.preempt',
+    node: 'web',
+    core: 0,
+    job: 'P2',
+    remaining: 5 * MS,
+    reason: 'quantum',
+  },
+  {
+    t: 20 * MS,
+    type: 'server.reply',
+    node: 'web',
+    app: 'web',
+    req: 3,
+    status: 200,
+    latency: 18 * MS,
+  },
+  {
+    t: 21 * MS,
+    type: 'http.response',
+    node: 'pc',
+    conn: '49152>10.0.0.2:80',
+    req: 1,
+    status: 200,
+    bytes: 512,
+    latency: 21 * MS,
+  },
+  {
+    t: 22 * MS,
+    type: 'server.refuse',
+    node: 'web',
+    app: 'web',
+    conn: '10.0.0.1:49153',
+    reason: 'pool queue full',
+  },
+  { t: 23 * MS, type: 'app.state', node: 'web', app: 'web/w2', state: 'waitingForIo' },
+  { t: 24 * MS, type: 'http.page', node: 'pc', path: '/index.html', objects: 3, elapsed: 24 * MS },
+];
+
+describe('narrate servers, CPU and HTTP', () => {
+  const entries = narrate(records, names);
+  const text = (i: number) => entries[i]!.text;
+
+  it('says what workers and the scheduler do, in plain words', () => {
+    expect(text(3)).toBe('Web server: worker w2 starts GET /index.html (request 3).');
+    expect(text(6)).toBe(
+      'CPU of Web server: P2 is preempted after its 10 ms quantum; 5 ms of its burst remain, back to the ready queue.',
+    );
+    expect(text(10)).toBe('Web server: web worker w2 is waiting for I/O (disk or database).');
+  });
+
+  it('names requests, replies with their status reason and latency, and refusals', () => {
+    expect(text(0)).toBe('Laptop sends HTTP request GET /index.html.');
+    expect(text(7)).toBe(
+      'Web server: web answers GET /index.html with 200 OK, 18 ms after it arrived.',
+    );
+    expect(text(8)).toBe('Laptop gets 200 OK for GET /index.html: 512 bytes, 21 ms after asking.');
+    expect(entries[9]!.kind).toBe('error');
+    expect(text(9)).toMatch(
+      /^Web server: web refuses the connection from .*\(pool queue full\)\.$/,
+    );
+    expect(text(11)).toBe('Laptop has the whole page /index.html: 3 objects in 24 ms.');
+  });
+
+  it('narrates every record of these types, none raw', () => {
+    for (const e of entries) expect(e.text).not.toMatch(/^(cpu|server|http|app)\.\w+/);
+  });
+});

@@ -1,0 +1,12 @@
+// The network in words: display names of nodes and addresses, role names and icons, and short
+// texts for interfaces and links. Used by the log, the charts, the picture and the panels.
+export { networkNames, type NetworkNames } from './networkNames.ts';
+export {
+  formatInterfaceAddress,
+  formatPercent,
+  interfaceText,
+  linkEndInterface,
+  linkSettings,
+  splitLinkEnd,
+} from './networkText.ts';
+export { roleIcon, roleName } from './roleIcons.ts';

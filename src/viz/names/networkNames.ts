@@ -1,0 +1,76 @@
+// How the event log and the summary name things: a node by its label, a router as "Router r1",
+// an address or "address:port" by the node that owns it ("Echo server (192.168.1.20:7)").
+
+import { formatIpv4, parseIpv4 } from '../../net/wire/ipv4Address.ts';
+import type { ScenarioNode } from '../../sim/index.ts';
+import { roleName } from './roleIcons.ts';
+
+/** Names for the nodes, interfaces and addresses of one scenario. */
+export interface NetworkNames {
+  /** The name people see for a node id: its label, else the id; unknown ids as they are. */
+  name(id: string): string;
+  /** The name at the start of a sentence: `Router r1` for network devices, else the name. */
+  title(id: string): string;
+  /** A node with its address: `Laptop (192.168.1.10)`; `iface` picks one of several. */
+  withAddress(id: string, iface?: string): string;
+  /** Whether a node has more than one interface (so sentences name the interface). */
+  hasSeveralInterfaces(id: string): boolean;
+  /** The id of the node that owns an address, if any. */
+  nodeOf(address: number): string | undefined;
+  /**
+   * An address or `address:port` with its owner: `Echo server (192.168.1.20:7)`. Text that is
+   * not an address, or an address nobody owns, is returned as it is.
+   */
+  endpoint(text: string): string;
+}
+
+/** Roles whose name goes before a node's name at the start of a sentence. */
+const DEVICE_ROLES = new Set(['router', 'switch', 'firewall', 'loadBalancer', 'dns']);
+
+/** NetworkNames for a scenario's nodes. */
+export function networkNames(nodes: readonly ScenarioNode[]): NetworkNames {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const owner = new Map<number, string>();
+  for (const node of nodes) {
+    for (const iface of node.interfaces ?? []) {
+      if (iface.address && !owner.has(iface.address.address)) {
+        owner.set(iface.address.address, node.id);
+      }
+    }
+  }
+  const name = (id: string): string => byId.get(id)?.label ?? id;
+  return {
+    name,
+    title(id) {
+      const node = byId.get(id);
+      if (!node || !DEVICE_ROLES.has(node.role)) return name(id);
+      const role = roleName(node.role);
+      if (name(id).toLowerCase().includes(role.toLowerCase())) return name(id);
+      return `${role[0]?.toUpperCase()}${role.slice(1)} ${name(id)}`;
+    },
+    withAddress(id, ifaceName) {
+      const interfaces = byId.get(id)?.interfaces ?? [];
+      const iface =
+        ifaceName === undefined
+          ? interfaces.length === 1
+            ? interfaces[0]
+            : undefined
+          : interfaces.find((i) => i.name === ifaceName);
+      return iface?.address ? `${name(id)} (${formatIpv4(iface.address.address)})` : name(id);
+    },
+    hasSeveralInterfaces(id) {
+      return (byId.get(id)?.interfaces?.length ?? 0) > 1;
+    },
+    nodeOf(address) {
+      return owner.get(address);
+    },
+    endpoint(text) {
+      const [host = '', port] = text.split(':');
+      const parsed = parseIpv4(host);
+      const id = parsed.ok ? owner.get(parsed.address) : undefined;
+      return id === undefined || (port !== undefined && !/^\d+$/.test(port))
+        ? text
+        : `${name(id)} (${text})`;
+    },
+  };
+}

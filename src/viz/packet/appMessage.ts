@@ -1,0 +1,250 @@
+// The application-layer message a TCP segment or UDP datagram starts, decoded from its payload
+// with the codecs of src/net/app: HTTP/1.1 (RFC 9112), DNS (RFC 1035), FTP (RFC 959) and TLS
+// records (RFC 8446 section 5). Never throws: odd bytes give null or a partial decode.
+
+import {
+  decodeDns,
+  DNS_PORT,
+  DNS_TYPE,
+  rcodeName,
+  type DnsRecord,
+} from '../../net/app/dns/dnsMessage.ts';
+import { FTP_PORT, FtpCommandParser, FtpReplyParser } from '../../net/app/ftp/ftpMessages.ts';
+import { HttpRequestParser, HttpResponseParser } from '../../net/app/http/httpParser.ts';
+import { HANDSHAKE_TYPE } from '../../net/app/tls/tlsHandshake.ts';
+import {
+  CONTENT_TYPE,
+  MAX_FRAGMENT,
+  RECORD_HEADER_LENGTH,
+  TLS_PORT,
+} from '../../net/app/tls/tlsRecord.ts';
+import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
+import type { Packet } from '../../net/wire/packet.ts';
+import { hexBytes, payloadText } from './packetFieldModel.ts';
+
+/** An HTTP request or response head, with what of the body this segment carries. */
+export interface HttpPart {
+  protocol: 'HTTP';
+  kind: 'request' | 'response';
+  startLine: string;
+  headers: [name: string, value: string][];
+  /** The Content-Length header's value, or null when absent or not a number. */
+  contentLength: number | null;
+  /** Body bytes in this segment (all of it when the message fits). */
+  bodyBytes: number;
+  /** The body as text (or hex), cut short. */
+  bodyPreview: string;
+  /** Whether the whole message is in this segment (the codec parsed it). */
+  complete: boolean;
+  name: string;
+}
+
+export interface DnsPart {
+  protocol: 'DNS';
+  kind: 'query' | 'response';
+  id: number;
+  /** `QR RD RA`, the flags set. */
+  flags: string;
+  rcode: string;
+  questions: string[];
+  answers: string[];
+  name: string;
+}
+
+export interface FtpPart {
+  protocol: 'FTP';
+  kind: 'command' | 'reply';
+  /** The lines as sent: `RETR a.txt`, `226 Closing data connection.`. */
+  lines: string[];
+  name: string;
+}
+
+/** One TLS record of the segment. */
+export interface TlsPart {
+  protocol: 'TLS';
+  records: {
+    type: string;
+    /** The handshake message of a plaintext handshake record (`ClientHello`). */
+    handshake: string | null;
+    length: number;
+    /** application_data: in TLS 1.3 everything after ServerHello, so the content is ciphertext. */
+    encrypted: boolean;
+    /** The first ciphertext bytes in hex, for encrypted records. */
+    ciphertext: string | null;
+  }[];
+  name: string;
+}
+
+export type AppPart = HttpPart | DnsPart | FtpPart | TlsPart;
+
+const HTTP_START = /^(?:[A-Z]+ \S+ HTTP\/\d\.\d|HTTP\/\d\.\d \d{3})/;
+const decoder = new TextDecoder('latin1');
+const cache = new WeakMap<Packet, AppPart | null>();
+
+/** The application message a packet's payload starts, or null (none, or not one we know). */
+export function decodeApp(packet: Packet): AppPart | null {
+  const cached = cache.get(packet);
+  if (cached !== undefined) return cached;
+  let part: AppPart | null;
+  try {
+    part = decode(packet);
+  } catch {
+    part = null;
+  }
+  cache.set(packet, part);
+  return part;
+}
+
+/** `GET /index.html`, `HTTP 200`, `DNS A? www.example.com`, `FTP RETR a.txt`, `TLS ClientHello`. */
+export function appMessageName(packet: Packet): string | null {
+  return packet.payload.length === 0 ? null : (decodeApp(packet)?.name ?? null);
+}
+
+function decode(packet: Packet): AppPart | null {
+  const t = packet.transport;
+  const payload = packet.payload;
+  if (payload.length === 0) return null;
+  if (t.kind === 'udp') {
+    return t.srcPort === DNS_PORT || t.dstPort === DNS_PORT ? dns(payload) : null;
+  }
+  if (t.kind !== 'tcp') return null;
+  const asHttp = decodeHttpBytes(payload);
+  if (asHttp) return asHttp;
+  if (t.dstPort === FTP_PORT) return ftp(payload, 'command');
+  if (t.srcPort === FTP_PORT) return ftp(payload, 'reply');
+  if (t.srcPort === TLS_PORT || t.dstPort === TLS_PORT) return tls(payload);
+  return null;
+}
+
+/** The HTTP message `bytes` start (a segment's payload, or a decrypted TLS record), or null. */
+export function decodeHttpBytes(bytes: Uint8Array): HttpPart | null {
+  const head = decoder.decode(bytes.subarray(0, 64));
+  return HTTP_START.test(head) ? http(bytes, head.startsWith('HTTP/')) : null;
+}
+
+function http(payload: Uint8Array, response: boolean): HttpPart {
+  const events = (response ? new HttpResponseParser() : new HttpRequestParser()).push(payload);
+  const first = events[0];
+  const text = decoder.decode(payload);
+  const end = text.indexOf('\r\n\r\n');
+  const headText = end < 0 ? text : text.slice(0, end);
+  const [startLine = '', ...lines] = headText.split('\r\n');
+  const headers: [string, string][] = [];
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers.push([line.slice(0, colon), line.slice(colon + 1).trim()]);
+  }
+  const lengthText = headers.find(([n]) => n.toLowerCase() === 'content-length')?.[1];
+  const contentLength = lengthText && /^\d+$/.test(lengthText) ? Number(lengthText) : null;
+  const body = end < 0 ? new Uint8Array(0) : payload.subarray(end + 4);
+  const words = startLine.split(' ');
+  const name = response ? `HTTP ${words[1] ?? ''}` : `${words[0] ?? ''} ${words[1] ?? ''}`;
+  return {
+    protocol: 'HTTP',
+    kind: response ? 'response' : 'request',
+    startLine,
+    headers,
+    contentLength,
+    bodyBytes: body.length,
+    bodyPreview: body.length === 0 ? '' : payloadText(body, 200),
+    complete: first?.kind === 'message',
+    name,
+  };
+}
+
+const TYPE_NAMES = new Map(Object.entries(DNS_TYPE).map(([n, v]) => [v, n]));
+const typeName = (type: number) => TYPE_NAMES.get(type) ?? `TYPE${type}`;
+
+function answerText(r: DnsRecord): string {
+  const value =
+    'address' in r ? formatIpv4(r.address) : 'target' in r ? r.target : `${r.data.length} bytes`;
+  return `${r.name} ${typeName(r.type)} ${value} (TTL ${r.ttl} s)`;
+}
+
+function dns(payload: Uint8Array): DnsPart | null {
+  const decoded = decodeDns(payload);
+  if (!decoded.ok) return null;
+  const m = decoded.message;
+  const f = m.flags;
+  const flags = [f.qr && 'QR', f.aa && 'AA', f.tc && 'TC', f.rd && 'RD', f.ra && 'RA'].filter(
+    (x): x is string => typeof x === 'string',
+  );
+  const q = m.questions[0];
+  const rcode = rcodeName(f.rcode);
+  let name: string;
+  if (!f.qr) name = q ? `DNS ${typeName(q.type)}? ${q.name}` : 'DNS query';
+  else if (f.rcode !== 0) name = `DNS ${rcode}${q ? ` ${q.name}` : ''}`;
+  else {
+    const a = m.answers.find((r): r is DnsRecord & { address: number } => 'address' in r);
+    name = a ? `DNS ${q?.name ?? a.name} = ${formatIpv4(a.address)}` : `DNS reply ${q?.name ?? ''}`;
+  }
+  return {
+    protocol: 'DNS',
+    kind: f.qr ? 'response' : 'query',
+    id: m.id,
+    flags: flags.join(' ') || 'none',
+    rcode,
+    questions: m.questions.map((x) => `${x.name} ${typeName(x.type)}`),
+    answers: m.answers.map(answerText),
+    name: name.trim(),
+  };
+}
+
+function ftp(payload: Uint8Array, kind: 'command' | 'reply'): FtpPart | null {
+  const lines: string[] = [];
+  if (kind === 'command') {
+    for (const e of new FtpCommandParser().push(payload)) {
+      if (e.kind === 'command') lines.push(`${e.command.verb} ${e.command.argument}`.trim());
+    }
+  } else {
+    for (const e of new FtpReplyParser().push(payload)) {
+      if (e.kind === 'reply') lines.push(`${e.reply.code} ${e.reply.lines.join(' ')}`.trim());
+    }
+  }
+  const first = lines[0];
+  if (first === undefined) return null;
+  const name = kind === 'command' ? `FTP ${first}` : `FTP ${first.slice(0, 3)}`;
+  return { protocol: 'FTP', kind, lines, name };
+}
+
+const CONTENT_NAMES = new Map(Object.entries(CONTENT_TYPE).map(([n, v]) => [v, n]));
+const HANDSHAKE_NAMES = new Map(
+  Object.entries(HANDSHAKE_TYPE).map(([n, v]) => [v, n.charAt(0).toUpperCase() + n.slice(1)]),
+);
+const RECORD_WORDS: Record<string, string> = {
+  changeCipherSpec: 'ChangeCipherSpec',
+  alert: 'Alert',
+  handshake: 'Handshake',
+  applicationData: 'application data',
+};
+
+function tls(payload: Uint8Array): TlsPart | null {
+  const records: TlsPart['records'] = [];
+  let at = 0;
+  while (payload.length - at >= RECORD_HEADER_LENGTH) {
+    const type = payload[at] as number;
+    const major = payload[at + 1] as number;
+    const length = ((payload[at + 3] as number) << 8) | (payload[at + 4] as number);
+    const known = CONTENT_NAMES.get(type);
+    if (!known || major !== 3 || length > MAX_FRAGMENT + 256) break;
+    const fragment = payload.subarray(
+      at + RECORD_HEADER_LENGTH,
+      at + RECORD_HEADER_LENGTH + length,
+    );
+    const encrypted = type === CONTENT_TYPE.applicationData;
+    const hs = type === CONTENT_TYPE.handshake ? fragment[0] : undefined;
+    records.push({
+      type: RECORD_WORDS[known] ?? known,
+      handshake: hs === undefined ? null : (HANDSHAKE_NAMES.get(hs) ?? `type ${hs}`),
+      length,
+      encrypted,
+      ciphertext: encrypted ? hexBytes(fragment, 16) : null,
+    });
+    at += RECORD_HEADER_LENGTH + length;
+  }
+  if (records.length === 0) return null;
+  // As Wireshark's Info column: each record's name once, in order; a lock on ciphertext.
+  const names = [...new Set(records.map((r) => r.handshake ?? r.type))];
+  const lock = records.some((r) => r.encrypted) ? ' (encrypted)' : '';
+  return { protocol: 'TLS', records, name: `TLS ${names.join(', ')}${lock}` };
+}

@@ -1,0 +1,309 @@
+// The TCP (RFC 9293 section 3.1), UDP (RFC 768) and ICMP (RFC 792) headers dissected from a
+// packet's exact bytes: each field with its byte range, value and explanation.
+
+import { fieldHelp } from './fieldHelp.ts';
+import { TCP_OPTION_KIND } from '../../net/wire/tcpOptions.ts';
+import { tcpFlagsFromByte } from '../../net/wire/tcp.ts';
+import type { IcmpHeader } from '../../net/wire/packet.ts';
+import { icmpMessageName, tcpFlagsLabel } from './packetLabel.ts';
+import {
+  bitField,
+  bitText,
+  byteCount,
+  field,
+  hex16,
+  hexBytes,
+  numberField,
+  readUint,
+  type PacketField,
+  type PacketLayer,
+} from './packetFieldModel.ts';
+
+/** The initial sequence numbers of both sides, for sequence numbers relative to them. */
+export interface TcpIsns {
+  /** ISN of the side that sent this segment (its SYN's sequence number). */
+  sender?: number;
+  /** ISN of the side that receives it (for the acknowledgment number). */
+  receiver?: number;
+}
+
+/** A checksum's value and whether it verified, from decodePacket. */
+function checksumText(raw: number, valid: boolean | null): string {
+  if (valid === null) return raw === 0 ? '0x0000 (none)' : hex16(raw);
+  return `${hex16(raw)} (${valid ? 'correct' : 'wrong'})`;
+}
+
+/** A sequence number relative to an ISN, modulo 2^32. */
+export function relativeSeq(value: number, isn: number): number {
+  return (value - isn + 0x1_0000_0000) % 0x1_0000_0000;
+}
+
+const FLAG_BITS = [
+  ['cwr', 'CWR (congestion window reduced)'],
+  ['ece', 'ECE (ECN echo)'],
+  ['urg', 'URG (urgent)'],
+  ['ack', 'ACK (acknowledgment)'],
+  ['psh', 'PSH (push)'],
+  ['rst', 'RST (reset)'],
+  ['syn', 'SYN (synchronize)'],
+  ['fin', 'FIN (finish)'],
+] as const;
+
+function seqField(b: Uint8Array, id: string, name: string, at: number, isn?: number): PacketField {
+  return numberField(
+    b,
+    id,
+    name,
+    at,
+    4,
+    (raw) => (isn === undefined ? `${raw} (raw)` : `${relativeSeq(raw, isn)} (relative)`),
+    {
+      note:
+        isn === undefined
+          ? 'raw: the SYN that opened the connection is not in the trace'
+          : `raw ${readUint(b, at, 4)}; counted from the initial sequence number (ISN) ${isn}, as Wireshark does`,
+    },
+  );
+}
+
+/** The TCP header at `o`, `length` bytes of header, with the checksum's validity. */
+export function tcpLayer(
+  b: Uint8Array,
+  o: number,
+  headerLength: number,
+  payloadLength: number,
+  checksumValid: boolean | null,
+  isns: TcpIsns = {},
+): PacketLayer {
+  const flags = tcpFlagsFromByte(b[o + 13] ?? 0);
+  const ack = seqField(b, 'tcp.ack', 'Acknowledgment number', o + 8, isns.receiver);
+  if (!flags.ack) {
+    ack.value = String(ack.raw);
+    ack.note = 'not used: the ACK flag is clear';
+  }
+  const fields: PacketField[] = [
+    numberField(b, 'tcp.srcPort', 'Source port', o, 2),
+    numberField(b, 'tcp.dstPort', 'Destination port', o + 2, 2),
+    seqField(b, 'tcp.seq', 'Sequence number', o + 4, isns.sender),
+    ack,
+    bitField(
+      b,
+      'tcp.dataOffset',
+      'Data offset',
+      o + 12,
+      1,
+      { first: 0, count: 4 },
+      (r) => `${r} (${r * 4} bytes)`,
+      { derived: true },
+    ),
+    bitField(b, 'tcp.reserved', 'Reserved', o + 12, 1, { first: 4, count: 4 }, String),
+    numberField(
+      b,
+      'tcp.flags',
+      'Flags',
+      o + 13,
+      1,
+      (r) => `0x${r.toString(16).padStart(2, '0')} (${tcpFlagsLabel(flags)})`,
+      {
+        children: FLAG_BITS.map(([key, name], i) =>
+          bitField(b, `tcp.flags.${key}`, name, o + 13, 1, { first: i, count: 1 }, bitText),
+        ),
+      },
+    ),
+    numberField(b, 'tcp.window', 'Window', o + 14, 2, (r) => byteCount(r)),
+    numberField(b, 'tcp.checksum', 'Checksum', o + 16, 2, (r) => checksumText(r, checksumValid), {
+      derived: true,
+    }),
+    numberField(b, 'tcp.urgentPointer', 'Urgent pointer', o + 18, 2),
+  ];
+  if (headerLength > 20) fields.push(tcpOptionsField(b, o + 20, o + headerLength));
+  const bare = (f: PacketField | undefined) => f?.value.replace(/ \(.*\)$/, '') ?? '';
+  const numbers = `seq ${bare(fields[2])}${flags.ack ? `, ack ${bare(ack)}` : ''}`;
+  const ports = `port ${fields[0]?.raw} → ${fields[1]?.raw}`;
+  return {
+    id: 'tcp',
+    name: 'TCP',
+    summary: `Transmission Control Protocol, ${ports}, ${tcpFlagsLabel(flags)}, ${numbers}, ${byteCount(payloadLength)} of data`,
+    offset: o,
+    length: headerLength,
+    fields,
+  };
+}
+
+const OPTION_NAMES: Record<number, [string, string]> = {
+  [TCP_OPTION_KIND.mss]: ['mss', 'Maximum segment size'],
+  [TCP_OPTION_KIND.windowScale]: ['windowScale', 'Window scale'],
+  [TCP_OPTION_KIND.sackPermitted]: ['sackPermitted', 'SACK permitted'],
+  [TCP_OPTION_KIND.sack]: ['sack', 'SACK blocks'],
+  [TCP_OPTION_KIND.timestamps]: ['timestamps', 'Timestamps'],
+};
+
+/** The option area [start, end) of a TCP header: one field per option, then the padding. */
+function tcpOptionsField(b: Uint8Array, start: number, end: number): PacketField {
+  const children: PacketField[] = [];
+  let at = start;
+  while (at < end) {
+    const kind = b[at] ?? 0;
+    const n = children.length;
+    if (kind === TCP_OPTION_KIND.eol) {
+      children.push(
+        field(`tcp.option.${n}`, 'End of options and padding', at, end - at, byteCount(end - at), {
+          about: fieldHelpOf('eol'),
+        }),
+      );
+      break;
+    }
+    if (kind === TCP_OPTION_KIND.nop) {
+      children.push(
+        field(`tcp.option.${n}`, 'No-operation', at, 1, 'NOP', {
+          raw: kind,
+          about: fieldHelpOf('nop'),
+        }),
+      );
+      at++;
+      continue;
+    }
+    const length = Math.max(2, Math.min(b[at + 1] ?? 2, end - at));
+    const [key, name] = OPTION_NAMES[kind] ?? ['unknown', `Option ${kind}`];
+    const id = `tcp.option.${n}`;
+    const parts: PacketField[] = [
+      numberField(b, `${id}.kind`, 'Kind', at, 1, String, { about: fieldHelpOf('kind') }),
+      numberField(b, `${id}.length`, 'Length', at + 1, 1, (r) => byteCount(r), {
+        about: fieldHelpOf('length'),
+      }),
+    ];
+    let value = hexBytes(b.subarray(at + 2, at + length));
+    const part = (label: string, off: number, len: number, fmt: (r: number) => string = String) => {
+      parts.push(
+        numberField(b, `${id}.${parts.length}`, label, off, len, fmt, {
+          about: fieldHelpOf('value'),
+        }),
+      );
+    };
+    if (key === 'mss' && length === 4) {
+      part('MSS', at + 2, 2, byteCount);
+      value = byteCount(readUint(b, at + 2, 2));
+    } else if (key === 'windowScale' && length === 3) {
+      part('Shift count', at + 2, 1);
+      value = `shift ${b[at + 2]} (×${2 ** (b[at + 2] ?? 0)})`;
+    } else if (key === 'timestamps' && length === 10) {
+      part('TSval', at + 2, 4);
+      part('TSecr', at + 6, 4);
+      value = `TSval ${readUint(b, at + 2, 4)}, TSecr ${readUint(b, at + 6, 4)}`;
+    } else if (key === 'sack') {
+      for (let s = at + 2; s + 8 <= at + length; s += 8) {
+        part('Left edge', s, 4);
+        part('Right edge', s + 4, 4);
+      }
+    } else if (key === 'sackPermitted') {
+      value = 'yes';
+    }
+    children.push(field(id, name, at, length, value, { about: fieldHelpOf(key), children: parts }));
+    at += length;
+  }
+  return field('tcp.options', 'Options', start, end - start, `${byteCount(end - start)}`, {
+    children,
+  });
+}
+
+function fieldHelpOf(key: string): string {
+  return fieldHelp(`tcp.option.${key}`);
+}
+
+/** The UDP header at `o`. */
+export function udpLayer(b: Uint8Array, o: number, checksumValid: boolean | null): PacketLayer {
+  const fields = [
+    numberField(b, 'udp.srcPort', 'Source port', o, 2),
+    numberField(b, 'udp.dstPort', 'Destination port', o + 2, 2),
+    numberField(
+      b,
+      'udp.length',
+      'Length',
+      o + 4,
+      2,
+      (r) => `${byteCount(r)} (8 of header, ${r - 8} of data)`,
+      { derived: true },
+    ),
+    numberField(b, 'udp.checksum', 'Checksum', o + 6, 2, (r) => checksumText(r, checksumValid), {
+      derived: true,
+    }),
+  ];
+  return {
+    id: 'udp',
+    name: 'UDP',
+    summary: `User Datagram Protocol, port ${fields[0]?.raw} → ${fields[1]?.raw}, ${byteCount(
+      (fields[2]?.raw ?? 8) - 8,
+    )} of data`,
+    offset: o,
+    length: 8,
+    fields,
+  };
+}
+
+const ICMP_TYPE_NAMES: Record<number, string> = {
+  0: 'echo reply',
+  3: 'destination unreachable',
+  8: 'echo request',
+  11: 'time exceeded',
+};
+
+/** The 8-byte ICMP header at `o`, for the decoded header `icmp`. */
+export function icmpLayer(
+  b: Uint8Array,
+  o: number,
+  icmp: IcmpHeader,
+  checksumValid: boolean | null,
+): PacketLayer {
+  const name = icmpMessageName(icmp);
+  const fields = [
+    numberField(b, 'icmp.type', 'Type', o, 1, (r) =>
+      ICMP_TYPE_NAMES[r] ? `${r} (${ICMP_TYPE_NAMES[r]})` : String(r),
+    ),
+    numberField(b, 'icmp.code', 'Code', o + 1, 1, (r) =>
+      icmp.message === 'destinationUnreachable' || icmp.message === 'timeExceeded'
+        ? `${r} (${name})`
+        : String(r),
+    ),
+    numberField(b, 'icmp.checksum', 'Checksum', o + 2, 2, (r) => checksumText(r, checksumValid), {
+      derived: true,
+    }),
+  ];
+  switch (icmp.message) {
+    case 'echoRequest':
+    case 'echoReply':
+      fields.push(
+        numberField(b, 'icmp.identifier', 'Identifier', o + 4, 2),
+        numberField(b, 'icmp.sequence', 'Sequence number', o + 6, 2),
+      );
+      break;
+    case 'destinationUnreachable':
+      fields.push(
+        numberField(b, 'icmp.unused', 'Unused', o + 4, 2),
+        numberField(b, 'icmp.nextHopMtu', 'Next-hop MTU', o + 6, 2),
+      );
+      break;
+    case 'timeExceeded':
+      fields.push(numberField(b, 'icmp.unused', 'Unused', o + 4, 4));
+      break;
+    case 'other':
+      fields.push(
+        numberField(
+          b,
+          'icmp.rest',
+          'Rest of header',
+          o + 4,
+          4,
+          (r) => `0x${r.toString(16).padStart(8, '0')}`,
+        ),
+      );
+      break;
+  }
+  return {
+    id: 'icmp',
+    name: 'ICMP',
+    summary: `Internet Control Message Protocol, ${name}`,
+    offset: o,
+    length: 8,
+    fields,
+  };
+}

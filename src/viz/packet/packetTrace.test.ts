@@ -1,0 +1,90 @@
+// A packet in the trace: the version of each hop (TTL lowered by the router), its journey, its
+// connection's ISNs for relative sequence numbers, and the pinger's messages.
+import { describe, expect, it } from 'vitest';
+import { dissectPacket, flattenFields } from './packetFields.ts';
+import {
+  appMessage,
+  isnIndex,
+  packetHops,
+  packetJourney,
+  packetVersion,
+  segmentIsns,
+} from './packetTrace.ts';
+import { recordsOfType, runSimulationFile } from '../../../tests/support/vizTestRuns.ts';
+
+const MS = 1_000_000;
+
+describe('packets of the TCP bulk transfer', () => {
+  const { records } = runSimulationFile('tcp-bulk-transfer.json');
+  const hops = packetHops(records, 1);
+
+  it('finds each hop of the SYN with the bytes of that hop', () => {
+    expect(hops.map((h) => [h.link, h.node, h.packet.ip.ttl])).toEqual([
+      ['lan', 'laptop', 64],
+      ['wan', 'router', 63],
+    ]);
+  });
+
+  it('picks the hop on the selected link at or before the time, else the first one', () => {
+    expect(packetVersion(hops, 'wan', 200 * MS)?.packet.ip.ttl).toBe(63);
+    // Before the router sent it on, the wan hop is still the one of that link.
+    expect(packetVersion(hops, 'wan', 100 * MS)?.packet.ip.ttl).toBe(63);
+    expect(packetVersion(hops, 'lan', 200 * MS)?.packet.ip.ttl).toBe(64);
+    expect(packetVersion(hops, null, 100 * MS)?.link).toBe('lan');
+    expect(packetVersion(hops, null, 200 * MS)?.link).toBe('wan');
+    expect(packetVersion(hops, null, 0)?.link).toBe('lan');
+    expect(packetVersion([], null, 0)).toBeUndefined();
+  });
+
+  it('follows the journey to delivery, and a drop with its reason', () => {
+    expect(packetJourney(records, 1).map((s) => `${s.kind} ${s.node}`)).toEqual([
+      'sent laptop',
+      'arrived router',
+      'sent router',
+      'arrived server',
+      'delivered server',
+    ]);
+    const drop = recordsOfType(records, 'queue.drop')[0]!;
+    expect(packetJourney(records, drop.pkt).at(-1)).toMatchObject({
+      kind: 'dropped',
+      node: 'router',
+      reason: 'queue full',
+    });
+  });
+
+  it('numbers segments relative to the ISN of each side, as Wireshark does', () => {
+    const index = isnIndex(records);
+    const synAck = packetHops(records, 2)[0]!;
+    const isns = segmentIsns(index, synAck.packet, synAck.t);
+    const syn = hops[0]!.packet.transport;
+    const t = synAck.packet.transport;
+    if (syn.kind !== 'tcp' || t.kind !== 'tcp') throw new Error('not TCP');
+    expect(isns).toEqual({ sender: t.seq, receiver: syn.seq });
+    const fields = flattenFields(dissectPacket(synAck.packet, { isns }).layers).map((r) => r.field);
+    expect(fields.find((f) => f.id === 'tcp.seq')?.value).toBe('0 (relative)');
+    expect(fields.find((f) => f.id === 'tcp.ack')?.value).toBe('1 (relative)');
+  });
+});
+
+describe('packets of the ping scenario', () => {
+  const { records } = runSimulationFile('ping-over-a-link.json');
+
+  it('knows which request or reply a packet carries, and dissects its numbers', () => {
+    const request = recordsOfType(records, 'app.request')[1]!;
+    const serve = recordsOfType(records, 'app.serve')[0]!;
+    expect(appMessage(records, request.pkt)).toEqual({ kind: 'request', seq: 1, attempt: 1 });
+    expect(appMessage(records, serve.pkt)).toEqual({
+      kind: 'reply',
+      seq: serve.seq,
+      attempt: serve.attempt,
+    });
+    const hop = packetHops(records, request.pkt)[0]!;
+    const message = appMessage(records, request.pkt);
+    const fields = flattenFields(dissectPacket(hop.packet, message ? { message } : {}).layers).map(
+      (r) => r.field,
+    );
+    expect(fields.find((f) => f.id === 'data.requestNumber')?.raw).toBe(1);
+    expect(fields.find((f) => f.id === 'data.attempt')?.raw).toBe(1);
+    expect(packetJourney(records, request.pkt).map((s) => s.kind)).toEqual(['sent', 'lost']);
+  });
+});

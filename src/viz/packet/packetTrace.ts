@@ -1,0 +1,193 @@
+// A packet in the trace: the version each hop carried (routers re-create packets, so TTLs
+// differ), its journey, its TCP connection's initial sequence numbers and its application message.
+
+import type { TraceRecord } from '../../engine/trace.ts';
+import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
+import type { Packet } from '../../net/wire/packet.ts';
+import type { AppMessage, TcpIsns } from './packetFields.ts';
+
+/** One hop of a packet: the `link.txBegin` that put it on a link, with the bytes of that hop. */
+export interface PacketHop {
+  link: string;
+  /** The sending node and interface of this hop. */
+  node: string;
+  iface: string;
+  t: number;
+  packet: Packet;
+}
+
+/** The hops a packet took, in order (one per `link.txBegin`). */
+export function packetHops(records: readonly TraceRecord[], pkt: number): PacketHop[] {
+  const hops: PacketHop[] = [];
+  for (const r of records) {
+    if (r.type === 'link.txBegin' && r.pkt === pkt) {
+      hops.push({ link: r.link, node: r.node, iface: r.iface, t: r.t, packet: r.packet });
+    }
+  }
+  return hops;
+}
+
+/**
+ * The version of a packet to show: the hop on `link` (any link when null) that began at or
+ * before `time`, the latest such; else the first hop at all. Undefined if it was never sent.
+ */
+export function packetVersion(
+  hops: readonly PacketHop[],
+  link: string | null,
+  time: number,
+): PacketHop | undefined {
+  const onLink = link === null ? hops : hops.filter((h) => h.link === link);
+  const candidates = onLink.length > 0 ? onLink : hops;
+  let chosen: PacketHop | undefined;
+  for (const h of candidates) if (h.t <= time) chosen = h;
+  return chosen ?? candidates[0];
+}
+
+/** What happened to a packet, one step of its journey. */
+export interface JourneyStep {
+  t: number;
+  kind: 'sent' | 'arrived' | 'delivered' | 'lost' | 'dropped';
+  node: string;
+  link?: string;
+  reason?: string;
+}
+
+const DROP_WORDS: Record<string, string> = {
+  queueFull: 'queue full',
+  loss: 'lost on the wire',
+  linkDown: 'link down',
+  ttl: 'TTL ran out',
+  noRoute: 'no route',
+  notForMe: 'not addressed to this node',
+  noProtocol: 'no transport for its protocol',
+  notConnected: 'interface not connected',
+};
+
+/** Why a packet was dropped, in words: `queue full`, `TTL ran out`. */
+export function dropReason(reason: string): string {
+  return DROP_WORDS[reason] ?? reason;
+}
+
+/** Every step of a packet's journey in the trace, in time order. */
+export function packetJourney(records: readonly TraceRecord[], pkt: number): JourneyStep[] {
+  const steps: JourneyStep[] = [];
+  for (const r of records) {
+    if (!('pkt' in r) || r.pkt !== pkt) continue;
+    switch (r.type) {
+      case 'link.txBegin':
+        steps.push({ t: r.t, kind: 'sent', node: r.node, link: r.link });
+        break;
+      case 'link.rx':
+        steps.push({ t: r.t, kind: 'arrived', node: r.node, link: r.link });
+        break;
+      case 'ip.deliver':
+        steps.push({ t: r.t, kind: 'delivered', node: r.node });
+        break;
+      case 'link.lost':
+        steps.push({
+          t: r.t,
+          kind: 'lost',
+          node: r.node,
+          link: r.link,
+          reason: dropReason(r.reason),
+        });
+        break;
+      case 'queue.drop':
+        steps.push({
+          t: r.t,
+          kind: 'dropped',
+          node: r.node,
+          link: r.link,
+          reason: dropReason(r.reason),
+        });
+        break;
+      case 'ip.drop':
+        steps.push({ t: r.t, kind: 'dropped', node: r.node, reason: dropReason(r.reason) });
+        break;
+      case 'tcp.synDropped':
+        steps.push({ t: r.t, kind: 'dropped', node: r.node, reason: 'backlog full' });
+        break;
+    }
+  }
+  return steps;
+}
+
+/** `10.0.0.1:49152>10.0.0.2:80`: one direction of a TCP connection, as the trace names it. */
+export function directionKey(packet: Packet): string | undefined {
+  const t = packet.transport;
+  if (t.kind !== 'tcp') return undefined;
+  return `${formatIpv4(packet.ip.src)}:${t.srcPort}>${formatIpv4(packet.ip.dst)}:${t.dstPort}`;
+}
+
+/** A packet's two ends as text: `10.0.0.1:49152` for TCP and UDP, the bare address otherwise. */
+export function packetEnds(packet: Packet): { src: string; dst: string } {
+  const t = packet.transport;
+  const ports = t.kind === 'tcp' || t.kind === 'udp';
+  return {
+    src: `${formatIpv4(packet.ip.src)}${ports ? `:${t.srcPort}` : ''}`,
+    dst: `${formatIpv4(packet.ip.dst)}${ports ? `:${t.dstPort}` : ''}`,
+  };
+}
+
+/** The opposite direction of a key from directionKey. */
+export function reverseKey(key: string): string {
+  const [a = '', b = ''] = key.split('>');
+  return `${b}>${a}`;
+}
+
+/** Initial sequence numbers seen per direction: the SYNs sent, with their times. */
+export type IsnIndex = Map<string, { t: number; isn: number }[]>;
+
+/** Indexes the SYN of every TCP direction in the trace (first hops only, retransmissions once). */
+export function isnIndex(records: readonly TraceRecord[]): IsnIndex {
+  const index: IsnIndex = new Map();
+  for (const r of records) {
+    if (r.type !== 'link.txBegin') continue;
+    const t = r.packet.transport;
+    if (t.kind !== 'tcp' || !t.flags.syn) continue;
+    const key = directionKey(r.packet) as string;
+    const list = index.get(key) ?? [];
+    if (list.at(-1)?.isn !== t.seq) list.push({ t: r.t, isn: t.seq });
+    index.set(key, list);
+  }
+  return index;
+}
+
+function isnAt(index: IsnIndex, key: string, t: number): number | undefined {
+  const list = index.get(key);
+  if (!list || list.length === 0) return undefined;
+  let chosen = list[0];
+  for (const entry of list) if (entry.t <= t) chosen = entry;
+  return chosen?.isn;
+}
+
+/** The ISNs of both sides of a segment's connection, as of time `t`. */
+export function segmentIsns(index: IsnIndex, packet: Packet, t: number): TcpIsns {
+  const key = directionKey(packet);
+  if (key === undefined) return {};
+  const sender = isnAt(index, key, t);
+  const receiver = isnAt(index, reverseKey(key), t);
+  return {
+    ...(sender === undefined ? {} : { sender }),
+    ...(receiver === undefined ? {} : { receiver }),
+  };
+}
+
+/** The application message a packet carries, when the trace names it (pinger and echo server). */
+export function appMessage(records: readonly TraceRecord[], pkt: number): AppMessage | undefined {
+  for (const r of records) {
+    if (r.type === 'app.request' && r.pkt === pkt) {
+      return { kind: 'request', seq: r.seq, attempt: r.attempt };
+    }
+    if (r.type === 'app.serve' && r.pkt === pkt) {
+      return { kind: 'reply', seq: r.seq, attempt: r.attempt };
+    }
+  }
+  return undefined;
+}
+
+/** `request 3`, `request 3 (retry 1)`, `reply 3`: a message as the ladder and inspector name it. */
+export function messageText(message: AppMessage): string {
+  const base = `${message.kind} ${message.seq}`;
+  return message.attempt > 0 ? `${base} (retry ${message.attempt})` : base;
+}

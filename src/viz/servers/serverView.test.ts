@@ -1,0 +1,109 @@
+// The processes view on hand-made server records: a pool of two workers, a third connection
+// waiting for one, a fourth refused; workers' states and counters at chosen times.
+import { describe, expect, it } from 'vitest';
+import type { TraceRecord } from '../../engine/trace.ts';
+import { requestLatencySeries, serverCountersAt, serverRecords, workersAt } from './serverView.ts';
+
+const N = 'web';
+const MS = 1e6;
+const state = (t: number, worker: string, s: string): TraceRecord => ({
+  t: t * MS,
+  type: 'app.state',
+  node: N,
+  app: `web/${worker}`,
+  state: s,
+});
+
+const records: TraceRecord[] = [
+  state(0, 'w1', 'idle'),
+  state(0, 'w2', 'idle'),
+  { t: 0, type: 'app.state', node: N, app: 'pinger', state: 'idle' },
+  { t: 1 * MS, type: 'server.accept', node: N, app: 'web', conn: 'c1', worker: 'w1' },
+  state(1, 'w1', 'reading'),
+  { t: 2 * MS, type: 'server.accept', node: N, app: 'web', conn: 'c2', worker: 'w2' },
+  state(2, 'w2', 'reading'),
+  { t: 3 * MS, type: 'server.wait', node: N, app: 'web', conn: 'c3', where: 'pool', waiting: 1 },
+  { t: 4 * MS, type: 'server.refuse', node: N, app: 'web', conn: 'c4', reason: 'pool queue full' },
+  { t: 5 * MS, type: 'server.request', node: N, app: 'web', conn: 'c1', req: 1, label: 'GET /' },
+  { t: 5 * MS, type: 'server.work', node: N, app: 'web', req: 1, worker: 'w1', job: 'w1#1' },
+  state(5, 'w1', 'working'),
+  { t: 9 * MS, type: 'server.reply', node: N, app: 'web', req: 1, status: 200, latency: 4 * MS },
+  state(9, 'w1', 'reading'),
+  { t: 10 * MS, type: 'server.close', node: N, app: 'web', conn: 'c1', reason: 'done' },
+  state(10, 'w1', 'idle'),
+  { t: 10 * MS, type: 'server.accept', node: N, app: 'web', conn: 'c3', worker: 'w1' },
+  state(10, 'w1', 'reading'),
+  { t: 11 * MS, type: 'server.reply', node: N, app: 'web', req: 2, status: 503, latency: 1 * MS },
+  {
+    t: 12 * MS,
+    type: 'http.response',
+    node: 'pc',
+    conn: 'x',
+    req: 1,
+    status: 200,
+    bytes: 10,
+    latency: 8 * MS,
+  },
+];
+
+describe('serverView', () => {
+  const own = serverRecords(records, N);
+
+  it('keeps the server and worker records, not other apps’ or nodes’', () => {
+    expect(own.some((r) => r.type === 'app.state' && r.app === 'pinger')).toBe(false);
+    expect(own.some((r) => r.type === 'http.response')).toBe(false);
+  });
+
+  it('gives each worker its state at t', () => {
+    expect(workersAt(own, 6 * MS).map((w) => [w.worker, w.state, w.since / MS])).toEqual([
+      ['w1', 'working', 5],
+      ['w2', 'reading', 2],
+    ]);
+    expect(workersAt(own, 10 * MS)[0]).toMatchObject({
+      app: 'web',
+      worker: 'w1',
+      state: 'reading',
+    });
+    expect(workersAt(own, -1)).toEqual([]);
+  });
+
+  it('counts accepted, waiting, refused, requests and replies by status at t', () => {
+    expect(serverCountersAt(own, 4 * MS)[0]).toMatchObject({
+      app: 'web',
+      accepted: 2,
+      waiting: 1,
+      waitingPool: 1,
+      refused: 1,
+      requests: 0,
+      replies: 0,
+    });
+    expect(serverCountersAt(own, 11 * MS)[0]).toMatchObject({
+      accepted: 3,
+      waiting: 0,
+      requests: 1,
+      replies: 2,
+      closed: 1,
+      byStatus: [
+        ['200', 1],
+        ['503', 1],
+      ],
+    });
+  });
+
+  it('follows the kernel backlog: the last count, less connections taken since', () => {
+    const recs: TraceRecord[] = [
+      { t: 1, type: 'server.wait', node: N, app: 'web', conn: '', where: 'backlog', waiting: 2 },
+      { t: 2, type: 'server.accept', node: N, app: 'web', conn: 'a', worker: 'w1' },
+    ];
+    expect(serverCountersAt(recs, 1)[0]?.waiting).toBe(2);
+    expect(serverCountersAt(recs, 2)[0]?.waitingBacklog).toBe(1);
+  });
+
+  it('puts latencies of replies and responses on a series each, at their times', () => {
+    const series = requestLatencySeries(records);
+    expect(series.map((s) => [s.side, s.node, s.app, s.latency.t, s.latency.v])).toEqual([
+      ['server', N, 'web', [9 * MS, 11 * MS], [4 * MS, 1 * MS]],
+      ['client', 'pc', '', [12 * MS], [8 * MS]],
+    ]);
+  });
+});

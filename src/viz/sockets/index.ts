@@ -1,0 +1,11 @@
+// A node seen from its own shell at time t: sockets like `ss`, interfaces, routes, and the
+// state of each app and connection.
+export {
+  appStatesAt,
+  connectionStateAt,
+  interfaceLines,
+  nodeRecords,
+  routeTable,
+  socketTable,
+  type SocketRow,
+} from './socketTable.ts';

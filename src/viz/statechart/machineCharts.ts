@@ -1,0 +1,140 @@
+// The statecharts the node inspector draws: TCP's connection machine laid out like RFC 9293's
+// figure 5 with the RFC's own wording, and each application's machine in rows.
+
+import { bulkSendMachine } from '../../kinds/bulkTransfer/bulkSendMachine.ts';
+import { echoServerMachine } from '../../kinds/pingEcho/echoServerMachine.ts';
+import { pingerMachine } from '../../kinds/pingEcho/pingerMachine.ts';
+import { sinkMachine } from '../../kinds/bulkTransfer/sinkMachine.ts';
+import { ftpClientMachine } from '../../kinds/ftp/ftpClientMachine.ts';
+import { userMachine } from '../../machines/userMachine.ts';
+import { serverWorkerMachine } from '../../machines/server/serverWorkerMachine.ts';
+import { tcpConnectionMachine } from '../../machines/tcp/tcpConnectionMachine.ts';
+import {
+  layoutStatechart,
+  machineGraph,
+  type ChartPlacement,
+  type MachineLike,
+  type MachineTransition,
+  type Statechart,
+} from './statechart.ts';
+
+/** RFC 9293 figure 5's words for the machine's events. */
+const TCP_EVENTS: Record<string, string> = {
+  'app.listen': 'passive OPEN',
+  'app.connect': 'active OPEN',
+  'app.close': 'CLOSE',
+  'app.abort': 'ABORT',
+  'tcp.syn': 'rcv SYN',
+  'tcp.synAck': 'rcv SYN,ACK',
+  'tcp.ackOfSyn': 'rcv ACK of SYN',
+  'tcp.fin': 'rcv FIN',
+  'tcp.ackOfFin': 'rcv ACK of FIN',
+  'tcp.rst': 'rcv RST',
+  'tcp.giveUp': 'retries run out',
+  'after twoMsl': 'Timeout=2MSL',
+};
+
+/** …and for the segments its actions send. */
+const TCP_SENDS: Record<string, string> = {
+  sendSyn: 'snd SYN',
+  sendSynAck: 'snd SYN,ACK',
+  sendAck: 'snd ACK',
+  sendFin: 'snd FIN',
+  sendRst: 'snd RST',
+};
+
+/** Transitions RFC 9293's figure 5 leaves out (error handling); drawn only on request. */
+const TCP_MINOR_EVENTS = new Set(['tcp.rst', 'tcp.giveUp', 'app.abort']);
+
+type Bare = Omit<MachineTransition, 'label' | 'minor'>;
+
+/** `rcv SYN / snd SYN,ACK`, as figure 5 writes a transition. */
+export function tcpLabel(t: Bare): string {
+  const event = TCP_EVENTS[t.event] ?? t.event;
+  const sends = t.actions.map((a) => TCP_SENDS[a]).filter(Boolean);
+  return sends.length > 0 ? `${event} / ${sends.join(', ')}` : event;
+}
+
+/**
+ * Figure 5's grid: CLOSED on top, LISTEN below it, SYN-RECEIVED and SYN-SENT either side,
+ * ESTABLISHED in the centre, the closing states below, and CLOSED drawn again at the bottom
+ * right where TIME-WAIT and LAST-ACK end.
+ */
+const TCP_CELLS: [string, string, number, number][] = [
+  ['CLOSED', 'CLOSED', 1, 0],
+  ['LISTEN', 'LISTEN', 1, 1],
+  ['SYN-RECEIVED', 'SYN-RECEIVED', 0, 2],
+  ['SYN-SENT', 'SYN-SENT', 2, 2],
+  ['ESTABLISHED', 'ESTABLISHED', 1, 3],
+  ['FIN-WAIT-1', 'FIN-WAIT-1', 0, 4],
+  ['CLOSE-WAIT', 'CLOSE-WAIT', 2, 4],
+  ['FIN-WAIT-2', 'FIN-WAIT-2', 0, 5],
+  ['CLOSING', 'CLOSING', 1, 5],
+  ['LAST-ACK', 'LAST-ACK', 2, 5],
+  ['TIME-WAIT', 'TIME-WAIT', 1, 6],
+  ['CLOSED-2', 'CLOSED', 2, 6],
+];
+
+/** The box key of the bottom copy of CLOSED. */
+export const TCP_CLOSED_BELOW = 'CLOSED-2';
+
+const TCP_ROW = new Map(TCP_CELLS.map(([key, , , row]) => [key, row]));
+
+const TCP_PLACEMENT: ChartPlacement = {
+  cells: new Map(TCP_CELLS.map(([key, state, col, row]) => [key, { state, col, row }])),
+  // Arrows into CLOSED from ESTABLISHED and below end at the bottom copy, as in the figure.
+  boxFor: (from, to) => (to === 'CLOSED' && (TCP_ROW.get(from) ?? 0) >= 3 ? TCP_CLOSED_BELOW : to),
+  loopSide: 'below',
+  // Active OPEN's label goes right of CLOSED, clear of LISTEN, as in the figure.
+  labels: new Map([['CLOSED|SYN-SENT', { col: 1.42, row: 0.42, anchor: 'start' }]]),
+};
+
+let tcpChart: Statechart | undefined;
+
+/** The TCP connection machine as RFC 9293's figure 5. */
+export function tcpStatechart(): Statechart {
+  tcpChart ??= layoutStatechart(
+    machineGraph(tcpConnectionMachine, {
+      label: tcpLabel,
+      minor: (t) => TCP_MINOR_EVENTS.has(t.event),
+    }),
+    TCP_PLACEMENT,
+  );
+  return tcpChart;
+}
+
+/** The machine behind each application type of a scenario (the `app` of app.state records). */
+export const APP_MACHINES: Record<string, MachineLike> = {
+  pinger: pingerMachine,
+  echo: echoServerMachine,
+  bulkSend: bulkSendMachine,
+  sink: sinkMachine,
+  ftp: ftpClientMachine,
+};
+
+/**
+ * The machine behind an `app` name: a fixed application, a user of a web or request/response
+ * service (`http`, `http/u3`, `service/v12`), or a server thread (`web/w1`, `db/t4`, `web/loop`).
+ */
+export function machineOfApp(app: string): { key: string; machine: MachineLike } | undefined {
+  const fixed = APP_MACHINES[app];
+  if (fixed) return { key: app, machine: fixed };
+  if (/^(?:http|service)\d*(?:\/[uv]\d+)?$/.test(app)) return { key: 'user', machine: userMachine };
+  if (/\/(?:w\d+|t\d+|loop)$/.test(app))
+    return { key: 'serverWorker', machine: serverWorkerMachine };
+  return undefined;
+}
+
+const appCharts = new Map<string, Statechart>();
+
+/** An application's machine in rows, or undefined for an unknown application. */
+export function appStatechart(app: string): Statechart | undefined {
+  const found = machineOfApp(app);
+  if (!found) return undefined;
+  let chart = appCharts.get(found.key);
+  if (!chart) {
+    chart = layoutStatechart(machineGraph(found.machine));
+    appCharts.set(found.key, chart);
+  }
+  return chart;
+}

@@ -1,0 +1,22 @@
+// The topology picture: where nodes and links go, what a node's card lists, and the live
+// figures at time t (ports, backlogs, queues, link use, busy CPUs).
+export { CARD_FIRST_LINE, CARD_LINE_STEP, cardHeight, cardLines } from './nodeCard.ts';
+export {
+  clip,
+  layoutTopology,
+  NODE_WIDTH,
+  type PlacedLink,
+  type PlacedNode,
+  type TopologyLayout,
+} from './topologyLayout.ts';
+export {
+  backlogFullAt,
+  cpuBusyAt,
+  liveIndex,
+  portsAt,
+  queueAt,
+  queueText,
+  utilizationAt,
+  type LiveIndex,
+} from './topologyLive.ts';
+export { linkEndLabel, linkEndText, topologyDescription } from './topologyText.ts';

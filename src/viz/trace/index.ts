@@ -1,0 +1,22 @@
+// The trace as the picture reads it: an incremental index of packet hops, drops and timeline
+// markers, and the playback clock that turns wall time into simulated time.
+export {
+  advance,
+  formatClock,
+  formatExactTime,
+  initialPlayback,
+  pause,
+  play,
+  quietSkip,
+  seek,
+  setSpeed,
+  speedLabel,
+  SPEEDS,
+  stepBack,
+  stepEvent,
+  stepPacket,
+  stepPacketBack,
+  type Playback,
+  type Speed,
+} from './playback.ts';
+export { TraceIndex, type Hop, type HopProtocol, type TimelineMarker } from './traceIndex.ts';
