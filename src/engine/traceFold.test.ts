@@ -65,9 +65,6 @@ describe('trace folds', () => {
       return { types: ['sim.end'], add: () => void n++, result: () => n };
     })();
     const both = combineFolds<unknown>([seedSum(), ends]);
-    expect(foldRecords(both, [start(0, 1), end(1), end(2)])).toEqual([
-      { starts: 1, seeds: 1 },
-      2,
-    ]);
+    expect(foldRecords(both, [start(0, 1), end(1), end(2)])).toEqual([{ starts: 1, seeds: 1 }, 2]);
   });
 });

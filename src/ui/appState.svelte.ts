@@ -8,6 +8,7 @@ import {
   DEFAULT_MAX_EVENTS,
   formatSummaryLines,
   parseScenarioText,
+  summariseRecords,
   validateScenario,
   type RunSummary,
   type Scenario,
@@ -246,11 +247,17 @@ export class HandshakeApp {
     this.player.reset();
     const options = { text: this.text, seed: parsed.seed, maxEvents: limit.maxEvents };
     this.cancel = this.runner(options, (message) => {
-      if (token === this.runs) this.receive(live, message, began, token);
+      if (token === this.runs) this.receive(scenario, live, message, began, token);
     });
   }
 
-  private receive(live: LiveRun, message: WorkerMessage, began: number, token: number): void {
+  private receive(
+    scenario: Scenario,
+    live: LiveRun,
+    message: WorkerMessage,
+    began: number,
+    token: number,
+  ): void {
     switch (message.type) {
       case 'progress': {
         const records = live.records;
@@ -263,7 +270,7 @@ export class HandshakeApp {
         break;
       }
       case 'done':
-        this.finish(live, message.summary, began, token);
+        this.finish(scenario, live, began, token);
         break;
       case 'invalid':
         this.live = null;
@@ -276,8 +283,10 @@ export class HandshakeApp {
     }
   }
 
-  private finish(live: LiveRun, summary: RunSummary, began: number, token: number): void {
+  private finish(scenario: Scenario, live: LiveRun, began: number, token: number): void {
     const records = live.records;
+    // Every figure from the trace the page holds, by the folds the CLI uses.
+    const summary = summariseRecords(scenario, records);
     this.live = { ...live, status: 'done', reason: summary.reason, recorded: summary.simulatedNs };
     this.run = {
       seed: live.seed,

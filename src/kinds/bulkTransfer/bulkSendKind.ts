@@ -68,7 +68,14 @@ export const bulkSendKind = defineAppKind<BulkSendApp, BulkSendFigures>({
         written += result.value;
       }
       if (written > before)
-        sim.record({ t: sim.now(), type: 'app.write', node, app: label, bytes: written - before, written });
+        sim.record({
+          t: sim.now(),
+          type: 'app.write',
+          node,
+          app: label,
+          bytes: written - before,
+          written,
+        });
       if (written >= app.bytes) actor.send({ type: 'tcp.allWritten' });
     };
     const machine = bulkSendMachine.provide({

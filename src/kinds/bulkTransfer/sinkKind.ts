@@ -67,7 +67,14 @@ export const sinkKind = defineAppKind<SinkApp, SinkFigures>({
           const conn = `${formatIpv4(connection.remoteAddress)}:${connection.remotePort}`;
           sim.record({ t: sim.now(), type: 'app.accept', node, app: label, conn });
           connection.handlers.onData = (bytes) =>
-            sim.record({ t: sim.now(), type: 'app.read', node, app: label, conn, bytes: bytes.length });
+            sim.record({
+              t: sim.now(),
+              type: 'app.read',
+              node,
+              app: label,
+              conn,
+              bytes: bytes.length,
+            });
           connection.handlers.onEnd = () => connection.close();
           connection.handlers.onClose = () => actor.send({ type: 'tcp.connectionClosed' });
         },

@@ -50,7 +50,10 @@ export function resolverLookup(resolver: StubResolver): Lookup {
 }
 
 /** Folds the dns.* records of `node`'s resolver (the caller routes the node's records here). */
-export function resolverFigures(node: string, server: Ipv4Address | undefined): TraceFold<ResolverFigures> {
+export function resolverFigures(
+  node: string,
+  server: Ipv4Address | undefined,
+): TraceFold<ResolverFigures> {
   const figures = { lookups: 0, queries: 0, cacheHits: 0, answers: 0 };
   const failures: Record<string, number> = {};
   return {

@@ -28,7 +28,14 @@ export const dnsServerKind = defineAppKind<DnsServerApp, DnsServerFigures>({
   start({ sim, host, node, label }, app) {
     const opened = host.udp.bind(app.port ?? DNS_PORT);
     if (!opened.ok) {
-      sim.record({ t: sim.now(), type: 'app.error', node, app: label, op: 'bind', error: opened.error });
+      sim.record({
+        t: sim.now(),
+        type: 'app.error',
+        node,
+        app: label,
+        op: 'bind',
+        error: opened.error,
+      });
       return;
     }
     const records: ZoneRecord[] = (app.records ?? []).map((r) =>

@@ -3,9 +3,7 @@
 // before login, 550 for a missing file, 500/502 for unknown commands, and STOR then RETR round trips.
 import { describe, expect, it } from 'vitest';
 import { NS_PER_S } from '../../engine/time.ts';
-import {
-  FtpClientSession,
-} from './ftpClientSession.ts';
+import { FtpClientSession } from './ftpClientSession.ts';
 import { fileBytes } from './ftpFiles.ts';
 import type { FtpReply } from '../../net/app/ftp/ftpMessages.ts';
 import { buildSimulation } from '../../sim/buildSimulation.ts';

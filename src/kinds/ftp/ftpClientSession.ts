@@ -214,7 +214,6 @@ export class FtpClientSession {
     for (const event of this.parser.push(bytes)) {
       if (event.kind === 'error') return this.fail(`bad reply: ${event.reason}`);
       const { reply } = event;
-      const code = String(reply.code);
       this.sim.record({
         t: this.sim.now(),
         type: 'ftp.reply',

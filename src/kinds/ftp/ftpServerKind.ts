@@ -37,7 +37,14 @@ export const ftpServerKind = defineAppKind<FtpServerApp, FtpServerFigures>({
       passivePorts: sim.random.stream(`node:${node}/ftp/pasv`),
     });
     if (!started.ok)
-      sim.record({ t: sim.now(), type: 'app.error', node, app: label, op: 'listen', error: started.error });
+      sim.record({
+        t: sim.now(),
+        type: 'app.error',
+        node,
+        app: label,
+        op: 'listen',
+        error: started.error,
+      });
   },
 
   figures: {

@@ -41,7 +41,14 @@ export const echoKind = defineAppKind<EchoApp, EchoFigures>({
   start({ sim, host, node, label }, app) {
     const opened = host.udp.bind(app.port ?? DEFAULT_ECHO_PORT);
     if (!opened.ok) {
-      sim.record({ t: sim.now(), type: 'app.error', node, app: label, op: 'bind', error: opened.error });
+      sim.record({
+        t: sim.now(),
+        type: 'app.error',
+        node,
+        app: label,
+        op: 'bind',
+        error: opened.error,
+      });
       return;
     }
     const socket = opened.value;
@@ -55,7 +62,16 @@ export const echoKind = defineAppKind<EchoApp, EchoFigures>({
           const sent = socket.sendTo(origin.to, origin.port, origin.payload);
           const pkt = sent.ok ? sent.value.packet : -1;
           const { from: client, seq, attempt } = request;
-          sim.record({ t: sim.now(), type: 'app.serve', node, app: label, client, seq, attempt, pkt });
+          sim.record({
+            t: sim.now(),
+            type: 'app.serve',
+            node,
+            app: label,
+            client,
+            seq,
+            attempt,
+            pkt,
+          });
         },
       },
     });
@@ -71,7 +87,11 @@ export const echoKind = defineAppKind<EchoApp, EchoFigures>({
         attempt: decoded.attempt,
         size: datagram.payload.length,
       };
-      payloads.set(request, { to: datagram.from, port: datagram.fromPort, payload: datagram.payload });
+      payloads.set(request, {
+        to: datagram.from,
+        port: datagram.fromPort,
+        payload: datagram.payload,
+      });
       // Recorded before the machine takes it, so the log reads "receives", then "serving".
       sim.record({
         t: sim.now(),

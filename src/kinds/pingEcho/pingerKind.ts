@@ -77,7 +77,14 @@ export const pingerKind = defineAppKind<PingerApp, PingerFigures>({
     const peerName = `${formatIpv4(peerAddress)}:${port}`;
     const opened = host.udp.bind();
     if (!opened.ok) {
-      sim.record({ t: sim.now(), type: 'app.error', node, app: label, op: 'bind', error: opened.error });
+      sim.record({
+        t: sim.now(),
+        type: 'app.error',
+        node,
+        app: label,
+        op: 'bind',
+        error: opened.error,
+      });
       return;
     }
     const socket = opened.value;
@@ -89,9 +96,25 @@ export const pingerKind = defineAppKind<PingerApp, PingerFigures>({
           lastSent = { seq, attempt, at: sim.now() };
           const sent = socket.sendTo(peerAddress, port, encodeRequest(seq, attempt, size));
           const pkt = sent.ok ? sent.value.packet : -1;
-          sim.record({ t: sim.now(), type: 'app.request', node, app: label, peer: peerName, seq, attempt, pkt });
+          sim.record({
+            t: sim.now(),
+            type: 'app.request',
+            node,
+            app: label,
+            peer: peerName,
+            seq,
+            attempt,
+            pkt,
+          });
           if (!sent.ok)
-            sim.record({ t: sim.now(), type: 'app.error', node, app: label, op: 'sendto', error: sent.error });
+            sim.record({
+              t: sim.now(),
+              type: 'app.error',
+              node,
+              app: label,
+              op: 'sendto',
+              error: sent.error,
+            });
         },
         acceptReply: (_, { seq, attempt }) => {
           // Karn's idea: a reply to an earlier attempt cannot be timed against the latest send.
@@ -163,7 +186,9 @@ export const pingerKind = defineAppKind<PingerApp, PingerFigures>({
 });
 
 /** Min, mean and max of the timed round trips (null when none was timed). */
-function rttFigures(rtts: readonly number[]): Pick<PingerFigures, 'rttMinNs' | 'rttMeanNs' | 'rttMaxNs'> {
+function rttFigures(
+  rtts: readonly number[],
+): Pick<PingerFigures, 'rttMinNs' | 'rttMeanNs' | 'rttMaxNs'> {
   if (rtts.length === 0) return { rttMinNs: null, rttMeanNs: null, rttMaxNs: null };
   let min = Infinity;
   let max = -Infinity;

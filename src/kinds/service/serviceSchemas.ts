@@ -1,11 +1,18 @@
 // Scenario pieces for a generic request/response service (a database, a cache) and its clients:
 // line-based queries, each costing the server its service time, answered with a sized reply.
 
-import { array, duration, literal, number, object, string, type Infer } from '../../sim/schema/schema.ts';
+import {
+  array,
+  duration,
+  literal,
+  number,
+  object,
+  string,
+  type Infer,
+} from '../../sim/schema/schema.ts';
 import { appName, port, serverName } from '../../sim/scenario/commonSchemas.ts';
 import { workloadSchema } from '../../sim/scenario/workloadSchema.ts';
 import { concurrencySchema, serviceSchema } from '../../sim/scenario/serverSchemas.ts';
-
 
 export const serviceServerApp = object(
   { type: literal('service') },

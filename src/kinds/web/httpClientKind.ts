@@ -75,7 +75,16 @@ export const httpClientKind = defineAppKind<HttpClientApp, HttpClientFigures>({
             const tls = app.https
               ? { serverName: app.server, trustStore, random: tlsRandom }
               : undefined;
-            const agent = new HttpAgent(sim, host.tcp, node, result.address, port, options, counter, tls);
+            const agent = new HttpAgent(
+              sim,
+              host.tcp,
+              node,
+              result.address,
+              port,
+              options,
+              counter,
+              tls,
+            );
             const name = app.server.includes('.') ? app.server : formatIpv4(result.address);
             const defaultPort = app.https ? 443 : 80;
             session = new UserSession(agent, port === defaultPort ? name : `${name}:${port}`);
@@ -136,7 +145,14 @@ export const httpClientKind = defineAppKind<HttpClientApp, HttpClientFigures>({
       /** Requests sent and not answered or failed yet, by number. */
       const inFlight = new Set<number>();
       return {
-        types: ['app.visit', 'app.error', 'http.request', 'http.response', 'http.failure', 'http.page'],
+        types: [
+          'app.visit',
+          'app.error',
+          'http.request',
+          'http.response',
+          'http.failure',
+          'http.page',
+        ],
         add(record) {
           switch (record.type) {
             case 'app.visit':
@@ -177,7 +193,8 @@ export const httpClientKind = defineAppKind<HttpClientApp, HttpClientFigures>({
       };
     },
     lines(c) {
-      const pages = c.pages.count > 0 ? `; ${c.pages.count} pages, mean load ${ms(c.pages.meanNs)}` : '';
+      const pages =
+        c.pages.count > 0 ? `; ${c.pages.count} pages, mean load ${ms(c.pages.meanNs)}` : '';
       return [
         `client     ${c.node} -> ${c.server}: ${c.visits} visits, ${c.responses}/${c.requests} answered (${statusText(c.statuses)}), ` +
           `${c.failures} failed; latency mean ${ms(c.latency.meanNs)}${pages}${c.error ? `; stopped: ${c.error}` : ''}`,

@@ -28,6 +28,9 @@ describe('web clients', () => {
       }),
     );
     // The default site: a page and its three objects, twice.
-    expect(summary.apps.httpClient?.[0]).toMatchObject({ statuses: { 200: 8 }, pages: { count: 2 } });
+    expect(summary.apps.httpClient?.[0]).toMatchObject({
+      statuses: { 200: 8 },
+      pages: { count: 2 },
+    });
   });
 });

@@ -14,7 +14,11 @@ import type { BuiltRole } from '../kinds/roleKind.ts';
 import type { ScenarioNode } from '../scenario/scenarioSchema.ts';
 
 /** A host (`router: false`: it never forwards) or a router, with its transport layers. */
-export function buildHost(sim: Simulator, spec: ScenarioNode, options: { router: boolean }): BuiltRole {
+export function buildHost(
+  sim: Simulator,
+  spec: ScenarioNode,
+  options: { router: boolean },
+): BuiltRole {
   const net = new NetNode(sim, spec.id, { router: options.router });
   const ends = new Map<string, Attachable>();
   for (const iface of spec.interfaces ?? []) {
@@ -22,7 +26,8 @@ export function buildHost(sim: Simulator, spec: ScenarioNode, options: { router:
     const cidr = `${formatIpv4(iface.address.address)}/${iface.address.prefix.length}`;
     ends.set(iface.name, net.addInterface(iface.name, cidr));
   }
-  for (const route of spec.routes ?? []) net.addRoute(formatPrefix(route.to), { gateway: route.via });
+  for (const route of spec.routes ?? [])
+    net.addRoute(formatPrefix(route.to), { gateway: route.via });
   if (spec.gateway !== undefined) net.setDefaultGateway(spec.gateway);
   const icmp = new IcmpDispatcher(net);
   const udp = new UdpLayer(sim, net, icmp);

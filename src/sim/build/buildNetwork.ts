@@ -23,7 +23,10 @@ export function buildNetwork(sim: Simulator, scenario: Scenario): Network {
   const ends = new Map<string, Attachable>();
   for (const spec of scenario.nodes) {
     const role = ROLES.get(spec.role);
-    if (!role) throw new Error(`node ${spec.id}: no role "${spec.role}" (validation should have caught this)`);
+    if (!role)
+      throw new Error(
+        `node ${spec.id}: no role "${spec.role}" (validation should have caught this)`,
+      );
     const built = role.build(sim, spec);
     nodes.set(spec.id, built.node);
     for (const [name, end] of built.ends) ends.set(`${spec.id}:${name}`, end);

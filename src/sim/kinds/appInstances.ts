@@ -11,7 +11,8 @@ const KINDS = new Map<string, AnyAppKind>(APP_KINDS.map((kind) => [kind.type, ki
 /** The registry's kind of an app. */
 export function kindOf(app: { type: string }): AnyAppKind {
   const kind = KINDS.get(app.type);
-  if (!kind) throw new Error(`no kind "${app.type}" in the registry (validation should have caught this)`);
+  if (!kind)
+    throw new Error(`no kind "${app.type}" in the registry (validation should have caught this)`);
   return kind;
 }
 

@@ -31,7 +31,10 @@ export function checkApps(
       const path = `$.nodes[${i}].apps[${j}]`;
       const kind = kindOf(app);
       if (!addressed) {
-        issues.push({ path, message: `${node.id} has no address, so its ${app.type} app cannot send or receive` });
+        issues.push({
+          path,
+          message: `${node.id} has no address, so its ${app.type} app cannot send or receive`,
+        });
         return;
       }
       const target = kind.target?.(app);
@@ -42,7 +45,8 @@ export function checkApps(
             path: `${path}.${target.field}`,
             message: `"${target.value}" is a host name, so ${node.id} needs a DNS server: add "dns": { "server": "<node id or IPv4 address>" } to the node`,
           });
-      } else if (target) checkPeer(scenario, target.value, `${path}.${target.field}`, known, issues);
+      } else if (target)
+        checkPeer(scenario, target.value, `${path}.${target.field}`, known, issues);
 
       const socket = kind.listens?.(app);
       if (socket) {

@@ -144,8 +144,7 @@ export function checkResolversAndEvents(
   const { linkIndex } = known;
   // A node's resolver must name a DNS server that exists.
   scenario.nodes.forEach((node, i) => {
-    if (node.dns)
-      checkPeer(scenario, node.dns.server, `$.nodes[${i}].dns.server`, known, issues);
+    if (node.dns) checkPeer(scenario, node.dns.server, `$.nodes[${i}].dns.server`, known, issues);
   });
 
   scenario.events?.forEach((event, i) => {

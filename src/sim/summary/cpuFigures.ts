@@ -72,7 +72,8 @@ export function cpuFigures(node: string, config: CpuConfig): TraceFold<CpuFigure
       end = record.t;
       switch (record.type) {
         case 'cpu.arrive': {
-          if (!jobs.has(record.job)) jobs.set(record.job, { arrival: record.t, firstRun: -1, used: 0 });
+          if (!jobs.has(record.job))
+            jobs.set(record.job, { arrival: record.t, firstRun: -1, used: 0 });
           maxReady = Math.max(maxReady, ++ready);
           break;
         }

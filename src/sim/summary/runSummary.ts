@@ -21,7 +21,9 @@ import { TraceRouter } from './traceRouter.ts';
 type KindList = (typeof APP_KINDS)[number];
 /** The `type` of every app kind. */
 export type AppType = KindList['type'];
-type FiguresOf<K> = K extends { figures: { fold(...args: never[]): TraceFold<infer F> } } ? F : never;
+type FiguresOf<K> = K extends { figures: { fold(...args: never[]): TraceFold<infer F> } }
+  ? F
+  : never;
 /** The figures of each app of a run, by kind: only the kinds the scenario has. */
 export type AppFigures = { [K in AppType]?: FiguresOf<Extract<KindList, { type: K }>>[] };
 export type ResolverFigures = ReturnType<ReturnType<typeof NODE_RESOLVER.figures>['result']>;
@@ -67,7 +69,13 @@ export interface RunFigures {
 /** Every fold of `scenario`'s summary, ready to follow a run or replay a trace. */
 export function runFigures(scenario: Scenario): RunFigures {
   const router = new TraceRouter();
-  const run = { scenario: scenario.name, seed: scenario.seed ?? 1, reason: 'empty' as StopReason, events: 0, simulatedNs: 0 };
+  const run = {
+    scenario: scenario.name,
+    seed: scenario.seed ?? 1,
+    reason: 'empty' as StopReason,
+    events: 0,
+    simulatedNs: 0,
+  };
   router.attach(
     {
       types: ['sim.start', 'sim.end'],
@@ -104,7 +112,10 @@ export function runFigures(scenario: Scenario): RunFigures {
   const cpus = scenario.nodes.flatMap((node) => {
     if (!hasCpu(node)) return [];
     const fold = cpuFigures(node.id, cpuConfigOf(node));
-    router.attach({ ...fold, types: fold.types.filter((t) => t !== 'sim.end') }, { by: 'node', node: node.id });
+    router.attach(
+      { ...fold, types: fold.types.filter((t) => t !== 'sim.end') },
+      { by: 'node', node: node.id },
+    );
     router.attach({ ...fold, types: ['sim.end'] }, { by: 'all' });
     return [fold];
   });
@@ -150,6 +161,9 @@ export function runFigures(scenario: Scenario): RunFigures {
 /** The summary of a recorded run: the same figures, replayed from its records. */
 export function summariseRecords(scenario: Scenario, records: readonly TraceRecord[]): RunSummary {
   const figures = runFigures(scenario);
-  foldRecords({ types: figures.types as TraceRecord['type'][], add: figures.add, result: () => null }, records);
+  foldRecords(
+    { types: figures.types as TraceRecord['type'][], add: figures.add, result: () => null },
+    records,
+  );
   return figures.result(records.length);
 }

@@ -70,7 +70,7 @@ export function runHere(options: RunOptions, listener: RunListener): void {
       until: run.until,
       events: run.events,
     });
-    if (run.summary) listener({ type: 'done', summary: run.summary });
+    if (run.done) listener({ type: 'done' });
   } catch (error) {
     listener({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }

@@ -47,7 +47,7 @@ scope.onmessage = (event) => {
       }
       if (over) break;
     }
-    if (run.summary) scope.postMessage({ type: 'done', summary: run.summary });
+    if (run.done) scope.postMessage({ type: 'done' });
   } catch (error) {
     scope.postMessage({
       type: 'error',

@@ -60,7 +60,7 @@ export class SlicedRun {
     // A slice ends on its own event budget; the run goes on unless that was the whole budget.
     if (result.reason === 'maxEvents' && this.events < this.maxEvents) return false;
     sim.record({ t: sim.now(), type: 'sim.end', reason: result.reason, events: this.events });
-    this.summary = summarise(this.simulation, { ...result, events: this.events });
+    this.summary = summarise(this.simulation);
     return true;
   }
 

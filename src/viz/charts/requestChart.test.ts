@@ -20,6 +20,7 @@ const records: TraceRecord[] = [
     t: 12 * MS,
     type: 'http.response',
     node: 'pc',
+    app: 'http',
     conn: '49152>10.0.0.2:80',
     req: 1,
     status: 200,

@@ -1,18 +1,19 @@
 // Turns trace records into plain sentences for the event log ("Laptop sends request 1 to Echo
 // server (192.168.1.20:7) in packet #1"), each with its simulated time. A pure function of the
 // trace, like every view. Packet, link and IP sentences live in narratePackets.ts, TCP's in
-// narrateTcp.ts, the CPU's, servers' and HTTP's in narrateServers.ts.
+// narrateTcp.ts, the CPU's and server processes' in narrateServers.ts, and each app kind's in its
+// own view (src/kinds/*/…View.ts), found through the view registry.
 
 import { formatDuration } from '../../engine/time.ts';
 import type { TraceRecord } from '../../engine/trace.ts';
-import { SOCKET_ERROR_TEXT, type SocketErrorCode } from '../../net/transport/socketTrace.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import { packetLabel } from '../packet/index.ts';
 import type { NetworkNames } from '../names/index.ts';
+import { kindNarrator } from './narrateKinds.ts';
 import { packetSentence, type EntryKind, type PacketContext, type Said } from './narratePackets.ts';
 import { serverContext, serverSentence } from './narrateServers.ts';
-import { appSentence } from './narrateApps.ts';
 import { tcpContext, tcpSentence } from './narrateTcp.ts';
+import { errorText, words } from './sentenceParts.ts';
 
 export type { EntryKind } from './narratePackets.ts';
 
@@ -47,15 +48,6 @@ export const ENTRY_MARKS: Readonly<Record<EntryKind, string>> = {
   detail: '·',
 };
 
-const STATE_WORDS: Record<string, string> = {
-  starting: 'starting',
-  awaitingReply: 'waiting for a reply',
-  pausing: 'pausing before the next request',
-  done: 'done',
-  idle: 'idle, waiting for requests',
-  serving: 'serving a request',
-};
-
 const STOP_WORDS: Record<string, string> = {
   empty: 'nothing was left to do',
   until: 'it reached the time limit',
@@ -66,22 +58,6 @@ const STOP_WORDS: Record<string, string> = {
 /** Simulated time for the log: `0 s` rather than `0 ns` at the start. */
 export function formatTime(t: number): string {
   return t === 0 ? '0 s' : formatDuration(t);
-}
-
-/** `request 3` or `request 3 (retry 1)`, as the trace's message labels read. */
-function messageName(kind: 'request' | 'reply', seq: number, attempt: number): string {
-  return attempt > 0 ? `${kind} ${seq} (retry ${attempt})` : `${kind} ${seq}`;
-}
-
-/** camelCase state names as words, for states this file has no sentence for. */
-function words(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-}
-
-/** An errno name with what it means: `ECONNREFUSED (nobody is listening on that port ...)`. */
-function errorText(error: string): string {
-  const meaning = SOCKET_ERROR_TEXT[error as SocketErrorCode] as string | undefined;
-  return meaning ? `${error}: ${meaning}` : error;
 }
 
 /**
@@ -96,6 +72,7 @@ export function narrate(
   const ctx: PacketContext = { names, packets: new Map<number, Packet>() };
   const tcp = tcpContext(names, records);
   const servers = serverContext(names);
+  const kinds = kindNarrator({ names, records });
   const entries: LogEntry[] = [];
   const end = Math.min(limit, records.length);
   for (let index = 0; index < end; index++) {
@@ -103,20 +80,15 @@ export function narrate(
     const said =
       packetSentence(record, ctx) ??
       tcpSentence(record, tcp) ??
+      kinds(record, index) ??
       serverSentence(record, servers) ??
-      appSentence(record, names) ??
-      sentence(record, index, records, names);
+      sentence(record, names);
     entries.push({ index, t: record.t, time: formatTime(record.t), ...said });
   }
   return entries;
 }
 
-function sentence(
-  record: TraceRecord,
-  index: number,
-  records: readonly TraceRecord[],
-  names: NetworkNames,
-): Said {
+function sentence(record: TraceRecord, names: NetworkNames): Said {
   const name = names.name;
   switch (record.type) {
     case 'sim.start':
@@ -132,53 +104,7 @@ function sentence(
     case 'app.state':
       return {
         kind: 'state',
-        text: `${name(record.node)}’s ${record.app} app is now ${STATE_WORDS[record.state] ?? words(record.state)}.`,
-      };
-    case 'app.request': {
-      const to = names.endpoint(record.peer);
-      const again = record.attempt === 0 ? '' : ` again (retry ${record.attempt})`;
-      return record.pkt < 0
-        ? {
-            kind: 'error',
-            text: `${name(record.node)} cannot send request ${record.seq} to ${to}.`,
-          }
-        : {
-            kind: 'send',
-            text: `${name(record.node)} sends request ${record.seq} to ${to}${again} in packet #${record.pkt}.`,
-          };
-    }
-    case 'app.serve': {
-      const request = messageName('request', record.seq, record.attempt);
-      const reply = record.pkt < 0 ? ', but the reply cannot be sent' : ` in packet #${record.pkt}`;
-      return {
-        kind: 'reply',
-        text: `${name(record.node)} answers ${request} from ${names.endpoint(record.client)}${reply}.`,
-      };
-    }
-    case 'app.timeout': {
-      const retries = retriesAfter(records, index, record.node, record.seq);
-      return {
-        kind: 'timeout',
-        text: `${name(record.node)} times out waiting for reply ${record.seq}${retries ? ' and retries' : ''}.`,
-      };
-    }
-    case 'app.giveUp':
-      return {
-        kind: 'loss',
-        text: `${name(record.node)} gives up on request ${record.seq}: it counts as lost.`,
-      };
-    case 'app.reply':
-      return {
-        kind: 'reply',
-        text:
-          record.rtt === null
-            ? `${name(record.node)} gets ${messageName('reply', record.seq, record.attempt)}, which answers an earlier attempt, so its round trip cannot be timed.`
-            : `${name(record.node)} gets reply ${record.seq}: the round trip took ${formatDuration(record.rtt)}.`,
-      };
-    case 'app.lateReply':
-      return {
-        kind: 'reply',
-        text: `${name(record.node)} ignores ${messageName('reply', record.seq, record.attempt)}: it came too late and is no longer awaited.`,
+        text: `${name(record.node)}’s ${record.app} app is now ${words(record.state)}.`,
       };
     case 'app.error':
       return {
@@ -203,23 +129,6 @@ function sentence(
     default:
       return { kind: 'run', text: describeUnknown(record, names) };
   }
-}
-
-/** True when the pinger on `node` sends `seq` again at the same instant as the timeout. */
-function retriesAfter(
-  records: readonly TraceRecord[],
-  index: number,
-  node: string,
-  seq: number,
-): boolean {
-  const t = (records[index] as TraceRecord).t;
-  for (let i = index + 1; i < records.length; i++) {
-    const next = records[i] as TraceRecord;
-    if (next.t !== t) return false;
-    if (next.type === 'app.giveUp' && next.node === node) return false;
-    if (next.type === 'app.request' && next.node === node && next.seq === seq) return true;
-  }
-  return false;
 }
 
 /** Whether a value looks like a Packet (records with a `packet` field hold one). */

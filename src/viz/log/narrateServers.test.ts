@@ -27,6 +27,7 @@ const records: TraceRecord[] = [
     t: 0,
     type: 'http.request',
     node: 'pc',
+    app: 'http',
     conn: '49152>10.0.0.2:80',
     req: 1,
     method: 'GET',
@@ -74,6 +75,7 @@ const records: TraceRecord[] = [
     t: 21 * MS,
     type: 'http.response',
     node: 'pc',
+    app: 'http',
     conn: '49152>10.0.0.2:80',
     req: 1,
     status: 200,
@@ -89,7 +91,16 @@ const records: TraceRecord[] = [
     reason: 'pool queue full',
   },
   { t: 23 * MS, type: 'app.state', node: 'web', app: 'web/w2', state: 'waitingForIo' },
-  { t: 24 * MS, type: 'http.page', node: 'pc', path: '/index.html', objects: 3, elapsed: 24 * MS },
+  {
+    t: 24 * MS,
+    type: 'http.page',
+    node: 'pc',
+    app: 'http',
+    path: '/index.html',
+    objects: 3,
+    elapsed: 24 * MS,
+    error: null,
+  },
 ];
 
 describe('narrate servers, CPU and HTTP', () => {

@@ -1,12 +1,11 @@
-// Sentences for the CPU scheduler (cpu.*), server processes (server.*, workers' app.state) and
-// HTTP clients (http.*): "Web server: worker w2 starts request 3, GET /index.html." The context
+// Sentences for the CPU scheduler (cpu.*) and server processes (server.*, threads' app.state):
+// "Web server: worker w2 starts request 3, GET /index.html." The context
 // remembers, in trace order, what later sentences refer back to (a request's label, a dispatch).
 
 import { formatDuration } from '../../engine/time.ts';
 import type { TraceRecord } from '../../engine/trace.ts';
 import '../../machines/cpu/cpuTrace.ts';
 import '../../machines/server/serverTrace.ts';
-import '../../kinds/web/httpTrace.ts';
 import { STATUS_REASON } from '../../net/app/http/httpMessage.ts';
 import type { NetworkNames } from '../names/index.ts';
 import type { Said } from './narratePackets.ts';
@@ -18,12 +17,10 @@ export interface ServerContext {
   requests: Map<string, string>;
   /** `node core` → when the job on it was dispatched. */
   dispatched: Map<string, number>;
-  /** `node req` → the HTTP client's request (`GET /a.css`). */
-  clientRequests: Map<string, string>;
 }
 
 export function serverContext(names: NetworkNames): ServerContext {
-  return { names, requests: new Map(), dispatched: new Map(), clientRequests: new Map() };
+  return { names, requests: new Map(), dispatched: new Map() };
 }
 
 const WORKER_STATES: Record<string, string> = {
@@ -42,7 +39,7 @@ function status(code: number | null): string {
   return reason ? `${code} ${reason}` : `status ${code}`;
 }
 
-/** The sentence of a cpu.*, server.*, http.* or worker app.state record, or null for others. */
+/** The sentence of a cpu.*, server.* or thread's app.state record, or null for others. */
 export function serverSentence(record: TraceRecord, ctx: ServerContext): Said | null {
   const name = ctx.names.name;
   switch (record.type) {
@@ -147,29 +144,6 @@ export function serverSentence(record: TraceRecord, ctx: ServerContext): Said | 
         text: `${name(record.node)}: ${record.app} closes the connection from ${ctx.names.endpoint(record.conn)}${why}.`,
       };
     }
-    case 'http.request': {
-      const what = `${record.method} ${record.target}`;
-      ctx.clientRequests.set(`${record.node} ${record.req}`, what);
-      return { kind: 'send', text: `${name(record.node)} sends HTTP request ${what}.` };
-    }
-    case 'http.response': {
-      const what =
-        ctx.clientRequests.get(`${record.node} ${record.req}`) ?? `request ${record.req}`;
-      return {
-        kind: 'reply',
-        text: `${name(record.node)} gets ${status(record.status)} for ${what}: ${record.bytes} bytes, ${ms(record.latency)} after asking.`,
-      };
-    }
-    case 'http.failure':
-      return {
-        kind: 'error',
-        text: `${name(record.node)}: HTTP request for ${record.target} fails (${record.error}).`,
-      };
-    case 'http.page':
-      return {
-        kind: 'reply',
-        text: `${name(record.node)} has the whole page ${record.path}: ${record.objects} ${record.objects === 1 ? 'object' : 'objects'} in ${ms(record.elapsed)}.`,
-      };
     case 'app.state': {
       const slash = record.app.indexOf('/');
       if (slash < 0) return null;

@@ -1,6 +1,6 @@
 // Sentences for TCP's trace records: each connection state with what it means (RFC 9293),
-// retransmissions, refused connections and dropped SYNs, TCP socket errors, and the bulkSend and
-// sink applications. The congestion window and the timer are in narrateCongestion.ts.
+// retransmissions, refused connections and dropped SYNs, and TCP socket errors. The congestion
+// window and the timer are in narrateCongestion.ts.
 
 import type { TraceRecord } from '../../engine/trace.ts';
 import type { TcpState } from '../../machines/tcp/tcpConnectionMachine.ts';
@@ -43,24 +43,6 @@ function closedMeaning(previous: TcpState | undefined): string {
   }
 }
 
-/** The phases of the TCP applications, as words after "is now". */
-const APP_STATES: Record<string, Record<string, string>> = {
-  bulkSend: {
-    waiting: 'waiting for its start time',
-    connecting: 'connecting',
-    sending: 'sending data',
-    closing: 'closing: all its data is handed to TCP, which sends a FIN after the last byte',
-    done: 'done: every byte and the FIN are acknowledged',
-    failed: 'stopped by an error',
-  },
-  sink: {
-    starting: 'starting',
-    idle: 'idle, waiting for connections',
-    receiving: 'receiving data',
-    failed: 'stopped by an error',
-  },
-};
-
 /** `ETIMEDOUT, the peer did not answer in time`. */
 function errno(code: string): string {
   const meaning = SOCKET_ERROR_TEXT[code as SocketErrorCode] as string | undefined;
@@ -97,29 +79,6 @@ export function tcpSentence(record: TraceRecord, ctx: TcpContext): Said | undefi
       return record.protocol === 'tcp'
         ? { kind: 'error', text: socketError(record, ctx) }
         : undefined;
-    case 'app.state': {
-      const words = APP_STATES[record.app]?.[record.state];
-      return words === undefined
-        ? undefined
-        : {
-            kind: 'state',
-            text: `${names.name(record.node)}’s ${record.app} app is now ${words}.`,
-          };
-    }
-    case 'app.error': {
-      const who = `${names.name(record.node)}’s ${record.app} app`;
-      if (record.app === 'bulkSend')
-        return {
-          kind: 'error',
-          text: `${who} gives up: its connection failed with ${record.error}.`,
-        };
-      if (record.app === 'sink')
-        return {
-          kind: 'error',
-          text: `${who} cannot start: ${record.op} failed with ${record.error}.`,
-        };
-      return undefined;
-    }
     default:
       return undefined;
   }

@@ -98,7 +98,7 @@ describe('narrate TCP failures', () => {
       `Server cannot listen on TCP port ${PORT}: ${meaning('EADDRINUSE')}.`,
     );
     expect(text(ofType(records, 'app.error')[0]!)).toBe(
-      'Server’s sink app cannot start: listen failed with EADDRINUSE.',
+      'Server’s sink2 app cannot start: listen failed with EADDRINUSE.',
     );
   });
 

@@ -24,7 +24,22 @@ function names() {
         ],
       },
       { id: 'edge', role: 'router', label: 'Edge router' },
-      { id: 'lb', role: 'loadBalancer' },
+      {
+        id: 'ns',
+        role: 'dns',
+        interfaces: [{ name: 'eth0', address: '10.0.1.53/24' }],
+        apps: [{ type: 'dnsServer' }],
+      },
+      {
+        id: 'c',
+        role: 'client',
+        interfaces: [{ name: 'eth0', address: '10.0.1.11/24' }],
+        apps: [
+          { type: 'httpClient', server: 'b' },
+          { type: 'serviceClient', server: 'b' },
+          { type: 'httpClient', server: 'b', workload: { kind: 'closed', users: 2 } },
+        ],
+      },
     ],
     links: [
       { id: 'l1', a: 'a', b: 'r1:eth0', latency: '1ms' },
@@ -43,10 +58,10 @@ describe('networkNames', () => {
 
   it('puts the role before network devices, unless their label already says it', () => {
     const n = names();
-    expect([n.title('r1'), n.title('edge'), n.title('lb'), n.title('a')]).toEqual([
+    expect([n.title('r1'), n.title('edge'), n.title('ns'), n.title('a')]).toEqual([
       'Router r1',
       'Edge router',
-      'Load balancer lb',
+      'DNS server ns',
       'Alice',
     ]);
   });
@@ -63,5 +78,19 @@ describe('networkNames', () => {
     expect(n.withAddress('r1')).toBe('r1');
     expect(n.withAddress('r1', 'eth1')).toBe('r1 (10.0.2.1)');
     expect([n.hasSeveralInterfaces('r1'), n.hasSeveralInterfaces('a')]).toEqual([true, false]);
+    expect(n.peerOf('49152>10.0.2.20:80')).toBe('b');
+    expect(n.peerOf('10.0.1.10:5000')).toBe('Alice');
+    expect(n.peerOf('10.9.9.9:80')).toBe('10.9.9.9:80');
+  });
+
+  it('tells which kind of app a name in the trace belongs to, users and second apps included', () => {
+    const n = names();
+    expect(n.appType('c', 'http')).toBe('httpClient');
+    expect(n.appType('c', 'service')).toBe('serviceClient');
+    // The node's second web client is http2; its users are http2/u1, http2/u2.
+    expect(n.appType('c', 'http2/u2')).toBe('httpClient');
+    expect(n.appType('ns', 'dns')).toBe('dnsServer');
+    expect(n.appType('c', 'ftp')).toBeUndefined();
+    expect(n.appType('nobody', 'http')).toBeUndefined();
   });
 });

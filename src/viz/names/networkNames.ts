@@ -1,9 +1,10 @@
 // How the event log and the summary name things: a node by its label, a router as "Router r1",
-// an address or "address:port" by the node that owns it ("Echo server (192.168.1.20:7)").
+// an address or "address:port" by the node that owns it ("Echo server (192.168.1.20:7)"), and
+// which kind of app an app name in the trace belongs to.
 
 import { formatIpv4, parseIpv4 } from '../../net/wire/ipv4Address.ts';
-import type { ScenarioNode } from '../../sim/index.ts';
-import { roleName } from './roleIcons.ts';
+import { appLabels, type ScenarioNode } from '../../sim/index.ts';
+import { isDevice, roleName } from './roleIcons.ts';
 
 /** Names for the nodes, interfaces and addresses of one scenario. */
 export interface NetworkNames {
@@ -22,10 +23,14 @@ export interface NetworkNames {
    * not an address, or an address nobody owns, is returned as it is.
    */
   endpoint(text: string): string;
+  /**
+   * The node a connection's far end names (`10.0.0.2:80`, or `49152>10.0.0.2:80`), by its name;
+   * else the far end as written.
+   */
+  peerOf(conn: string): string;
+  /** The kind (`httpClient`) of the app of `node` a trace name (`http2`, `http2/u3`) belongs to. */
+  appType(node: string, app: string): string | undefined;
 }
-
-/** Roles whose name goes before a node's name at the start of a sentence. */
-const DEVICE_ROLES = new Set(['router', 'switch', 'firewall', 'loadBalancer', 'dns']);
 
 /** NetworkNames for a scenario's nodes. */
 export function networkNames(nodes: readonly ScenarioNode[]): NetworkNames {
@@ -39,11 +44,17 @@ export function networkNames(nodes: readonly ScenarioNode[]): NetworkNames {
     }
   }
   const name = (id: string): string => byId.get(id)?.label ?? id;
+  const labels = new Map<ScenarioNode, string[]>();
+  const appsOf = (node: ScenarioNode): string[] => {
+    let names = labels.get(node);
+    if (!names) labels.set(node, (names = appLabels(node)));
+    return names;
+  };
   return {
     name,
     title(id) {
       const node = byId.get(id);
-      if (!node || !DEVICE_ROLES.has(node.role)) return name(id);
+      if (!node || !isDevice(node.role)) return name(id);
       const role = roleName(node.role);
       if (name(id).toLowerCase().includes(role.toLowerCase())) return name(id);
       return `${role[0]?.toUpperCase()}${role.slice(1)} ${name(id)}`;
@@ -71,6 +82,19 @@ export function networkNames(nodes: readonly ScenarioNode[]): NetworkNames {
       return id === undefined || (port !== undefined && !/^\d+$/.test(port))
         ? text
         : `${name(id)} (${text})`;
+    },
+    peerOf(conn) {
+      const remote = conn.includes('>') ? conn.slice(conn.indexOf('>') + 1) : conn;
+      const parsed = parseIpv4(remote.split(':')[0] ?? '');
+      const id = parsed.ok ? owner.get(parsed.address) : undefined;
+      return id === undefined ? remote : name(id);
+    },
+    appType(nodeId, app) {
+      const node = byId.get(nodeId);
+      if (!node) return undefined;
+      const slash = app.indexOf('/');
+      const index = appsOf(node).indexOf(slash < 0 ? app : app.slice(0, slash));
+      return index < 0 ? undefined : node.apps?.[index]?.type;
     },
   };
 }

@@ -11,8 +11,6 @@ import {
   queueText,
   splitLinkEnd,
 } from './networkText.ts';
-import { ROLE_ICONS, ROLE_NAMES, roleIcon, roleName } from './roleIcons.ts';
-import { NODE_ROLES } from '../../sim/scenario/scenarioSchema.ts';
 
 function checked(doc: unknown): Scenario {
   const result = validateScenario(doc);
@@ -89,17 +87,5 @@ describe('linkSettings', () => {
       '0.125%',
       '33.333%',
     ]);
-  });
-});
-
-describe('roles', () => {
-  it('has a name and an icon for every role of the scenario format', () => {
-    for (const role of NODE_ROLES) {
-      expect(ROLE_NAMES[role]).toBeTruthy();
-      expect(ROLE_ICONS[role]).toMatch(/^M/);
-    }
-    expect(roleName('loadBalancer')).toBe('load balancer');
-    expect(roleName('mainframe')).toBe('mainframe');
-    expect(roleIcon('mainframe')).toMatch(/^M/);
   });
 });

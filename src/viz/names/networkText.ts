@@ -4,7 +4,7 @@
 import { formatDuration } from '../../engine/time.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import { DEFAULT_BANDWIDTH } from '../../sim/index.ts';
-import { formatBitRate } from '../../sim/summary.ts';
+import { formatBitRate } from '../../sim/index.ts';
 import type { ScenarioLink, ScenarioNode } from '../../sim/scenario/scenarioSchema.ts';
 
 type Interface = NonNullable<ScenarioNode['interfaces']>[number];

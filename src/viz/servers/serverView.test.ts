@@ -38,6 +38,7 @@ const records: TraceRecord[] = [
     t: 12 * MS,
     type: 'http.response',
     node: 'pc',
+    app: 'http',
     conn: 'x',
     req: 1,
     status: 200,

@@ -4,8 +4,11 @@
 import type { TraceRecord } from '../../engine/trace.ts';
 import type { TcpState } from '../../machines/tcp/tcpConnectionMachine.ts';
 import { contains, formatIpv4, formatPrefix } from '../../net/wire/ipv4Address.ts';
-import { clientLabels, type Scenario, type ScenarioNode } from '../../sim/index.ts';
+import { appLabels, type Scenario, type ScenarioNode } from '../../sim/index.ts';
+import { APP_VIEWS } from '../kinds/viewRegistry.ts';
 import { formatInterfaceAddress, splitLinkEnd } from '../names/index.ts';
+
+const APP_VIEW_OF = new Map(APP_VIEWS.map((view) => [view.type, view]));
 
 /** One line of `ss -tuan`. */
 export interface SocketRow {
@@ -111,35 +114,15 @@ export function connectionStateAt(
 
 /** Each application of a node with its machine's state at `time` (null before it started). */
 /**
- * The names a node's applications go by in `app.state` records before they record anything:
- * the type for the first apps (`pinger`), a server's name (`web`, `db`), `http`, `http2`... for a
- * single web user; users of a workload (`http/u3`) appear as they start.
+ * The names a node's applications go by in `app.state` records before they record anything: its
+ * name in the trace (`pinger`, `web`, `http2`) for each app its kind lists (a workload's users,
+ * `http/u3`, appear as they start; plain-code servers have no states to show).
  */
 export function appTraceNames(node: ScenarioNode): string[] {
-  const names: string[] = [];
-  const labels = clientLabels(node);
-  (node.apps ?? []).forEach((app, index) => {
-    switch (app.type) {
-      case 'httpServer':
-        names.push(app.name ?? 'web');
-        break;
-      case 'service':
-        names.push(app.name ?? 'db');
-        break;
-      case 'httpClient':
-      case 'serviceClient': {
-        const label = labels.get(index);
-        if (!app.workload && label !== undefined) names.push(label);
-        break;
-      }
-      case 'dnsServer':
-      case 'ftpServer':
-        break; // plain code without a machine: no states to show
-      default:
-        names.push(app.type);
-    }
-  });
-  return names;
+  const labels = appLabels(node);
+  return (node.apps ?? []).flatMap((app, index) =>
+    (APP_VIEW_OF.get(app.type)?.listedBeforeStart?.(app) ?? true) ? [labels[index] as string] : [],
+  );
 }
 
 export function appStatesAt(

@@ -1,19 +1,14 @@
 // The statecharts the node inspector draws: TCP's connection machine laid out like RFC 9293's
 // figure 5 with the RFC's own wording, and each application's machine in rows.
 
-import { bulkSendMachine } from '../../kinds/bulkTransfer/bulkSendMachine.ts';
-import { echoServerMachine } from '../../kinds/pingEcho/echoServerMachine.ts';
-import { pingerMachine } from '../../kinds/pingEcho/pingerMachine.ts';
-import { sinkMachine } from '../../kinds/bulkTransfer/sinkMachine.ts';
-import { ftpClientMachine } from '../../kinds/ftp/ftpClientMachine.ts';
-import { userMachine } from '../../machines/userMachine.ts';
-import { serverWorkerMachine } from '../../machines/server/serverWorkerMachine.ts';
 import { tcpConnectionMachine } from '../../machines/tcp/tcpConnectionMachine.ts';
+import { appLabels, type ScenarioNode } from '../../sim/index.ts';
+import type { AppMachine } from '../kinds/kindView.ts';
+import { APP_VIEWS } from '../kinds/viewRegistry.ts';
 import {
   layoutStatechart,
   machineGraph,
   type ChartPlacement,
-  type MachineLike,
   type MachineTransition,
   type Statechart,
 } from './statechart.ts';
@@ -103,33 +98,24 @@ export function tcpStatechart(): Statechart {
   return tcpChart;
 }
 
-/** The machine behind each application type of a scenario (the `app` of app.state records). */
-export const APP_MACHINES: Record<string, MachineLike> = {
-  pinger: pingerMachine,
-  echo: echoServerMachine,
-  bulkSend: bulkSendMachine,
-  sink: sinkMachine,
-  ftp: ftpClientMachine,
-};
-
 /**
- * The machine behind an `app` name: a fixed application, a user of a web or request/response
- * service (`http`, `http/u3`, `service/v12`), or a server thread (`web/w1`, `db/t4`, `web/loop`).
+ * The machine behind an `app` name of `node`'s app.state records, as its kind's view says: a
+ * fixed application (`pinger`), a user of a web or request/response service (`http`,
+ * `http/u3`), or a server thread (`web/w1`, `db/t4`, `web/loop`).
  */
-export function machineOfApp(app: string): { key: string; machine: MachineLike } | undefined {
-  const fixed = APP_MACHINES[app];
-  if (fixed) return { key: app, machine: fixed };
-  if (/^(?:http|service)\d*(?:\/[uv]\d+)?$/.test(app)) return { key: 'user', machine: userMachine };
-  if (/\/(?:w\d+|t\d+|loop)$/.test(app))
-    return { key: 'serverWorker', machine: serverWorkerMachine };
-  return undefined;
+export function machineOfApp(node: ScenarioNode, app: string): AppMachine | undefined {
+  const slash = app.indexOf('/');
+  const index = appLabels(node).indexOf(slash < 0 ? app : app.slice(0, slash));
+  const type = node.apps?.[index]?.type;
+  return type === undefined ? undefined : APP_VIEW_OF.get(type)?.machine?.(app);
 }
 
+const APP_VIEW_OF = new Map(APP_VIEWS.map((view) => [view.type, view]));
 const appCharts = new Map<string, Statechart>();
 
-/** An application's machine in rows, or undefined for an unknown application. */
-export function appStatechart(app: string): Statechart | undefined {
-  const found = machineOfApp(app);
+/** An application's machine in rows, or undefined for an app without one. */
+export function appStatechart(node: ScenarioNode, app: string): Statechart | undefined {
+  const found = machineOfApp(node, app);
   if (!found) return undefined;
   let chart = appCharts.get(found.key);
   if (!chart) {

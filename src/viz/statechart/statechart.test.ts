@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { setup } from 'xstate';
 import { appStatechart, tcpStatechart, TCP_CLOSED_BELOW } from './machineCharts.ts';
 import { layoutStatechart, machineGraph } from './statechart.ts';
+import type { ScenarioNode } from '../../sim/index.ts';
 
 const RFC_STATES = [
   'CLOSED',
@@ -117,9 +118,26 @@ describe('the TCP statechart', () => {
   });
 });
 
+/** A node with one app of each kind that has a machine, named as the trace names them. */
+const node = {
+  id: 'n',
+  role: 'server',
+  apps: [
+    { type: 'pinger', peer: 'x' },
+    { type: 'echo' },
+    { type: 'bulkSend', peer: 'x', bytes: 1 },
+    { type: 'sink' },
+    { type: 'httpClient', server: 'x' },
+    { type: 'serviceClient', server: 'x' },
+    { type: 'httpServer' },
+    { type: 'service' },
+    { type: 'ftpClient', server: 'x' },
+  ],
+} as ScenarioNode;
+
 describe('application statecharts', () => {
   it('draws the pinger in rows from its initial state, with its retry loop', () => {
-    const chart = appStatechart('pinger')!;
+    const chart = appStatechart(node, 'pinger')!;
     const y = (s: string) => chart.nodes.find((n) => n.state === s)!.y;
     expect(y('starting')).toBeLessThan(y('awaitingReply'));
     expect(y('awaitingReply')).toBeLessThan(y('pausing'));
@@ -131,14 +149,14 @@ describe('application statecharts', () => {
 
   it('puts states reached only from the root (failed) in a last row and lists root transitions', () => {
     for (const app of ['bulkSend', 'sink']) {
-      const chart = appStatechart(app)!;
+      const chart = appStatechart(node, app)!;
       const failed = chart.nodes.find((n) => n.state === 'failed')!;
       expect(Math.max(...chart.nodes.map((n) => n.y))).toBe(failed.y);
       expect(chart.graph.anyState.map((t) => t.label)).toEqual(['tcp.error']);
       expect(chart.graph.finals).toContain('failed');
     }
-    expect(appStatechart('echo')?.graph.states).toEqual(['idle', 'serving']);
-    expect(appStatechart('nope')).toBeUndefined();
+    expect(appStatechart(node, 'echo')?.graph.states).toEqual(['idle', 'serving']);
+    expect(appStatechart(node, 'nope')).toBeUndefined();
   });
 
   it('reads any flat machine, leaving out transitions without a target', () => {
@@ -164,11 +182,11 @@ describe('application statecharts', () => {
 
 describe('machines of the newer applications', () => {
   it('draws users, server threads and the FTP client from their app names', () => {
-    expect(appStatechart('http/u3')?.nodes.map((n) => n.state)).toContain('thinking');
-    expect(appStatechart('service/v12')?.nodes.map((n) => n.state)).toContain('loggingIn');
-    expect(appStatechart('web/w2')?.nodes.map((n) => n.state)).toContain('waitingForIo');
-    expect(appStatechart('db/loop')?.nodes.map((n) => n.state)).toContain('working');
-    expect(appStatechart('ftp')?.nodes.map((n) => n.state)).toContain('transferring');
-    expect(appStatechart('web')).toBeUndefined();
+    expect(appStatechart(node, 'http/u3')?.nodes.map((n) => n.state)).toContain('thinking');
+    expect(appStatechart(node, 'service/v12')?.nodes.map((n) => n.state)).toContain('loggingIn');
+    expect(appStatechart(node, 'web/w2')?.nodes.map((n) => n.state)).toContain('waitingForIo');
+    expect(appStatechart(node, 'db/loop')?.nodes.map((n) => n.state)).toContain('working');
+    expect(appStatechart(node, 'ftp')?.nodes.map((n) => n.state)).toContain('transferring');
+    expect(appStatechart(node, 'web')).toBeUndefined();
   });
 });

@@ -1,2 +1,2 @@
-// The run summary as cards of labelled figures: servers, clients, CPUs, DNS and FTP.
-export { summaryCards, type SummaryCard } from './summaryCards.ts';
+// The run summary as cards of labelled figures: each app by its kind, resolvers and CPUs.
+export { summaryCards, type SummaryCard, type SummaryFigure } from './summaryCards.ts';

@@ -1,12 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText, runScenario } from '../../sim/index.ts';
+import { networkNames } from '../names/index.ts';
 import { summaryCards } from './summaryCards.ts';
 
 function cardsOf(file: string) {
   const parsed = parseScenarioText(readFileSync(file, 'utf8'));
   if (!parsed.ok) throw new Error(file);
-  return summaryCards(runScenario(parsed.scenario).summary, (node) => node.toUpperCase());
+  const names = networkNames(parsed.scenario.nodes);
+  return summaryCards(runScenario(parsed.scenario).summary, {
+    ...names,
+    name: (node) => node.toUpperCase(),
+  });
 }
 
 describe('summaryCards', () => {

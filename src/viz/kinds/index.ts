@@ -1,0 +1,10 @@
+// The kinds' views: the contract each kind's view module fulfils and the registry that lists them.
+export { APP_VIEWS, RESOLVER_VIEW, ROLE_VIEWS } from './viewRegistry.ts';
+export type {
+  AnyAppKindView,
+  AppKindView,
+  AppMachine,
+  NarrationContext,
+  Narrator,
+  RoleView,
+} from './kindView.ts';

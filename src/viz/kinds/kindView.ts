@@ -1,0 +1,68 @@
+// What each kind gives the view: an app kind its summary card, its sentences for the event log
+// and the machine its statechart is drawn from; a node role its name, icon and what the node
+// inspector says of its routing. Each kind's view module is in its folder (src/kinds/*/…View.ts);
+// viewRegistry.ts lists them, and the summary, the narration and the inspector loop over it.
+
+import type { TraceRecord, TraceType } from '../../engine/trace.ts';
+import type { Said } from '../log/narratePackets.ts';
+import type { NetworkNames } from '../names/networkNames.ts';
+import type { MachineLike } from '../statechart/statechart.ts';
+import type { SummaryCard } from '../summary/summaryCards.ts';
+
+/** What a kind's sentences may look at besides the record. */
+export interface NarrationContext {
+  names: NetworkNames;
+  /** The whole trace, for sentences that look ahead ("times out and retries"). */
+  records: readonly TraceRecord[];
+}
+
+/** Sentences for one trace: the record at `index` told in words, or null if not its own. */
+export type Narrator = (record: TraceRecord, index: number) => Said | null;
+
+/** The machine an app's `app.state` records come from, and the key its chart is kept under. */
+export interface AppMachine {
+  key: string;
+  machine: MachineLike;
+}
+
+/** The view of an app kind; `F` is the figures its core module folds. */
+export interface AppKindView<A = never, F = never> {
+  /** The kind's `type` (the same as its core module's). */
+  readonly type: string;
+  /** Its figures after a run as a card of labelled values. */
+  card(figures: F, names: NetworkNames): SummaryCard;
+  /** Its sentences for the records of `types` (the records its core module declares). */
+  readonly narration?: {
+    types: readonly TraceType[];
+    narrator(context: NarrationContext): Narrator;
+  };
+  /**
+   * The machine behind an app's `app.state` records: `name` is the app's name in the trace
+   * (`pinger`, `http`) or a part of it (`http/u3`, `web/w1`). None for plain-code apps.
+   */
+  machine?(name: string): AppMachine | undefined;
+  /** Whether the node inspector lists the app before it records a state (default true). */
+  listedBeforeStart?(app: A): boolean;
+}
+
+/** The view of a node role. */
+export interface RoleView {
+  readonly role: string;
+  /** Words for the role, for labels and screen readers (`DNS server`). */
+  readonly name: string;
+  /** Its icon: SVG path data in a 24 x 24 box, drawn with a stroke of about 1.8 and no fill. */
+  readonly icon: string;
+  /** A network device: sentences name it with its role first (`Router r1`). */
+  readonly device: boolean;
+  /** What the node inspector says instead of a routing table, for roles without one. */
+  readonly noRoutingTable?: string;
+}
+
+/** Any app kind's view, as the registry holds them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyAppKindView = AppKindView<any, any>;
+
+/** Declares an app kind's view with its types checked (an identity function). */
+export function defineAppView<A, F>(view: AppKindView<A, F>): AppKindView<A, F> {
+  return view;
+}
