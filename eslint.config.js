@@ -1,7 +1,9 @@
 // Lint rules, including the one-way import rule of docs/architecture.md:
-//   embed, ui -> viz, editor, lessons -> sim -> machines -> net -> engine;  cli -> sim
-// A layer may import only the layers to its right, and a viz topic only through its index.ts. The simulation core (engine, net, machines,
-// sim) never imports Svelte, D3 or the DOM, and never reads real time or unseeded randomness.
+//   embed, ui -> editor, lessons -> viz -> sim -> machines -> net -> engine;  cli -> viz, sim
+// A layer may import only the layers to its right, and a viz topic only through its index.ts.
+// The simulation core (engine, net, machines, sim) never imports Svelte, D3 or the DOM, and never
+// reads real time or unseeded randomness. A kind's folder (src/kinds/<kind>/) holds files of
+// several layers; each file's layer comes from its name (KIND_FILE_LAYERS below).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
@@ -28,13 +30,33 @@ const ALLOWED = {
   machines: ['net', 'engine'],
   sim: ['machines', 'net', 'engine'],
   viz: ['sim', 'machines', 'net', 'engine'],
-  editor: ['sim', 'machines', 'net', 'engine'],
-  lessons: ['sim', 'machines', 'net', 'engine'],
+  editor: ['viz', 'sim', 'machines', 'net', 'engine'],
+  lessons: ['viz', 'sim', 'machines', 'net', 'engine'],
   ui: ['viz', 'editor', 'lessons', 'sim', 'machines', 'net', 'engine'],
   embed: ['ui', 'viz', 'editor', 'lessons', 'sim', 'machines', 'net', 'engine'],
-  cli: ['sim', 'machines', 'net', 'engine'],
+  cli: ['viz', 'sim', 'machines', 'net', 'engine'],
 };
 const CORE = ['engine', 'net', 'machines', 'sim'];
+
+/**
+ * The layer of each file in a kind's folder, by its name: its views (…View.ts, …Views.ts) are
+ * viz; its schema, checks, build and figures (…Kind.ts, …Role.ts, …Roles.ts, …Schemas.ts,
+ * …Feature.ts) are sim; everything else (…Machine.ts, protocol code, …Trace.ts) is machines.
+ * The registries that list kinds live in their layer: src/sim/kinds/kindRegistry.ts and
+ * src/viz/kinds/viewRegistry.ts.
+ */
+const KIND_FILE_LAYERS = {
+  machines: ['src/kinds/**/*.ts'],
+  sim: ['Kind', 'Role', 'Roles', 'Schemas', 'Feature'].map((s) => `src/kinds/**/*${s}.ts`),
+  viz: ['View', 'Views'].map((s) => `src/kinds/**/*${s}.ts`),
+  ui: ['src/kinds/**/*.svelte'],
+};
+/** Kind files of each layer, by how an import path ends. */
+const KIND_FILE_PATTERN = {
+  sim: '(Kind|Role|Roles|Schemas|Feature)\\.ts$',
+  viz: '(View|Views)\\.ts$',
+  ui: '\\.svelte$',
+};
 
 /**
  * src/viz is sorted by topic (trace/, packet/, log/, ...). Inside viz a file may import any file;
@@ -45,14 +67,38 @@ const VIZ_INDEX_ONLY = {
   message: 'Outside src/viz, import a viz topic through its index.ts (src/viz/<topic>/index.ts).',
 };
 
-function layerRules(layer) {
+/** The kind files (by name) a file of `layer` may not import: those of the layers above it. */
+function kindPatterns(layer) {
+  const above = Object.keys(KIND_FILE_PATTERN).filter(
+    (kindLayer) => kindLayer !== layer && !ALLOWED[layer].includes(kindLayer),
+  );
+  if (above.length === 0) return [];
+  return [
+    {
+      regex: `(${above.map((l) => KIND_FILE_PATTERN[l]).join('|')})`,
+      message: `A ${layer} file may not import a kind's ${above.join(' or ')} files (a kind file's layer is in its name: eslint.config.js).`,
+    },
+  ];
+}
+
+function layerRules(
+  layer,
+  files = [`src/${layer}/**/*.ts`, `src/${layer}/**/*.svelte`],
+  inKind = false,
+) {
   const forbidden = LAYERS.filter((other) => other !== layer && !ALLOWED[layer].includes(other));
   const patterns = [
     {
       group: forbidden.flatMap((other) => [`**/${other}`, `**/${other}/**`, `**/src/${other}/**`]),
-      message: `src/${layer} may import only ${ALLOWED[layer].join(', ') || 'nothing outside itself'} (one-way layers, docs/architecture.md).`,
+      message: `${inKind ? `A kind's ${layer} file` : `src/${layer}`} may import only ${ALLOWED[layer].join(', ') || 'nothing outside itself'} (one-way layers, docs/architecture.md).`,
     },
   ];
+  if (['engine', 'net', 'machines'].includes(layer) && !inKind)
+    patterns.push({
+      regex: '(^|/)kinds/',
+      message: `src/${layer} is below every kind: it may not import src/kinds/.`,
+    });
+  else patterns.push(...kindPatterns(layer));
   if (layer !== 'viz') patterns.push(VIZ_INDEX_ONLY);
   if (CORE.includes(layer)) {
     patterns.push({
@@ -83,8 +129,8 @@ function layerRules(layer) {
     ];
   }
   return {
-    files: [`src/${layer}/**/*.ts`, `src/${layer}/**/*.svelte`],
-    ignores: CORE.includes(layer) ? [`src/${layer}/**/*.test.ts`] : [],
+    files,
+    ignores: CORE.includes(layer) ? ['**/*.test.ts'] : [],
     rules,
   };
 }
@@ -112,7 +158,9 @@ export default tseslint.config(
       },
     },
   },
-  ...LAYERS.map(layerRules),
+  ...LAYERS.map((layer) => layerRules(layer)),
+  // Later entries win: a kind file is machines unless its name makes it sim, viz or ui.
+  ...Object.entries(KIND_FILE_LAYERS).map(([layer, files]) => layerRules(layer, files, true)),
   {
     files: ['tests/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [VIZ_INDEX_ONLY] }] },

@@ -20,7 +20,7 @@ describe('layer rule', () => {
     ['src/sim/x.ts', "import { a } from '../viz/a.ts';"],
     ['src/sim/x.ts', "import { a } from '../ui/App.svelte';"],
     ['src/viz/x.ts', "import { a } from '../ui/a.ts';"],
-    ['src/cli/x.ts', "import { a } from '../viz/a.ts';"],
+    ['src/cli/x.ts', "import { a } from '../ui/a.ts';"],
     ['src/net/x.ts', "import { select } from 'd3-selection';"],
     ['src/sim/x.ts', "import { mount } from 'svelte';"],
   ])('%s may not %s', async (file, code) => {
@@ -35,9 +35,51 @@ describe('layer rule', () => {
     ['src/ui/x.ts', "import { Simulator } from '../engine/index.ts';"],
     ['src/cli/x.ts', "import { Simulator } from '../engine/index.ts';"],
     ['src/viz/x.ts', "import { select } from 'd3-selection';"],
+    // Narration and names are view logic below the UI: lessons and the CLI may use them.
+    ['src/lessons/x.ts', "import { narrate } from '../viz/log/index.ts';"],
+    ['src/cli/x.ts', "import { narrate } from '../viz/log/index.ts';"],
   ])('%s may %s', async (file, code) => {
     const name = /import \{ (\w+) \}/.exec(code)?.[1];
     expect(await problems(file, `${code}\nexport const b = ${name};`)).toEqual([]);
+  });
+});
+
+describe("a kind's files take their layer from their names", () => {
+  it.each([
+    // A machine (or protocol code) is below the kind's schema, build and figures...
+    ['src/kinds/k/kMachine.ts', "import { a } from './kKind.ts';"],
+    ['src/kinds/k/kProtocol.ts', "import { a } from './kSchemas.ts';"],
+    ['src/kinds/k/kMachine.ts', "import { a } from '../../sim/index.ts';"],
+    // ...which never see its views...
+    ['src/kinds/k/kKind.ts', "import { a } from './kView.ts';"],
+    ['src/kinds/k/kRole.ts', "import { a } from '../other/otherViews.ts';"],
+    ['src/kinds/k/kKind.ts', "import { a } from '../../viz/log/index.ts';"],
+    // ...nor Svelte, and the layers below every kind never import one.
+    ['src/kinds/k/kView.ts', "import a from './KSection.svelte';"],
+    ['src/machines/x.ts', "import { a } from '../kinds/k/kMachine.ts';"],
+    ['src/net/x.ts', "import { a } from '../kinds/k/kTrace.ts';"],
+    ['src/sim/x.ts', "import { a } from '../kinds/k/kView.ts';"],
+  ])('%s may not %s', async (file, code) => {
+    expect((await problems(file, `${code}\nexport const b = a;`)).join('\n')).toMatch(
+      /no-restricted-imports/,
+    );
+  });
+
+  it.each([
+    ['src/kinds/k/kKind.ts', "import { a } from './kMachine.ts';"],
+    ['src/kinds/k/kKind.ts', "import { a } from '../../sim/schema/schema.ts';"],
+    ['src/kinds/k/kView.ts', "import { a } from './kKind.ts';"],
+    ['src/kinds/k/kView.ts', "import { a } from '../../viz/log/sentenceParts.ts';"],
+    ['src/sim/kinds/x.ts', "import { a } from '../../kinds/k/kKind.ts';"],
+    ['src/viz/kinds/x.ts', "import { a } from '../../kinds/k/kView.ts';"],
+  ])('%s may %s', async (file, code) => {
+    expect(await problems(file, `${code}\nexport const b = a;`)).toEqual([]);
+  });
+
+  it('keeps the kinds core free of the DOM and unseeded randomness', async () => {
+    expect(
+      (await problems('src/kinds/k/kKind.ts', 'export const b = Math.random();')).join(),
+    ).toMatch(/no-restricted-properties/);
   });
 });
 
