@@ -114,7 +114,9 @@ describe('the Handshake app', () => {
     if (!pinger || !link) throw new Error('the CLI summary has no pinger or no link');
     for (const key of ['sent', 'retries', 'replies', 'lost', 'lateReplies'] as const) {
       expect(
-        await page.locator(`[data-testid="summary-pinger-laptop"] [data-metric="${key}"]`).textContent(),
+        await page
+          .locator(`[data-testid="summary-pinger-laptop"] [data-metric="${key}"]`)
+          .textContent(),
       ).toBe(String(pinger[key]));
     }
     // Each direction of the link on its own row: laptop to server, then server to laptop.
