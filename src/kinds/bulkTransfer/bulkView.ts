@@ -63,6 +63,7 @@ export const bulkSendView = defineAppView<BulkSendApp, BulkSendFigures>({
         }
       },
   },
+  logGroups: { 'app.write': () => 'packets' },
   machine: () => ({ key: 'bulkSend', machine: bulkSendMachine }),
 });
 
@@ -110,5 +111,6 @@ export const sinkView = defineAppView<SinkApp, SinkFigures>({
         }
       },
   },
+  logGroups: { 'app.accept': () => 'states', 'app.read': () => 'packets' },
   machine: () => ({ key: 'sink', machine: sinkMachine }),
 });

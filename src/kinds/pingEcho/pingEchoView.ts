@@ -112,6 +112,13 @@ export const pingerView = defineAppView<PingerApp, PingerFigures>({
       };
     },
   },
+  logGroups: {
+    'app.request': (r) => (r.type === 'app.request' && r.pkt < 0 ? 'errors' : 'packets'),
+    'app.reply': () => 'packets',
+    'app.lateReply': () => 'packets',
+    'app.timeout': () => 'drops',
+    'app.giveUp': () => 'drops',
+  },
   machine: () => ({ key: 'pinger', machine: pingerMachine }),
 });
 
@@ -160,6 +167,10 @@ export const echoView = defineAppView<EchoApp, EchoFigures>({
         }
       };
     },
+  },
+  logGroups: {
+    'app.receive': () => 'packets',
+    'app.serve': (r) => (r.type === 'app.serve' && r.pkt < 0 ? 'errors' : 'packets'),
   },
   machine: () => ({ key: 'echo', machine: echoServerMachine }),
 });

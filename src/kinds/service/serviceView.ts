@@ -79,6 +79,11 @@ export const serviceClientView = defineAppView<ServiceClientApp, ServiceClientFi
         }
       },
   },
+  logGroups: {
+    'service.request': () => 'packets',
+    'service.response': (r) => (r.type === 'service.response' && !r.ok ? 'errors' : 'packets'),
+    'service.failure': () => 'errors',
+  },
   machine: userChart,
   listedBeforeStart: (app) => app.workload === undefined,
 });

@@ -175,6 +175,15 @@ export const httpClientView = defineAppView<HttpClientApp, HttpClientFigures>({
       };
     },
   },
+  logGroups: {
+    'http.request': () => 'packets',
+    'http.response': () => 'packets',
+    'http.failure': () => 'errors',
+    'tls.handshake': (r) =>
+      r.type === 'tls.handshake' && r.phase === 'failed' ? 'errors' : 'states',
+    'tls.certificate': (r) =>
+      r.type === 'tls.certificate' && r.verdict !== 'ok' ? 'errors' : 'states',
+  },
   machine: userChart,
   listedBeforeStart: (app) => app.workload === undefined,
 });

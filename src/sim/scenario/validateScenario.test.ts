@@ -204,4 +204,39 @@ describe('validateScenario', () => {
     expect(schema.$id).toBe('handshake/scenario@1');
     expect(schema.required).toEqual(['format', 'name', 'nodes', 'links']);
   });
+
+  it('refuses a role with no behaviour yet by the node’s name, and still reports its other problems', () => {
+    const result = validateScenario({
+      format: 'handshake/scenario@1',
+      name: 'edge',
+      nodes: [
+        { id: 'pc', role: 'client', interfaces: [{ name: 'eth0', address: '10.0.0.1/24' }] },
+        { id: 'fw', role: 'firewall', interfaces: [{ name: 'eth0', address: '10.0.0.2/24' }] },
+        { id: 'lb', role: 'loadBalancer', colour: 'red' },
+      ],
+      links: [],
+    });
+    expect(result.ok ? [] : result.issues).toEqual([
+      {
+        path: '$.nodes[1].role',
+        message: expect.stringMatching(
+          /^node "fw" has the role "firewall", which is not available yet \(.*\); use one of "client", "server", "router", "switch", "dns"$/,
+        ),
+      },
+      {
+        path: '$.nodes[2].role',
+        message: expect.stringMatching(
+          /^node "lb" has the role "loadBalancer", which is not available yet/,
+        ),
+      },
+      { path: '$.nodes[2].colour', message: expect.stringMatching(/^is not a known field/) },
+    ]);
+    // Editors are offered only the roles that exist.
+    const node = (
+      scenarioJsonSchema() as {
+        properties: { nodes: { items: { properties: { role: { enum: string[] } } } } };
+      }
+    ).properties.nodes.items.properties.role;
+    expect(node.enum).not.toContain('firewall');
+  });
 });

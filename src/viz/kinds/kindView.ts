@@ -19,6 +19,9 @@ export interface NarrationContext {
 /** Sentences for one trace: the record at `index` told in words, or null if not its own. */
 export type Narrator = (record: TraceRecord, index: number) => Said | null;
 
+/** The event log's groups (its filter): what a record is. */
+export type LogGroupName = 'packets' | 'drops' | 'states' | 'errors';
+
 /** The machine an app's `app.state` records come from, and the key its chart is kept under. */
 export interface AppMachine {
   key: string;
@@ -41,6 +44,8 @@ export interface AppKindView<A = never, F = never> {
    * (`pinger`, `http`) or a part of it (`http/u3`, `web/w1`). None for plain-code apps.
    */
   machine?(name: string): AppMachine | undefined;
+  /** The log group of its own record types (others are states, errors for failures). */
+  readonly logGroups?: Partial<Record<TraceType, (record: TraceRecord) => LogGroupName>>;
   /** Whether the node inspector lists the app before it records a state (default true). */
   listedBeforeStart?(app: A): boolean;
 }

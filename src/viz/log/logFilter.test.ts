@@ -109,14 +109,27 @@ describe('log filters', () => {
       bulk.records.filter((r) => r.type === 'tcp.cwnd').length,
     );
     const app = types(bulk, { protocol: 'app' });
-    expect(new Set(app.map((r) => r.type))).toEqual(new Set(['app.state']));
+    // The apps' own records: their states, what the sender writes and the sink accepts and reads.
+    expect(new Set(app.map((r) => r.type))).toEqual(
+      new Set(['app.state', 'app.write', 'app.accept', 'app.read']),
+    );
   });
 
   it('by type: states are connection, app, window, timer and queue changes', () => {
     const states = new Set(types(bulk, { group: 'states' }).map((r) => r.type));
     expect(states).toEqual(
-      new Set(['socket.state', 'app.state', 'tcp.cwnd', 'tcp.rto', 'queue.length', 'socket.bind']),
+      new Set([
+        'socket.state',
+        'app.state',
+        'app.accept',
+        'tcp.cwnd',
+        'tcp.rto',
+        'queue.length',
+        'socket.bind',
+      ]),
     );
+    const data = new Set(types(bulk, { group: 'packets', protocol: 'app' }).map((r) => r.type));
+    expect(data).toEqual(new Set(['app.write', 'app.read']));
     const packets = types(bulk, { group: 'packets', protocol: 'link' });
     expect(new Set(packets.map((r) => r.type))).toEqual(
       new Set(['link.txBegin', 'link.txEnd', 'link.rx']),

@@ -8,6 +8,7 @@ import '../../net/transport/socketTrace.ts';
 import '../../machines/tcp/tcpTrace.ts';
 import '../../sim/appTrace.ts';
 import type { Packet } from '../../net/wire/packet.ts';
+import { APP_VIEWS } from '../kinds/viewRegistry.ts';
 import { isIcmpError } from '../packet/index.ts';
 
 export const LOG_PROTOCOLS = ['tcp', 'udp', 'icmp', 'app', 'link'] as const;
@@ -58,6 +59,14 @@ function packetProtocol(packet: Packet): number {
   const kind = packet.transport.kind;
   return kind === 'tcp' || kind === 'udp' || kind === 'icmp' ? P[kind] : 0;
 }
+
+/** Record types of the network and transport layers (the rest is the application layer). */
+const NETWORK_RECORDS = /^(?:link|queue|ip|switch|socket|tcp|sim)\./;
+
+/** The log group of each kind's records, as its view says. */
+const KIND_GROUPS = new Map<string, (record: TraceRecord) => LogGroup>();
+for (const view of [...APP_VIEWS].reverse())
+  for (const [type, group] of Object.entries(view.logGroups ?? {})) KIND_GROUPS.set(type, group);
 
 /** Packets seen so far, by id, as protocol bits and whether they are ICMP errors. */
 type PacketInfo = Map<number, { protocol: number; error: boolean }>;
@@ -118,27 +127,22 @@ export function tagRecord(record: TraceRecord, packets: PacketInfo): RecordTags 
       return tags([record.node], P[record.protocol], G.errors);
     case 'app.state':
       return tags([record.node], P.app, G.states);
-    case 'app.request':
-    case 'app.serve':
-      return tags([record.node], P.app, record.pkt < 0 ? G.errors : G.packets);
-    case 'app.reply':
-    case 'app.lateReply':
-      return tags([record.node], P.app, G.packets);
-    case 'app.timeout':
-    case 'app.giveUp':
-      return tags([record.node], P.app, G.drops);
     case 'app.error':
+    case 'server.refuse':
       return tags([record.node], P.app, G.errors);
     case 'sim.start':
     case 'sim.end':
       return tags([], 0, 0);
-    default:
-      // The CPU scheduler, server processes and HTTP clients are the application layer's.
-      if (/^(cpu|server|http)\./.test(record.type) && 'node' in record) {
-        const failed = record.type === 'server.refuse' || record.type === 'http.failure';
-        return tags([record.node as string], P.app, failed ? G.errors : G.states);
+    default: {
+      // The CPU scheduler, server processes and every kind's records are the application
+      // layer's; a kind's view says which group each of its records is in.
+      const { node } = record as { node?: unknown };
+      if (typeof node === 'string' && !NETWORK_RECORDS.test(record.type)) {
+        const group = KIND_GROUPS.get(record.type)?.(record) ?? 'states';
+        return tags([node], P.app, G[group]);
       }
       return unknownTags(record as { type: string } & Record<string, unknown>);
+    }
   }
 }
 
