@@ -35,33 +35,9 @@ export interface Impairments {
   random: boolean;
 }
 
-/** What one direction of a link has done so far. */
-export interface LinkCounters {
-  /** Packets that started transmission. */
-  sent: number;
-  /** Bytes on the wire of those packets. */
-  bytesSent: number;
-  /** Packets that arrived at the far end (duplicates count twice). */
-  delivered: number;
-  /** Packets lost on the wire (random loss, or the link went down under them). */
-  lost: number;
-  /** Packets dropped at the queue (full, or the link down). */
-  queueDrops: number;
-  /** Most packets waiting at once. */
-  maxQueue: number;
-}
-
 /** One direction of a link: the queue and transmitter at `from`, delivering to `to`. */
 export class LinkDirection implements LinkPort {
   readonly queue: DropTailQueue;
-  readonly counters: LinkCounters = {
-    sent: 0,
-    bytesSent: 0,
-    delivered: 0,
-    lost: 0,
-    queueDrops: 0,
-    maxQueue: 0,
-  };
   readonly link: string;
   /** The packet being serialised, the event that ends it, and its drawn fate. */
   private current: Packet | undefined = undefined;
@@ -123,8 +99,6 @@ export class LinkDirection implements LinkPort {
   private txBegin(packet: Packet): void {
     const { sim, impairments: imp, fate } = this;
     const bytes = wireSize(packet);
-    this.counters.sent++;
-    this.counters.bytesSent += bytes;
     sim.record({
       t: sim.now(),
       type: 'link.txBegin',
@@ -185,7 +159,6 @@ export class LinkDirection implements LinkPort {
   }
 
   private deliver(packet: Packet): void {
-    this.counters.delivered++;
     this.sim.record({
       t: this.sim.now(),
       type: 'link.rx',
@@ -199,7 +172,6 @@ export class LinkDirection implements LinkPort {
   }
 
   private lost(packet: Packet, reason: LinkDropReason): void {
-    this.counters.lost++;
     const { node, name } = this.from;
     const t = this.sim.now();
     this.sim.record({
@@ -228,7 +200,6 @@ export class LinkDirection implements LinkPort {
   }
 
   private queueDrop(packet: Packet, reason: LinkDropReason): void {
-    this.counters.queueDrops++;
     this.sim.record({
       t: this.sim.now(),
       type: 'queue.drop',
@@ -242,7 +213,6 @@ export class LinkDirection implements LinkPort {
   }
 
   private queueLength(): void {
-    if (this.queue.packets > this.counters.maxQueue) this.counters.maxQueue = this.queue.packets;
     this.sim.record({
       t: this.sim.now(),
       type: 'queue.length',

@@ -6,7 +6,7 @@ import type { Simulator } from '../../engine/simulator.ts';
 import type { Nanos } from '../../engine/time.ts';
 import type { QueueLimits } from './dropTailQueue.ts';
 import type { Attachable } from './linkEndpoint.ts';
-import { LinkDirection, type Impairments, type LinkCounters } from './linkDirection.ts';
+import { LinkDirection, type Impairments } from './linkDirection.ts';
 import { checkBandwidth } from './transmissionDelay.ts';
 
 /** How a link behaves; the same in both directions. */
@@ -77,12 +77,6 @@ export class PointToPointLink {
     return this;
   }
 
-  /** What each direction has done: `[a to b, b to a]` in the order `connect` was given. */
-  counters(): [LinkCounters, LinkCounters] {
-    const [ab, ba] = this.directions;
-    if (!ab || !ba) throw new Error(`link "${this.config.id}" is not connected`);
-    return [ab.counters, ba.counters];
-  }
 
   /** The queue at `end`'s sending side (for inspection). */
   queueAt(end: Attachable): { packets: number; bytes: number } {
