@@ -77,7 +77,6 @@ export class PointToPointLink {
     return this;
   }
 
-
   /** The queue at `end`'s sending side (for inspection). */
   queueAt(end: Attachable): { packets: number; bytes: number } {
     const dir = this.directions.find((d) => d.from === end);
