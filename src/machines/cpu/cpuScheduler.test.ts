@@ -1,13 +1,17 @@
 // Properties of the scheduler over random job sets (every policy, 1-3 cores, switches, I/O):
 // work is conserved, a core runs one job at a time, a job runs on one core at a time, and every
-// job gets exactly its CPU bursts. Plus argument checks.
+// job gets exactly its CPU bursts. Plus argument checks, the cost in actor sends, and what the
+// scheduler reports between a burst's end and the decision of that instant.
 
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { Actor } from 'xstate';
 import { Simulator } from '../../engine/simulator.ts';
+import { NS_PER_MS } from '../../engine/time.ts';
 import { CpuScheduler, SCHEDULING_POLICIES } from './cpuScheduler.ts';
 import { jobWaiting } from './cpuMetrics.ts';
 import { ganttFromTrace } from './gantt.ts';
+import { JobSource } from './jobSource.ts';
 
 const jobArb = fc.record({
   arrival: fc.integer({ min: 0, max: 30 }),
@@ -92,5 +96,58 @@ describe('CpuScheduler properties', () => {
     expect(cpu.metrics.jobs).toEqual([]);
     expect(cpu.metrics.sumWaiting).toBe(5);
     expect(cpu.metrics.maxReady).toBe(2);
+  });
+
+  it('costs about 1.2 actor sends per job in an M/M/1 queue at rho = 0.8', () => {
+    const send = vi.spyOn(Actor.prototype, 'send');
+    try {
+      const sim = new Simulator({ seed: 1, trace: false });
+      const cpu = new CpuScheduler(sim, 'cpu', {}, { keepJobs: false });
+      const jobs = 20_000;
+      new JobSource(sim, cpu, {
+        arrivals: { kind: 'poisson', mean: 1.25 * NS_PER_MS },
+        service: { kind: 'exponential', mean: NS_PER_MS },
+        count: jobs,
+      }).start();
+      sim.run();
+      expect(cpu.metrics.jobsCompleted).toBe(jobs);
+      // One send per job (cpu.dispatch, or cpu.next straight from the last job), plus one
+      // cpu.burstDone per busy period (a fifth of the jobs start one at rho = 0.8).
+      const perJob = send.mock.calls.length / jobs;
+      expect(perJob).toBeGreaterThan(1.15);
+      expect(perJob).toBeLessThan(1.25);
+    } finally {
+      send.mockRestore();
+    }
+  });
+
+  it('counts a core free as its burst ends; its actor goes idle at the decision', () => {
+    const sim = new Simulator();
+    const cpu = new CpuScheduler(sim, 'n', { cores: 2 });
+    const seen: [number, string][] = [];
+    cpu.submit({
+      id: 'a',
+      bursts: [5],
+      onDone: () => seen.push([cpu.busyCores(), cpu.coreState(0)]),
+    });
+    cpu.submit({ id: 'b', bursts: [9] });
+    sim.run({ until: 5 });
+    expect(seen).toEqual([[1, 'running']]);
+    expect([cpu.busyCores(), cpu.coreState(0), cpu.coreState(1)]).toEqual([1, 'idle', 'running']);
+  });
+
+  it('a better job that came during a switch preempts the job switched to when it starts', () => {
+    const sim = new Simulator();
+    const cpu = new CpuScheduler(sim, 'n', { policy: 'priorityPreemptive', contextSwitch: 2 });
+    cpu.submit({ id: 'low', bursts: [10], priority: 5 });
+    sim.schedule(1, () => cpu.submit({ id: 'high', bursts: [3], priority: 1 }));
+    sim.run({ until: 2 });
+    const at2 = sim.trace.records.filter((r) => r.t === 2 && r.type !== 'cpu.arrive');
+    expect(at2.map((r) => [r.type, 'job' in r ? r.job : ''])).toEqual([
+      ['cpu.dispatch', 'low'],
+      ['cpu.preempt', 'low'],
+      ['cpu.switch', 'high'],
+    ]);
+    expect(cpu.coreState(0)).toBe('switching');
   });
 });

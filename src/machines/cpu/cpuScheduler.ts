@@ -1,8 +1,11 @@
 // A multi-core CPU scheduler on simulated time: one shared ready queue, policies FCFS, SJF, SRTF,
 // priority (plain and preemptive) and round robin, context-switch cost, and I/O bursts.
-// Each core is an XState actor (cpuCoreMachine) a learner sees switching, running and idle; the
-// ready queue and the burst timers are plain code and engine events (1-3 actor sends per burst:
-// cpu.dispatch or cpu.next, cpu.switched when switching, cpu.burstDone only if the core goes idle).
+//
+// Each core is a CpuCore (cpuCore.ts) around a cpuCoreMachine actor, the source of truth for the
+// core's state (idle, switching, running) and its job. The ready queue, the decisions and the
+// timers are plain code and engine events; the policy is pure functions (schedulingPolicy.ts).
+// Actor sends per burst: cpu.dispatch or cpu.next, cpu.switched when switching, cpu.burstDone only
+// if the core goes idle, cpu.preempt or cpu.quantumExpired when a job is taken off.
 //
 // Rules, as the textbooks draw them (Silberschatz, Galvin, Gagne, Operating System Concepts ch. 5):
 // - Decisions are made once per instant: every arrival, I/O wake, burst end or quantum expiry at
@@ -25,12 +28,10 @@
 //   the next CPU burst arrives in the ready queue (cpu.wake, cpu.arrive).
 // - firstRun (for response time) is when the job first starts running, after any switch.
 
-import { createActor, type Actor } from 'xstate';
-import type { EventId, Simulator } from '../../engine/simulator.ts';
-import type { Nanos } from '../../engine/time.ts';
-import { cpuCoreMachine } from './cpuCoreMachine.ts';
-import { noteCompletion, noteReadyLength, type CpuMetrics, type JobMetrics } from './cpuMetrics.ts';
-import type { PreemptReason } from './cpuTrace.ts';
+import type { Simulator } from '../../engine/simulator.ts';
+import { CpuCore, type CpuCoreOwner } from './cpuCore.ts';
+import { checkJobSpec, newJob, type CpuJob } from './cpuJob.ts';
+import { noteCompletion, noteReadyLength, type CpuMetrics } from './cpuMetrics.ts';
 import {
   checkCpuConfig,
   DEFAULT_CPU_CONFIG,
@@ -39,6 +40,15 @@ import {
   type JobSpec,
 } from './cpuConfig.ts';
 import { FifoReadyQueue, HeapReadyQueue, type ReadyQueue } from './readyQueue.ts';
+import {
+  isFifo,
+  isPreemptive,
+  jobKey,
+  preemptReason,
+  preempts,
+  quantumGoesBack,
+  victim,
+} from './schedulingPolicy.ts';
 
 export type { CpuMetrics, JobMetrics } from './cpuMetrics.ts';
 export {
@@ -50,50 +60,20 @@ export {
   type SchedulingPolicy,
 } from './cpuConfig.ts';
 
-interface Job {
-  spec: JobSpec;
-  id: string;
-  priority: number;
-  /** Index into spec.bursts of the current CPU burst. */
-  index: number;
-  /** ns left of the current CPU burst (as of the last dispatch or preemption). */
-  remaining: number;
-  key: number;
-  seq: number;
-  m: JobMetrics;
-}
-
-const IDLE = 0;
-const SWITCHING = 1;
-const RUNNING = 2;
-
-interface Core {
-  index: number;
-  actor: Actor<typeof cpuCoreMachine>;
-  state: number;
-  job: Job | null;
-  lastJob: Job | null;
-  runStart: Nanos;
-  timer: EventId;
-  expired: boolean;
-  /** The burst ended this instant and the actor has not been told yet (see `release`). */
-  releasing: boolean;
-}
-
 /** A CPU with `cores` cores and one shared ready queue, recording cpu.* trace records. */
 export class CpuScheduler {
   readonly config: CpuConfig;
   readonly metrics: CpuMetrics;
-  private readonly ready: ReadyQueue<Job>;
-  private readonly cores: Core[] = [];
+  private readonly ready: ReadyQueue<CpuJob>;
+  private readonly cores: CpuCore[] = [];
   private readonly keepJobs: boolean;
+  private readonly preemptive: boolean;
   private seq = 0;
   private decisionPending = false;
-  private readonly preemptive: boolean;
+  /** Scratch for `preemptBetter`: each core's running key, or null. */
+  private readonly runningKeys: (number | null)[] = [];
   private readonly decideHandler = (): void => this.decide();
-  private readonly sliceEndHandler = (core: Core): void => this.sliceEnd(core);
-  private readonly switchedHandler = (core: Core): void => this.switched(core);
-  private readonly wakeHandler = (job: Job): void => this.wake(job);
+  private readonly wakeHandler = (job: CpuJob): void => this.wake(job);
 
   constructor(
     private readonly sim: Simulator,
@@ -104,9 +84,8 @@ export class CpuScheduler {
     const c = checkCpuConfig({ ...DEFAULT_CPU_CONFIG, ...config });
     this.config = c;
     this.keepJobs = options.keepJobs ?? true;
-    this.preemptive = c.policy === 'srtf' || c.policy === 'priorityPreemptive';
-    this.ready =
-      c.policy === 'fcfs' || c.policy === 'rr' ? new FifoReadyQueue() : new HeapReadyQueue();
+    this.preemptive = isPreemptive(c.policy);
+    this.ready = isFifo(c.policy) ? new FifoReadyQueue() : new HeapReadyQueue();
     this.metrics = {
       node,
       cores: c.cores,
@@ -127,44 +106,26 @@ export class CpuScheduler {
       readyArea: 0,
       readyChangedAt: sim.now(),
     };
+    const owner: CpuCoreOwner = {
+      burstEnded: (core, job) => this.burstEnded(core, job),
+      quantumExpired: () => this.requestDecision(),
+      // A job now runs after its switch: a better one waiting may preempt it.
+      switchEnded: () => {
+        if (this.preemptive && this.ready.size > 0) this.requestDecision();
+      },
+    };
     for (let i = 0; i < c.cores; i++) {
-      const actor = createActor(cpuCoreMachine, { clock: sim.clock, input: { core: i } });
-      actor.start();
-      this.cores.push({
-        index: i,
-        actor,
-        state: IDLE,
-        job: null,
-        lastJob: null,
-        runStart: 0,
-        timer: -1,
-        expired: false,
-        releasing: false,
-      });
+      this.cores.push(new CpuCore(i, sim, node, c, this.metrics, owner));
+      this.runningKeys.push(null);
     }
   }
 
   /** The job arrives now: its first CPU burst enters the ready queue. */
   submit(spec: JobSpec): void {
-    const b = spec.bursts;
-    if (b.length % 2 !== 1)
-      throw new RangeError(`job ${spec.id}: bursts must alternate CPU, I/O, ..., CPU (odd length)`);
-    for (const x of b)
-      if (!Number.isSafeInteger(x) || x < 0)
-        throw new RangeError(`job ${spec.id}: bursts must be integers >= 0 ns, got ${x}`);
-    const priority = spec.priority ?? 0;
-    const m: JobMetrics = {
-      id: spec.id,
-      priority,
-      arrival: this.sim.now(),
-      firstRun: -1,
-      completion: -1,
-      cpuTotal: 0,
-      ioTotal: 0,
-    };
+    checkJobSpec(spec);
+    const job = newJob(spec, this.sim.now());
     this.metrics.jobsSubmitted++;
-    if (this.keepJobs) this.metrics.jobs.push(m);
-    const job: Job = { spec, id: spec.id, priority, index: 0, remaining: 0, key: 0, seq: 0, m };
+    if (this.keepJobs) this.metrics.jobs.push(job.m);
     this.arrive(job);
   }
 
@@ -173,10 +134,10 @@ export class CpuScheduler {
     return this.ready.size;
   }
 
-  /** Cores switching to or running a job. */
+  /** Cores switching to or running a job (a core whose burst ended this instant is free). */
   busyCores(): number {
     let n = 0;
-    for (const core of this.cores) if (core.state !== IDLE) n++;
+    for (const core of this.cores) if (!core.isFree()) n++;
     return n;
   }
 
@@ -184,216 +145,12 @@ export class CpuScheduler {
   coreState(i: number): string {
     const core = this.cores[i];
     if (!core) throw new RangeError(`no core ${i}`);
-    return String(core.actor.getSnapshot().value);
+    return core.state();
   }
 
-  private arrive(job: Job): void {
-    job.remaining = job.spec.bursts[job.index] as number;
-    this.sim.record({
-      t: this.sim.now(),
-      type: 'cpu.arrive',
-      node: this.node,
-      job: job.id,
-      burst: job.remaining,
-      priority: job.priority,
-    });
-    this.enqueue(job);
-    this.requestDecision();
-  }
-
-  private enqueue(job: Job): void {
-    const policy = this.config.policy;
-    job.key =
-      policy === 'sjf' || policy === 'srtf'
-        ? job.remaining
-        : policy === 'priority' || policy === 'priorityPreemptive'
-          ? job.priority
-          : 0;
-    job.seq = this.seq++;
-    noteReadyLength(this.metrics, this.sim.now(), 1);
-    this.ready.push(job);
-  }
-
-  private requestDecision(): void {
-    if (this.decisionPending) return;
-    this.decisionPending = true;
-    this.sim.schedule(0, this.decideHandler);
-  }
-
-  private decide(): void {
-    this.decisionPending = false;
-    const cores = this.cores;
-    // (1) Expired quanta: back to the tail only if someone would otherwise wait.
-    let idle = 0;
-    for (const core of cores) if (core.state === IDLE) idle++;
-    for (const core of cores) {
-      if (!core.expired) continue;
-      core.expired = false;
-      if (this.ready.size > idle) {
-        this.preempt(core, 'quantum');
-        idle++;
-      } else {
-        this.startSlice(core);
-      }
-    }
-    // (2) Idle cores take the head of the queue.
-    for (const core of cores) {
-      if (this.ready.size === 0) break;
-      if (core.state === IDLE) this.dispatch(core, this.takeReady());
-    }
-    // (3) Preemption by a better job.
-    if (this.preemptive) this.preemptBetter();
-    // Cores whose burst ended and that got no new job: now the actor goes idle.
-    for (const core of cores) {
-      if (!core.releasing) continue;
-      core.releasing = false;
-      core.actor.send({ type: 'cpu.burstDone' });
-    }
-  }
-
-  private preemptBetter(): void {
-    const cores = this.cores;
-    const reason: PreemptReason = this.config.policy === 'srtf' ? 'shorter' : 'priority';
-    while (this.ready.size > 0) {
-      const best = this.ready.peek() as Job;
-      let worst: Core | null = null;
-      let worstKey = -Infinity;
-      for (const core of cores) {
-        if (core.state !== RUNNING || core.expired) continue;
-        const key = this.runningKey(core);
-        if (key > worstKey) {
-          worstKey = key;
-          worst = core;
-        }
-      }
-      if (worst === null || !(best.key < worstKey)) break;
-      const next = this.takeReady();
-      this.preempt(worst, reason);
-      this.dispatch(worst, next);
-    }
-  }
-
-  private runningKey(core: Core): number {
-    const job = core.job as Job;
-    if (this.config.policy === 'srtf') return job.remaining - (this.sim.now() - core.runStart);
-    return job.priority;
-  }
-
-  private takeReady(): Job {
-    noteReadyLength(this.metrics, this.sim.now(), -1);
-    return this.ready.pop() as Job;
-  }
-
-  private dispatch(core: Core, job: Job): void {
-    core.job = job;
-    const cost = this.config.contextSwitch;
-    if (cost > 0 && core.lastJob !== job) {
-      core.state = SWITCHING;
-      this.metrics.contextSwitches++;
-      this.metrics.switchNs[core.index] = (this.metrics.switchNs[core.index] as number) + cost;
-      this.sim.record({
-        t: this.sim.now(),
-        type: 'cpu.switch',
-        node: this.node,
-        core: core.index,
-        job: job.id,
-      });
-      this.tell(core, job, true);
-      core.timer = this.sim.schedule(cost, this.switchedHandler, core);
-      return;
-    }
-    this.tell(core, job, false);
-    this.run(core);
-  }
-
-  /** One actor send per dispatch: cpu.next when the core's burst ended this instant. */
-  private tell(core: Core, job: Job, switchFirst: boolean): void {
-    if (core.releasing) {
-      core.releasing = false;
-      core.actor.send({ type: 'cpu.next', job: job.id, switchFirst });
-    } else {
-      core.actor.send({ type: 'cpu.dispatch', job: job.id, switchFirst });
-    }
-  }
-
-  private switched(core: Core): void {
-    core.actor.send({ type: 'cpu.switched' });
-    this.run(core);
-    if (this.preemptive && this.ready.size > 0) this.requestDecision();
-  }
-
-  private run(core: Core): void {
-    const job = core.job as Job;
+  /** The burst of `job` ended on `core`: the job blocks for I/O or completes. */
+  private burstEnded(core: CpuCore, job: CpuJob): void {
     const now = this.sim.now();
-    core.state = RUNNING;
-    core.lastJob = job;
-    if (job.m.firstRun < 0) job.m.firstRun = now;
-    this.sim.record({
-      t: now,
-      type: 'cpu.dispatch',
-      node: this.node,
-      core: core.index,
-      job: job.id,
-      remaining: job.remaining,
-    });
-    this.startSlice(core);
-  }
-
-  private startSlice(core: Core): void {
-    const job = core.job as Job;
-    core.runStart = this.sim.now();
-    const slice =
-      this.config.policy === 'rr' ? Math.min(this.config.quantum, job.remaining) : job.remaining;
-    core.timer = this.sim.schedule(slice, this.sliceEndHandler, core);
-  }
-
-  /** Charges the CPU time since `runStart` to the job and the core. */
-  private account(core: Core): Job {
-    const job = core.job as Job;
-    const elapsed = this.sim.now() - core.runStart;
-    job.remaining -= elapsed;
-    job.m.cpuTotal += elapsed;
-    this.metrics.busyNs[core.index] = (this.metrics.busyNs[core.index] as number) + elapsed;
-    core.runStart = this.sim.now();
-    return job;
-  }
-
-  private sliceEnd(core: Core): void {
-    core.timer = -1;
-    const job = this.account(core);
-    if (job.remaining > 0) {
-      core.expired = true;
-      this.requestDecision();
-      return;
-    }
-    this.burstDone(core, job);
-  }
-
-  private preempt(core: Core, reason: PreemptReason): void {
-    if (core.timer !== -1) this.sim.cancel(core.timer);
-    core.timer = -1;
-    const job = this.account(core);
-    this.metrics.preemptions++;
-    this.sim.record({
-      t: this.sim.now(),
-      type: 'cpu.preempt',
-      node: this.node,
-      core: core.index,
-      job: job.id,
-      remaining: job.remaining,
-      reason,
-    });
-    core.actor.send({ type: 'cpu.preempt' });
-    core.state = IDLE;
-    core.job = null;
-    this.enqueue(job);
-  }
-
-  private burstDone(core: Core, job: Job): void {
-    const now = this.sim.now();
-    core.releasing = true; // the decision tells the actor: cpu.next or cpu.burstDone
-    core.state = IDLE;
-    core.job = null;
     job.index++;
     if (job.index >= job.spec.bursts.length) {
       this.sim.record({
@@ -423,8 +180,82 @@ export class CpuScheduler {
     this.sim.schedule(io, this.wakeHandler, job);
   }
 
-  private wake(job: Job): void {
+  private wake(job: CpuJob): void {
     this.sim.record({ t: this.sim.now(), type: 'cpu.wake', node: this.node, job: job.id });
     this.arrive(job);
+  }
+
+  private arrive(job: CpuJob): void {
+    job.remaining = job.spec.bursts[job.index] as number;
+    this.sim.record({
+      t: this.sim.now(),
+      type: 'cpu.arrive',
+      node: this.node,
+      job: job.id,
+      burst: job.remaining,
+      priority: job.priority,
+    });
+    this.enqueue(job);
+    this.requestDecision();
+  }
+
+  private enqueue(job: CpuJob): void {
+    job.key = jobKey(this.config.policy, job.remaining, job.priority);
+    job.seq = this.seq++;
+    noteReadyLength(this.metrics, this.sim.now(), 1);
+    this.ready.push(job);
+  }
+
+  private takeReady(): CpuJob {
+    noteReadyLength(this.metrics, this.sim.now(), -1);
+    return this.ready.pop() as CpuJob;
+  }
+
+  private requestDecision(): void {
+    if (this.decisionPending) return;
+    this.decisionPending = true;
+    this.sim.schedule(0, this.decideHandler);
+  }
+
+  /** The one decision of this instant (rules at the top of this file). */
+  private decide(): void {
+    this.decisionPending = false;
+    const cores = this.cores;
+    // (1) Expired quanta: back to the tail only if someone would otherwise wait.
+    let idle = 0;
+    for (const core of cores) if (core.isFree()) idle++;
+    for (const core of cores) {
+      if (!core.expired) continue;
+      if (quantumGoesBack(this.ready.size, idle)) {
+        this.enqueue(core.takeOff('quantum'));
+        idle++;
+      } else {
+        core.renewSlice();
+      }
+    }
+    // (2) Free cores take the head of the queue.
+    for (const core of cores) {
+      if (this.ready.size === 0) break;
+      if (core.isFree()) core.dispatch(this.takeReady());
+    }
+    // (3) Preemption by a better job.
+    if (this.preemptive) this.preemptBetter();
+    // Cores whose burst ended and that got no new job: now their actor goes idle.
+    for (const core of cores) core.settle();
+  }
+
+  private preemptBetter(): void {
+    const { cores, runningKeys } = this;
+    const policy = this.config.policy;
+    while (this.ready.size > 0) {
+      const best = this.ready.peek() as CpuJob;
+      for (let i = 0; i < cores.length; i++) runningKeys[i] = (cores[i] as CpuCore).runningKey();
+      const v = victim(runningKeys);
+      if (v < 0 || !preempts(policy, best.key, runningKeys[v] as number)) break;
+      const next = this.takeReady();
+      const core = cores[v] as CpuCore;
+      this.enqueue(core.takeOff(preemptReason(policy)));
+      core.dispatch(next);
+    }
   }
 }
