@@ -54,7 +54,7 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
   const cpuOf = (host: HostNode): CpuScheduler => {
     let cpu = cpus.get(host.spec.id);
     if (!cpu) {
-      cpu = new CpuScheduler(sim, host.spec.id, cpuConfigOf(host.spec), { keepJobs: false });
+      cpu = new CpuScheduler(sim, host.spec.id, cpuConfigOf(host.spec));
       cpus.set(host.spec.id, cpu);
     }
     return cpu;

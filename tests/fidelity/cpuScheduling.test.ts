@@ -11,7 +11,8 @@ import {
   type CpuConfig,
   type SchedulingPolicy,
 } from '../../src/machines/cpu/cpuScheduler.ts';
-import { jobResponse, jobWaiting, summarizeCpu } from '../../src/machines/cpu/cpuMetrics.ts';
+import { foldRecords } from '../../src/engine/traceFold.ts';
+import { cpuLedger, jobResponse, jobWaiting } from '../../src/machines/cpu/cpuLedger.ts';
 import { ganttFromTrace, type GanttSegment } from '../../src/machines/cpu/gantt.ts';
 
 interface Row {
@@ -46,10 +47,15 @@ function run(rows: Row[], policy: SchedulingPolicy, config: Partial<CpuConfig> =
     start: ms(s.start),
     end: ms(s.end),
   }));
-  const waits = Object.fromEntries(cpu.metrics.jobs.map((j) => [j.id, ms(jobWaiting(j))]));
-  const responses = Object.fromEntries(cpu.metrics.jobs.map((j) => [j.id, ms(jobResponse(j))]));
-  const summary = summarizeCpu(cpu.metrics);
-  return { sim, cpu, segments, waits, responses, summary, avgWait: ms(summary.avgWaiting) };
+  // The figures come from the trace, as everywhere: the schedule ends at its last completion.
+  const ledger = foldRecords(cpuLedger(cpu.config.cores, { keepJobs: true }), sim.trace.records);
+  const waits = Object.fromEntries(ledger.jobs.map((j) => [j.id, ms(jobWaiting(j))]));
+  const responses = Object.fromEntries(ledger.jobs.map((j) => [j.id, ms(jobResponse(j))]));
+  const summary = {
+    utilization: ledger.busyNs / (cpu.config.cores * ledger.lastCompletion),
+    avgWaiting: ledger.sumWaiting / ledger.jobsCompleted,
+  };
+  return { sim, cpu, ledger, segments, waits, responses, summary, avgWait: ms(summary.avgWaiting) };
 }
 
 /** [job, start, end] run segments on core 0 (the book's single-CPU charts). */
@@ -232,7 +238,7 @@ describe('context-switch cost', () => {
     expect(r.waits).toEqual({ P1: 10, P2: 6, P3: 10 });
     expect(r.avgWait).toBeCloseTo(26 / 3, 12);
     expect(r.summary.utilization).toBeCloseTo(30 / 34, 12);
-    expect(r.cpu.metrics.contextSwitches).toBe(4);
+    expect(r.ledger.contextSwitches).toBe(4);
     expect(r.responses).toEqual({ P1: 1, P2: 6, P3: 10 });
   });
 });
@@ -306,7 +312,7 @@ describe('core machine', () => {
     expect(cpu.busyCores()).toBe(1);
     sim.run();
     expect(cpu.coreState(0)).toBe('idle');
-    expect(cpu.metrics.jobsCompleted).toBe(1);
+    expect(foldRecords(cpuLedger(1), sim.trace.records).jobsCompleted).toBe(1);
   });
 
   it('is deterministic: same jobs, same trace', () => {

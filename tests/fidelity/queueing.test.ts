@@ -15,7 +15,7 @@
 import { describe, expect, it } from 'vitest';
 import { Simulator } from '../../src/engine/simulator.ts';
 import { NS_PER_MS } from '../../src/engine/time.ts';
-import { summarizeCpu } from '../../src/machines/cpu/cpuMetrics.ts';
+import { cpuLedger } from '../../src/machines/cpu/cpuLedger.ts';
 import { CpuScheduler } from '../../src/machines/cpu/cpuScheduler.ts';
 import type { Distribution } from '../../src/machines/cpu/distributions.ts';
 import { JobSource } from '../../src/machines/cpu/jobSource.ts';
@@ -38,7 +38,9 @@ function simulate(
   seed: number,
 ): Result {
   const sim = new Simulator({ seed, trace: false });
-  const cpu = new CpuScheduler(sim, 'server', { policy: 'fcfs', cores }, { keepJobs: false });
+  const cpu = new CpuScheduler(sim, 'server', { policy: 'fcfs', cores });
+  const ledger = cpuLedger(cores);
+  sim.trace.follow(ledger); // the trace is not stored: its figures are folded as it goes
   let sum = 0;
   let counted = 0;
   // lambda = rho * cores * mu, so the mean interarrival time is SERVICE / (rho * cores).
@@ -56,7 +58,7 @@ function simulate(
   expect(counted).toBe(jobs);
   return {
     meanResponse: sum / counted / SERVICE,
-    utilization: summarizeCpu(cpu.metrics, sim.now()).utilization,
+    utilization: ledger.result().busyNs / (cores * sim.now()),
   };
 }
 

@@ -42,12 +42,6 @@ export interface JobSpec {
   onDone?: () => void;
 }
 
-/** Options beyond the policy. */
-export interface CpuSchedulerOptions {
-  /** Keep per-job figures in `metrics.jobs` (default true; off for million-job runs). */
-  keepJobs?: boolean;
-}
-
 /** Checks a complete configuration; throws RangeError naming the bad field. */
 export function checkCpuConfig(c: CpuConfig): CpuConfig {
   if (!Number.isSafeInteger(c.cores) || c.cores < 1)

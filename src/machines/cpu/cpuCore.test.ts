@@ -6,19 +6,16 @@ import { Simulator } from '../../engine/simulator.ts';
 import { DEFAULT_CPU_CONFIG, type CpuConfig } from './cpuConfig.ts';
 import { CpuCore, type CpuCoreOwner } from './cpuCore.ts';
 import { newJob, type CpuJob } from './cpuJob.ts';
-import type { CpuMetrics } from './cpuMetrics.ts';
 
 function setup(config: Partial<CpuConfig> = {}) {
   const sim = new Simulator();
-  // The scheduler's figures (cpuMetrics.ts), written by the core; the tests read the trace.
-  const metrics = { busyNs: [0], switchNs: [0], contextSwitches: 0, preemptions: 0 } as CpuMetrics;
   const calls: string[] = [];
   const owner: CpuCoreOwner = {
     burstEnded: (_, job) => calls.push(`burstEnded ${job.id}`),
     quantumExpired: () => calls.push('quantumExpired'),
     switchEnded: () => calls.push('switchEnded'),
   };
-  const core = new CpuCore(0, sim, 'n', { ...DEFAULT_CPU_CONFIG, ...config }, metrics, owner);
+  const core = new CpuCore(0, sim, 'n', { ...DEFAULT_CPU_CONFIG, ...config }, owner);
   const send = vi.spyOn(core.actor, 'send');
   const sent = () => send.mock.calls.map(([e]) => e.type);
   const types = () => sim.trace.records.map((r) => `${r.type}@${r.t}`);
@@ -26,7 +23,7 @@ function setup(config: Partial<CpuConfig> = {}) {
 }
 
 function job(id: string, burst: number): CpuJob {
-  const j = newJob({ id, bursts: [burst] }, 0);
+  const j = newJob({ id, bursts: [burst] });
   j.remaining = burst;
   return j;
 }

@@ -7,7 +7,6 @@ import type { Nanos } from '../../engine/time.ts';
 import type { CpuConfig } from './cpuConfig.ts';
 import { cpuCoreMachine, type CpuCoreState } from './cpuCoreMachine.ts';
 import type { CpuJob } from './cpuJob.ts';
-import type { CpuMetrics } from './cpuMetrics.ts';
 import type { PreemptReason } from './cpuTrace.ts';
 import { jobKey, sliceLength } from './schedulingPolicy.ts';
 
@@ -45,7 +44,6 @@ export class CpuCore {
     private readonly sim: Simulator,
     private readonly node: string,
     private readonly config: CpuConfig,
-    private readonly metrics: CpuMetrics,
     private readonly owner: CpuCoreOwner,
   ) {
     this.actor = createActor(cpuCoreMachine, {
@@ -96,9 +94,6 @@ export class CpuCore {
       return;
     }
     const cost = this.config.contextSwitch;
-    const m = this.metrics;
-    m.contextSwitches++;
-    m.switchNs[this.index] = (m.switchNs[this.index] as number) + cost;
     this.sim.record({
       t: this.sim.now(),
       type: 'cpu.switch',
@@ -128,7 +123,6 @@ export class CpuCore {
     if (this.timer !== -1) this.sim.cancel(this.timer);
     this.timer = -1;
     const job = this.account();
-    this.metrics.preemptions++;
     this.sim.record({
       t: this.sim.now(),
       type: 'cpu.preempt',
@@ -154,7 +148,6 @@ export class CpuCore {
 
   private run(job: CpuJob): void {
     const now = this.sim.now();
-    if (job.m.firstRun < 0) job.m.firstRun = now;
     this.sim.record({
       t: now,
       type: 'cpu.dispatch',
@@ -178,8 +171,6 @@ export class CpuCore {
     const now = this.sim.now();
     const elapsed = now - this.runStart;
     job.remaining -= elapsed;
-    job.m.cpuTotal += elapsed;
-    this.metrics.busyNs[this.index] = (this.metrics.busyNs[this.index] as number) + elapsed;
     this.runStart = now;
     return job;
   }

@@ -7,8 +7,8 @@ import { Simulator } from '../../engine/simulator.ts';
 import { cpuCoreMachine, type CpuCoreEvent } from './cpuCoreMachine.ts';
 import { newJob } from './cpuJob.ts';
 
-const A = newJob({ id: 'A', bursts: [5] }, 0);
-const B = newJob({ id: 'B', bursts: [5] }, 0);
+const A = newJob({ id: 'A', bursts: [5] });
+const B = newJob({ id: 'B', bursts: [5] });
 
 function core(contextSwitch = 2) {
   const sim = new Simulator();

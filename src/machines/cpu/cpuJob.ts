@@ -1,9 +1,8 @@
 // A job inside the CPU scheduler: the submitted JobSpec, which burst it is on and how much of it is
-// left, its place in the ready queue, and its figures. Cores hold one in their machine's context.
+// left, and its place in the ready queue. Cores hold one in their machine's context. Its figures
+// are folded from the trace (cpuLedger.ts).
 
-import type { Nanos } from '../../engine/time.ts';
 import type { JobSpec } from './cpuConfig.ts';
-import type { JobMetrics } from './cpuMetrics.ts';
 import type { ReadyEntry } from './readyQueue.ts';
 
 export interface CpuJob extends ReadyEntry {
@@ -14,8 +13,6 @@ export interface CpuJob extends ReadyEntry {
   index: number;
   /** ns left of the current CPU burst (as of the last dispatch, slice end or preemption). */
   remaining: number;
-  /** Its figures (arrival, first run, completion, CPU and I/O time). */
-  readonly m: JobMetrics;
 }
 
 /** Checks a submitted job's bursts; throws RangeError naming the job. */
@@ -28,17 +25,8 @@ export function checkJobSpec(spec: JobSpec): void {
       throw new RangeError(`job ${spec.id}: bursts must be integers >= 0 ns, got ${x}`);
 }
 
-/** A new job arriving at `now`, before its first CPU burst. */
-export function newJob(spec: JobSpec, now: Nanos): CpuJob {
+/** A new job, before its first CPU burst. */
+export function newJob(spec: JobSpec): CpuJob {
   const priority = spec.priority ?? 0;
-  const m: JobMetrics = {
-    id: spec.id,
-    priority,
-    arrival: now,
-    firstRun: -1,
-    completion: -1,
-    cpuTotal: 0,
-    ioTotal: 0,
-  };
-  return { spec, id: spec.id, priority, index: 0, remaining: 0, key: 0, seq: 0, m };
+  return { spec, id: spec.id, priority, index: 0, remaining: 0, key: 0, seq: 0 };
 }

@@ -9,7 +9,8 @@ import { Actor } from 'xstate';
 import { Simulator } from '../../engine/simulator.ts';
 import { NS_PER_MS } from '../../engine/time.ts';
 import { CpuScheduler, SCHEDULING_POLICIES } from './cpuScheduler.ts';
-import { jobWaiting } from './cpuMetrics.ts';
+import { foldRecords } from '../../engine/traceFold.ts';
+import { cpuLedger, jobWaiting } from './cpuLedger.ts';
 import { ganttFromTrace } from './gantt.ts';
 import { JobSource } from './jobSource.ts';
 
@@ -52,11 +53,13 @@ describe('CpuScheduler properties', () => {
           const cpuOf = (j: { bursts: number[] }) =>
             j.bursts.filter((_, k) => k % 2 === 0).reduce((a, b) => a + b, 0);
           const total = jobs.reduce((a, j) => a + cpuOf(j), 0);
-          expect(cpu.metrics.busyNs.reduce((a, b) => a + b, 0)).toBe(total);
+          const ledger = foldRecords(cpuLedger(cores, { keepJobs: true }), sim.trace.records);
+          expect(ledger.busyNs).toBe(total);
           expect(runs.reduce((a, s) => a + s.end - s.start, 0)).toBe(total);
-          for (const m of cpu.metrics.jobs) {
+          expect(ledger.jobs).toHaveLength(jobs.length);
+          for (const m of ledger.jobs) {
             const spec = jobs[Number(m.id.slice(1))] as { bursts: number[] };
-            expect(m.cpuTotal).toBe(cpuOf(spec));
+            expect(m.cpu).toBe(cpuOf(spec));
             expect(jobWaiting(m)).toBeGreaterThanOrEqual(0);
           }
           const overlaps = (key: (s: (typeof runs)[number]) => string | number) => {
@@ -87,22 +90,27 @@ describe('CpuScheduler properties', () => {
     expect(() => cpu.submit({ id: 'x', bursts: [-1] })).toThrow(/>= 0/);
   });
 
-  it('keeps no per-job figures when told not to, but still sums them', () => {
+  it('has its figures folded from the trace: rows only when kept, sums always', () => {
     const sim = new Simulator();
-    const cpu = new CpuScheduler(sim, 'n', {}, { keepJobs: false });
+    const cpu = new CpuScheduler(sim, 'n', {});
     cpu.submit({ id: 'a', bursts: [5] });
     cpu.submit({ id: 'b', bursts: [5] });
     sim.run();
-    expect(cpu.metrics.jobs).toEqual([]);
-    expect(cpu.metrics.sumWaiting).toBe(5);
-    expect(cpu.metrics.maxReady).toBe(2);
+    const ledger = foldRecords(cpuLedger(1), sim.trace.records);
+    expect(ledger.jobs).toEqual([]);
+    // b waits for a's 5 ns; both arrived at 0, so the queue held two.
+    expect(ledger.sumWaiting).toBe(5);
+    expect(ledger.maxReady).toBe(2);
+    expect(ledger.lastCompletion).toBe(10);
   });
 
   it('costs about 1.2 actor sends per job in an M/M/1 queue at rho = 0.8', () => {
     const send = vi.spyOn(Actor.prototype, 'send');
     try {
       const sim = new Simulator({ seed: 1, trace: false });
-      const cpu = new CpuScheduler(sim, 'cpu', {}, { keepJobs: false });
+      const cpu = new CpuScheduler(sim, 'cpu', {});
+      const ledger = cpuLedger(1);
+      sim.trace.follow(ledger);
       const jobs = 20_000;
       new JobSource(sim, cpu, {
         arrivals: { kind: 'poisson', mean: 1.25 * NS_PER_MS },
@@ -110,7 +118,7 @@ describe('CpuScheduler properties', () => {
         count: jobs,
       }).start();
       sim.run();
-      expect(cpu.metrics.jobsCompleted).toBe(jobs);
+      expect(ledger.result().jobsCompleted).toBe(jobs);
       // One send per job (cpu.dispatch, or cpu.next straight from the last job), plus one
       // cpu.burstDone per busy period (a fifth of the jobs start one at rho = 0.8).
       const perJob = send.mock.calls.length / jobs;

@@ -31,14 +31,7 @@
 import type { Simulator } from '../../engine/simulator.ts';
 import { CpuCore, type CpuCoreOwner } from './cpuCore.ts';
 import { checkJobSpec, newJob, type CpuJob } from './cpuJob.ts';
-import { noteCompletion, noteReadyLength, type CpuMetrics } from './cpuMetrics.ts';
-import {
-  checkCpuConfig,
-  DEFAULT_CPU_CONFIG,
-  type CpuConfig,
-  type CpuSchedulerOptions,
-  type JobSpec,
-} from './cpuConfig.ts';
+import { checkCpuConfig, DEFAULT_CPU_CONFIG, type CpuConfig, type JobSpec } from './cpuConfig.ts';
 import { FifoReadyQueue, HeapReadyQueue, type ReadyQueue } from './readyQueue.ts';
 import {
   isFifo,
@@ -50,12 +43,10 @@ import {
   victim,
 } from './schedulingPolicy.ts';
 
-export type { CpuMetrics, JobMetrics } from './cpuMetrics.ts';
 export {
   DEFAULT_CPU_CONFIG,
   SCHEDULING_POLICIES,
   type CpuConfig,
-  type CpuSchedulerOptions,
   type JobSpec,
   type SchedulingPolicy,
 } from './cpuConfig.ts';
@@ -63,10 +54,8 @@ export {
 /** A CPU with `cores` cores and one shared ready queue, recording cpu.* trace records. */
 export class CpuScheduler {
   readonly config: CpuConfig;
-  readonly metrics: CpuMetrics;
   private readonly ready: ReadyQueue<CpuJob>;
   private readonly cores: CpuCore[] = [];
-  private readonly keepJobs: boolean;
   private readonly preemptive: boolean;
   private seq = 0;
   private decisionPending = false;
@@ -79,33 +68,11 @@ export class CpuScheduler {
     private readonly sim: Simulator,
     readonly node: string,
     config: Partial<CpuConfig> = {},
-    options: CpuSchedulerOptions = {},
   ) {
     const c = checkCpuConfig({ ...DEFAULT_CPU_CONFIG, ...config });
     this.config = c;
-    this.keepJobs = options.keepJobs ?? true;
     this.preemptive = isPreemptive(c.policy);
     this.ready = isFifo(c.policy) ? new FifoReadyQueue() : new HeapReadyQueue();
-    this.metrics = {
-      node,
-      cores: c.cores,
-      startedAt: sim.now(),
-      jobsSubmitted: 0,
-      jobsCompleted: 0,
-      busyNs: new Array<number>(c.cores).fill(0),
-      switchNs: new Array<number>(c.cores).fill(0),
-      contextSwitches: 0,
-      preemptions: 0,
-      jobs: [],
-      sumWaiting: 0,
-      sumTurnaround: 0,
-      sumResponse: 0,
-      lastCompletion: -1,
-      readyLength: 0,
-      maxReady: 0,
-      readyArea: 0,
-      readyChangedAt: sim.now(),
-    };
     const owner: CpuCoreOwner = {
       burstEnded: (core, job) => this.burstEnded(core, job),
       quantumExpired: () => this.requestDecision(),
@@ -115,7 +82,7 @@ export class CpuScheduler {
       },
     };
     for (let i = 0; i < c.cores; i++) {
-      this.cores.push(new CpuCore(i, sim, node, c, this.metrics, owner));
+      this.cores.push(new CpuCore(i, sim, node, c, owner));
       this.runningKeys.push(null);
     }
   }
@@ -123,9 +90,7 @@ export class CpuScheduler {
   /** The job arrives now: its first CPU burst enters the ready queue. */
   submit(spec: JobSpec): void {
     checkJobSpec(spec);
-    const job = newJob(spec, this.sim.now());
-    this.metrics.jobsSubmitted++;
-    if (this.keepJobs) this.metrics.jobs.push(job.m);
+    const job = newJob(spec);
     this.arrive(job);
   }
 
@@ -160,14 +125,12 @@ export class CpuScheduler {
         core: core.index,
         job: job.id,
       });
-      noteCompletion(this.metrics, job.m, now);
       this.requestDecision();
       job.spec.onDone?.();
       return;
     }
     const io = job.spec.bursts[job.index] as number;
     job.index++;
-    job.m.ioTotal += io;
     this.sim.record({
       t: now,
       type: 'cpu.block',
@@ -202,12 +165,10 @@ export class CpuScheduler {
   private enqueue(job: CpuJob): void {
     job.key = jobKey(this.config.policy, job.remaining, job.priority);
     job.seq = this.seq++;
-    noteReadyLength(this.metrics, this.sim.now(), 1);
     this.ready.push(job);
   }
 
   private takeReady(): CpuJob {
-    noteReadyLength(this.metrics, this.sim.now(), -1);
     return this.ready.pop() as CpuJob;
   }
 

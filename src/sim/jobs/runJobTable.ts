@@ -4,12 +4,8 @@
 
 import { Simulator } from '../../engine/simulator.ts';
 import type { TraceRecord } from '../../engine/trace.ts';
-import {
-  jobResponse,
-  jobTurnaround,
-  jobWaiting,
-  summarizeCpu,
-} from '../../machines/cpu/cpuMetrics.ts';
+import { foldRecords } from '../../engine/traceFold.ts';
+import { cpuLedger, jobResponse, jobTurnaround, jobWaiting } from '../../machines/cpu/cpuLedger.ts';
 import { CpuScheduler } from '../../machines/cpu/cpuScheduler.ts';
 import { ganttFromTrace, type GanttSegment } from '../../machines/cpu/gantt.ts';
 import type { JobTable } from './jobTable.ts';
@@ -60,8 +56,10 @@ export function runJobTable(table: JobTable): JobTableRun {
     );
   }
   sim.run();
-  const summary = summarizeCpu(cpu.metrics);
-  const byId = new Map(cpu.metrics.jobs.map((j) => [j.id, j]));
+  const records = sim.trace.records;
+  // Every figure from the trace; the schedule ends with its last completion (the textbooks').
+  const ledger = foldRecords(cpuLedger(cpu.config.cores, { keepJobs: true }), records);
+  const byId = new Map(ledger.jobs.map((j) => [j.id, j]));
   const jobs: JobResult[] = table.jobs.map((row) => {
     const m = byId.get(row.id);
     if (!m) throw new Error(`job ${row.id} never arrived`);
@@ -70,7 +68,7 @@ export function runJobTable(table: JobTable): JobTableRun {
       priority: m.priority,
       arrival: m.arrival,
       burst: row.bursts.filter((_, k) => k % 2 === 0).reduce((a, b) => a + b, 0),
-      io: m.ioTotal,
+      io: m.io,
       firstRun: m.firstRun,
       completion: m.completion,
       waiting: jobWaiting(m),
@@ -78,22 +76,22 @@ export function runJobTable(table: JobTable): JobTableRun {
       response: jobResponse(m),
     };
   });
-  const records = sim.trace.records;
-  const makespan = Math.max(0, cpu.metrics.lastCompletion);
+  const makespan = Math.max(0, ledger.lastCompletion);
+  const n = ledger.jobsCompleted;
   return {
     table,
     records,
     gantt: ganttFromTrace(records, 'cpu'),
     jobs,
     averages: {
-      waiting: summary.avgWaiting,
-      turnaround: summary.avgTurnaround,
-      response: summary.avgResponse,
+      waiting: n > 0 ? ledger.sumWaiting / n : 0,
+      turnaround: n > 0 ? ledger.sumTurnaround / n : 0,
+      response: n > 0 ? ledger.sumResponse / n : 0,
     },
-    utilization: summary.utilization,
+    utilization: makespan > 0 ? ledger.busyNs / (cpu.config.cores * makespan) : 0,
     makespan,
     throughputPerNs: makespan > 0 ? jobs.length / makespan : 0,
-    contextSwitches: cpu.metrics.contextSwitches,
-    preemptions: cpu.metrics.preemptions,
+    contextSwitches: ledger.contextSwitches,
+    preemptions: ledger.preemptions,
   };
 }
