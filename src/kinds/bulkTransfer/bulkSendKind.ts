@@ -6,9 +6,7 @@ import { createActor } from 'xstate';
 import { NS_PER_MS, formatDuration, type Nanos } from '../../engine/time.ts';
 import type { TcpConnection } from '../../machines/tcp/tcpConnection.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
-import { duration, literal, object, type Infer } from '../../sim/schema/schema.ts';
-import { byteSize } from '../../sim/schema/networkSchemas.ts';
-import { peer, port } from '../../sim/scenario/commonSchemas.ts';
+import { bulkSendApp, type BulkSendApp } from './bulkSchemas.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';
 import { traceStates } from '../../sim/appTrace.ts';
 import { afterAction } from '../../sim/build/afterAction.ts';
@@ -19,17 +17,6 @@ import './bulkTrace.ts';
 
 /** Bytes handed to the socket per write call. */
 const WRITE_CHUNK = 64 * 1024;
-
-const schema = object(
-  { type: literal('bulkSend'), peer, bytes: byteSize('How much data to send.') },
-  {
-    port: port('TCP port of the sink (default 5001).'),
-    start: duration({ description: 'When to connect (default 0s).' }),
-  },
-  'Connects over TCP, sends the bytes, then closes the connection.',
-);
-
-export type BulkSendApp = Infer<typeof schema>;
 
 /** A bulk sender: how much it wrote and when the transfer finished. */
 export interface BulkSendFigures {
@@ -46,9 +33,11 @@ export interface BulkSendFigures {
   error: string | null;
 }
 
+export type { BulkSendApp } from './bulkSchemas.ts';
+
 export const bulkSendKind = defineAppKind<BulkSendApp, BulkSendFigures>({
   type: 'bulkSend',
-  schema,
+  schema: bulkSendApp,
   traceName: 'bulkSend',
   target: (app) => ({ field: 'peer', value: app.peer }),
 

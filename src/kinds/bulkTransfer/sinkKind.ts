@@ -5,29 +5,12 @@
 import { createActor } from 'xstate';
 import type { TcpListener } from '../../machines/tcp/tcpListener.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
-import { literal, number, object, type Infer } from '../../sim/schema/schema.ts';
-import { port } from '../../sim/scenario/commonSchemas.ts';
+import { sinkApp, type SinkApp } from './bulkSchemas.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';
 import { traceStates } from '../../sim/appTrace.ts';
 import { sinkMachine } from './sinkMachine.ts';
 import { DEFAULT_BULK_PORT } from './bulkBytes.ts';
 import './bulkTrace.ts';
-
-const schema = object(
-  { type: literal('sink') },
-  {
-    port: port('TCP port to listen on (default 5001).'),
-    backlog: number({
-      integer: true,
-      min: 1,
-      max: 4096,
-      description: 'Accept queue length (default 128).',
-    }),
-  },
-  'Listens on a TCP port, accepts connections and reads all their data.',
-);
-
-export type SinkApp = Infer<typeof schema>;
 
 /** A sink: connections accepted and bytes read. */
 export interface SinkFigures {
@@ -37,9 +20,11 @@ export interface SinkFigures {
   bytesReceived: number;
 }
 
+export type { SinkApp } from './bulkSchemas.ts';
+
 export const sinkKind = defineAppKind<SinkApp, SinkFigures>({
   type: 'sink',
-  schema,
+  schema: sinkApp,
   traceName: 'sink',
   listens: (app) => ({ protocol: 'tcp', port: app.port ?? DEFAULT_BULK_PORT }),
 

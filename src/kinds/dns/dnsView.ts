@@ -129,4 +129,5 @@ export const dnsRoleView: RoleView = {
   // A globe.
   icon: 'M12 3a9 9 0 1 0 0.01 0z M3 12h18 M12 3c3.5 3 3.5 15 0 18 M12 3c-3.5 3-3.5 15 0 18',
   device: true,
+  tone: 'device',
 };

@@ -5,6 +5,7 @@ import type { RoleView } from '../../viz/kinds/kindView.ts';
 export const clientRoleView: RoleView = {
   role: 'client',
   name: 'client',
+  tone: 'client',
   // A laptop: screen and base.
   icon: 'M5 5h14v10H5z M2.5 18.5h19',
   device: false,
@@ -13,6 +14,7 @@ export const clientRoleView: RoleView = {
 export const serverRoleView: RoleView = {
   role: 'server',
   name: 'server',
+  tone: 'server',
   // Two rack units with their status lights.
   icon: 'M4 4h16v7H4z M4 13h16v7H4z M7.5 7.5h.01 M7.5 16.5h.01 M11 7.5h6 M11 16.5h6',
   device: false,

@@ -5,24 +5,12 @@
 import { createActor } from 'xstate';
 import { NS_PER_MS } from '../../engine/time.ts';
 import { formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
-import { duration, literal, object, type Infer } from '../../sim/schema/schema.ts';
-import { port } from '../../sim/scenario/commonSchemas.ts';
+import { echoApp, type EchoApp } from './pingEchoSchemas.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';
 import { traceStates } from '../../sim/appTrace.ts';
 import { echoServerMachine, type EchoRequest } from './echoServerMachine.ts';
 import { DEFAULT_ECHO_PORT, decodeRequest } from './pingPayload.ts';
 import './pingTrace.ts';
-
-const schema = object(
-  { type: literal('echo') },
-  {
-    port: port('UDP port to listen on (default 7).'),
-    serviceTime: duration({ description: 'Time to prepare each reply (default 0s).' }),
-  },
-  'Answers each UDP request with a reply of the same size, one request at a time.',
-);
-
-export type EchoApp = Infer<typeof schema>;
 
 /** What an echo server did. */
 export interface EchoFigures {
@@ -32,9 +20,11 @@ export interface EchoFigures {
   maxQueue: number;
 }
 
+export type { EchoApp } from './pingEchoSchemas.ts';
+
 export const echoKind = defineAppKind<EchoApp, EchoFigures>({
   type: 'echo',
-  schema,
+  schema: echoApp,
   traceName: 'echo',
   listens: (app) => ({ protocol: 'udp', port: app.port ?? DEFAULT_ECHO_PORT }),
 

@@ -5,49 +5,12 @@
 import { createActor } from 'xstate';
 import { NS_PER_MS, formatDuration, type Nanos } from '../../engine/time.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
-import { duration, literal, number, object, type Infer } from '../../sim/schema/schema.ts';
-import { peer, port } from '../../sim/scenario/commonSchemas.ts';
+import { pingerApp, type PingerApp } from './pingEchoSchemas.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';
 import { traceStates } from '../../sim/appTrace.ts';
 import { DEFAULT_ECHO_PORT, decodeRequest, encodeRequest } from './pingPayload.ts';
 import { pingerMachine } from './pingerMachine.ts';
 import './pingTrace.ts';
-
-const schema = object(
-  { type: literal('pinger'), peer },
-  {
-    port: port('UDP port of the echo server (default 7).'),
-    count: number({
-      integer: true,
-      min: 1,
-      max: 1_000_000,
-      description: 'Requests to send (default 4).',
-    }),
-    interval: duration({
-      description: 'Pause after a reply (or giving up) before the next request (default 1s).',
-    }),
-    timeout: duration({
-      min: 1,
-      description: 'How long to wait for a reply before retrying (default 1s).',
-    }),
-    retries: number({
-      integer: true,
-      min: 0,
-      max: 100,
-      description: 'Retries per request (default 2).',
-    }),
-    start: duration({ description: 'When the first request is sent (default 0s).' }),
-    size: number({
-      integer: true,
-      min: 8,
-      max: 1472,
-      description: 'Request payload in bytes (default 56).',
-    }),
-  },
-  'Sends a UDP request, waits for the reply, retries on timeout (stop-and-wait).',
-);
-
-export type PingerApp = Infer<typeof schema>;
 
 /** What a pinger did. */
 export interface PingerFigures {
@@ -64,9 +27,11 @@ export interface PingerFigures {
   rttMaxNs: Nanos | null;
 }
 
+export type { PingerApp } from './pingEchoSchemas.ts';
+
 export const pingerKind = defineAppKind<PingerApp, PingerFigures>({
   type: 'pinger',
-  schema,
+  schema: pingerApp,
   traceName: 'pinger',
   target: (app) => ({ field: 'peer', value: app.peer }),
 

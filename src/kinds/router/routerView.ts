@@ -8,4 +8,5 @@ export const routerRoleView: RoleView = {
   // A circle with arrows leaving in four directions.
   icon: 'M12 3.5a8.5 8.5 0 1 0 0.01 0z M12 7v10 M7 12h10 M12 7l-2 2 M12 7l2 2 M12 17l-2-2 M12 17l2-2',
   device: true,
+  tone: 'device',
 };

@@ -9,6 +9,7 @@ export const switchRoleView: RoleView = {
   // A box with a pair of opposite arrows.
   icon: 'M3 6h18v12H3z M7 10h10 M14.5 8l2.5 2-2.5 2 M17 14H7 M9.5 12L7 14l2.5 2',
   device: true,
+  tone: 'device',
   noRoutingTable:
     'A switch has no routing table: it learns behind which port each address sits and forwards by that.',
 };

@@ -59,6 +59,8 @@ export interface RoleView {
   readonly icon: string;
   /** A network device: sentences name it with its role first (`Router r1`). */
   readonly device: boolean;
+  /** The colour band of its node in the picture: people's machines, servers, or devices. */
+  readonly tone: 'client' | 'server' | 'device';
   /** What the node inspector says instead of a routing table, for roles without one. */
   readonly noRoutingTable?: string;
 }

@@ -9,4 +9,4 @@ export {
   linkSettings,
   splitLinkEnd,
 } from './networkText.ts';
-export { isDevice, noRoutingTable, roleIcon, roleName } from './roleIcons.ts';
+export { isDevice, noRoutingTable, roleIcon, roleName, roleTone } from './roleIcons.ts';

@@ -21,6 +21,11 @@ export function isDevice(role: string): boolean {
   return VIEWS.get(role)?.device ?? false;
 }
 
+/** The colour band of a role's nodes (unknown roles are devices). */
+export function roleTone(role: string): 'client' | 'server' | 'device' {
+  return VIEWS.get(role)?.tone ?? 'device';
+}
+
 /** What the node inspector says instead of a routing table, for roles without one. */
 export function noRoutingTable(role: string): string | undefined {
   return VIEWS.get(role)?.noRoutingTable;

@@ -76,7 +76,7 @@ export function dissectBytes(bytes: Uint8Array, options: DissectOptions = {}): P
             bytes,
             dataStart,
             end,
-            t.kind === 'icmp' ? 'echo' : 'app',
+            t.kind === 'icmp' ? 'icmpEcho' : 'app',
             t.kind === 'udp' ? options.message : undefined,
           ),
     );

@@ -138,7 +138,7 @@ export function dataLayer(
   b: Uint8Array,
   start: number,
   end: number,
-  kind: 'echo' | 'app',
+  kind: 'icmpEcho' | 'app',
   message: AppMessage | undefined,
 ): PacketLayer {
   const data = b.subarray(start, end);
@@ -165,7 +165,7 @@ export function dataLayer(
       );
     }
   }
-  const id = kind === 'echo' ? 'data.echo' : 'data.payload';
+  const id = kind === 'icmpEcho' ? 'data.echo' : 'data.payload';
   const payload = field(id, 'Data', start, end - start, payloadText(data), {
     note: byteCount(end - start),
     ...(children.length > 0 ? { children } : {}),
@@ -175,8 +175,8 @@ export function dataLayer(
     : '';
   return {
     id: 'data',
-    name: kind === 'echo' ? 'Echo data' : 'Application data',
-    summary: `${kind === 'echo' ? 'Echo data' : 'Application data'}, ${byteCount(end - start)}${about}`,
+    name: kind === 'icmpEcho' ? 'Echo data' : 'Application data',
+    summary: `${kind === 'icmpEcho' ? 'Echo data' : 'Application data'}, ${byteCount(end - start)}${about}`,
     offset: start,
     length: end - start,
     fields: [payload],
