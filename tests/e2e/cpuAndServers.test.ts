@@ -53,6 +53,12 @@ describe('CPU and servers', () => {
     const atEnd = await bars(page);
     await page.getByTestId('scrubber').fill('100');
     await expect.poll(() => bars(page)).toBeLessThan(atEnd);
+    // Each core's machine drawn from cpuCoreMachine, its state at the time shown lit: at 0.8 s
+    // the page has loaded and core 0 is idle.
+    const cores = node.getByTestId('core-states');
+    await expect.poll(() => cores.locator('[data-state="idle"].lit').count()).toBe(1);
+    expect(await cores.locator('li').first().textContent()).toBe('core 0: idle');
+    expect(await cores.locator('[data-state="switching"]').count()).toBeGreaterThan(0);
     // Finished jobs: waiting, turnaround and response in a table.
     expect(await node.getByTestId('cpu-jobs').locator('tbody tr').count()).toBeGreaterThan(0);
     // The processes: the web app's counters (12 requests over the three visits by the end).

@@ -54,6 +54,8 @@ export interface CpuLedger {
   end: Nanos;
   /** Every job in arrival order, when asked for (a job table); else empty. */
   jobs: JobRow[];
+  /** The job on each core that is running one now, and since when. */
+  running: { core: number; job: string; since: Nanos }[];
 }
 
 /**
@@ -68,6 +70,7 @@ export function cpuLedger(
   const jobs = new Map<string, JobRow>();
   const kept: JobRow[] = [];
   const runningSince = new Array<number>(cores).fill(-1);
+  const runningJob = new Array<string>(cores).fill('');
   const switching = new Array<boolean>(cores).fill(false);
   const l = {
     busyNs: 0,
@@ -130,6 +133,7 @@ export function cpuLedger(
           if (switching[record.core]) switching[record.core] = false;
           else ready--;
           runningSince[record.core] = record.t;
+          runningJob[record.core] = record.job;
           const job = jobs.get(record.job);
           if (job && job.firstRun < 0) job.firstRun = record.t;
           break;
@@ -164,9 +168,14 @@ export function cpuLedger(
       }
     },
     result() {
-      let running = 0;
-      for (const since of runningSince) if (since >= 0) running += l.end - since;
-      return { ...l, busyNs: l.busyNs + running, jobs: kept.map((j) => ({ ...j })) };
+      let busy = l.busyNs;
+      const running: CpuLedger['running'] = [];
+      runningSince.forEach((since, core) => {
+        if (since < 0) return;
+        busy += l.end - since;
+        running.push({ core, job: runningJob[core] as string, since });
+      });
+      return { ...l, busyNs: busy, jobs: kept.map((j) => ({ ...j })), running };
     },
   };
 }

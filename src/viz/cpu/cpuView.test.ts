@@ -5,6 +5,7 @@ import type { TraceRecord } from '../../engine/trace.ts';
 import {
   busyCoresAt,
   coreCount,
+  coreStatesAt,
   cpuRecords,
   fullGantt,
   ganttAt,
@@ -141,6 +142,21 @@ describe('cpuView', () => {
     expect(segs.map((s) => s.kind)).toEqual(['switch', 'run']);
     // The switch is overhead: utilization counts 5 of 6 ms.
     expect(utilizationAt(segs, 1, 6 * MS)[0]).toBeCloseTo(5 / 6, 12);
+  });
+
+  it('lights each core in its machine’s state at t: switching, running, idle', () => {
+    const recs: TraceRecord[] = [
+      arrive(0, 'A', 5),
+      { t: 0, type: 'cpu.switch', node: N, core: 0, job: 'A' },
+      dispatch(1, 'A'),
+      complete(6, 'A'),
+    ];
+    expect(coreStatesAt(recs, 1, 0)).toEqual([{ state: 'switching', job: 'A' }]);
+    expect(coreStatesAt(recs, 1, 3 * MS)).toEqual([{ state: 'running', job: 'A' }]);
+    expect(coreStatesAt(recs, 1, 6 * MS)).toEqual([{ state: 'idle', job: null }]);
+    // RR: at 4 ms P1 is preempted and P2 dispatched at the same instant; the core runs P2.
+    expect(coreStatesAt(rr, 1, 4 * MS)).toEqual([{ state: 'running', job: 'P2' }]);
+    expect(coreStatesAt(rr, 1, -1)).toEqual([{ state: 'idle', job: null }]);
   });
 
   it('computes utilization per core over [0, t], idle gaps included', () => {

@@ -4,6 +4,7 @@
 
 import type { TraceRecord } from '../../engine/trace.ts';
 import '../../machines/cpu/cpuTrace.ts';
+import { cpuLedger, jobResponse, jobTurnaround, jobWaiting } from '../../machines/cpu/cpuLedger.ts';
 import { ganttFromTrace, type GanttSegment } from '../../machines/cpu/gantt.ts';
 import type { Points } from '../charts/index.ts';
 
@@ -129,70 +130,57 @@ export interface JobRow {
 }
 
 /**
- * Per-job figures from the records up to t, in order of arrival; the textbook definitions
+ * Per-job figures from the records up to t (the CPU's ledger, as the run summary and job tables
+ * fold it), in order of arrival; the textbook definitions
  * (Silberschatz, Operating System Concepts, 6.2): turnaround = completion - arrival, waiting =
  * time spent in the ready queue, response = first run - arrival. Only `finished` rows when asked.
  */
 export function jobRows(cpu: readonly TraceRecord[], t: number, finished = false): JobRow[] {
-  const jobs = new Map<string, JobRow>();
-  const running = new Map<number, { job: string; since: number }>();
-  const row = (job: string, at: number): JobRow => {
-    let r = jobs.get(job);
-    if (!r) {
-      r = {
-        job,
-        arrival: at,
-        firstRun: -1,
-        completion: -1,
-        cpu: 0,
-        io: 0,
-        turnaround: -1,
-        waiting: -1,
-        response: -1,
-      };
-      jobs.set(job, r);
-    }
-    return r;
-  };
-  const stop = (core: number, at: number): void => {
-    const run = running.get(core);
-    if (!run) return;
-    running.delete(core);
-    row(run.job, at).cpu += at - run.since;
-  };
+  const ledger = cpuLedger(coreCount(cpu), { keepJobs: true });
   for (const r of cpu) {
     if (r.t > t) break;
-    switch (r.type) {
-      case 'cpu.arrive':
-        row(r.job, r.t);
-        break;
-      case 'cpu.dispatch': {
-        const j = row(r.job, r.t);
-        if (j.firstRun < 0) j.firstRun = r.t;
-        running.set(r.core, { job: r.job, since: r.t });
-        break;
-      }
-      case 'cpu.preempt':
-        stop(r.core, r.t);
-        break;
-      case 'cpu.block':
-        stop(r.core, r.t);
-        row(r.job, r.t).io += r.io;
-        break;
-      case 'cpu.complete': {
-        stop(r.core, r.t);
-        const j = row(r.job, r.t);
-        j.completion = r.t;
-        j.turnaround = r.t - j.arrival;
-        j.waiting = j.turnaround - j.cpu - j.io;
-        break;
-      }
-      default:
-        break;
-    }
+    ledger.add(r);
   }
-  for (const run of running.values()) row(run.job, t).cpu += t - run.since;
-  const rows = [...jobs.values()];
-  for (const j of rows) j.response = j.firstRun < 0 ? -1 : j.firstRun - j.arrival;
+  const { jobs, running } = ledger.result();
+  // A job running at t has had the CPU since its dispatch.
+  const extra = new Map(running.map((r) => [r.job, t - r.since]));
+  const rows = jobs.map((j): JobRow => {
+    const done = j.completion >= 0;
+    return {
+      job: j.id,
+      arrival: j.arrival,
+      firstRun: j.firstRun,
+      completion: j.completion,
+      cpu: j.cpu + (extra.get(j.id) ?? 0),
+      io: j.io,
+      turnaround: done ? jobTurnaround(j) : -1,
+      waiting: done ? jobWaiting(j) : -1,
+      response: jobResponse(j),
+    };
+  });
   return finished ? rows.filter((j) => j.completion >= 0) : rows;
+}
+
+/** What one core is doing at t: its machine's state (cpuCoreMachine) and the job it holds. */
+export interface CoreAt {
+  state: 'idle' | 'switching' | 'running';
+  job: string | null;
+}
+
+/**
+ * Each core's state at t, lit from the trace the way its machine moved: a cpu.switch puts it in
+ * switching, a cpu.dispatch in running, a preemption, a block or a completion back to idle (at
+ * one instant the last record wins: a core that ends a burst and takes the next job runs).
+ */
+export function coreStatesAt(cpu: readonly TraceRecord[], cores: number, t: number): CoreAt[] {
+  const states: CoreAt[] = Array.from({ length: cores }, () => ({ state: 'idle', job: null }));
+  for (const r of cpu) {
+    if (r.t > t) break;
+    if (!('core' in r) || typeof r.core !== 'number' || r.core >= cores) continue;
+    if (r.type === 'cpu.switch') states[r.core] = { state: 'switching', job: r.job };
+    else if (r.type === 'cpu.dispatch') states[r.core] = { state: 'running', job: r.job };
+    else if (r.type === 'cpu.preempt' || r.type === 'cpu.block' || r.type === 'cpu.complete')
+      states[r.core] = { state: 'idle', job: null };
+  }
+  return states;
 }

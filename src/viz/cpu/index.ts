@@ -2,6 +2,8 @@
 // draws things, and the job-table exercise run under a chosen policy.
 export {
   coreCount,
+  coreStatesAt,
+  type CoreAt,
   cpuRecords,
   fullGantt,
   ganttAt,

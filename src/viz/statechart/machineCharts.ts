@@ -1,6 +1,7 @@
 // The statecharts the node inspector draws: TCP's connection machine laid out like RFC 9293's
 // figure 5 with the RFC's own wording, and each application's machine in rows.
 
+import { cpuCoreMachine } from '../../machines/cpu/cpuCoreMachine.ts';
 import { tcpConnectionMachine } from '../../machines/tcp/tcpConnectionMachine.ts';
 import { appLabels, type ScenarioNode } from '../../sim/index.ts';
 import type { AppMachine } from '../kinds/kindView.ts';
@@ -123,4 +124,12 @@ export function appStatechart(node: ScenarioNode, app: string): Statechart | und
     appCharts.set(found.key, chart);
   }
   return chart;
+}
+
+let coreChart: Statechart | undefined;
+
+/** A CPU core's machine (cpuCoreMachine: idle, switching, running), the one the scheduler runs. */
+export function cpuCoreStatechart(): Statechart {
+  coreChart ??= layoutStatechart(machineGraph(cpuCoreMachine));
+  return coreChart;
 }
