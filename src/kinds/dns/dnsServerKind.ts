@@ -4,6 +4,7 @@
 
 import { DNS_PORT, rcodeName } from '../../net/app/dns/dnsMessage.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';
+import { bindUdp } from '../../sim/build/appSockets.ts';
 import { countInto, statusText } from '../../sim/summary/figureMath.ts';
 import { serveZone } from './dnsServer.ts';
 import { DEFAULT_TTL, type ZoneRecord } from './dnsZone.ts';
@@ -25,26 +26,17 @@ export const dnsServerKind = defineAppKind<DnsServerApp, DnsServerFigures>({
   traceName: 'dns',
   listens: (app) => ({ protocol: 'udp', port: app.port ?? DNS_PORT }),
 
-  start({ sim, host, node, label }, app) {
-    const opened = host.udp.bind(app.port ?? DNS_PORT);
-    if (!opened.ok) {
-      sim.record({
-        t: sim.now(),
-        type: 'app.error',
-        node,
-        app: label,
-        op: 'bind',
-        error: opened.error,
-      });
-      return;
-    }
+  start(context, app) {
+    const { sim, node, label } = context;
+    const socket = bindUdp(context, app.port ?? DNS_PORT);
+    if (!socket) return;
     const records: ZoneRecord[] = (app.records ?? []).map((r) =>
       r.type === 'A'
         ? { name: r.name, type: 'A', address: r.address, ttl: r.ttl ?? DEFAULT_TTL }
         : { name: r.name, type: 'CNAME', target: r.target, ttl: r.ttl ?? DEFAULT_TTL },
     );
     const zone = app.origin === undefined ? { records } : { origin: app.origin, records };
-    serveZone(sim, opened.value, { node, app: label }, zone, app.delay ?? 0);
+    serveZone(sim, socket, { node, app: label }, zone, app.delay ?? 0);
   },
 
   figures: {

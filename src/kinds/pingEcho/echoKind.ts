@@ -7,6 +7,7 @@ import { NS_PER_MS } from '../../engine/time.ts';
 import { formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
 import { echoApp, type EchoApp } from './pingEchoSchemas.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';
+import { bindUdp } from '../../sim/build/appSockets.ts';
 import { traceStates } from '../../sim/appTrace.ts';
 import { echoServerMachine, type EchoRequest } from './echoServerMachine.ts';
 import { DEFAULT_ECHO_PORT, decodeRequest } from './pingPayload.ts';
@@ -28,20 +29,10 @@ export const echoKind = defineAppKind<EchoApp, EchoFigures>({
   traceName: 'echo',
   listens: (app) => ({ protocol: 'udp', port: app.port ?? DEFAULT_ECHO_PORT }),
 
-  start({ sim, host, node, label }, app) {
-    const opened = host.udp.bind(app.port ?? DEFAULT_ECHO_PORT);
-    if (!opened.ok) {
-      sim.record({
-        t: sim.now(),
-        type: 'app.error',
-        node,
-        app: label,
-        op: 'bind',
-        error: opened.error,
-      });
-      return;
-    }
-    const socket = opened.value;
+  start(context, app) {
+    const { sim, node, label } = context;
+    const socket = bindUdp(context, app.port ?? DEFAULT_ECHO_PORT);
+    if (!socket) return;
     const payloads = new Map<EchoRequest, { to: Ipv4Address; port: number; payload: Uint8Array }>();
     const machine = echoServerMachine.provide({
       actions: {

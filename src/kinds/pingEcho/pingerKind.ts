@@ -7,6 +7,7 @@ import { NS_PER_MS, formatDuration, type Nanos } from '../../engine/time.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import { pingerApp, type PingerApp } from './pingEchoSchemas.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';
+import { bindUdp } from '../../sim/build/appSockets.ts';
 import { traceStates } from '../../sim/appTrace.ts';
 import { DEFAULT_ECHO_PORT, decodeRequest, encodeRequest } from './pingPayload.ts';
 import { pingerMachine } from './pingerMachine.ts';
@@ -35,24 +36,14 @@ export const pingerKind = defineAppKind<PingerApp, PingerFigures>({
   traceName: 'pinger',
   target: (app) => ({ field: 'peer', value: app.peer }),
 
-  start({ sim, host, node, label, addressOf }, app) {
+  start(context, app) {
+    const { sim, node, label, addressOf } = context;
     const peerAddress = addressOf(app.peer);
     if (peerAddress === undefined) return; // validation makes sure it is known
     const port = app.port ?? DEFAULT_ECHO_PORT;
     const peerName = `${formatIpv4(peerAddress)}:${port}`;
-    const opened = host.udp.bind();
-    if (!opened.ok) {
-      sim.record({
-        t: sim.now(),
-        type: 'app.error',
-        node,
-        app: label,
-        op: 'bind',
-        error: opened.error,
-      });
-      return;
-    }
-    const socket = opened.value;
+    const socket = bindUdp(context);
+    if (!socket) return;
     const size = app.size ?? 56;
     let lastSent = { seq: 0, attempt: 0, at: 0 };
     const machine = pingerMachine.provide({

@@ -2,12 +2,8 @@
 // order over one persistent connection, with the same workloads as web clients. Its schema, how
 // its users start on a node, and its figures from the trace.
 
-import { createActor } from 'xstate';
-import { userMachineWithIo, type UserIo } from '../../machines/userMachine.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';
-import { traceStates } from '../../sim/appTrace.ts';
-import { afterAction } from '../../sim/build/afterAction.ts';
-import { startWorkload, thinkTimeMs } from '../../sim/build/workloads.ts';
+import { startUsers } from '../../sim/build/users.ts';
 import { latencyFigures, ms, type LatencyFigures } from '../../sim/summary/figureMath.ts';
 import { ServiceClient } from './serviceClient.ts';
 import { DEFAULT_SERVICE_PORT } from './serviceProtocol.ts';
@@ -36,48 +32,35 @@ export const serviceClientKind = defineAppKind<ServiceClientApp, ServiceClientFi
   traceName: 'service',
   target: (app) => ({ field: 'server', value: app.server }),
 
-  start({ sim, host, node, label, lookup }, app) {
+  start(context, app) {
+    const { sim, host, node, lookup } = context;
     let numbered = 0;
     const queries = app.queries ?? ['SELECT 1'];
-    const think = sim.random.stream(`node:${node}/${label}/think`);
-    const startUser = (user: string, visits: number, delayNs: number): void => {
+    /** One user: it resolves, then each visit sends the queries in order on its connection. */
+    startUsers(context, app, 'query', (user, send) => {
       let client: ServiceClient | undefined;
       const counter = { app: user, next: () => ++numbered };
-      const io: UserIo = {
-        login: () => {}, // services have no accounts: users never log in
-        resolve: afterAction(sim, () =>
+      return {
+        resolve: () =>
           lookup(app.server, (result) => {
-            if (!result.ok) return actor.send({ type: 'user.failed', error: result.error });
+            if (!result.ok) return send({ type: 'user.failed', error: result.error });
             const port = app.port ?? DEFAULT_SERVICE_PORT;
             client = new ServiceClient(sim, host.tcp, node, result.address, port, counter);
-            actor.send({ type: 'dns.resolved' });
+            send({ type: 'dns.resolved' });
           }),
-        ),
-        visit: afterAction(sim, (visit: number) => {
-          sim.record({ t: sim.now(), type: 'app.visit', node, app: user, visit });
+        visit: () => {
           let index = 0;
           const next = (error: string | null): void => {
-            if (error !== null) return actor.send({ type: 'user.failed', error });
+            if (error !== null) return send({ type: 'user.failed', error });
             const query = queries[index++];
-            if (query === undefined) return actor.send({ type: 'user.visited' });
+            if (query === undefined) return send({ type: 'user.visited' });
             client?.query(query, next);
           };
           next(null);
-        }),
-        leave: afterAction(sim, () => client?.close()),
-        failed: (error) =>
-          sim.record({ t: sim.now(), type: 'app.error', node, app: user, op: 'query', error }),
-        thinks: () => app.workload?.kind === 'closed' && !!app.workload.thinkTime,
-        thinkTimeMs: () => thinkTimeMs(app.workload, think),
+        },
+        leave: () => client?.close(),
       };
-      const actor = createActor(userMachineWithIo, {
-        clock: sim.clock,
-        input: { startMs: delayNs / 1_000_000, visits, login: false, io },
-      });
-      traceStates(sim, actor, node, user);
-      actor.start();
-    };
-    startWorkload(sim, node, label, app.workload, app.start ?? 0, startUser);
+    });
   },
 
   figures: {

@@ -4,10 +4,10 @@
 
 import type { ServerFigures } from '../../sim/index.ts';
 import { defineAppView } from '../../viz/kinds/kindView.ts';
+import { userSentence } from '../../viz/log/narrateUsers.ts';
 import { duration } from '../../viz/log/sentenceParts.ts';
-import { serverThreadMachine } from '../../viz/statechart/serverMachines.ts';
+import { serverThreadMachine, userMachineOf } from '../../viz/statechart/sharedMachines.ts';
 import { cardTime, serverCard, type SummaryFigure } from '../../viz/summary/cardParts.ts';
-import { USER_STATES, userChart, userName } from '../web/webView.ts';
 import type { ServiceClientFigures } from './serviceClientKind.ts';
 import type { ServiceClientApp, ServiceServerApp } from './serviceSchemas.ts';
 import './serviceTrace.ts';
@@ -43,20 +43,9 @@ export const serviceClientView = defineAppView<ServiceClientApp, ServiceClientFi
       (record) => {
         const name = names.name;
         switch (record.type) {
-          case 'app.state': {
-            const state = USER_STATES[record.state];
-            return state === undefined
-              ? null
-              : {
-                  kind: 'state',
-                  text: `${name(record.node)}’s ${userName(record.app)} is now ${state}.`,
-                };
-          }
+          case 'app.state':
           case 'app.visit':
-            return {
-              kind: 'detail',
-              text: `${name(record.node)}’s ${userName(record.app)} starts visit ${record.visit}.`,
-            };
+            return userSentence(record, names);
           case 'service.request':
             return {
               kind: 'send',
@@ -84,6 +73,6 @@ export const serviceClientView = defineAppView<ServiceClientApp, ServiceClientFi
     'service.response': (r) => (r.type === 'service.response' && !r.ok ? 'errors' : 'packets'),
     'service.failure': () => 'errors',
   },
-  machine: userChart,
+  machine: userMachineOf,
   listedBeforeStart: (app) => app.workload === undefined,
 });

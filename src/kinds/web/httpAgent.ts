@@ -69,18 +69,25 @@ export class HttpAgent {
     if (!outcome.unsent && !IDEMPOTENT.has(queued.request.method)) return false;
     queued.retried = true;
     // The abandoned attempt ends in the trace too, so no request is left without an outcome.
+    this.failed(queued, outcome.req, `${outcome.error}, sending again`, true);
+    this.queue.unshift(queued);
+    return true;
+  }
+
+  /** Records that attempt `req` of `queued` failed (`again`: it is sent once more). */
+  private failed(queued: Queued, req: number, error: string, again: boolean): void {
+    const { node, counter } = this;
+    const target = queued.request.target;
     this.sim.record({
       t: this.sim.now(),
       type: 'http.failure',
-      node: this.node,
-      app: this.counter.app,
-      req: outcome.req,
-      target: queued.request.target,
-      error: `${outcome.error}, sending again`,
-      again: true,
+      node,
+      app: counter.app,
+      req,
+      target,
+      error,
+      again,
     });
-    this.queue.unshift(queued);
-    return true;
   }
 
   /** Closes every connection (a persistent client leaving). */
@@ -100,18 +107,7 @@ export class HttpAgent {
           connection.close();
         }
         if (!outcome.ok && this.tryAgain(queued, outcome)) return this.dispatch();
-        if (!outcome.ok) {
-          this.sim.record({
-            t: this.sim.now(),
-            type: 'http.failure',
-            node: this.node,
-            app: this.counter.app,
-            req: outcome.req,
-            target: queued.request.target,
-            error: outcome.error,
-            again: false,
-          });
-        }
+        if (!outcome.ok) this.failed(queued, outcome.req, outcome.error, false);
         queued.done(outcome);
         this.dispatch();
       });

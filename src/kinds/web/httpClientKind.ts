@@ -2,14 +2,9 @@
 // the objects it references or sending a list of requests, over HTTP or HTTPS. Its schema and
 // checks, how its users start on a node, and its figures from the trace.
 
-import { createActor } from 'xstate';
-import { NS_PER_MS } from '../../engine/time.ts';
-import { userMachineWithIo, type UserIo } from '../../machines/userMachine.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';
-import { traceStates } from '../../sim/appTrace.ts';
-import { afterAction } from '../../sim/build/afterAction.ts';
-import { startWorkload, thinkTimeMs } from '../../sim/build/workloads.ts';
+import { startUsers } from '../../sim/build/users.ts';
 import {
   countInto,
   latencyFigures,
@@ -52,7 +47,8 @@ export const httpClientKind = defineAppKind<HttpClientApp, HttpClientFigures>({
       issues.push({ path, message: 'give either "page" or "requests", not both' });
   },
 
-  start({ sim, host, node, label, lookup }, app) {
+  start(context, app) {
+    const { sim, host, node, label, lookup } = context;
     let requests = 0;
     const port = app.port ?? (app.https ? 443 : 80);
     const tlsRandom = randomBytes(sim.random.stream(`node:${node}/${label}/tls`));
@@ -62,16 +58,15 @@ export const httpClientKind = defineAppKind<HttpClientApp, HttpClientFigures>({
       parallel: app.parallel ?? 1,
       pipelining: app.pipelining ?? false,
     };
-    const think = sim.random.stream(`node:${node}/${label}/think`);
-
-    /** One user: an actor that resolves, logs in, visits, thinks, visits again. */
-    const startUser = (user: string, visits: number, delayNs: number): void => {
+    /** One user: it resolves, logs in, visits (a page, or the requests), thinks, visits again. */
+    startUsers(context, app, 'visit', (user, send) => {
       let session: UserSession | undefined;
       const counter = { app: user, next: () => ++requests };
-      const io: UserIo = {
-        resolve: afterAction(sim, () =>
+      const fail = (error: string) => send({ type: 'user.failed', error });
+      return {
+        resolve: () =>
           lookup(app.server, (result) => {
-            if (!result.ok) return actor.send({ type: 'user.failed', error: result.error });
+            if (!result.ok) return fail(result.error);
             const tls = app.https
               ? { serverName: app.server, trustStore, random: tlsRandom }
               : undefined;
@@ -88,51 +83,32 @@ export const httpClientKind = defineAppKind<HttpClientApp, HttpClientFigures>({
             const name = app.server.includes('.') ? app.server : formatIpv4(result.address);
             const defaultPort = app.https ? 443 : 80;
             session = new UserSession(agent, port === defaultPort ? name : `${name}:${port}`);
-            actor.send({ type: 'dns.resolved' });
+            send({ type: 'dns.resolved' });
           }),
-        ),
-        login: afterAction(sim, () => {
+        login: () => {
           const body = new URLSearchParams({
             user: app.login?.user ?? '',
             password: app.login?.password ?? '',
           }).toString();
           session?.send('POST', '/login', body, undefined, (outcome) => {
-            if (!outcome.ok) return actor.send({ type: 'user.failed', error: outcome.error });
+            if (!outcome.ok) return fail(outcome.error);
             if (outcome.response.status !== 200)
-              return actor.send({
-                type: 'user.failed',
-                error: `login refused (${outcome.response.status})`,
-              });
-            actor.send({ type: 'user.loggedIn' });
+              return fail(`login refused (${outcome.response.status})`);
+            send({ type: 'user.loggedIn' });
           });
-        }),
-        visit: afterAction(sim, (visit: number) => {
+        },
+        visit: () => {
           if (!session) return;
-          sim.record({ t: sim.now(), type: 'app.visit', node, app: user, visit });
           const done = (error: string | null): void =>
-            actor.send(error === null ? { type: 'user.visited' } : { type: 'user.failed', error });
+            error === null ? send({ type: 'user.visited' }) : fail(error);
           if (app.requests) {
             const planned = app.requests.map((r) => ({ ...r, method: r.method ?? 'GET' }));
             sendRequests(sim, session, planned, done);
-          } else
-            loadPage(sim, { node, app: user }, session, app.page ?? '/index.html', (error) =>
-              done(error),
-            );
-        }),
-        leave: afterAction(sim, () => session?.agent.closeAll()),
-        failed: (error) =>
-          sim.record({ t: sim.now(), type: 'app.error', node, app: user, op: 'visit', error }),
-        thinks: () => app.workload?.kind === 'closed' && !!app.workload.thinkTime,
-        thinkTimeMs: () => thinkTimeMs(app.workload, think),
+          } else loadPage(sim, { node, app: user }, session, app.page ?? '/index.html', done);
+        },
+        leave: () => session?.agent.closeAll(),
       };
-      const actor = createActor(userMachineWithIo, {
-        clock: sim.clock,
-        input: { startMs: delayNs / NS_PER_MS, visits, login: app.login !== undefined, io },
-      });
-      traceStates(sim, actor, node, user);
-      actor.start();
-    };
-    startWorkload(sim, node, label, app.workload, app.start ?? 0, startUser);
+    });
   },
 
   figures: {

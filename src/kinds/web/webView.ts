@@ -3,11 +3,11 @@
 // checks) and the machines behind their states (users; the server's threads).
 
 import { STATUS_REASON } from '../../net/app/http/httpMessage.ts';
-import { userMachine } from '../../machines/userMachine.ts';
 import type { ServerFigures } from '../../sim/index.ts';
-import { defineAppView, type AppMachine } from '../../viz/kinds/kindView.ts';
+import { defineAppView } from '../../viz/kinds/kindView.ts';
+import { userSentence } from '../../viz/log/narrateUsers.ts';
 import { duration } from '../../viz/log/sentenceParts.ts';
-import { serverThreadMachine } from '../../viz/statechart/serverMachines.ts';
+import { serverThreadMachine, userMachineOf } from '../../viz/statechart/sharedMachines.ts';
 import {
   cardCounts,
   cardTime,
@@ -28,29 +28,9 @@ const VERDICTS: Record<string, string> = {
   untrustedIssuer: 'signed by an authority it does not trust — the browser refuses the connection',
 };
 
-/** A user's phases, as words after "is now". */
-export const USER_STATES: Record<string, string> = {
-  waiting: 'waiting to start',
-  resolving: 'looking up the server’s address',
-  loggingIn: 'logging in',
-  visiting: 'visiting',
-  thinking: 'thinking before its next visit',
-  done: 'done with its visits',
-  failed: 'stopped by an error',
-};
-
-/** The user machine, for every user of a client app (`http`, `http/u3`). */
-export const userChart = (): AppMachine => ({ key: 'user', machine: userMachine });
-
 function status(code: number): string {
   const reason = STATUS_REASON[code];
   return reason ? `${code} ${reason}` : `status ${code}`;
-}
-
-/** "user u3" for a workload's user, else the app's name. */
-export function userName(app: string): string {
-  const slash = app.indexOf('/');
-  return slash < 0 ? `${app} app` : `${app.slice(0, slash)} user ${app.slice(slash + 1)}`;
 }
 
 export const httpServerView = defineAppView<HttpServerApp, ServerFigures>({
@@ -97,20 +77,9 @@ export const httpClientView = defineAppView<HttpClientApp, HttpClientFigures>({
       const asked = new Map<string, string>();
       return (record) => {
         switch (record.type) {
-          case 'app.state': {
-            const state = USER_STATES[record.state];
-            return state === undefined
-              ? null
-              : {
-                  kind: 'state',
-                  text: `${name(record.node)}’s ${userName(record.app)} is now ${state}.`,
-                };
-          }
+          case 'app.state':
           case 'app.visit':
-            return {
-              kind: 'detail',
-              text: `${name(record.node)}’s ${userName(record.app)} starts visit ${record.visit}.`,
-            };
+            return userSentence(record, names);
           case 'http.request': {
             const what = `${record.method} ${record.target}`;
             asked.set(`${record.node} ${record.app} ${record.req}`, what);
@@ -184,6 +153,6 @@ export const httpClientView = defineAppView<HttpClientApp, HttpClientFigures>({
     'tls.certificate': (r) =>
       r.type === 'tls.certificate' && r.verdict !== 'ok' ? 'errors' : 'states',
   },
-  machine: userChart,
+  machine: userMachineOf,
   listedBeforeStart: (app) => app.workload === undefined,
 });

@@ -1,8 +1,9 @@
-// The machines behind a server process's `app.state` records, for the server kinds' views: each
-// thread (`web/w1`, `web/t3`, `web/loop`) is a serverWorkerMachine; the process itself (`web`)
-// only records that it listens.
+// The machines several kinds share, behind their `app.state` records: a server process's threads
+// (`web/w1`, `web/t3`, `web/loop`: serverWorkerMachine; the process itself, `web`, only records
+// that it listens) and a client app's users (`http`, `http/u3`: userMachine).
 
 import { serverWorkerMachine } from '../../machines/server/serverWorkerMachine.ts';
+import { userMachine } from '../../machines/userMachine.ts';
 import type { AppMachine } from '../kinds/kindView.ts';
 
 /** Names of a server's threads in the trace. */
@@ -16,4 +17,9 @@ export function serverThreadMachine(name: string): AppMachine | undefined {
 /** Whether `name` is a server thread's (listed under Processes, not as an application). */
 export function isServerThread(name: string): boolean {
   return THREAD.test(name);
+}
+
+/** The user machine, for every user of a client app (`http`, `http/u3`, `service2/v7`). */
+export function userMachineOf(): AppMachine {
+  return { key: 'user', machine: userMachine };
 }
