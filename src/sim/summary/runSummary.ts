@@ -112,11 +112,7 @@ export function runFigures(scenario: Scenario): RunFigures {
   const cpus = scenario.nodes.flatMap((node) => {
     if (!hasCpu(node)) return [];
     const fold = cpuFigures(node.id, cpuConfigOf(node));
-    router.attach(
-      { ...fold, types: fold.types.filter((t) => t !== 'sim.end') },
-      { by: 'node', node: node.id },
-    );
-    router.attach({ ...fold, types: ['sim.end'] }, { by: 'all' });
+    router.attach(fold, { by: 'node', node: node.id }); // its cpu.* records, and sim.end
     return [fold];
   });
 

@@ -1,6 +1,7 @@
 // Routes trace records to the folds they belong to, so each fold sees only its own records: an
 // app's (by node and app name; `web/w1` and `http/u3` belong to `web` and `http`), a node's, a
-// link's, or every record of its types. One pass over the trace feeds every fold of a run.
+// link's, or every record of its types. A record of the whole run (sim.start, sim.end: no node,
+// app or link) reaches every fold that reads its type. One pass feeds every fold of a run.
 
 import type { TraceRecord, TraceType } from '../../engine/trace.ts';
 import type { TraceFold } from '../../engine/traceFold.ts';
@@ -19,6 +20,8 @@ interface TypeRoutes {
   nodes: Map<string, Sink[]>;
   links: Map<string, Sink[]>;
   all: Sink[];
+  /** Every fold of this type, whatever its route: for records of the whole run. */
+  every: Sink[];
 }
 
 const appKey = (node: string, app: string): string => {
@@ -41,9 +44,10 @@ export class TraceRouter {
     for (const type of new Set(fold.types)) {
       let routes = this.byType.get(type);
       if (!routes) {
-        routes = { apps: new Map(), nodes: new Map(), links: new Map(), all: [] };
+        routes = { apps: new Map(), nodes: new Map(), links: new Map(), all: [], every: [] };
         this.byType.set(type, routes);
       }
+      routes.every.push(fold);
       if (route.by === 'app') push(routes.apps, appKey(route.node, route.app), fold);
       else if (route.by === 'node') push(routes.nodes, route.node, fold);
       else if (route.by === 'link') push(routes.links, route.link, fold);
@@ -61,6 +65,7 @@ export class TraceRouter {
     const routes = this.byType.get(record.type);
     if (!routes) return;
     const fields = record as { node?: unknown; app?: unknown; link?: unknown };
+    if (fields.node === undefined && fields.link === undefined) return feed(routes.every, record);
     if (routes.apps.size > 0 && typeof fields.node === 'string' && typeof fields.app === 'string')
       feed(routes.apps.get(appKey(fields.node, fields.app)), record);
     if (routes.nodes.size > 0 && typeof fields.node === 'string')
