@@ -1,9 +1,10 @@
 // Test support for the end-to-end files: one Chromium per file, a fresh context per test, the
-// page's errors collected, screenshots saved, and a scenario file opened the way a learner does.
+// page's errors collected, screenshots saved, a scenario file opened the way a learner does, and
+// the page steps several files share (running with a seed, pausing, rewinding, reading the canvas).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { collectPageErrors, launchChromium } from './browser.ts';
 import { ROOT } from './reference.ts';
 
@@ -62,4 +63,108 @@ export async function openFile(page: Page, path: string): Promise<void> {
     buffer: readFileSync(join(ROOT, path)),
   });
   await page.getByText(`from ${name}`).waitFor();
+}
+
+/** Runs with `seed` by mouse and waits until the summary and the fingerprint are there. */
+export async function runWithSeed(page: Page, seed: number): Promise<void> {
+  await page.getByLabel('Seed').fill(String(seed));
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await waitForRun(page, seed);
+}
+
+/** Waits for the run with `seed`, then shows the whole run (see showWholeRun). */
+export async function waitForRun(page: Page, seed: number): Promise<void> {
+  await page
+    .getByTestId('metric-seed')
+    .filter({ hasText: String(seed) })
+    .waitFor();
+  await page.getByTestId('trace-sha256').waitFor({ state: 'attached' });
+  await showWholeRun(page);
+}
+
+/** Pauses playback and moves the time to the end of the run (End), so the log shows it all. */
+async function showWholeRun(page: Page): Promise<void> {
+  const play = page.getByTestId('play');
+  if ((await play.textContent())?.includes('Pause')) await play.click();
+  await page.getByTestId('step').focus();
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => {
+    const time = document.querySelector<HTMLElement>('[data-testid="time"]');
+    return time !== null && time.dataset.ns === time.dataset.endNs;
+  });
+}
+
+/** The text of the element with `data-testid` `testId` ('' when it has none). */
+export async function text(page: Page, testId: string): Promise<string> {
+  return (await page.getByTestId(testId).textContent()) ?? '';
+}
+
+/** A JSON file named `name` holding `content`, for a file input's setInputFiles. */
+export function file(name: string, content: string) {
+  return { name, mimeType: 'application/json', buffer: Buffer.from(content, 'utf8') };
+}
+
+/**
+ * Runs with `seed` and waits for the summary and the fingerprint; unlike runWithSeed, it leaves
+ * the time where the app puts it after a run (playback from 0, unless motion is reduced).
+ */
+export async function startRun(page: Page, seed: number): Promise<void> {
+  await page.getByLabel('Seed').fill(String(seed));
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page
+    .getByTestId('metric-seed')
+    .filter({ hasText: String(seed) })
+    .waitFor();
+  await page.getByTestId('trace-sha256').waitFor({ state: 'attached' });
+}
+
+/** The moment shown, in ns, as the time readout carries it. */
+export async function timeNs(page: Page): Promise<number> {
+  return Number(await page.getByTestId('time').getAttribute('data-ns'));
+}
+
+/** Pauses playback and waits until the button offers Play. */
+export async function pause(page: Page): Promise<void> {
+  const play = page.getByTestId('play');
+  if ((await play.textContent()) === 'Pause') await play.click();
+  await page.getByTestId('play').filter({ hasText: 'Play' }).waitFor();
+}
+
+/** Pauses and goes back to 0 with the Home key (focus on the page, not in a field). */
+export async function rewind(page: Page): Promise<void> {
+  await pause(page);
+  await page.locator('h1').click();
+  await page.keyboard.press('Home');
+  expect(await timeNs(page)).toBe(0);
+}
+
+/** Where on the canvas (CSS px) pixels of a packet colour are, or null when none. */
+export async function dotOfColour(
+  page: Page,
+  variable: string,
+): Promise<{ x: number; y: number } | null> {
+  return page.getByTestId('packet-canvas').evaluate((node, name) => {
+    const canvas = node as HTMLCanvasElement;
+    const hex = getComputedStyle(canvas).getPropertyValue(name).trim();
+    const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return null;
+    const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    let sx = 0;
+    let sy = 0;
+    let n = 0;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const i = (y * width + x) * 4;
+        const close = want.every((v, c) => Math.abs((data[i + c] as number) - v) < 8);
+        if (close && (data[i + 3] as number) > 240) {
+          sx += x;
+          sy += y;
+          n++;
+        }
+      }
+    }
+    const scale = canvas.width / canvas.clientWidth;
+    return n === 0 ? null : { x: sx / n / scale, y: sy / n / scale };
+  }, variable);
 }

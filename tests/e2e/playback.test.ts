@@ -1,108 +1,26 @@
 // End-to-end tests of the animated simulator view in Debian's Chromium: packets on the canvas
 // move while playing and freeze when paused, stepping lands on the trace's own times, rewinding
 // redraws an earlier moment, clicking a dot selects it, keyboard and reduced motion, pan and
-// zoom, themes, and big runs in the worker (progress, the CLI's fingerprint, the event limit).
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// zoom, themes.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { traceToJsonLines } from '../../src/engine/trace.ts';
-import { parseScenarioText, runScenario } from '../../src/sim/index.ts';
-import { ROOT, coreRun } from './reference.ts';
-import { appSession, openFile, shot } from './appSession.ts';
+import { coreRun } from './reference.ts';
+import {
+  appSession,
+  dotOfColour,
+  pause,
+  rewind,
+  shot,
+  startRun as run,
+  timeNs,
+} from './appSession.ts';
 
 const session = appSession();
 const { openApp } = session;
 
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const BULK = 'simulations/tcp-bulk-transfer.json';
-
-/** Runs with `seed` and waits for the summary and the fingerprint. */
-async function run(page: Page, seed: number): Promise<void> {
-  await page.getByLabel('Seed').fill(String(seed));
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page
-    .getByTestId('metric-seed')
-    .filter({ hasText: String(seed) })
-    .waitFor();
-  await page.getByTestId('trace-sha256').waitFor({ state: 'attached' });
-}
-
-/** The moment shown, in ns, as the time readout carries it. */
-async function timeNs(page: Page): Promise<number> {
-  return Number(await page.getByTestId('time').getAttribute('data-ns'));
-}
-
 /** The canvas's pixels (as a PNG data URL, to compare two moments). */
 async function pixels(page: Page): Promise<string> {
   return page.getByTestId('packet-canvas').evaluate((c) => (c as HTMLCanvasElement).toDataURL());
-}
-
-async function pause(page: Page): Promise<void> {
-  const play = page.getByTestId('play');
-  if ((await play.textContent()) === 'Pause') await play.click();
-  await page.getByTestId('play').filter({ hasText: 'Play' }).waitFor();
-}
-
-/** Pauses and goes back to 0 with the Home key (focus on the page, not in a field). */
-async function rewind(page: Page): Promise<void> {
-  await pause(page);
-  await page.locator('h1').click();
-  await page.keyboard.press('Home');
-  expect(await timeNs(page)).toBe(0);
-}
-
-/** Where on the canvas (CSS px) pixels of a packet colour are, or null when none. */
-async function dotOfColour(page: Page, variable: string): Promise<{ x: number; y: number } | null> {
-  return page.getByTestId('packet-canvas').evaluate((node, name) => {
-    const canvas = node as HTMLCanvasElement;
-    const hex = getComputedStyle(canvas).getPropertyValue(name).trim();
-    const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return null;
-    const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-    let sx = 0;
-    let sy = 0;
-    let n = 0;
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        const i = (y * width + x) * 4;
-        const close = want.every((v, c) => Math.abs((data[i + c] as number) - v) < 8);
-        if (close && (data[i + 3] as number) > 240) {
-          sx += x;
-          sy += y;
-          n++;
-        }
-      }
-    }
-    const scale = canvas.width / canvas.clientWidth;
-    return n === 0 ? null : { x: sx / n / scale, y: sy / n / scale };
-  }, variable);
-}
-
-function sha256(text: string | Buffer): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
-/** `handshake run FILE --seed N --trace T`: the CLI's trace fingerprint. */
-function cliSha(file: string, seed: number, extra: string[] = []): string {
-  const dir = mkdtempSync(join(tmpdir(), 'handshake-e2e-cli-'));
-  try {
-    const trace = join(dir, 'trace.jsonl');
-    const args = ['bin/handshake.js', 'run', file, '--seed', String(seed), '--trace', trace];
-    execFileSync(process.execPath, [...args, ...extra], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    return sha256(readFileSync(trace));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 describe('the animated simulator view', () => {
@@ -308,67 +226,6 @@ describe('the animated simulator view', () => {
     expect(session.errors).toEqual([]);
   });
 
-  it('runs a big scenario in the worker with progress, and matches the CLI byte for byte', async () => {
-    const page = await openApp();
-    await page.addInitScript(() => {
-      const seen: string[] = [];
-      (window as unknown as { __progress: string[] }).__progress = seen;
-      new MutationObserver(() => {
-        const text = document.querySelector('[data-testid="run-progress"]')?.textContent;
-        if (text && seen[seen.length - 1] !== text) seen.push(text.replace(/\s+/g, ' ').trim());
-      }).observe(document, { subtree: true, childList: true, characterData: true });
-    });
-    await page.reload();
-    await page.getByTestId('scenario-name').waitFor();
-    await openFile(page, BULK);
-    await run(page, 1);
-    const progress = await page.evaluate(
-      () => (window as unknown as { __progress: string[] }).__progress,
-    );
-    expect(progress.length).toBeGreaterThan(0);
-    expect(progress[0]).toMatch(/^Recording: .* of 30 s simulated, \d+ events/);
-    const worker = await page.evaluate(() =>
-      performance.getEntriesByType('resource').some((e) => e.name.includes('simWorker')),
-    );
-    expect(worker).toBe(true);
-    expect(await page.getByTestId('trace-sha256').textContent()).toBe(cliSha(BULK, 1));
-    // The animation plays the recorded transfer: TCP dots, retransmissions marked.
-    await pause(page);
-    expect(await page.getByTestId('time-controls').textContent()).toMatch(/\d+ retransmissions/);
-    await page.getByTestId('scrubber').fill('19');
-    expect(await dotOfColour(page, '--pkt-tcp')).not.toBeNull();
-    await shot(page, 'playback-bulk-transfer');
-    expect(session.errors).toEqual([]);
-  });
-
-  it('stops at a tiny event limit with a message, keeping and playing what was recorded', async () => {
-    const page = await openApp();
-    await openFile(page, BULK);
-    await page.getByText('Run options').click();
-    await page.getByTestId('max-events').fill('500');
-    await run(page, 1);
-    const limit = page.getByTestId('run-limit');
-    await limit.waitFor();
-    expect(await limit.textContent()).toContain('event limit of 500 events');
-    expect(await page.getByTestId('summary').textContent()).toContain('hit the event limit');
-    const parsed = parseScenarioText(readFileSync(join(ROOT, BULK), 'utf8'));
-    if (!parsed.ok) throw new Error('invalid scenario');
-    const core = runScenario(parsed.scenario, { seed: 1, maxEvents: 500 });
-    expect(await page.getByTestId('trace-sha256').textContent()).toBe(
-      sha256(traceToJsonLines(core.simulation.sim.trace.records)),
-    );
-    expect(cliSha(BULK, 1, ['--max-events', '500'])).toBe(
-      sha256(traceToJsonLines(core.simulation.sim.trace.records)),
-    );
-    await pause(page);
-    await page.locator('h1').click();
-    await page.keyboard.press('End');
-    expect(await timeNs(page)).toBe(core.summary.simulatedNs);
-    expect(core.summary.simulatedNs).toBeLessThan(30e9);
-    await shot(page, 'playback-event-limit');
-    expect(session.errors).toEqual([]);
-  });
-
   it('switches themes, remembers the choice, and works without storage', async () => {
     const page = await openApp();
     const background = () =>
@@ -397,40 +254,4 @@ describe('the animated simulator view', () => {
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(session.errors).toEqual([]);
   });
-
-  for (const colorScheme of ['light', 'dark'] as const) {
-    for (const width of [1280, 390]) {
-      it(`has no serious or critical axe violations, ${colorScheme}, ${width} px wide`, async () => {
-        const page = await openApp({
-          colorScheme,
-          bypassCSP: true,
-          viewport: { width, height: 900 },
-        });
-        await run(page, 7);
-        await rewind(page);
-        await page.getByTestId('scrubber').fill('1');
-        await page.locator('[data-testid="packets-in-flight"] summary').click();
-        await page.locator('[data-testid="packets-in-flight"] li button').first().click();
-        await shot(page, `playback-${colorScheme}-${width}`);
-        await page.addScriptTag({ path: AXE_PATH });
-        const violations = await page.evaluate(async () => {
-          type Axe = {
-            run: (context: { include: string[][] }) => Promise<{
-              violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-            }>;
-          };
-          // The header, the run controls and the simulator: this view's own parts.
-          const include = [['header'], ['.run'], ['.simulator']];
-          const results = await (window as unknown as { axe: Axe }).axe.run({ include });
-          return results.violations
-            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-            .map(
-              (v) => `${v.impact} ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`,
-            );
-        });
-        expect(violations).toEqual([]);
-        expect(session.errors).toEqual([]);
-      });
-    }
-  }
 });

@@ -1,11 +1,9 @@
-// One TCP connection: the XState machine holds its RFC 9293 state and TIME-WAIT; this object
-// turns each arriving segment into at most a few machine events, processes ACKs, hands data to
-// the application, and is the socket the application drives. Sending and timers: tcpSender.ts.
+// One TCP connection: the XState machine holds its RFC 9293 state and TIME-WAIT; this object runs
+// the machine's effects and is the socket the application drives. Segment arrival and ACK
+// processing: tcpReceiver.ts; sending and timers: tcpSender.ts.
 
 import { createActor, type Actor } from 'xstate';
 import { NS_PER_MS } from '../../engine/time.ts';
-import { ReceiveBuffer } from '../../net/tcp/receiveBuffer.ts';
-import { seqAdd, seqLe, seqLt } from '../../net/tcp/seq.ts';
 import {
   ok,
   refuseCall,
@@ -13,8 +11,7 @@ import {
   type SocketResult,
 } from '../../net/transport/socketTrace.ts';
 import type { Ipv4Address } from '../../net/wire/ipv4Address.ts';
-import { tcpFlags, type Packet, type TcpHeader } from '../../net/wire/packet.ts';
-import { DEFAULT_PEER_MSS } from './tcpConfig.ts';
+import { tcpFlags, type Packet } from '../../net/wire/packet.ts';
 import {
   tcpConnectionMachineWithIo,
   type TcpConnectionIo,
@@ -22,31 +19,16 @@ import {
   type TcpError,
   type TcpState,
 } from './tcpConnectionMachine.ts';
-import { TcpSender } from './tcpSender.ts';
-import type { ConnectionHost, TcpSocketHandlers } from './tcpSocketTypes.ts';
+import { CAN_SEND, TcpReceiver } from './tcpReceiver.ts';
+import type { ConnectionHost } from './tcpSocketTypes.ts';
 
 export type { ConnectionHost, TcpSocketHandlers } from './tcpSocketTypes.ts';
 
-/** States in which the application may hand data to send. */
-const CAN_SEND = new Set<TcpState>(['ESTABLISHED', 'CLOSE-WAIT']);
-
 /** A TCP connection and the socket an application uses to drive it. Calls never throw. */
-export class TcpConnection extends TcpSender {
-  readonly handlers: TcpSocketHandlers = {};
+export class TcpConnection extends TcpReceiver {
   /** Whether the handshake ever completed. */
   wasEstablished = false;
   private readonly actor: Actor<typeof tcpConnectionMachineWithIo>;
-  private wantsDrain = false;
-  /**
-   * Whether an application holds this socket: an active open's caller from the start, a passive
-   * open's once `accept()` took it from the listener's queue. Until then, bytes and the peer's
-   * FIN that arrive wait in the receive buffer (its window shrinks), as in a real stack.
-   */
-  private attached = false;
-  /** The peer's FIN arrived but the application has not been told (onEnd) yet. */
-  private endPending = false;
-  /** The application stopped reading (a slow reader): bytes wait and the window shrinks. */
-  private paused = false;
   private readonly effects: (() => void)[] = [];
   private runningEffects = false;
 
@@ -200,163 +182,6 @@ export class TcpConnection extends TcpSender {
     };
   }
 
-  /** Handles a segment of this connection (demultiplexed by the layer). */
-  receive(packet: Packet): void {
-    const h = packet.transport as TcpHeader;
-    if (this.state === 'SYN-SENT') this.receiveInSynSent(h, packet);
-    else if (this.state !== 'CLOSED' && this.state !== 'LISTEN')
-      this.receiveSynchronized(h, packet.payload);
-  }
-
-  private receiveInSynSent(h: TcpHeader, packet: Packet): void {
-    const send = this.sendBuffer;
-    // RFC 9293 3.10.7.3: an ACK is acceptable when ISS < SEG.ACK <= SND.NXT.
-    const ackAcceptable = h.flags.ack && seqLt(send.iss, h.ack) && seqLe(h.ack, send.sndMax);
-    if (h.flags.ack && !ackAcceptable) {
-      if (!h.flags.rst) this.emitControl(h.ack, 0, tcpFlags({ rst: true }));
-      return;
-    }
-    if (h.flags.rst) {
-      if (ackAcceptable) this.raise({ type: 'tcp.rst' });
-      return;
-    }
-    if (!h.flags.syn) return;
-    this.takeSyn(packet);
-    if (ackAcceptable) {
-      this.processAck(h, 0);
-      this.raise({ type: 'tcp.synAck' });
-    } else {
-      this.raise({ type: 'tcp.syn' });
-    }
-  }
-
-  private receiveSynchronized(h: TcpHeader, data: Uint8Array): void {
-    const receive = this.receiveBuffer as ReceiveBuffer;
-    if (h.flags.rst) {
-      // RFC 9293 with RFC 5961: only an RST at exactly RCV.NXT resets; one elsewhere in the
-      // window gets a challenge ACK.
-      if (h.seq === receive.rcvNxt) this.raise({ type: 'tcp.rst' });
-      else if (
-        receive.window > 0 &&
-        seqLt(receive.rcvNxt, h.seq) &&
-        seqLt(h.seq, seqAdd(receive.rcvNxt, receive.window))
-      )
-        this.emitAck();
-      return;
-    }
-    if (h.flags.syn) {
-      // Simultaneous open (RFC 9293 figure 7): the peer's SYN+ACK acknowledging our SYN, as
-      // Linux accepts it in SYN-RECEIVED (or in FIN-WAIT-1, if the app closed in SYN-RECEIVED:
-      // the FIN waits for this ACK); any other SYN here gets a challenge ACK (RFC 5961).
-      const send = this.sendBuffer;
-      if (
-        !send.synAcked &&
-        h.flags.ack &&
-        seqAdd(h.seq, 1) === receive.rcvNxt &&
-        h.ack === send.sndNxt
-      ) {
-        this.processAck(h, 0);
-        this.raise({ type: 'tcp.synAck' });
-        this.output();
-      } else {
-        this.emitAck();
-      }
-      return;
-    }
-    if (this.state === 'TIME-WAIT') {
-      // Our last ACK was lost, so the peer sends its FIN again (acknowledge it and restart 2 MSL)
-      // or, after a timeout, data before the FIN (RFC 9293 3.10.7.4: an unacceptable segment is
-      // answered with an ACK); left unanswered it would retransmit until it gives up.
-      if (h.flags.fin) this.raise({ type: 'tcp.fin' });
-      else if (data.length > 0) this.emitAck();
-      return;
-    }
-    const result = receive.receive(h.seq, data, h.flags.fin);
-    if (!result.acceptable) {
-      this.emitAck();
-      return;
-    }
-    if (!h.flags.ack) return;
-    if (this.state === 'SYN-RECEIVED') {
-      const send = this.sendBuffer;
-      if (!(seqLt(send.sndUna, h.ack) && seqLe(h.ack, send.sndNxt))) {
-        this.emitControl(h.ack, 0, tcpFlags({ rst: true }));
-        return;
-      }
-      this.processAck(h, data.length);
-      this.raise({ type: 'tcp.ackOfSyn' });
-    } else if (!this.processAck(h, data.length)) {
-      return;
-    }
-    if (result.delivered > 0) this.deliver();
-    if (result.finReceived) {
-      this.raise({ type: 'tcp.fin' }); // acknowledges the FIN (and any data with it)
-    } else if (data.length > 0 || h.flags.fin) {
-      this.emitAck(); // every segment with data or an early FIN is acknowledged at once
-    }
-    this.output();
-  }
-
-  /**
-   * ACK processing (RFC 9293 3.10.7.4 fifth, RFC 5681, RFC 6298). Returns false when the segment
-   * must be dropped (it acknowledges something never sent).
-   */
-  private processAck(h: TcpHeader, dataLength: number): boolean {
-    const { sim } = this.host;
-    const send = this.sendBuffer;
-    const flightBefore = send.flightSize;
-    const result = send.onAck({
-      seq: h.seq,
-      ack: h.ack,
-      window: h.window,
-      dataLength,
-      syn: h.flags.syn,
-      fin: h.flags.fin,
-    });
-    if (result.kind === 'unsent') {
-      this.emitAck();
-      return false;
-    }
-    // The peer answers while nothing is outstanding (a window probe): it is alive, so a
-    // persisting sender keeps probing as long as the window stays zero (RFC 9293 3.8.6.1).
-    if (send.outstanding === 0) this.timeouts = 0;
-    if (result.kind === 'duplicate') {
-      const event = this.congestion.onDuplicateAck(flightBefore);
-      if (event?.cause === 'fastRetransmit') this.retransmitOldest('fastRetransmit');
-      return true;
-    }
-    if (result.kind !== 'advanced') return true;
-    this.timeouts = 0;
-    const sample = this.sampler.acked(h.ack, sim.now());
-    if (sample !== undefined) {
-      this.rto.addSample(sample);
-      this.recordRto('sample');
-    }
-    if (result.dataBytesAcked > 0) this.congestion.onAck(result.dataBytesAcked);
-    if (send.outstanding > 0) this.startTimer(true);
-    else this.stopTimer();
-    if (result.finAcked) {
-      this.raise({ type: 'tcp.ackOfFin' });
-      this.handlers.onAllAcknowledged?.();
-    }
-    if (this.wantsDrain && send.freeSpace > 0 && CAN_SEND.has(this.state)) {
-      this.wantsDrain = false;
-      this.handlers.onDrain?.();
-    }
-    return true;
-  }
-
-  /** Learns the peer's initial sequence number and MSS from its SYN. */
-  private takeSyn(packet: Packet): void {
-    const h = packet.transport as TcpHeader;
-    const mss = h.options.find((o) => o.kind === 'mss');
-    this.peerMss = mss?.kind === 'mss' ? mss.value : DEFAULT_PEER_MSS;
-    this.receiveBuffer = new ReceiveBuffer({
-      irs: h.seq,
-      capacity: this.host.config.receiveWindow,
-    });
-  }
-
   private onEstablished(): void {
     this.wasEstablished = true;
     // RFC 6298 (5.7): after a SYN timed out, data starts with an RTO of 3 s.
@@ -367,23 +192,6 @@ export class TcpConnection extends TcpSender {
     this.host.established(this);
     this.handlers.onConnect?.();
     this.output();
-  }
-
-  /**
-   * Hands the in-order bytes to the application (onData), then the end of the stream (onEnd)
-   * once every byte before the FIN is read; nothing while no application holds the socket.
-   */
-  private deliver(): void {
-    const receive = this.receiveBuffer;
-    if (!this.attached || this.paused || !receive) return;
-    if (receive.readable > 0) {
-      const bytes = receive.read();
-      this.handlers.onData?.(bytes);
-    }
-    if (this.endPending && receive.readable === 0) {
-      this.endPending = false;
-      this.handlers.onEnd?.();
-    }
   }
 
   protected raise(event: TcpConnectionEvent): void {

@@ -1,6 +1,6 @@
 // The states of one TCP connection, named as in RFC 9293 (figure 5), as an XState machine.
 // The byte stream inside ESTABLISHED (sequence space, ACKs, windows, retransmission) is plain
-// code in tcpConnection.ts, which classifies each arriving segment and raises only the events
+// code in tcpReceiver.ts, which classifies each arriving segment and raises only the events
 // below; this machine decides the state and asks, through named actions, for control segments.
 
 import { assign, setup } from 'xstate';

@@ -1,6 +1,6 @@
 // The sending half of a TCP connection: the send buffer, RTO estimation (RFC 6298), Reno
 // congestion control (RFC 5681), building and sending segments, and the retransmission and persist
-// timers. TcpConnection extends it with the state machine, segment arrival and the socket API.
+// timers. TcpReceiver extends it with segment arrival, TcpConnection with the machine and socket.
 
 import type { EventId } from '../../engine/simulator.ts';
 import { RenoCongestion } from '../../net/tcp/renoCongestion.ts';

@@ -1,0 +1,144 @@
+// The event log's sentences on hand-made edge cases the default run does not show, records of
+// unknown types, and the formatting of times and articles.
+import { describe, expect, it } from 'vitest';
+import type { TraceRecord } from '../../engine/trace.ts';
+import scenarioJson from '../../../simulations/ping-over-a-link.json';
+import { formatTime, narrate } from './narrate.ts';
+import { article } from './narratePackets.ts';
+import { networkNames } from '../names/index.ts';
+import { checked, run, texts } from './narrateTestHelpers.ts';
+
+describe('narrate edge cases', () => {
+  const names = networkNames(checked(scenarioJson).nodes);
+  const say = (records: object[]) => texts(narrate(records as unknown as TraceRecord[], names));
+
+  it('says a timeout without a retry gives up, and narrates late and untimed replies', () => {
+    expect(
+      say([
+        { t: 5, type: 'app.timeout', node: 'laptop', seq: 3, attempt: 2 },
+        { t: 5, type: 'app.giveUp', node: 'laptop', seq: 3 },
+        { t: 9, type: 'app.lateReply', node: 'laptop', seq: 3, attempt: 1 },
+        { t: 9, type: 'app.reply', node: 'laptop', seq: 4, attempt: 0, rtt: null },
+      ]),
+    ).toEqual([
+      'Laptop times out waiting for reply 3.',
+      'Laptop gives up on request 3: it counts as lost.',
+      'Laptop ignores reply 3 (retry 1): it came too late and is no longer awaited.',
+      'Laptop gets reply 4, which answers an earlier attempt, so its round trip cannot be timed.',
+    ]);
+  });
+
+  it('narrates drops, impairments, switches and errors the default run does not show', () => {
+    expect(
+      say([
+        {
+          t: 1,
+          type: 'queue.drop',
+          link: 'wifi',
+          node: 'laptop',
+          iface: 'wlan0',
+          pkt: 9,
+          bytes: 84,
+          reason: 'linkDown',
+        },
+        {
+          t: 1,
+          type: 'link.impair',
+          link: 'wifi',
+          node: 'laptop',
+          iface: 'wlan0',
+          pkt: 4,
+          effect: 'duplicate',
+        },
+        {
+          t: 1,
+          type: 'link.impair',
+          link: 'wifi',
+          node: 'laptop',
+          iface: 'wlan0',
+          pkt: 5,
+          effect: 'reorder',
+        },
+        { t: 2, type: 'ip.drop', node: 'server', pkt: 7, reason: 'noRoute' },
+        { t: 2, type: 'ip.drop', node: 'server', pkt: 8, reason: 'notConnected' },
+        { t: 3, type: 'switch.learn', node: 'sw', port: 'p1', address: '192.168.1.10' },
+        {
+          t: 3,
+          type: 'switch.forward',
+          node: 'sw',
+          pkt: 9,
+          fromPort: 'p1',
+          toPort: 'p2',
+          flood: true,
+        },
+        { t: 3, type: 'switch.filter', node: 'sw', pkt: 9, port: 'p1' },
+        {
+          t: 4,
+          type: 'app.request',
+          node: 'laptop',
+          peer: '192.168.1.20:7',
+          seq: 2,
+          attempt: 0,
+          pkt: -1,
+        },
+        {
+          t: 4,
+          type: 'app.error',
+          node: 'laptop',
+          app: 'pinger',
+          op: 'sendto',
+          error: 'EHOSTUNREACH',
+        },
+        { t: 4, type: 'socket.release', node: 'laptop', protocol: 'udp', port: 49152 },
+      ]),
+    ).toEqual([
+      'Packet #9 is dropped at Laptop wlan0: link wifi is down.',
+      'Link wifi duplicates packet #4: it will arrive twice.',
+      'Link wifi holds packet #5 back, so packets sent after it can overtake it.',
+      'Echo server drops packet #7: no route to its destination.',
+      'Echo server drops packet #8: the interface it should leave by has no link.',
+      'sw learns that 192.168.1.10 is behind port p1.',
+      'sw floods packet #9 out of port p2: it does not know where the destination is yet.',
+      'sw discards packet #9: its destination is behind port p1, where it came from.',
+      'Laptop cannot send request 2 to Echo server (192.168.1.20:7).',
+      'Laptop’s pinger app: sendto fails with EHOSTUNREACH: no route to the host.',
+      'Laptop closes its UDP socket on port 49152.',
+    ]);
+  });
+
+  it('narrates record types it does not know from their fields, packets by their label', () => {
+    const packet = run(scenarioJson, 7).records.find((r) => r.type === 'link.txBegin');
+    if (packet?.type !== 'link.txBegin') throw new Error('no packet was sent');
+    expect(
+      say([
+        { t: 1, type: 'lb.pick', node: 'laptop', pool: 'web', backend: '192.168.1.20:80' },
+        { t: 2, type: 'disk.read', node: 'server', pid: 3, burst: 1460, reason: 'quantum' },
+        {
+          t: 3,
+          type: 'tcp.future',
+          pkt: 3,
+          packet: packet.packet,
+          data: new Uint8Array(5),
+          deep: { a: [1, 2] },
+        },
+        { t: 4, type: 'tcp.long', text: 'x'.repeat(200) },
+      ]),
+    ).toEqual([
+      'lb.pick: node Laptop, pool "web", backend "192.168.1.20:80".',
+      'disk.read: node Echo server, pid 3, burst 1460, reason "quantum".',
+      `tcp.future: packet #3, packet UDP ${(packet.packet.transport as { srcPort: number }).srcPort} → 7 len=56, data 5 bytes, deep {"a":[1,2]}.`,
+      `tcp.long: text "${'x'.repeat(78)}….`,
+    ]);
+  });
+
+  it('formats simulated times for people', () => {
+    expect(formatTime(0)).toBe('0 s');
+    expect(formatTime(22_000_000)).toBe('22 ms');
+    expect(formatTime(1_442_000_000)).toBe('1.442 s');
+  });
+
+  it('writes "an" before numbers read with a vowel sound', () => {
+    expect([8, 11, 18, 80, 84, 800, 8000, 11000, 18500].map(article)).toEqual(Array(9).fill('an'));
+    expect([1, 60, 110, 180, 1100, 1500, 1800, 110000].map(article)).toEqual(Array(8).fill('a'));
+  });
+});

@@ -1,0 +1,109 @@
+// End-to-end tests of big runs in the worker, in Debian's Chromium: progress while recording, the
+// CLI's fingerprint byte for byte, and a tiny event limit that keeps and plays what was recorded.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { traceToJsonLines } from '../../src/engine/trace.ts';
+import { parseScenarioText, runScenario } from '../../src/sim/index.ts';
+import { ROOT } from './reference.ts';
+import {
+  appSession,
+  dotOfColour,
+  openFile,
+  pause,
+  shot,
+  startRun as run,
+  timeNs,
+} from './appSession.ts';
+
+const session = appSession();
+const { openApp } = session;
+
+const BULK = 'simulations/tcp-bulk-transfer.json';
+
+function sha256(text: string | Buffer): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** `handshake run FILE --seed N --trace T`: the CLI's trace fingerprint. */
+function cliSha(file: string, seed: number, extra: string[] = []): string {
+  const dir = mkdtempSync(join(tmpdir(), 'handshake-e2e-cli-'));
+  try {
+    const trace = join(dir, 'trace.jsonl');
+    const args = ['bin/handshake.js', 'run', file, '--seed', String(seed), '--trace', trace];
+    execFileSync(process.execPath, [...args, ...extra], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return sha256(readFileSync(trace));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('the animated simulator view', () => {
+  it('runs a big scenario in the worker with progress, and matches the CLI byte for byte', async () => {
+    const page = await openApp();
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __progress: string[] }).__progress = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid="run-progress"]')?.textContent;
+        if (text && seen[seen.length - 1] !== text) seen.push(text.replace(/\s+/g, ' ').trim());
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await page.reload();
+    await page.getByTestId('scenario-name').waitFor();
+    await openFile(page, BULK);
+    await run(page, 1);
+    const progress = await page.evaluate(
+      () => (window as unknown as { __progress: string[] }).__progress,
+    );
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress[0]).toMatch(/^Recording: .* of 30 s simulated, \d+ events/);
+    const worker = await page.evaluate(() =>
+      performance.getEntriesByType('resource').some((e) => e.name.includes('simWorker')),
+    );
+    expect(worker).toBe(true);
+    expect(await page.getByTestId('trace-sha256').textContent()).toBe(cliSha(BULK, 1));
+    // The animation plays the recorded transfer: TCP dots, retransmissions marked.
+    await pause(page);
+    expect(await page.getByTestId('time-controls').textContent()).toMatch(/\d+ retransmissions/);
+    await page.getByTestId('scrubber').fill('19');
+    expect(await dotOfColour(page, '--pkt-tcp')).not.toBeNull();
+    await shot(page, 'playback-bulk-transfer');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('stops at a tiny event limit with a message, keeping and playing what was recorded', async () => {
+    const page = await openApp();
+    await openFile(page, BULK);
+    await page.getByText('Run options').click();
+    await page.getByTestId('max-events').fill('500');
+    await run(page, 1);
+    const limit = page.getByTestId('run-limit');
+    await limit.waitFor();
+    expect(await limit.textContent()).toContain('event limit of 500 events');
+    expect(await page.getByTestId('summary').textContent()).toContain('hit the event limit');
+    const parsed = parseScenarioText(readFileSync(join(ROOT, BULK), 'utf8'));
+    if (!parsed.ok) throw new Error('invalid scenario');
+    const core = runScenario(parsed.scenario, { seed: 1, maxEvents: 500 });
+    expect(await page.getByTestId('trace-sha256').textContent()).toBe(
+      sha256(traceToJsonLines(core.simulation.sim.trace.records)),
+    );
+    expect(cliSha(BULK, 1, ['--max-events', '500'])).toBe(
+      sha256(traceToJsonLines(core.simulation.sim.trace.records)),
+    );
+    await pause(page);
+    await page.locator('h1').click();
+    await page.keyboard.press('End');
+    expect(await timeNs(page)).toBe(core.summary.simulatedNs);
+    expect(core.summary.simulatedNs).toBeLessThan(30e9);
+    await shot(page, 'playback-event-limit');
+    expect(session.errors).toEqual([]);
+  });
+});
