@@ -3,7 +3,7 @@
 // its users start on a node, and its figures from the trace.
 
 import { defineAppKind } from '../../sim/kinds/appKind.ts';
-import { startUsers } from '../../sim/build/users.ts';
+import { startUsers, UserTally } from '../../sim/build/users.ts';
 import { latencyFigures, ms, type LatencyFigures } from '../../sim/summary/figureMath.ts';
 import { ServiceClient } from './serviceClient.ts';
 import { DEFAULT_SERVICE_PORT } from './serviceProtocol.ts';
@@ -65,34 +65,28 @@ export const serviceClientKind = defineAppKind<ServiceClientApp, ServiceClientFi
 
   figures: {
     fold({ node, app }) {
-      const counts = { visits: 0, requests: 0, replies: 0, errors: 0, failures: 0 };
-      let error: string | null = null;
+      const users = new UserTally();
+      const counts = { replies: 0, errors: 0, failures: 0 };
       const latencies: number[] = [];
-      /** Queries sent and not answered or failed yet, by number. */
-      const inFlight = new Set<number>();
       return {
         types: ['app.visit', 'app.error', 'service.request', 'service.response', 'service.failure'],
         add(record) {
           switch (record.type) {
             case 'app.visit':
-              counts.visits++;
-              break;
             case 'app.error':
-              error = record.error;
+              users.user(record);
               break;
             case 'service.request':
-              counts.requests++;
-              inFlight.add(record.req);
+              users.sent(record.req);
               break;
             case 'service.response':
-              inFlight.delete(record.req);
+              users.answered(record.req);
               counts.replies++;
               if (!record.ok) counts.errors++;
               latencies.push(record.latency);
               break;
             case 'service.failure':
-              // A query that failed before it was sent was made all the same.
-              if (!inFlight.delete(record.req)) counts.requests++;
+              users.failed(record.req);
               counts.failures++;
               break;
           }
@@ -100,8 +94,10 @@ export const serviceClientKind = defineAppKind<ServiceClientApp, ServiceClientFi
         result: () => ({
           node,
           server: app.server,
+          visits: users.visits,
+          requests: users.requests,
           ...counts,
-          error,
+          error: users.error,
           latency: latencyFigures(latencies),
         }),
       };

@@ -4,7 +4,7 @@
 
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';
-import { startUsers } from '../../sim/build/users.ts';
+import { startUsers, UserTally } from '../../sim/build/users.ts';
 import {
   countInto,
   latencyFigures,
@@ -113,13 +113,12 @@ export const httpClientKind = defineAppKind<HttpClientApp, HttpClientFigures>({
 
   figures: {
     fold({ node, app }) {
-      const counts = { visits: 0, requests: 0, responses: 0, failures: 0 };
-      let error: string | null = null;
+      const users = new UserTally();
+      let responses = 0;
+      let failures = 0;
       const statuses: Record<string, number> = {};
       const latencies: number[] = [];
       const pageTimes: number[] = [];
-      /** Requests sent and not answered or failed yet, by number. */
-      const inFlight = new Set<number>();
       return {
         types: [
           'app.visit',
@@ -132,25 +131,21 @@ export const httpClientKind = defineAppKind<HttpClientApp, HttpClientFigures>({
         add(record) {
           switch (record.type) {
             case 'app.visit':
-              counts.visits++;
-              break;
             case 'app.error':
-              error = record.error;
+              users.user(record);
               break;
             case 'http.request':
-              counts.requests++;
-              inFlight.add(record.req);
+              users.sent(record.req);
               break;
             case 'http.response':
-              inFlight.delete(record.req);
-              counts.responses++;
+              users.answered(record.req);
+              responses++;
               latencies.push(record.latency);
               countInto(statuses, record.status);
               break;
             case 'http.failure':
-              // A request that failed before it was sent was made all the same.
-              if (!inFlight.delete(record.req)) counts.requests++;
-              if (!record.again) counts.failures++;
+              users.failed(record.req);
+              if (!record.again) failures++;
               break;
             case 'http.page':
               if (record.error === null) pageTimes.push(record.elapsed);
@@ -160,8 +155,11 @@ export const httpClientKind = defineAppKind<HttpClientApp, HttpClientFigures>({
         result: () => ({
           node,
           server: app.server,
-          ...counts,
-          error,
+          visits: users.visits,
+          requests: users.requests,
+          responses,
+          failures,
+          error: users.error,
           statuses: { ...statuses },
           latency: latencyFigures(latencies),
           pages: latencyFigures(pageTimes),

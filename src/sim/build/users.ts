@@ -54,3 +54,36 @@ export function startUsers(
     actor.start();
   });
 }
+
+/**
+ * What a client app's users did, as its figures count it: visits, the last error a user stopped
+ * on, and requests made (sent, or failed before they could be sent; a request waiting for its
+ * connection when the run ends is not counted yet).
+ */
+export class UserTally {
+  visits = 0;
+  requests = 0;
+  error: string | null = null;
+  /** Requests sent and not answered or failed yet, by number. */
+  private readonly inFlight = new Set<number>();
+
+  /** Takes an app.visit or app.error record of one of the app's users. */
+  user(record: { type: string; error?: string }): void {
+    if (record.type === 'app.visit') this.visits++;
+    else if (record.type === 'app.error' && record.error !== undefined) this.error = record.error;
+  }
+
+  sent(req: number): void {
+    this.requests++;
+    this.inFlight.add(req);
+  }
+
+  answered(req: number): void {
+    this.inFlight.delete(req);
+  }
+
+  /** A request failed; one that never left was made all the same. */
+  failed(req: number): void {
+    if (!this.inFlight.delete(req)) this.requests++;
+  }
+}
