@@ -245,6 +245,11 @@ describe('ServerProcess', () => {
     const replies = net.sim.trace.ofType('server.reply');
     expect(replies.map((r) => r.req)).toEqual([1, 2]);
     expect(net.sim.trace.ofType('server.accept')[1]?.t).toBe(replies[0]?.t);
+    // It waits in the kernel's accept queue, not taken early with no thread to serve it.
+    expect(new Set(net.sim.trace.ofType('server.wait').map((w) => w.where))).toEqual(
+      new Set(['backlog']),
+    );
+    expect(states(net, next.name()).slice(0, 3)).toEqual(['accepted', 'reading', 'working']);
     expect(next.got.join('')).toBe('ok b\n');
   });
 });
