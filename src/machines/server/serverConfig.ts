@@ -3,16 +3,14 @@
 
 import type { Nanos } from '../../engine/time.ts';
 import type { Distribution } from '../cpu/distributions.ts';
+import type { CONCURRENCY_MODELS } from './concurrencyModels.ts';
 
 /**
- * - `single`: one thread serves one connection at a time, to its end (an iterative server); the
- *   others wait in the kernel's accept queue.
- * - `threadPerConnection`: a new thread for each connection, up to `limit` at once.
- * - `workerPool`: `limit` threads made at start; connections wait in the server's own queue.
- * - `eventLoop`: one thread serves every connection, running one request's CPU work at a time
- *   and never blocking on I/O.
+ * How the process shares threads among connections: `single`, `threadPerConnection`,
+ * `workerPool` or `eventLoop`, each a strategy named in `concurrencyModels.ts` (which says what
+ * each one does, in its own file).
  */
-export type ConcurrencyModel = 'single' | 'threadPerConnection' | 'workerPool' | 'eventLoop';
+export type ConcurrencyModel = keyof typeof CONCURRENCY_MODELS;
 
 export interface ConcurrencyConfig {
   model: ConcurrencyModel;

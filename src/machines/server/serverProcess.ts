@@ -1,58 +1,44 @@
-// A server process: listens, takes connections as its concurrency model allows, turns their bytes
-// into requests, runs each request's CPU work on the node's scheduler and its I/O wait, and writes
-// the reply. Workers are XState actors (what a learner sees); the request path is plain code.
+// A server process: listens, takes connections as its concurrency strategy allows, turns their
+// bytes into requests, runs each request's CPU work on the node's scheduler and its I/O wait, and
+// writes the reply. Threads and connections are XState actors; the request path is plain code.
 
 import type { Simulator } from '../../engine/simulator.ts';
 import type { RandomStream } from '../../engine/random.ts';
-import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { SocketResult } from '../../net/transport/socketTrace.ts';
 import type { CpuScheduler } from '../cpu/cpuScheduler.ts';
 import { sample } from '../cpu/distributions.ts';
-import type { TcpConnection } from '../tcp/tcpConnection.ts';
 import type { TcpLayer } from '../tcp/tcpLayer.ts';
 import type { TcpListener } from '../tcp/tcpListener.ts';
+import { CONCURRENCY_MODELS } from './concurrencyModels.ts';
+import type { ConcurrencyStrategy } from './concurrencyStrategy.ts';
 import type { ServerProcessOptions } from './serverConfig.ts';
-import type { ProtocolSession, ServerProtocol, ServerRequest } from './serverProtocol.ts';
+import { ServerConnection, type ConnectionHost, type PendingRequest } from './serverConnection.ts';
+import type { ServerCloseReason, ServerConnectionEvent } from './serverConnectionMachine.ts';
+import type { ServerProtocol } from './serverProtocol.ts';
 import { newServerMetrics, startWorker, type ServerMetrics, type Worker } from './serverThreads.ts';
 export type { ServerMetrics } from './serverThreads.ts';
-import { StreamWriter } from './streamWriter.ts';
 import './serverTrace.ts';
 
-interface Pending {
-  id: number;
-  request: ServerRequest;
-  arrivedNs: number;
-}
-
-interface Conn {
-  name: string;
-  connection: TcpConnection;
-  writer: StreamWriter;
-  session: ProtocolSession;
-  worker: Worker | undefined;
-  queue: Pending[];
-  busy: boolean;
-  peerClosed: boolean;
-  closing: boolean;
-  idleTimer: number | undefined;
-}
+const REQUEST: ServerConnectionEvent = { type: 'conn.request' };
+const DATA: ServerConnectionEvent = { type: 'conn.data' };
+const IO: ServerConnectionEvent = { type: 'conn.io' };
+const DROPPED: ServerConnectionEvent = { type: 'conn.dropped' };
+const REFUSE: ServerConnectionEvent = { type: 'conn.refuse' };
+const WORK = { type: 'server.work' } as const;
 
 /** A server process on one node. Call `start()` to listen. */
 export class ServerProcess {
   readonly metrics: ServerMetrics;
   private listener: TcpListener | undefined;
-  /** The one thread of an event loop. */
-  private loop: Worker | undefined;
-  private readonly freeWorkers: Worker[] = [];
-  private readonly poolQueue: Conn[] = [];
-  private readonly conns = new Set<Conn>();
-  private readonly loopTasks: { conn: Conn; pending: Pending }[] = [];
-  private loopBusy = false;
-  /** Connections taken and not yet closing: what the model's limit counts. */
+  private readonly strategy: ConcurrencyStrategy<PendingRequest>;
+  /** Connections taken that wait for a thread (a worker pool's queue), oldest first. */
+  private readonly waitingForThread: ServerConnection[] = [];
+  /** Connections taken and still open: what the model's limit counts. */
   private active = 0;
-  private threadsMade = 0;
   private requestCount = 0;
   private readonly random: RandomStream;
+  /** What each connection's machine asks of this process. */
+  private readonly connections: ConnectionHost;
 
   constructor(
     private readonly sim: Simulator,
@@ -63,6 +49,25 @@ export class ServerProcess {
   ) {
     this.random = sim.random.stream(`node:${options.node}/${options.app}/service`);
     this.metrics = newServerMetrics(options);
+    this.strategy = new CONCURRENCY_MODELS[options.concurrency.model]<PendingRequest>({
+      config: options.concurrency,
+      thread: (name) => startWorker(sim, options.node, options.app, name),
+      work: (task, cpuFreed) => this.work(task, cpuFreed),
+      wanted: (task) => task.conn.state !== 'abandoned',
+      drop: (task) => task.conn.send(DROPPED),
+    });
+    this.connections = {
+      sim,
+      options,
+      received: (conn, bytes) => this.received(conn, bytes),
+      startWork: (conn) => this.startWork(conn),
+      refuse: (conn) => this.refuse(conn),
+      stopCounting: () => this.active--,
+      close: (conn, reason) => this.close(conn, reason),
+      freeThread: (conn) => this.freeThread(conn),
+      leaveQueue: (conn) => this.leaveQueue(conn),
+      takeConnections: () => this.takeConnections(),
+    };
   }
 
   /** Listens on the port and makes the standing threads of the model. */
@@ -74,48 +79,36 @@ export class ServerProcess {
     if (!opened.ok) return opened;
     this.listener = opened.value;
     this.listener.onConnection = () => this.takeConnections();
-    const { model, limit } = this.options.concurrency;
-    const standing = model === 'workerPool' ? limit : model === 'threadPerConnection' ? 0 : 1;
-    if (model === 'eventLoop') this.loop = this.makeWorker('loop');
-    else for (let i = 0; i < standing; i++) this.freeWorkers.push(this.makeWorker(`w${i + 1}`));
+    this.strategy.start();
     return opened;
-  }
-
-  private makeWorker(name: string): Worker {
-    return startWorker(this.sim, this.options.node, this.options.app, name);
   }
 
   /** Takes waiting connections from the accept queue as far as the model allows. */
   private takeConnections(): void {
     const listener = this.listener;
     if (!listener) return;
-    const { model, limit, overLimit, queueLimit } = this.options.concurrency;
+    const strategy = this.strategy;
     while (listener.queued > 0) {
-      const room =
-        model === 'single'
-          ? this.active === 0
-          : model === 'workerPool'
-            ? this.freeWorkers.length > 0 || this.poolQueue.length < queueLimit
-            : this.active < limit;
-      if (!room && (model === 'single' || overLimit === 'queue')) {
+      const room = strategy.hasRoom(this.active, this.waitingForThread.length);
+      if (!room && strategy.refusal === undefined) {
         this.waiting('', 'backlog', listener.queued);
         return;
       }
       const accepted = listener.accept();
       if (!accepted.ok) return;
-      const conn = this.open(accepted.value);
+      const conn = new ServerConnection(this.connections, accepted.value, this.protocol);
       if (!room) {
-        this.refuse(conn, model === 'workerPool' ? 'pool queue full' : `${limit} at once`);
+        conn.send(REFUSE);
         continue;
       }
       this.metrics.accepted++;
       this.active++;
-      if (model === 'workerPool' && this.freeWorkers.length === 0) {
-        this.poolQueue.push(conn);
-        this.waiting(conn.name, 'pool', this.poolQueue.length);
-        continue;
+      const thread = strategy.threadFor();
+      if (thread) this.assign(conn, thread);
+      else {
+        this.waitingForThread.push(conn);
+        this.waiting(conn.name, strategy.queue, this.waitingForThread.length);
       }
-      this.assign(conn);
     }
   }
 
@@ -125,63 +118,10 @@ export class ServerProcess {
     this.sim.record({ t: this.sim.now(), type: 'server.wait', node, app, conn, where, waiting });
   }
 
-  private open(connection: TcpConnection): Conn {
-    const name = `${formatIpv4(connection.remoteAddress)}:${connection.remotePort}`;
-    const conn: Conn = {
-      name,
-      connection,
-      writer: new StreamWriter(connection),
-      session: this.protocol.open({
-        local: `${formatIpv4(connection.localAddress)}:${connection.localPort}`,
-        peer: name,
-      }),
-      worker: undefined,
-      queue: [],
-      busy: false,
-      peerClosed: false,
-      closing: false,
-      idleTimer: undefined,
-    };
-    this.conns.add(conn);
-    connection.handlers.onData = (bytes) => this.received(conn, bytes);
-    connection.handlers.onEnd = () => {
-      conn.peerClosed = true;
-      this.settle(conn);
-    };
-    connection.handlers.onClose = () => this.release(conn);
-    connection.handlers.onError = () => this.release(conn);
-    return conn;
-  }
-
-  private refuse(conn: Conn, reason: string): void {
-    this.metrics.refused++;
-    const { node, app } = this.options;
-    this.sim.record({
-      t: this.sim.now(),
-      type: 'server.refuse',
-      node,
-      app,
-      conn: conn.name,
-      reason,
-    });
-    conn.closing = true; // never counted
-    const answer = this.protocol.refusal();
-    if (answer) conn.writer.write(answer);
-    conn.writer.end();
-  }
-
-  /** Gives a connection a thread (threaded models) or the loop, and greets it. */
-  private assign(conn: Conn): void {
-    const { model } = this.options.concurrency;
-    const worker =
-      model === 'threadPerConnection'
-        ? this.makeWorker(`t${++this.threadsMade}`)
-        : model === 'eventLoop'
-          ? this.loop
-          : this.freeWorkers.shift();
-    if (!worker) return;
-    conn.worker = worker;
-    worker.actor.send({ type: 'server.assign' });
+  /** Gives a connection its thread and greets it. */
+  private assign(conn: ServerConnection, thread: Worker): void {
+    conn.thread = thread;
+    thread.actor.send({ type: 'server.assign' });
     const { node, app } = this.options;
     this.sim.record({
       t: this.sim.now(),
@@ -189,17 +129,18 @@ export class ServerProcess {
       node,
       app,
       conn: conn.name,
-      worker: worker.name,
+      worker: thread.name,
     });
     const greeting = conn.session.greeting?.();
     if (greeting) conn.writer.write(greeting);
-    this.settle(conn);
+    conn.send({ type: 'conn.assign', queued: conn.queue.length > 0 });
   }
 
-  private received(conn: Conn, bytes: Uint8Array): void {
-    if (conn.closing) return;
+  private received(conn: ServerConnection, bytes: Uint8Array): void {
+    if (!conn.open) return;
     const { node, app } = this.options;
-    for (const request of conn.session.receive(bytes)) {
+    const requests = conn.session.receive(bytes);
+    for (const request of requests) {
       const id = ++this.requestCount;
       this.metrics.requests++;
       this.sim.record({
@@ -211,66 +152,30 @@ export class ServerProcess {
         req: id,
         label: request.label,
       });
-      conn.queue.push({ id, request, arrivedNs: this.sim.now() });
+      conn.queue.push({ conn, id, request, arrivedNs: this.sim.now() });
     }
-    this.settle(conn);
+    conn.send(requests.length > 0 ? REQUEST : DATA);
   }
 
-  /** Decides what a connection does next: work on a request, wait idle, or close. */
-  private settle(conn: Conn): void {
-    if (conn.idleTimer !== undefined) {
-      this.sim.cancel(conn.idleTimer);
-      conn.idleTimer = undefined;
-    }
-    if (conn.closing || !conn.worker || conn.busy) return;
+  /** The connection's next request starts, now or when the model gets to it. */
+  private startWork(conn: ServerConnection): void {
     const next = conn.queue.shift();
-    if (next) {
-      conn.busy = true;
-      if (this.options.concurrency.model === 'eventLoop') {
-        this.loopTasks.push({ conn, pending: next });
-        this.runLoop();
-      } else this.work(conn, next, conn.worker);
-      return;
-    }
-    if (conn.peerClosed) return this.close(conn, 'peerClosed');
-    conn.idleTimer = this.sim.schedule(this.options.keepAliveTimeout, () => {
-      conn.idleTimer = undefined;
-      this.close(conn, 'idle');
-    });
-  }
-
-  /** The event loop runs one request's CPU work at a time; I/O waits overlap. */
-  private runLoop(): void {
-    const loop = this.loop;
-    if (this.loopBusy || !loop) return;
-    let task = this.loopTasks.shift();
-    while (task?.conn.closing) {
-      task.conn.busy = false; // its connection is gone: nothing to answer
-      task = this.loopTasks.shift();
-    }
-    if (!task) {
-      // Nothing left to run: the loop waits for events (shown as reading its connections).
-      if (loop.actor.getSnapshot().value === 'working') loop.actor.send({ type: 'server.replied' });
-      return;
-    }
-    this.loopBusy = true;
-    this.work(task.conn, task.pending, loop, () => {
-      this.loopBusy = false;
-      this.runLoop();
-    });
+    if (next) this.strategy.run(next);
   }
 
   /** CPU burst on the scheduler, then the I/O wait, then the reply. */
-  private work(conn: Conn, pending: Pending, worker: Worker, cpuFreed?: () => void): void {
+  private work(pending: PendingRequest, cpuFreed?: () => void): void {
+    const { conn } = pending;
+    const worker = conn.thread as Worker;
     const { node, app, service, priority } = this.options;
-    const reply = (): void => this.reply(conn, pending, worker);
+    const reply = (): void => this.reply(pending, worker);
     if (!pending.request.work) {
       cpuFreed?.();
       reply();
       return;
     }
     const job = `${app}/${worker.name}#${pending.id}`;
-    worker.actor.send({ type: 'server.work' });
+    worker.actor.send(WORK);
     this.sim.record({
       t: this.sim.now(),
       type: 'server.work',
@@ -288,13 +193,15 @@ export class ServerProcess {
       onDone: () => {
         cpuFreed?.();
         if (io <= 0) return reply();
-        if (!cpuFreed) worker.actor.send({ type: 'server.io' });
+        this.strategy.blockedOnIo(worker);
+        conn.send(IO);
         this.sim.schedule(io, reply);
       },
     });
   }
 
-  private reply(conn: Conn, pending: Pending, worker: Worker): void {
+  private reply(pending: PendingRequest, worker: Worker): void {
+    const { conn } = pending;
     const { node, app } = this.options;
     pending.request.serve({
       write: (bytes) => conn.writer.write(bytes),
@@ -313,23 +220,32 @@ export class ServerProcess {
           status,
           latency,
         });
-        if (this.options.concurrency.model !== 'eventLoop')
-          worker.actor.send({ type: 'server.replied' });
-        conn.busy = false;
-        if (conn.closing) {
-          // The client reset the connection while its request was being worked on.
-          this.freeWorker(conn);
-          this.takeConnections();
-        } else if (close) this.close(conn, 'done');
-        else this.settle(conn);
+        this.strategy.replied(worker);
+        conn.send({ type: 'conn.replied', close, queued: conn.queue.length > 0 });
       },
     });
   }
 
-  /** Closes our side once the replies are out; the thread is freed when the connection ends. */
-  private close(conn: Conn, reason: string): void {
-    if (conn.closing) return;
-    this.stopCounting(conn);
+  /** Answers a connection over the limits with the protocol's "busy" (HTTP 503), then closes. */
+  private refuse(conn: ServerConnection): void {
+    this.metrics.refused++;
+    const { node, app } = this.options;
+    const reason = this.strategy.refusal ?? '';
+    this.sim.record({
+      t: this.sim.now(),
+      type: 'server.refuse',
+      node,
+      app,
+      conn: conn.name,
+      reason,
+    });
+    const answer = this.protocol.refusal();
+    if (answer) conn.writer.write(answer);
+    conn.writer.end();
+  }
+
+  /** Closes our side once the replies are out. */
+  private close(conn: ServerConnection, reason: ServerCloseReason): void {
     const { node, app } = this.options;
     this.sim.record({
       t: this.sim.now(),
@@ -340,45 +256,21 @@ export class ServerProcess {
       reason,
     });
     conn.writer.end();
-    this.freeWorker(conn);
-    this.takeConnections();
   }
 
-  /** Marks a connection as closing; it no longer counts against the model's limit. */
-  private stopCounting(conn: Conn): void {
-    if (conn.closing) return;
-    conn.closing = true;
-    if (conn.worker || this.poolQueue.includes(conn)) this.active--;
+  /** The connection's thread is free: the model keeps it, or it exits; a waiting connection gets it. */
+  private freeThread(conn: ServerConnection): void {
+    const thread = conn.thread;
+    if (!thread) return;
+    conn.thread = undefined;
+    this.strategy.free(thread);
+    if (this.waitingForThread.length === 0) return;
+    const next = this.strategy.threadFor();
+    if (next) this.assign(this.waitingForThread.shift() as ServerConnection, next);
   }
 
-  /** The connection is gone (closed or reset). */
-  private release(conn: Conn): void {
-    if (!this.conns.delete(conn)) return;
-    if (conn.idleTimer !== undefined) this.sim.cancel(conn.idleTimer);
-    this.stopCounting(conn);
-    this.freeWorker(conn);
-    const waiting = this.poolQueue.indexOf(conn);
-    if (waiting >= 0) this.poolQueue.splice(waiting, 1);
-    this.takeConnections();
-  }
-
-  /** The connection's thread is free for the next connection (or exits). */
-  private freeWorker(conn: Conn): void {
-    const worker = conn.worker;
-    if (!worker || conn.busy) return;
-    conn.worker = undefined;
-    const { model } = this.options.concurrency;
-    if (model === 'eventLoop') return;
-    if (model === 'threadPerConnection') {
-      worker.actor.send({ type: 'server.exit' });
-      worker.actor.stop();
-      return;
-    }
-    worker.actor.send({ type: 'server.release' });
-    const queued = this.poolQueue.shift();
-    if (queued) {
-      this.freeWorkers.push(worker);
-      this.assign(queued);
-    } else this.freeWorkers.push(worker);
+  private leaveQueue(conn: ServerConnection): void {
+    const index = this.waitingForThread.indexOf(conn);
+    if (index >= 0) this.waitingForThread.splice(index, 1);
   }
 }

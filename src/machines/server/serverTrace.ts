@@ -1,5 +1,6 @@
-// Trace records of server processes: connections taken, waiting or refused, and each request's
-// life from arrival to reply, so the picture can show workers, queues and latencies.
+// Trace records of server processes: connections taken, waiting or refused, each connection's
+// state, and each request's life from arrival to reply, so the picture can show workers, queues,
+// connections and latencies.
 
 declare module '../../engine/trace.ts' {
   interface TraceRecordTypes {
@@ -26,6 +27,12 @@ declare module '../../engine/trace.ts' {
     };
     /** The server closed a connection (`reason`: 'done', 'peerClosed', 'idle'). */
     'server.close': { node: string; app: string; conn: string; reason: string };
+    /**
+     * A connection's serverConnectionMachine entered `state` (accepted, reading, working,
+     * waitingForIo, abandoned, refused, closing, closed): the first record of a connection is
+     * `accepted`, its last `closed`; the state at time t is that of its last record at or before t.
+     */
+    'server.conn': { node: string; app: string; conn: string; state: string };
   }
 }
 
