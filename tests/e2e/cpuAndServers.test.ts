@@ -40,9 +40,26 @@ describe('CPU and servers', () => {
     const node = page.getByTestId('node-inspector');
     await node.getByTestId('cpu-section').waitFor();
     expect(await bars(page)).toBe(0);
+    const connections = node.getByTestId('server-connections');
+    expect(await connections.count()).toBe(0);
+    // At tick 16 (128 ms) the laptop's one keep-alive connection has had its first request
+    // answered (the reply at 64.5 ms) and waits for the next (sent at 105 ms, arriving 152 ms):
+    // its machine is in `reading`, and the statechart drawn from serverConnectionMachine lights it.
+    await page.getByTestId('scrubber').fill('16');
+    const conn = connections.locator('li[data-conn="192.168.1.10:50470"]');
+    await expect.poll(() => conn.getAttribute('data-state')).toBe('reading');
+    expect(await connections.locator('.state.lit').getAttribute('data-state')).toBe('reading');
+    expect(await connections.locator('svg').getAttribute('aria-label')).toMatch(
+      /^Connection 192\.168\.1\.10:50470 to web: a state machine with 8 states/,
+    );
     // By tick 500 (4 s) the three visits have had their jobs run: bars with job ids on core 0.
     await page.getByTestId('scrubber').fill('500');
     await expect.poll(() => bars(page)).toBeGreaterThan(3);
+    // By then the laptop has closed it (FIN at 2.63 s): none open, one closed, `closed` lit.
+    expect(await connections.textContent()).toMatch(
+      /No connection is open\.[\s\S]*1\s+connection has closed/,
+    );
+    expect(await connections.locator('.state.lit').getAttribute('data-state')).toBe('closed');
     const jobs = await page
       .getByTestId('cpu-gantt')
       .locator('[data-job]')

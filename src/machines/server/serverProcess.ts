@@ -15,8 +15,7 @@ import type { ServerProcessOptions } from './serverConfig.ts';
 import { ServerConnection, type ConnectionHost, type PendingRequest } from './serverConnection.ts';
 import type { ServerCloseReason, ServerConnectionEvent } from './serverConnectionMachine.ts';
 import type { ServerProtocol } from './serverProtocol.ts';
-import { newServerMetrics, startWorker, type ServerMetrics, type Worker } from './serverThreads.ts';
-export type { ServerMetrics } from './serverThreads.ts';
+import { startWorker, type Worker } from './serverThreads.ts';
 import './serverTrace.ts';
 
 const REQUEST: ServerConnectionEvent = { type: 'conn.request' };
@@ -28,7 +27,6 @@ const WORK = { type: 'server.work' } as const;
 
 /** A server process on one node. Call `start()` to listen. */
 export class ServerProcess {
-  readonly metrics: ServerMetrics;
   private listener: TcpListener | undefined;
   private readonly strategy: ConcurrencyStrategy<PendingRequest>;
   /** Connections taken that wait for a thread (a worker pool's queue), oldest first. */
@@ -48,7 +46,6 @@ export class ServerProcess {
     readonly options: ServerProcessOptions,
   ) {
     this.random = sim.random.stream(`node:${options.node}/${options.app}/service`);
-    this.metrics = newServerMetrics(options);
     this.strategy = new CONCURRENCY_MODELS[options.concurrency.model]<PendingRequest>({
       config: options.concurrency,
       thread: (name) => startWorker(sim, options.node, options.app, name),
@@ -101,7 +98,6 @@ export class ServerProcess {
         conn.send(REFUSE);
         continue;
       }
-      this.metrics.accepted++;
       this.active++;
       const thread = strategy.threadFor();
       if (thread) this.assign(conn, thread);
@@ -113,7 +109,6 @@ export class ServerProcess {
   }
 
   private waiting(conn: string, where: string, waiting: number): void {
-    this.metrics.maxWaiting = Math.max(this.metrics.maxWaiting, waiting);
     const { node, app } = this.options;
     this.sim.record({ t: this.sim.now(), type: 'server.wait', node, app, conn, where, waiting });
   }
@@ -142,7 +137,6 @@ export class ServerProcess {
     const requests = conn.session.receive(bytes);
     for (const request of requests) {
       const id = ++this.requestCount;
-      this.metrics.requests++;
       this.sim.record({
         t: this.sim.now(),
         type: 'server.request',
@@ -207,10 +201,6 @@ export class ServerProcess {
       write: (bytes) => conn.writer.write(bytes),
       end: ({ status, close }) => {
         const latency = this.sim.now() - pending.arrivedNs;
-        this.metrics.replies++;
-        this.metrics.latencies.push(latency);
-        const key = status === null ? '-' : String(status);
-        this.metrics.statuses[key] = (this.metrics.statuses[key] ?? 0) + 1;
         this.sim.record({
           t: this.sim.now(),
           type: 'server.reply',
@@ -228,7 +218,6 @@ export class ServerProcess {
 
   /** Answers a connection over the limits with the protocol's "busy" (HTTP 503), then closes. */
   private refuse(conn: ServerConnection): void {
-    this.metrics.refused++;
     const { node, app } = this.options;
     const reason = this.strategy.refusal ?? '';
     this.sim.record({

@@ -167,6 +167,29 @@ describe('log filters', () => {
     expect(recordTags(records)[0]?.link).toBe('wan');
   });
 
+  it('files a connection’s state at a server (server.conn) under applications and states', () => {
+    const records: TraceRecord[] = [
+      {
+        t: 1,
+        type: 'server.conn',
+        node: 'web',
+        app: 'web',
+        conn: '10.0.0.1:49152',
+        state: 'reading',
+      },
+      { t: 2, type: 'server.refuse', node: 'web', app: 'web', conn: '10.0.0.1:49153', reason: 'x' },
+    ];
+    const entries = [
+      { index: 0, t: 1 },
+      { index: 1, t: 2 },
+    ];
+    const kept = (filter: Partial<LogFilter>) =>
+      filterEntries(entries, records, { ...NO_FILTER, ...filter }).map((e) => e.index);
+    expect(kept({ protocol: 'app', group: 'states' })).toEqual([0]);
+    expect(kept({ node: 'web', group: 'errors' })).toEqual([1]);
+    expect(kept({ protocol: 'tcp' })).toEqual([]);
+  });
+
   it('tags records once per trace, extending as it grows', () => {
     const growing = bulk.records.slice(0, 100);
     const first = recordTags(growing);

@@ -132,3 +132,29 @@ describe('narrate servers, CPU and HTTP', () => {
     for (const e of entries) expect(e.text).not.toMatch(/^(cpu|server|http|app)\.\w+/);
   });
 });
+
+describe('narrate a connection’s life at the server (server.conn)', () => {
+  const conn = (t: number, state: string): TraceRecord => ({
+    t: t * MS,
+    type: 'server.conn',
+    node: 'web',
+    app: 'web',
+    conn: '10.0.0.1:49152',
+    state,
+  });
+  const states = ['accepted', 'reading', 'working', 'waitingForIo', 'closing', 'closed'];
+  const entries = narrate(
+    states.map((state, i) => conn(i, state)),
+    names,
+  );
+
+  it('says each state of serverConnectionMachine in words, as a detail, naming the client', () => {
+    expect(entries.map((e) => e.kind)).toEqual(states.map(() => 'detail'));
+    expect(entries[0]!.text).toMatch(
+      /^Web server: the web connection from .*49152.* is taken from the accept queue, waiting for a thread\.$/,
+    );
+    expect(entries[3]!.text).toMatch(/is waiting for its request’s I\/O\.$/);
+    expect(entries[5]!.text).toMatch(/ is closed\.$/);
+    for (const e of entries) expect(e.text).not.toMatch(/server\.conn|waitingForIo/);
+  });
+});

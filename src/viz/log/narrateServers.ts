@@ -1,4 +1,5 @@
-// Sentences for the CPU scheduler (cpu.*) and server processes (server.*, threads' app.state):
+// Sentences for the CPU scheduler (cpu.*) and server processes (server.*, threads' app.state,
+// each connection's server.conn):
 // "Web server: worker w2 starts request 3, GET /index.html." The context
 // remembers, in trace order, what later sentences refer back to (a request's label, a dispatch).
 
@@ -29,6 +30,18 @@ const WORKER_STATES: Record<string, string> = {
   working: 'working on the CPU',
   waitingForIo: 'waiting for I/O (disk or database)',
   exited: 'finished: the thread exits',
+};
+
+/** A connection's states at the server (serverConnectionMachine), as the log words them. */
+const CONNECTION_STATES: Record<string, string> = {
+  accepted: 'taken from the accept queue, waiting for a thread',
+  reading: 'waiting for a request',
+  working: 'having a request worked on',
+  waitingForIo: 'waiting for its request’s I/O',
+  abandoned: 'abandoned by its client: the request in work is finished for nobody',
+  refused: 'refused',
+  closing: 'closing',
+  closed: 'closed',
 };
 
 const ms = (ns: number): string => (ns === 0 ? '0 s' : formatDuration(ns));
@@ -144,6 +157,11 @@ export function serverSentence(record: TraceRecord, ctx: ServerContext): Said | 
         text: `${name(record.node)}: ${record.app} closes the connection from ${ctx.names.endpoint(record.conn)}${why}.`,
       };
     }
+    case 'server.conn':
+      return {
+        kind: 'detail',
+        text: `${name(record.node)}: the ${record.app} connection from ${ctx.names.endpoint(record.conn)} is ${CONNECTION_STATES[record.state] ?? record.state}.`,
+      };
     case 'app.state': {
       const slash = record.app.indexOf('/');
       if (slash < 0) return null;

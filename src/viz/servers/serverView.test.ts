@@ -2,7 +2,13 @@
 // waiting for one, a fourth refused; workers' states and counters at chosen times.
 import { describe, expect, it } from 'vitest';
 import type { TraceRecord } from '../../engine/trace.ts';
-import { requestLatencySeries, serverCountersAt, serverRecords, workersAt } from './serverView.ts';
+import {
+  connectionsAt,
+  requestLatencySeries,
+  serverCountersAt,
+  serverRecords,
+  workersAt,
+} from './serverView.ts';
 
 const N = 'web';
 const MS = 1e6;
@@ -105,6 +111,48 @@ describe('serverView', () => {
     expect(series.map((s) => [s.side, s.node, s.app, s.latency.t, s.latency.v])).toEqual([
       ['server', N, 'web', [9 * MS, 11 * MS], [4 * MS, 1 * MS]],
       ['client', 'pc', '', [12 * MS], [8 * MS]],
+    ]);
+  });
+});
+
+describe('connections at a server, from server.conn', () => {
+  const conn = (t: number, c: string, s: string): TraceRecord => ({
+    t: t * MS,
+    type: 'server.conn',
+    node: N,
+    app: 'web',
+    conn: c,
+    state: s,
+  });
+  const own = serverRecords(
+    [
+      conn(1, 'c1', 'accepted'),
+      conn(1, 'c1', 'reading'),
+      conn(2, 'c2', 'accepted'),
+      conn(3, 'c1', 'working'),
+      conn(4, 'c1', 'closing'),
+      conn(5, 'c1', 'closed'),
+      // The client's port used again: a new connection.
+      conn(6, 'c1', 'accepted'),
+      { t: 7 * MS, type: 'server.conn', node: 'other', app: 'web', conn: 'c9', state: 'reading' },
+    ],
+    N,
+  );
+
+  it('gives each connection its state at t and since when, in order of arrival', () => {
+    expect(connectionsAt(own, 3.5 * MS)).toEqual([
+      { app: 'web', conn: 'c1', state: 'working', since: 3 * MS },
+      { app: 'web', conn: 'c2', state: 'accepted', since: 2 * MS },
+    ]);
+    expect(connectionsAt(own, 0)).toEqual([]);
+  });
+
+  it('lists a port used again after a close as a second connection, other nodes not at all', () => {
+    const at = connectionsAt(own, 10 * MS);
+    expect(at.map((c) => `${c.conn} ${c.state}`)).toEqual([
+      'c1 closed',
+      'c2 accepted',
+      'c1 accepted',
     ]);
   });
 });

@@ -192,3 +192,38 @@ const latencyCache = new WeakMap<
   readonly TraceRecord[],
   { count: number; series: Map<string, RequestLatencySeries> }
 >();
+
+/** One connection at a server app and the state of its serverConnectionMachine at t. */
+export interface ConnectionState {
+  app: string;
+  /** The client's end, `10.0.0.10:49152`. */
+  conn: string;
+  /** accepted, reading, working, waitingForIo, abandoned, refused, closing, closed. */
+  state: string;
+  /** When it entered that state, ns. */
+  since: number;
+}
+
+/**
+ * Each connection's state at t from its `server.conn` records, in order of arrival. A client
+ * port used again after the first connection closed is a new connection, listed again.
+ */
+export function connectionsAt(own: readonly TraceRecord[], t: number): ConnectionState[] {
+  const latest = new Map<string, ConnectionState>();
+  const all: ConnectionState[] = [];
+  for (const r of own) {
+    if (r.t > t) break;
+    if (r.type !== 'server.conn') continue;
+    const key = `${r.app} ${r.conn}`;
+    const open = latest.get(key);
+    if (open && open.state !== 'closed') {
+      open.state = r.state;
+      open.since = r.t;
+      continue;
+    }
+    const conn = { app: r.app, conn: r.conn, state: r.state, since: r.t };
+    latest.set(key, conn);
+    all.push(conn);
+  }
+  return all;
+}

@@ -1,5 +1,10 @@
 // Statecharts drawn from XState machine definitions and laid out: TCP's as RFC 9293's figure 5,
 // each application's in rows.
-export { appStatechart, cpuCoreStatechart, tcpStatechart } from './machineCharts.ts';
+export {
+  appStatechart,
+  cpuCoreStatechart,
+  serverConnectionStatechart,
+  tcpStatechart,
+} from './machineCharts.ts';
 export { isServerThread } from './sharedMachines.ts';
 export type { Statechart } from './statechart.ts';

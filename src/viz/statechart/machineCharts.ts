@@ -2,6 +2,7 @@
 // figure 5 with the RFC's own wording, and each application's machine in rows.
 
 import { cpuCoreMachine } from '../../machines/cpu/cpuCoreMachine.ts';
+import { serverConnectionMachine } from '../../machines/server/serverConnectionMachine.ts';
 import { tcpConnectionMachine } from '../../machines/tcp/tcpConnectionMachine.ts';
 import { appLabels, type ScenarioNode } from '../../sim/index.ts';
 import type { AppMachine } from '../kinds/kindView.ts';
@@ -132,4 +133,74 @@ let coreChart: Statechart | undefined;
 export function cpuCoreStatechart(): Statechart {
   coreChart ??= layoutStatechart(machineGraph(cpuCoreMachine));
   return coreChart;
+}
+
+/** A connection's events and guards at a server, in a learner's words. */
+const SERVER_CONNECTION_WORDS: Record<string, string> = {
+  'conn.assign': 'thread takes it',
+  'conn.refuse': 'over the limit',
+  'conn.data': 'part of a request',
+  'conn.idle': 'keep-alive timeout',
+  'conn.request': 'request read',
+  'conn.io': 'CPU part done',
+  'conn.replied': 'reply written',
+  'conn.end': 'rcv FIN',
+  'conn.dropped': 'dropped unrun',
+  'conn.reset': 'rcv RST',
+  'conn.closed': 'gone',
+  closeAsked: 'close asked',
+  requestsQueued: 'more queued',
+  peerClosed: 'client closed',
+};
+
+/** `reply written [more queued]`: the event, and the guard that picks this arrow. */
+export function serverConnectionLabel(t: Bare): string {
+  const event = SERVER_CONNECTION_WORDS[t.event] ?? t.event;
+  const guard = t.guard === undefined ? '' : ` [${SERVER_CONNECTION_WORDS[t.guard] ?? t.guard}]`;
+  return event + guard;
+}
+
+/**
+ * A connection's life at a server: the request loop as a triangle (reading above, working and
+ * waiting for I/O below), taken from `accepted` at the top left, closing right of the loop,
+ * refused and closed down the right edge, abandoned at the bottom; no arrow of the normal life
+ * crosses a box or another arrow's label.
+ */
+const SERVER_CONNECTION_CELLS: [string, number, number][] = [
+  ['accepted', 0, 0],
+  ['refused', 4.2, 0],
+  ['reading', 1.1, 1.6],
+  ['closing', 3.2, 1.6],
+  ['working', 0, 3.2],
+  ['waitingForIo', 2.2, 3.2],
+  ['abandoned', 1.1, 5],
+  ['closed', 4.2, 5],
+];
+
+/** Two arrows cross between the loop and closing: their labels near either end, not both mid-way. */
+const SERVER_CONNECTION_LABELS: ChartPlacement['labels'] = new Map([
+  ['waitingForIo|reading', { col: 1.9, row: 2.75, anchor: 'end' }],
+  ['working|closing', { col: 2.45, row: 1.95, anchor: 'end' }],
+]);
+
+/** The client vanished (reset, or gone) while the connection was open: drawn only on request. */
+const SERVER_CONNECTION_OPEN = new Set(['accepted', 'reading', 'working', 'waitingForIo']);
+const isVanishing = (t: Bare): boolean =>
+  (t.event === 'conn.reset' || t.event === 'conn.closed') && SERVER_CONNECTION_OPEN.has(t.from);
+
+let serverConnectionChart: Statechart | undefined;
+
+/** A connection at a server process (serverConnectionMachine), the machine each connection runs. */
+export function serverConnectionStatechart(): Statechart {
+  serverConnectionChart ??= layoutStatechart(
+    machineGraph(serverConnectionMachine, { label: serverConnectionLabel, minor: isVanishing }),
+    {
+      cells: new Map(
+        SERVER_CONNECTION_CELLS.map(([state, col, row]) => [state, { state, col, row }]),
+      ),
+      loopSide: 'below',
+      labels: SERVER_CONNECTION_LABELS,
+    },
+  );
+  return serverConnectionChart;
 }

@@ -2,7 +2,12 @@
 // like the figure), the application machines in rows, and the geometry of boxes and arrows.
 import { describe, expect, it } from 'vitest';
 import { setup } from 'xstate';
-import { appStatechart, tcpStatechart, TCP_CLOSED_BELOW } from './machineCharts.ts';
+import {
+  appStatechart,
+  serverConnectionStatechart,
+  tcpStatechart,
+  TCP_CLOSED_BELOW,
+} from './machineCharts.ts';
 import { layoutStatechart, machineGraph } from './statechart.ts';
 import type { ScenarioNode } from '../../sim/index.ts';
 
@@ -188,5 +193,90 @@ describe('machines of the newer applications', () => {
     expect(appStatechart(node, 'db/loop')?.nodes.map((n) => n.state)).toContain('working');
     expect(appStatechart(node, 'ftp')?.nodes.map((n) => n.state)).toContain('transferring');
     expect(appStatechart(node, 'web')).toBeUndefined();
+  });
+});
+
+describe('a connection at a server', () => {
+  const chart = serverConnectionStatechart();
+  const labels = (from: string, to: string) =>
+    chart.graph.transitions
+      .filter((t) => t.from === from && t.to === to)
+      .map((t) => t.label)
+      .sort();
+
+  it('is drawn from serverConnectionMachine: its eight states, accepted on top, the request loop, closed below', () => {
+    expect([...chart.graph.states].sort()).toEqual([
+      'abandoned',
+      'accepted',
+      'closed',
+      'closing',
+      'reading',
+      'refused',
+      'waitingForIo',
+      'working',
+    ]);
+    expect(chart.graph.initial).toBe('accepted');
+    expect(chart.graph.finals).toEqual(['closed']);
+    const y = (state: string) => chart.nodes.find((n) => n.state === state)?.y ?? NaN;
+    expect(y('accepted')).toBeLessThan(y('reading'));
+    expect(y('reading')).toBeLessThan(y('working'));
+    expect(y('working')).toBe(y('waitingForIo'));
+    expect(y('waitingForIo')).toBeLessThan(y('closed'));
+  });
+
+  it('labels each arrow with the event the server raises and the guard that picks it, in words', () => {
+    expect(labels('reading', 'working')).toEqual(['request read']);
+    expect(labels('working', 'waitingForIo')).toEqual(['CPU part done']);
+    expect(labels('working', 'closing')).toEqual([
+      'reply written [client closed]',
+      'reply written [close asked]',
+    ]);
+    expect(labels('reading', 'closing')).toEqual(['keep-alive timeout', 'rcv FIN']);
+    expect(labels('accepted', 'refused')).toEqual(['over the limit']);
+    expect(labels('accepted', 'working')).toEqual(['thread takes it [more queued]']);
+    expect(labels('working', 'working')).toEqual(['reply written [more queued]']);
+  });
+
+  it('keeps the labels of the normal life apart, and off the boxes', () => {
+    // A label block's rough extent: 6 px a character, 12 px a line, placed by its anchor.
+    const boxOf = (e: (typeof chart.edges)[number]) => {
+      const width = Math.max(...e.labels.map((l) => l.length)) * 6;
+      const left =
+        e.anchor === 'start'
+          ? e.labelX
+          : e.anchor === 'end'
+            ? e.labelX - width
+            : e.labelX - width / 2;
+      const height = e.labels.length * 12;
+      return {
+        left,
+        right: left + width,
+        top: e.labelY - height / 2,
+        bottom: e.labelY + height / 2,
+      };
+    };
+    const overlap = (a: ReturnType<typeof boxOf>, b: ReturnType<typeof boxOf>) =>
+      a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const labels = chart.edges.filter((e) => !e.minor && e.from !== e.to).map(boxOf);
+    const boxes = chart.nodes.map((n) => ({
+      left: n.x - n.width / 2,
+      right: n.x + n.width / 2,
+      top: n.y - n.height / 2,
+      bottom: n.y + n.height / 2,
+    }));
+    labels.forEach((a, i) => {
+      for (const b of labels.slice(i + 1)) expect(overlap(a, b)).toBe(false);
+      for (const b of boxes) expect(overlap(a, b)).toBe(false);
+    });
+  });
+
+  it('keeps a client vanishing from an open connection as minor arrows, the normal end major', () => {
+    const minor = chart.edges.filter((e) => e.minor);
+    expect(minor.length).toBeGreaterThan(0);
+    expect(
+      minor.every((e) => ['accepted', 'reading', 'working', 'waitingForIo'].includes(e.from)),
+    ).toBe(true);
+    expect(chart.edges.find((e) => e.from === 'closing' && e.to === 'closed')?.minor).toBe(false);
+    expect(chart.edges.find((e) => e.from === 'reading' && e.to === 'working')?.minor).toBe(false);
   });
 });
