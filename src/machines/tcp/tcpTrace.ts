@@ -3,6 +3,9 @@
 
 import type { TcpState } from './tcpConnectionMachine.ts';
 
+/** Why a segment was sent again. */
+export type RetransmitReason = 'timeout' | 'fastRetransmit' | 'partialAck';
+
 declare module '../../engine/trace.ts' {
   interface TraceRecordTypes {
     /** A connection entered an RFC 9293 state. `conn` is "local:port>remote:port". */
@@ -18,13 +21,16 @@ declare module '../../engine/trace.ts' {
       rttvar: number | null;
       cause: 'sample' | 'backoff';
     };
-    /** A segment was sent again: after the timer ran out, or after three duplicate ACKs. */
+    /**
+     * A segment was sent again: after the timer ran out, after three duplicate ACKs, or (NewReno)
+     * after a partial ACK in fast recovery showed the next hole.
+     */
     'tcp.retransmit': {
       node: string;
       conn: string;
       seq: number;
       bytes: number;
-      reason: 'timeout' | 'fastRetransmit';
+      reason: RetransmitReason;
     };
     /** A segment reached a port with no listener (or no connection): answered with RST. */
     'tcp.refused': { node: string; port: number; pkt: number };

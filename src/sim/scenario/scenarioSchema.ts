@@ -19,6 +19,7 @@ import { bitRate, byteSize, interfaceAddress, ipv4, prefix } from '../schema/net
 import type { AppOf } from '../kinds/appKind.ts';
 import { APP_KINDS, NODE_RESOLVER, ROLE_KINDS, UPCOMING_ROLES } from '../kinds/kindRegistry.ts';
 import { cpuSettings } from './serverSchemas.ts';
+import { CONGESTION_ALGORITHMS } from '../../net/tcp/newRenoCongestion.ts';
 
 export const SCENARIO_FORMAT = 'handshake/scenario@1';
 
@@ -72,6 +73,10 @@ const routeSchema = object(
 const tcpSettings = object(
   {},
   {
+    congestionControl: oneOf(
+      CONGESTION_ALGORITHMS,
+      'Loss recovery: "newreno" (default, RFC 6582) or "reno" (RFC 5681, for comparison).',
+    ),
     mss: number({
       integer: true,
       min: 88,
