@@ -24,7 +24,7 @@ const BYTES = 100_000;
  * the round where the queue overflows, each ACK brings two segments to a full queue and one of
  * them is dropped: every other segment of that window is lost.
  */
-function upload(tcp: Record<string, unknown>): string {
+function upload(tcp: Record<string, unknown>, bytes: number): string {
   return JSON.stringify({
     format: 'handshake/scenario@1',
     name: 'a burst of drops at a bottleneck',
@@ -36,7 +36,7 @@ function upload(tcp: Record<string, unknown>): string {
         interfaces: [{ name: 'eth0', address: '10.0.1.10/24' }],
         gateway: '10.0.1.1',
         tcp,
-        apps: [{ type: 'bulkSend', peer: 'server', bytes: `${BYTES}B`, start: '100ms' }],
+        apps: [{ type: 'bulkSend', peer: 'server', bytes: `${bytes}B`, start: '100ms' }],
       },
       {
         id: 'router',
@@ -71,8 +71,8 @@ function upload(tcp: Record<string, unknown>): string {
 const tcpOf = (packet: Packet) => packet.transport as TcpHeader;
 
 /** Runs the upload and gathers what the tests read from its trace. */
-function run(tcp: Record<string, unknown>) {
-  const parsed = parseScenarioText(upload(tcp));
+function run(tcp: Record<string, unknown>, bytes = BYTES) {
+  const parsed = parseScenarioText(upload(tcp, bytes));
   if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
   const { simulation, summary } = runScenario(parsed.scenario);
   const trace = simulation.sim.trace;
@@ -90,7 +90,7 @@ function run(tcp: Record<string, unknown>) {
   if (!done) throw new Error('the upload never finished');
   return {
     trace,
-    summary,
+    received: summary.apps.sink?.[0]?.bytesReceived,
     sent,
     dropped,
     windows: mine('tcp.cwnd'),
@@ -105,6 +105,18 @@ const causes = (windows: TraceRecord<'tcp.cwnd'>[]) =>
   windows
     .map((w) => w.cause)
     .filter((c) => c !== 'slowStart' && c !== 'congestionAvoidance' && c !== 'recoveryInflate');
+
+/** SND.MAX at time t: one past the highest sequence number of the laptop's data sent by then. */
+function sndMaxAt(sent: TraceRecord<'link.txBegin'>[], t: number): number {
+  let max: number | undefined;
+  for (const r of sent) {
+    if (r.t > t || r.packet.payload.length === 0) continue;
+    const h = tcpOf(r.packet);
+    const end = seqAdd(h.seq, r.packet.payload.length + (h.flags.fin ? 1 : 0));
+    if (max === undefined || seqDiff(end, max) > 0) max = end;
+  }
+  return max ?? 0;
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'handshake-tshark-newreno-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -124,13 +136,8 @@ describe('a burst of drops in one window, NewReno against Reno', () => {
     }
     // One window: all were first sent before the fast retransmit, so all lie below `recover`,
     // SND.MAX then (RFC 6582 3.2 step 2): the end of the highest segment sent so far.
-    const fast = retransmits[0]!;
-    let sndMax = 0;
-    for (const r of sent.filter((s) => s.t <= fast.t && s.packet.payload.length > 0)) {
-      const end = seqAdd(tcpOf(r.packet).seq, r.packet.payload.length);
-      if (sndMax === 0 || seqDiff(end, sndMax) > 0) sndMax = end;
-    }
-    for (const seq of dropped) expect(seqDiff(seq, sndMax)).toBeLessThan(0);
+    const recover = sndMaxAt(sent, retransmits[0]!.t);
+    for (const seq of dropped) expect(seqDiff(seq, recover)).toBeLessThan(0);
   });
 
   it('NewReno: one fast recovery, a partial ACK per further hole, no timeout, each hole sent once', () => {
@@ -160,7 +167,7 @@ describe('a burst of drops in one window, NewReno against Reno', () => {
     // The full ACK ends recovery with cwnd = ssthresh (the RFC's second choice, as ns-3).
     const exit = windows.find((w) => w.cause === 'recoveryExit')!;
     expect(exit.cwnd).toBe(exit.ssthresh);
-    expect(newReno.summary.apps.sink?.[0]?.bytesReceived).toBe(BYTES);
+    expect(newReno.received).toBe(BYTES);
   });
 
   it('tshark flags exactly the dropped segments as retransmissions, the first as fast', () => {
@@ -218,15 +225,15 @@ describe('a burst of drops in one window, NewReno against Reno', () => {
     expect(reno.done).toBeGreaterThan(P + NS_PER_S);
     expect(reno.done - newReno.done).toBeGreaterThanOrEqual(P + NS_PER_S - newReno.done);
     expect(Math.round((reno.done - newReno.done) / NS_PER_MS)).toBe(885);
-    expect(reno.summary.apps.sink?.[0]?.bytesReceived).toBe(BYTES);
+    expect(reno.received).toBe(BYTES);
   });
 });
 
-describe('NewReno restarts the timer on the first partial ACK only ("Impatient")', () => {
-  // The same upload with Linux's 200 ms minimum RTO: seven holes take 7 x 48 ms, longer than the
-  // RTO in force (about 242 ms), so the timer set at the first partial ACK expires in the middle
-  // of the recovery; later partial ACKs do not push it back.
-  const impatient = run({ minRto: '200ms' });
+describe('NewReno with Linux’s 200 ms minimum RTO: the timer, and recover after it', () => {
+  // The 300 kB upload of tcp-bulk-transfer.json with minRto 200ms: 15 further holes take 15 x 48
+  // ms, longer than the RTO in force (about 242 ms), so the timer set at the first partial ACK
+  // expires in the middle of the recovery; later partial ACKs do not push it back.
+  const impatient = run({ minRto: '200ms' }, 300_000);
 
   it('times out one RTO after the first partial ACK, later partial ACKs notwithstanding', () => {
     const partials = impatient.windows.filter((w) => w.cause === 'partialAck');
@@ -239,6 +246,35 @@ describe('NewReno restarts the timer on the first partial ACK only ("Impatient")
     // Restarted at each partial ACK (RFC 6582's "slow but steady" choice), it would run out
     // only after the last one; with no partial ACK after the timeout, none restarted it.
     expect(timeout.t).toBeLessThan(later.at(-1)!.t + rto);
-    expect(impatient.summary.apps.sink?.[0]?.bytesReceived).toBe(BYTES);
+    expect(impatient.received).toBe(300_000);
+  });
+
+  it('lets three duplicates of data sent before the timeout pass, and takes a later loss', () => {
+    // RFC 6582 3.2: after a timeout, recover = the highest sequence number sent. Duplicate ACKs
+    // (RFC 5681: no data, same ACK and window) that do not reach it come from data sent before
+    // the timeout and start nothing; Reno would halve ssthresh again on the third.
+    const { windows, acks, sent, retransmits } = impatient;
+    const timeout = windows.find((w) => w.cause === 'timeout')!;
+    const recover = sndMaxAt(sent, timeout.t);
+    let previous: TcpHeader | undefined;
+    let streak = 0;
+    let third: number | undefined;
+    let reached: number | undefined;
+    for (const r of acks.filter((a) => a.t > timeout.t)) {
+      const h = tcpOf(r.packet);
+      if (reached === undefined && seqDiff(h.ack, recover) >= 0) reached = r.t;
+      const duplicate =
+        r.packet.payload.length === 0 && h.ack === previous?.ack && h.window === previous.window;
+      streak = duplicate ? streak + 1 : 0;
+      if (streak === 3 && seqDiff(h.ack, recover) < 0) third ??= r.t;
+      previous = h;
+    }
+    expect(third).toBeDefined();
+    expect(reached).toBeGreaterThan(third!);
+    const fast = windows.filter((w) => w.cause === 'fastRetransmit' && w.t > timeout.t);
+    expect(fast.filter((w) => w.t <= reached!)).toEqual([]);
+    // The next fast retransmit is a new loss, above recover, after the ACKs passed it.
+    const next = retransmits.find((r) => r.reason === 'fastRetransmit' && r.t > timeout.t)!;
+    expect(seqDiff(next.seq, recover)).toBeGreaterThanOrEqual(0);
   });
 });
