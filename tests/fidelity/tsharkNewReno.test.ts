@@ -2,7 +2,8 @@
 // overflows in slow start and loses every other segment of one window. NewReno repairs them all in
 // one fast recovery with no timeout, and tshark, reading the sender's capture, flags exactly the
 // dropped segments as retransmissions; Reno leaves recovery at the first partial ACK and waits
-// for its retransmission timer.
+// for its retransmission timer. With a 200 ms minimum RTO, a longer burst shows the timer
+// restarted on the first partial ACK only, and `recover` at work after the timeout.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

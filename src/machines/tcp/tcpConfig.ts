@@ -4,7 +4,7 @@ import { NS_PER_S, type Nanos } from '../../engine/time.ts';
 import type { CongestionAlgorithm } from '../../net/tcp/newRenoCongestion.ts';
 
 export interface TcpConfig {
-  /** Loss recovery: NewReno (RFC 6582, as ns-3 and real stacks at least do) or Reno (RFC 5681). */
+  /** Loss recovery: NewReno (RFC 6582, what a TCP without SACK does) or Reno (RFC 5681). */
   congestionControl: CongestionAlgorithm;
   /** Our maximum segment size, announced in the SYN (1460 = 1500-byte Ethernet MTU - 40). */
   mss: number;
