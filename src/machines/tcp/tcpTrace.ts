@@ -10,7 +10,11 @@ declare module '../../engine/trace.ts' {
   interface TraceRecordTypes {
     /** A connection entered an RFC 9293 state. `conn` is "local:port>remote:port". */
     'socket.state': { node: string; conn: string; state: TcpState };
-    /** The congestion window or slow-start threshold changed, and why. */
+    /**
+     * The congestion window or slow-start threshold changed, and why: a CongestionCause
+     * (slowStart, congestionAvoidance, fastRetransmit, recoveryInflate, partialAck, recoveryExit,
+     * timeout; src/net/tcp/renoCongestion.ts).
+     */
     'tcp.cwnd': { node: string; conn: string; cwnd: number; ssthresh: number; cause: string };
     /** The retransmission timeout changed: after an RTT sample (with SRTT and RTTVAR) or a backoff. */
     'tcp.rto': {
