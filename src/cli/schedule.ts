@@ -103,7 +103,11 @@ export function formatSchedule(file: string, run: JobTableRun): string[] {
   lines.push(
     `throughput  ${Number((run.throughputPerNs * UNIT_NS[u]).toFixed(4))} jobs per ${per}`,
   );
-  lines.push(`switches    ${run.contextSwitches} context switches, ${run.preemptions} preemptions`);
+  const n = run.contextSwitches;
+  const p = run.preemptions;
+  lines.push(
+    `switches    ${n} context switch${n === 1 ? '' : 'es'}, ${p} preemption${p === 1 ? '' : 's'}`,
+  );
   return lines;
 }
 

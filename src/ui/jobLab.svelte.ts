@@ -7,6 +7,8 @@ import { parseJobTableText, type JobTable } from '../sim/jobs/jobTable.ts';
 import {
   choiceOf,
   jobReport,
+  jobTableTitle,
+  tableNameOf,
   withChoice,
   type CpuChoice,
   type JobReport,
@@ -20,6 +22,11 @@ export class JobLab {
   text = $state('');
   /** Where the text came from: a built-in file name, a loaded file, or "your table". */
   source = $state('');
+  /**
+   * The name of the table opened or run last, valid or not: the view's title. (The results stay
+   * those of `table` when the last one did not validate; the view says so.)
+   */
+  title = $state('No job table yet');
   /** The problems of the last table that did not validate (the text stays as typed). */
   issues = $state.raw<ValidationIssue[] | null>(null);
   /** The table last run, before the learner's CPU choice. */
@@ -50,6 +57,7 @@ export class JobLab {
   /** Reads a file into the text box and runs it. */
   async openFile(file: File): Promise<void> {
     if (file.size > MAX_FILE_BYTES) {
+      this.title = tableNameOf(file.name);
       this.issues = [
         {
           path: file.name,
@@ -65,8 +73,8 @@ export class JobLab {
 
   /** Validates the text; a good table replaces the one shown and resets the CPU choice to its own. */
   run(): void {
-    const name = this.source.replace(/\.(json|csv)$/i, '') || 'jobs';
-    const result = parseJobTableText(this.text, name);
+    const result = parseJobTableText(this.text, tableNameOf(this.source));
+    this.title = result.ok ? result.table.name : jobTableTitle(this.text, this.source);
     if (!result.ok) {
       this.issues = result.issues;
       return;

@@ -36,6 +36,8 @@ describe('handshake schedule', () => {
     expect(text).toMatch(/^average +5\.667 +15\.667 +3\.667$/m);
     expect(text).toMatch(/^utilization 100\.0%/m);
     expect(text).toMatch(/^throughput +0\.1 jobs per time unit$/m);
+    // The chart changes job at 4, 7 and 10 (free switches, counted); P1 is preempted once, at 4.
+    expect(out).toContain('switches    3 context switches, 1 preemption');
   });
 
   it('shows idle gaps and context switches, one chart per core', () => {
@@ -43,12 +45,15 @@ describe('handshake schedule', () => {
       'gap.csv',
       '# unit: ticks\n# cores: 2\n# contextSwitch: 1\nid,arrival,burst\nA,0,2\nB,5,1\n',
     );
+    // By hand: core 0 takes A at 0 with no switch (its first job), A 0-2, idle 2-5; B arrives at
+    // 5, core 0 (the lowest free) last ran A, so cs 5-6, B 6-7. Core 1 runs nothing.
     const { status, out } = call(path);
     expect(status).toBe(0);
     expect(out).toContain('core 0');
     expect(out).toContain('(nothing ran)');
-    expect(out).toContain('| cs | A | idle | cs | B |');
-    expect(out).toContain('0    1   3      5    6   7');
+    expect(out).toContain('| A | idle | cs | B |');
+    expect(out).toContain('0   2      5    6   7');
+    expect(out).toContain('switches    1 context switch, 0 preemptions');
   });
 
   it('--json gives the same figures as data', () => {

@@ -217,29 +217,30 @@ describe('Round robin (Silberschatz §5.3.3)', () => {
 
 describe('context-switch cost', () => {
   it('RR q=4, switch 1, P1 24, P2 3, P3 3 (derived by hand)', () => {
-    // Charged before every dispatch of a job other than the core's last one (the first one too):
-    // switch->P1 0..1, P1 1..5 (20 left), switch->P2 5..6, P2 6..9, switch->P3 9..10, P3 10..13,
-    // switch->P1 13..14, P1 14..34 (alone: its quanta renew without a switch).
-    // Waits: P1 34-24=10, P2 9-3=6, P3 13-3=10, average 26/3. Utilization 30/34. 4 switches.
+    // Charged before every dispatch of a job other than the core's last one, not before the
+    // core's first job (there is no context to save):
+    // P1 0..4 (20 left; no switch), switch->P2 4..5, P2 5..8, switch->P3 8..9, P3 9..12,
+    // switch->P1 12..13, P1 13..33 (alone: its quanta renew without a switch).
+    // Waits: P1 33-24=9, P2 8-3=5, P3 12-3=9, average 23/3. Utilization 30/33. 3 switches.
+    // Responses: P1 0, P2 5, P3 9.
     const r = run([at0('P1', 24), at0('P2', 3), at0('P3', 3)], 'rr', {
       quantum: 4,
       contextSwitch: 1,
     });
     expect(r.segments.map((s) => [s.kind, s.job, s.start, s.end])).toEqual([
-      ['switch', 'P1', 0, 1],
-      ['run', 'P1', 1, 5],
-      ['switch', 'P2', 5, 6],
-      ['run', 'P2', 6, 9],
-      ['switch', 'P3', 9, 10],
-      ['run', 'P3', 10, 13],
-      ['switch', 'P1', 13, 14],
-      ['run', 'P1', 14, 34],
+      ['run', 'P1', 0, 4],
+      ['switch', 'P2', 4, 5],
+      ['run', 'P2', 5, 8],
+      ['switch', 'P3', 8, 9],
+      ['run', 'P3', 9, 12],
+      ['switch', 'P1', 12, 13],
+      ['run', 'P1', 13, 33],
     ]);
-    expect(r.waits).toEqual({ P1: 10, P2: 6, P3: 10 });
-    expect(r.avgWait).toBeCloseTo(26 / 3, 12);
-    expect(r.summary.utilization).toBeCloseTo(30 / 34, 12);
-    expect(r.ledger.contextSwitches).toBe(4);
-    expect(r.responses).toEqual({ P1: 1, P2: 6, P3: 10 });
+    expect(r.waits).toEqual({ P1: 9, P2: 5, P3: 9 });
+    expect(r.avgWait).toBeCloseTo(23 / 3, 12);
+    expect(r.summary.utilization).toBeCloseTo(30 / 33, 12);
+    expect(r.ledger.contextSwitches).toBe(3);
+    expect(r.responses).toEqual({ P1: 0, P2: 5, P3: 9 });
   });
 });
 
@@ -301,18 +302,22 @@ describe('I/O bursts', () => {
 
 describe('core machine', () => {
   it('a learner sees idle, switching, running', () => {
+    // FCFS, switch 5: A 0..10 (the core's first job: no switch), switch->B 10..15, B 15..25.
     const sim = new Simulator();
     const cpu = new CpuScheduler(sim, 'cpu', { contextSwitch: 5 });
     expect(cpu.coreState(0)).toBe('idle');
     cpu.submit({ id: 'A', bursts: [10] });
+    cpu.submit({ id: 'B', bursts: [10] });
     sim.run({ until: 2 });
+    expect(cpu.coreState(0)).toBe('running');
+    sim.run({ until: 12 });
     expect(cpu.coreState(0)).toBe('switching');
-    sim.run({ until: 7 });
+    sim.run({ until: 17 });
     expect(cpu.coreState(0)).toBe('running');
     expect(cpu.busyCores()).toBe(1);
     sim.run();
     expect(cpu.coreState(0)).toBe('idle');
-    expect(foldRecords(cpuLedger(1), sim.trace.records).jobsCompleted).toBe(1);
+    expect(foldRecords(cpuLedger(1), sim.trace.records).jobsCompleted).toBe(2);
   });
 
   it('is deterministic: same jobs, same trace', () => {

@@ -36,6 +36,11 @@ export interface JobSpec {
   id: string;
   /** Alternating CPU, I/O, CPU, ... in ns (odd length, CPU first and last); each >= 0. */
   bursts: Nanos[];
+  /**
+   * The process (or thread) whose context the job runs in: a core switches context only to
+   * another process. Default: the job's id (each job is its own process, as in a job table).
+   */
+  process?: string;
   /** Lower number = higher priority (Silberschatz convention); default 0. */
   priority?: number;
   /** Runs when the last CPU burst completes. */

@@ -29,23 +29,28 @@ function job(id: string, burst: number): CpuJob {
 }
 
 describe('CpuCore', () => {
-  it('switches, runs, and at the burst end counts as free before its actor is told', () => {
+  it('runs its first job at once, switches to another, and is free at a burst end before its actor is told', () => {
     const { sim, calls, core, sent, types } = setup({ contextSwitch: 2 });
     core.dispatch(job('A', 5));
-    expect(core.state()).toBe('switching');
-    expect(core.isFree()).toBe(false);
-    sim.run({ until: 6 });
+    // The core has run nothing: no context to save, no switch.
     expect(core.state()).toBe('running');
-    expect(calls).toEqual(['switchEnded']);
     sim.run();
-    expect(calls).toEqual(['switchEnded', 'burstEnded A']);
+    expect(calls).toEqual(['burstEnded A']);
     expect(core.state()).toBe('running');
     expect(core.isFree()).toBe(true);
     expect(core.runningKey()).toBeNull();
+    // B is another process: a 2 ns switch 5..7, then B runs 7..10 (FCFS: no decision first).
+    core.dispatch(job('B', 3));
+    expect(core.state()).toBe('switching');
+    expect(core.isFree()).toBe(false);
+    sim.run({ until: 7 });
+    expect(core.state()).toBe('running');
+    sim.run();
+    expect(calls).toEqual(['burstEnded A', 'burstEnded B']);
     core.settle();
     expect(core.state()).toBe('idle');
-    expect(sent()).toEqual(['cpu.dispatch', 'cpu.switched', 'cpu.burstDone']);
-    expect(types()).toEqual(['cpu.switch@0', 'cpu.dispatch@2']);
+    expect(sent()).toEqual(['cpu.dispatch', 'cpu.next', 'cpu.switched', 'cpu.burstDone']);
+    expect(types()).toEqual(['cpu.dispatch@0', 'cpu.switch@5', 'cpu.dispatch@7']);
   });
 
   it('takes the next job at a burst end in one event, with no switch for the same job', () => {
@@ -61,7 +66,17 @@ describe('CpuCore', () => {
     sim.run();
     core.dispatch(job('B', 1));
     expect(core.state()).toBe('switching');
-    expect(sent()).toEqual(['cpu.dispatch', 'cpu.switched', 'cpu.next', 'cpu.next']);
+    expect(sent()).toEqual(['cpu.dispatch', 'cpu.next', 'cpu.next']);
+  });
+
+  it('records a switch that costs nothing, at the instant of the dispatch, in one send', () => {
+    const { sim, core, sent, types } = setup({ contextSwitch: 0 });
+    core.dispatch(job('A', 1));
+    sim.run();
+    core.dispatch(job('B', 1));
+    expect(core.state()).toBe('running');
+    expect(types()).toEqual(['cpu.dispatch@0', 'cpu.switch@1', 'cpu.dispatch@1']);
+    expect(sent()).toEqual(['cpu.dispatch', 'cpu.next']);
   });
 
   it('takes a job off mid-slice: accounts, records and frees the core', () => {
@@ -80,20 +95,51 @@ describe('CpuCore', () => {
     expect(sent()).toEqual(['cpu.dispatch', 'cpu.preempt']);
   });
 
+  it('preemptive policy: a switch that ends waits for the decision, which runs or takes off its job', () => {
+    for (const end of ['settle', 'takeOff'] as const) {
+      const { sim, calls, core, sent, types } = setup({ policy: 'srtf', contextSwitch: 2 });
+      core.dispatch(job('A', 1));
+      sim.run();
+      core.dispatch(job('B', 4));
+      sim.run({ until: 3 });
+      // The switch ended at 3: B has not run, its full burst is its key, it can be a victim.
+      expect(calls).toEqual(['burstEnded A', 'switchEnded']);
+      expect(core.state()).toBe('switching');
+      expect(core.isFree()).toBe(false);
+      expect(core.runningKey()).toBe(4);
+      if (end === 'settle') {
+        core.settle();
+        expect(core.state()).toBe('running');
+        expect(types()).toEqual(['cpu.dispatch@0', 'cpu.switch@1', 'cpu.dispatch@3']);
+        expect(sent()).toEqual(['cpu.dispatch', 'cpu.next', 'cpu.switched']);
+      } else {
+        expect(core.takeOff('shorter').remaining).toBe(4);
+        expect(core.state()).toBe('idle');
+        core.settle();
+        expect(core.state()).toBe('idle');
+        expect(types()).toEqual(['cpu.dispatch@0', 'cpu.switch@1', 'cpu.preempt@3']);
+        expect(sent()).toEqual(['cpu.dispatch', 'cpu.next', 'cpu.preempt']);
+        // B's context was loaded: B again needs no switch, A does.
+        core.dispatch(job('B', 4));
+        expect(core.state()).toBe('running');
+      }
+    }
+  });
+
   it('an expired quantum waits for the decision: renewed with no record, or taken off', () => {
     const { sim, calls, core, sent, types } = setup({ policy: 'rr', quantum: 4, contextSwitch: 1 });
     core.dispatch(job('A', 10));
     sim.run();
-    expect(calls).toEqual(['switchEnded', 'quantumExpired']);
+    expect(calls).toEqual(['quantumExpired']);
     expect(core.expired).toBe(true);
     expect(core.isFree()).toBe(false);
     expect(core.runningKey()).toBeNull();
     core.renewSlice();
     expect(core.expired).toBe(false);
     sim.run();
-    expect(sim.now()).toBe(9);
+    expect(sim.now()).toBe(8);
     expect(core.takeOff('quantum').remaining).toBe(2);
-    expect(types()).toEqual(['cpu.switch@0', 'cpu.dispatch@1', 'cpu.preempt@9']);
-    expect(sent()).toEqual(['cpu.dispatch', 'cpu.switched', 'cpu.quantumExpired']);
+    expect(types()).toEqual(['cpu.dispatch@0', 'cpu.preempt@8']);
+    expect(sent()).toEqual(['cpu.dispatch', 'cpu.quantumExpired']);
   });
 });

@@ -1,5 +1,7 @@
 // One core of a CpuScheduler: its XState actor, which owns the core's state and job, and the plain
 // parts around it: the switch and slice timers (engine events), CPU-time accounting, cpu.* records.
+// Under a preemptive policy a switch that ends does not run its job at once: the scheduler's
+// decision at that instant does (or gives the core to a better job), so no job runs for zero time.
 
 import type { EventId, Simulator } from '../../engine/simulator.ts';
 import type { Nanos } from '../../engine/time.ts';
@@ -8,7 +10,7 @@ import type { CpuConfig } from './cpuConfig.ts';
 import { cpuCoreMachine, type CpuCoreState } from './cpuCoreMachine.ts';
 import type { CpuJob } from './cpuJob.ts';
 import type { PreemptReason } from './cpuTrace.ts';
-import { jobKey, sliceLength } from './schedulingPolicy.ts';
+import { isPreemptive, jobKey, sliceLength } from './schedulingPolicy.ts';
 
 /** What a core tells its scheduler. */
 export interface CpuCoreOwner {
@@ -16,7 +18,10 @@ export interface CpuCoreOwner {
   burstEnded(core: CpuCore, job: CpuJob): void;
   /** The quantum of the job on `core` expired now, with some of its burst left. */
   quantumExpired(core: CpuCore): void;
-  /** `core` finished switching and its job started running now. */
+  /**
+   * `core` finished switching now under a preemptive policy: its job runs at the decision of this
+   * instant (`settle`), unless a better job takes the core first (`takeOff`).
+   */
   switchEnded(core: CpuCore): void;
 }
 
@@ -33,6 +38,11 @@ export class CpuCore {
    * decision tells it in one event, cpu.next with the next job or cpu.burstDone. It counts as free.
    */
   private burstEnded = false;
+  /**
+   * The switch ended at this instant under a preemptive policy and the job has not run yet: the
+   * next decision runs it (`settle`) or takes it off for a better job. It is a preemption victim.
+   */
+  private switchDone = false;
   /** When the current slice (or the part of it since the last accounting) started. */
   private runStart: Nanos = 0;
   private timer: EventId = -1;
@@ -71,11 +81,14 @@ export class CpuCore {
   /**
    * The key of the job running here under the policy (see `jobKey`), or null when the core is not
    * running a job a better one could displace (idle, switching, or its slice ended this instant).
+   * A job whose switch ended this instant counts, with all of its burst left: it has not run.
    */
   runningKey(): number | null {
     if (this.quantumEnded || this.burstEnded) return null;
     const { value, context } = this.actor.getSnapshot();
     const job = context.job;
+    if (this.switchDone && job !== null)
+      return jobKey(this.config.policy, job.remaining, job.priority);
     if (value !== 'running' || job === null) return null;
     const left = job.remaining - (this.sim.now() - this.runStart);
     return jobKey(this.config.policy, left, job.priority);
@@ -89,11 +102,8 @@ export class CpuCore {
     } else {
       this.actor.send({ type: 'cpu.dispatch', job });
     }
-    if (this.actor.getSnapshot().value !== 'switching') {
-      this.run(job);
-      return;
-    }
-    const cost = this.config.contextSwitch;
+    const { value, context } = this.actor.getSnapshot();
+    if (!context.switched) return this.run(job);
     this.sim.record({
       t: this.sim.now(),
       type: 'cpu.switch',
@@ -101,11 +111,20 @@ export class CpuCore {
       core: this.index,
       job: job.id,
     });
-    this.timer = this.sim.schedule(cost, this.switchedHandler);
+    // A switch that costs nothing is over at once (the machine went straight to running).
+    if (value !== 'switching') return this.run(job);
+    this.timer = this.sim.schedule(this.config.contextSwitch, this.switchedHandler);
   }
 
-  /** After a decision that gave it nothing: a core whose burst ended goes idle. */
+  /**
+   * At the end of a decision: a core whose burst ended and that got no new job goes idle; a core
+   * whose switch ended and that kept its job runs it.
+   */
   settle(): void {
+    if (this.switchDone) {
+      this.switchDone = false;
+      this.startRunning();
+    }
     if (!this.burstEnded) return;
     this.burstEnded = false;
     this.actor.send({ type: 'cpu.burstDone' });
@@ -122,7 +141,9 @@ export class CpuCore {
     this.quantumEnded = false;
     if (this.timer !== -1) this.sim.cancel(this.timer);
     this.timer = -1;
-    const job = this.account();
+    // A job whose switch just ended has not run: nothing to account.
+    const job = this.switchDone ? this.runningJob() : this.account();
+    this.switchDone = false;
     this.sim.record({
       t: this.sim.now(),
       type: 'cpu.preempt',
@@ -141,9 +162,15 @@ export class CpuCore {
   }
 
   private switched(): void {
+    this.timer = -1;
+    if (!isPreemptive(this.config.policy)) return this.startRunning();
+    this.switchDone = true;
+    this.owner.switchEnded(this);
+  }
+
+  private startRunning(): void {
     this.actor.send({ type: 'cpu.switched' });
     this.run(this.runningJob());
-    this.owner.switchEnded(this);
   }
 
   private run(job: CpuJob): void {

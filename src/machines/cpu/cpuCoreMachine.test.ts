@@ -1,5 +1,6 @@
 // Tests of the CPU core machine alone, on a simulated clock: the states a learner sees, the job it
-// holds, and its own decision to switch context before a job other than the last one it ran.
+// holds, and its own decision to switch context: not for the first job, not for the process it
+// last ran (after an idle gap too), and also when switching costs nothing.
 
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
@@ -22,95 +23,112 @@ function sent(contextSwitch: number, ...events: CpuCoreEvent[]) {
   const actor = core(contextSwitch);
   for (const e of events) actor.send(e);
   const { value, context } = actor.getSnapshot();
-  return { value, job: context.job?.id ?? null, lastJob: context.lastJob?.id ?? null };
+  return {
+    value,
+    job: context.job?.id ?? null,
+    last: context.lastProcess,
+    switched: context.switched,
+  };
 }
 
+const dispatch = (job: typeof A) => ({ type: 'cpu.dispatch', job }) as const;
+const next = (job: typeof A) => ({ type: 'cpu.next', job }) as const;
+const switched = { type: 'cpu.switched' } as const;
+const burstDone = { type: 'cpu.burstDone' } as const;
+
 describe('cpuCoreMachine', () => {
-  it('starts idle, holding no job', () => {
+  it('starts idle, holding no job, having run nothing', () => {
     const actor = core();
     expect(actor.getSnapshot().value).toBe('idle');
     expect(actor.getSnapshot().context).toEqual({
       core: 3,
       contextSwitch: 2,
       job: null,
-      lastJob: null,
+      lastProcess: null,
+      switched: false,
     });
   });
 
-  it('switches to the first job it ever runs, then runs it: idle -> switching -> running', () => {
-    expect(sent(2, { type: 'cpu.dispatch', job: A })).toEqual({
+  it('runs the first job it ever gets at once: no context to save, no switch', () => {
+    expect(sent(2, dispatch(A))).toEqual({
+      value: 'running',
+      job: 'A',
+      last: 'A',
+      switched: false,
+    });
+  });
+
+  it('switches to a job of another process: running -> switching -> running', () => {
+    expect(sent(2, dispatch(A), next(B))).toEqual({
       value: 'switching',
-      job: 'A',
-      lastJob: null,
+      job: 'B',
+      last: 'A',
+      switched: true,
     });
-    expect(sent(2, { type: 'cpu.dispatch', job: A }, { type: 'cpu.switched' })).toEqual({
+    expect(sent(2, dispatch(A), next(B), switched)).toEqual({
       value: 'running',
-      job: 'A',
-      lastJob: 'A',
+      job: 'B',
+      last: 'B',
+      switched: true,
     });
   });
 
-  it('runs at once when switching costs nothing', () => {
-    expect(sent(0, { type: 'cpu.dispatch', job: A })).toEqual({
-      value: 'running',
-      job: 'A',
-      lastJob: 'A',
-    });
-  });
-
-  it('goes idle when the burst ends, and runs the same job again without a switch', () => {
-    const run = [{ type: 'cpu.dispatch', job: A }, { type: 'cpu.switched' }] as const;
-    expect(sent(2, ...run, { type: 'cpu.burstDone' })).toEqual({
+  it('after an idle gap, switches only to another process than the last one', () => {
+    expect(sent(2, dispatch(A), burstDone)).toEqual({
       value: 'idle',
       job: null,
-      lastJob: 'A',
+      last: 'A',
+      switched: false,
     });
-    expect(sent(2, ...run, { type: 'cpu.burstDone' }, { type: 'cpu.dispatch', job: A })).toEqual({
+    expect(sent(2, dispatch(A), burstDone, dispatch(A))).toEqual({
       value: 'running',
       job: 'A',
-      lastJob: 'A',
+      last: 'A',
+      switched: false,
     });
-    expect(sent(2, ...run, { type: 'cpu.burstDone' }, { type: 'cpu.dispatch', job: B })).toEqual({
-      value: 'switching',
-      job: 'B',
-      lastJob: 'A',
+    expect(sent(2, dispatch(A), burstDone, dispatch(B)).value).toBe('switching');
+    // Another job of the same process (a server thread's next request) needs no switch.
+    const sameThread = newJob({ id: 'A#2', process: 'A', bursts: [5] });
+    expect(sent(2, dispatch(A), burstDone, dispatch(sameThread))).toEqual({
+      value: 'running',
+      job: 'A#2',
+      last: 'A',
+      switched: false,
     });
   });
 
-  it('cpu.next: the burst ends and the next job is taken in one step', () => {
-    const run = { type: 'cpu.dispatch', job: A } as const;
-    expect(sent(0, run, { type: 'cpu.next', job: B })).toEqual({
+  it('a switch that costs nothing goes straight to running, marked as a switch', () => {
+    expect(sent(0, dispatch(A), next(B))).toEqual({
       value: 'running',
       job: 'B',
-      lastJob: 'B',
+      last: 'B',
+      switched: true,
     });
-    expect(sent(2, run, { type: 'cpu.switched' }, { type: 'cpu.next', job: B })).toEqual({
-      value: 'switching',
-      job: 'B',
-      lastJob: 'A',
-    });
-    expect(sent(2, run, { type: 'cpu.switched' }, { type: 'cpu.next', job: A })).toEqual({
-      value: 'running',
-      job: 'A',
-      lastJob: 'A',
-    });
+    expect(sent(0, dispatch(A), burstDone, dispatch(B)).switched).toBe(true);
+    expect(sent(0, dispatch(A), burstDone, dispatch(A)).switched).toBe(false);
   });
 
   it('an expired quantum or a better job takes the job off: running -> idle', () => {
-    const run = { type: 'cpu.dispatch', job: A } as const;
     for (const type of ['cpu.quantumExpired', 'cpu.preempt'] as const)
-      expect(sent(0, run, { type })).toEqual({ value: 'idle', job: null, lastJob: 'A' });
+      expect(sent(0, dispatch(A), { type })).toMatchObject({ value: 'idle', job: null, last: 'A' });
   });
 
-  it('a switching core is not preempted and ignores what makes no sense in a state', () => {
-    const dispatch = { type: 'cpu.dispatch', job: A } as const;
-    for (const type of ['cpu.preempt', 'cpu.quantumExpired', 'cpu.burstDone'] as const) {
-      expect(sent(2, dispatch, { type }).value).toBe('switching');
+  it('a better job takes the core as a switch ends: the job switched to is now the last one', () => {
+    expect(sent(2, dispatch(A), next(B), { type: 'cpu.preempt' })).toMatchObject({
+      value: 'idle',
+      job: null,
+      last: 'B',
+    });
+  });
+
+  it('ignores what makes no sense in a state', () => {
+    for (const type of ['cpu.quantumExpired', 'cpu.burstDone'] as const) {
+      expect(sent(2, dispatch(A), next(B), { type }).value).toBe('switching');
       expect(sent(2, { type }).value).toBe('idle');
     }
-    expect(sent(2, { type: 'cpu.switched' }).value).toBe('idle');
-    expect(sent(2, { type: 'cpu.next', job: A }).value).toBe('idle');
-    expect(sent(0, dispatch, { type: 'cpu.dispatch', job: B }).job).toBe('A');
+    expect(sent(2, switched).value).toBe('idle');
+    expect(sent(2, next(A)).value).toBe('idle');
+    expect(sent(0, dispatch(A), dispatch(B)).job).toBe('A');
   });
 
   it('is drawn with the three states and the events of each', () => {
@@ -118,7 +136,7 @@ describe('cpuCoreMachine', () => {
     const events = (s: keyof typeof states) => Object.keys(states[s]?.config.on ?? {}).sort();
     expect(Object.keys(states)).toEqual(['idle', 'switching', 'running']);
     expect(events('idle')).toEqual(['cpu.dispatch']);
-    expect(events('switching')).toEqual(['cpu.switched']);
+    expect(events('switching')).toEqual(['cpu.preempt', 'cpu.switched']);
     expect(events('running')).toEqual([
       'cpu.burstDone',
       'cpu.next',

@@ -1,34 +1,42 @@
 // One CPU core, the source of truth for its state: idle, switching context to a job, or running
-// it, with the job it holds and the last job it ran; it decides whether a job needs a switch first.
+// it, with the job it holds and the process whose context it last loaded; it decides whether a job
+// needs a context switch first (the conventions are in schedulingPolicy.ts, `isContextSwitch`).
 //
 // The scheduler (cpuScheduler.ts, through cpuCore.ts) reads its state to find free cores and the
 // jobs that run, and tells it what the ready queue, the policy and the timers decided; timers are
 // engine events. In the trace, a core is switching from a cpu.switch on it, running from a
 // cpu.dispatch, idle from a cpu.block, cpu.complete or cpu.preempt (reason "quantum" is the
 // cpu.quantumExpired transition, others cpu.preempt) unless a job is dispatched at that instant.
+// A switch that costs no time goes straight to running with `switched` set: the core records a
+// cpu.switch and a cpu.dispatch at the same instant, so every switch is in the trace.
 
 import { assign, setup } from 'xstate';
 import type { Nanos } from '../../engine/time.ts';
 import type { CpuJob } from './cpuJob.ts';
-import { needsContextSwitch } from './schedulingPolicy.ts';
+import { isContextSwitch } from './schedulingPolicy.ts';
 
 export interface CpuCoreInput {
   core: number;
-  /** ns a context switch takes (0: none). */
+  /** ns a context switch takes (0: switches happen, and take no time). */
   contextSwitch: Nanos;
 }
 
 export interface CpuCoreContext extends CpuCoreInput {
   /** The job being switched to or running, null when idle. */
   job: CpuJob | null;
-  /** The last job this core ran (null before the first): running it again needs no switch. */
-  lastJob: CpuJob | null;
+  /**
+   * The process whose context the core last loaded (null before the first job): the last one it
+   * ran, or switched to. Running a job of this process again needs no switch.
+   */
+  lastProcess: string | null;
+  /** The last dispatch switched context (to another process), whether or not it took time. */
+  switched: boolean;
 }
 
 export type CpuCoreEvent =
-  /** Give an idle core a job: it switches to it first unless it is the last job it ran. */
+  /** Give an idle core a job: it switches to it first unless it is the last process it ran. */
   | { type: 'cpu.dispatch'; job: CpuJob }
-  /** The context switch finished: the job runs. */
+  /** The context switch finished and the job runs. */
   | { type: 'cpu.switched' }
   /** The job's CPU burst ended (it blocks for I/O or completes) and no job is waiting. */
   | { type: 'cpu.burstDone' }
@@ -39,7 +47,10 @@ export type CpuCoreEvent =
   | { type: 'cpu.next'; job: CpuJob }
   /** The job's quantum expired and others are waiting: it goes back to the ready queue. */
   | { type: 'cpu.quantumExpired' }
-  /** A better job came (shorter remaining burst, higher priority): this one goes back. */
+  /**
+   * A better job came (shorter remaining burst, higher priority): this one goes back. Also as a
+   * switch ends, before the job switched to has run: the core then holds that job's context.
+   */
   | { type: 'cpu.preempt' };
 
 /** The states a core can be in, as drawn in the statechart. */
@@ -50,6 +61,12 @@ function jobOf(event: CpuCoreEvent): CpuJob | null {
   return event.type === 'cpu.dispatch' || event.type === 'cpu.next' ? event.job : null;
 }
 
+/** Whether the event's job belongs to a process other than the core's last one. */
+function switchesTo(context: CpuCoreContext, event: CpuCoreEvent): boolean {
+  const job = jobOf(event);
+  return job !== null && isContextSwitch(job.process, context.lastProcess);
+}
+
 export const cpuCoreMachine = setup({
   types: {
     input: {} as CpuCoreInput,
@@ -58,25 +75,28 @@ export const cpuCoreMachine = setup({
   },
   actions: {
     /** Takes the dispatched job, to switch to it first. */
-    takeJob: assign({ job: ({ event }) => jobOf(event) }),
-    /** Takes the dispatched job and runs it: it is now the last job this core ran. */
-    runJob: assign(({ event }) => {
+    takeJob: assign({ job: ({ event }) => jobOf(event), switched: true }),
+    /** Takes the dispatched job and runs it: its process is now the core's last one. */
+    runJob: assign(({ context, event }) => {
       const job = jobOf(event);
-      return { job, lastJob: job };
+      return {
+        job,
+        lastProcess: job?.process ?? null,
+        switched: switchesTo(context, event),
+      };
     }),
-    /** The job switched to runs: it is now the last job this core ran. */
-    rememberJob: assign({ lastJob: ({ context }) => context.job }),
+    /** The switch loaded the job's context: its process is now the core's last one. */
+    rememberJob: assign({ lastProcess: ({ context }) => context.job?.process ?? null }),
     /** Lets the job go. */
     release: assign({ job: null }),
   },
   guards: {
-    /** The job is not the last one this core ran, and switching costs time. */
-    needsSwitch: ({ context, event }) =>
-      needsContextSwitch(context.contextSwitch, jobOf(event), context.lastJob),
+    /** The job's process is not the core's last one, and switching costs time. */
+    needsSwitch: ({ context, event }) => context.contextSwitch > 0 && switchesTo(context, event),
   },
 }).createMachine({
   id: 'cpuCore',
-  context: ({ input }) => ({ ...input, job: null, lastJob: null }),
+  context: ({ input }) => ({ ...input, job: null, lastProcess: null, switched: false }),
   initial: 'idle',
   states: {
     idle: {
@@ -88,7 +108,10 @@ export const cpuCoreMachine = setup({
       },
     },
     switching: {
-      on: { 'cpu.switched': { target: 'running', actions: 'rememberJob' } },
+      on: {
+        'cpu.switched': { target: 'running', actions: 'rememberJob' },
+        'cpu.preempt': { target: 'idle', actions: ['rememberJob', 'release'] },
+      },
     },
     running: {
       on: {

@@ -9,6 +9,8 @@ export interface CpuJob extends ReadyEntry {
   readonly spec: JobSpec;
   readonly id: string;
   readonly priority: number;
+  /** The process whose context the job runs in (a core switches only between processes). */
+  readonly process: string;
   /** Index into spec.bursts of the current CPU burst. */
   index: number;
   /** ns left of the current CPU burst (as of the last dispatch, slice end or preemption). */
@@ -28,5 +30,6 @@ export function checkJobSpec(spec: JobSpec): void {
 /** A new job, before its first CPU burst. */
 export function newJob(spec: JobSpec): CpuJob {
   const priority = spec.priority ?? 0;
-  return { spec, id: spec.id, priority, index: 0, remaining: 0, key: 0, seq: 0 };
+  const process = spec.process ?? spec.id;
+  return { spec, id: spec.id, priority, process, index: 0, remaining: 0, key: 0, seq: 0 };
 }

@@ -22,6 +22,13 @@ const jobArb = fc.record({
   priority: fc.integer({ min: 0, max: 4 }),
 });
 
+/**
+ * Jobs whose CPU and I/O bursts all take time. (A zero-length burst or I/O wait brings a job back
+ * within the same instant, after that instant's decision: a second decision may then preempt a job
+ * the first one dispatched, a dispatch the chart does not draw, as it lasts zero time.)
+ */
+const timedJobArb = jobArb.filter((j) => j.bursts.every((b) => b > 0));
+
 describe('CpuScheduler properties', () => {
   it('conserves work and never double-books a core or a job', () => {
     fc.assert(
@@ -75,6 +82,39 @@ describe('CpuScheduler properties', () => {
           };
           overlaps((s) => s.core);
           overlaps((s) => s.job);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('counts as many context switches as times a core’s chart changes job', () => {
+    // The count and the chart are one source (the trace): a core's bars, run or switch, in time
+    // order; each change of job is one switch, whether the switch took time (a "cs" bar) or not.
+    fc.assert(
+      fc.property(
+        fc.array(timedJobArb, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom(...SCHEDULING_POLICIES),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 0, max: 2 }),
+        (jobs, policy, cores, quantum, contextSwitch) => {
+          const sim = new Simulator();
+          const cpu = new CpuScheduler(sim, 'n', { policy, cores, quantum, contextSwitch });
+          jobs.forEach((j, i) =>
+            sim.scheduleAt(j.arrival, () =>
+              cpu.submit({ id: `J${i}`, bursts: j.bursts, priority: j.priority }),
+            ),
+          );
+          sim.run();
+          const chart = ganttFromTrace(sim.trace.records);
+          let changes = 0;
+          for (let core = 0; core < cores; core++) {
+            const jobsOn = chart.filter((s) => s.core === core).map((s) => s.job);
+            for (let k = 1; k < jobsOn.length; k++) if (jobsOn[k] !== jobsOn[k - 1]) changes++;
+          }
+          const ledger = foldRecords(cpuLedger(cores), sim.trace.records);
+          expect(ledger.contextSwitches).toBe(changes);
         },
       ),
       { numRuns: 300 },
@@ -144,18 +184,54 @@ describe('CpuScheduler properties', () => {
     expect([cpu.busyCores(), cpu.coreState(0), cpu.coreState(1)]).toEqual([1, 'idle', 'running']);
   });
 
-  it('a better job that came during a switch preempts the job switched to when it starts', () => {
+  it('a better job that came during a switch takes the core as the switch ends', () => {
+    // Preemptive priority, switch 2: first (0, 1, prio 0), low (0, 10, prio 5), high (2, 3, prio 1).
+    // 0: first runs at once (the core's first job). 1: first done; switch to low 1..3.
+    // 2: high arrives while the core switches (not interrupted). 3: the switch ends and the
+    // scheduler decides again: high (1) beats low (5), so low goes back without a dispatch at 3,
+    // and the core switches to high 3..5.
     const sim = new Simulator();
     const cpu = new CpuScheduler(sim, 'n', { policy: 'priorityPreemptive', contextSwitch: 2 });
+    cpu.submit({ id: 'first', bursts: [1], priority: 0 });
     cpu.submit({ id: 'low', bursts: [10], priority: 5 });
-    sim.schedule(1, () => cpu.submit({ id: 'high', bursts: [3], priority: 1 }));
-    sim.run({ until: 2 });
-    const at2 = sim.trace.records.filter((r) => r.t === 2 && r.type !== 'cpu.arrive');
-    expect(at2.map((r) => [r.type, 'job' in r ? r.job : ''])).toEqual([
-      ['cpu.dispatch', 'low'],
+    sim.schedule(2, () => cpu.submit({ id: 'high', bursts: [3], priority: 1 }));
+    sim.run({ until: 3 });
+    const at3 = sim.trace.records.filter((r) => r.t === 3);
+    expect(at3.map((r) => [r.type, 'job' in r ? r.job : ''])).toEqual([
       ['cpu.preempt', 'low'],
       ['cpu.switch', 'high'],
     ]);
+    expect(at3[0]).toMatchObject({ remaining: 10, reason: 'priority' });
     expect(cpu.coreState(0)).toBe('switching');
+  });
+
+  it('never dispatches a job that is preempted at the same instant (job tables)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(timedJobArb, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom('srtf', 'priorityPreemptive' as const),
+        fc.integer({ min: 1, max: 2 }),
+        fc.integer({ min: 0, max: 3 }),
+        (jobs, policy, cores, contextSwitch) => {
+          const sim = new Simulator();
+          const cpu = new CpuScheduler(sim, 'n', { policy, cores, contextSwitch });
+          jobs.forEach((j, i) =>
+            sim.scheduleAt(j.arrival, () =>
+              cpu.submit({ id: `J${i}`, bursts: j.bursts, priority: j.priority }),
+            ),
+          );
+          sim.run();
+          const dispatched = new Map<number, { job: string; t: number }>();
+          for (const r of sim.trace.records) {
+            if (r.type === 'cpu.dispatch') dispatched.set(r.core, { job: r.job, t: r.t });
+            if (r.type === 'cpu.preempt') {
+              const d = dispatched.get(r.core);
+              if (d?.job === r.job) expect(r.t).toBeGreaterThan(d.t);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

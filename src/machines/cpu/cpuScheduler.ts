@@ -7,23 +7,31 @@
 // Actor sends per burst: cpu.dispatch or cpu.next, cpu.switched when switching, cpu.burstDone only
 // if the core goes idle, cpu.preempt or cpu.quantumExpired when a job is taken off.
 //
-// Rules, as the textbooks draw them (Silberschatz, Galvin, Gagne, Operating System Concepts ch. 5):
-// - Decisions are made once per instant: every arrival, I/O wake, burst end or quantum expiry at
-//   time t asks for one decision event at t, which runs after everything already queued for t.
-//   So jobs arriving at t (new or back from I/O) enter the ready queue BEFORE a job whose quantum
-//   expires at t is put back at the tail (the usual RR tie rule), and SJF/priority choose among
-//   every job that arrived at t.
+// Conventions, stated in docs/model.md and in the scheduling view (Silberschatz, Galvin, Gagne,
+// Operating System Concepts ch. 5, draws the textbook cases this way):
+// - Decisions are made once per instant: every arrival, I/O wake, burst end, quantum expiry or
+//   (preemptive policies) switch end at time t asks for one decision event at t, which runs after
+//   everything already queued for t. So in round robin, jobs arriving at t (new or back from I/O)
+//   join the ready queue BEFORE the job whose quantum ends at t goes back to the tail, and SJF or
+//   priority choose among every job that arrived by t.
 // - A decision (1) ends expired quanta: the job goes to the tail if more jobs are ready than idle
 //   cores, otherwise it keeps its core for another quantum (no preemption, no switch); (2) gives
 //   idle cores, lowest index first, the jobs at the head of the queue; (3) for srtf and
 //   priorityPreemptive, while the best ready job is strictly better than the worst running one
-//   (shorter remaining burst / lower priority number), preempts that one. Equal keys never preempt.
-// - Equal keys in the queue run first-in first-out by the order they entered the ready queue.
-// - Context switch: a core spends `contextSwitch` ns (cpu.switch) before dispatching a job other
-//   than the last job it ran, including the first job a core ever runs; a job that keeps its core
-//   (quantum renewed, or it is the next choice again) pays nothing. A core switching is not
-//   preempted; when the switch ends the job runs and a new decision checks for a better job.
-//   Switch time counts as the job's waiting time and as overhead, not busy time.
+//   (shorter remaining burst / lower priority number), preempts that one: a running job keeps
+//   its core on a tie; (4) starts the jobs whose switch ended and that kept their core.
+// - Ties in the ready queue: the job whose current burst arrived first, then the one submitted
+//   first (a job table's row order). A preempted job keeps its arrival; RR's queue is its order.
+// - Context switch (schedulingPolicy.ts, isContextSwitch): a core switches before running a job
+//   of another process than the last one whose context it loaded. Not before the first job it
+//   ever runs (no context to save), nor when a process comes back after an idle gap to the core
+//   it last ran on, nor when a job keeps its core. A switch takes `contextSwitch` ns (cpu.switch,
+//   then cpu.dispatch when it ends); one that costs 0 is recorded all the same, at one instant.
+//   A core switching is not preempted. Under a preemptive policy the job switched to runs only
+//   at the decision of the instant the switch ends, which may give the core to a better job that
+//   came meanwhile: the job goes back to the queue without having run (a cpu.preempt right after
+//   its switch), so no job is ever dispatched for zero time. Switch time counts as the job's
+//   waiting time and as overhead, not busy time.
 // - I/O: devices are unlimited (every blocked job waits exactly its I/O burst, in parallel), then
 //   the next CPU burst arrives in the ready queue (cpu.wake, cpu.arrive).
 // - firstRun (for response time) is when the job first starts running, after any switch.
@@ -76,10 +84,8 @@ export class CpuScheduler {
     const owner: CpuCoreOwner = {
       burstEnded: (core, job) => this.burstEnded(core, job),
       quantumExpired: () => this.requestDecision(),
-      // A job now runs after its switch: a better one waiting may preempt it.
-      switchEnded: () => {
-        if (this.preemptive && this.ready.size > 0) this.requestDecision();
-      },
+      // Preemptive policies: the job switched to runs at this instant's decision, or a better one.
+      switchEnded: () => this.requestDecision(),
     };
     for (let i = 0; i < c.cores; i++) {
       this.cores.push(new CpuCore(i, sim, node, c, owner));
@@ -150,6 +156,8 @@ export class CpuScheduler {
 
   private arrive(job: CpuJob): void {
     job.remaining = job.spec.bursts[job.index] as number;
+    // Its place among equal keys: by arrival, then submission; kept when it is preempted.
+    job.seq = this.seq++;
     this.sim.record({
       t: this.sim.now(),
       type: 'cpu.arrive',
@@ -164,7 +172,6 @@ export class CpuScheduler {
 
   private enqueue(job: CpuJob): void {
     job.key = jobKey(this.config.policy, job.remaining, job.priority);
-    job.seq = this.seq++;
     this.ready.push(job);
   }
 
@@ -201,7 +208,8 @@ export class CpuScheduler {
     }
     // (3) Preemption by a better job.
     if (this.preemptive) this.preemptBetter();
-    // Cores whose burst ended and that got no new job: now their actor goes idle.
+    // (4) Cores whose switch ended start their job; those whose burst ended and that got no new
+    // job: now their actor goes idle.
     for (const core of cores) core.settle();
   }
 

@@ -5,11 +5,15 @@ declare module '../../engine/trace.ts' {
   interface TraceRecordTypes {
     /** A job (or its next CPU burst, after I/O) entered the ready queue; `burst` is that burst in ns. */
     'cpu.arrive': { node: string; job: string; burst: number; priority: number };
-    /** A context switch to `job` started on `core` (only recorded when contextSwitch > 0). */
+    /**
+     * A context switch to `job` started on `core` (its process differs from the last one the core
+     * ran); it ends with `job`'s cpu.dispatch, at the same instant when switching costs nothing,
+     * or with a cpu.preempt when a better job takes the core as the switch ends.
+     */
     'cpu.switch': { node: string; core: number; job: string };
     /** `job` started running on `core`, with `remaining` ns of its current CPU burst left. */
     'cpu.dispatch': { node: string; core: number; job: string; remaining: number };
-    /** `job` was taken off `core` and put back in the ready queue. */
+    /** `job` was taken off `core` (running, or as its switch ended) and put back in the ready queue. */
     'cpu.preempt': {
       node: string;
       core: number;

@@ -15,8 +15,9 @@ export interface GanttSegment {
 
 /**
  * Builds the chart from cpu.* records of one scheduler node (all nodes when `node` is omitted).
- * Segments are ordered by start time, then core. A segment still open at the end of the records
- * ends at `end` (default: the last record's time).
+ * Segments are ordered by start time, then core; none lasts zero time (a context switch that
+ * costs nothing is in the trace, as a cpu.switch and a cpu.dispatch at one instant, but not drawn).
+ * A segment still open at the end of the records ends at `end` (default: the last record's time).
  */
 export function ganttFromTrace(
   records: readonly TraceRecord[],
@@ -30,7 +31,8 @@ export function ganttFromTrace(
     const seg = open.get(core);
     if (!seg) return;
     seg.end = t;
-    done.push(seg);
+    // Nothing is drawn for zero time: a switch that costs nothing, say.
+    if (t > seg.start) done.push(seg);
     open.delete(core);
   };
   for (const r of records) {

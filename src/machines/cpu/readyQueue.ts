@@ -1,13 +1,14 @@
-// The ready queue: jobs ordered by a policy key, ties broken first-in first-out by the order they
-// entered the queue. A binary heap for keyed policies, a ring buffer when the key is constant.
+// The ready queue: jobs ordered by a policy key, ties broken by `seq` (the scheduler numbers a job
+// when its burst arrives, so the job that arrived first wins). A binary heap for keyed policies, a
+// ring buffer, in the order of entry, when the key is constant (FCFS, RR).
 
-/** What the queue orders: `key` (lower runs first), then `seq` (earlier entry runs first). */
+/** What the queue orders: `key` (lower runs first), then `seq` (lower runs first). */
 export interface ReadyEntry {
   key: number;
   seq: number;
 }
 
-/** A ready queue; `push` expects `seq` to grow with every push. */
+/** A ready queue; no two entries in it share a `seq`. */
 export interface ReadyQueue<T extends ReadyEntry> {
   readonly size: number;
   push(entry: T): void;

@@ -7,7 +7,7 @@ import {
   isFifo,
   isPreemptive,
   jobKey,
-  needsContextSwitch,
+  isContextSwitch,
   preemptReason,
   preempts,
   quantumGoesBack,
@@ -94,10 +94,9 @@ describe('scheduling policy', () => {
       expect(sliceLength(policy, 4, 24)).toBe(24);
   });
 
-  it('a switch is needed before a job other than the last one run, if it costs time', () => {
-    expect(needsContextSwitch(1, 'A', null)).toBe(true);
-    expect(needsContextSwitch(1, 'A', 'B')).toBe(true);
-    expect(needsContextSwitch(1, 'A', 'A')).toBe(false);
-    expect(needsContextSwitch(0, 'A', 'B')).toBe(false);
+  it('a switch happens before a job of another process, never before a core’s first job', () => {
+    expect(isContextSwitch('A', null)).toBe(false);
+    expect(isContextSwitch('A', 'B')).toBe(true);
+    expect(isContextSwitch('A', 'A')).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 // The scheduling policies as pure functions, with no simulator inside: a job's key in the ready
-// queue, whether a ready job preempts a running one and which, quantum expiry, slice length.
+// queue, whether a ready job preempts a running one and which, quantum expiry, slice length, and
+// when a core switches context. The conventions they follow are listed in cpuScheduler.ts.
 
 import type { Nanos } from '../../engine/time.ts';
 import type { SchedulingPolicy } from './cpuConfig.ts';
@@ -16,9 +17,11 @@ export function isFifo(policy: SchedulingPolicy): boolean {
 }
 
 /**
- * A job's key under `policy`, lower first, equal keys first-in first-out: what is left of its CPU
- * burst (`remaining`) for SJF and SRTF, its priority number for the priority policies, else 0.
- * The key of a running job is the same function of what it has left now.
+ * A job's key under `policy`, lower first: what is left of its CPU burst (`remaining`) for SJF and
+ * SRTF, its priority number for the priority policies, else 0. Among equal keys the ready queue
+ * picks the job whose burst arrived first, then the one submitted first (a table's order); a
+ * preempted job keeps its place by arrival. The key of a running job is the same function of what
+ * it has left now.
  */
 export function jobKey(policy: SchedulingPolicy, remaining: Nanos, priority: number): number {
   if (policy === 'sjf' || policy === 'srtf') return remaining;
@@ -70,9 +73,12 @@ export function sliceLength(policy: SchedulingPolicy, quantum: Nanos, remaining:
 }
 
 /**
- * Whether a core must switch context (for `cost` ns) before running `job`: when switching costs
- * anything and `job` is not the last job the core ran (a core that never ran one always switches).
+ * Whether a core switches context before running a job of `process`: only when it has run
+ * something before (`lastProcess` is not null: the first job on a core has no context to save)
+ * and that was another process. A process coming back after an idle gap, or after its own I/O,
+ * to the core it last ran on needs no switch. What a switch costs is the CPU's contextSwitch time,
+ * which may be 0: the switch still happens (and is counted), it takes no time.
  */
-export function needsContextSwitch<J>(cost: Nanos, job: J, lastJob: J | null): boolean {
-  return cost > 0 && job !== lastJob;
+export function isContextSwitch(process: string, lastProcess: string | null): boolean {
+  return lastProcess !== null && process !== lastProcess;
 }

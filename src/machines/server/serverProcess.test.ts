@@ -47,11 +47,15 @@ interface Setup {
   ioMs?: number;
   cores?: number;
   keepAliveMs?: number;
+  switchMs?: number;
 }
 
 function server(setup: Setup = {}) {
   const net = twoHosts({ link: { delay: 100_000 } }); // 0.1 ms each way
-  const cpu = new CpuScheduler(net.sim, 'B', { cores: setup.cores ?? 1 });
+  const cpu = new CpuScheduler(net.sim, 'B', {
+    cores: setup.cores ?? 1,
+    contextSwitch: (setup.switchMs ?? 0) * MS,
+  });
   const process = new ServerProcess(net.sim, net.b.tcp, cpu, lineProtocol, {
     node: 'B',
     app: 'web',
@@ -161,6 +165,43 @@ describe('ServerProcess', () => {
     for (const line of ['a', 'b', 'c']) client(threads.net, [line]);
     threads.net.sim.run({ until: 100 * MS });
     expect(latenciesMs(threads.net)).toEqual([10, 10, 20]);
+  });
+
+  it('a thread’s requests need no context switch between them; other threads’ do', () => {
+    // One core, a 1 ms switch, three clients whose requests (10 ms of CPU each) arrive together.
+    // Event loop: one thread runs all three, one after another, as one process: the first is the
+    // core's first job (no switch), the next two are the same thread's: 0 switches, latencies
+    // 10, 20, 30 ms.
+    const loop = server({ switchMs: 1, concurrency: { model: 'eventLoop', limit: 100 } });
+    for (const line of ['a', 'b', 'c']) client(loop.net, [line]);
+    loop.net.sim.run({ until: 100 * MS });
+    expect(loop.net.sim.trace.ofType('cpu.switch')).toHaveLength(0);
+    expect(latenciesMs(loop.net)).toEqual([10, 20, 30]);
+    // A thread per connection: t1 runs at once (10 ms), then a switch to t2 (1 ms) and its 10 ms,
+    // then a switch to t3: latencies 10, 21, 32 ms, 2 switches.
+    const threads = server({ switchMs: 1 });
+    for (const line of ['a', 'b', 'c']) client(threads.net, [line]);
+    threads.net.sim.run({ until: 100 * MS });
+    expect(threads.net.sim.trace.ofType('cpu.switch').map((r) => r.job)).toEqual([
+      'web/t2#2',
+      'web/t3#3',
+    ]);
+    expect(latenciesMs(threads.net)).toEqual([10, 21, 32]);
+    // One connection sending a, then b after its reply: its thread t1 runs both, no switch.
+    const one = server({ switchMs: 1 });
+    client(one.net, ['a'], (conn) => {
+      const read = conn.handlers.onData;
+      conn.handlers.onData = (bytes) => {
+        read?.(bytes);
+        if (decoder.decode(bytes) === 'ok a\n') conn.send(encoder.encode('b\n'));
+      };
+    });
+    one.net.sim.run({ until: 100 * MS });
+    expect(one.net.sim.trace.ofType('cpu.dispatch').map((r) => r.job)).toEqual([
+      'web/t1#1',
+      'web/t1#2',
+    ]);
+    expect(one.net.sim.trace.ofType('cpu.switch')).toHaveLength(0);
   });
 
   it('an event loop overlaps I/O and drops the work of a connection reset while it waited', () => {

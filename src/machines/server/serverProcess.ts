@@ -182,6 +182,9 @@ export class ServerProcess {
     const io = service.io ? sample(service.io, this.random) : 0;
     this.cpu.submit({
       id: job,
+      // The request's CPU work runs in its thread: the thread's next request on the same core
+      // needs no context switch (an event loop's one thread never switches between requests).
+      process: `${app}/${worker.name}`,
       bursts: [sample(service.cpu, this.random)],
       priority,
       onDone: () => {

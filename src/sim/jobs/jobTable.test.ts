@@ -57,6 +57,21 @@ describe('JSON job tables', () => {
     });
     expect(result.ok && result.table.unit).toBe('ms');
     expect(result.ok && result.table.cpu.policy).toBe('fcfs');
+    expect(result.ok && result.table.name).toBe('jobs');
+  });
+
+  it('a table without a name takes the one it is given (its file’s), JSON as CSV', () => {
+    const json = JSON.stringify({
+      format: 'handshake/jobs@1',
+      jobs: [{ id: 'A', arrival: 0, burst: 1 }],
+    });
+    const named = (text: string) => {
+      const result = parseJobTableText(text, 'exercise-3');
+      return result.ok ? result.table.name : null;
+    };
+    expect(named(json)).toBe('exercise-3');
+    expect(named('id,arrival,burst\nA,0,1\n')).toBe('exercise-3');
+    expect(named('# name: Own\nid,arrival,burst\nA,0,1\n')).toBe('Own');
   });
 
   it('names the row and the problem', () => {

@@ -73,7 +73,10 @@ const header = object(
   },
 );
 
-/** Parses JSON or CSV text (CSV when it does not start with "{") into a validated table. */
+/**
+ * Parses JSON or CSV text (CSV when it does not start with "{") into a validated table; one
+ * without a name of its own is named `fallbackName`.
+ */
 export function parseJobTableText(text: string, fallbackName = 'jobs'): JobTableResult {
   if (text.trimStart().startsWith('{')) {
     let value: unknown;
@@ -82,13 +85,16 @@ export function parseJobTableText(text: string, fallbackName = 'jobs'): JobTable
     } catch (error) {
       return { ok: false, issues: [{ path: '$', message: describeJsonError(text, error) }] };
     }
-    return validateJobTable(value);
+    return validateJobTable(value, fallbackName);
   }
   return parseJobCsv(text, fallbackName);
 }
 
-/** Validates a parsed JSON value as a job table. Never throws for bad input. */
-export function validateJobTable(value: unknown): JobTableResult {
+/**
+ * Validates a parsed JSON value as a job table, named `fallbackName` (a file's name, say) when it
+ * has no "name". Never throws for bad input.
+ */
+export function validateJobTable(value: unknown, fallbackName = 'jobs'): JobTableResult {
   const issues: ValidationIssue[] = [];
   const doc = header.parse(value, '$', issues);
   if (!doc) return { ok: false, issues };
@@ -118,7 +124,7 @@ export function validateJobTable(value: unknown): JobTableResult {
   });
   checkIds(jobs, issues);
   if (issues.length > 0 || !cpu) return { ok: false, issues };
-  return { ok: true, table: { name: doc.name ?? 'jobs', unit, cpu, jobs } };
+  return { ok: true, table: { name: doc.name ?? fallbackName, unit, cpu, jobs } };
 }
 
 /** Parses the CSV form; `# key: value` lines before the header set name, unit and the CPU. */

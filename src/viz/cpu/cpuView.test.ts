@@ -129,6 +129,30 @@ describe('cpuView', () => {
     expect(stepValueAt(q, -1)).toBe(0);
   });
 
+  it('draws nothing for a switch that costs no time, but lights the core running', () => {
+    // RR as above with free switches: the scheduler records cpu.switch at 4, 7 and 10, each
+    // followed by the dispatch at the same instant. The chart is the book's four bars.
+    const sw = (t: number, job: string): TraceRecord => ({
+      t: t * MS,
+      type: 'cpu.switch',
+      node: N,
+      core: 0,
+      job,
+    });
+    const free = rr.flatMap((r) =>
+      r.type === 'cpu.dispatch' && r.t > 0 ? [sw(r.t / MS, r.job), r] : [r],
+    );
+    const segs = fullGantt(free, N);
+    expect(segs.map((s) => [s.kind, s.job, s.start / MS, s.end / MS])).toEqual([
+      ['run', 'P1', 0, 4],
+      ['run', 'P2', 4, 7],
+      ['run', 'P3', 7, 10],
+      ['run', 'P1', 10, 30],
+    ]);
+    expect(coreStatesAt(free, 1, 7 * MS)).toEqual([{ state: 'running', job: 'P3' }]);
+    expect(stepValueAt(readyQueueSeries(free), 7 * MS)).toBe(1);
+  });
+
   it('counts a switch, not the dispatch after it, as the job leaving the queue', () => {
     const recs: TraceRecord[] = [
       arrive(0, 'A', 5),

@@ -35,6 +35,19 @@ describe('ganttLayout', () => {
     expect(tiny.bars.every((b) => b.label === '')).toBe(true);
   });
 
+  it('writes the axis with the format it is given (a job table’s unit)', () => {
+    // The same 10 ms as ticks (1 ms each): plain numbers, no "ms".
+    const ticks = ganttLayout(segs, 2, 10 * MS, {
+      width: 1028,
+      formatTick: (ns) => String(ns / MS),
+    });
+    expect(ticks.ticks.map((t) => t.label)).toEqual(
+      layout.ticks.map((t) => t.label.replace(' ms', '')),
+    );
+    expect(ticks.ticks.some((t) => t.label.includes('ms'))).toBe(false);
+    expect(layout.ticks.at(-1)?.label).toBe('10 ms');
+  });
+
   it('says the chart in words', () => {
     const text = ganttSummary(segs, 2, 10 * MS, (ns) => `${ns / MS} ms`);
     expect(text).toBe('core 0: P1 0 ms–5 ms; core 1: P2 1 ms–10 ms (running)');

@@ -37,6 +37,8 @@ export interface GanttOptions {
   /** Show only the last `window` ns before t (the whole run up to t when absent). */
   window?: number;
   rowHeight?: number;
+  /** Labels of the time axis (default: simulated time, `10 ms`); a job table's are in its unit. */
+  formatTick?: (ns: number, stepNs: number) => string;
 }
 
 export const GANTT_LEFT = 56;
@@ -94,7 +96,10 @@ export function ganttLayout(
     rows,
     rowHeight,
     bars,
-    ticks: values.map((v) => ({ x: scale(v), label: formatTimeTick(v, step) })),
+    ticks: values.map((v) => ({
+      x: scale(v),
+      label: (options.formatTick ?? formatTimeTick)(v, step),
+    })),
     cursorX: scale(Math.min(t, to)),
     from,
     to,

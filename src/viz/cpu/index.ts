@@ -1,5 +1,5 @@
 // The CPU at time t (Gantt chart, ready queue, utilisation, job times), where the Gantt chart
-// draws things, and the job-table exercise run under a chosen policy.
+// draws things, the job-table exercise run under a chosen policy, and the scheduler's conventions.
 export {
   coreCount,
   coreStatesAt,
@@ -16,10 +16,14 @@ export {
 export { ganttLayout, ganttSummary } from './ganttView.ts';
 export {
   choiceOf,
+  formatIn,
   jobReport,
   POLICY_LABELS,
   unitLabel,
+  unitTickFormat,
   withChoice,
   type CpuChoice,
   type JobReport,
 } from './jobTableView.ts';
+export { jobTableTitle, tableNameOf } from './jobTableTitle.ts';
+export { SCHEDULING_CONVENTIONS, type SchedulingConvention } from './schedulingConventions.ts';

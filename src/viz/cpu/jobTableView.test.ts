@@ -5,7 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseJobTableText, type JobTable } from '../../sim/jobs/jobTable.ts';
-import { choiceOf, formatIn, jobReport, withChoice } from './jobTableView.ts';
+import {
+  choiceOf,
+  formatIn,
+  jobReport,
+  unitLabel,
+  unitTickFormat,
+  withChoice,
+} from './jobTableView.ts';
 
 function load(file: string): JobTable {
   const text = readFileSync(new URL(`../../../simulations/jobs/${file}`, import.meta.url), 'utf8');
@@ -22,41 +29,79 @@ describe('jobTableView', () => {
 
   it('shows the table’s own settings in its unit', () => {
     expect(choiceOf(rr)).toEqual({ policy: 'rr', quantum: '4', contextSwitch: '0' });
-    expect(formatIn(17_000_000 / 3, 'ticks')).toBe('5.67 ms');
+    expect(formatIn(17_000_000 / 3, 'ticks')).toBe('5.67 ticks');
+    expect(formatIn(1_000_000, 'ticks')).toBe('1 tick');
     expect(formatIn(1500, 'us')).toBe('1.5 µs');
+    expect(formatIn(2_500_000, 'ms')).toBe('2.5 ms');
+    expect(formatIn(2_500_000_000, 's')).toBe('2.5 s');
+  });
+
+  it('labels a table in ticks in ticks, never in ms (the simulator’s 1 ms per tick)', () => {
+    expect(unitLabel('ticks')).toBe('ticks');
+    const report = jobReport(rr);
+    const shown = [
+      ...report.summary.map((s) => s.value),
+      ...report.lines.flatMap((l) => [l.arrival, l.burst, l.completion, l.waiting]),
+    ];
+    expect(shown.some((v) => /\bms\b/.test(v))).toBe(false);
+    expect(withChoice(rr, { policy: 'rr', quantum: '0', contextSwitch: '0' })).toEqual({
+      ok: false,
+      error: 'The quantum must be a number greater than 0 (in ticks).',
+    });
+  });
+
+  it('writes the Gantt chart’s axis in the table’s unit', () => {
+    // Silberschatz's RR chart has 0, 4, 7, 10, 30 under it: plain numbers of time units.
+    const ticks = unitTickFormat('ticks');
+    expect([0, 4, 7.5, 30].map((t) => ticks(t * 1e6, 5e6))).toEqual(['0', '4', '8', '30']);
+    expect(ticks(7.5e6, 0.5e6)).toBe('7.5');
+    // A table in µs spanning 2 ms still reads in µs: 500 µs, not 0.5 ms.
+    expect(unitTickFormat('us')(500_000, 250_000)).toBe('500 µs');
+    expect(unitTickFormat('ms')(10_000_000, 5_000_000)).toBe('10 ms');
   });
 
   it('reports RR q=4, then FCFS and SJF on the same jobs', () => {
-    expect(value(rr, 'avg-waiting')).toBe('5.67 ms');
+    expect(value(rr, 'avg-waiting')).toBe('5.67 ticks');
     expect(value(rr, 'utilization')).toBe('100%');
     // 3 jobs in 30 ticks.
-    expect(value(rr, 'throughput')).toBe('0.1 jobs/ms');
+    expect(value(rr, 'throughput')).toBe('0.1 jobs/tick');
     const fcfs = withChoice(rr, { ...choiceOf(rr), policy: 'fcfs' });
-    expect(fcfs.ok && value(fcfs.table, 'avg-waiting')).toBe('17 ms');
+    expect(fcfs.ok && value(fcfs.table, 'avg-waiting')).toBe('17 ticks');
     const sjf = withChoice(rr, { ...choiceOf(rr), policy: 'sjf' });
-    expect(sjf.ok && value(sjf.table, 'avg-waiting')).toBe('3 ms');
+    expect(sjf.ok && value(sjf.table, 'avg-waiting')).toBe('3 ticks');
     const lines = jobReport(rr).lines;
     expect(lines.map((l) => [l.id, l.burst, l.waiting, l.turnaround, l.response])).toEqual([
-      ['P1', '24 ms', '6 ms', '30 ms', '0 ms'],
-      ['P2', '3 ms', '4 ms', '7 ms', '4 ms'],
-      ['P3', '3 ms', '7 ms', '10 ms', '7 ms'],
+      ['P1', '24 ticks', '6 ticks', '30 ticks', '0 ticks'],
+      ['P2', '3 ticks', '4 ticks', '7 ticks', '4 ticks'],
+      ['P3', '3 ticks', '7 ticks', '10 ticks', '7 ticks'],
     ]);
   });
 
+  it('counts the context switches the chart shows, even those that take no time', () => {
+    // The book's RR chart P1 0-4, P2 4-7, P3 7-10, P1 10-30 changes job 3 times (at 4, 7, 10);
+    // the switch costs 0 here, so no switch bar is drawn, but the count is 3, not 0.
+    expect(value(rr, 'switches')).toBe('3');
+    expect(value(rr, 'preemptions')).toBe('1');
+    // FCFS on the same jobs: P1 0-24, P2 24-27, P3 27-30: 2 switches, no preemption.
+    const fcfs = withChoice(rr, { ...choiceOf(rr), policy: 'fcfs' });
+    expect(fcfs.ok && value(fcfs.table, 'switches')).toBe('2');
+    expect(fcfs.ok && value(fcfs.table, 'preemptions')).toBe('0');
+  });
+
   it('counts a context switch in the waiting time', () => {
-    // RR q=4 with a 1-tick switch before each of the 4 dispatches: P2 first runs at 1 + 4 + 1 = 6.
+    // RR q=4 with a 1-tick switch: P1 0-4 (the core's first job: no switch), cs 4-5, P2 5-8:
+    // P2 first runs at 5.
     const slow = withChoice(rr, { policy: 'rr', quantum: '4', contextSwitch: '1' });
     expect(slow.ok).toBe(true);
     if (!slow.ok) return;
-    const p2 = jobReport(slow.table).lines.find((l) => l.id === 'P2');
-    expect(p2?.response).toBe('6 ms');
+    const report = jobReport(slow.table);
+    expect(report.lines.find((l) => l.id === 'P2')?.response).toBe('5 ticks');
+    // Switches to P2 (4), P3 (8) and P1 (12): 3, as many as the chart's switch bars.
+    expect(report.run.gantt.filter((s) => s.kind === 'switch')).toHaveLength(3);
+    expect(report.summary.find((s) => s.key === 'switches')?.value).toBe('3');
   });
 
   it('names a bad quantum or context switch', () => {
-    expect(withChoice(rr, { policy: 'rr', quantum: '0', contextSwitch: '0' })).toEqual({
-      ok: false,
-      error: 'The quantum must be a number greater than 0 (in ms).',
-    });
     expect(withChoice(rr, { policy: 'rr', quantum: '4', contextSwitch: '-1' })).toMatchObject({
       ok: false,
     });

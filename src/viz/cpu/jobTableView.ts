@@ -16,9 +16,12 @@ export const POLICY_LABELS: Record<SchedulingPolicy, string> = {
   rr: 'Round robin (RR)',
 };
 
-/** The unit figures are shown in: a tick is simulated as 1 ms, so it reads "ms". */
+/**
+ * The unit figures are shown in: the table's own. A table in ticks reads "ticks" (a tick is
+ * simulated as 1 ms, but the learner's exercise has no unit), never "ms".
+ */
 export function unitLabel(unit: TimeUnit): string {
-  return unit === 'us' ? 'µs' : unit === 's' ? 's' : 'ms';
+  return unit === 'us' ? 'µs' : unit;
 }
 
 /** Nanoseconds as a number of the table's unit, to 2 decimals: `5.67`. */
@@ -26,9 +29,24 @@ export function inUnit(ns: number, unit: TimeUnit): number {
   return Number((ns / UNIT_NS[unit]).toFixed(2));
 }
 
-/** Nanoseconds in the table's unit with its label: `5.67 ms`. */
+/** Nanoseconds in the table's unit with its label: `5.67 ms`, `5.67 ticks`, `1 tick`. */
 export function formatIn(ns: number, unit: TimeUnit): string {
-  return `${inUnit(ns, unit)} ${unitLabel(unit)}`;
+  const n = inUnit(ns, unit);
+  return `${n} ${unit === 'ticks' && n === 1 ? 'tick' : unitLabel(unit)}`;
+}
+
+/**
+ * Labels for the Gantt chart's time axis in the table's unit, as many decimals as the step
+ * between ticks needs: plain numbers for ticks (`0`, `4`, `7.5`), as textbook charts write them,
+ * else with the unit (`10 ms`, `500 µs`).
+ */
+export function unitTickFormat(unit: TimeUnit): (ns: number, stepNs: number) => string {
+  const per = UNIT_NS[unit];
+  return (ns, stepNs) => {
+    const decimals = Math.max(0, Math.ceil(-Math.log10(stepNs / per) - 1e-9));
+    const n = Number((ns / per).toFixed(Math.min(decimals, 6)));
+    return unit === 'ticks' ? String(n) : `${n} ${unitLabel(unit)}`;
+  };
 }
 
 /** What the learner chose to change: numbers in the table's unit. */
@@ -117,13 +135,15 @@ export function jobReport(table: JobTable): JobReport {
       label: 'CPU utilization',
       value: `${Number((run.utilization * 100).toFixed(1))}%`,
     },
-    { key: 'throughput', label: 'Throughput', value: `${perUnit} jobs/${unitLabel(u)}` },
-    { key: 'makespan', label: 'All done at', value: f(run.makespan) },
     {
-      key: 'switches',
-      label: 'Context switches, preemptions',
-      value: `${run.contextSwitches}, ${run.preemptions}`,
+      key: 'throughput',
+      label: 'Throughput',
+      value: `${perUnit} jobs/${u === 'ticks' ? 'tick' : unitLabel(u)}`,
     },
+    { key: 'makespan', label: 'All done at', value: f(run.makespan) },
+    // Counted from the trace the chart is drawn from: each cpu.switch, even one costing no time.
+    { key: 'switches', label: 'Context switches', value: String(run.contextSwitches) },
+    { key: 'preemptions', label: 'Preemptions', value: String(run.preemptions) },
   ];
   return { run, lines, summary };
 }

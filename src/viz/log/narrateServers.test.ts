@@ -133,6 +133,30 @@ describe('narrate servers, CPU and HTTP', () => {
   });
 });
 
+describe('narrate a switch cut short by a better job', () => {
+  it('says the job switched to is preempted as its switch ends, before it has run', () => {
+    // SRTF: P1 runs from 0; P2 (shorter) arrives at 1 and P1 is preempted; the core switches to
+    // P2 from 1 to 3; P3 (shorter still) arrived at 2, so at 3 P2 goes back without having run.
+    const cpu = (t: number, rest: Record<string, unknown>) =>
+      ({ t: t * MS, node: 'web', core: 0, ...rest }) as unknown as TraceRecord;
+    const said = narrate(
+      [
+        cpu(0, { type: 'cpu.dispatch', job: 'P1', remaining: 10 * MS }),
+        cpu(1, { type: 'cpu.preempt', job: 'P1', remaining: 9 * MS, reason: 'shorter' }),
+        cpu(1, { type: 'cpu.switch', job: 'P2' }),
+        cpu(3, { type: 'cpu.preempt', job: 'P2', remaining: 4 * MS, reason: 'shorter' }),
+      ],
+      names,
+    ).map((e) => e.text);
+    expect(said[1]).toBe(
+      'CPU of Web server: P1 is preempted: a job with a shorter remaining time is ready; 9 ms of its burst remain, back to the ready queue.',
+    );
+    expect(said[3]).toBe(
+      'CPU of Web server: P2 is preempted: a job with a shorter remaining time is ready as its context switch ends, before it has run; 4 ms of its burst remain, back to the ready queue.',
+    );
+  });
+});
+
 describe('narrate a connection’s life at the server (server.conn)', () => {
   const conn = (t: number, state: string): TraceRecord => ({
     t: t * MS,

@@ -62,6 +62,7 @@ export function serverSentence(record: TraceRecord, ctx: ServerContext): Said | 
         text: `CPU of ${name(record.node)}: ${record.job} joins the ready queue, needing ${ms(record.burst)} of CPU.`,
       };
     case 'cpu.switch':
+      ctx.dispatched.delete(`${record.node} ${record.core}`);
       return {
         kind: 'detail',
         text: `CPU of ${name(record.node)}: core ${record.core} starts a context switch to ${record.job}.`,
@@ -82,9 +83,10 @@ export function serverSentence(record: TraceRecord, ctx: ServerContext): Said | 
           ? ran === null
             ? 'its time quantum ran out'
             : `after its ${ms(ran)} quantum`
-          : record.reason === 'priority'
-            ? 'a job of higher priority is ready'
-            : 'a job with a shorter remaining time is ready';
+          : (record.reason === 'priority'
+              ? 'a job of higher priority is ready'
+              : 'a job with a shorter remaining time is ready') +
+            (ran === null ? ' as its context switch ends, before it has run' : '');
       const verb = record.reason === 'quantum' ? 'is preempted' : 'is preempted:';
       return {
         kind: 'state',
