@@ -1,23 +1,28 @@
-// TCP bulk transfer through the whole stack (sockets, TCP, IP, links, trace on): events per wall
-// second, data segments per wall second, and simulated bytes per wall second. The workload is
-// ns-3's BulkSend over one 10 Mbit/s link, which simulates about 26k segments per wall second on
-// these machines (../shared/DESIGN.md section 4a).
+// TCP through the whole stack (sockets, TCP, IP, links): (a) a bulk transfer of 37 MB over one
+// 10 Mbit/s link, as ns-3's BulkSend example: data segments, events and simulated bytes per wall
+// second, trace on and off; (b) 10 MB moved by 100 flows sharing that link (100 kB each) against
+// the same 10 MB in one flow, and their ratio: what many connections cost beyond their bytes.
+// Every figure is printed beside this run's bare-heap baseline (benchRun.ts).
 
-import { performance } from 'node:perf_hooks';
-import { runScenario, validateScenario } from '../src/sim/index.ts';
+import { bareHeapBaseline, bestRun, scenario, timedRun, type TimedRun } from './benchRun.ts';
 import { print } from './engineBench.ts';
 
-function bulkScenario(bytes: number) {
-  const result = validateScenario({
+/** `flows` bulk senders on one node, `bytes` in all, to one sink over one 10 Mbit/s link. */
+function bulkScenario(bytes: number, flows = 1) {
+  return scenario({
     format: 'handshake/scenario@1',
-    name: 'bench: bulk TCP over 10 Mbit/s',
+    name: `bench: bulk TCP over 10 Mbit/s, ${flows} flow(s)`,
     until: '1h',
     nodes: [
       {
         id: 'sender',
         role: 'client',
         interfaces: [{ name: 'eth0', address: '10.1.1.1/24' }],
-        apps: [{ type: 'bulkSend', peer: 'receiver', bytes }],
+        apps: Array.from({ length: flows }, () => ({
+          type: 'bulkSend',
+          peer: 'receiver',
+          bytes: Math.round(bytes / flows),
+        })),
       },
       {
         id: 'receiver',
@@ -37,35 +42,40 @@ function bulkScenario(bytes: number) {
       },
     ],
   });
-  if (!result.ok) throw new Error(JSON.stringify(result.issues));
-  return result.scenario;
 }
 
-/** Runs the bulk transfer once and prints its figures. */
+/** Checks that every sender finished, and returns the data segments the sender put on the wire. */
+function checked(run: TimedRun, flows: number): number {
+  const senders = run.summary.apps.bulkSend ?? [];
+  const finished = senders.filter((s) => s.finishedAtNs !== null).length;
+  if (finished !== flows) throw new Error(`only ${finished} of ${flows} bulk transfers finished`);
+  const [forward] = run.summary.links[0]?.directions ?? [];
+  return forward?.sent ?? 0;
+}
+
+/** Runs the TCP benchmarks and prints their lines. */
 export function runTcpBenchmarks(): void {
-  runScenario(bulkScenario(2_000_000)); // warm-up
-  for (const [label, bytes, trace] of [
-    ['37MB.traceOn', 37_000_000, true],
-    ['37MB.traceOff', 37_000_000, false],
-  ] as const) {
-    // Best of three: the machine is shared, and the least disturbed run is the fairest figure.
-    let wallS = Infinity;
-    let run = runScenario(bulkScenario(1000), { trace });
-    for (let i = 0; i < 3; i++) {
-      const start = performance.now();
-      const attempt = runScenario(bulkScenario(bytes), { trace });
-      const seconds = (performance.now() - start) / 1000;
-      if (seconds < wallS) [wallS, run] = [seconds, attempt];
-    }
-    const sender = run.summary.apps.bulkSend?.[0];
-    if (!sender || sender.finishedAtNs === null)
-      throw new Error('the bulk transfer did not finish');
-    const [forward] = run.summary.links[0]?.directions ?? [];
-    const segments = forward?.sent ?? 0;
-    print(`tcp.bulk.${label}.events`, run.summary.events / wallS, 'events/s');
-    print(`tcp.bulk.${label}.segments`, segments / wallS, 'segments/s');
-    print(`tcp.bulk.${label}.simulatedBytes`, bytes / wallS, 'bytes/s');
-    print(`tcp.bulk.${label}.wall`, wallS, 's');
-    print(`tcp.bulk.${label}.vsNs3`, segments / wallS / 26_000, 'x');
+  const bare = bareHeapBaseline('tcp');
+  timedRun(bulkScenario(2_000_000), true); // warm-up
+  for (const trace of [true, false]) {
+    const label = `37MB.${trace ? 'traceOn' : 'traceOff'}`;
+    const run = bestRun(3, () => timedRun(bulkScenario(37_000_000), trace));
+    const segments = checked(run, 1);
+    print(`tcp.bulk.${label}.segments`, segments / run.wallS, 'segments/s');
+    print(`tcp.bulk.${label}.vsBareHeap`, segments / run.wallS / bare, 'x');
+    print(`tcp.bulk.${label}.events`, run.events / run.wallS, 'events/s');
+    print(`tcp.bulk.${label}.simulatedBytes`, 37_000_000 / run.wallS, 'bytes/s');
+    print(`tcp.bulk.${label}.wall`, run.wallS, 's');
   }
+
+  // The same 10 MB in one flow and in 100 flows sharing the link, trace on.
+  timedRun(bulkScenario(1_000_000, 100), true); // warm-up
+  const one = bestRun(3, () => timedRun(bulkScenario(10_000_000, 1), true));
+  checked(one, 1);
+  const many = bestRun(3, () => timedRun(bulkScenario(10_000_000, 100), true));
+  checked(many, 100);
+  print('tcp.flows.1x10MB.traceOn.wall', one.wallS, 's');
+  print('tcp.flows.100x100kB.traceOn.wall', many.wallS, 's');
+  print('tcp.flows.ratio.100vs1', many.wallS / one.wallS, 'x');
+  print('tcp.flows.100x100kB.traceOn.events', many.events / many.wallS, 'events/s');
 }
