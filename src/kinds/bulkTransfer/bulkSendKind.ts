@@ -12,7 +12,7 @@ import { traceStates } from '../../sim/appTrace.ts';
 import { afterAction } from '../../sim/build/afterAction.ts';
 import { formatBitRate } from '../../sim/summary/figureMath.ts';
 import { bulkSendMachine } from './bulkSendMachine.ts';
-import { DEFAULT_BULK_PORT, pattern } from './bulkBytes.ts';
+import { DEFAULT_BULK_PORT, patternView } from './bulkBytes.ts';
 import './bulkTrace.ts';
 
 /** Bytes handed to the socket per write call. */
@@ -52,7 +52,7 @@ export const bulkSendKind = defineAppKind<BulkSendApp, BulkSendFigures>({
       while (connection && written < app.bytes) {
         const n = Math.min(WRITE_CHUNK, app.bytes - written, connection.writable);
         if (n <= 0) break; // the send buffer is full: onDrain calls back
-        const result = connection.send(pattern(n, written));
+        const result = connection.send(patternView(n, written));
         if (!result.ok) break;
         written += result.value;
       }
