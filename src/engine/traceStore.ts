@@ -24,6 +24,12 @@ interface Shape {
   id: number;
   type: string;
   fields: string[];
+  /**
+   * Per field, the last string stored and its id: a field mostly repeats its last value (a
+   * link's name, a node's), so most strings skip the intern table.
+   */
+  lastText: (string | undefined)[];
+  lastId: number[];
 }
 
 type Record = { t: number; type: string } & { [field: string]: unknown };
@@ -84,7 +90,13 @@ export class TraceStore {
           kinds[at] = Kind.Number;
           break;
         case 'string':
-          values[at] = this.intern(value);
+          if (shape.lastText[f] === value) values[at] = shape.lastId[f] as number;
+          else {
+            const id = this.intern(value);
+            shape.lastText[f] = value;
+            shape.lastId[f] = id;
+            values[at] = id;
+          }
           kinds[at] = Kind.String;
           break;
         case 'boolean':
@@ -160,7 +172,13 @@ export class TraceStore {
 
   private learnShape(record: Record): Shape {
     const fields = Object.keys(record).filter((k) => k !== 't' && k !== 'type');
-    const shape: Shape = { id: this.shapes.length, type: record.type, fields };
+    const shape: Shape = {
+      id: this.shapes.length,
+      type: record.type,
+      fields,
+      lastText: fields.map(() => undefined),
+      lastId: fields.map(() => -1),
+    };
     if (shape.id > 0xffff) throw new RangeError('more than 65,536 trace record types');
     this.shapes.push(shape);
     this.shapeByType.set(record.type, shape);
