@@ -2,7 +2,7 @@
 // time and in arrival order, after a service time (RFC 862 with a queue). Its schema, how it
 // starts on a node, and its figures from the trace: requests served and the longest queue.
 
-import { createActor } from 'xstate';
+import { FlatMachineActor } from '../../machines/flatMachineActor.ts';
 import { NS_PER_MS } from '../../engine/time.ts';
 import { formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
 import { echoApp, type EchoApp } from './pingEchoSchemas.ts';
@@ -56,7 +56,7 @@ export const echoKind = defineAppKind<EchoApp, EchoFigures>({
         },
       },
     });
-    const actor = createActor(machine, {
+    const actor = new FlatMachineActor(machine, {
       clock: sim.clock,
       input: { serviceMs: (app.serviceTime ?? 0) / NS_PER_MS },
     });

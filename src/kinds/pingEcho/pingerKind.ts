@@ -2,7 +2,7 @@
 // and retries after a timeout (stop-and-wait). Its schema, how it starts on a node over a UDP
 // socket, and its figures from the trace: requests, retries, replies, losses, round-trip times.
 
-import { createActor } from 'xstate';
+import { FlatMachineActor } from '../../machines/flatMachineActor.ts';
 import { NS_PER_MS, formatDuration, type Nanos } from '../../engine/time.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import { pingerApp, type PingerApp } from './pingEchoSchemas.ts';
@@ -89,7 +89,7 @@ export const pingerKind = defineAppKind<PingerApp, PingerFigures>({
         },
       },
     });
-    const actor = createActor(machine, {
+    const actor = new FlatMachineActor(machine, {
       clock: sim.clock,
       input: {
         count: app.count ?? 4,
