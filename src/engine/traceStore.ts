@@ -20,7 +20,7 @@ const enum Kind {
 }
 
 /** The field names of one record type, learned from its first record (`t`, `type` excluded). */
-interface Shape {
+export interface Shape {
   id: number;
   type: string;
   fields: string[];
@@ -68,9 +68,19 @@ export class TraceStore {
   push(record: Record): void {
     let shape = this.lastShape;
     if (shape === undefined || shape.type !== record.type) {
-      shape = this.shapeByType.get(record.type) ?? this.learnShape(record);
+      shape = this.shapeOf(record);
       this.lastShape = shape;
     }
+    this.pushShaped(shape, record);
+  }
+
+  /** The shape of records of `record.type`, learned from `record` if it is the first. */
+  shapeOf(record: Record): Shape {
+    return this.shapeByType.get(record.type) ?? this.learnShape(record);
+  }
+
+  /** Appends a record whose shape the caller already looked up (`shapeOf`). */
+  pushShaped(shape: Shape, record: Record): void {
     const fields = shape.fields;
     const n = this.count;
     const slot = n & RECORD_MASK;

@@ -232,16 +232,19 @@ export class FlatMachineActor<TMachine extends AnyStateMachine> {
     }
   }
 
-  private assign(assignment: unknown, event: AnyEvent, params: unknown): void {
+  /** XState's assign: the new context is the old one's fields, then the assigned ones. */
+  private assign(assignment: Fn | [string, unknown][], event: AnyEvent, params: unknown): void {
     const args = { context: this.context, event, self: this, system: undefined };
-    let partial: Context;
-    if (typeof assignment === 'function') partial = (assignment as Fn)(args, params) as Context;
-    else {
-      partial = {};
-      for (const [key, value] of Object.entries(assignment as Context))
-        partial[key] = typeof value === 'function' ? (value as Fn)(args, params) : value;
+    if (typeof assignment === 'function') {
+      this.context = Object.assign({}, this.context, assignment(args, params) as Context);
+      return;
     }
-    this.context = Object.assign({}, this.context, partial);
+    const next = Object.assign({}, this.context);
+    for (let i = 0; i < assignment.length; i++) {
+      const [key, value] = assignment[i] as [string, unknown];
+      next[key] = typeof value === 'function' ? (value as Fn)(args, params) : value;
+    }
+    this.context = next;
   }
 
   private delayMs(delay: string | number, event: AnyEvent): number {

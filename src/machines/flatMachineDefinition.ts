@@ -21,8 +21,8 @@ type Ref = string | Fn | { type: string; params?: unknown };
 export interface Action {
   /** The custom action to call; undefined when not implemented (XState then runs nothing). */
   fn: Fn | undefined;
-  /** Set for an `assign` action: its assignment object or function. */
-  assignment: unknown;
+  /** Set for an `assign` action: its assignment function, or its object's entries. */
+  assignment: Fn | [string, unknown][] | undefined;
   /** The reference, for its params. */
   ref: Ref;
 }
@@ -97,8 +97,10 @@ function compile(machine: AnyStateMachine): FlatDefinition {
   const actions = (refs: unknown): Action[] =>
     toArray(refs as Ref | Ref[]).map((ref) => {
       const fn = resolve(ref, impl.actions ?? {}, `${where}: action`);
-      const assign = fn?.type === 'xstate.assign';
-      return { fn: assign ? undefined : fn, assignment: assign ? fn?.assignment : undefined, ref };
+      if (fn?.type !== 'xstate.assign') return { fn, assignment: undefined, ref };
+      const a = fn.assignment;
+      const assignment = typeof a === 'function' ? (a as Fn) : Object.entries(a as Context);
+      return { fn: undefined, assignment, ref };
     });
   const guard = (ref: Ref | undefined): Guard | undefined => {
     if (ref === undefined) return undefined;

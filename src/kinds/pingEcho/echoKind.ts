@@ -60,10 +60,17 @@ export const echoKind = defineAppKind<EchoApp, EchoFigures>({
       clock: sim.clock,
       input: { serviceMs: (app.serviceTime ?? 0) / NS_PER_MS },
     });
+    // The client's "address:port", remembered: requests mostly come from the last client.
+    let last = { address: -1, port: -1, name: '' };
+    const clientName = (address: Ipv4Address, port: number): string => {
+      if (address !== last.address || port !== last.port)
+        last = { address, port, name: `${formatIpv4(address)}:${port}` };
+      return last.name;
+    };
     socket.onMessage = (datagram) => {
       const decoded = decodeRequest(datagram.payload) ?? { seq: 0, attempt: 0 };
       const request: EchoRequest = {
-        from: `${formatIpv4(datagram.from)}:${datagram.fromPort}`,
+        from: clientName(datagram.from, datagram.fromPort),
         seq: decoded.seq,
         attempt: decoded.attempt,
         size: datagram.payload.length,
