@@ -10,8 +10,11 @@ import { Simulator } from '../../src/engine/simulator.ts';
 import { echoServerMachine, type EchoRequest } from '../../src/kinds/pingEcho/echoServerMachine.ts';
 import { pingerMachine } from '../../src/kinds/pingEcho/pingerMachine.ts';
 import { FlatMachineActor } from '../../src/machines/flatMachineActor.ts';
+import { bulkSendMachine } from '../../src/kinds/bulkTransfer/bulkSendMachine.ts';
+import { sinkMachine } from '../../src/kinds/bulkTransfer/sinkMachine.ts';
 import { serverConnectionMachine } from '../../src/machines/server/serverConnectionMachine.ts';
 import { serverWorkerMachine } from '../../src/machines/server/serverWorkerMachine.ts';
+import { tcpConnectionMachine } from '../../src/machines/tcp/tcpConnectionMachine.ts';
 import { userMachine } from '../../src/machines/userMachine.ts';
 
 type Timed = { at: number; event: { type: string } & Record<string, unknown> };
@@ -198,6 +201,37 @@ describe('FlatMachineActor runs a machine as XState 5 does', () => {
             events.map((event, i) => ({ at: Math.floor(i / 2) * MS, event }));
           same(serverConnectionMachine, {}, connectionActions, timed(connectionEvents));
           same(serverWorkerMachine, undefined, [], timed(workerEvents));
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
+  it('a TCP connection, a bulk sender and a sink under any sequence of their events', () => {
+    const types = (...names: string[]) => fc.constantFrom(...names.map((type) => ({ type })));
+    const tcpEvent = fc.oneof(
+      types('app.listen', 'app.connect', 'app.close', 'app.abort', 'tcp.syn', 'tcp.synAck'),
+      types('tcp.ackOfSyn', 'tcp.fin', 'tcp.ackOfFin', 'tcp.rst', 'tcp.giveUp'),
+    );
+    const tcpActions = ['sendSyn', 'sendSynAck', 'sendAck', 'sendFin', 'sendRst'];
+    const appEvent = fc.oneof(
+      types('tcp.connected', 'tcp.allWritten', 'tcp.closed', 'tcp.listening'),
+      types('tcp.connection', 'tcp.connectionClosed'),
+      fc.record({ type: fc.constant('tcp.error'), error: fc.constant('ECONNREFUSED') }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(tcpEvent, fc.integer({ min: 0, max: 3 })), { maxLength: 15 }),
+        fc.array(appEvent, { maxLength: 12 }),
+        (tcpEvents, appEvents) => {
+          // Times in ms from the previous event, so TIME-WAIT (2 MSL = 2 ms here) may run out.
+          let at = 0;
+          const tcpTimed = tcpEvents.map(([event, gap]) => ({ at: (at += gap) * MS, event }));
+          const names = [...tcpActions, 'established', 'peerClosed', 'failed', 'released'];
+          same(tcpConnectionMachine, { mslMs: 1 }, names, tcpTimed);
+          const timed = appEvents.map((event, i) => ({ at: (i + 1) * MS, event }));
+          same(bulkSendMachine, { startMs: 1 }, ['connect', 'write', 'close', 'failed'], timed);
+          same(sinkMachine, undefined, ['listen', 'accept', 'failed'], timed);
         },
       ),
       { numRuns: 80 },

@@ -2,7 +2,7 @@
 // them, and closes (a file upload, iperf, ns-3's BulkSend). Its schema, how it starts on a node,
 // and its figures from the trace: bytes written, when it connected and when it finished.
 
-import { createActor } from 'xstate';
+import { FlatMachineActor } from '../../machines/flatMachineActor.ts';
 import { NS_PER_MS, formatDuration, type Nanos } from '../../engine/time.ts';
 import type { TcpConnection } from '../../machines/tcp/tcpConnection.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
@@ -88,7 +88,7 @@ export const bulkSendKind = defineAppKind<BulkSendApp, BulkSendFigures>({
           sim.record({ t: sim.now(), type: 'app.error', node, app: label, op: 'connect', error }),
       },
     });
-    const actor = createActor(machine, {
+    const actor = new FlatMachineActor(machine, {
       clock: sim.clock,
       input: { startMs: (app.start ?? 0) / NS_PER_MS },
     });
