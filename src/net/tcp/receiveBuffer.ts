@@ -21,6 +21,9 @@ export interface ReceiveResult {
   finReceived: boolean;
 }
 
+const FIRST_OUT = 1024;
+const LARGEST_OUT = 64 * 1024;
+
 const NOT_ACCEPTABLE: ReceiveResult = Object.freeze({
   acceptable: false,
   newBytes: 0,
@@ -48,6 +51,12 @@ export class ReceiveBuffer {
    * once) then costs one copy, in `read`. Packets are never changed, so the view stays valid.
    */
   private pending: Uint8Array | undefined = undefined;
+  /**
+   * Where reads are copied to: regions of a block handed out once each (the app owns its bytes),
+   * so a read costs a copy and a view instead of a new buffer. Blocks grow from 1 KiB to 64 KiB.
+   */
+  private out = new Uint8Array(0);
+  private outUsed = 0;
   private nxt = 0; // data bytes received in order
   private readPos = 0; // data bytes the app has read
   private oooStart: number[] = [];
@@ -160,20 +169,30 @@ export class ReceiveBuffer {
     };
   }
 
-  /** Hands the app up to `max` in-order bytes (a copy), which opens the window again. */
+  /** Hands the app up to `max` in-order bytes (its own copy), which opens the window again. */
   read(max = Infinity): Uint8Array {
     const n = Math.min(max, this.readable);
+    const out = this.outBytes(n);
     const pending = this.pending;
     if (pending !== undefined) {
-      const out = pending.slice(0, n);
+      out.set(n === pending.length ? pending : pending.subarray(0, n));
       this.pending = n === pending.length ? undefined : pending.subarray(n);
-      this.readPos += n;
-      return out;
+    } else {
+      this.ring.read(this.readPos, out, 0, n);
     }
-    const out = new Uint8Array(n);
-    this.ring.read(this.readPos, out, 0, n);
     this.readPos += n;
     return out;
+  }
+
+  /** `n` bytes no one else holds: the next region of the current read block, or a new block. */
+  private outBytes(n: number): Uint8Array {
+    if (n > LARGEST_OUT) return new Uint8Array(n);
+    if (this.outUsed + n > this.out.length) {
+      this.out = new Uint8Array(Math.min(LARGEST_OUT, Math.max(n, FIRST_OUT, this.out.length * 2)));
+      this.outUsed = 0;
+    }
+    this.outUsed += n;
+    return this.out.subarray(this.outUsed - n, this.outUsed);
   }
 
   private store(data: Uint8Array, from: number, offset: number, n: number): void {
