@@ -1,6 +1,7 @@
 // The receiver's side of a TCP byte stream (RFC 9293 sections 3.3.1 and 3.10.7.4): RCV.NXT, the
 // advertised window, out-of-order data kept for later, in-order bytes for the app, and the FIN.
 
+import { ByteBlocks } from '../wire/byteBlocks.ts';
 import { GrowableRing } from './growableRing.ts';
 import { seqAdd, seqDiff, seqInWindow } from './seq.ts';
 
@@ -20,9 +21,6 @@ export interface ReceiveResult {
   /** The FIN became in order with this segment: RCV.NXT moved past it; the stream has ended. */
   finReceived: boolean;
 }
-
-const FIRST_OUT = 1024;
-const LARGEST_OUT = 64 * 1024;
 
 const NOT_ACCEPTABLE: ReceiveResult = Object.freeze({
   acceptable: false,
@@ -51,12 +49,8 @@ export class ReceiveBuffer {
    * once) then costs one copy, in `read`. Packets are never changed, so the view stays valid.
    */
   private pending: Uint8Array | undefined = undefined;
-  /**
-   * Where reads are copied to: regions of a block handed out once each (the app owns its bytes),
-   * so a read costs a copy and a view instead of a new buffer. Blocks grow from 1 KiB to 64 KiB.
-   */
-  private out = new Uint8Array(0);
-  private outUsed = 0;
+  /** Where reads are copied to: each read's bytes are its own, without a new buffer each. */
+  private readonly out = new ByteBlocks();
   private nxt = 0; // data bytes received in order
   private readPos = 0; // data bytes the app has read
   private oooStart: number[] = [];
@@ -172,7 +166,7 @@ export class ReceiveBuffer {
   /** Hands the app up to `max` in-order bytes (its own copy), which opens the window again. */
   read(max = Infinity): Uint8Array {
     const n = Math.min(max, this.readable);
-    const out = this.outBytes(n);
+    const out = this.out.take(n);
     const pending = this.pending;
     if (pending !== undefined) {
       out.set(n === pending.length ? pending : pending.subarray(0, n));
@@ -182,17 +176,6 @@ export class ReceiveBuffer {
     }
     this.readPos += n;
     return out;
-  }
-
-  /** `n` bytes no one else holds: the next region of the current read block, or a new block. */
-  private outBytes(n: number): Uint8Array {
-    if (n > LARGEST_OUT) return new Uint8Array(n);
-    if (this.outUsed + n > this.out.length) {
-      this.out = new Uint8Array(Math.min(LARGEST_OUT, Math.max(n, FIRST_OUT, this.out.length * 2)));
-      this.outUsed = 0;
-    }
-    this.outUsed += n;
-    return this.out.subarray(this.outUsed - n, this.outUsed);
   }
 
   private store(data: Uint8Array, from: number, offset: number, n: number): void {
