@@ -37,6 +37,8 @@ export class Trace {
    * (called even when the trace is not stored, see `watch`) and the store's shape of the type.
    */
   private readonly types = new Map<string, { watching: TraceListener[]; shape?: Shape }>();
+  private lastType = '';
+  private lastEntry: { watching: TraceListener[]; shape?: Shape } | undefined;
   /** Types some listener watches (with no watcher and no storage, appends cost one branch). */
   private watched = 0;
   private materialised: TraceRecord[] = [];
@@ -47,8 +49,14 @@ export class Trace {
   /** Appends a record; records must arrive in non-decreasing time. */
   append(record: TraceRecord): void {
     if (!this.enabled && this.watched === 0) return;
-    let entry = this.types.get(record.type);
-    if (entry === undefined) this.types.set(record.type, (entry = { watching: [] }));
+    // Runs of one type are common: remember the last type's entry to skip the Map.
+    let entry = this.lastEntry;
+    if (entry === undefined || this.lastType !== record.type) {
+      entry = this.types.get(record.type);
+      if (entry === undefined) this.types.set(record.type, (entry = { watching: [] }));
+      this.lastType = record.type;
+      this.lastEntry = entry;
+    }
     const watching = entry.watching;
     for (let i = 0; i < watching.length; i++) (watching[i] as TraceListener)(record);
     if (!this.enabled) return;
