@@ -32,7 +32,7 @@ const noop = (): void => {};
 const NODES = ['client', 'server', 'router', 'dns', 'fw', 'lb', 'db', 'cache'];
 
 /** (a) The heap alone: pop, call a no-op handler, push the next event. */
-function bareLoop(events: number, pending = PENDING): number {
+export function bareLoop(events: number, pending = PENDING): number {
   const queue = new EventQueue(pending * 2);
   for (let i = 0; i < pending; i++) queue.push(DELAYS[i & MASK] as number, noop);
   const start = performance.now();

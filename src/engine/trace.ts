@@ -1,7 +1,7 @@
 // The append-only trace: typed records of what happened, when and where. It is the only bridge
 // between the simulation and everything a person sees (animation, tables, charts, checks, pcap).
 
-import { TraceStore } from './traceStore.ts';
+import { TraceStore, type Shape } from './traceStore.ts';
 
 /**
  * The record types and their fields, keyed by dotted name. Each layer adds its own record types
@@ -32,8 +32,15 @@ export type TraceListener = (record: TraceRecord) => void;
 export class Trace {
   private readonly store = new TraceStore();
   private readonly listeners: TraceListener[] = [];
-  /** Listeners by record type, called even when the trace is not stored (see `watch`). */
-  private readonly watchers = new Map<string, TraceListener[]>();
+  /**
+   * Per record type, one entry found by one lookup per record: the listeners that watch the type
+   * (called even when the trace is not stored, see `watch`) and the store's shape of the type.
+   */
+  private readonly types = new Map<string, { watching: TraceListener[]; shape?: Shape }>();
+  private lastType = '';
+  private lastEntry: { watching: TraceListener[]; shape?: Shape } | undefined;
+  /** Types some listener watches (with no watcher and no storage, appends cost one branch). */
+  private watched = 0;
   private materialised: TraceRecord[] = [];
 
   /** `enabled`: store the records; when false they are only passed to `watch` listeners. */
@@ -41,13 +48,19 @@ export class Trace {
 
   /** Appends a record; records must arrive in non-decreasing time. */
   append(record: TraceRecord): void {
-    if (this.watchers.size > 0) {
-      const watching = this.watchers.get(record.type);
-      if (watching !== undefined)
-        for (let i = 0; i < watching.length; i++) (watching[i] as TraceListener)(record);
+    if (!this.enabled && this.watched === 0) return;
+    // Runs of one type are common: remember the last type's entry to skip the Map.
+    let entry = this.lastEntry;
+    if (entry === undefined || this.lastType !== record.type) {
+      entry = this.types.get(record.type);
+      if (entry === undefined) this.types.set(record.type, (entry = { watching: [] }));
+      this.lastType = record.type;
+      this.lastEntry = entry;
     }
+    const watching = entry.watching;
+    for (let i = 0; i < watching.length; i++) (watching[i] as TraceListener)(record);
     if (!this.enabled) return;
-    this.store.push(record);
+    this.store.pushShaped((entry.shape ??= this.store.shapeOf(record)), record);
     for (let i = 0; i < this.listeners.length; i++) (this.listeners[i] as TraceListener)(record);
   }
 
@@ -95,16 +108,18 @@ export class Trace {
   watch(types: readonly string[], listener: TraceListener): () => void {
     const unique = [...new Set(types)];
     for (const type of unique) {
-      const list = this.watchers.get(type);
-      if (list) list.push(listener);
-      else this.watchers.set(type, [listener]);
+      let entry = this.types.get(type);
+      if (entry === undefined) this.types.set(type, (entry = { watching: [] }));
+      if (entry.watching.length === 0) this.watched++;
+      entry.watching.push(listener);
     }
     return () => {
       for (const type of unique) {
-        const list = this.watchers.get(type);
-        const index = list?.indexOf(listener) ?? -1;
-        if (list && index >= 0) list.splice(index, 1);
-        if (list?.length === 0) this.watchers.delete(type);
+        const entry = this.types.get(type);
+        const index = entry?.watching.indexOf(listener) ?? -1;
+        if (entry === undefined || index < 0) continue;
+        entry.watching.splice(index, 1);
+        if (entry.watching.length === 0) this.watched--;
       }
     };
   }

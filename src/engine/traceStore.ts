@@ -20,10 +20,16 @@ const enum Kind {
 }
 
 /** The field names of one record type, learned from its first record (`t`, `type` excluded). */
-interface Shape {
+export interface Shape {
   id: number;
   type: string;
   fields: string[];
+  /**
+   * Per field, the last string stored and its id: a field mostly repeats its last value (a
+   * link's name, a node's), so most strings skip the intern table.
+   */
+  lastText: (string | undefined)[];
+  lastId: number[];
 }
 
 type Record = { t: number; type: string } & { [field: string]: unknown };
@@ -62,9 +68,19 @@ export class TraceStore {
   push(record: Record): void {
     let shape = this.lastShape;
     if (shape === undefined || shape.type !== record.type) {
-      shape = this.shapeByType.get(record.type) ?? this.learnShape(record);
+      shape = this.shapeOf(record);
       this.lastShape = shape;
     }
+    this.pushShaped(shape, record);
+  }
+
+  /** The shape of records of `record.type`, learned from `record` if it is the first. */
+  shapeOf(record: Record): Shape {
+    return this.shapeByType.get(record.type) ?? this.learnShape(record);
+  }
+
+  /** Appends a record whose shape the caller already looked up (`shapeOf`). */
+  pushShaped(shape: Shape, record: Record): void {
     const fields = shape.fields;
     const n = this.count;
     const slot = n & RECORD_MASK;
@@ -84,7 +100,13 @@ export class TraceStore {
           kinds[at] = Kind.Number;
           break;
         case 'string':
-          values[at] = this.intern(value);
+          if (shape.lastText[f] === value) values[at] = shape.lastId[f] as number;
+          else {
+            const id = this.intern(value);
+            shape.lastText[f] = value;
+            shape.lastId[f] = id;
+            values[at] = id;
+          }
           kinds[at] = Kind.String;
           break;
         case 'boolean':
@@ -160,7 +182,13 @@ export class TraceStore {
 
   private learnShape(record: Record): Shape {
     const fields = Object.keys(record).filter((k) => k !== 't' && k !== 'type');
-    const shape: Shape = { id: this.shapes.length, type: record.type, fields };
+    const shape: Shape = {
+      id: this.shapes.length,
+      type: record.type,
+      fields,
+      lastText: fields.map(() => undefined),
+      lastId: fields.map(() => -1),
+    };
     if (shape.id > 0xffff) throw new RangeError('more than 65,536 trace record types');
     this.shapes.push(shape);
     this.shapeByType.set(record.type, shape);

@@ -3,8 +3,8 @@
 
 import type { Simulator } from '../engine/simulator.ts';
 
-/** What tracing needs of an actor, XState's or the flat interpreter's. */
-interface TracedActor {
+/** What `traceStates` needs of an actor: an XState actor or a FlatMachineActor. */
+export interface StateSource {
   subscribe(observer: (snapshot: { value: unknown }) => void): unknown;
   getSnapshot(): { value: unknown };
 }
@@ -21,7 +21,7 @@ declare module '../engine/trace.ts' {
 }
 
 /** Records `app.state` whenever the actor's state value changes, starting with its first. */
-export function traceStates(sim: Simulator, actor: TracedActor, node: string, app: string): void {
+export function traceStates(sim: Simulator, actor: StateSource, node: string, app: string): void {
   let last = '';
   const note = (value: unknown): void => {
     const state = typeof value === 'string' ? value : JSON.stringify(value);

@@ -2,7 +2,7 @@
 // them, and closes (a file upload, iperf, ns-3's BulkSend). Its schema, how it starts on a node,
 // and its figures from the trace: bytes written, when it connected and when it finished.
 
-import { createActor } from 'xstate';
+import { FlatMachineActor } from '../../machines/flatMachineActor.ts';
 import { NS_PER_MS, formatDuration, type Nanos } from '../../engine/time.ts';
 import type { TcpConnection } from '../../machines/tcp/tcpConnection.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
@@ -12,7 +12,7 @@ import { traceStates } from '../../sim/appTrace.ts';
 import { afterAction } from '../../sim/build/afterAction.ts';
 import { formatBitRate } from '../../sim/summary/figureMath.ts';
 import { bulkSendMachine } from './bulkSendMachine.ts';
-import { DEFAULT_BULK_PORT, pattern } from './bulkBytes.ts';
+import { DEFAULT_BULK_PORT, patternView } from './bulkBytes.ts';
 import './bulkTrace.ts';
 
 /** Bytes handed to the socket per write call. */
@@ -52,7 +52,7 @@ export const bulkSendKind = defineAppKind<BulkSendApp, BulkSendFigures>({
       while (connection && written < app.bytes) {
         const n = Math.min(WRITE_CHUNK, app.bytes - written, connection.writable);
         if (n <= 0) break; // the send buffer is full: onDrain calls back
-        const result = connection.send(pattern(n, written));
+        const result = connection.send(patternView(n, written));
         if (!result.ok) break;
         written += result.value;
       }
@@ -88,7 +88,7 @@ export const bulkSendKind = defineAppKind<BulkSendApp, BulkSendFigures>({
           sim.record({ t: sim.now(), type: 'app.error', node, app: label, op: 'connect', error }),
       },
     });
-    const actor = createActor(machine, {
+    const actor = new FlatMachineActor(machine, {
       clock: sim.clock,
       input: { startMs: (app.start ?? 0) / NS_PER_MS },
     });

@@ -2,7 +2,7 @@
 // receiving end of a bulk transfer, ns-3's PacketSink). Its schema, how it starts on a node, and
 // its figures from the trace: connections accepted and bytes read.
 
-import { createActor } from 'xstate';
+import { FlatMachineActor } from '../../machines/flatMachineActor.ts';
 import type { TcpListener } from '../../machines/tcp/tcpListener.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import { sinkApp, type SinkApp } from './bulkSchemas.ts';
@@ -66,7 +66,7 @@ export const sinkKind = defineAppKind<SinkApp, SinkFigures>({
         failed: () => {},
       },
     });
-    const actor = createActor(machine, { clock: sim.clock });
+    const actor = new FlatMachineActor(machine, { clock: sim.clock });
     traceStates(sim, actor, node, label);
     actor.start();
   },

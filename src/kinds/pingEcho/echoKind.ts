@@ -2,7 +2,7 @@
 // time and in arrival order, after a service time (RFC 862 with a queue). Its schema, how it
 // starts on a node, and its figures from the trace: requests served and the longest queue.
 
-import { createActor } from 'xstate';
+import { FlatMachineActor } from '../../machines/flatMachineActor.ts';
 import { NS_PER_MS } from '../../engine/time.ts';
 import { formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
 import { echoApp, type EchoApp } from './pingEchoSchemas.ts';
@@ -56,14 +56,21 @@ export const echoKind = defineAppKind<EchoApp, EchoFigures>({
         },
       },
     });
-    const actor = createActor(machine, {
+    const actor = new FlatMachineActor(machine, {
       clock: sim.clock,
       input: { serviceMs: (app.serviceTime ?? 0) / NS_PER_MS },
     });
+    // The client's "address:port", remembered: requests mostly come from the last client.
+    let last = { address: -1, port: -1, name: '' };
+    const clientName = (address: Ipv4Address, port: number): string => {
+      if (address !== last.address || port !== last.port)
+        last = { address, port, name: `${formatIpv4(address)}:${port}` };
+      return last.name;
+    };
     socket.onMessage = (datagram) => {
       const decoded = decodeRequest(datagram.payload) ?? { seq: 0, attempt: 0 };
       const request: EchoRequest = {
-        from: `${formatIpv4(datagram.from)}:${datagram.fromPort}`,
+        from: clientName(datagram.from, datagram.fromPort),
         seq: decoded.seq,
         attempt: decoded.attempt,
         size: datagram.payload.length,

@@ -2,8 +2,9 @@
 // and retries after a timeout (stop-and-wait). Its schema, how it starts on a node over a UDP
 // socket, and its figures from the trace: requests, retries, replies, losses, round-trip times.
 
-import { createActor } from 'xstate';
+import { FlatMachineActor } from '../../machines/flatMachineActor.ts';
 import { NS_PER_MS, formatDuration, type Nanos } from '../../engine/time.ts';
+import { ByteBlocks } from '../../net/wire/byteBlocks.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import { pingerApp, type PingerApp } from './pingEchoSchemas.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';
@@ -45,12 +46,17 @@ export const pingerKind = defineAppKind<PingerApp, PingerFigures>({
     const socket = bindUdp(context);
     if (!socket) return;
     const size = app.size ?? 56;
+    const payloads = new ByteBlocks();
     let lastSent = { seq: 0, attempt: 0, at: 0 };
     const machine = pingerMachine.provide({
       actions: {
         sendRequest: (_, { seq, attempt }) => {
           lastSent = { seq, attempt, at: sim.now() };
-          const sent = socket.sendTo(peerAddress, port, encodeRequest(seq, attempt, size));
+          const sent = socket.sendTo(
+            peerAddress,
+            port,
+            encodeRequest(seq, attempt, size, payloads),
+          );
           const pkt = sent.ok ? sent.value.packet : -1;
           sim.record({
             t: sim.now(),
@@ -89,7 +95,7 @@ export const pingerKind = defineAppKind<PingerApp, PingerFigures>({
         },
       },
     });
-    const actor = createActor(machine, {
+    const actor = new FlatMachineActor(machine, {
       clock: sim.clock,
       input: {
         count: app.count ?? 4,

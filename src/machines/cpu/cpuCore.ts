@@ -5,7 +5,7 @@
 
 import type { EventId, Simulator } from '../../engine/simulator.ts';
 import type { Nanos } from '../../engine/time.ts';
-import { createFlatActor, type FlatActor } from '../flatActor.ts';
+import { FlatMachineActor } from '../flatMachineActor.ts';
 import type { CpuConfig } from './cpuConfig.ts';
 import { cpuCoreMachine, type CpuCoreState } from './cpuCoreMachine.ts';
 import type { CpuJob } from './cpuJob.ts';
@@ -27,7 +27,7 @@ export interface CpuCoreOwner {
 
 /** A core: ask its actor what it is doing; dispatch, take off and release jobs through it. */
 export class CpuCore {
-  readonly actor: FlatActor<typeof cpuCoreMachine>;
+  readonly actor: FlatMachineActor<typeof cpuCoreMachine>;
   /**
    * The running job's quantum expired at this instant: the next decision takes it off
    * (cpu.quantumExpired) or gives it another slice. It is neither free nor a preemption victim.
@@ -56,7 +56,7 @@ export class CpuCore {
     private readonly config: CpuConfig,
     private readonly owner: CpuCoreOwner,
   ) {
-    this.actor = createFlatActor(cpuCoreMachine, {
+    this.actor = new FlatMachineActor(cpuCoreMachine, {
       clock: sim.clock,
       input: { core: index, contextSwitch: config.contextSwitch },
     });
@@ -70,7 +70,7 @@ export class CpuCore {
 
   /** The state a learner sees, from the actor. */
   state(): CpuCoreState {
-    return this.actor.getSnapshot().value;
+    return this.actor.getSnapshot().value as CpuCoreState;
   }
 
   /** True when the core can take a job at this decision: idle, or its burst just ended. */

@@ -5,7 +5,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { FlatActor } from '../flatActor.ts';
+import { FlatMachineActor } from '../flatMachineActor.ts';
 import { Simulator } from '../../engine/simulator.ts';
 import { NS_PER_MS } from '../../engine/time.ts';
 import { CpuScheduler, SCHEDULING_POLICIES } from './cpuScheduler.ts';
@@ -145,7 +145,7 @@ describe('CpuScheduler properties', () => {
   });
 
   it('costs about 1.2 actor sends per job in an M/M/1 queue at rho = 0.8', () => {
-    const send = vi.spyOn(FlatActor.prototype, 'send');
+    const send = vi.spyOn(FlatMachineActor.prototype, 'send');
     try {
       const sim = new Simulator({ seed: 1, trace: false });
       const cpu = new CpuScheduler(sim, 'cpu', {});

@@ -3,18 +3,18 @@
 // trace (sim/summary/serverFigures.ts), not from counters kept here.
 
 import type { Simulator } from '../../engine/simulator.ts';
-import { createFlatActor, type FlatActor } from '../flatActor.ts';
+import { FlatMachineActor } from '../flatMachineActor.ts';
 import { serverWorkerMachine } from './serverWorkerMachine.ts';
 
 /** A server thread. */
 export interface Worker {
   name: string;
-  actor: FlatActor<typeof serverWorkerMachine>;
+  actor: FlatMachineActor<typeof serverWorkerMachine>;
 }
 
 /** Starts a thread `name` of server `app` on `node`, tracing its states. */
 export function startWorker(sim: Simulator, node: string, app: string, name: string): Worker {
-  const actor = createFlatActor(serverWorkerMachine, { clock: sim.clock });
+  const actor = new FlatMachineActor(serverWorkerMachine, { clock: sim.clock });
   let last = '';
   actor.subscribe((snapshot) => {
     const state = String(snapshot.value);

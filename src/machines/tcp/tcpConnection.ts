@@ -2,8 +2,8 @@
 // the machine's effects and is the socket the application drives. Segment arrival and ACK
 // processing: tcpReceiver.ts; sending and timers: tcpSender.ts.
 
-import { createActor, type Actor } from 'xstate';
 import { NS_PER_MS } from '../../engine/time.ts';
+import { FlatMachineActor } from '../flatMachineActor.ts';
 import {
   ok,
   refuseCall,
@@ -28,7 +28,7 @@ export type { ConnectionHost, TcpSocketHandlers } from './tcpSocketTypes.ts';
 export class TcpConnection extends TcpReceiver {
   /** Whether the handshake ever completed. */
   wasEstablished = false;
-  private readonly actor: Actor<typeof tcpConnectionMachineWithIo>;
+  private readonly actor: FlatMachineActor<typeof tcpConnectionMachineWithIo>;
   private readonly effects: (() => void)[] = [];
   private runningEffects = false;
 
@@ -65,7 +65,7 @@ export class TcpConnection extends TcpReceiver {
       failed: (error: TcpError) => this.defer(() => this.fail(error)),
       released: () => this.defer(() => this.release()),
     };
-    this.actor = createActor(tcpConnectionMachineWithIo, {
+    this.actor = new FlatMachineActor(tcpConnectionMachineWithIo, {
       clock: sim.clock,
       input: { mslMs: config.msl / NS_PER_MS, io },
     });

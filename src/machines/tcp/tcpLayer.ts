@@ -22,15 +22,48 @@ import './tcpTrace.ts';
 
 type PortOwner = TcpListener | TcpConnection;
 
-const key = (localPort: number, remote: Ipv4Address, remotePort: number): string =>
-  `${localPort}|${remote}|${remotePort}`;
+/**
+ * Connections by their 4-tuple (the local address is the node's): the remote address, then both
+ * ports as one number, so a segment finds its connection without building a key string.
+ */
+class ConnectionTable {
+  private readonly byRemote = new Map<Ipv4Address, Map<number, TcpConnection>>();
+  /** Every connection, in the order made (for the socket table). */
+  private readonly all = new Set<TcpConnection>();
+
+  get(localPort: number, remote: Ipv4Address, remotePort: number): TcpConnection | undefined {
+    return this.byRemote.get(remote)?.get(localPort * 65536 + remotePort);
+  }
+
+  set(localPort: number, remote: Ipv4Address, remotePort: number, c: TcpConnection): void {
+    let ports = this.byRemote.get(remote);
+    if (!ports) this.byRemote.set(remote, (ports = new Map()));
+    const old = ports.get(localPort * 65536 + remotePort);
+    if (old) this.all.delete(old);
+    ports.set(localPort * 65536 + remotePort, c);
+    this.all.add(c);
+  }
+
+  delete(localPort: number, remote: Ipv4Address, remotePort: number): void {
+    const ports = this.byRemote.get(remote);
+    const c = ports?.get(localPort * 65536 + remotePort);
+    if (!ports || !c) return;
+    ports.delete(localPort * 65536 + remotePort);
+    if (ports.size === 0) this.byRemote.delete(remote);
+    this.all.delete(c);
+  }
+
+  values(): IterableIterator<TcpConnection> {
+    return this.all.values();
+  }
+}
 
 /** The TCP layer of a node. */
 export class TcpLayer {
   readonly config: TcpConfig;
   private readonly ports: PortTable<PortOwner>;
   private readonly listeners = new Map<number, TcpListener>();
-  private readonly connections = new Map<string, TcpConnection>();
+  private readonly connections = new ConnectionTable();
   private readonly parents = new Map<TcpConnection, TcpListener>();
   private readonly host: ConnectionHost;
   private readonly nextIss: () => number;
@@ -58,7 +91,7 @@ export class TcpLayer {
     icmp.onError(IP_PROTOCOL.tcp, ({ header, quoted }) => {
       if (header.kind !== 'icmp' || quoted.srcPort === undefined || quoted.dstPort === undefined)
         return;
-      const connection = this.connections.get(key(quoted.srcPort, quoted.ip.dst, quoted.dstPort));
+      const connection = this.connections.get(quoted.srcPort, quoted.ip.dst, quoted.dstPort);
       // RFC 1122 4.2.3.9: hard errors abort only a connection that is still opening.
       if (connection?.state === 'SYN-SENT' && header.message === 'destinationUnreachable') {
         const error: SocketErrorCode = header.code === 3 ? 'ECONNREFUSED' : 'EHOSTUNREACH';
@@ -141,7 +174,7 @@ export class TcpLayer {
     const connection = new TcpConnection(this.host, local, bound, remote, port, this.nextIss());
     this.ports.release(bound, holder);
     this.ports.bind(bound, connection);
-    this.connections.set(key(bound, remote, port), connection);
+    this.connections.set(bound, remote, port, connection);
     this.sim.record({
       t: this.sim.now(),
       type: 'socket.bind',
@@ -160,7 +193,7 @@ export class TcpLayer {
 
   private receive(packet: Packet): void {
     const h = packet.transport as TcpHeader;
-    const connection = this.connections.get(key(h.dstPort, packet.ip.src, h.srcPort));
+    const connection = this.connections.get(h.dstPort, packet.ip.src, h.srcPort);
     if (connection) {
       connection.receive(packet);
       return;
@@ -195,7 +228,7 @@ export class TcpLayer {
       h.srcPort,
       this.nextIss(),
     );
-    this.connections.set(key(h.dstPort, packet.ip.src, h.srcPort), connection);
+    this.connections.set(h.dstPort, packet.ip.src, h.srcPort, connection);
     this.parents.set(connection, listener);
     listener.halfOpen++;
     connection.accept(packet);
@@ -236,9 +269,7 @@ export class TcpLayer {
   }
 
   private forget(connection: TcpConnection): void {
-    this.connections.delete(
-      key(connection.localPort, connection.remoteAddress, connection.remotePort),
-    );
+    this.connections.delete(connection.localPort, connection.remoteAddress, connection.remotePort);
     const parent = this.parents.get(connection);
     if (parent) {
       if (!connection.wasEstablished) parent.halfOpen = Math.max(0, parent.halfOpen - 1);

@@ -20,6 +20,11 @@ import type { TcpConnectionEvent, TcpState } from './tcpConnectionMachine.ts';
 import { connectionName, type RetransmitReason } from './tcpTrace.ts';
 
 export const EMPTY = new Uint8Array(0);
+/** The flags of data segments and ACKs, made once (a packet's flags are never changed). */
+const DATA_FLAGS = [false, true].map((psh) =>
+  [false, true].map((fin) => Object.freeze(tcpFlags({ ack: true, psh, fin }))),
+) as [[TcpFlags, TcpFlags], [TcpFlags, TcpFlags]];
+const ACK_FLAGS = (DATA_FLAGS[0] as [TcpFlags, TcpFlags])[0];
 
 /** Sends a connection's segments and runs its timers; the subclass feeds it ACKs and states. */
 export abstract class TcpSender {
@@ -147,7 +152,7 @@ export abstract class TcpSender {
         reason: retransmit,
       });
     }
-    const flags = tcpFlags({ ack: true, psh: segment.data.length > 0, fin: segment.fin });
+    const flags = DATA_FLAGS[segment.data.length > 0 ? 1 : 0][segment.fin ? 1 : 0];
     this.transmit(segment.seq, flags, segment.data);
     if (length > 0 && (this.timer < 0 || this.persisting)) this.startTimer(true);
   }
@@ -169,7 +174,7 @@ export abstract class TcpSender {
    * ignored): two rewound peers then bounce ACKs forever and never learn what the other received.
    */
   protected emitAck(): void {
-    this.transmit(this.sendBuffer.sndMax, tcpFlags({ ack: true }), EMPTY);
+    this.transmit(this.sendBuffer.sndMax, ACK_FLAGS, EMPTY);
   }
 
   protected emitControl(seq: number, ack: number, flags: TcpFlags): void {

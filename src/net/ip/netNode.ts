@@ -157,7 +157,10 @@ export class NetNode {
     const src = out.src ?? this.sourceAddressFor(out.dst) ?? 0;
     const packet: Packet = {
       id: this.ids.next(),
-      ip: ipv4Header({ ttl: this.ttl, ...out.ip, src, dst: out.dst }),
+      ip:
+        out.ip === undefined
+          ? defaultIpv4Header(this.ttl, src, out.dst)
+          : ipv4Header({ ttl: this.ttl, ...out.ip, src, dst: out.dst }),
       transport: out.transport,
       payload: out.payload ?? EMPTY,
     };
@@ -292,6 +295,22 @@ export class NetNode {
     const t = this.sim.now();
     this.sim.record({ t, type: 'ip.drop', node: this.name, pkt: packet.id, reason });
   }
+}
+
+/** `ipv4Header({ ttl, src, dst })` without its spreads (same fields, same order), per packet. */
+function defaultIpv4Header(ttl: number, src: Ipv4Address, dst: Ipv4Address): Ipv4Header {
+  return {
+    version: 4,
+    dscp: 0,
+    ecn: 0,
+    identification: 0,
+    dontFragment: true,
+    moreFragments: false,
+    fragmentOffset: 0,
+    ttl,
+    src,
+    dst,
+  };
 }
 
 function address(value: string | Ipv4Address): Ipv4Address {

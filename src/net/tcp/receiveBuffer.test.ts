@@ -157,4 +157,21 @@ describe('ReceiveBuffer', () => {
   it('refuses a bad capacity', () => {
     expect(() => new ReceiveBuffer({ irs: 0, capacity: -1 })).toThrow(/capacity/);
   });
+
+  it('reads copies, and keeps unread bytes whole when more arrive before the app reads', () => {
+    const rx = new ReceiveBuffer({ irs: IRS, capacity: 1000 });
+    const payload = bytes(100);
+    rx.receive(5001, payload);
+    const first = rx.read(30);
+    first.fill(0); // the app may change what it read; the segment's payload must not change
+    expect(payload).toEqual(bytes(100));
+    // 70 bytes unread; 100 more in order, then 50 out of order, then the hole fills.
+    rx.receive(5101, bytes(100, 100));
+    rx.receive(5251, bytes(50, 250));
+    rx.receive(5201, bytes(50, 200));
+    const rest = rx.read();
+    expect(rest).toEqual(bytes(270, 30));
+    first.fill(0xff); // reads share storage blocks, but each read's bytes are its own
+    expect(rest).toEqual(bytes(270, 30));
+  });
 });

@@ -1,6 +1,7 @@
 // The receiver's side of a TCP byte stream (RFC 9293 sections 3.3.1 and 3.10.7.4): RCV.NXT, the
 // advertised window, out-of-order data kept for later, in-order bytes for the app, and the FIN.
 
+import { ByteBlocks } from '../wire/byteBlocks.ts';
 import { GrowableRing } from './growableRing.ts';
 import { seqAdd, seqDiff, seqInWindow } from './seq.ts';
 
@@ -42,6 +43,14 @@ export class ReceiveBuffer {
   readonly capacity: number;
   readonly maxWindow: number;
   private readonly ring: GrowableRing;
+  /**
+   * In-order bytes [readPos, nxt) not yet read, held as a view of the segment that brought them
+   * instead of in the ring: the common case (one segment arrives in order, the app reads it at
+   * once) then costs one copy, in `read`. Packets are never changed, so the view stays valid.
+   */
+  private pending: Uint8Array | undefined = undefined;
+  /** Where reads are copied to: each read's bytes are its own, without a new buffer each. */
+  private readonly out = new ByteBlocks();
   private nxt = 0; // data bytes received in order
   private readPos = 0; // data bytes the app has read
   private oooStart: number[] = [];
@@ -130,7 +139,12 @@ export class ReceiveBuffer {
       const hi = Math.min(end, rightEdge, this.finAt ?? Infinity);
       if (hi > lo) {
         this.store(data, lo - start, lo, hi - lo);
-        newBytes = this.insert(lo, hi);
+        if (lo === this.nxt && this.oooStart.length === 0) {
+          newBytes = hi - lo; // in order with nothing held out of order: no intervals to merge
+          this.nxt = hi;
+        } else {
+          newBytes = this.insert(lo, hi);
+        }
       }
       if (fin && this.finAt === undefined && end >= this.nxt && end < rightEdge) this.finAt = end;
       while (this.oooStart.length > 0 && this.oooStart[0] === this.nxt) {
@@ -149,16 +163,34 @@ export class ReceiveBuffer {
     };
   }
 
-  /** Hands the app up to `max` in-order bytes (a copy), which opens the window again. */
+  /** Hands the app up to `max` in-order bytes (its own copy), which opens the window again. */
   read(max = Infinity): Uint8Array {
     const n = Math.min(max, this.readable);
-    const out = new Uint8Array(n);
-    this.ring.read(this.readPos, out, 0, n);
+    const out = this.out.take(n);
+    const pending = this.pending;
+    if (pending !== undefined) {
+      out.set(n === pending.length ? pending : pending.subarray(0, n));
+      this.pending = n === pending.length ? undefined : pending.subarray(n);
+    } else {
+      this.ring.read(this.readPos, out, 0, n);
+    }
     this.readPos += n;
     return out;
   }
 
   private store(data: Uint8Array, from: number, offset: number, n: number): void {
+    if (this.pending === undefined) {
+      if (offset === this.readPos && this.nxt === this.readPos && this.oooStart.length === 0) {
+        this.pending = data.subarray(from, from + n); // in order, nothing else held
+        return;
+      }
+    } else {
+      // More bytes arrive while the view is unread: the view moves into the ring first.
+      const held = this.pending;
+      this.pending = undefined;
+      this.ring.ensure(this.readPos, this.nxt, this.readPos);
+      this.ring.write(this.readPos, held, 0, held.length);
+    }
     const held = Math.max(this.nxt, this.oooEnd[this.oooEnd.length - 1] ?? 0);
     this.ring.ensure(this.readPos, Math.max(offset + n, held), held);
     this.ring.write(offset, data, from, n);

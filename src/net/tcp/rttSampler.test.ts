@@ -80,4 +80,17 @@ describe('RttSampler', () => {
     }
     expect(rtt.pending).toBe(0);
   });
+
+  it('marks exactly the ranges a retransmission overlaps, deep in a long window', () => {
+    // Hand-worked: ranges [10i, 10i + 10) sent at time i; [505, 525) resent overlaps the ranges
+    // starting at 500, 510 and 520, and no other (Karn's rule, RFC 6298 section 3).
+    const rtt = new RttSampler();
+    for (let i = 0; i < 100; i++) rtt.sent(i * 10, 10, i);
+    rtt.sent(505, 20, 200);
+    expect(rtt.acked(500, 300)).toBe(300); // [0, 500) untouched: 300 - 0
+    expect(rtt.acked(510, 310)).toBeUndefined(); // [500, 510) resent
+    expect(rtt.acked(530, 320)).toBeUndefined(); // [510, 530) resent
+    expect(rtt.acked(540, 330)).toBe(277); // [530, 540) untouched, sent at 53: 330 - 53
+    expect(rtt.acked(1000, 340)).toBe(286); // sent at 54: 340 - 54
+  });
 });

@@ -35,11 +35,19 @@ export class RttSampler {
       this.highest = end;
       return;
     }
-    // A retransmission: every range it touches becomes ambiguous.
-    for (let i = this.head; i < this.starts.length; i++) {
-      if (seqLt(this.starts[i] as number, end) && seqLt(seq, this.ends[i] as number)) {
-        this.resent[i] = true;
-      }
+    // A retransmission: every range it touches becomes ambiguous. The ranges are disjoint and
+    // in sequence order, so those touched are found by a binary search, not a scan of the window.
+    const starts = this.starts;
+    const ends = this.ends;
+    let lo = this.head;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (seqLt(seq, ends[mid] as number)) hi = mid;
+      else lo = mid + 1;
+    }
+    for (let i = lo; i < starts.length && seqLt(starts[i] as number, end); i++) {
+      this.resent[i] = true;
     }
     if (seqLt(highest, end)) {
       // The tail beyond everything sent before is a first transmission.

@@ -213,4 +213,26 @@ describe('SendBuffer', () => {
     expect(() => send.write(bytes(1))).toThrow(/close/);
     expect(() => new SendBuffer({ iss: 0, capacity: 0 })).toThrow(/capacity/);
   });
+
+  it('sends views of its own copy, which nothing changes later: not the app, not new writes', () => {
+    const send = established(10_000, 3000);
+    const app = bytes(2000);
+    send.write(app);
+    app.fill(0); // the app reuses its array: what was written must not change
+    const [first, second] = drain(send, 10_000, 1000) as [OutgoingSegment, OutgoingSegment];
+    expect(first.data).toEqual(bytes(1000));
+    // Both acknowledged, their storage freed; new writes must not land in the sent bytes.
+    send.onAck({ seq: PEER_ISS + 1, ack: 3001, window: 10_000 });
+    send.write(new Uint8Array(3000).fill(0xee));
+    drain(send, 10_000, 1000);
+    expect(first.data).toEqual(bytes(1000));
+    expect(second.data).toEqual(bytes(1000, 1000));
+  });
+
+  it('joins a segment that spans two writes into one payload', () => {
+    const send = established(10_000);
+    send.write(bytes(700));
+    send.write(bytes(700, 700));
+    expect(drain(send, 10_000, 1000).map((s) => s.data)).toEqual([bytes(1000), bytes(400, 1000)]);
+  });
 });

@@ -2,21 +2,34 @@
 // send sequence variables, which segments may go now, and what each incoming ACK acknowledged.
 
 import type { AckKind, AckResult, AckSegment, OutgoingSegment } from './segment.ts';
-import { GrowableRing } from './growableRing.ts';
 import { seqAdd, seqDiff, seqLe, seqLt } from './seq.ts';
 
 const EMPTY = new Uint8Array(0);
+const FIRST_BLOCK = 1024;
+const LARGEST_BLOCK = 64 * 1024;
 
 /**
  * The send buffer. Sequence space from ISS: the SYN at ISS, data byte k at ISS+1+k, the FIN right
  * after the last byte written before `close()`. Internally positions are offsets from ISS (plain
  * integers, no wrap); the getters give 32-bit sequence numbers. SND.MAX is the highest sequence
  * number sent, which stays put when `rewind()` moves SND.NXT back to SND.UNA (go-back-N).
+ *
+ * The bytes are copied once on `write` into blocks filled front to back and never written again
+ * where they hold data: a segment inside one block carries a view of it (no copy), which stays
+ * valid for as long as the packet lives (in the trace, for the whole run). Blocks grow from 1 KiB
+ * to 64 KiB, so a short connection stays small; only a segment spanning two blocks is copied.
  */
 export class SendBuffer {
   readonly iss: number;
   readonly capacity: number;
-  private readonly ring: GrowableRing;
+  /** Blocks not yet fully acknowledged, from `head`; `starts[i]` is block i's first data byte. */
+  private chunks: Uint8Array[] = [];
+  private starts: number[] = [];
+  private head = 0;
+  /** The block the last segment was built from: segments go forward, so the search starts there. */
+  private cursor = 0;
+  /** Size of the last block made (the next is twice as big, up to LARGEST_BLOCK). */
+  private lastBlock = FIRST_BLOCK / 2;
   private una = 0;
   private nxt = 0;
   private max = 0;
@@ -35,7 +48,6 @@ export class SendBuffer {
     }
     this.iss = options.iss >>> 0;
     this.capacity = options.capacity;
-    this.ring = new GrowableRing(options.capacity);
   }
 
   /** SND.UNA: the oldest unacknowledged sequence number. */
@@ -99,11 +111,23 @@ export class SendBuffer {
   write(chunk: Uint8Array): number {
     if (this.closed) throw new Error('cannot write after close()');
     const n = Math.min(chunk.length, this.freeSpace);
-    const held = this.dataAckedBefore(this.una);
-    this.ring.ensure(held, this.written + n, this.written);
-    this.ring.write(this.written, chunk, 0, n);
-    this.written += n;
-    return n;
+    for (let done = 0; done < n;) {
+      const last = this.chunks.length - 1;
+      const block = this.chunks[last];
+      const used =
+        last < this.head || block === undefined ? -1 : this.written - (this.starts[last] as number);
+      if (block === undefined || used < 0 || used === block.length) {
+        this.lastBlock = Math.min(LARGEST_BLOCK, this.lastBlock * 2);
+        this.chunks.push(new Uint8Array(this.lastBlock));
+        this.starts.push(this.written);
+        continue;
+      }
+      const k = Math.min(n - done, block.length - used);
+      block.set(chunk.subarray(done, done + k), used);
+      done += k;
+      this.written += k;
+    }
+    return Math.max(n, 0);
   }
 
   /** The app is done writing: the FIN takes the sequence number after the last byte. */
@@ -178,6 +202,7 @@ export class SendBuffer {
       const before = this.una;
       this.una = at;
       this.nxt = Math.max(this.nxt, at);
+      this.release(this.dataAckedBefore(at));
       return this.result('advanced', at - before, windowChanged, before);
     }
     const duplicate =
@@ -225,8 +250,53 @@ export class SendBuffer {
   }
 
   private build(at: number, length: number, fin: boolean): OutgoingSegment {
-    const data = length === 0 ? EMPTY : new Uint8Array(length);
-    this.ring.read(at - 1, data, 0, length);
+    const data = length === 0 ? EMPTY : this.bytesAt(at - 1, length);
     return { seq: seqAdd(this.iss, at), data, syn: false, fin };
+  }
+
+  /** Data bytes [from, from + length): a view when they lie in one chunk, else a copy. */
+  private bytesAt(from: number, length: number): Uint8Array {
+    const chunks = this.chunks;
+    const starts = this.starts;
+    let i = this.cursor;
+    if (i < this.head || i >= chunks.length || (starts[i] as number) > from) i = this.head;
+    while (from >= (starts[i] as number) + (chunks[i] as Uint8Array).length) i++;
+    this.cursor = i;
+    const chunk = chunks[i] as Uint8Array;
+    const offset = from - (starts[i] as number);
+    if (offset + length <= chunk.length) return chunk.subarray(offset, offset + length);
+    const out = new Uint8Array(length);
+    for (let done = 0; done < length; i++) {
+      const piece = chunks[i] as Uint8Array;
+      const start = from + done - (starts[i] as number);
+      const n = Math.min(length - done, piece.length - start);
+      out.set(piece.subarray(start, start + n), done);
+      done += n;
+    }
+    return out;
+  }
+
+  /** Forgets the chunks whose every byte lies below data byte `acked`. */
+  private release(acked: number): void {
+    const chunks = this.chunks;
+    let head = this.head;
+    while (
+      head < chunks.length &&
+      (this.starts[head] as number) + (chunks[head] as Uint8Array).length <= acked
+    )
+      head++;
+    if (head === chunks.length) {
+      this.chunks = [];
+      this.starts = [];
+      this.cursor = head = 0;
+    } else if (head >= 64 && head * 2 >= chunks.length) {
+      this.chunks = chunks.slice(head);
+      this.starts = this.starts.slice(head);
+      this.cursor = Math.max(0, this.cursor - head);
+      head = 0;
+    } else {
+      for (let i = this.head; i < head; i++) chunks[i] = EMPTY; // let the bytes go
+    }
+    this.head = head;
   }
 }

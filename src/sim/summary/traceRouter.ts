@@ -16,7 +16,8 @@ export type Route =
 type Sink = { add(record: TraceRecord): void };
 
 interface TypeRoutes {
-  apps: Map<string, Sink[]>;
+  /** By node, then by app name as records give it (`web/w1` learned as `web` on first sight). */
+  apps: Map<string, Map<string, Sink[] | null>>;
   nodes: Map<string, Sink[]>;
   links: Map<string, Sink[]>;
   all: Sink[];
@@ -24,9 +25,10 @@ interface TypeRoutes {
   every: Sink[];
 }
 
-const appKey = (node: string, app: string): string => {
+/** The app a record's `app` belongs to: `web/w1` and `http/u3` belong to `web` and `http`. */
+const appOf = (app: string): string => {
   const slash = app.indexOf('/');
-  return `${node}\u0000${slash < 0 ? app : app.slice(0, slash)}`;
+  return slash < 0 ? app : app.slice(0, slash);
 };
 
 function push<K>(map: Map<K, Sink[]>, key: K, sink: Sink): void {
@@ -48,8 +50,13 @@ export class TraceRouter {
         this.byType.set(type, routes);
       }
       routes.every.push(fold);
-      if (route.by === 'app') push(routes.apps, appKey(route.node, route.app), fold);
-      else if (route.by === 'node') push(routes.nodes, route.node, fold);
+      if (route.by === 'app') {
+        let apps = routes.apps.get(route.node);
+        if (!apps) routes.apps.set(route.node, (apps = new Map()));
+        const sinks = apps.get(appOf(route.app));
+        if (sinks) sinks.push(fold);
+        else apps.set(appOf(route.app), [fold]);
+      } else if (route.by === 'node') push(routes.nodes, route.node, fold);
       else if (route.by === 'link') push(routes.links, route.link, fold);
       else routes.all.push(fold);
     }
@@ -67,13 +74,25 @@ export class TraceRouter {
     const fields = record as { node?: unknown; app?: unknown; link?: unknown };
     if (fields.node === undefined && fields.link === undefined) return feed(routes.every, record);
     if (routes.apps.size > 0 && typeof fields.node === 'string' && typeof fields.app === 'string')
-      feed(routes.apps.get(appKey(fields.node, fields.app)), record);
+      feed(appSinks(routes.apps.get(fields.node), fields.app), record);
     if (routes.nodes.size > 0 && typeof fields.node === 'string')
       feed(routes.nodes.get(fields.node), record);
     if (routes.links.size > 0 && typeof fields.link === 'string')
       feed(routes.links.get(fields.link), record);
     feed(routes.all, record);
   }
+}
+
+/** The folds of `app` on a node (found without building a key string for every record). */
+function appSinks(apps: Map<string, Sink[] | null> | undefined, app: string): Sink[] | undefined {
+  if (apps === undefined) return undefined;
+  let sinks = apps.get(app);
+  if (sinks === undefined) {
+    // First record of a part (`web/w1`) or of an app nobody reads: remember what it maps to.
+    sinks = app.includes('/') ? (apps.get(appOf(app)) ?? null) : null;
+    apps.set(app, sinks);
+  }
+  return sinks ?? undefined;
 }
 
 function feed(sinks: Sink[] | undefined, record: TraceRecord): void {
