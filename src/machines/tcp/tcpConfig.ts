@@ -1,6 +1,6 @@
 // TCP settings of a node, with defaults from the RFCs (and Linux where the RFCs leave a choice).
 
-import { NS_PER_S, type Nanos } from '../../engine/time.ts';
+import { NS_PER_MS, NS_PER_S, type Nanos } from '../../engine/time.ts';
 
 export interface TcpConfig {
   /** Our maximum segment size, announced in the SYN (1460 = 1500-byte Ethernet MTU - 40). */
@@ -21,6 +21,13 @@ export interface TcpConfig {
   synRetries: number;
   /** Data retransmissions before ETIMEDOUT (Linux tcp_retries2: 15). */
   retries: number;
+  /**
+   * Delayed ACKs (RFC 5681 4.2, RFC 1122 4.2.3.2): acknowledge every second segment, or when
+   * `delayedAckTimeout` runs out, instead of every segment at once. Off by default.
+   */
+  delayedAck: boolean;
+  /** The delayed-ACK timer: 200 ms as ns-3's DelAckTimeout and Linux's TCP_DELACK_MAX. */
+  delayedAckTimeout: Nanos;
 }
 
 export const DEFAULT_TCP_CONFIG: Readonly<TcpConfig> = Object.freeze({
@@ -33,6 +40,8 @@ export const DEFAULT_TCP_CONFIG: Readonly<TcpConfig> = Object.freeze({
   msl: 30 * NS_PER_S,
   synRetries: 6,
   retries: 15,
+  delayedAck: false,
+  delayedAckTimeout: 200 * NS_PER_MS,
 });
 
 /** MSS assumed when the peer's SYN carries no MSS option (RFC 9293 3.7.1): 536. */

@@ -98,6 +98,7 @@ export abstract class TcpReceiver extends TcpSender {
       else if (data.length > 0) this.emitAck();
       return;
     }
+    const hadHole = receive.hasOutOfOrder;
     const result = receive.receive(h.seq, data, h.flags.fin);
     if (!result.acceptable) {
       this.emitAck();
@@ -119,9 +120,21 @@ export abstract class TcpReceiver extends TcpSender {
     if (result.finReceived) {
       this.raise({ type: 'tcp.fin' }); // acknowledges the FIN (and any data with it)
     } else if (data.length > 0 || h.flags.fin) {
-      this.emitAck(); // every segment with data or an early FIN is acknowledged at once
+      // RFC 5681 4.2: out of order, filling a hole (or an early FIN): acknowledged at once.
+      this.acknowledge(result.outOfOrder || hadHole || h.flags.fin || result.newBytes === 0);
     }
     this.output();
+  }
+
+  /**
+   * Acknowledges a data segment: at once without delayed ACKs or when `now`; else on the second
+   * segment waiting, or when the delayed-ACK timer runs out. Nothing when a reply the application
+   * sent from onData already carried the ACK.
+   */
+  private acknowledge(now: boolean): void {
+    const delayed = this.delayedAck;
+    if (!delayed || now) this.emitAck();
+    else if (this.lastAckSent !== this.receiveBuffer?.rcvNxt && delayed.onSegment()) this.emitAck();
   }
 
   /**

@@ -13,6 +13,7 @@ import { seqAdd, seqLt } from '../../net/tcp/seq.ts';
 import { formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
 import { tcpFlags, type TcpFlags, type TcpHeader } from '../../net/wire/packet.ts';
 import { DEFAULT_PEER_MSS } from './tcpConfig.ts';
+import { DelayedAck } from './tcpDelayedAck.ts';
 import type { ConnectionHost } from './tcpSocketTypes.ts';
 import type { TcpConnectionEvent, TcpState } from './tcpConnectionMachine.ts';
 import { connectionName } from './tcpTrace.ts';
@@ -39,6 +40,10 @@ export abstract class TcpSender {
    * that closed it (abort in onData, say) returns into the middle of segment processing.
    */
   protected isReleased = false;
+  /** The delayed-ACK counter and timer, when the node delays ACKs. */
+  protected readonly delayedAck: DelayedAck | undefined;
+  /** The acknowledgment number of the last segment we sent with ACK set (Last.ACK.sent). */
+  protected lastAckSent = -1;
   private readonly timerEvent = (): void => this.onTimeout();
 
   constructor(
@@ -75,6 +80,11 @@ export abstract class TcpSender {
           cause: e.cause,
         }),
     });
+    this.delayedAck = config.delayedAck
+      ? new DelayedAck(sim, config.delayedAckTimeout, () => {
+          if (!this.isReleased && this.receiveBuffer) this.emitAck();
+        })
+      : undefined;
   }
 
   /** Raises a machine event (the subclass owns the machine). */
@@ -182,6 +192,11 @@ export abstract class TcpSender {
   ): void {
     if (this.isReleased) return;
     const receive = this.receiveBuffer;
+    const ackNumber = flags.ack ? (receive?.rcvNxt ?? 0) : (ack ?? 0);
+    if (flags.ack) {
+      this.lastAckSent = ackNumber;
+      this.delayedAck?.acknowledged();
+    }
     this.host.net.send({
       dst: this.remoteAddress,
       src: this.localAddress,
@@ -190,7 +205,7 @@ export abstract class TcpSender {
         srcPort: this.localPort,
         dstPort: this.remotePort,
         seq: seq >>> 0,
-        ack: flags.ack ? (receive?.rcvNxt ?? 0) : (ack ?? 0),
+        ack: ackNumber,
         flags,
         window: receive ? receive.window : Math.min(this.host.config.receiveWindow, 65_535),
         urgentPointer: 0,

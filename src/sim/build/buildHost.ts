@@ -48,5 +48,7 @@ function tcpConfigOf(spec: ScenarioNode): Partial<TcpConfig> {
   if (t.msl !== undefined) config.msl = t.msl;
   if (t.synRetries !== undefined) config.synRetries = t.synRetries;
   if (t.retries !== undefined) config.retries = t.retries;
+  if (t.delayedAck !== undefined) config.delayedAck = t.delayedAck;
+  if (t.delayedAckTimeout !== undefined) config.delayedAckTimeout = t.delayedAckTimeout;
   return config;
 }
