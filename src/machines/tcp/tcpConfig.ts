@@ -5,7 +5,10 @@ import { NS_PER_MS, NS_PER_S, type Nanos } from '../../engine/time.ts';
 export interface TcpConfig {
   /** Our maximum segment size, announced in the SYN (1460 = 1500-byte Ethernet MTU - 40). */
   mss: number;
-  /** Receive buffer in bytes; the advertised window is at most 65535 (no window scaling). */
+  /**
+   * Receive buffer in bytes. The advertised window is at most 65535 unless window scaling is
+   * negotiated (RFC 7323), which lets up to 65535 * 2^14 bytes be advertised.
+   */
   receiveWindow: number;
   /** Send buffer in bytes. */
   sendBuffer: number;
@@ -28,6 +31,10 @@ export interface TcpConfig {
   delayedAck: boolean;
   /** The delayed-ACK timer: 200 ms as ns-3's DelAckTimeout and Linux's TCP_DELACK_MAX. */
   delayedAckTimeout: Nanos;
+  /** Offer the window scale option (RFC 7323 section 2) in our SYN. Off by default. */
+  windowScaling: boolean;
+  /** Offer the timestamps option (RFC 7323 section 3) in our SYN. Off by default. */
+  timestamps: boolean;
 }
 
 export const DEFAULT_TCP_CONFIG: Readonly<TcpConfig> = Object.freeze({
@@ -42,6 +49,8 @@ export const DEFAULT_TCP_CONFIG: Readonly<TcpConfig> = Object.freeze({
   retries: 15,
   delayedAck: false,
   delayedAckTimeout: 200 * NS_PER_MS,
+  windowScaling: false,
+  timestamps: false,
 });
 
 /** MSS assumed when the peer's SYN carries no MSS option (RFC 9293 3.7.1): 536. */

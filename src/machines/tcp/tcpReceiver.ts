@@ -3,6 +3,7 @@
 
 import { ReceiveBuffer } from '../../net/tcp/receiveBuffer.ts';
 import { seqAdd, seqLe, seqLt } from '../../net/tcp/seq.ts';
+import { MAX_UNSCALED_WINDOW } from '../../net/tcp/tcpExtensions.ts';
 import { tcpFlags, type Packet, type TcpHeader } from '../../net/wire/packet.ts';
 import { DEFAULT_PEER_MSS } from './tcpConfig.ts';
 import type { TcpState } from './tcpConnectionMachine.ts';
@@ -104,6 +105,8 @@ export abstract class TcpReceiver extends TcpSender {
       this.emitAck();
       return;
     }
+    const extensions = this.extensions;
+    if (extensions) extensions.onSegment(h, this.lastAckSent);
     if (!h.flags.ack) return;
     if (this.state === 'SYN-RECEIVED') {
       const send = this.sendBuffer;
@@ -148,7 +151,7 @@ export abstract class TcpReceiver extends TcpSender {
     const result = send.onAck({
       seq: h.seq,
       ack: h.ack,
-      window: h.window,
+      window: this.extensions ? this.extensions.peerWindow(h.window, h.flags.syn) : h.window,
       dataLength,
       syn: h.flags.syn,
       fin: h.flags.fin,
@@ -167,7 +170,8 @@ export abstract class TcpReceiver extends TcpSender {
     }
     if (result.kind !== 'advanced') return true;
     this.timeouts = 0;
-    const sample = this.sampler.acked(h.ack, sim.now());
+    const timed = this.sampler.acked(h.ack, sim.now());
+    const sample = this.extensions?.rttSample(h, sim.now()) ?? timed;
     if (sample !== undefined) {
       this.rto.addSample(sample);
       this.recordRto('sample');
@@ -191,9 +195,11 @@ export abstract class TcpReceiver extends TcpSender {
     const h = packet.transport as TcpHeader;
     const mss = h.options.find((o) => o.kind === 'mss');
     this.peerMss = mss?.kind === 'mss' ? mss.value : DEFAULT_PEER_MSS;
+    const agreed = this.extensions?.takeSyn(h.options);
     this.receiveBuffer = new ReceiveBuffer({
       irs: h.seq,
       capacity: this.host.config.receiveWindow,
+      maxWindow: MAX_UNSCALED_WINDOW * 2 ** (agreed?.rcvShift ?? 0),
     });
   }
 

@@ -9,11 +9,13 @@ import { RtoEstimator } from '../../net/tcp/rtoEstimator.ts';
 import { RttSampler } from '../../net/tcp/rttSampler.ts';
 import { segmentLength, type OutgoingSegment } from '../../net/tcp/segment.ts';
 import { SendBuffer } from '../../net/tcp/sendBuffer.ts';
+import { MAX_SCALED_WINDOW } from '../../net/tcp/tcpExtensions.ts';
 import { seqAdd, seqLt } from '../../net/tcp/seq.ts';
 import { formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
 import { tcpFlags, type TcpFlags, type TcpHeader } from '../../net/wire/packet.ts';
 import { DEFAULT_PEER_MSS } from './tcpConfig.ts';
 import { DelayedAck } from './tcpDelayedAck.ts';
+import { TcpExtensionState } from './tcpExtensionState.ts';
 import type { ConnectionHost } from './tcpSocketTypes.ts';
 import type { TcpConnectionEvent, TcpState } from './tcpConnectionMachine.ts';
 import { connectionName } from './tcpTrace.ts';
@@ -44,6 +46,8 @@ export abstract class TcpSender {
   protected readonly delayedAck: DelayedAck | undefined;
   /** The acknowledgment number of the last segment we sent with ACK set (Last.ACK.sent). */
   protected lastAckSent = -1;
+  /** Window scaling and timestamps, when the node offers any (else plain RFC 9293). */
+  protected readonly extensions: TcpExtensionState | undefined;
   private readonly timerEvent = (): void => this.onTimeout();
 
   constructor(
@@ -69,6 +73,8 @@ export abstract class TcpSender {
     });
     this.congestion = new RenoCongestion({
       smss: config.mss,
+      // RFC 5681 3.1: ssthresh starts at the largest window the peer could advertise.
+      ...(config.windowScaling ? { initialSsthresh: MAX_SCALED_WINDOW } : {}),
       onChange: (e) =>
         sim.record({
           t: sim.now(),
@@ -85,6 +91,24 @@ export abstract class TcpSender {
           if (!this.isReleased && this.receiveBuffer) this.emitAck();
         })
       : undefined;
+    this.extensions =
+      config.windowScaling || config.timestamps
+        ? new TcpExtensionState({
+            windowScaling: config.windowScaling,
+            timestamps: config.timestamps,
+            sack: false,
+            receiveBuffer: config.receiveWindow,
+          })
+        : undefined;
+  }
+
+  /**
+   * The most data a segment carries: the smaller MSS, less the options our segments carry now
+   * (timestamps, SACK blocks; RFC 6691: the sender leaves room for its options).
+   */
+  protected segmentMss(): number {
+    const mss = Math.min(this.host.config.mss, this.peerMss);
+    return this.extensions ? mss - this.extensions.optionBytes(this.receiveBuffer) : mss;
   }
 
   /** Raises a machine event (the subclass owns the machine). */
@@ -115,7 +139,7 @@ export abstract class TcpSender {
     )
       return;
     const send = this.sendBuffer;
-    const mss = Math.min(this.host.config.mss, this.peerMss);
+    const mss = this.segmentMss();
     for (;;) {
       const highest = send.sndMax;
       const segment = send.nextSegment(this.congestion.cwnd, mss);
@@ -135,7 +159,7 @@ export abstract class TcpSender {
   protected retransmitOldest(reason: 'timeout' | 'fastRetransmit'): void {
     const send = this.sendBuffer;
     if (send.outstanding === 0) return;
-    const mss = Math.min(this.host.config.mss, this.peerMss);
+    const mss = this.segmentMss();
     this.emitSegment(send.segmentAt(send.sndUna, mss), reason);
   }
 
@@ -163,9 +187,11 @@ export abstract class TcpSender {
     const send = this.sendBuffer;
     const segment = send.sndMax === send.iss ? send.sendSyn() : send.segmentAt(send.iss, 0);
     this.sampler.sent(segment.seq, 1, this.host.sim.now());
-    this.transmit(segment.seq, tcpFlags({ syn: true, ack: withAck }), EMPTY, [
-      { kind: 'mss', value: this.host.config.mss },
-    ]);
+    const { config, sim } = this.host;
+    const options = this.extensions
+      ? this.extensions.synOptions(config.mss, withAck, sim.now())
+      : [{ kind: 'mss' as const, value: config.mss }];
+    this.transmit(segment.seq, tcpFlags({ syn: true, ack: withAck }), EMPTY, options);
     this.startTimer(true);
   }
 
@@ -187,7 +213,7 @@ export abstract class TcpSender {
     seq: number,
     flags: TcpFlags,
     payload: Uint8Array,
-    options: TcpHeader['options'] = [],
+    synOptions: TcpHeader['options'] = [],
     ack?: number,
   ): void {
     if (this.isReleased) return;
@@ -196,6 +222,14 @@ export abstract class TcpSender {
     if (flags.ack) {
       this.lastAckSent = ackNumber;
       this.delayedAck?.acknowledged();
+    }
+    let window = receive ? receive.window : Math.min(this.host.config.receiveWindow, 65_535);
+    let options = synOptions;
+    const extensions = this.extensions;
+    if (extensions) {
+      window = extensions.windowField(window, flags.syn);
+      if (!flags.syn && !flags.rst)
+        options = extensions.segmentOptions(this.host.sim.now(), receive);
     }
     this.host.net.send({
       dst: this.remoteAddress,
@@ -207,7 +241,7 @@ export abstract class TcpSender {
         seq: seq >>> 0,
         ack: ackNumber,
         flags,
-        window: receive ? receive.window : Math.min(this.host.config.receiveWindow, 65_535),
+        window,
         urgentPointer: 0,
         options,
       },

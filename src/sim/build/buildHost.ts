@@ -50,5 +50,7 @@ function tcpConfigOf(spec: ScenarioNode): Partial<TcpConfig> {
   if (t.retries !== undefined) config.retries = t.retries;
   if (t.delayedAck !== undefined) config.delayedAck = t.delayedAck;
   if (t.delayedAckTimeout !== undefined) config.delayedAckTimeout = t.delayedAckTimeout;
+  if (t.windowScaling !== undefined) config.windowScaling = t.windowScaling;
+  if (t.timestamps !== undefined) config.timestamps = t.timestamps;
   return config;
 }

@@ -49,6 +49,8 @@ describe('a node’s tcp settings', () => {
     expect(config).toMatchObject({
       delayedAck: false,
       delayedAckTimeout: 200 * NS_PER_MS,
+      windowScaling: false,
+      timestamps: false,
     });
   });
 
@@ -63,5 +65,17 @@ describe('a node’s tcp settings', () => {
         message: 'expected a duration below 500ms (RFC 5681 4.2), got "500ms"',
       },
     ]);
+    expect(issuesOf({ timestamps: 1 })).toEqual([
+      { path: '$.nodes[0].tcp.timestamps', message: expect.stringMatching(/true or false/) },
+    ]);
+    // 65535 * 2^14 = 1073725440 bytes is the most a scaled window can say (RFC 7323 2.3).
+    expect(issuesOf({ windowScaling: true, receiveWindow: 1_073_725_441 })).toEqual([
+      {
+        path: '$.nodes[0].tcp.receiveWindow',
+        message:
+          'expected at most 1073725440 bytes with windowScaling (65535 × 2^14, the largest window it can advertise), got 1073725441',
+      },
+    ]);
+    expect(issuesOf({ windowScaling: true, receiveWindow: 1_073_725_440 })).toEqual([]);
   });
 });

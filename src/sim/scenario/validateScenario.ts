@@ -1,11 +1,13 @@
 // Turns untrusted text into a checked Scenario: JSON syntax (with line and column), the schema,
-// then the cross-references the schema cannot see (checkReferences.ts for the network,
-// checkApps.ts for the apps, each role and kind adding its own).
+// then what the schema cannot see: tcpOptionSchemas.ts for the optional TCP features of each
+// node, checkReferences.ts for the network, checkApps.ts for the apps, each role and kind adding
+// its own.
 
 import type { ValidationIssue } from '../schema/schema.ts';
 import { scenarioSchema, type Scenario } from './scenarioSchema.ts';
 import { checkApps } from './checkApps.ts';
 import { checkReferences, checkResolversAndEvents } from './checkReferences.ts';
+import { checkTcpOptionSettings } from './tcpOptionSchemas.ts';
 
 export type { ValidationIssue } from '../schema/schema.ts';
 
@@ -30,6 +32,9 @@ export function validateScenario(value: unknown): ScenarioResult {
   if (!scenario) {
     return { ok: false, issues };
   }
+  scenario.nodes.forEach((node, i) =>
+    checkTcpOptionSettings(node.tcp, `$.nodes[${i}].tcp`, issues),
+  );
   const known = checkReferences(scenario, issues);
   checkApps(scenario, known, issues);
   checkResolversAndEvents(scenario, known, issues);

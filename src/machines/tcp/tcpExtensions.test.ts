@@ -1,0 +1,151 @@
+// Window scaling and timestamps (RFC 7323) on whole connections, against hand-worked segments:
+// the SYN negotiation, scaled window fields, TSval/TSecr on every segment, RTT from TSecr, and
+// segments shortened to leave room for the timestamps option (RFC 6691).
+import { describe, expect, it } from 'vitest';
+import { NS_PER_MS, NS_PER_S } from '../../engine/time.ts';
+import type { TcpOption } from '../../net/wire/tcpOptions.ts';
+import type { TwoHosts } from '../../../tests/support/tcpNetwork.ts';
+import { ISS_A, recordsOf, SMSS, tcp, transfer } from './tcpTransferTestNet.ts';
+
+const LINK = { bandwidth: 10e6, delay: 10 * NS_PER_MS };
+
+/** Each segment `node` sent: [SYN?, window field, option kinds, payload bytes]. */
+function segments(net: TwoHosts, node: string): [boolean, number, string, number][] {
+  return recordsOf(net, 'link.txBegin', node).map((r) => {
+    const h = tcp(r.packet);
+    return [h.flags.syn, h.window, h.options.map((o) => o.kind).join(','), r.packet.payload.length];
+  });
+}
+
+function option<K extends TcpOption['kind']>(
+  options: readonly TcpOption[],
+  kind: K,
+): Extract<TcpOption, { kind: K }> | undefined {
+  return options.find((o): o is Extract<TcpOption, { kind: K }> => o.kind === kind);
+}
+
+/** The most sequence numbers A had sent and not yet seen acknowledged, from the trace. */
+function maxInFlight(net: TwoHosts): number {
+  let highest = ISS_A;
+  let acked = ISS_A;
+  let most = 0;
+  for (const r of net.sim.trace.records) {
+    if (r.type === 'link.txBegin' && r.node === 'A') {
+      const h = tcp(r.packet);
+      highest = Math.max(highest, h.seq + r.packet.payload.length);
+    } else if (r.type === 'link.rx' && r.node === 'A' && tcp(r.packet).flags.ack) {
+      acked = Math.max(acked, tcp(r.packet).ack);
+    }
+    most = Math.max(most, highest - acked);
+  }
+  return most;
+}
+
+describe('window scaling (RFC 7323 section 2)', () => {
+  // 200000-byte receive buffers: the smallest shift with 200000 <= 65535 * 2^shift is 2.
+  const BUFFER = 200_000;
+
+  it('offers the shift in both SYNs, never scales a SYN’s window, scales every later one', () => {
+    const t = transfer(
+      { link: LINK, tcp: { windowScaling: true, receiveWindow: BUFFER } },
+      10 * SMSS,
+    );
+    t.net.sim.run({ until: 2 * NS_PER_S });
+    expect(t.received()).toBe(10 * SMSS);
+    // SYNs: window 65535 (at most 16 bits, unscaled), options MSS, NOP, window scale 2.
+    const [synA, ...restA] = segments(t.net, 'A');
+    const [synB, ...restB] = segments(t.net, 'B');
+    expect(synA).toEqual([true, 65_535, 'mss,nop,windowScale', 0]);
+    expect(synB).toEqual([true, 65_535, 'mss,nop,windowScale', 0]);
+    const synOptions = recordsOf(t.net, 'link.txBegin', 'A')[0]?.packet.transport;
+    expect(synOptions?.kind === 'tcp' && option(synOptions.options, 'windowScale')?.shift).toBe(2);
+    // Later segments: B reads at once, so its window stays 200000 bytes: 200000 >> 2 = 50000.
+    expect(new Set(restA.map(([, window]) => window))).toEqual(new Set([50_000]));
+    expect(new Set(restB.map(([, window]) => window))).toEqual(new Set([50_000]));
+    expect(restB.every(([, , kinds]) => kinds === '')).toBe(true);
+  });
+
+  it('lets more than 65535 bytes be in flight on a long fat path, and not without it', () => {
+    // 10 Mbit/s and 50 ms each way: 125000 bytes fill a round trip, more than 16 bits allow.
+    const path = { bandwidth: 10e6, delay: 50 * NS_PER_MS };
+    const run = (windowScaling: boolean) => {
+      const tcpSettings = { windowScaling, receiveWindow: BUFFER, sendBuffer: 1_000_000 };
+      const t = transfer({ link: path, tcp: tcpSettings }, 1_000_000);
+      t.net.sim.run({ until: 10 * NS_PER_S });
+      expect(t.received()).toBe(1_000_000);
+      return maxInFlight(t.net);
+    };
+    expect(run(false)).toBeLessThanOrEqual(65_535);
+    const scaled = run(true);
+    expect(scaled).toBeGreaterThan(65_535);
+    expect(scaled).toBeLessThanOrEqual(BUFFER);
+  });
+
+  it('is used only when both SYNs carry the option', () => {
+    // B does not scale: its SYN+ACK has no window scale, so A's windows stay unscaled (65535,
+    // its buffer capped to 16 bits) and B reads A's fields as bytes.
+    const t = transfer(
+      {
+        link: LINK,
+        tcp: { windowScaling: true, receiveWindow: BUFFER },
+        tcpB: { windowScaling: false },
+      },
+      10 * SMSS,
+    );
+    t.net.sim.run({ until: 2 * NS_PER_S });
+    expect(t.received()).toBe(10 * SMSS);
+    const [synA, ...restA] = segments(t.net, 'A');
+    const [synB] = segments(t.net, 'B');
+    expect(synA?.[2]).toBe('mss,nop,windowScale');
+    expect(synB?.[2]).toBe('mss');
+    expect(new Set(restA.map(([, window]) => window))).toEqual(new Set([65_535]));
+  });
+});
+
+describe('timestamps (RFC 7323 sections 3 and 4)', () => {
+  // Worked by hand over 10 Mbit/s, 10 ms: the SYN (56 bytes: 16 of options, 44.8 us) leaves at 0
+  // with TSval 0 and reaches B at 10.0448 ms; the SYN+ACK (TSval 10, TSecr 0) reaches A at
+  // 20.0896 ms; A's ACK (52 bytes, 41.6 us; TSval 20, TSecr 10) reaches B at 30.1312 ms.
+  const t = transfer({ link: LINK, tcp: { timestamps: true } }, 3 * (SMSS - 12), true);
+  t.net.sim.run({ until: NS_PER_S });
+  const sent = (node: string) => recordsOf(t.net, 'link.txBegin', node).map((r) => r.packet);
+
+  it('offers timestamps in both SYNs and carries TSval and TSecr on every later segment', () => {
+    const [synA, ack, ...data] = sent('A');
+    const [synB, ...acks] = sent('B');
+    const ts = (p: typeof synA) => {
+      const h = p && tcp(p);
+      return h && option(h.options, 'timestamps');
+    };
+    expect(synA && tcp(synA).options.map((o) => o.kind)).toEqual([
+      'mss',
+      'nop',
+      'nop',
+      'timestamps',
+    ]);
+    expect(ts(synA)).toMatchObject({ value: 0, echoReply: 0 });
+    expect(ts(synB)).toMatchObject({ value: 10, echoReply: 0 });
+    expect(ts(ack)).toMatchObject({ value: 20, echoReply: 10 });
+    for (const p of [...data, ...acks]) {
+      expect(tcp(p).options.map((o) => o.kind)).toEqual(['nop', 'nop', 'timestamps']);
+    }
+    // The data left at 20.0896 ms with A's ACK (TSval 20); B echoes it in each ACK.
+    expect(data.map((p) => ts(p)?.value)).toEqual([20, 20, 20]);
+    expect(acks.map((p) => ts(p)?.echoReply)).toEqual([20, 20, 20]);
+  });
+
+  it('leaves room for the option: full segments carry 1460 - 12 = 1448 bytes (RFC 6691)', () => {
+    const data = sent('A').filter((p) => p.payload.length > 0);
+    expect(data.map((p) => p.payload.length)).toEqual([1448, 1448, 1448]);
+    expect(t.received()).toBe(3 * 1448);
+  });
+
+  it('measures RTT from TSecr in whole milliseconds (RFC 7323 section 4)', () => {
+    // A: 20.0896 ms, clock 20, minus the SYN+ACK's TSecr 0 = 20 ms (the send time would give
+    // 20.0896). B: clock 30 at 30.1312 ms, minus the ACK's TSecr 10 = 20 ms.
+    const first = (node: string) =>
+      recordsOf(t.net, 'tcp.rto', node).find((r) => r.cause === 'sample');
+    expect(first('A')?.srtt).toBe(20 * NS_PER_MS);
+    expect(first('B')?.srtt).toBe(20 * NS_PER_MS);
+  });
+});
