@@ -1,6 +1,7 @@
 // tshark on captures of connections that use TCP's optional extensions (delayed ACKs, window
-// scaling and timestamps from RFC 7323): every option decoded, no malformed packet, no expert
-// warning, and the window tshark calculates from the scale equal to the buffer we advertised.
+// scaling and timestamps from RFC 7323, SACK from RFC 2018): every option decoded, no malformed
+// packet, no expert warning, and the window tshark calculates from the scale equal to the buffer
+// we advertised.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,9 +51,15 @@ function capture(name: string, tcp: Record<string, unknown>) {
   return { file, summary, trace: simulation.sim.trace };
 }
 
-describe('tshark on an upload with delayed ACKs, window scaling and timestamps', () => {
+describe('tshark on an upload with delayed ACKs, window scaling, timestamps and SACK', () => {
   // A 256 KiB receive buffer: 262144 > 65535 * 4, so the shift is 3 (RFC 7323 2.3).
-  const tcp = { delayedAck: true, windowScaling: true, timestamps: true, receiveWindow: '256KiB' };
+  const tcp = {
+    delayedAck: true,
+    windowScaling: true,
+    timestamps: true,
+    sack: true,
+    receiveWindow: '256KiB',
+  };
   const { file, summary, trace } = capture('all', tcp);
   const rows = fields(
     file,
@@ -73,9 +80,9 @@ describe('tshark on an upload with delayed ACKs, window scaling and timestamps',
     expect(
       syns.map((r) => [r['ip.src'], r['tcp.option_kind'], r['tcp.options.wscale.shift']]),
     ).toEqual([
-      // Kinds (IANA): 2 MSS, 1 NOP, 8 timestamps, 3 window scale; Linux's order.
-      ['10.0.0.2', '2,1,1,8,1,3', '3'],
-      ['10.0.0.1', '2,1,1,8,1,3', '3'],
+      // Kinds (IANA): 2 MSS, 4 SACK permitted, 8 timestamps, 1 NOP, 3 window scale; Linux's order.
+      ['10.0.0.2', '2,4,8,1,3', '3'],
+      ['10.0.0.1', '2,4,8,1,3', '3'],
     ]);
   });
 
@@ -93,11 +100,30 @@ describe('tshark on an upload with delayed ACKs, window scaling and timestamps',
   it('finds TSval and TSecr on every segment after the SYNs, and full segments of 1448 bytes', () => {
     const later = rows.filter((r) => r['tcp.flags.syn'] === '0');
     for (const r of later) {
-      expect(r['tcp.option_kind']).toBe('1,1,8');
+      expect(r['tcp.option_kind']).toMatch(/^1,1,8(,1,1,5)?$/);
       expect(r['tcp.options.timestamp.tsval']).toMatch(/^\d+$/);
     }
     const lengths = new Set(later.map((r) => Number(r['tcp.len'])));
     expect(Math.max(...lengths)).toBe(1448);
+  });
+
+  it('decodes the SACK blocks the server reports beyond each hole, above its ACK', () => {
+    const sacks = fields(file, 'ip.src tcp.ack tcp.options.sack_le tcp.options.sack_re').filter(
+      (r) => r['tcp.options.sack_le'] !== '',
+    );
+    // The link lost some of the client's segments, so the server reported blocks; each block
+    // (relative edges, as tshark shows them) lies above the cumulative ACK and is not empty.
+    expect(sacks.length).toBeGreaterThan(0);
+    for (const r of sacks) {
+      expect(r['ip.src']).toBe('10.0.0.1');
+      const lefts = (r['tcp.options.sack_le'] ?? '').split(',').map(Number);
+      const rights = (r['tcp.options.sack_re'] ?? '').split(',').map(Number);
+      expect(lefts.length).toBeLessThanOrEqual(3); // beside timestamps (RFC 2018 section 3)
+      lefts.forEach((left, i) => {
+        expect(left).toBeGreaterThan(Number(r['tcp.ack']));
+        expect(rights[i]).toBeGreaterThan(left);
+      });
+    }
   });
 
   it('shows fewer ACKs than data segments: the server acknowledges every second one', () => {

@@ -35,6 +35,11 @@ export interface TcpConfig {
   windowScaling: boolean;
   /** Offer the timestamps option (RFC 7323 section 3) in our SYN. Off by default. */
   timestamps: boolean;
+  /**
+   * Offer SACK (RFC 2018) in our SYN: the receiver reports the blocks it holds beyond a hole, the
+   * sender recovers with them (RFC 6675). Off by default.
+   */
+  sack: boolean;
 }
 
 export const DEFAULT_TCP_CONFIG: Readonly<TcpConfig> = Object.freeze({
@@ -51,6 +56,7 @@ export const DEFAULT_TCP_CONFIG: Readonly<TcpConfig> = Object.freeze({
   delayedAckTimeout: 200 * NS_PER_MS,
   windowScaling: false,
   timestamps: false,
+  sack: false,
 });
 
 /** MSS assumed when the peer's SYN carries no MSS option (RFC 9293 3.7.1): 536. */

@@ -12,6 +12,7 @@ import {
   segmentOptions,
   synOfferOf,
   synOptions,
+  maxSackBlocks,
   tsClock,
   TS_TICK_NS,
   type ExtensionSettings,
@@ -19,6 +20,7 @@ import {
   type SynOffer,
 } from '../../net/tcp/tcpExtensions.ts';
 import type { ReceiveBuffer } from '../../net/tcp/receiveBuffer.ts';
+import { SackReporter } from '../../net/tcp/sackBlocks.ts';
 import type { TcpHeader } from '../../net/wire/packet.ts';
 import { tcpOptionsLength, type SackBlock, type TcpOption } from '../../net/wire/tcpOptions.ts';
 
@@ -29,6 +31,8 @@ export class TcpExtensionState {
   /** TS.Recent (RFC 7323 4.3): the TSval we echo in TSecr. */
   tsRecent = 0;
   private peer: SynOffer | undefined = undefined;
+  /** The SACK blocks we report as a data receiver, once SACK is agreed. */
+  private reporter: SackReporter | undefined = undefined;
 
   constructor(private readonly settings: ExtensionSettings) {}
 
@@ -44,6 +48,7 @@ export class TcpExtensionState {
     this.peer = peer;
     this.agreed = negotiate(ourOffer(this.settings), peer);
     if (this.agreed.timestamps) this.tsRecent = peer.tsVal ?? 0;
+    if (this.agreed.sack) this.reporter = new SackReporter();
     return this.agreed;
   }
 
@@ -75,9 +80,19 @@ export class TcpExtensionState {
     return tcpOptionsLength(segmentOptions(this.agreed, { value: 0, echoReply: 0 }, blocks));
   }
 
-  /** The SACK blocks to report: none yet (SACK comes with RFC 2018's receiver). */
-  private sackBlocks(_receive: ReceiveBuffer | undefined): SackBlock[] {
-    return [];
+  /** A data segment from `seq` arrived out of order: its block goes first in the next SACK. */
+  onOutOfOrder(seq: number, receive: ReceiveBuffer): void {
+    this.reporter?.onOutOfOrder(seq, receive.outOfOrderRanges());
+  }
+
+  private sackBlocks(receive: ReceiveBuffer | undefined): SackBlock[] {
+    const reporter = this.reporter;
+    if (!reporter || !receive) return [];
+    if (!receive.hasOutOfOrder) {
+      reporter.clear();
+      return [];
+    }
+    return reporter.blocks(receive.outOfOrderRanges(), maxSackBlocks(this.agreed.timestamps));
   }
 
   /** An acceptable segment arrived: its TSval may become TS.Recent (RFC 7323 4.3). */

@@ -1,11 +1,20 @@
-// Window scaling and timestamps (RFC 7323) on whole connections, against hand-worked segments:
-// the SYN negotiation, scaled window fields, TSval/TSecr on every segment, RTT from TSecr, and
-// segments shortened to leave room for the timestamps option (RFC 6691).
+// Window scaling and timestamps (RFC 7323) and SACK blocks (RFC 2018) on whole connections,
+// against hand-worked segments: the SYN negotiation, scaled window fields, TSval/TSecr on every
+// segment, RTT from TSecr, segments shortened to leave room for the options (RFC 6691), and the
+// block a receiver reports beyond a hole.
 import { describe, expect, it } from 'vitest';
 import { NS_PER_MS, NS_PER_S } from '../../engine/time.ts';
 import type { TcpOption } from '../../net/wire/tcpOptions.ts';
 import type { TwoHosts } from '../../../tests/support/tcpNetwork.ts';
-import { ISS_A, recordsOf, SMSS, tcp, transfer } from './tcpTransferTestNet.ts';
+import {
+  findSeed,
+  ISS_A,
+  lostPackets,
+  recordsOf,
+  SMSS,
+  tcp,
+  transfer,
+} from './tcpTransferTestNet.ts';
 
 const LINK = { bandwidth: 10e6, delay: 10 * NS_PER_MS };
 
@@ -147,5 +156,41 @@ describe('timestamps (RFC 7323 sections 3 and 4)', () => {
       recordsOf(t.net, 'tcp.rto', node).find((r) => r.cause === 'sample');
     expect(first('A')?.srtt).toBe(20 * NS_PER_MS);
     expect(first('B')?.srtt).toBe(20 * NS_PER_MS);
+  });
+});
+
+describe('SACK blocks from the receiver (RFC 2018)', () => {
+  it('offers SACK-permitted in both SYNs and reports the block beyond a hole in each ACK', () => {
+    // Three full segments from A; the link (2% loss) loses exactly the second (seq 2461). By hand
+    // (RFC 2018 section 4): the first is acknowledged (ACK 2461); the third arrives beyond the
+    // hole: ACK 2461 with the block 3921-5381; the resent second fills the hole: ACK 5381, no
+    // block left to report.
+    const found = findSeed(
+      (seed) => {
+        const run = transfer(
+          { seed, link: { ...LINK, loss: 0.02 }, tcp: { sack: true } },
+          3 * SMSS,
+          true,
+        );
+        run.net.sim.run({ until: 5 * NS_PER_S });
+        return run;
+      },
+      ({ net }) => {
+        const lost = lostPackets(net);
+        return (
+          lost.length === 1 && lost[0]?.node === 'A' && tcp(lost[0].packet).seq === ISS_A + 1 + SMSS
+        );
+      },
+    );
+    const [synA] = segments(found.net, 'A');
+    const [synB, ...acks] = recordsOf(found.net, 'link.txBegin', 'B').map((r) => tcp(r.packet));
+    expect(synA?.[2]).toBe('mss,nop,nop,sackPermitted');
+    expect(synB?.options.map((o) => o.kind).join(',')).toBe('mss,nop,nop,sackPermitted');
+    expect(acks.map((h) => [h.ack, option(h.options, 'sack')?.blocks ?? []])).toEqual([
+      [2461, []],
+      [2461, [{ left: 3921, right: 5381 }]],
+      [5381, []],
+    ]);
+    expect(found.received()).toBe(3 * SMSS);
   });
 });

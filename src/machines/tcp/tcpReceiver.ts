@@ -106,7 +106,10 @@ export abstract class TcpReceiver extends TcpSender {
       return;
     }
     const extensions = this.extensions;
-    if (extensions) extensions.onSegment(h, this.lastAckSent);
+    if (extensions) {
+      extensions.onSegment(h, this.lastAckSent);
+      if (result.outOfOrder && data.length > 0) extensions.onOutOfOrder(h.seq, receive);
+    }
     if (!h.flags.ack) return;
     if (this.state === 'SYN-RECEIVED') {
       const send = this.sendBuffer;

@@ -46,7 +46,7 @@ export abstract class TcpSender {
   protected readonly delayedAck: DelayedAck | undefined;
   /** The acknowledgment number of the last segment we sent with ACK set (Last.ACK.sent). */
   protected lastAckSent = -1;
-  /** Window scaling and timestamps, when the node offers any (else plain RFC 9293). */
+  /** Window scaling, timestamps and SACK, when the node offers any (else plain RFC 9293). */
   protected readonly extensions: TcpExtensionState | undefined;
   private readonly timerEvent = (): void => this.onTimeout();
 
@@ -92,11 +92,11 @@ export abstract class TcpSender {
         })
       : undefined;
     this.extensions =
-      config.windowScaling || config.timestamps
+      config.windowScaling || config.timestamps || config.sack
         ? new TcpExtensionState({
             windowScaling: config.windowScaling,
             timestamps: config.timestamps,
-            sack: false,
+            sack: config.sack,
             receiveBuffer: config.receiveWindow,
           })
         : undefined;

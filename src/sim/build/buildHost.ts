@@ -52,5 +52,6 @@ function tcpConfigOf(spec: ScenarioNode): Partial<TcpConfig> {
   if (t.delayedAckTimeout !== undefined) config.delayedAckTimeout = t.delayedAckTimeout;
   if (t.windowScaling !== undefined) config.windowScaling = t.windowScaling;
   if (t.timestamps !== undefined) config.timestamps = t.timestamps;
+  if (t.sack !== undefined) config.sack = t.sack;
   return config;
 }

@@ -51,6 +51,7 @@ describe('a node’s tcp settings', () => {
       delayedAckTimeout: 200 * NS_PER_MS,
       windowScaling: false,
       timestamps: false,
+      sack: false,
     });
   });
 
@@ -64,6 +65,9 @@ describe('a node’s tcp settings', () => {
         path: '$.nodes[0].tcp.delayedAckTimeout',
         message: 'expected a duration below 500ms (RFC 5681 4.2), got "500ms"',
       },
+    ]);
+    expect(issuesOf({ sack: 'on' })).toEqual([
+      { path: '$.nodes[0].tcp.sack', message: expect.stringMatching(/true or false/) },
     ]);
     expect(issuesOf({ timestamps: 1 })).toEqual([
       { path: '$.nodes[0].tcp.timestamps', message: expect.stringMatching(/true or false/) },

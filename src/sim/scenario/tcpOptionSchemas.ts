@@ -1,5 +1,5 @@
 // The optional TCP features a node's `tcp` settings can turn on, each off by default: delayed
-// ACKs (RFC 5681 4.2), window scaling and timestamps (RFC 7323).
+// ACKs (RFC 5681 4.2), window scaling and timestamps (RFC 7323), SACK (RFC 2018).
 
 import { NS_PER_MS } from '../../engine/time.ts';
 import { MAX_SCALED_WINDOW } from '../../net/tcp/tcpExtensions.ts';
@@ -36,6 +36,9 @@ export const TCP_OPTION_SETTINGS = {
   ),
   timestamps: boolean(
     'Offer TCP timestamps (RFC 7323): TSval and TSecr on every segment, RTT from TSecr (default false).',
+  ),
+  sack: boolean(
+    'Offer selective acknowledgments (RFC 2018): the receiver reports the blocks it holds beyond a hole (default false).',
   ),
 };
 
