@@ -1,8 +1,13 @@
 // Trace records every application shares (its state, its errors), and a helper that records an
 // actor's state changes. Each kind declares its own records in its folder (src/kinds/*/…Trace.ts).
 
-import type { AnyActorRef } from 'xstate';
 import type { Simulator } from '../engine/simulator.ts';
+
+/** What tracing needs of an actor, XState's or the flat interpreter's. */
+interface TracedActor {
+  subscribe(observer: (snapshot: { value: unknown }) => void): unknown;
+  getSnapshot(): { value: unknown };
+}
 
 declare module '../engine/trace.ts' {
   interface TraceRecordTypes {
@@ -16,7 +21,7 @@ declare module '../engine/trace.ts' {
 }
 
 /** Records `app.state` whenever the actor's state value changes, starting with its first. */
-export function traceStates(sim: Simulator, actor: AnyActorRef, node: string, app: string): void {
+export function traceStates(sim: Simulator, actor: TracedActor, node: string, app: string): void {
   let last = '';
   const note = (value: unknown): void => {
     const state = typeof value === 'string' ? value : JSON.stringify(value);

@@ -1,9 +1,9 @@
 // One core of a CpuScheduler: its XState actor, which owns the core's state and job, and the plain
 // parts around it: the switch and slice timers (engine events), CPU-time accounting, cpu.* records.
 
-import { createActor, type Actor } from 'xstate';
 import type { EventId, Simulator } from '../../engine/simulator.ts';
 import type { Nanos } from '../../engine/time.ts';
+import { createFlatActor, type FlatActor } from '../flatActor.ts';
 import type { CpuConfig } from './cpuConfig.ts';
 import { cpuCoreMachine, type CpuCoreState } from './cpuCoreMachine.ts';
 import type { CpuJob } from './cpuJob.ts';
@@ -22,7 +22,7 @@ export interface CpuCoreOwner {
 
 /** A core: ask its actor what it is doing; dispatch, take off and release jobs through it. */
 export class CpuCore {
-  readonly actor: Actor<typeof cpuCoreMachine>;
+  readonly actor: FlatActor<typeof cpuCoreMachine>;
   /**
    * The running job's quantum expired at this instant: the next decision takes it off
    * (cpu.quantumExpired) or gives it another slice. It is neither free nor a preemption victim.
@@ -46,7 +46,7 @@ export class CpuCore {
     private readonly config: CpuConfig,
     private readonly owner: CpuCoreOwner,
   ) {
-    this.actor = createActor(cpuCoreMachine, {
+    this.actor = createFlatActor(cpuCoreMachine, {
       clock: sim.clock,
       input: { core: index, contextSwitch: config.contextSwitch },
     });

@@ -5,7 +5,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { Actor } from 'xstate';
+import { FlatActor } from '../flatActor.ts';
 import { Simulator } from '../../engine/simulator.ts';
 import { NS_PER_MS } from '../../engine/time.ts';
 import { CpuScheduler, SCHEDULING_POLICIES } from './cpuScheduler.ts';
@@ -105,7 +105,7 @@ describe('CpuScheduler properties', () => {
   });
 
   it('costs about 1.2 actor sends per job in an M/M/1 queue at rho = 0.8', () => {
-    const send = vi.spyOn(Actor.prototype, 'send');
+    const send = vi.spyOn(FlatActor.prototype, 'send');
     try {
       const sim = new Simulator({ seed: 1, trace: false });
       const cpu = new CpuScheduler(sim, 'cpu', {});

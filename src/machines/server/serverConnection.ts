@@ -1,9 +1,9 @@
 // A connection a server process has taken: its socket and protocol session, the requests read and
 // not yet served, the thread serving it, and its serverConnectionMachine actor (`server.conn`).
 
-import { createActor, type Actor } from 'xstate';
 import type { EventId, Simulator } from '../../engine/simulator.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
+import { createFlatActor, type FlatActor } from '../flatActor.ts';
 import type { TcpConnection } from '../tcp/tcpConnection.ts';
 import {
   serverConnectionMachineWithIo,
@@ -54,7 +54,7 @@ export class ServerConnection implements ServerConnectionIo {
   readonly queue: PendingRequest[] = [];
   /** The thread serving it (a worker, its own thread or the loop); none while it waits for one. */
   thread: Worker | undefined;
-  private readonly actor: Actor<typeof serverConnectionMachineWithIo>;
+  private readonly actor: FlatActor<typeof serverConnectionMachineWithIo>;
   private readonly effects: (() => void)[] = [];
   private traced = '';
   private keepAlive: EventId | undefined;
@@ -75,7 +75,7 @@ export class ServerConnection implements ServerConnectionIo {
     connection.handlers.onClose = () => this.send({ type: 'conn.closed' });
     connection.handlers.onError = () => this.send({ type: 'conn.reset' });
     const { sim, options } = host;
-    this.actor = createActor(serverConnectionMachineWithIo, {
+    this.actor = createFlatActor(serverConnectionMachineWithIo, {
       clock: sim.clock,
       input: { io: this },
     });

@@ -2,8 +2,8 @@
 // (src/machines/userMachine.ts) started by the app's workload, with the I/O its kind gives. Each
 // visit is recorded (app.visit) and a user that stops records why (app.error), under its name.
 
-import { createActor } from 'xstate';
 import { NS_PER_MS } from '../../engine/time.ts';
+import { createFlatActor } from '../../machines/flatActor.ts';
 import { userMachineWithIo, type UserEvent, type UserIo } from '../../machines/userMachine.ts';
 import { traceStates } from '../appTrace.ts';
 import type { AppContext } from '../kinds/appKind.ts';
@@ -46,7 +46,7 @@ export function startUsers(
       thinks: () => thinks,
       thinkTimeMs: () => thinkTimeMs(app.workload, think),
     };
-    const actor = createActor(userMachineWithIo, {
+    const actor = createFlatActor(userMachineWithIo, {
       clock: sim.clock,
       input: { startMs: delayNs / NS_PER_MS, visits, login: app.login !== undefined, io },
     });
