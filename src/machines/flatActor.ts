@@ -14,7 +14,16 @@
 // else (nested or parallel states, invoke, wildcards, guard combinators) is refused when the
 // actor is created.
 
-import type { AnyStateMachine, ContextFrom, EventFromLogic, InputFrom, SnapshotFrom } from 'xstate';
+import {
+  and,
+  not,
+  or,
+  type AnyStateMachine,
+  type ContextFrom,
+  type EventFromLogic,
+  type InputFrom,
+  type SnapshotFrom,
+} from 'xstate';
 import type { SimulatedClock } from '../engine/xstateClock.ts';
 
 type AnyEvent = { type: string };
@@ -67,6 +76,13 @@ export interface FlatSnapshot<TMachine extends AnyStateMachine> {
 type Observer<TMachine extends AnyStateMachine> = (snapshot: FlatSnapshot<TMachine>) => void;
 
 const compiled = new WeakMap<AnyStateMachine, CompiledMachine>();
+
+/** XState's guard combinators, by the check function each shares across its uses. */
+const COMBINATORS = new Map<unknown, 'and' | 'or' | 'not'>([
+  [(and([]) as unknown as { check: unknown }).check, 'and'],
+  [(or([]) as unknown as { check: unknown }).check, 'or'],
+  [(not('x') as unknown as { check: unknown }).check, 'not'],
+]);
 
 /** Creates an actor of `machine` on the flat interpreter (call `start()` as with XState). */
 export function createFlatActor<TMachine extends AnyStateMachine>(
@@ -338,13 +354,15 @@ function compile(machine: AnyStateMachine): CompiledMachine {
       fn = impl.guards[name];
     }
     if (typeof fn === 'function' && 'check' in fn && 'guards' in fn) {
-      // XState's and([...]), or([...]), not(g): functions named for what they combine.
+      // XState's and([...]), or([...]), not(g), told apart by their check function (not by
+      // name: a minified build renames them).
       const parts = (fn.guards as unknown[]).map((g) => guard(g, from) as GuardRef);
       const all = (args: Args) => parts.every((g) => g.check(args, g.params));
-      if (fn.name === 'and') return { check: all, params: undefined };
+      const kind = COMBINATORS.get(fn.check);
+      if (kind === 'and') return { check: all, params: undefined };
       if (fn.name === 'or')
         return { check: (a) => parts.some((g) => g.check(a, g.params)), params: undefined };
-      if (fn.name === 'not') return { check: (a) => !all(a), params: undefined };
+      if (kind === 'not') return { check: (a) => !all(a), params: undefined };
     }
     if (typeof fn !== 'function' || 'check' in fn) {
       throw new Error(`flatActor: ${where}: ${from} uses a guard this interpreter does not run`);

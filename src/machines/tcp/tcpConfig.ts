@@ -1,8 +1,11 @@
 // TCP settings of a node, with defaults from the RFCs (and Linux where the RFCs leave a choice).
 
 import { NS_PER_MS, NS_PER_S, type Nanos } from '../../engine/time.ts';
+import type { CongestionAlgorithm } from '../../net/tcp/newRenoCongestion.ts';
 
 export interface TcpConfig {
+  /** Loss recovery: NewReno (RFC 6582, what a TCP without SACK does) or Reno (RFC 5681). */
+  congestionControl: CongestionAlgorithm;
   /** Our maximum segment size, announced in the SYN (1460 = 1500-byte Ethernet MTU - 40). */
   mss: number;
   /**
@@ -43,6 +46,7 @@ export interface TcpConfig {
 }
 
 export const DEFAULT_TCP_CONFIG: Readonly<TcpConfig> = Object.freeze({
+  congestionControl: 'newreno',
   mss: 1460,
   receiveWindow: 65_535,
   sendBuffer: 256 * 1024,

@@ -166,8 +166,9 @@ export abstract class TcpReceiver extends TcpSender {
     // The peer answers while nothing is outstanding (a window probe): it is alive, so a
     // persisting sender keeps probing as long as the window stays zero (RFC 9293 3.8.6.1).
     if (send.outstanding === 0) this.timeouts = 0;
+    const congestion = this.congestion;
     if (result.kind === 'duplicate') {
-      const event = this.congestion.onDuplicateAck(flightBefore);
+      const event = congestion.onDuplicateAck(flightBefore, h.ack, send.sndMax);
       if (event?.cause === 'fastRetransmit') this.retransmitOldest('fastRetransmit');
       return true;
     }
@@ -179,8 +180,19 @@ export abstract class TcpReceiver extends TcpSender {
       this.rto.addSample(sample);
       this.recordRto('sample');
     }
-    if (result.dataBytesAcked > 0) this.congestion.onAck(result.dataBytesAcked);
-    if (send.outstanding > 0) this.startTimer(true);
+    // In fast recovery an ACK of only our FIN still ends (or advances) recovery.
+    const recovering = congestion.phase === 'fastRecovery';
+    const event =
+      result.dataBytesAcked > 0 || recovering
+        ? congestion.onAck(result.dataBytesAcked, h.ack)
+        : undefined;
+    if (event?.cause === 'partialAck') {
+      // NewReno (RFC 6582 3.2 step 5): resend the next hole at once; restart the timer on the
+      // first partial ACK of the recovery only ("Impatient", as ns-3), so that a window with
+      // many holes falls back on the timeout instead of taking one round trip per hole.
+      this.retransmitOldest('partialAck');
+      if (congestion.partialAcks === 1) this.startTimer(true);
+    } else if (send.outstanding > 0) this.startTimer(true);
     else this.stopTimer();
     if (result.finAcked) {
       this.raise({ type: 'tcp.ackOfFin' });

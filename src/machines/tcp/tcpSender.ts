@@ -1,9 +1,11 @@
-// The sending half of a TCP connection: the send buffer, RTO estimation (RFC 6298), Reno
-// congestion control (RFC 5681), building and sending segments, and the retransmission and persist
-// timers. TcpReceiver extends it with segment arrival, TcpConnection with the machine and socket.
+// The sending half of a TCP connection: the send buffer, RTO estimation (RFC 6298), congestion
+// control (NewReno, RFC 6582, or Reno, RFC 5681), building and sending segments, and the
+// retransmission and persist timers. TcpReceiver extends it with segment arrival, TcpConnection
+// with the machine and socket.
 
 import type { EventId } from '../../engine/simulator.ts';
-import { RenoCongestion } from '../../net/tcp/renoCongestion.ts';
+import { createCongestionControl } from '../../net/tcp/newRenoCongestion.ts';
+import type { RenoCongestion } from '../../net/tcp/renoCongestion.ts';
 import type { ReceiveBuffer } from '../../net/tcp/receiveBuffer.ts';
 import { RtoEstimator } from '../../net/tcp/rtoEstimator.ts';
 import { RttSampler } from '../../net/tcp/rttSampler.ts';
@@ -18,7 +20,7 @@ import { DelayedAck } from './tcpDelayedAck.ts';
 import { TcpExtensionState } from './tcpExtensionState.ts';
 import type { ConnectionHost } from './tcpSocketTypes.ts';
 import type { TcpConnectionEvent, TcpState } from './tcpConnectionMachine.ts';
-import { connectionName } from './tcpTrace.ts';
+import { connectionName, type RetransmitReason } from './tcpTrace.ts';
 
 export const EMPTY = new Uint8Array(0);
 
@@ -71,8 +73,9 @@ export abstract class TcpSender {
       minRto: config.minRto,
       maxRto: config.maxRto,
     });
-    this.congestion = new RenoCongestion({
+    this.congestion = createCongestionControl(config.congestionControl, {
       smss: config.mss,
+      iss,
       // RFC 5681 3.1: ssthresh starts at the largest window the peer could advertise.
       ...(config.windowScaling ? { initialSsthresh: MAX_SCALED_WINDOW } : {}),
       onChange: (e) =>
@@ -156,14 +159,14 @@ export abstract class TcpSender {
     }
   }
 
-  protected retransmitOldest(reason: 'timeout' | 'fastRetransmit'): void {
+  protected retransmitOldest(reason: RetransmitReason): void {
     const send = this.sendBuffer;
     if (send.outstanding === 0) return;
     const mss = this.segmentMss();
     this.emitSegment(send.segmentAt(send.sndUna, mss), reason);
   }
 
-  protected emitSegment(segment: OutgoingSegment, retransmit?: 'timeout' | 'fastRetransmit'): void {
+  protected emitSegment(segment: OutgoingSegment, retransmit?: RetransmitReason): void {
     const { sim, net } = this.host;
     const length = segmentLength(segment);
     this.sampler.sent(segment.seq, length, sim.now());
@@ -303,7 +306,7 @@ export abstract class TcpSender {
       this.persisting = true;
       return;
     }
-    this.congestion.onTimeout(this.sendBuffer.flightSize);
+    this.congestion.onTimeout(this.sendBuffer.flightSize, this.sendBuffer.sndMax);
     this.sendBuffer.rewind();
     this.output();
     if (this.timer < 0 && this.sendBuffer.outstanding > 0) this.startTimer(false);

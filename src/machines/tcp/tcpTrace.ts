@@ -3,11 +3,18 @@
 
 import type { TcpState } from './tcpConnectionMachine.ts';
 
+/** Why a segment was sent again. */
+export type RetransmitReason = 'timeout' | 'fastRetransmit' | 'partialAck';
+
 declare module '../../engine/trace.ts' {
   interface TraceRecordTypes {
     /** A connection entered an RFC 9293 state. `conn` is "local:port>remote:port". */
     'socket.state': { node: string; conn: string; state: TcpState };
-    /** The congestion window or slow-start threshold changed, and why. */
+    /**
+     * The congestion window or slow-start threshold changed, and why: a CongestionCause
+     * (slowStart, congestionAvoidance, fastRetransmit, recoveryInflate, partialAck, recoveryExit,
+     * timeout; src/net/tcp/renoCongestion.ts).
+     */
     'tcp.cwnd': { node: string; conn: string; cwnd: number; ssthresh: number; cause: string };
     /** The retransmission timeout changed: after an RTT sample (with SRTT and RTTVAR) or a backoff. */
     'tcp.rto': {
@@ -18,13 +25,16 @@ declare module '../../engine/trace.ts' {
       rttvar: number | null;
       cause: 'sample' | 'backoff';
     };
-    /** A segment was sent again: after the timer ran out, or after three duplicate ACKs. */
+    /**
+     * A segment was sent again: after the timer ran out, after three duplicate ACKs, or (NewReno)
+     * after a partial ACK in fast recovery showed the next hole.
+     */
     'tcp.retransmit': {
       node: string;
       conn: string;
       seq: number;
       bytes: number;
-      reason: 'timeout' | 'fastRetransmit';
+      reason: RetransmitReason;
     };
     /** A segment reached a port with no listener (or no connection): answered with RST. */
     'tcp.refused': { node: string; port: number; pkt: number };

@@ -1,5 +1,6 @@
 // Reno congestion control (RFC 5681): slow start, congestion avoidance, fast retransmit and fast
 // recovery, with cwnd and ssthresh in bytes. The socket calls it on every ACK and on timeouts.
+// NewReno (newRenoCongestion.ts, the default) extends it with RFC 6582's partial ACKs.
 
 /** What the sender is doing: RFC 5681's two growth regimes, or fast recovery after 3 dup ACKs. */
 export type CongestionPhase = 'slowStart' | 'congestionAvoidance' | 'fastRecovery';
@@ -10,7 +11,8 @@ export type CongestionCause =
   | 'congestionAvoidance' // an ACK of new data grew cwnd by SMSS*SMSS/cwnd (eq. 3)
   | 'fastRetransmit' // the 3rd duplicate ACK: retransmit now, enter fast recovery
   | 'recoveryInflate' // a further duplicate ACK in fast recovery: cwnd += SMSS
-  | 'recoveryExit' // an ACK of new data in fast recovery: cwnd = ssthresh
+  | 'partialAck' // NewReno: an ACK of some new data in fast recovery, not all up to `recover`
+  | 'recoveryExit' // an ACK of new data in fast recovery (NewReno: all of it): cwnd = ssthresh
   | 'timeout'; // the retransmission timer expired: cwnd = 1 SMSS
 
 /** A change of the congestion state, returned by the call that caused it. */
@@ -63,11 +65,11 @@ export function initialWindow(smss: number): number {
  */
 export class RenoCongestion {
   readonly smss: number;
-  private cwndBytes: number;
-  private ssthreshBytes: number;
-  private dupAcks = 0;
-  private recovering = false;
-  private timedOutSinceAck = false;
+  protected cwndBytes: number;
+  protected ssthreshBytes: number;
+  protected dupAcks = 0;
+  protected recovering = false;
+  protected timedOutSinceAck = false;
   private readonly onChange: ((event: CongestionEvent) => void) | undefined;
 
   constructor(options: RenoOptions) {
@@ -96,6 +98,11 @@ export class RenoCongestion {
     return this.dupAcks;
   }
 
+  /** Partial ACKs in the current fast recovery: always 0 for Reno, which has none (NewReno). */
+  get partialAcks(): number {
+    return 0;
+  }
+
   /** The current phase. */
   get phase(): CongestionPhase {
     if (this.recovering) return 'fastRecovery';
@@ -104,9 +111,10 @@ export class RenoCongestion {
 
   /**
    * An ACK acknowledged `bytesAcked` (> 0) new bytes (N in RFC 5681 eq. 2): grows cwnd, or ends
-   * fast recovery. Resets the duplicate-ACK count.
+   * fast recovery. Resets the duplicate-ACK count. `ack` (the ACK's SEG.ACK) matters to NewReno
+   * only.
    */
-  onAck(bytesAcked: number): CongestionEvent {
+  onAck(bytesAcked: number, _ack?: number): CongestionEvent {
     const before = this.cwndBytes;
     const ssthreshBefore = this.ssthreshBytes;
     this.dupAcks = 0;
@@ -128,9 +136,10 @@ export class RenoCongestion {
    * A duplicate ACK (RFC 5681's definition; `SendBuffer.onAck` tells) arrived while
    * `flightSize` bytes were outstanding. Returns a `fastRetransmit` event on the third one (the
    * caller must retransmit the segment at SND.UNA now), `recoveryInflate` on later ones, and
-   * undefined for the first two, which change nothing.
+   * undefined for the first two, which change nothing. `ack` (SEG.ACK = SND.UNA) and `sndMax`
+   * (SND.MAX) matter to NewReno only.
    */
-  onDuplicateAck(flightSize: number): CongestionEvent | undefined {
+  onDuplicateAck(flightSize: number, _ack?: number, _sndMax?: number): CongestionEvent | undefined {
     const before = this.cwndBytes;
     const ssthreshBefore = this.ssthreshBytes;
     this.dupAcks++;
@@ -139,6 +148,15 @@ export class RenoCongestion {
       return this.emit('recoveryInflate', before, ssthreshBefore);
     }
     if (this.dupAcks < DUP_ACK_THRESHOLD) return undefined;
+    return this.enterRecovery(flightSize, before, ssthreshBefore);
+  }
+
+  /** RFC 5681 3.2 steps 2-3: ssthresh = max(FlightSize/2, 2*SMSS), cwnd = ssthresh + 3*SMSS. */
+  protected enterRecovery(
+    flightSize: number,
+    before: number,
+    ssthreshBefore: number,
+  ): CongestionEvent {
     this.ssthreshBytes = this.reducedSsthresh(flightSize);
     this.cwndBytes = this.ssthreshBytes + DUP_ACK_THRESHOLD * this.smss;
     this.recovering = true;
@@ -147,9 +165,10 @@ export class RenoCongestion {
 
   /**
    * The retransmission timer expired with `flightSize` bytes outstanding (before any go-back):
-   * ssthresh = max(FlightSize/2, 2*SMSS) (kept on a repeated timeout), cwnd = 1*SMSS.
+   * ssthresh = max(FlightSize/2, 2*SMSS) (kept on a repeated timeout), cwnd = 1*SMSS. `sndMax`
+   * (SND.MAX) matters to NewReno only.
    */
-  onTimeout(flightSize: number): CongestionEvent {
+  onTimeout(flightSize: number, _sndMax?: number): CongestionEvent {
     const before = this.cwndBytes;
     const ssthreshBefore = this.ssthreshBytes;
     if (!this.timedOutSinceAck) this.ssthreshBytes = this.reducedSsthresh(flightSize);
@@ -160,11 +179,11 @@ export class RenoCongestion {
     return this.emit('timeout', before, ssthreshBefore);
   }
 
-  private reducedSsthresh(flightSize: number): number {
+  protected reducedSsthresh(flightSize: number): number {
     return Math.max(Math.floor(flightSize / 2), 2 * this.smss);
   }
 
-  private emit(
+  protected emit(
     cause: CongestionCause,
     previousCwnd: number,
     previousSsthresh: number,

@@ -39,6 +39,7 @@ export function buildHost(
 function tcpConfigOf(spec: ScenarioNode): Partial<TcpConfig> {
   const t = spec.tcp ?? {};
   const config: Partial<TcpConfig> = {};
+  if (t.congestionControl !== undefined) config.congestionControl = t.congestionControl;
   if (t.mss !== undefined) config.mss = t.mss;
   if (t.receiveWindow !== undefined) config.receiveWindow = t.receiveWindow;
   if (t.sendBuffer !== undefined) config.sendBuffer = t.sendBuffer;

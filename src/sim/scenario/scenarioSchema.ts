@@ -20,6 +20,9 @@ import type { AppOf } from '../kinds/appKind.ts';
 import { APP_KINDS, NODE_RESOLVER, ROLE_KINDS, UPCOMING_ROLES } from '../kinds/kindRegistry.ts';
 import { cpuSettings } from './serverSchemas.ts';
 import { TCP_OPTION_SETTINGS } from './tcpOptionSchemas.ts';
+import { NS_PER_S } from '../../engine/time.ts';
+import { CONGESTION_ALGORITHMS } from '../../net/tcp/newRenoCongestion.ts';
+import { RFC6298_MIN_MAX_RTO } from '../../net/tcp/rtoEstimator.ts';
 
 export const SCENARIO_FORMAT = 'handshake/scenario@1';
 
@@ -69,10 +72,20 @@ const routeSchema = object(
   'A static route: packets for `to` go to the router `via`.',
 );
 
-/** TCP settings of a node; defaults follow the RFCs. */
+/** The longest RTO or MSL a scenario may set: timers stay well inside simulated time. */
+const HOUR = 3600 * NS_PER_S;
+
+/**
+ * TCP settings of a node; defaults follow the RFCs. What one field cannot say (RTO bounds in
+ * order, buffers of at least one MSS) is checked by checkTcpSettings.ts.
+ */
 const tcpSettings = object(
   {},
   {
+    congestionControl: oneOf(
+      CONGESTION_ALGORITHMS,
+      'Loss recovery: "newreno" (default, RFC 6582) or "reno" (RFC 5681, for comparison).',
+    ),
     mss: number({
       integer: true,
       min: 88,
@@ -80,19 +93,26 @@ const tcpSettings = object(
       description: 'Maximum segment size in bytes (default 1460).',
     }),
     receiveWindow: byteSize(
-      'Receive buffer, advertised as the window (default 65535 bytes, no window scaling).',
+      'Receive buffer, advertised as the window (default 65535 bytes, no window scaling); at least the MSS.',
     ),
-    sendBuffer: byteSize('Send buffer (default 256KiB).'),
+    sendBuffer: byteSize('Send buffer (default 256KiB); at least the MSS.'),
     initialRto: duration({
       min: 1,
-      description: 'RTO before any RTT sample (default 1s, RFC 6298).',
+      max: HOUR,
+      description: 'RTO before any RTT sample (default 1s, RFC 6298), from minRto to maxRto.',
     }),
     minRto: duration({
       min: 1,
+      max: HOUR,
       description: 'Lowest RTO (default 1s as RFC 6298 says; Linux uses 200ms).',
     }),
-    maxRto: duration({ min: 1, description: 'Highest RTO after backoff (default 60s).' }),
+    maxRto: duration({
+      min: RFC6298_MIN_MAX_RTO,
+      max: HOUR,
+      description: 'Highest RTO after backoff (default 60s; RFC 6298 2.5: at least 60s).',
+    }),
     msl: duration({
+      max: HOUR,
       description: 'Maximum segment lifetime; TIME-WAIT lasts 2 MSL (default 30s).',
     }),
     synRetries: number({

@@ -1,13 +1,12 @@
 // Turns untrusted text into a checked Scenario: JSON syntax (with line and column), the schema,
-// then what the schema cannot see: tcpOptionSchemas.ts for the optional TCP features of each
-// node, checkReferences.ts for the network, checkApps.ts for the apps, each role and kind adding
-// its own.
+// then what the schema cannot see: checkTcpSettings.ts for each node's TCP, checkReferences.ts
+// for the network, checkApps.ts for the apps, each role and kind adding its own.
 
 import type { ValidationIssue } from '../schema/schema.ts';
 import { scenarioSchema, type Scenario } from './scenarioSchema.ts';
 import { checkApps } from './checkApps.ts';
 import { checkReferences, checkResolversAndEvents } from './checkReferences.ts';
-import { checkTcpOptionSettings } from './tcpOptionSchemas.ts';
+import { checkTcpSettings } from './checkTcpSettings.ts';
 
 export type { ValidationIssue } from '../schema/schema.ts';
 
@@ -32,9 +31,7 @@ export function validateScenario(value: unknown): ScenarioResult {
   if (!scenario) {
     return { ok: false, issues };
   }
-  scenario.nodes.forEach((node, i) =>
-    checkTcpOptionSettings(node.tcp, `$.nodes[${i}].tcp`, issues),
-  );
+  scenario.nodes.forEach((node, i) => checkTcpSettings(node.tcp, `$.nodes[${i}].tcp`, issues));
   const known = checkReferences(scenario, issues);
   checkApps(scenario, known, issues);
   checkResolversAndEvents(scenario, known, issues);

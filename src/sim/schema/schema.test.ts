@@ -61,6 +61,16 @@ describe('schema', () => {
   it('parses durations to nanoseconds', () => {
     expect(check(duration(), '20ms').parsed).toBe(20_000_000);
     expect(check(duration({ min: 1 }), '0s').issues[0]?.message).toMatch(/at least 1 ns/);
+    // Bounds are inclusive and said in people's units: 60e9 ns is "60 s".
+    const bounded = duration({ min: 60e9, max: 3600e9 });
+    expect(check(bounded, '1m').parsed).toBe(60e9);
+    expect(check(bounded, '1h').parsed).toBe(3600e9);
+    expect(check(bounded, '59s').issues[0]?.message).toBe(
+      'expected a duration of at least 60 s, got "59s"',
+    );
+    expect(check(bounded, '3601s').issues[0]?.message).toBe(
+      'expected a duration of at most 3600 s, got "3601s"',
+    );
   });
 
   it('tells tagged variants apart by their tag and names the allowed tags', () => {

@@ -1,7 +1,7 @@
 // A small schema language: each schema validates untrusted JSON, collecting every problem with
 // its JSON path and what was expected, and can describe itself as JSON Schema for editors.
 
-import { parseDuration } from '../../engine/time.ts';
+import { formatDuration, parseDuration } from '../../engine/time.ts';
 
 /** One problem found in a document. */
 export interface ValidationIssue {
@@ -129,8 +129,10 @@ export function oneOf<const V extends string>(
   };
 }
 
-/** A duration string (`250us`, `20ms`, `2s`, `1m`), parsed to integer nanoseconds. */
-export function duration(options: { min?: number; description?: string } = {}): Schema<number> {
+/** A duration string (`250us`, `20ms`, `2s`, `1m`), parsed to integer nanoseconds; bounds in ns. */
+export function duration(
+  options: { min?: number; max?: number; description?: string } = {},
+): Schema<number> {
   return {
     parse(value, path, issues) {
       if (typeof value !== 'string') {
@@ -144,7 +146,14 @@ export function duration(options: { min?: number; description?: string } = {}): 
       if (options.min !== undefined && parsed.ns < options.min) {
         issues.push({
           path,
-          message: `expected a duration of at least ${options.min} ns, got "${value}"`,
+          message: `expected a duration of at least ${formatDuration(options.min)}, got "${value}"`,
+        });
+        return undefined;
+      }
+      if (options.max !== undefined && parsed.ns > options.max) {
+        issues.push({
+          path,
+          message: `expected a duration of at most ${formatDuration(options.max)}, got "${value}"`,
         });
         return undefined;
       }

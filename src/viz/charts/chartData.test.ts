@@ -51,8 +51,9 @@ describe('chart data', () => {
     const chart = chartData({ records, time: end, names }, 'throughput');
     expect(chart.groups.map((g) => g.key).sort()).toEqual(['lan', 'wan']);
     expect(chart.lines.length).toBe(4);
-    // The transfer lasts about 2.9 s: 120 bins would be 24 ms, rounded up to 25 ms.
-    expect(chart.binNs).toBe(25_000_000);
+    // The transfer's packets end at 1.978 s: 120 bins would be 16.5 ms, rounded up to 20 ms.
+    expect(chart.xMax).toBe(1_978_066_240);
+    expect(chart.binNs).toBe(20_000_000);
     const wan = chart.lines.find((l) => l.label === 'wan: Router → Server')!;
     expect(Math.max(...wan.points.v)).toBeLessThanOrEqual(2e6 * (1 + 1e-9));
     expect(new Set(chart.lines.map((l) => l.color)).size).toBe(4);

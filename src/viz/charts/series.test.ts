@@ -110,7 +110,7 @@ describe('series of the TCP bulk transfer', () => {
       const peak = Math.max(...bins.map((b) => b.bitsPerSecond));
       expect(peak).toBeLessThanOrEqual(2e6 * (1 + 1e-9));
       // The bottleneck is busy for stretches of the transfer: some bins reach the link rate
-      // (the longest bins also span the idle waits for retransmission timeouts).
+      // (the longest bins also span times when the link is idle).
       if (factor <= 50) expect(peak).toBeGreaterThan(1.99e6);
     }
   });

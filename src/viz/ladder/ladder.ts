@@ -14,6 +14,7 @@ import {
   dropReason,
   isnIndex,
   messageText,
+  retransmitReason,
   segmentIsns,
 } from '../packet/index.ts';
 
@@ -155,7 +156,7 @@ export function buildLadder(
   for (const r of records) {
     if (r.type === 'tcp.retransmit') {
       const key = `${r.node}|${r.conn}|${r.seq}`;
-      const reason = r.reason === 'fastRetransmit' ? 'fast retransmit' : 'timeout';
+      const reason = retransmitReason(r.reason);
       retransmits.set(key, [...(retransmits.get(key) ?? []), { t: r.t, reason }]);
     } else if (r.type === 'app.request' || r.type === 'app.serve') {
       const kind = r.type === 'app.request' ? 'request' : 'reply';

@@ -1,6 +1,6 @@
-// Sentences for TCP's congestion window (RFC 5681) and retransmission timer (RFC 6298): the
-// growth that comes with every ACK is a detail; a timeout, fast retransmit and the end of fast
-// recovery are shown by default.
+// Sentences for TCP's congestion window (RFC 5681, NewReno's RFC 6582) and retransmission timer
+// (RFC 6298): the growth that comes with every ACK is a detail; a timeout, fast retransmit, a
+// partial ACK and the end of fast recovery are shown by default.
 
 import { formatDuration } from '../../engine/time.ts';
 import type { TraceRecord } from '../../engine/trace.ts';
@@ -42,6 +42,11 @@ export function congestionSentence(record: TraceRecord<'tcp.cwnd'>, ctx: TcpCont
       return {
         kind: 'congestion',
         text: `${who} halves its slow-start threshold after three duplicate ACKs${onIt}: ${threshold}; congestion window ${change(before?.cwnd, cwnd)} (threshold + 3 segments) for fast recovery.`,
+      };
+    case 'partialAck':
+      return {
+        kind: 'congestion',
+        text: `${who} gets a partial ACK${onIt}: it acknowledges new data but not all that was sent before the loss, so the next segment was lost too. NewReno resends it at once and stays in fast recovery; congestion window ${change(before?.cwnd, cwnd)} (less the data acknowledged, plus 1 segment).`,
       };
     case 'recoveryExit':
       return {

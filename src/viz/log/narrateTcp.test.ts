@@ -22,7 +22,22 @@ function host(
   return { id, label: node.label, address: node.interfaces[0]!.address!.split('/')[0]! };
 }
 
+/** tcp-bulk-transfer.json with Reno on the laptop: it leaves recovery early and times out. */
+const renoBulkJson = {
+  ...bulkJson,
+  name: `${bulkJson.name}, with Reno`,
+  nodes: bulkJson.nodes.map((n) =>
+    n.id === 'laptop' ? { ...n, tcp: { congestionControl: 'reno' } } : n,
+  ),
+};
+
 describe.each([
+  {
+    doc: renoBulkJson,
+    client: host(renoBulkJson, 'laptop'),
+    server: host(renoBulkJson, 'server'),
+    link: 'lan',
+  },
   {
     doc: bulkJson,
     client: host(bulkJson, 'laptop'),
@@ -123,9 +138,11 @@ describe.each([
       const why =
         r.reason === 'fastRetransmit'
           ? 'three duplicate ACKs said they were lost (fast retransmit).'
-          : backoffs.some((b) => b.t === r.t)
-            ? 'no ACK came before the retransmission timer ran out.'
-            : 'after the timeout it goes back and resends what was sent but not acknowledged.';
+          : r.reason === 'partialAck'
+            ? 'a partial ACK said they were lost too (NewReno fast recovery).'
+            : backoffs.some((b) => b.t === r.t)
+              ? 'no ACK came before the retransmission timer ran out.'
+              : 'after the timeout it goes back and resends what was sent but not acknowledged.';
       expect(text(r)).toBe(again(r) + why);
     }
     // Three duplicate ACKs: ssthresh = FlightSize / 2 and cwnd = ssthresh + 3 SMSS (3.2).
@@ -137,7 +154,20 @@ describe.each([
         `${client.label} halves its slow-start threshold after three duplicate ACKs: ${was.ssthresh} → ${r.ssthresh} bytes (half the data in flight); congestion window ${was.cwnd} → ${r.cwnd} bytes (threshold + 3 segments) for fast recovery.`,
       );
     }
-    // The ACK of new data ends fast recovery: cwnd = ssthresh (3.2, step 6).
+    // NewReno (RFC 6582 3.2 step 5): a partial ACK keeps ssthresh, deflates cwnd, and comes with
+    // the retransmission of the next hole at the same instant.
+    for (const r of windows.filter((w) => w.cause === 'partialAck')) {
+      expect(r.ssthresh).toBe(before(r).ssthresh);
+      // An ACK of exactly one segment takes one SMSS off and puts it back: no change to tell.
+      const cwnd = before(r).cwnd === r.cwnd ? `${r.cwnd}` : `${before(r).cwnd} → ${r.cwnd}`;
+      expect(retransmits.some((x) => x.t === r.t && x.reason === 'partialAck')).toBe(true);
+      expect(entry(r).kind).toBe('congestion');
+      expect(text(r)).toBe(
+        `${client.label} gets a partial ACK: it acknowledges new data but not all that was sent before the loss, so the next segment was lost too. NewReno resends it at once and stays in fast recovery; congestion window ${cwnd} bytes (less the data acknowledged, plus 1 segment).`,
+      );
+    }
+    // The ACK of new data (with NewReno, of all sent before the loss) ends fast recovery:
+    // cwnd = ssthresh (RFC 5681 3.2 step 6, RFC 6582 3.2 step 5).
     for (const r of windows.filter((w) => w.cause === 'recoveryExit')) {
       expect(r.cwnd).toBe(r.ssthresh);
       expect(text(r)).toBe(
@@ -161,8 +191,15 @@ describe.each([
       );
     }
     if (doc === bulkJson) {
-      // The scenario is built to show both ways of recovering.
+      // The scenario is built to show NewReno's recovery: one fast retransmit, then partial ACKs.
       expect(retransmits.some((r) => r.reason === 'fastRetransmit')).toBe(true);
+      expect(retransmits.some((r) => r.reason === 'partialAck')).toBe(true);
+      expect(backoffs).toEqual([]);
+    }
+    if (doc === renoBulkJson) {
+      // Reno on the same network: a fast retransmit, then the timer for the rest of the window.
+      expect(retransmits.some((r) => r.reason === 'fastRetransmit')).toBe(true);
+      expect(retransmits.some((r) => r.reason === 'partialAck')).toBe(false);
       expect(backoffs.length).toBeGreaterThan(0);
     }
   });

@@ -123,6 +123,8 @@ function retransmit(record: TraceRecord<'tcp.retransmit'>, ctx: TcpContext): str
       return `${sends} its SYN-ACK ${again}: no ACK came before the retransmission timer ran out.`;
     if (reason === 'fastRetransmit')
       return `${sends} its FIN ${again}: three duplicate ACKs said it was lost (fast retransmit).`;
+    if (reason === 'partialAck')
+      return `${sends} its FIN ${again}: a partial ACK said it was lost too (NewReno fast recovery).`;
     return timerRanOut
       ? `${sends} its FIN ${again}: no ACK of it came before the retransmission timer ran out.`
       : `${sends} its FIN ${again}: ${goesBack}.`;
@@ -130,6 +132,8 @@ function retransmit(record: TraceRecord<'tcp.retransmit'>, ctx: TcpContext): str
   const what = `${sends} ${bytes} ${bytes === 1 ? 'byte' : 'bytes'} at seq ${seq} ${again}`;
   if (reason === 'fastRetransmit')
     return `${what}: three duplicate ACKs said they were lost (fast retransmit).`;
+  if (reason === 'partialAck')
+    return `${what}: a partial ACK said they were lost too (NewReno fast recovery).`;
   return timerRanOut
     ? `${what}: no ACK came before the retransmission timer ran out.`
     : `${what}: ${goesBack}.`;

@@ -33,6 +33,7 @@ export {
   packetHops,
   packetJourney,
   packetVersion,
+  retransmitReason,
   segmentIsns,
   type JourneyStep,
 } from './packetTrace.ts';

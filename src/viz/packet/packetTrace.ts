@@ -68,6 +68,17 @@ export function dropReason(reason: string): string {
   return DROP_WORDS[reason] ?? reason;
 }
 
+const RETRANSMIT_WORDS: Record<TraceRecord<'tcp.retransmit'>['reason'], string> = {
+  timeout: 'timeout',
+  fastRetransmit: 'fast retransmit',
+  partialAck: 'partial ACK',
+};
+
+/** Why a segment was sent again, in words: `timeout`, `fast retransmit`, `partial ACK`. */
+export function retransmitReason(reason: TraceRecord<'tcp.retransmit'>['reason']): string {
+  return RETRANSMIT_WORDS[reason];
+}
+
 /** Every step of a packet's journey in the trace, in time order. */
 export function packetJourney(records: readonly TraceRecord[], pkt: number): JourneyStep[] {
   const steps: JourneyStep[] = [];

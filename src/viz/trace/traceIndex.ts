@@ -6,6 +6,7 @@ import type { TraceRecord } from '../../engine/trace.ts';
 import type { LinkDropReason } from '../../net/link/linkTrace.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { Packet } from '../../net/wire/packet.ts';
+import { retransmitReason } from '../packet/index.ts';
 
 /** The protocol a dot is coloured by. */
 export type HopProtocol = 'tcp' | 'udp' | 'icmp' | 'other';
@@ -140,7 +141,7 @@ export class TraceIndex {
         this.markers.push({
           t,
           kind: 'retransmit',
-          label: `${r.node} retransmits seq=${r.seq} (${r.reason === 'timeout' ? 'timeout' : 'fast retransmit'})`,
+          label: `${r.node} retransmits seq=${r.seq} (${retransmitReason(r.reason)})`,
         });
         break;
       }
