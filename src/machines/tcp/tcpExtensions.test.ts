@@ -194,3 +194,61 @@ describe('SACK blocks from the receiver (RFC 2018)', () => {
     expect(found.received()).toBe(3 * SMSS);
   });
 });
+
+describe('SACK loss recovery (RFC 6675)', () => {
+  // 20 segments from A over 10 Mbit/s, 10 ms, 5% loss; the seed is chosen so that the link loses
+  // exactly two of A's data segments, each with at least 3 segments after it to be SACKed, and
+  // the second sent before the first one's loss could be noticed (one window, one recovery).
+  const BYTES = 20 * SMSS;
+  const found = findSeed(
+    (seed) => {
+      const tcpSettings = { sack: true };
+      const t = transfer({ seed, link: { ...LINK, loss: 0.05 }, tcp: tcpSettings }, BYTES, true);
+      t.net.sim.run({ until: 10 * NS_PER_S });
+      return t;
+    },
+    ({ net }) => {
+      const lost = lostPackets(net);
+      if (lost.length !== 2 || lost.some((l) => l.node !== 'A' || l.packet.payload.length === 0))
+        return false;
+      const [first, second] = lost.map((l) => tcp(l.packet).seq - (ISS_A + 1));
+      const sent = recordsOf(net, 'link.txBegin', 'A');
+      const sentAt = (offset: number) =>
+        sent.find((r) => tcp(r.packet).seq === ISS_A + 1 + offset)?.t ?? Infinity;
+      const firstAck = recordsOf(net, 'link.rx', 'A').find(
+        (r) => tcp(r.packet).ack === ISS_A + 1 + (first as number) && r.t > sentAt(first as number),
+      );
+      return (
+        (second as number) <= BYTES - 4 * SMSS &&
+        (second as number) > (first as number) &&
+        sentAt(second as number) < (firstAck?.t ?? 0)
+      );
+    },
+  );
+  const { net } = found;
+  const lost = lostPackets(net).map((l) => tcp(l.packet).seq);
+  const retransmits = recordsOf(net, 'tcp.retransmit', 'A');
+
+  it('resends each lost segment once, the second without waiting for a partial ACK', () => {
+    expect(found.received()).toBe(BYTES);
+    // The third duplicate ACK starts recovery and resends the first hole; the SACK blocks
+    // already show the second as lost (3 segments SACKed above it), so it goes next.
+    expect(retransmits.map((r) => [r.seq, r.reason])).toEqual([
+      [lost[0], 'fastRetransmit'],
+      [lost[1], 'sackRecovery'],
+    ]);
+    const ackOfFirst = recordsOf(net, 'link.rx', 'A').find(
+      (r) => tcp(r.packet).ack > (lost[0] as number) && r.t > (retransmits[0]?.t ?? 0),
+    );
+    expect(retransmits[1]?.t).toBeLessThan(ackOfFirst?.t ?? 0);
+  });
+
+  it('halves the window once (ssthresh = cwnd = FlightSize / 2) and leaves on the full ACK', () => {
+    const causes = recordsOf(net, 'tcp.cwnd', 'A').map((r) => r.cause);
+    expect(causes.filter((c) => c === 'sackRecovery')).toHaveLength(1);
+    expect(causes.filter((c) => c === 'recoveryExit')).toHaveLength(1);
+    expect(causes).not.toContain('timeout');
+    const entered = recordsOf(net, 'tcp.cwnd', 'A').find((r) => r.cause === 'sackRecovery');
+    expect(entered?.cwnd).toBe(entered?.ssthresh);
+  });
+});

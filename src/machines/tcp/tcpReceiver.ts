@@ -3,8 +3,10 @@
 
 import { ReceiveBuffer } from '../../net/tcp/receiveBuffer.ts';
 import { seqAdd, seqLe, seqLt } from '../../net/tcp/seq.ts';
+import { SackRecovery } from '../../net/tcp/sackRecovery.ts';
 import { MAX_UNSCALED_WINDOW } from '../../net/tcp/tcpExtensions.ts';
 import { tcpFlags, type Packet, type TcpHeader } from '../../net/wire/packet.ts';
+import type { SackBlock } from '../../net/wire/tcpOptions.ts';
 import { DEFAULT_PEER_MSS } from './tcpConfig.ts';
 import type { TcpState } from './tcpConnectionMachine.ts';
 import { TcpSender } from './tcpSender.ts';
@@ -151,6 +153,7 @@ export abstract class TcpReceiver extends TcpSender {
     const { sim } = this.host;
     const send = this.sendBuffer;
     const flightBefore = send.flightSize;
+    const unaBefore = send.sndUna;
     const result = send.onAck({
       seq: h.seq,
       ack: h.ack,
@@ -167,7 +170,11 @@ export abstract class TcpReceiver extends TcpSender {
     // persisting sender keeps probing as long as the window stays zero (RFC 9293 3.8.6.1).
     if (send.outstanding === 0) this.timeouts = 0;
     const congestion = this.congestion;
+    // With SACK agreed, RFC 6675 decides loss recovery: no duplicate-ACK count, no partial ACKs.
+    const sack = this.sack;
+    const sackDecides = sack !== undefined && this.sackAck(sack, h, unaBefore, flightBefore);
     if (result.kind === 'duplicate') {
+      if (sack) return true;
       const event = congestion.onDuplicateAck(flightBefore, h.ack, send.sndMax);
       if (event?.cause === 'fastRetransmit') this.retransmitOldest('fastRetransmit');
       return true;
@@ -183,7 +190,7 @@ export abstract class TcpReceiver extends TcpSender {
     // In fast recovery an ACK of only our FIN still ends (or advances) recovery.
     const recovering = congestion.phase === 'fastRecovery';
     const event =
-      result.dataBytesAcked > 0 || recovering
+      !sackDecides && (result.dataBytesAcked > 0 || recovering)
         ? congestion.onAck(result.dataBytesAcked, h.ack)
         : undefined;
     if (event?.cause === 'partialAck') {
@@ -205,12 +212,34 @@ export abstract class TcpReceiver extends TcpSender {
     return true;
   }
 
+  /**
+   * Feeds an ACK to SACK loss recovery (RFC 6675 section 5): enters it (ssthresh = cwnd = half the
+   * flight, the first hole resent), or leaves it. Returns true while recovery is in charge of
+   * the congestion window (in recovery, or this ACK began or ended it).
+   */
+  private sackAck(sack: SackRecovery, h: TcpHeader, unaBefore: number, flight: number): boolean {
+    const send = this.sendBuffer;
+    const blocks = sackBlocksOf(h);
+    const outcome = sack.onAck(h.ack, blocks, unaBefore, send.sndMax);
+    if (outcome === 'enter') {
+      this.congestion.enterSackRecovery(flight);
+      this.resend(sack.enter(send.sndUna, send.sndMax), 'fastRetransmit');
+    } else if (outcome === 'exit') {
+      this.congestion.exitSackRecovery();
+    }
+    return outcome !== undefined || sack.inRecovery;
+  }
+
   /** Learns the peer's initial sequence number and MSS from its SYN. */
   protected takeSyn(packet: Packet): void {
     const h = packet.transport as TcpHeader;
     const mss = h.options.find((o) => o.kind === 'mss');
     this.peerMss = mss?.kind === 'mss' ? mss.value : DEFAULT_PEER_MSS;
     const agreed = this.extensions?.takeSyn(h.options);
+    if (agreed?.sack) {
+      const smss = Math.min(this.host.config.mss, this.peerMss) - (agreed.timestamps ? 12 : 0);
+      this.sack = new SackRecovery({ iss: this.sendBuffer.iss, smss });
+    }
     this.receiveBuffer = new ReceiveBuffer({
       irs: h.seq,
       capacity: this.host.config.receiveWindow,
@@ -234,4 +263,12 @@ export abstract class TcpReceiver extends TcpSender {
       this.handlers.onEnd?.();
     }
   }
+}
+
+const NO_BLOCKS: readonly SackBlock[] = [];
+
+/** The SACK blocks a segment carries (none when it has no SACK option). */
+function sackBlocksOf(h: TcpHeader): readonly SackBlock[] {
+  for (const option of h.options) if (option.kind === 'sack') return option.blocks;
+  return NO_BLOCKS;
 }

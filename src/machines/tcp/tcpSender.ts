@@ -18,6 +18,8 @@ import { tcpFlags, type TcpFlags, type TcpHeader } from '../../net/wire/packet.t
 import { DEFAULT_PEER_MSS } from './tcpConfig.ts';
 import { DelayedAck } from './tcpDelayedAck.ts';
 import { TcpExtensionState } from './tcpExtensionState.ts';
+import type { Resend } from '../../net/tcp/sackScoreboard.ts';
+import type { SackRecovery } from '../../net/tcp/sackRecovery.ts';
 import type { ConnectionHost } from './tcpSocketTypes.ts';
 import type { TcpConnectionEvent, TcpState } from './tcpConnectionMachine.ts';
 import { connectionName, type RetransmitReason } from './tcpTrace.ts';
@@ -50,6 +52,8 @@ export abstract class TcpSender {
   protected lastAckSent = -1;
   /** Window scaling, timestamps and SACK, when the node offers any (else plain RFC 9293). */
   protected readonly extensions: TcpExtensionState | undefined;
+  /** SACK loss recovery (RFC 6675), once both SYNs agreed on SACK. */
+  protected sack: SackRecovery | undefined;
   private readonly timerEvent = (): void => this.onTimeout();
 
   constructor(
@@ -143,7 +147,9 @@ export abstract class TcpSender {
       return;
     const send = this.sendBuffer;
     const mss = this.segmentMss();
+    if (this.sack?.inRecovery) this.outputSackRecovery(this.sack, mss);
     for (;;) {
+      if (this.sack?.inRecovery) break;
       const highest = send.sndMax;
       const segment = send.nextSegment(this.congestion.cwnd, mss);
       if (!segment) break;
@@ -157,6 +163,35 @@ export abstract class TcpSender {
       this.startTimer(false);
       this.persisting = true;
     }
+  }
+
+  /**
+   * RFC 6675 5 step C: while cwnd - pipe allows a full segment, send what NextSeg() chooses: a
+   * range the SACK blocks show lost, else new data, else a range not yet SACKed.
+   */
+  private outputSackRecovery(sack: SackRecovery, mss: number): void {
+    const send = this.sendBuffer;
+    while (this.congestion.cwnd - sack.pipe(send.sndMax) >= mss) {
+      let next = sack.next(true);
+      if (next?.kind === 'new') {
+        // Rule 2: one segment of new data, if the peer's window allows it.
+        const segment = send.nextSegment(send.flightSize + mss, mss);
+        if (segment) {
+          this.emitSegment(segment);
+          continue;
+        }
+        next = sack.next(false);
+      }
+      if (next?.kind !== 'resend') return;
+      this.resend(next, 'sackRecovery');
+    }
+  }
+
+  /** Resends up to one segment of `range` (SACK recovery) and moves HighRxt past it. */
+  protected resend(range: Resend, reason: RetransmitReason): void {
+    const segment = this.sendBuffer.segmentAt(range.seq, Math.min(range.length, this.segmentMss()));
+    this.emitSegment(segment, reason);
+    this.sack?.resent(segment.seq, segmentLength(segment));
   }
 
   protected retransmitOldest(reason: RetransmitReason): void {
@@ -307,6 +342,7 @@ export abstract class TcpSender {
       return;
     }
     this.congestion.onTimeout(this.sendBuffer.flightSize, this.sendBuffer.sndMax);
+    this.sack?.onTimeout(this.sendBuffer.sndMax);
     this.sendBuffer.rewind();
     this.output();
     if (this.timer < 0 && this.sendBuffer.outstanding > 0) this.startTimer(false);

@@ -4,7 +4,7 @@
 import type { TcpState } from './tcpConnectionMachine.ts';
 
 /** Why a segment was sent again. */
-export type RetransmitReason = 'timeout' | 'fastRetransmit' | 'partialAck';
+export type RetransmitReason = 'timeout' | 'fastRetransmit' | 'partialAck' | 'sackRecovery';
 
 declare module '../../engine/trace.ts' {
   interface TraceRecordTypes {

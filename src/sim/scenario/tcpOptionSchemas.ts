@@ -38,7 +38,7 @@ export const TCP_OPTION_SETTINGS = {
     'Offer TCP timestamps (RFC 7323): TSval and TSecr on every segment, RTT from TSecr (default false).',
   ),
   sack: boolean(
-    'Offer selective acknowledgments (RFC 2018): the receiver reports the blocks it holds beyond a hole (default false).',
+    'Offer selective acknowledgments (RFC 2018): the receiver reports the blocks it holds beyond a hole, the sender recovers with them (RFC 6675) (default false).',
   ),
 };
 

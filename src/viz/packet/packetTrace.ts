@@ -72,6 +72,7 @@ const RETRANSMIT_WORDS: Record<TraceRecord<'tcp.retransmit'>['reason'], string> 
   timeout: 'timeout',
   fastRetransmit: 'fast retransmit',
   partialAck: 'partial ACK',
+  sackRecovery: 'SACK recovery',
 };
 
 /** Why a segment was sent again, in words: `timeout`, `fast retransmit`, `partial ACK`. */
