@@ -13,7 +13,7 @@ declare module '../../engine/trace.ts' {
     /**
      * The congestion window or slow-start threshold changed, and why: a CongestionCause
      * (slowStart, congestionAvoidance, fastRetransmit, recoveryInflate, partialAck, recoveryExit,
-     * timeout; src/net/tcp/renoCongestion.ts).
+     * sackRecovery, timeout; src/net/tcp/renoCongestion.ts).
      */
     'tcp.cwnd': { node: string; conn: string; cwnd: number; ssthresh: number; cause: string };
     /** The retransmission timeout changed: after an RTT sample (with SRTT and RTTVAR) or a backoff. */
