@@ -2,7 +2,7 @@
 // scaling and timestamps from RFC 7323, SACK from RFC 2018 with RFC 6675's recovery): every
 // option decoded, no malformed packet, no expert warning but SACK resends taken for out-of-order,
 // and the window tshark calculates from the scale equal to the buffer we advertised.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -152,5 +152,35 @@ describe('tshark on an upload with delayed ACKs, window scaling, timestamps and 
     const data = rows.filter((r) => r['ip.src'] === '10.0.0.2' && Number(r['tcp.len']) > 0);
     const acks = rows.filter((r) => r['ip.src'] === '10.0.0.1' && r['tcp.flags.syn'] === '0');
     expect(acks.length).toBeLessThan(data.length * 0.75);
+  });
+});
+
+describe('tshark on simulations/tcp-options.json, captured at the laptop', () => {
+  const parsed = parseScenarioText(readFileSync('simulations/tcp-options.json', 'utf8'));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  const { simulation } = runScenario(parsed.scenario);
+  const file = join(dir, 'tcp-options.pcap');
+  writeFileSync(file, captureInterface(simulation.sim.trace, 'laptop', 'eth0'));
+  const syns = fields(
+    file,
+    'ip.src ip.dst tcp.flags.syn tcp.flags.ack tcp.options.wscale.shift tcp.options.sack_perm tcp.options.timestamp.tsval',
+  ).filter((r) => r['tcp.flags.syn'] === '1');
+
+  it('finds no malformed packet', () => {
+    expect(tshark(['-r', file, ...VALIDATE, '-Y', '_ws.malformed'])).toBe('');
+  });
+
+  it('shows the modern server answer every option and the classic one none', () => {
+    // 1 MiB = 1048576 > 65535 * 16, so the laptop's and the modern server's shift is 5.
+    const answer = (server: string) => syns.find((r) => r['ip.src'] === server);
+    expect(answer('10.0.3.20')?.['tcp.options.wscale.shift']).toBe('5');
+    expect(answer('10.0.3.20')?.['tcp.options.sack_perm']).not.toBe('');
+    expect(answer('10.0.3.20')?.['tcp.options.timestamp.tsval']).not.toBe('');
+    expect(answer('10.0.2.20')?.['tcp.options.wscale.shift']).toBe('');
+    expect(answer('10.0.2.20')?.['tcp.options.sack_perm']).toBe('');
+    // The laptop offered them to both.
+    for (const r of syns.filter((s) => s['ip.src'] === '10.0.1.10')) {
+      expect(r['tcp.options.wscale.shift']).toBe('5');
+    }
   });
 });
