@@ -28,6 +28,8 @@ export interface TwoHostsOptions {
   seed?: number;
   link?: Partial<Omit<PointToPointLinkConfig, 'id'>>;
   tcp?: Partial<TcpConfig>;
+  /** B's settings over `tcp` (for a side that offers less than the other). */
+  tcpB?: Partial<TcpConfig>;
   /** Initial sequence numbers of A's and B's connections, in order of creation. */
   issA?: number[];
   issB?: number[];
@@ -36,7 +38,7 @@ export interface TwoHostsOptions {
 /** Builds A and B on a 1 ms, 1 Gbit/s link unless told otherwise. */
 export function twoHosts(options: TwoHostsOptions = {}): TwoHosts {
   const sim = new Simulator({ seed: options.seed ?? 1 });
-  const host = (name: string, cidr: string, iss?: number[]) => {
+  const host = (name: string, cidr: string, iss?: number[], tcp = options.tcp) => {
     const net = new NetNode(sim, name);
     net.addInterface('eth0', cidr);
     const icmp = new IcmpDispatcher(net);
@@ -45,11 +47,11 @@ export function twoHosts(options: TwoHostsOptions = {}): TwoHosts {
       net,
       icmp,
       udp: new UdpLayer(sim, net, icmp),
-      tcp: new TcpLayer(sim, net, icmp, options.tcp, next),
+      tcp: new TcpLayer(sim, net, icmp, tcp, next),
     };
   };
   const a = host('A', '10.0.0.1/24', options.issA);
-  const b = host('B', '10.0.0.2/24', options.issB);
+  const b = host('B', '10.0.0.2/24', options.issB, { ...options.tcp, ...options.tcpB });
   const link = new PointToPointLink(sim, {
     id: 'ab',
     bandwidth: 1e9,

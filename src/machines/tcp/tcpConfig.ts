@@ -1,6 +1,6 @@
 // TCP settings of a node, with defaults from the RFCs (and Linux where the RFCs leave a choice).
 
-import { NS_PER_S, type Nanos } from '../../engine/time.ts';
+import { NS_PER_MS, NS_PER_S, type Nanos } from '../../engine/time.ts';
 import type { CongestionAlgorithm } from '../../net/tcp/newRenoCongestion.ts';
 
 export interface TcpConfig {
@@ -8,7 +8,10 @@ export interface TcpConfig {
   congestionControl: CongestionAlgorithm;
   /** Our maximum segment size, announced in the SYN (1460 = 1500-byte Ethernet MTU - 40). */
   mss: number;
-  /** Receive buffer in bytes; the advertised window is at most 65535 (no window scaling). */
+  /**
+   * Receive buffer in bytes. The advertised window is at most 65535 unless window scaling is
+   * negotiated (RFC 7323), which lets up to 65535 * 2^14 bytes be advertised.
+   */
   receiveWindow: number;
   /** Send buffer in bytes. */
   sendBuffer: number;
@@ -24,6 +27,22 @@ export interface TcpConfig {
   synRetries: number;
   /** Data retransmissions before ETIMEDOUT (Linux tcp_retries2: 15). */
   retries: number;
+  /**
+   * Delayed ACKs (RFC 5681 4.2, RFC 1122 4.2.3.2): acknowledge every second segment, or when
+   * `delayedAckTimeout` runs out, instead of every segment at once. Off by default.
+   */
+  delayedAck: boolean;
+  /** The delayed-ACK timer: 200 ms as ns-3's DelAckTimeout and Linux's TCP_DELACK_MAX. */
+  delayedAckTimeout: Nanos;
+  /** Offer the window scale option (RFC 7323 section 2) in our SYN. Off by default. */
+  windowScaling: boolean;
+  /** Offer the timestamps option (RFC 7323 section 3) in our SYN. Off by default. */
+  timestamps: boolean;
+  /**
+   * Offer SACK (RFC 2018) in our SYN: the receiver reports the blocks it holds beyond a hole, the
+   * sender recovers with them (RFC 6675). Off by default.
+   */
+  sack: boolean;
 }
 
 export const DEFAULT_TCP_CONFIG: Readonly<TcpConfig> = Object.freeze({
@@ -37,6 +56,11 @@ export const DEFAULT_TCP_CONFIG: Readonly<TcpConfig> = Object.freeze({
   msl: 30 * NS_PER_S,
   synRetries: 6,
   retries: 15,
+  delayedAck: false,
+  delayedAckTimeout: 200 * NS_PER_MS,
+  windowScaling: false,
+  timestamps: false,
+  sack: false,
 });
 
 /** MSS assumed when the peer's SYN carries no MSS option (RFC 9293 3.7.1): 536. */

@@ -229,6 +229,7 @@ export class TcpConnection extends TcpReceiver {
   private release(): void {
     this.isReleased = true;
     this.stopTimer();
+    this.delayedAck?.acknowledged();
     this.host.released(this);
     this.handlers.onClose?.();
   }

@@ -3,7 +3,10 @@
 
 import { ReceiveBuffer } from '../../net/tcp/receiveBuffer.ts';
 import { seqAdd, seqLe, seqLt } from '../../net/tcp/seq.ts';
+import { SackRecovery } from '../../net/tcp/sackRecovery.ts';
+import { MAX_UNSCALED_WINDOW } from '../../net/tcp/tcpExtensions.ts';
 import { tcpFlags, type Packet, type TcpHeader } from '../../net/wire/packet.ts';
+import type { SackBlock } from '../../net/wire/tcpOptions.ts';
 import { DEFAULT_PEER_MSS } from './tcpConfig.ts';
 import type { TcpState } from './tcpConnectionMachine.ts';
 import { TcpSender } from './tcpSender.ts';
@@ -98,10 +101,16 @@ export abstract class TcpReceiver extends TcpSender {
       else if (data.length > 0) this.emitAck();
       return;
     }
+    const hadHole = receive.hasOutOfOrder;
     const result = receive.receive(h.seq, data, h.flags.fin);
     if (!result.acceptable) {
       this.emitAck();
       return;
+    }
+    const extensions = this.extensions;
+    if (extensions) {
+      extensions.onSegment(h, this.lastAckSent);
+      if (result.outOfOrder && data.length > 0) extensions.onOutOfOrder(h.seq, receive);
     }
     if (!h.flags.ack) return;
     if (this.state === 'SYN-RECEIVED') {
@@ -119,9 +128,21 @@ export abstract class TcpReceiver extends TcpSender {
     if (result.finReceived) {
       this.raise({ type: 'tcp.fin' }); // acknowledges the FIN (and any data with it)
     } else if (data.length > 0 || h.flags.fin) {
-      this.emitAck(); // every segment with data or an early FIN is acknowledged at once
+      // RFC 5681 4.2: out of order, filling a hole (or an early FIN): acknowledged at once.
+      this.acknowledge(result.outOfOrder || hadHole || h.flags.fin || result.newBytes === 0);
     }
     this.output();
+  }
+
+  /**
+   * Acknowledges a data segment: at once without delayed ACKs or when `now`; else on the second
+   * segment waiting, or when the delayed-ACK timer runs out. Nothing when a reply the application
+   * sent from onData already carried the ACK.
+   */
+  private acknowledge(now: boolean): void {
+    const delayed = this.delayedAck;
+    if (!delayed || now) this.emitAck();
+    else if (this.lastAckSent !== this.receiveBuffer?.rcvNxt && delayed.onSegment()) this.emitAck();
   }
 
   /**
@@ -132,10 +153,11 @@ export abstract class TcpReceiver extends TcpSender {
     const { sim } = this.host;
     const send = this.sendBuffer;
     const flightBefore = send.flightSize;
+    const unaBefore = send.sndUna;
     const result = send.onAck({
       seq: h.seq,
       ack: h.ack,
-      window: h.window,
+      window: this.extensions ? this.extensions.peerWindow(h.window, h.flags.syn) : h.window,
       dataLength,
       syn: h.flags.syn,
       fin: h.flags.fin,
@@ -148,14 +170,19 @@ export abstract class TcpReceiver extends TcpSender {
     // persisting sender keeps probing as long as the window stays zero (RFC 9293 3.8.6.1).
     if (send.outstanding === 0) this.timeouts = 0;
     const congestion = this.congestion;
+    // With SACK agreed, RFC 6675 decides loss recovery: no duplicate-ACK count, no partial ACKs.
+    const sack = this.sack;
+    const sackDecides = sack !== undefined && this.sackAck(sack, h, unaBefore, flightBefore);
     if (result.kind === 'duplicate') {
+      if (sack) return true;
       const event = congestion.onDuplicateAck(flightBefore, h.ack, send.sndMax);
       if (event?.cause === 'fastRetransmit') this.retransmitOldest('fastRetransmit');
       return true;
     }
     if (result.kind !== 'advanced') return true;
     this.timeouts = 0;
-    const sample = this.sampler.acked(h.ack, sim.now());
+    const timed = this.sampler.acked(h.ack, sim.now());
+    const sample = this.extensions?.rttSample(h, sim.now()) ?? timed;
     if (sample !== undefined) {
       this.rto.addSample(sample);
       this.recordRto('sample');
@@ -163,7 +190,7 @@ export abstract class TcpReceiver extends TcpSender {
     // In fast recovery an ACK of only our FIN still ends (or advances) recovery.
     const recovering = congestion.phase === 'fastRecovery';
     const event =
-      result.dataBytesAcked > 0 || recovering
+      !sackDecides && (result.dataBytesAcked > 0 || recovering)
         ? congestion.onAck(result.dataBytesAcked, h.ack)
         : undefined;
     if (event?.cause === 'partialAck') {
@@ -185,14 +212,38 @@ export abstract class TcpReceiver extends TcpSender {
     return true;
   }
 
+  /**
+   * Feeds an ACK to SACK loss recovery (RFC 6675 section 5): enters it (ssthresh = cwnd = half the
+   * flight, the first hole resent), or leaves it. Returns true while recovery is in charge of
+   * the congestion window (in recovery, or this ACK began or ended it).
+   */
+  private sackAck(sack: SackRecovery, h: TcpHeader, unaBefore: number, flight: number): boolean {
+    const send = this.sendBuffer;
+    const blocks = sackBlocksOf(h);
+    const outcome = sack.onAck(h.ack, blocks, unaBefore, send.sndMax);
+    if (outcome === 'enter') {
+      this.congestion.enterSackRecovery(flight);
+      this.resend(sack.enter(send.sndUna, send.sndMax), 'fastRetransmit');
+    } else if (outcome === 'exit') {
+      this.congestion.exitSackRecovery();
+    }
+    return outcome !== undefined || sack.inRecovery;
+  }
+
   /** Learns the peer's initial sequence number and MSS from its SYN. */
   protected takeSyn(packet: Packet): void {
     const h = packet.transport as TcpHeader;
     const mss = h.options.find((o) => o.kind === 'mss');
     this.peerMss = mss?.kind === 'mss' ? mss.value : DEFAULT_PEER_MSS;
+    const agreed = this.extensions?.takeSyn(h.options);
+    if (agreed?.sack) {
+      const smss = Math.min(this.host.config.mss, this.peerMss) - (agreed.timestamps ? 12 : 0);
+      this.sack = new SackRecovery({ iss: this.sendBuffer.iss, smss });
+    }
     this.receiveBuffer = new ReceiveBuffer({
       irs: h.seq,
       capacity: this.host.config.receiveWindow,
+      maxWindow: MAX_UNSCALED_WINDOW * 2 ** (agreed?.rcvShift ?? 0),
     });
   }
 
@@ -212,4 +263,12 @@ export abstract class TcpReceiver extends TcpSender {
       this.handlers.onEnd?.();
     }
   }
+}
+
+const NO_BLOCKS: readonly SackBlock[] = [];
+
+/** The SACK blocks a segment carries (none when it has no SACK option). */
+function sackBlocksOf(h: TcpHeader): readonly SackBlock[] {
+  for (const option of h.options) if (option.kind === 'sack') return option.blocks;
+  return NO_BLOCKS;
 }

@@ -11,10 +11,15 @@ import { RtoEstimator } from '../../net/tcp/rtoEstimator.ts';
 import { RttSampler } from '../../net/tcp/rttSampler.ts';
 import { segmentLength, type OutgoingSegment } from '../../net/tcp/segment.ts';
 import { SendBuffer } from '../../net/tcp/sendBuffer.ts';
+import { MAX_SCALED_WINDOW } from '../../net/tcp/tcpExtensions.ts';
 import { seqAdd, seqLt } from '../../net/tcp/seq.ts';
 import { formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
 import { tcpFlags, type TcpFlags, type TcpHeader } from '../../net/wire/packet.ts';
 import { DEFAULT_PEER_MSS } from './tcpConfig.ts';
+import { DelayedAck } from './tcpDelayedAck.ts';
+import { TcpExtensionState } from './tcpExtensionState.ts';
+import type { Resend } from '../../net/tcp/sackScoreboard.ts';
+import type { SackRecovery } from '../../net/tcp/sackRecovery.ts';
 import type { ConnectionHost } from './tcpSocketTypes.ts';
 import type { TcpConnectionEvent, TcpState } from './tcpConnectionMachine.ts';
 import { connectionName, type RetransmitReason } from './tcpTrace.ts';
@@ -46,6 +51,14 @@ export abstract class TcpSender {
    * that closed it (abort in onData, say) returns into the middle of segment processing.
    */
   protected isReleased = false;
+  /** The delayed-ACK counter and timer, when the node delays ACKs. */
+  protected readonly delayedAck: DelayedAck | undefined;
+  /** The acknowledgment number of the last segment we sent with ACK set (Last.ACK.sent). */
+  protected lastAckSent = -1;
+  /** Window scaling, timestamps and SACK, when the node offers any (else plain RFC 9293). */
+  protected readonly extensions: TcpExtensionState | undefined;
+  /** SACK loss recovery (RFC 6675), once both SYNs agreed on SACK. */
+  protected sack: SackRecovery | undefined;
   private readonly timerEvent = (): void => this.onTimeout();
 
   constructor(
@@ -72,6 +85,8 @@ export abstract class TcpSender {
     this.congestion = createCongestionControl(config.congestionControl, {
       smss: config.mss,
       iss,
+      // RFC 5681 3.1: ssthresh starts at the largest window the peer could advertise.
+      ...(config.windowScaling ? { initialSsthresh: MAX_SCALED_WINDOW } : {}),
       onChange: (e) =>
         sim.record({
           t: sim.now(),
@@ -83,6 +98,29 @@ export abstract class TcpSender {
           cause: e.cause,
         }),
     });
+    this.delayedAck = config.delayedAck
+      ? new DelayedAck(sim, config.delayedAckTimeout, () => {
+          if (!this.isReleased && this.receiveBuffer) this.emitAck();
+        })
+      : undefined;
+    this.extensions =
+      config.windowScaling || config.timestamps || config.sack
+        ? new TcpExtensionState({
+            windowScaling: config.windowScaling,
+            timestamps: config.timestamps,
+            sack: config.sack,
+            receiveBuffer: config.receiveWindow,
+          })
+        : undefined;
+  }
+
+  /**
+   * The most data a segment carries: the smaller MSS, less the options our segments carry now
+   * (timestamps, SACK blocks; RFC 6691: the sender leaves room for its options).
+   */
+  protected segmentMss(): number {
+    const mss = Math.min(this.host.config.mss, this.peerMss);
+    return this.extensions ? mss - this.extensions.optionBytes(this.receiveBuffer) : mss;
   }
 
   /** Raises a machine event (the subclass owns the machine). */
@@ -113,8 +151,10 @@ export abstract class TcpSender {
     )
       return;
     const send = this.sendBuffer;
-    const mss = Math.min(this.host.config.mss, this.peerMss);
+    const mss = this.segmentMss();
+    if (this.sack?.inRecovery) this.outputSackRecovery(this.sack, mss);
     for (;;) {
+      if (this.sack?.inRecovery) break;
       const highest = send.sndMax;
       const segment = send.nextSegment(this.congestion.cwnd, mss);
       if (!segment) break;
@@ -130,10 +170,39 @@ export abstract class TcpSender {
     }
   }
 
+  /**
+   * RFC 6675 5 step C: while cwnd - pipe allows a full segment, send what NextSeg() chooses: a
+   * range the SACK blocks show lost, else new data, else a range not yet SACKed.
+   */
+  private outputSackRecovery(sack: SackRecovery, mss: number): void {
+    const send = this.sendBuffer;
+    while (this.congestion.cwnd - sack.pipe(send.sndMax) >= mss) {
+      let next = sack.next(true);
+      if (next?.kind === 'new') {
+        // Rule 2: one segment of new data, if the peer's window allows it.
+        const segment = send.nextSegment(send.flightSize + mss, mss);
+        if (segment) {
+          this.emitSegment(segment);
+          continue;
+        }
+        next = sack.next(false);
+      }
+      if (next?.kind !== 'resend') return;
+      this.resend(next, 'sackRecovery');
+    }
+  }
+
+  /** Resends up to one segment of `range` (SACK recovery) and moves HighRxt past it. */
+  protected resend(range: Resend, reason: RetransmitReason): void {
+    const segment = this.sendBuffer.segmentAt(range.seq, Math.min(range.length, this.segmentMss()));
+    this.emitSegment(segment, reason);
+    this.sack?.resent(segment.seq, segmentLength(segment));
+  }
+
   protected retransmitOldest(reason: RetransmitReason): void {
     const send = this.sendBuffer;
     if (send.outstanding === 0) return;
-    const mss = Math.min(this.host.config.mss, this.peerMss);
+    const mss = this.segmentMss();
     this.emitSegment(send.segmentAt(send.sndUna, mss), reason);
   }
 
@@ -161,9 +230,11 @@ export abstract class TcpSender {
     const send = this.sendBuffer;
     const segment = send.sndMax === send.iss ? send.sendSyn() : send.segmentAt(send.iss, 0);
     this.sampler.sent(segment.seq, 1, this.host.sim.now());
-    this.transmit(segment.seq, tcpFlags({ syn: true, ack: withAck }), EMPTY, [
-      { kind: 'mss', value: this.host.config.mss },
-    ]);
+    const { config, sim } = this.host;
+    const options = this.extensions
+      ? this.extensions.synOptions(config.mss, withAck, sim.now())
+      : [{ kind: 'mss' as const, value: config.mss }];
+    this.transmit(segment.seq, tcpFlags({ syn: true, ack: withAck }), EMPTY, options);
     this.startTimer(true);
   }
 
@@ -185,11 +256,24 @@ export abstract class TcpSender {
     seq: number,
     flags: TcpFlags,
     payload: Uint8Array,
-    options: TcpHeader['options'] = [],
+    synOptions: TcpHeader['options'] = [],
     ack?: number,
   ): void {
     if (this.isReleased) return;
     const receive = this.receiveBuffer;
+    const ackNumber = flags.ack ? (receive?.rcvNxt ?? 0) : (ack ?? 0);
+    if (flags.ack) {
+      this.lastAckSent = ackNumber;
+      this.delayedAck?.acknowledged();
+    }
+    let window = receive ? receive.window : Math.min(this.host.config.receiveWindow, 65_535);
+    let options = synOptions;
+    const extensions = this.extensions;
+    if (extensions) {
+      window = extensions.windowField(window, flags.syn);
+      if (!flags.syn && !flags.rst)
+        options = extensions.segmentOptions(this.host.sim.now(), receive);
+    }
     this.host.net.send({
       dst: this.remoteAddress,
       src: this.localAddress,
@@ -198,9 +282,9 @@ export abstract class TcpSender {
         srcPort: this.localPort,
         dstPort: this.remotePort,
         seq: seq >>> 0,
-        ack: flags.ack ? (receive?.rcvNxt ?? 0) : (ack ?? 0),
+        ack: ackNumber,
         flags,
-        window: receive ? receive.window : Math.min(this.host.config.receiveWindow, 65_535),
+        window,
         urgentPointer: 0,
         options,
       },
@@ -263,6 +347,7 @@ export abstract class TcpSender {
       return;
     }
     this.congestion.onTimeout(this.sendBuffer.flightSize, this.sendBuffer.sndMax);
+    this.sack?.onTimeout(this.sendBuffer.sndMax);
     this.sendBuffer.rewind();
     this.output();
     if (this.timer < 0 && this.sendBuffer.outstanding > 0) this.startTimer(false);

@@ -4,7 +4,7 @@
 import type { TcpState } from './tcpConnectionMachine.ts';
 
 /** Why a segment was sent again. */
-export type RetransmitReason = 'timeout' | 'fastRetransmit' | 'partialAck';
+export type RetransmitReason = 'timeout' | 'fastRetransmit' | 'partialAck' | 'sackRecovery';
 
 declare module '../../engine/trace.ts' {
   interface TraceRecordTypes {
@@ -13,7 +13,7 @@ declare module '../../engine/trace.ts' {
     /**
      * The congestion window or slow-start threshold changed, and why: a CongestionCause
      * (slowStart, congestionAvoidance, fastRetransmit, recoveryInflate, partialAck, recoveryExit,
-     * timeout; src/net/tcp/renoCongestion.ts).
+     * sackRecovery, timeout; src/net/tcp/renoCongestion.ts).
      */
     'tcp.cwnd': { node: string; conn: string; cwnd: number; ssthresh: number; cause: string };
     /** The retransmission timeout changed: after an RTT sample (with SRTT and RTTVAR) or a backoff. */

@@ -189,3 +189,26 @@ describe('createCongestionControl', () => {
     expect(reno.partialAcks).toBe(0);
   });
 });
+
+describe('the window in SACK loss recovery (RFC 6675 5 step 4.2)', () => {
+  it('sets ssthresh = cwnd = FlightSize / 2 without inflation, and keeps it on the way out', () => {
+    // 12 segments in flight: ssthresh = max(12000 / 2, 2 * 1000) = 6000, and cwnd with it (no
+    // + 3 SMSS: the sender counts what is in flight, the pipe, instead).
+    const { cc, events } = newReno();
+    expect(cc.enterSackRecovery(12_000)).toMatchObject({
+      cause: 'sackRecovery',
+      cwnd: 6000,
+      ssthresh: 6000,
+      previousCwnd: 12_000,
+      phase: 'fastRecovery',
+    });
+    expect(cc.exitSackRecovery()).toMatchObject({
+      cause: 'recoveryExit',
+      cwnd: 6000,
+      phase: 'congestionAvoidance',
+    });
+    // The floor of 2 SMSS holds for a small flight (RFC 5681 eq. 4).
+    expect(cc.enterSackRecovery(3000)).toMatchObject({ cwnd: 2000, ssthresh: 2000 });
+    expect(events.map((e) => e.cause)).toEqual(['sackRecovery', 'recoveryExit', 'sackRecovery']);
+  });
+});

@@ -92,6 +92,11 @@ export class ReceiveBuffer {
     return total;
   }
 
+  /** Some data waits out of order, past a hole at RCV.NXT. */
+  get hasOutOfOrder(): boolean {
+    return this.oooStart.length > 0;
+  }
+
   /** The out-of-order blocks as [first sequence number, one past the last] (as SACK reports). */
   outOfOrderRanges(): [number, number][] {
     return this.oooStart.map((start, i) => [

@@ -13,6 +13,7 @@ export type CongestionCause =
   | 'recoveryInflate' // a further duplicate ACK in fast recovery: cwnd += SMSS
   | 'partialAck' // NewReno: an ACK of some new data in fast recovery, not all up to `recover`
   | 'recoveryExit' // an ACK of new data in fast recovery (NewReno: all of it): cwnd = ssthresh
+  | 'sackRecovery' // SACK loss recovery (RFC 6675) begins: ssthresh = cwnd = FlightSize / 2
   | 'timeout'; // the retransmission timer expired: cwnd = 1 SMSS
 
 /** A change of the congestion state, returned by the call that caused it. */
@@ -161,6 +162,29 @@ export class RenoCongestion {
     this.cwndBytes = this.ssthreshBytes + DUP_ACK_THRESHOLD * this.smss;
     this.recovering = true;
     return this.emit('fastRetransmit', before, ssthreshBefore);
+  }
+
+  /**
+   * SACK loss recovery begins (RFC 6675 5 step 4.2): ssthresh = cwnd = max(FlightSize/2, 2*SMSS),
+   * no inflation (the sender counts what is in flight, the pipe, instead). ACKs change nothing
+   * until `exitSackRecovery`.
+   */
+  enterSackRecovery(flightSize: number): CongestionEvent {
+    const before = this.cwndBytes;
+    const ssthreshBefore = this.ssthreshBytes;
+    this.ssthreshBytes = this.reducedSsthresh(flightSize);
+    this.cwndBytes = this.ssthreshBytes;
+    this.recovering = true;
+    this.dupAcks = 0;
+    return this.emit('sackRecovery', before, ssthreshBefore);
+  }
+
+  /** SACK loss recovery ended (RecoveryPoint acknowledged): cwnd = ssthresh, growth resumes. */
+  exitSackRecovery(): CongestionEvent {
+    const before = this.cwndBytes;
+    this.recovering = false;
+    this.cwndBytes = this.ssthreshBytes;
+    return this.emit('recoveryExit', before, this.ssthreshBytes);
   }
 
   /**

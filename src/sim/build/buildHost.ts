@@ -49,5 +49,10 @@ function tcpConfigOf(spec: ScenarioNode): Partial<TcpConfig> {
   if (t.msl !== undefined) config.msl = t.msl;
   if (t.synRetries !== undefined) config.synRetries = t.synRetries;
   if (t.retries !== undefined) config.retries = t.retries;
+  if (t.delayedAck !== undefined) config.delayedAck = t.delayedAck;
+  if (t.delayedAckTimeout !== undefined) config.delayedAckTimeout = t.delayedAckTimeout;
+  if (t.windowScaling !== undefined) config.windowScaling = t.windowScaling;
+  if (t.timestamps !== undefined) config.timestamps = t.timestamps;
+  if (t.sack !== undefined) config.sack = t.sack;
   return config;
 }

@@ -1,11 +1,13 @@
 // The checks of a node's TCP settings that no single field can make: the RTO bounds in order
-// (minRto <= maxRto, and a set initialRto between them) and buffers that hold a full segment.
+// (minRto <= maxRto, and a set initialRto between them), buffers that hold a full segment, and
+// the optional features' own (tcpOptionSchemas.ts).
 // Each field alone (its type, RFC 6298 2.5's 60 s floor under maxRto) is the schema's.
 
 import { formatDuration } from '../../engine/time.ts';
 import { DEFAULT_TCP_CONFIG } from '../../machines/tcp/tcpConfig.ts';
 import type { ValidationIssue } from '../schema/schema.ts';
 import type { TcpSettings } from './scenarioSchema.ts';
+import { checkTcpOptionSettings } from './tcpOptionSchemas.ts';
 
 type Field = 'initialRto' | 'minRto' | 'maxRto' | 'mss' | 'receiveWindow' | 'sendBuffer';
 
@@ -50,4 +52,5 @@ export function checkTcpSettings(
       message: `${bytes(buffer)} is smaller than ${bytes('mss')}: expected a buffer that holds at least one full segment`,
     });
   }
+  checkTcpOptionSettings(settings, path, issues);
 }

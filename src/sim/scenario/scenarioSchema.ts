@@ -19,6 +19,7 @@ import { bitRate, byteSize, interfaceAddress, ipv4, prefix } from '../schema/net
 import type { AppOf } from '../kinds/appKind.ts';
 import { APP_KINDS, NODE_RESOLVER, ROLE_KINDS, UPCOMING_ROLES } from '../kinds/kindRegistry.ts';
 import { cpuSettings } from './serverSchemas.ts';
+import { TCP_OPTION_SETTINGS } from './tcpOptionSchemas.ts';
 import { NS_PER_S } from '../../engine/time.ts';
 import { CONGESTION_ALGORITHMS } from '../../net/tcp/newRenoCongestion.ts';
 import { RFC6298_MIN_MAX_RTO } from '../../net/tcp/rtoEstimator.ts';
@@ -126,6 +127,7 @@ const tcpSettings = object(
       max: 30,
       description: 'Data retransmissions before ETIMEDOUT (default 15).',
     }),
+    ...TCP_OPTION_SETTINGS,
   },
 );
 

@@ -43,12 +43,22 @@ export function congestionSentence(record: TraceRecord<'tcp.cwnd'>, ctx: TcpCont
         kind: 'congestion',
         text: `${who} halves its slow-start threshold after three duplicate ACKs${onIt}: ${threshold}; congestion window ${change(before?.cwnd, cwnd)} (threshold + 3 segments) for fast recovery.`,
       };
+    case 'sackRecovery':
+      return {
+        kind: 'congestion',
+        text: `${who} starts SACK loss recovery${onIt}: the receiver’s SACK blocks show data missing, so its slow-start threshold becomes half the data in flight, ${change(before?.ssthresh, ssthresh)}, and its congestion window the same, ${change(before?.cwnd, cwnd)}; it resends the holes the blocks show as far as what it has in flight allows.`,
+      };
     case 'partialAck':
       return {
         kind: 'congestion',
         text: `${who} gets a partial ACK${onIt}: it acknowledges new data but not all that was sent before the loss, so the next segment was lost too. NewReno resends it at once and stays in fast recovery; congestion window ${change(before?.cwnd, cwnd)} (less the data acknowledged, plus 1 segment).`,
       };
     case 'recoveryExit':
+      if (before?.cwnd === cwnd)
+        return {
+          kind: 'congestion',
+          text: `${who} leaves loss recovery${onIt}: everything sent before the loss is acknowledged; its congestion window stays at the slow-start threshold, ${cwnd} bytes, and grows slowly from there.`,
+        };
       return {
         kind: 'congestion',
         text: `${who} leaves fast recovery${onIt}: new data is acknowledged, so its congestion window deflates ${change(before?.cwnd, cwnd)}, the slow-start threshold, and grows slowly from there.`,

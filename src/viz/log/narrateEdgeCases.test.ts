@@ -141,4 +141,34 @@ describe('narrate edge cases', () => {
     expect([8, 11, 18, 80, 84, 800, 8000, 11000, 18500].map(article)).toEqual(Array(9).fill('an'));
     expect([1, 60, 110, 180, 1100, 1500, 1800, 110000].map(article)).toEqual(Array(8).fill('a'));
   });
+
+  it('tells SACK loss recovery: the window, and each segment it resends', () => {
+    const conn = '10.0.0.1:49152>10.0.0.2:80';
+    const cwnd = (t: number, cause: string, value: number, ssthresh: number) => ({
+      t,
+      type: 'tcp.cwnd',
+      node: 'laptop',
+      conn,
+      cwnd: value,
+      ssthresh,
+      cause,
+    });
+    const said = say([
+      cwnd(1, 'slowStart', 12_000, 65_535),
+      cwnd(2, 'sackRecovery', 6000, 6000),
+      {
+        t: 2,
+        type: 'tcp.retransmit',
+        node: 'laptop',
+        conn,
+        seq: 7,
+        bytes: 1000,
+        reason: 'sackRecovery',
+      },
+      cwnd(3, 'recoveryExit', 6000, 6000),
+    ]);
+    expect(said[1]).toMatch(/starts SACK loss recovery.*65535 → 6000 bytes.*12000 → 6000 bytes/);
+    expect(said[2]).toMatch(/sends 1000 bytes at seq 7 again.*SACK blocks showed them missing/);
+    expect(said[3]).toMatch(/leaves loss recovery.*stays at the slow-start threshold, 6000 bytes/);
+  });
 });

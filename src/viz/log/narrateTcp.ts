@@ -125,6 +125,8 @@ function retransmit(record: TraceRecord<'tcp.retransmit'>, ctx: TcpContext): str
       return `${sends} its FIN ${again}: three duplicate ACKs said it was lost (fast retransmit).`;
     if (reason === 'partialAck')
       return `${sends} its FIN ${again}: a partial ACK said it was lost too (NewReno fast recovery).`;
+    if (reason === 'sackRecovery')
+      return `${sends} its FIN ${again}: the receiver’s SACK blocks showed it missing (SACK loss recovery).`;
     return timerRanOut
       ? `${sends} its FIN ${again}: no ACK of it came before the retransmission timer ran out.`
       : `${sends} its FIN ${again}: ${goesBack}.`;
@@ -134,6 +136,8 @@ function retransmit(record: TraceRecord<'tcp.retransmit'>, ctx: TcpContext): str
     return `${what}: three duplicate ACKs said they were lost (fast retransmit).`;
   if (reason === 'partialAck')
     return `${what}: a partial ACK said they were lost too (NewReno fast recovery).`;
+  if (reason === 'sackRecovery')
+    return `${what}: the receiver’s SACK blocks showed them missing (SACK loss recovery, RFC 6675).`;
   return timerRanOut
     ? `${what}: no ACK came before the retransmission timer ran out.`
     : `${what}: ${goesBack}.`;

@@ -139,7 +139,7 @@ describe('dissectPacket: IPv4 and TCP', () => {
     expect(mss.children?.map((c) => [c.name, c.offset, c.length, c.raw])).toEqual([
       ['Kind', 40, 1, 2],
       ['Length', 41, 1, 4],
-      ['MSS', 42, 2, 1460],
+      ['MSS Value', 42, 2, 1460],
     ]);
   });
 
@@ -179,8 +179,52 @@ describe('dissectPacket: IPv4 and TCP', () => {
     expect(fieldAtByte(d.layers, 8)?.id).toBe('ip.ttl');
     expect(fieldAtByte(d.layers, 0)?.id).toBe('ip.version');
     expect(fieldAtByte(d.layers, 33)?.id).toBe('tcp.flags');
-    expect(fieldAtByte(d.layers, 43)?.name).toBe('MSS');
+    expect(fieldAtByte(d.layers, 43)?.name).toBe('MSS Value');
     expect(fieldAtByte(d.layers, 44)).toBeUndefined();
+  });
+});
+
+describe('dissectPacket: window scaling and SACK (RFC 7323, RFC 2018)', () => {
+  const ack: Transport = {
+    ...SYN,
+    seq: 4264223102,
+    ack: 2296549433,
+    flags: tcpFlags({ ack: true }),
+    window: 502,
+    options: [
+      { kind: 'nop' },
+      { kind: 'nop' },
+      { kind: 'sack', blocks: [{ left: 2296549433 + 2896, right: 2296549433 + 4344 }] },
+    ],
+  };
+
+  it('shows the window a scaled field means, as Wireshark calculates it', () => {
+    // RFC 7323 2.3: with shift 7 agreed, a window field of 502 means 502 * 2^7 = 64256 bytes.
+    const d = dissectPacket(packet(ack), { isns: { windowShift: 7 } });
+    expect(byId(d, 'tcp.window')).toMatchObject({ raw: 502, value: '502 × 128 = 64256 bytes' });
+    expect(byId(d, 'tcp.window').note).toContain('Calculated window size 64256');
+    // A SYN's window is never scaled (RFC 7323 2.2), and without a shift the field is bytes.
+    const syn = dissectPacket(packet({ ...ack, flags: tcpFlags({ syn: true, ack: true }) }), {
+      isns: { windowShift: 7 },
+    });
+    expect(byId(syn, 'tcp.window').value).toBe('502 bytes');
+    expect(byId(dissectPacket(packet(ack)), 'tcp.window').value).toBe('502 bytes');
+  });
+
+  it('shows SACK edges relative to the ISN of the side whose data they acknowledge', () => {
+    // The ack field is relative to the receiver's ISN + 1 = 2296549433 (relative 1); the block
+    // starts 2896 bytes later (relative 2897) and ends at relative 4345, as Wireshark shows it.
+    const d = dissectPacket(packet(ack), { isns: { receiver: 2296549432 } });
+    const sack = byId(d, 'tcp.option.2');
+    expect([sack.name, sack.value]).toEqual(['SACK', '2897-4345']);
+    expect(sack.children?.map((c) => [c.name, c.offset, c.length, c.value])).toEqual([
+      ['Kind', 42, 1, 'SACK (5)'],
+      ['Length', 43, 1, '10 bytes'],
+      ['left edge', 44, 4, '2897 (relative)'],
+      ['right edge', 48, 4, '4345 (relative)'],
+    ]);
+    const raw = byId(dissectPacket(packet(ack)), 'tcp.option.2');
+    expect(raw.value).toBe(`${2296549433 + 2896}-${2296549433 + 4344}`);
   });
 });
 
@@ -204,12 +248,28 @@ describe('dissectBytes on a published capture', () => {
     expect(byId(d, 'tcp.window').raw).toBe(14600);
     expect(byId(d, 'tcp.checksum').value).toBe('0x4bee (wrong)');
     expect(byId(d, 'tcp.options').children?.map((c) => `${c.name}: ${c.value}`)).toEqual([
+      // Wireshark's tree: "TCP Option - Window scale: 7 (multiply by 128)", and so on.
       'Maximum segment size: 1460 bytes',
       'SACK permitted: yes',
       'Timestamps: TSval 813903, TSecr 0',
-      'No-operation: NOP',
-      'Window scale: shift 7 (×128)',
+      'No-Operation (NOP): NOP',
+      'Window scale: 7 (multiply by 128)',
     ]);
+    const timestamps = byId(d, 'tcp.option.2').children?.map((c) => [c.name, c.raw]);
+    expect(timestamps).toEqual([
+      ['Kind', 8],
+      ['Length', 10],
+      ['Timestamp value', 813903],
+      ['Timestamp echo reply', 0],
+    ]);
+    // Wireshark: "Kind: Time Stamp Option (8)", "Kind: Window Scale (3)".
+    expect(byId(d, 'tcp.option.2.kind').value).toBe('Time Stamp Option (8)');
+    expect(byId(d, 'tcp.option.4.kind').value).toBe('Window Scale (3)');
+    expect(byId(d, 'tcp.option.4').children?.[2]).toMatchObject({
+      name: 'Shift count',
+      raw: 7,
+      value: '7 (multiply by 128)',
+    });
   });
 });
 

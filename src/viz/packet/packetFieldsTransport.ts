@@ -23,8 +23,13 @@ import {
 export interface TcpIsns {
   /** ISN of the side that sent this segment (its SYN's sequence number). */
   sender?: number;
-  /** ISN of the side that receives it (for the acknowledgment number). */
+  /** ISN of the side that receives it (for the acknowledgment number and SACK blocks). */
   receiver?: number;
+  /**
+   * The sender's window scale shift, when both SYNs carried the option (RFC 7323 2.3): the
+   * window field of its later segments counts units of 2^shift bytes.
+   */
+  windowShift?: number;
 }
 
 /** A checksum's value and whether it verified, from decodePacket. */
@@ -110,13 +115,13 @@ export function tcpLayer(
         ),
       },
     ),
-    numberField(b, 'tcp.window', 'Window', o + 14, 2, (r) => byteCount(r)),
+    windowField(b, o + 14, flags.syn ? undefined : isns.windowShift),
     numberField(b, 'tcp.checksum', 'Checksum', o + 16, 2, (r) => checksumText(r, checksumValid), {
       derived: true,
     }),
     numberField(b, 'tcp.urgentPointer', 'Urgent pointer', o + 18, 2),
   ];
-  if (headerLength > 20) fields.push(tcpOptionsField(b, o + 20, o + headerLength));
+  if (headerLength > 20) fields.push(tcpOptionsField(b, o + 20, o + headerLength, isns.receiver));
   const bare = (f: PacketField | undefined) => f?.value.replace(/ \(.*\)$/, '') ?? '';
   const numbers = `seq ${bare(fields[2])}${flags.ack ? `, ack ${bare(ack)}` : ''}`;
   const ports = `port ${fields[0]?.raw} → ${fields[1]?.raw}`;
@@ -130,16 +135,59 @@ export function tcpLayer(
   };
 }
 
+/**
+ * The window field; with a window scale agreed in the SYNs, also the window it means, as
+ * Wireshark's "Calculated window size" and "Window size scaling factor".
+ */
+function windowField(b: Uint8Array, at: number, shift: number | undefined): PacketField {
+  if (shift === undefined) return numberField(b, 'tcp.window', 'Window', at, 2, byteCount);
+  const factor = 2 ** shift;
+  return numberField(
+    b,
+    'tcp.window',
+    'Window',
+    at,
+    2,
+    (r) => `${r} × ${factor} = ${byteCount(r * factor)}`,
+    {
+      note: `Calculated window size ${readUint(b, at, 2) * factor}; window size scaling factor ${factor} (the window scale option of the SYNs, RFC 7323)`,
+    },
+  );
+}
+
+/** Option names as Wireshark shows them ("TCP Option - Window scale: 7 (multiply by 128)"). */
 const OPTION_NAMES: Record<number, [string, string]> = {
   [TCP_OPTION_KIND.mss]: ['mss', 'Maximum segment size'],
   [TCP_OPTION_KIND.windowScale]: ['windowScale', 'Window scale'],
   [TCP_OPTION_KIND.sackPermitted]: ['sackPermitted', 'SACK permitted'],
-  [TCP_OPTION_KIND.sack]: ['sack', 'SACK blocks'],
+  [TCP_OPTION_KIND.sack]: ['sack', 'SACK'],
   [TCP_OPTION_KIND.timestamps]: ['timestamps', 'Timestamps'],
 };
 
-/** The option area [start, end) of a TCP header: one field per option, then the padding. */
-function tcpOptionsField(b: Uint8Array, start: number, end: number): PacketField {
+/** Option kinds as Wireshark names them in the Kind field ("Kind: Window Scale (3)"). */
+const KIND_NAMES: Record<number, string> = {
+  [TCP_OPTION_KIND.mss]: 'Maximum Segment Size',
+  [TCP_OPTION_KIND.windowScale]: 'Window Scale',
+  [TCP_OPTION_KIND.sackPermitted]: 'SACK Permitted',
+  [TCP_OPTION_KIND.sack]: 'SACK',
+  [TCP_OPTION_KIND.timestamps]: 'Time Stamp Option',
+};
+
+function kindName(kind: number): string {
+  const name = KIND_NAMES[kind];
+  return name === undefined ? String(kind) : `${name} (${kind})`;
+}
+
+/**
+ * The option area [start, end) of a TCP header: one field per option, then the padding. SACK
+ * edges are relative to `peerIsn` (the ISN of the side whose data they acknowledge) when known.
+ */
+function tcpOptionsField(
+  b: Uint8Array,
+  start: number,
+  end: number,
+  peerIsn: number | undefined,
+): PacketField {
   const children: PacketField[] = [];
   let at = start;
   while (at < end) {
@@ -147,7 +195,7 @@ function tcpOptionsField(b: Uint8Array, start: number, end: number): PacketField
     const n = children.length;
     if (kind === TCP_OPTION_KIND.eol) {
       children.push(
-        field(`tcp.option.${n}`, 'End of options and padding', at, end - at, byteCount(end - at), {
+        field(`tcp.option.${n}`, 'End of Option List (EOL)', at, end - at, byteCount(end - at), {
           about: fieldHelpOf('eol'),
         }),
       );
@@ -155,7 +203,7 @@ function tcpOptionsField(b: Uint8Array, start: number, end: number): PacketField
     }
     if (kind === TCP_OPTION_KIND.nop) {
       children.push(
-        field(`tcp.option.${n}`, 'No-operation', at, 1, 'NOP', {
+        field(`tcp.option.${n}`, 'No-Operation (NOP)', at, 1, 'NOP', {
           raw: kind,
           about: fieldHelpOf('nop'),
         }),
@@ -167,7 +215,7 @@ function tcpOptionsField(b: Uint8Array, start: number, end: number): PacketField
     const [key, name] = OPTION_NAMES[kind] ?? ['unknown', `Option ${kind}`];
     const id = `tcp.option.${n}`;
     const parts: PacketField[] = [
-      numberField(b, `${id}.kind`, 'Kind', at, 1, String, { about: fieldHelpOf('kind') }),
+      numberField(b, `${id}.kind`, 'Kind', at, 1, kindName, { about: fieldHelpOf('kind') }),
       numberField(b, `${id}.length`, 'Length', at + 1, 1, (r) => byteCount(r), {
         about: fieldHelpOf('length'),
       }),
@@ -180,21 +228,30 @@ function tcpOptionsField(b: Uint8Array, start: number, end: number): PacketField
         }),
       );
     };
+    const edge = (r: number) =>
+      peerIsn === undefined ? String(r) : `${relativeSeq(r, peerIsn)} (relative)`;
     if (key === 'mss' && length === 4) {
-      part('MSS', at + 2, 2, byteCount);
+      part('MSS Value', at + 2, 2, byteCount);
       value = byteCount(readUint(b, at + 2, 2));
     } else if (key === 'windowScale' && length === 3) {
-      part('Shift count', at + 2, 1);
-      value = `shift ${b[at + 2]} (×${2 ** (b[at + 2] ?? 0)})`;
+      const shift = b[at + 2] ?? 0;
+      part('Shift count', at + 2, 1, (r) => `${r} (multiply by ${2 ** r})`);
+      value = `${shift} (multiply by ${2 ** shift})`;
     } else if (key === 'timestamps' && length === 10) {
-      part('TSval', at + 2, 4);
-      part('TSecr', at + 6, 4);
+      part('Timestamp value', at + 2, 4);
+      part('Timestamp echo reply', at + 6, 4);
       value = `TSval ${readUint(b, at + 2, 4)}, TSecr ${readUint(b, at + 6, 4)}`;
     } else if (key === 'sack') {
+      const ranges: string[] = [];
       for (let s = at + 2; s + 8 <= at + length; s += 8) {
-        part('Left edge', s, 4);
-        part('Right edge', s + 4, 4);
+        part('left edge', s, 4, edge);
+        part('right edge', s + 4, 4, edge);
+        const [left, right] = [readUint(b, s, 4), readUint(b, s + 4, 4)].map((r) =>
+          peerIsn === undefined ? r : relativeSeq(r, peerIsn),
+        );
+        ranges.push(`${left}-${right}`);
       }
+      value = ranges.join(' ');
     } else if (key === 'sackPermitted') {
       value = 'yes';
     }

@@ -11,6 +11,7 @@ import {
   segmentIsns,
 } from './packetTrace.ts';
 import { recordsOfType, runSimulationFile } from '../../../tests/support/vizTestRuns.ts';
+import { parseScenarioText, runScenario } from '../../sim/index.ts';
 
 const MS = 1_000_000;
 
@@ -86,5 +87,56 @@ describe('packets of the ping scenario', () => {
     expect(fields.find((f) => f.id === 'data.requestNumber')?.raw).toBe(1);
     expect(fields.find((f) => f.id === 'data.attempt')?.raw).toBe(1);
     expect(packetJourney(records, request.pkt).map((s) => s.kind)).toEqual(['sent', 'lost']);
+  });
+});
+
+describe('the window scale of a connection, from its SYNs (RFC 7323 2.2)', () => {
+  /** An upload from c to s; each node's tcp settings as given. */
+  function records(client: object, server: object) {
+    const node = (id: string, address: string, tcp: object, app: object) => ({
+      id,
+      role: id === 'c' ? 'client' : 'server',
+      interfaces: [{ name: 'eth0', address }],
+      tcp,
+      apps: [app],
+    });
+    const parsed = parseScenarioText(
+      JSON.stringify({
+        format: 'handshake/scenario@1',
+        name: 'window scale',
+        nodes: [
+          node('c', '10.0.0.1/24', client, { type: 'bulkSend', peer: 's', bytes: '20000B' }),
+          node('s', '10.0.0.2/24', server, { type: 'sink' }),
+        ],
+        links: [{ id: 'l', a: 'c', b: 's', latency: '1ms' }],
+      }),
+    );
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    return runScenario(parsed.scenario).simulation.sim.trace.records;
+  }
+
+  /** The windowShift segmentIsns gives the first data segment and the first segment back. */
+  function shifts(all: readonly ReturnType<typeof records>[number][]) {
+    const index = isnIndex(all);
+    const sent = recordsOfType(all, 'link.txBegin');
+    const data = sent.find((r) => r.packet.payload.length > 0)!;
+    const back = sent.find(
+      (r) => r.node === 's' && r.packet.transport.kind === 'tcp' && !r.packet.transport.flags.syn,
+    )!;
+    return [data, back].map((r) => segmentIsns(index, r.packet, r.t).windowShift);
+  }
+
+  it('gives each side’s own shift once both SYNs offered window scaling', () => {
+    // Buffers of 100000 bytes (shift 1: 100000 <= 131070) at c, 300000 (shift 3) at s.
+    const all = records(
+      { windowScaling: true, receiveWindow: 100_000 },
+      { windowScaling: true, receiveWindow: 300_000 },
+    );
+    expect(shifts(all)).toEqual([1, 3]);
+  });
+
+  it('gives none when only one side offered it: neither scales', () => {
+    const all = records({ windowScaling: true, receiveWindow: 100_000 }, {});
+    expect(shifts(all)).toEqual([undefined, undefined]);
   });
 });

@@ -72,6 +72,7 @@ const RETRANSMIT_WORDS: Record<TraceRecord<'tcp.retransmit'>['reason'], string> 
   timeout: 'timeout',
   fastRetransmit: 'fast retransmit',
   partialAck: 'partial ACK',
+  sackRecovery: 'SACK recovery',
 };
 
 /** Why a segment was sent again, in words: `timeout`, `fast retransmit`, `partial ACK`. */
@@ -146,8 +147,15 @@ export function reverseKey(key: string): string {
   return `${b}>${a}`;
 }
 
+/** A SYN of one direction: when it was sent, its ISN and its window scale shift, if offered. */
+export interface SynSeen {
+  t: number;
+  isn: number;
+  windowShift?: number;
+}
+
 /** Initial sequence numbers seen per direction: the SYNs sent, with their times. */
-export type IsnIndex = Map<string, { t: number; isn: number }[]>;
+export type IsnIndex = Map<string, SynSeen[]>;
 
 /** Indexes the SYN of every TCP direction in the trace (first hops only, retransmissions once). */
 export function isnIndex(records: readonly TraceRecord[]): IsnIndex {
@@ -158,29 +166,39 @@ export function isnIndex(records: readonly TraceRecord[]): IsnIndex {
     if (t.kind !== 'tcp' || !t.flags.syn) continue;
     const key = directionKey(r.packet) as string;
     const list = index.get(key) ?? [];
-    if (list.at(-1)?.isn !== t.seq) list.push({ t: r.t, isn: t.seq });
+    if (list.at(-1)?.isn !== t.seq) {
+      const scale = t.options.find((o) => o.kind === 'windowScale');
+      const seen: SynSeen = { t: r.t, isn: t.seq };
+      if (scale?.kind === 'windowScale') seen.windowShift = Math.min(scale.shift, 14);
+      list.push(seen);
+    }
     index.set(key, list);
   }
   return index;
 }
 
-function isnAt(index: IsnIndex, key: string, t: number): number | undefined {
+function synAt(index: IsnIndex, key: string, t: number): SynSeen | undefined {
   const list = index.get(key);
   if (!list || list.length === 0) return undefined;
   let chosen = list[0];
   for (const entry of list) if (entry.t <= t) chosen = entry;
-  return chosen?.isn;
+  return chosen;
 }
 
-/** The ISNs of both sides of a segment's connection, as of time `t`. */
+/**
+ * The ISNs of both sides of a segment's connection, as of time `t`, and its sender's window
+ * scale shift when both SYNs offered window scaling (RFC 7323: else neither side scales).
+ */
 export function segmentIsns(index: IsnIndex, packet: Packet, t: number): TcpIsns {
   const key = directionKey(packet);
   if (key === undefined) return {};
-  const sender = isnAt(index, key, t);
-  const receiver = isnAt(index, reverseKey(key), t);
+  const sender = synAt(index, key, t);
+  const receiver = synAt(index, reverseKey(key), t);
+  const shift = sender?.windowShift;
   return {
-    ...(sender === undefined ? {} : { sender }),
-    ...(receiver === undefined ? {} : { receiver }),
+    ...(sender === undefined ? {} : { sender: sender.isn }),
+    ...(receiver === undefined ? {} : { receiver: receiver.isn }),
+    ...(shift !== undefined && receiver?.windowShift !== undefined ? { windowShift: shift } : {}),
   };
 }
 

@@ -1,0 +1,60 @@
+// The optional TCP features a node's `tcp` settings can turn on, each off by default: delayed
+// ACKs (RFC 5681 4.2), window scaling and timestamps (RFC 7323), SACK (RFC 2018).
+
+import { NS_PER_MS } from '../../engine/time.ts';
+import { MAX_SCALED_WINDOW } from '../../net/tcp/tcpExtensions.ts';
+import { boolean, duration, type Schema, type ValidationIssue } from '../schema/schema.ts';
+
+/** RFC 5681 4.2: an ACK "MUST be generated within 500 ms" of the first unacknowledged packet. */
+const MAX_ACK_DELAY = 500 * NS_PER_MS;
+
+const delayText = 'The delayed-ACK timer, under 500ms as RFC 5681 requires (default 200ms).';
+const anyDelay = duration({ min: 1, description: delayText });
+
+/** The delayed-ACK timer: a duration below 500 ms. */
+const delayedAckTimeout: Schema<number> = {
+  parse(value, path, issues) {
+    const ns = anyDelay.parse(value, path, issues);
+    if (ns === undefined || ns < MAX_ACK_DELAY) return ns;
+    issues.push({
+      path,
+      message: `expected a duration below 500ms (RFC 5681 4.2), got ${JSON.stringify(value)}`,
+    });
+    return undefined;
+  },
+  jsonSchema: () => anyDelay.jsonSchema(),
+};
+
+/** The fields of the optional features, spread into the node's `tcp` settings. */
+export const TCP_OPTION_SETTINGS = {
+  delayedAck: boolean(
+    'Delayed ACKs (RFC 5681 4.2): acknowledge every second segment, or when delayedAckTimeout runs out (default false).',
+  ),
+  delayedAckTimeout,
+  windowScaling: boolean(
+    'Offer the window scale option (RFC 7323) so that windows can exceed 65535 bytes (default false).',
+  ),
+  timestamps: boolean(
+    'Offer TCP timestamps (RFC 7323): TSval and TSecr on every segment, RTT from TSecr (default false).',
+  ),
+  sack: boolean(
+    'Offer selective acknowledgments (RFC 2018): the receiver reports the blocks it holds beyond a hole, the sender recovers with them (RFC 6675) (default false).',
+  ),
+};
+
+/**
+ * What the optional features' fields cannot check alone: a receive buffer window scaling can
+ * advertise (at most 65535 * 2^14 bytes). Appends a problem naming the field.
+ */
+export function checkTcpOptionSettings(
+  settings: { windowScaling?: boolean; receiveWindow?: number } | undefined,
+  path: string,
+  issues: ValidationIssue[],
+): void {
+  const window = settings?.receiveWindow;
+  if (!settings?.windowScaling || window === undefined || window <= MAX_SCALED_WINDOW) return;
+  issues.push({
+    path: `${path}.receiveWindow`,
+    message: `expected at most ${MAX_SCALED_WINDOW} bytes with windowScaling (65535 × 2^14, the largest window it can advertise), got ${window}`,
+  });
+}
