@@ -8,7 +8,7 @@ import { print } from './engineBench.ts';
 
 const USERS = 50;
 
-function httpScenario(requests: number) {
+export function httpScenario(requests: number) {
   return scenario({
     format: 'handshake/scenario@1',
     name: 'bench: HTTP requests from 50 users',

@@ -6,7 +6,7 @@
 import { bareHeapBaseline, bestRun, scenario, timedRun } from './benchRun.ts';
 import { print } from './engineBench.ts';
 
-function echoScenario(count: number) {
+export function echoScenario(count: number) {
   return scenario({
     format: 'handshake/scenario@1',
     name: 'bench: UDP request/replies, pinger and echo',

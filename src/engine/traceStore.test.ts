@@ -22,6 +22,13 @@ describe('TraceStore', () => {
     expect(store.timeAt(2)).toBe(5);
   });
 
+  it('keeps numbers that are not 32-bit integers exactly: -0, fractions, ns past 2^31, infinities', () => {
+    const store = new TraceStore();
+    const numbers = [0, -0, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, 5_000_000_123, -2.5, 1e-9, Infinity];
+    for (const [i, n] of numbers.entries()) store.push({ t: i, type: 'n', n });
+    numbers.forEach((n, i) => expect(Object.is(store.get(i).n, n)).toBe(true));
+  });
+
   it('keeps records intact across chunk boundaries (300k records, 1-9 fields each)', () => {
     const store = new TraceStore();
     const fieldCounts = 9;

@@ -2,21 +2,33 @@
 // interned. Retaining millions of small objects costs the garbage collector more than the
 // simulation itself (measured: the trace-on engine fell from 50% to 23% of the bare loop between
 // 1M and 10M records); packed columns also transfer from a Web Worker without copying.
+// Every byte written to a fresh chunk is first-touch memory, which the kernel must fault in and
+// zero: at about 72 bytes a record the page faults cost more than the writes (measured, a UDP
+// echo run). So the columns are narrow: a field is a 32-bit value and a kind byte; numbers that
+// are not 32-bit integers (times in ns past 2.1 s, fractions) go to a side column of doubles.
 
 const RECORD_BITS = 16;
 const RECORD_CHUNK = 1 << RECORD_BITS;
 const RECORD_MASK = RECORD_CHUNK - 1;
 const VALUE_CHUNK = 1 << 18;
+const DOUBLE_BITS = 16;
+const DOUBLE_CHUNK = 1 << DOUBLE_BITS;
+const DOUBLE_MASK = DOUBLE_CHUNK - 1;
+/** Value slots are counted in a Uint32 column. */
+const MAX_VALUES = 2 ** 32 - VALUE_CHUNK;
 
 /** How a field value is stored in the `values` column. */
 const enum Kind {
-  Number = 0,
+  /** A 32-bit integer, stored in the value itself. */
+  Int = 0,
   String = 1,
   Null = 2,
   True = 3,
   False = 4,
   Absent = 5,
   Other = 6,
+  /** Any other number: the value is its index in the doubles column. */
+  Double = 7,
 }
 
 /** The field names of one record type, learned from its first record (`t`, `type` excluded). */
@@ -40,14 +52,16 @@ export class TraceStore {
   // copying. Record i lives in chunk i >>> RECORD_BITS; a record's values never straddle chunks.
   private readonly timeChunks: Float64Array[] = [];
   private readonly typeChunks: Uint16Array[] = [];
-  private readonly startChunks: Float64Array[] = [];
-  private readonly valueChunks: Float64Array[] = [];
+  private readonly startChunks: Uint32Array[] = [];
+  private readonly valueChunks: Int32Array[] = [];
   private readonly kindChunks: Uint8Array[] = [];
+  private readonly doubleChunks: Float64Array[] = [];
   private times = new Float64Array(0);
   private typeIds = new Uint16Array(0);
-  private starts = new Float64Array(0);
-  private values = new Float64Array(0);
+  private starts = new Uint32Array(0);
+  private values = new Int32Array(0);
   private kinds = new Uint8Array(0);
+  private doubles = 0;
   private count = 0;
   /** Global index of the next free value slot, and of the current value chunk's first slot. */
   private used = 0;
@@ -96,8 +110,14 @@ export class TraceStore {
       const value = record[fields[f] as string];
       switch (typeof value) {
         case 'number':
-          values[at] = value;
-          kinds[at] = Kind.Number;
+          // An int32 other than -0 fits the value; anything else goes to the doubles column.
+          if ((value | 0) === value && (value !== 0 || 1 / value > 0)) {
+            values[at] = value;
+            kinds[at] = Kind.Int;
+          } else {
+            values[at] = this.pushDouble(value);
+            kinds[at] = Kind.Double;
+          }
           break;
         case 'string':
           if (shape.lastText[f] === value) values[at] = shape.lastId[f] as number;
@@ -148,15 +168,20 @@ export class TraceStore {
       t: (this.timeChunks[chunk] as Float64Array)[slot] as number,
       type: shape.type,
     };
-    const start = (this.startChunks[chunk] as Float64Array)[slot] as number;
-    const values = this.valueChunks[Math.floor(start / VALUE_CHUNK)] as Float64Array;
+    const start = (this.startChunks[chunk] as Uint32Array)[slot] as number;
+    const values = this.valueChunks[Math.floor(start / VALUE_CHUNK)] as Int32Array;
     const kinds = this.kindChunks[Math.floor(start / VALUE_CHUNK)] as Uint8Array;
     let at = start % VALUE_CHUNK;
     for (const field of shape.fields) {
       const value = values[at] as number;
       switch (kinds[at++] as Kind) {
-        case Kind.Number:
+        case Kind.Int:
           out[field] = value;
+          break;
+        case Kind.Double:
+          out[field] = (this.doubleChunks[value >>> DOUBLE_BITS] as Float64Array)[
+            value & DOUBLE_MASK
+          ];
           break;
         case Kind.String:
           out[field] = this.strings[value];
@@ -204,10 +229,19 @@ export class TraceStore {
     return id;
   }
 
+  /** Stores a number that is not an int32 and gives its index. */
+  private pushDouble(value: number): number {
+    const index = this.doubles++;
+    const slot = index & DOUBLE_MASK;
+    if (slot === 0) this.doubleChunks.push(new Float64Array(DOUBLE_CHUNK));
+    (this.doubleChunks[index >>> DOUBLE_BITS] as Float64Array)[slot] = value;
+    return index;
+  }
+
   private addRecordChunk(): void {
     this.times = new Float64Array(RECORD_CHUNK);
     this.typeIds = new Uint16Array(RECORD_CHUNK);
-    this.starts = new Float64Array(RECORD_CHUNK);
+    this.starts = new Uint32Array(RECORD_CHUNK);
     this.timeChunks.push(this.times);
     this.typeChunks.push(this.typeIds);
     this.startChunks.push(this.starts);
@@ -216,8 +250,9 @@ export class TraceStore {
   /** Starts a new value chunk; the rest of the current one stays unused. */
   private addValueChunk(): void {
     this.valueBase = this.valueChunks.length * VALUE_CHUNK;
+    if (this.valueBase >= MAX_VALUES) throw new RangeError('the trace is full (2^32 field values)');
     this.used = this.valueBase;
-    this.values = new Float64Array(VALUE_CHUNK);
+    this.values = new Int32Array(VALUE_CHUNK);
     this.kinds = new Uint8Array(VALUE_CHUNK);
     this.valueChunks.push(this.values);
     this.kindChunks.push(this.kinds);

@@ -23,6 +23,13 @@ export interface EchoFigures {
 
 export type { EchoApp } from './pingEchoSchemas.ts';
 
+/** A request in the machine's queue, carrying what its reply is sent to and with. */
+interface PendingRequest extends EchoRequest {
+  to: Ipv4Address;
+  port: number;
+  payload: Uint8Array;
+}
+
 export const echoKind = defineAppKind<EchoApp, EchoFigures>({
   type: 'echo',
   schema: echoApp,
@@ -33,13 +40,10 @@ export const echoKind = defineAppKind<EchoApp, EchoFigures>({
     const { sim, node, label } = context;
     const socket = bindUdp(context, app.port ?? DEFAULT_ECHO_PORT);
     if (!socket) return;
-    const payloads = new Map<EchoRequest, { to: Ipv4Address; port: number; payload: Uint8Array }>();
     const machine = echoServerMachine.provide({
       actions: {
         sendReply: (_, request: EchoRequest) => {
-          const origin = payloads.get(request);
-          payloads.delete(request);
-          if (!origin) return;
+          const origin = request as PendingRequest;
           const sent = socket.sendTo(origin.to, origin.port, origin.payload);
           const pkt = sent.ok ? sent.value.packet : -1;
           const { from: client, seq, attempt } = request;
@@ -69,17 +73,15 @@ export const echoKind = defineAppKind<EchoApp, EchoFigures>({
     };
     socket.onMessage = (datagram) => {
       const decoded = decodeRequest(datagram.payload) ?? { seq: 0, attempt: 0 };
-      const request: EchoRequest = {
+      const request: PendingRequest = {
         from: clientName(datagram.from, datagram.fromPort),
         seq: decoded.seq,
         attempt: decoded.attempt,
         size: datagram.payload.length,
-      };
-      payloads.set(request, {
         to: datagram.from,
         port: datagram.fromPort,
         payload: datagram.payload,
-      });
+      };
       // Recorded before the machine takes it, so the log reads "receives", then "serving".
       sim.record({
         t: sim.now(),

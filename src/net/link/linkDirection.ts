@@ -16,9 +16,14 @@ export interface LinkOwner {
   readonly config: Readonly<{ id: string; bandwidth: number; delay: Nanos }>;
 }
 
-/** A packet on the wire (after its last bit left), waiting to arrive. */
+/**
+ * A packet on the wire (after its last bit left), waiting to arrive. Flights in the air form a
+ * doubly linked list: arrival unlinks one without the hashing and table resizing a Map's delete
+ * costs on every packet (measured at 6% of a UDP echo run).
+ */
 interface Flight {
-  key: number;
+  prev: Flight | undefined;
+  next: Flight | undefined;
   event: EventId;
   packet: Packet;
   lost: boolean;
@@ -43,8 +48,9 @@ export class LinkDirection implements LinkPort {
   private current: Packet | undefined = undefined;
   private currentEvent: EventId = -1;
   private readonly fate = { lost: false, duplicate: false, extra: 0 };
-  private readonly flights = new Map<number, Flight>();
-  private nextFlight = 0;
+  /** The oldest and newest flights still in the air (a linked list, see Flight). */
+  private flights: Flight | undefined = undefined;
+  private lastFlight: Flight | undefined = undefined;
   private readonly txEndEvent = (): void => this.txEnd();
   private readonly arriveEvent = (flight: Flight): void => this.arrive(flight);
 
@@ -85,11 +91,12 @@ export class LinkDirection implements LinkPort {
       this.lost(this.current, 'linkDown');
       this.current = undefined;
     }
-    for (const flight of this.flights.values()) {
+    for (let flight = this.flights; flight !== undefined; flight = flight.next) {
       this.sim.cancel(flight.event);
       this.lost(flight.packet, 'linkDown');
     }
-    this.flights.clear();
+    this.flights = undefined;
+    this.lastFlight = undefined;
     if (this.queue.packets > 0) {
       for (const packet of this.queue.clear()) this.queueDrop(packet, 'linkDown');
       this.queueLength();
@@ -136,10 +143,19 @@ export class LinkDirection implements LinkPort {
       iface: this.from.name,
       pkt: packet.id,
     });
-    const key = this.nextFlight++;
-    const flight: Flight = { key, event: -1, packet, lost: fate.lost, duplicate: fate.duplicate };
+    const last = this.lastFlight;
+    const flight: Flight = {
+      prev: last,
+      next: undefined,
+      event: -1,
+      packet,
+      lost: fate.lost,
+      duplicate: fate.duplicate,
+    };
+    if (last === undefined) this.flights = flight;
+    else last.next = flight;
+    this.lastFlight = flight;
     flight.event = sim.schedule(this.owner.config.delay + fate.extra, this.arriveEvent, flight);
-    this.flights.set(key, flight);
     const next = this.queue.poll();
     if (next !== undefined) {
       this.queueLength();
@@ -149,7 +165,11 @@ export class LinkDirection implements LinkPort {
 
   /** The packet reached the far end (or would have, had it not been lost). */
   private arrive(flight: Flight): void {
-    this.flights.delete(flight.key);
+    const { prev, next } = flight;
+    if (prev === undefined) this.flights = next;
+    else prev.next = next;
+    if (next === undefined) this.lastFlight = prev;
+    else next.prev = prev;
     if (flight.lost) {
       this.lost(flight.packet, 'loss');
       return;

@@ -190,6 +190,21 @@ describe('PointToPointLink up and down', () => {
     expect(b.arrivals).toEqual([[33 * MS, 5]]);
   });
 
+  it('drops several packets in flight oldest first, and keeps the ones that arrived out of it', () => {
+    const { sim, a, b, link } = setup();
+    // 100 B take 0.8 ms at 1 Mb/s: 1-4 leave at 0.8, 1.6, 2.4, 3.2 ms and arrive 5 ms later.
+    for (let id = 1; id <= 4; id++) a.port.send(udp(id, 100));
+    sim.schedule(6.2 * MS, () => link.setUp(false));
+    sim.run();
+    // 1 arrived at 5.8 ms; 2, 3 and 4 were still propagating at 6.2 ms.
+    expect(b.arrivals).toEqual([[5.8 * MS, 1]]);
+    expect(sim.trace.ofType('link.lost').map((r) => r.pkt)).toEqual([2, 3, 4]);
+    link.setUp(true);
+    a.port.send(udp(5, 100));
+    sim.run();
+    expect(b.arrivals.map(([, id]) => id)).toEqual([1, 5]);
+  });
+
   it('can start down, and says nothing when set to the state it is in', () => {
     const { sim, a, b, link } = setup({ up: false });
     expect(link.up).toBe(false);
