@@ -7,7 +7,13 @@ import { destinationUnreachable, portUnreachable, timeExceeded } from '../wire/i
 import type { IcmpErrorOrigin } from '../wire/icmpErrors.ts';
 import { contains, formatIpv4, parseIpv4, parsePrefix } from '../wire/ipv4Address.ts';
 import type { Ipv4Address, Ipv4Prefix } from '../wire/ipv4Address.ts';
-import { ICMP_UNREACHABLE, IP_PROTOCOL, ipProtocolOf, ipv4Header } from '../wire/packet.ts';
+import {
+  ICMP_UNREACHABLE,
+  IP_PROTOCOL,
+  ipProtocolOf,
+  ipv4Header,
+  defaultIpv4Header,
+} from '../wire/packet.ts';
 import type { Ipv4Header, Packet, PacketIds, Transport } from '../wire/packet.ts';
 import { mayTriggerIcmpError } from './icmpPolicy.ts';
 import type { IpDropReason } from './ipTrace.ts';
@@ -295,22 +301,6 @@ export class NetNode {
     const t = this.sim.now();
     this.sim.record({ t, type: 'ip.drop', node: this.name, pkt: packet.id, reason });
   }
-}
-
-/** `ipv4Header({ ttl, src, dst })` without its spreads (same fields, same order), per packet. */
-function defaultIpv4Header(ttl: number, src: Ipv4Address, dst: Ipv4Address): Ipv4Header {
-  return {
-    version: 4,
-    dscp: 0,
-    ecn: 0,
-    identification: 0,
-    dontFragment: true,
-    moreFragments: false,
-    fragmentOffset: 0,
-    ttl,
-    src,
-    dst,
-  };
 }
 
 function address(value: string | Ipv4Address): Ipv4Address {

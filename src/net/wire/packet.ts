@@ -195,6 +195,11 @@ export function tcpFlags(set: Partial<TcpFlags>): TcpFlags {
 export function ipv4Header(
   fields: Pick<Ipv4Header, 'src' | 'dst'> & Partial<Ipv4Header>,
 ): Ipv4Header {
+  return { ...defaultIpv4Header(64, fields.src, fields.dst), ...fields };
+}
+
+/** `ipv4Header({ ttl, src, dst })` without spreads (same fields, same order): one per packet. */
+export function defaultIpv4Header(ttl: number, src: Ipv4Address, dst: Ipv4Address): Ipv4Header {
   return {
     version: 4,
     dscp: 0,
@@ -203,8 +208,9 @@ export function ipv4Header(
     dontFragment: true,
     moreFragments: false,
     fragmentOffset: 0,
-    ttl: 64,
-    ...fields,
+    ttl,
+    src,
+    dst,
   };
 }
 
