@@ -29,6 +29,25 @@ describe('TraceStore', () => {
     numbers.forEach((n, i) => expect(Object.is(store.get(i).n, n)).toBe(true));
   });
 
+  it('gives back strings exactly when a field of one-off names stops interning them', () => {
+    // 1,000 records: `job` is new every time (stops interning after its trial), `node` repeats
+    // among three names (keeps interning), and `mixed` goes from one-off names to repeats.
+    const store = new TraceStore();
+    const expected = [];
+    for (let i = 0; i < 1000; i++) {
+      const record = {
+        t: i,
+        type: 'job',
+        job: `web/t${i % 7}#${i}`,
+        node: ['a', 'b', 'c'][i % 3] as string,
+        mixed: i < 600 ? `once-${i}` : `again-${i % 2}`,
+      };
+      expected.push(record);
+      store.push(record);
+    }
+    expected.forEach((record, i) => expect(store.get(i)).toEqual(record));
+  });
+
   it('keeps records intact across chunk boundaries (300k records, 1-9 fields each)', () => {
     const store = new TraceStore();
     const fieldCounts = 9;

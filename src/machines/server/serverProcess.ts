@@ -168,7 +168,7 @@ export class ServerProcess {
       reply();
       return;
     }
-    const job = `${app}/${worker.name}#${pending.id}`;
+    const job = `${worker.process}#${pending.id}`;
     worker.actor.send(WORK);
     this.sim.record({
       t: this.sim.now(),
@@ -184,7 +184,7 @@ export class ServerProcess {
       id: job,
       // The request's CPU work runs in its thread: the thread's next request on the same core
       // needs no context switch (an event loop's one thread never switches between requests).
-      process: `${app}/${worker.name}`,
+      process: worker.process,
       bursts: [sample(service.cpu, this.random)],
       priority,
       onDone: () => {

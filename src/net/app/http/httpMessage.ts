@@ -1,6 +1,8 @@
 // HTTP/1.1 messages (RFC 9112) as plain data, and their encoding to the bytes a TCP stream carries:
 // start line, header fields in the caller's order, CRLF line ends, then the body.
 
+import { freshBytes, NO_BYTES } from '../../wire/freshBytes.ts';
+
 /** Header fields in wire order, names as the sender spelled them: `[['Host', 'example.com']]`. */
 export type HttpHeaders = [name: string, value: string][];
 
@@ -48,7 +50,6 @@ export const STATUS_REASON: Readonly<Record<number, string>> = {
   505: 'HTTP Version Not Supported',
 };
 
-const EMPTY = new Uint8Array(0);
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -80,7 +81,7 @@ export function makeRequest(
   method: string,
   target: string,
   headers: HttpHeaders = [],
-  body: Uint8Array = EMPTY,
+  body: Uint8Array = NO_BYTES,
 ): HttpRequest {
   return { method, target, version: 'HTTP/1.1', headers, body };
 }
@@ -89,7 +90,7 @@ export function makeRequest(
 export function makeResponse(
   status: number,
   headers: HttpHeaders = [],
-  body: Uint8Array = EMPTY,
+  body: Uint8Array = NO_BYTES,
 ): HttpResponse {
   return { version: 'HTTP/1.1', status, reason: STATUS_REASON[status] ?? '', headers, body };
 }
@@ -112,16 +113,9 @@ function checkField(name: string, value: string): void {
   if (!TOKEN.test(name))
     throw new RangeError(`HTTP header name ${JSON.stringify(name)} is not a token`);
   // Field values are visible Latin-1 characters, spaces and tabs, never CR, LF or NUL (9110 5.5).
-  if (/[\0\r\n]/.test(value) || /[^\t\x20-\xff]/.test(value)) {
+  if (/[^\t\x20-\xff]/.test(value)) {
     throw new RangeError(`HTTP header ${name} has a character not allowed in a field value`);
   }
-}
-
-/** Latin-1 bytes of a header section (field values are ISO-8859-1 historically, RFC 9110 5.5). */
-function latin1(text: string): Uint8Array {
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
-  return out;
 }
 
 /**
@@ -144,11 +138,14 @@ function headerLines(headers: HttpHeaders, body: Uint8Array, addLength: boolean)
   return out + '\r\n';
 }
 
+/**
+ * The head (Latin-1: field values are ISO-8859-1 historically, RFC 9110 5.5) followed by the
+ * body, in one array.
+ */
 function join(head: string, body: Uint8Array): Uint8Array {
-  const start = latin1(head);
-  const out = new Uint8Array(start.length + body.length);
-  out.set(start, 0);
-  out.set(body, start.length);
+  const out = freshBytes(head.length + body.length);
+  for (let i = 0; i < head.length; i++) out[i] = head.charCodeAt(i);
+  out.set(body, head.length);
   return out;
 }
 

@@ -224,4 +224,37 @@ describe('HttpResponseParser', () => {
       status: 502,
     });
   });
+
+  it('reads status lines as the RFC 9112 section 4 grammar does', () => {
+    // status-line = HTTP-version SP 3DIGIT [ SP reason-phrase ], written as a regular expression.
+    const grammar = /^(HTTP\/[0-9]\.[0-9]) ([0-9]{3})(?: ([^\r\n]*))?$/;
+    const lines = [
+      'HTTP/1.1 200 OK',
+      'HTTP/1.1 200',
+      'HTTP/1.1 200 ',
+      'HTTP/1.0 404 Not  Found ',
+      'HTTP/1.1 20 OK',
+      'HTTP/1.1 2000',
+      'HTTP/1.1  200 OK',
+      'HTTP/1.1 200OK',
+      'HTTP/1.1 2x0 OK',
+      'HTTPS/1.1 200 OK',
+      'http/1.1 200 OK',
+      'HTTP/ 200 OK',
+      'HTTP/1.1',
+      ' HTTP/1.1 200 OK',
+    ];
+    for (const line of lines) {
+      const [event] = new HttpResponseParser().push(latin1(`${line}\r\nContent-Length: 0\r\n\r\n`));
+      const match = grammar.exec(line);
+      if (match) {
+        expect(event, line).toMatchObject({
+          kind: 'message',
+          message: { version: match[1], status: Number(match[2]), reason: match[3] ?? '' },
+        });
+      } else {
+        expect(event, line).toMatchObject({ kind: 'error', status: 502 });
+      }
+    }
+  });
 });

@@ -17,6 +17,7 @@
 //   runs to the end of the connection (9112 section 6.3 rules 1, 2 and 8), delivered by `end()`.
 //   Response errors carry status 502, what a gateway would answer (RFC 9110 section 15.6.3).
 // After an error the parser is stuck: the connection must be closed (9112 section 6.3).
+import { freshBytes, NO_BYTES } from '../../wire/freshBytes.ts';
 import { isBodylessStatus, TOKEN } from './httpMessage.ts';
 import type { HttpHeaders, HttpRequest, HttpResponse } from './httpMessage.ts';
 
@@ -57,9 +58,15 @@ class ParseFailure extends Error {
 
 /** Latin-1 text of bytes (field values are opaque octets, RFC 9110 section 5.5). */
 function latin1(bytes: Uint8Array, from: number, to: number): string {
-  let out = '';
-  for (let i = from; i < to; i++) out += String.fromCharCode(bytes[i] as number);
-  return out;
+  // One call with the bytes as arguments: half the time of adding a character at a time. Lines
+  // are at most maxHeaderBytes long, far below the engines' argument limits.
+  return String.fromCharCode.apply(null, bytes.subarray(from, to) as unknown as number[]);
+}
+
+/** Index of the first byte after `from` that is not a space or tab, up to `to`. */
+function skipBlanks(text: string, from: number, to: number): number {
+  while (from < to && (text.charCodeAt(from) === 0x20 || text.charCodeAt(from) === 0x09)) from++;
+  return from;
 }
 
 /** The shared machinery: buffering, line splitting, header fields, Content-Length bodies. */
@@ -71,6 +78,8 @@ abstract class StreamParser<M> {
   private headBytes = 0;
   private messageBytes = 0;
   private head: Head | undefined;
+  /** The message being read, built once its head is complete. */
+  private message: (M & { headers: HttpHeaders; body: Uint8Array }) | undefined;
   private body: Uint8Array | undefined;
   private bodyFilled = 0;
   private untilClose: Uint8Array[] | undefined;
@@ -171,11 +180,12 @@ abstract class StreamParser<M> {
       if (line === '') {
         if (this.lines.length === 0) continue; // leading empty line, 9112 section 2.2
         this.head = this.finishHead();
+        this.message = this.build(this.head);
       } else {
         this.lines.push(line);
       }
     }
-    const message = this.build(this.head);
+    const message = this.message as M & { headers: HttpHeaders; body: Uint8Array };
     if (!this.body) {
       const length = this.bodyLength(message);
       if (length === 'untilClose') {
@@ -184,7 +194,7 @@ abstract class StreamParser<M> {
         this.start = this.limit;
         return undefined;
       }
-      this.body = new Uint8Array(length);
+      this.body = length === 0 ? NO_BYTES : freshBytes(length);
       this.bodyFilled = 0;
     }
     const take = Math.min(this.body.length - this.bodyFilled, this.limit - this.start);
@@ -195,6 +205,7 @@ abstract class StreamParser<M> {
     message.body = this.body;
     const bytes = this.messageBytes + this.body.length;
     this.head = undefined;
+    this.message = undefined;
     this.body = undefined;
     this.lines = [];
     this.headBytes = 0;
@@ -205,8 +216,11 @@ abstract class StreamParser<M> {
 
   /** The next line without its CRLF or LF, or undefined when no full line is buffered yet. */
   private nextLine(): string | undefined {
-    const lf = this.buffer.subarray(this.start, this.limit).indexOf(LF);
-    if (lf < 0) {
+    const buffer = this.buffer;
+    let lf = this.start;
+    while (lf < this.limit && buffer[lf] !== LF) lf++;
+    lf -= this.start;
+    if (lf === this.limit - this.start) {
       if (this.headBytes + (this.limit - this.start) > this.maxHeaderBytes) {
         throw new ParseFailure(431, `header section longer than ${this.maxHeaderBytes} bytes`);
       }
@@ -230,10 +244,13 @@ abstract class StreamParser<M> {
   }
 
   private finishHead(): Head {
-    const [start = '', ...fieldLines] = this.lines;
+    const lines = this.lines;
+    const start = lines[0] ?? '';
     const headers: HttpHeaders = [];
-    for (const line of fieldLines) {
-      if (line.startsWith(' ') || line.startsWith('\t')) {
+    for (let l = 1; l < lines.length; l++) {
+      const line = lines[l] as string;
+      const first = line.charCodeAt(0);
+      if (first === 0x20 || first === 0x09) {
         throw new ParseFailure(this.errorStatus, 'obsolete line folding in a header field');
       }
       const colon = line.indexOf(':');
@@ -243,7 +260,14 @@ abstract class StreamParser<M> {
       if (!TOKEN.test(name)) {
         throw new ParseFailure(this.errorStatus, `bad header field name ${JSON.stringify(name)}`);
       }
-      headers.push([name, line.slice(colon + 1).replace(/^[ \t]+|[ \t]+$/g, '')]);
+      // The value without the optional whitespace around it (RFC 9112 section 5).
+      let end = line.length;
+      while (
+        end > colon + 1 &&
+        (line.charCodeAt(end - 1) === 0x20 || line.charCodeAt(end - 1) === 0x09)
+      )
+        end--;
+      headers.push([name, line.slice(skipBlanks(line, colon + 1, end), end)]);
     }
     return { start, headers };
   }
@@ -280,6 +304,10 @@ abstract class StreamParser<M> {
   }
 }
 
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
 function checkVersion(version: string, status: number): void {
   if (!/^HTTP\/[0-9]\.[0-9]$/.test(version)) {
     throw new ParseFailure(status, `bad HTTP version ${JSON.stringify(version)}`);
@@ -299,7 +327,7 @@ export class HttpRequestParser extends StreamParser<HttpRequest> {
       throw new ParseFailure(400, `bad request line ${JSON.stringify(head.start)}`);
     }
     checkVersion(version, 400);
-    return { method, target, version, headers: head.headers, body: new Uint8Array(0) };
+    return { method, target, version, headers: head.headers, body: NO_BYTES };
   }
 
   protected bodyless(): boolean {
@@ -325,12 +353,26 @@ export class HttpResponseParser extends StreamParser<HttpResponse> {
   }
 
   protected build(head: Head): HttpResponse {
-    const match = /^(HTTP\/[^ ]*) ([0-9]{3})(?: (.*))?$/.exec(head.start);
-    if (!match) throw new ParseFailure(502, `bad status line ${JSON.stringify(head.start)}`);
-    const [, version = '', code = '', reason = ''] = match;
+    // status-line = HTTP-version SP 3DIGIT SP [ reason-phrase ] (RFC 9112 section 4); a missing
+    // last SP is accepted too. Read by hand: a regular expression's match was 4% of an HTTP run.
+    const line = head.start;
+    const space = line.indexOf(' ');
+    const after = space + 4; // one past the three digits
+    if (
+      space < 5 ||
+      !line.startsWith('HTTP/') ||
+      !isDigit(line.charCodeAt(space + 1)) ||
+      !isDigit(line.charCodeAt(space + 2)) ||
+      !isDigit(line.charCodeAt(space + 3)) ||
+      (line.length > after && line.charCodeAt(after) !== 0x20)
+    ) {
+      throw new ParseFailure(502, `bad status line ${JSON.stringify(line)}`);
+    }
+    const version = line.slice(0, space);
     checkVersion(version, 502);
-    const status = Number(code);
-    return { version, status, reason, headers: head.headers, body: new Uint8Array(0) };
+    const status = Number(line.slice(space + 1, after));
+    const reason = line.length > after ? line.slice(after + 1) : '';
+    return { version, status, reason, headers: head.headers, body: NO_BYTES };
   }
 
   protected bodyless(message: HttpResponse): boolean {
