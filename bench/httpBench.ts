@@ -50,7 +50,7 @@ export function httpScenario(requests: number) {
  * Open loop: Poisson arrivals, each visit a new user on a new (non-persistent) connection. At 200
  * visits a second the client's ports in TIME-WAIT (60 s) stay under the 16,384 ephemeral ports.
  */
-function openLoopScenario(visits: number) {
+export function openLoopScenario(visits: number, rate = 200) {
   return scenario({
     format: 'handshake/scenario@1',
     name: 'bench: open-loop HTTP visits, one connection each',
@@ -66,7 +66,7 @@ function openLoopScenario(visits: number) {
             server: 'web',
             persistent: false,
             requests: [{ path: '/api/status' }],
-            workload: { kind: 'open', rate: 200, visits },
+            workload: { kind: 'open', rate, visits },
           },
         ],
       },

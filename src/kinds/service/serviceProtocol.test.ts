@@ -31,6 +31,42 @@ describe('the request/response service protocol', () => {
     ]);
   });
 
+  it('parses every split of a stream whose bodies hold line ends, and empty bodies', () => {
+    const body = new TextEncoder().encode('a\nb\r\nOK 3\n');
+    const stream = new Uint8Array([
+      ...encodeServiceReply({ ok: true, body }),
+      ...encodeServiceReply({ ok: true, body: new Uint8Array(0) }),
+      ...encodeServiceReply({ ok: false, reason: 'busy' }),
+    ]);
+    const expected = [
+      { ok: true, body },
+      { ok: true, body: new Uint8Array(0) },
+      { ok: false, reason: 'busy' },
+    ];
+    for (let i = 0; i <= stream.length; i++) {
+      for (let j = i; j <= stream.length; j++) {
+        const parser = new ServiceReplyParser();
+        const pieces = [stream.subarray(0, i), stream.subarray(i, j), stream.subarray(j)];
+        expect(pieces.flatMap((piece) => parser.push(piece))).toEqual(expected);
+      }
+    }
+  });
+
+  it('takes a 10 MB reply in 1,460-byte segments whole', () => {
+    const size = 10_000_000;
+    const body = new Uint8Array(size).map((_, i) => i % 251);
+    const stream = encodeServiceReply({ ok: true, body });
+    const parser = new ServiceReplyParser();
+    const replies = [];
+    for (let at = 0; at < stream.length; at += 1460)
+      replies.push(...parser.push(stream.subarray(at, at + 1460)));
+    expect(replies).toHaveLength(1);
+    const reply = replies[0] as { ok: true; body: Uint8Array };
+    expect(reply.ok).toBe(true);
+    // Compared as one buffer: an element-wise deep equality of 10 MB takes minutes.
+    expect(Buffer.from(reply.body).equals(Buffer.from(body))).toBe(true);
+  });
+
   it('splits lines and reports one that never ends', () => {
     const splitter = new LineSplitter();
     expect(splitter.push(new TextEncoder().encode('A 1\r\nB')).lines).toEqual(['A 1']);

@@ -48,38 +48,67 @@ export class LineSplitter {
   }
 }
 
-/** Parses replies from the stream: `OK n` plus n bytes, or `ERR reason`. */
-export class ServiceReplyParser {
-  private buffer = new Uint8Array(0);
+type ServiceReply = { ok: true; body: Uint8Array } | { ok: false; reason: string };
 
-  push(bytes: Uint8Array): ({ ok: true; body: Uint8Array } | { ok: false; reason: string })[] {
-    const joined = new Uint8Array(this.buffer.length + bytes.length);
-    joined.set(this.buffer, 0);
-    joined.set(bytes, this.buffer.length);
-    this.buffer = joined;
-    const replies: ({ ok: true; body: Uint8Array } | { ok: false; reason: string })[] = [];
-    for (;;) {
-      const end = this.buffer.indexOf(0x0a);
+/**
+ * Parses replies from the stream: `OK n` plus n bytes, or `ERR reason`. Each byte is copied once
+ * (into the line it ends or the body it belongs to), so a reply of any size costs time in
+ * proportion to its bytes, however many segments it came in.
+ */
+export class ServiceReplyParser {
+  /** The status line read so far, in pieces. */
+  private line: Uint8Array[] = [];
+  /** The body being read: its pieces and how many bytes it still lacks. */
+  private body: Uint8Array[] | undefined;
+  private missing = 0;
+
+  push(bytes: Uint8Array): ServiceReply[] {
+    const replies: ServiceReply[] = [];
+    let at = 0;
+    while (at < bytes.length) {
+      if (this.body) {
+        const take = Math.min(this.missing, bytes.length - at);
+        this.body.push(bytes.slice(at, at + take));
+        this.missing -= take;
+        at += take;
+        if (this.missing === 0) {
+          replies.push({ ok: true, body: joinPieces(this.body) });
+          this.body = undefined;
+        }
+        continue;
+      }
+      const end = bytes.indexOf(0x0a, at);
+      this.line.push(bytes.slice(at, end < 0 ? bytes.length : end));
       if (end < 0) break;
-      const line = decoder.decode(this.buffer.subarray(0, end)).replace(/\r$/, '');
+      at = end + 1;
+      const line = decoder.decode(joinPieces(this.line)).replace(/\r$/, '');
+      this.line = [];
       const ok = /^OK (\d+)$/.exec(line);
-      if (ok) {
-        const length = Number(ok[1]);
-        if (this.buffer.length < end + 1 + length) break;
-        replies.push({ ok: true, body: this.buffer.slice(end + 1, end + 1 + length) });
-        this.buffer = this.buffer.slice(end + 1 + length);
-      } else {
-        replies.push({
-          ok: false,
-          reason: line.startsWith('ERR ')
-            ? line.slice(4)
-            : `bad reply ${JSON.stringify(line.slice(0, 40))}`,
-        });
-        this.buffer = this.buffer.slice(end + 1);
+      if (!ok) {
+        const reason = line.startsWith('ERR ')
+          ? line.slice(4)
+          : `bad reply ${JSON.stringify(line.slice(0, 40))}`;
+        replies.push({ ok: false, reason });
+      } else if (Number(ok[1]) === 0) replies.push({ ok: true, body: new Uint8Array(0) });
+      else {
+        this.body = [];
+        this.missing = Number(ok[1]);
       }
     }
     return replies;
   }
+}
+
+/** The pieces as one array (the piece itself when there is one). */
+function joinPieces(pieces: readonly Uint8Array[]): Uint8Array {
+  if (pieces.length === 1) return pieces[0] as Uint8Array;
+  const out = new Uint8Array(pieces.reduce((n, piece) => n + piece.length, 0));
+  let at = 0;
+  for (const piece of pieces) {
+    out.set(piece, at);
+    at += piece.length;
+  }
+  return out;
 }
 
 /** The server side: every well-formed line is a query answered with `responseSize` bytes. */

@@ -3,6 +3,8 @@
 // A connection that carries a few hundred bytes (an HTTP request) then costs a kilobyte or two,
 // not the 256 KiB + 64 KiB its buffers may grow to: thousands of short connections stay cheap.
 
+import { freshBytes } from '../wire/freshBytes.ts';
+
 /** Size of a ring's first store, in bytes; nothing is allocated before the first byte. */
 const INITIAL = 1024;
 
@@ -28,7 +30,7 @@ export class GrowableRing {
     if (hi - lo <= old.length) return;
     let size = Math.max(old.length, INITIAL);
     while (size < hi - lo) size *= 2;
-    const next = new Uint8Array(Math.min(size, this.capacity));
+    const next = freshBytes(Math.min(size, this.capacity));
     for (let p = lo; p < keepHi;) {
       const from = p % old.length;
       const to = p % next.length;

@@ -1,6 +1,7 @@
 // The sender's side of a TCP byte stream (RFC 9293 section 3.3.1): the bytes the app wrote, the
 // send sequence variables, which segments may go now, and what each incoming ACK acknowledged.
 
+import { freshBytes } from '../wire/freshBytes.ts';
 import type { AckKind, AckResult, AckSegment, OutgoingSegment } from './segment.ts';
 import { seqAdd, seqDiff, seqLe, seqLt } from './seq.ts';
 
@@ -118,7 +119,7 @@ export class SendBuffer {
         last < this.head || block === undefined ? -1 : this.written - (this.starts[last] as number);
       if (block === undefined || used < 0 || used === block.length) {
         this.lastBlock = Math.min(LARGEST_BLOCK, this.lastBlock * 2);
-        this.chunks.push(new Uint8Array(this.lastBlock));
+        this.chunks.push(freshBytes(this.lastBlock));
         this.starts.push(this.written);
         continue;
       }
@@ -265,7 +266,7 @@ export class SendBuffer {
     const chunk = chunks[i] as Uint8Array;
     const offset = from - (starts[i] as number);
     if (offset + length <= chunk.length) return chunk.subarray(offset, offset + length);
-    const out = new Uint8Array(length);
+    const out = freshBytes(length);
     for (let done = 0; done < length; i++) {
       const piece = chunks[i] as Uint8Array;
       const start = from + done - (starts[i] as number);

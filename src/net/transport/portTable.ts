@@ -11,6 +11,8 @@ const EPHEMERAL_COUNT = EPHEMERAL_LAST - EPHEMERAL_FIRST + 1;
 export class PortTable<Owner> {
   private readonly owners = new Map<number, Owner>();
   private nextEphemeral: number;
+  /** Ports of the ephemeral range taken (by either kind of bind): none is free at 16,384. */
+  private ephemeralTaken = 0;
 
   constructor(random: RandomStream) {
     this.nextEphemeral = random.integer(0, EPHEMERAL_COUNT - 1);
@@ -25,16 +27,21 @@ export class PortTable<Owner> {
   bind(port: number, owner: Owner): boolean {
     if (this.owners.has(port)) return false;
     this.owners.set(port, owner);
+    if (isEphemeral(port)) this.ephemeralTaken++;
     return true;
   }
 
   /** Takes the next free ephemeral port; undefined when all 16,384 are taken (EADDRNOTAVAIL). */
   bindEphemeral(owner: Owner): number | undefined {
+    // Known at once when all are taken: a search would try all 16,384 on every connect (a client
+    // opening connections faster than TIME-WAIT frees ports spent most of its time here).
+    if (this.ephemeralTaken === EPHEMERAL_COUNT) return undefined;
     for (let tried = 0; tried < EPHEMERAL_COUNT; tried++) {
       const port = EPHEMERAL_FIRST + ((this.nextEphemeral + tried) % EPHEMERAL_COUNT);
       if (!this.owners.has(port)) {
         this.nextEphemeral = (this.nextEphemeral + tried + 1) % EPHEMERAL_COUNT;
         this.owners.set(port, owner);
+        this.ephemeralTaken++;
         return port;
       }
     }
@@ -43,13 +50,19 @@ export class PortTable<Owner> {
 
   /** Frees `port` if `owner` holds it. */
   release(port: number, owner: Owner): void {
-    if (this.owners.get(port) === owner) this.owners.delete(port);
+    if (this.owners.get(port) !== owner) return;
+    this.owners.delete(port);
+    if (isEphemeral(port)) this.ephemeralTaken--;
   }
 
   /** Ports in use, ascending. */
   ports(): number[] {
     return [...this.owners.keys()].sort((a, b) => a - b);
   }
+}
+
+function isEphemeral(port: number): boolean {
+  return port >= EPHEMERAL_FIRST && port <= EPHEMERAL_LAST;
 }
 
 /** True for a whole number from 1 to 65535. */

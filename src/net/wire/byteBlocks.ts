@@ -2,6 +2,8 @@
 // out once each, blocks growing from 1 KiB to 64 KiB. A new Uint8Array costs a backing store
 // (malloc and external-memory accounting, about 4 us here); a view of a block well under one.
 
+import { freshBytes } from './freshBytes.ts';
+
 const FIRST = 1024;
 const LARGEST = 64 * 1024;
 
@@ -14,7 +16,7 @@ export class ByteBlocks {
   take(n: number): Uint8Array {
     if (n > LARGEST) return new Uint8Array(n);
     if (this.used + n > this.block.length) {
-      this.block = new Uint8Array(Math.min(LARGEST, Math.max(n, FIRST, this.block.length * 2)));
+      this.block = freshBytes(Math.min(LARGEST, Math.max(n, FIRST, this.block.length * 2)));
       this.used = 0;
     }
     this.used += n;

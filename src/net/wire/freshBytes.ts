@@ -14,7 +14,7 @@ let slab = new ArrayBuffer(SLAB_BYTES);
 let used = 0;
 
 /** A zero-filled array of `length` bytes that no other array shares. */
-export function freshBytes(length: number): Uint8Array {
+export function freshBytes(length: number): Uint8Array<ArrayBuffer> {
   if (length <= ON_HEAP_BYTES || length > LARGEST_CUT) return new Uint8Array(length);
   if (used + length > SLAB_BYTES) {
     slab = new ArrayBuffer(SLAB_BYTES);

@@ -17,6 +17,7 @@
 //   runs to the end of the connection (9112 section 6.3 rules 1, 2 and 8), delivered by `end()`.
 //   Response errors carry status 502, what a gateway would answer (RFC 9110 section 15.6.3).
 // After an error the parser is stuck: the connection must be closed (9112 section 6.3).
+
 import { freshBytes, NO_BYTES } from '../../wire/freshBytes.ts';
 import { isBodylessStatus, TOKEN } from './httpMessage.ts';
 import type { HttpHeaders, HttpRequest, HttpResponse } from './httpMessage.ts';
@@ -162,7 +163,7 @@ abstract class StreamParser<M> {
     if (this.limit + bytes.length > this.buffer.length) {
       const live = this.limit - this.start;
       const size = Math.max(live + bytes.length, this.buffer.length * 2, 256);
-      const next = new Uint8Array(size);
+      const next = freshBytes(size);
       next.set(this.buffer.subarray(this.start, this.limit), 0);
       this.buffer = next;
       this.start = 0;
