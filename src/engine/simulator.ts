@@ -17,8 +17,11 @@ export interface RunOptions {
   maxEvents?: number;
 }
 
-/** Why `run` returned. */
-export type StopReason = 'empty' | 'until' | 'maxEvents' | 'stopped';
+/**
+ * Why a run ended. `run` itself returns the first four; `recordLimit` is a caller stopping a run
+ * whose trace reached the memory it may use (the page's record budget).
+ */
+export type StopReason = 'empty' | 'until' | 'maxEvents' | 'stopped' | 'recordLimit';
 
 export interface RunResult {
   reason: StopReason;

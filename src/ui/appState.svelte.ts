@@ -22,6 +22,7 @@ import { Player } from './player.svelte.ts';
 import type { Selection } from '../viz/view/index.ts';
 import type { WorkerMessage } from './worker/messages.ts';
 import { startRun, type CancelRun, type RunOptions, type RunListener } from './worker/simClient.ts';
+import { DEFAULT_MAX_RECORDS } from './worker/slicedRun.ts';
 import { traceSha256 } from './worker/traceHash.ts';
 
 /** Largest scenario file the page reads; bigger ones are refused with a message. */
@@ -55,6 +56,7 @@ export interface LoadProblem {
 export interface LiveRun {
   seed: number;
   maxEvents: number;
+  maxRecords: number;
   records: TraceRecord[];
   index: TraceIndex;
   /** Simulated time recorded so far, and the run's time limit (ns). */
@@ -89,12 +91,33 @@ export function parseSeed(text: string): { ok: true; seed: number } | { ok: fals
 export function parseMaxEvents(
   text: string,
 ): { ok: true; maxEvents: number } | { ok: false; error: string } {
-  const trimmed = text.trim().replace(/[,_\s]/g, '');
-  const value = /^\d+$/.test(trimmed) ? Number(trimmed) : NaN;
-  if (!Number.isSafeInteger(value) || value < 1) {
+  const value = wholeNumber(text);
+  if (value === undefined || value < 1) {
     return { ok: false, error: 'The event limit must be a whole number of at least 1.' };
   }
   return { ok: true, maxEvents: value };
+}
+
+/** Parses the record budget field: a whole number from 1,000 to the default budget. */
+export function parseMaxRecords(
+  text: string,
+): { ok: true; maxRecords: number } | { ok: false; error: string } {
+  const value = wholeNumber(text);
+  if (value === undefined || value < 1000 || value > DEFAULT_MAX_RECORDS) {
+    const most = DEFAULT_MAX_RECORDS.toLocaleString('en-US');
+    return {
+      ok: false,
+      error: `The record budget must be a whole number from 1,000 to ${most} (more would not fit in the page's memory).`,
+    };
+  }
+  return { ok: true, maxRecords: value };
+}
+
+/** A whole number typed with optional thousands separators, or undefined. */
+function wholeNumber(text: string): number | undefined {
+  const trimmed = text.trim().replace(/[,_\s]/g, '');
+  const value = /^\d+$/.test(trimmed) ? Number(trimmed) : NaN;
+  return Number.isSafeInteger(value) ? value : undefined;
 }
 
 function loadBuiltIn(): { scenario: Scenario | null; problem: LoadProblem | null } {
@@ -117,6 +140,8 @@ export class HandshakeApp {
   fingerprint = $state.raw<Fingerprint>({ status: 'none' });
   maxEventsText = $state(String(DEFAULT_MAX_EVENTS));
   maxEventsError = $state<string | null>(null);
+  maxRecordsText = $state(String(DEFAULT_MAX_RECORDS));
+  maxRecordsError = $state<string | null>(null);
   live = $state.raw<LiveRun | null>(null);
   /** Goes up with every batch of records added to `live`. */
   liveVersion = $state(0);
@@ -224,13 +249,16 @@ export class HandshakeApp {
     this.seedError = parsed.ok ? null : parsed.error;
     const limit = parseMaxEvents(this.maxEventsText);
     this.maxEventsError = limit.ok ? null : limit.error;
-    if (!parsed.ok || !limit.ok) return;
+    const budget = parseMaxRecords(this.maxRecordsText);
+    this.maxRecordsError = budget.ok ? null : budget.error;
+    if (!parsed.ok || !limit.ok || !budget.ok) return;
     this.cancel();
     const token = ++this.runs;
     const began = performance.now();
     const live: LiveRun = {
       seed: parsed.seed,
       maxEvents: limit.maxEvents,
+      maxRecords: budget.maxRecords,
       records: [],
       index: new TraceIndex(),
       recorded: 0,
@@ -245,7 +273,12 @@ export class HandshakeApp {
     this.selection = null;
     this.fingerprint = { status: 'none' };
     this.player.reset();
-    const options = { text: this.text, seed: parsed.seed, maxEvents: limit.maxEvents };
+    const options = {
+      text: this.text,
+      seed: parsed.seed,
+      maxEvents: limit.maxEvents,
+      maxRecords: budget.maxRecords,
+    };
     this.cancel = this.runner(options, (message) => {
       if (token === this.runs) this.receive(scenario, live, message, began, token);
     });

@@ -1,5 +1,6 @@
 // End-to-end tests of big runs in the worker, in Debian's Chromium: progress while recording, the
-// CLI's fingerprint byte for byte, and a tiny event limit that keeps and plays what was recorded.
+// CLI's fingerprint byte for byte, and a tiny event limit or record budget that keeps and plays
+// what was recorded.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { traceToJsonLines } from '../../src/engine/trace.ts';
 import { parseScenarioText, runScenario } from '../../src/sim/index.ts';
+import { SlicedRun } from '../../src/ui/worker/slicedRun.ts';
 import { ROOT } from './reference.ts';
 import {
   appSession,
@@ -23,6 +25,8 @@ const session = appSession();
 const { openApp } = session;
 
 const BULK = 'simulations/tcp-bulk-transfer.json';
+/** 44k records in 4 s: its first slice of events passes a budget of 1,000. */
+const DATABASE = 'simulations/database-service.json';
 
 function sha256(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('hex');
@@ -104,6 +108,42 @@ describe('the animated simulator view', () => {
     expect(await timeNs(page)).toBe(core.summary.simulatedNs);
     expect(core.summary.simulatedNs).toBeLessThan(30e9);
     await shot(page, 'playback-event-limit');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('stops at its record budget with a message, keeping and playing what was recorded', async () => {
+    const page = await openApp();
+    await openFile(page, DATABASE);
+    await page.getByText('Run options').click();
+    // A budget out of range is refused, naming the range, and nothing runs.
+    await page.getByTestId('max-records').fill('12');
+    await page.getByTestId('run').click();
+    expect(await page.locator('#budget-error').textContent()).toContain(
+      'The record budget must be a whole number from 1,000 to 1,000,000',
+    );
+    expect(await page.getByTestId('max-records').getAttribute('aria-invalid')).toBe('true');
+    await page.getByTestId('max-records').fill('1,000');
+    await run(page, 1);
+    const budget = page.getByTestId('run-budget');
+    await budget.waitFor();
+    const text = ((await budget.textContent()) ?? '').replace(/\s+/g, ' ');
+    expect(text).toContain("the page's budget of 1,000");
+    expect(text).toContain('npm run handshake -- run scenario.json --trace trace.jsonl');
+    expect(await page.getByTestId('summary').textContent()).toContain('reached the record budget');
+    // What the page kept is the core's run stopped at the same budget, slice for slice.
+    const parsed = parseScenarioText(readFileSync(join(ROOT, DATABASE), 'utf8'));
+    if (!parsed.ok) throw new Error('invalid scenario');
+    const core = new SlicedRun(parsed.scenario, { seed: 1, maxRecords: 1000 });
+    while (!core.step());
+    const records = core.records();
+    expect(records.at(-1)).toMatchObject({ type: 'sim.end', reason: 'recordLimit' });
+    expect(await page.getByTestId('trace-sha256').textContent()).toBe(
+      sha256(traceToJsonLines(records)),
+    );
+    await pause(page);
+    await page.locator('h1').click();
+    await page.keyboard.press('End');
+    expect(await timeNs(page)).toBe(core.summary?.simulatedNs);
     expect(session.errors).toEqual([]);
   });
 });

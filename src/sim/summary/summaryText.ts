@@ -15,6 +15,7 @@ const REASONS: Record<StopReason, string> = {
   until: 'reached the time limit',
   maxEvents: 'hit the event limit (the run may be unbounded)',
   stopped: 'stopped',
+  recordLimit: 'reached the record budget (the trace would outgrow the memory it may use)',
 };
 
 /** The summary as lines of text for a terminal. */

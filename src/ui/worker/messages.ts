@@ -10,6 +10,8 @@ export interface RunRequest {
   text: string;
   seed: number;
   maxEvents: number;
+  /** The record budget (SlicedRun's maxRecords): the run stops once its trace holds this many. */
+  maxRecords: number;
 }
 
 /** Worker to page. */

@@ -62,7 +62,7 @@ export function runHere(options: RunOptions, listener: RunListener): void {
       return;
     }
     const run = new SlicedRun(parsed.scenario, options);
-    while (!run.step(Infinity));
+    while (!run.step()); // in slices, so the record budget is checked as in the worker
     listener({
       type: 'progress',
       records: run.records(),

@@ -26,6 +26,7 @@ scope.onmessage = (event) => {
     const run = new SlicedRun(parsed.scenario, {
       seed: request.seed,
       maxEvents: request.maxEvents,
+      maxRecords: request.maxRecords,
     });
     let posted = -Infinity;
     for (;;) {

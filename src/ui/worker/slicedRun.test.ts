@@ -64,10 +64,40 @@ describe('SlicedRun', () => {
     }
   });
 
+  it('stops at the record budget between slices, keeping the trace so far and saying why', () => {
+    const { scenario } = load('tcp-bulk-transfer.json');
+    const whole = runScenario(scenario, { seed: 1 });
+    const all = whole.simulation.sim.trace.records;
+    const budget = 1000;
+    const run = new SlicedRun(scenario, { seed: 1, maxRecords: budget });
+    const records: TraceRecord[] = [];
+    let slices = 0;
+    while (!run.step(100)) {
+      slices++;
+      records.push(...run.records());
+    }
+    records.push(...run.records());
+    // The slice that reached the budget was the last: before it fewer records, after it as many.
+    const kept = records.length - 1; // the last is sim.end
+    expect(kept).toBeGreaterThanOrEqual(budget);
+    expect(records.slice(0, kept)).toEqual(all.slice(0, kept));
+    expect(records[kept]).toMatchObject({ type: 'sim.end', reason: 'recordLimit' });
+    expect(run.summary?.reason).toBe('recordLimit');
+    expect(run.events).toBe((slices + 1) * 100);
+    const before = new SlicedRun(scenario, { seed: 1 });
+    for (let i = 0; i < slices; i++) before.step(100);
+    expect(before.simulation.sim.trace.length).toBeLessThan(budget);
+    // A budget the run never reaches changes nothing.
+    const roomy = sliced(scenario, 1, 100);
+    expect(roomy.summary?.reason).toBe(whole.summary.reason);
+  });
+
   it('runHere posts the worker messages: progress with every record, then done', () => {
     const { text, scenario } = load('ping-over-a-link.json');
     const messages: WorkerMessage[] = [];
-    runHere({ text, seed: 7, maxEvents: 50_000_000 }, (m) => messages.push(m));
+    runHere({ text, seed: 7, maxEvents: 50_000_000, maxRecords: 1_000_000 }, (m) =>
+      messages.push(m),
+    );
     expect(messages.map((m) => m.type)).toEqual(['progress', 'done']);
     const whole = runScenario(scenario, { seed: 7 });
     const progress = messages[0] as Extract<WorkerMessage, { type: 'progress' }>;
@@ -79,7 +109,9 @@ describe('SlicedRun', () => {
     // The page's summary, folded from the records it was sent, is the CLI's.
     expect(summariseRecords(scenario, progress.records)).toEqual(whole.summary);
     const bad: WorkerMessage[] = [];
-    runHere({ text: '{"format": 1}', seed: 1, maxEvents: 10 }, (m) => bad.push(m));
+    runHere({ text: '{"format": 1}', seed: 1, maxEvents: 10, maxRecords: 1000 }, (m) =>
+      bad.push(m),
+    );
     expect(bad[0]?.type).toBe('invalid');
   });
 });

@@ -17,16 +17,26 @@ export interface SlicedRunOptions {
   seed: number;
   /** Stop after this many events in all (runScenario's maxEvents). */
   maxEvents?: number;
+  /** Stop once the trace holds this many records (the page's memory budget). */
+  maxRecords?: number;
 }
 
 /** Events per slice by default: a few milliseconds of work. */
 export const SLICE_EVENTS = 5000;
+
+/**
+ * Trace records a run in the page may make by default. The page holds each record as an object
+ * (with its packet), and the worker holds them packed too: at this many records the tab uses
+ * about 400 MB in all (measured in Chromium, `npm run bench -- browser`), under a 500 MB budget.
+ */
+export const DEFAULT_MAX_RECORDS = 1_000_000;
 
 /** Builds a scenario and runs it a slice at a time; `records()` hands out what is new. */
 export class SlicedRun {
   readonly simulation: Simulation;
   readonly until: number;
   readonly maxEvents: number;
+  readonly maxRecords: number;
   /** Events processed so far. */
   events = 0;
   /** The summary once the run is over, else null. */
@@ -37,6 +47,7 @@ export class SlicedRun {
     this.simulation = buildSimulation(scenario, { seed: options.seed });
     this.until = scenario.until ?? DEFAULT_UNTIL_NS;
     this.maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
+    this.maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
   }
 
   /** Simulated time reached so far. */
@@ -57,9 +68,16 @@ export class SlicedRun {
       maxEvents: Math.min(sliceEvents, this.maxEvents - this.events),
     });
     this.events += result.events;
-    // A slice ends on its own event budget; the run goes on unless that was the whole budget.
-    if (result.reason === 'maxEvents' && this.events < this.maxEvents) return false;
-    sim.record({ t: sim.now(), type: 'sim.end', reason: result.reason, events: this.events });
+    // A slice ends on its own event budget; the run goes on unless that was the whole budget,
+    // or the trace has reached the records it may hold (checked between slices, so a run may
+    // pass its budget by one slice's records).
+    const full = sim.trace.length >= this.maxRecords;
+    if (result.reason === 'maxEvents' && this.events < this.maxEvents && !full) return false;
+    const reason =
+      full && result.reason === 'maxEvents' && this.events < this.maxEvents
+        ? 'recordLimit'
+        : result.reason;
+    sim.record({ t: sim.now(), type: 'sim.end', reason, events: this.events });
     this.summary = summarise(this.simulation);
     return true;
   }
