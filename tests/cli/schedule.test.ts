@@ -64,7 +64,7 @@ describe('handshake schedule', () => {
     expect(doc.gantt).toHaveLength(5);
   });
 
-  it('exits with 2 and a line naming the row on bad input', () => {
+  it('exits with 2 and a line naming the row on bad input, 3 on a file it cannot read', () => {
     const json = writeDoc(
       'bad.json',
       JSON.stringify({
@@ -84,7 +84,7 @@ describe('handshake schedule', () => {
     });
     const csv = writeDoc('bad.csv', 'id,arrival,burst\nP1,0,1\nP2,0,2\nP3,1\n');
     expect(call(csv).err).toEqual([`${csv}: row 4: missing field "burst"`]);
-    expect(call(join(dir, 'missing.json'))).toMatchObject({ status: 2 });
+    expect(call(join(dir, 'missing.json'))).toMatchObject({ status: 3 }); // I/O, not the input
     expect(call(join(dir, 'missing.json')).err[0]).toMatch(/cannot read: no such file$/);
   });
 });
