@@ -53,12 +53,15 @@ export function schedule(file: string, options: ScheduleOptions, io: ScheduleIo)
   else for (const line of formatSchedule(file, run)) io.out(line);
   if (!run.stopped) return EXIT.ok;
   const { limit, count, at } = run.stopped;
+  // Ticks have no unit (one is simulated as 1 ms); other times read best as a duration.
+  const u = run.table.unit;
+  const when = u === 'ticks' ? `${inUnit(at, u)} ${unitName(u)}` : formatDuration(at);
   const what =
     limit === 'slices'
       ? `its limit of ${count.toLocaleString('en-US')} slices`
       : `its limit of ${count.toLocaleString('en-US')} scheduler steps (${STEPS_PER_SLICE} per slice of --max-slices ${maxSlices})`;
   io.err(
-    `handshake: ${file}: the schedule reached ${what} at ${formatDuration(at)} and stopped there; what is printed is up to then ("-": not yet); raise the limit with --max-slices`,
+    `handshake: ${file}: the schedule reached ${what} at ${when} and stopped there; what is printed is up to then ("-": not yet); raise the limit with --max-slices`,
   );
   return EXIT.limit;
 }

@@ -124,3 +124,49 @@ describe('JSON documents', () => {
     });
   });
 });
+
+describe('a long run', () => {
+  it('gets a warning when its simulated time is over a day, and still runs', () => {
+    const long = handshake('run', DEFAULT, '--until', '25h');
+    expect(long.status).toBe(0);
+    expect(long.stderr).toBe(
+      'handshake: warning: --until is 90000 s (25 h), over a day of simulated time; it still runs, but may take long and stops at the event limit (--max-events)\n',
+    );
+    expect(long.stdout).toMatch(/^stopped +reached the time limit at 90000 s$/m);
+    const doc = JSON.parse(readFileSync(DEFAULT, 'utf8')) as Record<string, unknown>;
+    const own = writeDoc('long.json', JSON.stringify({ ...doc, until: '30h' }));
+    expect(handshake('run', own).stderr).toMatch(
+      /^handshake: warning: the scenario's "until" is 108000 s \(30 h\), over a day/,
+    );
+    expect(handshake('run', DEFAULT, '--until', '24h')).toMatchObject({ status: 0, stderr: '' });
+  });
+});
+
+describe('TCP settings that cannot work', () => {
+  it('are refused by handshake validate, each naming its field', () => {
+    const doc = JSON.parse(readFileSync(DEFAULT, 'utf8')) as { nodes: Record<string, unknown>[] };
+    const withTcp = (name: string, tcp: Record<string, unknown>) => {
+      const nodes = doc.nodes.map((n, i) => (i === 0 ? { ...n, tcp } : n));
+      return writeDoc(name, JSON.stringify({ ...doc, nodes }));
+    };
+    const files = [
+      withTcp('send0.json', { sendBuffer: 0 }),
+      withTcp('window0.json', { receiveWindow: 0 }),
+      withTcp('maxrto.json', { maxRto: '59s' }),
+      withTcp('minrto.json', { minRto: '3m', maxRto: '2m' }),
+      withTcp('window16.json', { receiveWindow: 65_536 }),
+    ];
+    const { status, stdout, stderr } = handshake('validate', ...files);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    const at = '$.nodes[0].tcp';
+    expect(stderr.trimEnd().split('\n')).toEqual([
+      `${files[0]}: ${at}.sendBuffer: sendBuffer (0 bytes) is smaller than mss (1460 bytes, the default): expected a buffer that holds at least one full segment`,
+      `${files[1]}: ${at}.receiveWindow: receiveWindow (0 bytes) is smaller than mss (1460 bytes, the default): expected a buffer that holds at least one full segment`,
+      // RFC 6298 2.5: a maximum "MAY be placed on RTO provided it is at least 60 seconds".
+      `${files[2]}: ${at}.maxRto: expected a duration of at least 60 s, got "59s"`,
+      `${files[3]}: ${at}.minRto: minRto (180 s) exceeds maxRto (120 s): expected minRto <= maxRto, or no RTO lies between them`,
+      `${files[4]}: ${at}.receiveWindow: expected at most 65535 bytes without windowScaling (RFC 7323: without the window scale option the window field is 16 bits), got 65536; set "windowScaling": true for a larger window`,
+    ]);
+  });
+});

@@ -35,10 +35,11 @@ export interface JobResult {
 /** Default cap on the slices of a schedule (each bar of its Gantt chart, context switches too). */
 export const DEFAULT_MAX_SLICES = 1_000_000;
 /**
- * Engine events allowed per slice: a slice costs at most about 3 (its end, the decision, a switch
- * end), and a quantum renewed for a job alone on its core costs 2 with no bar drawn.
+ * Engine events allowed per slice, a backstop: a slice costs about 3 (its end, the decision, a
+ * switch end, an arrival), but a quantum renewed for a job alone on its core draws no bar and costs
+ * 2, so a 1 ns quantum could otherwise run for ever without adding a slice.
  */
-export const STEPS_PER_SLICE = 4;
+export const STEPS_PER_SLICE = 10;
 
 export interface RunJobTableOptions {
   /** Stop after this many slices (default DEFAULT_MAX_SLICES), or STEPS_PER_SLICE times as many events. */
