@@ -2,12 +2,14 @@
 // without spawning processes; bad input becomes a UsageError with a message for people.
 
 import { parseDuration } from '../engine/time.ts';
+import { EXIT_STATUS_TEXT } from './exitCodes.ts';
+import { clashingOutputs } from './outputs.ts';
 
 export const USAGE = `usage:
   handshake run FILE [--seed N] [--until DURATION] [--max-events N] [--trace OUT.jsonl]
                      [--pcap LINK_ID=OUT.pcap]... [--pcap NODE:IFACE=OUT.pcap]... [--json]
   handshake validate FILE...
-  handshake schedule FILE [--json]
+  handshake schedule FILE [--max-slices N] [--json]
   handshake help
 
   run        runs a scenario headless and prints a summary
@@ -24,7 +26,12 @@ export const USAGE = `usage:
   --pcap NODE:IFACE=OUT.pcap
                      write what a capture on that interface sees: what it sends and receives
                      (pcap timestamps are simulated time, counted from 1970-01-01)
-  --json             print the summary as JSON`;
+  --json             print the summary as JSON
+  OUT "-"            (--trace -, --pcap LINK_ID=-) writes to standard output, and the summary
+                     goes to standard error; only one output may be "-", and none the input
+  --max-slices N     schedule: stop after N slices of the Gantt chart (default 1000000)
+
+${EXIT_STATUS_TEXT}`;
 
 /** Bad command-line input; the CLI prints the message and the usage, and exits with 2. */
 export class UsageError extends Error {}
@@ -53,7 +60,7 @@ export interface PcapRequest {
 export type Command =
   | { command: 'help' }
   | { command: 'validate'; files: string[] }
-  | { command: 'schedule'; file: string; json: boolean }
+  | { command: 'schedule'; file: string; json: boolean; maxSlices?: number }
   | {
       command: 'run';
       file: string;
@@ -86,19 +93,8 @@ export function parseArgs(argv: readonly string[]): Command {
     }
     case 'run':
       return parseRun(rest);
-    case 'schedule': {
-      const unknown = rest.find((a) => a.startsWith('-') && a !== '--json');
-      if (unknown) throw new UsageError(`unknown flag for schedule: ${unknown}`);
-      const files = rest.filter((a) => a !== '--json');
-      if (files.length !== 1) {
-        throw new UsageError(
-          files.length === 0
-            ? 'schedule needs a job table FILE'
-            : `schedule takes one FILE, got ${files.length}`,
-        );
-      }
-      return { command: 'schedule', file: files[0] as string, json: rest.includes('--json') };
-    }
+    case 'schedule':
+      return parseSchedule(rest);
     default:
       throw new UsageError(`unknown command: ${command}`);
   }
@@ -153,13 +149,43 @@ function parseRun(args: readonly string[]): Command {
       throw error instanceof UsageError ? new PcapUsageError(error.message, out.file) : error;
     }
   }
-  const paths = new Set<string>();
-  for (const { path } of out.pcaps) {
-    if (paths.has(path) || path === out.tracePath)
-      throw new UsageError(`--pcap: two outputs would write to the same file, ${path}`);
-    paths.add(path);
-  }
+  const clash = clashingOutputs([
+    ...(out.tracePath === undefined ? [] : [{ option: '--trace', path: out.tracePath }]),
+    ...out.pcaps.map((p) => ({ option: `--pcap ${p.spec}`, path: p.path })),
+  ]);
+  if (clash) throw new UsageError(clash);
   return out;
+}
+
+function parseSchedule(args: readonly string[]): Command {
+  const files: string[] = [];
+  let json = false;
+  let maxSlices: number | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const [flag, inlineValue] =
+      arg.startsWith('--') && arg.includes('=') ? splitOnce(arg) : [arg, undefined];
+    if (flag === '--json' && inlineValue === undefined) json = true;
+    else if (flag === '--max-slices') {
+      const value = inlineValue ?? args[++i];
+      if (value === undefined || value === '') throw new UsageError(`${flag} needs a value`);
+      maxSlices = parseCount(flag, value, 1);
+    } else if (flag.startsWith('-')) throw new UsageError(`unknown flag for schedule: ${arg}`);
+    else files.push(arg);
+  }
+  if (files.length !== 1) {
+    throw new UsageError(
+      files.length === 0
+        ? 'schedule needs a job table FILE'
+        : `schedule takes one FILE, got ${files.length}`,
+    );
+  }
+  return {
+    command: 'schedule',
+    file: files[0] as string,
+    json,
+    ...(maxSlices === undefined ? {} : { maxSlices }),
+  };
 }
 
 /**

@@ -1,13 +1,20 @@
 // The `handshake` command: runs scenarios headless (writing the trace and pcap captures when asked)
-// and validates documents. Exit status 0 when all is well, 2 for bad input, 1 for internal errors.
+// and validates documents. Exit status (exitCodes.ts): 0 all well, 2 bad input (a document or an
+// argument), 3 a file not read or written, 4 a limit reached (results up to then still written),
+// 1 an internal error (a bug).
 
-import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Trace } from '../engine/trace.ts';
 import { traceToJsonLines } from '../engine/trace.ts';
 import { writePcap, type PcapRecord } from '../net/capture/pcapWriter.ts';
 import { CaptureError, interfaceFrames, linkFrames } from '../net/capture/traceCapture.ts';
-import { formatSummaryLines, parseScenarioText, runScenario, type Scenario } from '../sim/index.ts';
+import {
+  DEFAULT_UNTIL_NS,
+  formatSummaryLines,
+  parseScenarioText,
+  runScenario,
+  type Scenario,
+} from '../sim/index.ts';
 import {
   parseArgs,
   PcapUsageError,
@@ -16,17 +23,14 @@ import {
   type Command,
   type PcapRequest,
 } from './args.ts';
+import { EXIT, worstStatus, type ExitStatus } from './exitCodes.ts';
+import { readInputText } from './inputText.ts';
+import { overwritesInput, STDOUT, writeOutput, type OutputTarget } from './outputs.ts';
+import { processIo, type Io } from './processIo.ts';
+import { eventLimitMessage, untilWarning } from './runNotices.ts';
 import { schedule } from './schedule.ts';
 
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
-const processIo: Io = {
-  out: (line) => process.stdout.write(line + '\n'),
-  err: (line) => process.stderr.write(line + '\n'),
-};
+export type { Io } from './processIo.ts';
 
 /** Runs the CLI with arguments (without node and script); resolves to the exit status. */
 export function main(argv: readonly string[], io: Io = processIo): number {
@@ -38,7 +42,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     const links = error instanceof PcapUsageError ? linksOf(error.file) : undefined;
     io.err(`handshake: ${error.message}${links ? `; ${links}` : ''}`);
     io.err(USAGE);
-    return 2;
+    return EXIT.badInput;
   }
   try {
     switch (command.command) {
@@ -50,57 +54,66 @@ export function main(argv: readonly string[], io: Io = processIo): number {
       case 'run':
         return run(command, io);
       case 'schedule':
-        return schedule(command.file, { json: command.json }, io);
+        return schedule(command.file, { json: command.json, maxSlices: command.maxSlices }, io);
     }
   } catch (error) {
     io.err(`handshake: internal error: ${error instanceof Error ? error.message : String(error)}`);
     io.err('This is a bug in Handshake; please report it with the scenario that caused it.');
     if (process.env.HANDSHAKE_DEBUG && error instanceof Error) io.err(error.stack ?? '');
-    return 1;
+    return EXIT.internal;
   }
 }
 
-/** Reads and validates one scenario file, printing its problems; undefined when it is bad. */
-function load(file: string, io: Io): Scenario | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a directory'
-          : (code ?? 'unreadable');
-    io.err(`${file}: cannot read: ${reason}`);
-    return undefined;
+/** Reads and validates one scenario file, printing its problems; else the exit status (2 or 3). */
+function load(file: string, io: Io): Scenario | ExitStatus {
+  const input = readInputText(file);
+  if (!input.ok) {
+    io.err(input.message);
+    return EXIT.io;
   }
-  const result = parseScenarioText(text);
+  const result = parseScenarioText(input.text);
   if (result.ok) return result.scenario;
   for (const issue of result.issues) io.err(`${file}: ${issue.path}: ${issue.message}`);
-  return undefined;
+  return EXIT.badInput;
 }
 
 function validate(files: readonly string[], io: Io): number {
-  let bad = 0;
-  for (const file of files) {
-    if (load(file, io)) io.out(`${file}: ok`);
-    else bad++;
-  }
-  return bad > 0 ? 2 : 0;
+  const statuses = files.map((file) => {
+    const loaded = load(file, io);
+    if (typeof loaded === 'number') return loaded;
+    io.out(`${file}: ok`);
+    return EXIT.ok;
+  });
+  return worstStatus(statuses);
 }
 
 function run(command: Extract<Command, { command: 'run' }>, io: Io): number {
   const scenario = load(command.file, io);
-  if (!scenario) return 2;
+  if (typeof scenario === 'number') return scenario;
   for (const request of command.pcaps) {
     const problem = checkCaptureTarget(scenario, request);
     if (problem) {
       io.err(`handshake: --pcap ${request.spec}: ${problem}`);
-      return 2;
+      return EXIT.badInput;
     }
   }
+  const outputs: OutputTarget[] = [
+    ...(command.tracePath === undefined ? [] : [{ option: '--trace', path: command.tracePath }]),
+    ...command.pcaps.map((p) => ({ option: `--pcap ${p.spec}`, path: p.path })),
+  ];
+  const overwrite = overwritesInput(command.file, outputs);
+  if (overwrite) {
+    io.err(`handshake: ${overwrite}`);
+    return EXIT.badInput;
+  }
+  // With an output on standard output, the summary goes to standard error.
+  const report = outputs.some((o) => o.path === STDOUT) ? io.err : io.out;
+  const until = command.until ?? scenario.until ?? DEFAULT_UNTIL_NS;
+  const long = untilWarning(
+    until,
+    command.until !== undefined ? '--until' : 'the scenario\'s "until"',
+  );
+  if (long) io.err(long);
   const wallStart = performance.now();
   const { simulation, summary } = runScenario(scenario, {
     ...(command.seed !== undefined ? { seed: command.seed } : {}),
@@ -110,31 +123,26 @@ function run(command: Extract<Command, { command: 'run' }>, io: Io): number {
   const wallMs = performance.now() - wallStart;
   const eventsPerSecond = wallMs > 0 ? Math.round(summary.events / (wallMs / 1000)) : null;
   if (command.tracePath) {
-    try {
-      writeFileSync(command.tracePath, traceToJsonLines(simulation.sim.trace.records));
-    } catch (error) {
-      io.err(
-        `${command.tracePath}: cannot write the trace: ${(error as NodeJS.ErrnoException).code ?? error}`,
-      );
-      return 2;
+    const text = traceToJsonLines(simulation.sim.trace.records);
+    const written = writeOutput(command.tracePath, text, 'the trace', io);
+    if (!written.ok) {
+      io.err(written.message);
+      return EXIT.io;
     }
   }
   const pcaps: { capture: string; file: string; packets: number }[] = [];
   for (const request of command.pcaps) {
     const frames = captureFrames(simulation.sim.trace, request);
-    try {
-      writeFileSync(request.path, writePcap(frames));
-    } catch (error) {
-      io.err(
-        `${request.path}: cannot write the capture: ${(error as NodeJS.ErrnoException).code ?? error}`,
-      );
-      return 2;
+    const written = writeOutput(request.path, writePcap(frames), 'the capture', io);
+    if (!written.ok) {
+      io.err(written.message);
+      return EXIT.io;
     }
     pcaps.push({ capture: targetName(request), file: request.path, packets: frames.length });
   }
   if (command.json) {
     const extra = pcaps.length > 0 ? { pcaps } : {};
-    io.out(
+    report(
       JSON.stringify(
         { file: command.file, ...summary, wallMs, eventsPerSecond, ...extra },
         null,
@@ -142,28 +150,27 @@ function run(command: Extract<Command, { command: 'run' }>, io: Io): number {
       ),
     );
   } else {
-    io.out(`file       ${command.file}`);
-    for (const line of formatSummaryLines(summary)) io.out(line);
-    io.out(`wall       ${wallMs.toFixed(1)} ms`);
-    io.out(
+    report(`file       ${command.file}`);
+    for (const line of formatSummaryLines(summary)) report(line);
+    report(`wall       ${wallMs.toFixed(1)} ms`);
+    report(
       `events/s   ${eventsPerSecond === null ? 'n/a' : eventsPerSecond.toLocaleString('en-US')}`,
     );
-    if (command.tracePath) io.out(`trace file ${command.tracePath}`);
-    for (const p of pcaps) io.out(`pcap file  ${p.file}: ${p.capture}, ${p.packets} packets`);
+    if (command.tracePath) report(`trace file ${command.tracePath}`);
+    for (const p of pcaps) report(`pcap file  ${p.file}: ${p.capture}, ${p.packets} packets`);
   }
-  if (summary.reason === 'maxEvents')
-    io.err('handshake: warning: the run hit its event limit; raise it with --max-events');
-  return 0;
+  if (summary.reason === 'maxEvents') {
+    io.err(eventLimitMessage(summary.events, summary.simulatedNs));
+    return EXIT.limit;
+  }
+  return EXIT.ok;
 }
 
 /** "the scenario's links: ..." of a readable, valid scenario file; undefined for any other. */
 function linksOf(file: string): string | undefined {
-  try {
-    const result = parseScenarioText(readFileSync(file, 'utf8'));
-    return result.ok ? scenarioLinks(result.scenario) : undefined;
-  } catch {
-    return undefined;
-  }
+  const input = readInputText(file);
+  const result = input.ok ? parseScenarioText(input.text) : undefined;
+  return result?.ok ? scenarioLinks(result.scenario) : undefined;
 }
 
 /** "the scenario's links: "lan", "wan"", for messages about captures. */

@@ -1,11 +1,19 @@
-// `handshake schedule FILE [--json]`: runs a job table (handshake/jobs@1, JSON or CSV) through the
-// CPU scheduler and prints a text Gantt chart, a per-job table, averages, utilization, throughput.
+// `handshake schedule FILE [--max-slices N] [--json]`: runs a job table (handshake/jobs@1, JSON or
+// CSV) through the CPU scheduler and prints a text Gantt chart, a per-job table, averages,
+// utilization, throughput. A run stopped at its slice limit prints what it has (exit status 4).
 
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { formatDuration, NS_PER_US } from '../engine/time.ts';
 import type { GanttSegment } from '../machines/cpu/gantt.ts';
 import { formatIssue, parseJobTableText, UNIT_NS, type TimeUnit } from '../sim/jobs/jobTable.ts';
-import { runJobTable, type JobTableRun } from '../sim/jobs/runJobTable.ts';
+import {
+  DEFAULT_MAX_SLICES,
+  runJobTable,
+  STEPS_PER_SLICE,
+  type JobTableRun,
+} from '../sim/jobs/runJobTable.ts';
+import { EXIT } from './exitCodes.ts';
+import { readInputText } from './inputText.ts';
 
 /** Where the command writes (the CLI's Io). */
 export interface ScheduleIo {
@@ -15,39 +23,60 @@ export interface ScheduleIo {
 
 export interface ScheduleOptions {
   json: boolean;
+  /** Stop after this many slices of the Gantt chart (default 1,000,000). */
+  maxSlices?: number | undefined;
 }
 
-/** Runs `handshake schedule`; returns the exit status (0 ok, 2 bad input). */
+/** A quantum shorter than this gets a warning: each quantum is a step of the simulation. */
+const SHORT_QUANTUM_NS = NS_PER_US;
+
+/** Runs `handshake schedule`; returns the exit status (exitCodes.ts: 0, 2, 3, or 4 at the limit). */
 export function schedule(file: string, options: ScheduleOptions, io: ScheduleIo): number {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a directory'
-          : (code ?? 'unreadable');
-    io.err(`${file}: cannot read: ${reason}`);
-    return 2;
+  const input = readInputText(file);
+  if (!input.ok) {
+    io.err(input.message);
+    return EXIT.io;
   }
-  const parsed = parseJobTableText(text, basename(file));
+  const parsed = parseJobTableText(input.text, basename(file));
   if (!parsed.ok) {
     for (const issue of parsed.issues) io.err(`${file}: ${formatIssue(issue)}`);
-    return 2;
+    return EXIT.badInput;
   }
-  const run = runJobTable(parsed.table);
+  const { cpu } = parsed.table;
+  if (cpu.policy === 'rr' && cpu.quantum < SHORT_QUANTUM_NS)
+    io.err(
+      `${file}: warning: cpu.quantum is ${formatDuration(cpu.quantum)}, under 1 µs: every quantum is a step of the simulation, so this may take long (it stops after --max-slices slices)`,
+    );
+  const maxSlices = options.maxSlices ?? DEFAULT_MAX_SLICES;
+  const run = runJobTable(parsed.table, { maxSlices });
   if (options.json) io.out(JSON.stringify(scheduleJson(file, run), null, 2));
   else for (const line of formatSchedule(file, run)) io.out(line);
-  return 0;
+  if (!run.stopped) return EXIT.ok;
+  const { limit, count, at } = run.stopped;
+  // Ticks have no unit (one is simulated as 1 ms); other times read best as a duration.
+  const u = run.table.unit;
+  const when = u === 'ticks' ? `${inUnit(at, u)} ${unitName(u)}` : formatDuration(at);
+  const what =
+    limit === 'slices'
+      ? `its limit of ${count.toLocaleString('en-US')} slices`
+      : `its limit of ${count.toLocaleString('en-US')} scheduler steps (${STEPS_PER_SLICE} per slice of --max-slices ${maxSlices})`;
+  io.err(
+    `handshake: ${file}: the schedule reached ${what} at ${when} and stopped there; what is printed is up to then ("-": not yet); raise the limit with --max-slices`,
+  );
+  return EXIT.limit;
 }
 
 /** A number of ns in the table's unit, trimmed to 3 decimals: "5.667". */
 export function inUnit(ns: number, unit: TimeUnit): number {
   return Number((ns / UNIT_NS[unit]).toFixed(3));
 }
+
+/** A job's figure in the unit, or "-" (text) / null (JSON) for "not yet" (-1: a stopped run). */
+function figure(ns: number, unit: TimeUnit): number | null {
+  return ns < 0 ? null : inUnit(ns, unit);
+}
+
+const text = (value: number | null): string => (value === null ? '-' : String(value));
 
 function unitName(unit: TimeUnit): string {
   return unit === 'ticks' ? 'time units' : unit;
@@ -63,6 +92,11 @@ export function formatSchedule(file: string, run: JobTableRun): string[] {
     `file       ${file}`,
     `name       ${table.name}`,
     `cpu        ${cpu.cores} core${cpu.cores > 1 ? 's' : ''}, ${policy}, context switch ${inUnit(cpu.contextSwitch, u)}; times in ${unitName(u)}`,
+    ...(run.stopped
+      ? [
+          `stopped    at ${inUnit(run.stopped.at, u)}, at the ${run.stopped.limit} limit (--max-slices)`,
+        ]
+      : []),
     '',
   ];
   for (let core = 0; core < cpu.cores; core++) {
@@ -81,9 +115,9 @@ export function formatSchedule(file: string, run: JobTableRun): string[] {
     String(inUnit(j.arrival, u)),
     String(inUnit(j.burst, u)),
     String(j.priority),
-    String(inUnit(j.waiting, u)),
-    String(inUnit(j.turnaround, u)),
-    String(inUnit(j.response, u)),
+    text(figure(j.waiting, u)),
+    text(figure(j.turnaround, u)),
+    text(figure(j.response, u)),
   ]);
   const avg = run.averages;
   rows.push([
@@ -91,9 +125,9 @@ export function formatSchedule(file: string, run: JobTableRun): string[] {
     '',
     '',
     '',
-    String(inUnit(avg.waiting, u)),
-    String(inUnit(avg.turnaround, u)),
-    String(inUnit(avg.response, u)),
+    text(figure(avg.waiting, u)),
+    text(figure(avg.turnaround, u)),
+    text(figure(avg.response, u)),
   ]);
   lines.push(...columns([head, ...rows]), '');
   const per = u === 'ticks' ? 'time unit' : u;
@@ -153,6 +187,7 @@ export function scheduleJson(file: string, run: JobTableRun): Record<string, unk
     file,
     name: run.table.name,
     unit: u,
+    ...(run.stopped ? { stopped: { ...run.stopped, at: inUnit(run.stopped.at, u) } } : {}),
     cpu: { ...cpu, quantum: inUnit(cpu.quantum, u), contextSwitch: inUnit(cpu.contextSwitch, u) },
     gantt: run.gantt.map((s) => ({ ...s, start: inUnit(s.start, u), end: inUnit(s.end, u) })),
     jobs: run.jobs.map((j) => ({
@@ -161,16 +196,16 @@ export function scheduleJson(file: string, run: JobTableRun): Record<string, unk
       burst: inUnit(j.burst, u),
       io: inUnit(j.io, u),
       priority: j.priority,
-      firstRun: inUnit(j.firstRun, u),
-      completion: inUnit(j.completion, u),
-      waiting: inUnit(j.waiting, u),
-      turnaround: inUnit(j.turnaround, u),
-      response: inUnit(j.response, u),
+      firstRun: figure(j.firstRun, u),
+      completion: figure(j.completion, u),
+      waiting: figure(j.waiting, u),
+      turnaround: figure(j.turnaround, u),
+      response: figure(j.response, u),
     })),
     averages: {
-      waiting: inUnit(run.averages.waiting, u),
-      turnaround: inUnit(run.averages.turnaround, u),
-      response: inUnit(run.averages.response, u),
+      waiting: figure(run.averages.waiting, u),
+      turnaround: figure(run.averages.turnaround, u),
+      response: figure(run.averages.response, u),
     },
     utilization: run.utilization,
     makespan: inUnit(run.makespan, u),

@@ -113,9 +113,9 @@ describe('handshake validate', () => {
     }
   });
 
-  it('checks every file and fails if any is bad', () => {
+  it('checks every file and fails if any is bad (3: a file it cannot read)', () => {
     const { status, stdout, stderr } = handshake('validate', DEFAULT, join(dir, 'nope.json'));
-    expect(status).toBe(2);
+    expect(status).toBe(3);
     expect(stdout).toBe(`${DEFAULT}: ok\n`);
     expect(stderr).toMatch(/nope\.json: cannot read: no such file/);
   });

@@ -84,7 +84,7 @@ describe('parsing --pcap', () => {
 
   it('refuses two outputs to one file', () => {
     expect(() => parseArgs(['run', BULK, '--pcap', 'lan=x.pcap', '--pcap', 'wan=x.pcap'])).toThrow(
-      '--pcap: two outputs would write to the same file, x.pcap',
+      '--pcap lan=x.pcap and --pcap wan=x.pcap: two outputs would write to the same file, x.pcap',
     );
     expect(() => parseArgs(['run', BULK, '--trace', 'x', '--pcap', 'lan=x'])).toThrow(UsageError);
   });
@@ -208,10 +208,10 @@ describe('handshake run --pcap', () => {
     },
   );
 
-  it('says so, with status 2, when the capture cannot be written', () => {
+  it('says so, with status 3 (I/O), when the capture cannot be written', () => {
     const out = join(dir, 'no-such-dir', 'x.pcap');
     const { status, stderr } = handshake('run', BULK, '--pcap', `wan=${out}`);
-    expect(status).toBe(2);
-    expect(stderr).toMatch(/x\.pcap: cannot write the capture: ENOENT/);
+    expect(status).toBe(3);
+    expect(stderr).toMatch(/x\.pcap: cannot write the capture: no such file/);
   });
 });

@@ -117,6 +117,18 @@ describe('JSON job tables', () => {
     );
     expect(messages(parseJobTableText('{"format": '))[0]).toMatch(/^\$: invalid JSON at line 1/);
   });
+
+  it('accepts a UTF-8 byte-order mark, and gives a syntax error its line and column', () => {
+    const text = JSON.stringify(base([{ id: 'A', arrival: 0, burst: 3 }]));
+    expect(parseJobTableText(`\uFEFF${text}`)).toEqual(parseJobTableText(text));
+    expect(parseJobTableText(`\uFEFF${text}`).ok).toBe(true);
+    // Line 3 is `  "jobs": [{"id": "A", "arrival": 0, "burst": NaN}]`: NaN starts at column 47.
+    const bad =
+      '{\n  "format": "handshake/jobs@1",\n  "jobs": [{"id": "A", "arrival": 0, "burst": NaN}]\n}';
+    expect(messages(parseJobTableText(bad))).toEqual([
+      "$: invalid JSON at line 3, column 47: unexpected 'NaN' (not a JSON value; use a number or null)",
+    ]);
+  });
 });
 
 describe('CSV job tables', () => {

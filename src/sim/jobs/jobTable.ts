@@ -9,7 +9,7 @@ import {
   type SchedulingPolicy,
 } from '../../machines/cpu/cpuScheduler.ts';
 import { object, oneOf, string, type Schema, type ValidationIssue } from '../schema/schema.ts';
-import { describeJsonError } from '../scenario/validateScenario.ts';
+import { parseJsonText } from '../schema/jsonText.ts';
 import { splitJobCsv } from './jobCsv.ts';
 
 export const JOBS_FORMAT = 'handshake/jobs@1';
@@ -78,14 +78,11 @@ const header = object(
  * without a name of its own is named `fallbackName`.
  */
 export function parseJobTableText(text: string, fallbackName = 'jobs'): JobTableResult {
+  // trimStart() also drops a byte-order mark (U+FEFF is white space to it); parseJsonText does.
   if (text.trimStart().startsWith('{')) {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      return { ok: false, issues: [{ path: '$', message: describeJsonError(text, error) }] };
-    }
-    return validateJobTable(value, fallbackName);
+    const json = parseJsonText(text);
+    if (!json.ok) return { ok: false, issues: [{ path: '$', message: json.message }] };
+    return validateJobTable(json.value, fallbackName);
   }
   return parseJobCsv(text, fallbackName);
 }

@@ -37,6 +37,42 @@ describe('runJobTable', () => {
     expect(run.throughputPerNs * NS_PER_MS).toBeCloseTo(3 / 30, 12);
   });
 
+  it('stops after maxSlices slices of the book chart, its figures those of the jobs done by then', () => {
+    // The book's chart is P1 0-4, P2 4-7, P3 7-10, P1 10-30: two slices end at 7.
+    const run = runJobTable(load('silberschatz-rr.json'), { maxSlices: 2 });
+    expect(run.stopped).toEqual({ limit: 'slices', count: 2, at: 7 * NS_PER_MS });
+    expect(run.gantt.map((s) => [s.job, ticks(s.start), ticks(s.end)])).toEqual([
+      ['P1', 0, 4],
+      ['P2', 4, 7],
+    ]);
+    // P2 is done (the book's 4, 7, 4); P1 and P3 are not: -1, "not yet". P3 starts at 7.
+    expect(run.jobs.map((j) => [j.id, j.waiting, j.turnaround, j.response])).toEqual([
+      ['P1', -1, -1, 0],
+      ['P2', 4 * NS_PER_MS, 7 * NS_PER_MS, 4 * NS_PER_MS],
+      ['P3', -1, -1, 7 * NS_PER_MS],
+    ]);
+    expect(ticks(run.makespan)).toBe(7);
+    expect(run.utilization).toBe(1);
+    // Four slices is the whole chart: no stop.
+    expect(runJobTable(load('silberschatz-rr.json'), { maxSlices: 4 }).stopped).toBeUndefined();
+  });
+
+  it('stops a job alone with a 1 ns quantum, renewed with no bar drawn, at 10 events a slice', () => {
+    const table = load('silberschatz-rr.json');
+    const alone: JobTable = {
+      ...table,
+      cpu: { ...table.cpu, quantum: 1 },
+      jobs: [{ id: 'A', arrival: 0, bursts: [1_000_000_000] }],
+    };
+    const run = runJobTable(alone, { maxSlices: 1000 });
+    expect(run.stopped).toMatchObject({ limit: 'steps', count: 10_000 });
+    // The arrival and the first decision at 0, then two events per renewed 1 ns quantum (its end
+    // at k ns, the decision at k ns are events 2k+1 and 2k+2): the 10,000th is the decision at 4999.
+    expect(run.stopped?.at).toBe(4999);
+    expect(run.utilization).toBe(1);
+    expect(run.jobs[0]).toMatchObject({ completion: -1, response: 0 });
+  });
+
   it('SRTF from CSV: average wait 6.5', () => {
     const run = runJobTable(load('silberschatz-srtf.csv'));
     expect(ticks(run.averages.waiting)).toBe(6.5);

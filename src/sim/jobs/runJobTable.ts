@@ -1,11 +1,18 @@
 // Runs a job table through the CPU scheduler and returns what a textbook exercise asks for: the
 // Gantt chart, each job's waiting, turnaround and response times, averages, utilization and
-// throughput. Deterministic: jobs arrive at their times, ties in table order.
+// throughput. Deterministic: jobs arrive at their times, ties in table order. A run stops at a
+// limit of slices (bars of the Gantt chart) so that a 1 ns quantum cannot run for ever.
 
 import { Simulator } from '../../engine/simulator.ts';
 import type { TraceRecord } from '../../engine/trace.ts';
 import { foldRecords } from '../../engine/traceFold.ts';
-import { cpuLedger, jobResponse, jobTurnaround, jobWaiting } from '../../machines/cpu/cpuLedger.ts';
+import {
+  cpuLedger,
+  jobResponse,
+  jobTurnaround,
+  jobWaiting,
+  type JobRow as LedgerJob,
+} from '../../machines/cpu/cpuLedger.ts';
 import { CpuScheduler } from '../../machines/cpu/cpuScheduler.ts';
 import { ganttFromTrace, type GanttSegment } from '../../machines/cpu/gantt.ts';
 import type { JobTable } from './jobTable.ts';
@@ -25,8 +32,32 @@ export interface JobResult {
   response: number;
 }
 
+/** Default cap on the slices of a schedule (each bar of its Gantt chart, context switches too). */
+export const DEFAULT_MAX_SLICES = 1_000_000;
+/**
+ * Engine events allowed per slice, a backstop: a slice costs about 3 (its end, the decision, a
+ * switch end, an arrival), but a quantum renewed for a job alone on its core draws no bar and costs
+ * 2, so a 1 ns quantum could otherwise run for ever without adding a slice.
+ */
+export const STEPS_PER_SLICE = 10;
+
+export interface RunJobTableOptions {
+  /** Stop after this many slices (default DEFAULT_MAX_SLICES), or STEPS_PER_SLICE times as many events. */
+  maxSlices?: number;
+}
+
+/** A run that stopped at a limit before every job completed: which, and when (ns). */
+export interface JobTableStop {
+  limit: 'slices' | 'steps';
+  /** The limit reached: slices, or engine events for 'steps'. */
+  count: number;
+  at: number;
+}
+
 export interface JobTableRun {
   table: JobTable;
+  /** Set when a limit stopped the run; the figures are then those of the jobs completed by `at`. */
+  stopped?: JobTableStop;
   records: readonly TraceRecord[];
   gantt: GanttSegment[];
   /** Per job, in table order. */
@@ -42,9 +73,18 @@ export interface JobTableRun {
   preemptions: number;
 }
 
-/** Runs the table on a fresh simulator (scheduler node "cpu"). */
-export function runJobTable(table: JobTable): JobTableRun {
+/** Runs the table on a fresh simulator (scheduler node "cpu"), up to `options.maxSlices` slices. */
+export function runJobTable(table: JobTable, options: RunJobTableOptions = {}): JobTableRun {
+  const maxSlices = options.maxSlices ?? DEFAULT_MAX_SLICES;
   const sim = new Simulator();
+  // A slice is a bar of the chart: a job running, or a switch that costs time. The run stops as
+  // the slice after the last one allowed begins, so the chart holds maxSlices of them.
+  let slices = 0;
+  const sliceTypes =
+    table.cpu.contextSwitch > 0 ? ['cpu.dispatch', 'cpu.switch'] : ['cpu.dispatch'];
+  sim.trace.watch(sliceTypes, () => {
+    if (++slices > maxSlices) sim.stop();
+  });
   const cpu = new CpuScheduler(sim, 'cpu', table.cpu);
   for (const row of table.jobs) {
     sim.scheduleAt(row.arrival, () =>
@@ -55,14 +95,22 @@ export function runJobTable(table: JobTable): JobTableRun {
       }),
     );
   }
-  sim.run();
+  const result = sim.run({ maxEvents: STEPS_PER_SLICE * maxSlices });
+  const stopped: JobTableStop | undefined =
+    result.reason === 'stopped'
+      ? { limit: 'slices', count: maxSlices, at: sim.now() }
+      : result.reason === 'maxEvents'
+        ? { limit: 'steps', count: result.events, at: sim.now() }
+        : undefined;
+  // The CPU's figures run to the stop: a job still running is busy up to then.
+  if (stopped)
+    sim.record({ t: sim.now(), type: 'sim.end', reason: result.reason, events: result.events });
   const records = sim.trace.records;
   // Every figure from the trace; the schedule ends with its last completion (the textbooks').
   const ledger = foldRecords(cpuLedger(cpu.config.cores, { keepJobs: true }), records);
   const byId = new Map(ledger.jobs.map((j) => [j.id, j]));
   const jobs: JobResult[] = table.jobs.map((row) => {
-    const m = byId.get(row.id);
-    if (!m) throw new Error(`job ${row.id} never arrived`);
+    const m = byId.get(row.id) ?? notArrived(row, stopped);
     return {
       id: row.id,
       priority: m.priority,
@@ -76,22 +124,33 @@ export function runJobTable(table: JobTable): JobTableRun {
       response: jobResponse(m),
     };
   });
-  const makespan = Math.max(0, ledger.lastCompletion);
+  // Stopped short, the schedule so far ends where it stopped.
+  const makespan = stopped ? stopped.at : Math.max(0, ledger.lastCompletion);
   const n = ledger.jobsCompleted;
+  const none = stopped ? -1 : 0;
   return {
     table,
     records,
-    gantt: ganttFromTrace(records, 'cpu'),
+    ...(stopped ? { stopped } : {}),
+    gantt: ganttFromTrace(records, 'cpu', stopped?.at),
     jobs,
+    // Over the completed jobs; -1 ("not yet") when a stopped run completed none.
     averages: {
-      waiting: n > 0 ? ledger.sumWaiting / n : 0,
-      turnaround: n > 0 ? ledger.sumTurnaround / n : 0,
-      response: n > 0 ? ledger.sumResponse / n : 0,
+      waiting: n > 0 ? ledger.sumWaiting / n : none,
+      turnaround: n > 0 ? ledger.sumTurnaround / n : none,
+      response: n > 0 ? ledger.sumResponse / n : none,
     },
     utilization: makespan > 0 ? ledger.busyNs / (cpu.config.cores * makespan) : 0,
     makespan,
-    throughputPerNs: makespan > 0 ? jobs.length / makespan : 0,
+    throughputPerNs: makespan > 0 ? n / makespan : 0,
     contextSwitches: ledger.contextSwitches,
     preemptions: ledger.preemptions,
   };
+}
+
+/** A job that had not arrived when the run stopped: its figures all "not yet" (-1). */
+function notArrived(row: JobTable['jobs'][number], stopped: JobTableStop | undefined): LedgerJob {
+  if (!stopped) throw new Error(`job ${row.id} never arrived`);
+  const not = { arrival: row.arrival, firstRun: -1, completion: -1, cpu: 0, io: 0 };
+  return { id: row.id, priority: row.priority ?? 0, ...not };
 }

@@ -105,6 +105,21 @@ describe('TCP settings that cannot work are refused by validation, naming the fi
       'initialRto',
       'initialRto (90 s) is above maxRto (60 s, the default): expected minRto <= initialRto <= maxRto (RFC 6298 bounds every RTO, the first one too)',
     ],
+    // RFC 7323 1.1/2.3: the window field is 16 bits; without window scaling no more than 65535
+    // bytes can be advertised, so a bigger buffer would be a silent cap.
+    [
+      { receiveWindow: 65_536 },
+      'receiveWindow',
+      'expected at most 65535 bytes without windowScaling (RFC 7323: without the window scale option the window field is 16 bits), got 65536; set "windowScaling": true for a larger window',
+    ],
+    [
+      { receiveWindow: '1MiB', windowScaling: false },
+      'receiveWindow',
+      'expected at most 65535 bytes without windowScaling (RFC 7323: without the window scale option the window field is 16 bits), got 1048576; set "windowScaling": true for a larger window',
+    ],
+    [{ receiveWindow: 65_535 }, null, null],
+    [{ receiveWindow: 65_536, windowScaling: true }, null, null],
+    [{ receiveWindow: 65_535 * 2 ** 14, windowScaling: true }, null, null],
     [{ initialRto: '1s', minRto: '200ms', maxRto: '60s' }, null, null],
   ] as const)('%j', (tcp, field, message) => {
     const issues = issuesOf(tcp);
@@ -134,6 +149,8 @@ describe('TCP settings at the edges of what works run without an internal error'
     [{ minRto: '2s', msl: '0s', retries: 1 }, 5000], // no initialRto: 1 s raised to minRto
     [{ minRto: '1ns', initialRto: '1ns', synRetries: 0 }, 0],
     [{ minRto: '1ns', initialRto: '1ns', synRetries: 6 }, 0],
+    // The largest window RFC 7323 allows, 65535 << 14 bytes, on both ends: shift 14 in the SYNs.
+    [{ windowScaling: true, receiveWindow: 65_535 * 2 ** 14, sendBuffer: '4MiB' }, 5000],
   ])('%j', (tcp, bytes) => {
     const parsed = validateScenario(upload(tcp, 5000));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
@@ -142,5 +159,23 @@ describe('TCP settings at the edges of what works run without an internal error'
     expect(summary.apps.sink?.[0]?.bytesReceived ?? 0).toBe(bytes);
     const errors = simulation.sim.trace.ofType('socket.error').map((r) => r.error);
     expect(new Set(errors)).toEqual(new Set(bytes > 0 ? [] : ['ETIMEDOUT']));
+  });
+});
+
+describe('the largest receive window RFC 7323 allows', () => {
+  it('validates, offers shift 14 in the SYNs, and moves 1 MB with later windows scaled', () => {
+    // RFC 7323 2.3: the shift is at most 14, so 65535 << 14 = 1073725440 bytes is the most.
+    const tcp = { windowScaling: true, receiveWindow: 65_535 * 2 ** 14, sendBuffer: '4MiB' };
+    const parsed = validateScenario(upload(tcp, 1_000_000));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const { summary, simulation, result } = runScenario(parsed.scenario);
+    expect(result.reason).toBe('until');
+    expect(summary.apps.sink?.[0]?.bytesReceived).toBe(1_000_000);
+    const shifts = simulation.sim.trace
+      .ofType('link.txBegin')
+      .flatMap((r) => (r.packet.transport.kind === 'tcp' ? r.packet.transport.options : []))
+      .flatMap((o) => (o.kind === 'windowScale' ? [o.shift] : []));
+    expect(shifts).toEqual([14, 14]); // the SYN and the SYN+ACK, and no later segment
+    expect(simulation.sim.trace.ofType('socket.error')).toEqual([]);
   });
 });

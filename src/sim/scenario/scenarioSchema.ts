@@ -93,7 +93,7 @@ const tcpSettings = object(
       description: 'Maximum segment size in bytes (default 1460).',
     }),
     receiveWindow: byteSize(
-      'Receive buffer, advertised as the window (default 65535 bytes, no window scaling); at least the MSS.',
+      'Receive buffer, advertised as the window (default 65535 bytes); at least the MSS, at most 65535 bytes without windowScaling (the window field is 16 bits) and 65535 x 2^14 with it.',
     ),
     sendBuffer: byteSize('Send buffer (default 256KiB); at least the MSS.'),
     initialRto: duration({

@@ -42,9 +42,13 @@ export const TCP_OPTION_SETTINGS = {
   ),
 };
 
+/** The largest window the 16-bit window field says without window scaling (RFC 9293 3.1). */
+const MAX_UNSCALED_WINDOW = 65_535;
+
 /**
- * What the optional features' fields cannot check alone: a receive buffer window scaling can
- * advertise (at most 65535 * 2^14 bytes). Appends a problem naming the field.
+ * What the optional features' fields cannot check alone: a receive window the window field can
+ * advertise, at most 65535 bytes without window scaling (RFC 7323 1.1: the field is 16 bits) and
+ * 65535 * 2^14 with it (RFC 7323 2.3: a shift of at most 14). Appends a problem naming the field.
  */
 export function checkTcpOptionSettings(
   settings: { windowScaling?: boolean; receiveWindow?: number } | undefined,
@@ -52,7 +56,16 @@ export function checkTcpOptionSettings(
   issues: ValidationIssue[],
 ): void {
   const window = settings?.receiveWindow;
-  if (!settings?.windowScaling || window === undefined || window <= MAX_SCALED_WINDOW) return;
+  if (window === undefined) return;
+  if (!settings?.windowScaling) {
+    if (window <= MAX_UNSCALED_WINDOW) return;
+    issues.push({
+      path: `${path}.receiveWindow`,
+      message: `expected at most ${MAX_UNSCALED_WINDOW} bytes without windowScaling (RFC 7323: without the window scale option the window field is 16 bits), got ${window}; set "windowScaling": true for a larger window`,
+    });
+    return;
+  }
+  if (window <= MAX_SCALED_WINDOW) return;
   issues.push({
     path: `${path}.receiveWindow`,
     message: `expected at most ${MAX_SCALED_WINDOW} bytes with windowScaling (65535 × 2^14, the largest window it can advertise), got ${window}`,

@@ -182,10 +182,13 @@ describe('validateScenario', () => {
     const text = '{\n  "format": "handshake/scenario@1",\n  "name": "x",\n}';
     const result = parseScenarioText(text);
     expect(result.ok).toBe(false);
-    // The stray comma before "}" is the error; V8 reports the "}" at line 4, column 1.
+    // The stray comma before "}" is the error: line 3 is `  "name": "x",`, its 14th character.
     if (!result.ok) {
       expect(result.issues).toEqual([
-        { path: '$', message: expect.stringMatching(/^invalid JSON at line 4, column 1: /) },
+        {
+          path: '$',
+          message: "invalid JSON at line 3, column 14: unexpected ',' (trailing comma?)",
+        },
       ]);
     }
   });
@@ -196,7 +199,13 @@ describe('validateScenario', () => {
     const cut = parseScenarioText('{\n"a": [1,');
     // Line 2 has 8 characters; the input ends just after them, at column 9.
     expect(cut.ok ? '' : cut.issues[0]?.message).toMatch(/^invalid JSON at line 2, column 9: /);
-    expect(cut.ok ? '' : cut.issues[0]?.message).toMatch(/end of JSON input/);
+    expect(cut.ok ? '' : cut.issues[0]?.message).toMatch(/unexpected end of the document/);
+  });
+
+  it('accepts a UTF-8 byte-order mark before the document', () => {
+    const text = JSON.stringify(base());
+    expect(parseScenarioText(`\uFEFF${text}`)).toEqual(parseScenarioText(text));
+    expect(parseScenarioText(`\uFEFF${text}`).ok).toBe(true);
   });
 
   it('describes the format as JSON Schema', () => {

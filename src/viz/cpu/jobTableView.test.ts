@@ -36,6 +36,21 @@ describe('jobTableView', () => {
     expect(formatIn(2_500_000_000, 's')).toBe('2.5 s');
   });
 
+  it('shows a run stopped at its slice limit as what it has, "not yet" for jobs unfinished', () => {
+    // Two slices of the book's chart (P1 0-4, P2 4-7): only P2 (waiting 4 in the book) is done.
+    const report = jobReport(rr, { maxSlices: 2 });
+    expect(report.lines.map((l) => [l.id, l.completion, l.waiting])).toEqual([
+      ['P1', 'not yet', 'not yet'],
+      ['P2', '7 ticks', '4 ticks'],
+      ['P3', 'not yet', 'not yet'],
+    ]);
+    expect(report.summary.find((s) => s.key === 'makespan')).toEqual({
+      key: 'makespan',
+      label: 'Stopped at (after 2 slices, the limit)',
+      value: '7 ticks',
+    });
+  });
+
   it('labels a table in ticks in ticks, never in ms (the simulator’s 1 ms per tick)', () => {
     expect(unitLabel('ticks')).toBe('ticks');
     const report = jobReport(rr);

@@ -4,7 +4,11 @@
 
 import type { CpuConfig, SchedulingPolicy } from '../../machines/cpu/cpuScheduler.ts';
 import { UNIT_NS, type JobTable, type TimeUnit } from '../../sim/jobs/jobTable.ts';
-import { runJobTable, type JobTableRun } from '../../sim/jobs/runJobTable.ts';
+import {
+  runJobTable,
+  type JobTableRun,
+  type RunJobTableOptions,
+} from '../../sim/jobs/runJobTable.ts';
 
 /** The policies as a learner reads them (Silberschatz, Operating System Concepts, 5.3). */
 export const POLICY_LABELS: Record<SchedulingPolicy, string> = {
@@ -110,11 +114,14 @@ export interface JobReport {
   summary: { key: string; label: string; value: string }[];
 }
 
-/** Runs the table and formats what the exercise asks for. */
-export function jobReport(table: JobTable): JobReport {
-  const run = runJobTable(table);
+/**
+ * Runs the table and formats what the exercise asks for. A run stopped at its slice limit
+ * (a 1 ns quantum, say) shows its figures so far, "not yet" for a job still to finish.
+ */
+export function jobReport(table: JobTable, options: RunJobTableOptions = {}): JobReport {
+  const run = runJobTable(table, options);
   const u = table.unit;
-  const f = (ns: number) => formatIn(ns, u);
+  const f = (ns: number) => (ns < 0 ? 'not yet' : formatIn(ns, u));
   const lines = run.jobs.map((j) => ({
     id: j.id,
     arrival: f(j.arrival),
@@ -140,7 +147,13 @@ export function jobReport(table: JobTable): JobReport {
       label: 'Throughput',
       value: `${perUnit} jobs/${u === 'ticks' ? 'tick' : unitLabel(u)}`,
     },
-    { key: 'makespan', label: 'All done at', value: f(run.makespan) },
+    run.stopped
+      ? {
+          key: 'makespan',
+          label: `Stopped at (after ${run.stopped.count.toLocaleString('en-US')} ${run.stopped.limit === 'slices' ? 'slices' : 'steps'}, the limit)`,
+          value: f(run.makespan),
+        }
+      : { key: 'makespan', label: 'All done at', value: f(run.makespan) },
     // Counted from the trace the chart is drawn from: each cpu.switch, even one costing no time.
     { key: 'switches', label: 'Context switches', value: String(run.contextSwitches) },
     { key: 'preemptions', label: 'Preemptions', value: String(run.preemptions) },
