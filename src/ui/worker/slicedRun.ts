@@ -26,10 +26,11 @@ export const SLICE_EVENTS = 5000;
 
 /**
  * Trace records a run in the page may make by default. The page holds each record as an object
- * (with its packet), and the worker holds them packed too: at this many records the tab uses
- * about 400 MB in all (measured in Chromium, `npm run bench -- browser`), under a 500 MB budget.
+ * (with its packet) and the worker holds them too: measured in Chromium (`npm run bench --
+ * browser`, the database example for 300 s), the renderer grew by about 400 MB at 500,000 records
+ * (650 MB at 1,000,000), so this keeps a tab within a 500 MB budget.
  */
-export const DEFAULT_MAX_RECORDS = 1_000_000;
+export const DEFAULT_MAX_RECORDS = 500_000;
 
 /** Builds a scenario and runs it a slice at a time; `records()` hands out what is new. */
 export class SlicedRun {

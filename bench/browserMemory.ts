@@ -1,0 +1,76 @@
+// The page's memory on a run that outgrows it: the database example for 300 s (about 3 million
+// trace records) opened in the built app in Chromium. The run stops at the page's record budget;
+// the page's JS heap is sampled (CDP Performance.getMetrics) while it records, and the renderer
+// process's resident memory (it holds the page and the simulation worker) read from /proc.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { print } from './engineBench.ts';
+
+/** Resident memory in MB of the Chromium processes with `--type=renderer`. */
+function rendererRssMb(): number {
+  let kb = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return kb / 1024;
+}
+
+/** Runs the big scenario in the page and prints peak JS heap, peak renderer memory, records kept. */
+export async function pageMemory(browser: Browser, url: string, root: string): Promise<void> {
+  const doc = JSON.parse(readFileSync(join(root, 'simulations/database-service.json'), 'utf8'));
+  doc.until = '300s';
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  page.setDefaultTimeout(170_000);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url);
+  await page.getByTestId('scenario-name').waitFor();
+  await page.getByLabel('Open a scenario file (JSON)').setInputFiles({
+    name: 'database-300s.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(doc), 'utf8'),
+  });
+  await page.getByTestId('scenario-name').filter({ hasText: doc.name }).waitFor();
+  const rssBefore = rendererRssMb();
+  let peakHeap = 0;
+  let peakRss = 0;
+  let sampling = true;
+  const sample = async (): Promise<void> => {
+    while (sampling) {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+      peakHeap = Math.max(peakHeap, heap / 2 ** 20);
+      peakRss = Math.max(peakRss, rendererRssMb());
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+  const sampler = sample();
+  const started = performance.now();
+  await page.getByLabel('Seed').fill('1');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByTestId('metric-seed').filter({ hasText: '1' }).waitFor();
+  const wallS = (performance.now() - started) / 1000;
+  sampling = false;
+  await sampler;
+  const budget = await page.getByTestId('run-budget').count();
+  const records = Number(
+    /(\d[\d,]*) trace records/
+      .exec((await page.getByTestId('run-status').textContent()) ?? '')?.[1]
+      ?.replace(/,/g, '') ?? NaN,
+  );
+  print('browser.memory.records', records, 'records');
+  print('browser.memory.stoppedAtBudget', budget, 'yes');
+  print('browser.memory.peakJsHeap', peakHeap, 'MB');
+  print('browser.memory.rendererBeforeRun', rssBefore, 'MB');
+  print('browser.memory.peakRenderer', peakRss, 'MB');
+  print('browser.memory.wall', wallS, 's');
+  await page.close();
+}
