@@ -1,12 +1,8 @@
 // The `handshake` command: runs scenarios headless (writing the trace and pcap captures when asked)
 // and validates documents. Exit status 0 when all is well, 2 for bad input, 1 for internal errors.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type { Trace } from '../engine/trace.ts';
-import { traceToJsonLines } from '../engine/trace.ts';
-import { writePcap, type PcapRecord } from '../net/capture/pcapWriter.ts';
-import { CaptureError, interfaceFrames, linkFrames } from '../net/capture/traceCapture.ts';
 import { formatSummaryLines, parseScenarioText, runScenario, type Scenario } from '../sim/index.ts';
 import {
   parseArgs,
@@ -16,7 +12,10 @@ import {
   type Command,
   type PcapRequest,
 } from './args.ts';
+import { pcapFromTrace } from './pcapCommand.ts';
+import { openRunOutputs, outputKind, type RunOutputs } from './runOutputs.ts';
 import { schedule } from './schedule.ts';
+import { FileError } from './traceFile.ts';
 
 export interface Io {
   out: (line: string) => void;
@@ -51,6 +50,8 @@ export function main(argv: readonly string[], io: Io = processIo): number {
         return run(command, io);
       case 'schedule':
         return schedule(command.file, { json: command.json }, io);
+      case 'pcap':
+        return pcapFromTrace(command, io);
     }
   } catch (error) {
     io.err(`handshake: internal error: ${error instanceof Error ? error.message : String(error)}`);
@@ -101,37 +102,33 @@ function run(command: Extract<Command, { command: 'run' }>, io: Io): number {
       return 2;
     }
   }
+  let outputs: RunOutputs;
+  let ran: ReturnType<typeof runScenario>;
   const wallStart = performance.now();
-  const { simulation, summary } = runScenario(scenario, {
-    ...(command.seed !== undefined ? { seed: command.seed } : {}),
-    ...(command.until !== undefined ? { until: command.until } : {}),
-    ...(command.maxEvents !== undefined ? { maxEvents: command.maxEvents } : {}),
-  });
+  try {
+    // The trace is not stored: its records go to the files as they come, the summary is live.
+    outputs = openRunOutputs(command.tracePath, command.pcaps);
+    ran = runScenario(scenario, {
+      ...(command.seed !== undefined ? { seed: command.seed } : {}),
+      ...(command.until !== undefined ? { until: command.until } : {}),
+      ...(command.maxEvents !== undefined ? { maxEvents: command.maxEvents } : {}),
+      trace: false,
+      onRecord: (record) => outputs.add(record),
+    });
+    outputs.close();
+  } catch (error) {
+    if (!(error instanceof FileError)) throw error;
+    io.err(`${error.path}: cannot write the ${outputKind(command, error.path)}: ${error.code}`);
+    return 2;
+  }
   const wallMs = performance.now() - wallStart;
+  const summary = { ...ran.summary, traceRecords: outputs.records() };
   const eventsPerSecond = wallMs > 0 ? Math.round(summary.events / (wallMs / 1000)) : null;
-  if (command.tracePath) {
-    try {
-      writeFileSync(command.tracePath, traceToJsonLines(simulation.sim.trace.records));
-    } catch (error) {
-      io.err(
-        `${command.tracePath}: cannot write the trace: ${(error as NodeJS.ErrnoException).code ?? error}`,
-      );
-      return 2;
-    }
-  }
-  const pcaps: { capture: string; file: string; packets: number }[] = [];
-  for (const request of command.pcaps) {
-    const frames = captureFrames(simulation.sim.trace, request);
-    try {
-      writeFileSync(request.path, writePcap(frames));
-    } catch (error) {
-      io.err(
-        `${request.path}: cannot write the capture: ${(error as NodeJS.ErrnoException).code ?? error}`,
-      );
-      return 2;
-    }
-    pcaps.push({ capture: targetName(request), file: request.path, packets: frames.length });
-  }
+  const pcaps = outputs.pcaps.map(({ request, file }) => ({
+    capture: targetName(request),
+    file: request.path,
+    packets: file.frames,
+  }));
   if (command.json) {
     const extra = pcaps.length > 0 ? { pcaps } : {};
     io.out(
@@ -201,16 +198,4 @@ function checkCaptureTarget(scenario: Scenario, request: PcapRequest): string | 
   const names = (node.interfaces ?? []).map((i) => i.name);
   if (names.includes(target.iface)) return undefined;
   return `node "${node.id}" has no interface "${target.iface}" (it has: ${quoteList(names)}; ${links})`;
-}
-
-/** The frames of one capture; a link or interface that no packet crossed gives none. */
-function captureFrames(trace: Trace, { target }: PcapRequest): PcapRecord[] {
-  try {
-    return target.kind === 'link'
-      ? linkFrames(trace, target.link)
-      : interfaceFrames(trace, target.node, target.iface);
-  } catch (error) {
-    if (error instanceof CaptureError) return []; // the scenario has it, but nothing crossed it
-    throw error;
-  }
 }
