@@ -74,7 +74,9 @@ export class TraceFile {
   records = 0;
   private readonly file: OutFile;
   private readonly line: TraceLineWriter = traceLineWriter({ base64: nodeBase64 });
-  private pending = '';
+  // Lines are encoded straight into the chunk (a string gathered first costs a copy to flatten).
+  private readonly chunk = Buffer.allocUnsafe(CHUNK);
+  private used = 0;
 
   constructor(path: string) {
     this.file = new OutFile(path);
@@ -82,8 +84,13 @@ export class TraceFile {
 
   readonly add = (record: TraceRecord): void => {
     this.records++;
-    this.pending += this.line(record);
-    if (this.pending.length >= CHUNK) this.flush();
+    const line = this.line(record);
+    // A UTF-16 unit takes at most 3 bytes of UTF-8.
+    if (this.used + line.length * 3 > CHUNK) {
+      this.flush();
+      if (line.length * 3 > CHUNK) return this.file.write(Buffer.from(line, 'utf8'));
+    }
+    this.used += this.chunk.write(line, this.used, 'utf8');
   };
 
   close(): void {
@@ -92,10 +99,9 @@ export class TraceFile {
   }
 
   private flush(): void {
-    if (this.pending === '') return;
-    const bytes = Buffer.from(this.pending, 'utf8');
-    this.pending = '';
-    this.file.write(bytes);
+    if (this.used === 0) return;
+    this.file.write(this.chunk.subarray(0, this.used));
+    this.used = 0;
   }
 }
 

@@ -80,9 +80,10 @@ export type TraceLineWriter = (record: TraceRecord) => string;
  * store give the same line. Use one writer per trace, from its first record.
  */
 export function traceLineWriter(options: TraceLineOptions = {}): TraceLineWriter {
-  const base64 = options.base64 ?? bytesToBase64;
-  const replacer = (_key: string, value: unknown): unknown =>
-    value instanceof Uint8Array ? { [BYTES_KEY]: base64(value) } : value;
+  const toJson = objectWriter(options.base64 ?? bytesToBase64);
+  // A packet is in several records (txBegin, then rx, on each hop; a switch passes it on as it
+  // is): objects in records never change, so each is written once and its text reused.
+  const seen = new Map<object, string>();
   const shapes = new Map<string, { fields: string[]; keys: string[]; head: string }>();
   let lastType = '';
   let last: { fields: string[]; keys: string[]; head: string } | undefined;
@@ -118,12 +119,29 @@ export function traceLineWriter(options: TraceLineOptions = {}): TraceLineWriter
         case 'undefined':
           continue;
         default:
-          text = JSON.stringify(value, replacer) as string | undefined;
+          if (typeof value === 'object' && value !== null) {
+            text = seen.get(value);
+            if (text === undefined) {
+              text = toJson(value);
+              if (seen.size >= SEEN_OBJECTS) seen.clear();
+              seen.set(value, text);
+            }
+          } else text = JSON.stringify(value) as string | undefined;
       }
       if (text !== undefined) line += (shape.keys[f] as string) + text;
     }
     return line + '}\n';
   };
+}
+
+/** How many objects' texts a line writer keeps for reuse (then it forgets them all). */
+const SEEN_OBJECTS = 4096;
+
+/** Writes an object as JSON.stringify does, but a Uint8Array as `{"base64":"..."}`. */
+function objectWriter(base64: (bytes: Uint8Array) => string): (value: object) => string {
+  const replacer = (_key: string, value: unknown): unknown =>
+    value instanceof Uint8Array ? { [BYTES_KEY]: base64(value) } : value;
+  return (value) => JSON.stringify(value, replacer);
 }
 
 /** A number as JSON.stringify writes it (non-finite numbers become null). */
