@@ -2,6 +2,7 @@
 // fed from one trace listener, so the run keeps no trace in memory (it runs with `trace: false`;
 // its summary is folded live). Files are opened before the run, so a bad path costs no run.
 
+import { setFlagsFromString } from 'node:v8';
 import type { TraceRecord } from '../engine/trace.ts';
 import { CaptureTap } from '../net/capture/traceCapture.ts';
 import type { PcapRequest } from './args.ts';
@@ -27,7 +28,17 @@ export interface RunOutputs {
 }
 
 /**
- * Opens the trace file (if asked) and each capture's file. Throws the FileError of the first
+ * How much V8 lets the heap grow past what the last full collection kept, in percent, while a
+ * run writes files. By default it lets the heap reach several times the live objects: the
+ * database example (live heap about 60 MB) peaked at 390 MB of RSS in 1000 simulated seconds,
+ * and 240 MB with 30%. Writing the trace costs more than the extra collections (measured: the
+ * same wall time); without files the CLI keeps V8's default, which is faster for a bare run.
+ */
+export const HEAP_GROWING_PERCENT = 30;
+
+/**
+ * Opens the trace file (if asked) and each capture's file, and (when there is one) asks V8 to
+ * keep the heap near its live size, see HEAP_GROWING_PERCENT. Throws the FileError of the first
  * that cannot be opened, after closing those already open (`outputKind` names it).
  */
 export function openRunOutputs(
@@ -35,6 +46,9 @@ export function openRunOutputs(
   requests: readonly PcapRequest[],
 ): RunOutputs {
   const opened: { close(): void }[] = [];
+  if (tracePath !== undefined || requests.length > 0) {
+    setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  }
   try {
     const trace = tracePath === undefined ? undefined : new TraceFile(tracePath);
     if (trace) opened.push(trace);
