@@ -135,7 +135,7 @@ export function traceLineWriter(options: TraceLineOptions = {}): TraceLineWriter
 }
 
 /** How many objects' texts a line writer keeps for reuse (then it forgets them all). */
-const SEEN_OBJECTS = 4096;
+const SEEN_OBJECTS = 256;
 
 /** Writes an object as JSON.stringify does, but a Uint8Array as `{"base64":"..."}`. */
 function objectWriter(base64: (bytes: Uint8Array) => string): (value: object) => string {
