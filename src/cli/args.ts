@@ -19,7 +19,7 @@ export const USAGE = `usage:
   --seed N           seed of every random stream (overrides the scenario's)
   --until DURATION   simulated time to run for, e.g. 250us, 500ms, 2s, 1m
   --max-events N     stop after N events (default 50000000)
-  --trace OUT.jsonl  write the trace, one JSON object per line
+  --trace OUT.jsonl  write the trace, one JSON object per line (format: docs/trace.md)
   --pcap LINK_ID=OUT.pcap
                      write what a tap on that link sees (both directions, when each packet
                      starts onto the wire) as a pcap file for Wireshark/tshark; repeatable

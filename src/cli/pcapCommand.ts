@@ -25,14 +25,11 @@ export function pcapFromTrace(command: Extract<Command, { command: 'pcap' }>, io
       rmSync(path, { force: true });
     }
   };
-  let where = command.file;
   try {
     for (const request of command.pcaps) {
-      where = request.path;
       const file = new PcapFile(request.path);
       outputs.push({ tap: new CaptureTap(request.target), file, path: request.path });
     }
-    where = command.file;
     eachLine(command.file, (line, number) => {
       if (!PACKET_LINE.test(line)) return;
       let record;
@@ -54,7 +51,7 @@ export function pcapFromTrace(command: Extract<Command, { command: 'pcap' }>, io
       return 2;
     }
     if (!(error instanceof FileError)) throw error;
-    const what = where === command.file ? 'read the trace' : 'write the capture';
+    const what = error.path === command.file ? 'read the trace' : 'write the capture';
     io.err(`${error.path}: cannot ${what}: ${error.code}`);
     return 2;
   }
