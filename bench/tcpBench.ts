@@ -10,7 +10,12 @@ import { print } from './engineBench.ts';
 
 /** One bulk sender on one node, `bytes` to a sink over one 10 Mbit/s link. */
 export function bulkScenario(bytes: number) {
-  return scenario({
+  return scenario(bulkDocument(bytes));
+}
+
+/** The scenario document of `bulkScenario` (memoryBench.ts runs it through the CLI). */
+export function bulkDocument(bytes: number) {
+  return {
     format: 'handshake/scenario@1',
     name: 'bench: bulk TCP over 10 Mbit/s',
     until: '1h',
@@ -38,7 +43,7 @@ export function bulkScenario(bytes: number) {
         queue: { packets: 100 },
       },
     ],
-  });
+  };
 }
 
 const SENDERS = 10;

@@ -9,17 +9,19 @@ export const USAGE = `usage:
   handshake run FILE [--seed N] [--until DURATION] [--max-events N] [--trace OUT.jsonl]
                      [--pcap LINK_ID=OUT.pcap]... [--pcap NODE:IFACE=OUT.pcap]... [--json]
   handshake validate FILE...
+  handshake pcap TRACE.jsonl LINK_ID=OUT.pcap|NODE:IFACE=OUT.pcap...
   handshake schedule FILE [--max-slices N] [--json]
   handshake help
 
   run        runs a scenario headless and prints a summary
   validate   checks scenario documents and names every problem found
+  pcap       writes captures from a trace file (--trace's), the same bytes as run's --pcap
   schedule   runs a CPU job table (handshake/jobs@1, JSON or CSV) and prints its Gantt chart,
              each job's waiting, turnaround and response times, utilization and throughput
   --seed N           seed of every random stream (overrides the scenario's)
   --until DURATION   simulated time to run for, e.g. 250us, 500ms, 2s, 1m
   --max-events N     stop after N events (default 50000000)
-  --trace OUT.jsonl  write the trace, one JSON object per line
+  --trace OUT.jsonl  write the trace, one JSON object per line (format: docs/trace.md)
   --pcap LINK_ID=OUT.pcap
                      write what a tap on that link sees (both directions, when each packet
                      starts onto the wire) as a pcap file for Wireshark/tshark; repeatable
@@ -61,6 +63,7 @@ export type Command =
   | { command: 'help' }
   | { command: 'validate'; files: string[] }
   | { command: 'schedule'; file: string; json: boolean; maxSlices?: number }
+  | { command: 'pcap'; file: string; pcaps: PcapRequest[] }
   | {
       command: 'run';
       file: string;
@@ -93,6 +96,8 @@ export function parseArgs(argv: readonly string[]): Command {
     }
     case 'run':
       return parseRun(rest);
+    case 'pcap':
+      return parsePcapCommand(rest);
     case 'schedule':
       return parseSchedule(rest);
     default:
@@ -186,6 +191,30 @@ function parseSchedule(args: readonly string[]): Command {
     json,
     ...(maxSlices === undefined ? {} : { maxSlices }),
   };
+}
+
+/** `pcap TRACE.jsonl SPEC...`: a trace file, then one or more captures in `--pcap`'s form. */
+function parsePcapCommand(args: readonly string[]): Command {
+  const unknown = args.find((a) => a.startsWith('-'));
+  if (unknown) throw new UsageError(`unknown flag for pcap: ${unknown}`);
+  const [file, ...specs] = args;
+  if (file === undefined) throw new UsageError('pcap needs a trace FILE (from run --trace)');
+  if (specs.length === 0)
+    throw new UsageError('pcap needs at least one LINK_ID=OUT.pcap or NODE:IFACE=OUT.pcap');
+  const pcaps = specs.map((spec) => {
+    try {
+      return parsePcap(spec);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      throw new UsageError(`pcap: ${error.message.replace(/^--pcap /, '')}`);
+    }
+  });
+  const paths = new Set<string>([file]);
+  for (const { path } of pcaps) {
+    if (paths.has(path)) throw new UsageError(`pcap: two files would be the same, ${path}`);
+    paths.add(path);
+  }
+  return { command: 'pcap', file, pcaps };
 }
 
 /**

@@ -4,10 +4,6 @@
 // 1 an internal error (a bug).
 
 import { performance } from 'node:perf_hooks';
-import type { Trace } from '../engine/trace.ts';
-import { traceToJsonLines } from '../engine/trace.ts';
-import { writePcap, type PcapRecord } from '../net/capture/pcapWriter.ts';
-import { CaptureError, interfaceFrames, linkFrames } from '../net/capture/traceCapture.ts';
 import {
   DEFAULT_UNTIL_NS,
   formatSummaryLines,
@@ -24,11 +20,14 @@ import {
   type PcapRequest,
 } from './args.ts';
 import { EXIT, worstStatus, type ExitStatus } from './exitCodes.ts';
-import { readInputText } from './inputText.ts';
-import { overwritesInput, STDOUT, writeOutput, type OutputTarget } from './outputs.ts';
+import { ioReason, readInputText } from './inputText.ts';
+import { overwritesInput, STDOUT, type OutputTarget } from './outputs.ts';
 import { processIo, type Io } from './processIo.ts';
 import { eventLimitMessage, untilWarning } from './runNotices.ts';
+import { pcapFromTrace } from './pcapCommand.ts';
+import { openRunOutputs, outputKind, type RunOutputs } from './runOutputs.ts';
 import { schedule } from './schedule.ts';
+import { FileError } from './traceFile.ts';
 
 export type { Io } from './processIo.ts';
 
@@ -55,6 +54,8 @@ export function main(argv: readonly string[], io: Io = processIo): number {
         return run(command, io);
       case 'schedule':
         return schedule(command.file, { json: command.json, maxSlices: command.maxSlices }, io);
+      case 'pcap':
+        return pcapFromTrace(command, io);
     }
   } catch (error) {
     io.err(`handshake: internal error: ${error instanceof Error ? error.message : String(error)}`);
@@ -97,49 +98,54 @@ function run(command: Extract<Command, { command: 'run' }>, io: Io): number {
       return EXIT.badInput;
     }
   }
-  const outputs: OutputTarget[] = [
+  const targets: OutputTarget[] = [
     ...(command.tracePath === undefined ? [] : [{ option: '--trace', path: command.tracePath }]),
     ...command.pcaps.map((p) => ({ option: `--pcap ${p.spec}`, path: p.path })),
   ];
-  const overwrite = overwritesInput(command.file, outputs);
+  const overwrite = overwritesInput(command.file, targets);
   if (overwrite) {
     io.err(`handshake: ${overwrite}`);
     return EXIT.badInput;
   }
   // With an output on standard output, the summary goes to standard error.
-  const report = outputs.some((o) => o.path === STDOUT) ? io.err : io.out;
+  const report = targets.some((o) => o.path === STDOUT) ? io.err : io.out;
   const until = command.until ?? scenario.until ?? DEFAULT_UNTIL_NS;
   const long = untilWarning(
     until,
     command.until !== undefined ? '--until' : 'the scenario\'s "until"',
   );
   if (long) io.err(long);
+  let outputs: RunOutputs;
+  let ran: ReturnType<typeof runScenario>;
   const wallStart = performance.now();
-  const { simulation, summary } = runScenario(scenario, {
-    ...(command.seed !== undefined ? { seed: command.seed } : {}),
-    ...(command.until !== undefined ? { until: command.until } : {}),
-    ...(command.maxEvents !== undefined ? { maxEvents: command.maxEvents } : {}),
-  });
+  try {
+    // The trace is not stored: its records go to the files as they come, the summary is live.
+    outputs = openRunOutputs(command.tracePath, command.pcaps);
+    ran = runScenario(scenario, {
+      ...(command.seed !== undefined ? { seed: command.seed } : {}),
+      ...(command.until !== undefined ? { until: command.until } : {}),
+      ...(command.maxEvents !== undefined ? { maxEvents: command.maxEvents } : {}),
+      trace: false,
+      onRecord: (record) => outputs.add(record),
+    });
+    outputs.close();
+  } catch (error) {
+    if (!(error instanceof FileError)) throw error;
+    // The reader of standard output went away (`| head`): end quietly, as for the summary.
+    if (error.code === 'EPIPE') return EXIT.ok;
+    io.err(
+      `${error.path}: cannot write the ${outputKind(command, error.path)}: ${ioReason(error)}`,
+    );
+    return EXIT.io;
+  }
   const wallMs = performance.now() - wallStart;
+  const summary = { ...ran.summary, traceRecords: outputs.records() };
   const eventsPerSecond = wallMs > 0 ? Math.round(summary.events / (wallMs / 1000)) : null;
-  if (command.tracePath) {
-    const text = traceToJsonLines(simulation.sim.trace.records);
-    const written = writeOutput(command.tracePath, text, 'the trace', io);
-    if (!written.ok) {
-      io.err(written.message);
-      return EXIT.io;
-    }
-  }
-  const pcaps: { capture: string; file: string; packets: number }[] = [];
-  for (const request of command.pcaps) {
-    const frames = captureFrames(simulation.sim.trace, request);
-    const written = writeOutput(request.path, writePcap(frames), 'the capture', io);
-    if (!written.ok) {
-      io.err(written.message);
-      return EXIT.io;
-    }
-    pcaps.push({ capture: targetName(request), file: request.path, packets: frames.length });
-  }
+  const pcaps = outputs.pcaps.map(({ request, file }) => ({
+    capture: targetName(request),
+    file: request.path,
+    packets: file.frames,
+  }));
   if (command.json) {
     const extra = pcaps.length > 0 ? { pcaps } : {};
     report(
@@ -208,16 +214,4 @@ function checkCaptureTarget(scenario: Scenario, request: PcapRequest): string | 
   const names = (node.interfaces ?? []).map((i) => i.name);
   if (names.includes(target.iface)) return undefined;
   return `node "${node.id}" has no interface "${target.iface}" (it has: ${quoteList(names)}; ${links})`;
-}
-
-/** The frames of one capture; a link or interface that no packet crossed gives none. */
-function captureFrames(trace: Trace, { target }: PcapRequest): PcapRecord[] {
-  try {
-    return target.kind === 'link'
-      ? linkFrames(trace, target.link)
-      : interfaceFrames(trace, target.node, target.iface);
-  } catch (error) {
-    if (error instanceof CaptureError) return []; // the scenario has it, but nothing crossed it
-    throw error;
-  }
 }

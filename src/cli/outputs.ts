@@ -1,11 +1,9 @@
 // The files `handshake run` writes (--trace, --pcap): "-" means standard output, at most one
-// output may be it, no two outputs may be one file, and none may be the input scenario; writing
-// one that fails is an I/O error (exit status 3).
+// output may be it, no two outputs may be one file, and none may be the input scenario, all
+// checked before any file is opened (the writing itself: traceFile.ts, runOutputs.ts).
 
-import { realpathSync, statSync, writeFileSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ioReason } from './inputText.ts';
-import type { Io } from './processIo.ts';
 
 /** The name of standard output as an output file. */
 export const STDOUT = '-';
@@ -57,24 +55,5 @@ function sameFile(a: string, b: string): boolean {
   } catch {
     // One of them does not exist (an output not yet written): compare them as written.
     return resolve(a) === resolve(b);
-  }
-}
-
-/** Writes `data` to `path` ("-": standard output); a failure is `PATH: cannot write WHAT: why`. */
-export function writeOutput(
-  path: string,
-  data: string | Uint8Array,
-  what: string,
-  io: Io,
-): { ok: true } | { ok: false; message: string } {
-  if (path === STDOUT) {
-    io.write(data);
-    return { ok: true };
-  }
-  try {
-    writeFileSync(path, data);
-    return { ok: true };
-  } catch (error) {
-    return { ok: false, message: `${path}: cannot write ${what}: ${ioReason(error)}` };
   }
 }

@@ -1,6 +1,7 @@
 // The append-only trace: typed records of what happened, when and where. It is the only bridge
 // between the simulation and everything a person sees (animation, tables, charts, checks, pcap).
 
+import { recordsToJsonLines } from './traceJson.ts';
 import { TraceStore, type Shape } from './traceStore.ts';
 
 /**
@@ -39,11 +40,14 @@ export class Trace {
   private readonly types = new Map<string, { watching: TraceListener[]; shape?: Shape }>();
   private lastType = '';
   private lastEntry: { watching: TraceListener[]; shape?: Shape } | undefined;
-  /** Types some listener watches (with no watcher and no storage, appends cost one branch). */
+  /**
+   * Types some listener watches, plus subscribers (with neither and no storage, appends cost one
+   * branch).
+   */
   private watched = 0;
   private materialised: TraceRecord[] = [];
 
-  /** `enabled`: store the records; when false they are only passed to `watch` listeners. */
+  /** `enabled`: store the records; when false they only reach `watch` and `subscribe` listeners. */
   constructor(public enabled = true) {}
 
   /** Appends a record; records must arrive in non-decreasing time. */
@@ -59,9 +63,15 @@ export class Trace {
     }
     const watching = entry.watching;
     for (let i = 0; i < watching.length; i++) (watching[i] as TraceListener)(record);
-    if (!this.enabled) return;
-    this.store.pushShaped((entry.shape ??= this.store.shapeOf(record)), record);
+    if (this.enabled) this.store.pushShaped((entry.shape ??= this.store.shapeOf(record)), record);
     for (let i = 0; i < this.listeners.length; i++) (this.listeners[i] as TraceListener)(record);
+  }
+
+  /** Whether a record of `type` would be stored or reach a listener (else it may be skipped). */
+  wants(type: TraceType): boolean {
+    return (
+      this.enabled || this.listeners.length > 0 || (this.types.get(type)?.watching.length ?? 0) > 0
+    );
   }
 
   get length(): number {
@@ -92,12 +102,18 @@ export class Trace {
     return this.materialised;
   }
 
-  /** Calls `listener` with every record appended from now on; returns an unsubscribe function. */
+  /**
+   * Calls `listener` with every record appended from now on, stored or not (the CLI streams its
+   * trace file so), after the type's `watch` listeners. Returns an unsubscribe function.
+   */
   subscribe(listener: TraceListener): () => void {
     this.listeners.push(listener);
+    this.watched++;
     return () => {
       const index = this.listeners.indexOf(listener);
-      if (index >= 0) this.listeners.splice(index, 1);
+      if (index < 0) return;
+      this.listeners.splice(index, 1);
+      this.watched--;
     };
   }
 
@@ -139,9 +155,11 @@ export class Trace {
   }
 }
 
-/** Serialises records as JSON Lines: one object per line, `t` and `type` first. */
+/**
+ * Serialises records as JSON Lines, the `--trace` file's format: one object per line, `t` and
+ * `type` first, bytes as `{"base64":"..."}` (traceJson.ts, docs/trace.md). One string: for big
+ * traces stream the lines with `traceLineWriter` instead.
+ */
 export function traceToJsonLines(records: readonly TraceRecord[]): string {
-  let out = '';
-  for (const record of records) out += JSON.stringify(record) + '\n';
-  return out;
+  return recordsToJsonLines(records);
 }

@@ -3,6 +3,7 @@
 // and every app started by its kind. The run's figures follow the trace from the first record.
 
 import { Simulator } from '../engine/simulator.ts';
+import type { TraceListener } from '../engine/trace.ts';
 import { CpuScheduler } from '../machines/cpu/cpuScheduler.ts';
 import type { PointToPointLink } from '../net/link/pointToPointLink.ts';
 import type { Lookup } from './kinds/appKind.ts';
@@ -19,6 +20,11 @@ export interface BuildOptions {
   seed?: number;
   /** Store the trace (default true). Off, its records still reach the run's figures. */
   trace?: boolean;
+  /**
+   * Receives every record as it is appended, from the first, stored or not: how the CLI streams
+   * its trace file and captures without keeping the trace (`trace: false`).
+   */
+  onRecord?: TraceListener;
 }
 
 /** The stub resolver of a node (see src/kinds/dns). */
@@ -45,6 +51,7 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
   const sim = new Simulator({ seed, trace: options.trace ?? true });
   const figures = runFigures(scenario);
   sim.trace.watch(figures.types, figures.add);
+  if (options.onRecord) sim.trace.subscribe(options.onRecord);
   sim.record({ t: 0, type: 'sim.start', scenario: scenario.name, seed });
   const { nodes, links } = buildNetwork(sim, scenario);
   const addressOf = addressResolver(scenario);

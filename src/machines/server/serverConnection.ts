@@ -83,7 +83,7 @@ export class ServerConnection implements ServerConnectionIo {
       const state = snapshot.value;
       if (state !== this.traced) {
         this.traced = state;
-        if (sim.trace.enabled) {
+        if (sim.trace.wants('server.conn')) {
           const { node, app } = options;
           sim.record({ t: sim.now(), type: 'server.conn', node, app, conn: this.name, state });
         }

@@ -39,35 +39,61 @@ export function writePcap(
   records: Iterable<PcapRecord>,
   options: PcapWriteOptions = {},
 ): Uint8Array {
-  const linkType = options.linkType ?? LINKTYPE_RAW;
   const snapLength = options.snapLength ?? 262_144;
-  const epochSeconds = options.epochSeconds ?? 0;
   const list = Array.from(records);
   let size = PCAP_FILE_HEADER_LENGTH;
   for (const record of list) {
     size += PCAP_RECORD_HEADER_LENGTH + Math.min(record.bytes.length, snapLength);
   }
   const out = new Uint8Array(size);
-  const view = new DataView(out.buffer);
+  writePcapHeader(out, options);
+  let at = PCAP_FILE_HEADER_LENGTH;
+  for (const record of list) at += writePcapRecord(out, at, record, options);
+  return out;
+}
+
+/** The 24-byte file header of `writePcap`'s files, for writers that stream the records after it. */
+export function pcapHeader(options: PcapWriteOptions = {}): Uint8Array {
+  const out = new Uint8Array(PCAP_FILE_HEADER_LENGTH);
+  writePcapHeader(out, options);
+  return out;
+}
+
+/** Bytes one record takes in a file (its header and the captured bytes). */
+export function pcapRecordLength(record: PcapRecord, options: PcapWriteOptions = {}): number {
+  return PCAP_RECORD_HEADER_LENGTH + Math.min(record.bytes.length, options.snapLength ?? 262_144);
+}
+
+function writePcapHeader(out: Uint8Array, options: PcapWriteOptions): void {
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
   view.setUint32(0, PCAP_MAGIC_NANOSECONDS, true);
   view.setUint16(4, 2, true);
   view.setUint16(6, 4, true);
   view.setInt32(8, 0, true); // thiszone: timestamps are UTC
   view.setUint32(12, 0, true); // sigfigs
-  view.setUint32(16, snapLength, true);
-  view.setUint32(20, linkType, true);
-  let at = PCAP_FILE_HEADER_LENGTH;
-  for (const { timeNs, bytes } of list) {
-    if (!Number.isSafeInteger(timeNs) || timeNs < 0) {
-      throw new RangeError(`pcap record time must be a non-negative integer of ns, got ${timeNs}`);
-    }
-    const captured = Math.min(bytes.length, snapLength);
-    view.setUint32(at, epochSeconds + Math.floor(timeNs / NS_PER_S), true);
-    view.setUint32(at + 4, timeNs % NS_PER_S, true);
-    view.setUint32(at + 8, captured, true);
-    view.setUint32(at + 12, bytes.length, true);
-    out.set(captured === bytes.length ? bytes : bytes.subarray(0, captured), at + 16);
-    at += PCAP_RECORD_HEADER_LENGTH + captured;
+  view.setUint32(16, options.snapLength ?? 262_144, true);
+  view.setUint32(20, options.linkType ?? LINKTYPE_RAW, true);
+}
+
+/**
+ * Writes one record (header and captured bytes) into `out` at `at`, as `writePcap` does, for
+ * writers that stream records; gives the bytes written (`pcapRecordLength`).
+ */
+export function writePcapRecord(
+  out: Uint8Array,
+  at: number,
+  { timeNs, bytes }: PcapRecord,
+  options: PcapWriteOptions = {},
+): number {
+  if (!Number.isSafeInteger(timeNs) || timeNs < 0) {
+    throw new RangeError(`pcap record time must be a non-negative integer of ns, got ${timeNs}`);
   }
-  return out;
+  const view = new DataView(out.buffer, out.byteOffset + at, PCAP_RECORD_HEADER_LENGTH);
+  const captured = Math.min(bytes.length, options.snapLength ?? 262_144);
+  view.setUint32(0, (options.epochSeconds ?? 0) + Math.floor(timeNs / NS_PER_S), true);
+  view.setUint32(4, timeNs % NS_PER_S, true);
+  view.setUint32(8, captured, true);
+  view.setUint32(12, bytes.length, true);
+  out.set(captured === bytes.length ? bytes : bytes.subarray(0, captured), at + 16);
+  return PCAP_RECORD_HEADER_LENGTH + captured;
 }

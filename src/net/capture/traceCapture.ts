@@ -44,6 +44,63 @@ function listNames(names: ReadonlySet<string>): string {
   return sorted.length > 8 ? `${shown.join(', ')}, …` : shown.join(', ');
 }
 
+/** What a capture records: everything put on one link, or what one interface sends and receives. */
+export type CaptureTarget =
+  { kind: 'link'; link: string } | { kind: 'interface'; node: string; iface: string };
+
+/**
+ * One capture fed records one at a time, in trace order: as a run appends them (the CLI, with
+ * the trace not stored) or as a trace file is read back. `linkFrames` and `interfaceFrames` are
+ * built on it, so every way of capturing gives the same frames.
+ */
+export class CaptureTap {
+  /** Frames given so far. */
+  frames = 0;
+  /** Links (or "node:iface") that carried packets, kept only while this capture has none. */
+  private readonly seen = new Set<string>();
+
+  constructor(readonly target: CaptureTarget) {}
+
+  /** The frame this capture sees in `record`, or undefined (another type, link or interface). */
+  frameOf(record: TraceRecord): PcapRecord | undefined {
+    if (record.type !== 'link.txBegin' && record.type !== 'link.rx') return undefined;
+    const target = this.target;
+    const hit =
+      target.kind === 'link'
+        ? record.type === 'link.txBegin' && record.link === target.link
+        : record.node === target.node && record.iface === target.iface;
+    if (!hit) {
+      if (this.frames === 0)
+        this.seen.add(target.kind === 'link' ? record.link : `${record.node}:${record.iface}`);
+      return undefined;
+    }
+    this.frames++;
+    return { timeNs: record.t, bytes: encodePacket(record.packet) };
+  }
+
+  /** Why a capture that got no frame is empty, naming the links or interfaces that carried some. */
+  error(): CaptureError {
+    const target = this.target;
+    return new CaptureError(
+      target.kind === 'link'
+        ? `no packet went onto link "${target.link}" in this trace (links that carried packets: ${listNames(this.seen)})`
+        : `interface "${target.node}:${target.iface}" sent and received no packet in this trace (interfaces that did: ${listNames(this.seen)})`,
+    );
+  }
+}
+
+/** Every frame of `target` in `source`; throws the tap's CaptureError when there is none. */
+function captureFrames(source: CaptureSource, target: CaptureTarget): PcapRecord[] {
+  const tap = new CaptureTap(target);
+  const frames: PcapRecord[] = [];
+  eachPacketRecord(source, (record) => {
+    const frame = tap.frameOf(record);
+    if (frame) frames.push(frame);
+  });
+  if (frames.length === 0) throw tap.error();
+  return frames;
+}
+
 /**
  * The frames a tap on link `linkId` sees: every packet put on the link, in either direction, at
  * the time its first bit went on the wire (`link.txBegin`). A packet lost on the wire is still
@@ -51,20 +108,7 @@ function listNames(names: ReadonlySet<string>): string {
  * Throws CaptureError, naming the links that did carry packets, when none went onto this one.
  */
 export function linkFrames(source: CaptureSource, linkId: string): PcapRecord[] {
-  const frames: PcapRecord[] = [];
-  eachPacketRecord(source, (record) => {
-    if (record.type === 'link.txBegin' && record.link === linkId) {
-      frames.push({ timeNs: record.t, bytes: encodePacket(record.packet) });
-    }
-  });
-  if (frames.length === 0) {
-    const seen = new Set<string>();
-    eachPacketRecord(source, (record) => seen.add(record.link));
-    throw new CaptureError(
-      `no packet went onto link "${linkId}" in this trace (links that carried packets: ${listNames(seen)})`,
-    );
-  }
-  return frames;
+  return captureFrames(source, { kind: 'link', link: linkId });
 }
 
 /**
@@ -74,20 +118,7 @@ export function linkFrames(source: CaptureSource, linkId: string): PcapRecord[] 
  * the interfaces that did send or receive, when this one never did.
  */
 export function interfaceFrames(source: CaptureSource, node: string, iface: string): PcapRecord[] {
-  const frames: PcapRecord[] = [];
-  eachPacketRecord(source, (record) => {
-    if (record.node === node && record.iface === iface) {
-      frames.push({ timeNs: record.t, bytes: encodePacket(record.packet) });
-    }
-  });
-  if (frames.length === 0) {
-    const seen = new Set<string>();
-    eachPacketRecord(source, (record) => seen.add(`${record.node}:${record.iface}`));
-    throw new CaptureError(
-      `interface "${node}:${iface}" sent and received no packet in this trace (interfaces that did: ${listNames(seen)})`,
-    );
-  }
-  return frames;
+  return captureFrames(source, { kind: 'interface', node, iface });
 }
 
 /**

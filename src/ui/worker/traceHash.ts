@@ -3,6 +3,7 @@
 // nor may block the page, so lines are hashed a few milliseconds at a time.
 
 import type { TraceRecord } from '../../engine/trace.ts';
+import { traceLineWriter } from '../../engine/traceJson.ts';
 import { Sha256 } from '../../net/app/sha256.ts';
 
 export interface HashOptions {
@@ -28,10 +29,11 @@ export async function traceSha256(
   const pause = options.pause ?? nextTask;
   const hash = new Sha256();
   const encoder = new TextEncoder();
+  const line = traceLineWriter();
   let piece = '';
   let since = performance.now();
   for (let i = 0; i < records.length; i++) {
-    piece += JSON.stringify(records[i]) + '\n';
+    piece += line(records[i] as TraceRecord);
     if (piece.length >= PIECE) {
       hash.update(encoder.encode(piece));
       piece = '';
