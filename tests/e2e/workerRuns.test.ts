@@ -1,7 +1,7 @@
 // End-to-end tests of big runs in the worker, in Debian's Chromium: progress while recording, the
 // CLI's fingerprint byte for byte, and a tiny event limit or record budget that keeps and plays
 // what was recorded.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,11 +38,13 @@ function cliSha(file: string, seed: number, extra: string[] = []): string {
   try {
     const trace = join(dir, 'trace.jsonl');
     const args = ['bin/handshake.js', 'run', file, '--seed', String(seed), '--trace', trace];
-    execFileSync(process.execPath, [...args, ...extra], {
+    const ran = spawnSync(process.execPath, [...args, ...extra], {
       cwd: ROOT,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // 0, or 4 when the run stopped at a limit (its trace is still written).
+    if (ran.status !== 0 && ran.status !== 4) throw new Error(`handshake failed: ${ran.stderr}`);
     return sha256(readFileSync(trace));
   } finally {
     rmSync(dir, { recursive: true, force: true });
