@@ -2,6 +2,7 @@
 // request after the server's service time. Requests are `VERB argument...` lines; replies are
 // `OK <n>` followed by n bytes, or `ERR <reason>`. Text on the wire, so a capture stays readable.
 
+import { concatBytes } from '../../net/wire/bytes.ts';
 import type {
   ProtocolSession,
   ServerProtocol,
@@ -101,14 +102,7 @@ export class ServiceReplyParser {
 
 /** The pieces as one array (the piece itself when there is one). */
 function joinPieces(pieces: readonly Uint8Array[]): Uint8Array {
-  if (pieces.length === 1) return pieces[0] as Uint8Array;
-  const out = new Uint8Array(pieces.reduce((n, piece) => n + piece.length, 0));
-  let at = 0;
-  for (const piece of pieces) {
-    out.set(piece, at);
-    at += piece.length;
-  }
-  return out;
+  return pieces.length === 1 ? (pieces[0] as Uint8Array) : concatBytes(pieces);
 }
 
 /** The server side: every well-formed line is a query answered with `responseSize` bytes. */

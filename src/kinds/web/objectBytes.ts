@@ -2,6 +2,8 @@
 // Wireshark dissects them cleanly: a real PNG image (1x1 pixel, padded to the size with a text
 // chunk), CSS and JavaScript that are comments, and a byte pattern for anything else.
 
+import { concatBytes } from '../../net/wire/bytes.ts';
+
 const encoder = new TextEncoder();
 
 let crcTable: Uint32Array | undefined;
@@ -75,13 +77,7 @@ export function pngOfSize(size: number): Uint8Array {
     parts.push(chunk('tEXt', text));
   }
   parts.push(chunk('IEND', new Uint8Array(0)));
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 /** `size` bytes of text: `open`, filler, `close`, trimmed to fit. */

@@ -39,3 +39,14 @@ export function assertUint(name: string, value: number, bits: number): void {
     throw new RangeError(`${name} must be an integer from 0 to ${2 ** bits - 1}, got ${value}`);
   }
 }
+
+/** The parts one after another in one new array. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}

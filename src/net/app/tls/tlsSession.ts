@@ -1,6 +1,7 @@
 // A TLS 1.3-shaped client and server over a byte stream (RFC 8446 section 2, full handshake, no
 // PSK or HelloRetryRequest): they turn stream bytes in into stream bytes out and events.
 // The cryptography is SIMULATED (see simulatedCrypto.ts): NOT real security.
+import { concatBytes } from '../../wire/bytes.ts';
 import { checkCertificate, decodeCertificate, encodeCertificate } from './certificate.ts';
 import type { Certificate, CertificateVerdict } from './certificate.ts';
 import {
@@ -83,16 +84,6 @@ const CCS = encodeRecord({
   fragment: Uint8Array.of(1),
 });
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 const VERDICT_ALERT: Record<CertificateVerdict, number> = {
   ok: 0,
   expired: ALERT.certificateExpired,
@@ -151,7 +142,7 @@ abstract class TlsEndpoint {
   }
 
   protected flush(): TlsOutput {
-    const output = { send: concat(this.out), events: this.events };
+    const output = { send: concatBytes(this.out), events: this.events };
     this.out = [];
     this.events = [];
     return output;
