@@ -18,6 +18,7 @@
 //   Response errors carry status 502, what a gateway would answer (RFC 9110 section 15.6.3).
 // After an error the parser is stuck: the connection must be closed (9112 section 6.3).
 
+import { concatBytes } from '../../wire/bytes.ts';
 import { freshBytes, NO_BYTES } from '../../wire/freshBytes.ts';
 import { isBodylessStatus, TOKEN } from './httpMessage.ts';
 import type { HttpHeaders, HttpRequest, HttpResponse } from './httpMessage.ts';
@@ -142,13 +143,7 @@ abstract class StreamParser<M> {
     if (this.failed) return [];
     this.failed = true;
     if (this.untilClose && this.head) {
-      const parts = this.untilClose;
-      const body = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-      let at = 0;
-      for (const part of parts) {
-        body.set(part, at);
-        at += part.length;
-      }
+      const body = concatBytes(this.untilClose);
       const message = this.build(this.head);
       message.body = body;
       return [{ kind: 'message', message, bytes: this.messageBytes }];
