@@ -27,4 +27,20 @@ describe('echoServerMachine', () => {
     expect(replies).toEqual(['10ms a#1', '20ms b#1', '35ms a#2']);
     expect(actor.getSnapshot().value).toBe('idle');
   });
+
+  it('with no service time answers each request as it arrives, setting no timer', () => {
+    const sim = new Simulator();
+    const replies: string[] = [];
+    const machine = echoServerMachine.provide({
+      actions: { sendReply: (_, r: EchoRequest) => replies.push(`${r.from}#${r.seq}`) },
+    });
+    const actor = createActor(machine, { clock: sim.clock, input: { serviceMs: 0 } }).start();
+    actor.send({ type: 'net.request', request: { from: 'a', seq: 1, attempt: 0, size: 56 } });
+    actor.send({ type: 'net.request', request: { from: 'b', seq: 1, attempt: 0, size: 56 } });
+    // Both answered inside send(), in order; nothing waits in the queue or on the clock.
+    expect(replies).toEqual(['a#1', 'b#1']);
+    expect(actor.getSnapshot().value).toBe('idle');
+    expect(actor.getSnapshot().context.queue).toHaveLength(0);
+    expect(sim.pending).toBe(0);
+  });
 });

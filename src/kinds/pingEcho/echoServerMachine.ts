@@ -1,5 +1,6 @@
 // A server application that answers requests one at a time, in arrival order, each after a
-// fixed service time; requests that arrive while it is busy wait in its queue.
+// fixed service time; requests that arrive while it is busy wait in its queue. With no service
+// time it answers each request as it arrives (as ns-3's UdpEchoServer does), without a timer.
 
 import { assign, setup } from 'xstate';
 
@@ -36,6 +37,8 @@ export const echoServerMachine = setup({
     dequeue: assign({ queue: ({ context }) => context.queue.slice(1) }),
   },
   guards: {
+    /** No service time: a request is answered as it arrives and never waits. */
+    answersAtOnce: ({ context }) => context.serviceMs === 0,
     /** More requests wait behind the one being served. */
     othersWaiting: ({ context }) => context.queue.length > 1,
   },
@@ -48,7 +51,15 @@ export const echoServerMachine = setup({
   initial: 'idle',
   states: {
     idle: {
-      on: { 'net.request': { target: 'serving', actions: 'enqueue' } },
+      on: {
+        'net.request': [
+          {
+            guard: 'answersAtOnce',
+            actions: { type: 'sendReply', params: ({ event }) => event.request },
+          },
+          { target: 'serving', actions: 'enqueue' },
+        ],
+      },
     },
     serving: {
       on: { 'net.request': { actions: 'enqueue' } },

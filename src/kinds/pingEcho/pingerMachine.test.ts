@@ -3,7 +3,7 @@ import { createActor } from 'xstate';
 import { Simulator } from '../../engine/simulator.ts';
 import { pingerMachine } from './pingerMachine.ts';
 
-function start() {
+function start(intervalMs = 1000) {
   const sim = new Simulator();
   const log: string[] = [];
   const note = (what: string) => log.push(`${sim.now() / 1e6}ms ${what}`);
@@ -18,7 +18,7 @@ function start() {
   });
   const actor = createActor(machine, {
     clock: sim.clock,
-    input: { count: 2, timeoutMs: 100, intervalMs: 1000, retries: 1, startMs: 5 },
+    input: { count: 2, timeoutMs: 100, intervalMs, retries: 1, startMs: 5 },
   }).start();
   return { sim, actor, log };
 }
@@ -63,5 +63,15 @@ describe('pingerMachine', () => {
       '1100ms reply 2/0',
     ]);
     expect(sim.pending).toBe(0);
+  });
+
+  it('with no interval sends the next request as the reply arrives, with no timer between', () => {
+    const { sim, actor, log } = start(0);
+    sim.run({ until: 5_000_000 });
+    actor.send({ type: 'net.reply', seq: 1, attempt: 0 });
+    // Sent inside send(): only the new request's reply timeout is on the clock.
+    expect(log).toEqual(['5ms send 1/0', '5ms reply 1/0', '5ms send 2/0']);
+    expect(actor.getSnapshot().value).toBe('awaitingReply');
+    expect(sim.pending).toBe(1);
   });
 });

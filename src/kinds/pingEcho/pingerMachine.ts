@@ -56,6 +56,7 @@ export const pingerMachine = setup({
     isCurrentReply: ({ context, event }) => event.seq === context.seq,
     canRetry: ({ context }) => context.attempt < context.retries,
     allSent: ({ context }) => context.seq >= context.count,
+    noInterval: ({ context }) => context.intervalMs === 0,
   },
   delays: {
     startDelay: ({ context }) => context.startMs,
@@ -118,7 +119,11 @@ export const pingerMachine = setup({
       },
     },
     pausing: {
-      always: { guard: 'allSent', target: 'done' },
+      // With no interval the next request goes at once, without a timer of zero.
+      always: [
+        { guard: 'allSent', target: 'done' },
+        { guard: 'noInterval', target: 'awaitingReply', actions: 'nextRequest' },
+      ],
       on: {
         'net.reply': {
           actions: {
