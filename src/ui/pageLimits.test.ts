@@ -66,14 +66,14 @@ describe('the page at its limits', () => {
   it('runs again with less detail: same seed and limits, packet records, the worker summary', () => {
     const app = databaseApp();
     app.seedText = '4';
-    app.maxRecordsText = '20,000';
+    app.maxRecordsText = '30,000';
     app.start();
     expect(app.live?.reason).toBe('recordLimit');
     const full = app.live!;
     app.seedText = '99'; // the seed typed since then is not the run's
     app.rerunWithLessDetail();
     const live = app.live!;
-    expect(live).toMatchObject({ seed: 4, maxRecords: 20_000, detail: 'packets' });
+    expect(live).toMatchObject({ seed: 4, maxRecords: 30_000, detail: 'packets' });
     // Within the same budget it now reaches the scenario's end.
     expect(live.reason).toBe('until');
     const types = new Set<string>(PACKET_RECORD_TYPES);
@@ -84,7 +84,7 @@ describe('the page at its limits', () => {
     if (!parsed.ok) throw new Error('invalid scenario');
     const worker = new SlicedRun(parsed.scenario, {
       seed: 4,
-      maxRecords: 20_000,
+      maxRecords: 30_000,
       detail: 'packets',
     });
     while (!worker.step());
