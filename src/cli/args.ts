@@ -6,11 +6,12 @@ import { EXIT_STATUS_TEXT } from './exitCodes.ts';
 import { clashingOutputs } from './outputs.ts';
 
 export const USAGE = `usage:
-  handshake run FILE [--seed N] [--until DURATION] [--max-events N] [--trace OUT.jsonl]
-                     [--pcap LINK_ID=OUT.pcap]... [--pcap NODE:IFACE=OUT.pcap]... [--json]
+  handshake run FILE [--seed N] [--until DURATION] [--max-events N] [--max-wall DURATION]
+                     [--max-memory MB] [--trace OUT.jsonl] [--pcap LINK_ID=OUT.pcap]...
+                     [--pcap NODE:IFACE=OUT.pcap]... [--json]
   handshake validate FILE...
   handshake pcap TRACE.jsonl LINK_ID=OUT.pcap|NODE:IFACE=OUT.pcap...
-  handshake schedule FILE [--max-slices N] [--json]
+  handshake schedule FILE [--max-slices N] [--max-wall DURATION] [--max-memory MB] [--json]
   handshake help
 
   run        runs a scenario headless and prints a summary
@@ -21,6 +22,11 @@ export const USAGE = `usage:
   --seed N           seed of every random stream (overrides the scenario's)
   --until DURATION   simulated time to run for, e.g. 250us, 500ms, 2s, 1m
   --max-events N     stop after N events (default 50000000)
+  --max-wall DURATION
+                     stop once the command has taken this much real (wall-clock) time, e.g. 30s,
+                     2m (checked between slices of events; default: no limit)
+  --max-memory MB    stop once the process's resident memory passes MB megabytes (checked
+                     between slices of events; default: no limit)
   --trace OUT.jsonl  write the trace, one JSON object per line (format: docs/trace.md)
   --pcap LINK_ID=OUT.pcap
                      write what a tap on that link sees (both directions, when each packet
@@ -32,6 +38,9 @@ export const USAGE = `usage:
   OUT "-"            (--trace -, --pcap LINK_ID=-) writes to standard output, and the summary
                      goes to standard error; only one output may be "-", and none the input
   --max-slices N     schedule: stop after N slices of the Gantt chart (default 1000000)
+                     (schedule also takes --max-wall and --max-memory)
+  A run or schedule stopped at a limit keeps what it did: its summary is printed, its files
+  written up to then, and it exits with status 4.
 
 ${EXIT_STATUS_TEXT}`;
 
@@ -62,9 +71,9 @@ export interface PcapRequest {
 export type Command =
   | { command: 'help' }
   | { command: 'validate'; files: string[] }
-  | { command: 'schedule'; file: string; json: boolean; maxSlices?: number }
+  | ({ command: 'schedule'; file: string; json: boolean; maxSlices?: number } & ResourceLimits)
   | { command: 'pcap'; file: string; pcaps: PcapRequest[] }
-  | {
+  | ({
       command: 'run';
       file: string;
       seed?: number;
@@ -73,9 +82,26 @@ export type Command =
       tracePath?: string;
       pcaps: PcapRequest[];
       json: boolean;
-    };
+    } & ResourceLimits);
 
-const RUN_FLAGS = new Set(['--seed', '--until', '--max-events', '--trace', '--pcap', '--json']);
+/** Limits on the machine's resources, checked between slices of a run (none by default). */
+export interface ResourceLimits {
+  /** --max-wall: real time the command may take, in ns. */
+  maxWallNs?: number;
+  /** --max-memory: resident memory the process may use, in MB. */
+  maxMemoryMb?: number;
+}
+
+const RUN_FLAGS = new Set([
+  '--seed',
+  '--until',
+  '--max-events',
+  '--max-wall',
+  '--max-memory',
+  '--trace',
+  '--pcap',
+  '--json',
+]);
 /** Scenario ids (links, nodes, interfaces): a letter, then letters, digits, "_" or "-". */
 const ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
@@ -132,6 +158,8 @@ function parseRun(args: readonly string[]): Command {
     if (value === undefined || value === '') throw new UsageError(`${flag} needs a value`);
     if (flag === '--seed') out.seed = parseCount(flag, value, 0);
     else if (flag === '--max-events') out.maxEvents = parseCount(flag, value, 1);
+    else if (flag === '--max-wall') out.maxWallNs = parseWall(value);
+    else if (flag === '--max-memory') out.maxMemoryMb = parseCount(flag, value, 1);
     else if (flag === '--trace') out.tracePath = value;
     else if (flag === '--pcap') pcapValues.push(value);
     else {
@@ -166,15 +194,18 @@ function parseSchedule(args: readonly string[]): Command {
   const files: string[] = [];
   let json = false;
   let maxSlices: number | undefined;
+  const limits: ResourceLimits = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const [flag, inlineValue] =
       arg.startsWith('--') && arg.includes('=') ? splitOnce(arg) : [arg, undefined];
     if (flag === '--json' && inlineValue === undefined) json = true;
-    else if (flag === '--max-slices') {
+    else if (flag === '--max-slices' || flag === '--max-wall' || flag === '--max-memory') {
       const value = inlineValue ?? args[++i];
       if (value === undefined || value === '') throw new UsageError(`${flag} needs a value`);
-      maxSlices = parseCount(flag, value, 1);
+      if (flag === '--max-slices') maxSlices = parseCount(flag, value, 1);
+      else if (flag === '--max-wall') limits.maxWallNs = parseWall(value);
+      else limits.maxMemoryMb = parseCount(flag, value, 1);
     } else if (flag.startsWith('-')) throw new UsageError(`unknown flag for schedule: ${arg}`);
     else files.push(arg);
   }
@@ -190,6 +221,7 @@ function parseSchedule(args: readonly string[]): Command {
     file: files[0] as string,
     json,
     ...(maxSlices === undefined ? {} : { maxSlices }),
+    ...limits,
   };
 }
 
@@ -245,6 +277,14 @@ export function parsePcap(value: string): PcapRequest {
 function splitOnce(arg: string): [string, string] {
   const at = arg.indexOf('=');
   return [arg.slice(0, at), arg.slice(at + 1)];
+}
+
+/** A `--max-wall` value: a duration longer than 0 (`30s`, `2m`), in ns. */
+function parseWall(value: string): number {
+  const parsed = parseDuration(value);
+  if (!parsed.ok) throw new UsageError(`--max-wall: ${parsed.error}`);
+  if (parsed.ns <= 0) throw new UsageError('--max-wall must be longer than 0');
+  return parsed.ns;
 }
 
 function parseCount(flag: string, value: string, min: number): number {

@@ -11,7 +11,10 @@ export const EXIT = {
   badInput: 2,
   /** A file could not be read or written. */
   io: 3,
-  /** A limit was reached (--max-events, --max-slices); what was done up to then is reported. */
+  /**
+   * A limit was reached (--max-events, --max-slices, --max-wall, --max-memory); what was done up
+   * to then is reported.
+   */
   limit: 4,
 } as const;
 
@@ -23,8 +26,8 @@ export const EXIT_STATUS_TEXT = `exit status:
   1  internal error: a bug in Handshake (please report it with the input that caused it)
   2  bad input: a document or an argument; the message names the file, field or option
   3  a file could not be read or written
-  4  a limit was reached: run stopped at --max-events, or schedule at --max-slices; what was
-     done up to then is still printed and written`;
+  4  a limit was reached: --max-events (run), --max-slices (schedule), --max-wall or
+     --max-memory (both); what was done up to then is still printed and written`;
 
 /** The status of a command over several files: the highest (3 over 2: a file not read). */
 export function worstStatus(statuses: readonly ExitStatus[]): ExitStatus {

@@ -25,6 +25,7 @@ import { overwritesInput, STDOUT, type OutputTarget } from './outputs.ts';
 import { processIo, type Io } from './processIo.ts';
 import { eventLimitMessage, untilWarning } from './runNotices.ts';
 import { pcapFromTrace } from './pcapCommand.ts';
+import { limitCheck, limitReached, resourceLimitMessage } from './runLimits.ts';
 import { openRunOutputs, outputKind, type RunOutputs } from './runOutputs.ts';
 import { schedule } from './schedule.ts';
 import { FileError } from './traceFile.ts';
@@ -53,7 +54,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
       case 'run':
         return run(command, io);
       case 'schedule':
-        return schedule(command.file, { json: command.json, maxSlices: command.maxSlices }, io);
+        return schedule(command.file, command, io);
       case 'pcap':
         return pcapFromTrace(command, io);
     }
@@ -118,6 +119,7 @@ function run(command: Extract<Command, { command: 'run' }>, io: Io): number {
   let outputs: RunOutputs;
   let ran: ReturnType<typeof runScenario>;
   const wallStart = performance.now();
+  const limits = limitCheck(command, wallStart);
   try {
     // The trace is not stored: its records go to the files as they come, the summary is live.
     outputs = openRunOutputs(command.tracePath, command.pcaps);
@@ -125,6 +127,7 @@ function run(command: Extract<Command, { command: 'run' }>, io: Io): number {
       ...(command.seed !== undefined ? { seed: command.seed } : {}),
       ...(command.until !== undefined ? { until: command.until } : {}),
       ...(command.maxEvents !== undefined ? { maxEvents: command.maxEvents } : {}),
+      ...(limits ? { shouldStop: limits.shouldStop } : {}),
       trace: false,
       onRecord: (record) => outputs.add(record),
     });
@@ -167,6 +170,11 @@ function run(command: Extract<Command, { command: 'run' }>, io: Io): number {
   }
   if (summary.reason === 'maxEvents') {
     io.err(eventLimitMessage(summary.events, summary.simulatedNs));
+    return EXIT.limit;
+  }
+  const limit = limitReached(summary.reason, command, limits);
+  if (limit) {
+    io.err(resourceLimitMessage(limit, summary.events, summary.simulatedNs));
     return EXIT.limit;
   }
   return EXIT.ok;

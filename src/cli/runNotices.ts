@@ -10,7 +10,7 @@ export const LONG_UNTIL_NS = 24 * 3600 * NS_PER_S;
 export function untilWarning(until: Nanos, source: string): string | undefined {
   if (until <= LONG_UNTIL_NS) return undefined;
   const hours = Number((until / (3600 * NS_PER_S)).toFixed(1));
-  return `handshake: warning: ${source} is ${formatDuration(until)} (${hours} h), over a day of simulated time; it still runs, but may take long and stops at the event limit (--max-events)`;
+  return `handshake: warning: ${source} is ${formatDuration(until)} (${hours} h), over a day of simulated time; it still runs, but may take long and stops at the event limit (--max-events; --max-wall limits its real time)`;
 }
 
 /** The message of a run that stopped at its event limit, `events` events and `at` ns in. */

@@ -1,8 +1,10 @@
-// `handshake schedule FILE [--max-slices N] [--json]`: runs a job table (handshake/jobs@1, JSON or
-// CSV) through the CPU scheduler and prints a text Gantt chart, a per-job table, averages,
-// utilization, throughput. A run stopped at its slice limit prints what it has (exit status 4).
+// `handshake schedule FILE [--max-slices N] [--max-wall D] [--max-memory MB] [--json]`: runs a job
+// table (handshake/jobs@1, JSON or CSV) through the CPU scheduler and prints a text Gantt chart, a
+// per-job table, averages, utilization, throughput. A run stopped at a limit prints what it has
+// (exit status 4).
 
 import { basename } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { formatDuration, NS_PER_US } from '../engine/time.ts';
 import type { GanttSegment } from '../machines/cpu/gantt.ts';
 import { formatIssue, parseJobTableText, UNIT_NS, type TimeUnit } from '../sim/jobs/jobTable.ts';
@@ -11,9 +13,12 @@ import {
   runJobTable,
   STEPS_PER_SLICE,
   type JobTableRun,
+  type JobTableStop,
 } from '../sim/jobs/runJobTable.ts';
+import type { ResourceLimits } from './args.ts';
 import { EXIT } from './exitCodes.ts';
 import { readInputText } from './inputText.ts';
+import { limitCheck, limitReached } from './runLimits.ts';
 
 /** Where the command writes (the CLI's Io). */
 export interface ScheduleIo {
@@ -21,7 +26,7 @@ export interface ScheduleIo {
   err: (line: string) => void;
 }
 
-export interface ScheduleOptions {
+export interface ScheduleOptions extends ResourceLimits {
   json: boolean;
   /** Stop after this many slices of the Gantt chart (default 1,000,000). */
   maxSlices?: number | undefined;
@@ -32,6 +37,7 @@ const SHORT_QUANTUM_NS = NS_PER_US;
 
 /** Runs `handshake schedule`; returns the exit status (exitCodes.ts: 0, 2, 3, or 4 at the limit). */
 export function schedule(file: string, options: ScheduleOptions, io: ScheduleIo): number {
+  const limits = limitCheck(options, performance.now());
   const input = readInputText(file);
   if (!input.ok) {
     io.err(input.message);
@@ -48,7 +54,10 @@ export function schedule(file: string, options: ScheduleOptions, io: ScheduleIo)
       `${file}: warning: cpu.quantum is ${formatDuration(cpu.quantum)}, under 1 µs: every quantum is a step of the simulation, so this may take long (it stops after --max-slices slices)`,
     );
   const maxSlices = options.maxSlices ?? DEFAULT_MAX_SLICES;
-  const run = runJobTable(parsed.table, { maxSlices });
+  const run = runJobTable(parsed.table, {
+    maxSlices,
+    ...(limits ? { shouldStop: limits.shouldStop } : {}),
+  });
   if (options.json) io.out(JSON.stringify(scheduleJson(file, run), null, 2));
   else for (const line of formatSchedule(file, run)) io.out(line);
   if (!run.stopped) return EXIT.ok;
@@ -56,15 +65,25 @@ export function schedule(file: string, options: ScheduleOptions, io: ScheduleIo)
   // Ticks have no unit (one is simulated as 1 ms); other times read best as a duration.
   const u = run.table.unit;
   const when = u === 'ticks' ? `${inUnit(at, u)} ${unitName(u)}` : formatDuration(at);
-  const what =
-    limit === 'slices'
+  const resource = limitReached(limit, options, limits);
+  const what = resource
+    ? resource.what
+    : limit === 'slices'
       ? `its limit of ${count.toLocaleString('en-US')} slices`
       : `its limit of ${count.toLocaleString('en-US')} scheduler steps (${STEPS_PER_SLICE} per slice of --max-slices ${maxSlices})`;
   io.err(
-    `handshake: ${file}: the schedule reached ${what} at ${when} and stopped there; what is printed is up to then ("-": not yet); raise the limit with --max-slices`,
+    `handshake: ${file}: the schedule reached ${what} at ${when} and stopped there; what is printed is up to then ("-": not yet); raise the limit with ${resource?.flag ?? '--max-slices'}`,
   );
   return EXIT.limit;
 }
+
+/** Each limit that can stop a schedule, as the report names it. */
+const STOP_NAMES: Record<JobTableStop['limit'], string> = {
+  slices: 'slices limit (--max-slices)',
+  steps: 'steps limit (--max-slices)',
+  wallLimit: 'limit of real time (--max-wall)',
+  memoryLimit: 'memory limit (--max-memory)',
+};
 
 /** A number of ns in the table's unit, trimmed to 3 decimals: "5.667". */
 export function inUnit(ns: number, unit: TimeUnit): number {
@@ -93,9 +112,7 @@ export function formatSchedule(file: string, run: JobTableRun): string[] {
     `name       ${table.name}`,
     `cpu        ${cpu.cores} core${cpu.cores > 1 ? 's' : ''}, ${policy}, context switch ${inUnit(cpu.contextSwitch, u)}; times in ${unitName(u)}`,
     ...(run.stopped
-      ? [
-          `stopped    at ${inUnit(run.stopped.at, u)}, at the ${run.stopped.limit} limit (--max-slices)`,
-        ]
+      ? [`stopped    at ${inUnit(run.stopped.at, u)}, at the ${STOP_NAMES[run.stopped.limit]}`]
       : []),
     '',
   ];

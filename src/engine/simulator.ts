@@ -18,10 +18,13 @@ export interface RunOptions {
 }
 
 /**
- * Why a run ended. `run` itself returns the first four; `recordLimit` is a caller stopping a run
- * whose trace reached the memory it may use (the page's record budget).
+ * Why a run ended. `run` itself returns the first four; the others are a caller stopping a run
+ * between slices at a limit of its own: `recordLimit` when its trace reached the memory it may use
+ * (the page's record budget), `wallLimit` at a limit of real (wall-clock) time, `memoryLimit` at a
+ * limit of the process's resident memory (the command line's --max-memory).
  */
-export type StopReason = 'empty' | 'until' | 'maxEvents' | 'stopped' | 'recordLimit';
+export type StopReason =
+  'empty' | 'until' | 'maxEvents' | 'stopped' | 'recordLimit' | 'wallLimit' | 'memoryLimit';
 
 export interface RunResult {
   reason: StopReason;

@@ -162,4 +162,31 @@ describe('runScenario', () => {
       reason: 'maxEvents',
     });
   });
+
+  it("stops between slices at a caller's limit, keeping the trace up to then", () => {
+    const doc = scenario({ loss: 0.1, pinger: { count: 1000, interval: '0s' } });
+    const whole = runScenario(doc, { seed: 2 });
+    const all = traceToJsonLines(whole.simulation.sim.trace.records);
+    // Asked between slices, a caller that never stops changes nothing, byte for byte.
+    let asked = 0;
+    const free = runScenario(doc, { seed: 2, sliceEvents: 7, shouldStop: () => (asked++, null) });
+    expect(traceToJsonLines(free.simulation.sim.trace.records)).toBe(all);
+    expect(free.summary).toEqual(whole.summary);
+    expect(asked).toBe(Math.floor(whole.summary.events / 7));
+    // A limit named after the third slice ends the run there, saying which.
+    for (const limit of ['wallLimit', 'memoryLimit'] as const) {
+      let slices = 0;
+      const run = runScenario(doc, {
+        seed: 2,
+        sliceEvents: 20,
+        shouldStop: () => (++slices === 3 ? limit : null),
+      });
+      const records = run.simulation.sim.trace.records;
+      expect(run.summary).toMatchObject({ reason: limit, events: 60 });
+      expect(run.result).toMatchObject({ reason: limit, events: 60 });
+      expect(records.at(-1)).toMatchObject({ type: 'sim.end', reason: limit, events: 60 });
+      const kept = traceToJsonLines(records.slice(0, -1));
+      expect(all.startsWith(kept)).toBe(true);
+    }
+  });
 });

@@ -1,6 +1,7 @@
-// The app's state: the loaded scenario, the seed being typed, the run (streamed in from the
-// simulation worker, then its summary, narrated log and trace fingerprint), the moment shown and
-// what is selected, and the problems of a file that failed to load. Big data is $state.raw.
+// The app's state: the loaded scenario, the seed and limits being typed, the run (streamed in from
+// the simulation worker, then its summary, narrated log and trace fingerprint; or again with less
+// detail after a limit), the moment shown and what is selected, and the problems of a file that
+// failed to load. Big data is $state.raw.
 
 import type { StopReason } from '../engine/simulator.ts';
 import type { TraceRecord } from '../engine/trace.ts';
@@ -22,8 +23,23 @@ import { Player } from './player.svelte.ts';
 import type { Selection } from '../viz/view/index.ts';
 import type { WorkerMessage } from './worker/messages.ts';
 import { startRun, type CancelRun, type RunOptions, type RunListener } from './worker/simClient.ts';
-import { DEFAULT_MAX_RECORDS } from './worker/slicedRun.ts';
+import { DEFAULT_MAX_RECORDS, type RunDetail } from './worker/slicedRun.ts';
 import { traceSha256 } from './worker/traceHash.ts';
+import {
+  DEFAULT_TIME_LIMIT_S,
+  parseMaxEvents,
+  parseMaxRecords,
+  parseSeed,
+  parseTimeLimit,
+} from './runFields.ts';
+
+export {
+  parseMaxEvents,
+  parseMaxRecords,
+  parseSeed,
+  parseTimeLimit,
+  DEFAULT_TIME_LIMIT_S,
+} from './runFields.ts';
 
 /** Largest scenario file the page reads; bigger ones are refused with a message. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -41,6 +57,8 @@ export interface RunView {
   traceRecords: number;
   /** Wall-clock time the run took in this browser, in ms. */
   wallMs: number;
+  /** Every record, or only packet records (then the summary is the worker's, the log thinner). */
+  detail: RunDetail;
 }
 
 /** A document that could not be loaded, and why. */
@@ -57,6 +75,9 @@ export interface LiveRun {
   seed: number;
   maxEvents: number;
   maxRecords: number;
+  /** The time limit: real time the run may take, in ms. */
+  maxWallMs: number;
+  detail: RunDetail;
   records: TraceRecord[];
   index: TraceIndex;
   /** Simulated time recorded so far, and the run's time limit (ns). */
@@ -73,52 +94,6 @@ export type Runner = (options: RunOptions, listener: RunListener) => CancelRun;
 
 export type Fingerprint =
   { status: 'none' } | { status: 'pending' } | { status: 'done'; hex: string | null };
-
-/** Parses the seed field: a whole number from 0 to 2^53 - 1, or an error for people. */
-export function parseSeed(text: string): { ok: true; seed: number } | { ok: false; error: string } {
-  const trimmed = text.trim();
-  const seed = /^\d+$/.test(trimmed) ? Number(trimmed) : NaN;
-  if (!Number.isSafeInteger(seed)) {
-    return {
-      ok: false,
-      error: `The seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}.`,
-    };
-  }
-  return { ok: true, seed };
-}
-
-/** Parses the event limit field: a whole number from 1 up. */
-export function parseMaxEvents(
-  text: string,
-): { ok: true; maxEvents: number } | { ok: false; error: string } {
-  const value = wholeNumber(text);
-  if (value === undefined || value < 1) {
-    return { ok: false, error: 'The event limit must be a whole number of at least 1.' };
-  }
-  return { ok: true, maxEvents: value };
-}
-
-/** Parses the record budget field: a whole number from 1,000 to the default budget. */
-export function parseMaxRecords(
-  text: string,
-): { ok: true; maxRecords: number } | { ok: false; error: string } {
-  const value = wholeNumber(text);
-  if (value === undefined || value < 1000 || value > DEFAULT_MAX_RECORDS) {
-    const most = DEFAULT_MAX_RECORDS.toLocaleString('en-US');
-    return {
-      ok: false,
-      error: `The record budget must be a whole number from 1,000 to ${most} (more would not fit in the page's memory).`,
-    };
-  }
-  return { ok: true, maxRecords: value };
-}
-
-/** A whole number typed with optional thousands separators, or undefined. */
-function wholeNumber(text: string): number | undefined {
-  const trimmed = text.trim().replace(/[,_\s]/g, '');
-  const value = /^\d+$/.test(trimmed) ? Number(trimmed) : NaN;
-  return Number.isSafeInteger(value) ? value : undefined;
-}
 
 function loadBuiltIn(): { scenario: Scenario | null; problem: LoadProblem | null } {
   const result = validateScenario(defaultScenarioJson);
@@ -142,6 +117,8 @@ export class HandshakeApp {
   maxEventsError = $state<string | null>(null);
   maxRecordsText = $state(String(DEFAULT_MAX_RECORDS));
   maxRecordsError = $state<string | null>(null);
+  timeLimitText = $state(String(DEFAULT_TIME_LIMIT_S));
+  timeLimitError = $state<string | null>(null);
   live = $state.raw<LiveRun | null>(null);
   /** Goes up with every batch of records added to `live`. */
   liveVersion = $state(0);
@@ -239,26 +216,48 @@ export class HandshakeApp {
   }
 
   /**
-   * Runs the scenario with the seed and event limit in the fields: in the simulation worker,
+   * Runs the scenario with the seed and limits in the fields: in the simulation worker,
    * records streaming into `live` as they come; then the summary, the log and the fingerprint.
    */
   start(): void {
-    const scenario = this.scenario;
-    if (!scenario) return;
+    if (!this.scenario) return;
     const parsed = parseSeed(this.seedText);
     this.seedError = parsed.ok ? null : parsed.error;
     const limit = parseMaxEvents(this.maxEventsText);
     this.maxEventsError = limit.ok ? null : limit.error;
     const budget = parseMaxRecords(this.maxRecordsText);
     this.maxRecordsError = budget.ok ? null : budget.error;
-    if (!parsed.ok || !limit.ok || !budget.ok) return;
+    const time = parseTimeLimit(this.timeLimitText);
+    this.timeLimitError = time.ok ? null : time.error;
+    if (!parsed.ok || !limit.ok || !budget.ok || !time.ok) return;
+    this.launch({
+      seed: parsed.seed,
+      maxEvents: limit.maxEvents,
+      maxRecords: budget.maxRecords,
+      maxWallMs: time.maxWallMs,
+      detail: 'full',
+    });
+  }
+
+  /**
+   * Runs the last run's scenario, seed and limits again keeping only packet records, so it goes
+   * further within the record budget (offered when a run stopped at the budget or time limit).
+   */
+  rerunWithLessDetail(): void {
+    const live = this.live;
+    if (!this.scenario || !live) return;
+    const { seed, maxEvents, maxRecords, maxWallMs } = live;
+    this.launch({ seed, maxEvents, maxRecords, maxWallMs, detail: 'packets' });
+  }
+
+  private launch(limits: Omit<RunOptions, 'text'> & Pick<LiveRun, 'maxWallMs' | 'detail'>): void {
+    const scenario = this.scenario;
+    if (!scenario) return;
     this.cancel();
     const token = ++this.runs;
     const began = performance.now();
     const live: LiveRun = {
-      seed: parsed.seed,
-      maxEvents: limit.maxEvents,
-      maxRecords: budget.maxRecords,
+      ...limits,
       records: [],
       index: new TraceIndex(),
       recorded: 0,
@@ -273,13 +272,7 @@ export class HandshakeApp {
     this.selection = null;
     this.fingerprint = { status: 'none' };
     this.player.reset();
-    const options = {
-      text: this.text,
-      seed: parsed.seed,
-      maxEvents: limit.maxEvents,
-      maxRecords: budget.maxRecords,
-    };
-    this.cancel = this.runner(options, (message) => {
+    this.cancel = this.runner({ text: this.text, ...limits }, (message) => {
       if (token === this.runs) this.receive(scenario, live, message, began, token);
     });
   }
@@ -303,7 +296,7 @@ export class HandshakeApp {
         break;
       }
       case 'done':
-        this.finish(scenario, live, began, token);
+        this.finish(scenario, live, began, token, message.summary);
         break;
       case 'invalid':
         this.live = null;
@@ -316,10 +309,17 @@ export class HandshakeApp {
     }
   }
 
-  private finish(scenario: Scenario, live: LiveRun, began: number, token: number): void {
+  private finish(
+    scenario: Scenario,
+    live: LiveRun,
+    began: number,
+    token: number,
+    given: RunSummary | undefined,
+  ): void {
     const records = live.records;
-    // Every figure from the trace the page holds, by the folds the CLI uses.
-    const summary = summariseRecords(scenario, records);
+    // Every figure from the trace the page holds, by the folds the CLI uses; with less detail
+    // the page lacks most records, and shows the summary the worker folded as the run went.
+    const summary = given ?? summariseRecords(scenario, records);
     this.live = { ...live, status: 'done', reason: summary.reason, recorded: summary.simulatedNs };
     this.run = {
       seed: live.seed,
@@ -328,7 +328,10 @@ export class HandshakeApp {
       log: narrate(records, this.names, MAX_LOG_ENTRIES),
       traceRecords: records.length,
       wallMs: performance.now() - began,
+      detail: live.detail,
     };
+    // The fingerprint is of the whole trace, to compare with the CLI's: a partial one has none.
+    if (live.detail !== 'full') return;
     this.fingerprint = { status: 'pending' };
     // Hashed a few milliseconds at a time (fewer while the animation plays): a big trace is
     // gigabytes of JSON, which must neither fill one string nor stall the page.

@@ -130,7 +130,7 @@ describe('a long run', () => {
     const long = handshake('run', DEFAULT, '--until', '25h');
     expect(long.status).toBe(0);
     expect(long.stderr).toBe(
-      'handshake: warning: --until is 90000 s (25 h), over a day of simulated time; it still runs, but may take long and stops at the event limit (--max-events)\n',
+      'handshake: warning: --until is 90000 s (25 h), over a day of simulated time; it still runs, but may take long and stops at the event limit (--max-events; --max-wall limits its real time)\n',
     );
     expect(long.stdout).toMatch(/^stopped +reached the time limit at 90000 s$/m);
     const doc = JSON.parse(readFileSync(DEFAULT, 'utf8')) as Record<string, unknown>;

@@ -1,6 +1,6 @@
 // End-to-end tests of big runs in the worker, in Debian's Chromium: progress while recording, the
-// CLI's fingerprint byte for byte, and a tiny event limit or record budget that keeps and plays
-// what was recorded.
+// CLI's fingerprint byte for byte, a tiny event limit, record budget or time limit that keeps and
+// plays what was recorded, and a run again "with less detail" (packet records only) after one.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -8,12 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { traceToJsonLines } from '../../src/engine/trace.ts';
-import { parseScenarioText, runScenario } from '../../src/sim/index.ts';
+import { formatSummaryLines, parseScenarioText, runScenario } from '../../src/sim/index.ts';
 import { SlicedRun } from '../../src/ui/worker/slicedRun.ts';
 import { ROOT } from './reference.ts';
 import {
   appSession,
   dotOfColour,
+  file,
   openFile,
   pause,
   shot,
@@ -146,6 +147,90 @@ describe('the animated simulator view', () => {
     await page.locator('h1').click();
     await page.keyboard.press('End');
     expect(await timeNs(page)).toBe(core.summary?.simulatedNs);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('stops at its time limit with a message, and runs again with less detail', async () => {
+    const page = await openApp();
+    // The database example for 300 s: 2 million records, far more than 0.2 s of real time.
+    const long = JSON.parse(readFileSync(join(ROOT, DATABASE), 'utf8'));
+    await page
+      .getByLabel('Open a scenario file (JSON)')
+      .setInputFiles(file('database-300s.json', JSON.stringify({ ...long, until: '300s' })));
+    await page.getByText('from database-300s.json').waitFor();
+    await page.getByText('Run options').click();
+    expect(await page.getByTestId('time-limit').inputValue()).toBe('120');
+    // A time limit that is not a number of seconds is refused, and nothing runs.
+    await page.getByTestId('time-limit').fill('soon');
+    await page.getByTestId('run').click();
+    expect(await page.locator('#time-error').textContent()).toContain(
+      'The time limit must be a number of seconds of real time, more than 0 and at most 3,600',
+    );
+    expect(await page.getByTestId('time-limit').getAttribute('aria-invalid')).toBe('true');
+    await page.getByTestId('time-limit').fill('0.2');
+    await run(page, 1);
+    const notice = page.getByTestId('run-time-limit');
+    await notice.waitFor();
+    const said = ((await notice.textContent()) ?? '').replace(/\s+/g, ' ');
+    expect(said).toContain("The run stopped after 0.2 s of real time, the page's time limit");
+    expect(said).toContain("before the scenario's end at 300 s");
+    expect(said).toContain('raise the time limit in Run options');
+    expect(said).toContain('npm run handshake -- run scenario.json --trace trace.jsonl');
+    expect(await page.getByTestId('summary').textContent()).toContain(
+      'reached its limit of real time',
+    );
+    // What was recorded plays, up to where the run stopped.
+    await pause(page);
+    await page.locator('h1').click();
+    await page.keyboard.press('End');
+    const end = await timeNs(page);
+    expect(end).toBeGreaterThan(0);
+    expect(end).toBeLessThan(300e9);
+    // Again with less detail: same scenario and seed, packet records only; this one stops at the
+    // time limit too, says it already kept less detail, and offers no second time.
+    await page.getByTestId('run-less-detail').click();
+    await page.getByTestId('fingerprint-less-detail').waitFor({ state: 'attached' });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('This run already kept less detail');
+    expect(await page.getByTestId('run-less-detail').count()).toBe(0);
+    expect(await page.getByTestId('metric-seed').textContent()).toBe('1');
+    expect(await page.getByTestId('run-status').textContent()).toContain(
+      'packet records (less detail)',
+    );
+    expect(await page.getByTestId('log-count').textContent()).toContain(
+      'This run kept less detail: only packets on links',
+    );
+    await shot(page, 'run-time-limit-less-detail');
+    expect(session.errors).toEqual([]);
+  });
+
+  it("runs again with less detail from the record budget to the end, with the CLI's summary", async () => {
+    const page = await openApp();
+    await openFile(page, DATABASE);
+    await page.getByText('Run options').click();
+    // The whole run makes 44k records; its packet records (about 21k) fit in 30,000.
+    await page.getByTestId('max-records').fill('30,000');
+    await run(page, 1);
+    await page.getByTestId('run-budget').waitFor();
+    await page.getByTestId('run-less-detail').click();
+    const note = page.getByTestId('run-less-detail-note');
+    await note.waitFor();
+    expect(await note.textContent()).toContain('This run kept less detail');
+    await page.getByTestId('fingerprint-less-detail').waitFor({ state: 'attached' });
+    // The summary is the worker's, of the whole run: the CLI's, but for the records kept.
+    const parsed = parseScenarioText(readFileSync(join(ROOT, DATABASE), 'utf8'));
+    if (!parsed.ok) throw new Error('invalid scenario');
+    const core = runScenario(parsed.scenario, { seed: 1 });
+    const kept = Number(await page.getByTestId('metric-trace').textContent());
+    expect(kept).toBeGreaterThan(15_000);
+    expect(kept).toBeLessThan(30_000);
+    expect(await page.getByTestId('summary-lines').textContent()).toBe(
+      formatSummaryLines({ ...core.summary, traceRecords: kept }).join('\n'),
+    );
+    await pause(page);
+    await page.locator('h1').click();
+    await page.keyboard.press('End');
+    expect(await timeNs(page)).toBe(core.summary.simulatedNs);
     expect(session.errors).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
 // Runs a job table through the CPU scheduler and returns what a textbook exercise asks for: the
 // Gantt chart, each job's waiting, turnaround and response times, averages, utilization and
 // throughput. Deterministic: jobs arrive at their times, ties in table order. A run stops at a
-// limit of slices (bars of the Gantt chart) so that a 1 ns quantum cannot run for ever.
+// limit of slices (bars of the Gantt chart) so that a 1 ns quantum cannot run for ever, or at a
+// caller's limit (real time, memory) asked between slices of events.
 
-import { Simulator } from '../../engine/simulator.ts';
+import { Simulator, type StopReason } from '../../engine/simulator.ts';
 import type { TraceRecord } from '../../engine/trace.ts';
 import { foldRecords } from '../../engine/traceFold.ts';
 import {
@@ -15,6 +16,7 @@ import {
 } from '../../machines/cpu/cpuLedger.ts';
 import { CpuScheduler } from '../../machines/cpu/cpuScheduler.ts';
 import { ganttFromTrace, type GanttSegment } from '../../machines/cpu/gantt.ts';
+import { SLICE_EVENTS, type CallerStop, type ShouldStop } from '../runScenario.ts';
 import type { JobTable } from './jobTable.ts';
 
 /** One job's figures, in ns. */
@@ -44,12 +46,18 @@ export const STEPS_PER_SLICE = 10;
 export interface RunJobTableOptions {
   /** Stop after this many slices (default DEFAULT_MAX_SLICES), or STEPS_PER_SLICE times as many events. */
   maxSlices?: number;
+  /**
+   * Asked every SLICE_EVENTS engine events; a limit it names stops the run there (the command
+   * line's --max-wall and --max-memory). Without it the run goes in one go.
+   */
+  shouldStop?: ShouldStop;
 }
 
 /** A run that stopped at a limit before every job completed: which, and when (ns). */
 export interface JobTableStop {
-  limit: 'slices' | 'steps';
-  /** The limit reached: slices, or engine events for 'steps'. */
+  /** The slice or step limit, or a caller's limit ('wallLimit', 'memoryLimit'). */
+  limit: 'slices' | 'steps' | Exclude<CallerStop, 'recordLimit'>;
+  /** The limit reached: slices, or engine events for 'steps'; slices so far for a caller's. */
   count: number;
   at: number;
 }
@@ -95,13 +103,15 @@ export function runJobTable(table: JobTable, options: RunJobTableOptions = {}): 
       }),
     );
   }
-  const result = sim.run({ maxEvents: STEPS_PER_SLICE * maxSlices });
+  const result = runInSlices(sim, STEPS_PER_SLICE * maxSlices, options.shouldStop);
   const stopped: JobTableStop | undefined =
     result.reason === 'stopped'
       ? { limit: 'slices', count: maxSlices, at: sim.now() }
       : result.reason === 'maxEvents'
         ? { limit: 'steps', count: result.events, at: sim.now() }
-        : undefined;
+        : result.reason === 'wallLimit' || result.reason === 'memoryLimit'
+          ? { limit: result.reason, count: Math.min(slices, maxSlices), at: sim.now() }
+          : undefined;
   // The CPU's figures run to the stop: a job still running is busy up to then.
   if (stopped)
     sim.record({ t: sim.now(), type: 'sim.end', reason: result.reason, events: result.events });
@@ -146,6 +156,26 @@ export function runJobTable(table: JobTable, options: RunJobTableOptions = {}): 
     contextSwitches: ledger.contextSwitches,
     preemptions: ledger.preemptions,
   };
+}
+
+/**
+ * Runs `sim` up to `maxEvents` events; with `shouldStop`, in slices of SLICE_EVENTS, asking it
+ * between them (slices change nothing else: the clock does not move between them).
+ */
+function runInSlices(
+  sim: Simulator,
+  maxEvents: number,
+  shouldStop: ShouldStop | undefined,
+): { reason: StopReason; events: number } {
+  let events = 0;
+  for (;;) {
+    const left = maxEvents - events;
+    const result = sim.run({ maxEvents: shouldStop ? Math.min(SLICE_EVENTS, left) : left });
+    events += result.events;
+    if (result.reason !== 'maxEvents' || events >= maxEvents) return { ...result, events };
+    const limit = shouldStop?.() ?? null;
+    if (limit !== null) return { reason: limit, events };
+  }
 }
 
 /** A job that had not arrived when the run stopped: its figures all "not yet" (-1). */

@@ -15,7 +15,9 @@ const REASONS: Record<StopReason, string> = {
   until: 'reached the time limit',
   maxEvents: 'hit the event limit (the run may be unbounded)',
   stopped: 'stopped',
-  recordLimit: 'reached the record budget (the trace would outgrow the memory it may use)',
+  recordLimit: "reached the record budget, the page's memory limit",
+  wallLimit: 'reached its limit of real (wall-clock) time',
+  memoryLimit: 'reached its limit of resident memory',
 };
 
 /** The summary as lines of text for a terminal. */

@@ -2,7 +2,8 @@
 // Packet objects and Uint8Array payloads, so they serialise to the same JSON Lines as the CLI's).
 
 import type { TraceRecord } from '../../engine/trace.ts';
-import type { ValidationIssue } from '../../sim/index.ts';
+import type { RunSummary, ValidationIssue } from '../../sim/index.ts';
+import type { RunDetail } from './slicedRun.ts';
 
 /** Page to worker: run this scenario document (JSON text; the worker validates it). */
 export interface RunRequest {
@@ -12,6 +13,10 @@ export interface RunRequest {
   maxEvents: number;
   /** The record budget (SlicedRun's maxRecords): the run stops once its trace holds this many. */
   maxRecords: number;
+  /** The time limit (SlicedRun's maxWallMs): real time the run may take, in ms; none if absent. */
+  maxWallMs?: number;
+  /** Keep every record (default), or only packet records ("less detail"). */
+  detail?: RunDetail;
 }
 
 /** Worker to page. */
@@ -19,9 +24,10 @@ export type WorkerMessage =
   /** New records, and how far the run has got: simulated time `now` of `until`, events so far. */
   | { type: 'progress'; records: TraceRecord[]; now: number; until: number; events: number }
   /**
-   * The run is over (time limit or event limit); the last records came just before. The page
-   * computes the summary from the records it holds, with the CLI's own folds.
+   * The run is over (at its end or a limit); the last records came just before. For a full run
+   * the page computes the summary from the records it holds, with the CLI's own folds; a run with
+   * less detail sends its own (folded live in the worker), since the page lacks the records.
    */
-  | { type: 'done' }
+  | { type: 'done'; summary?: RunSummary }
   | { type: 'invalid'; issues: ValidationIssue[] }
   | { type: 'error'; message: string };

@@ -3,7 +3,7 @@
 
 import { parseScenarioText } from '../../sim/index.ts';
 import type { RunRequest, WorkerMessage } from './messages.ts';
-import { SlicedRun } from './slicedRun.ts';
+import { doneMessage, SlicedRun } from './slicedRun.ts';
 
 export type RunOptions = Omit<RunRequest, 'type'>;
 
@@ -70,7 +70,7 @@ export function runHere(options: RunOptions, listener: RunListener): void {
       until: run.until,
       events: run.events,
     });
-    if (run.done) listener({ type: 'done' });
+    if (run.done) listener(doneMessage(run));
   } catch (error) {
     listener({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }

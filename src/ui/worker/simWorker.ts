@@ -3,7 +3,7 @@
 
 import { parseScenarioText } from '../../sim/index.ts';
 import type { RunRequest, WorkerMessage } from './messages.ts';
-import { SlicedRun } from './slicedRun.ts';
+import { doneMessage, SlicedRun } from './slicedRun.ts';
 
 /** Post at least this often (wall ms) while running, and at most this many records at once. */
 const POST_EVERY_MS = 30;
@@ -27,6 +27,8 @@ scope.onmessage = (event) => {
       seed: request.seed,
       maxEvents: request.maxEvents,
       maxRecords: request.maxRecords,
+      ...(request.maxWallMs === undefined ? {} : { maxWallMs: request.maxWallMs }),
+      ...(request.detail === undefined ? {} : { detail: request.detail }),
     });
     let posted = -Infinity;
     for (;;) {
@@ -48,7 +50,7 @@ scope.onmessage = (event) => {
       }
       if (over) break;
     }
-    if (run.done) scope.postMessage({ type: 'done' });
+    if (run.done) scope.postMessage(doneMessage(run));
   } catch (error) {
     scope.postMessage({
       type: 'error',

@@ -1,5 +1,7 @@
 // A run cut into slices gives byte for byte the trace and the summary of runScenario, for every
-// scenario in simulations/, any slice size, and runs that hit the event limit.
+// scenario in simulations/, any slice size, and runs that hit the event limit; the page's own
+// limits (record budget, time limit on an injected clock) stop it between slices, and a run with
+// less detail keeps only the packet records but sums up the whole run.
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { traceToJsonLines, type TraceRecord } from '../../engine/trace.ts';
@@ -11,7 +13,8 @@ import {
 } from '../../sim/index.ts';
 import type { WorkerMessage } from './messages.ts';
 import { runHere } from './simClient.ts';
-import { SlicedRun } from './slicedRun.ts';
+import { PACKET_RECORD_TYPES } from '../../viz/trace/index.ts';
+import { doneMessage, SlicedRun } from './slicedRun.ts';
 
 const DIR = new URL('../../../simulations/', import.meta.url);
 const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
@@ -113,5 +116,71 @@ describe('SlicedRun', () => {
       bad.push(m),
     );
     expect(bad[0]?.type).toBe('invalid');
+  });
+
+  it('stops at its time limit between slices, reading the clock it is given', () => {
+    const { scenario } = load('tcp-bulk-transfer.json');
+    const all = runScenario(scenario, { seed: 1 }).simulation.sim.trace.records;
+    // A clock that moves 10 ms each time it is read: read once at the start, then per slice.
+    let now = 1000;
+    const clock = () => (now += 10);
+    const run = new SlicedRun(scenario, { seed: 1, maxWallMs: 35, clock });
+    const records: TraceRecord[] = [];
+    let slices = 0;
+    while (!run.step(100)) {
+      slices++;
+      records.push(...run.records());
+    }
+    records.push(...run.records());
+    // Read at 1010 (the start), then 1020, 1030, 1040: 30 ms after the third slice, 40 after the
+    // fourth, which is the last.
+    expect(slices).toBe(3);
+    expect(run.events).toBe(400);
+    const kept = records.length - 1;
+    expect(records.slice(0, kept)).toEqual(all.slice(0, kept));
+    expect(records[kept]).toMatchObject({ type: 'sim.end', reason: 'wallLimit', events: 400 });
+    expect(run.summary).toMatchObject({ reason: 'wallLimit', events: 400, traceRecords: kept + 1 });
+    // The record budget is checked first; a clock that stands still never stops a run.
+    const both = new SlicedRun(scenario, { seed: 1, maxRecords: 1, maxWallMs: 0, clock });
+    while (!both.step(100));
+    expect(both.summary?.reason).toBe('recordLimit');
+    const still = new SlicedRun(scenario, { seed: 1, maxWallMs: 1, clock: () => 0 });
+    while (!still.step(1000));
+    expect(still.summary?.reason).toBe('until');
+  });
+
+  it('with less detail keeps only packet records, and its own summary is the whole run', () => {
+    const { text, scenario } = load('database-service.json');
+    const whole = runScenario(scenario, { seed: 3 });
+    const full = whole.simulation.sim.trace.records;
+    const types = new Set<string>(PACKET_RECORD_TYPES);
+    const packets = full.filter((r) => types.has(r.type));
+    expect(packets.length).toBeLessThan(full.length * 0.6);
+    const run = new SlicedRun(scenario, { seed: 3, detail: 'packets' });
+    const records: TraceRecord[] = [];
+    while (!run.step(1000)) {
+      expect(run.pendingRecords).toBeGreaterThan(0);
+      records.push(...run.records());
+      expect(run.pendingRecords).toBe(0);
+    }
+    records.push(...run.records());
+    expect(records).toEqual(packets);
+    expect(run.recordCount).toBe(packets.length);
+    expect(run.summary).toEqual({ ...whole.summary, traceRecords: packets.length });
+    // The summary goes in the done message: the page cannot fold it from the records it has.
+    expect(doneMessage(run)).toEqual({ type: 'done', summary: run.summary });
+    const messages: WorkerMessage[] = [];
+    const options = { text, seed: 3, maxEvents: 50_000_000, maxRecords: 1_000_000 };
+    runHere({ ...options, detail: 'packets' }, (m) => messages.push(m));
+    expect(messages.at(-1)).toEqual({ type: 'done', summary: run.summary });
+    // Its record budget counts the records it keeps, so it goes further than a full run.
+    const budget = 2000;
+    const lean = new SlicedRun(scenario, { seed: 3, detail: 'packets', maxRecords: budget });
+    const rich = new SlicedRun(scenario, { seed: 3, maxRecords: budget });
+    while (!lean.step(100));
+    while (!rich.step(100));
+    expect(lean.summary?.reason).toBe('recordLimit');
+    expect(lean.now).toBeGreaterThan(rich.now);
+    expect(lean.recordCount).toBeGreaterThanOrEqual(budget);
   });
 });

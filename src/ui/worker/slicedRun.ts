@@ -1,99 +1,156 @@
 // A scenario run cut into slices of events, so a Web Worker can post records and progress between
-// slices. It gives exactly the trace and summary of runScenario: the same build, the same
-// `run({ until, maxEvents })` steps without advancing the clock between them, the same `sim.end`.
+// slices. It gives exactly the trace and summary of runScenario (the core's ScenarioSlices does the
+// stepping), and stops between slices at the page's own limits: its record budget (memory) and its
+// time limit (real time, read from a clock the caller may pass). With less detail it keeps only the
+// packet records (PACKET_RECORD_TYPES) and its summary, folded live, is the one to show.
 
 import type { TraceRecord } from '../../engine/trace.ts';
 import {
-  DEFAULT_MAX_EVENTS,
-  DEFAULT_UNTIL_NS,
-  buildSimulation,
-  summarise,
+  ScenarioSlices,
+  SLICE_EVENTS,
+  type CallerStop,
   type RunSummary,
   type Scenario,
   type Simulation,
 } from '../../sim/index.ts';
+import { PACKET_RECORD_TYPES } from '../../viz/trace/index.ts';
+import type { WorkerMessage } from './messages.ts';
+
+export { SLICE_EVENTS } from '../../sim/index.ts';
+
+/** Every record, or only those of packets on links (a run "with less detail"). */
+export type RunDetail = 'full' | 'packets';
 
 export interface SlicedRunOptions {
   seed: number;
   /** Stop after this many events in all (runScenario's maxEvents). */
   maxEvents?: number;
-  /** Stop once the trace holds this many records (the page's memory budget). */
+  /** Stop once this many records are kept (the page's memory budget). */
   maxRecords?: number;
+  /** Stop once the run has taken this much real time, in ms, from its build (default: none). */
+  maxWallMs?: number;
+  /** Real time in ms, for the time limit (default performance.now; tests pass their own). */
+  clock?: () => number;
+  /** Keep every record (default) or only packet records. */
+  detail?: RunDetail;
 }
 
-/** Events per slice by default: a few milliseconds of work. */
-export const SLICE_EVENTS = 5000;
-
 /**
- * Trace records a run in the page may make by default. The page holds each record as an object
- * (with its packet) and the worker holds them too: measured in Chromium (`npm run bench --
- * browser`, the database example for 300 s), the renderer grew by about 400 MB at 500,000 records
- * (650 MB at 1,000,000), so this keeps a tab within a 500 MB budget.
+ * Trace records a run in the page may make by default: the page's memory limit, counted in
+ * records. The page holds each record as an object (with its packet) and the worker holds them
+ * too: measured in Chromium (`npm run bench -- browser`, the database example for 300 s), the
+ * renderer grew by about 400 MB at 500,000 records (650 MB at 1,000,000), so this keeps a tab
+ * within a 500 MB budget.
  */
 export const DEFAULT_MAX_RECORDS = 500_000;
 
 /** Builds a scenario and runs it a slice at a time; `records()` hands out what is new. */
 export class SlicedRun {
   readonly simulation: Simulation;
-  readonly until: number;
-  readonly maxEvents: number;
   readonly maxRecords: number;
-  /** Events processed so far. */
-  events = 0;
-  /** The summary once the run is over, else null. */
-  summary: RunSummary | null = null;
+  readonly maxWallMs: number;
+  readonly detail: RunDetail;
+  private readonly slices: ScenarioSlices;
+  private readonly clock: () => number;
+  private readonly started: number;
+  /** With less detail: the records kept and not yet handed out, and how many were kept. */
+  private kept: TraceRecord[] = [];
+  private keptCount = 0;
   private taken = 0;
 
   constructor(scenario: Scenario, options: SlicedRunOptions) {
-    this.simulation = buildSimulation(scenario, { seed: options.seed });
-    this.until = scenario.until ?? DEFAULT_UNTIL_NS;
-    this.maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
     this.maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
+    this.maxWallMs = options.maxWallMs ?? Infinity;
+    this.detail = options.detail ?? 'full';
+    this.clock = options.clock ?? (() => performance.now());
+    this.started = this.clock();
+    const keep = new Set<string>(PACKET_RECORD_TYPES);
+    const packetsOnly = {
+      trace: false,
+      onRecord: (record: TraceRecord) => {
+        if (!keep.has(record.type)) return;
+        this.kept.push(record);
+        this.keptCount++;
+      },
+    };
+    this.slices = new ScenarioSlices(scenario, {
+      seed: options.seed,
+      ...(options.maxEvents === undefined ? {} : { maxEvents: options.maxEvents }),
+      ...(this.detail === 'packets' ? packetsOnly : {}),
+    });
+    this.simulation = this.slices.simulation;
+  }
+
+  /** The simulated time limit (ns). */
+  get until(): number {
+    return this.slices.until;
+  }
+
+  get maxEvents(): number {
+    return this.slices.maxEvents;
+  }
+
+  /** Events processed so far. */
+  get events(): number {
+    return this.slices.events;
   }
 
   /** Simulated time reached so far. */
   get now(): number {
-    return this.simulation.sim.now();
+    return this.slices.now;
+  }
+
+  /** Records kept so far (handed out or not). */
+  get recordCount(): number {
+    return this.detail === 'packets' ? this.keptCount : this.simulation.sim.trace.length;
+  }
+
+  /** The summary once the run is over (its trace records: those kept), else null. */
+  get summary(): RunSummary | null {
+    const summary = this.slices.summary;
+    return summary && { ...summary, traceRecords: this.recordCount };
   }
 
   get done(): boolean {
-    return this.summary !== null;
+    return this.slices.summary !== null;
   }
 
-  /** Runs up to `sliceEvents` more events; returns true when the whole run is over. */
+  /**
+   * Runs up to `sliceEvents` more events; returns true when the whole run is over. The page's
+   * limits are checked between slices, so a run may pass its budget by one slice's records.
+   */
   step(sliceEvents = SLICE_EVENTS): boolean {
-    if (this.summary) return true;
-    const { sim } = this.simulation;
-    const result = sim.run({
-      until: this.until,
-      maxEvents: Math.min(sliceEvents, this.maxEvents - this.events),
-    });
-    this.events += result.events;
-    // A slice ends on its own event budget; the run goes on unless that was the whole budget,
-    // or the trace has reached the records it may hold (checked between slices, so a run may
-    // pass its budget by one slice's records).
-    const full = sim.trace.length >= this.maxRecords;
-    if (result.reason === 'maxEvents' && this.events < this.maxEvents && !full) return false;
-    const reason =
-      full && result.reason === 'maxEvents' && this.events < this.maxEvents
-        ? 'recordLimit'
-        : result.reason;
-    sim.record({ t: sim.now(), type: 'sim.end', reason, events: this.events });
-    this.summary = summarise(this.simulation);
-    return true;
+    return this.slices.step(sliceEvents, () => this.limitReached());
   }
 
-  /** Records appended and not yet handed out by `records()`. */
+  private limitReached(): CallerStop | null {
+    if (this.recordCount >= this.maxRecords) return 'recordLimit';
+    if (this.clock() - this.started >= this.maxWallMs) return 'wallLimit';
+    return null;
+  }
+
+  /** Records kept and not yet handed out by `records()`. */
   get pendingRecords(): number {
-    return this.simulation.sim.trace.length - this.taken;
+    return this.detail === 'packets' ? this.kept.length : this.recordCount - this.taken;
   }
 
-  /** The records appended since the last call, as `trace.records` builds them. */
+  /** The records kept since the last call (as `trace.records` builds them, for a full run). */
   records(): TraceRecord[] {
+    if (this.detail === 'packets') {
+      const out = this.kept;
+      this.kept = [];
+      return out;
+    }
     const trace = this.simulation.sim.trace;
     const out: TraceRecord[] = [];
     for (let i = this.taken; i < trace.length; i++) out.push(trace.get(i));
     this.taken = trace.length;
     return out;
   }
+}
+
+/** The `done` message of a run that is over: with its own summary when it kept less detail. */
+export function doneMessage(run: SlicedRun): WorkerMessage {
+  const summary = run.detail === 'packets' ? run.summary : null;
+  return summary ? { type: 'done', summary } : { type: 'done' };
 }

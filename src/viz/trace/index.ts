@@ -20,3 +20,4 @@ export {
   type Speed,
 } from './playback.ts';
 export { TraceIndex, type Hop, type HopProtocol, type TimelineMarker } from './traceIndex.ts';
+export { PACKET_RECORD_TYPES, PACKET_RECORDS_TEXT } from './packetRecords.ts';
