@@ -17,19 +17,19 @@ describe('findSwitchLoops', () => {
       links: links('c:s3-s1', 'b:s2-s3', 'a:s1-s2'),
     });
     expect(found).toEqual({
-      loops: [{ switches: ['s1', 's2', 's3'], links: ['a', 'b', 'c'] }],
+      loops: [{ switches: ['s1', 's2', 's3'], links: ['a', 'b', 'c'], closing: 'b' }],
       total: 1,
     });
   });
 
   it('finds two parallel links between the same two switches', () => {
     const found = findSwitchLoops({ switches: ['s1', 's2'], links: links('y:s2-s1', 'x:s1-s2') });
-    expect(found.loops).toEqual([{ switches: ['s1', 's2'], links: ['y', 'x'] }]);
+    expect(found.loops).toEqual([{ switches: ['s1', 's2'], links: ['y', 'x'], closing: 'x' }]);
   });
 
   it('finds a switch cabled to itself', () => {
     const found = findSwitchLoops({ switches: ['s1'], links: links('self:s1-s1') });
-    expect(found.loops).toEqual([{ switches: ['s1'], links: ['self'] }]);
+    expect(found.loops).toEqual([{ switches: ['s1'], links: ['self'], closing: 'self' }]);
   });
 
   it('finds no loop in a tree of switches with hosts on them', () => {
@@ -63,8 +63,8 @@ describe('findSwitchLoops', () => {
     });
     expect(found.total).toBe(2);
     expect(found.loops).toEqual([
-      { switches: ['a1', 'a2', 'a3'], links: ['a12', 'a23', 'a31'] },
-      { switches: ['b1', 'b2', 'b3', 'b4'], links: ['b12', 'b23', 'b34', 'b41'] },
+      { switches: ['a1', 'a2', 'a3'], links: ['a12', 'a23', 'a31'], closing: 'a23' },
+      { switches: ['b1', 'b2', 'b3', 'b4'], links: ['b12', 'b23', 'b34', 'b41'], closing: 'b34' },
     ]);
   });
 
@@ -94,9 +94,9 @@ describe('findSwitchLoops', () => {
     const found = findSwitchLoops(mesh);
     expect(found.total).toBe(3);
     expect(found.loops).toEqual([
-      { switches: ['s1', 's2', 's3'], links: ['12', '23', '13'] },
-      { switches: ['s1', 's2', 's4'], links: ['12', '24', '14'] },
-      { switches: ['s1', 's3', 's4'], links: ['13', '34', '14'] },
+      { switches: ['s1', 's2', 's3'], links: ['12', '23', '13'], closing: '23' },
+      { switches: ['s1', 's2', 's4'], links: ['12', '24', '14'], closing: '24' },
+      { switches: ['s1', 's3', 's4'], links: ['13', '34', '14'], closing: '34' },
     ]);
     expect(findSwitchLoops(mesh, 1)).toEqual({ loops: [found.loops[0]], total: 3 });
   });
@@ -116,6 +116,7 @@ describe('findSwitchLoops', () => {
         expect(ends.get(loop.links[i] as string)).toEqual(new Set([s, next]));
       });
       expect(loop.switches[0]).toBe([...loop.switches].sort()[0]);
+      expect(loop.links).toContain(loop.closing);
     }
     expect(findSwitchLoops(net)).toEqual(found);
   });

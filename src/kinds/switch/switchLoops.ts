@@ -25,6 +25,8 @@ export interface SwitchNetwork {
 export interface SwitchLoop {
   switches: string[];
   links: string[];
+  /** The loop's link outside the spanning forest: the one a spanning tree protocol would block. */
+  closing: string;
 }
 
 /** The loops found, and how many there are in all (more than `loops` holds past a limit). */
@@ -93,9 +95,10 @@ export function findSwitchLoops(network: SwitchNetwork, limit = Infinity): Switc
   }
 
   const closing = edges.filter((e) => !treeEdges.has(e));
-  const loops = closing
-    .slice(0, limit)
-    .map((edge) => canonical(loopOf(edge, parent, parentEdge, depth), ids));
+  const loops = closing.slice(0, limit).map((edge) => ({
+    ...canonical(loopOf(edge, parent, parentEdge, depth), ids),
+    closing: edge.id,
+  }));
   return { loops, total: closing.length };
 }
 
@@ -132,7 +135,7 @@ function loopOf(
 function canonical(
   loop: { vertices: number[]; edges: Edge[] },
   ids: readonly string[],
-): SwitchLoop {
+): Omit<SwitchLoop, 'closing'> {
   const n = loop.vertices.length;
   let start = 0;
   for (let i = 1; i < n; i++)
