@@ -74,10 +74,8 @@ export function findSwitchLoops(network: SwitchNetwork, limit = Infinity): Switc
   const parentEdge = new Array<Edge | undefined>(ids.length);
   const depth = new Array<number>(ids.length).fill(-1);
   const treeEdges = new Set<Edge>();
-  let groups = 0;
   for (let root = 0; root < ids.length; root++) {
     if (depth[root] !== -1) continue;
-    groups++;
     depth[root] = 0;
     const queue = [root];
     for (let head = 0; head < queue.length; head++) {
