@@ -9,6 +9,7 @@ import {
   formatSummaryLines,
   parseScenarioText,
   runScenario,
+  scenarioWarnings,
   type Scenario,
 } from '../sim/index.ts';
 import {
@@ -26,6 +27,7 @@ import { processIo, type Io } from './processIo.ts';
 import { eventLimitMessage, untilWarning } from './runNotices.ts';
 import { pcapFromTrace } from './pcapCommand.ts';
 import { limitCheck, limitReached, resourceLimitMessage } from './runLimits.ts';
+import { eventLimitCauseLine, scenarioWarningLines } from './scenarioNotices.ts';
 import { openRunOutputs, outputKind, type RunOutputs } from './runOutputs.ts';
 import { schedule } from './schedule.ts';
 import { FileError } from './traceFile.ts';
@@ -66,7 +68,10 @@ export function main(argv: readonly string[], io: Io = processIo): number {
   }
 }
 
-/** Reads and validates one scenario file, printing its problems; else the exit status (2 or 3). */
+/**
+ * Reads and validates one scenario file, printing its problems (else the exit status, 2 or 3)
+ * or its warnings, which leave it valid.
+ */
 function load(file: string, io: Io): Scenario | ExitStatus {
   const input = readInputText(file);
   if (!input.ok) {
@@ -74,7 +79,10 @@ function load(file: string, io: Io): Scenario | ExitStatus {
     return EXIT.io;
   }
   const result = parseScenarioText(input.text);
-  if (result.ok) return result.scenario;
+  if (result.ok) {
+    for (const line of scenarioWarningLines(file, scenarioWarnings(result.scenario))) io.err(line);
+    return result.scenario;
+  }
   for (const issue of result.issues) io.err(`${file}: ${issue.path}: ${issue.message}`);
   return EXIT.badInput;
 }
@@ -170,6 +178,8 @@ function run(command: Extract<Command, { command: 'run' }>, io: Io): number {
   }
   if (summary.reason === 'maxEvents') {
     io.err(eventLimitMessage(summary.events, summary.simulatedNs));
+    const cause = eventLimitCauseLine(scenarioWarnings(scenario));
+    if (cause) io.err(cause);
     return EXIT.limit;
   }
   const limit = limitReached(summary.reason, command, limits);

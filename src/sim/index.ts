@@ -3,6 +3,7 @@
 export * from './scenario/scenarioSchema.ts';
 export * from './scenario/defaults.ts';
 export * from './scenario/validateScenario.ts';
+export * from './scenario/scenarioWarnings.ts';
 export * from './scenario/defaults.ts';
 export * from './buildSimulation.ts';
 export * from './runScenario.ts';

@@ -9,7 +9,8 @@ import type { IcmpDispatcher } from '../../net/transport/icmpDispatcher.ts';
 import type { UdpLayer } from '../../net/transport/udpLayer.ts';
 import type { TcpLayer } from '../../machines/tcp/tcpLayer.ts';
 import type { ValidationIssue } from '../schema/schema.ts';
-import type { ScenarioNode } from '../scenario/scenarioSchema.ts';
+import type { Scenario, ScenarioNode } from '../scenario/scenarioSchema.ts';
+import type { ScenarioWarning } from '../scenario/scenarioWarnings.ts';
 
 /** A node with an IP stack (a host or a router) and its transport layers: apps run on these. */
 export interface HostNode {
@@ -45,6 +46,11 @@ export interface RoleKind {
   readonly addressed: boolean;
   /** Problems a schema cannot see in one node of this role (`path` is `$.nodes[i]`). */
   check?(node: ScenarioNode, path: string, issues: ValidationIssue[]): void;
+  /**
+   * Warnings about a valid scenario's nodes of this role: legal, but likely to surprise (switches
+   * cabled in a loop). The scenario still runs (scenarioWarnings.ts collects them).
+   */
+  warn?(scenario: Scenario): ScenarioWarning[];
   /** Builds a node of this role (validated); its links are attached by the caller. */
   build(sim: Simulator, spec: ScenarioNode): BuiltRole;
 }
