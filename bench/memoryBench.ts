@@ -2,24 +2,24 @@
 // transfer of tcpBench.ts (10 Mbit/s, one flow), in a child process that reports its own peak
 // resident set size (getrusage's ru_maxrss). The CLI streams the trace and stores none of it, so
 // the peak should not grow with the run (issue 12's target: at most 150 MB). Printed beside the
-// command's own floor (Node, tsx's loader thread, the code: a one-second ping run).
+// command's own floor (Node and the code: a one-second ping run).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { print } from './engineBench.ts';
 import { bulkDocument } from './tcpBench.ts';
 
 const BYTES = 100_000_000;
 
 /**
- * The child: `main` of the CLI (loaded through tsx, as bin/handshake.js does) with its output
+ * The child: `main` of the CLI, loaded as bin/handshake.js loads it (cliBundle.js), with its output
  * kept, then one JSON line: the exit status, the summary and the peak RSS in kB.
  */
 const CHILD = `
-import { register } from 'tsx/esm/api';
-register();
-const { main } = await import(${JSON.stringify(join(process.cwd(), 'src/cli/main.ts'))});
+const { loadCli } = await import(${JSON.stringify(pathToFileURL(join(process.cwd(), 'bin/cliBundle.js')).href)});
+const { main } = await loadCli();
 const out = [];
 const status = main(process.argv.slice(1), { out: (l) => out.push(l), err: (l) => console.error(l) });
 console.log(JSON.stringify({ status, summary: JSON.parse(out.join('\\n')), maxRssKb: process.resourceUsage().maxRSS }));
@@ -47,7 +47,7 @@ function childRun(args: string[]) {
 export function runMemoryBenchmarks(): void {
   const dir = mkdtempSync(join(tmpdir(), 'handshake-bench-memory-'));
   try {
-    // What the command costs with next to nothing to run: Node, tsx's loader, the code.
+    // What the command costs with next to nothing to run: Node and the code.
     const small = childRun(['run', 'simulations/ping-over-a-link.json', '--until', '1s', '--json']);
     print('memory.cliBaseline.peakRss', small.peakRssMb, 'MB');
     const doc = join(dir, 'bulk.json');

@@ -1,10 +1,9 @@
 #!/usr/bin/env node
-// Entry point of the `handshake` command: loads the TypeScript CLI through tsx and runs it.
+// Entry point of the `handshake` command: loads the CLI (a cached bundle of src/, or the
+// TypeScript through tsx: cliBundle.js) and runs it.
 // Exit statuses are listed in src/cli/exitCodes.ts (and `handshake help`).
-import { register } from 'tsx/esm/api';
+import { loadCli } from './cliBundle.js';
 
-register();
-const { main } = await import('../src/cli/main.ts');
-const { endQuietlyOnClosedPipe } = await import('../src/cli/processIo.ts');
+const { main, endQuietlyOnClosedPipe } = await loadCli();
 endQuietlyOnClosedPipe();
 process.exitCode = main(process.argv.slice(2));
