@@ -2,7 +2,7 @@
 // between the simulation and everything a person sees (animation, tables, charts, checks, pcap).
 
 import { recordsToJsonLines } from './traceJson.ts';
-import { TraceStore, type Shape } from './traceStore.ts';
+import { TraceStore, type FieldPacker, type Shape } from './traceStore.ts';
 
 /**
  * The record types and their fields, keyed by dotted name. Each layer adds its own record types
@@ -49,6 +49,14 @@ export class Trace {
 
   /** `enabled`: store the records; when false they only reach `watch` and `subscribe` listeners. */
   constructor(public enabled = true) {}
+
+  /**
+   * Stores the objects of fields named `field` through `packer` (see `FieldPacker`): the packets
+   * of link records, registered by buildSimulation.
+   */
+  usePacker(field: string, packer: FieldPacker): void {
+    this.store.usePacker(field, packer);
+  }
 
   /** Appends a record; records must arrive in non-decreasing time. */
   append(record: TraceRecord): void {

@@ -29,6 +29,21 @@ const enum Kind {
   Other = 6,
   /** Any other number: the value is its index in the doubles column. */
   Double = 7,
+  /** An object a field packer took: the value is the packer's handle (`FieldPacker`). */
+  Packed = 8,
+}
+
+/**
+ * Packs the objects of one field (by name, in every record type) into the packer's own columns,
+ * so the store keeps no object per record for them: packets, in link records, are most of what a
+ * stored trace would otherwise retain (src/net/wire/packedPackets.ts). Layers above the engine
+ * register one with `TraceStore.usePacker`.
+ */
+export interface FieldPacker {
+  /** Stores `value` and gives a handle (an int32 of at least 0), or -1 to keep it as an object. */
+  pack(value: object): number;
+  /** Rebuilds a packed value: the same fields, in the same order, as the object packed. */
+  unpack(handle: number): unknown;
 }
 
 /** The field names of one record type, learned from its first record (`t`, `type` excluded). */
@@ -49,6 +64,8 @@ export interface Shape {
    */
   interned: number[];
   fresh: number[];
+  /** Per field, the packer registered for its name, if any. */
+  packers: (FieldPacker | undefined)[];
 }
 
 /** Strings a field sends to the intern table before it is judged (see `Shape.interned`). */
@@ -81,11 +98,23 @@ export class TraceStore {
   private readonly strings: string[] = [];
   private readonly stringIds = new Map<string, number>();
   private readonly others: unknown[] = [];
+  private readonly packerByField = new Map<string, FieldPacker>();
   // Consecutive records are often of one type: remember the last shape to skip the Map.
   private lastShape: Shape | undefined;
 
   get length(): number {
     return this.count;
+  }
+
+  /**
+   * Packs the objects of fields named `field` with `packer` from now on (records stored before
+   * keep theirs as objects).
+   */
+  usePacker(field: string, packer: FieldPacker): void {
+    this.packerByField.set(field, packer);
+    for (const shape of this.shapes) {
+      shape.packers = shape.fields.map((name) => this.packerByField.get(name));
+    }
   }
 
   /** Appends a record. Its fields are those of the first record of its type. */
@@ -153,9 +182,18 @@ export class TraceStore {
         default:
           if (value === null) {
             kinds[at] = Kind.Null;
-          } else {
-            values[at] = this.others.push(value) - 1;
-            kinds[at] = Kind.Other;
+            break;
+          }
+          {
+            const packer = shape.packers[f];
+            const handle = packer === undefined ? -1 : packer.pack(value as object);
+            if (handle >= 0) {
+              values[at] = handle;
+              kinds[at] = Kind.Packed;
+            } else {
+              values[at] = this.others.push(value) - 1;
+              kinds[at] = Kind.Other;
+            }
           }
       }
     }
@@ -187,7 +225,9 @@ export class TraceStore {
     const values = this.valueChunks[Math.floor(start / VALUE_CHUNK)] as Int32Array;
     const kinds = this.kindChunks[Math.floor(start / VALUE_CHUNK)] as Uint8Array;
     let at = start % VALUE_CHUNK;
-    for (const field of shape.fields) {
+    const fields = shape.fields;
+    for (let f = 0; f < fields.length; f++) {
+      const field = fields[f] as string;
       const value = values[at] as number;
       switch (kinds[at++] as Kind) {
         case Kind.Int:
@@ -213,6 +253,9 @@ export class TraceStore {
         case Kind.Other:
           out[field] = this.others[value];
           break;
+        case Kind.Packed:
+          out[field] = (shape.packers[f] as FieldPacker).unpack(value);
+          break;
         case Kind.Absent:
           break;
       }
@@ -230,6 +273,7 @@ export class TraceStore {
       lastId: fields.map(() => -1),
       interned: fields.map(() => 0),
       fresh: fields.map(() => 0),
+      packers: fields.map((name) => this.packerByField.get(name)),
     };
     if (shape.id > 0xffff) throw new RangeError('more than 65,536 trace record types');
     this.shapes.push(shape);

@@ -6,6 +6,7 @@ import { Simulator } from '../engine/simulator.ts';
 import type { TraceListener } from '../engine/trace.ts';
 import { CpuScheduler } from '../machines/cpu/cpuScheduler.ts';
 import type { PointToPointLink } from '../net/link/pointToPointLink.ts';
+import { PackedPackets } from '../net/wire/packedPackets.ts';
 import type { Lookup } from './kinds/appKind.ts';
 import { addressResolver, appLabels, kindOf } from './kinds/appInstances.ts';
 import { NODE_RESOLVER } from './kinds/kindRegistry.ts';
@@ -49,6 +50,8 @@ export interface Simulation {
 export function buildSimulation(scenario: Scenario, options: BuildOptions = {}): Simulation {
   const seed = options.seed ?? scenario.seed ?? 1;
   const sim = new Simulator({ seed, trace: options.trace ?? true });
+  // Stored link records keep their packets in columns, not as objects (packedPackets.ts).
+  sim.trace.usePacker('packet', new PackedPackets());
   const figures = runFigures(scenario);
   sim.trace.watch(figures.types, figures.add);
   if (options.onRecord) sim.trace.subscribe(options.onRecord);
