@@ -22,13 +22,32 @@ function patternTemplate(): Uint8Array {
 
 /**
  * `length` bytes of the pattern starting `offset` bytes into the stream, as a read-only view of a
- * shared template (no copy): hand it to a socket, which copies what it takes, and never write to
- * it. Longer requests than the template get a fresh array.
+ * shared template (no copy): hand it to a socket (`sendShared` keeps views of it), and never
+ * write to it. Longer requests than the template get a fresh array.
  */
 export function patternView(length: number, offset: number): Uint8Array {
   if (length > TEMPLATE_SPAN) return pattern(length, offset);
   const phase = offset % TEXT.length;
   return patternTemplate().subarray(phase, phase + length);
+}
+
+/**
+ * `patternView(length, offset)`, where `previous` was the view of the bytes just before `offset`:
+ * when the template has room, the new view starts where `previous` ends in memory (the template
+ * repeats, so the phase is right), and a socket that keeps views (`sendShared`) can join the two
+ * into one block, so fewer segments straddle two blocks and need a copy.
+ */
+export function patternViewAfter(
+  previous: Uint8Array | undefined,
+  length: number,
+  offset: number,
+): Uint8Array {
+  const bytes = patternTemplate();
+  if (previous !== undefined && previous.buffer === bytes.buffer) {
+    const end = previous.byteOffset - bytes.byteOffset + previous.length;
+    if (end + length <= bytes.length) return bytes.subarray(end, end + length);
+  }
+  return patternView(length, offset);
 }
 
 /** `length` bytes of the pattern, starting `offset` bytes into the stream (a fresh array). */

@@ -12,7 +12,7 @@ import { traceStates } from '../../sim/appTrace.ts';
 import { afterAction } from '../../sim/build/afterAction.ts';
 import { formatBitRate } from '../../sim/summary/figureMath.ts';
 import { bulkSendMachine } from './bulkSendMachine.ts';
-import { DEFAULT_BULK_PORT, patternView } from './bulkBytes.ts';
+import { DEFAULT_BULK_PORT, patternViewAfter } from './bulkBytes.ts';
 import './bulkTrace.ts';
 
 /** Bytes handed to the socket per write call. */
@@ -47,13 +47,18 @@ export const bulkSendKind = defineAppKind<BulkSendApp, BulkSendFigures>({
     const port = app.port ?? DEFAULT_BULK_PORT;
     let connection: TcpConnection | undefined;
     let written = 0;
+    let lastView: Uint8Array | undefined;
     const writeMore = (): void => {
       const before = written;
       while (connection && written < app.bytes) {
         const n = Math.min(WRITE_CHUNK, app.bytes - written, connection.writable);
         if (n <= 0) break; // the send buffer is full: onDrain calls back
-        const result = connection.send(patternView(n, written));
+        // The pattern is a constant template: the socket keeps views of it, never a copy, and
+        // joins views that follow each other in memory.
+        const view = patternViewAfter(lastView, n, written);
+        const result = connection.sendShared(view);
         if (!result.ok) break;
+        lastView = result.value === n ? view : view.subarray(0, result.value);
         written += result.value;
       }
       if (written > before)

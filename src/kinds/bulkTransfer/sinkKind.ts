@@ -51,14 +51,15 @@ export const sinkKind = defineAppKind<SinkApp, SinkFigures>({
           const connection = accepted.value;
           const conn = `${formatIpv4(connection.remoteAddress)}:${connection.remotePort}`;
           sim.record({ t: sim.now(), type: 'app.accept', node, app: label, conn });
-          connection.handlers.onData = (bytes) =>
+          // A sink only counts what it reads, so the bytes are never copied out (onDiscard).
+          connection.handlers.onDiscard = (length) =>
             sim.record({
               t: sim.now(),
               type: 'app.read',
               node,
               app: label,
               conn,
-              bytes: bytes.length,
+              bytes: length,
             });
           connection.handlers.onEnd = () => connection.close();
           connection.handlers.onClose = () => actor.send({ type: 'tcp.connectionClosed' });

@@ -140,10 +140,22 @@ export class TcpConnection extends TcpReceiver {
 
   /** Queues bytes to send; returns how many fit (EAGAIN when none, EPIPE after close). */
   send(bytes: Uint8Array): SocketResult<number> {
+    return this.queue(bytes, false);
+  }
+
+  /**
+   * `send` for bytes nothing will ever change (a constant pattern): the send buffer keeps a view
+   * of them rather than a copy. Writing into them afterwards would change data already sent.
+   */
+  sendShared(bytes: Uint8Array): SocketResult<number> {
+    return this.queue(bytes, true);
+  }
+
+  private queue(bytes: Uint8Array, shared: boolean): SocketResult<number> {
     if (this.state === 'CLOSED') return this.refuse('send', 'EBADF');
     if (this.sendBuffer.isClosed) return this.refuse('send', 'EPIPE');
     if (!CAN_SEND.has(this.state)) return this.refuse('send', 'ENOTCONN');
-    const taken = this.sendBuffer.write(bytes);
+    const taken = shared ? this.sendBuffer.writeShared(bytes) : this.sendBuffer.write(bytes);
     if (this.sendBuffer.freeSpace === 0) this.wantsDrain = true;
     if (taken === 0 && bytes.length > 0) return this.refuse('send', 'EAGAIN');
     this.output();

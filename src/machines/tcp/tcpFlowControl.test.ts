@@ -48,3 +48,49 @@ describe('TCP flow control with a slow reader', () => {
     expect(server?.state).toBe('CLOSE-WAIT');
   });
 });
+
+describe('TCP to an app that discards what it reads (onDiscard)', () => {
+  it('counts every byte sent with sendShared, never hands bytes out, and opens the window', () => {
+    const net = twoHosts();
+    const listener = net.b.tcp.listen(80);
+    if (!listener.ok) throw new Error(listener.error);
+    let discarded = 0;
+    let handedOut = 0;
+    listener.value.onConnection = (l) => {
+      const accepted = l.accept();
+      if (!accepted.ok) return;
+      const server = accepted.value;
+      server.handlers.onData = (bytes) => (handedOut += bytes.length);
+      server.handlers.onDiscard = (length) => (discarded += length);
+      server.handlers.onEnd = () => server.close();
+    };
+    const client = net.a.tcp.connect(B, 80);
+    if (!client.ok) throw new Error(client.error);
+    const total = 300_000; // more than a receive window: the window must open as bytes go
+    const data = Uint8Array.from({ length: total }, (_, i) => i % 251);
+    let written = 0;
+    const writeMore = () => {
+      if (written === total) return;
+      while (written < total) {
+        const sent = client.value.sendShared(data.subarray(written, written + 20_000));
+        if (!sent.ok) return;
+        written += sent.value;
+      }
+      client.value.close();
+    };
+    client.value.handlers.onConnect = writeMore;
+    client.value.handlers.onDrain = writeMore;
+    net.sim.run({ until: 60_000_000_000 });
+    expect([discarded, handedOut]).toEqual([total, 0]);
+    // What went on the wire is the data, in order: payloads are views of `data`.
+    const payloads = net.sim.trace
+      .ofType('link.txBegin')
+      .filter((r) => r.node === 'A' && r.packet.payload.length > 0)
+      .map((r) => r.packet.payload);
+    expect(payloads.reduce((n, p) => n + p.length, 0)).toBe(total);
+    const wire = new Uint8Array(total);
+    payloads.reduce((at, p) => (wire.set(p, at), at + p.length), 0);
+    expect(wire).toEqual(data);
+    expect(client.value.state).toBe('TIME-WAIT'); // A closed first
+  });
+});

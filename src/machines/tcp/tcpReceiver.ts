@@ -255,8 +255,9 @@ export abstract class TcpReceiver extends TcpSender {
     const receive = this.receiveBuffer;
     if (!this.attached || this.paused || !receive) return;
     if (receive.readable > 0) {
-      const bytes = receive.read();
-      this.handlers.onData?.(bytes);
+      const { onDiscard } = this.handlers;
+      if (onDiscard) onDiscard(receive.discard());
+      else this.handlers.onData?.(receive.read());
     }
     if (this.endPending && receive.readable === 0) {
       this.endPending = false;

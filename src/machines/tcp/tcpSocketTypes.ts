@@ -24,6 +24,11 @@ export interface TcpSocketHandlers {
   onConnect?: () => void;
   /** In-order bytes arrived. */
   onData?: (bytes: Uint8Array) => void;
+  /**
+   * In-order bytes arrived, and the app reads and discards them (a sink): called instead of
+   * `onData` when set, with their number only, so the bytes are never copied out of the buffer.
+   */
+  onDiscard?: (length: number) => void;
   /** The peer closed its side (its FIN arrived): no more data will come. */
   onEnd?: () => void;
   /** Our FIN was acknowledged: every byte sent arrived (what a lingering close waits for). */

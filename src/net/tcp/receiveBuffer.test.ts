@@ -175,3 +175,17 @@ describe('ReceiveBuffer', () => {
     expect(rest).toEqual(bytes(270, 30));
   });
 });
+
+describe('ReceiveBuffer.discard', () => {
+  it('consumes in-order bytes like read, without handing them out, and opens the window', () => {
+    const rx = new ReceiveBuffer({ irs: IRS, capacity: 1000 });
+    rx.receive(5001, bytes(100));
+    expect(rx.discard(30)).toBe(30);
+    expect([rx.readable, rx.window]).toEqual([70, 930]);
+    rx.receive(5101, bytes(50, 100)); // more while some is unread
+    expect(rx.discard()).toBe(120);
+    expect([rx.readable, rx.window, rx.rcvNxt]).toEqual([0, 1000, 5151]);
+    rx.receive(5151, bytes(10, 150));
+    expect(rx.read()).toEqual(bytes(10, 150)); // reading goes on where discarding stopped
+  });
+});

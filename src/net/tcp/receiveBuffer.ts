@@ -183,6 +183,20 @@ export class ReceiveBuffer {
     return out;
   }
 
+  /**
+   * Consumes up to `max` in-order bytes without copying them, for an app that only counts what it
+   * reads (a sink): the window opens as after `read`. Returns how many bytes it consumed.
+   */
+  discard(max = Infinity): number {
+    const n = Math.min(max, this.readable);
+    const pending = this.pending;
+    if (pending !== undefined) {
+      this.pending = n === pending.length ? undefined : pending.subarray(n);
+    }
+    this.readPos += n;
+    return n;
+  }
+
   private store(data: Uint8Array, from: number, offset: number, n: number): void {
     if (this.pending === undefined) {
       if (offset === this.readPos && this.nxt === this.readPos && this.oooStart.length === 0) {

@@ -236,3 +236,35 @@ describe('SendBuffer', () => {
     expect(drain(send, 10_000, 1000).map((s) => s.data)).toEqual([bytes(1000), bytes(400, 1000)]);
   });
 });
+
+describe('SendBuffer.writeShared', () => {
+  it('keeps views of the bytes, joins views that follow in memory, and sends them uncopied', () => {
+    const shared = bytes(10_000);
+    const send = established(100_000);
+    expect(send.writeShared(shared.subarray(0, 3000))).toBe(3000);
+    expect(send.writeShared(shared.subarray(3000, 5000))).toBe(2000);
+    const segments = drain(send, 100_000, 1460);
+    expect(segments.map((s) => s.data.length)).toEqual([1460, 1460, 1460, 620]);
+    // Every segment, the one across the 3,000-byte seam included, is a view of `shared`.
+    for (const s of segments) expect(s.data.buffer).toBe(shared.buffer);
+    expect(segments[2]?.data).toEqual(shared.subarray(2920, 4380));
+  });
+
+  it('does not join views that are not adjacent, nor a copied block, and respects its capacity', () => {
+    const shared = bytes(10_000);
+    const send = established(100_000, 4000);
+    send.writeShared(shared.subarray(0, 1000));
+    send.writeShared(shared.subarray(2000, 3000)); // a gap in memory: a block of its own
+    send.write(bytes(500, 7)); // copied: a block of its own after the shared ones
+    expect(send.writeShared(shared.subarray(3000, 5000))).toBe(1500); // 4000 - 2500 held
+    const data = drain(send, 100_000, 4000)[0]?.data;
+    expect(data).toEqual(
+      Uint8Array.from([
+        ...shared.subarray(0, 1000),
+        ...shared.subarray(2000, 3000),
+        ...bytes(500, 7),
+        ...shared.subarray(3000, 4500),
+      ]),
+    );
+  });
+});

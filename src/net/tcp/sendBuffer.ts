@@ -19,6 +19,7 @@ const LARGEST_BLOCK = 64 * 1024;
  * where they hold data: a segment inside one block carries a view of it (no copy), which stays
  * valid for as long as the packet lives (in the trace, for the whole run). Blocks grow from 1 KiB
  * to 64 KiB, so a short connection stays small; only a segment spanning two blocks is copied.
+ * `writeShared` keeps the app's own bytes as a block, for bytes that never change.
  */
 export class SendBuffer {
   readonly iss: number;
@@ -35,6 +36,8 @@ export class SendBuffer {
   private nxt = 0;
   private max = 0;
   private written = 0;
+  /** The last block is the app's own bytes (`writeShared`), which a following view may extend. */
+  private sharedTail = false;
   private closed = false;
   private wnd = 0;
   private windowKnown = false;
@@ -108,6 +111,41 @@ export class SendBuffer {
     return this.closed && this.una === this.written + 2;
   }
 
+  /**
+   * Like `write`, but keeps a view of `chunk` instead of copying it: for bytes that nothing will
+   * ever change (a bulk sender's constant pattern), so a 100 MB transfer allocates no blocks.
+   */
+  writeShared(chunk: Uint8Array): number {
+    if (this.closed) throw new Error('cannot write after close()');
+    const n = Math.min(chunk.length, this.freeSpace);
+    if (n <= 0) return 0;
+    const taken = n === chunk.length ? chunk : chunk.subarray(0, n);
+    const last = this.chunks.length - 1;
+    const tail = this.chunks[last];
+    if (
+      this.sharedTail &&
+      last >= this.head &&
+      tail !== undefined &&
+      tail.buffer === taken.buffer &&
+      tail.byteOffset + tail.length === taken.byteOffset
+    ) {
+      // It continues the last shared block in memory: one longer view, so segments need no copy.
+      this.chunks[last] = new Uint8Array(tail.buffer, tail.byteOffset, tail.length + n);
+    } else {
+      // A copied block ends where its data ends: the shared view comes next in the stream.
+      if (!this.sharedTail && last >= this.head && tail !== undefined) {
+        const used = this.written - (this.starts[last] as number);
+        if (used < tail.length) this.chunks[last] = tail.subarray(0, used);
+      }
+      // Pushed whole, it counts as full, so a later `write` starts a block of its own after it.
+      this.chunks.push(taken);
+      this.starts.push(this.written);
+    }
+    this.sharedTail = true;
+    this.written += n;
+    return n;
+  }
+
   /** Appends as much of `chunk` as fits and returns how many bytes were taken. */
   write(chunk: Uint8Array): number {
     if (this.closed) throw new Error('cannot write after close()');
@@ -117,7 +155,8 @@ export class SendBuffer {
       const block = this.chunks[last];
       const used =
         last < this.head || block === undefined ? -1 : this.written - (this.starts[last] as number);
-      if (block === undefined || used < 0 || used === block.length) {
+      if (block === undefined || used < 0 || used === block.length || this.sharedTail) {
+        this.sharedTail = false;
         this.lastBlock = Math.min(LARGEST_BLOCK, this.lastBlock * 2);
         this.chunks.push(freshBytes(this.lastBlock));
         this.starts.push(this.written);
