@@ -61,11 +61,9 @@ export async function pageMemory(browser: Browser, url: string, root: string): P
   sampling = false;
   await sampler;
   const budget = await page.getByTestId('run-budget').count();
-  const records = Number(
-    /(\d[\d,]*) trace records/
-      .exec((await page.getByTestId('run-status').textContent()) ?? '')?.[1]
-      ?.replace(/,/g, '') ?? NaN,
-  );
+  const status = (await page.getByTestId('run-status').textContent()) ?? '';
+  const records = Number(/(\d[\d,]*)\s+trace records/.exec(status)?.[1]?.replace(/,/g, '') ?? NaN);
+  if (Number.isNaN(records)) throw new Error(`no record count in the run status: ${status}`);
   print('browser.memory.records', records, 'records');
   print('browser.memory.stoppedAtBudget', budget, 'yes');
   print('browser.memory.peakJsHeap', peakHeap, 'MB');
