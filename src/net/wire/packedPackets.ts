@@ -11,6 +11,7 @@
 import type { FieldPacker } from '../../engine/traceStore.ts';
 import type { Ipv4Header, Packet, TcpFlags, TcpHeader, UdpHeader } from './packet.ts';
 import type { TcpOption } from './tcpOptions.ts';
+import { tcpFlagsFromByte } from './tcp.ts';
 
 const STRIDE = 10;
 const CHUNK_BITS = 14;
@@ -145,7 +146,7 @@ export class PackedPackets implements FieldPacker {
         dstPort,
         seq: (columns[at + 6] as number) >>> 0,
         ack: (columns[at + 7] as number) >>> 0,
-        flags: unpackFlags(word >>> 18),
+        flags: tcpFlagsFromByte(word >>> 18),
         window: windowAndUrgent & 0xffff,
         urgentPointer: windowAndUrgent >>> 16,
         options: this.options[handle] ?? [],
@@ -162,7 +163,10 @@ export class PackedPackets implements FieldPacker {
   }
 }
 
-/** The eight TCP flags as bits (fin = bit 0 ... cwr = bit 7), or -1 if one is not a boolean. */
+/**
+ * The eight TCP flags as the control-bits octet (`tcpFlagsByte`, which `tcpFlagsFromByte` reads
+ * back), or -1 if one is not a boolean.
+ */
 function packFlags(flags: TcpFlags): number {
   const { cwr, ece, urg, ack, psh, rst, syn, fin } = flags;
   if (
@@ -186,17 +190,4 @@ function packFlags(flags: TcpFlags): number {
     (syn ? 2 : 0) |
     (fin ? 1 : 0)
   );
-}
-
-function unpackFlags(bits: number): TcpFlags {
-  return {
-    cwr: (bits & 0x80) !== 0,
-    ece: (bits & 0x40) !== 0,
-    urg: (bits & 0x20) !== 0,
-    ack: (bits & 0x10) !== 0,
-    psh: (bits & 8) !== 0,
-    rst: (bits & 4) !== 0,
-    syn: (bits & 2) !== 0,
-    fin: (bits & 1) !== 0,
-  };
 }
