@@ -6,16 +6,7 @@ import { PackedPackets } from './packedPackets.ts';
 import { decodePacket, encodePacket } from './packetCodec.ts';
 import { ipv4Header, tcpFlags } from './packet.ts';
 import type { Packet } from './packet.ts';
-
-function hex(text: string): Uint8Array {
-  return Uint8Array.from(text.replace(/\s+/g, '').match(/../g) ?? [], (p) => parseInt(p, 16));
-}
-
-/** tcpdump -vv -X of a Linux SYN with MSS, SACK-permitted, timestamps and window scale options. */
-const PUBLISHED_SYN = hex(`4510 003c 6a4a 4000 4006 84a2 c0a8 6532
-                           c0a8 653c ab91 0016 2223 0105 0000 0000
-                           a002 3908 4bee 0000 0204 05b4 0402 080a
-                           000c 6b4f 0000 0000 0103 0307`);
+import { PUBLISHED_SYN } from '../../../tests/support/publishedPackets.ts';
 
 const json = (packet: unknown) => traceLineWriter()({ t: 0, type: 'p', packet } as never);
 
