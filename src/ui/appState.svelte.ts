@@ -17,7 +17,7 @@ import {
 } from '../sim/index.ts';
 import { TraceIndex } from '../viz/trace/index.ts';
 import defaultScenarioJson from '../../simulations/ping-over-a-link.json';
-import { narrate, type LogEntry } from '../viz/log/index.ts';
+import { Narration } from '../viz/log/index.ts';
 import { networkNames, type NetworkNames } from '../viz/names/index.ts';
 import { Player } from './player.svelte.ts';
 import type { Selection } from '../viz/view/index.ts';
@@ -43,8 +43,8 @@ export {
 
 /** Largest scenario file the page reads; bigger ones are refused with a message. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-/** Most trace records the event log narrates; the fingerprint always covers the whole trace. */
-export const MAX_LOG_ENTRIES = 2000;
+/** Records narrated at once when a run ends; the rest are told a few milliseconds at a time. */
+const FIRST_NARRATED = 2000;
 
 /** A finished run as the view shows it. */
 export interface RunView {
@@ -52,8 +52,12 @@ export interface RunView {
   summary: RunSummary;
   /** The summary as the CLI prints it (formatSummaryLines). */
   summaryLines: string[];
-  log: LogEntry[];
-  /** Records in the whole trace (the log may show fewer). */
+  /**
+   * The run told as sentences, one entry per record; for a long run it is still being told,
+   * a slice at a time (HandshakeApp.logVersion counts the slices).
+   */
+  narration: Narration;
+  /** Records in the whole trace. */
   traceRecords: number;
   /** Wall-clock time the run took in this browser, in ms. */
   wallMs: number;
@@ -122,6 +126,8 @@ export class HandshakeApp {
   live = $state.raw<LiveRun | null>(null);
   /** Goes up with every batch of records added to `live`. */
   liveVersion = $state(0);
+  /** Goes up with every slice of the last run's narration. */
+  logVersion = $state(0);
   selection = $state.raw<Selection>(null);
   readonly player = new Player(() =>
     this.live
@@ -309,6 +315,19 @@ export class HandshakeApp {
     }
   }
 
+  /** Tells the rest of a long run a few milliseconds at a time, so the page never stalls. */
+  private tellRest(narration: Narration, token: number): void {
+    const slice = () => {
+      if (token !== this.runs || narration.done) return;
+      const budget = this.player.playback.playing ? 6 : 14;
+      const stop = performance.now() + budget;
+      while (!narration.done && performance.now() < stop) narration.advance(500);
+      this.logVersion++;
+      if (!narration.done) setTimeout(slice, 0);
+    };
+    if (!narration.done) setTimeout(slice, 0);
+  }
+
   private finish(
     scenario: Scenario,
     live: LiveRun,
@@ -321,11 +340,14 @@ export class HandshakeApp {
     // the page lacks most records, and shows the summary the worker folded as the run went.
     const summary = given ?? summariseRecords(scenario, records);
     this.live = { ...live, status: 'done', reason: summary.reason, recorded: summary.simulatedNs };
+    const narration = new Narration(records, this.names);
+    narration.advance(FIRST_NARRATED);
+    this.tellRest(narration, token);
     this.run = {
       seed: live.seed,
       summary,
       summaryLines: formatSummaryLines(summary),
-      log: narrate(records, this.names, MAX_LOG_ENTRIES),
+      narration,
       traceRecords: records.length,
       wallMs: performance.now() - began,
       detail: live.detail,

@@ -19,6 +19,8 @@ export {
   ENTRY_MARKS,
   formatTime,
   narrate,
+  Narration,
   type EntryKind,
   type LogEntry,
 } from './narrate.ts';
+export { FilteredLog, type LogQuery } from './logView.ts';

@@ -61,31 +61,65 @@ export function formatTime(t: number): string {
 }
 
 /**
- * Narrates up to `limit` records (all by default). Needs the whole trace: a timeout says "and
- * retries" only when a retry follows, and a drop names the packet seen earlier with that id.
+ * A run's narration, made a slice at a time so a page can narrate millions of records without
+ * stalling: `advance(n)` tells the next n records and appends their entries. Needs the whole trace
+ * from the start: a timeout says "and retries" only when a retry follows, and a drop names the
+ * packet seen earlier with that id.
  */
+export class Narration {
+  readonly entries: LogEntry[] = [];
+  private next = 0;
+  private readonly ctx: PacketContext;
+  private readonly tcp: ReturnType<typeof tcpContext>;
+  private readonly servers: ReturnType<typeof serverContext>;
+  private readonly kinds: ReturnType<typeof kindNarrator>;
+
+  constructor(
+    private readonly records: readonly TraceRecord[],
+    private readonly names: NetworkNames,
+  ) {
+    this.ctx = { names, packets: new Map<number, Packet>() };
+    this.tcp = tcpContext(names, records);
+    this.servers = serverContext(names);
+    this.kinds = kindNarrator({ names, records });
+  }
+
+  /** Records told so far (entries are one per record, in order). */
+  get told(): number {
+    return this.next;
+  }
+
+  get done(): boolean {
+    return this.next >= this.records.length;
+  }
+
+  /** Tells up to `count` more records; returns how many are left. */
+  advance(count: number): number {
+    const end = Math.min(this.records.length, this.next + Math.max(0, count));
+    for (let index = this.next; index < end; index++) {
+      const record = this.records[index] as TraceRecord;
+      const said =
+        packetSentence(record, this.ctx) ??
+        tcpSentence(record, this.tcp) ??
+        this.kinds(record, index) ??
+        serverSentence(record, this.servers) ??
+        sentence(record, this.names);
+      this.entries.push({ index, t: record.t, time: formatTime(record.t), ...said });
+    }
+    this.next = end;
+    return this.records.length - end;
+  }
+}
+
+/** Narrates up to `limit` records (all by default) at once (see Narration). */
 export function narrate(
   records: readonly TraceRecord[],
   names: NetworkNames,
   limit = records.length,
 ): LogEntry[] {
-  const ctx: PacketContext = { names, packets: new Map<number, Packet>() };
-  const tcp = tcpContext(names, records);
-  const servers = serverContext(names);
-  const kinds = kindNarrator({ names, records });
-  const entries: LogEntry[] = [];
-  const end = Math.min(limit, records.length);
-  for (let index = 0; index < end; index++) {
-    const record = records[index] as TraceRecord;
-    const said =
-      packetSentence(record, ctx) ??
-      tcpSentence(record, tcp) ??
-      kinds(record, index) ??
-      serverSentence(record, servers) ??
-      sentence(record, names);
-    entries.push({ index, t: record.t, time: formatTime(record.t), ...said });
-  }
-  return entries;
+  const narration = new Narration(records, names);
+  narration.advance(limit);
+  return narration.entries;
 }
 
 function sentence(record: TraceRecord, names: NetworkNames): Said {

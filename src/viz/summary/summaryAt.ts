@@ -1,0 +1,54 @@
+// The run's figures at the moment shown: the same folds as the run summary (runFigures), fed
+// the records up to time t. Playback mostly moves forward, so the folds keep going from where
+// they stopped; going back starts them again from the first record. Before the run's `sim.end`
+// the figures are those of a run still going: `simulatedNs` is t and the reason is `running`.
+
+import type { TraceRecord } from '../../engine/trace.ts';
+import { runFigures, type RunFigures, type RunSummary, type Scenario } from '../../sim/index.ts';
+
+/** A summary at a moment: RunSummary, with `running` while the run had not ended by then. */
+export type SummaryAt = Omit<RunSummary, 'reason'> & { reason: RunSummary['reason'] | 'running' };
+
+/** How many of the ascending-time `records` happened at or before `t`. */
+function recordsUntil(records: readonly TraceRecord[], t: number): number {
+  let lo = 0;
+  let hi = records.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((records[mid] as TraceRecord).t <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The summary of one records array at any moment, folded incrementally. */
+export class SummaryAtTime {
+  private figures: RunFigures;
+  private types: Set<string>;
+  private fed = 0;
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly records: readonly TraceRecord[],
+  ) {
+    this.figures = runFigures(scenario);
+    this.types = new Set(this.figures.types);
+  }
+
+  /** The figures of every record at or before `t`. */
+  at(t: number): SummaryAt {
+    const count = recordsUntil(this.records, t);
+    if (count < this.fed) {
+      this.figures = runFigures(this.scenario);
+      this.types = new Set(this.figures.types);
+      this.fed = 0;
+    }
+    for (; this.fed < count; this.fed++) {
+      const record = this.records[this.fed] as TraceRecord;
+      if (this.types.has(record.type)) this.figures.add(record);
+    }
+    const summary = this.figures.result(count);
+    const ended = count > 0 && (this.records[count - 1] as TraceRecord).type === 'sim.end';
+    return ended ? summary : { ...summary, reason: 'running', simulatedNs: t };
+  }
+}
