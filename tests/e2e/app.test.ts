@@ -4,7 +4,16 @@ import { describe, expect, it } from 'vitest';
 import type { TraceRecord } from '../../src/engine/trace.ts';
 import { formatSummaryLines } from '../../src/sim/index.ts';
 import { cliRun, coreRun, defaultScenarioJson } from './reference.ts';
-import { appSession, runWithSeed, shot, text, waitForRun } from './appSession.ts';
+import {
+  appSession,
+  logCount,
+  logEntries,
+  logTexts,
+  runWithSeed,
+  shot,
+  text,
+  waitForRun,
+} from './appSession.ts';
 
 const session = appSession();
 const { openApp } = session;
@@ -83,15 +92,12 @@ describe('the Handshake app', () => {
     expect(await text(page, 'trace-sha256')).toBe(core.sha256);
     expect(core.sha256).toBe(cli.traceSha256);
     // By default the log hides details and state changes; shown, it narrates every record.
-    const entries = page.locator('[data-testid="event-log"] li');
     const details = core.log.filter((e) => e.kind === 'detail' || e.kind === 'state').length;
     expect(details).toBeGreaterThan(0);
-    expect(await entries.count()).toBe(core.summary.traceRecords - details);
+    expect(await logCount(page)).toBe(core.summary.traceRecords - details);
     await page.getByTestId('show-states').check();
-    expect(await entries.count()).toBe(core.summary.traceRecords);
-    expect(await page.locator('[data-testid="event-log"] li .text').allTextContents()).toEqual(
-      core.log.map((e) => e.text),
-    );
+    expect(await logCount(page)).toBe(core.summary.traceRecords);
+    expect(await logTexts(page)).toEqual(core.log.map((e) => e.text));
     await page.getByText('Trace fingerprint').click();
     await shot(page, 'run-seed-3-light');
     expect(session.errors).toEqual([]);
@@ -118,7 +124,7 @@ describe('the Handshake app', () => {
     expect(await log.getAttribute('role')).toBe('log');
     // The list follows the time shown; a separate polite region announces only what is new.
     expect(await page.getByTestId('log-announcer').getAttribute('aria-live')).toBe('polite');
-    const narration = (await log.textContent()) ?? '';
+    const narration = (await logTexts(page)).join('\n');
     // The first packet: 56 bytes of payload + 8 (UDP) + 20 (IPv4) = 84 bytes, packet #1.
     expect(narration).toContain(
       'Laptop (192.168.1.10) starts sending an 84-byte UDP packet #1 to Echo server (192.168.1.20:7) on link wifi.',
@@ -147,9 +153,7 @@ describe('the Handshake app', () => {
     expect(narration).toContain('Laptop times out waiting for reply 1 and retries.');
     // Details (a transmission ending, a hand-over to UDP) stay hidden until asked for.
     expect(narration).not.toContain('The last bit of packet #1 leaves Laptop on link wifi.');
-    expect(await page.locator('[data-testid="event-log"] li .time').first().textContent()).toBe(
-      '0 s',
-    );
+    expect((await logEntries(page))[0]?.time).toBe('0 s');
     // Reduced motion: log entries appear without animation.
     expect(
       await page

@@ -65,6 +65,58 @@ export async function openFile(page: Page, path: string): Promise<void> {
   await page.getByText(`from ${name}`).waitFor();
 }
 
+/** Brings an inspector tab forward (Summary, Packet, Node, Ladder, Charts, Capture). */
+export async function showTab(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name, exact: true }).click();
+}
+
+/** How many entries the event log lists with its filters (all of them, not only those drawn). */
+export async function logCount(page: Page): Promise<number> {
+  return Number(await page.getByTestId('event-log').getAttribute('data-count'));
+}
+
+/**
+ * Every entry the virtualised event log lists, read as a learner would see them: scrolling the
+ * list from top to bottom a view at a time and reading the rows drawn. The log stops following
+ * the playhead while this scrolls.
+ */
+export async function logEntries(page: Page): Promise<{ time: string; text: string }[]> {
+  const log = page.getByTestId('event-log');
+  const count = await logCount(page);
+  const seen = new Map<number, { time: string; text: string }>();
+  for (let top = 0, guard = 0; guard < 100_000; guard++) {
+    const rows = await log.evaluate((element, scrollTop) => {
+      element.scrollTop = scrollTop;
+      return new Promise<{ index: number; time: string; text: string; bottom: number }[]>(
+        (resolve) =>
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() =>
+              resolve(
+                [...element.querySelectorAll('li[data-index]')].map((li) => ({
+                  index: Number(li.getAttribute('aria-posinset')),
+                  time: li.querySelector('.time')?.textContent ?? '',
+                  text: li.querySelector('.text')?.textContent ?? '',
+                  bottom: element.scrollTop + element.clientHeight,
+                })),
+              ),
+            ),
+          ),
+      );
+    }, top);
+    for (const r of rows) seen.set(r.index, { time: r.time, text: r.text });
+    if (seen.size >= count || rows.length === 0) break;
+    const bottom = rows[0]?.bottom ?? top;
+    if (bottom <= top) break;
+    top = bottom - 1;
+  }
+  return [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([, entry]) => entry);
+}
+
+/** The text of every entry the event log lists (see logEntries). */
+export async function logTexts(page: Page): Promise<string[]> {
+  return (await logEntries(page)).map((e) => e.text);
+}
+
 /** Runs with `seed` by mouse and waits until the summary and the fingerprint are there. */
 export async function runWithSeed(page: Page, seed: number): Promise<void> {
   await page.getByLabel('Seed').fill(String(seed));
@@ -72,12 +124,18 @@ export async function runWithSeed(page: Page, seed: number): Promise<void> {
   await waitForRun(page, seed);
 }
 
-/** Waits for the run with `seed`, then shows the whole run (see showWholeRun). */
-export async function waitForRun(page: Page, seed: number): Promise<void> {
+/** Waits for the Summary tab's seed to read `seed`, bringing the tab forward. */
+async function waitForSummary(page: Page, seed: number): Promise<void> {
+  await showTab(page, 'Summary');
   await page
     .getByTestId('metric-seed')
     .filter({ hasText: String(seed) })
     .waitFor();
+}
+
+/** Waits for the run with `seed`, then shows the whole run (see showWholeRun). */
+export async function waitForRun(page: Page, seed: number): Promise<void> {
+  await waitForSummary(page, seed);
   await page.getByTestId('trace-sha256').waitFor({ state: 'attached' });
   await showWholeRun(page);
 }
@@ -111,10 +169,7 @@ export function file(name: string, content: string) {
 export async function startRun(page: Page, seed: number): Promise<void> {
   await page.getByLabel('Seed').fill(String(seed));
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page
-    .getByTestId('metric-seed')
-    .filter({ hasText: String(seed) })
-    .waitFor();
+  await waitForSummary(page, seed);
   await page.getByTestId('trace-sha256').waitFor({ state: 'attached' });
 }
 
