@@ -3,6 +3,8 @@
 // after Run with the playhead at 0, offers the whole run, says how many packets the file holds,
 // and downloads that file (its name and size checked against the same run in Node).
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readPcap } from '../../src/net/capture/pcapReader.ts';
 import { captureFile } from '../../src/viz/capture/index.ts';
@@ -14,6 +16,25 @@ const { openApp } = session;
 const SEED = 7;
 const reference = coreRun(SEED);
 const wifi = { kind: 'link', link: 'wifi' } as const;
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's serious and critical violations inside the elements with data-testid `testId`. */
+async function axeViolations(page: Page, testId: string): Promise<string[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async (id) => {
+    type Axe = {
+      run: (context: { include: string[][] }) => Promise<{
+        violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+      }>;
+    };
+    const results = await (window as unknown as { axe: Axe }).axe.run({
+      include: [[`[data-testid="${id}"]`]],
+    });
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+  }, testId);
+}
 
 describe('charts and capture of the Ping example', () => {
   it('lists only the charts that apply, with axes that follow the moment shown', async () => {
@@ -91,4 +112,28 @@ describe('charts and capture of the Ping example', () => {
     expect(first.file.records.length).toBe(1);
     expect(session.errors).toEqual([]);
   });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`keeps both panels keyboard-usable with no serious axe violation (${colorScheme})`, async () => {
+      const page = await openApp({ colorScheme, bypassCSP: true });
+      await startRun(page, SEED);
+      await rewind(page);
+      await page.getByRole('tab', { name: 'Charts' }).click();
+      const whole = page.getByTestId('charts').getByRole('checkbox', { name: 'Whole run' });
+      await whole.focus();
+      await page.keyboard.press('Space');
+      expect(await whole.isChecked()).toBe(true);
+      expect(await axeViolations(page, 'charts')).toEqual([]);
+      await page.getByRole('tab', { name: 'Capture' }).click();
+      const pcap = page.getByTestId('pcap');
+      // Arrow keys move between the two radio buttons, as in any radio group.
+      await pcap.getByRole('radio', { name: 'The whole run' }).focus();
+      await page.keyboard.press('ArrowRight');
+      expect(await pcap.getByRole('radio', { name: /^Up to t = 0 s/ }).isChecked()).toBe(true);
+      expect(await pcap.getByTestId('pcap-contents').textContent()).toContain('1 packet');
+      expect(await axeViolations(page, 'pcap')).toEqual([]);
+      await shot(page, `capture-ping-${colorScheme}`);
+      expect(session.errors).toEqual([]);
+    });
+  }
 });
