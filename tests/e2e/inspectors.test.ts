@@ -154,7 +154,7 @@ describe('inspectors', () => {
     const pcap = readPcap(new Uint8Array(readFileSync(file)));
     expect(pcap.ok).toBe(true);
     if (pcap.ok) expect(pcap.file.records.length).toBeGreaterThan(10);
-    expect(download.suggestedFilename()).toMatch(/wan\.pcap$/);
+    expect(download.suggestedFilename()).toMatch(/-wan-whole-run\.pcap$/);
     expect(session.errors).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 // The charts' data from a real run of simulations/tcp-bulk-transfer.json: lines cut at the time
-// shown, units for people, stable axes, and which chart and series a selection points at.
+// shown, units for people, whole-run extents, and which chart and series a selection points at.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TraceRecord } from '../../engine/trace.ts';
@@ -32,7 +32,7 @@ describe('chart data', () => {
     expect(cwnd.t).toEqual([...before.map((r) => r.t), time]);
     expect(cwnd.v).toEqual([...before.map((r) => r.cwnd), before[before.length - 1]!.cwnd]);
     expect(chart.lines[1]!.dashed).toBe(true);
-    // The axes cover the whole trace, so they keep still while time runs.
+    // The extents cover the whole trace ("Whole run" keeps its axes still while time runs).
     expect(chart.xMax).toBe(cwndRecords[cwndRecords.length - 1]!.t);
     expect(chart.yMax).toBe(Math.max(...cwndRecords.map((r) => Math.max(r.cwnd, r.ssthresh))));
     expect(chartData({ records, time: 10, names }, 'cwnd').yMax).toBe(chart.yMax);

@@ -50,9 +50,9 @@ export interface ChartData {
   empty: string;
   lines: PlotLine[];
   groups: PlotGroup[];
-  /** The x axis runs from 0 to xMax ns: to the last point of the whole trace, not just to now. */
+  /** The last point of the whole trace, ns (the x extent of "whole run"; see chartDomain). */
   xMax: number;
-  /** The y axis runs from 0 to yMax, from the whole trace, so it keeps still while time runs. */
+  /** The highest value of the whole trace (the y extent of "whole run"; see chartDomain). */
   yMax: number;
   /** The moment the lines reach: `min(time, xMax)`. */
   shownUntil: number;

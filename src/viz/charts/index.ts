@@ -1,5 +1,5 @@
-// The charts: which ones exist, the series each plots from the trace up to t, and thinning long
-// series before they are drawn.
+// The charts: which ones exist and which apply to a run, the series each plots from the trace up
+// to t, the axes' extents (the window shown or the whole run), and thinning long series.
 export {
   chartData,
   CHARTS,
@@ -8,5 +8,7 @@ export {
   type ChartData,
   type ChartKind,
 } from './chartData.ts';
+export { applicableCharts, chartToShow } from './applicableCharts.ts';
+export { chartDomain, type ChartDomain } from './chartDomain.ts';
 export { decimate } from './decimate.ts';
 export { pointsUntil, traceSeries, type Points } from './series.ts';

@@ -49,7 +49,7 @@ describe('request latency chart', () => {
       ['Web server web (server: request to reply)', false, [4]],
       ['PC (client: request to response)', true, [7]],
     ]);
-    // The axes come from the whole trace: 20 ms across, 7 ms up.
+    // The whole-run extents come from the whole trace: 20 ms across, 7 ms up.
     expect(chart.xMax).toBe(20 * MS);
     expect(chart.yMax).toBe(7);
   });

@@ -1,0 +1,71 @@
+// Which charts each built-in scenario gets, worked out by hand from the scenario files:
+// - latency: a pinger whose echo replies come back (ping-over-a-link, two-subnets);
+// - requests: a server app run by a server process (httpServer, service) or an HTTP client;
+//   echo, sink, FTP and DNS servers answer without one;
+// - throughput: every scenario sends packets over its links;
+// - cwnd and rto: any TCP connection that carries data (every app but pinger and echo);
+// - queue: a packet that has to wait behind another on a link, which needs two packets sent at
+//   once from one interface. Every TCP client here sends the handshake's last ACK and its first
+//   data at the same instant, so the data waits (and bulk uploads, the 5000-byte logo and a
+//   20 kB STOR send bursts of segments). The pinger sends one packet at a time and the echo
+//   answers each alone, so Ping has none.
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runSimulationFile } from '../../../tests/support/vizTestRuns.ts';
+import { applicableCharts, chartToShow } from './applicableCharts.ts';
+import { chartData } from './chartData.ts';
+import { networkNames } from '../names/index.ts';
+import type { ChartKind } from './chartSpecs.ts';
+
+const TCP: ChartKind[] = ['throughput', 'cwnd', 'rto', 'queue'];
+
+const EXPECTED: Record<string, ChartKind[]> = {
+  'ping-over-a-link.json': ['latency', 'throughput'],
+  'two-subnets.json': ['latency', ...TCP],
+  'tcp-bulk-transfer.json': TCP,
+  'tcp-options.json': TCP,
+  'ftp-session.json': TCP,
+  'database-service.json': ['requests', ...TCP],
+  'dns-lookup.json': ['requests', ...TCP],
+  'https-login.json': ['requests', ...TCP],
+  'server-concurrency.json': ['requests', ...TCP],
+  'web-page-load.json': ['requests', ...TCP],
+};
+
+describe('charts that apply to each built-in scenario', () => {
+  it('covers every scenario file of simulations/', () => {
+    const files = readdirSync(new URL('../../../simulations/', import.meta.url)).filter((f) =>
+      f.endsWith('.json'),
+    );
+    expect(Object.keys(EXPECTED).sort()).toEqual(files.sort());
+  });
+
+  for (const [file, expected] of Object.entries(EXPECTED)) {
+    it(`${file}: ${expected.join(', ')}`, () => {
+      const { scenario, records } = runSimulationFile(file);
+      const kinds = applicableCharts(records);
+      expect(kinds).toEqual(expected);
+      // Every chart listed has lines over the whole run; every chart left out has none.
+      const names = networkNames(scenario.nodes);
+      const end = records[records.length - 1]?.t ?? 0;
+      for (const kind of ['latency', 'requests', 'throughput', 'cwnd', 'rto', 'queue'] as const) {
+        const lines = chartData({ records, time: end, names }, kind).lines;
+        expect(lines.length > 0, kind).toBe(kinds.includes(kind));
+      }
+    });
+  }
+
+  it('lists nothing before a run', () => {
+    expect(applicableCharts([])).toEqual([]);
+  });
+});
+
+describe('the chart shown', () => {
+  it('is the one picked when it applies, else the most telling that does', () => {
+    expect(chartToShow(['latency', 'throughput'], 'throughput')).toBe('throughput');
+    expect(chartToShow(['latency', 'throughput'], 'cwnd')).toBe('latency');
+    expect(chartToShow(['throughput', 'cwnd', 'rto', 'queue'], null)).toBe('cwnd');
+    expect(chartToShow(['requests', 'throughput', 'cwnd'], null)).toBe('requests');
+    expect(chartToShow([], 'cwnd')).toBe(null);
+  });
+});
