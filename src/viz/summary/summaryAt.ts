@@ -1,7 +1,9 @@
 // The run's figures at the moment shown: the same folds as the run summary (runFigures), fed
-// the records up to time t. Playback mostly moves forward, so the folds keep going from where
-// they stopped; going back starts them again from the first record. Before the run's `sim.end`
-// the figures are those of a run still going: `simulatedNs` is t and the reason is `running`.
+// the records of what happened before time t (so at t = 0 every counter reads zero, and a packet
+// whose first bit leaves at t counts from just after t), and at or after the last record every
+// record (the whole run). Playback mostly moves forward, so the folds keep going from where they
+// stopped; going back starts them again from the first record. Before the run's `sim.end` the
+// figures are those of a run still going: `simulatedNs` is t and the reason is `running`.
 
 import type { TraceRecord } from '../../engine/trace.ts';
 import { runFigures, type RunFigures, type RunSummary, type Scenario } from '../../sim/index.ts';
@@ -9,13 +11,18 @@ import { runFigures, type RunFigures, type RunSummary, type Scenario } from '../
 /** A summary at a moment: RunSummary, with `running` while the run had not ended by then. */
 export type SummaryAt = Omit<RunSummary, 'reason'> & { reason: RunSummary['reason'] | 'running' };
 
-/** How many of the ascending-time `records` happened at or before `t`. */
-function recordsUntil(records: readonly TraceRecord[], t: number): number {
+/**
+ * How many of the ascending-time `records` count at the moment `t`: those before t, or all of
+ * them once t reaches the last record's time.
+ */
+export function recordsBefore(records: readonly TraceRecord[], t: number): number {
+  const n = records.length;
+  if (n > 0 && t >= (records[n - 1] as TraceRecord).t) return n;
   let lo = 0;
-  let hi = records.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((records[mid] as TraceRecord).t <= t) lo = mid + 1;
+    if ((records[mid] as TraceRecord).t < t) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -35,9 +42,9 @@ export class SummaryAtTime {
     this.types = new Set(this.figures.types);
   }
 
-  /** The figures of every record at or before `t`. */
+  /** The figures at the moment `t` (see recordsBefore). */
   at(t: number): SummaryAt {
-    const count = recordsUntil(this.records, t);
+    const count = recordsBefore(this.records, t);
     if (count < this.fed) {
       this.figures = runFigures(this.scenario);
       this.types = new Set(this.figures.types);

@@ -1,0 +1,169 @@
+// End-to-end: the page is a workspace on one screen. At 1366x768 the Play button, the topology
+// and the current log entry are all in view without scrolling, and stay so while playing; the
+// log covers every record of the longest built-in example (virtualised, a few dozen rows in the
+// page); the figures are those of the moment shown (zero at t = 0, the whole run's at the end);
+// a log entry's time seeks; the panels resize by keyboard and remember it; a phone gets no
+// sideways scrolling.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { appSession, logCount, logEntries, rewind, shot, startRun, timeNs } from './appSession.ts';
+import { coreRun } from './reference.ts';
+
+const session = appSession();
+
+/** Whether the element's box lies wholly inside the viewport. */
+async function inView(page: Page, selector: string): Promise<boolean> {
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      return (
+        box.width > 0 &&
+        box.height > 0 &&
+        box.top >= 0 &&
+        box.left >= 0 &&
+        box.bottom <= window.innerHeight &&
+        box.right <= window.innerWidth
+      );
+    });
+}
+
+/** The link's caption counters, e.g. `3 sent · 2 delivered · 1 lost`. */
+async function linkCounts(page: Page, link: string): Promise<string> {
+  return (await page.locator(`[data-link="${link}"] .counts`).first().textContent()) ?? '';
+}
+
+describe('the workspace', () => {
+  it('keeps Play, the topology and the current log entry in view at 1366x768', async () => {
+    const page = await session.openApp({ viewport: { width: 1366, height: 768 } });
+    await startRun(page, 7);
+    for (let sample = 0; sample < 4; sample++) {
+      expect(await page.getByTestId('play').textContent()).toBe('Pause');
+      expect(await inView(page, '[data-testid="play"]')).toBe(true);
+      expect(await inView(page, '[data-testid="topology"]')).toBe(true);
+      await page.locator('[data-testid="event-log"] li.current').first().waitFor();
+      expect(await inView(page, '[data-testid="event-log"] li.current')).toBe(true);
+      // One screen: the page itself does not scroll.
+      const [height, inner] = await page.evaluate(() => [
+        document.documentElement.scrollHeight,
+        window.innerHeight,
+      ]);
+      expect(height).toBeLessThanOrEqual(inner);
+      await page.waitForTimeout(600);
+    }
+    await shot(page, 'workspace-1366x768');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('narrates the longest built-in example to its last record, a few rows in the page', async () => {
+    const page = await session.openApp({ viewport: { width: 1366, height: 768 } });
+    await page
+      .getByLabel('Open a built-in example')
+      .selectOption({ label: "TCP's options on a long, fast path" });
+    await page.getByTestId('scenario-name').filter({ hasText: "TCP's options" }).waitFor();
+    await page.getByTestId('show-states').check();
+    await startRun(page, 1);
+    // The narration is told a slice at a time; wait until it is whole.
+    await expect
+      .poll(async () => (await page.getByTestId('log-count').textContent()) ?? '', {
+        timeout: 60_000,
+      })
+      .not.toContain('telling the run');
+    const records = Number(await page.getByTestId('metric-trace').textContent());
+    await page.getByTestId('play').filter({ hasText: 'Pause' }).click();
+    await page.locator('h1').click();
+    await page.keyboard.press('End');
+    expect(await logCount(page)).toBeGreaterThan(50_000);
+    const log = page.getByTestId('event-log');
+    await log.evaluate((element) => (element.scrollTop = element.scrollHeight));
+    await expect
+      .poll(() => log.locator('li').last().locator('.text').textContent())
+      .toMatch(/^The run ends because /);
+    expect(Number(await log.locator('li').last().getAttribute('aria-posinset'))).toBe(
+      await logCount(page),
+    );
+    // Whole-run figures at the end: every record is in the log.
+    await page.getByTestId('summary-whole-run').click();
+    expect(await logCount(page)).toBe(Number(await page.getByTestId('metric-trace').textContent()));
+    expect(await logCount(page)).toBeGreaterThanOrEqual(records);
+    // Virtualised: a few dozen rows in the page, not one per record.
+    const nodes = await log.evaluate((element) => element.querySelectorAll('*').length);
+    expect(nodes).toBeLessThan(600);
+    await shot(page, 'workspace-long-log');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('shows the figures of the moment: zero at t = 0, the whole run at the end', async () => {
+    const page = await session.openApp();
+    await startRun(page, 7);
+    await rewind(page);
+    expect(await linkCounts(page, 'wifi')).toBe('0 sent · 0 delivered · 0 lost');
+    expect(await page.getByTestId('metric-trace').textContent()).toBe('0');
+    expect(await page.getByTestId('timeline-counts').textContent()).toMatch(/0 of \d+\s+drops/);
+    await page.keyboard.press('End');
+    const whole = coreRun(7).summary.links[0]!.directions;
+    const total = (key: 'sent' | 'delivered' | 'lost') => whole[0][key] + whole[1][key];
+    expect(await linkCounts(page, 'wifi')).toBe(
+      `${total('sent')} sent · ${total('delivered')} delivered · ${total('lost')} lost`,
+    );
+    expect(total('lost')).toBeGreaterThan(0);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('goes to the moment of a log entry when its time is clicked', async () => {
+    const page = await session.openApp();
+    await startRun(page, 7);
+    await rewind(page);
+    const entries = await logEntries(page);
+    const target = entries.findIndex((e) => e.text.includes('times out waiting for reply 1'));
+    expect(target).toBeGreaterThan(0);
+    const row = page.locator(`[data-testid="event-log"] li[aria-posinset="${target + 1}"]`);
+    await row.scrollIntoViewIfNeeded();
+    await row.locator('button.time').click();
+    const reference = coreRun(7).log.find((e) => e.text.includes('times out waiting for reply 1'));
+    expect(await timeNs(page)).toBe(reference!.t);
+    // The entry is now the current one (or shares its moment with the current one).
+    const current = page.locator('[data-testid="event-log"] li.current .time');
+    expect(await current.textContent()).toBe(reference!.time);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('resizes the inspector and the log by keyboard and remembers it after a reload', async () => {
+    const page = await session.openApp({ viewport: { width: 1366, height: 768 } });
+    const side = page.getByRole('separator', { name: 'Resize the inspector' });
+    const before = Number(await side.getAttribute('aria-valuenow'));
+    const width = () => page.locator('#inspector-column').evaluate((e) => e.clientWidth);
+    const widthBefore = await width();
+    await side.focus();
+    // The handle is on the inspector's left edge: moving it left widens the inspector.
+    await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.press('Shift+ArrowLeft');
+    expect(Number(await side.getAttribute('aria-valuenow'))).toBe(before + 128);
+    expect(await width()).toBeGreaterThan(widthBefore + 100);
+    const log = page.getByRole('separator', { name: 'Resize the event log' });
+    await log.focus();
+    await page.keyboard.press('Home');
+    const smallest = Number(await log.getAttribute('aria-valuenow'));
+    expect(smallest).toBe(Number(await log.getAttribute('aria-valuemin')));
+    await page.reload();
+    await page.getByTestId('scenario-name').waitFor();
+    expect(Number(await side.getAttribute('aria-valuenow'))).toBe(before + 128);
+    expect(Number(await log.getAttribute('aria-valuenow'))).toBe(smallest);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('has no sideways scrolling on a phone, the log and the inspector stacked', async () => {
+    const page = await session.openApp({ viewport: { width: 390, height: 844 } });
+    await startRun(page, 7);
+    const [scrollWidth, inner] = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      window.innerWidth,
+    ]);
+    expect(scrollWidth).toBeLessThanOrEqual(inner);
+    expect(await page.getByTestId('play').isVisible()).toBe(true);
+    expect(await logCount(page)).toBeGreaterThan(0);
+    await shot(page, 'workspace-phone');
+    expect(session.errors).toEqual([]);
+  });
+});
