@@ -70,7 +70,7 @@ describe('app names', () => {
       ],
       links: [{ id: 'l', a: 'c', b: 's', latency: '1ms', bandwidth: '1Gbps' }],
     });
-    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
     const [client, server] = result.scenario.nodes;
     // Trace names: the first app of a kind is `http`, the next `http2`; users are `http/u1`.
     expect(appTitle(client!, 'http/u2')).toBe('Web client http');
