@@ -68,7 +68,8 @@ export const userMachine = setup({
   },
 }).createMachine({
   id: 'user',
-  description: 'A user of a web site or a database: looks the server up, visits, thinks, visits again.',
+  description:
+    'A user of a web site or a database: looks the server up, visits, thinks, visits again.',
   context: ({ input }) => ({ ...input, visited: 0 }),
   initial: 'waiting',
   // `meta.label`: the words the statechart shows; `description`: the sentence behind them.
@@ -101,7 +102,8 @@ export const userMachine = setup({
     },
     visiting: {
       meta: { label: 'visiting' },
-      description: 'Loading a page and its objects, or sending its queries, and reading the answers.',
+      description:
+        'Loading a page and its objects, or sending its queries, and reading the answers.',
       entry: 'visit',
       on: {
         'user.visited': [
