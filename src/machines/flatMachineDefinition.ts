@@ -118,7 +118,11 @@ function compile(machine: AnyStateMachine): FlatDefinition {
   const transitions = (value: unknown, source: string | undefined): Transition[] =>
     toArray(value as unknown[]).map((c) => {
       const t = (typeof c === 'string' ? { target: c } : c) as Record<string, unknown>;
-      refuse(t, ['target', 'guard', 'actions', 'reenter', 'description'], `${where}: a transition`);
+      refuse(
+        t,
+        ['target', 'guard', 'actions', 'reenter', 'description', 'meta'],
+        `${where}: a transition`,
+      );
       return {
         target: t.target === undefined ? undefined : String(t.target).replace(/^\./, ''),
         reenter: t.reenter === true,
@@ -131,7 +135,8 @@ function compile(machine: AnyStateMachine): FlatDefinition {
   const states = new Map<string, StateDef>();
   const stateConfigs = (config.states ?? {}) as Record<string, Record<string, unknown>>;
   for (const [key, state] of Object.entries(stateConfigs)) {
-    const known = ['type', 'entry', 'exit', 'on', 'after', 'always', 'tags', 'description'];
+    // `description` and `meta` are for people (the statecharts' words): nothing to run.
+    const known = ['type', 'entry', 'exit', 'on', 'after', 'always', 'tags', 'description', 'meta'];
     refuse(state, known, `${where}: state ${key}`);
     if (state.type !== undefined && state.type !== 'final' && state.type !== 'atomic')
       throw new Error(`${where}: state ${key} is ${String(state.type)}`);

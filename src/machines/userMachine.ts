@@ -68,21 +68,42 @@ export const userMachine = setup({
   },
 }).createMachine({
   id: 'user',
+  description:
+    'A user of a web site or a database: looks the server up, visits, thinks, visits again.',
   context: ({ input }) => ({ ...input, visited: 0 }),
   initial: 'waiting',
+  // `meta.label`: the words the statechart shows; `description`: the sentence behind them.
   states: {
-    waiting: { after: { startDelay: 'resolving' } },
+    waiting: {
+      meta: { label: 'waiting to start' },
+      description: 'The user has not started yet.',
+      after: { startDelay: { target: 'resolving', meta: { label: 'start time' } } },
+    },
     resolving: {
+      meta: { label: 'looking up' },
+      description: 'Looking up the server’s address (DNS, or at once for an address).',
       entry: 'resolve',
       on: {
-        'dns.resolved': [{ guard: 'needsLogin', target: 'loggingIn' }, { target: 'visiting' }],
+        'dns.resolved': [
+          {
+            guard: 'needsLogin',
+            target: 'loggingIn',
+            meta: { label: 'address found, has an account' },
+          },
+          { target: 'visiting', meta: { label: 'address found' } },
+        ],
       },
     },
     loggingIn: {
+      meta: { label: 'logging in' },
+      description: 'Sending the login form and waiting for the answer.',
       entry: 'login',
-      on: { 'user.loggedIn': 'visiting' },
+      on: { 'user.loggedIn': { target: 'visiting', meta: { label: 'logged in' } } },
     },
     visiting: {
+      meta: { label: 'visiting' },
+      description:
+        'Loading a page and its objects, or sending its queries, and reading the answers.',
       entry: 'visit',
       on: {
         'user.visited': [
@@ -90,6 +111,7 @@ export const userMachine = setup({
             guard: and(['moreVisitsAfterThis', 'thinks']),
             target: 'thinking',
             actions: 'countVisit',
+            meta: { label: 'visit over, more to come' },
           },
           // No think time: straight into the next visit (re-entering runs `visit` again).
           {
@@ -97,19 +119,35 @@ export const userMachine = setup({
             target: 'visiting',
             reenter: true,
             actions: 'countVisit',
+            meta: { label: 'next visit at once' },
           },
-          { target: 'done', actions: 'countVisit' },
+          { target: 'done', actions: 'countVisit', meta: { label: 'last visit over' } },
         ],
       },
     },
-    thinking: { after: { thinkTime: 'visiting' } },
-    done: { type: 'final', entry: 'leave' },
-    failed: { type: 'final', entry: 'leave' },
+    thinking: {
+      meta: { label: 'thinking' },
+      description: 'Reading what came, before the next visit (the think time).',
+      after: { thinkTime: { target: 'visiting', meta: { label: 'think time over' } } },
+    },
+    done: {
+      meta: { label: 'done' },
+      description: 'All visits made; its connections closed.',
+      type: 'final',
+      entry: 'leave',
+    },
+    failed: {
+      meta: { label: 'failed' },
+      description: 'A lookup, a login or a visit failed; the user stops.',
+      type: 'final',
+      entry: 'leave',
+    },
   },
   on: {
     'user.failed': {
       target: '.failed',
       actions: { type: 'failed', params: ({ event }) => event.error },
+      meta: { label: 'something failed' },
     },
   },
 });

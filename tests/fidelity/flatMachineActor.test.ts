@@ -331,6 +331,25 @@ describe('FlatMachineActor runs a machine as XState 5 does', () => {
     );
   });
 
+  it('runs a machine whose states and transitions carry words for people (meta, description)', () => {
+    const machine = setup({}).createMachine({
+      initial: 'a',
+      states: {
+        a: {
+          meta: { label: 'first' },
+          description: 'The first state.',
+          on: { go: { target: 'b', meta: { label: 'going' }, description: 'Goes on.' } },
+        },
+        b: { meta: { label: 'second' }, type: 'final' },
+      },
+    });
+    const sim = new Simulator();
+    const actor = new FlatMachineActor(machine, { clock: sim.clock });
+    actor.start();
+    actor.send({ type: 'go' });
+    expect(actor.getSnapshot().value).toBe('b');
+  });
+
   it('refuses what it does not run', () => {
     const nested = setup({}).createMachine({
       initial: 'a',

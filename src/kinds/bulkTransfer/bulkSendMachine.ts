@@ -39,24 +39,40 @@ export const bulkSendMachine = setup({
   context: ({ input }) => input,
   initial: 'waiting',
   states: {
-    waiting: { after: { startDelay: 'connecting' } },
+    // `meta.label`: the words the statechart shows; `description`: the sentence behind them.
+    waiting: {
+      meta: { label: 'waiting to start' },
+      description: 'The transfer has not started yet.',
+      after: { startDelay: { target: 'connecting', meta: { label: 'start time' } } },
+    },
     connecting: {
+      meta: { label: 'connecting' },
+      description: 'Opening a TCP connection to the receiver.',
       entry: 'connect',
-      on: { 'tcp.connected': 'sending' },
+      on: { 'tcp.connected': { target: 'sending', meta: { label: 'connected' } } },
     },
     sending: {
+      meta: { label: 'sending' },
+      description: 'Writing the bytes into the connection.',
       entry: 'write',
-      on: { 'tcp.allWritten': 'closing' },
+      on: { 'tcp.allWritten': { target: 'closing', meta: { label: 'all written' } } },
     },
     closing: {
+      meta: { label: 'closing' },
+      description: 'Closing the connection once the receiver has every byte.',
       entry: 'close',
-      on: { 'tcp.closed': 'done' },
+      on: { 'tcp.closed': { target: 'done', meta: { label: 'closed' } } },
     },
-    done: { type: 'final' },
-    failed: { type: 'final' },
+    done: { meta: { label: 'done' }, description: 'Every byte sent.', type: 'final' },
+    failed: {
+      meta: { label: 'failed' },
+      description: 'The connection failed.',
+      type: 'final',
+    },
   },
   on: {
     'tcp.error': {
+      meta: { label: 'connection failed' },
       target: '.failed',
       actions: { type: 'failed', params: ({ event }) => event.error },
     },

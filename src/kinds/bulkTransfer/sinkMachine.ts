@@ -41,26 +41,45 @@ export const sinkMachine = setup({
   context: { accepted: 0, open: 0 },
   initial: 'starting',
   states: {
+    // `meta.label`: the words the statechart shows; `description`: the sentence behind them.
     starting: {
+      meta: { label: 'starting' },
+      description: 'Opening its listening socket.',
       entry: 'listen',
-      on: { 'tcp.listening': 'idle' },
+      on: { 'tcp.listening': { target: 'idle', meta: { label: 'listening' } } },
     },
     idle: {
-      on: { 'tcp.connection': { target: 'receiving', actions: ['accept', 'opened'] } },
+      meta: { label: 'listening' },
+      description: 'Listening, with no connection open.',
+      on: {
+        'tcp.connection': {
+          target: 'receiving',
+          actions: ['accept', 'opened'],
+          meta: { label: 'connection came' },
+        },
+      },
     },
     receiving: {
+      meta: { label: 'receiving' },
+      description: 'Reading and discarding the bytes of its open connections.',
       on: {
         'tcp.connection': { actions: ['accept', 'opened'] },
         'tcp.connectionClosed': [
-          { guard: 'lastOpen', target: 'idle', actions: 'closed' },
+          {
+            guard: 'lastOpen',
+            target: 'idle',
+            actions: 'closed',
+            meta: { label: 'last one closed' },
+          },
           { actions: 'closed' },
         ],
       },
     },
-    failed: { type: 'final' },
+    failed: { meta: { label: 'failed' }, description: 'Its socket failed.', type: 'final' },
   },
   on: {
     'tcp.error': {
+      meta: { label: 'socket failed' },
       target: '.failed',
       actions: { type: 'failed', params: ({ event }) => event.error },
     },

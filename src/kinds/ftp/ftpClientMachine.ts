@@ -52,36 +52,84 @@ export const ftpClientMachine = setup({
   context: ({ input }) => ({ ...input, step: 0 }),
   initial: 'waiting',
   states: {
-    waiting: { after: { startDelay: 'connecting' } },
-    connecting: { entry: 'connect', on: { 'ftp.ready': 'loggingIn' } },
+    // `meta.label`: the words the statechart shows; `description`: the sentence behind them.
+    waiting: {
+      meta: { label: 'waiting to start' },
+      description: 'The session has not started yet.',
+      after: { startDelay: { target: 'connecting', meta: { label: 'start time' } } },
+    },
+    connecting: {
+      meta: { label: 'connecting' },
+      description: 'Opening the control connection and waiting for the server’s greeting.',
+      entry: 'connect',
+      on: { 'ftp.ready': { target: 'loggingIn', meta: { label: 'greeted' } } },
+    },
     loggingIn: {
+      meta: { label: 'logging in' },
+      description: 'Sending USER and PASS.',
       entry: 'login',
-      on: { 'ftp.loggedIn': [{ guard: 'hasSteps', target: 'commanding' }, { target: 'quitting' }] },
+      on: {
+        'ftp.loggedIn': [
+          { guard: 'hasSteps', target: 'commanding', meta: { label: 'logged in' } },
+          { target: 'quitting', meta: { label: 'logged in, nothing to do' } },
+        ],
+      },
     },
     commanding: {
+      meta: { label: 'sending a command' },
+      description: 'Sending the next command on the control connection.',
       entry: { type: 'runStep', params: ({ context }) => context.step },
       on: {
-        'ftp.transferStarted': 'transferring',
+        'ftp.transferStarted': { target: 'transferring', meta: { label: 'transfer starts' } },
         'ftp.stepDone': [
-          { guard: 'moreSteps', target: 'commanding', reenter: true, actions: 'nextStep' },
-          { target: 'quitting' },
+          {
+            guard: 'moreSteps',
+            target: 'commanding',
+            reenter: true,
+            actions: 'nextStep',
+            meta: { label: 'done, next command' },
+          },
+          { target: 'quitting', meta: { label: 'last command done' } },
         ],
       },
     },
     transferring: {
+      meta: { label: 'transferring' },
+      description: 'A file goes over a data connection.',
       on: {
         'ftp.stepDone': [
-          { guard: 'moreSteps', target: 'commanding', actions: 'nextStep' },
-          { target: 'quitting' },
+          {
+            guard: 'moreSteps',
+            target: 'commanding',
+            actions: 'nextStep',
+            meta: { label: 'done, next command' },
+          },
+          { target: 'quitting', meta: { label: 'last transfer done' } },
         ],
       },
     },
-    quitting: { entry: 'quit', on: { 'ftp.closed': 'done' } },
-    done: { type: 'final', entry: 'leave' },
-    failed: { type: 'final', entry: 'leave' },
+    quitting: {
+      meta: { label: 'quitting' },
+      description: 'Sending QUIT and waiting for the connection to close.',
+      entry: 'quit',
+      on: { 'ftp.closed': { target: 'done', meta: { label: 'closed' } } },
+    },
+    done: {
+      meta: { label: 'done' },
+      description: 'The session is over.',
+      type: 'final',
+      entry: 'leave',
+    },
+    failed: {
+      meta: { label: 'failed' },
+      description: 'A command or a connection failed.',
+      type: 'final',
+      entry: 'leave',
+    },
   },
   on: {
     'ftp.failed': {
+      meta: { label: 'something failed' },
       target: '.failed',
       actions: { type: 'failed', params: ({ event }) => event.error },
     },

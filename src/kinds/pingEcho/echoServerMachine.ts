@@ -50,18 +50,23 @@ export const echoServerMachine = setup({
   context: ({ input }) => ({ ...input, queue: [] }),
   initial: 'idle',
   states: {
+    // `meta.label`: the words the statechart shows; `description`: the sentence behind them.
     idle: {
+      meta: { label: 'idle' },
+      description: 'No request to answer.',
       on: {
         'net.request': [
           {
             guard: 'answersAtOnce',
             actions: { type: 'sendReply', params: ({ event }) => event.request },
           },
-          { target: 'serving', actions: 'enqueue' },
+          { target: 'serving', actions: 'enqueue', meta: { label: 'request came' } },
         ],
       },
     },
     serving: {
+      meta: { label: 'serving' },
+      description: 'Working on a request for its service time; others wait in its queue.',
       on: { 'net.request': { actions: 'enqueue' } },
       after: {
         serviceTime: [
@@ -69,6 +74,7 @@ export const echoServerMachine = setup({
             guard: 'othersWaiting',
             target: 'serving',
             reenter: true,
+            meta: { label: 'answered, more waiting' },
             actions: [
               { type: 'sendReply', params: ({ context }) => context.queue[0] as EchoRequest },
               'dequeue',
@@ -76,6 +82,7 @@ export const echoServerMachine = setup({
           },
           {
             target: 'idle',
+            meta: { label: 'answered' },
             actions: [
               { type: 'sendReply', params: ({ context }) => context.queue[0] as EchoRequest },
               'dequeue',

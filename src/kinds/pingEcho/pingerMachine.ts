@@ -68,10 +68,15 @@ export const pingerMachine = setup({
   context: ({ input }) => ({ ...input, seq: 1, attempt: 0 }),
   initial: 'starting',
   states: {
+    // `meta.label`: the words the statechart shows; `description`: the sentence behind them.
     starting: {
-      after: { startDelay: 'awaitingReply' },
+      meta: { label: 'waiting to start' },
+      description: 'The pinger has not sent its first request yet.',
+      after: { startDelay: { target: 'awaitingReply', meta: { label: 'start time' } } },
     },
     awaitingReply: {
+      meta: { label: 'awaiting the reply' },
+      description: 'A request has gone; waiting for its reply, or for the timeout.',
       entry: {
         type: 'sendRequest',
         params: ({ context }) => ({ seq: context.seq, attempt: context.attempt }),
@@ -81,6 +86,7 @@ export const pingerMachine = setup({
           {
             guard: 'isCurrentReply',
             target: 'pausing',
+            meta: { label: 'reply came' },
             actions: {
               type: 'acceptReply',
               params: ({ event }) => ({ seq: event.seq, attempt: event.attempt }),
@@ -100,6 +106,7 @@ export const pingerMachine = setup({
             guard: 'canRetry',
             target: 'awaitingReply',
             reenter: true,
+            meta: { label: 'no reply, try again' },
             actions: [
               {
                 type: 'noteTimeout',
@@ -110,6 +117,7 @@ export const pingerMachine = setup({
           },
           {
             target: 'pausing',
+            meta: { label: 'no reply, give up' },
             actions: {
               type: 'giveUp',
               params: ({ context }) => ({ seq: context.seq, attempt: context.attempt }),
@@ -119,10 +127,17 @@ export const pingerMachine = setup({
       },
     },
     pausing: {
+      meta: { label: 'pausing' },
+      description: 'Waiting for the interval before the next request.',
       // With no interval the next request goes at once, without a timer of zero.
       always: [
-        { guard: 'allSent', target: 'done' },
-        { guard: 'noInterval', target: 'awaitingReply', actions: 'nextRequest' },
+        { guard: 'allSent', target: 'done', meta: { label: 'all sent' } },
+        {
+          guard: 'noInterval',
+          target: 'awaitingReply',
+          actions: 'nextRequest',
+          meta: { label: 'next at once' },
+        },
       ],
       on: {
         'net.reply': {
@@ -132,9 +147,17 @@ export const pingerMachine = setup({
           },
         },
       },
-      after: { interval: { target: 'awaitingReply', actions: 'nextRequest' } },
+      after: {
+        interval: {
+          target: 'awaitingReply',
+          actions: 'nextRequest',
+          meta: { label: 'interval over' },
+        },
+      },
     },
     done: {
+      meta: { label: 'done' },
+      description: 'Every request has been sent and answered or given up.',
       on: {
         'net.reply': {
           actions: {

@@ -99,28 +99,58 @@ export const cpuCoreMachine = setup({
   context: ({ input }) => ({ ...input, job: null, lastProcess: null, switched: false }),
   initial: 'idle',
   states: {
+    // `meta.label`: the words the statechart shows; `description`: the sentence behind them.
     idle: {
+      meta: { label: 'idle' },
+      description: 'No job to run.',
       on: {
         'cpu.dispatch': [
-          { guard: 'needsSwitch', target: 'switching', actions: 'takeJob' },
-          { target: 'running', actions: 'runJob' },
+          {
+            guard: 'needsSwitch',
+            target: 'switching',
+            actions: 'takeJob',
+            meta: { label: 'job of another process' },
+          },
+          { target: 'running', actions: 'runJob', meta: { label: 'job given' } },
         ],
       },
     },
     switching: {
+      meta: { label: 'switching' },
+      description: 'Saving one process’s context and loading the next one’s (a context switch).',
       on: {
-        'cpu.switched': { target: 'running', actions: 'rememberJob' },
-        'cpu.preempt': { target: 'idle', actions: ['rememberJob', 'release'] },
+        'cpu.switched': { target: 'running', actions: 'rememberJob', meta: { label: 'switched' } },
+        'cpu.preempt': {
+          target: 'idle',
+          actions: ['rememberJob', 'release'],
+          meta: { label: 'preempted' },
+        },
       },
     },
     running: {
+      meta: { label: 'running' },
+      description: 'Running a job’s CPU burst.',
       on: {
-        'cpu.burstDone': { target: 'idle', actions: 'release' },
-        'cpu.quantumExpired': { target: 'idle', actions: 'release' },
-        'cpu.preempt': { target: 'idle', actions: 'release' },
+        'cpu.burstDone': { target: 'idle', actions: 'release', meta: { label: 'burst done' } },
+        'cpu.quantumExpired': {
+          target: 'idle',
+          actions: 'release',
+          meta: { label: 'time slice over' },
+        },
+        'cpu.preempt': { target: 'idle', actions: 'release', meta: { label: 'preempted' } },
         'cpu.next': [
-          { guard: 'needsSwitch', target: 'switching', actions: 'takeJob' },
-          { target: 'running', reenter: true, actions: 'runJob' },
+          {
+            guard: 'needsSwitch',
+            target: 'switching',
+            actions: 'takeJob',
+            meta: { label: 'next job, another process' },
+          },
+          {
+            target: 'running',
+            reenter: true,
+            actions: 'runJob',
+            meta: { label: 'next job, same process' },
+          },
         ],
       },
     },

@@ -138,6 +138,8 @@ export const serverConnectionMachine = setup({
   states: {
     /** Taken from the accept queue; waits here for a thread (a worker pool's queue). */
     accepted: {
+      meta: { label: 'accepted' },
+      description: 'Taken from the accept queue; waiting for a thread.',
       tags: 'open',
       on: {
         'conn.assign': [
@@ -153,6 +155,8 @@ export const serverConnectionMachine = setup({
     },
     /** Its thread waits for the next request and reads it; idle too long, it is closed. */
     reading: {
+      meta: { label: 'reading' },
+      description: 'Its thread waits for the next request and reads it.',
       tags: 'open',
       entry: 'armKeepAlive',
       exit: 'disarmKeepAlive',
@@ -167,6 +171,8 @@ export const serverConnectionMachine = setup({
     },
     /** A request's CPU part: on the CPU, ready for it, or waiting for the event loop. */
     working: {
+      meta: { label: 'working' },
+      description: 'A request’s CPU part: on the CPU, or ready for it.',
       tags: 'open',
       entry: 'startWork',
       on: {
@@ -179,6 +185,8 @@ export const serverConnectionMachine = setup({
     },
     /** The CPU part is done; the request waits for its I/O. */
     waitingForIo: {
+      meta: { label: 'waiting for I/O' },
+      description: 'The CPU part is done; the request waits for its I/O.',
       tags: 'open',
       on: {
         'conn.replied': afterReply,
@@ -189,19 +197,29 @@ export const serverConnectionMachine = setup({
     },
     /** The client is gone, but a request was in work: the thread finishes it for nobody. */
     abandoned: {
+      meta: { label: 'abandoned' },
+      description: 'The client is gone, but its request is finished for nobody.',
       on: {
         'conn.replied': { target: 'closed', actions: ['freeThread', 'takeMore'] },
         'conn.dropped': { target: 'closed' },
       },
     },
     /** Refused over the server's limits: the "busy" answer, then FIN; it waits for the end. */
-    refused: { on: ended },
+    refused: {
+      meta: { label: 'refused' },
+      description: 'Refused over the server’s limits: a “busy” answer, then FIN.',
+      on: ended,
+    },
     /**
      * The server closed its side: the last replies, then FIN; it waits for the connection to be
      * gone (through TIME-WAIT when the server closed first).
      */
-    closing: { on: ended },
-    closed: { type: 'final' },
+    closing: {
+      meta: { label: 'closing' },
+      description: 'The server closed its side and waits for the connection to be gone.',
+      on: ended,
+    },
+    closed: { meta: { label: 'closed' }, description: 'The connection is gone.', type: 'final' },
   },
 });
 

@@ -22,24 +22,43 @@ export const serverWorkerMachine = setup({
 }).createMachine({
   id: 'serverWorker',
   initial: 'idle',
+  // `meta.label`: the words the statechart shows; `description`: the sentence behind them.
   states: {
     idle: {
-      on: { 'server.assign': 'reading', 'server.work': 'working', 'server.exit': 'exited' },
+      meta: { label: 'idle' },
+      description: 'No connection to serve.',
+      on: {
+        'server.assign': { target: 'reading', meta: { label: 'given a connection' } },
+        'server.work': { target: 'working', meta: { label: 'request to work on' } },
+        'server.exit': { target: 'exited', meta: { label: 'thread ends' } },
+      },
     },
     reading: {
+      meta: { label: 'reading' },
+      description: 'Waiting for a request on its connection, and reading it.',
       on: {
-        'server.work': 'working',
-        'server.release': 'idle',
-        'server.assign': 'reading',
-        'server.exit': 'exited',
+        'server.work': { target: 'working', meta: { label: 'request read' } },
+        'server.release': { target: 'idle', meta: { label: 'connection gone' } },
+        'server.assign': { target: 'reading', meta: { label: 'given a connection' } },
+        'server.exit': { target: 'exited', meta: { label: 'thread ends' } },
       },
     },
     working: {
-      on: { 'server.io': 'waitingForIo', 'server.replied': 'reading' },
+      meta: { label: 'working' },
+      description: 'Working on a request: running on the CPU, or ready and waiting for a core.',
+      on: {
+        'server.io': { target: 'waitingForIo', meta: { label: 'CPU part done' } },
+        'server.replied': { target: 'reading', meta: { label: 'reply written' } },
+      },
     },
     waitingForIo: {
-      on: { 'server.replied': 'reading', 'server.work': 'working' },
+      meta: { label: 'waiting for I/O' },
+      description: 'The request waits for its I/O (a disk, a database).',
+      on: {
+        'server.replied': { target: 'reading', meta: { label: 'reply written' } },
+        'server.work': { target: 'working', meta: { label: 'I/O done, more work' } },
+      },
     },
-    exited: { type: 'final' },
+    exited: { meta: { label: 'exited' }, description: 'The thread has ended.', type: 'final' },
   },
 });

@@ -10,3 +10,11 @@ export {
   splitLinkEnd,
 } from './networkText.ts';
 export { isDevice, noRoutingTable, roleIcon, roleName, roleTone } from './roleIcons.ts';
+export {
+  NAMED_APP_TYPES,
+  appKindName,
+  appTitle,
+  appTypeOf,
+  humanWords,
+  isClientKind,
+} from './appNames.ts';

@@ -8,3 +8,4 @@ export {
 } from './machineCharts.ts';
 export { isServerThread } from './sharedMachines.ts';
 export type { Statechart } from './statechart.ts';
+export { chartGroups, stateCounts, type ChartGroup, type ChartInstance } from './chartGroups.ts';

@@ -43,7 +43,7 @@ const TCP_SENDS: Record<string, string> = {
 /** Transitions RFC 9293's figure 5 leaves out (error handling); drawn only on request. */
 const TCP_MINOR_EVENTS = new Set(['tcp.rst', 'tcp.giveUp', 'app.abort']);
 
-type Bare = Omit<MachineTransition, 'label' | 'minor'>;
+type Bare = Omit<MachineTransition, 'label' | 'minor' | 'description'>;
 
 /** `rcv SYN / snd SYN,ACK`, as figure 5 writes a transition. */
 export function tcpLabel(t: Bare): string {
@@ -94,6 +94,8 @@ export function tcpStatechart(): Statechart {
     machineGraph(tcpConnectionMachine, {
       label: tcpLabel,
       minor: (t) => TCP_MINOR_EVENTS.has(t.event),
+      // The RFC's own names (SYN-SENT), as the figure and every textbook write them.
+      stateName: (state) => state,
     }),
     TCP_PLACEMENT,
   );
@@ -118,7 +120,11 @@ const appCharts = new Map<string, Statechart>();
 /** An application's machine in rows, or undefined for an app without one. */
 export function appStatechart(node: ScenarioNode, app: string): Statechart | undefined {
   const found = machineOfApp(node, app);
-  if (!found) return undefined;
+  return found && machineStatechart(found);
+}
+
+/** The chart of an app's machine, laid out once per machine key. */
+function machineStatechart(found: AppMachine): Statechart {
   let chart = appCharts.get(found.key);
   if (!chart) {
     chart = layoutStatechart(machineGraph(found.machine));
@@ -153,10 +159,10 @@ const SERVER_CONNECTION_WORDS: Record<string, string> = {
   peerClosed: 'client closed',
 };
 
-/** `reply written [more queued]`: the event, and the guard that picks this arrow. */
+/** `reply written, more queued`: the event, and the guard that picks this arrow. */
 export function serverConnectionLabel(t: Bare): string {
   const event = SERVER_CONNECTION_WORDS[t.event] ?? t.event;
-  const guard = t.guard === undefined ? '' : ` [${SERVER_CONNECTION_WORDS[t.guard] ?? t.guard}]`;
+  const guard = t.guard === undefined ? '' : `, ${SERVER_CONNECTION_WORDS[t.guard] ?? t.guard}`;
   return event + guard;
 }
 
@@ -203,4 +209,23 @@ export function serverConnectionStatechart(): Statechart {
     },
   );
   return serverConnectionChart;
+}
+
+/** App names in the trace that reach every machine a kind's view has (its users, its threads). */
+const SAMPLE_NAMES = (type: string) => [type, `${type}/u1`, `${type}/w1`];
+
+/** Every statechart the app can show, by machine: TCP, a server connection, a CPU core, the apps'. */
+export function everyStatechart(): { key: string; chart: Statechart }[] {
+  const charts = new Map<string, Statechart>([
+    ['tcp', tcpStatechart()],
+    ['serverConnection', serverConnectionStatechart()],
+    ['cpuCore', cpuCoreStatechart()],
+  ]);
+  for (const view of APP_VIEWS) {
+    for (const name of SAMPLE_NAMES(view.type)) {
+      const found = view.machine?.(name);
+      if (found && !charts.has(found.key)) charts.set(found.key, machineStatechart(found));
+    }
+  }
+  return [...charts].map(([key, chart]) => ({ key, chart }));
 }

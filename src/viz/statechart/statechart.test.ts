@@ -148,40 +148,46 @@ describe('application statecharts', () => {
     expect(y('awaitingReply')).toBeLessThan(y('pausing'));
     expect(y('pausing')).toBeLessThan(y('done'));
     const loop = chart.edges.find((e) => e.from === 'awaitingReply' && e.to === 'awaitingReply');
-    expect(loop?.labels).toEqual(['after replyTimeout [canRetry]']);
+    expect(loop?.labels).toEqual(['no reply, try again']);
     expect(chart.graph.finals).toEqual([]);
   });
 
   it('puts states reached only from the root (failed) in a last row and lists root transitions', () => {
-    for (const app of ['bulkSend', 'sink']) {
+    for (const [app, words] of [
+      ['bulkSend', 'connection failed'],
+      ['sink', 'socket failed'],
+    ] as const) {
       const chart = appStatechart(node, app)!;
       const failed = chart.nodes.find((n) => n.state === 'failed')!;
       expect(Math.max(...chart.nodes.map((n) => n.y))).toBe(failed.y);
-      expect(chart.graph.anyState.map((t) => t.label)).toEqual(['tcp.error']);
+      expect(chart.graph.anyState.map((t) => t.label)).toEqual([words]);
       expect(chart.graph.finals).toContain('failed');
     }
     expect(appStatechart(node, 'echo')?.graph.states).toEqual(['idle', 'serving']);
     expect(appStatechart(node, 'nope')).toBeUndefined();
   });
 
-  it('reads any flat machine, leaving out transitions without a target', () => {
-    const machine = setup({ guards: { ok: () => true } }).createMachine({
+  it('reads any flat machine, leaving out transitions without a target, in words when it has none', () => {
+    const machine = setup({ guards: { isOk: () => true } }).createMachine({
       id: 'm',
       initial: 'a',
       states: {
-        a: { on: { go: 'b', stay: {} }, after: { 500: 'c' } },
-        b: { always: { guard: 'ok', target: 'a' } },
-        c: { type: 'final' },
+        a: { on: { 'dns.resolved': 'b', stay: {} }, after: { 500: 'waitingForIo' } },
+        b: { always: { guard: 'isOk', target: 'a' } },
+        waitingForIo: { type: 'final' },
       },
     });
     const graph = machineGraph(machine);
     expect(graph.transitions.map((t) => `${t.from}>${t.to} ${t.label}`)).toEqual([
-      'a>b go',
-      'a>c after 500',
-      'b>a always [ok]',
+      'a>b DNS resolved',
+      'a>waitingForIo after 500',
+      'b>a at once, if is ok',
     ]);
-    expect(graph.finals).toEqual(['c']);
-    expect(layoutStatechart(graph).nodes.map((n) => n.state)).toEqual(['a', 'b', 'c']);
+    expect(graph.finals).toEqual(['waitingForIo']);
+    expect(graph.names).toEqual({ a: 'a', b: 'b', waitingForIo: 'waiting for I/O' });
+    const chart = layoutStatechart(graph);
+    expect(chart.nodes.map((n) => n.state)).toEqual(['a', 'b', 'waitingForIo']);
+    expect(chart.nodes.map((n) => n.lines.join(' '))).toEqual(['a', 'b', 'waiting for I/O']);
   });
 });
 
@@ -228,13 +234,13 @@ describe('a connection at a server', () => {
     expect(labels('reading', 'working')).toEqual(['request read']);
     expect(labels('working', 'waitingForIo')).toEqual(['CPU part done']);
     expect(labels('working', 'closing')).toEqual([
-      'reply written [client closed]',
-      'reply written [close asked]',
+      'reply written, client closed',
+      'reply written, close asked',
     ]);
     expect(labels('reading', 'closing')).toEqual(['keep-alive timeout', 'rcv FIN']);
     expect(labels('accepted', 'refused')).toEqual(['over the limit']);
-    expect(labels('accepted', 'working')).toEqual(['thread takes it [more queued]']);
-    expect(labels('working', 'working')).toEqual(['reply written [more queued]']);
+    expect(labels('accepted', 'working')).toEqual(['thread takes it, more queued']);
+    expect(labels('working', 'working')).toEqual(['reply written, more queued']);
   });
 
   it('keeps the labels of the normal life apart, and off the boxes', () => {

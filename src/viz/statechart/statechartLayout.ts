@@ -1,18 +1,32 @@
 // Where a statechart's boxes and arrows go: states on a grid (given cells, or rows by distance
-// from the initial state), one curved arrow per pair of boxes, labels beside the arrows.
+// from the initial state), each box as wide as its name, one curved arrow per pair of boxes bent
+// clear of other boxes, each label at the first place along its arrow that covers no box and no
+// other label; then the whole picture moved so the viewBox holds all of it.
 
 import type { MachineGraph } from './statechart.ts';
+import { pointAt, route, selfLoop, type Group, type Routed } from './statechartRoutes.ts';
+import { textWidth, wrapText } from './textMetrics.ts';
 
 /** A state's box on the chart. A state may be drawn twice (RFC 9293 draws CLOSED twice). */
 export interface ChartNode {
   key: string;
   state: string;
+  /** The state's name for people, in lines (one, or two for a long name). */
+  lines: string[];
   x: number;
   y: number;
   width: number;
   height: number;
   initial: boolean;
   final: boolean;
+}
+
+/** A rectangle: its left, top, width and height. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 /** The transitions between two boxes, drawn as one arrow with one label line each. */
@@ -27,6 +41,8 @@ export interface ChartEdge {
   labelX: number;
   labelY: number;
   anchor: 'start' | 'middle' | 'end';
+  /** The room the label block takes (estimated text extent). */
+  labelBox: Rect;
 }
 
 export interface Statechart {
@@ -51,7 +67,19 @@ export const CELL_WIDTH = 190;
 export const CELL_HEIGHT = 78;
 export const BOX_WIDTH = 138;
 export const BOX_HEIGHT = 34;
+/** Font sizes (px) of state names and arrow labels, as Statechart.svelte draws them. */
+export const STATE_FONT = 12.5;
+export const LABEL_FONT = 10.5;
+export const LABEL_LINE = 12;
+const STATE_LINE = 15;
+/** Widest a state's name runs before it wraps, and the room either side of it in its box. */
+const NAME_MAX = 170;
+const BOX_PADDING = 12;
 const MARGIN = 12;
+/** The narrowest chart, so a single column of states is not blown up to the panel's width. */
+const MIN_WIDTH = 400;
+/** Space kept between a label and a box or another label. */
+const CLEARANCE = 3;
 
 /** Rows by distance from the initial state; states never reached go in a last row. */
 export function rowPlacement(graph: MachineGraph): ChartPlacement {
@@ -82,135 +110,209 @@ export function rowPlacement(graph: MachineGraph): ChartPlacement {
         cells.set(state, { state, col: i + (widest - states.length) / 2, row: index }),
       );
     });
-  return { cells };
+  return { cells, loopSide: 'right' };
 }
 
-/** Where the segment from a box's centre towards (tx, ty) leaves the box. */
-function boxExit(n: ChartNode, tx: number, ty: number): [number, number] {
-  const dx = tx - n.x;
-  const dy = ty - n.y;
-  if (dx === 0 && dy === 0) return [n.x, n.y];
-  const s = Math.min(
-    dx === 0 ? Infinity : n.width / 2 / Math.abs(dx),
-    dy === 0 ? Infinity : n.height / 2 / Math.abs(dy),
+/** Whether two rectangles overlap, each grown by `pad`. */
+export function rectsOverlap(a: Rect, b: Rect, pad = 0): boolean {
+  return (
+    a.x - pad < b.x + b.width &&
+    b.x - pad < a.x + a.width &&
+    a.y - pad < b.y + b.height &&
+    b.y - pad < a.y + a.height
   );
-  return [n.x + dx * s, n.y + dy * s];
+}
+
+/** A box's rectangle. */
+export function nodeRect(n: Pick<ChartNode, 'x' | 'y' | 'width' | 'height'>): Rect {
+  return { x: n.x - n.width / 2, y: n.y - n.height / 2, width: n.width, height: n.height };
 }
 
 const r1 = (v: number) => Math.round(v * 10) / 10;
 
-/** Room right of the grid for the labels of self-loops. */
-const LOOP_LABEL_ROOM = 150;
-/** The narrowest chart, so labels beside a single column of states fit. */
-const MIN_WIDTH = 400;
-
-/** A transition from a state back into itself: a small loop right of or below its box. */
-function selfLoop(
-  a: ChartNode,
-  side: 'right' | 'below',
-): Omit<ChartEdge, 'key' | 'from' | 'to' | 'labels' | 'minor'> {
-  if (side === 'below') {
-    const y = a.y + a.height / 2;
-    return {
-      path: `M${r1(a.x + 24)} ${r1(y)} C${r1(a.x + 40)} ${r1(y + 30)} ${r1(a.x - 40)} ${r1(y + 30)} ${r1(a.x - 24)} ${r1(y)}`,
-      labelX: a.x,
-      labelY: y + 34,
-      anchor: 'middle',
-    };
-  }
-  const x = a.x + a.width / 2;
-  return {
-    path: `M${r1(x)} ${r1(a.y - 8)} C${r1(x + 34)} ${r1(a.y - 24)} ${r1(x + 34)} ${r1(a.y + 24)} ${r1(x)} ${r1(a.y + 8)}`,
-    labelX: x + 32,
-    labelY: a.y,
-    anchor: 'start',
-  };
+/** The label block of `labels` placed at (x, y) with `anchor`. */
+function labelRect(labels: string[], x: number, y: number, anchor: ChartEdge['anchor']): Rect {
+  const width = Math.max(...labels.map((l) => textWidth(l, LABEL_FONT)));
+  const height = labels.length * LABEL_LINE;
+  const left = anchor === 'start' ? x : anchor === 'end' ? x - width : x - width / 2;
+  return { x: left, y: y - height / 2, width, height };
 }
 
-/** Lays a machine graph out: boxes on the placement's grid, one curved arrow per box pair. */
-export function layoutStatechart(
+/** A box for each cell, as wide as the state's name (and wide enough for TCP's). */
+function placeBoxes(
   graph: MachineGraph,
-  placement: ChartPlacement = rowPlacement(graph),
-): Statechart {
-  const cols = Math.max(...[...placement.cells.values()].map((c) => c.col)) + 1;
-  const hasLoops = graph.transitions.some((t) => t.from === t.to);
-  const side = hasLoops && (placement.loopSide ?? 'right') === 'right' ? LOOP_LABEL_ROOM : 0;
-  const width = Math.max(MIN_WIDTH, MARGIN * 2 + cols * CELL_WIDTH + side);
-  // Narrow charts are centred, leaving room either side for the labels of arrows.
-  const shift = (width - side - MARGIN * 2 - cols * CELL_WIDTH) / 2;
-  const xAt = (col: number) => MARGIN + shift + col * CELL_WIDTH + CELL_WIDTH / 2;
-  const yAt = (row: number) => MARGIN + row * CELL_HEIGHT + BOX_HEIGHT / 2 + 8;
-  const nodes: ChartNode[] = [...placement.cells].map(([key, cell]) => ({
-    key,
-    state: cell.state,
-    x: xAt(cell.col),
-    y: yAt(cell.row),
-    width: BOX_WIDTH,
-    height: BOX_HEIGHT,
-    initial: key === graph.initial,
-    final: graph.finals.includes(cell.state),
+  placement: ChartPlacement,
+  extra: { width: number; height: number },
+): { nodes: ChartNode[]; cellWidth: number; cellHeight: number } {
+  const sized = [...placement.cells].map(([key, cell]) => {
+    const name = graph.names[cell.state] ?? cell.state;
+    const lines = wrapText(name, STATE_FONT, true, NAME_MAX);
+    const text = Math.max(...lines.map((l) => textWidth(l, STATE_FONT, true)));
+    return {
+      key,
+      cell,
+      lines,
+      width: Math.max(BOX_WIDTH, Math.ceil(text + 2 * BOX_PADDING)),
+      height: BOX_HEIGHT + (lines.length - 1) * STATE_LINE,
+    };
+  });
+  const widest = Math.max(...sized.map((s) => s.width));
+  const tallest = Math.max(...sized.map((s) => s.height));
+  const cellWidth = Math.max(CELL_WIDTH, widest + 52) + extra.width;
+  const cellHeight = Math.max(CELL_HEIGHT, tallest + 44) + extra.height;
+  const nodes = sized.map((s) => ({
+    key: s.key,
+    state: s.cell.state,
+    lines: s.lines,
+    x: s.cell.col * cellWidth,
+    y: s.cell.row * cellHeight,
+    width: s.width,
+    height: s.height,
+    initial: s.key === graph.initial,
+    final: graph.finals.includes(s.cell.state),
   }));
-  const byKey = new Map(nodes.map((n) => [n.key, n]));
-  const groups = new Map<string, { from: string; to: string; minor: boolean; labels: string[] }>();
+  return { nodes, cellWidth, cellHeight };
+}
+
+/** The arrows between boxes, grouped by box pair and kind. */
+function groupTransitions(graph: MachineGraph, placement: ChartPlacement): Map<string, Group> {
+  const groups = new Map<string, Group>();
   for (const t of graph.transitions) {
     const from = t.from;
     const to = placement.boxFor?.(t.from, t.to) ?? t.to;
     const key = `${from}|${to}|${t.minor ? 'minor' : 'main'}`;
-    const group = groups.get(key) ?? { from, to, minor: t.minor, labels: [] };
+    const group = groups.get(key) ?? { key, from, to, minor: t.minor, labels: [] };
     if (!group.labels.includes(t.label)) group.labels.push(t.label);
     groups.set(key, group);
   }
-  const edges: ChartEdge[] = [];
-  for (const [key, g] of groups) {
+  return groups;
+}
+
+/** The label rectangle of a spot, moved down to centre a block of several lines. */
+function spotRect(labels: string[], spot: Routed['spots'][number]): Rect {
+  return labelRect(labels, spot.x, spot.y, spot.anchor);
+}
+
+/** Room added between columns and rows, in turn, until every label finds a free place. */
+const SPREADS = [
+  { width: 0, height: 0 },
+  { width: 0, height: 26 },
+  { width: 50, height: 26 },
+  { width: 50, height: 52 },
+  { width: 100, height: 52 },
+  { width: 100, height: 90 },
+];
+
+/**
+ * Lays a machine graph out: sized boxes on the placement's grid, arrows, labels and the viewBox.
+ * Where a label finds no free place, the grid is spread and laid out again.
+ */
+export function layoutStatechart(
+  graph: MachineGraph,
+  placement: ChartPlacement = rowPlacement(graph),
+): Statechart {
+  let best: { chart: Statechart; clashes: number } | undefined;
+  for (const spread of SPREADS) {
+    const tried = layoutOnce(graph, placement, spread);
+    if (!best || tried.clashes < best.clashes) best = tried;
+    if (tried.clashes === 0) break;
+  }
+  return (best as { chart: Statechart }).chart;
+}
+
+/** One layout with `extra` room per cell, and how many labels it left on a box or a label. */
+function layoutOnce(
+  graph: MachineGraph,
+  placement: ChartPlacement,
+  extra: { width: number; height: number },
+): { chart: Statechart; clashes: number } {
+  const { nodes, cellWidth, cellHeight } = placeBoxes(graph, placement, extra);
+  const byKey = new Map(nodes.map((n) => [n.key, n]));
+  const groups = groupTransitions(graph, placement);
+  const rects = nodes.map(nodeRect);
+  const routed: Routed[] = [];
+  for (const g of groups.values()) {
     const a = byKey.get(g.from);
     const b = byKey.get(g.to);
     if (!a || !b) continue;
     if (a === b) {
-      edges.push({ key, ...g, ...selfLoop(a, placement.loopSide ?? 'right') });
+      routed.push({ group: g, ...selfLoop(a, placement.loopSide ?? 'right') });
       continue;
     }
-    const shared = groups.has(`${g.to}|${g.from}|main`) || groups.has(`${g.to}|${g.from}|minor`);
-    const twin = groups.has(`${g.from}|${g.to}|${g.minor ? 'main' : 'minor'}`);
-    const bend = (shared ? 18 : 0) + (twin && g.minor ? 22 : 0);
-    const dx = b.x - a.x;
-    const dy = b.y - a.y;
-    const len = Math.hypot(dx, dy);
-    const cx = (a.x + b.x) / 2 + (-dy / len) * bend;
-    const cy = (a.y + b.y) / 2 + (dx / len) * bend;
-    const [sx, sy] = boxExit(a, cx, cy);
-    const [ex, ey] = boxExit(b, cx, cy);
-    const nx = -dy / len;
+    const others = nodes.filter((n) => n !== a && n !== b).map(nodeRect);
+    const r = route(g, a, b, groups, others);
     const fixed = g.minor ? undefined : placement.labels?.get(`${g.from}|${g.to}`);
-    if (fixed) {
-      edges.push({
-        key,
-        ...g,
-        path: `M${r1(sx)} ${r1(sy)} Q${r1(cx)} ${r1(cy)} ${r1(ex)} ${r1(ey)}`,
-        labelX: r1(xAt(fixed.col)),
-        labelY: r1(yAt(fixed.row)),
-        anchor: fixed.anchor,
-      });
-      continue;
-    }
-    const anchor = bend === 0 || Math.abs(nx) < 0.3 ? 'middle' : nx > 0 ? 'start' : 'end';
-    edges.push({
-      key,
-      ...g,
-      path: `M${r1(sx)} ${r1(sy)} Q${r1(cx)} ${r1(cy)} ${r1(ex)} ${r1(ey)}`,
-      labelX: r1(
-        0.25 * sx + 0.5 * cx + 0.25 * ex + (anchor === 'start' ? 4 : anchor === 'end' ? -4 : 0),
-      ),
-      labelY: r1(0.25 * sy + 0.5 * cy + 0.25 * ey + (g.minor && twin ? 13 : 0)),
-      anchor,
-    });
+    if (fixed)
+      r.spots = [{ x: fixed.col * cellWidth, y: fixed.row * cellHeight, anchor: fixed.anchor }];
+    routed.push({ group: g, ...r });
   }
-  const rows = Math.max(...[...placement.cells.values()].map((c) => c.row)) + 1;
-  const loops = graph.transitions.some((t) => t.from === t.to);
-  return {
-    graph,
-    width,
-    height: MARGIN * 2 + rows * CELL_HEIGHT + (loops && placement.loopSide === 'below' ? 40 : 0),
-    nodes,
-    edges,
-  };
+  // Labels of the normal arrows, each at its first free spot; minor arrows are listed instead.
+  const taken: Rect[] = [];
+  let clashes = 0;
+  const placed = new Map<string, { spot: Routed['spots'][number]; rect: Rect }>();
+  for (const r of routed) {
+    const labels = r.group.labels;
+    let best: { spot: Routed['spots'][number]; rect: Rect; cost: number } | undefined;
+    for (const spot of r.spots) {
+      const rect = spotRect(labels, spot);
+      const cost =
+        rects.filter((b) => rectsOverlap(rect, b, CLEARANCE)).length * 10 +
+        taken.filter((b) => rectsOverlap(rect, b, CLEARANCE)).length;
+      if (!best || cost < best.cost) best = { spot, rect, cost };
+      if (cost === 0) break;
+    }
+    if (!best) continue;
+    if (!r.group.minor) {
+      taken.push(best.rect);
+      clashes += best.cost;
+    }
+    placed.set(r.group.key, best);
+  }
+  // Everything drawn, with the initial state's start dot, fits the viewBox with a margin.
+  const extents: Rect[] = [...rects, ...taken];
+  for (const n of nodes.filter((n) => n.initial))
+    extents.push({ x: n.x - n.width / 2 - 22, y: n.y - 5, width: 22, height: 10 });
+  for (const r of routed) {
+    for (let i = 0; i <= 24; i++) {
+      const [x, y] = pointAt(r.curve, i / 24);
+      extents.push({ x: x - 5, y: y - 5, width: 10, height: 10 });
+    }
+  }
+  const left = Math.min(...extents.map((e) => e.x));
+  const top = Math.min(...extents.map((e) => e.y));
+  const right = Math.max(...extents.map((e) => e.x + e.width));
+  const bottom = Math.max(...extents.map((e) => e.y + e.height));
+  const width = Math.ceil(Math.max(MIN_WIDTH, right - left + 2 * MARGIN));
+  // A narrow chart is centred.
+  const dx = MARGIN - left + (width - 2 * MARGIN - (right - left)) / 2;
+  const dy = MARGIN - top;
+  for (const n of nodes) {
+    n.x = r1(n.x + dx);
+    n.y = r1(n.y + dy);
+  }
+  const edges: ChartEdge[] = routed.map((r) => {
+    const at = placed.get(r.group.key) as { spot: Routed['spots'][number]; rect: Rect };
+    const pts = r.curve.map(([x, y]) => `${r1(x + dx)} ${r1(y + dy)}`);
+    const path = `M${pts[0]} ${pts.length === 3 ? 'Q' : 'C'}${pts.slice(1).join(' ')}`;
+    const { key, from, to, labels, minor } = r.group;
+    return {
+      key,
+      from,
+      to,
+      labels,
+      minor,
+      path,
+      labelX: r1(at.spot.x + dx),
+      labelY: r1(at.spot.y + dy),
+      anchor: at.spot.anchor,
+      labelBox: {
+        x: r1(at.rect.x + dx),
+        y: r1(at.rect.y + dy),
+        width: r1(at.rect.width),
+        height: at.rect.height,
+      },
+    };
+  });
+  const height = Math.ceil(bottom - top + 2 * MARGIN);
+  return { chart: { graph, width, height, nodes, edges }, clashes };
 }
