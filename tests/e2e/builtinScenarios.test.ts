@@ -22,7 +22,8 @@ describe('built-in examples', () => {
     expect(await page.getByTestId('scenario-description').textContent()).toContain('TLS handshake');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.getByTestId('metric-seed').filter({ hasText: '21' }).waitFor();
-    // The summary shows the web server, both clients and the CPU as cards.
+    // The summary shows the web server, both clients and the CPU as cards (the whole run's).
+    await page.getByTestId('summary-whole-run').click();
     const server = page.getByTestId('summary-server-web-web');
     await server.waitFor();
     expect(await server.textContent()).toContain('11 of 11');

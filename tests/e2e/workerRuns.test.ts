@@ -95,6 +95,7 @@ describe('the animated simulator view', () => {
     const limit = page.getByTestId('run-limit');
     await limit.waitFor();
     expect(await limit.textContent()).toContain('event limit of 500 events');
+    await page.getByTestId('summary-whole-run').click();
     expect(await page.getByTestId('summary').textContent()).toContain('hit the event limit');
     const parsed = parseScenarioText(readFileSync(join(ROOT, BULK), 'utf8'));
     if (!parsed.ok) throw new Error('invalid scenario');
@@ -132,6 +133,7 @@ describe('the animated simulator view', () => {
     const text = ((await budget.textContent()) ?? '').replace(/\s+/g, ' ');
     expect(text).toContain("the page's budget of 1,000");
     expect(text).toContain('npm run handshake -- run scenario.json --trace trace.jsonl');
+    await page.getByTestId('summary-whole-run').click();
     expect(await page.getByTestId('summary').textContent()).toContain('reached the record budget');
     // What the page kept is the core's run stopped at the same budget, slice for slice.
     const parsed = parseScenarioText(readFileSync(join(ROOT, DATABASE), 'utf8'));
@@ -176,6 +178,7 @@ describe('the animated simulator view', () => {
     expect(said).toContain("before the scenario's end at 300 s");
     expect(said).toContain('raise the time limit in Run options');
     expect(said).toContain('npm run handshake -- run scenario.json --trace trace.jsonl');
+    await page.getByTestId('summary-whole-run').click();
     expect(await page.getByTestId('summary').textContent()).toContain(
       'reached its limit of real time',
     );
