@@ -67,8 +67,8 @@ describe('the animated simulator view', () => {
               violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
             }>;
           };
-          // The header, the run controls and the simulator: this view's own parts.
-          const include = [['header'], ['.run'], ['.simulator']];
+          // The header, the scenario bar with the run controls, and the workspace.
+          const include = [['header'], ['.bar'], ['#workspace']];
           const results = await (window as unknown as { axe: Axe }).axe.run({ include });
           return results.violations
             .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -81,4 +81,73 @@ describe('the animated simulator view', () => {
       });
     }
   }
+});
+
+describe('every inspector tab', () => {
+  const TABS = ['Summary', 'Packet', 'Node', 'Ladder', 'Charts', 'Capture'];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const [width, height] of [
+      [1366, 768],
+      [390, 844],
+    ] as const) {
+      it(`has no serious or critical axe violations on any tab, ${colorScheme}, ${width} px`, async () => {
+        const page = await openApp({ colorScheme, bypassCSP: true, viewport: { width, height } });
+        await runWithSeed(page, 7);
+        // A packet and a node selected, so the Packet and Node tabs show their panels.
+        await page.locator('[data-node="server"]').focus();
+        await page.keyboard.press('Enter');
+        await page.addScriptTag({ path: AXE_PATH });
+        const found: string[] = [];
+        for (const tab of TABS) {
+          await page.getByRole('tab', { name: tab, exact: true }).click();
+          await page.getByRole('tabpanel').waitFor();
+          const violations = await page.evaluate(async () => {
+            const axe = (window as unknown as { axe: { run: () => Promise<AxeResults> } }).axe;
+            const results = await axe.run();
+            return results.violations
+              .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+              .map(
+                (v) => `${v.impact} ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`,
+              );
+          });
+          found.push(...violations.map((v) => `${tab}: ${v}`));
+        }
+        expect(found).toEqual([]);
+        expect(session.errors).toEqual([]);
+      });
+    }
+  }
+});
+
+describe('the topology by keyboard', () => {
+  it('lets a node take focus and be selected with Enter, with a visible focus ring', async () => {
+    const page = await openApp();
+    await runWithSeed(page, 7);
+    const server = page.locator('[data-node="server"]');
+    // Tab from the laptop's card to the server's: keyboard focus, so its ring shows.
+    await page.locator('[data-node="laptop"]').focus();
+    await page.keyboard.press('Tab');
+    expect(await server.evaluate((node) => node === document.activeElement)).toBe(true);
+    expect(
+      await server.locator('.card').evaluate((card) => getComputedStyle(card).strokeWidth),
+    ).toBe('3px');
+    await page.keyboard.press('Enter');
+    expect(await server.getAttribute('aria-pressed')).toBe('true');
+    // The Node tab comes forward with the selected node.
+    expect(
+      await page.getByRole('tab', { name: 'Node', exact: true }).getAttribute('aria-selected'),
+    ).toBe('true');
+    await page.keyboard.press(' ');
+    expect(await server.getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('offers a skip link to the workspace as the first stop', async () => {
+    const page = await openApp();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to the simulator' });
+    expect(await skip.evaluate((link) => link === document.activeElement)).toBe(true);
+    expect(await skip.isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('workspace');
+  });
 });

@@ -41,7 +41,7 @@ describe('the Handshake app', () => {
     expect(await page.locator('[data-link="wifi"] text.id').textContent()).toBe('wifi');
     expect(wifi).toContain('54 Mbit/s · 20 ms · 20% loss');
     expect(wifi).not.toContain('queue');
-    const picture = page.getByRole('img', { name: /2 nodes/ });
+    const picture = page.getByRole('group', { name: /2 nodes/ });
     expect(await picture.count()).toBe(1);
     expect(await picture.getAttribute('aria-label')).toContain(
       'Link wifi joins Laptop wlan0 (192.168.1.10/24) and Echo server eth0 (192.168.1.20/24): 54 Mbit/s, 20 ms, 20% loss.',
