@@ -220,3 +220,14 @@ describe('runs and labels', () => {
     }
   });
 });
+
+describe('the whole run', () => {
+  it('ends where the last packet does, not at a later time shown', () => {
+    // One arrow 0 → 10 ms seen at 30 s: the diagram spans 0..10 ms, the arrow fills the height.
+    const view = ladderView(one, 30_000 * MS, { width: WIDTH, fitHeight: 200 });
+    expect(view.domain).toEqual([0, 10 * MS]);
+    expect(arrows(view.items)[0]).toMatchObject({ y1: 20, y2: 220 });
+    // Still on its way at 4 ms: the diagram ends at the time shown.
+    expect(ladderView(one, 4 * MS, { width: WIDTH, fitHeight: 200 }).domain).toEqual([0, 4 * MS]);
+  });
+});

@@ -158,6 +158,12 @@ export function itemsWithin(view: LadderView, y0: number, y1: number): PlacedIte
   return view.items.filter((i) => i.bottom >= y0 && i.top <= y1);
 }
 
+/** When an arrow stops moving as seen at `time`: its arrival or loss, else `time` (on its way). */
+function activeUntil(a: LadderArrow, time: number): number {
+  const end = a.arrived ?? a.lost?.t ?? time;
+  return Math.min(end, time);
+}
+
 const lerp = (a: number, b: number, f: number) => a + (b - a) * Math.max(0, Math.min(1, f));
 
 /** The point of a segment at height y (its start or end when y is beyond it). */
@@ -180,9 +186,11 @@ export function ladderView(ladder: Ladder, time: number, options: LadderViewOpti
   const charWidth = options.charWidth ?? CHAR_WIDTH;
   const nameOf = options.nameOf ?? ((n: string) => n);
   const t0 = options.window ? options.window[0] : (shown[0]?.sent ?? time);
+  // The whole run ends where its last packet does (arrived, lost, or still on its way at `time`),
+  // so a long quiet tail after the exchange does not squeeze the exchange into a stripe.
   const t1 = options.window
     ? Math.max(options.window[1], t0 + 1_000)
-    : Math.max(time, t0 + 1_000_000);
+    : shown.reduce((end, a) => Math.max(end, activeUntil(a, time)), t0 + 1_000_000);
   const span =
     options.pxPerMs === undefined
       ? (options.fitHeight ?? 480)
