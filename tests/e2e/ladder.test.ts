@@ -2,9 +2,10 @@
 // transfer no two drawn labels overlap, fitted or zoomed in; runs of data segments are bars that
 // open by keyboard; a brush or the From / To form shows a time window and "Whole run" goes back. On
 // the built-in HTTPS login, labels stay between the lifelines and off each other.
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appSession, runWithSeed, shot } from './appSession.ts';
+import { appSession, runWithSeed, SHOTS } from './appSession.ts';
 
 const session = appSession();
 
@@ -74,7 +75,7 @@ describe('the ladder of a long transfer', () => {
     const fitted = await labelBoxes(ladder);
     expect(fitted.length).toBeGreaterThan(5);
     expect(overlaps(fitted)).toEqual([]);
-    await shot(page, 'ladder-fit');
+    await ladder.screenshot({ path: join(SHOTS, 'ladder-fit.png') });
 
     // Zoomed in: a long diagram, scrolled to its middle; what is drawn still never overprints.
     const zoomIn = ladder.getByRole('button', { name: 'Zoom in' });
@@ -131,7 +132,7 @@ describe('the ladder of a long transfer', () => {
     expect(windowed).toBeGreaterThan(0);
     expect(windowed).toBeLessThan(whole / 2);
     expect(overlaps(await labelBoxes(ladder))).toEqual([]);
-    await shot(page, 'ladder-window');
+    await ladder.screenshot({ path: join(SHOTS, 'ladder-window.png') });
 
     // Whole run goes back to everything.
     await ladder.getByTestId('ladder-whole-run').click();
@@ -177,7 +178,7 @@ describe('the ladder of an HTTPS login', () => {
         expect(b.right, b.text).toBeLessThanOrEqual(lanes[1]!);
       }
     }
-    await shot(page, 'ladder-https');
+    await ladder.screenshot({ path: join(SHOTS, 'ladder-https.png') });
     expect(session.errors).toEqual([]);
   });
 });
