@@ -1,6 +1,6 @@
 // Runs of data segments on hand-made ladders: consecutive data segments one way with no other arrow
-// between become one bar with its count and bytes; an arrow the other way, a lost, resent or
-// duplicated segment, or a run opened by the learner, keeps them arrows.
+// between become one bar with its count and bytes; an arrow the other way, a lost, resent,
+// duplicated or named segment, or a run opened by the learner, keeps them arrows.
 import { describe, expect, it } from 'vitest';
 import type { LadderArrow } from './ladder.ts';
 import { collapseRuns, runLabel, type LadderItem } from './ladderRuns.ts';
@@ -92,6 +92,11 @@ describe('collapseRuns', () => {
     const dup = seg(0, { key: 'x#2', duplicate: true });
     const refused = seg(0, { refused: 'backlog full' });
     expect(shape(collapseRuns([dup, refused]))).toEqual(['x#2', refused.key]);
+  });
+
+  it('keeps a segment that starts an application message out of runs', () => {
+    const d = [seg(0, { message: 'HTTP 200' }), seg(0), seg(0), seg(0)];
+    expect(shape(collapseRuns(d))).toEqual([d[0]!.key, 'run 3 (4380)']);
   });
 
   it('leaves a run the learner opened as arrows, and other runs closed', () => {

@@ -1,7 +1,8 @@
 // Runs of data segments on the ladder: consecutive TCP data segments sent the same way between the
 // two endpoints, with no other arrow between them, drawn as one labelled bar ("12 data segments,
 // 17,520 bytes") until the learner opens it. Lost, resent and duplicated segments are never part of
-// a run: they stay arrows of their own, since they are what a learner looks for.
+// a run, nor is a segment that starts an application message (`GET /`, `HTTP 200`, `TLS
+// ClientHello`): they stay arrows of their own, since they are what a learner looks for.
 
 import type { LadderArrow } from './ladder.ts';
 
@@ -30,9 +31,16 @@ export function runLabel(segments: number, bytes: number): string {
   return `${group(segments)} data segment${segments === 1 ? '' : 's'}, ${group(bytes)} byte${bytes === 1 ? '' : 's'}`;
 }
 
-/** A segment that may join a run: plain TCP data, delivered or on its way, sent once. */
+/** A segment that may join a run: plain TCP data, delivered or on its way, sent once, unnamed. */
 function joinsRun(a: LadderArrow): boolean {
-  return a.data && a.retransmit === null && a.lost === null && !a.duplicate && a.refused === null;
+  return (
+    a.data &&
+    a.message === null &&
+    a.retransmit === null &&
+    a.lost === null &&
+    !a.duplicate &&
+    a.refused === null
+  );
 }
 
 /** The id of the run that starts with `first`. */
