@@ -7,7 +7,10 @@ import type { Ladder, LadderArrow } from './ladder.ts';
 import { fitText, placeLabels, type Box, type LabelCandidate } from './ladderLabels.ts';
 import { collapseRuns, type LadderRun } from './ladderRuns.ts';
 
-/** A line of text placed on the page: drawn from `x` (start-anchored) on the baseline `y`. */
+/**
+ * A line of text placed on the page: drawn from `x` (start-anchored) on the baseline `y`, inside
+ * `box` (half a character of room each end), which the panel fills as a plate behind the words.
+ */
 export interface PlacedText {
   text: string;
   x: number;
@@ -301,7 +304,9 @@ export function ladderView(ladder: Ladder, time: number, options: LadderViewOpti
   const textOf = (id: string): PlacedText | null => {
     const p = placed.get(id);
     const text = texts.get(id);
-    return p && text !== undefined ? { text, x: p.box.x, y: p.box.y + ASCENT, box: p.box } : null;
+    return p && text !== undefined
+      ? { text, x: p.box.x + charWidth / 2, y: p.box.y + ASCENT, box: p.box }
+      : null;
   };
   const extent = (segs: Segment[], boxes: (PlacedText | null)[]): [number, number] => {
     const ys = segs.flatMap((s) => [s.y1, s.y2]);
