@@ -1,4 +1,18 @@
-// The ladder diagram of a conversation: its arrows from the trace, and where they are drawn at
-// time t.
-export { buildLadder, type LadderScope } from './ladder.ts';
-export { AXIS_WIDTH, formatTimeTick, ladderView, type PlacedArrow } from './ladderView.ts';
+// The ladder diagram of a conversation: its arrows from the trace, runs of data segments as bars,
+// and where arrows and labels are drawn at time t in a time window, no label over another.
+export { buildLadder, type LadderArrow, type LadderScope } from './ladder.ts';
+export { collapseRuns, runLabel, type LadderItem, type LadderRun } from './ladderRuns.ts';
+export { boxesIntersect, fitText, placeLabels, type Box } from './ladderLabels.ts';
+export {
+  AXIS_WIDTH,
+  arrowTexts,
+  brushWindow,
+  formatTimeTick,
+  itemsWithin,
+  ladderView,
+  lossText,
+  type LadderView,
+  type PlacedArrow,
+  type PlacedItem,
+  type PlacedRun,
+} from './ladderView.ts';

@@ -2,10 +2,21 @@
 // the router; losses, retransmissions and ping messages; cutting at a time; the time axis.
 import { describe, expect, it } from 'vitest';
 import { buildLadder, type Ladder } from './ladder.ts';
-import { arrowsUntil, formatTimeTick, ladderView } from './ladderView.ts';
+import {
+  arrowsUntil,
+  formatTimeTick,
+  ladderView,
+  type LadderView,
+  type PlacedArrow,
+} from './ladderView.ts';
 import { recordsOfType, runSimulationFile } from '../../../tests/support/vizTestRuns.ts';
 
 const MS = 1_000_000;
+
+/** The single arrows a view draws (runs of data segments left out). */
+function arrowsOf(view: LadderView): PlacedArrow[] {
+  return view.items.filter((i): i is PlacedArrow => i.kind === 'arrow');
+}
 
 function ladder(result: Ladder | { error: string }): Ladder {
   if ('error' in result) throw new Error(result.error);
@@ -73,16 +84,20 @@ describe('the ladder of the TCP bulk transfer', () => {
     expect(arrowsUntil(l, 99 * MS)).toEqual([]);
     expect(arrowsUntil(l, 110 * MS).map((a) => a.label)).toEqual(['SYN seq=0 len=0']);
     const view = ladderView(l, 110 * MS, { width: 600, fitHeight: 400 });
-    const [syn] = view.arrows;
+    const [syn] = arrowsOf(view);
     expect(syn!.end).toBe('flight');
     expect(syn!.y2).toBeCloseTo(view.nowY);
     expect(syn!.x2).toBeGreaterThan(view.lanes[0]);
     expect(syn!.x2).toBeLessThan(view.lanes[1]);
     const later = ladderView(l, 150 * MS, { width: 600, fitHeight: 400 });
-    expect(later.arrows.slice(0, 2).map((a) => a.end)).toEqual(['arrived', 'arrived']);
-    expect(later.arrows[0]).toMatchObject({ x1: later.lanes[0], x2: later.lanes[1] });
-    expect(later.arrows[1]).toMatchObject({ x1: later.lanes[1], x2: later.lanes[0] });
-    expect(later.arrows[1]!.y1).toBeCloseTo(later.arrows[0]!.y2);
+    expect(
+      arrowsOf(later)
+        .slice(0, 2)
+        .map((a) => a.end),
+    ).toEqual(['arrived', 'arrived']);
+    expect(arrowsOf(later)[0]).toMatchObject({ x1: later.lanes[0], x2: later.lanes[1] });
+    expect(arrowsOf(later)[1]).toMatchObject({ x1: later.lanes[1], x2: later.lanes[0] });
+    expect(arrowsOf(later)[1]!.y1).toBeCloseTo(arrowsOf(later)[0]!.y2);
   });
 
   it('refuses a listener, which has no single peer', () => {
@@ -112,7 +127,7 @@ describe('the ladder between two nodes of the ping scenario', () => {
 
   it('puts the lost packet’s cross midway between the lifelines', () => {
     const view = ladderView(l, 15_000 * MS, { width: 500 });
-    const lost = view.arrows[0]!;
+    const lost = arrowsOf(view)[0]!;
     expect(lost.end).toBe('lost');
     expect(lost.x2).toBeCloseTo((view.lanes[0] + view.lanes[1]) / 2);
   });

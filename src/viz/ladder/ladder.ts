@@ -42,6 +42,10 @@ export interface LadderArrow {
   /** Why this is a retransmission (`timeout`, `fast retransmit`, `retry 1`), or null. */
   retransmit: string | null;
   duplicate: boolean;
+  /** Bytes of payload the packet carries (TCP or UDP data, not headers). */
+  payload: number;
+  /** A TCP data segment: payload, and no SYN, FIN or RST (what a run of data segments is made of). */
+  data: boolean;
   /** The destination dropped it on arrival (`backlog full`), or null. */
   refused: string | null;
 }
@@ -199,6 +203,13 @@ export function buildLadder(
       title: `${packetLabel(packet, { addresses: true })}${message ? ` (${message})` : ''}`,
       message,
       retransmit,
+      payload: packet.payload.length,
+      data:
+        t.kind === 'tcp' &&
+        packet.payload.length > 0 &&
+        !t.flags.syn &&
+        !t.flags.fin &&
+        !t.flags.rst,
     };
     if (arrivals.length === 0) {
       const lost = info.losses.find((x) => x.t >= sent) ?? null;
