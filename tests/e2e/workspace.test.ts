@@ -118,8 +118,15 @@ describe('the workspace', () => {
     const entries = await logEntries(page);
     const target = entries.findIndex((e) => e.text.includes('times out waiting for reply 1'));
     expect(target).toBeGreaterThan(0);
+    // Scroll the list to the entry (rows are drawn only in view), as a learner would.
+    await page
+      .getByTestId('event-log')
+      .evaluate(
+        (log, at) => (log.scrollTop = at * Number(log.getAttribute('data-row-height'))),
+        target,
+      );
     const row = page.locator(`[data-testid="event-log"] li[aria-posinset="${target + 1}"]`);
-    await row.scrollIntoViewIfNeeded();
+    await row.waitFor();
     await row.locator('button.time').click();
     const reference = coreRun(7).log.find((e) => e.text.includes('times out waiting for reply 1'));
     expect(await timeNs(page)).toBe(reference!.t);
