@@ -176,11 +176,14 @@ describe('the animated simulator view', () => {
     await page.waitForTimeout(300);
     expect(await page.getByTestId('play').textContent()).toBe('Play');
     expect(await timeNs(page)).toBe(0);
+    // The page says the run waits and how to play it; the hint goes once time moves.
+    expect(await page.getByTestId('reduced-motion-hint').textContent()).toContain('press Play');
     const still = await pixels(page);
     await page.waitForTimeout(300);
     expect(await pixels(page)).toBe(still);
     await page.getByTestId('step').click();
     expect(await timeNs(page)).toBe(12_445);
+    expect(await page.getByTestId('reduced-motion-hint').count()).toBe(0);
     await page.getByTestId('play').click();
     await page.waitForTimeout(300);
     expect(await timeNs(page)).toBeGreaterThan(12_445);

@@ -160,7 +160,7 @@ describe('the workspace', () => {
     expect(session.errors).toEqual([]);
   });
 
-  it('has no sideways scrolling on a phone, the log and the inspector stacked', async () => {
+  it('has no sideways scrolling on a phone, the log a tab of the inspector', async () => {
     const page = await session.openApp({ viewport: { width: 390, height: 844 } });
     await startRun(page, 7);
     const [scrollWidth, inner] = await page.evaluate(() => [
@@ -169,7 +169,14 @@ describe('the workspace', () => {
     ]);
     expect(scrollWidth).toBeLessThanOrEqual(inner);
     expect(await page.getByTestId('play').isVisible()).toBe(true);
+    // The panels are tabs here, the log among them.
+    await page.getByRole('tab', { name: 'Log', exact: true }).click();
     expect(await logCount(page)).toBeGreaterThan(0);
+    const [logWidth, panelWidth] = await page.evaluate(() => [
+      document.querySelector('[data-testid="event-log"]')!.scrollWidth,
+      document.querySelector('[data-testid="event-log"]')!.clientWidth,
+    ]);
+    expect(logWidth).toBeLessThanOrEqual(panelWidth);
     await shot(page, 'workspace-phone');
     expect(session.errors).toEqual([]);
   });

@@ -16,9 +16,8 @@ describe('the event log, told a slice at a time', () => {
   it('tells every record once, in order, whatever the slices', () => {
     const narration = new Narration(records, names);
     expect(narration.told).toBe(0);
-    let left = records.length;
     for (const size of [0, 1, 7, 100]) {
-      left = narration.advance(size);
+      const left = narration.advance(size);
       expect(left).toBe(records.length - narration.told);
     }
     while (!narration.done) narration.advance(333);
