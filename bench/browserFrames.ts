@@ -50,7 +50,10 @@ export async function workspaceFrames(browser: Browser, url: string): Promise<vo
     await page.getByTestId('scenario-name').filter({ hasText: "TCP's options" }).waitFor();
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.getByTestId('trace-sha256').waitFor({ state: 'attached', timeout: 120_000 });
-    const records = Number(await page.getByTestId('metric-trace').textContent());
+    // The run's size, as the status line says it ("…: 18331 events, 82251 trace records.").
+    const status = (await page.getByTestId('run-status').textContent()) ?? '';
+    const records = Number(/(\d+)\s+trace records/.exec(status)?.[1] ?? NaN);
+    if (!Number.isFinite(records)) throw new Error(`no record count in "${status}"`);
     const play = page.getByTestId('play');
     const scrubber = page.getByTestId('scrubber');
     let worstPlay = 0;
