@@ -315,14 +315,20 @@ export class HandshakeApp {
     }
   }
 
-  /** Tells the rest of a long run a few milliseconds at a time, so the page never stalls. */
+  /**
+   * Tells the rest of a long run a few milliseconds per task, so the page never stalls, and lets
+   * the log redraw about ten times a second while it does (every slice would cost frames).
+   */
   private tellRest(narration: Narration, token: number): void {
+    let shown = performance.now();
     const slice = () => {
       if (token !== this.runs || narration.done) return;
-      const budget = this.player.playback.playing ? 6 : 14;
-      const stop = performance.now() + budget;
-      while (!narration.done && performance.now() < stop) narration.advance(500);
-      this.logVersion++;
+      const stop = performance.now() + (this.player.playback.playing ? 4 : 8);
+      while (!narration.done && performance.now() < stop) narration.advance(250);
+      if (narration.done || performance.now() - shown > 100) {
+        this.logVersion++;
+        shown = performance.now();
+      }
       if (!narration.done) setTimeout(slice, 0);
     };
     if (!narration.done) setTimeout(slice, 0);

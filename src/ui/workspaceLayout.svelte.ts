@@ -6,7 +6,7 @@ const KEY = 'handshake.workspace.v1';
 
 /** Limits and defaults, in CSS pixels. */
 export const SIDE = { min: 300, max: 1100, initial: 520 } as const;
-export const LOG = { min: 96, max: 900, initial: 250 } as const;
+export const LOG = { min: 96, max: 900, initial: 200 } as const;
 
 function clamp(value: number, limits: { min: number; max: number }): number {
   return Math.min(limits.max, Math.max(limits.min, Math.round(value)));

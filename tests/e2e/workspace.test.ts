@@ -181,3 +181,80 @@ describe('the workspace', () => {
     expect(session.errors).toEqual([]);
   });
 });
+
+/** A thousand pingers behind twenty switches: a network too big to draw or tabulate whole. */
+function thousandPingers(): string {
+  const nodes: unknown[] = [
+    {
+      id: 'core',
+      role: 'switch',
+      interfaces: Array.from({ length: 21 }, (_, i) => ({ name: `p${i}` })),
+    },
+    {
+      id: 'srv',
+      role: 'server',
+      interfaces: [{ name: 'eth0', address: '10.0.0.1/16' }],
+      apps: [{ type: 'echo', port: 7 }],
+    },
+  ];
+  const links: unknown[] = [{ id: 'l-srv', a: 'srv', b: 'core:p0', latency: '1ms' }];
+  for (let s = 0; s < 20; s++) {
+    nodes.push({
+      id: `sw${s}`,
+      role: 'switch',
+      interfaces: Array.from({ length: 51 }, (_, i) => ({ name: `p${i}` })),
+    });
+    links.push({ id: `up${s}`, a: `sw${s}:p0`, b: `core:p${s + 1}`, latency: '1ms' });
+    for (let j = 0; j < 50; j++) {
+      const i = s * 50 + j;
+      nodes.push({
+        id: `h${i}`,
+        role: 'client',
+        interfaces: [
+          { name: 'eth0', address: `10.0.${1 + Math.floor(i / 250)}.${1 + (i % 250)}/16` },
+        ],
+        apps: [{ type: 'pinger', peer: '10.0.0.1', port: 7, count: 3 }],
+      });
+      links.push({ id: `l${i}`, a: `h${i}`, b: `sw${s}:p${j + 1}`, latency: '1ms' });
+    }
+  }
+  return JSON.stringify({
+    format: 'handshake/scenario@1',
+    name: 'A thousand pingers',
+    until: '5s',
+    nodes,
+    links,
+  });
+}
+
+describe('a network too big to draw whole', () => {
+  it('shows progress while it runs and says what it leaves out', async () => {
+    const page = await session.openApp({ viewport: { width: 1366, height: 768 } });
+    await page.getByLabel('Open a scenario file (JSON)').setInputFiles({
+      name: 'thousand.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(thousandPingers(), 'utf8'),
+    });
+    await page.getByTestId('scenario-name').filter({ hasText: 'A thousand pingers' }).waitFor();
+    // 1,021 nodes: the picture draws some and says so.
+    expect(await page.locator('figcaption').first().textContent()).toMatch(
+      /the picture shows the first \d+ nodes/,
+    );
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByTestId('run-progress').waitFor();
+    await page.getByTestId('run-status').filter({ hasText: 'Ran' }).waitFor({ timeout: 120_000 });
+    await page.getByRole('tab', { name: 'Summary', exact: true }).click();
+    await page.getByTestId('summary-whole-run').click();
+    // 1,041 links: the summary tabulates the busiest and says where the rest are.
+    expect(await page.getByTestId('summary-links-capped').textContent()).toContain(
+      'busiest of 1041 links',
+    );
+    expect(await page.locator('[data-testid="summary"] table').count()).toBe(24);
+    // The workspace still answers: the play button toggles.
+    const play = page.getByTestId('play');
+    const before = await play.textContent();
+    await play.click();
+    await play.filter({ hasText: before === 'Play' ? 'Pause' : 'Play' }).waitFor();
+    expect(session.errors).toEqual([]);
+  });
+});

@@ -55,3 +55,13 @@ describe('SummaryAtTime', () => {
     expect(recordsBefore([], 0)).toBe(0);
   });
 });
+
+describe('SummaryAtTime with the run summary known', () => {
+  it('gives that summary back at the end without folding again', () => {
+    const { scenario, records } = runSimulationFile('ping-over-a-link.json');
+    const known = summariseRecords(scenario, records);
+    const summaries = new SummaryAtTime(scenario, records, known);
+    expect(summaries.at(records[records.length - 1]!.t)).toBe(known);
+    expect(summaries.at(0).links[0]!.directions[0].sent).toBe(0);
+  });
+});

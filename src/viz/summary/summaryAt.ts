@@ -34,9 +34,11 @@ export class SummaryAtTime {
   private types: Set<string>;
   private fed = 0;
 
+  /** `whole`: the run's own summary when it is known, given back as is at the end. */
   constructor(
     private readonly scenario: Scenario,
     private readonly records: readonly TraceRecord[],
+    private readonly whole?: RunSummary,
   ) {
     this.figures = runFigures(scenario);
     this.types = new Set(this.figures.types);
@@ -45,6 +47,7 @@ export class SummaryAtTime {
   /** The figures at the moment `t` (see recordsBefore). */
   at(t: number): SummaryAt {
     const count = recordsBefore(this.records, t);
+    if (count === this.records.length && this.whole) return this.whole;
     if (count < this.fed) {
       this.figures = runFigures(this.scenario);
       this.types = new Set(this.figures.types);
