@@ -245,9 +245,9 @@ describe('a network too big to draw whole', () => {
     await page.getByTestId('run-status').filter({ hasText: 'Ran' }).waitFor({ timeout: 120_000 });
     await page.getByRole('tab', { name: 'Summary', exact: true }).click();
     await page.getByTestId('summary-whole-run').click();
-    // 1,041 links: the summary tabulates the busiest and says where the rest are.
+    // 1 + 20 + 1,000 = 1,021 links: the summary tabulates the busiest and says where the rest are.
     expect(await page.getByTestId('summary-links-capped').textContent()).toContain(
-      'busiest of 1041 links',
+      'busiest of 1021 links',
     );
     expect(await page.locator('[data-testid="summary"] table').count()).toBe(24);
     // The workspace still answers: the play button toggles.
