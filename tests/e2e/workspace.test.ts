@@ -236,7 +236,7 @@ describe('a network too big to draw whole', () => {
       buffer: Buffer.from(thousandPingers(), 'utf8'),
     });
     await page.getByTestId('scenario-name').filter({ hasText: 'A thousand pingers' }).waitFor();
-    // 1,021 nodes: the picture draws some and says so.
+    // 1,022 nodes: the picture draws some and says so.
     expect(await page.locator('figcaption').first().textContent()).toMatch(
       /the picture shows the first \d+ nodes/,
     );
