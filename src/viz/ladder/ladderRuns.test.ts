@@ -129,7 +129,10 @@ describe('collapseRuns', () => {
 
   it('keeps lost and link-duplicated ACKs out of runs, and they break them', () => {
     // D a D a(lost) D D D: the run so far has two data segments, too few for a bar.
-    const lostAck = ack(1, 2921, { arrived: null, lost: { t: 5, reason: 'queue full', node: 'r' } });
+    const lostAck = ack(1, 2921, {
+      arrived: null,
+      lost: { t: 5, reason: 'queue full', node: 'r' },
+    });
     const d = [seg(0), ack(1, 1461), seg(0), lostAck, seg(0), seg(0), seg(0)];
     expect(shape(collapseRuns(d))).toEqual([
       d[0]!.key,
