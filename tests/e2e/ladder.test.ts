@@ -1,7 +1,8 @@
 // End-to-end, in Debian's Chromium: the ladder reads well at any length. On the built-in TCP bulk
-// transfer no two drawn labels overlap, fitted or zoomed in; runs of data segments are bars that
-// open by keyboard; a brush or the From / To form shows a time window and "Whole run" goes back. On
-// the built-in HTTPS login, labels stay between the lifelines and off each other.
+// transfer no two drawn labels overlap, fitted or zoomed in; runs of data segments (with the ACKs
+// coming back) are bars that open by keyboard; a brush or the From / To form shows a time window
+// and "Whole run" goes back. On the built-in HTTPS login, labels stay between the lifelines and
+// off each other.
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -88,18 +89,24 @@ describe('the ladder of a long transfer', () => {
     expect(overlaps(await labelBoxes(ladder))).toEqual([]);
     await fit.click();
 
-    // A run of data segments is one bar; Enter opens it into its segments, one arrow each.
+    // A run of data segments, with the ACKs that came back meanwhile, is one bar; Enter opens it
+    // into its segments and ACKs, one arrow each.
     const runs = ladder.getByTestId('ladder-run');
     const before = await runs.count();
     expect(before).toBeGreaterThan(0);
     const name = (await runs.first().getAttribute('aria-label')) ?? '';
-    const [, segments] = /^(\d+) data segments, [\d,]+ bytes/.exec(name) ?? [];
+    const [, segments, acks] = /^(\d+) data segments \([\d,]+ bytes\), (\d+) ACKs/.exec(name) ?? [];
     expect(Number(segments)).toBeGreaterThanOrEqual(3);
+    expect(Number(acks)).toBeGreaterThan(0);
+    // Two bands: the data going one way, the ACKs coming back.
+    expect(await runs.first().locator('polygon.band').count()).toBe(2);
     const arrowsBefore = await ladder.locator('g.arrow').count();
     await runs.first().focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => runs.count()).toBe(before - 1);
-    expect(await ladder.locator('g.arrow').count()).toBe(arrowsBefore + Number(segments));
+    expect(await ladder.locator('g.arrow').count()).toBe(
+      arrowsBefore + Number(segments) + Number(acks),
+    );
     // The focus lands on the run's first segment, whose full words the detail line shows.
     const focused = page.locator('g.arrow:focus');
     expect(await focused.count()).toBe(1);

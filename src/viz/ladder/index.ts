@@ -1,7 +1,14 @@
 // The ladder diagram of a conversation: its arrows from the trace, runs of data segments as bars,
 // and where arrows and labels are drawn at time t in a time window, no label over another.
 export { buildLadder, type LadderArrow, type LadderScope } from './ladder.ts';
-export { collapseRuns, runLabel, type LadderItem, type LadderRun } from './ladderRuns.ts';
+export {
+  collapseRuns,
+  duplicateAcks,
+  runLabel,
+  runShortLabel,
+  type LadderItem,
+  type LadderRun,
+} from './ladderRuns.ts';
 export { boxesIntersect, fitText, placeLabels, type Box } from './ladderLabels.ts';
 export {
   AXIS_WIDTH,
@@ -13,6 +20,7 @@ export {
   lossText,
   type LadderView,
   type PlacedArrow,
+  type PlacedBand,
   type PlacedItem,
   type PlacedRun,
 } from './ladderView.ts';

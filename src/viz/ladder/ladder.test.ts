@@ -55,6 +55,25 @@ describe('the ladder of the TCP bulk transfer', () => {
     expect(syn!.title).toMatch(/^TCP 10\.0\.1\.10:\d+ → 10\.0\.2\.20:5001 SYN seq=\d+ len=0$/);
   });
 
+  it('tells data segments and pure ACKs apart, with their connection and ack number', () => {
+    const [syn, synAck, ack, data] = l.arrows;
+    const close = l.arrows.at(-2)!; // FIN-ACK: not a pure ACK
+    expect([syn, synAck, ack, data, close].map((a) => [a!.data, a!.pureAck])).toEqual([
+      [false, false],
+      [false, false],
+      [false, true],
+      [true, false],
+      [false, false],
+    ]);
+    // One connection both ways: 10.0.1.10:<port> and 10.0.2.20:5001, in text order.
+    expect(syn!.conn).toMatch(/^10\.0\.1\.10:\d+\|10\.0\.2\.20:5001$/);
+    expect(new Set(l.arrows.map((a) => a.conn)).size).toBe(1);
+    // The SYN has no ACK flag; the SYN-ACK acknowledges the client's ISN + 1.
+    const isn = txBegins.find((r) => r.pkt === syn!.pkt)!.packet.transport;
+    expect(syn!.ack).toBeNull();
+    expect(isn.kind === 'tcp' && synAck!.ack === (isn.seq + 1) % 2 ** 32).toBe(true);
+  });
+
   it('shows every packet of the connection once, ending with the close', () => {
     const pkts = new Set(txBegins.map((r) => r.pkt));
     expect(l.arrows).toHaveLength(pkts.size);

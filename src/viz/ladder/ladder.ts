@@ -46,6 +46,12 @@ export interface LadderArrow {
   payload: number;
   /** A TCP data segment: payload, and no SYN, FIN or RST (what a run of data segments is made of). */
   data: boolean;
+  /** A pure TCP ACK: the ACK flag, no payload, no SYN, FIN or RST (a run may take it in). */
+  pureAck: boolean;
+  /** The TCP connection, the same both ways (`10.0.0.1:80|10.0.0.2:49152`), or null for others. */
+  conn: string | null;
+  /** The acknowledgment number as sent (absolute) when the ACK flag is set, else null. */
+  ack: number | null;
   /** The destination dropped it on arrival (`backlog full`), or null. */
   refused: string | null;
 }
@@ -194,6 +200,7 @@ export function buildLadder(
     if (attempt && message?.startsWith('request')) retransmit = `retry ${attempt[1]}`;
     const destination = owners.get(packet.ip.dst);
     const arrivals = info.rx.filter((x) => x.node === destination && x.t >= sent);
+    const ends = t.kind === 'tcp' ? (directionKey(packet) ?? '').split('>').sort() : null;
     const base = {
       pkt,
       link,
@@ -210,6 +217,15 @@ export function buildLadder(
         !t.flags.syn &&
         !t.flags.fin &&
         !t.flags.rst,
+      pureAck:
+        t.kind === 'tcp' &&
+        t.flags.ack &&
+        packet.payload.length === 0 &&
+        !t.flags.syn &&
+        !t.flags.fin &&
+        !t.flags.rst,
+      conn: ends ? ends.join('|') : null,
+      ack: t.kind === 'tcp' && t.flags.ack ? t.ack : null,
     };
     if (arrivals.length === 0) {
       const lost = info.losses.find((x) => x.t >= sent) ?? null;

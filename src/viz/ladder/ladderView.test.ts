@@ -40,6 +40,9 @@ function arrow(
     refused: null,
     payload: 0,
     data: false,
+    pureAck: false,
+    conn: 'a:1|b:2',
+    ack: 1,
     ...more,
   };
 }
@@ -161,7 +164,8 @@ describe('runs and labels', () => {
     const run = view.items[0] as PlacedRun;
     expect(run.kind).toBe('run');
     expect(run.points).toBe('164,20 464,120 464,140 164,40');
-    expect(run.label?.text).toBe('3 data segments, 4,380 bytes');
+    expect(run.label?.text).toBe('3 data segments (4,380 bytes)');
+    expect(run.acks).toBeNull();
     expect(view.counts.packets).toBe(3);
     const open = ladderView(ladder, 30 * MS, {
       width: WIDTH,
@@ -170,6 +174,34 @@ describe('runs and labels', () => {
       expanded: new Set(['run:1']),
     });
     expect(arrows(open.items).map((a) => a.arrow.key)).toEqual(['1', '2', '3']);
+  });
+
+  it('draws the ACKs a run took in as a second band coming back', () => {
+    // Data 0 → 10, 2 → 12, 4 → 14 ms from a; ACKs 1 → 11 and 3 → 13 ms from b. 0..20 ms onto
+    // 20..220 (10 px a ms): data from y 20 → 120 to 60 → 160 left to right, ACKs from 30 → 130
+    // to 50 → 150 right to left.
+    const ackAt = (key: string, sent: number, n: number) =>
+      arrow(key, 1, sent, sent + 10 * MS, { pureAck: true, ack: n });
+    const mixed: Ladder = {
+      endpoints: ['a', 'b'],
+      arrows: [
+        data('1', 0),
+        ackAt('2', 1 * MS, 1461),
+        data('3', 2 * MS),
+        ackAt('4', 3 * MS, 2921),
+        data('5', 4 * MS),
+      ],
+    };
+    const view = ladderView(mixed, 30 * MS, { width: WIDTH, fitHeight: 200, window: [0, 20 * MS] });
+    expect(view.items).toHaveLength(1);
+    const run = view.items[0] as PlacedRun;
+    expect(run.points).toBe('164,20 464,120 464,160 164,60');
+    expect(run.acks?.points).toBe('464,30 164,130 164,150 464,50');
+    expect(run.label?.text).toBe('3 data segments (4,380 bytes), 2 ACKs');
+    expect(view.counts.packets).toBe(5);
+    // Too narrow for the whole label (420 px: 213.6 px between lifelines, 30 characters): the short one.
+    const narrow = ladderView(mixed, 30 * MS, { width: 420, fitHeight: 200, window: [0, 20 * MS] });
+    expect((narrow.items[0] as PlacedRun).label?.text).toBe('3 segments, 2 ACKs');
   });
 
   it('shortens a label to the room between the lifelines: the message alone, else cut', () => {

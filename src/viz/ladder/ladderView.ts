@@ -43,14 +43,20 @@ export interface PlacedArrow extends Segment {
   bottom: number;
 }
 
-/** A run of data segments placed as one bar: the first and last segments and the band between. */
-export interface PlacedRun {
-  kind: 'run';
-  run: LadderRun;
+/** A band between two segments drawn the same way: the first, the last, the polygon between. */
+export interface PlacedBand {
   first: Segment;
   last: Segment;
   /** The band's corners for an SVG polygon. */
   points: string;
+}
+
+/** A run of data segments placed as one bar: the data's band, and the ACKs' band coming back. */
+export interface PlacedRun extends PlacedBand {
+  kind: 'run';
+  run: LadderRun;
+  /** The band of the ACKs it took in, from the first to the last (null when it has none). */
+  acks: PlacedBand | null;
   /** Whether a segment of the run is still on its way at the time shown. */
   flight: boolean;
   label: PlacedText | null;
@@ -183,6 +189,19 @@ function clip(s: Segment, top: number, bottom: number): { seg: Segment; cutEnd: 
   return { seg: { x1: start.x, y1: start.y, x2: end.x, y2: end.y }, cutEnd: s.y2 > bottom };
 }
 
+/** The band between two segments drawn the same way, as an SVG polygon's points. */
+function band(first: Segment, last: Segment): PlacedBand {
+  const points = [
+    [first.x1, first.y1],
+    [first.x2, first.y2],
+    [last.x2, last.y2],
+    [last.x1, last.y1],
+  ]
+    .map(([px, py]) => `${px},${py}`)
+    .join(' ');
+  return { first, last, points };
+}
+
 /** Lays out the ladder as it stands at `time`, over the window asked for or the whole run. */
 export function ladderView(ladder: Ladder, time: number, options: LadderViewOptions): LadderView {
   const shown = arrowsUntil(ladder, time);
@@ -259,13 +278,23 @@ export function ladderView(ladder: Ladder, time: number, options: LadderViewOpti
 
   type Pending =
     | { kind: 'arrow'; d: Draft }
-    | { kind: 'run'; run: LadderRun; first: Draft; last: Draft; flight: boolean };
+    | {
+        kind: 'run';
+        run: LadderRun;
+        first: Draft;
+        last: Draft;
+        acks: [Draft, Draft] | null;
+        flight: boolean;
+      };
   const pending: Pending[] = [];
   const counts = { packets: 0, lost: 0, resent: 0 };
   for (const item of collapseRuns(shown, options.expanded)) {
     const arrows = item.kind === 'arrow' ? [item.arrow] : item.arrows;
     const drafts = arrows.map(draft).filter((d): d is Draft => d !== null);
-    const [first, last] = [drafts[0], drafts.at(-1)];
+    // A run's bar goes from its first data segment to its last; its ACKs have a band of their own.
+    const sent = item.kind === 'run' ? drafts.filter((d) => d.arrow.from === item.from) : drafts;
+    const back = item.kind === 'run' ? drafts.filter((d) => d.arrow.from !== item.from) : [];
+    const [first, last] = [sent[0], sent.at(-1)];
     if (!first || !last) continue;
     for (const d of drafts) {
       counts.packets++;
@@ -290,8 +319,10 @@ export function ladderView(ladder: Ladder, time: number, options: LadderViewOpti
       }
     } else {
       const flight = drafts.some((d) => d.end === 'flight');
-      pending.push({ kind: 'run', run: item, first, last, flight });
-      const text = fitText([item.label], maxChars);
+      const [ackFirst, ackLast] = [back[0], back.at(-1)];
+      const acks = ackFirst && ackLast ? ([ackFirst, ackLast] as [Draft, Draft]) : null;
+      pending.push({ kind: 'run', run: item, first, last, acks, flight });
+      const text = fitText([item.label, item.short], maxChars);
       const mid = (s: Segment) => pointAt(s, (s.y1 + s.y2) / 2);
       const [a, b] = [mid(first.seg), mid(last.seg)];
       const centre = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 + 4 };
@@ -321,28 +352,12 @@ export function ladderView(ladder: Ladder, time: number, options: LadderViewOpti
       const [top, bottom] = extent([seg], [label, reason]);
       return { kind: 'arrow', arrow, ...seg, end, cutEnd, label, reason, top, bottom };
     }
-    const [f, l] = [p.first.seg, p.last.seg];
-    const points = [
-      [f.x1, f.y1],
-      [f.x2, f.y2],
-      [l.x2, l.y2],
-      [l.x1, l.y1],
-    ]
-      .map(([px, py]) => `${px},${py}`)
-      .join(' ');
+    const data = band(p.first.seg, p.last.seg);
+    const acks = p.acks ? band(p.acks[0].seg, p.acks[1].seg) : null;
     const label = textOf(p.run.id);
-    const [top, bottom] = extent([f, l], [label]);
-    return {
-      kind: 'run',
-      run: p.run,
-      first: f,
-      last: l,
-      points,
-      flight: p.flight,
-      label,
-      top,
-      bottom,
-    };
+    const segs = [data.first, data.last, ...(acks ? [acks.first, acks.last] : [])];
+    const [top, bottom] = extent(segs, [label]);
+    return { kind: 'run', run: p.run, ...data, acks, flight: p.flight, label, top, bottom };
   });
 
   const height = bottomY + BOTTOM;
