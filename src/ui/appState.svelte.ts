@@ -323,7 +323,7 @@ export class HandshakeApp {
     let shown = performance.now();
     const slice = () => {
       if (token !== this.runs || narration.done) return;
-      const stop = performance.now() + (this.player.playback.playing ? 4 : 8);
+      const stop = performance.now() + (this.player.busy() ? 3 : 8);
       while (!narration.done && performance.now() < stop) narration.advance(250);
       if (narration.done || performance.now() - shown > 100) {
         this.logVersion++;
@@ -361,10 +361,10 @@ export class HandshakeApp {
     // The fingerprint is of the whole trace, to compare with the CLI's: a partial one has none.
     if (live.detail !== 'full') return;
     this.fingerprint = { status: 'pending' };
-    // Hashed a few milliseconds at a time (fewer while the animation plays): a big trace is
+    // Hashed a few milliseconds at a time (fewer while the moment shown moves): a big trace is
     // gigabytes of JSON, which must neither fill one string nor stall the page.
     void traceSha256(records, {
-      budgetMs: () => (this.player.playback.playing ? 4 : 12),
+      budgetMs: () => (this.player.busy() ? 3 : 12),
       cancelled: () => token !== this.runs,
     }).then(
       (hex) => {

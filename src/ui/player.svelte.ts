@@ -36,6 +36,9 @@ export class Player {
   private frame = 0;
   private last = 0;
 
+  /** When the learner last sought or stepped (performance.now()); not state, nothing redraws. */
+  private touched = -Infinity;
+
   constructor(private readonly source: () => PlayerSource | null) {
     if (typeof matchMedia === 'function') {
       const query = matchMedia('(prefers-reduced-motion: reduce)');
@@ -79,10 +82,21 @@ export class Player {
   }
 
   seek(t: number): void {
+    this.touched = performance.now();
     this.playback = seek(this.playback, t, this.end);
   }
 
+  /**
+   * Whether the moment shown is moving: playing, or sought or stepped in the last second (a
+   * drag on the timeline). Background work (the log's narration, the trace's fingerprint) takes
+   * shorter slices then, so the frames stay short.
+   */
+  busy(): boolean {
+    return this.playback.playing || performance.now() - this.touched < 1000;
+  }
+
   step(direction: 'event' | 'packet', back = false): void {
+    this.touched = performance.now();
     const source = this.source();
     if (!source) return;
     const move =
