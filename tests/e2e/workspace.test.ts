@@ -177,6 +177,12 @@ describe('the workspace', () => {
       document.querySelector('[data-testid="event-log"]')!.clientWidth,
     ]);
     expect(logWidth).toBeLessThanOrEqual(panelWidth);
+    // Scrolled down to the panels, the picture and the time controls stay in view.
+    await page.mouse.move(195, 800);
+    await page.mouse.wheel(0, 1200);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
+    expect(await inView(page, '[data-testid="play"]')).toBe(true);
+    expect(await inView(page, '[data-testid="topology"]')).toBe(true);
     await shot(page, 'workspace-phone');
     expect(session.errors).toEqual([]);
   });
