@@ -178,8 +178,7 @@ describe('the workspace', () => {
     ]);
     expect(logWidth).toBeLessThanOrEqual(panelWidth);
     // Scrolled down to the panels, the picture and the time controls stay in view.
-    await page.mouse.move(195, 800);
-    await page.mouse.wheel(0, 1200);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
     expect(await inView(page, '[data-testid="play"]')).toBe(true);
     expect(await inView(page, '[data-testid="topology"]')).toBe(true);
