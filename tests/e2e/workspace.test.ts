@@ -101,9 +101,35 @@ describe('the workspace', () => {
     expect(await linkCounts(page, 'wifi')).toBe('0 sent · 0 delivered · 0 lost');
     expect(await page.getByTestId('metric-trace').textContent()).toBe('0');
     expect(await page.getByTestId('timeline-counts').textContent()).toMatch(/0 of \d+\s+drops/);
-    await page.keyboard.press('End');
     const whole = coreRun(7).summary.links[0]!.directions;
     const total = (key: 'sent' | 'delivered' | 'lost') => whole[0][key] + whole[1][key];
+    // At the very moment packet #1 is lost, the loss is not counted yet: it counts from just after.
+    const entries = await logEntries(page);
+    const loss = entries.findIndex((e) => e.text === 'Packet #1 is lost on link wifi.');
+    expect(loss).toBeGreaterThan(0);
+    await page
+      .getByTestId('event-log')
+      .evaluate(
+        (log, at) => (log.scrollTop = at * Number(log.getAttribute('data-row-height'))),
+        loss,
+      );
+    await page
+      .locator(`[data-testid="event-log"] li[aria-posinset="${loss + 1}"] button.time`)
+      .click();
+    expect(await linkCounts(page, 'wifi')).toMatch(/ 0 lost$/);
+    expect(await page.getByTestId('timeline-counts').textContent()).toMatch(
+      new RegExp(`0 of ${total('lost')} drops`),
+    );
+    await page.getByTestId('step').click();
+    expect(await linkCounts(page, 'wifi')).toMatch(/ 1 lost$/);
+    expect(await page.getByTestId('timeline-counts').textContent()).toMatch(
+      new RegExp(`1 of ${total('lost')} drops`),
+    );
+    await page.locator('h1').click();
+    await page.keyboard.press('End');
+    expect(await page.getByTestId('timeline-counts').textContent()).toMatch(
+      new RegExp(`${total('lost')} of ${total('lost')} drops`),
+    );
     expect(await linkCounts(page, 'wifi')).toBe(
       `${total('sent')} sent · ${total('delivered')} delivered · ${total('lost')} lost`,
     );
