@@ -173,6 +173,16 @@ export async function startRun(page: Page, seed: number): Promise<void> {
   await page.getByTestId('trace-sha256').waitFor({ state: 'attached' });
 }
 
+/**
+ * Runs with `seed` (the summary and fingerprint there), pauses, and shows the moment `tick` of the
+ * scrubber (0 to 1000).
+ */
+export async function runAndShow(page: Page, seed: number, tick: string): Promise<void> {
+  await startRun(page, seed);
+  await pause(page);
+  await page.getByTestId('scrubber').fill(tick);
+}
+
 /** The moment shown, in ns, as the time readout carries it. */
 export async function timeNs(page: Page): Promise<number> {
   return Number(await page.getByTestId('time').getAttribute('data-ns'));

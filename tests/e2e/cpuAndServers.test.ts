@@ -3,23 +3,10 @@
 // chart, and an HTTP request dissected in the packet inspector and named on the ladder.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appSession, openFile, shot } from './appSession.ts';
+import { appSession, openFile, shot, runAndShow } from './appSession.ts';
 
 const session = appSession();
 const { openApp } = session;
-
-/** Runs with `seed`, pauses, and shows the moment `tick` of the scrubber (0 to 1000). */
-async function runAndShow(page: Page, seed: number, tick: string): Promise<void> {
-  await page.getByLabel('Seed').fill(String(seed));
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page
-    .getByTestId('metric-seed')
-    .filter({ hasText: String(seed) })
-    .waitFor();
-  const play = page.getByTestId('play');
-  if ((await play.textContent())?.includes('Pause')) await play.click();
-  await page.getByTestId('scrubber').fill(tick);
-}
 
 async function selectNode(page: Page, id: string): Promise<void> {
   const card = await page.locator(`[data-node="${id}"] .label`).boundingBox();

@@ -3,26 +3,12 @@
 // pcap download, each reached from the simulator the way a learner would.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readPcap } from '../../src/net/capture/pcapReader.ts';
-import { appSession, openFile, SHOTS } from './appSession.ts';
+import { appSession, openFile, SHOTS, runAndShow } from './appSession.ts';
 
 const session = appSession();
 const { openApp } = session;
-
-/** Runs with `seed`, pauses, and shows the moment `tick` of the scrubber (0 = start). */
-async function runAndShow(page: Page, seed: number, tick: string): Promise<void> {
-  await page.getByLabel('Seed').fill(String(seed));
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page
-    .getByTestId('metric-seed')
-    .filter({ hasText: String(seed) })
-    .waitFor();
-  const play = page.getByTestId('play');
-  if ((await play.textContent())?.includes('Pause')) await play.click();
-  await page.getByTestId('scrubber').fill(tick);
-}
 
 describe('inspectors', () => {
   it('shows the selected packet layer by layer, explains fields and lights their bytes', async () => {

@@ -6,7 +6,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { appSession, shot, SHOTS } from './appSession.ts';
+import { appSession, shot, SHOTS, runAndShow } from './appSession.ts';
 
 const session = appSession();
 const { openApp } = session;
@@ -15,15 +15,7 @@ const { openApp } = session;
 async function openAndRun(page: Page, name: string, seed: number, tick: string): Promise<void> {
   await page.getByLabel('Open a built-in example').selectOption({ label: name });
   await expect.poll(() => page.getByTestId('scenario-name').textContent()).toBe(name);
-  await page.getByLabel('Seed').fill(String(seed));
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page
-    .getByTestId('metric-seed')
-    .filter({ hasText: String(seed) })
-    .waitFor();
-  const play = page.getByTestId('play');
-  if ((await play.textContent())?.includes('Pause')) await play.click();
-  await page.getByTestId('scrubber').fill(tick);
+  await runAndShow(page, seed, tick);
 }
 
 /** Shows node `id` in the Node tab, chosen with the inspector's own picker. */
