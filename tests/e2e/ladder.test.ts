@@ -24,7 +24,8 @@ async function showLadder(page: Page, a: string, b: string): Promise<Locator> {
   await ladder.getByTestId('ladder-node-a').selectOption(a);
   await ladder.getByTestId('ladder-node-b').selectOption(b);
   await ladder.getByRole('button', { name: 'Show' }).click();
-  await ladder.locator('g[role="button"]').first().waitFor();
+  // Drawn one by one (buttons), or as one picture when too crowded.
+  await ladder.locator('g[role="button"]').first().or(ladder.getByTestId('ladder-dense')).waitFor();
   return ladder;
 }
 
@@ -125,7 +126,8 @@ describe('the ladder of a long transfer', () => {
     const whole = Number(/\d+/.exec((await counts.textContent()) ?? '')?.[0]);
     expect(whole).toBeGreaterThan(100);
 
-    // Drag down the time axis over a tenth of the diagram.
+    // Drag down the time axis over a tenth of the diagram (in view first: the mouse does not scroll).
+    await ladder.getByTestId('ladder-brush').scrollIntoViewIfNeeded();
     const brush = await ladder.getByTestId('ladder-brush').boundingBox();
     const x = brush!.x + brush!.width / 2;
     const y = brush!.y + brush!.height * 0.45;
@@ -160,6 +162,38 @@ describe('the ladder of a long transfer', () => {
     expect(names).toHaveLength(2);
     expect(names[0]).toMatch(/\bSYN\b(?!-)/);
     expect(names[1]).toMatch(/\bSYN-ACK\b/);
+    expect(session.errors).toEqual([]);
+  });
+});
+
+describe('the ladder of a crowded exchange', () => {
+  it('says when the fitted diagram is too crowded, and not once a window is drawn', async () => {
+    const page = await session.openApp();
+    await openExample(page, "TCP's options on a long, fast path", 1);
+    const ladder = await showLadder(page, 'laptop', 'modern');
+    // Thousands of packets in 440 px: the note says how many items share how few pixels.
+    const crowded = ladder.getByTestId('ladder-crowded');
+    await expect.poll(() => crowded.count()).toBe(1);
+    const [, items, px] =
+      /^\s*([\d,]+) arrows and bars share (\d+) px/.exec((await crowded.textContent()) ?? '') ?? [];
+    // Under 3 px an item.
+    expect(3 * Number(items?.replace(/,/g, ''))).toBeGreaterThan(Number(px));
+    expect(Number(px)).toBeLessThanOrEqual(440);
+    // Too many to draw one by one: one picture, no buttons (nothing is selected).
+    expect(await crowded.textContent()).toMatch(/drawn as one picture/);
+    expect(await ladder.getByTestId('ladder-dense').count()).toBe(1);
+    expect(await ladder.locator('g[role="button"]').count()).toBe(0);
+    // A window of its first moments: few enough to read, drawn as buttons, and the note is gone.
+    const form = ladder.getByRole('form', { name: 'Time window' });
+    await form.getByLabel('From (ms)').fill('0');
+    await form.getByLabel('To (ms)').fill('150');
+    await form.getByLabel('To (ms)').press('Enter');
+    await expect
+      .poll(async () => (await ladder.getByTestId('ladder-counts').textContent()) ?? '')
+      .toMatch(/in the window/);
+    await expect.poll(() => crowded.count()).toBe(0);
+    expect(await ladder.getByTestId('ladder-dense').count()).toBe(0);
+    expect(await ladder.locator('g[role="button"]').count()).toBeGreaterThan(0);
     expect(session.errors).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 // The ladder diagram of a conversation: its arrows from the trace, runs of data segments as bars,
-// and where arrows and labels are drawn at time t in a time window, no label over another.
+// and where arrows and labels are drawn at time t in a time window, no label over another: laid out
+// once per time span (ladderLayout.ts), cut at each moment.
 export { buildLadder, type LadderArrow, type LadderScope } from './ladder.ts';
 export {
   collapseRuns,
@@ -10,14 +11,23 @@ export {
   type LadderRun,
 } from './ladderRuns.ts';
 export { boxesIntersect, fitText, placeLabels, type Box } from './ladderLabels.ts';
+export { layoutLadder, type LadderLayout } from './ladderLayout.ts';
 export {
   AXIS_WIDTH,
   arrowTexts,
   brushWindow,
   formatTimeTick,
+  crowding,
+  densePaths,
+  type DensePaths,
   itemsWithin,
+  ladderDomain,
+  ladderEnd,
   ladderView,
+  LadderLayouts,
+  layoutOptions,
   lossText,
+  viewAt,
   type LadderView,
   type PlacedArrow,
   type PlacedBand,

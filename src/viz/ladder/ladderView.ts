@@ -1,70 +1,29 @@
-// Where the ladder diagram draws things at time t: a d3 time scale down the page over the whole run
-// or a chosen time window, the two lifelines, each arrow (or run of data segments) cut at t and at
-// the window's edges, and labels placed so that none overprints another (ladderLabels.ts).
+// Where the ladder diagram draws things at time t: the time span drawn (a window the learner chose,
+// or the run so far, its end rounded up in steps of about a quarter so that a layout serves many
+// moments), the layout of that span (ladderLayout.ts, computed once) cut at t, a drag turned into a
+// window, and the items in the rows scrolled into view.
 
-import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import type { ScaleLinear } from 'd3-scale';
 import type { Ladder, LadderArrow } from './ladder.ts';
-import { fitText, placeLabels, type Box, type LabelCandidate } from './ladderLabels.ts';
-import { collapseRuns, type LadderRun } from './ladderRuns.ts';
+import {
+  activeUntil,
+  settlesAt,
+  type PlacedBand,
+  type PlacedItem,
+  type Segment,
+} from './ladderGeometry.ts';
+import { ladderAt, layoutLadder, type LadderLayout } from './ladderLayout.ts';
 
-/**
- * A line of text placed on the page: drawn from `x` (start-anchored) on the baseline `y`, inside
- * `box` (half a character of room each end), which the panel fills as a plate behind the words.
- */
-export interface PlacedText {
-  text: string;
-  x: number;
-  y: number;
-  box: Box;
-}
-
-/** A segment of an arrow on the page, cut to the window. */
-export interface Segment {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
-
-/** An arrow placed on the page. */
-export interface PlacedArrow extends Segment {
-  kind: 'arrow';
-  arrow: LadderArrow;
-  /** How it ends at the time shown: arrived, lost (a cross), or still on its way. */
-  end: 'arrived' | 'lost' | 'flight';
-  /** Its end lies past the window's bottom edge: no head or cross is drawn. */
-  cutEnd: boolean;
-  /** Its label, or null when there was no room (the tooltip and accessible name keep it). */
-  label: PlacedText | null;
-  /** The reason of a loss beside its cross, or null (same rule). */
-  reason: PlacedText | null;
-  /** The vertical extent of what is drawn, for culling to the part scrolled into view. */
-  top: number;
-  bottom: number;
-}
-
-/** A band between two segments drawn the same way: the first, the last, the polygon between. */
-export interface PlacedBand {
-  first: Segment;
-  last: Segment;
-  /** The band's corners for an SVG polygon. */
-  points: string;
-}
-
-/** A run of data segments placed as one bar: the data's band, and the ACKs' band coming back. */
-export interface PlacedRun extends PlacedBand {
-  kind: 'run';
-  run: LadderRun;
-  /** The band of the ACKs it took in, from the first to the last (null when it has none). */
-  acks: PlacedBand | null;
-  /** Whether a segment of the run is still on its way at the time shown. */
-  flight: boolean;
-  label: PlacedText | null;
-  top: number;
-  bottom: number;
-}
-
-export type PlacedItem = PlacedArrow | PlacedRun;
+export type {
+  PlacedArrow,
+  PlacedBand,
+  PlacedItem,
+  PlacedRun,
+  PlacedText,
+  Segment,
+} from './ladderGeometry.ts';
+export { AXIS_WIDTH, CHAR_WIDTH, LADDER_TOP, LINE_HEIGHT } from './ladderGeometry.ts';
+export { arrowTexts, formatTimeTick, lossText } from './ladderWords.ts';
 
 export interface LadderView {
   width: number;
@@ -100,56 +59,110 @@ export interface LadderViewOptions {
   nameOf?: (node: string) => string;
 }
 
-/** Room above the first arrow, and below the last. */
-export const LADDER_TOP = 20;
-const BOTTOM = 24;
-/** Left room for the time axis. */
-export const AXIS_WIDTH = 64;
-/** The box of a line of 11 px text: from 11 px above its baseline to 3 px below. */
-export const LINE_HEIGHT = 14;
-const ASCENT = 11;
-/** DejaVu Sans Mono's advance at 11 px, rounded up. */
-export const CHAR_WIDTH = 6.7;
-/** Room kept between two labels, and between a label and a lifeline. */
-const GAP = 2;
-const UNITS: [number, string][] = [
-  [1e9, 's'],
-  [1e6, 'ms'],
-  [1e3, 'µs'],
-  [1, 'ns'],
-];
-
-/**
- * A tick of the time axis in a unit that suits the step between ticks: `0.1 s` for steps of
- * 100 ms, `20 ms`, `0.5 ms`, `250 µs`; `0` at the origin.
- */
-export function formatTimeTick(ns: number, stepNs: number): string {
-  if (ns === 0) return '0';
-  const [size, unit] = UNITS.find(([u]) => stepNs >= u / 10) ?? [1, 'ns'];
-  const decimals = Math.max(0, Math.ceil(-Math.log10(stepNs / size) - 1e-9));
-  return `${Number((ns / size).toFixed(decimals))} ${unit}`;
-}
-
 /** The arrows sent at or before `time`. */
 export function arrowsUntil(ladder: Ladder, time: number): LadderArrow[] {
   return ladder.arrows.filter((a) => a.sent <= time);
 }
 
-/** The words drawn on an arrow: `↻ ACK seq=1 ack=1 len=1460 · GET /`, and shorter forms. */
-export function arrowTexts(a: LadderArrow): string[] {
-  const again = a.retransmit ? '↻ ' : '';
-  const dup = a.duplicate ? ' (duplicate)' : '';
-  const full = `${again}${a.label}${a.message ? ` · ${a.message}` : ''}${dup}`;
-  return a.message ? [full, `${again}${a.message}${dup}`] : [full];
+/** Steps of a span, per decade, each about a quarter more than the last (the R10 series). */
+const SPAN_STEPS = [1, 1.25, 1.6, 2, 2.5, 3.2, 4, 5, 6.4, 8, 10];
+
+/** The smallest step of SPAN_STEPS times a power of ten that is at least `span` (ns). */
+export function roundSpanUp(span: number): number {
+  if (span <= 0) return 0;
+  const decade = 10 ** Math.floor(Math.log10(span));
+  const step = SPAN_STEPS.find((s) => s * decade >= span * (1 - 1e-12)) ?? 10;
+  return Math.round(step * decade * 1e6) / 1e6;
 }
 
-/** The reason of a loss as written beside its cross. */
-export function lossText(a: LadderArrow, nameOf: (node: string) => string = (n) => n): string {
-  const lost = a.lost;
-  if (!lost) return '';
-  return lost.link
-    ? `${lost.reason} (link ${lost.link})`
-    : `${lost.reason} at ${nameOf(lost.node)}`;
+/** When the ladder's last arrow settles (arrives or is lost), or null when one never does. */
+export function ladderEnd(ladder: Ladder): number | null {
+  let end = -Infinity;
+  for (const a of ladder.arrows) end = Math.max(end, settlesAt(a));
+  return Number.isFinite(end) ? end : null;
+}
+
+/** Where the run so far ends at `time`: its last packet's arrival or loss, or `time`. */
+function endSoFar(ladder: Ladder, time: number, t0: number): number {
+  let end = t0 + 1_000_000;
+  for (const a of ladder.arrows) {
+    if (a.sent > time) break;
+    end = Math.max(end, activeUntil(a, time));
+  }
+  return end;
+}
+
+/**
+ * The time span drawn at `time`, and whether the page grows with time. A window is drawn as
+ * chosen. Otherwise the run so far: from its first packet to where its last packet stops moving
+ * (so a long quiet tail after the exchange does not squeeze it into a stripe). Fitted, that end
+ * is rounded up to the next of about ten steps a decade (never past the ladder's end), so one
+ * layout serves every moment until the exchange outgrows it. Zoomed, the span is the whole
+ * ladder and the page ends where the run so far does.
+ */
+export function ladderDomain(
+  ladder: Ladder,
+  time: number,
+  options: Pick<LadderViewOptions, 'window' | 'pxPerMs'>,
+): { domain: [number, number]; grows: boolean } {
+  if (options.window) {
+    const [w0, w1] = options.window;
+    return { domain: [w0, Math.max(w1, w0 + 1_000)], grows: false };
+  }
+  const first = ladder.arrows[0];
+  if (!first || first.sent > time) return { domain: [time, time + 1_000_000], grows: false };
+  const t0 = first.sent;
+  const whole = ladderEnd(ladder);
+  if (options.pxPerMs !== undefined) {
+    const last = ladder.arrows.at(-1)?.sent ?? t0;
+    return { domain: [t0, Math.max(whole ?? last, last, t0 + 1_000_000)], grows: true };
+  }
+  const end = endSoFar(ladder, time, t0);
+  if (whole !== null && end >= whole) return { domain: [t0, end], grows: false };
+  const rounded = t0 + roundSpanUp(end - t0);
+  return { domain: [t0, whole === null ? rounded : Math.min(rounded, whole)], grows: false };
+}
+
+/** The layout options of `ladderView` for a span. */
+export function layoutOptions(
+  options: LadderViewOptions,
+  span: { domain: [number, number]; grows: boolean },
+): Parameters<typeof layoutLadder>[1] {
+  return {
+    domain: span.domain,
+    grows: span.grows,
+    width: options.width,
+    ...(options.pxPerMs === undefined
+      ? { fitHeight: options.fitHeight ?? 480 }
+      : { pxPerMs: options.pxPerMs }),
+    ...(options.expanded ? { expanded: options.expanded } : {}),
+    first: options.first ?? null,
+    charWidth: options.charWidth ?? 6.7,
+    ...(options.nameOf ? { nameOf: options.nameOf } : {}),
+  };
+}
+
+/** A layout cut at `time` as a view. */
+export function viewAt(layout: LadderLayout, time: number): LadderView {
+  const moment = ladderAt(layout, time);
+  return {
+    width: layout.geometry.width,
+    height: moment.height,
+    lanes: layout.geometry.lanes,
+    top: layout.scale.range()[0] as number,
+    ticks: moment.ticks,
+    items: moment.items,
+    counts: moment.counts,
+    nowY: moment.nowY,
+    domain: layout.domain,
+    scale: layout.scale,
+  };
+}
+
+/** Lays out the ladder as it stands at `time` (once: a view keeps the layout between moments). */
+export function ladderView(ladder: Ladder, time: number, options: LadderViewOptions): LadderView {
+  const span = ladderDomain(ladder, time, options);
+  return viewAt(layoutLadder(ladder, layoutOptions(options, span)), time);
 }
 
 /** The time window a drag from `yA` to `yB` on the view selects, or null for a drag under 4 px. */
@@ -167,214 +180,92 @@ export function itemsWithin(view: LadderView, y0: number, y1: number): PlacedIte
   return view.items.filter((i) => i.bottom >= y0 && i.top <= y1);
 }
 
-/** When an arrow stops moving as seen at `time`: its arrival or loss, else `time` (on its way). */
-function activeUntil(a: LadderArrow, time: number): number {
-  const end = a.arrived ?? a.lost?.t ?? time;
-  return Math.min(end, time);
+/** Fewer pixels than this down the page per item drawn, and the arrows run into one another. */
+export const DENSE_PX_PER_ITEM = 3;
+
+/**
+ * How crowded the view is: the items drawn and the rows they share (from the top to the time
+ * shown, or the bottom), when there are at least 40 of them and under DENSE_PX_PER_ITEM rows
+ * each; else null. Labels never overprint, but arrows that close blur into a block. Under one
+ * row an item, `oneByOne` is false: the view draws them as one picture (densePaths), since
+ * thousands of separate arrows cost a long frame and cannot be told apart or picked anyway.
+ */
+export function crowding(
+  view: LadderView,
+): { items: number; px: number; oneByOne: boolean } | null {
+  const items = view.items.length;
+  const px = Math.max(1, Math.round(Math.min(view.nowY, view.height - 24) - view.top));
+  return items >= 40 && px / items < DENSE_PX_PER_ITEM
+    ? { items, px, oneByOne: px >= items }
+    : null;
 }
 
-const lerp = (a: number, b: number, f: number) => a + (b - a) * Math.max(0, Math.min(1, f));
-
-/** The point of a segment at height y (its start or end when y is beyond it). */
-function pointAt(s: Segment, y: number): { x: number; y: number } {
-  const f = s.y2 === s.y1 ? 0.5 : (y - s.y1) / (s.y2 - s.y1);
-  return { x: lerp(s.x1, s.x2, f), y: lerp(s.y1, s.y2, f) };
+/** SVG path data for the items of a crowded view drawn as one picture, by what they are. */
+export interface DensePaths {
+  /** Arrows from the left endpoint, and from the right one. */
+  right: string;
+  left: string;
+  /** The bands of runs of data segments (and of the ACKs they took in). */
+  bands: string;
+  /** The crosses of lost packets. */
+  crosses: string;
 }
 
-/** A segment cut to the rows `top`..`bottom`, or null when it lies outside them. */
-function clip(s: Segment, top: number, bottom: number): { seg: Segment; cutEnd: boolean } | null {
-  if (s.y2 < top || s.y1 > bottom) return null;
-  const start = s.y1 < top ? pointAt(s, top) : { x: s.x1, y: s.y1 };
-  const end = s.y2 > bottom ? pointAt(s, bottom) : { x: s.x2, y: s.y2 };
-  return { seg: { x1: start.x, y1: start.y, x2: end.x, y2: end.y }, cutEnd: s.y2 > bottom };
-}
-
-/** The band between two segments drawn the same way, as an SVG polygon's points. */
-function band(first: Segment, last: Segment): PlacedBand {
-  const points = [
-    [first.x1, first.y1],
-    [first.x2, first.y2],
-    [last.x2, last.y2],
-    [last.x1, last.y1],
-  ]
-    .map(([px, py]) => `${px},${py}`)
-    .join(' ');
-  return { first, last, points };
-}
-
-/** Lays out the ladder as it stands at `time`, over the window asked for or the whole run. */
-export function ladderView(ladder: Ladder, time: number, options: LadderViewOptions): LadderView {
-  const shown = arrowsUntil(ladder, time);
-  const charWidth = options.charWidth ?? CHAR_WIDTH;
-  const nameOf = options.nameOf ?? ((n: string) => n);
-  const t0 = options.window ? options.window[0] : (shown[0]?.sent ?? time);
-  // The whole run ends where its last packet does (arrived, lost, or still on its way at `time`),
-  // so a long quiet tail after the exchange does not squeeze the exchange into a stripe.
-  const t1 = options.window
-    ? Math.max(options.window[1], t0 + 1_000)
-    : shown.reduce((end, a) => Math.max(end, activeUntil(a, time)), t0 + 1_000_000);
-  const span =
-    options.pxPerMs === undefined
-      ? (options.fitHeight ?? 480)
-      : ((t1 - t0) / 1e6) * options.pxPerMs;
-  const bottomY = LADDER_TOP + Math.max(120, span);
-  const scale = scaleLinear().domain([t0, t1]).range([LADDER_TOP, bottomY]);
-  const y = (t: number) => scale(t);
-  const usable = options.width - AXIS_WIDTH;
-  const lanes: [number, number] = [AXIS_WIDTH + usable * 0.2, AXIS_WIDTH + usable * 0.8];
-  const room = lanes[1] - lanes[0] - 2 * GAP;
-  const maxChars = Math.floor(room / charWidth) - 1;
-
-  /** Boxes for a line of text centred on the points given, kept between the lifelines. */
-  const centred = (text: string, points: { x: number; y: number }[]): Box[] => {
-    const width = ([...text].length + 1) * charWidth;
-    return points.map((p) => ({
-      x: Math.max(lanes[0] + GAP, Math.min(lanes[1] - GAP - width, p.x - width / 2)),
-      y: p.y - ASCENT,
-      width,
-      height: LINE_HEIGHT,
-    }));
-  };
-  const candidates: LabelCandidate[] = [];
-  const texts = new Map<string, string>();
-  const offer = (id: string, text: string | null, priority: number, boxes: Box[]) => {
-    if (text === null) return;
-    texts.set(id, text);
-    candidates.push({ id, priority, boxes });
-  };
-  const FRACTIONS = [0.5, 0.35, 0.65, 0.2, 0.8];
-
-  interface Draft {
-    arrow: LadderArrow;
-    seg: Segment;
-    end: PlacedArrow['end'];
-    cutEnd: boolean;
-  }
-  /** An arrow's segment at `time`, cut to the window; null when outside it. */
-  const draft = (arrow: LadderArrow): Draft | null => {
-    const x1 = lanes[arrow.from];
-    const xTo = lanes[arrow.from === 0 ? 1 : 0];
-    let x2: number;
-    let tEnd: number;
-    let end: PlacedArrow['end'];
-    if (arrow.arrived !== null) {
-      const f = (time - arrow.sent) / Math.max(1, arrow.arrived - arrow.sent);
-      end = arrow.arrived <= time ? 'arrived' : 'flight';
-      x2 = lerp(x1, xTo, f);
-      tEnd = Math.min(time, arrow.arrived);
-    } else if (arrow.lost !== null) {
-      const f = (time - arrow.sent) / Math.max(1, arrow.lost.t - arrow.sent);
-      end = arrow.lost.t <= time ? 'lost' : 'flight';
-      x2 = lerp(x1, (x1 + xTo) / 2, f);
-      tEnd = Math.min(time, arrow.lost.t);
-    } else {
-      end = 'flight';
-      x2 = lerp(x1, xTo, 0.25);
-      tEnd = time;
+/** The items as four paths: one line per arrow, one closed shape per band, one cross per loss. */
+export function densePaths(items: readonly PlacedItem[]): DensePaths {
+  const f = (n: number) => Math.round(n * 10) / 10;
+  const line = (s: Segment) => `M${f(s.x1)} ${f(s.y1)}L${f(s.x2)} ${f(s.y2)}`;
+  const shape = (b: PlacedBand) =>
+    `M${f(b.first.x1)} ${f(b.first.y1)}L${f(b.first.x2)} ${f(b.first.y2)}L${f(b.last.x2)} ${f(b.last.y2)}L${f(b.last.x1)} ${f(b.last.y1)}Z`;
+  const right: string[] = [];
+  const left: string[] = [];
+  const bands: string[] = [];
+  const crosses: string[] = [];
+  for (const item of items) {
+    if (item.kind === 'run') {
+      bands.push(shape(item));
+      if (item.acks) bands.push(shape(item.acks));
+      continue;
     }
-    const cut = clip({ x1, y1: y(arrow.sent), x2, y2: y(tEnd) }, LADDER_TOP, bottomY);
-    return cut ? { arrow, seg: cut.seg, end, cutEnd: cut.cutEnd } : null;
-  };
-
-  type Pending =
-    | { kind: 'arrow'; d: Draft }
-    | {
-        kind: 'run';
-        run: LadderRun;
-        first: Draft;
-        last: Draft;
-        acks: [Draft, Draft] | null;
-        flight: boolean;
-      };
-  const pending: Pending[] = [];
-  const counts = { packets: 0, lost: 0, resent: 0 };
-  for (const item of collapseRuns(shown, options.expanded)) {
-    const arrows = item.kind === 'arrow' ? [item.arrow] : item.arrows;
-    const drafts = arrows.map(draft).filter((d): d is Draft => d !== null);
-    // A run's bar goes from its first data segment to its last; its ACKs have a band of their own.
-    const sent = item.kind === 'run' ? drafts.filter((d) => d.arrow.from === item.from) : drafts;
-    const back = item.kind === 'run' ? drafts.filter((d) => d.arrow.from !== item.from) : [];
-    const [first, last] = [sent[0], sent.at(-1)];
-    if (!first || !last) continue;
-    for (const d of drafts) {
-      counts.packets++;
-      if (d.end === 'lost') counts.lost++;
-      if (d.arrow.retransmit) counts.resent++;
-    }
-    if (item.kind === 'arrow') {
-      const { seg, arrow } = first;
-      pending.push({ kind: 'arrow', d: first });
-      const important = arrow.retransmit !== null || arrow.lost !== null || arrow.message !== null;
-      const priority = arrow.key === options.first ? 9 : important ? 1 : 0;
-      const text = fitText(arrowTexts(arrow), maxChars);
-      const points = FRACTIONS.map((f) => pointAt(seg, lerp(seg.y1, seg.y2, f)));
-      offer(`a:${arrow.key}`, text, priority, text === null ? [] : centred(text, points));
-      if (first.end === 'lost' && !first.cutEnd) {
-        const reason = fitText([lossText(arrow, nameOf)], Math.floor(maxChars / 2));
-        const width = ([...(reason ?? '')].length + 1) * charWidth;
-        const x = Math.max(lanes[0] + GAP, Math.min(lanes[1] - GAP - width, seg.x2 + 7));
-        const below = { x, y: seg.y2 + 12 - ASCENT, width, height: LINE_HEIGHT };
-        const above = { ...below, y: seg.y2 - 8 - ASCENT };
-        offer(`r:${arrow.key}`, reason, priority + 1, [below, above]);
-      }
-    } else {
-      const flight = drafts.some((d) => d.end === 'flight');
-      const [ackFirst, ackLast] = [back[0], back.at(-1)];
-      const acks = ackFirst && ackLast ? ([ackFirst, ackLast] as [Draft, Draft]) : null;
-      pending.push({ kind: 'run', run: item, first, last, acks, flight });
-      const text = fitText([item.label, item.short], maxChars);
-      const mid = (s: Segment) => pointAt(s, (s.y1 + s.y2) / 2);
-      const [a, b] = [mid(first.seg), mid(last.seg)];
-      const centre = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 + 4 };
-      const points = [0, -1, 1, -2, 2].map((k) => ({ x: centre.x, y: centre.y + k * LINE_HEIGHT }));
-      offer(item.id, text, 1, text === null ? [] : centred(text, points));
+    (item.arrow.from === 0 ? right : left).push(line(item));
+    if (item.end === 'lost' && !item.cutEnd) {
+      const [x, y] = [f(item.x2), f(item.y2)];
+      crosses.push(`M${x - 4} ${y - 4}L${x + 4} ${y + 4}M${x - 4} ${y + 4}L${x + 4} ${y - 4}`);
     }
   }
-
-  const placed = placeLabels(candidates, GAP);
-  const textOf = (id: string): PlacedText | null => {
-    const p = placed.get(id);
-    const text = texts.get(id);
-    return p && text !== undefined
-      ? { text, x: p.box.x + charWidth / 2, y: p.box.y + ASCENT, box: p.box }
-      : null;
-  };
-  const extent = (segs: Segment[], boxes: (PlacedText | null)[]): [number, number] => {
-    const ys = segs.flatMap((s) => [s.y1, s.y2]);
-    for (const b of boxes) if (b) ys.push(b.box.y, b.box.y + b.box.height);
-    return [Math.min(...ys) - 8, Math.max(...ys) + 8];
-  };
-  const items = pending.map((p): PlacedItem => {
-    if (p.kind === 'arrow') {
-      const { arrow, seg, end, cutEnd } = p.d;
-      const label = textOf(`a:${arrow.key}`);
-      const reason = textOf(`r:${arrow.key}`);
-      const [top, bottom] = extent([seg], [label, reason]);
-      return { kind: 'arrow', arrow, ...seg, end, cutEnd, label, reason, top, bottom };
-    }
-    const data = band(p.first.seg, p.last.seg);
-    const acks = p.acks ? band(p.acks[0].seg, p.acks[1].seg) : null;
-    const label = textOf(p.run.id);
-    const segs = [data.first, data.last, ...(acks ? [acks.first, acks.last] : [])];
-    const [top, bottom] = extent(segs, [label]);
-    return { kind: 'run', run: p.run, ...data, acks, flight: p.flight, label, top, bottom };
-  });
-
-  const height = bottomY + BOTTOM;
-  const count = Math.max(2, Math.min(12, Math.floor(Math.max(120, span) / 60)));
-  const values = scale.ticks(count);
-  const step = values.length > 1 ? (values[1] as number) - (values[0] as number) : t1 - t0;
-  const ticks = values.map((v) => ({ y: y(v), label: formatTimeTick(v, step) }));
   return {
-    width: options.width,
-    height,
-    lanes,
-    top: LADDER_TOP,
-    ticks,
-    items,
-    counts,
-    nowY: y(time),
-    domain: [t0, t1],
-    scale,
+    right: right.join(''),
+    left: left.join(''),
+    bands: bands.join(''),
+    crosses: crosses.join(''),
   };
+}
+
+/** Layouts of one ladder kept for the spans seen last, so scrubbing back and forth reuses them. */
+export class LadderLayouts {
+  private readonly kept = new Map<string, LadderLayout>();
+  private base: unknown = null;
+
+  constructor(private readonly size = 12) {}
+
+  /**
+   * The layout for `key`, made with `make` when not kept. `base` names everything else the layouts
+   * depend on (the ladder, width, zoom, what is open and chosen): a new one forgets them all.
+   */
+  get(base: unknown, key: string, make: () => LadderLayout): LadderLayout {
+    if (base !== this.base) {
+      this.base = base;
+      this.kept.clear();
+    }
+    const kept = this.kept.get(key);
+    if (kept) {
+      this.kept.delete(key);
+      this.kept.set(key, kept);
+      return kept;
+    }
+    const made = make();
+    this.kept.set(key, made);
+    if (this.kept.size > this.size) this.kept.delete(this.kept.keys().next().value as string);
+    return made;
+  }
 }
