@@ -40,7 +40,7 @@ describe('the event log, one connection at a time', () => {
     // The help text says what is shown (it is only read out, not shown, with no connection chosen).
     const help = page.getByTestId('log-connection-help');
     expect(await help.getAttribute('class')).not.toMatch(/visually-hidden/);
-    expect(await help.textContent()).toMatch(/its packets at every hop in both directions/);
+    expect(await help.textContent()).toMatch(/its packets at every hop, both ways/);
 
     const texts = (await logEntries(page)).map((e) => e.text);
     expect(texts.length).toBe(count);
