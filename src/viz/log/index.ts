@@ -1,10 +1,11 @@
-// The event log: trace records told as sentences (with their time), tagged by node, protocol
-// and group for filtering, and stepped through for the live-region narration.
+// The event log: trace records told as sentences (with their time), tagged by node, protocol,
+// group and conversation for filtering, and stepped through for the live-region narration.
 export {
   countUntil,
   filterEntries,
   GROUP_LABELS,
   linksOfNode,
+  logConnections,
   LOG_GROUPS,
   LOG_PROTOCOLS,
   narrationStep,
@@ -24,3 +25,11 @@ export {
   type LogEntry,
 } from './narrate.ts';
 export { FilteredLog, type LogQuery } from './logView.ts';
+export { type LogConnection } from './logConnections.ts';
+export {
+  connectionChoices,
+  connectionLabel,
+  selectedConnection,
+  type ConnectionChoice,
+  type ConnectionChoices,
+} from './connectionChoices.ts';

@@ -1,5 +1,6 @@
 // Filters for the event log: which node a trace record is about, its protocol (TCP, UDP, ICMP,
-// app, link) and its type group (packets, drops, states, errors), and the entries up to a time.
+// app, link), its type group (packets, drops, states, errors) and its conversation (one TCP
+// connection, UDP flow or ICMP echo exchange, logConnections.ts), and the entries up to a time.
 
 import type { TraceRecord } from '../../engine/trace.ts';
 import '../../net/link/linkTrace.ts';
@@ -10,6 +11,7 @@ import '../../sim/appTrace.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import { APP_VIEWS } from '../kinds/viewRegistry.ts';
 import { isIcmpError } from '../packet/index.ts';
+import { ConnectionTracker, type LogConnection } from './logConnections.ts';
 
 export const LOG_PROTOCOLS = ['tcp', 'udp', 'icmp', 'app', 'link'] as const;
 export type LogProtocol = (typeof LOG_PROTOCOLS)[number];
@@ -37,6 +39,8 @@ export interface RecordTags {
   link: string | null;
   protocols: number;
   groups: number;
+  /** The key of the conversation the record belongs to (logConnections.ts), or null. */
+  conn: string | null;
 }
 
 /** The log shows entries matching every dimension that is set (null: any). */
@@ -44,9 +48,11 @@ export interface LogFilter {
   node: string | null;
   protocol: LogProtocol | null;
   group: LogGroup | null;
+  /** A conversation's key (LogConnection.key): only the records tied to it. */
+  connection?: string | null;
 }
 
-export const NO_FILTER: LogFilter = { node: null, protocol: null, group: null };
+export const NO_FILTER: LogFilter = { node: null, protocol: null, group: null, connection: null };
 
 const P = Object.fromEntries(LOG_PROTOCOLS.map((p, i) => [p, 1 << i])) as Record<
   LogProtocol,
@@ -72,7 +78,7 @@ for (const view of [...APP_VIEWS].reverse())
 type PacketInfo = Map<number, { protocol: number; error: boolean }>;
 
 function tags(nodes: readonly string[], protocols: number, groups: number): RecordTags {
-  return { nodes, link: null, protocols, groups };
+  return { nodes, link: null, protocols, groups, conn: null };
 }
 
 /** The tags of one record; `packets` remembers packets by id for later records that name one. */
@@ -95,7 +101,7 @@ export function tagRecord(record: TraceRecord, packets: PacketInfo): RecordTags 
     case 'queue.length':
       return tags([record.node], P.link, G.states);
     case 'link.state':
-      return { nodes: [], link: record.link, protocols: P.link, groups: G.states };
+      return { nodes: [], link: record.link, protocols: P.link, groups: G.states, conn: null };
     case 'switch.learn':
       return tags([record.node], P.link, G.states);
     case 'switch.forward':
@@ -157,27 +163,67 @@ function unknownTags(record: Record<string, unknown>): RecordTags {
     link: node.length ? null : link,
     protocols: (link ? P.link : 0) | protocol,
     groups: 0,
+    conn: null,
   };
 }
 
 interface TagState {
   tags: RecordTags[];
   packets: PacketInfo;
+  connections: ConnectionTracker;
+  /** The conversation of each record read by `connections` (kept apart from the tags, so the
+   * connection list can grow without making a tag object per record). */
+  conns: (string | null)[];
 }
 const memo = new WeakMap<readonly TraceRecord[], TagState>();
+
+/** The state of one records array, its conversations read up to `count`. */
+function connectionState(records: readonly TraceRecord[], count: number): TagState {
+  let state = memo.get(records);
+  if (!state) {
+    state = { tags: [], packets: new Map(), connections: new ConnectionTracker(), conns: [] };
+    memo.set(records, state);
+  }
+  const end = Math.min(count, records.length);
+  for (let i = state.conns.length; i < end; i++) {
+    state.conns.push(state.connections.connectionOf(records[i] as TraceRecord));
+  }
+  return state;
+}
 
 /**
  * Tags of `records[0..count-1]`, computed once per records array and extended as it grows (a
  * drop names its packet by id, so tagging a record needs the records before it).
  */
 export function recordTags(records: readonly TraceRecord[], count = records.length): RecordTags[] {
-  let state = memo.get(records);
-  if (!state) memo.set(records, (state = { tags: [], packets: new Map() }));
+  const state = connectionState(records, count);
   const end = Math.min(count, records.length);
   for (let i = state.tags.length; i < end; i++) {
-    state.tags.push(tagRecord(records[i] as TraceRecord, state.packets));
+    const t = tagRecord(records[i] as TraceRecord, state.packets);
+    t.conn = state.conns[i] ?? null;
+    state.tags.push(t);
   }
   return state.tags;
+}
+
+/**
+ * The conversations in `records[0..count-1]`, in the order they began: one array that grows as
+ * more records are read (each record is read once, whichever of these functions reads it).
+ */
+export function logConnections(
+  records: readonly TraceRecord[],
+  count = records.length,
+): readonly LogConnection[] {
+  return connectionState(records, count).connections.list;
+}
+
+/** The conversation of packet `pkt`, or null (after reading `records` up to `count`). */
+export function packetConnection(
+  records: readonly TraceRecord[],
+  pkt: number,
+  count = records.length,
+): string | null {
+  return connectionState(records, count).connections.packet(pkt);
 }
 
 /** Whether a record's tags pass the filter; `nodeLinks` are the links that touch `filter.node`. */
@@ -188,6 +234,7 @@ export function matches(
 ): boolean {
   if (filter.protocol !== null && (t.protocols & P[filter.protocol]) === 0) return false;
   if (filter.group !== null && (t.groups & G[filter.group]) === 0) return false;
+  if (filter.connection != null && t.conn !== filter.connection) return false;
   if (filter.node !== null && !t.nodes.includes(filter.node)) {
     if (t.link === null || !nodeLinks.has(t.link)) return false;
   }
@@ -196,7 +243,12 @@ export function matches(
 
 /** Whether any dimension of the filter is set. */
 export function isFiltering(filter: LogFilter): boolean {
-  return filter.node !== null || filter.protocol !== null || filter.group !== null;
+  return (
+    filter.node !== null ||
+    filter.protocol !== null ||
+    filter.group !== null ||
+    filter.connection != null
+  );
 }
 
 /** The ids of the links with an end on `node` (ends are `node` or `node:iface`). */
