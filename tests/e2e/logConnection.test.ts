@@ -2,7 +2,15 @@
 // TCP connections (Ada's laptop and the intruder, each to the web server's port 443), choosing
 // one keeps only the entries about it, and clearing the filters brings every entry back.
 import { describe, expect, it } from 'vitest';
-import { appSession, logCount, logEntries, openFile, runAndShow, shot } from './appSession.ts';
+import {
+  appSession,
+  logCount,
+  logEntries,
+  openFile,
+  runAndShow,
+  shot,
+  showTab,
+} from './appSession.ts';
 
 const session = appSession();
 
@@ -56,6 +64,20 @@ describe('the event log, one connection at a time', () => {
 
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(() => logCount(page)).toBe(total);
+
+    // A packet picked elsewhere (an arrow of the ladder between the intruder and the web server)
+    // offers "Only this connection", which picks the intruder's conversation in the list.
+    await showTab(page, 'Ladder');
+    const ladder = page.getByTestId('ladder-diagram');
+    await ladder.getByTestId('ladder-node-a').selectOption('intruder');
+    await ladder.getByTestId('ladder-node-b').selectOption('web');
+    await ladder.getByRole('button', { name: 'Show' }).click();
+    await ladder.locator('g.arrow').first().click();
+    const only = page.getByTestId('log-only-connection');
+    await only.click();
+    await expect.poll(() => select.inputValue()).not.toBe('');
+    expect(await select.locator('option:checked').textContent()).toBe(intruder);
+    await expect.poll(() => logCount(page)).toBe(count);
     expect(session.errors).toEqual([]);
   });
 });
