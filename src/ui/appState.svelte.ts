@@ -9,7 +9,6 @@ import {
   DEFAULT_MAX_EVENTS,
   formatSummaryLines,
   parseScenarioText,
-  summariseRecords,
   validateScenario,
   type RunSummary,
   type Scenario,
@@ -24,7 +23,6 @@ import type { Selection } from '../viz/view/index.ts';
 import type { WorkerMessage } from './worker/messages.ts';
 import { startRun, type CancelRun, type RunOptions, type RunListener } from './worker/simClient.ts';
 import { DEFAULT_MAX_RECORDS, type RunDetail } from './worker/slicedRun.ts';
-import { traceSha256 } from './worker/traceHash.ts';
 import {
   DEFAULT_TIME_LIMIT_S,
   parseMaxEvents,
@@ -302,7 +300,10 @@ export class HandshakeApp {
         break;
       }
       case 'done':
-        this.finish(scenario, live, began, token, message.summary);
+        this.finish(live, began, token, message.summary);
+        break;
+      case 'fingerprint':
+        this.fingerprint = { status: 'done', hex: message.hex };
         break;
       case 'invalid':
         this.live = null;
@@ -334,17 +335,9 @@ export class HandshakeApp {
     if (!narration.done) setTimeout(slice, 0);
   }
 
-  private finish(
-    scenario: Scenario,
-    live: LiveRun,
-    began: number,
-    token: number,
-    given: RunSummary | undefined,
-  ): void {
+  private finish(live: LiveRun, began: number, token: number, summary: RunSummary): void {
     const records = live.records;
-    // Every figure from the trace the page holds, by the folds the CLI uses; with less detail
-    // the page lacks most records, and shows the summary the worker folded as the run went.
-    const summary = given ?? summariseRecords(scenario, records);
+    // Every figure as the worker folded it while the run went, with the CLI's own folds.
     this.live = { ...live, status: 'done', reason: summary.reason, recorded: summary.simulatedNs };
     const narration = new Narration(records, this.names);
     narration.advance(FIRST_NARRATED);
@@ -358,21 +351,8 @@ export class HandshakeApp {
       wallMs: performance.now() - began,
       detail: live.detail,
     };
-    // The fingerprint is of the whole trace, to compare with the CLI's: a partial one has none.
-    if (live.detail !== 'full') return;
-    this.fingerprint = { status: 'pending' };
-    // Hashed a few milliseconds at a time (fewer while the moment shown moves): a big trace is
-    // gigabytes of JSON, which must neither fill one string nor stall the page.
-    void traceSha256(records, {
-      budgetMs: () => (this.player.busy() ? 3 : 12),
-      cancelled: () => token !== this.runs,
-    }).then(
-      (hex) => {
-        if (token === this.runs) this.fingerprint = { status: 'done', hex };
-      },
-      () => {
-        if (token === this.runs) this.fingerprint = { status: 'done', hex: null };
-      },
-    );
+    // The fingerprint is of the whole trace, to compare with the CLI's: the worker hashes its
+    // packed trace and sends it next. A run with less detail has none.
+    if (live.detail === 'full') this.fingerprint = { status: 'pending' };
   }
 }

@@ -281,6 +281,11 @@ describe('a network too big to draw whole', () => {
       'busiest of 1021 links',
     );
     expect(await page.locator('[data-testid="summary"] table').count()).toBe(24);
+    // 1,000 pingers and an echo server: the first 24 programs get cards (and the overall figures).
+    expect(await page.getByTestId('summary-cards-capped').textContent()).toMatch(
+      /The first 24 of 1,001 programs and CPUs are shown/,
+    );
+    expect(await page.locator('[data-testid="summary"] dl.metrics').count()).toBe(25);
     // The workspace still answers: the play button toggles.
     const play = page.getByTestId('play');
     const before = await play.textContent();

@@ -24,10 +24,12 @@ export type WorkerMessage =
   /** New records, and how far the run has got: simulated time `now` of `until`, events so far. */
   | { type: 'progress'; records: TraceRecord[]; now: number; until: number; events: number }
   /**
-   * The run is over (at its end or a limit); the last records came just before. For a full run
-   * the page computes the summary from the records it holds, with the CLI's own folds; a run with
-   * less detail sends its own (folded live in the worker), since the page lacks the records.
+   * The run is over (at its end or a limit); the last records came just before. The summary is
+   * the worker's, folded live as the run went with the CLI's own folds, so the page need not fold
+   * its records again; a run with every record is then fingerprinted (`fingerprint`).
    */
-  | { type: 'done'; summary?: RunSummary }
+  | { type: 'done'; summary: RunSummary }
+  /** SHA-256 of the whole trace as JSON Lines, after `done`, for a run that kept every record. */
+  | { type: 'fingerprint'; hex: string }
   | { type: 'invalid'; issues: ValidationIssue[] }
   | { type: 'error'; message: string };

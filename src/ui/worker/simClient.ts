@@ -3,11 +3,14 @@
 
 import { parseScenarioText } from '../../sim/index.ts';
 import type { RunRequest, WorkerMessage } from './messages.ts';
-import { doneMessage, SlicedRun } from './slicedRun.ts';
+import { doneMessage, fingerprintMessage, moreAfter, SlicedRun } from './slicedRun.ts';
 
 export type RunOptions = Omit<RunRequest, 'type'>;
 
-/** Receives a run's messages in order: progress (with records) ..., then done, or a failure. */
+/**
+ * Receives a run's messages in order: progress (with records) ..., then done (then, for a run that
+ * kept every record, its fingerprint), or a failure.
+ */
 export type RunListener = (message: WorkerMessage) => void;
 
 /** Stops a run and ignores anything it still sends. */
@@ -24,7 +27,7 @@ export function startRun(options: RunOptions, listener: RunListener): CancelRun 
   worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
     if (!live) return;
     const message = event.data;
-    if (message.type !== 'progress') {
+    if (!moreAfter(message, options.detail)) {
       live = false;
       worker.terminate();
     }
@@ -70,7 +73,11 @@ export function runHere(options: RunOptions, listener: RunListener): void {
       until: run.until,
       events: run.events,
     });
-    if (run.done) listener(doneMessage(run));
+    const done = doneMessage(run);
+    if (!done) return;
+    listener(done);
+    const fingerprint = fingerprintMessage(run);
+    if (fingerprint) listener(fingerprint);
   } catch (error) {
     listener({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }

@@ -3,7 +3,7 @@
 
 import { parseScenarioText } from '../../sim/index.ts';
 import type { RunRequest, WorkerMessage } from './messages.ts';
-import { doneMessage, SlicedRun } from './slicedRun.ts';
+import { doneMessage, fingerprintMessage, SlicedRun } from './slicedRun.ts';
 
 /** Post at least this often (wall ms) while running, and at most this many records at once. */
 const POST_EVERY_MS = 30;
@@ -50,7 +50,11 @@ scope.onmessage = (event) => {
       }
       if (over) break;
     }
-    if (run.done) scope.postMessage(doneMessage(run));
+    const done = doneMessage(run);
+    if (!done) return;
+    scope.postMessage(done);
+    const fingerprint = fingerprintMessage(run);
+    if (fingerprint) scope.postMessage(fingerprint);
   } catch (error) {
     scope.postMessage({
       type: 'error',

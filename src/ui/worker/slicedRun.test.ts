@@ -3,6 +3,7 @@
 // limits (record budget, time limit on an injected clock) stop it between slices, and a run with
 // less detail keeps only the packet records but sums up the whole run.
 import { readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { traceToJsonLines, type TraceRecord } from '../../engine/trace.ts';
 import {
@@ -14,7 +15,7 @@ import {
 import type { WorkerMessage } from './messages.ts';
 import { runHere } from './simClient.ts';
 import { PACKET_RECORD_TYPES } from '../../viz/trace/index.ts';
-import { doneMessage, SlicedRun } from './slicedRun.ts';
+import { doneMessage, moreAfter, SlicedRun } from './slicedRun.ts';
 
 const DIR = new URL('../../../simulations/', import.meta.url);
 const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
@@ -101,16 +102,22 @@ describe('SlicedRun', () => {
     runHere({ text, seed: 7, maxEvents: 50_000_000, maxRecords: 1_000_000 }, (m) =>
       messages.push(m),
     );
-    expect(messages.map((m) => m.type)).toEqual(['progress', 'done']);
+    expect(messages.map((m) => m.type)).toEqual(['progress', 'done', 'fingerprint']);
     const whole = runScenario(scenario, { seed: 7 });
     const progress = messages[0] as Extract<WorkerMessage, { type: 'progress' }>;
     expect(traceToJsonLines(progress.records)).toBe(
       traceToJsonLines(whole.simulation.sim.trace.records),
     );
     expect(progress.until).toBe(scenario.until);
-    expect(messages[1]).toEqual({ type: 'done' });
-    // The page's summary, folded from the records it was sent, is the CLI's.
+    // The worker's summary is the CLI's, and so is one folded from the records the page was sent.
+    expect(messages[1]).toEqual({ type: 'done', summary: whole.summary });
     expect(summariseRecords(scenario, progress.records)).toEqual(whole.summary);
+    // Then the fingerprint: SHA-256 of the JSON Lines the CLI's --trace writes.
+    const lines = traceToJsonLines(whole.simulation.sim.trace.records);
+    expect(messages[2]).toEqual({
+      type: 'fingerprint',
+      hex: createHash('sha256').update(lines).digest('hex'),
+    });
     const bad: WorkerMessage[] = [];
     runHere({ text: '{"format": 1}', seed: 1, maxEvents: 10, maxRecords: 1000 }, (m) =>
       bad.push(m),
@@ -173,6 +180,13 @@ describe('SlicedRun', () => {
     const options = { text, seed: 3, maxEvents: 50_000_000, maxRecords: 1_000_000 };
     runHere({ ...options, detail: 'packets' }, (m) => messages.push(m));
     expect(messages.at(-1)).toEqual({ type: 'done', summary: run.summary });
+    // So the page stops listening after done with less detail, and waits for the fingerprint
+    // after done with every record.
+    const done = messages.at(-1)!;
+    expect(moreAfter(done, 'packets')).toBe(false);
+    expect(moreAfter(done, 'full')).toBe(true);
+    expect(moreAfter(done, undefined)).toBe(true);
+    expect(moreAfter({ type: 'fingerprint', hex: '' }, 'full')).toBe(false);
     // Its record budget counts the records it keeps, so it goes further than a full run.
     const budget = 2000;
     const lean = new SlicedRun(scenario, { seed: 3, detail: 'packets', maxRecords: budget });

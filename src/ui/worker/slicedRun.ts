@@ -15,6 +15,7 @@ import {
 } from '../../sim/index.ts';
 import { PACKET_RECORD_TYPES } from '../../viz/trace/index.ts';
 import type { WorkerMessage } from './messages.ts';
+import { traceSha256 } from './traceHash.ts';
 
 export { SLICE_EVENTS } from '../../sim/index.ts';
 
@@ -149,8 +150,20 @@ export class SlicedRun {
   }
 }
 
-/** The `done` message of a run that is over: with its own summary when it kept less detail. */
-export function doneMessage(run: SlicedRun): WorkerMessage {
-  const summary = run.detail === 'packets' ? run.summary : null;
-  return summary ? { type: 'done', summary } : { type: 'done' };
+/** The `done` message of a run that is over, with its summary (null while it is not over). */
+export function doneMessage(run: SlicedRun): WorkerMessage | null {
+  const summary = run.summary;
+  return summary ? { type: 'done', summary } : null;
+}
+
+/** The `fingerprint` message of a run over that kept every record, else null. */
+export function fingerprintMessage(run: SlicedRun): WorkerMessage | null {
+  if (!run.done || run.detail !== 'full') return null;
+  const trace = run.simulation.sim.trace;
+  return { type: 'fingerprint', hex: traceSha256(trace.length, (i) => trace.get(i)) };
+}
+
+/** Whether the worker has more to say after `message`: a fingerprint follows a full run's done. */
+export function moreAfter(message: WorkerMessage, detail: RunDetail | undefined): boolean {
+  return message.type === 'progress' || (message.type === 'done' && (detail ?? 'full') === 'full');
 }
