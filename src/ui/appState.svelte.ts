@@ -19,6 +19,7 @@ import defaultScenarioJson from '../../simulations/ping-over-a-link.json';
 import { Narration } from '../viz/log/index.ts';
 import { networkNames, type NetworkNames } from '../viz/names/index.ts';
 import { Player } from './player.svelte.ts';
+import { ScenarioEdits } from './scenarioEdits.svelte.ts';
 import type { Selection } from '../viz/view/index.ts';
 import type { WorkerMessage } from './worker/messages.ts';
 import { startRun, type CancelRun, type RunOptions, type RunListener } from './worker/simClient.ts';
@@ -149,6 +150,38 @@ export class HandshakeApp {
     if (scenario) this.use(scenario, 'built-in', this.text);
   }
 
+  /** Edits of the document from the property panel, with undo and redo. */
+  readonly edits: ScenarioEdits = new ScenarioEdits(this);
+  /** Whether the document was changed here since it was opened. */
+  edited = $state(false);
+
+  /** The scenario document as text: what the worker runs and what an edit changes. */
+  get documentText(): string {
+    return this.text;
+  }
+
+  /**
+   * Takes an edited document (already validated): its run, of the old document, goes; the
+   * selection stays while what it names is still there, and so does the seed the learner typed.
+   */
+  adoptEdit(scenario: Scenario, text: string): void {
+    this.cancel();
+    this.scenario = scenario;
+    this.text = text;
+    this.edited = true;
+    this.live = null;
+    this.run = null;
+    this.runError = null;
+    this.fingerprint = { status: 'none' };
+    this.player.reset(false);
+    this.runs++;
+    const selection = this.selection;
+    const stays =
+      (selection?.kind === 'node' && scenario.nodes.some((n) => n.id === selection.node)) ||
+      (selection?.kind === 'link' && scenario.links.some((l) => l.id === selection.link));
+    if (!stays) this.selection = null;
+  }
+
   /** How the log and the summary name nodes and addresses: labels, roles, owners of addresses. */
   names: NetworkNames = $derived(networkNames(this.scenario?.nodes ?? []));
 
@@ -166,6 +199,8 @@ export class HandshakeApp {
     this.runError = null;
     this.fingerprint = { status: 'none' };
     this.runs++;
+    this.edited = false;
+    this.edits.reset();
   }
 
   /** Reads a scenario file; a bad one leaves the current scenario loaded and lists its issues. */
@@ -273,7 +308,9 @@ export class HandshakeApp {
     this.live = live;
     this.run = null;
     this.runError = null;
-    this.selection = null;
+    // A node or a link stays selected (the scenario is the same); a packet or connection of the
+    // old run does not.
+    if (this.selection?.kind !== 'node' && this.selection?.kind !== 'link') this.selection = null;
     this.fingerprint = { status: 'none' };
     this.player.reset();
     this.cancel = this.runner({ text: this.text, ...limits }, (message) => {

@@ -176,11 +176,11 @@ describe('HandshakeApp runs streamed from the worker', () => {
     const fake = deferredRunner();
     const app = new HandshakeApp({ runner: fake.runner });
     app.start();
-    app.select({ kind: 'node', node: 'laptop' });
-    expect(app.selection).toEqual({ kind: 'node', node: 'laptop' });
+    app.select({ kind: 'packet', pkt: 1, link: null });
     app.seedText = '3';
     app.start();
     expect(fake.cancelled()).toBe(true);
+    // A packet of the dropped run is no longer selected.
     expect(app.selection).toBeNull();
     fake.deliver();
     expect(app.run?.seed).toBe(3);

@@ -1,0 +1,24 @@
+// The scenario editor's logic, without a page: edits as command objects with undo and redo
+// (documentEdits.ts), and the property panel's fields read from the format's JSON Schema
+// (schemaFields.ts).
+export {
+  EditHistory,
+  pathText,
+  SetValue,
+  valueAt,
+  withValue,
+  type DocPath,
+  type EditCommand,
+  type Json,
+  type PathStep,
+} from './documentEdits.ts';
+export {
+  fieldsOf,
+  inputText,
+  itemSchema,
+  readInput,
+  variantOf,
+  type FieldKind,
+  type FieldSpec,
+  type JsonSchema,
+} from './schemaFields.ts';

@@ -1,0 +1,115 @@
+// End-to-end, in Debian's Chromium: the property panel edits the scenario document. On the busy
+// server example, the server's concurrency model is switched to eventLoop in the panel; after Run
+// the summary is the core's for the document with that change (computed here in Node), where it
+// was the worker pool's before. Undo (Ctrl+Z) and Redo go back and forth; an edit the format
+// refuses says why and changes nothing; Save downloads the edited document.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatSummaryLines, runScenario, validateScenario } from '../../src/sim/index.ts';
+import { appSession, runWithSeed, shot, showTab } from './appSession.ts';
+import { ROOT } from './reference.ts';
+
+const session = appSession();
+
+/** The `server …` line of the core's summary of `doc` with `seed`. */
+function serverLine(doc: unknown, seed: number): string {
+  const checked = validateScenario(doc);
+  if (!checked.ok) throw new Error(JSON.stringify(checked.issues));
+  const lines = formatSummaryLines(runScenario(checked.scenario, { seed }).summary);
+  return lines.find((l) => l.startsWith('server '))!;
+}
+
+describe('the property panel', () => {
+  it(
+    'switches a server to eventLoop, and Run shows its figures; undo, redo, refuse, save',
+    { timeout: 180_000 },
+    async () => {
+      const page = await session.openApp({ viewport: { width: 1366, height: 768 } });
+      await page
+        .getByLabel('Open a built-in example')
+        .selectOption({ label: 'A busy server with a worker pool' });
+      await page.getByTestId('scenario-name').filter({ hasText: 'A busy server' }).waitFor();
+      await runWithSeed(page, 5);
+      const lines = page.getByTestId('summary-lines');
+      const original = JSON.parse(
+        readFileSync(join(ROOT, 'simulations/server-concurrency.json'), 'utf8'),
+      ) as { nodes: { apps?: { concurrency?: { model: string } }[] }[] };
+      expect(await lines.textContent()).toContain(serverLine(original, 5));
+      expect(await lines.textContent()).toContain('(workerPool)');
+
+      // Select the server in the picture by keyboard, then its settings in the Edit tab.
+      await page
+        .locator('[data-testid="topology"] g[role="button"]')
+        .filter({ hasText: 'App server' })
+        .first()
+        .focus();
+      await page.keyboard.press('Enter');
+      await showTab(page, 'Edit');
+      const panel = page.getByTestId('property-panel');
+      await expect
+        .poll(() => panel.getByRole('heading').first().textContent())
+        .toBe('Node App server (id server)');
+      /** Opens the group whose summary starts with `name`, unless it is open already. */
+      const open = async (name: RegExp) => {
+        const group = panel
+          .locator('details', { has: page.locator(':scope > summary', { hasText: name }) })
+          .first();
+        if ((await group.getAttribute('open')) === null)
+          await group.locator(':scope > summary').click();
+      };
+      await open(/^apps/);
+      await open(/^1: httpServer/);
+      await open(/^concurrency/);
+      const model = panel.getByLabel('model', { exact: true });
+      expect(await model.inputValue()).toBe('workerPool');
+      // Its help text comes from the format's schema.
+      expect(await panel.textContent()).toContain('eventLoop: one thread, non-blocking I/O');
+      await model.selectOption('eventLoop');
+      await page.getByTestId('edited-note').waitFor();
+      expect(await page.getByTestId('undo').getAttribute('title')).toBe(
+        'Undo: Set model to "eventLoop" (Ctrl+Z)',
+      );
+
+      // Run: the summary is the core's for the edited document.
+      const server = original.nodes.find((n) => n.apps?.some((a) => a.concurrency))!;
+      server.apps!.find((a) => a.concurrency)!.concurrency!.model = 'eventLoop';
+      const expected = serverLine(original, 5);
+      expect(expected).toContain('(eventLoop)');
+      await runWithSeed(page, 5);
+      expect(await lines.textContent()).toContain(expected);
+      await shot(page, 'property-panel-eventloop');
+
+      // Undo by keyboard from outside a text field: the model is the worker pool again; Redo by button.
+      await showTab(page, 'Edit');
+      await page.locator('h1').click();
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => model.inputValue()).toBe('workerPool');
+      expect(await page.getByTestId('redo').isEnabled()).toBe(true);
+      await page.getByTestId('redo').click();
+      await expect.poll(() => model.inputValue()).toBe('eventLoop');
+
+      // A value the format refuses: said beside the field, and the document is unchanged.
+      const limit = panel.getByLabel('limit', { exact: true });
+      await limit.fill('0');
+      await limit.press('Enter');
+      await expect.poll(() => limit.getAttribute('aria-invalid')).toBe('true');
+      expect(await panel.locator('.problem[role="alert"]').first().textContent()).toMatch(
+        /expected at least 1, found 0/,
+      );
+      expect(await page.getByTestId('undo').getAttribute('title')).toBe(
+        'Undo: Set model to "eventLoop" (Ctrl+Z)',
+      );
+
+      // Save: the document as it stands, the edit included.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('save').click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('a-busy-server-with-a-worker-pool.json');
+      const saved = JSON.parse(readFileSync((await download.path())!, 'utf8')) as typeof original;
+      expect(saved).toEqual(original);
+      expect(session.errors).toEqual([]);
+    },
+  );
+});
