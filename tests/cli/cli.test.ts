@@ -90,7 +90,7 @@ describe('handshake validate', () => {
     [
       'syntax.json',
       good.replace('"seed": 7,', '"seed": 7,,'),
-      /syntax\.json: \$: invalid JSON at line 5, column 13: /,
+      /syntax\.json: \$: invalid JSON at line 6, column 13: /,
     ],
     [
       'type.json',

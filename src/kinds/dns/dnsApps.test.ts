@@ -170,7 +170,10 @@ describe('validating DNS and FTP settings', () => {
     expect(
       issues(doc({ type: 'ftpClient', server: 'srv', script: [{ cmd: 'STOR', file: 'x' }] })),
     ).toEqual([
-      { path: '$.nodes[0].apps[0].script[0]', message: expect.stringContaining('STOR needs') },
+      {
+        path: '$.nodes[0].apps[0].script[0]',
+        message: expect.stringContaining('for STOR, got neither'),
+      },
     ]);
     expect(
       issues(doc({ type: 'dnsServer', records: [{ name: 'a.example.com', type: 'MX' }] })),

@@ -35,13 +35,21 @@ function sizeOrText<T extends { size?: number; text?: string }>(schema: Schema<T
       const parsed = schema.parse(value, at, issues);
       if (parsed === undefined) return undefined;
       if ((parsed.size === undefined) === (parsed.text === undefined)) {
-        issues.push({ path: at, message: 'needs either "size" or "text" (one of them)' });
+        issues.push({ path: at, message: `expected either "size" or "text", got ${both(parsed)}` });
         return undefined;
       }
       return parsed;
     },
-    jsonSchema: () => schema.jsonSchema(),
+    jsonSchema: () => ({ ...schema.jsonSchema(), oneOf: SIZE_OR_TEXT }),
   };
+}
+
+/** JSON Schema: exactly one of `size` and `text`. */
+const SIZE_OR_TEXT = [{ required: ['size'] }, { required: ['text'] }];
+
+/** What a file or STOR step has of `size` and `text`, said in a message. */
+function both(parsed: { size?: number; text?: string }): string {
+  return parsed.size === undefined ? 'neither' : 'both';
 }
 
 const fileSchema = sizeOrText(
@@ -79,22 +87,37 @@ const stepFields = object(
   'One command of the script.',
 );
 
+/** The commands that need a `file`. */
+const NEEDS_FILE: readonly string[] = ['RETR', 'STOR', 'CWD'];
+
 /** A step, with the argument its command needs: RETR, STOR and CWD a `file`, STOR `size` or `text`. */
 const stepSchema: Schema<Infer<typeof stepFields>> = {
   parse(value, at, issues) {
     const step = stepFields.parse(value, at, issues);
     if (step === undefined) return undefined;
-    if ((step.cmd === 'RETR' || step.cmd === 'STOR' || step.cmd === 'CWD') && !step.file) {
+    if (NEEDS_FILE.includes(step.cmd) && !step.file) {
       issues.push({ path: `${at}.file`, message: `is required: ${step.cmd} needs a file name` });
       return undefined;
     }
     if (step.cmd === 'STOR' && (step.size === undefined) === (step.text === undefined)) {
-      issues.push({ path: at, message: 'STOR needs either "size" or "text" (one of them)' });
+      issues.push({
+        path: at,
+        message: `expected either "size" or "text" for STOR, got ${both(step)}`,
+      });
       return undefined;
     }
     return step;
   },
-  jsonSchema: () => stepFields.jsonSchema(),
+  jsonSchema: () => ({
+    ...stepFields.jsonSchema(),
+    allOf: [
+      {
+        if: { properties: { cmd: { enum: NEEDS_FILE } } },
+        then: { required: ['file'] },
+      },
+      { if: { properties: { cmd: { const: 'STOR' } } }, then: { oneOf: SIZE_OR_TEXT } },
+    ],
+  }),
 };
 
 export const ftpClientApp = object(

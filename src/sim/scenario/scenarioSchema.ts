@@ -26,6 +26,27 @@ import { RFC6298_MIN_MAX_RTO } from '../../net/tcp/rtoEstimator.ts';
 
 export const SCENARIO_FORMAT = 'handshake/scenario@1';
 
+/** The published JSON Schema's file: in public/, so the page serves it beside index.html. */
+export const SCENARIO_SCHEMA_FILE = 'scenario.schema.json';
+
+/** The JSON Schema's `$id`: a stable name for format @1 (the schema's own version is the format's). */
+export const SCENARIO_SCHEMA_ID = `https://github.com/handshake/handshake/public/${SCENARIO_SCHEMA_FILE}`;
+
+/**
+ * The `$schema` of the documents in the repository's simulations/ folder: a path relative to the
+ * document, so an editor opening the repository finds the schema of the same checkout, offline.
+ */
+export const REPOSITORY_SCHEMA_REF = `../public/${SCENARIO_SCHEMA_FILE}`;
+
+/**
+ * The `$schema` of a document the page writes (a saved or downloaded file, which may land
+ * anywhere, so a relative path would point nowhere): the schema the page itself serves, resolved
+ * against the page's address, e.g. `https://example.org/handshake/scenario.schema.json`.
+ */
+export function servedSchemaRef(pageUrl: string): string {
+  return new URL(SCENARIO_SCHEMA_FILE, pageUrl).href;
+}
+
 const id = (what: string) =>
   string({
     pattern: /^[A-Za-z][A-Za-z0-9_-]{0,63}$/,
@@ -228,7 +249,7 @@ const linkEventSchema = object(
   'Takes a link down or brings it back up at a given time.',
 );
 
-export const scenarioSchema = object(
+const documentFields = object(
   {
     format: literal(SCENARIO_FORMAT),
     name: string({ maxLength: 120 }),
@@ -249,17 +270,52 @@ export const scenarioSchema = object(
   'A Handshake scenario: the network, its applications and how long to run.',
 );
 
+const schemaRef = string({
+  maxLength: 2000,
+  description:
+    'The JSON Schema of this document, for editors; ignored by Handshake. Files in the repository name ../public/scenario.schema.json.',
+});
+
+/**
+ * The whole document: its fields, and at its root (only there) an optional `$schema` string
+ * that names the JSON Schema for editors and is otherwise ignored (not in the parsed Scenario).
+ */
+export const scenarioSchema: Schema<Infer<typeof documentFields>> = {
+  parse(value, path, issues) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, '$schema')) {
+      return documentFields.parse(value, path, issues);
+    }
+    const { $schema, ...fields } = value as Record<string, unknown>;
+    const ref = schemaRef.parse($schema, `${path}.$schema`, issues);
+    const scenario = documentFields.parse(fields, path, issues);
+    return ref === undefined ? undefined : scenario;
+  },
+  jsonSchema: () => {
+    const fields = documentFields.jsonSchema();
+    return {
+      ...fields,
+      properties: {
+        $schema: schemaRef.jsonSchema(),
+        ...(fields.properties as Record<string, unknown>),
+      },
+    };
+  },
+};
+
 export type Scenario = Infer<typeof scenarioSchema>;
 export type ScenarioNode = Infer<typeof nodeSchema>;
 export type ScenarioLink = Infer<typeof linkSchema>;
 export type TcpSettings = Infer<typeof tcpSettings>;
 export type CpuSettings = Infer<typeof cpuSettings>;
 
-/** The JSON Schema of the scenario format, for editors ($schema in a document). */
+/**
+ * The JSON Schema of the scenario format, for editors ($schema in a document), as published in
+ * public/scenario.schema.json (`npm run schema` writes it; a test fails when it is stale).
+ */
 export function scenarioJsonSchema(): Record<string, unknown> {
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: 'handshake/scenario@1',
+    $id: SCENARIO_SCHEMA_ID,
     title: 'Handshake scenario',
     ...scenarioSchema.jsonSchema(),
   };

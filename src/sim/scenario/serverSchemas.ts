@@ -48,7 +48,11 @@ export function distribution(description: string): Schema<Distribution> {
       }
       const parsed = variant.parse(value, path, issues) as Distribution | undefined;
       if (parsed?.kind === 'uniform' && parsed.max < parsed.min) {
-        issues.push({ path: `${path}.max`, message: 'expected max >= min' });
+        const { min, max } = value as { min: string; max: string };
+        issues.push({
+          path: `${path}.max`,
+          message: `expected a duration of at least min (${JSON.stringify(min)}), got ${JSON.stringify(max)}`,
+        });
         return undefined;
       }
       return parsed;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText, validateScenario } from './validateScenario.ts';
-import { scenarioJsonSchema } from './scenarioSchema.ts';
+import { REPOSITORY_SCHEMA_REF, scenarioJsonSchema, servedSchemaRef } from './scenarioSchema.ts';
 
 const base = () => ({
   format: 'handshake/scenario@1',
@@ -210,8 +210,70 @@ describe('validateScenario', () => {
 
   it('describes the format as JSON Schema', () => {
     const schema = scenarioJsonSchema();
-    expect(schema.$id).toBe('handshake/scenario@1');
+    expect(schema.$id).toBe('https://github.com/handshake/handshake/public/scenario.schema.json');
     expect(schema.required).toEqual(['format', 'name', 'nodes', 'links']);
+    expect((schema.properties as Record<string, unknown>).$schema).toMatchObject({
+      type: 'string',
+    });
+  });
+
+  it('accepts a `$schema` string at the root and leaves it out of the scenario', () => {
+    const withRef = validateScenario({ $schema: REPOSITORY_SCHEMA_REF, ...base() });
+    expect(withRef.ok).toBe(true);
+    expect(withRef).toEqual(validateScenario(base()));
+    if (withRef.ok) expect(Object.hasOwn(withRef.scenario, '$schema')).toBe(false);
+  });
+
+  it('refuses a `$schema` that is not a string, or one anywhere but the root', () => {
+    expect(issuesOf({ $schema: 7, ...base() })).toEqual([
+      { path: '$.$schema', message: 'expected a string, got a number (7)' },
+    ]);
+    const doc = base();
+    doc.nodes[0]!.$schema = REPOSITORY_SCHEMA_REF;
+    expect(issuesOf(doc)).toEqual([
+      {
+        path: '$.nodes[0].$schema',
+        message: expect.stringMatching(/^is not a known field \(expected one of: id, role, /),
+      },
+    ]);
+  });
+
+  it('gives a saved document the schema served beside the page', () => {
+    expect(servedSchemaRef('https://example.org/handshake/index.html?s=1#doc')).toBe(
+      'https://example.org/handshake/scenario.schema.json',
+    );
+    expect(servedSchemaRef('http://127.0.0.1:4173/')).toBe(
+      'http://127.0.0.1:4173/scenario.schema.json',
+    );
+  });
+
+  it('reports every problem at once, each with its path, what was expected and what was found', () => {
+    const doc = { ...base(), name: 'n'.repeat(121) };
+    doc.nodes[0]!.apps = [{ type: 'pinger', peer: 's', count: 0 }];
+    doc.nodes[1]!.role = 'printer';
+    Object.assign(doc.links[0]!, { latency: 12, loss: 1, colour: 'red' });
+    expect(issuesOf(doc)).toEqual([
+      { path: '$.name', message: 'expected at most 120 characters, got 121' },
+      {
+        path: '$.nodes[0].apps[0].count',
+        message: 'expected an integer >= 1 <= 1000000, got a number (0)',
+      },
+      {
+        path: '$.nodes[1].role',
+        message:
+          'expected one of "client", "server", "router", "switch", "dns", got a string ("printer")',
+      },
+      {
+        path: '$.links[0].latency',
+        message: 'expected a duration string such as "20ms", "2s" or "250us", got a number (12)',
+      },
+      { path: '$.links[0].loss', message: 'expected a number >= 0 < 1, got a number (1)' },
+      {
+        path: '$.links[0].colour',
+        message:
+          'is not a known field (expected one of: id, a, b, latency, bandwidth, loss, duplicate, reorder, queue)',
+      },
+    ]);
   });
 
   it('refuses a role with no behaviour yet by the node’s name, and still reports its other problems', () => {

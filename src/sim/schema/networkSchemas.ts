@@ -8,8 +8,28 @@ import {
   type Ipv4Address,
   type Ipv4Prefix,
 } from '../../net/wire/ipv4Address.ts';
-import { describeValue, type Schema } from './schema.ts';
+import { describeValue, NOT_ZERO, type Schema } from './schema.ts';
 import { parseBitRate, parseByteSize } from './units.ts';
+
+/**
+ * The JSON Schema patterns say what the parsers below accept, as far as a pattern can: text
+ * around which whitespace is trimmed, units in any case, octets 0 to 255 without leading zeros,
+ * prefix lengths 0 to 32. What needs arithmetic (host bits, whole numbers of bits or bytes) is
+ * left to the validator; tests/scenarios/scenarioSchemaFile.test.ts checks that they agree.
+ */
+const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)';
+const IPV4 = `${OCTET}(\\.${OCTET}){3}`;
+const PREFIX = `^\\s*${IPV4}\\s*/(3[0-2]|[0-2]?\\d)\\s*$`;
+const NUMBER = '\\d+(\\.\\d+)?';
+
+/** A pattern for `word` in any case: `bps` gives `[bB][pP][sS]`. */
+function anyCase(word: string): string {
+  return [...word]
+    .map((c) =>
+      c.toLowerCase() === c.toUpperCase() ? c : `[${c.toLowerCase()}${c.toUpperCase()}]`,
+    )
+    .join('');
+}
 
 function fromText<T>(
   expected: string,
@@ -41,7 +61,7 @@ export function ipv4(description?: string): Schema<Ipv4Address> {
       const r = parseIpv4(text);
       return r.ok ? { ok: true, value: r.address } : r;
     },
-    { type: 'string', format: 'ipv4', ...(description ? { description } : {}) },
+    { type: 'string', pattern: `^\\s*${IPV4}\\s*$`, ...(description ? { description } : {}) },
   );
 }
 
@@ -71,7 +91,7 @@ export function interfaceAddress(): Schema<InterfaceAddress> {
     },
     {
       type: 'string',
-      pattern: '^\\d+\\.\\d+\\.\\d+\\.\\d+/\\d{1,2}$',
+      pattern: PREFIX,
       description: 'The interface address and its prefix length, like 10.0.0.2/24.',
     },
   );
@@ -85,7 +105,7 @@ export function prefix(): Schema<Ipv4Prefix> {
       const r = parsePrefix(text, { strict: true });
       return r.ok ? { ok: true, value: r.prefix } : r;
     },
-    { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+\\.\\d+/\\d{1,2}$' },
+    { type: 'string', pattern: PREFIX },
   );
 }
 
@@ -93,7 +113,7 @@ export function prefix(): Schema<Ipv4Prefix> {
 export function bitRate(description?: string): Schema<number> {
   return fromText('a bit rate such as "10Mbps"', parseBitRate, {
     type: 'string',
-    pattern: '^\\s*\\d+(\\.\\d+)?\\s*[kKmMgGtT]?(bps|bit/s|b/s)\\s*$',
+    pattern: `^\\s*${NOT_ZERO}${NUMBER}\\s*[kKmMgGtT]?(${['bps', 'bit/s', 'b/s'].map(anyCase).join('|')})\\s*$`,
     ...(description ? { description } : {}),
   });
 }
@@ -122,8 +142,11 @@ export function byteSize(description?: string): Schema<number> {
     },
     jsonSchema: () => ({
       oneOf: [
-        { type: 'integer', minimum: 0 },
-        { type: 'string', pattern: '^\\s*\\d+(\\.\\d+)?\\s*(B|kB|MB|GB|KiB|MiB|GiB)\\s*$' },
+        { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER },
+        {
+          type: 'string',
+          pattern: `^\\s*${NUMBER}\\s*(${['b', 'kb', 'mb', 'gb', 'kib', 'mib', 'gib'].map(anyCase).join('|')})\\s*$`,
+        },
       ],
       ...(description ? { description } : {}),
     }),

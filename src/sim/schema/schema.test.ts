@@ -58,6 +58,23 @@ describe('schema', () => {
     );
   });
 
+  it('says how long a string was, and refuses an array with too few items', () => {
+    expect(check(string({ maxLength: 3 }), 'abcde').issues).toEqual([
+      { path: '$', message: 'expected at most 3 characters, got 5' },
+    ]);
+    const { parsed, issues } = check(array(number(), { minItems: 2 }), [1]);
+    expect(parsed).toBeUndefined();
+    expect(issues).toEqual([{ path: '$', message: 'expected at least 2 item(s), got 1' }]);
+  });
+
+  it('describes durations with a positive minimum by a pattern that refuses zero', () => {
+    const pattern = new RegExp(duration({ min: 1 }).jsonSchema().pattern as string, 'u');
+    expect(['0s', ' 0.00ms ', '00ns'].filter((t) => pattern.test(t))).toEqual([]);
+    expect(['1ns', '0.5s', ' 20 ms ', '10ms'].every((t) => pattern.test(t))).toBe(true);
+    const any = new RegExp(duration().jsonSchema().pattern as string, 'u');
+    expect(any.test('0s')).toBe(true);
+  });
+
   it('parses durations to nanoseconds', () => {
     expect(check(duration(), '20ms').parsed).toBe(20_000_000);
     expect(check(duration({ min: 1 }), '0s').issues[0]?.message).toMatch(/at least 1 ns/);

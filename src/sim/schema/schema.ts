@@ -59,7 +59,10 @@ export function string(
       if (options.pattern && !options.pattern.test(value))
         return fail(issues, path, expected, value);
       if (options.maxLength !== undefined && value.length > options.maxLength) {
-        issues.push({ path, message: `expected at most ${options.maxLength} characters` });
+        issues.push({
+          path,
+          message: `expected at most ${options.maxLength} characters, got ${value.length}`,
+        });
         return undefined;
       }
       return value;
@@ -68,7 +71,10 @@ export function string(
       type: 'string',
       ...(options.pattern ? { pattern: options.pattern.source } : {}),
       ...(options.maxLength !== undefined ? { maxLength: options.maxLength } : {}),
-      ...(options.description ? { description: options.description } : {}),
+      // Editors show the description on hover: say what the pattern means when nothing else does.
+      ...(options.description || options.patternText
+        ? { description: options.description ?? options.patternText }
+        : {}),
     }),
   };
 }
@@ -129,6 +135,14 @@ export function oneOf<const V extends string>(
   };
 }
 
+/**
+ * What a pattern can say of a number written in a string: its text (digits, an optional
+ * fraction) and, in a lookahead, that it is not zero. Bounds other than zero, and whether the
+ * value is a whole number of nanoseconds, bits or bytes, need arithmetic a pattern cannot do.
+ */
+export const NOT_ZERO = '(?=[0-9.]*[1-9])';
+const DURATION_TEXT = '\\d+(\\.\\d+)?\\s*(ns|us|µs|ms|s|m|h)';
+
 /** A duration string (`250us`, `20ms`, `2s`, `1m`), parsed to integer nanoseconds; bounds in ns. */
 export function duration(
   options: { min?: number; max?: number; description?: string } = {},
@@ -161,7 +175,8 @@ export function duration(
     },
     jsonSchema: () => ({
       type: 'string',
-      pattern: '^\\s*\\d+(\\.\\d+)?\\s*(ns|us|µs|ms|s|m|h)\\s*$',
+      // A positive minimum rules out zero, which a pattern can say: some digit is not 0.
+      pattern: `^\\s*${(options.min ?? 0) > 0 ? NOT_ZERO : ''}${DURATION_TEXT}\\s*$`,
       description: options.description ?? 'A duration: a number and a unit (ns, us, ms, s, m, h).',
     }),
   };
@@ -175,11 +190,14 @@ export function array<T>(
   return {
     parse(value, path, issues) {
       if (!Array.isArray(value)) return fail(issues, path, 'an array', value);
+      const out: T[] = [];
+      let ok = true;
       if (options.minItems !== undefined && value.length < options.minItems) {
         issues.push({
           path,
           message: `expected at least ${options.minItems} item(s), got ${value.length}`,
         });
+        ok = false;
       }
       if (options.maxItems !== undefined && value.length > options.maxItems) {
         issues.push({
@@ -188,8 +206,6 @@ export function array<T>(
         });
         return undefined;
       }
-      const out: T[] = [];
-      let ok = true;
       value.forEach((element, i) => {
         const parsed = item.parse(element, `${path}[${i}]`, issues);
         if (parsed === undefined) ok = false;
