@@ -107,8 +107,12 @@ describe('the property panel', () => {
         page.getByTestId('save').click(),
       ]);
       expect(download.suggestedFilename()).toBe('a-busy-server-with-a-worker-pool.json');
-      const saved = JSON.parse(readFileSync((await download.path())!, 'utf8')) as typeof original;
-      expect(saved).toEqual(original);
+      const text = readFileSync((await download.path())!, 'utf8');
+      const saved = JSON.parse(text) as typeof original;
+      // It names the schema the page serves (a saved file may land anywhere), first.
+      const served = new URL('scenario.schema.json', page.url()).href;
+      expect(text.startsWith(`{\n  "$schema": "${served}",`)).toBe(true);
+      expect(saved).toEqual({ ...original, $schema: served });
       expect(session.errors).toEqual([]);
     },
   );

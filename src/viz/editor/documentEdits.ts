@@ -149,3 +149,15 @@ export class EditHistory {
     this.undone.length = 0;
   }
 }
+
+/**
+ * The document as a file to save: `$schema` first and pointing at `schemaRef` (the schema the page
+ * serves, since a saved file may land anywhere), the rest as it stands, two spaces of indent.
+ */
+export function documentForSaving(text: string, schemaRef: string): string {
+  const doc = JSON.parse(text) as Json;
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return text;
+  const { $schema: _old, ...rest } = doc;
+  void _old;
+  return `${JSON.stringify({ $schema: schemaRef, ...rest }, null, 2)}\n`;
+}

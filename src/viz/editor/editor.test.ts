@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioJsonSchema } from '../../sim/index.ts';
 import {
+  documentForSaving,
   EditHistory,
   fieldsOf,
   pathText,
@@ -144,5 +145,38 @@ describe('fieldsOf the scenario format', () => {
     const sack = tcpFields.find((f) => f.key === 'sack')!;
     expect(sack.kind).toBe('yesno');
     expect(readInput(sack, 'false')).toEqual({ ok: true, value: false });
+  });
+});
+
+describe('hints from the format’s patterns', () => {
+  const root = scenarioJsonSchema() as JsonSchema;
+  const node = ((root.properties as Record<string, JsonSchema>).nodes!.items ?? {}) as JsonSchema;
+
+  it('names addresses, prefixes and rates as a learner types them', () => {
+    const fields = fieldsOf(node, { id: 'n', role: 'client' }, ['nodes', 0]);
+    expect(fields.find((f) => f.key === 'gateway')?.hint).toBe('an IPv4 address, like 10.0.0.1');
+    const interfaces = fields.find((f) => f.key === 'interfaces')!;
+    const address = fieldsOf(interfaces.schema.items as JsonSchema, {}, []).find(
+      (f) => f.key === 'address',
+    )!;
+    expect(address.hint).toBe('an address and prefix, like 10.0.0.2/24');
+    expect(readInput(address, '10.0.0.300/24')).toEqual({
+      ok: false,
+      message: 'expected an address and prefix, like 10.0.0.2/24, found "10.0.0.300/24"',
+    });
+    const links = ((root.properties as Record<string, JsonSchema>).links!.items ??
+      {}) as JsonSchema;
+    const bandwidth = fieldsOf(links, {}, []).find((f) => f.key === 'bandwidth')!;
+    expect(bandwidth.hint).toBe('a rate, like 10Mbps or 512kbps');
+  });
+});
+
+describe('documentForSaving', () => {
+  it('puts the schema the page serves first, and keeps the rest', () => {
+    const text =
+      '{"format":"handshake/scenario@1","$schema":"../public/scenario.schema.json","name":"x"}';
+    expect(documentForSaving(text, 'https://example.org/scenario.schema.json')).toBe(
+      '{\n  "$schema": "https://example.org/scenario.schema.json",\n  "format": "handshake/scenario@1",\n  "name": "x"\n}\n',
+    );
   });
 });

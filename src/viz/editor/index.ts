@@ -2,6 +2,7 @@
 // (documentEdits.ts), and the property panel's fields read from the format's JSON Schema
 // (schemaFields.ts).
 export {
+  documentForSaving,
   EditHistory,
   pathText,
   SetValue,

@@ -33,16 +33,18 @@ export interface FieldSpec {
 }
 
 const DURATION = /ns\|us\|µs\|ms\|s/;
-const RATE = /bps/;
-const PREFIX = /\\d\{1,2\}\$/;
+const RATE = /\[bB\]\[pP\]\[sS\]|bps/;
+const OCTET = '25[0-5]';
 
 /** What to type in a text field, from its pattern or format. */
 function hintOf(schema: JsonSchema): string | null {
   const pattern = typeof schema.pattern === 'string' ? schema.pattern : '';
   if (DURATION.test(pattern)) return 'a duration, like 20ms or 1.5s';
   if (RATE.test(pattern)) return 'a rate, like 10Mbps or 512kbps';
-  if (PREFIX.test(pattern)) return 'an address and prefix, like 10.0.0.2/24';
-  if (schema.format === 'ipv4') return 'an IPv4 address, like 10.0.0.1';
+  if (pattern.includes(OCTET) && pattern.includes('/')) {
+    return 'an address and prefix, like 10.0.0.2/24';
+  }
+  if (pattern.includes(OCTET) || schema.format === 'ipv4') return 'an IPv4 address, like 10.0.0.1';
   return null;
 }
 
