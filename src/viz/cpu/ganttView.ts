@@ -1,7 +1,7 @@
 // Where the Gantt chart draws things at time t: a d3 time scale across, one row per core, a bar per
 // segment (a context switch shaded differently), labels only where they fit, ticks and the cursor.
-// Slices too thin to see apart (under THIN_PX, no visible gap between them) are drawn as one bar,
-// so a busy server's whole run is a few hundred bars, not thousands of 1 px ones.
+// Slices too thin to see apart (about THIN_PX or less, about a pixel or less between them) are
+// drawn as one bar, so a busy server's whole run is a few hundred bars, not thousands of 1 px ones.
 
 import { scaleLinear } from 'd3-scale';
 import type { GanttSegment } from '../../machines/cpu/gantt.ts';
@@ -56,7 +56,7 @@ const AXIS = 22;
 const GAP = 6;
 /** Pixels per character of a bar's label (11px monospace) and the bar's padding. */
 const CHAR_PX = 6.8;
-/** Neighbouring segments narrower than this, with under a pixel between them, share one bar. */
+/** Neighbouring segments narrower than about this, about a pixel apart or less, share one bar. */
 export const THIN_PX = 3;
 
 /**
@@ -80,6 +80,12 @@ export function ganttLayout(
     label: `core ${core}`,
   }));
   const bars: GanttBar[] = [];
+  // What counts as thin and as no gap, in ns: THIN_PX and 1 px at this scale, each rounded to the
+  // nearest power of two, so the bars stay the same (same keys) while t moves, until the scale has
+  // halved or doubled.
+  const nsPerPx = (to - from) / Math.max(1, right - GANTT_LEFT);
+  const thinNs = powerOfTwo(THIN_PX * nsPerPx);
+  const gapNs = powerOfTwo(nsPerPx);
   /** Each core's last bar, while the segment last put in it was thin. */
   const thinBar = new Map<number, GanttBar>();
   for (const s of segments) {
@@ -87,9 +93,9 @@ export function ganttLayout(
     const x1 = scale(Math.max(from, s.start));
     const x2 = scale(Math.min(to, s.end));
     const width = Math.max(x2 - x1, s.end > s.start ? 1 : 0);
-    const thin = width < THIN_PX;
+    const thin = s.end - s.start < thinNs;
     const prev = thinBar.get(s.core);
-    if (thin && prev && x1 - (prev.x + prev.width) < 1) {
+    if (thin && prev && s.start - prev.segment.end < gapNs) {
       if (prev.slices === 1) prev.segment = { ...prev.segment };
       prev.segment.end = Math.max(prev.segment.end, s.end);
       if (s.kind === 'run') prev.segment.kind = 'run';
@@ -132,6 +138,11 @@ export function ganttLayout(
     from,
     to,
   };
+}
+
+/** The power of two nearest `x` (> 0) on a log scale, 1 at the least. */
+export function powerOfTwo(x: number): number {
+  return x <= 1 ? 1 : 2 ** Math.round(Math.log2(x));
 }
 
 /**
