@@ -1,5 +1,7 @@
 // Where the Gantt chart draws things at time t: a d3 time scale across, one row per core, a bar per
 // segment (a context switch shaded differently), labels only where they fit, ticks and the cursor.
+// Slices too thin to see apart (about THIN_PX or less, about a pixel or less between them) are
+// drawn as one bar, so a busy server's whole run is a few hundred bars, not thousands of 1 px ones.
 
 import { scaleLinear } from 'd3-scale';
 import type { GanttSegment } from '../../machines/cpu/gantt.ts';
@@ -8,7 +10,12 @@ import { formatTimeTick } from '../ladder/index.ts';
 /** A bar placed on the chart. */
 export interface GanttBar {
   key: string;
+  /** The segment drawn; for a bar standing for several, their span (a run if any of them is). */
   segment: GanttSegment;
+  /** How many segments the bar stands for (1 but where thin ones are drawn together). */
+  slices: number;
+  /** How many of those are context switches. */
+  switches: number;
   x: number;
   y: number;
   width: number;
@@ -49,6 +56,8 @@ const AXIS = 22;
 const GAP = 6;
 /** Pixels per character of a bar's label (11px monospace) and the bar's padding. */
 const CHAR_PX = 6.8;
+/** Neighbouring segments narrower than about this, about a pixel apart or less, share one bar. */
+export const THIN_PX = 3;
 
 /**
  * Lays out the segments (already cut at t) of `cores` cores. The span runs from 0 (or t - window)
@@ -71,20 +80,45 @@ export function ganttLayout(
     label: `core ${core}`,
   }));
   const bars: GanttBar[] = [];
+  // What counts as thin and as no gap, in ns: THIN_PX and 1 px at this scale, each rounded to the
+  // nearest power of two, so the bars stay the same (same keys) while t moves, until the scale has
+  // halved or doubled.
+  const nsPerPx = (to - from) / Math.max(1, right - GANTT_LEFT);
+  const thinNs = powerOfTwo(THIN_PX * nsPerPx);
+  const gapNs = powerOfTwo(nsPerPx);
+  /** Each core's last bar, while the segment last put in it was thin. */
+  const thinBar = new Map<number, GanttBar>();
   for (const s of segments) {
     if (s.end < from || s.start > to || s.core >= cores) continue;
     const x1 = scale(Math.max(from, s.start));
     const x2 = scale(Math.min(to, s.end));
     const width = Math.max(x2 - x1, s.end > s.start ? 1 : 0);
+    const thin = s.end - s.start < thinNs;
+    const prev = thinBar.get(s.core);
+    if (thin && prev && s.start - prev.segment.end < gapNs) {
+      if (prev.slices === 1) prev.segment = { ...prev.segment };
+      prev.segment.end = Math.max(prev.segment.end, s.end);
+      if (s.kind === 'run') prev.segment.kind = 'run';
+      prev.width = Math.max(prev.width, x1 + width - prev.x);
+      prev.slices += 1;
+      if (s.kind === 'switch') prev.switches += 1;
+      prev.label = '';
+      continue;
+    }
     const fits = s.kind === 'run' && s.job.length * CHAR_PX + 6 <= width;
-    bars.push({
+    const bar: GanttBar = {
       key: `${s.core} ${s.start} ${s.kind}`,
       segment: s,
+      slices: 1,
+      switches: s.kind === 'switch' ? 1 : 0,
       x: x1,
       y: TOP + s.core * (rowHeight + GAP),
       width,
       label: fits ? s.job : '',
-    });
+    };
+    bars.push(bar);
+    if (thin) thinBar.set(s.core, bar);
+    else thinBar.delete(s.core);
   }
   const plotBottom = TOP + cores * (rowHeight + GAP) - GAP;
   const values = scale.ticks(Math.max(2, Math.min(10, Math.floor((right - GANTT_LEFT) / 80))));
@@ -104,6 +138,25 @@ export function ganttLayout(
     from,
     to,
   };
+}
+
+/** The power of two nearest `x` (> 0) on a log scale, 1 at the least. */
+export function powerOfTwo(x: number): number {
+  return x <= 1 ? 1 : 2 ** Math.round(Math.log2(x));
+}
+
+/**
+ * A bar's title (its tooltip): `P1 on core 0: 0 ms to 5 ms`, `context switch to P2 on core 1: …`,
+ * or for a bar standing for several thin slices, how many and how many of them are switches.
+ */
+export function ganttBarTitle(bar: GanttBar, format: (ns: number) => string): string {
+  const s = bar.segment;
+  const span = `${format(s.start)} to ${format(s.end)}`;
+  if (bar.slices === 1) {
+    return `${s.kind === 'switch' ? 'context switch to ' : ''}${s.job} on core ${s.core}: ${span}`;
+  }
+  const switches = `${bar.switches} context ${bar.switches === 1 ? 'switch' : 'switches'}`;
+  return `${bar.slices} short slices on core ${s.core} (${switches}): ${span}; a shorter time span shows each`;
 }
 
 /** The chart in words, for screen readers: `core 0: P1 0–24 ms, P2 24–25 ms (running)`. */

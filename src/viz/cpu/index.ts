@@ -13,7 +13,7 @@ export {
   utilizationAt,
   type GanttSegment,
 } from './cpuView.ts';
-export { ganttLayout, ganttSummary } from './ganttView.ts';
+export { ganttBarTitle, ganttLayout, ganttSummary } from './ganttView.ts';
 export {
   choiceOf,
   formatIn,
