@@ -4,8 +4,9 @@
 // moving labels never land on settled ones; the counts are those of the arrows sent; a view too
 // crowded to read says so; layouts are kept for the spans seen last.
 import { describe, expect, it } from 'vitest';
+import { ladderArrow } from '../../../tests/support/ladderArrows.ts';
 import { runSimulationFile, recordsOfType } from '../../../tests/support/vizTestRuns.ts';
-import { buildLadder, type Ladder, type LadderArrow } from './ladder.ts';
+import { buildLadder, type Ladder } from './ladder.ts';
 import { boxesIntersect } from './ladderLabels.ts';
 import { layoutLadder } from './ladderLayout.ts';
 import {
@@ -23,35 +24,7 @@ import {
 
 const MS = 1_000_000;
 
-function arrow(
-  key: string,
-  from: 0 | 1,
-  sent: number,
-  arrived: number | null,
-  more: Partial<LadderArrow> = {},
-): LadderArrow {
-  return {
-    key,
-    pkt: Number(key),
-    link: 'lan',
-    from,
-    sent,
-    arrived,
-    lost: null,
-    label: 'ACK seq=1 ack=1 len=0',
-    title: '',
-    message: null,
-    retransmit: null,
-    duplicate: false,
-    refused: null,
-    payload: 0,
-    data: false,
-    pureAck: false,
-    conn: 'a:1|b:2',
-    ack: 1,
-    ...more,
-  };
-}
+const arrow = ladderArrow;
 const data = (key: string, sent: number) =>
   arrow(key, 0, sent, sent + 10 * MS, { data: true, payload: 1460, label: 'ACK len=1460' });
 

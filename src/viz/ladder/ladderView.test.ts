@@ -2,7 +2,8 @@
 // those outside it, a drag picks a window, culling keeps what is scrolled into view, runs become
 // bars, labels are shortened to the room between the lifelines and never overprint.
 import { describe, expect, it } from 'vitest';
-import type { Ladder, LadderArrow } from './ladder.ts';
+import { ladderArrow } from '../../../tests/support/ladderArrows.ts';
+import type { Ladder } from './ladder.ts';
 import { boxesIntersect } from './ladderLabels.ts';
 import { runSimulationFile, recordsOfType } from '../../../tests/support/vizTestRuns.ts';
 import { buildLadder } from './ladder.ts';
@@ -17,35 +18,7 @@ import {
 
 const MS = 1_000_000;
 
-function arrow(
-  key: string,
-  from: 0 | 1,
-  sent: number,
-  arrived: number,
-  more: Partial<LadderArrow> = {},
-): LadderArrow {
-  return {
-    key,
-    pkt: Number(key),
-    link: 'lan',
-    from,
-    sent,
-    arrived,
-    lost: null,
-    label: 'ACK seq=1 ack=1 len=0',
-    title: '',
-    message: null,
-    retransmit: null,
-    duplicate: false,
-    refused: null,
-    payload: 0,
-    data: false,
-    pureAck: false,
-    conn: 'a:1|b:2',
-    ack: 1,
-    ...more,
-  };
-}
+const arrow = ladderArrow;
 const one: Ladder = { endpoints: ['a', 'b'], arrows: [arrow('1', 0, 0, 10 * MS)] };
 // width 564: the axis takes 64, so the lifelines are at 64 + 0.2 * 500 = 164 and 64 + 0.8 * 500 = 464.
 const WIDTH = 564;
