@@ -20,6 +20,7 @@ import { Narration } from '../viz/log/index.ts';
 import { networkNames, type NetworkNames } from '../viz/names/index.ts';
 import { Player } from './player.svelte.ts';
 import { ScenarioEdits } from './scenarioEdits.svelte.ts';
+import { pageStorage, saveSession, type SavedSession } from './editor/sessionStore.ts';
 import type { Selection } from '../viz/view/index.ts';
 import type { WorkerMessage } from './worker/messages.ts';
 import { startRun, type CancelRun, type RunOptions, type RunListener } from './worker/simClient.ts';
@@ -169,6 +170,12 @@ export class HandshakeApp {
     this.scenario = scenario;
     this.text = text;
     this.edited = true;
+    saveSession(pageStorage(), {
+      text,
+      name: scenario.name,
+      source: this.source,
+      savedAt: Date.now(),
+    });
     this.live = null;
     this.run = null;
     this.runError = null;
@@ -243,6 +250,18 @@ export class HandshakeApp {
     }
     this.problem = null;
     this.use(result.scenario, 'built-in', text);
+  }
+
+  /** Opens the edited scenario kept from an earlier visit; a damaged one is refused like a file. */
+  restore(session: SavedSession): void {
+    const result = parseScenarioText(session.text);
+    if (!result.ok) {
+      this.problem = { source: 'the scenario kept from your last visit', issues: result.issues };
+      return;
+    }
+    this.problem = null;
+    this.use(result.scenario, session.source, session.text);
+    this.edited = true;
   }
 
   dismissProblem(): void {

@@ -116,4 +116,37 @@ describe('the property panel', () => {
       expect(session.errors).toEqual([]);
     },
   );
+
+  it('keeps an edit across a reload, offered back until discarded', async () => {
+    const page = await session.openApp({ viewport: { width: 1366, height: 768 } });
+    await showTab(page, 'Edit');
+    const panel = page.getByTestId('property-panel');
+    const until = panel.getByLabel('until', { exact: true });
+    expect(await until.inputValue()).toBe('15s');
+    await until.fill('9s');
+    await until.press('Enter');
+    await expect.poll(() => page.getByTestId('undo').isEnabled()).toBe(true);
+    // Nothing offered while the learner is at work.
+    expect(await page.getByTestId('restore-session').count()).toBe(0);
+
+    await page.reload();
+    await page.getByTestId('scenario-name').waitFor();
+    const offer = page.getByTestId('restore-session');
+    await offer.waitFor();
+    expect(await offer.textContent()).toContain('You were editing “Ping over one link”');
+    await page.getByTestId('restore-session-yes').click();
+    await showTab(page, 'Edit');
+    expect(await panel.getByLabel('until', { exact: true }).inputValue()).toBe('9s');
+    expect(await offer.count()).toBe(0);
+
+    // Discarded, it is not offered again.
+    await page.reload();
+    await page.getByTestId('scenario-name').waitFor();
+    await offer.getByRole('button', { name: 'Discard' }).click();
+    await page.reload();
+    await page.getByTestId('scenario-name').waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId('restore-session').count()).toBe(0);
+    expect(session.errors).toEqual([]);
+  });
 });
