@@ -252,6 +252,22 @@ export class HandshakeApp {
     this.use(result.scenario, 'built-in', text);
   }
 
+  /** Opens a document from a share link (already unpacked), or lists why it cannot be opened. */
+  openShared(text: string | { problem: string }): void {
+    const source = 'the share link';
+    if (typeof text !== 'string') {
+      this.problem = { source, issues: [{ path: '$', message: text.problem }] };
+      return;
+    }
+    const result = parseScenarioText(text);
+    if (!result.ok) {
+      this.problem = { source, issues: result.issues };
+      return;
+    }
+    this.problem = null;
+    this.use(result.scenario, 'share link', text);
+  }
+
   /** Opens the edited scenario kept from an earlier visit; a damaged one is refused like a file. */
   restore(session: SavedSession): void {
     const result = parseScenarioText(session.text);

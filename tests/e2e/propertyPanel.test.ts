@@ -149,4 +149,53 @@ describe('the property panel', () => {
     expect(await page.getByTestId('restore-session').count()).toBe(0);
     expect(session.errors).toEqual([]);
   });
+
+  it('shares a scenario in a link that opens it elsewhere, and refuses a damaged one', async () => {
+    const page = await session.openApp({ viewport: { width: 1366, height: 768 } });
+    await showTab(page, 'Edit');
+    const until = page.getByTestId('property-panel').getByLabel('until', { exact: true });
+    await until.fill('9s');
+    await until.press('Enter');
+    await expect.poll(() => page.getByTestId('undo').isEnabled()).toBe(true);
+    await page.getByTestId('share').click();
+    const link = await page.getByTestId('share-link').inputValue();
+    expect(link).toMatch(/#s1\.[A-Za-z0-9_-]+$/);
+
+    // In a fresh page (no storage, nothing shared but the link): the same scenario, edit included.
+    const other = await page
+      .context()
+      .browser()!
+      .newContext({ viewport: { width: 1366, height: 768 } });
+    try {
+      const fresh = await other.newPage();
+      await fresh.goto(link);
+      await fresh.getByTestId('scenario-name').filter({ hasText: 'Ping over one link' }).waitFor();
+      await fresh.getByRole('tab', { name: 'Edit', exact: true }).click();
+      const shared = fresh.getByTestId('property-panel').getByLabel('until', { exact: true });
+      await expect.poll(() => shared.inputValue()).toBe('9s');
+
+      // One character changed, or the link cut in half: said so, and nothing opened.
+      const at = Math.floor(link.length * 0.75);
+      const tampered = link.slice(0, at) + (link[at] === 'A' ? 'B' : 'A') + link.slice(at + 1);
+      for (const bad of [tampered, link.slice(0, Math.floor(link.length * 0.6))]) {
+        const broken = await other.newPage();
+        await broken.goto(bad);
+        const problems = broken.getByTestId('load-problems');
+        await problems.waitFor();
+        expect(await problems.textContent()).toMatch(/the share link was not loaded/);
+        expect(await problems.textContent()).toMatch(/damaged/);
+        await broken.getByRole('tab', { name: 'Edit', exact: true }).click();
+        expect(
+          await broken
+            .getByTestId('property-panel')
+            .getByLabel('until', { exact: true })
+            .inputValue(),
+        ).toBe('15s');
+        await broken.close();
+      }
+    } finally {
+      await other.close();
+    }
+    expect(session.errors).toEqual([]);
+  });
 });
