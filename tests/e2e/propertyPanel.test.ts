@@ -67,7 +67,9 @@ describe('the property panel', () => {
       expect(await panel.textContent()).toContain('eventLoop: one thread, non-blocking I/O');
       await model.selectOption('eventLoop');
       await page.getByTestId('edited-note').waitFor();
-    expect(await page.locator('.source').first().textContent()).toMatch(/built-in example, edited/);
+      expect(await page.locator('.source').first().textContent()).toMatch(
+        /built-in example, edited/,
+      );
       expect(await page.getByTestId('undo').getAttribute('title')).toBe(
         'Undo: Set model to "eventLoop" (Ctrl+Z)',
       );
