@@ -232,52 +232,41 @@ export class HandshakeApp {
       };
       return;
     }
-    const result = parseScenarioText(text);
-    if (!result.ok) {
-      this.problem = { source: file.name, issues: result.issues };
-      return;
-    }
-    this.problem = null;
-    this.use(result.scenario, file.name, text);
+    this.openText(text, file.name, file.name);
   }
 
   /** Opens one of the scenarios shipped with the app (src/ui/builtinScenarios.ts). */
   openBuiltIn(file: string, text: string): void {
-    const result = parseScenarioText(text);
-    if (!result.ok) {
-      this.problem = { source: file, issues: result.issues };
-      return;
-    }
-    this.problem = null;
-    this.use(result.scenario, 'built-in', text);
+    this.openText(text, file, 'built-in');
   }
 
   /** Opens a document from a share link (already unpacked), or lists why it cannot be opened. */
   openShared(text: string | { problem: string }): void {
-    const source = 'the share link';
-    if (typeof text !== 'string') {
-      this.problem = { source, issues: [{ path: '$', message: text.problem }] };
-      return;
-    }
-    const result = parseScenarioText(text);
-    if (!result.ok) {
-      this.problem = { source, issues: result.issues };
-      return;
-    }
-    this.problem = null;
-    this.use(result.scenario, 'share link', text);
+    if (typeof text === 'string') this.openText(text, 'the share link', 'share link');
+    else
+      this.problem = { source: 'the share link', issues: [{ path: '$', message: text.problem }] };
   }
 
   /** Opens the edited scenario kept from an earlier visit; a damaged one is refused like a file. */
   restore(session: SavedSession): void {
-    const result = parseScenarioText(session.text);
+    if (this.openText(session.text, 'the scenario kept from your last visit', session.source)) {
+      this.edited = true;
+    }
+  }
+
+  /**
+   * Opens a document's text as `source`, or lists its problems under `named` and leaves the
+   * current scenario loaded; true when it opened.
+   */
+  private openText(text: string, named: string, source: string): boolean {
+    const result = parseScenarioText(text);
     if (!result.ok) {
-      this.problem = { source: 'the scenario kept from your last visit', issues: result.issues };
-      return;
+      this.problem = { source: named, issues: result.issues };
+      return false;
     }
     this.problem = null;
-    this.use(result.scenario, session.source, session.text);
-    this.edited = true;
+    this.use(result.scenario, source, text);
+    return true;
   }
 
   dismissProblem(): void {

@@ -205,7 +205,7 @@ export function layoutLadder(ladder: Ladder, options: LadderLayoutOptions): Ladd
     candidates.push({ id, priority, boxes: boxes() });
   };
   type Drawn = NonNullable<ReturnType<typeof drawItem>>;
-  const drawn: (Drawn | null)[] = [];
+  const drawn: Drawn[] = [];
   const laid: LaidItem[] = [];
   const arrows: LadderArrow[] = [];
   for (const item of collapseRuns(ladder.arrows, options.expanded)) {
@@ -262,7 +262,6 @@ export function layoutLadder(ladder: Ladder, options: LadderLayoutOptions): Ladd
   };
   drawn.forEach((d, i) => {
     const item = laid[i]!;
-    if (!d) return;
     if ('arrow' in d) {
       const key = d.arrow.arrow.key;
       item.settled = placedArrow(d.arrow, textOf(`a:${key}`, i), textOf(`r:${key}`, i));
