@@ -253,7 +253,7 @@ const documentFields = object(
   {
     format: literal(SCENARIO_FORMAT),
     name: string({ maxLength: 120 }),
-    nodes: array(nodeSchema, { minItems: 1, maxItems: 10_000 }),
+    nodes: array(nodeSchema, { maxItems: 10_000 }),
     links: array(linkSchema, { maxItems: 100_000 }),
   },
   {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText, validateScenario } from './validateScenario.ts';
+import { runScenario } from '../runScenario.ts';
 import { REPOSITORY_SCHEMA_REF, scenarioJsonSchema, servedSchemaRef } from './scenarioSchema.ts';
 
 const base = () => ({
@@ -28,6 +29,20 @@ function issuesOf(doc: unknown) {
 }
 
 describe('validateScenario', () => {
+  it('accepts an empty network (the editor starts from one) and runs it to its limit', () => {
+    const result = validateScenario({
+      format: 'handshake/scenario@1',
+      name: 'Empty',
+      nodes: [],
+      links: [],
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const run = runScenario(result.scenario);
+    expect(run.summary.events).toBe(0);
+    expect(run.summary.simulatedNs).toBe(60_000_000_000); // the default until, 60 s
+  });
+
   it('accepts a good document and parses durations, addresses and rates', () => {
     const doc = base();
     doc.links[0]!.bandwidth = '10Mbps';
