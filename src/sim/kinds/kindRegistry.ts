@@ -13,6 +13,7 @@ import {
   resolverLookup,
 } from '../../kinds/dns/dnsResolverFeature.ts';
 import { dnsSettings } from '../../kinds/dns/dnsSchemas.ts';
+import { lookUpStatically } from '../../kinds/dns/dnsStaticLookupFeature.ts';
 import { dnsServerKind } from '../../kinds/dns/dnsServerKind.ts';
 import { ftpClientKind } from '../../kinds/ftp/ftpClientKind.ts';
 import { ftpServerKind } from '../../kinds/ftp/ftpServerKind.ts';
@@ -61,4 +62,6 @@ export const NODE_RESOLVER = {
   lookup: resolverLookup,
   figures: resolverFigures,
   lines: resolverLines,
+  /** What a lookup from a node will get, from the document alone (for warnings). */
+  answerStatically: lookUpStatically,
 };
