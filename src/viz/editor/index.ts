@@ -24,3 +24,4 @@ export {
   type JsonSchema,
 } from './schemaFields.ts';
 export { isShareFragment, readShareFragment, SHARE_PREFIX, shareFragment } from './shareLink.ts';
+export { pathInside, warningsUnder, type PathWarning } from './warningsUnder.ts';
