@@ -1,0 +1,11 @@
+// Exports of the pictures as files of their own (the topology as SVG and PNG).
+export {
+  fitViewBox,
+  inlineStyle,
+  isPageOnlyAttribute,
+  pictureFileName,
+  pixelSize,
+  svgDocument,
+  SVG_STYLE_PROPERTIES,
+  type Box,
+} from './svgExport.ts';
