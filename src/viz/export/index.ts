@@ -4,6 +4,7 @@ export {
   inlineStyle,
   isPageOnlyAttribute,
   pictureFileName,
+  plainColor,
   pixelSize,
   svgDocument,
   SVG_STYLE_PROPERTIES,

@@ -7,6 +7,7 @@ import {
   isPageOnlyAttribute,
   pictureFileName,
   pixelSize,
+  plainColor,
   svgDocument,
 } from './svgExport.ts';
 
@@ -64,6 +65,23 @@ describe('the rest', () => {
     expect(
       inlineStyle({ fill: 'rgb(1, 2, 3)', opacity: '1', stroke: '', 'font-size': '16px' }),
     ).toBe('fill: rgb(1, 2, 3); font-size: 16px;');
+  });
+
+  it('writes only what differs from the parent, and what is not inherited when not the default', () => {
+    const parent = { fill: 'rgb(0, 0, 0)', 'font-size': '16px', opacity: '1', display: 'inline' };
+    expect(
+      inlineStyle(
+        { fill: 'rgb(0, 0, 0)', 'font-size': '11px', opacity: '0.5', display: 'inline' },
+        parent,
+      ),
+    ).toBe('font-size: 11px; opacity: 0.5;');
+  });
+
+  it('writes color(srgb ...) as rgb(), which every viewer reads', () => {
+    // 0.419608 * 255 = 107.0, 0.462745 * 255 = 118.0, 0.52549 * 255 = 134.0.
+    expect(plainColor('color(srgb 0.419608 0.462745 0.52549)')).toBe('rgb(107, 118, 134)');
+    expect(plainColor('color(srgb 1 0 0 / 0.5)')).toBe('rgba(255, 0, 0, 0.5)');
+    expect(plainColor('rgb(1, 2, 3)')).toBe('rgb(1, 2, 3)');
   });
 
   it('sizes the PNG at twice the view box, and names the files after the scenario', () => {

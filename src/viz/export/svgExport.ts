@@ -14,6 +14,7 @@ export const SVG_STYLE_PROPERTIES = [
   'stroke-dasharray',
   'stroke-linecap',
   'stroke-linejoin',
+  'paint-order',
   'opacity',
   'font-family',
   'font-size',
@@ -37,20 +38,51 @@ export function isPageOnlyAttribute(name: string): boolean {
   );
 }
 
-/** One `property: value;` list from computed values, leaving out what SVG's defaults already say. */
-export function inlineStyle(values: Readonly<Record<string, string>>): string {
-  const defaults: Readonly<Record<string, string>> = {
-    'fill-opacity': '1',
-    'stroke-opacity': '1',
-    opacity: '1',
-    'stroke-dasharray': 'none',
-    'font-style': 'normal',
-    visibility: 'visible',
-    'dominant-baseline': 'auto',
-  };
+/** Properties an element does not take from its parent: always written when not the default. */
+const NOT_INHERITED = new Set(['opacity', 'display']);
+
+const DEFAULTS: Readonly<Record<string, string>> = {
+  'fill-opacity': '1',
+  'stroke-opacity': '1',
+  opacity: '1',
+  'stroke-dasharray': 'none',
+  'font-style': 'normal',
+  visibility: 'visible',
+  'dominant-baseline': 'auto',
+  'paint-order': 'normal',
+  display: 'inline',
+};
+
+/**
+ * `color(srgb 0.42 0.46 0.53)` (how Chromium computes `color-mix`) as `rgb(107, 118, 134)`, which
+ * every SVG viewer reads; other values as they are.
+ */
+export function plainColor(value: string): string {
+  return value.replace(
+    /color\(srgb\s+([\d.e-]+)\s+([\d.e-]+)\s+([\d.e-]+)(?:\s*\/\s*([\d.e-]+))?\)/g,
+    (_all, r: string, g: string, b: string, a: string | undefined) => {
+      const channel = (c: string) => Math.round(Math.min(1, Math.max(0, Number(c))) * 255);
+      const rgb = `${channel(r)}, ${channel(g)}, ${channel(b)}`;
+      return a === undefined || Number(a) === 1 ? `rgb(${rgb})` : `rgba(${rgb}, ${Number(a)})`;
+    },
+  );
+}
+
+/**
+ * One `property: value;` list from an element's computed values: what differs from its parent's
+ * (the rest is inherited in the file too), never SVG's defaults for what is not inherited.
+ */
+export function inlineStyle(
+  values: Readonly<Record<string, string>>,
+  parent: Readonly<Record<string, string>> | null = null,
+): string {
   return Object.entries(values)
-    .filter(([k, v]) => v !== '' && defaults[k] !== v)
-    .map(([k, v]) => `${k}: ${v};`)
+    .filter(([k, v]) => {
+      if (v === '') return false;
+      if (NOT_INHERITED.has(k) || parent === null) return DEFAULTS[k] !== v;
+      return parent[k] !== v;
+    })
+    .map(([k, v]) => `${k}: ${plainColor(v)};`)
     .join(' ');
 }
 
