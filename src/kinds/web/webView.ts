@@ -41,6 +41,7 @@ export const httpServerView = defineAppView<HttpServerApp, ServerFigures>({
 
 export const httpClientView = defineAppView<HttpClientApp, HttpClientFigures>({
   type: 'httpClient',
+  talksTo: 'httpServer',
   card(c, names) {
     const figures: SummaryFigure[] = [
       ['Visits', String(c.visits), 'visits'],

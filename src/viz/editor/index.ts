@@ -1,6 +1,6 @@
 // The scenario editor's logic, without a page: edits as command objects with undo and redo
 // (documentEdits.ts), and the property panel's fields read from the format's JSON Schema
-// (schemaFields.ts), and share links that carry a document in the URL's fragment (shareLink.ts).
+// (schemaFields.ts), items added to and removed from lists (listEdits.ts, newItems.ts), and share links that carry a document in the URL's fragment (shareLink.ts).
 export {
   documentForSaving,
   EditHistory,
@@ -23,5 +23,7 @@ export {
   type FieldSpec,
   type JsonSchema,
 } from './schemaFields.ts';
+export { InsertItem, RemoveItem } from './listEdits.ts';
+export { itemNoun, newItemCandidates } from './newItems.ts';
 export { isShareFragment, readShareFragment, SHARE_PREFIX, shareFragment } from './shareLink.ts';
 export { pathInside, warningsUnder, type PathWarning } from './warningsUnder.ts';

@@ -48,6 +48,11 @@ export interface AppKindView<A = never, F = never> {
   readonly logGroups?: Partial<Record<TraceType, (record: TraceRecord) => LogGroupName>>;
   /** Whether the node inspector lists the app before it records a state (default true). */
   listedBeforeStart?(app: A): boolean;
+  /**
+   * Clients: the app `type` of the server they talk to, so that a client added in the editor is
+   * pointed at a node that runs one.
+   */
+  readonly talksTo?: string;
 }
 
 /** The view of a node role. */
