@@ -1,6 +1,7 @@
 // The scenario editor's logic, without a page: edits as command objects with undo and redo
 // (documentEdits.ts), and the property panel's fields read from the format's JSON Schema
-// (schemaFields.ts), and share links that carry a document in the URL's fragment (shareLink.ts).
+// (schemaFields.ts), the timed events and actions at a moment (timedEvents.ts), and share links
+// that carry a document in the URL's fragment (shareLink.ts).
 export {
   documentForSaving,
   EditHistory,
@@ -24,3 +25,16 @@ export {
   type JsonSchema,
 } from './schemaFields.ts';
 export { isShareFragment, readShareFragment, SHARE_PREFIX, shareFragment } from './shareLink.ts';
+export {
+  actionFromForm,
+  AddEvent,
+  describeEvent,
+  documentTime,
+  linkEvent,
+  RemoveEvent,
+  timedEvents,
+  type ActionChoice,
+  type ActionForm,
+  type FormProblem,
+  type TimedEventItem,
+} from './timedEvents.ts';
