@@ -31,6 +31,7 @@ export {
   describeEvent,
   documentTime,
   linkEvent,
+  readActionTime,
   RemoveEvent,
   timedEvents,
   type ActionChoice,

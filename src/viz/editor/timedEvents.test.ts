@@ -102,6 +102,7 @@ describe('actionFromForm', () => {
     const fetch = actionFromForm('fetch', form({ at: '2.25s', path: '' }));
     expect(fetch).toEqual({
       ok: true,
+      at: 2_250_000_000,
       event: { at: '2.25s', type: 'fetch', node: 'pc', server: 'web', path: '/index.html' },
     });
     const ping = actionFromForm('ping', form({ count: '2' }));

@@ -148,7 +148,16 @@ export interface FormProblem {
   message: string;
 }
 
-export type ActionResult = { ok: true; event: Json } | { ok: false; problem: FormProblem };
+export type ActionResult =
+  { ok: true; event: Json; at: number } | { ok: false; problem: FormProblem };
+
+/** The At field read as a time of the run (ns), or why it is not one. */
+export function readActionTime(
+  text: string,
+): { ok: true; ns: number } | { ok: false; problem: FormProblem } {
+  const at = parseDuration(text);
+  return at.ok ? at : { ok: false, problem: { field: 'at', message: at.error } };
+}
 
 /** The event an action's form describes, or the first field it cannot take and why. */
 export function actionFromForm(choice: ActionChoice, form: ActionForm): ActionResult {
@@ -156,8 +165,8 @@ export function actionFromForm(choice: ActionChoice, form: ActionForm): ActionRe
     ok: false,
     problem: { field, message },
   });
-  const at = parseDuration(form.at);
-  if (!at.ok) return fail('at', at.error);
+  const at = readActionTime(form.at);
+  if (!at.ok) return at;
   const target = form.target.trim();
   if (target === '')
     return fail('target', choice === 'fetch' ? 'choose a server to fetch from' : 'choose a target');
@@ -167,13 +176,13 @@ export function actionFromForm(choice: ActionChoice, form: ActionForm): ActionRe
     const count = Number(form.count.trim() || '1');
     if (!Number.isInteger(count) || count < 1 || count > 100)
       return fail('count', `"${form.count}" is not a count from 1 to 100`);
-    return { ok: true, event: { ...base, target, ...(count !== 1 ? { count } : {}) } };
+    return { ok: true, at: at.ns, event: { ...base, target, ...(count !== 1 ? { count } : {}) } };
   }
   if (choice === 'fetch') {
     const path = form.path.trim() || '/index.html';
     if (!/^\/[!-~]*$/.test(path))
       return fail('path', `"${form.path}" is not a path: start with "/" and use no spaces`);
-    return { ok: true, event: { ...base, server: target, path } };
+    return { ok: true, at: at.ns, event: { ...base, server: target, path } };
   }
   const text = form.bytes.trim();
   const bytes = /^\d+$/.test(text)
@@ -181,7 +190,7 @@ export function actionFromForm(choice: ActionChoice, form: ActionForm): ActionRe
     : parseByteSize(text);
   if (!bytes.ok) return fail('bytes', bytes.error);
   if (bytes.value < 1) return fail('bytes', 'send at least 1 byte');
-  return { ok: true, event: { ...base, target, bytes: bytes.value } };
+  return { ok: true, at: at.ns, event: { ...base, target, bytes: bytes.value } };
 }
 
 /** A link taken down or brought back up at `at` ns. */
