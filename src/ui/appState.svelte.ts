@@ -338,10 +338,34 @@ export class HandshakeApp {
     this.launch({ seed, maxEvents, maxRecords, maxWallMs, detail: 'packets' });
   }
 
+  // ---- Actions at a moment (issue 14): an edit at t is a new run replayed to t (DESIGN.md §3).
+  /** A moment to show, paused, once the run now starting has recorded it. */
+  private showWhenRecorded: number | null = null;
+
+  /**
+   * Runs the (edited) document again with the seed in the field, the last run's unless the
+   * learner changed it, and shows moment `t`, paused, as soon as the run has recorded it.
+   */
+  replayAt(t: number): void {
+    this.start();
+    if (this.live?.status !== 'running') return;
+    this.player.reset(false);
+    this.showWhenRecorded = t;
+  }
+
+  private showPending(live: LiveRun): void {
+    const t = this.showWhenRecorded;
+    if (t === null || (live.status === 'running' && live.recorded < t)) return;
+    this.showWhenRecorded = null;
+    this.player.seek(t);
+  }
+  // ---- end of actions at a moment
+
   private launch(limits: Omit<RunOptions, 'text'> & Pick<LiveRun, 'maxWallMs' | 'detail'>): void {
     const scenario = this.scenario;
     if (!scenario) return;
     this.cancel();
+    this.showWhenRecorded = null;
     const token = ++this.runs;
     const began = performance.now();
     const live: LiveRun = {
@@ -383,6 +407,7 @@ export class HandshakeApp {
         live.until = message.until;
         live.events = message.events;
         this.liveVersion++;
+        this.showPending(live);
         break;
       }
       case 'done':
@@ -440,5 +465,6 @@ export class HandshakeApp {
     // The fingerprint is of the whole trace, to compare with the CLI's: the worker hashes its
     // packed trace and sends it next. A run with less detail has none.
     if (live.detail === 'full') this.fingerprint = { status: 'pending' };
+    this.showPending(this.live);
   }
 }
