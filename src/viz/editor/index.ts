@@ -24,3 +24,26 @@ export {
   type JsonSchema,
 } from './schemaFields.ts';
 export { isShareFragment, readShareFragment, SHARE_PREFIX, shareFragment } from './shareLink.ts';
+export { DocumentPatch, patchBetween } from './documentPatch.ts';
+export {
+  asDoc,
+  canvasRoles,
+  GRID,
+  snap,
+  type CanvasRole,
+  type DocLink,
+  type DocNode,
+  type Point,
+} from './canvasDocument.ts';
+export {
+  addApp,
+  connectNodes,
+  deleteItems,
+  freeSpot,
+  moveNodes,
+  placeNode,
+  withPositions,
+  type CanvasEdit,
+} from './canvasEdits.ts';
+export { copyNodes, pasteClip, type Clip } from './canvasClipboard.ts';
+export { autoLayout } from './autoLayout.ts';
