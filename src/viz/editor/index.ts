@@ -47,3 +47,4 @@ export {
 } from './canvasEdits.ts';
 export { copyNodes, pasteClip, type Clip } from './canvasClipboard.ts';
 export { autoLayout } from './autoLayout.ts';
+export { canvasPlacement, canvasSize, nodeAt, nodesInRect, warningsByNode } from './canvasView.ts';
