@@ -1,6 +1,6 @@
 // How DNS looks: the name server's and each resolver's summary cards, their sentences in the event
 // log (lookups, queries, answers from the wire or the cache, what the server answered), and the
-// role of a node that serves names.
+// role of a node that serves names (on the canvas, it serves them once it is linked).
 
 import type { ResolverFigures } from '../../sim/index.ts';
 import {
@@ -130,4 +130,12 @@ export const dnsRoleView: RoleView = {
   icon: 'M12 3a9 9 0 1 0 0.01 0z M3 12h18 M12 3c3.5 3 3.5 15 0 18 M12 3c-3.5 3-3.5 15 0 18',
   device: true,
   tone: 'device',
+  canvas: {
+    idPrefix: 'dns',
+    interfaceName: (n) => `eth${n}`,
+    firstHost: 53,
+    newNode: () => ({}),
+    // Its name service needs an address, so it comes with the first link.
+    whenAddressed: () => ({ apps: [{ type: 'dnsServer' }] }),
+  },
 };

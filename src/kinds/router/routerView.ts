@@ -1,4 +1,5 @@
-// How the router role looks: its words and icon; sentences name it "Router r1".
+// How the router role looks: its words and icon; sentences name it "Router r1". On the canvas it
+// takes the first address of each subnet and is the gateway of the hosts there.
 
 import type { RoleView } from '../../viz/kinds/kindView.ts';
 
@@ -9,4 +10,12 @@ export const routerRoleView: RoleView = {
   icon: 'M12 3.5a8.5 8.5 0 1 0 0.01 0z M12 7v10 M7 12h10 M12 7l-2 2 M12 7l2 2 M12 17l-2-2 M12 17l2-2',
   device: true,
   tone: 'device',
+  canvas: {
+    idPrefix: 'r',
+    interfaceName: (n) => `eth${n}`,
+    // The first host of each subnet, and the hosts' default gateway there.
+    firstHost: 1,
+    gateway: true,
+    newNode: () => ({}),
+  },
 };

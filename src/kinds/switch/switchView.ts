@@ -1,5 +1,5 @@
 // How the switch role looks: its words and icon, and what the node inspector says in place of a
-// routing table.
+// routing table; on the canvas its interfaces are ports p1, p2, ... with no addresses.
 
 import type { RoleView } from '../../viz/kinds/kindView.ts';
 
@@ -12,4 +12,10 @@ export const switchRoleView: RoleView = {
   tone: 'device',
   noRoutingTable:
     'A switch has no routing table: it learns behind which port each address sits and forwards by that.',
+  canvas: {
+    idPrefix: 's',
+    interfaceName: (n) => `p${n + 1}`,
+    firstHost: 1,
+    newNode: () => ({}),
+  },
 };

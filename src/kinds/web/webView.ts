@@ -4,7 +4,7 @@
 
 import { STATUS_REASON } from '../../net/app/http/httpMessage.ts';
 import type { ServerFigures } from '../../sim/index.ts';
-import { defineAppView } from '../../viz/kinds/kindView.ts';
+import { defineAppView, type JsonFields, type NewAppContext } from '../../viz/kinds/kindView.ts';
 import { userSentence } from '../../viz/log/narrateUsers.ts';
 import { duration } from '../../viz/log/sentenceParts.ts';
 import { serverThreadMachine, userMachineOf } from '../../viz/statechart/sharedMachines.ts';
@@ -37,11 +37,35 @@ export const httpServerView = defineAppView<HttpServerApp, ServerFigures>({
   type: 'httpServer',
   card: (w, names) => serverCard(w, names.name),
   machine: serverThreadMachine,
+  newApp: { name: 'Web server (HTTP, port 80)', make: () => ({ type: 'httpServer', port: 80 }) },
 });
+
+/**
+ * The server a new web client fetches from: the first other node serving the web, else the first
+ * other node with an address, else the first other node (the editor then says what is missing).
+ */
+function webServerFor({ node, nodes }: NewAppContext): string {
+  const others = nodes.filter((n) => n.id !== node);
+  const apps = (n: JsonFields) => (Array.isArray(n.apps) ? n.apps : []);
+  const serving = others.find((n) =>
+    apps(n).some(
+      (a) => a !== null && typeof a === 'object' && 'type' in a && a.type === 'httpServer',
+    ),
+  );
+  const addressed = (n: JsonFields) =>
+    Array.isArray(n.interfaces) &&
+    n.interfaces.some((x) => x !== null && typeof x === 'object' && 'address' in x);
+  const chosen = serving ?? others.find(addressed) ?? others[0];
+  return typeof chosen?.id === 'string' ? chosen.id : 'server';
+}
 
 export const httpClientView = defineAppView<HttpClientApp, HttpClientFigures>({
   type: 'httpClient',
   talksTo: 'httpServer',
+  newApp: {
+    name: 'Web client (loads a page)',
+    make: (context) => ({ type: 'httpClient', server: webServerFor(context) }),
+  },
   card(c, names) {
     const figures: SummaryFigure[] = [
       ['Visits', String(c.visits), 'visits'],

@@ -159,6 +159,16 @@ const tcpSettings = object(
   },
 );
 
+/** Where the canvas editor placed a node: the centre of its card, in the picture's units. */
+const positionSchema = object(
+  {
+    x: number({ min: -1_000_000, max: 1_000_000, description: 'Left to right.' }),
+    y: number({ min: -1_000_000, max: 1_000_000, description: 'Top to bottom.' }),
+  },
+  {},
+  "Where the node's card is centred in the picture (the canvas editor writes it); without it the picture places the node itself.",
+);
+
 const nodeFields = object(
   { id: id('a node id'), role: roleSchema },
   {
@@ -170,6 +180,7 @@ const nodeFields = object(
     cpu: cpuSettings,
     dns: NODE_RESOLVER.settings,
     apps: array(appSchema, { maxItems: 16 }),
+    position: positionSchema,
   },
 );
 

@@ -43,3 +43,27 @@ export {
   type FormProblem,
   type TimedEventItem,
 } from './timedEvents.ts';
+export { DocumentPatch, patchBetween } from './documentPatch.ts';
+export {
+  asDoc,
+  canvasRoles,
+  GRID,
+  snap,
+  type CanvasRole,
+  type DocLink,
+  type DocNode,
+  type Point,
+} from './canvasDocument.ts';
+export {
+  addApp,
+  connectNodes,
+  deleteItems,
+  freeSpot,
+  moveNodes,
+  placeNode,
+  withPositions,
+  type CanvasEdit,
+} from './canvasEdits.ts';
+export { copyNodes, pasteClip, type Clip } from './canvasClipboard.ts';
+export { autoLayout } from './autoLayout.ts';
+export { canvasPlacement, canvasSize, nodeAt, nodesInRect, warningsByNode } from './canvasView.ts';

@@ -53,6 +53,49 @@ export interface AppKindView<A = never, F = never> {
    * pointed at a node that runs one.
    */
   readonly talksTo?: string;
+  /** How the canvas editor adds one to a node; a kind without it is not offered there. */
+  readonly newApp?: NewApp;
+}
+
+/** A JSON value of a document (the editor's `Json`). */
+type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** The fields of a document object, as the editor writes them. */
+export type JsonFields = { [key: string]: JsonValue };
+
+/** The nodes of the document an app is added to, as the editor sees them. */
+export interface NewAppContext {
+  /** The node that gets the app. */
+  node: string;
+  /** Every node of the document (raw JSON), in document order. */
+  nodes: readonly JsonFields[];
+}
+
+/** An app kind as the canvas editor offers it: its name in the menu and a new app's fields. */
+export interface NewApp {
+  /** `Web client`. */
+  readonly name: string;
+  /** The new app (with its `type`): sensible defaults, a peer chosen from the nodes. */
+  make(context: NewAppContext): JsonFields;
+}
+
+/**
+ * How the canvas editor makes and wires a node of a role (src/viz/editor/canvasEdits.ts). A
+ * role with it is in the canvas palette; one without it is not.
+ */
+export interface RoleCanvas {
+  /** The start of a new node's id: `r` gives r1, r2, ... */
+  readonly idPrefix: string;
+  /** The name of its interface number `n` (from 0): `eth0`, or a switch's port `p1`. */
+  interfaceName(n: number): string;
+  /** Its first address on a subnet (host number): 1 for a router, so hosts start higher. */
+  readonly firstHost: number;
+  /** Hosts on its subnets take its address there as their default gateway. */
+  readonly gateway?: boolean;
+  /** A new node's fields besides id, role and position. */
+  newNode(): JsonFields;
+  /** Fields it gains with its first address (a server's web service needs an address to run). */
+  whenAddressed?(): JsonFields;
 }
 
 /** The view of a node role. */
@@ -68,6 +111,8 @@ export interface RoleView {
   readonly tone: 'client' | 'server' | 'device';
   /** What the node inspector says instead of a routing table, for roles without one. */
   readonly noRoutingTable?: string;
+  /** How the canvas editor makes and wires its nodes; without it the palette leaves it out. */
+  readonly canvas?: RoleCanvas;
 }
 
 /** Any app kind's view, as the registry holds them. */

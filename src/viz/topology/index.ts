@@ -3,7 +3,9 @@
 export { CARD_FIRST_LINE, CARD_LINE_STEP, cardHeight, cardLines } from './nodeCard.ts';
 export {
   clip,
+  byPosition,
   layoutTopology,
+  NODE_HEIGHT,
   NODE_WIDTH,
   type PlacedLink,
   type PlacedNode,

@@ -211,3 +211,38 @@ describe('clip', () => {
     expect(clip('A very long server name indeed', 10)).toBe('A very lo…');
   });
 });
+
+describe('nodes placed by the canvas editor', () => {
+  it('keeps their positions, moved as one so the cards start at the margin', () => {
+    const layout = layoutTopology({
+      nodes: [
+        { id: 'a', position: { x: 300, y: 200 } },
+        { id: 'b', position: { x: 700, y: 260 } },
+        { id: 'c', position: { x: 500, y: 500 } },
+      ],
+      links: [{ id: 'l1', a: 'a', b: 'b' }],
+    });
+    // Cards are 200 wide and 72 high: the box starts at x 200 and y 164; the margin is 24.
+    expect(layout.nodes.map((n) => [n.id, n.x, n.y])).toEqual([
+      ['a', 124, 60],
+      ['b', 524, 120],
+      ['c', 324, 360],
+    ]);
+    expect(layout.width).toBe(524 + 100 + 24);
+    expect(layout.height).toBe(360 + 36 + 24);
+    expect(layout.links[0]).toMatchObject({ x1: 124, y1: 60, x2: 524, y2: 120 });
+  });
+
+  it('puts a node without a position in a row under the placed ones', () => {
+    const layout = layoutTopology({
+      nodes: [{ id: 'a', position: { x: 100, y: 100 } }, { id: 'b' }, { id: 'c' }],
+      links: [],
+    });
+    const [a, b, c] = layout.nodes;
+    // Under the lowest card by a card's height and half a link gap; a card and half a gap apart.
+    expect(b!.y - a!.y).toBe(NODE_HEIGHT + LINK_GAP / 2);
+    expect(b!.x).toBe(a!.x);
+    expect(c!.x - b!.x).toBe(NODE_WIDTH + LINK_GAP / 2);
+    expectApartAndInside(layout);
+  });
+});

@@ -1,13 +1,15 @@
 // Where the topology picture puts nodes and links: a row for one or two nodes, a hub with spokes
 // when one node links to all others, else columns by hops along the network (layeredLayout.ts).
-// Cards grow with a node's interfaces. Pure view math: the SVG only draws this.
+// Nodes the canvas editor placed (a `position` in the document) keep their place. Cards grow with
+// a node's interfaces. Pure view math: the SVG only draws this.
 
 import { layered } from './layeredLayout.ts';
 
 /** The smallest shape of a node or link that the layout needs (link ends are node ids). */
 export interface LayoutInput {
   /** `height`: the card's height, NODE_HEIGHT when absent (cards grow with their interfaces). */
-  nodes: readonly { id: string; height?: number }[];
+  /** `position`: where the document places the card's centre (the canvas editor writes it). */
+  nodes: readonly { id: string; height?: number; position?: { x: number; y: number } }[];
   links: readonly { id: string; a: string; b: string }[];
 }
 
@@ -64,7 +66,11 @@ const SPOKE = NODE_WIDTH + LINK_GAP;
 /** Lays out the nodes (up to MAX_DRAWN_NODES) and the links between drawn nodes. */
 export function layoutTopology(input: LayoutInput): TopologyLayout {
   const drawn = input.nodes.slice(0, MAX_DRAWN_NODES);
-  const placed = drawn.length <= 2 ? row(drawn) : ring(drawn, input.links);
+  const placed = drawn.some((n) => n.position)
+    ? translated(byPosition(drawn))
+    : drawn.length <= 2
+      ? row(drawn)
+      : ring(drawn, input.links);
   const byId = new Map(placed.nodes.map((n) => [n.id, n]));
   const pairCount = new Map<string, number>();
   const links: PlacedLink[] = [];
@@ -118,6 +124,38 @@ type InputNode = LayoutInput['nodes'][number];
 
 function heightOf(node: InputNode): number {
   return Math.max(NODE_HEIGHT, node.height ?? NODE_HEIGHT);
+}
+
+/**
+ * Nodes at their document positions; any node without one goes in a row under the others, one
+ * card and a gap apart (the canvas editor gives every node a position as soon as it edits).
+ * The coordinates are the document's: `translated` moves them into the picture's box.
+ */
+export function byPosition(nodes: readonly InputNode[]): PlacedNode[] {
+  const positioned = nodes.flatMap((n) => (n.position ? [n.position] : []));
+  const left = Math.min(...positioned.map((p) => p.x));
+  const below = Math.max(...positioned.map((p) => p.y)) + NODE_HEIGHT + LINK_GAP / 2;
+  let next = 0;
+  return nodes.map((n) => {
+    const at = n.position ?? { x: left + (NODE_WIDTH + LINK_GAP / 2) * next++, y: below };
+    return { id: n.id, x: at.x, y: at.y, height: heightOf(n) };
+  });
+}
+
+/** Nodes moved so that their cards' box starts at the margin, and the picture's size around them. */
+function translated(nodes: PlacedNode[]): Placement {
+  const left = Math.min(...nodes.map((n) => n.x - NODE_WIDTH / 2));
+  const top = Math.min(...nodes.map((n) => n.y - n.height / 2));
+  const moved = nodes.map((n) => ({
+    ...n,
+    x: round(n.x - left + MARGIN),
+    y: round(n.y - top + MARGIN),
+  }));
+  return {
+    width: round(Math.max(...moved.map((n) => n.x + NODE_WIDTH / 2)) + MARGIN),
+    height: round(Math.max(150, Math.max(...moved.map((n) => n.y + n.height / 2)) + MARGIN)),
+    nodes: moved,
+  };
 }
 
 /** One or two nodes side by side. */
