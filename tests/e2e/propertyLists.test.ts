@@ -3,9 +3,11 @@
 // at the web server; after Run the summary has the core's lines for the document with that app
 // (computed here in Node). "Remove application 1 of laptop" removes the first; Undo puts it back.
 // Removing the laptop's only interface is refused with the validator's reason, changing nothing.
+// axe finds nothing serious with the lists open, a refusal shown, and the New dialog open.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatSummaryLines, runScenario, validateScenario } from '../../src/sim/index.ts';
 import { appSession, runWithSeed, shot, showTab } from './appSession.ts';
@@ -15,7 +17,7 @@ const session = appSession();
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** Serious or critical axe violations in the page, as text. */
-async function axeViolations(page: import('playwright-core').Page): Promise<string[]> {
+async function axeViolations(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
     type Result = {
       violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
