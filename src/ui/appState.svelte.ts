@@ -213,7 +213,7 @@ export class HandshakeApp {
   }
 
   /** How the log and the summary name nodes and addresses: labels, roles, owners of addresses. */
-  names: NetworkNames = $derived(networkNames(this.scenario?.nodes ?? []));
+  names: NetworkNames = $derived(networkNames(this.scenario?.nodes ?? [], this.scenario?.events));
 
   private use(scenario: Scenario, source: string, text: string): void {
     this.cancel();
