@@ -1,19 +1,21 @@
 // Turns a validated scenario into wired, running objects (ns-3's helper idea): a simulator, the
 // network (each node built by its role), a CPU for nodes that need one, each node's resolver,
-// and every app started by its kind. The run's figures follow the trace from the first record.
+// every app started by its kind, and the actions at a moment (ping, fetch, ...) by theirs.
+// The run's figures follow the trace from the first record.
 
 import { Simulator } from '../engine/simulator.ts';
 import type { TraceListener } from '../engine/trace.ts';
 import { CpuScheduler } from '../machines/cpu/cpuScheduler.ts';
 import type { PointToPointLink } from '../net/link/pointToPointLink.ts';
 import { PackedPackets } from '../net/wire/packedPackets.ts';
-import type { Lookup } from './kinds/appKind.ts';
+import type { AppContext, Lookup } from './kinds/appKind.ts';
+import { actionLabel, type AnyActionKind } from './kinds/actionKind.ts';
 import { addressResolver, appLabels, kindOf } from './kinds/appInstances.ts';
-import { NODE_RESOLVER } from './kinds/kindRegistry.ts';
+import { ACTION_KINDS, NODE_RESOLVER } from './kinds/kindRegistry.ts';
 import type { BuiltNode, HostNode } from './kinds/roleKind.ts';
 import { buildNetwork } from './build/buildNetwork.ts';
 import { isHostName } from './scenario/checkReferences.ts';
-import type { Scenario } from './scenario/scenarioSchema.ts';
+import { isLinkEvent, type Scenario } from './scenario/scenarioSchema.ts';
 import { cpuConfigOf, hasCpu, runFigures, type RunFigures } from './summary/runSummary.ts';
 
 export interface BuildOptions {
@@ -44,6 +46,15 @@ export interface Simulation {
   readonly resolvers: ReadonlyMap<string, Resolver>;
   /** The run's figures, folded from the trace as it is recorded. */
   readonly figures: RunFigures;
+}
+
+const ACTIONS = new Map<string, AnyActionKind>(ACTION_KINDS.map((kind) => [kind.type, kind]));
+
+/** The registry's kind of an action. */
+function actionKindOf(event: { type: string }): AnyActionKind {
+  const kind = ACTIONS.get(event.type);
+  if (!kind) throw new Error(`no action "${event.type}" (validation should have caught this)`);
+  return kind;
 }
 
 /** Builds the simulation of a validated scenario. Nothing runs until `sim.run()`. */
@@ -94,23 +105,28 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
     };
   };
 
+  const contextFor = (host: HostNode, label: string, lookup: Lookup): AppContext => ({
+    sim,
+    host,
+    node: host.spec.id,
+    label,
+    cpu: () => cpuOf(host),
+    lookup,
+    addressOf,
+  });
   for (const host of hosts) {
     const labels = appLabels(host.spec);
     const lookup = lookupFor(host);
     (host.spec.apps ?? []).forEach((app, index) => {
-      kindOf(app).start(
-        {
-          sim,
-          host,
-          node: host.spec.id,
-          label: labels[index] as string,
-          cpu: () => cpuOf(host),
-          lookup,
-          addressOf,
-        },
-        app,
-      );
+      kindOf(app).start(contextFor(host, labels[index] as string, lookup), app);
     });
   }
+  // Actions at a moment run on their node's stack like its apps, named by their place in events.
+  scenario.events?.forEach((event, index) => {
+    if (isLinkEvent(event)) return;
+    const host = nodes.get(event.node);
+    if (host?.kind !== 'host') return; // validation makes sure it has an address
+    actionKindOf(event).start(contextFor(host, actionLabel(index), lookupFor(host)), event);
+  });
   return { scenario, seed, sim, nodes, links, cpus, resolvers, figures };
 }

@@ -14,4 +14,5 @@ export type { CpuFigures } from './summary/cpuFigures.ts';
 export type { LinkFigures, DirectionFigures } from './summary/linkFigures.ts';
 export type { ServerFigures } from './summary/serverFigures.ts';
 export { appLabels, kindOf } from './kinds/appInstances.ts';
-export { APP_KINDS, ROLE_KINDS, UPCOMING_ROLES } from './kinds/kindRegistry.ts';
+export { ACTION_KINDS, APP_KINDS, ROLE_KINDS, UPCOMING_ROLES } from './kinds/kindRegistry.ts';
+export { actionLabel } from './kinds/actionKind.ts';

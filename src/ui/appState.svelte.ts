@@ -16,6 +16,8 @@ import {
 } from '../sim/index.ts';
 import { TraceIndex } from '../viz/trace/index.ts';
 import defaultScenarioJson from '../../simulations/ping-over-a-link.json';
+/** The file of the scenario the page opens with. */
+const DEFAULT_SCENARIO_FILE = 'ping-over-a-link.json';
 import { Narration } from '../viz/log/index.ts';
 import { networkNames, type NetworkNames } from '../viz/names/index.ts';
 import { Player } from './player.svelte.ts';
@@ -111,6 +113,8 @@ export class HandshakeApp {
   scenario = $state.raw<Scenario | null>(null);
   /** Where the scenario came from: "built-in" or a file name. */
   source = $state('built-in');
+  /** The built-in example's file (in simulations/) when one is open, else null. */
+  builtInFile = $state<string | null>(null);
   seedText = $state('');
   seedError = $state<string | null>(null);
   problem = $state.raw<LoadProblem | null>(null);
@@ -149,12 +153,25 @@ export class HandshakeApp {
     const { scenario, problem } = loadBuiltIn();
     this.problem = problem;
     if (scenario) this.use(scenario, 'built-in', this.text);
+    this.builtInFile = scenario ? DEFAULT_SCENARIO_FILE : null;
   }
 
   /** Edits of the document from the property panel, with undo and redo. */
   readonly edits: ScenarioEdits = new ScenarioEdits(this);
   /** Whether the document was changed here since it was opened. */
   edited = $state(false);
+  /** The text last opened, saved or shared (null: none, as for a restored session). */
+  private savedText = $state<string | null>(null);
+
+  /** Whether the document has edits not yet saved, shared or opened as they stand. */
+  get unsaved(): boolean {
+    return this.text !== this.savedText && this.edited;
+  }
+
+  /** The document as it stands was saved (downloaded) or shared. */
+  markSaved(): void {
+    this.savedText = this.text;
+  }
 
   /** The scenario document as text: what the worker runs and what an edit changes. */
   get documentText(): string {
@@ -207,6 +224,8 @@ export class HandshakeApp {
     this.fingerprint = { status: 'none' };
     this.runs++;
     this.edited = false;
+    this.savedText = text;
+    this.builtInFile = null;
     this.edits.reset();
   }
 
@@ -237,7 +256,7 @@ export class HandshakeApp {
 
   /** Opens one of the scenarios shipped with the app (src/ui/builtinScenarios.ts). */
   openBuiltIn(file: string, text: string): void {
-    this.openText(text, file, 'built-in');
+    if (this.openText(text, file, 'built-in')) this.builtInFile = file;
   }
 
   /** Opens a document from a share link (already unpacked), or lists why it cannot be opened. */
@@ -247,10 +266,16 @@ export class HandshakeApp {
       this.problem = { source: 'the share link', issues: [{ path: '$', message: text.problem }] };
   }
 
+  /** Starts a new scenario from a template (src/ui/scenarioTemplates.ts). */
+  openTemplate(file: string, text: string): void {
+    this.openText(text, `the template ${file}`, 'a template');
+  }
+
   /** Opens the edited scenario kept from an earlier visit; a damaged one is refused like a file. */
   restore(session: SavedSession): void {
     if (this.openText(session.text, 'the scenario kept from your last visit', session.source)) {
       this.edited = true;
+      this.savedText = null;
     }
   }
 
@@ -313,10 +338,34 @@ export class HandshakeApp {
     this.launch({ seed, maxEvents, maxRecords, maxWallMs, detail: 'packets' });
   }
 
+  // ---- Actions at a moment (issue 14): an edit at t is a new run replayed to t (DESIGN.md §3).
+  /** A moment to show, paused, once the run now starting has recorded it. */
+  private showWhenRecorded: number | null = null;
+
+  /**
+   * Runs the (edited) document again with the seed in the field, the last run's unless the
+   * learner changed it, and shows moment `t`, paused, as soon as the run has recorded it.
+   */
+  replayAt(t: number): void {
+    this.start();
+    if (this.live?.status !== 'running') return;
+    this.player.reset(false);
+    this.showWhenRecorded = t;
+  }
+
+  private showPending(live: LiveRun): void {
+    const t = this.showWhenRecorded;
+    if (t === null || (live.status === 'running' && live.recorded < t)) return;
+    this.showWhenRecorded = null;
+    this.player.seek(t);
+  }
+  // ---- end of actions at a moment
+
   private launch(limits: Omit<RunOptions, 'text'> & Pick<LiveRun, 'maxWallMs' | 'detail'>): void {
     const scenario = this.scenario;
     if (!scenario) return;
     this.cancel();
+    this.showWhenRecorded = null;
     const token = ++this.runs;
     const began = performance.now();
     const live: LiveRun = {
@@ -358,6 +407,7 @@ export class HandshakeApp {
         live.until = message.until;
         live.events = message.events;
         this.liveVersion++;
+        this.showPending(live);
         break;
       }
       case 'done':
@@ -415,5 +465,6 @@ export class HandshakeApp {
     // The fingerprint is of the whole trace, to compare with the CLI's: the worker hashes its
     // packed trace and sends it next. A run with less detail has none.
     if (live.detail === 'full') this.fingerprint = { status: 'pending' };
+    this.showPending(this.live);
   }
 }

@@ -15,7 +15,7 @@ const files = import.meta.glob<string>('../../simulations/*.json', {
 });
 
 /** The `name` a document declares, or its file name when it has none (shown as text only). */
-function nameOf(text: string, file: string): string {
+export function nameOfDocument(text: string, file: string): string {
   try {
     const name = (JSON.parse(text) as { name?: unknown }).name;
     return typeof name === 'string' && name.trim() !== '' ? name : file;
@@ -28,6 +28,6 @@ function nameOf(text: string, file: string): string {
 export const BUILT_IN_SCENARIOS: readonly BuiltInScenario[] = Object.entries(files)
   .map(([path, text]) => {
     const file = path.slice(path.lastIndexOf('/') + 1);
-    return { file, name: nameOf(text, file), text };
+    return { file, name: nameOfDocument(text, file), text };
   })
   .sort((a, b) => a.name.localeCompare(b.name));

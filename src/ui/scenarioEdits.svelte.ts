@@ -6,6 +6,9 @@
 import { parseScenarioText, type Scenario, type ValidationIssue } from '../sim/index.ts';
 import {
   EditHistory,
+  InsertItem,
+  pathText,
+  RemoveItem,
   SetValue,
   valueAt,
   type DocPath,
@@ -44,6 +47,32 @@ export class ScenarioEdits {
     const before = valueAt(doc, path);
     if (JSON.stringify(before) === JSON.stringify(value)) return { ok: true };
     return this.apply(new SetValue(path, before, value), doc);
+  }
+
+  /**
+   * Appends to the list at `path` the first of `candidates` that leaves the document valid (see
+   * newItemCandidates); refused with the first one's reasons when none does.
+   */
+  insert(path: DocPath, candidates: readonly Json[], noun?: string): EditResult {
+    const doc = this.document();
+    let refused: EditResult | null = null;
+    for (const item of candidates) {
+      const result = this.apply(InsertItem.append(doc, path, item, noun), doc);
+      if (result.ok) return result;
+      refused ??= result;
+    }
+    return (
+      refused ?? {
+        ok: false,
+        issues: [{ path: pathText(path), message: `no new ${noun ?? 'item'} fits here` }],
+      }
+    );
+  }
+
+  /** Removes item `index` of the list at `path`; refused when the document would be invalid. */
+  remove(path: DocPath, index: number, noun?: string): EditResult {
+    const doc = this.document();
+    return this.apply(RemoveItem.at(doc, path, index, noun), doc);
   }
 
   /** Applies a command to the document; kept in the history only when the result validates. */

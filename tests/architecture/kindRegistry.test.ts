@@ -64,4 +64,18 @@ describe('the registry of kinds', () => {
       expect(view.icon).toMatch(/^M/);
     }
   });
+
+  it("names, for each client view, a server app kind that listens (the editor's new-client peer)", () => {
+    const clients = APP_VIEWS.filter((v) => v.talksTo !== undefined);
+    // Every kind whose apps name a target talks to some server kind.
+    expect(clients.map((v) => v.type).sort()).toEqual(
+      APP_KINDS.filter((k) => 'target' in k && k.target !== undefined)
+        .map((k) => k.type)
+        .sort(),
+    );
+    for (const view of clients) {
+      const server = APP_KINDS.find((k) => k.type === view.talksTo);
+      expect(server?.listens, `${view.type} talks to ${view.talksTo}`).toBeDefined();
+    }
+  });
 });

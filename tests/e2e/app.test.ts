@@ -112,6 +112,8 @@ describe('the Handshake app', () => {
     expect(await focused()).toBe('seed');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('7');
+    // Select-all then type replaces the seed; a busy page must not leave "17" or "71" behind.
+    expect(await page.getByTestId('seed').inputValue()).toBe('7');
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('run');
     const outline = await page.evaluate(

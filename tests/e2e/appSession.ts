@@ -84,30 +84,37 @@ export async function logEntries(page: Page): Promise<{ time: string; text: stri
   const log = page.getByTestId('event-log');
   const count = await logCount(page);
   const seen = new Map<number, { time: string; text: string }>();
-  for (let top = 0, guard = 0; guard < 100_000; guard++) {
-    const rows = await log.evaluate((element, scrollTop) => {
+  for (let top = 0, guard = 0; seen.size < count && guard < 100_000; guard++) {
+    // Scrolls, then waits (a frame at a time, on a busy machine several) until the rows drawn
+    // cover the view: the first and the last row in view are in the page.
+    const view = await log.evaluate(async (element, scrollTop) => {
       element.scrollTop = scrollTop;
-      return new Promise<{ index: number; time: string; text: string; bottom: number }[]>(
-        (resolve) =>
-          requestAnimationFrame(() =>
-            requestAnimationFrame(() =>
-              resolve(
-                [...element.querySelectorAll('li[data-index]')].map((li) => ({
-                  index: Number(li.getAttribute('aria-posinset')),
-                  time: li.querySelector('.time')?.textContent ?? '',
-                  text: li.querySelector('.text')?.textContent ?? '',
-                  bottom: element.scrollTop + element.clientHeight,
-                })),
-              ),
-            ),
-          ),
-      );
+      const rowHeight = Number(element.getAttribute('data-row-height'));
+      const read = () =>
+        [...element.querySelectorAll('li[data-index]')].map((li) => ({
+          index: Number(li.getAttribute('aria-posinset')),
+          time: li.querySelector('.time')?.textContent ?? '',
+          text: li.querySelector('.text')?.textContent ?? '',
+        }));
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      let rows = read();
+      for (let frames = 0; frames < 120; frames++) {
+        await frame();
+        rows = read();
+        const total = Number(element.getAttribute('data-count'));
+        const firstInView = Math.floor(element.scrollTop / rowHeight) + 1;
+        const lastInView = Math.min(
+          total,
+          Math.ceil((element.scrollTop + element.clientHeight) / rowHeight),
+        );
+        const drawn = new Set(rows.map((r) => r.index));
+        if (frames > 0 && drawn.has(firstInView) && drawn.has(lastInView)) break;
+      }
+      return { rows, bottom: element.scrollTop + element.clientHeight };
     }, top);
-    for (const r of rows) seen.set(r.index, { time: r.time, text: r.text });
-    if (seen.size >= count || rows.length === 0) break;
-    const bottom = rows[0]?.bottom ?? top;
-    if (bottom <= top) break;
-    top = bottom - 1;
+    for (const r of view.rows) seen.set(r.index, { time: r.time, text: r.text });
+    if (view.rows.length === 0 || view.bottom <= top) break;
+    top = view.bottom - 1;
   }
   return [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([, entry]) => entry);
 }
@@ -129,7 +136,7 @@ async function waitForSummary(page: Page, seed: number): Promise<void> {
   await showTab(page, 'Summary');
   await page
     .getByTestId('metric-seed')
-    .filter({ hasText: String(seed) })
+    .filter({ hasText: new RegExp(`^${seed}$`) })
     .waitFor();
 }
 
@@ -138,6 +145,8 @@ export async function waitForRun(page: Page, seed: number): Promise<void> {
   await waitForSummary(page, seed);
   await page.getByTestId('trace-sha256').waitFor({ state: 'attached' });
   await showWholeRun(page);
+  // The narration goes on in slices after the run; the log holds every entry once it is told.
+  await page.locator('[data-testid="event-log"][data-complete="true"]').waitFor();
 }
 
 /** Pauses playback and moves the time to the end of the run (End), so the log shows it all. */

@@ -39,7 +39,11 @@ export const bulkSendKind = defineAppKind<BulkSendApp, BulkSendFigures>({
   type: 'bulkSend',
   schema: bulkSendApp,
   traceName: 'bulkSend',
-  target: (app) => ({ field: 'peer', value: app.peer }),
+  target: (app) => ({
+    field: 'peer',
+    value: app.peer,
+    socket: { protocol: 'tcp', port: app.port ?? DEFAULT_BULK_PORT },
+  }),
 
   start({ sim, host, node, label, addressOf }, app) {
     const peerAddress = addressOf(app.peer);

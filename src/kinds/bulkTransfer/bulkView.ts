@@ -26,6 +26,7 @@ const SINK_STATES: Record<string, string> = {
 
 export const bulkSendView = defineAppView<BulkSendApp, BulkSendFigures>({
   type: 'bulkSend',
+  talksTo: 'sink',
   card: (b, names) => ({
     id: `bulkSend-${b.node}`,
     title: `${names.name(b.node)} → ${names.endpoint(b.peer)}`,

@@ -7,7 +7,7 @@ import { defineAppKind } from '../../sim/kinds/appKind.ts';
 import { bindUdp } from '../../sim/build/appSockets.ts';
 import { countInto, statusText } from '../../sim/summary/figureMath.ts';
 import { serveZone } from './dnsServer.ts';
-import { DEFAULT_TTL, type ZoneRecord } from './dnsZone.ts';
+import { DEFAULT_TTL, type Zone, type ZoneRecord } from './dnsZone.ts';
 import { dnsServerApp, type DnsServerApp } from './dnsSchemas.ts';
 import './dnsTrace.ts';
 
@@ -20,6 +20,16 @@ export interface DnsServerFigures {
   rcodes: Record<string, number>;
 }
 
+/** The zone a dnsServer app serves, its records with their default TTL. */
+export function zoneOf(app: DnsServerApp): Zone {
+  const records: ZoneRecord[] = (app.records ?? []).map((r) =>
+    r.type === 'A'
+      ? { name: r.name, type: 'A', address: r.address, ttl: r.ttl ?? DEFAULT_TTL }
+      : { name: r.name, type: 'CNAME', target: r.target, ttl: r.ttl ?? DEFAULT_TTL },
+  );
+  return app.origin === undefined ? { records } : { origin: app.origin, records };
+}
+
 export const dnsServerKind = defineAppKind<DnsServerApp, DnsServerFigures>({
   type: 'dnsServer',
   schema: dnsServerApp,
@@ -30,13 +40,7 @@ export const dnsServerKind = defineAppKind<DnsServerApp, DnsServerFigures>({
     const { sim, node, label } = context;
     const socket = bindUdp(context, app.port ?? DNS_PORT);
     if (!socket) return;
-    const records: ZoneRecord[] = (app.records ?? []).map((r) =>
-      r.type === 'A'
-        ? { name: r.name, type: 'A', address: r.address, ttl: r.ttl ?? DEFAULT_TTL }
-        : { name: r.name, type: 'CNAME', target: r.target, ttl: r.ttl ?? DEFAULT_TTL },
-    );
-    const zone = app.origin === undefined ? { records } : { origin: app.origin, records };
-    serveZone(sim, socket, { node, app: label }, zone, app.delay ?? 0);
+    serveZone(sim, socket, { node, app: label }, zoneOf(app), app.delay ?? 0);
   },
 
   figures: {

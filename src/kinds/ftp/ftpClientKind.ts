@@ -31,7 +31,11 @@ export const ftpClientKind = defineAppKind<FtpClientApp, FtpClientFigures>({
   type: 'ftpClient',
   schema: ftpClientApp,
   traceName: 'ftp',
-  target: (app) => ({ field: 'server', value: app.server }),
+  target: (app) => ({
+    field: 'server',
+    value: app.server,
+    socket: { protocol: 'tcp', port: app.port ?? FTP_PORT },
+  }),
 
   start({ sim, host, node, label, lookup }, app) {
     const script: FtpStep[] = app.script ?? [];

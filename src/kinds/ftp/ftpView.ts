@@ -59,6 +59,7 @@ export const ftpServerView = defineAppView<FtpServerApp, FtpServerFigures>({
 
 export const ftpClientView = defineAppView<FtpClientApp, FtpClientFigures>({
   type: 'ftpClient',
+  talksTo: 'ftpServer',
   card: (c, names) => ({
     id: `ftp-client-${c.node}`,
     title: `${names.name(c.node)} → ${c.server}`,

@@ -44,6 +44,7 @@ function retriesAfter(records: readonly TraceRecord[], index: number, node: stri
 
 export const pingerView = defineAppView<PingerApp, PingerFigures>({
   type: 'pinger',
+  talksTo: 'echo',
   card: (p, names) => ({
     id: `pinger-${p.node}`,
     title: `${names.name(p.node)} → ${names.endpoint(p.peer)}`,

@@ -8,5 +8,6 @@ export const routerRole: RoleKind = {
   role: 'router',
   description: 'Forwards packets between its subnets by its routing table.',
   addressed: true,
+  forwards: true,
   build: (sim, spec) => buildHost(sim, spec, { router: true }),
 };

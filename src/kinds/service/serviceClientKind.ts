@@ -30,7 +30,11 @@ export const serviceClientKind = defineAppKind<ServiceClientApp, ServiceClientFi
   type: 'serviceClient',
   schema: serviceClientApp,
   traceName: 'service',
-  target: (app) => ({ field: 'server', value: app.server }),
+  target: (app) => ({
+    field: 'server',
+    value: app.server,
+    socket: { protocol: 'tcp', port: app.port ?? DEFAULT_SERVICE_PORT },
+  }),
 
   start(context, app) {
     const { sim, host, node, lookup } = context;

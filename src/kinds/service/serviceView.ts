@@ -20,6 +20,7 @@ export const serviceView = defineAppView<ServiceServerApp, ServerFigures>({
 
 export const serviceClientView = defineAppView<ServiceClientApp, ServiceClientFigures>({
   type: 'serviceClient',
+  talksTo: 'service',
   card(c, names) {
     const figures: SummaryFigure[] = [
       ['Visits', String(c.visits), 'visits'],

@@ -41,7 +41,11 @@ export const httpClientKind = defineAppKind<HttpClientApp, HttpClientFigures>({
   type: 'httpClient',
   schema: httpClientApp,
   traceName: 'http',
-  target: (app) => ({ field: 'server', value: app.server }),
+  target: (app) => ({
+    field: 'server',
+    value: app.server,
+    socket: { protocol: 'tcp', port: app.port ?? (app.https ? 443 : 80) },
+  }),
   check(app, { path }, issues) {
     if (app.page !== undefined && app.requests !== undefined)
       issues.push({ path, message: 'give either "page" or "requests", not both' });

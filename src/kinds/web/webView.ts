@@ -65,6 +65,7 @@ export const httpClientView = defineAppView<HttpClientApp, HttpClientFigures>({
     name: 'Web client (loads a page)',
     make: (context) => ({ type: 'httpClient', server: webServerFor(context) }),
   },
+  talksTo: 'httpServer',
   card(c, names) {
     const figures: SummaryFigure[] = [
       ['Visits', String(c.visits), 'visits'],

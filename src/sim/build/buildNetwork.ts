@@ -8,7 +8,7 @@ import { ROLE_KINDS } from '../kinds/kindRegistry.ts';
 import type { BuiltNode, RoleKind } from '../kinds/roleKind.ts';
 import { DEFAULT_BANDWIDTH, DEFAULT_QUEUE_PACKETS } from '../scenario/defaults.ts';
 import { resolveLinkEnd } from '../scenario/resolveLinkEnd.ts';
-import type { Scenario, ScenarioNode } from '../scenario/scenarioSchema.ts';
+import { isLinkEvent, type Scenario, type ScenarioNode } from '../scenario/scenarioSchema.ts';
 
 export interface Network {
   nodes: Map<string, BuiltNode>;
@@ -64,6 +64,7 @@ export function buildNetwork(sim: Simulator, scenario: Scenario): Network {
   }
 
   for (const event of scenario.events ?? []) {
+    if (!isLinkEvent(event)) continue; // a node's action: started with the apps
     const link = links.get(event.link);
     if (link) sim.scheduleAt(event.at, () => link.setUp(event.type === 'linkUp'));
   }

@@ -78,8 +78,11 @@ export interface AppKind<A extends { type: string } = { type: string }, F = unkn
   listens?(app: A): Listening | undefined;
   /** Whether its apps run work on the node's CPU (the node then has one, and its figures). */
   readonly usesCpu?: boolean;
-  /** Clients: the field naming who they talk to (a node id, an IPv4 address or a DNS name). */
-  target?(app: A): { field: string; value: string } | undefined;
+  /**
+   * Clients: the field naming who they talk to (a node id, an IPv4 address or a DNS name), and
+   * the server socket they connect to (none for ICMP echo).
+   */
+  target?(app: A): { field: string; value: string; socket?: Listening } | undefined;
   /** Problems a schema cannot see in one app. */
   check?(app: A, at: AppAt, issues: ValidationIssue[]): void;
   /** Starts the app on its node; nothing runs until the simulator does. */

@@ -4,6 +4,7 @@
 // src/viz's view registry). Order matters: it is the order of the schema and of the summary.
 
 import { bulkSendKind } from '../../kinds/bulkTransfer/bulkSendKind.ts';
+import { transferActionKind } from '../../kinds/bulkTransfer/transferActionKind.ts';
 import { sinkKind } from '../../kinds/bulkTransfer/sinkKind.ts';
 import { dnsRole } from '../../kinds/dns/dnsRole.ts';
 import {
@@ -13,16 +14,19 @@ import {
   resolverLookup,
 } from '../../kinds/dns/dnsResolverFeature.ts';
 import { dnsSettings } from '../../kinds/dns/dnsSchemas.ts';
+import { lookUpStatically } from '../../kinds/dns/dnsStaticLookupFeature.ts';
 import { dnsServerKind } from '../../kinds/dns/dnsServerKind.ts';
 import { ftpClientKind } from '../../kinds/ftp/ftpClientKind.ts';
 import { ftpServerKind } from '../../kinds/ftp/ftpServerKind.ts';
 import { clientRole, serverRole } from '../../kinds/host/hostRoles.ts';
+import { pingActionKind } from '../../kinds/host/pingActionKind.ts';
 import { echoKind } from '../../kinds/pingEcho/echoKind.ts';
 import { pingerKind } from '../../kinds/pingEcho/pingerKind.ts';
 import { routerRole } from '../../kinds/router/routerRole.ts';
 import { serviceClientKind } from '../../kinds/service/serviceClientKind.ts';
 import { serviceKind } from '../../kinds/service/serviceKind.ts';
 import { switchRole } from '../../kinds/switch/switchRole.ts';
+import { fetchActionKind } from '../../kinds/web/fetchActionKind.ts';
 import { httpClientKind } from '../../kinds/web/httpClientKind.ts';
 import { httpServerKind } from '../../kinds/web/httpServerKind.ts';
 
@@ -40,6 +44,9 @@ export const APP_KINDS = [
   ftpServerKind,
   ftpClientKind,
 ] as const;
+
+/** Every action a node can take at a moment (a timed event of the scenario, see actionKind.ts). */
+export const ACTION_KINDS = [pingActionKind, fetchActionKind, transferActionKind] as const;
 
 /** Every node role. */
 export const ROLE_KINDS = [clientRole, serverRole, routerRole, switchRole, dnsRole] as const;
@@ -61,4 +68,6 @@ export const NODE_RESOLVER = {
   lookup: resolverLookup,
   figures: resolverFigures,
   lines: resolverLines,
+  /** What a lookup from a node will get, from the document alone (for warnings). */
+  answerStatically: lookUpStatically,
 };

@@ -44,6 +44,8 @@ export interface RoleKind {
   readonly description: string;
   /** Whether its interfaces have IP addresses (hosts and routers) or not (switch ports). */
   readonly addressed: boolean;
+  /** Whether it forwards IP packets between its interfaces by its routing table (a router). */
+  readonly forwards?: boolean;
   /** Problems a schema cannot see in one node of this role (`path` is `$.nodes[i]`). */
   check?(node: ScenarioNode, path: string, issues: ValidationIssue[]): void;
   /**

@@ -7,7 +7,7 @@ import { contains, formatIpv4, formatPrefix, parseIpv4 } from '../../net/wire/ip
 import type { ValidationIssue } from '../schema/schema.ts';
 import { ROLE_KINDS } from '../kinds/kindRegistry.ts';
 import type { RoleKind } from '../kinds/roleKind.ts';
-import type { Scenario } from './scenarioSchema.ts';
+import { isLinkEvent, type Scenario } from './scenarioSchema.ts';
 import { listIds, resolveLinkEnd } from './resolveLinkEnd.ts';
 
 const ROLES = new Map<string, RoleKind>(ROLE_KINDS.map((r) => [r.role, r]));
@@ -148,7 +148,7 @@ export function checkResolversAndEvents(
   });
 
   scenario.events?.forEach((event, i) => {
-    if (!linkIndex.has(event.link)) {
+    if (isLinkEvent(event) && !linkIndex.has(event.link)) {
       issues.push({
         path: `$.events[${i}].link`,
         message: `expected the id of a link (${listIds([...linkIndex.keys()])}), got "${event.link}"`,

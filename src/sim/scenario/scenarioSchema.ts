@@ -17,7 +17,14 @@ import {
 } from '../schema/schema.ts';
 import { bitRate, byteSize, interfaceAddress, ipv4, prefix } from '../schema/networkSchemas.ts';
 import type { AppOf } from '../kinds/appKind.ts';
-import { APP_KINDS, NODE_RESOLVER, ROLE_KINDS, UPCOMING_ROLES } from '../kinds/kindRegistry.ts';
+import type { ActionOf } from '../kinds/actionKind.ts';
+import {
+  ACTION_KINDS,
+  APP_KINDS,
+  NODE_RESOLVER,
+  ROLE_KINDS,
+  UPCOMING_ROLES,
+} from '../kinds/kindRegistry.ts';
 import { cpuSettings } from './serverSchemas.ts';
 import { TCP_OPTION_SETTINGS } from './tcpOptionSchemas.ts';
 import { NS_PER_S } from '../../engine/time.ts';
@@ -250,15 +257,32 @@ export const linkSchema = object(
   },
 );
 
-const linkEventSchema = object(
-  {
-    at: duration({ description: 'When, from the start of the run.' }),
-    type: oneOf(['linkDown', 'linkUp'] as const),
-    link: id('a link id'),
-  },
-  {},
-  'Takes a link down or brings it back up at a given time.',
-);
+const linkEvent = <const T extends 'linkDown' | 'linkUp'>(type: T, what: string) =>
+  object(
+    {
+      at: duration({ description: 'When, from the start of the run.' }),
+      type: literal(type),
+      link: id('a link id'),
+    },
+    {},
+    what,
+  );
+
+/** An action of a node at a moment (ping, fetch, transfer): a kind of the registry. */
+export type ScenarioAction = ActionOf<(typeof ACTION_KINDS)[number]>;
+
+/**
+ * A timed event, told apart by `type`: a link taken down or brought back up, or an action of a
+ * node (its kinds in the registry, src/sim/kinds/actionKind.ts).
+ */
+const eventSchema = tagged('type', {
+  linkDown: linkEvent('linkDown', 'Takes a link down at a given time.'),
+  linkUp: linkEvent('linkUp', 'Brings a link back up at a given time.'),
+  ...(Object.fromEntries(ACTION_KINDS.map((kind) => [kind.type, kind.schema])) as Record<
+    ScenarioAction['type'],
+    Schema<ScenarioAction>
+  >),
+});
 
 const documentFields = object(
   {
@@ -276,7 +300,7 @@ const documentFields = object(
       description: 'Seed of every random stream (default 1).',
     }),
     until: duration({ min: 1, description: 'Simulated time to run for (default 60s).' }),
-    events: array(linkEventSchema, { maxItems: 10_000 }),
+    events: array(eventSchema, { maxItems: 10_000 }),
   },
   'A Handshake scenario: the network, its applications and how long to run.',
 );
@@ -316,6 +340,13 @@ export const scenarioSchema: Schema<Infer<typeof documentFields>> = {
 export type Scenario = Infer<typeof scenarioSchema>;
 export type ScenarioNode = Infer<typeof nodeSchema>;
 export type ScenarioLink = Infer<typeof linkSchema>;
+export type ScenarioEvent = NonNullable<Scenario['events']>[number];
+export type LinkEvent = Exclude<ScenarioEvent, ScenarioAction>;
+
+/** Whether a timed event takes a link down or up (else it is a node's action). */
+export function isLinkEvent(event: ScenarioEvent): event is LinkEvent {
+  return event.type === 'linkDown' || event.type === 'linkUp';
+}
 export type TcpSettings = Infer<typeof tcpSettings>;
 export type CpuSettings = Infer<typeof cpuSettings>;
 

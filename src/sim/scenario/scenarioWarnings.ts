@@ -1,9 +1,11 @@
 // Warnings about a valid scenario: settings that are legal and realistic but will surprise, such
-// as switches cabled in a loop (with no spanning tree, a flooded packet circles forever). The
-// document stays valid and runs; the command line and the page show these beside it. Each role
-// gives its own (RoleKind.warn); this file collects them in the registry's order.
+// as switches cabled in a loop (with no spanning tree, a flooded packet circles forever) or a
+// client whose packets find no way to its server. The document stays valid and runs; the command
+// line and the page show these beside it. Each role gives its own (RoleKind.warn), in the
+// registry's order, then the paths of the traffic (reachabilityWarnings.ts).
 
 import { ROLE_KINDS } from '../kinds/kindRegistry.ts';
+import { reachabilityWarnings } from './reachabilityWarnings.ts';
 import type { Scenario } from './scenarioSchema.ts';
 
 /** One warning: where in the document, what will happen, and what it explains. */
@@ -18,7 +20,10 @@ export interface ScenarioWarning {
 
 /** The warnings of a validated scenario, empty when it has none. */
 export function scenarioWarnings(scenario: Scenario): ScenarioWarning[] {
-  return ROLE_KINDS.flatMap((role) => role.warn?.(scenario) ?? []);
+  return [
+    ...ROLE_KINDS.flatMap((role) => role.warn?.(scenario) ?? []),
+    ...reachabilityWarnings(scenario),
+  ];
 }
 
 /** The first warning that explains a run stopping at its event limit, if any. */

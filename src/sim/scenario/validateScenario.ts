@@ -1,10 +1,12 @@
 // Turns untrusted text into a checked Scenario: JSON syntax (with line and column), the schema,
 // then what the schema cannot see: checkTcpSettings.ts for each node's TCP, checkReferences.ts
-// for the network, checkApps.ts for the apps, each role and kind adding its own.
+// for the network, checkApps.ts for the apps, checkActions.ts for
+// the actions at a moment, each role and kind adding its own.
 
 import { parseJsonText } from '../schema/jsonText.ts';
 import type { ValidationIssue } from '../schema/schema.ts';
 import { scenarioSchema, type Scenario } from './scenarioSchema.ts';
+import { checkActions } from './checkActions.ts';
 import { checkApps } from './checkApps.ts';
 import { checkReferences, checkResolversAndEvents } from './checkReferences.ts';
 import { checkTcpSettings } from './checkTcpSettings.ts';
@@ -35,5 +37,6 @@ export function validateScenario(value: unknown): ScenarioResult {
   const known = checkReferences(scenario, issues);
   checkApps(scenario, known, issues);
   checkResolversAndEvents(scenario, known, issues);
+  checkActions(scenario, known, issues);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario };
 }

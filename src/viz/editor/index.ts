@@ -1,6 +1,8 @@
 // The scenario editor's logic, without a page: edits as command objects with undo and redo
 // (documentEdits.ts), and the property panel's fields read from the format's JSON Schema
-// (schemaFields.ts), and share links that carry a document in the URL's fragment (shareLink.ts).
+// (schemaFields.ts), items added to and removed from lists (listEdits.ts, newItems.ts), the
+// timed events and actions at a moment (timedEvents.ts), and share links that carry a document in
+// the URL's fragment (shareLink.ts).
 export {
   documentForSaving,
   EditHistory,
@@ -23,6 +25,8 @@ export {
   type FieldSpec,
   type JsonSchema,
 } from './schemaFields.ts';
+export { InsertItem, RemoveItem } from './listEdits.ts';
+export { itemNoun, newItemCandidates } from './newItems.ts';
 export { isShareFragment, readShareFragment, SHARE_PREFIX, shareFragment } from './shareLink.ts';
 export { DocumentPatch, patchBetween } from './documentPatch.ts';
 export {
@@ -48,3 +52,18 @@ export {
 export { copyNodes, pasteClip, type Clip } from './canvasClipboard.ts';
 export { autoLayout } from './autoLayout.ts';
 export { canvasPlacement, canvasSize, nodeAt, nodesInRect, warningsByNode } from './canvasView.ts';
+export { pathInside, warningsUnder, type PathWarning } from './warningsUnder.ts';
+export {
+  actionFromForm,
+  AddEvent,
+  describeEvent,
+  documentTime,
+  linkEvent,
+  readActionTime,
+  RemoveEvent,
+  timedEvents,
+  type ActionChoice,
+  type ActionForm,
+  type FormProblem,
+  type TimedEventItem,
+} from './timedEvents.ts';

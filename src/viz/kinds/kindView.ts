@@ -50,6 +50,11 @@ export interface AppKindView<A = never, F = never> {
   listedBeforeStart?(app: A): boolean;
   /** How the canvas editor adds one to a node; a kind without it is not offered there. */
   readonly newApp?: NewApp;
+  /**
+   * Clients: the app `type` of the server they talk to, so that a client added in the editor is
+   * pointed at a node that runs one.
+   */
+  readonly talksTo?: string;
 }
 
 /** A JSON value of a document (the editor's `Json`). */

@@ -1,0 +1,43 @@
+// The transfer action: at a moment, a node sends a number of bytes over a new TCP connection to
+// a sink (a file upload, iperf): the bulkSend kind started at `at`, so its records are the
+// bulk sender's (app.write, app.state) under the action's name (`action3`).
+
+import { object, type Infer } from '../../sim/schema/schema.ts';
+import { byteSize } from '../../sim/schema/networkSchemas.ts';
+import { peer, port } from '../../sim/scenario/commonSchemas.ts';
+import { actionFields, defineActionKind } from '../../sim/kinds/actionKind.ts';
+import { DEFAULT_BULK_PORT } from './bulkBytes.ts';
+import { bulkSendKind, type BulkSendApp } from './bulkSendKind.ts';
+
+export const transferAction = object(
+  { ...actionFields('transfer'), target: peer, bytes: byteSize('How much data to send.') },
+  { port: port(`TCP port of the sink (default ${DEFAULT_BULK_PORT}).`) },
+  'At `at`, the node connects to a sink on `target` over TCP, sends `bytes`, then closes.',
+);
+
+export type TransferAction = Infer<typeof transferAction>;
+
+export const transferActionKind = defineActionKind<TransferAction>({
+  type: 'transfer',
+  schema: transferAction,
+  target: (event) => ({ field: 'target', value: event.target }),
+  check(event, path, listens, issues) {
+    const at = event.port ?? DEFAULT_BULK_PORT;
+    if (!listens(event.target, 'tcp', at))
+      issues.push({
+        path: `${path}.target`,
+        message: `nothing on ${event.target} listens on TCP port ${at}: add a sink there to receive the bytes`,
+      });
+  },
+
+  start(context, event) {
+    const app: BulkSendApp = {
+      type: 'bulkSend',
+      peer: event.target,
+      bytes: event.bytes,
+      start: event.at,
+    };
+    if (event.port !== undefined) app.port = event.port;
+    bulkSendKind.start(context, app);
+  },
+});

@@ -1,0 +1,83 @@
+// Checks of the actions among a scenario's timed events that a schema cannot make: the acting
+// node exists and has an address to send from, its target exists (or, for a DNS name, the node
+// has a resolver), the action happens before the document's run ends, and each kind's own checks (a sink
+// or web server listening where it sends).
+
+import { parseIpv4 } from '../../net/wire/ipv4Address.ts';
+import type { AnyActionKind } from '../kinds/actionKind.ts';
+import { kindOf } from '../kinds/appInstances.ts';
+import { ACTION_KINDS } from '../kinds/kindRegistry.ts';
+import type { ValidationIssue } from '../schema/schema.ts';
+import { formatDuration } from '../../engine/time.ts';
+import { checkPeer, isHostName, type KnownNetwork } from './checkReferences.ts';
+import { listIds } from './resolveLinkEnd.ts';
+import { isLinkEvent, type Scenario, type ScenarioNode } from './scenarioSchema.ts';
+
+const KINDS = new Map<string, AnyActionKind>(ACTION_KINDS.map((kind) => [kind.type, kind]));
+
+/** Adds an issue for every problem of the scenario's actions. */
+export function checkActions(
+  scenario: Scenario,
+  known: KnownNetwork,
+  issues: ValidationIssue[],
+): void {
+  const until = scenario.until;
+  const listens = (peer: string, protocol: 'tcp' | 'udp', port: number): boolean => {
+    const node = nodeNamed(scenario, known, peer);
+    return (node?.apps ?? []).some((app) => {
+      const socket = kindOf(app).listens?.(app);
+      return socket?.protocol === protocol && socket.port === port;
+    });
+  };
+  scenario.events?.forEach((event, i) => {
+    if (isLinkEvent(event)) return;
+    const path = `$.events[${i}]`;
+    const kind = KINDS.get(event.type);
+    if (!kind) return; // the schema knows only the registry's kinds
+    const index = known.nodeIndex.get(event.node);
+    const node = index === undefined ? undefined : scenario.nodes[index];
+    if (!node) {
+      issues.push({
+        path: `${path}.node`,
+        message: `expected the id of a node (${listIds([...known.nodeIndex.keys()])}), got "${event.node}"`,
+      });
+      return;
+    }
+    if (!node.interfaces?.some((x) => x.address)) {
+      issues.push({
+        path: `${path}.node`,
+        message: `${node.id} has no address, so it cannot ${event.type}`,
+      });
+      return;
+    }
+    if (until !== undefined && event.at >= until)
+      issues.push({
+        path: `${path}.at`,
+        message: `${formatDuration(event.at)} is not before the run ends (until ${formatDuration(until)}), so it would never happen`,
+      });
+    const target = kind.target(event);
+    if (isHostName(target.value)) {
+      if (!node.dns)
+        issues.push({
+          path: `${path}.${target.field}`,
+          message: `"${target.value}" is a host name, so ${node.id} needs a DNS server: add "dns": { "server": "<node id or IPv4 address>" } to the node`,
+        });
+      return;
+    }
+    const before = issues.length;
+    checkPeer(scenario, target.value, `${path}.${target.field}`, known, issues);
+    if (issues.length === before) kind.check?.(event, path, listens, issues);
+  });
+}
+
+/** The node a peer names: by id, or the owner of an IPv4 address. */
+function nodeNamed(
+  scenario: Scenario,
+  known: KnownNetwork,
+  peer: string,
+): ScenarioNode | undefined {
+  const address = parseIpv4(peer);
+  const id = address.ok ? known.ownerOfAddress.get(address.address)?.split(':')[0] : peer;
+  const index = id === undefined ? undefined : known.nodeIndex.get(id);
+  return index === undefined ? undefined : scenario.nodes[index];
+}

@@ -1,0 +1,212 @@
+// Where a valid scenario's packets can go, worked out from the document alone, the way the
+// simulator moves them (src/net/ip/netNode.ts): a node sends out of the interface its routing
+// table's longest-prefix match gives (connected subnets, static routes, the default gateway);
+// the link, or the switches joining a segment, carry it to every other interface there (a
+// learning switch floods what it has not learned yet); the node owning the destination takes it,
+// a router forwards it by its own table, a host drops it. There is no ARP yet, so the next hop's
+// address only picks the interface. Scenario warnings use this to say "office1 cannot reach the
+// server" before the learner presses Run.
+
+import { RoutingTable } from '../../net/ip/routingTable.ts';
+import { contains, formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
+import { ROLE_KINDS } from '../kinds/kindRegistry.ts';
+import { resolveLinkEnd } from './resolveLinkEnd.ts';
+import type { Scenario, ScenarioNode } from './scenarioSchema.ts';
+
+/** An interface of a node: `node` is its index in the scenario. */
+interface Port {
+  node: number;
+  iface: string;
+}
+
+/** Whether a packet gets there, and if not, why, in words. */
+export type PathOutcome = { ok: true } | { ok: false; reason: string };
+
+/** Most routers a path may cross: a packet's TTL (64) would run out before. */
+const MAX_HOPS = 64;
+
+/** The scenario's nodes, segments and routing tables, made once and asked many times. */
+export class NetworkMap {
+  /** Ports on each port's segment (itself left out), by "node:iface" of the addressed nodes. */
+  private readonly segmentOf = new Map<string, Port[]>();
+  private readonly tables: (RoutingTable | undefined)[];
+  private readonly owner = new Map<Ipv4Address, number>();
+  private readonly forwards: boolean[];
+  private readonly memo = new Map<string, PathOutcome>();
+
+  constructor(private readonly scenario: Scenario) {
+    const roles = new Map<string, { addressed: boolean; forwards?: boolean }>(
+      ROLE_KINDS.map((r) => [r.role, r]),
+    );
+    const addressed = scenario.nodes.map((n) => roles.get(n.role)?.addressed ?? true);
+    this.forwards = scenario.nodes.map((n) => roles.get(n.role)?.forwards === true);
+    this.tables = scenario.nodes.map((n, i) => (addressed[i] ? routingTable(n) : undefined));
+    scenario.nodes.forEach((n, i) => {
+      for (const x of n.interfaces ?? []) if (x.address) this.owner.set(x.address.address, i);
+    });
+    this.joinSegments(addressed);
+  }
+
+  /** The node (index) that has `address`, if any. */
+  ownerOf(address: Ipv4Address): number | undefined {
+    return this.owner.get(address);
+  }
+
+  /** Whether the node is joined to any other by a link. */
+  isLinked(node: number): boolean {
+    const id = this.scenario.nodes[node]?.id;
+    return this.scenario.links.some((l) => nodeOf(l.a) === id || nodeOf(l.b) === id);
+  }
+
+  /** The address `from` sends with to `dst`: its outgoing interface's (as netNode does). */
+  sourceFor(from: number, dst: Ipv4Address): Ipv4Address | undefined {
+    const node = this.scenario.nodes[from];
+    const route = this.tables[from]?.lookup(dst);
+    return node?.interfaces?.find((x) => x.name === route?.iface)?.address?.address;
+  }
+
+  /** Whether a packet from node `from` to `dst` arrives, and if not, where and why it stops. */
+  path(from: number, dst: Ipv4Address): PathOutcome {
+    const key = `${from}>${dst}`;
+    let outcome = this.memo.get(key);
+    if (!outcome) {
+      outcome = this.trace(from, dst);
+      this.memo.set(key, outcome);
+    }
+    return outcome;
+  }
+
+  private trace(from: number, dst: Ipv4Address): PathOutcome {
+    const nodes = this.scenario.nodes;
+    const name = (i: number) => nodes[i]?.id ?? '?';
+    const target = formatIpv4(dst);
+    if (this.owner.get(dst) === from) return { ok: true };
+    const firstFailure: string[] = [];
+    const fail = (reason: string) => {
+      if (firstFailure.length === 0) firstFailure.push(reason);
+    };
+    // Breadth first over the nodes holding the packet: the sender, then the routers on the way.
+    let holders: { node: number; arrivedOn?: string }[] = [{ node: from }];
+    const seen = new Set<number>([from]);
+    for (let hop = 0; hop <= MAX_HOPS && holders.length > 0; hop++) {
+      const next: { node: number; arrivedOn?: string }[] = [];
+      for (const { node, arrivedOn } of holders) {
+        const route = this.tables[node]?.lookup(dst);
+        const who = hop === 0 ? name(node) : `router ${name(node)}`;
+        if (!route) {
+          fail(
+            hop === 0
+              ? `${who} has no route to ${target}: give it a gateway or a route`
+              : `${who} has no route to ${target}`,
+          );
+          continue;
+        }
+        if (arrivedOn !== undefined && route.source === 'connected' && route.iface === arrivedOn)
+          continue; // a router ignores a flooded packet for its own segment
+        const receivers = this.segmentOf.get(`${node}:${route.iface}`) ?? [];
+        if (receivers.length === 0) {
+          fail(`${name(node)}:${route.iface}, its way to ${target}, is not linked to anything`);
+          continue;
+        }
+        if (receivers.some((p) => this.owner.get(dst) === p.node)) return { ok: true };
+        const routers = receivers.filter((p) => this.forwards[p.node]);
+        if (routers.length === 0) {
+          const hosts = [...new Set(receivers.map((p) => name(p.node)))].slice(0, 3).join(', ');
+          fail(
+            `packets for ${target} leave ${name(node)}:${route.iface} and reach only ${hosts}, which ${receivers.length === 1 ? 'does' : 'do'} not forward`,
+          );
+          continue;
+        }
+        for (const r of routers) {
+          if (seen.has(r.node)) {
+            fail(`packets for ${target} go round in a loop through router ${name(r.node)}`);
+            continue;
+          }
+          seen.add(r.node);
+          next.push({ node: r.node, arrivedOn: r.iface });
+        }
+      }
+      holders = next;
+    }
+    return { ok: false, reason: firstFailure[0] ?? `packets for ${target} cross too many routers` };
+  }
+
+  /** Groups interfaces into segments: each link joins its ends, each switch joins its ports. */
+  private joinSegments(addressed: readonly boolean[]): void {
+    const { nodes, links } = this.scenario;
+    const parent = new Map<string, string>();
+    const find = (k: string): string => {
+      let root = k;
+      while (parent.has(root) && parent.get(root) !== root) root = parent.get(root) as string;
+      parent.set(k, root);
+      return root;
+    };
+    const join = (a: string, b: string) => parent.set(find(a), find(b));
+    const byId = new Map(nodes.map((n, i) => [n.id, i]));
+    const keyOf = (end: string): string | undefined => {
+      const at = resolveLinkEnd(this.scenario, end, byId);
+      if (!at.ok) return undefined;
+      return `${at.nodeIndex}:${nodes[at.nodeIndex]?.interfaces?.[at.interfaceIndex]?.name}`;
+    };
+    for (const link of links) {
+      const a = keyOf(link.a);
+      const b = keyOf(link.b);
+      if (a && b) join(a, b);
+    }
+    nodes.forEach((n, i) => {
+      if (addressed[i]) return;
+      const ports = (n.interfaces ?? []).map((x) => `${i}:${x.name}`);
+      for (const p of ports.slice(1)) join(p, ports[0] as string);
+    });
+    const members = new Map<string, Port[]>();
+    nodes.forEach((n, i) => {
+      if (!addressed[i]) return;
+      for (const x of n.interfaces ?? []) {
+        const root = find(`${i}:${x.name}`);
+        const list = members.get(root) ?? [];
+        list.push({ node: i, iface: x.name });
+        members.set(root, list);
+      }
+    });
+    for (const list of members.values())
+      for (const p of list)
+        this.segmentOf.set(
+          `${p.node}:${p.iface}`,
+          list.filter((q) => q !== p),
+        );
+  }
+}
+
+/** The node's routing table as buildHost makes it: connected subnets, routes, default gateway. */
+function routingTable(node: ScenarioNode): RoutingTable {
+  const table = new RoutingTable();
+  const connected: { prefix: { network: number; length: number }; iface: string }[] = [];
+  for (const x of node.interfaces ?? []) {
+    if (!x.address) continue;
+    connected.push({ prefix: x.address.prefix, iface: x.name });
+    addOnce(table, { prefix: x.address.prefix, iface: x.name, source: 'connected' });
+  }
+  const ifaceFor = (via: Ipv4Address) => connected.find((c) => contains(c.prefix, via))?.iface;
+  const statics = [
+    ...(node.routes ?? []).map((r) => ({ prefix: r.to, via: r.via })),
+    ...(node.gateway === undefined
+      ? []
+      : [{ prefix: { network: 0, length: 0 }, via: node.gateway }]),
+  ];
+  for (const s of statics) {
+    const iface = ifaceFor(s.via);
+    if (iface !== undefined)
+      addOnce(table, { prefix: s.prefix, iface, gateway: s.via, source: 'static' });
+  }
+  return table;
+}
+
+function addOnce(table: RoutingTable, route: Parameters<RoutingTable['add']>[0]): void {
+  const { network, length } = route.prefix;
+  if (!table.routes().some((r) => r.prefix.network === network && r.prefix.length === length))
+    table.add(route);
+}
+
+function nodeOf(end: string): string {
+  return end.split(':')[0] ?? end;
+}

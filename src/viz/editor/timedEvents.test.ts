@@ -1,0 +1,141 @@
+// The editor's timed events: exact document times, the words of each event, the list in time
+// order, adding and removing one undone exactly, and a form's text refused with the field named.
+import { describe, expect, it } from 'vitest';
+import { validateScenario, type Scenario } from '../../sim/index.ts';
+import { networkNames } from '../names/index.ts';
+import {
+  actionFromForm,
+  AddEvent,
+  documentTime,
+  linkEvent,
+  RemoveEvent,
+  timedEvents,
+  type ActionForm,
+  type Json,
+} from './index.ts';
+
+const doc = {
+  format: 'handshake/scenario@1',
+  name: 'two',
+  nodes: [
+    {
+      id: 'pc',
+      role: 'client',
+      label: 'Laptop',
+      interfaces: [{ name: 'e', address: '10.0.0.1/24' }],
+    },
+    {
+      id: 'web',
+      role: 'server',
+      label: 'Web server',
+      interfaces: [{ name: 'e', address: '10.0.0.2/24' }],
+      apps: [{ type: 'httpServer' }, { type: 'sink' }],
+    },
+  ],
+  links: [{ id: 'lan', a: 'pc', b: 'web', latency: '1ms' }],
+  events: [
+    { at: '3s', type: 'linkDown', link: 'lan' },
+    { at: '1500ms', type: 'fetch', node: 'pc', server: 'web', path: '/a.html' },
+    { at: '1500ms', type: 'ping', node: 'pc', target: 'web', count: 3 },
+    { at: '2s', type: 'transfer', node: 'pc', target: '10.0.0.2', bytes: 20000 },
+  ],
+};
+
+function scenario(value: unknown): Scenario {
+  const result = validateScenario(value);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.scenario;
+}
+
+const form = (more: Partial<ActionForm>): ActionForm => ({
+  at: '2s',
+  node: 'pc',
+  target: 'web',
+  path: '',
+  count: '',
+  bytes: '',
+  ...more,
+});
+
+describe('documentTime', () => {
+  it('writes a time exactly, as a document does', () => {
+    expect(documentTime(0)).toBe('0s');
+    expect(documentTime(2_000_000_000)).toBe('2s');
+    expect(documentTime(1_500_000_000)).toBe('1.5s');
+    expect(documentTime(2_000_000_001)).toBe('2.000000001s');
+  });
+});
+
+describe('timedEvents', () => {
+  it('lists the events in time order, ties in document order, in words', () => {
+    const s = scenario(doc);
+    const items = timedEvents(s.events, networkNames(s.nodes));
+    expect(items.map((i) => [i.index, i.time, i.text, i.action])).toEqual([
+      [1, '1.5 s', 'Laptop fetches /a.html from Web server', true],
+      [2, '1.5 s', 'Laptop pings Web server (3 echo requests, one a second)', true],
+      [3, '2 s', 'Laptop sends 20,000 bytes to Web server (10.0.0.2)', true],
+      [0, '3 s', 'Link lan goes down', false],
+    ]);
+  });
+});
+
+describe('AddEvent and RemoveEvent', () => {
+  it('append an event and take it out again, exactly', () => {
+    const start = { ...doc, events: undefined } as unknown as Json;
+    const add = new AddEvent(linkEvent('linkUp', 'lan', 4e9), 'link up');
+    const added = add.apply(start);
+    expect((added as { events: Json[] }).events).toEqual([
+      { at: '4s', type: 'linkUp', link: 'lan' },
+    ]);
+    expect(add.revert(added)).toEqual(JSON.parse(JSON.stringify(start)));
+    expect(add.label).toBe('Add link up');
+
+    const remove = new RemoveEvent(1, 'fetch');
+    const removed = remove.apply(doc as unknown as Json) as unknown as typeof doc;
+    expect(removed.events.map((e) => e.type)).toEqual(['linkDown', 'ping', 'transfer']);
+    expect(remove.revert(removed as unknown as Json)).toEqual(doc);
+  });
+});
+
+describe('actionFromForm', () => {
+  it('builds the event a form describes, valid for the document', () => {
+    const fetch = actionFromForm('fetch', form({ at: '2.25s', path: '' }));
+    expect(fetch).toEqual({
+      ok: true,
+      at: 2_250_000_000,
+      event: { at: '2.25s', type: 'fetch', node: 'pc', server: 'web', path: '/index.html' },
+    });
+    const ping = actionFromForm('ping', form({ count: '2' }));
+    const transfer = actionFromForm('transfer', form({ bytes: '64KiB' }));
+    expect(transfer).toMatchObject({ ok: true, event: { bytes: 65536 } });
+    const events = [fetch, ping, transfer].map((r) => (r.ok ? r.event : null));
+    expect(() => scenario({ ...doc, events })).not.toThrow();
+  });
+
+  it('refuses what it cannot take, naming the field', () => {
+    expect(actionFromForm('ping', form({ at: 'soon' }))).toMatchObject({
+      ok: false,
+      problem: { field: 'at', message: expect.stringMatching(/not a duration/) },
+    });
+    expect(actionFromForm('ping', form({ target: '' }))).toMatchObject({
+      ok: false,
+      problem: { field: 'target' },
+    });
+    expect(actionFromForm('ping', form({ target: 'pc' }))).toMatchObject({
+      ok: false,
+      problem: { field: 'target', message: 'pc cannot ping itself' },
+    });
+    expect(actionFromForm('ping', form({ count: '0' }))).toMatchObject({
+      ok: false,
+      problem: { field: 'count' },
+    });
+    expect(actionFromForm('fetch', form({ path: 'index.html' }))).toMatchObject({
+      ok: false,
+      problem: { field: 'path' },
+    });
+    expect(actionFromForm('transfer', form({ bytes: 'lots' }))).toMatchObject({
+      ok: false,
+      problem: { field: 'bytes', message: expect.stringMatching(/not a size/) },
+    });
+  });
+});
