@@ -4,7 +4,7 @@
 // server; Run shows the HTTP exchange in the log. Every step undoes back to the empty canvas and
 // redoes to the same document; the saved file reopens after a reload as the same document, and
 // the share link opens the same topology in a fresh page. Then the keyboard: the palette, Delete,
-// copy and paste, and a refused edit said in words.
+// copy and paste, and a refused edit said in words. Nodes carry the scenario's warnings.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -86,8 +86,16 @@ describe('the canvas editor', () => {
       expect(Math.round(box.x + box.width / 2 - origin.x)).toBe(480);
       expect(Math.round(box.y + box.height / 2 - origin.y)).toBe(120);
 
+      // Not linked yet: each node carries a warning marker that says so.
+      const warning = page.locator('[data-warning="c1"]');
+      expect(await warning.getAttribute('aria-label')).toBe(
+        'Warning for c1: c1 is not linked to any other node, so nothing reaches it',
+      );
+      expect(await warning.isVisible()).toBe(true);
+
       await link(page, 'c1', 'r1');
       await expect.poll(() => status(page)).toBe('Link c1 to r1.');
+      expect(await page.locator('[data-warning="c1"]').count()).toBe(0);
       await link(page, 'r1', 'srv1');
       await expect.poll(() => status(page)).toBe('Link r1 to srv1.');
       // The address plan: a /24 per link, the router .1, hosts from .10.
