@@ -248,8 +248,8 @@ describe('moving, deleting, apps', () => {
   });
 
   it('deletes the actions of a deleted node and those aimed at it', () => {
-    const doc = {
-      ...(chain() as object),
+    const doc: Json = {
+      ...(chain() as { [key: string]: Json }),
       events: [
         { at: '1s', type: 'fetch', node: 'c1', server: 'srv1', path: '/' },
         { at: '2s', type: 'fetch', node: 'srv1', server: 'r1', path: '/' },

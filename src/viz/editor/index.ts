@@ -2,7 +2,9 @@
 // (documentEdits.ts), and the property panel's fields read from the format's JSON Schema
 // (schemaFields.ts), items added to and removed from lists (listEdits.ts, newItems.ts), the
 // timed events and actions at a moment (timedEvents.ts), and share links that carry a document in
-// the URL's fragment (shareLink.ts).
+// the URL's fragment (shareLink.ts); the canvas editor's edits of the network (canvasEdits.ts,
+// canvasClipboard.ts, addressPlan.ts, autoLayout.ts), each one DocumentPatch (documentPatch.ts),
+// and its picture's math (canvasView.ts).
 export {
   documentForSaving,
   EditHistory,
