@@ -243,6 +243,34 @@ describe('the canvas editor', () => {
     await page.keyboard.press('Delete');
     await expect.poll(() => nodeIds(page, 'canvas')).toEqual(['s1']);
     expect(await page.locator('[data-testid="canvas"] [data-link]').count()).toBe(0);
+
+    // s1 was added at the first free spot, (140, 80); dragged by (+93, +47) it lands on the grid
+    // at (240, 120); the right arrow moves it one grid step (20) further.
+    const centre = async () => {
+      const box = (await page.locator('[data-canvas-node="s1"] .card').boundingBox())!;
+      const origin = (await page.getByTestId('canvas').boundingBox())!;
+      return [
+        Math.round(box.x + box.width / 2 - origin.x),
+        Math.round(box.y + box.height / 2 - origin.y),
+      ];
+    };
+    expect(await centre()).toEqual([140, 80]);
+    const now = (await page.getByTestId('canvas').boundingBox())!;
+    await page.mouse.move(now.x + 140, now.y + 80);
+    await page.mouse.down();
+    await page.mouse.move(now.x + 233, now.y + 127, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => status(page)).toBe('Move s1.');
+    expect(await centre()).toEqual([240, 120]);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(centre).toEqual([260, 120]);
+
+    // Lay out: one command like any other.
+    await page.getByTestId('canvas-layout').click();
+    await expect.poll(() => status(page)).toBe('Lay out the nodes.');
+    expect(await page.getByTestId('undo').getAttribute('title')).toBe(
+      'Undo: Lay out the nodes (Ctrl+Z)',
+    );
     expect(session.errors).toEqual([]);
   });
 });
