@@ -61,11 +61,11 @@ function webServerFor({ node, nodes }: NewAppContext): string {
 
 export const httpClientView = defineAppView<HttpClientApp, HttpClientFigures>({
   type: 'httpClient',
-  talksTo: 'httpServer',
   newApp: {
     name: 'Web client (loads a page)',
     make: (context) => ({ type: 'httpClient', server: webServerFor(context) }),
   },
+  talksTo: 'httpServer',
   card(c, names) {
     const figures: SummaryFigure[] = [
       ['Visits', String(c.visits), 'visits'],

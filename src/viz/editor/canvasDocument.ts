@@ -40,7 +40,7 @@ export interface DocLink {
 export interface Doc {
   nodes: DocNode[];
   links: DocLink[];
-  events?: { link: string; [key: string]: unknown }[];
+  events?: { type: string; link?: string; node?: string; [key: string]: unknown }[];
   [key: string]: unknown;
 }
 

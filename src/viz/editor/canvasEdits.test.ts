@@ -247,6 +247,22 @@ describe('moving, deleting, apps', () => {
     valid(after);
   });
 
+  it('deletes the actions of a deleted node and those aimed at it', () => {
+    const doc: Json = {
+      ...(chain() as { [key: string]: Json }),
+      events: [
+        { at: '1s', type: 'fetch', node: 'c1', server: 'srv1', path: '/' },
+        { at: '2s', type: 'fetch', node: 'srv1', server: 'r1', path: '/' },
+        { at: '3s', type: 'linkDown', link: 'l1' },
+      ],
+    };
+    const after = ok(deleteItems(doc, ['srv1']));
+    // Both fetches involve srv1 (one from it, one to it); the link event stays.
+    expect((after as { events: unknown[] }).events).toEqual([
+      { at: '3s', type: 'linkDown', link: 'l1' },
+    ]);
+  });
+
   it('deletes a link alone, with its interfaces', () => {
     const doc = ok(deleteItems(chain(), [], ['l1']));
     expect(asDoc(doc).links.map((l) => l.id)).toEqual(['l2']);

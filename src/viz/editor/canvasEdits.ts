@@ -4,7 +4,7 @@
 // each result into one command (patchBetween) that the document's validation still judges.
 
 import { formatIpv4, type Ipv4Prefix } from '../../net/wire/ipv4Address.ts';
-import { APP_KINDS } from '../../sim/index.ts';
+import { ACTION_KINDS, APP_KINDS } from '../../sim/index.ts';
 import type { NewApp } from '../kinds/index.ts';
 import {
   addressText,
@@ -225,7 +225,8 @@ function appTarget(app: { [key: string]: unknown }): string | undefined {
  * Deletes nodes and links. A deleted node takes its links along; a deleted link takes the
  * interfaces it plugged into (unless one is the last address of a node whose apps need it).
  * What referred to what is gone goes too: gateways and routes off the subnets left, apps and
- * resolvers aimed at a deleted node or address, timed events of deleted links.
+ * resolvers aimed at a deleted node or address, timed events of deleted links, actions of a
+ * deleted node or aimed at one.
  */
 export function deleteItems(
   json: Json,
@@ -314,7 +315,14 @@ export function deleteItems(
     links: doc.links.filter((l) => !goneLinkIds.has(l.id)),
   };
   if (doc.events) {
-    const events = doc.events.filter((e) => !goneLinkIds.has(e.link));
+    const events = doc.events.filter((e) => {
+      if (typeof e.link === 'string') return !goneLinkIds.has(e.link);
+      if (typeof e.node === 'string' && goneNodes.has(e.node)) return false;
+      const action = ACTION_KINDS.find((k) => k.type === e.type);
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const target = action?.target(e as any)?.value;
+      return target === undefined || !gone(target);
+    });
     if (events.length > 0) result.events = events;
     else delete result.events;
   }

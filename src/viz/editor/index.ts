@@ -2,7 +2,9 @@
 // (documentEdits.ts), and the property panel's fields read from the format's JSON Schema
 // (schemaFields.ts), items added to and removed from lists (listEdits.ts, newItems.ts), the
 // timed events and actions at a moment (timedEvents.ts), and share links that carry a document in
-// the URL's fragment (shareLink.ts).
+// the URL's fragment (shareLink.ts); the canvas editor's edits of the network (canvasEdits.ts,
+// canvasClipboard.ts, addressPlan.ts, autoLayout.ts), each one DocumentPatch (documentPatch.ts),
+// and its picture's math (canvasView.ts).
 export {
   documentForSaving,
   EditHistory,
@@ -28,21 +30,6 @@ export {
 export { InsertItem, RemoveItem } from './listEdits.ts';
 export { itemNoun, newItemCandidates } from './newItems.ts';
 export { isShareFragment, readShareFragment, SHARE_PREFIX, shareFragment } from './shareLink.ts';
-export { pathInside, warningsUnder, type PathWarning } from './warningsUnder.ts';
-export {
-  actionFromForm,
-  AddEvent,
-  describeEvent,
-  documentTime,
-  linkEvent,
-  readActionTime,
-  RemoveEvent,
-  timedEvents,
-  type ActionChoice,
-  type ActionForm,
-  type FormProblem,
-  type TimedEventItem,
-} from './timedEvents.ts';
 export { DocumentPatch, patchBetween } from './documentPatch.ts';
 export {
   asDoc,
@@ -67,3 +54,18 @@ export {
 export { copyNodes, pasteClip, type Clip } from './canvasClipboard.ts';
 export { autoLayout } from './autoLayout.ts';
 export { canvasPlacement, canvasSize, nodeAt, nodesInRect, warningsByNode } from './canvasView.ts';
+export { pathInside, warningsUnder, type PathWarning } from './warningsUnder.ts';
+export {
+  actionFromForm,
+  AddEvent,
+  describeEvent,
+  documentTime,
+  linkEvent,
+  readActionTime,
+  RemoveEvent,
+  timedEvents,
+  type ActionChoice,
+  type ActionForm,
+  type FormProblem,
+  type TimedEventItem,
+} from './timedEvents.ts';

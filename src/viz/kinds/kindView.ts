@@ -48,13 +48,13 @@ export interface AppKindView<A = never, F = never> {
   readonly logGroups?: Partial<Record<TraceType, (record: TraceRecord) => LogGroupName>>;
   /** Whether the node inspector lists the app before it records a state (default true). */
   listedBeforeStart?(app: A): boolean;
+  /** How the canvas editor adds one to a node; a kind without it is not offered there. */
+  readonly newApp?: NewApp;
   /**
    * Clients: the app `type` of the server they talk to, so that a client added in the editor is
    * pointed at a node that runs one.
    */
   readonly talksTo?: string;
-  /** How the canvas editor adds one to a node; a kind without it is not offered there. */
-  readonly newApp?: NewApp;
 }
 
 /** A JSON value of a document (the editor's `Json`). */
