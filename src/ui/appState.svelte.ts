@@ -179,6 +179,26 @@ export class HandshakeApp {
     this.savedText = this.text;
   }
 
+  /** A replacement of the document waiting for the learner's answer (ReplaceDialog). */
+  replacing = $state<{ readonly what: string; readonly proceed: () => void } | null>(null);
+
+  /**
+   * Replaces the document with `what` (a template, an example, a file) through `proceed`: at once
+   * when nothing would be lost, else only once the learner says so in the dialog. Cancel keeps
+   * the edits as they are.
+   */
+  replaceWith(what: string, proceed: () => void): void {
+    if (this.unsaved) this.replacing = { what, proceed };
+    else proceed();
+  }
+
+  /** The learner's answer to the dialog: replace (true) or keep the edits (false). */
+  answerReplace(replace: boolean): void {
+    const pending = this.replacing;
+    this.replacing = null;
+    if (replace) pending?.proceed();
+  }
+
   /** The scenario document as text: what the worker runs and what an edit changes. */
   get documentText(): string {
     return this.text;

@@ -1,7 +1,7 @@
 // End-to-end, in Debian's Chromium: New from a template. New → "A client, a router and a server"
 // opens the template; Run shows the laptop's HTTP exchanges, the same as the core's summary of the
 // file computed here in Node. After an edit, New asks in a modal dialog first: Cancel (or Escape)
-// keeps the work, Replace opens the template. The built-in example's Download gives the file in
+// keeps the work, Replace opens the template; choosing an example or a file asks the same way. The built-in example's Download gives the file in
 // simulations/ byte for byte.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -88,6 +88,44 @@ describe('New from a template', () => {
         .filter({ hasText: 'A client and a server' })
         .waitFor();
       expect(await page.getByTestId('undo').isEnabled()).toBe(false);
+      expect(session.errors).toEqual([]);
+    },
+  );
+
+  it(
+    'asks before an example or a file replaces unsaved edits too',
+    { timeout: 120_000 },
+    async () => {
+      const page = await session.openApp({ viewport: { width: 1366, height: 768 } });
+      await showTab(page, 'Edit');
+      const until = page.getByTestId('property-panel').getByLabel('until', { exact: true });
+      await until.fill('9s');
+      await until.press('Enter');
+      await expect.poll(() => page.getByTestId('undo').isEnabled()).toBe(true);
+      const dialog = page.getByRole('dialog', { name: 'Replace the scenario?' });
+
+      await page.getByLabel('Open a built-in example').selectOption({ label: 'Looking up a name' });
+      await dialog.waitFor();
+      expect(await dialog.textContent()).toContain('Opening the example “Looking up a name”');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      expect(await page.getByTestId('scenario-name').textContent()).toContain('Ping over one link');
+      expect(await until.inputValue()).toBe('9s');
+
+      await page.getByLabel('Open a scenario file (JSON)').setInputFiles({
+        name: 'other.json',
+        mimeType: 'application/json',
+        buffer: readFileSync(join(ROOT, 'simulations/templates/1-empty.json')),
+      });
+      await dialog.waitFor();
+      expect(await dialog.textContent()).toContain('Opening the file other.json');
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      expect(await until.inputValue()).toBe('9s');
+
+      await page.getByLabel('Open a built-in example').selectOption({ label: 'Looking up a name' });
+      await dialog.getByRole('button', { name: 'Replace' }).click();
+      await page.getByTestId('scenario-name').filter({ hasText: 'Looking up a name' }).waitFor();
       expect(session.errors).toEqual([]);
     },
   );
