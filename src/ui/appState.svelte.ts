@@ -163,9 +163,15 @@ export class HandshakeApp {
   /** The text last opened, saved or shared (null: none, as for a restored session). */
   private savedText = $state<string | null>(null);
 
-  /** Whether the document has edits not yet saved, shared or opened as they stand. */
+  /** Whether the document has edits not yet saved, shared or opened as they stand (layout aside). */
   get unsaved(): boolean {
-    return this.text !== this.savedText && this.edited;
+    if (!this.edited || this.text === this.savedText) return false;
+    if (this.savedText === null) return true;
+    try {
+      return JSON.stringify(JSON.parse(this.text)) !== JSON.stringify(JSON.parse(this.savedText));
+    } catch {
+      return true;
+    }
   }
 
   /** The document as it stands was saved (downloaded) or shared. */
@@ -207,7 +213,7 @@ export class HandshakeApp {
   }
 
   /** How the log and the summary name nodes and addresses: labels, roles, owners of addresses. */
-  names: NetworkNames = $derived(networkNames(this.scenario?.nodes ?? []));
+  names: NetworkNames = $derived(networkNames(this.scenario?.nodes ?? [], this.scenario?.events));
 
   private use(scenario: Scenario, source: string, text: string): void {
     this.cancel();

@@ -27,6 +27,25 @@ describe('the document state', () => {
     expect(app.source).toBe('a template');
   });
 
+  it('counts an edit undone as no edit, whatever the layout of the file opened', () => {
+    const app = new HandshakeApp({ runner: () => () => {} });
+    const example = BUILT_IN_SCENARIOS.find((s) => s.file === 'dns-lookup.json')!;
+    app.openBuiltIn(example.file, example.text);
+    app.edits.set(['seed'], 9);
+    expect(app.unsaved).toBe(true);
+    app.edits.undo();
+    // The text is laid out anew (two spaces, one value a line), the document is the file's.
+    expect(app.documentText).not.toBe(example.text);
+    expect(app.unsaved).toBe(false);
+  });
+
+  it('counts a restored session as unsaved', () => {
+    const app = new HandshakeApp({ runner: () => () => {} });
+    const example = BUILT_IN_SCENARIOS.find((s) => s.file === 'dns-lookup.json')!;
+    app.restore({ text: example.text, name: 'x', source: 'built-in', savedAt: 0 });
+    expect(app.unsaved).toBe(true);
+  });
+
   it('lists the templates in file order, as the files say', () => {
     expect(SCENARIO_TEMPLATES.map((t) => t.file)).toEqual([
       '1-empty.json',

@@ -3,14 +3,32 @@
 // at the web server; after Run the summary has the core's lines for the document with that app
 // (computed here in Node). "Remove application 1 of laptop" removes the first; Undo puts it back.
 // Removing the laptop's only interface is refused with the validator's reason, changing nothing.
+// axe finds nothing serious with the lists open, a refusal shown, and the New dialog open.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatSummaryLines, runScenario, validateScenario } from '../../src/sim/index.ts';
 import { appSession, runWithSeed, shot, showTab } from './appSession.ts';
 import { ROOT } from './reference.ts';
 
 const session = appSession();
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Serious or critical axe violations in the page, as text. */
+async function axeViolations(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    type Result = {
+      violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+    };
+    const axe = (window as unknown as { axe: { run: () => Promise<Result> } }).axe;
+    const results = await axe.run();
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+  });
+}
 
 type Doc = { nodes: { id: string; apps?: object[] }[] };
 
@@ -106,4 +124,42 @@ describe('list items in the property panel', () => {
       expect(session.errors).toEqual([]);
     },
   );
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(
+      `has no serious axe violations with lists open and with the New dialog (${colorScheme})`,
+      { timeout: 120_000 },
+      async () => {
+        // axe is injected as a script, which the page's CSP would refuse.
+        const page = await session.openApp({
+          colorScheme,
+          bypassCSP: true,
+          viewport: { width: 1366, height: 768 },
+        });
+        await page.locator('[data-node="laptop"]').focus();
+        await page.keyboard.press('Enter');
+        await showTab(page, 'Edit');
+        const panel = page.getByTestId('property-panel');
+        for (const name of [/^apps/, /^interfaces/]) {
+          const group = panel
+            .locator('details', { has: page.locator(':scope > summary', { hasText: name }) })
+            .first();
+          if ((await group.getAttribute('open')) === null)
+            await group.locator(':scope > summary').click();
+        }
+        // A refused removal shows its reason too.
+        await panel.getByRole('button', { name: 'Remove interface 1 of laptop' }).click();
+        await panel.getByRole('alert').first().waitFor();
+        await page.addScriptTag({ path: AXE_PATH });
+        expect(await axeViolations(page)).toEqual([]);
+
+        await panel.getByRole('button', { name: 'Add application to laptop' }).click();
+        await page.getByLabel('New', { exact: true }).selectOption({ label: 'A web farm' });
+        await page.getByRole('dialog').waitFor();
+        expect(await axeViolations(page)).toEqual([]);
+        await shot(page, `property-lists-dialog-${colorScheme}`);
+        expect(session.errors).toEqual([]);
+      },
+    );
+  }
 });

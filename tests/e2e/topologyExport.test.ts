@@ -23,6 +23,7 @@ describe('the topology export', () => {
       await page.getByTestId('scenario-name').filter({ hasText: 'Looking up a name' }).waitFor();
       const doc = JSON.parse(readFileSync(join(ROOT, 'simulations/dns-lookup.json'), 'utf8')) as {
         nodes: { id: string; label: string }[];
+        links: { id: string }[];
       };
       // Select a node and zoom in: neither belongs in the file.
       await page.locator('[data-testid="topology"] g[role="button"]').first().focus();

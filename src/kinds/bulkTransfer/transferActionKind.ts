@@ -20,6 +20,7 @@ export type TransferAction = Infer<typeof transferAction>;
 export const transferActionKind = defineActionKind<TransferAction>({
   type: 'transfer',
   schema: transferAction,
+  runsAs: bulkSendKind.type,
   target: (event) => ({ field: 'target', value: event.target }),
   check(event, path, listens, issues) {
     const at = event.port ?? DEFAULT_BULK_PORT;

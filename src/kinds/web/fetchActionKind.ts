@@ -29,6 +29,7 @@ export type FetchAction = Infer<typeof fetchAction>;
 export const fetchActionKind = defineActionKind<FetchAction>({
   type: 'fetch',
   schema: fetchAction,
+  runsAs: httpClientKind.type,
   target: (event) => ({ field: 'server', value: event.server }),
   check(event, path, listens, issues) {
     const at = event.port ?? 80;

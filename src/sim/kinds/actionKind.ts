@@ -35,6 +35,8 @@ export interface ActionKind<E extends ActionBase = ActionBase> {
   readonly type: E['type'];
   /** Validates one event; its `type` field is `literal(type)`. */
   readonly schema: Schema<E>;
+  /** The app kind (its `type`) it runs as, whose records it makes; none for a bare packet. */
+  readonly runsAs?: string;
   /** The field naming who it talks to: a node id, an IPv4 address or (for some) a DNS name. */
   target(event: E): { field: string; value: string };
   /**
@@ -69,4 +71,10 @@ export function defineActionKind<E extends ActionBase>(kind: ActionKind<E>): Act
 /** The name of the `i`th event (from 0) of a document in the trace, when it is an action. */
 export function actionLabel(index: number): string {
   return `action${index + 1}`;
+}
+
+/** The index in the document's events of the action an app name (`action3`) is, if it is one. */
+export function actionIndexOf(label: string): number | undefined {
+  const match = /^action(\d+)$/.exec(label);
+  return match ? Number(match[1]) - 1 : undefined;
 }

@@ -57,6 +57,18 @@ const form = (more: Partial<ActionForm>): ActionForm => ({
   ...more,
 });
 
+describe('an action in the names', () => {
+  it('tells its records as those of the kind it runs as, on its own node only', () => {
+    const s = scenario(doc);
+    const names = networkNames(s.nodes, s.events);
+    expect(names.appType('pc', 'action2')).toBe('httpClient'); // the fetch, events[1]
+    expect(names.appType('pc', 'action4')).toBe('bulkSend'); // the transfer, events[3]
+    expect(names.appType('pc', 'action3')).toBeUndefined(); // a ping: packets only
+    expect(names.appType('web', 'action2')).toBeUndefined();
+    expect(networkNames(s.nodes).appType('pc', 'action2')).toBeUndefined();
+  });
+});
+
 describe('documentTime', () => {
   it('writes a time exactly, as a document does', () => {
     expect(documentTime(0)).toBe('0s');

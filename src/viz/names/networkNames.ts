@@ -1,9 +1,15 @@
 // How the event log and the summary name things: a node by its label, a router as "Router r1",
 // an address or "address:port" by the node that owns it ("Echo server (192.168.1.20:7)"), and
-// which kind of app an app name in the trace belongs to.
+// which kind of app an app name in the trace belongs to (an action's: the kind it runs as).
 
 import { formatIpv4, parseIpv4 } from '../../net/wire/ipv4Address.ts';
-import { appLabels, type ScenarioNode } from '../../sim/index.ts';
+import {
+  ACTION_KINDS,
+  actionIndexOf,
+  appLabels,
+  type ScenarioEvent,
+  type ScenarioNode,
+} from '../../sim/index.ts';
 import { isDevice, roleName } from './roleIcons.ts';
 
 /** Names for the nodes, interfaces and addresses of one scenario. */
@@ -32,8 +38,19 @@ export interface NetworkNames {
   appType(node: string, app: string): string | undefined;
 }
 
-/** NetworkNames for a scenario's nodes. */
-export function networkNames(nodes: readonly ScenarioNode[]): NetworkNames {
+/** The app kind each action kind runs as (an action's records are that kind's). */
+const ACTION_RUNS_AS = new Map<string, string | undefined>(
+  ACTION_KINDS.map((kind) => [kind.type, kind.runsAs]),
+);
+
+/**
+ * NetworkNames for a scenario's nodes; with its timed events, an action's records (`action3`)
+ * are told as those of the app kind it runs as.
+ */
+export function networkNames(
+  nodes: readonly ScenarioNode[],
+  events: readonly ScenarioEvent[] = [],
+): NetworkNames {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const owner = new Map<number, string>();
   for (const node of nodes) {
@@ -93,8 +110,14 @@ export function networkNames(nodes: readonly ScenarioNode[]): NetworkNames {
       const node = byId.get(nodeId);
       if (!node) return undefined;
       const slash = app.indexOf('/');
-      const index = appsOf(node).indexOf(slash < 0 ? app : app.slice(0, slash));
-      return index < 0 ? undefined : node.apps?.[index]?.type;
+      const base = slash < 0 ? app : app.slice(0, slash);
+      const index = appsOf(node).indexOf(base);
+      if (index >= 0) return node.apps?.[index]?.type;
+      const action = actionIndexOf(base);
+      const event = action === undefined ? undefined : events[action];
+      return event && 'node' in event && event.node === nodeId
+        ? ACTION_RUNS_AS.get(event.type)
+        : undefined;
     },
   };
 }
