@@ -6,6 +6,7 @@
 // the share link opens the same topology in a fresh page. Then the keyboard: the palette, Delete,
 // copy and paste, and a refused edit said in words. Nodes carry the scenario's warnings.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { appSession, file, logTexts, runWithSeed, shot, showTab } from './appSession.ts';
@@ -273,4 +274,39 @@ describe('the canvas editor', () => {
     );
     expect(session.errors).toEqual([]);
   });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`has no serious or critical axe violations (${colorScheme})`, async () => {
+      // axe is injected as a script, which the page's CSP would refuse.
+      const page = await session.openApp({
+        viewport: { width: 1366, height: 768 },
+        colorScheme,
+        bypassCSP: true,
+      });
+      await openEmpty(page);
+      await page.locator('[data-role="router"]').click();
+      await page.locator('[data-role="client"]').click();
+      await page.getByTestId('canvas-link-target').selectOption('r1');
+      await page.getByTestId('canvas-link').click();
+      await page.locator('[data-role="server"]').click(); // unlinked: a warning marker
+      await page.locator('[data-warning="srv1"]').waitFor();
+      await page.locator('[data-testid="canvas"] [data-link="l1"]').focus();
+      await page.keyboard.press('Enter');
+      await shot(page, `canvas-editor-axe-${colorScheme}`);
+      await page.addScriptTag({
+        path: createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+      });
+      const violations = await page.evaluate(async () => {
+        type Results = {
+          violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+        };
+        const axe = (window as unknown as { axe: { run: () => Promise<Results> } }).axe;
+        return (await axe.run()).violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+      });
+      expect(violations).toEqual([]);
+      expect(session.errors).toEqual([]);
+    });
+  }
 });
