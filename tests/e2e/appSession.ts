@@ -146,9 +146,11 @@ export async function waitForRun(page: Page, seed: number): Promise<void> {
   await page.getByTestId('trace-sha256').waitFor({ state: 'attached' });
   await showWholeRun(page);
   // The narration goes on in slices after the run; the log holds every entry once it is told.
-  await page
-    .locator('[data-testid="event-log"][data-complete="true"]')
-    .waitFor({ state: 'attached' });
+  // (On a narrow page the log is a tab of its own, not in the page until chosen.)
+  await page.waitForFunction(() => {
+    const log = document.querySelector('[data-testid="event-log"]');
+    return log === null || log.getAttribute('data-complete') === 'true';
+  });
 }
 
 /** Pauses playback and moves the time to the end of the run (End), so the log shows it all. */
