@@ -37,7 +37,7 @@ describe('HandshakeApp', () => {
     // record narrated with the scenario's names.
     expect(app.run?.summary).toEqual(core.summary);
     expect(app.run?.summary.links[0]?.directions).toHaveLength(2);
-    expect(app.run?.narration.entries).toEqual(
+    expect(app.run?.narration.log.entries()).toEqual(
       narrate(records, networkNames(checked.scenario.nodes)),
     );
     expect(app.names.endpoint('192.168.1.20:7')).toBe('Echo server (192.168.1.20:7)');

@@ -2,6 +2,7 @@
 // group and conversation for filtering, and stepped through for the live-region narration.
 export {
   countUntil,
+  entryList,
   filterEntries,
   GROUP_LABELS,
   linksOfNode,
@@ -14,6 +15,7 @@ export {
   type LogGroup,
   type LogProtocol,
   type Narrated,
+  type TimedEntries,
 } from './logFilter.ts';
 export {
   DETAIL_KINDS,
@@ -24,6 +26,7 @@ export {
   type EntryKind,
   type LogEntry,
 } from './narrate.ts';
+export { ENTRY_KINDS, LogStore } from './logStore.ts';
 export { FilteredLog, type LogQuery } from './logView.ts';
 export { type LogConnection } from './logConnections.ts';
 export {

@@ -11,7 +11,7 @@ import { networkNames } from '../names/index.ts';
 import { connectionChoices, connectionLabel, selectedConnection } from './connectionChoices.ts';
 import { NO_FILTER, filterEntries, logConnections, type LogFilter } from './logFilter.ts';
 import { FilteredLog } from './logView.ts';
-import type { LogEntry } from './narrate.ts';
+import { LogStore } from './logStore.ts';
 
 const LAPTOP = '10.0.0.1';
 const WEB = '10.0.0.2';
@@ -254,15 +254,19 @@ describe('the conversations of a trace', () => {
 
   it('filters a growing narration as one pass would', () => {
     const growing = records.slice(0, 12);
-    const told = (n: number) =>
-      records.slice(0, n).map((r, index) => ({ index, t: r.t, text: r.type, kind: 'send' }));
+    const log = new LogStore(4);
+    const tell = (n: number) => {
+      for (let i = log.length; i < n; i++) log.push(records[i]!.t, 'send', records[i]!.type);
+    };
     const filter = { ...NO_FILTER, connection: KEYS.A };
     const list = new FilteredLog({ filter, details: true, search: '' }, growing);
-    list.update(told(12) as LogEntry[]);
-    expect(list.shown.map((e) => e.index)).toEqual([1, 2, 3, 4, 5, 6, 11]);
+    tell(12);
+    list.update(log);
+    expect(list.shownIndices()).toEqual([1, 2, 3, 4, 5, 6, 11]);
     growing.push(...records.slice(12));
-    list.update(told(records.length) as LogEntry[]);
-    expect(list.shown.map((e) => e.index)).toEqual(BY_HAND.A);
+    tell(records.length);
+    list.update(log);
+    expect(list.shownIndices()).toEqual(BY_HAND.A);
   });
 });
 

@@ -13,6 +13,7 @@ import {
   NO_FILTER,
   countUntil,
   entriesBetween,
+  entryList,
   filterEntries,
   linksOfNode,
   narrationStep,
@@ -202,20 +203,24 @@ describe('log filters', () => {
 });
 
 describe('entries up to a time', () => {
-  const entries = [0, 0, 5, 10, 10, 20].map((t, index) => ({ index, t, text: `e${index}` }));
+  const entries = entryList(
+    [0, 0, 5, 10, 10, 20].map((t, index) => ({ index, t, text: `e${index}` })),
+  );
 
   it('counts the entries at or before a time', () => {
     expect([-1, 0, 4, 10, 99].map((t) => countUntil(entries, t))).toEqual([0, 2, 2, 5, 6]);
   });
 
   it('takes the entries after one time and up to another', () => {
-    expect(entriesBetween(entries, 0, 10).map((e) => e.index)).toEqual([2, 3, 4]);
-    expect(entriesBetween(entries, -1, 0).map((e) => e.index)).toEqual([0, 1]);
+    expect(entriesBetween(entries, 0, 10)).toEqual({ start: 2, end: 5 });
+    expect(entriesBetween(entries, -1, 0)).toEqual({ start: 0, end: 2 });
   });
 });
 
 describe('live narration', () => {
-  const entries = [0, 0, 5, 10, 10, 20].map((t, index) => ({ index, t, text: `e${index}.` }));
+  const entries = entryList(
+    [0, 0, 5, 10, 10, 20].map((t, index) => ({ index, t, text: `e${index}.` })),
+  );
   const time = (ns: number) => `${ns} ns`;
   const runA = { id: 'a' };
   const runB = { id: 'b' };

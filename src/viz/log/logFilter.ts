@@ -274,25 +274,58 @@ export function filterEntries<E extends { index: number }>(
   });
 }
 
+/** A list of time-ordered entries read one at a time: a FilteredLog, or an array (entryList). */
+export interface TimedEntries {
+  readonly length: number;
+  /** The time (ns) of the k-th entry. */
+  timeAt(k: number): number;
+  /** The sentence of the k-th entry. */
+  textAt(k: number): string;
+}
+
+/** An array of entries as TimedEntries. */
+export function entryList(entries: readonly { t: number; text: string }[]): TimedEntries {
+  const at = (k: number) => {
+    const entry = entries[k];
+    if (entry === undefined) throw new RangeError(`no entry ${k}`);
+    return entry;
+  };
+  return {
+    length: entries.length,
+    timeAt: (k) => at(k).t,
+    textAt: (k) => at(k).text,
+  };
+}
+
 /** How many of the time-ordered entries happened at or before `time` (binary search). */
-export function countUntil(entries: readonly { t: number }[], time: number): number {
+export function countUntil(
+  entries: readonly { t: number }[] | Pick<TimedEntries, 'length' | 'timeAt'>,
+  time: number,
+): number {
+  const timeAt =
+    'timeAt' in entries
+      ? (k: number) => entries.timeAt(k)
+      : (k: number) => (entries[k] as { t: number }).t;
   let lo = 0;
   let hi = entries.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((entries[mid] as { t: number }).t <= time) lo = mid + 1;
+    if (timeAt(mid) <= time) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** The entries after `from` and up to `to`: what happened as time moved forward to `to`. */
-export function entriesBetween<E extends { t: number }>(
-  entries: readonly E[],
+/**
+ * Which entries happened after `from` and up to `to` (what happened as time moved forward to
+ * `to`): positions `start` to `end` (exclusive).
+ */
+export function entriesBetween(
+  entries: Pick<TimedEntries, 'length' | 'timeAt'>,
   from: number,
   to: number,
-): E[] {
-  return entries.slice(countUntil(entries, from), countUntil(entries, to));
+): { start: number; end: number } {
+  return { start: countUntil(entries, from), end: countUntil(entries, to) };
 }
 
 /** Where the live narration stands: the run it follows and the time it has announced up to. */
@@ -307,11 +340,11 @@ export interface Narrated<R> {
  * start only if it is shown from time 0). `text` is null to leave the region as it is, '' to
  * clear it. Long stretches are summed up with the latest three entries.
  */
-export function narrationStep<R, E extends { t: number; text: string }>(
+export function narrationStep<R>(
   prev: Narrated<R>,
   run: R | null,
   now: number,
-  entries: readonly E[],
+  entries: TimedEntries,
   formatTime: (ns: number) => string,
 ): { next: Narrated<R>; text: string | null } {
   let from = prev.until;
@@ -323,14 +356,16 @@ export function narrationStep<R, E extends { t: number; text: string }>(
   const next = { run, until: now };
   if (now < from) return { next, text: '' };
   if (now === from) return { next, text };
-  const fresh = entriesBetween(entries, from, now);
-  if (fresh.length === 0) return { next, text };
-  const latest = fresh.slice(-3).map((e) => e.text);
+  const { start, end } = entriesBetween(entries, from, now);
+  const fresh = end - start;
+  if (fresh <= 0) return { next, text };
+  const latest: string[] = [];
+  for (let k = Math.max(start, end - 3); k < end; k++) latest.push(entries.textAt(k));
   return {
     next,
     text:
-      fresh.length <= 3
+      fresh <= 3
         ? latest.join(' ')
-        : `${fresh.length} new events up to ${formatTime(now)}; the latest: ${latest.join(' ')}`,
+        : `${fresh} new events up to ${formatTime(now)}; the latest: ${latest.join(' ')}`,
   };
 }

@@ -4,7 +4,6 @@
 // narrateTcp.ts, the CPU's and server processes' in narrateServers.ts, and each app kind's in its
 // own view (src/kinds/*/…View.ts), found through the view registry.
 
-import { formatDuration } from '../../engine/time.ts';
 import type { TraceRecord } from '../../engine/trace.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import { packetLabel } from '../packet/index.ts';
@@ -14,19 +13,10 @@ import { packetSentence, type EntryKind, type PacketContext, type Said } from '.
 import { serverContext, serverSentence } from './narrateServers.ts';
 import { tcpContext, tcpSentence } from './narrateTcp.ts';
 import { errorText, words } from './sentenceParts.ts';
+import { LogStore, type LogEntry } from './logStore.ts';
 
 export type { EntryKind } from './narratePackets.ts';
-
-export interface LogEntry {
-  /** Position of the record in the trace, from 0. */
-  index: number;
-  /** Simulated time in ns. */
-  t: number;
-  /** The time for people: `0 s`, `20 ms`, `1.442 s`. */
-  time: string;
-  kind: EntryKind;
-  text: string;
-}
+export { formatTime, type LogEntry } from './logStore.ts';
 
 /** Kinds the log hides until "show details and state changes" is ticked: frequent and minor. */
 export const DETAIL_KINDS: ReadonlySet<EntryKind> = new Set(['state', 'detail']);
@@ -55,19 +45,15 @@ const STOP_WORDS: Record<string, string> = {
   stopped: 'it was stopped',
 };
 
-/** Simulated time for the log: `0 s` rather than `0 ns` at the start. */
-export function formatTime(t: number): string {
-  return t === 0 ? '0 s' : formatDuration(t);
-}
-
 /**
  * A run's narration, made a slice at a time so a page can narrate millions of records without
- * stalling: `advance(n)` tells the next n records and appends their entries. Needs the whole trace
- * from the start: a timeout says "and retries" only when a retry follows, and a drop names the
- * packet seen earlier with that id.
+ * stalling: `advance(n)` tells the next n records and appends their entries to `log`, one per
+ * record (entry i is record i's). Needs the whole trace from the start: a timeout says "and
+ * retries" only when a retry follows, and a drop names the packet seen earlier with that id.
  */
 export class Narration {
-  readonly entries: LogEntry[] = [];
+  /** The entries told so far, stored compactly (logStore.ts). */
+  readonly log: LogStore;
   private next = 0;
   private readonly ctx: PacketContext;
   private readonly tcp: ReturnType<typeof tcpContext>;
@@ -77,8 +63,19 @@ export class Narration {
   constructor(
     private readonly records: readonly TraceRecord[],
     private readonly names: NetworkNames,
+    chunkSize?: number,
   ) {
-    this.ctx = { names, packets: new Map<number, Packet>() };
+    this.log = new LogStore(chunkSize);
+    // Where each packet id was last carried: its record is read again when a drop names it.
+    const seenAt = new PacketIndex();
+    this.ctx = {
+      names,
+      seen: (pkt, index) => seenAt.set(pkt, index),
+      packet: (pkt) => {
+        const index = seenAt.get(pkt);
+        return index < 0 ? undefined : (this.records[index] as { packet?: Packet }).packet;
+      },
+    };
     this.tcp = tcpContext(names, records);
     this.servers = serverContext(names);
     this.kinds = kindNarrator({ names, records });
@@ -99,12 +96,12 @@ export class Narration {
     for (let index = this.next; index < end; index++) {
       const record = this.records[index] as TraceRecord;
       const said =
-        packetSentence(record, this.ctx) ??
+        packetSentence(record, index, this.ctx) ??
         tcpSentence(record, this.tcp) ??
         this.kinds(record, index) ??
         serverSentence(record, this.servers) ??
         sentence(record, this.names);
-      this.entries.push({ index, t: record.t, time: formatTime(record.t), ...said });
+      this.log.push(record.t, said.kind, said.text);
     }
     this.next = end;
     return this.records.length - end;
@@ -119,7 +116,35 @@ export function narrate(
 ): LogEntry[] {
   const narration = new Narration(records, names);
   narration.advance(limit);
-  return narration.entries;
+  return narration.log.entries();
+}
+
+/** Record index by packet id: a typed array for the usual small ids, a map for any other. */
+class PacketIndex {
+  private dense = new Int32Array(1024).fill(-1);
+  private readonly other = new Map<number, number>();
+
+  set(pkt: number, index: number): void {
+    if (!(Number.isInteger(pkt) && pkt >= 0 && pkt < 1 << 28)) {
+      this.other.set(pkt, index);
+      return;
+    }
+    if (pkt >= this.dense.length) {
+      let size = this.dense.length * 2;
+      while (size <= pkt) size *= 2;
+      const grown = new Int32Array(size).fill(-1);
+      grown.set(this.dense);
+      this.dense = grown;
+    }
+    this.dense[pkt] = index;
+  }
+
+  /** The index last set for `pkt`, or -1. */
+  get(pkt: number): number {
+    if (Number.isInteger(pkt) && pkt >= 0 && pkt < this.dense.length)
+      return this.dense[pkt] as number;
+    return this.other.get(pkt) ?? -1;
+  }
 }
 
 function sentence(record: TraceRecord, names: NetworkNames): Said {

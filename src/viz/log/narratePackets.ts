@@ -32,10 +32,14 @@ export type EntryKind =
 
 export type Said = { kind: EntryKind; text: string };
 
-/** What the packet sentences need besides the record: names, and packets seen so far by id. */
+/**
+ * What the packet sentences need besides the record: names, and the packets seen so far by id
+ * (`seen` is told of each record that carries one; `packet` gives the latest seen with an id).
+ */
 export interface PacketContext {
   names: NetworkNames;
-  packets: Map<number, Packet>;
+  seen(pkt: number, index: number): void;
+  packet(pkt: number): Packet | undefined;
 }
 
 const PROTOCOLS: Record<number, string> = { 1: 'ICMP', 6: 'TCP', 17: 'UDP' };
@@ -54,11 +58,15 @@ function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 /** The sentence for a record of the packet network, or undefined for other records. */
-export function packetSentence(record: TraceRecord, ctx: PacketContext): Said | undefined {
-  const { names, packets } = ctx;
+export function packetSentence(
+  record: TraceRecord,
+  index: number,
+  ctx: PacketContext,
+): Said | undefined {
+  const { names } = ctx;
   switch (record.type) {
     case 'link.txBegin':
-      packets.set(record.pkt, record.packet);
+      ctx.seen(record.pkt, index);
       return txBegin(record, names);
     case 'link.txEnd':
       return {
@@ -66,7 +74,7 @@ export function packetSentence(record: TraceRecord, ctx: PacketContext): Said | 
         text: `The last bit of packet #${record.pkt} leaves ${names.name(record.node)} on link ${record.link}.`,
       };
     case 'link.rx': {
-      packets.set(record.pkt, record.packet);
+      ctx.seen(record.pkt, index);
       const where = names.hasSeveralInterfaces(record.node) ? ` on ${record.iface}` : '';
       return {
         kind: 'deliver',
@@ -196,7 +204,7 @@ function txBegin(record: TraceRecord<'link.txBegin'>, names: NetworkNames): Said
 
 function ipDrop(record: TraceRecord<'ip.drop'>, ctx: PacketContext): string {
   const who = ctx.names.title(record.node);
-  const packet = ctx.packets.get(record.pkt);
+  const packet = ctx.packet(record.pkt);
   const dst = packet ? formatIpv4(packet.ip.dst) : undefined;
   switch (record.reason) {
     case 'ttl':
