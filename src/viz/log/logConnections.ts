@@ -246,11 +246,13 @@ export class ConnectionTracker {
     ends: readonly [ConnectionEnd, ConnectionEnd],
     t: number,
   ): string {
-    if (!this.byKey.has(key)) {
-      const connection = { key, protocol, ends, first: t };
-      this.byKey.set(key, connection);
-      this.list.push(connection);
-    }
+    // The conversation's own key string is returned, so the many records of one conversation
+    // share one string rather than each keeping a copy (the log keeps one per record).
+    const known = this.byKey.get(key);
+    if (known) return known.key;
+    const connection = { key, protocol, ends, first: t };
+    this.byKey.set(key, connection);
+    this.list.push(connection);
     return key;
   }
 

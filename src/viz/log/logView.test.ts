@@ -57,6 +57,44 @@ describe('the event log, told a slice at a time', () => {
     expect(list.entries()).toEqual(all.filter((e) => e.text.toLowerCase().includes('get')));
   });
 
+  it('shows, told in slices over small chunks, what one plain filter over all entries would', () => {
+    const node = scenario.nodes[1]!.id;
+    const nodeLinks = linksOfNode(scenario.links, node);
+    const filters = [
+      { node: null, protocol: null, group: null },
+      { node, protocol: null, group: null },
+      { node: null, protocol: 'tcp' as const, group: 'packets' as const },
+    ];
+    const found = new Map<string, number>();
+    for (const filter of filters)
+      for (const details of [false, true])
+        for (const search of ['', 'GET', ' packet #1', '’s', 'tcp', 'zzz']) {
+          const needle = search.trim().toLowerCase();
+          const expected = filterEntries(all, records, filter, nodeLinks).filter(
+            (e) => (details || !DETAIL_KINDS.has(e.kind)) && e.text.toLowerCase().includes(needle),
+          );
+          const narration = new Narration(records, names, 16);
+          const list = new FilteredLog({ filter, nodeLinks, details, search }, records);
+          while (!narration.done) {
+            narration.advance(37);
+            list.update(narration.log);
+            list.update(narration.log);
+          }
+          found.set(search, (found.get(search) ?? 0) + expected.length);
+          const what = `${JSON.stringify(filter)} details ${details} "${search}"`;
+          expect(list.entries(), what).toEqual(expected);
+          expect(list.length).toBe(expected.length);
+          if (expected.length > 2) {
+            expect(list.entries(1, 3)).toEqual(expected.slice(1, 3));
+            expect(list.indexAt(1)).toBe(expected[1]!.index);
+            expect(list.timeAt(1)).toBe(expected[1]!.t);
+            expect(list.textAt(1)).toBe(expected[1]!.text);
+          }
+        }
+    // Every search but the last finds something somewhere: the comparison is not of empty lists.
+    expect([...found].filter(([, n]) => n === 0).map(([s]) => s)).toEqual(['zzz']);
+  });
+
   it('says how many shown entries happened by a moment', () => {
     const list = new FilteredLog(
       { filter: { node: null, protocol: null, group: null }, details: true, search: '' },
