@@ -7,6 +7,7 @@ import { networkNames } from '../names/index.ts';
 import { DETAIL_KINDS, Narration, narrate } from './narrate.ts';
 import { filterEntries, linksOfNode } from './logFilter.ts';
 import { FilteredLog } from './logView.ts';
+import { recordList } from '../../engine/traceRecords.ts';
 
 describe('the event log, told a slice at a time', () => {
   const { scenario, records } = runSimulationFile('web-page-load.json');
@@ -14,7 +15,7 @@ describe('the event log, told a slice at a time', () => {
   const all = narrate(records, names);
 
   it('tells every record once, in order, whatever the slices', () => {
-    const narration = new Narration(records, names);
+    const narration = new Narration(recordList(records), names);
     expect(narration.told).toBe(0);
     for (const size of [0, 1, 7, 100]) {
       const left = narration.advance(size);
@@ -29,12 +30,15 @@ describe('the event log, told a slice at a time', () => {
     const node = scenario.nodes[0]!.id;
     const filter = { node, protocol: 'tcp' as const, group: null };
     const nodeLinks = linksOfNode(scenario.links, node);
-    const expected = filterEntries(all, records, filter, nodeLinks).filter(
+    const expected = filterEntries(all, recordList(records), filter, nodeLinks).filter(
       (e) => !DETAIL_KINDS.has(e.kind),
     );
     expect(expected.length).toBeGreaterThan(0);
-    const list = new FilteredLog({ filter, nodeLinks, details: false, search: '' }, records);
-    const narration = new Narration(records, names);
+    const list = new FilteredLog(
+      { filter, nodeLinks, details: false, search: '' },
+      recordList(records),
+    );
+    const narration = new Narration(recordList(records), names);
     while (!narration.done) {
       narration.advance(50);
       list.update(narration.entries);
@@ -46,7 +50,7 @@ describe('the event log, told a slice at a time', () => {
   it('searches the sentences without regard to case', () => {
     const list = new FilteredLog(
       { filter: { node: null, protocol: null, group: null }, details: true, search: '  GET ' },
-      records,
+      recordList(records),
     );
     list.update(all);
     expect(list.shown.length).toBeGreaterThan(0);
@@ -56,7 +60,7 @@ describe('the event log, told a slice at a time', () => {
   it('says how many shown entries happened by a moment', () => {
     const list = new FilteredLog(
       { filter: { node: null, protocol: null, group: null }, details: true, search: '' },
-      records,
+      recordList(records),
     );
     list.update(all);
     const t = records[Math.floor(records.length / 2)]!.t;

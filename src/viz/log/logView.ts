@@ -3,7 +3,7 @@
 // grows (each call reads only the entries added since the last), and where the moment shown
 // falls in it. Pure: the virtualised list in src/ui/EventLog.svelte draws a window of `shown`.
 
-import type { TraceRecord } from '../../engine/trace.ts';
+import type { TraceRecords } from '../../engine/trace.ts';
 import { DETAIL_KINDS, type LogEntry } from './narrate.ts';
 import { countUntil, isFiltering, matches, recordTags, type LogFilter } from './logFilter.ts';
 
@@ -26,7 +26,7 @@ export class FilteredLog {
 
   constructor(
     private readonly query: LogQuery,
-    private readonly records: readonly TraceRecord[],
+    private readonly records: TraceRecords,
   ) {
     this.needle = query.search.trim().toLowerCase();
   }

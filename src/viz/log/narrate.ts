@@ -5,7 +5,8 @@
 // own view (src/kinds/*/…View.ts), found through the view registry.
 
 import { formatDuration } from '../../engine/time.ts';
-import type { TraceRecord } from '../../engine/trace.ts';
+import type { TraceRecord, TraceRecords } from '../../engine/trace.ts';
+import { asRecords } from '../../engine/traceRecords.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import { packetLabel } from '../packet/index.ts';
 import type { NetworkNames } from '../names/index.ts';
@@ -75,7 +76,7 @@ export class Narration {
   private readonly kinds: ReturnType<typeof kindNarrator>;
 
   constructor(
-    private readonly records: readonly TraceRecord[],
+    private readonly records: TraceRecords,
     private readonly names: NetworkNames,
   ) {
     this.ctx = { names, packets: new Map<number, Packet>() };
@@ -97,7 +98,7 @@ export class Narration {
   advance(count: number): number {
     const end = Math.min(this.records.length, this.next + Math.max(0, count));
     for (let index = this.next; index < end; index++) {
-      const record = this.records[index] as TraceRecord;
+      const record = this.records.get(index);
       const said =
         packetSentence(record, this.ctx) ??
         tcpSentence(record, this.tcp) ??
@@ -113,11 +114,11 @@ export class Narration {
 
 /** Narrates up to `limit` records (all by default) at once (see Narration). */
 export function narrate(
-  records: readonly TraceRecord[],
+  records: TraceRecords | readonly TraceRecord[],
   names: NetworkNames,
   limit = records.length,
 ): LogEntry[] {
-  const narration = new Narration(records, names);
+  const narration = new Narration(asRecords(records), names);
   narration.advance(limit);
   return narration.entries;
 }
