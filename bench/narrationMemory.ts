@@ -4,7 +4,7 @@
 // narration and a text search over the whole log (a FilteredLog made anew, as a keystroke does).
 // Run: node --expose-gc --max-old-space-size=4000 --import tsx bench/narrationMemory.ts
 import { readFileSync } from 'node:fs';
-import type { TraceRecord } from '../src/engine/trace.ts';
+import { recordPrefix } from '../src/engine/traceRecords.ts';
 import { runScenario, validateScenario } from '../src/sim/index.ts';
 import { FilteredLog, Narration } from '../src/viz/log/index.ts';
 import { networkNames } from '../src/viz/names/index.ts';
@@ -26,8 +26,8 @@ if (!checked.ok) throw new Error('invalid scenario');
 const run = runScenario(checked.scenario, { until: 300e9, maxEvents: 400_000 });
 const trace = run.simulation.sim.trace;
 const count = Math.min(RECORDS, trace.length);
-const records: TraceRecord[] = [];
-for (let i = 0; i < count; i++) records.push(trace.get(i));
+// Read from the engine's packed trace, as the page keeps its copy (each record made on demand).
+const records = recordPrefix(trace, count);
 const names = networkNames(checked.scenario.nodes);
 
 const before = heap();

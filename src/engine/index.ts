@@ -6,3 +6,4 @@ export * from './trace.ts';
 export * from './xstateClock.ts';
 export { EventQueue } from './eventQueue.ts';
 export * from './traceFold.ts';
+export * from './traceRecords.ts';

@@ -23,6 +23,19 @@ export type TraceRecord<K extends TraceType = TraceType> = K extends TraceType
   ? { t: number; type: K } & TraceRecordTypes[K]
   : never;
 
+/**
+ * Trace records read by position, without an array of objects: the simulation's `Trace`, the
+ * page's packed copy of a run, or an array through `recordList` (traceRecords.ts). `get(i)` may
+ * build a fresh object each call; `timeAt` and `typeAt` read a record without building it, so a
+ * view looking for a few types skips the rest cheaply.
+ */
+export interface TraceRecords extends Iterable<TraceRecord> {
+  readonly length: number;
+  get(i: number): TraceRecord;
+  timeAt(i: number): number;
+  typeAt(i: number): TraceType;
+}
+
 /** Receives each record as it is appended. */
 export type TraceListener = (record: TraceRecord) => void;
 
@@ -30,7 +43,7 @@ export type TraceListener = (record: TraceRecord) => void;
  * An append-only list of trace records, stored packed (see traceStore.ts). Every record of one
  * type has the same fields, as its TypeScript type says. When disabled, appends cost one branch.
  */
-export class Trace {
+export class Trace implements TraceRecords {
   private readonly store = new TraceStore();
   private readonly listeners: TraceListener[] = [];
   /**
@@ -100,6 +113,11 @@ export class Trace {
   /** Type of record i, without building the record. */
   typeAt(i: number): TraceType {
     return this.store.typeAt(i) as TraceType;
+  }
+
+  /** Every record so far, oldest first, each built as it is reached (not kept). */
+  *[Symbol.iterator](): Iterator<TraceRecord> {
+    for (let i = 0; i < this.store.length; i++) yield this.store.get(i) as TraceRecord;
   }
 
   /** All records so far, oldest first, built once and kept until more are appended. */

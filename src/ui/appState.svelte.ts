@@ -4,7 +4,7 @@
 // failed to load. Big data is $state.raw.
 
 import type { StopReason } from '../engine/simulator.ts';
-import type { TraceRecord } from '../engine/trace.ts';
+import type { Trace } from '../engine/trace.ts';
 import {
   DEFAULT_MAX_EVENTS,
   formatSummaryLines,
@@ -14,7 +14,7 @@ import {
   type Scenario,
   type ValidationIssue,
 } from '../sim/index.ts';
-import { TraceIndex } from '../viz/trace/index.ts';
+import { packedRecords, TraceIndex } from '../viz/trace/index.ts';
 import defaultScenarioJson from '../../simulations/ping-over-a-link.json';
 /** The file of the scenario the page opens with. */
 const DEFAULT_SCENARIO_FILE = 'ping-over-a-link.json';
@@ -74,8 +74,9 @@ export interface LoadProblem {
 }
 
 /**
- * The run being recorded or last recorded: its records so far (one array that grows in place;
- * `HandshakeApp.liveVersion` counts the batches) and their index for the animation.
+ * The run being recorded or last recorded: its records so far (one packed trace that grows in
+ * place, read by position; `HandshakeApp.liveVersion` counts the batches) and their index for
+ * the animation.
  */
 export interface LiveRun {
   seed: number;
@@ -84,7 +85,7 @@ export interface LiveRun {
   /** The time limit: real time the run may take, in ms. */
   maxWallMs: number;
   detail: RunDetail;
-  records: TraceRecord[];
+  records: Trace;
   index: TraceIndex;
   /** Simulated time recorded so far, and the run's time limit (ns). */
   recorded: number;
@@ -396,7 +397,7 @@ export class HandshakeApp {
     const began = performance.now();
     const live: LiveRun = {
       ...limits,
-      records: [],
+      records: packedRecords(),
       index: new TraceIndex(),
       recorded: 0,
       until: scenario.until ?? 0,
@@ -427,7 +428,7 @@ export class HandshakeApp {
     switch (message.type) {
       case 'progress': {
         const records = live.records;
-        for (const record of message.records) records.push(record);
+        for (const record of message.records) records.append(record);
         live.index.append(message.records);
         live.recorded = message.now;
         live.until = message.until;

@@ -7,6 +7,7 @@ import { parseScenarioText, runScenario } from '../sim/index.ts';
 import { PACKET_RECORD_TYPES } from '../viz/trace/index.ts';
 import { HandshakeApp, parseMaxRecords, parseTimeLimit } from './appState.svelte.ts';
 import { SlicedRun } from './worker/slicedRun.ts';
+import { lastRecord } from '../engine/traceRecords.ts';
 
 const FILE = 'database-service.json';
 const TEXT = readFileSync(new URL(`../../simulations/${FILE}`, import.meta.url), 'utf8');
@@ -58,7 +59,7 @@ describe('the page at its limits', () => {
     // Building the network and a slice of events take longer than a millisecond.
     expect(app.live?.reason).toBe('wallLimit');
     expect(app.run?.summary.reason).toBe('wallLimit');
-    expect(app.live?.records.at(-1)).toMatchObject({ type: 'sim.end', reason: 'wallLimit' });
+    expect(lastRecord(app.live!.records)).toMatchObject({ type: 'sim.end', reason: 'wallLimit' });
     expect(app.run?.summaryLines[2]).toMatch(/^stopped +reached its limit of real \(wall-clock\)/);
     expect(app.fingerprint.status).not.toBe('none');
   });
@@ -77,7 +78,7 @@ describe('the page at its limits', () => {
     // Within the same budget it now reaches the scenario's end.
     expect(live.reason).toBe('until');
     const types = new Set<string>(PACKET_RECORD_TYPES);
-    expect(live.records.every((r) => types.has(r.type))).toBe(true);
+    expect([...live.records].every((r) => types.has(r.type))).toBe(true);
     expect(live.recorded).toBeGreaterThan(full.recorded);
     // The summary is the worker's, folded live over every record, not the page's few.
     const parsed = parseScenarioText(TEXT);

@@ -10,6 +10,7 @@ import { readPcap } from '../../src/net/capture/pcapReader.ts';
 import { captureFile } from '../../src/viz/capture/index.ts';
 import { appSession, rewind, shot, startRun } from './appSession.ts';
 import { coreRun, defaultScenarioJson } from './reference.ts';
+import { recordList } from '../../src/engine/traceRecords.ts';
 
 const session = appSession();
 const { openApp } = session;
@@ -81,7 +82,7 @@ describe('charts and capture of the Ping example', () => {
     expect(await contents.textContent()).toContain(`${frames} packets on link wifi`);
     expect(await contents.textContent()).toContain('whole run');
     const expected = captureFile(
-      { scenarioName: defaultScenarioJson.name, records: reference.records, time: 0 },
+      { scenarioName: defaultScenarioJson.name, records: recordList(reference.records), time: 0 },
       wifi,
       'wholeRun',
     );

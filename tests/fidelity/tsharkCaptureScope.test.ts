@@ -11,6 +11,7 @@ import type { TraceRecord } from '../../src/engine/trace.ts';
 import { parseScenarioText, runScenario } from '../../src/sim/index.ts';
 import { captureFile, captureFrameCount, type CaptureScope } from '../../src/viz/capture/index.ts';
 import { expectClean, fields } from '../support/tshark.ts';
+import { recordList } from '../../src/engine/traceRecords.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'handshake-tshark-scope-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,13 +30,13 @@ function sent(type: TraceRecord['type'], time: number): TraceRecord[] {
 /** Writes the page's file for `scope` and returns its path and the count the page shows. */
 function save(scope: CaptureScope): { path: string; name: string; shown: number } {
   const file = captureFile(
-    { scenarioName: parsed.ok ? parsed.scenario.name : '', records, time: T },
+    { scenarioName: parsed.ok ? parsed.scenario.name : '', records: recordList(records), time: T },
     wifi,
     scope,
   );
   const path = join(dir, file.name);
   writeFileSync(path, file.bytes);
-  return { path, name: file.name, shown: captureFrameCount(records, wifi, scope, T) };
+  return { path, name: file.name, shown: captureFrameCount(recordList(records), wifi, scope, T) };
 }
 
 describe('tshark on the Capture tab’s files of the Ping scenario', () => {

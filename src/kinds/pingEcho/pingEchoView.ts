@@ -1,7 +1,7 @@
 // How the pinger and the echo server look: their summary cards, their sentences in the event log
 // ("Laptop sends request 1 to Echo server (192.168.1.20:7) in packet #1") and their machines.
 
-import type { TraceRecord } from '../../engine/trace.ts';
+import type { TraceRecords } from '../../engine/trace.ts';
 import type { Said } from '../../viz/log/narratePackets.ts';
 import { defineAppView } from '../../viz/kinds/kindView.ts';
 import { duration, messageName } from '../../viz/log/sentenceParts.ts';
@@ -31,11 +31,13 @@ function stateSentence(node: string, app: string, state: string | undefined): Sa
 }
 
 /** True when the pinger on `node` sends `seq` again at the same instant as the timeout. */
-function retriesAfter(records: readonly TraceRecord[], index: number, node: string, seq: number) {
-  const t = (records[index] as TraceRecord).t;
+function retriesAfter(records: TraceRecords, index: number, node: string, seq: number) {
+  const t = records.timeAt(index);
   for (let i = index + 1; i < records.length; i++) {
-    const next = records[i] as TraceRecord;
-    if (next.t !== t) return false;
+    if (records.timeAt(i) !== t) return false;
+    const type = records.typeAt(i);
+    if (type !== 'app.giveUp' && type !== 'app.request') continue;
+    const next = records.get(i);
     if (next.type === 'app.giveUp' && next.node === node) return false;
     if (next.type === 'app.request' && next.node === node && next.seq === seq) return true;
   }

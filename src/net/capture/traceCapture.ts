@@ -1,13 +1,13 @@
 // Packet captures from the trace: what a tap on a link, or a capture on one interface, would have
 // recorded, as pcap bytes (each frame is `encodePacket` of the traced packet, at its trace time).
 
-import type { Trace, TraceRecord, TraceType } from '../../engine/trace.ts';
+import type { TraceRecord, TraceRecords, TraceType } from '../../engine/trace.ts';
 import '../link/linkTrace.ts';
 import { encodePacket } from '../wire/packetCodec.ts';
 import { writePcap, type PcapRecord, type PcapWriteOptions } from './pcapWriter.ts';
 
 /** A trace to capture from: the packed `Trace` itself, or records already built. */
-export type CaptureSource = Trace | readonly TraceRecord[];
+export type CaptureSource = TraceRecords | readonly TraceRecord[];
 
 /** Asked for a capture of a link or interface that no packet ever crossed. */
 export class CaptureError extends Error {
@@ -28,7 +28,7 @@ function eachPacketRecord(source: CaptureSource, visit: (record: TxBegin | Rx) =
     }
     return;
   }
-  const trace = source as Trace;
+  const trace = source as TraceRecords;
   const length = trace.length;
   for (let i = 0; i < length; i++) {
     const type: TraceType = trace.typeAt(i);

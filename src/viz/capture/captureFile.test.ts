@@ -15,6 +15,7 @@ import {
   runFinished,
   scopeToUse,
 } from './captureFile.ts';
+import { recordList } from '../../engine/traceRecords.ts';
 
 const { scenario, records } = runSimulationFile('ping-over-a-link.json');
 const wifi = { kind: 'link', link: 'wifi' } as const;
@@ -29,23 +30,24 @@ function sentBy(time: number): number {
 
 describe('what a capture covers', () => {
   it('is the whole run once the run has finished (its trace ends with sim.end)', () => {
-    expect(runFinished(records)).toBe(true);
-    expect(defaultScope(records)).toBe('wholeRun');
-    expect(scopeToUse(records, null)).toBe('wholeRun');
-    expect(scopeToUse(records, 'untilShown')).toBe('untilShown');
+    expect(runFinished(recordList(records))).toBe(true);
+    expect(defaultScope(recordList(records))).toBe('wholeRun');
+    expect(scopeToUse(recordList(records), null)).toBe('wholeRun');
+    expect(scopeToUse(recordList(records), 'untilShown')).toBe('untilShown');
   });
 
   it('is up to the moment shown while a run is still coming in', () => {
     const partial = records.slice(0, 40);
-    expect(runFinished(partial)).toBe(false);
-    expect(runFinished([])).toBe(false);
-    expect(defaultScope(partial)).toBe('untilShown');
-    expect(scopeToUse(partial, 'wholeRun')).toBe('untilShown');
+    expect(runFinished(recordList(partial))).toBe(false);
+    expect(runFinished(recordList([]))).toBe(false);
+    expect(defaultScope(recordList(partial))).toBe('untilShown');
+    expect(scopeToUse(recordList(partial), 'wholeRun')).toBe('untilShown');
   });
 
   it('takes every record for the whole run, and those up to t otherwise', () => {
-    expect(recordsInScope(records, 'wholeRun', 0)).toBe(records);
-    const upTo = recordsInScope(records, 'untilShown', 1.25 * S);
+    const list = recordList(records);
+    expect(recordsInScope(list, 'wholeRun', 0)).toBe(list);
+    const upTo = recordsInScope(list, 'untilShown', 1.25 * S);
     expect(upTo.length).toBe(records.filter((r) => r.t <= 1.25 * S).length);
     expect(upTo.length).toBeLessThan(records.length);
   });
@@ -58,23 +60,23 @@ describe('how many packets a capture holds', () => {
     // reply: from 10 frames (no loss) to 40.
     expect(whole).toBeGreaterThanOrEqual(10);
     expect(whole).toBeLessThanOrEqual(40);
-    expect(captureFrameCount(records, wifi, 'wholeRun', 0)).toBe(whole);
+    expect(captureFrameCount(recordList(records), wifi, 'wholeRun', 0)).toBe(whole);
   });
 
   it('counts only those up to the moment shown: one request at 0 s', () => {
-    expect(captureFrameCount(records, wifi, 'untilShown', 0)).toBe(1);
+    expect(captureFrameCount(recordList(records), wifi, 'untilShown', 0)).toBe(1);
     expect(sentBy(0)).toBe(1);
     for (const t of [0.5 * S, 1.25 * S, 3 * S]) {
-      expect(captureFrameCount(records, wifi, 'untilShown', t)).toBe(sentBy(t));
+      expect(captureFrameCount(recordList(records), wifi, 'untilShown', t)).toBe(sentBy(t));
     }
   });
 
   it('counts an interface as the capture does: what it sends and what it receives', () => {
     const laptop = { kind: 'interface', node: 'laptop', iface: 'wlan0' } as const;
     const frames = interfaceFrames(records, 'laptop', 'wlan0');
-    expect(captureFrameCount(records, laptop, 'wholeRun', 0)).toBe(frames.length);
+    expect(captureFrameCount(recordList(records), laptop, 'wholeRun', 0)).toBe(frames.length);
     const t = 2 * S;
-    expect(captureFrameCount(records, laptop, 'untilShown', t)).toBe(
+    expect(captureFrameCount(recordList(records), laptop, 'untilShown', t)).toBe(
       frames.filter((f) => f.timeNs <= t).length,
     );
   });
@@ -84,11 +86,11 @@ describe('how many packets a capture holds', () => {
     for (let i = 0; i < records.length; i += 50) {
       growing.push(...records.slice(i, i + 50));
       // The count read on from the last one equals a count of a fresh copy of the records.
-      expect(captureFrameCount(growing, wifi, 'wholeRun', 0)).toBe(
-        captureFrameCount([...growing], wifi, 'wholeRun', 0),
+      expect(captureFrameCount(recordList(growing), wifi, 'wholeRun', 0)).toBe(
+        captureFrameCount(recordList([...growing]), wifi, 'wholeRun', 0),
       );
     }
-    expect(captureFrameCount(growing, wifi, 'wholeRun', 0)).toBe(sentBy(Infinity));
+    expect(captureFrameCount(recordList(growing), wifi, 'wholeRun', 0)).toBe(sentBy(Infinity));
   });
 });
 
@@ -120,7 +122,7 @@ describe('the capture file', () => {
   });
 
   it('holds the packets it says, for the whole run and up to t', () => {
-    const input = { scenarioName: scenario.name, records, time: 0 };
+    const input = { scenarioName: scenario.name, records: recordList(records), time: 0 };
     const whole = captureFile(input, wifi, 'wholeRun');
     expect(whole.name).toBe('ping-over-one-link-wifi-whole-run.pcap');
     const read = readPcap(whole.bytes);

@@ -2,22 +2,22 @@
 // packets that is, and a file name that says which (`ping-over-one-link-wifi-whole-run.pcap`,
 // `...-wifi-to-1.250s.pcap`).
 
-import type { TraceRecord } from '../../engine/trace.ts';
+import type { TraceRecord, TraceRecords } from '../../engine/trace.ts';
+import { countUntil, recordPrefix } from '../../engine/traceRecords.ts';
 import { captureInterface, captureLink, type CaptureTarget } from '../../net/capture/index.ts';
 import '../../net/link/linkTrace.ts';
 import { countAtMost } from '../charts/series.ts';
-import { countUntil } from '../log/index.ts';
 
 /** What a capture covers: every packet of the run, or those up to the moment shown. */
 export type CaptureScope = 'wholeRun' | 'untilShown';
 
 /** Whether the run is over: its trace ends with `sim.end` (a run stopped at a limit too). */
-export function runFinished(records: readonly TraceRecord[]): boolean {
-  return records[records.length - 1]?.type === 'sim.end';
+export function runFinished(records: TraceRecords): boolean {
+  return records.length > 0 && records.typeAt(records.length - 1) === 'sim.end';
 }
 
 /** The scope offered first: the whole run once it has finished, else up to the moment shown. */
-export function defaultScope(records: readonly TraceRecord[]): CaptureScope {
+export function defaultScope(records: TraceRecords): CaptureScope {
   return runFinished(records) ? 'wholeRun' : 'untilShown';
 }
 
@@ -25,23 +25,18 @@ export function defaultScope(records: readonly TraceRecord[]): CaptureScope {
  * The scope a download uses: `picked` (or the default), except that the whole run cannot be
  * chosen before the run has finished.
  */
-export function scopeToUse(
-  records: readonly TraceRecord[],
-  picked: CaptureScope | null,
-): CaptureScope {
+export function scopeToUse(records: TraceRecords, picked: CaptureScope | null): CaptureScope {
   const scope = picked ?? defaultScope(records);
   return scope === 'wholeRun' && !runFinished(records) ? 'untilShown' : scope;
 }
 
 /** The records a capture of `scope` is built from: all, or those with `t <= time`. */
 export function recordsInScope(
-  records: readonly TraceRecord[],
+  records: TraceRecords,
   scope: CaptureScope,
   time: number,
-): readonly TraceRecord[] {
-  if (scope === 'wholeRun') return records;
-  const n = countUntil(records, time);
-  return n === records.length ? records : records.slice(0, n);
+): TraceRecords {
+  return scope === 'wholeRun' ? records : recordPrefix(records, countUntil(records, time));
 }
 
 /**
@@ -68,17 +63,14 @@ function targetKey(target: CaptureTarget): string {
 }
 
 /** Frame times per records array and target, extended as a streaming run appends records. */
-const frameTimes = new WeakMap<
-  readonly TraceRecord[],
-  Map<string, { read: number; times: number[] }>
->();
+const frameTimes = new WeakMap<TraceRecords, Map<string, { read: number; times: number[] }>>();
 
 /**
  * How many frames a capture of `target` holds: of the whole run, or up to `time`. Each target's
  * frame times are read once per records array, so moving the time costs a binary search.
  */
 export function captureFrameCount(
-  records: readonly TraceRecord[],
+  records: TraceRecords,
   target: CaptureTarget,
   scope: CaptureScope,
   time: number,
@@ -89,7 +81,9 @@ export function captureFrameCount(
   let seen = byTarget.get(key);
   if (!seen || seen.read > records.length) byTarget.set(key, (seen = { read: 0, times: [] }));
   for (; seen.read < records.length; seen.read++) {
-    const record = records[seen.read] as TraceRecord;
+    const type = records.typeAt(seen.read);
+    if (type !== 'link.txBegin' && type !== 'link.rx') continue;
+    const record = records.get(seen.read);
     if (isFrame(record, target)) seen.times.push(record.t);
   }
   return scope === 'wholeRun' ? seen.times.length : countAtMost(seen.times, time);
@@ -147,7 +141,7 @@ export interface CaptureFile {
  * capture's CaptureError when no packet crossed the target in that scope.
  */
 export function captureFile(
-  input: { scenarioName: string; records: readonly TraceRecord[]; time: number },
+  input: { scenarioName: string; records: TraceRecords; time: number },
   target: CaptureTarget,
   scope: CaptureScope,
 ): CaptureFile {

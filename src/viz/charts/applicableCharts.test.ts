@@ -16,6 +16,7 @@ import { applicableCharts, chartToShow } from './applicableCharts.ts';
 import { chartData } from './chartData.ts';
 import { networkNames } from '../names/index.ts';
 import type { ChartKind } from './chartSpecs.ts';
+import { recordList } from '../../engine/traceRecords.ts';
 
 const TCP: ChartKind[] = ['throughput', 'cwnd', 'rto', 'queue'];
 
@@ -43,20 +44,20 @@ describe('charts that apply to each built-in scenario', () => {
   for (const [file, expected] of Object.entries(EXPECTED)) {
     it(`${file}: ${expected.join(', ')}`, () => {
       const { scenario, records } = runSimulationFile(file);
-      const kinds = applicableCharts(records);
+      const kinds = applicableCharts(recordList(records));
       expect(kinds).toEqual(expected);
       // Every chart listed has lines over the whole run; every chart left out has none.
       const names = networkNames(scenario.nodes);
       const end = records[records.length - 1]?.t ?? 0;
       for (const kind of ['latency', 'requests', 'throughput', 'cwnd', 'rto', 'queue'] as const) {
-        const lines = chartData({ records, time: end, names }, kind).lines;
+        const lines = chartData({ records: recordList(records), time: end, names }, kind).lines;
         expect(lines.length > 0, kind).toBe(kinds.includes(kind));
       }
     });
   }
 
   it('lists nothing before a run', () => {
-    expect(applicableCharts([])).toEqual([]);
+    expect(applicableCharts(recordList([]))).toEqual([]);
   });
 });
 

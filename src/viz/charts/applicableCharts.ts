@@ -1,13 +1,13 @@
 // Which charts apply to a run: a chart is offered only when the trace holds a series for it, so
 // a run with no TCP has no congestion-window chart and a run with no pinger no round-trip chart.
 
-import type { TraceRecord } from '../../engine/trace.ts';
+import type { TraceRecords } from '../../engine/trace.ts';
 import { requestLatencySeries } from '../servers/index.ts';
 import { CHARTS, type ChartKind } from './chartSpecs.ts';
 import { traceSeries } from './series.ts';
 
 /** Whether the records hold at least one series for the chart `kind`. */
-function hasSeries(records: readonly TraceRecord[], kind: ChartKind): boolean {
+function hasSeries(records: TraceRecords, kind: ChartKind): boolean {
   const s = traceSeries(records);
   switch (kind) {
     case 'latency':
@@ -30,7 +30,7 @@ function hasSeries(records: readonly TraceRecord[], kind: ChartKind): boolean {
  * order (`CHARTS`). Read from the whole run, not the moment shown, so the list does not change
  * while time runs; while a run still streams in, a chart joins the list with its first point.
  */
-export function applicableCharts(records: readonly TraceRecord[]): ChartKind[] {
+export function applicableCharts(records: TraceRecords): ChartKind[] {
   return CHARTS.map((c) => c.kind).filter((kind) => hasSeries(records, kind));
 }
 

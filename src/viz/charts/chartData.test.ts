@@ -6,6 +6,7 @@ import type { TraceRecord } from '../../engine/trace.ts';
 import { parseScenarioText, runScenario } from '../../sim/index.ts';
 import { networkNames } from '../names/index.ts';
 import { CHARTS, chartData, chartSummary, connectionLabel, focusOf } from './chartData.ts';
+import { recordList } from '../../engine/traceRecords.ts';
 
 const text = readFileSync(
   new URL('../../../simulations/tcp-bulk-transfer.json', import.meta.url),
@@ -22,7 +23,7 @@ const end = records[records.length - 1]!.t;
 describe('chart data', () => {
   it('plots cwnd and ssthresh up to the time shown, holding the last value until then', () => {
     const time = 1_000_000_000;
-    const chart = chartData({ records, time, names }, 'cwnd');
+    const chart = chartData({ records: recordList(records), time, names }, 'cwnd');
     expect(chart.lines.map((l) => l.label)).toEqual([
       'cwnd, Laptop :59820 → Server (10.0.2.20:5001)',
       'ssthresh, Laptop :59820 → Server (10.0.2.20:5001)',
@@ -35,11 +36,13 @@ describe('chart data', () => {
     // The extents cover the whole trace ("Whole run" keeps its axes still while time runs).
     expect(chart.xMax).toBe(cwndRecords[cwndRecords.length - 1]!.t);
     expect(chart.yMax).toBe(Math.max(...cwndRecords.map((r) => Math.max(r.cwnd, r.ssthresh))));
-    expect(chartData({ records, time: 10, names }, 'cwnd').yMax).toBe(chart.yMax);
+    expect(chartData({ records: recordList(records), time: 10, names }, 'cwnd').yMax).toBe(
+      chart.yMax,
+    );
   });
 
   it('plots RTO and SRTT in milliseconds', () => {
-    const chart = chartData({ records, time: end, names }, 'rto');
+    const chart = chartData({ records: recordList(records), time: end, names }, 'rto');
     expect(chart.unit).toBe('ms');
     const rto = records.filter((r): r is TraceRecord<'tcp.rto'> => r.type === 'tcp.rto');
     const first = chart.lines.find((l) => l.key.endsWith('/RTO'))!;
@@ -48,7 +51,7 @@ describe('chart data', () => {
   });
 
   it('bins throughput per link direction, with one group per link', () => {
-    const chart = chartData({ records, time: end, names }, 'throughput');
+    const chart = chartData({ records: recordList(records), time: end, names }, 'throughput');
     expect(chart.groups.map((g) => g.key).sort()).toEqual(['lan', 'wan']);
     expect(chart.lines.length).toBe(4);
     // The transfer's packets end at 1.978 s: 120 bins would be 16.5 ms, rounded up to 20 ms.
@@ -57,7 +60,11 @@ describe('chart data', () => {
     const wan = chart.lines.find((l) => l.label === 'wan: Router → Server')!;
     expect(Math.max(...wan.points.v)).toBeLessThanOrEqual(2e6 * (1 + 1e-9));
     expect(new Set(chart.lines.map((l) => l.color)).size).toBe(4);
-    const focused = chartData({ records, time: end, names }, 'throughput', 'wan');
+    const focused = chartData(
+      { records: recordList(records), time: end, names },
+      'throughput',
+      'wan',
+    );
     expect(focused.lines.map((l) => l.label).sort()).toEqual([
       'wan: Router → Server',
       'wan: Server → Router',
@@ -65,13 +72,17 @@ describe('chart data', () => {
   });
 
   it('says when a chart has nothing to show', () => {
-    const chart = chartData({ records, time: end, names }, 'latency');
+    const chart = chartData({ records: recordList(records), time: end, names }, 'latency');
     expect(chart.lines).toEqual([]);
     expect(chartSummary(chart, String)).toBe(`Request latency: ${CHARTS[0]!.empty}`);
   });
 
   it('describes itself in words', () => {
-    const chart = chartData({ records, time: 500_000_000, names }, 'queue', 'router:eth1');
+    const chart = chartData(
+      { records: recordList(records), time: 500_000_000, names },
+      'queue',
+      'router:eth1',
+    );
     expect(chartSummary(chart, String)).toMatch(
       /^Queue length per interface from 0 s to 500 ms\. Router eth1 \(link wan\): \d+ points, now \d+ packets\.$/,
     );
@@ -79,7 +90,7 @@ describe('chart data', () => {
 });
 
 describe('selections', () => {
-  const groups = chartData({ records, time: end, names }, 'cwnd').groups;
+  const groups = chartData({ records: recordList(records), time: end, names }, 'cwnd').groups;
 
   it('a connection opens its congestion window', () => {
     expect(focusOf({ kind: 'connection', node: conn.node, conn: conn.conn }, groups)).toEqual({
@@ -89,7 +100,10 @@ describe('selections', () => {
   });
 
   it('a link opens its throughput; a node picks its first series', () => {
-    const links = chartData({ records, time: end, names }, 'throughput').groups;
+    const links = chartData(
+      { records: recordList(records), time: end, names },
+      'throughput',
+    ).groups;
     expect(focusOf({ kind: 'link', link: 'wan' }, links)).toEqual({
       chart: 'throughput',
       group: 'wan',

@@ -1,7 +1,7 @@
 // What each chart plots, from the trace up to the moment shown: named lines in display units
 // (ms, bit/s, bytes, packets), the axes' extent, and which series a selection points at.
 
-import type { TraceRecord } from '../../engine/trace.ts';
+import type { TraceRecords } from '../../engine/trace.ts';
 import { formatTime } from '../log/index.ts';
 import type { NetworkNames } from '../names/index.ts';
 import type { Selection } from '../view/index.ts';
@@ -115,7 +115,7 @@ function getOr<K, V>(map: Map<K, V>, key: K, make: () => V): V {
 }
 
 /** The lines of one chart over the whole trace, before cutting at the time shown. */
-function fullLines(records: readonly TraceRecord[], kind: ChartKind, names: NetworkNames): Full[] {
+function fullLines(records: TraceRecords, kind: ChartKind, names: NetworkNames): Full[] {
   const s = traceSeries(records);
   const out: Full[] = [];
   const links = new Map<string, PlotGroup>();
@@ -222,7 +222,7 @@ function fullLines(records: readonly TraceRecord[], kind: ChartKind, names: Netw
  * given. A pure function of (records, time); the trace is read once per records array.
  */
 export function chartData(
-  input: { records: readonly TraceRecord[]; time: number; names: NetworkNames },
+  input: { records: TraceRecords; time: number; names: NetworkNames },
   kind: ChartKind,
   focus: string | null = null,
   binNs?: number,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { TraceRecord } from '../../engine/trace.ts';
 import { networkNames } from '../names/index.ts';
 import { chartData } from './chartData.ts';
+import { recordList } from '../../engine/traceRecords.ts';
 
 const MS = 1e6;
 const records: TraceRecord[] = [
@@ -44,7 +45,7 @@ const names = networkNames([
 
 describe('request latency chart', () => {
   it('has a server line and a dashed client line, in ms, up to the time shown', () => {
-    const chart = chartData({ records, time: 15 * MS, names }, 'requests');
+    const chart = chartData({ records: recordList(records), time: 15 * MS, names }, 'requests');
     expect(chart.lines.map((l) => [l.label, l.dashed, l.points.v])).toEqual([
       ['Web server web (server: request to reply)', false, [4]],
       ['PC (client: request to response)', true, [7]],

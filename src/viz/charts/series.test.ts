@@ -14,6 +14,7 @@ import {
   throughputBins,
   traceSeries,
 } from './series.ts';
+import { recordList } from '../../engine/traceRecords.ts';
 
 function run(name: string) {
   const text = readFileSync(new URL(`../../../simulations/${name}`, import.meta.url), 'utf8');
@@ -31,7 +32,7 @@ const bulk = run('tcp-bulk-transfer.json');
 const ping = run('ping-over-a-link.json');
 
 describe('series of the TCP bulk transfer', () => {
-  const s = traceSeries(bulk.records);
+  const s = traceSeries(recordList(bulk.records));
 
   it('has one cwnd series per connection, equal to its tcp.cwnd records', () => {
     const cwnd = only(bulk.records, 'tcp.cwnd');
@@ -129,7 +130,7 @@ describe('series of the TCP bulk transfer', () => {
 
 describe('latency of the pinger', () => {
   it('is the rtt of every timed app.reply, per pinger', () => {
-    const s = traceSeries(ping.records);
+    const s = traceSeries(recordList(ping.records));
     const timed = only(ping.records, 'app.reply').filter((r) => r.rtt !== null);
     expect(timed.length).toBeGreaterThan(0);
     expect([...s.latency.keys()]).toEqual(['laptop']);
@@ -141,19 +142,20 @@ describe('latency of the pinger', () => {
 describe('reading a growing trace', () => {
   it('reads only new records, and ends where one pass over the whole trace ends', () => {
     const growing: TraceRecord[] = [];
+    const growingList = recordList(growing);
     for (let i = 0; i < bulk.records.length; i += 333) {
       growing.push(...bulk.records.slice(i, i + 333));
-      traceSeries(growing);
+      traceSeries(growingList);
     }
-    const once = traceSeries([...bulk.records]);
-    const grown = traceSeries(growing);
+    const once = traceSeries(recordList([...bulk.records]));
+    const grown = traceSeries(growingList);
     expect(grown.read).toBe(bulk.records.length);
     expect(grown.end).toBe(once.end);
     expect(grown.cwnd).toEqual(once.cwnd);
     expect(grown.throughput).toEqual(once.throughput);
     expect(grown.queue).toEqual(once.queue);
     // The same array again costs nothing and gives the same object.
-    expect(traceSeries(growing)).toBe(grown);
+    expect(traceSeries(growingList)).toBe(grown);
   });
 
   it('handles 100k+ records in one pass', () => {
@@ -169,7 +171,7 @@ describe('reading a growing trace', () => {
         bytes: 0,
       });
     }
-    const s = traceSeries(many);
+    const s = traceSeries(recordList(many));
     expect(s.queue.get('n:e')?.packets.t.length).toBe(120_000);
     const shown = pointsUntil(s.queue.get('n:e')!.packets, 50_500, true);
     expect(shown.t).toEqual([...Array.from({ length: 51 }, (_, i) => i * 1000), 50_500]);

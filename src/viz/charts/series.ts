@@ -1,7 +1,7 @@
 // Time series for the charts, read from the trace in one incremental pass per records array:
 // request latency, link throughput, TCP's cwnd/ssthresh and RTO/SRTT, and queue lengths.
 
-import type { TraceRecord } from '../../engine/trace.ts';
+import type { TraceRecord, TraceRecords } from '../../engine/trace.ts';
 import '../../net/link/linkTrace.ts';
 import '../../machines/tcp/tcpTrace.ts';
 import '../../sim/appTrace.ts';
@@ -88,7 +88,18 @@ interface State {
   tx: Map<string, Map<number, Transmission>>;
 }
 
-const memo = new WeakMap<readonly TraceRecord[], State>();
+const memo = new WeakMap<TraceRecords, State>();
+
+/** The record types `read` takes a point from; the others are skipped without being built. */
+const SERIES_TYPES: ReadonlySet<string> = new Set([
+  'app.reply',
+  'tcp.cwnd',
+  'tcp.rto',
+  'queue.length',
+  'link.txBegin',
+  'link.txEnd',
+  'link.rx',
+]);
 
 function points(): Points {
   return { t: [], v: [] };
@@ -212,15 +223,17 @@ function read(state: State, record: TraceRecord): void {
  * Every series of `records`, read once per records array: a call with the same array after it
  * grew reads only the new records. The result is shared; do not change it.
  */
-export function traceSeries(records: readonly TraceRecord[]): TraceSeries {
+export function traceSeries(records: TraceRecords): TraceSeries {
   let state = memo.get(records);
   if (!state || state.series.read > records.length) {
     state = fresh();
     memo.set(records, state);
   }
   const s = state.series;
-  for (let i = s.read; i < records.length; i++) read(state, records[i] as TraceRecord);
-  if (records.length > s.read) s.end = (records[records.length - 1] as TraceRecord).t;
+  for (let i = s.read; i < records.length; i++) {
+    if (SERIES_TYPES.has(records.typeAt(i))) read(state, records.get(i));
+  }
+  if (records.length > s.read) s.end = records.timeAt(records.length - 1);
   s.read = records.length;
   return s;
 }

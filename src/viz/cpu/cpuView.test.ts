@@ -14,6 +14,7 @@ import {
   stepValueAt,
   utilizationAt,
 } from './cpuView.ts';
+import { recordList } from '../../engine/traceRecords.ts';
 
 const MS = 1e6;
 const N = 'web';
@@ -200,6 +201,6 @@ describe('cpuView', () => {
 
   it('reads only the node’s cpu records', () => {
     const other = { ...(dispatch(0, 'X') as object), node: 'db' } as TraceRecord;
-    expect(cpuRecords([...fcfs, other], N)).toHaveLength(fcfs.length);
+    expect(cpuRecords(recordList([...fcfs, other]), N)).toHaveLength(fcfs.length);
   });
 });

@@ -2,7 +2,8 @@
 // still running ends at t), the ready-queue length as a step series, per-core utilization, and
 // per-job waiting, turnaround and response times. Pure functions of (records, t).
 
-import type { TraceRecord } from '../../engine/trace.ts';
+import type { TraceRecord, TraceRecords } from '../../engine/trace.ts';
+import { recordsWithPrefix } from '../../engine/traceRecords.ts';
 import '../../machines/cpu/cpuTrace.ts';
 import { cpuLedger, jobResponse, jobTurnaround, jobWaiting } from '../../machines/cpu/cpuLedger.ts';
 import { ganttFromTrace, type GanttSegment } from '../../machines/cpu/gantt.ts';
@@ -11,8 +12,8 @@ import type { Points } from '../charts/index.ts';
 export type { GanttSegment } from '../../machines/cpu/gantt.ts';
 
 /** The cpu.* records of one node, in trace order. */
-export function cpuRecords(records: readonly TraceRecord[], node: string): TraceRecord[] {
-  return records.filter((r) => r.type.startsWith('cpu.') && 'node' in r && r.node === node);
+export function cpuRecords(records: TraceRecords, node: string): TraceRecord[] {
+  return recordsWithPrefix(records, 'cpu.').filter((r) => 'node' in r && r.node === node);
 }
 
 /** Whether any cpu.* record names the node (it has a scheduler that did something). */

@@ -3,7 +3,7 @@
 // inspector says of its routing. Each kind's view module is in its folder (src/kinds/*/…View.ts);
 // viewRegistry.ts lists them, and the summary, the narration and the inspector loop over it.
 
-import type { TraceRecord, TraceType } from '../../engine/trace.ts';
+import type { TraceRecord, TraceRecords, TraceType } from '../../engine/trace.ts';
 import type { Said } from '../log/narratePackets.ts';
 import type { NetworkNames } from '../names/networkNames.ts';
 import type { MachineLike } from '../statechart/statechart.ts';
@@ -13,7 +13,7 @@ import type { SummaryCard } from '../summary/summaryCards.ts';
 export interface NarrationContext {
   names: NetworkNames;
   /** The whole trace, for sentences that look ahead ("times out and retries"). */
-  records: readonly TraceRecord[];
+  records: TraceRecords;
 }
 
 /** Sentences for one trace: the record at `index` told in words, or null if not its own. */

@@ -10,6 +10,7 @@ import {
   type PlacedArrow,
 } from './ladderView.ts';
 import { recordsOfType, runSimulationFile } from '../../../tests/support/vizTestRuns.ts';
+import { recordList } from '../../engine/traceRecords.ts';
 
 const MS = 1_000_000;
 
@@ -27,7 +28,7 @@ describe('the ladder of the TCP bulk transfer', () => {
   const { scenario, records } = runSimulationFile('tcp-bulk-transfer.json');
   const conn = recordsOfType(records, 'socket.state').find((r) => r.node === 'laptop')!.conn;
   const l = ladder(
-    buildLadder(records, scenario.nodes, { kind: 'connection', node: 'laptop', conn }),
+    buildLadder(recordList(records), scenario.nodes, { kind: 'connection', node: 'laptop', conn }),
   );
   const txBegins = recordsOfType(records, 'link.txBegin');
   const rxs = recordsOfType(records, 'link.rx');
@@ -121,7 +122,11 @@ describe('the ladder of the TCP bulk transfer', () => {
 
   it('refuses a listener, which has no single peer', () => {
     expect(
-      buildLadder(records, scenario.nodes, { kind: 'connection', node: 'server', conn: '*:5001' }),
+      buildLadder(recordList(records), scenario.nodes, {
+        kind: 'connection',
+        node: 'server',
+        conn: '*:5001',
+      }),
     ).toHaveProperty('error');
   });
 });
@@ -129,7 +134,7 @@ describe('the ladder of the TCP bulk transfer', () => {
 describe('the ladder between two nodes of the ping scenario', () => {
   const { scenario, records } = runSimulationFile('ping-over-a-link.json');
   const l = ladder(
-    buildLadder(records, scenario.nodes, { kind: 'nodes', a: 'laptop', b: 'server' }),
+    buildLadder(recordList(records), scenario.nodes, { kind: 'nodes', a: 'laptop', b: 'server' }),
   );
 
   it('names requests, replies and retries, and where they were lost', () => {

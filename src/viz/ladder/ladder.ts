@@ -1,7 +1,8 @@
 // The ladder diagram of a conversation: each packet an arrow from its first hop's link.txBegin
 // to its link.rx at the destination node, with losses, retransmissions and app messages.
 
-import type { TraceRecord } from '../../engine/trace.ts';
+import type { TraceRecord, TraceRecords, TraceType } from '../../engine/trace.ts';
+import { recordsOfTypes } from '../../engine/traceRecords.ts';
 import { parseIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import type { ScenarioNode } from '../../sim/index.ts';
@@ -93,9 +94,19 @@ function parseEnd(text: string): { address: number; port: number } | undefined {
     : undefined;
 }
 
-function indexPackets(records: readonly TraceRecord[]): Map<number, PacketInfo> {
+/** The record types `indexPackets` reads. */
+const PACKET_TYPES: ReadonlySet<TraceType> = new Set<TraceType>([
+  'link.txBegin',
+  'link.rx',
+  'link.lost',
+  'queue.drop',
+  'ip.drop',
+  'tcp.synDropped',
+]);
+
+function indexPackets(records: TraceRecords): Map<number, PacketInfo> {
   const packets = new Map<number, PacketInfo>();
-  for (const r of records) {
+  for (const r of recordsOfTypes(records, PACKET_TYPES)) {
     if (r.type === 'link.txBegin') {
       if (!packets.has(r.pkt)) packets.set(r.pkt, { first: r, rx: [], losses: [], refused: null });
       continue;
@@ -129,7 +140,7 @@ function shortLabel(packet: Packet, isns: { sender?: number; receiver?: number }
  * it at the time shown). A listener (`*:port`) has no single peer: the result is an error text.
  */
 export function buildLadder(
-  records: readonly TraceRecord[],
+  records: TraceRecords,
   nodes: readonly ScenarioNode[],
   scope: LadderScope,
 ): Ladder | { error: string } {
@@ -163,7 +174,7 @@ export function buildLadder(
   const isns = isnIndex(records);
   const retransmits = new Map<string, { t: number; reason: string }[]>();
   const messages = new Map<number, string>();
-  for (const r of records) {
+  for (const r of recordsOfTypes(records, ['tcp.retransmit', 'app.request', 'app.serve'])) {
     if (r.type === 'tcp.retransmit') {
       const key = `${r.node}|${r.conn}|${r.seq}`;
       const reason = retransmitReason(r.reason);

@@ -21,6 +21,7 @@ import {
   type PlacedItem,
   type PlacedRun,
 } from './ladderView.ts';
+import { recordList } from '../../engine/traceRecords.ts';
 
 const MS = 1_000_000;
 
@@ -118,7 +119,11 @@ describe('a layout cut at each moment', () => {
 describe('the TCP bulk transfer, moment by moment', () => {
   const { scenario, records } = runSimulationFile('tcp-bulk-transfer.json');
   const conn = recordsOfType(records, 'socket.state').find((r) => r.node === 'laptop')!.conn;
-  const bulk = buildLadder(records, scenario.nodes, { kind: 'connection', node: 'laptop', conn });
+  const bulk = buildLadder(recordList(records), scenario.nodes, {
+    kind: 'connection',
+    node: 'laptop',
+    conn,
+  });
   if ('error' in bulk) throw new Error(bulk.error);
   const end = bulk.arrows.at(-1)!.arrived!;
   const labelsOf = (items: PlacedItem[]) =>

@@ -12,6 +12,7 @@ import {
   runShortLabel,
   type LadderItem,
 } from './ladderRuns.ts';
+import { recordList } from '../../engine/traceRecords.ts';
 
 let next = 0;
 /** A delivered segment of connection `c`: data (1460 bytes, ack=1) unless told otherwise. */
@@ -194,7 +195,11 @@ describe('collapseRuns', () => {
 describe('the runs of the TCP bulk transfer', () => {
   const { scenario, records } = runSimulationFile('tcp-bulk-transfer.json');
   const conn = recordsOfType(records, 'socket.state').find((r) => r.node === 'laptop')!.conn;
-  const bulk = buildLadder(records, scenario.nodes, { kind: 'connection', node: 'laptop', conn });
+  const bulk = buildLadder(recordList(records), scenario.nodes, {
+    kind: 'connection',
+    node: 'laptop',
+    conn,
+  });
   if ('error' in bulk) throw new Error(bulk.error);
   const items = collapseRuns(bulk.arrows);
 

@@ -15,6 +15,7 @@ import {
   type PlacedItem,
   type PlacedRun,
 } from './ladderView.ts';
+import { recordList } from '../../engine/traceRecords.ts';
 
 const MS = 1_000_000;
 
@@ -208,7 +209,11 @@ describe('runs and labels', () => {
   it('never lets two labels of the TCP bulk transfer overprint, fitted or zoomed', () => {
     const { scenario, records } = runSimulationFile('tcp-bulk-transfer.json');
     const conn = recordsOfType(records, 'socket.state').find((r) => r.node === 'laptop')!.conn;
-    const bulk = buildLadder(records, scenario.nodes, { kind: 'connection', node: 'laptop', conn });
+    const bulk = buildLadder(recordList(records), scenario.nodes, {
+      kind: 'connection',
+      node: 'laptop',
+      conn,
+    });
     if ('error' in bulk) throw new Error(bulk.error);
     const end = bulk.arrows.at(-1)!.arrived!;
     for (const options of [{ fitHeight: 440 }, { pxPerMs: 2 }, { pxPerMs: 20 }]) {

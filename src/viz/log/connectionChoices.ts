@@ -3,7 +3,7 @@
 // text (a long run has thousands: only the first few hundred are offered at once), and the
 // conversation of what the learner selected elsewhere on the page (a socket or a packet).
 
-import type { TraceRecord } from '../../engine/trace.ts';
+import type { TraceRecords } from '../../engine/trace.ts';
 import { parseIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { NetworkNames } from '../names/index.ts';
 import type { Selection } from '../view/index.ts';
@@ -98,7 +98,7 @@ export function connectionChoices(
  */
 export function selectedConnection(
   selection: Selection | undefined,
-  records: readonly TraceRecord[],
+  records: TraceRecords,
   count = records.length,
 ): string | null {
   if (!selection) return null;

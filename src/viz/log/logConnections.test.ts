@@ -12,6 +12,7 @@ import { connectionChoices, connectionLabel, selectedConnection } from './connec
 import { NO_FILTER, filterEntries, logConnections, type LogFilter } from './logFilter.ts';
 import { FilteredLog } from './logView.ts';
 import { LogStore } from './logStore.ts';
+import { recordList } from '../../engine/traceRecords.ts';
 
 const LAPTOP = '10.0.0.1';
 const WEB = '10.0.0.2';
@@ -175,7 +176,7 @@ const KEYS = {
 
 const entries = records.map((r, index) => ({ index, t: r.t }));
 const kept = (filter: Partial<LogFilter>) =>
-  filterEntries(entries, records, { ...NO_FILTER, ...filter }).map((e) => e.index);
+  filterEntries(entries, recordList(records), { ...NO_FILTER, ...filter }).map((e) => e.index);
 
 const names = (() => {
   const result = validateScenario({
@@ -203,7 +204,7 @@ const names = (() => {
 
 describe('the conversations of a trace', () => {
   it('lists each conversation once, in the order it began, opener first', () => {
-    const list = logConnections(records);
+    const list = logConnections(recordList(records));
     expect(list.map((c) => c.key)).toEqual(Object.values(KEYS));
     expect(list.map((c) => c.first)).toEqual([1, 4, 9, 13, 15]);
     expect(list.map((c) => c.protocol)).toEqual(['tcp', 'tcp', 'udp', 'udp', 'icmp']);
@@ -238,28 +239,30 @@ describe('the conversations of a trace', () => {
         state: 'SYN-RECEIVED',
       },
     ];
-    const [only] = logConnections(accepted);
+    const [only] = logConnections(recordList(accepted));
     expect(only?.key).toBe(KEYS.A);
     expect(only && connectionLabel(only, names)).toBe('Laptop :49152 ⇄ Web server :80 (TCP)');
   });
 
   it('grows with the trace, reading only the new records', () => {
     const growing = records.slice(0, 10);
-    const list = logConnections(growing);
+    const growingList = recordList(growing);
+    const list = logConnections(growingList);
     expect(list.map((c) => c.key)).toEqual([KEYS.A, KEYS.B]);
     growing.push(...records.slice(10));
-    expect(logConnections(growing)).toBe(list);
+    expect(logConnections(growingList)).toBe(list);
     expect(list.length).toBe(5);
   });
 
   it('filters a growing narration as one pass would', () => {
     const growing = records.slice(0, 12);
+    const growingList = recordList(growing);
     const log = new LogStore(4);
     const tell = (n: number) => {
       for (let i = log.length; i < n; i++) log.push(records[i]!.t, 'send', records[i]!.type);
     };
     const filter = { ...NO_FILTER, connection: KEYS.A };
-    const list = new FilteredLog({ filter, details: true, search: '' }, growing);
+    const list = new FilteredLog({ filter, details: true, search: '' }, growingList);
     tell(12);
     list.update(log);
     expect(list.shownIndices()).toEqual([1, 2, 3, 4, 5, 6, 11]);
@@ -271,7 +274,7 @@ describe('the conversations of a trace', () => {
 });
 
 describe('the connection filter’s choices', () => {
-  const list = logConnections(records);
+  const list = logConnections(recordList(records));
 
   it('names each conversation by its ends’ nodes and ports', () => {
     expect(list.map((c) => connectionLabel(c, names))).toEqual([
@@ -309,7 +312,7 @@ describe('the connection filter’s choices', () => {
 describe('the conversation of what is selected on the page', () => {
   it('is a TCP socket’s connection, seen from either end, or a packet’s conversation', () => {
     const at = (selection: Parameters<typeof selectedConnection>[0]) =>
-      selectedConnection(selection, records);
+      selectedConnection(selection, recordList(records));
     expect(at({ kind: 'connection', node: 'web', conn: '10.0.0.2:80>10.0.0.1:49152' })).toBe(
       KEYS.A,
     );

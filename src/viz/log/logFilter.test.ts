@@ -21,6 +21,7 @@ import {
   type LogFilter,
   type Narrated,
 } from './logFilter.ts';
+import { recordList } from '../../engine/traceRecords.ts';
 
 function runDoc(scenario: Scenario) {
   const records = runScenario(scenario).simulation.sim.trace.records;
@@ -65,13 +66,18 @@ type Run = ReturnType<typeof runDoc>;
 /** The records whose entries pass the filter. */
 function types(run: Run, filter: Partial<LogFilter>): TraceRecord[] {
   const nodeLinks = filter.node ? linksOfNode(run.scenario.links, filter.node) : undefined;
-  const shown = filterEntries(run.entries, run.records, { ...NO_FILTER, ...filter }, nodeLinks);
+  const shown = filterEntries(
+    run.entries,
+    recordList(run.records),
+    { ...NO_FILTER, ...filter },
+    nodeLinks,
+  );
   return shown.map((e) => run.records[e.index] as TraceRecord);
 }
 
 describe('log filters', () => {
   it('without a filter, keeps every entry', () => {
-    expect(filterEntries(bulk.entries, bulk.records, NO_FILTER)).toEqual(bulk.entries);
+    expect(filterEntries(bulk.entries, recordList(bulk.records), NO_FILTER)).toEqual(bulk.entries);
   });
 
   it('by node: the records of that node', () => {
@@ -164,9 +170,10 @@ describe('log filters', () => {
     const entries = [{ index: 0, t: 5 }];
     const links = [{ id: 'wan', a: 'router:eth1', b: 'server' }];
     const at = (node: string) =>
-      filterEntries(entries, records, { ...NO_FILTER, node }, linksOfNode(links, node)).length;
+      filterEntries(entries, recordList(records), { ...NO_FILTER, node }, linksOfNode(links, node))
+        .length;
     expect([at('router'), at('server'), at('laptop')]).toEqual([1, 1, 0]);
-    expect(recordTags(records)[0]?.link).toBe('wan');
+    expect(recordTags(recordList(records))[0]?.link).toBe('wan');
   });
 
   it('files a connection’s state at a server (server.conn) under applications and states', () => {
@@ -186,7 +193,7 @@ describe('log filters', () => {
       { index: 1, t: 2 },
     ];
     const kept = (filter: Partial<LogFilter>) =>
-      filterEntries(entries, records, { ...NO_FILTER, ...filter }).map((e) => e.index);
+      filterEntries(entries, recordList(records), { ...NO_FILTER, ...filter }).map((e) => e.index);
     expect(kept({ protocol: 'app', group: 'states' })).toEqual([0]);
     expect(kept({ node: 'web', group: 'errors' })).toEqual([1]);
     expect(kept({ protocol: 'tcp' })).toEqual([]);
@@ -194,10 +201,11 @@ describe('log filters', () => {
 
   it('tags records once per trace, extending as it grows', () => {
     const growing = bulk.records.slice(0, 100);
-    const first = recordTags(growing);
+    const growingList = recordList(growing);
+    const first = recordTags(growingList);
     expect(first.length).toBe(100);
     (growing as TraceRecord[]).push(...bulk.records.slice(100, 200));
-    expect(recordTags(growing)).toBe(first);
+    expect(recordTags(growingList)).toBe(first);
     expect(first.length).toBe(200);
   });
 });

@@ -2,7 +2,7 @@
 // app, link), its type group (packets, drops, states, errors) and its conversation (one TCP
 // connection, UDP flow or ICMP echo exchange, logConnections.ts), and the entries up to a time.
 
-import type { TraceRecord } from '../../engine/trace.ts';
+import type { TraceRecord, TraceRecords } from '../../engine/trace.ts';
 import '../../net/link/linkTrace.ts';
 import '../../net/ip/ipTrace.ts';
 import '../../net/transport/socketTrace.ts';
@@ -175,10 +175,10 @@ interface TagState {
    * connection list can grow without making a tag object per record). */
   conns: (string | null)[];
 }
-const memo = new WeakMap<readonly TraceRecord[], TagState>();
+const memo = new WeakMap<TraceRecords, TagState>();
 
 /** The state of one records array, its conversations read up to `count`. */
-function connectionState(records: readonly TraceRecord[], count: number): TagState {
+function connectionState(records: TraceRecords, count: number): TagState {
   let state = memo.get(records);
   if (!state) {
     state = { tags: [], packets: new Map(), connections: new ConnectionTracker(), conns: [] };
@@ -186,7 +186,7 @@ function connectionState(records: readonly TraceRecord[], count: number): TagSta
   }
   const end = Math.min(count, records.length);
   for (let i = state.conns.length; i < end; i++) {
-    state.conns.push(state.connections.connectionOf(records[i] as TraceRecord));
+    state.conns.push(state.connections.connectionOf(records.get(i)));
   }
   return state;
 }
@@ -195,11 +195,11 @@ function connectionState(records: readonly TraceRecord[], count: number): TagSta
  * Tags of `records[0..count-1]`, computed once per records array and extended as it grows (a
  * drop names its packet by id, so tagging a record needs the records before it).
  */
-export function recordTags(records: readonly TraceRecord[], count = records.length): RecordTags[] {
+export function recordTags(records: TraceRecords, count = records.length): RecordTags[] {
   const state = connectionState(records, count);
   const end = Math.min(count, records.length);
   for (let i = state.tags.length; i < end; i++) {
-    const t = tagRecord(records[i] as TraceRecord, state.packets);
+    const t = tagRecord(records.get(i), state.packets);
     t.conn = state.conns[i] ?? null;
     state.tags.push(t);
   }
@@ -211,7 +211,7 @@ export function recordTags(records: readonly TraceRecord[], count = records.leng
  * more records are read (each record is read once, whichever of these functions reads it).
  */
 export function logConnections(
-  records: readonly TraceRecord[],
+  records: TraceRecords,
   count = records.length,
 ): readonly LogConnection[] {
   return connectionState(records, count).connections.list;
@@ -219,7 +219,7 @@ export function logConnections(
 
 /** The conversation of packet `pkt`, or null (after reading `records` up to `count`). */
 export function packetConnection(
-  records: readonly TraceRecord[],
+  records: TraceRecords,
   pkt: number,
   count = records.length,
 ): string | null {
@@ -260,7 +260,7 @@ export function linksOfNode(links: readonly { id: string; a: string; b: string }
 /** The log entries (each naming its record by `index`) whose records pass the filter. */
 export function filterEntries<E extends { index: number }>(
   entries: readonly E[],
-  records: readonly TraceRecord[],
+  records: TraceRecords,
   filter: LogFilter,
   nodeLinks?: ReadonlySet<string>,
 ): E[] {

@@ -7,16 +7,18 @@ import { networkNames } from '../names/index.ts';
 import { DETAIL_KINDS, Narration, narrate } from './narrate.ts';
 import { filterEntries, linksOfNode } from './logFilter.ts';
 import { FilteredLog } from './logView.ts';
+import { recordList } from '../../engine/traceRecords.ts';
 
 describe('the event log, told a slice at a time', () => {
   const { scenario, records } = runSimulationFile('web-page-load.json');
   const names = networkNames(scenario.nodes);
   const all = narrate(records, names);
-  const told = new Narration(records, names);
+  const trace = recordList(records);
+  const told = new Narration(trace, names);
   told.advance(records.length);
 
   it('tells every record once, in order, whatever the slices', () => {
-    const narration = new Narration(records, names);
+    const narration = new Narration(recordList(records), names);
     expect(narration.told).toBe(0);
     for (const size of [0, 1, 7, 100]) {
       const left = narration.advance(size);
@@ -32,12 +34,15 @@ describe('the event log, told a slice at a time', () => {
     const node = scenario.nodes[0]!.id;
     const filter = { node, protocol: 'tcp' as const, group: null };
     const nodeLinks = linksOfNode(scenario.links, node);
-    const expected = filterEntries(all, records, filter, nodeLinks).filter(
+    const expected = filterEntries(all, recordList(records), filter, nodeLinks).filter(
       (e) => !DETAIL_KINDS.has(e.kind),
     );
     expect(expected.length).toBeGreaterThan(0);
-    const list = new FilteredLog({ filter, nodeLinks, details: false, search: '' }, records);
-    const narration = new Narration(records, names);
+    const list = new FilteredLog(
+      { filter, nodeLinks, details: false, search: '' },
+      recordList(records),
+    );
+    const narration = new Narration(recordList(records), names);
     while (!narration.done) {
       narration.advance(50);
       list.update(narration.log);
@@ -50,7 +55,7 @@ describe('the event log, told a slice at a time', () => {
   it('searches the sentences without regard to case', () => {
     const list = new FilteredLog(
       { filter: { node: null, protocol: null, group: null }, details: true, search: '  GET ' },
-      records,
+      recordList(records),
     );
     list.update(told.log);
     expect(list.length).toBeGreaterThan(0);
@@ -70,25 +75,25 @@ describe('the event log, told a slice at a time', () => {
       for (const details of [false, true])
         for (const search of ['', 'GET', ' packet #1', '’s', 'tcp', 'zzz']) {
           const needle = search.trim().toLowerCase();
-          const expected = filterEntries(all, records, filter, nodeLinks).filter(
+          const expected = filterEntries(all, trace, filter, nodeLinks).filter(
             (e) => (details || !DETAIL_KINDS.has(e.kind)) && e.text.toLowerCase().includes(needle),
           );
-          const narration = new Narration(records, names, 16);
-          const list = new FilteredLog({ filter, nodeLinks, details, search }, records);
+          const narration = new Narration(trace, names, 16);
+          const shown = new FilteredLog({ filter, nodeLinks, details, search }, trace);
           while (!narration.done) {
             narration.advance(37);
-            list.update(narration.log);
-            list.update(narration.log);
+            shown.update(narration.log);
+            shown.update(narration.log);
           }
           found.set(search, (found.get(search) ?? 0) + expected.length);
           const what = `${JSON.stringify(filter)} details ${details} "${search}"`;
-          expect(list.entries(), what).toEqual(expected);
-          expect(list.length).toBe(expected.length);
+          expect(shown.entries(), what).toEqual(expected);
+          expect(shown.length).toBe(expected.length);
           if (expected.length > 2) {
-            expect(list.entries(1, 3)).toEqual(expected.slice(1, 3));
-            expect(list.indexAt(1)).toBe(expected[1]!.index);
-            expect(list.timeAt(1)).toBe(expected[1]!.t);
-            expect(list.textAt(1)).toBe(expected[1]!.text);
+            expect(shown.entries(1, 3)).toEqual(expected.slice(1, 3));
+            expect(shown.indexAt(1)).toBe(expected[1]!.index);
+            expect(shown.timeAt(1)).toBe(expected[1]!.t);
+            expect(shown.textAt(1)).toBe(expected[1]!.text);
           }
         }
     // Every search but the last finds something somewhere: the comparison is not of empty lists.
@@ -98,7 +103,7 @@ describe('the event log, told a slice at a time', () => {
   it('says how many shown entries happened by a moment', () => {
     const list = new FilteredLog(
       { filter: { node: null, protocol: null, group: null }, details: true, search: '' },
-      records,
+      recordList(records),
     );
     list.update(told.log);
     const t = records[Math.floor(records.length / 2)]!.t;

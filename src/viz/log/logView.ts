@@ -4,7 +4,7 @@
 // falls in it. The list holds entry indices only (a growing Int32Array); an entry is made as an
 // object when drawn. Pure: the virtualised list in src/ui/EventLog.svelte draws a window of it.
 
-import type { TraceRecord } from '../../engine/trace.ts';
+import type { TraceRecords } from '../../engine/trace.ts';
 import { DETAIL_KINDS } from './narrate.ts';
 import { ENTRY_KINDS, type LogEntry, type LogStore } from './logStore.ts';
 import { countUntil, isFiltering, matches, recordTags, type LogFilter } from './logFilter.ts';
@@ -33,7 +33,7 @@ export class FilteredLog {
 
   constructor(
     private readonly query: LogQuery,
-    private readonly records: readonly TraceRecord[],
+    private readonly records: TraceRecords,
   ) {
     this.needle = query.search.trim().toLowerCase();
   }

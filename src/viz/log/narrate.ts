@@ -4,7 +4,8 @@
 // narrateTcp.ts, the CPU's and server processes' in narrateServers.ts, and each app kind's in its
 // own view (src/kinds/*/…View.ts), found through the view registry.
 
-import type { TraceRecord } from '../../engine/trace.ts';
+import type { TraceRecord, TraceRecords } from '../../engine/trace.ts';
+import { asRecords } from '../../engine/traceRecords.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import { packetLabel } from '../packet/index.ts';
 import type { NetworkNames } from '../names/index.ts';
@@ -61,7 +62,7 @@ export class Narration {
   private readonly kinds: ReturnType<typeof kindNarrator>;
 
   constructor(
-    private readonly records: readonly TraceRecord[],
+    private readonly records: TraceRecords,
     private readonly names: NetworkNames,
     chunkSize?: number,
   ) {
@@ -73,7 +74,7 @@ export class Narration {
       seen: (pkt, index) => seenAt.set(pkt, index),
       packet: (pkt) => {
         const index = seenAt.get(pkt);
-        return index < 0 ? undefined : (this.records[index] as { packet?: Packet }).packet;
+        return index < 0 ? undefined : (this.records.get(index) as { packet?: Packet }).packet;
       },
     };
     this.tcp = tcpContext(names, records);
@@ -94,7 +95,7 @@ export class Narration {
   advance(count: number): number {
     const end = Math.min(this.records.length, this.next + Math.max(0, count));
     for (let index = this.next; index < end; index++) {
-      const record = this.records[index] as TraceRecord;
+      const record = this.records.get(index);
       const said =
         packetSentence(record, index, this.ctx) ??
         tcpSentence(record, this.tcp) ??
@@ -110,11 +111,11 @@ export class Narration {
 
 /** Narrates up to `limit` records (all by default) at once (see Narration). */
 export function narrate(
-  records: readonly TraceRecord[],
+  records: TraceRecords | readonly TraceRecord[],
   names: NetworkNames,
   limit = records.length,
 ): LogEntry[] {
-  const narration = new Narration(records, names);
+  const narration = new Narration(asRecords(records), names);
   narration.advance(limit);
   return narration.log.entries();
 }

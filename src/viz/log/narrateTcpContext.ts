@@ -1,7 +1,8 @@
 // What the TCP sentences of the event log remember while they read the trace in order, and how
 // they name a connection: "connection to Server (10.0.2.20:5001)", by its port when ambiguous.
 
-import type { TraceRecord } from '../../engine/trace.ts';
+import type { TraceRecords } from '../../engine/trace.ts';
+import { recordsOfTypes } from '../../engine/traceRecords.ts';
 import type { TcpState } from '../../machines/tcp/tcpConnectionMachine.ts';
 import type { NetworkNames } from '../names/index.ts';
 
@@ -32,10 +33,10 @@ const localPortOf = (conn: string): string => {
 };
 
 /** A TcpContext for `records`, which it reads once to see which nodes have several connections. */
-export function tcpContext(names: NetworkNames, records: readonly TraceRecord[]): TcpContext {
+export function tcpContext(names: NetworkNames, records: TraceRecords): TcpContext {
   const byNode = new Map<string, Set<string>>();
-  for (const r of records) {
-    if (r.type !== 'socket.state' || !r.conn.includes('>')) continue;
+  for (const r of recordsOfTypes(records, ['socket.state'])) {
+    if (!r.conn.includes('>')) continue;
     const conns = byNode.get(r.node) ?? new Set<string>();
     byNode.set(r.node, conns.add(r.conn));
   }

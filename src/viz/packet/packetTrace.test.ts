@@ -12,12 +12,13 @@ import {
 } from './packetTrace.ts';
 import { recordsOfType, runSimulationFile } from '../../../tests/support/vizTestRuns.ts';
 import { parseScenarioText, runScenario } from '../../sim/index.ts';
+import { recordList } from '../../engine/traceRecords.ts';
 
 const MS = 1_000_000;
 
 describe('packets of the TCP bulk transfer', () => {
   const { records } = runSimulationFile('tcp-bulk-transfer.json');
-  const hops = packetHops(records, 1);
+  const hops = packetHops(recordList(records), 1);
 
   it('finds each hop of the SYN with the bytes of that hop', () => {
     expect(hops.map((h) => [h.link, h.node, h.packet.ip.ttl])).toEqual([
@@ -38,7 +39,7 @@ describe('packets of the TCP bulk transfer', () => {
   });
 
   it('follows the journey to delivery, and a drop with its reason', () => {
-    expect(packetJourney(records, 1).map((s) => `${s.kind} ${s.node}`)).toEqual([
+    expect(packetJourney(recordList(records), 1).map((s) => `${s.kind} ${s.node}`)).toEqual([
       'sent laptop',
       'arrived router',
       'sent router',
@@ -46,7 +47,7 @@ describe('packets of the TCP bulk transfer', () => {
       'delivered server',
     ]);
     const drop = recordsOfType(records, 'queue.drop')[0]!;
-    expect(packetJourney(records, drop.pkt).at(-1)).toMatchObject({
+    expect(packetJourney(recordList(records), drop.pkt).at(-1)).toMatchObject({
       kind: 'dropped',
       node: 'router',
       reason: 'queue full',
@@ -54,8 +55,8 @@ describe('packets of the TCP bulk transfer', () => {
   });
 
   it('numbers segments relative to the ISN of each side, as Wireshark does', () => {
-    const index = isnIndex(records);
-    const synAck = packetHops(records, 2)[0]!;
+    const index = isnIndex(recordList(records));
+    const synAck = packetHops(recordList(records), 2)[0]!;
     const isns = segmentIsns(index, synAck.packet, synAck.t);
     const syn = hops[0]!.packet.transport;
     const t = synAck.packet.transport;
@@ -73,20 +74,27 @@ describe('packets of the ping scenario', () => {
   it('knows which request or reply a packet carries, and dissects its numbers', () => {
     const request = recordsOfType(records, 'app.request')[1]!;
     const serve = recordsOfType(records, 'app.serve')[0]!;
-    expect(appMessage(records, request.pkt)).toEqual({ kind: 'request', seq: 1, attempt: 1 });
-    expect(appMessage(records, serve.pkt)).toEqual({
+    expect(appMessage(recordList(records), request.pkt)).toEqual({
+      kind: 'request',
+      seq: 1,
+      attempt: 1,
+    });
+    expect(appMessage(recordList(records), serve.pkt)).toEqual({
       kind: 'reply',
       seq: serve.seq,
       attempt: serve.attempt,
     });
-    const hop = packetHops(records, request.pkt)[0]!;
-    const message = appMessage(records, request.pkt);
+    const hop = packetHops(recordList(records), request.pkt)[0]!;
+    const message = appMessage(recordList(records), request.pkt);
     const fields = flattenFields(dissectPacket(hop.packet, message ? { message } : {}).layers).map(
       (r) => r.field,
     );
     expect(fields.find((f) => f.id === 'data.requestNumber')?.raw).toBe(1);
     expect(fields.find((f) => f.id === 'data.attempt')?.raw).toBe(1);
-    expect(packetJourney(records, request.pkt).map((s) => s.kind)).toEqual(['sent', 'lost']);
+    expect(packetJourney(recordList(records), request.pkt).map((s) => s.kind)).toEqual([
+      'sent',
+      'lost',
+    ]);
   });
 });
 
@@ -117,7 +125,7 @@ describe('the window scale of a connection, from its SYNs (RFC 7323 2.2)', () =>
 
   /** The windowShift segmentIsns gives the first data segment and the first segment back. */
   function shifts(all: readonly ReturnType<typeof records>[number][]) {
-    const index = isnIndex(all);
+    const index = isnIndex(recordList(all));
     const sent = recordsOfType(all, 'link.txBegin');
     const data = sent.find((r) => r.packet.payload.length > 0)!;
     const back = sent.find(

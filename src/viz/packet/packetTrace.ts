@@ -1,7 +1,8 @@
 // A packet in the trace: the version each hop carried (routers re-create packets, so TTLs
 // differ), its journey, its TCP connection's initial sequence numbers and its application message.
 
-import type { TraceRecord } from '../../engine/trace.ts';
+import type { TraceRecord, TraceRecords, TraceType } from '../../engine/trace.ts';
+import { recordsOfTypes } from '../../engine/traceRecords.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import type { AppMessage, TcpIsns } from './packetFields.ts';
@@ -17,10 +18,10 @@ export interface PacketHop {
 }
 
 /** The hops a packet took, in order (one per `link.txBegin`). */
-export function packetHops(records: readonly TraceRecord[], pkt: number): PacketHop[] {
+export function packetHops(records: TraceRecords, pkt: number): PacketHop[] {
   const hops: PacketHop[] = [];
-  for (const r of records) {
-    if (r.type === 'link.txBegin' && r.pkt === pkt) {
+  for (const r of recordsOfTypes(records, ['link.txBegin'])) {
+    if (r.pkt === pkt) {
       hops.push({ link: r.link, node: r.node, iface: r.iface, t: r.t, packet: r.packet });
     }
   }
@@ -80,10 +81,21 @@ export function retransmitReason(reason: TraceRecord<'tcp.retransmit'>['reason']
   return RETRANSMIT_WORDS[reason];
 }
 
+/** The record types of a packet's journey (packetJourney). */
+const JOURNEY_TYPES: ReadonlySet<TraceType> = new Set<TraceType>([
+  'link.txBegin',
+  'link.rx',
+  'ip.deliver',
+  'link.lost',
+  'queue.drop',
+  'ip.drop',
+  'tcp.synDropped',
+]);
+
 /** Every step of a packet's journey in the trace, in time order. */
-export function packetJourney(records: readonly TraceRecord[], pkt: number): JourneyStep[] {
+export function packetJourney(records: TraceRecords, pkt: number): JourneyStep[] {
   const steps: JourneyStep[] = [];
-  for (const r of records) {
+  for (const r of recordsOfTypes(records, JOURNEY_TYPES)) {
     if (!('pkt' in r) || r.pkt !== pkt) continue;
     switch (r.type) {
       case 'link.txBegin':
@@ -158,10 +170,9 @@ export interface SynSeen {
 export type IsnIndex = Map<string, SynSeen[]>;
 
 /** Indexes the SYN of every TCP direction in the trace (first hops only, retransmissions once). */
-export function isnIndex(records: readonly TraceRecord[]): IsnIndex {
+export function isnIndex(records: TraceRecords): IsnIndex {
   const index: IsnIndex = new Map();
-  for (const r of records) {
-    if (r.type !== 'link.txBegin') continue;
+  for (const r of recordsOfTypes(records, ['link.txBegin'])) {
     const t = r.packet.transport;
     if (t.kind !== 'tcp' || !t.flags.syn) continue;
     const key = directionKey(r.packet) as string;
@@ -203,8 +214,8 @@ export function segmentIsns(index: IsnIndex, packet: Packet, t: number): TcpIsns
 }
 
 /** The application message a packet carries, when the trace names it (pinger and echo server). */
-export function appMessage(records: readonly TraceRecord[], pkt: number): AppMessage | undefined {
-  for (const r of records) {
+export function appMessage(records: TraceRecords, pkt: number): AppMessage | undefined {
+  for (const r of recordsOfTypes(records, ['app.request', 'app.serve'])) {
     if (r.type === 'app.request' && r.pkt === pkt) {
       return { kind: 'request', seq: r.seq, attempt: r.attempt };
     }

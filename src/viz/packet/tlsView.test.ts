@@ -8,6 +8,7 @@ import { runScenario, validateScenario } from '../../sim/index.ts';
 import { decodeApp } from './appMessage.ts';
 import { decryptSegment, tcpStream, tlsKeysAt } from './tlsView.ts';
 import { packetEnds } from './packetTrace.ts';
+import { recordList } from '../../engine/traceRecords.ts';
 
 function httpsRun(): readonly TraceRecord[] {
   const result = validateScenario({
@@ -53,17 +54,17 @@ describe('tlsView', () => {
     expect(decodeApp(hello.packet)?.name).toBe('TLS ClientHello');
     const client = keys.find((k) => k.role === 'client')!;
     const server = keys.find((k) => k.role === 'server')!;
-    expect(tlsKeysAt(records, hello.packet, hello.t)).toEqual({});
-    expect(tlsKeysAt(records, hello.packet, client.t - 1)?.client).toBeUndefined();
-    expect(tlsKeysAt(records, hello.packet, client.t)?.client).toBe(client);
-    expect(tlsKeysAt(records, hello.packet, Infinity)).toEqual({ client, server });
+    expect(tlsKeysAt(recordList(records), hello.packet, hello.t)).toEqual({});
+    expect(tlsKeysAt(recordList(records), hello.packet, client.t - 1)?.client).toBeUndefined();
+    expect(tlsKeysAt(recordList(records), hello.packet, client.t)?.client).toBe(client);
+    expect(tlsKeysAt(recordList(records), hello.packet, Infinity)).toEqual({ client, server });
   });
 
   it('rebuilds each direction’s stream from its first byte: it starts with a TLS record', () => {
     const { src, dst } = packetEnds(sent.find(isTls)!.packet);
     // RFC 8446 section 5.1: content type 22 (handshake), legacy version 3.x.
-    expect([...tcpStream(records, src, dst).subarray(0, 2)]).toEqual([22, 3]);
-    expect(tcpStream(records, dst, src)[0]).toBe(22);
+    expect([...tcpStream(recordList(records), src, dst).subarray(0, 2)]).toEqual([22, 3]);
+    expect(tcpStream(recordList(records), dst, src)[0]).toBe(22);
   });
 
   it('decrypts the request and the response, from the client’s and from the server’s keys', () => {
@@ -75,15 +76,19 @@ describe('tlsView', () => {
     expect(data.length).toBeGreaterThan(0);
     const texts = (k: TraceRecord<'tls.keys'>) =>
       data.flatMap((r) =>
-        decryptSegment(records, r.packet, k)!.records.map((d) => d.http?.startLine ?? ''),
+        decryptSegment(recordList(records), r.packet, k)!.records.map(
+          (d) => d.http?.startLine ?? '',
+        ),
       );
     for (const k of [client, server]) {
       // RFC 9112 section 3 and 4: request line and status line.
       expect(texts(k)).toContain('GET /index.html HTTP/1.1');
       expect(texts(k)).toContain('HTTP/1.1 200 OK');
     }
-    const response = data.find((r) => decryptSegment(records, r.packet, client)!.records[0]?.http)!;
-    const view = decryptSegment(records, response.packet, client)!;
+    const response = data.find(
+      (r) => decryptSegment(recordList(records), r.packet, client)!.records[0]?.http,
+    )!;
+    const view = decryptSegment(recordList(records), response.packet, client)!;
     expect(view.records[0]).toMatchObject({
       outerType: 'application data',
       innerType: 'application data',
@@ -97,7 +102,7 @@ describe('tlsView', () => {
     const flight = sent.find(
       (r) => isTls(r) && /ServerHello/.test(decodeApp(r.packet)?.name ?? ''),
     )!;
-    const view = decryptSegment(records, flight.packet, client)!;
+    const view = decryptSegment(recordList(records), flight.packet, client)!;
     expect(view.sender).toBe('server');
     const names = view.records.map((r) => r.handshake ?? r.innerType).join(', ');
     // RFC 8446 section 2, figure 1: the server's first flight.

@@ -2,7 +2,8 @@
 // records of one direction's byte stream, rebuilt from the segments on the wire, as Wireshark
 // does with a browser's SSLKEYLOGFILE. Pure functions of (records, packet, t), memoised per trace.
 
-import type { TraceRecord } from '../../engine/trace.ts';
+import type { TraceRecord, TraceRecords } from '../../engine/trace.ts';
+import { recordsOfTypes } from '../../engine/traceRecords.ts';
 import '../../kinds/web/tlsTrace.ts';
 import { fromHex } from '../../net/app/sha256.ts';
 import { HANDSHAKE_TYPE } from '../../net/app/tls/tlsHandshake.ts';
@@ -71,7 +72,7 @@ function connKey(a: string, b: string): string {
  * handshake finishes an endpoint has no keys). Null for packets that are not TCP.
  */
 export function tlsKeysAt(
-  records: readonly TraceRecord[],
+  records: TraceRecords,
   packet: Packet,
   t: number,
 ): Partial<Record<TlsRole, TlsKeysRecord>> | null {
@@ -87,12 +88,12 @@ export function tlsKeysAt(
   return out;
 }
 
-const keyCache = new WeakMap<readonly TraceRecord[], { count: number; keys: TlsKeysRecord[] }>();
+const keyCache = new WeakMap<TraceRecords, { count: number; keys: TlsKeysRecord[] }>();
 
-function keyRecords(records: readonly TraceRecord[]): TlsKeysRecord[] {
+function keyRecords(records: TraceRecords): TlsKeysRecord[] {
   const cached = keyCache.get(records);
   if (cached && cached.count === records.length) return cached.keys;
-  const keys = records.filter((r): r is TlsKeysRecord => r.type === 'tls.keys');
+  const keys: TlsKeysRecord[] = recordsOfTypes(records, ['tls.keys']);
   keyCache.set(records, { count: records.length, keys });
   return keys;
 }
@@ -102,11 +103,10 @@ function keyRecords(records: readonly TraceRecord[]): TlsKeysRecord[] {
  * link from `src` to `dst` placed at seq - (ISN + 1), the ISN taken from that side's SYN (RFC
  * 9293 section 3.4). Only the gap-free beginning is returned.
  */
-export function tcpStream(records: readonly TraceRecord[], src: string, dst: string): Uint8Array {
+export function tcpStream(records: TraceRecords, src: string, dst: string): Uint8Array {
   let isn: number | null = null;
   const chunks: { seq: number; payload: Uint8Array }[] = [];
-  for (const r of records) {
-    if (r.type !== 'link.txBegin') continue;
+  for (const r of recordsOfTypes(records, ['link.txBegin'])) {
     const p = r.packet;
     if (p.transport.kind !== 'tcp') continue;
     const ends = packetEnds(p);
@@ -134,13 +134,13 @@ export function tcpStream(records: readonly TraceRecord[], src: string, dst: str
 }
 
 const streamCache = new WeakMap<
-  readonly TraceRecord[],
+  TraceRecords,
   Map<string, { count: number; records: StreamRecord[] }>
 >();
 
 /** The records of the stream `src` -> `dst`, decrypted with `keys` (memoised per trace length). */
 function decryptedStream(
-  records: readonly TraceRecord[],
+  records: TraceRecords,
   src: string,
   dst: string,
   keys: { handshake: Uint8Array; application: Uint8Array },
@@ -177,7 +177,7 @@ function handshakeNames(content: Uint8Array): string {
  * session keys: for a segment it sent, its own write keys; for one it received, its peer's.
  */
 export function decryptSegment(
-  records: readonly TraceRecord[],
+  records: TraceRecords,
   packet: Packet,
   keys: TlsKeysRecord,
 ): TlsSegmentView | null {
@@ -195,8 +195,7 @@ export function decryptSegment(
   if (!handshake || !application) return { ...base, note: 'The key log cannot be read.' };
   const stream = decryptedStream(records, src, dst, { handshake, application }, keys.node);
   let isn: number | null = null;
-  for (const r of records) {
-    if (r.type !== 'link.txBegin') continue;
+  for (const r of recordsOfTypes(records, ['link.txBegin'])) {
     const p = r.packet;
     if (p.transport.kind === 'tcp' && p.transport.flags.syn) {
       const ends = packetEnds(p);

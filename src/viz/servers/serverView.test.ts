@@ -9,6 +9,7 @@ import {
   serverRecords,
   workersAt,
 } from './serverView.ts';
+import { recordList } from '../../engine/traceRecords.ts';
 
 const N = 'web';
 const MS = 1e6;
@@ -54,7 +55,7 @@ const records: TraceRecord[] = [
 ];
 
 describe('serverView', () => {
-  const own = serverRecords(records, N);
+  const own = serverRecords(recordList(records), N);
 
   it('keeps the server and worker records, not other apps’ or nodes’', () => {
     expect(own.some((r) => r.type === 'app.state' && r.app === 'pinger')).toBe(false);
@@ -107,7 +108,7 @@ describe('serverView', () => {
   });
 
   it('puts latencies of replies and responses on a series each, at their times', () => {
-    const series = requestLatencySeries(records);
+    const series = requestLatencySeries(recordList(records));
     expect(series.map((s) => [s.side, s.node, s.app, s.latency.t, s.latency.v])).toEqual([
       ['server', N, 'web', [9 * MS, 11 * MS], [4 * MS, 1 * MS]],
       ['client', 'pc', '', [12 * MS], [8 * MS]],
@@ -125,7 +126,7 @@ describe('connections at a server, from server.conn', () => {
     state: s,
   });
   const own = serverRecords(
-    [
+    recordList([
       conn(1, 'c1', 'accepted'),
       conn(1, 'c1', 'reading'),
       conn(2, 'c2', 'accepted'),
@@ -135,7 +136,7 @@ describe('connections at a server, from server.conn', () => {
       // The client's port used again: a new connection.
       conn(6, 'c1', 'accepted'),
       { t: 7 * MS, type: 'server.conn', node: 'other', app: 'web', conn: 'c9', state: 'reading' },
-    ],
+    ]),
     N,
   );
 

@@ -2,7 +2,7 @@
 // (`web/w1`): each worker's state, connections waiting, refused, requests and replies by status;
 // and request latencies over time (server side and HTTP client side) for the charts.
 
-import type { TraceRecord } from '../../engine/trace.ts';
+import type { TraceRecord, TraceRecords } from '../../engine/trace.ts';
 import '../../machines/server/serverTrace.ts';
 import '../../kinds/web/httpTrace.ts';
 import '../../sim/appTrace.ts';
@@ -42,10 +42,16 @@ function isServer(r: TraceRecord, node: string): boolean {
 }
 
 /** The records of a node that the processes view reads: server.* and worker app.state. */
-export function serverRecords(records: readonly TraceRecord[], node: string): TraceRecord[] {
-  return records.filter(
-    (r) => isServer(r, node) || (r.type === 'app.state' && r.node === node && r.app.includes('/')),
-  );
+export function serverRecords(records: TraceRecords, node: string): TraceRecord[] {
+  const out: TraceRecord[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const type = records.typeAt(i);
+    if (type !== 'app.state' && !type.startsWith('server.')) continue;
+    const r = records.get(i);
+    if (isServer(r, node) || (r.type === 'app.state' && r.node === node && r.app.includes('/')))
+      out.push(r);
+  }
+  return out;
 }
 
 /** Each worker's state at t, by app then in order of appearance. */
@@ -168,7 +174,7 @@ export interface RequestLatencySeries {
  * reply written) at the reply's time; for each HTTP client node, `http.response` latency
  * (request sent to whole response received) at the response's time.
  */
-export function requestLatencySeries(records: readonly TraceRecord[]): RequestLatencySeries[] {
+export function requestLatencySeries(records: TraceRecords): RequestLatencySeries[] {
   let cached = latencyCache.get(records);
   if (!cached) latencyCache.set(records, (cached = { count: 0, series: new Map() }));
   const out = cached.series;
@@ -181,7 +187,9 @@ export function requestLatencySeries(records: readonly TraceRecord[]): RequestLa
   };
   // Read once per records array, extended as a streaming run appends to it.
   for (; cached.count < records.length; cached.count++) {
-    const r = records[cached.count] as TraceRecord;
+    const type = records.typeAt(cached.count);
+    if (type !== 'server.reply' && type !== 'http.response') continue;
+    const r = records.get(cached.count);
     if (r.type === 'server.reply') add('server', r.node, r.app, r.t, r.latency);
     else if (r.type === 'http.response') add('client', r.node, '', r.t, r.latency);
   }
@@ -189,7 +197,7 @@ export function requestLatencySeries(records: readonly TraceRecord[]): RequestLa
 }
 
 const latencyCache = new WeakMap<
-  readonly TraceRecord[],
+  TraceRecords,
   { count: number; series: Map<string, RequestLatencySeries> }
 >();
 

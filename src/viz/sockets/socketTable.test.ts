@@ -13,6 +13,7 @@ import {
   type SocketRow,
 } from './socketTable.ts';
 import { recordsOfType, runSimulationFile } from '../../../tests/support/vizTestRuns.ts';
+import { recordList } from '../../engine/traceRecords.ts';
 
 const MS = 1_000_000;
 const line = (r: SocketRow) => `${r.netid} ${r.state} ${r.local} ${r.peer}`;
@@ -97,7 +98,7 @@ describe('socketTable on the ping scenario', () => {
 
   it('answers the same from the node’s own records as from the whole trace', () => {
     for (const node of ['laptop', 'server']) {
-      const own = nodeRecords(records, node);
+      const own = nodeRecords(recordList(records), node);
       expect(own.length).toBeLessThan(records.length);
       for (const t of [0, 500 * MS, 5_000 * MS]) {
         expect(socketTable(own, node, t)).toEqual(socketTable(records, node, t));

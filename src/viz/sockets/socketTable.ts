@@ -1,7 +1,8 @@
 // What a node looks like from its own shell at time t: its socket table like `ss -tuan`, from the
 // socket.* records up to t, its routes like `ip route`, and the state of each app and connection.
 
-import type { TraceRecord } from '../../engine/trace.ts';
+import type { TraceRecord, TraceRecords, TraceType } from '../../engine/trace.ts';
+import { recordsOfTypes } from '../../engine/traceRecords.ts';
 import type { TcpState } from '../../machines/tcp/tcpConnectionMachine.ts';
 import { contains, formatIpv4, formatPrefix } from '../../net/wire/ipv4Address.ts';
 import { appLabels, type Scenario, type ScenarioNode } from '../../sim/index.ts';
@@ -37,14 +38,19 @@ export function recordsUntil(records: readonly TraceRecord[], time: number): num
   return lo;
 }
 
-const NODE_TYPES = new Set(['socket.bind', 'socket.release', 'socket.state', 'app.state']);
+const NODE_TYPES: ReadonlySet<TraceType> = new Set<TraceType>([
+  'socket.bind',
+  'socket.release',
+  'socket.state',
+  'app.state',
+]);
 
 /**
  * The records of one node that its socket table and machines read, in time order: compute it once
  * per trace, then ask socketTable & co. at any time without scanning the whole trace again.
  */
-export function nodeRecords(records: readonly TraceRecord[], node: string): TraceRecord[] {
-  return records.filter((r) => NODE_TYPES.has(r.type) && 'node' in r && r.node === node);
+export function nodeRecords(records: TraceRecords, node: string): TraceRecord[] {
+  return recordsOfTypes(records, NODE_TYPES).filter((r) => 'node' in r && r.node === node);
 }
 
 function ends(conn: string): { local: string; peer: string } {

@@ -5,7 +5,8 @@
 // stopped; going back starts them again from the first record. Before the run's `sim.end` the
 // figures are those of a run still going: `simulatedNs` is t and the reason is `running`.
 
-import type { TraceRecord } from '../../engine/trace.ts';
+import type { TraceRecords } from '../../engine/trace.ts';
+import { countBefore } from '../../engine/traceRecords.ts';
 import { runFigures, type RunFigures, type RunSummary, type Scenario } from '../../sim/index.ts';
 
 /** A summary at a moment: RunSummary, with `running` while the run had not ended by then. */
@@ -15,17 +16,10 @@ export type SummaryAt = Omit<RunSummary, 'reason'> & { reason: RunSummary['reaso
  * How many of the ascending-time `records` count at the moment `t`: those before t, or all of
  * them once t reaches the last record's time.
  */
-export function recordsBefore(records: readonly TraceRecord[], t: number): number {
+export function recordsBefore(records: TraceRecords, t: number): number {
   const n = records.length;
-  if (n > 0 && t >= (records[n - 1] as TraceRecord).t) return n;
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((records[mid] as TraceRecord).t < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  if (n > 0 && t >= records.timeAt(n - 1)) return n;
+  return countBefore(records, t);
 }
 
 /** The summary of one records array at any moment, folded incrementally. */
@@ -37,7 +31,7 @@ export class SummaryAtTime {
   /** `whole`: the run's own summary when it is known, given back as is at the end. */
   constructor(
     private readonly scenario: Scenario,
-    private readonly records: readonly TraceRecord[],
+    private readonly records: TraceRecords,
     private readonly whole?: RunSummary,
   ) {
     this.figures = runFigures(scenario);
@@ -54,11 +48,11 @@ export class SummaryAtTime {
       this.fed = 0;
     }
     for (; this.fed < count; this.fed++) {
-      const record = this.records[this.fed] as TraceRecord;
-      if (this.types.has(record.type)) this.figures.add(record);
+      if (this.types.has(this.records.typeAt(this.fed)))
+        this.figures.add(this.records.get(this.fed));
     }
     const summary = this.figures.result(count);
-    const ended = count > 0 && (this.records[count - 1] as TraceRecord).type === 'sim.end';
+    const ended = count > 0 && this.records.typeAt(count - 1) === 'sim.end';
     return ended ? summary : { ...summary, reason: 'running', simulatedNs: t };
   }
 }

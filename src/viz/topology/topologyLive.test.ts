@@ -13,17 +13,19 @@ import {
   utilizationAt,
   utilizationWindow,
 } from './topologyLive.ts';
+import { recordList } from '../../engine/traceRecords.ts';
 
 const parsed = parseScenarioText(readFileSync('simulations/tcp-bulk-transfer.json', 'utf8'));
 if (!parsed.ok) throw new Error('the bulk transfer scenario is invalid');
 const scenario: Scenario = parsed.scenario;
 const records: readonly TraceRecord[] = runScenario(scenario).simulation.sim.trace.records;
+const list = recordList(records);
 const wan = scenario.links.find((l) => l.id === 'wan')!;
 const MS = 1e6;
 
 describe('topologyLive', () => {
   it('shows the server listening from t=0, and the client’s port only as a TCP bind', () => {
-    const index = liveIndex(records);
+    const index = liveIndex(list);
     expect(portsAt(index, 'server', 0).map((p) => p.text)).toEqual(['TCP 5001 LISTEN']);
     const connected = records.find(
       (r) => r.type === 'socket.state' && r.node === 'server' && r.state === 'ESTABLISHED',
@@ -34,7 +36,7 @@ describe('topologyLive', () => {
   });
 
   it('has the router’s queue to the server at its capacity when it drops', () => {
-    const index = liveIndex(records);
+    const index = liveIndex(list);
     const drops = records.filter((r) => r.type === 'queue.drop' && r.link === 'wan');
     expect(drops.length).toBeGreaterThan(0);
     for (const drop of drops) {
@@ -47,7 +49,7 @@ describe('topologyLive', () => {
   });
 
   it('measures the wan link busy during the transfer and idle before it', () => {
-    const index = liveIndex(records);
+    const index = liveIndex(list);
     const first = records.find((r) => r.type === 'link.txBegin' && r.link === 'wan')!;
     expect(utilizationAt(index, wan, 0)).toBe(0);
     expect(utilizationAt(index, wan, first.t)).toBe(0);
@@ -95,12 +97,13 @@ describe('topologyLive', () => {
   it('extends its index as records stream in', () => {
     const cut = records.findIndex((r) => r.type === 'socket.state') + 1;
     const growing: TraceRecord[] = records.slice(0, cut);
-    expect(portsAt(liveIndex(growing), 'server', 0).map((p) => p.text)).toEqual([
+    const growingList = recordList(growing);
+    expect(portsAt(liveIndex(growingList), 'server', 0).map((p) => p.text)).toEqual([
       'TCP 5001 LISTEN',
     ]);
     growing.push(...records.slice(cut));
     const drop = records.find((r) => r.type === 'queue.drop')!;
-    expect(queueAt(liveIndex(growing), wan, 'router', drop.t).packets).toBe(20);
+    expect(queueAt(liveIndex(growingList), wan, 'router', drop.t).packets).toBe(20);
   });
 });
 
@@ -113,7 +116,7 @@ describe('cpuBusyAt', () => {
     { t: 4 * MS, type: 'cpu.complete', node: 'web', core: 1, job: 'B' },
     { t: 5 * MS, type: 'cpu.block', node: 'web', core: 0, job: 'A', io: MS },
   ];
-  const index = liveIndex(cpu);
+  const index = liveIndex(recordList(cpu));
 
   it('counts the cores running or switching at t, of the configured cores', () => {
     expect(cpuBusyAt(index, 'web', 0, 2)).toEqual({ busy: 0, cores: 2 });

@@ -3,7 +3,7 @@
 // end's queue, and how busy each link was. The records are indexed once per records array (and
 // extended as a streaming run appends to it), in time order, so each query is a binary search.
 
-import type { TraceRecord } from '../../engine/trace.ts';
+import type { TraceRecord, TraceRecords } from '../../engine/trace.ts';
 import '../../net/link/linkTrace.ts';
 import '../../net/transport/socketTrace.ts';
 import '../../machines/tcp/tcpTrace.ts';
@@ -63,7 +63,23 @@ interface CpuBusySeries {
   maxCore: number;
 }
 
-const cache = new WeakMap<readonly TraceRecord[], LiveIndex>();
+const cache = new WeakMap<TraceRecords, LiveIndex>();
+
+/** The record types `read` uses; the others are skipped without being built. */
+const LIVE_TYPES: ReadonlySet<string> = new Set([
+  'cpu.switch',
+  'cpu.dispatch',
+  'cpu.preempt',
+  'cpu.block',
+  'cpu.complete',
+  'socket.bind',
+  'socket.release',
+  'socket.state',
+  'tcp.synDropped',
+  'queue.length',
+  'link.txBegin',
+  'link.txEnd',
+]);
 
 function push<V>(map: Map<string, V[]>, key: string, value: V): void {
   const list = map.get(key);
@@ -159,7 +175,7 @@ function read(index: LiveIndex, r: TraceRecord): void {
 }
 
 /** The index of a records array, extended with any records appended since the last call. */
-export function liveIndex(records: readonly TraceRecord[]): LiveIndex {
+export function liveIndex(records: TraceRecords): LiveIndex {
   let index = cache.get(records);
   if (!index) {
     index = {
@@ -173,7 +189,9 @@ export function liveIndex(records: readonly TraceRecord[]): LiveIndex {
     };
     cache.set(records, index);
   }
-  for (; index.count < records.length; index.count++) read(index, records[index.count]!);
+  for (; index.count < records.length; index.count++) {
+    if (LIVE_TYPES.has(records.typeAt(index.count))) read(index, records.get(index.count));
+  }
   return index;
 }
 

@@ -21,3 +21,4 @@ export {
 } from './playback.ts';
 export { TraceIndex, type Hop, type HopProtocol, type TimelineMarker } from './traceIndex.ts';
 export { PACKET_RECORD_TYPES, PACKET_RECORDS_TEXT } from './packetRecords.ts';
+export { packedRecords } from './packedRecords.ts';

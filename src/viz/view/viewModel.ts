@@ -2,7 +2,7 @@
 // moment being shown, and what the learner selected. The view at time t is a pure function of
 // (trace, t), so panels derive everything from these and hold no simulation state of their own.
 
-import type { TraceRecord } from '../../engine/trace.ts';
+import type { TraceRecords } from '../../engine/trace.ts';
 import type { Scenario } from '../../sim/index.ts';
 import type { NetworkNames } from '../names/index.ts';
 
@@ -10,7 +10,7 @@ import type { NetworkNames } from '../names/index.ts';
 export interface ViewInput {
   scenario: Scenario;
   /** The whole trace recorded so far, in time order (it may still grow while a run streams in). */
-  records: readonly TraceRecord[];
+  records: TraceRecords;
   /** The simulated moment shown, in ns: records with `t <= time` have happened. */
   time: number;
   /** Display names of nodes, links and addresses. */
