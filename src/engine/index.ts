@@ -7,3 +7,4 @@ export * from './xstateClock.ts';
 export { EventQueue } from './eventQueue.ts';
 export * from './traceFold.ts';
 export * from './traceRecords.ts';
+export * from './traceStoreDelta.ts';

@@ -3,6 +3,7 @@
 
 import { recordsToJsonLines } from './traceJson.ts';
 import { TraceStore, type FieldPacker, type Shape } from './traceStore.ts';
+import type { DeltaCursor, TraceStoreDelta } from './traceStoreDelta.ts';
 
 /**
  * The record types and their fields, keyed by dotted name. Each layer adds its own record types
@@ -113,6 +114,19 @@ export class Trace implements TraceRecords {
   /** Type of record i, without building the record. */
   typeAt(i: number): TraceType {
     return this.store.typeAt(i) as TraceType;
+  }
+
+  /** What was stored since `cursor`, to copy this trace elsewhere (traceStoreDelta.ts). */
+  delta(cursor: DeltaCursor): TraceStoreDelta {
+    return this.store.delta(cursor);
+  }
+
+  /**
+   * Appends a `delta` of another trace: this one must hold only that trace's earlier deltas and
+   * have the same packers. Listeners are not called.
+   */
+  applyDelta(delta: TraceStoreDelta): void {
+    this.store.applyDelta(delta);
   }
 
   /** Every record so far, oldest first, each built as it is reached (not kept). */

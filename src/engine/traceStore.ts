@@ -7,6 +7,8 @@
 // echo run). So the columns are narrow: a field is a 32-bit value and a kind byte; numbers that
 // are not 32-bit integers (times in ns past 2.1 s, fractions) go to a side column of doubles.
 
+import type { DeltaCursor, TraceStoreDelta } from './traceStoreDelta.ts';
+
 const RECORD_BITS = 16;
 const RECORD_CHUNK = 1 << RECORD_BITS;
 const RECORD_MASK = RECORD_CHUNK - 1;
@@ -44,6 +46,13 @@ export interface FieldPacker {
   pack(value: object): number;
   /** Rebuilds a packed value: the same fields, in the same order, as the object packed. */
   unpack(handle: number): unknown;
+  /**
+   * For a copy of the store elsewhere (`TraceStore.delta`): what was packed from handle `from`
+   * on, and the handle after it. A packer without it makes a store that cannot be copied.
+   */
+  deltaFrom?(from: number): { next: number; data: unknown };
+  /** Takes a `deltaFrom` of the original packer, so handles here match the original's. */
+  applyDelta?(data: unknown): void;
 }
 
 /** The field names of one record type, learned from its first record (`t`, `type` excluded). */
@@ -263,11 +272,116 @@ export class TraceStore {
     return out;
   }
 
+  /**
+   * The records, types, strings, values and packed objects appended since `cursor`, which it
+   * moves on. Every array in the delta is a fresh copy (transferable).
+   */
+  delta(cursor: DeltaCursor): TraceStoreDelta {
+    const from = cursor.records;
+    const to = this.count;
+    let size = 0;
+    for (let i = from; i < to; i++) size += this.shapeAt(i).fields.length;
+    const times = new Float64Array(to - from);
+    const typeIds = new Uint16Array(to - from);
+    const values = new Int32Array(size);
+    const kinds = new Uint8Array(size);
+    for (let i = from, at = 0; i < to; i++) {
+      const chunk = i >>> RECORD_BITS;
+      const slot = i & RECORD_MASK;
+      times[i - from] = (this.timeChunks[chunk] as Float64Array)[slot] as number;
+      const id = (this.typeChunks[chunk] as Uint16Array)[slot] as number;
+      typeIds[i - from] = id;
+      const start = (this.startChunks[chunk] as Uint32Array)[slot] as number;
+      const n = (this.shapes[id] as Shape).fields.length;
+      const offset = start % VALUE_CHUNK;
+      const v = this.valueChunks[Math.floor(start / VALUE_CHUNK)] as Int32Array;
+      const k = this.kindChunks[Math.floor(start / VALUE_CHUNK)] as Uint8Array;
+      values.set(v.subarray(offset, offset + n), at);
+      kinds.set(k.subarray(offset, offset + n), at);
+      at += n;
+    }
+    const doubles = new Float64Array(this.doubles - cursor.doubles);
+    for (let d = cursor.doubles; d < this.doubles; d++) {
+      doubles[d - cursor.doubles] = (this.doubleChunks[d >>> DOUBLE_BITS] as Float64Array)[
+        d & DOUBLE_MASK
+      ] as number;
+    }
+    const packed: { field: string; data: unknown }[] = [];
+    for (const [field, packer] of this.packerByField) {
+      if (!packer.deltaFrom) throw new Error(`the packer of "${field}" cannot be copied`);
+      const { next, data } = packer.deltaFrom(cursor.packed.get(field) ?? 0);
+      cursor.packed.set(field, next);
+      packed.push({ field, data });
+    }
+    const delta: TraceStoreDelta = {
+      from,
+      times,
+      typeIds,
+      values,
+      kinds,
+      shapes: this.shapes.slice(cursor.shapes).map((s) => ({ type: s.type, fields: s.fields })),
+      strings: this.strings.slice(cursor.strings),
+      others: this.others.slice(cursor.others),
+      doubles,
+      packed,
+    };
+    cursor.records = to;
+    cursor.shapes = this.shapes.length;
+    cursor.strings = this.strings.length;
+    cursor.others = this.others.length;
+    cursor.doubles = this.doubles;
+    return delta;
+  }
+
+  /**
+   * Appends a delta of another store. This store must hold only what earlier deltas of that
+   * store brought, in order (ids are taken as they are), and have the same packers registered.
+   */
+  applyDelta(delta: TraceStoreDelta): void {
+    if (delta.from !== this.count) {
+      throw new RangeError(`a trace delta from record ${delta.from} on a copy of ${this.count}`);
+    }
+    for (const s of delta.shapes) this.addShape(s.type, s.fields);
+    for (const text of delta.strings) this.strings.push(text);
+    for (const other of delta.others) this.others.push(other);
+    for (const value of delta.doubles) this.pushDouble(value);
+    for (const { field, data } of delta.packed) {
+      const packer = this.packerByField.get(field);
+      if (!packer?.applyDelta) throw new Error(`no packer here for "${field}" to copy into`);
+      packer.applyDelta(data);
+    }
+    for (let r = 0, at = 0; r < delta.times.length; r++) {
+      const shape = this.shapes[delta.typeIds[r] as number] as Shape;
+      const n = shape.fields.length;
+      const slot = this.count & RECORD_MASK;
+      if (slot === 0) this.addRecordChunk();
+      if (this.used + n > this.valueBase + this.values.length) this.addValueChunk();
+      this.times[slot] = delta.times[r] as number;
+      this.typeIds[slot] = shape.id;
+      this.starts[slot] = this.used;
+      const offset = this.used - this.valueBase;
+      this.values.set(delta.values.subarray(at, at + n), offset);
+      this.kinds.set(delta.kinds.subarray(at, at + n), offset);
+      this.used += n;
+      at += n;
+      this.count++;
+    }
+  }
+
+  private shapeAt(i: number): Shape {
+    const id = (this.typeChunks[i >>> RECORD_BITS] as Uint16Array)[i & RECORD_MASK] as number;
+    return this.shapes[id] as Shape;
+  }
+
   private learnShape(record: Record): Shape {
     const fields = Object.keys(record).filter((k) => k !== 't' && k !== 'type');
+    return this.addShape(record.type, fields);
+  }
+
+  private addShape(type: string, fields: string[]): Shape {
     const shape: Shape = {
       id: this.shapes.length,
-      type: record.type,
+      type,
       fields,
       lastText: fields.map(() => undefined),
       lastId: fields.map(() => -1),
@@ -277,7 +391,7 @@ export class TraceStore {
     };
     if (shape.id > 0xffff) throw new RangeError('more than 65,536 trace record types');
     this.shapes.push(shape);
-    this.shapeByType.set(record.type, shape);
+    this.shapeByType.set(type, shape);
     return shape;
   }
 

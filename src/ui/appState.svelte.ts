@@ -428,8 +428,9 @@ export class HandshakeApp {
     switch (message.type) {
       case 'progress': {
         const records = live.records;
-        for (const record of message.records) records.append(record);
-        live.index.append(message.records);
+        const from = records.length;
+        records.applyDelta(message.delta);
+        live.index.appendFrom(records, from);
         live.recorded = message.now;
         live.until = message.until;
         live.events = message.events;

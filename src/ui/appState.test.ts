@@ -3,11 +3,11 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { traceToJsonLines } from '../engine/trace.ts';
-import { runScenario, validateScenario } from '../sim/index.ts';
+import { parseScenarioText, runScenario, validateScenario } from '../sim/index.ts';
 import scenarioJson from '../../simulations/ping-over-a-link.json';
 import { HandshakeApp, parseMaxEvents, parseSeed, type Runner } from './appState.svelte.ts';
 import type { WorkerMessage } from './worker/messages.ts';
-import { runHere } from './worker/simClient.ts';
+import { doneMessage, fingerprintMessage, SlicedRun } from './worker/slicedRun.ts';
 import { narrate } from '../viz/log/index.ts';
 import { networkNames } from '../viz/names/index.ts';
 
@@ -99,23 +99,27 @@ describe('HandshakeApp', () => {
 });
 
 describe('HandshakeApp runs streamed from the worker', () => {
-  /** A runner that delivers the worker's messages later, records in batches of 10. */
+  /** A runner that delivers the worker's messages later, a progress message every 5 events. */
   function deferredRunner(): { runner: Runner; deliver: () => void; cancelled: () => boolean } {
     let queue: (() => void)[] = [];
     let cancelled = false;
     const runner: Runner = (options, listener) => {
-      const messages: WorkerMessage[] = [];
-      runHere(options, (m) => messages.push(m));
-      for (const m of messages) {
-        if (m.type !== 'progress') {
-          queue.push(() => listener(m));
-          continue;
-        }
-        for (let i = 0; i < m.records.length; i += 10) {
-          const records = m.records.slice(i, i + 10);
-          const now = records[records.length - 1]!.t;
-          queue.push(() => listener({ ...m, records, now }));
-        }
+      const parsed = parseScenarioText(options.text);
+      if (!parsed.ok) throw new Error('invalid test scenario');
+      const run = new SlicedRun(parsed.scenario, options);
+      for (let over = false; !over;) {
+        over = run.step(5);
+        const message: WorkerMessage = {
+          type: 'progress',
+          delta: run.delta(),
+          now: run.now,
+          until: run.until,
+          events: run.events,
+        };
+        queue.push(() => listener(message));
+      }
+      for (const m of [doneMessage(run), fingerprintMessage(run)]) {
+        if (m) queue.push(() => listener(m));
       }
       return () => {
         cancelled = true;

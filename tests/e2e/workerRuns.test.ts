@@ -11,6 +11,7 @@ import { traceToJsonLines } from '../../src/engine/trace.ts';
 import { formatSummaryLines, parseScenarioText, runScenario } from '../../src/sim/index.ts';
 import { SlicedRun } from '../../src/ui/worker/slicedRun.ts';
 import { ROOT } from './reference.ts';
+import { packedRecords } from '../../src/viz/trace/index.ts';
 import {
   appSession,
   dotOfColour,
@@ -140,7 +141,9 @@ describe('the animated simulator view', () => {
     if (!parsed.ok) throw new Error('invalid scenario');
     const core = new SlicedRun(parsed.scenario, { seed: 1, maxRecords: 1000 });
     while (!core.step());
-    const records = core.records();
+    const copy = packedRecords();
+    copy.applyDelta(core.delta());
+    const records = [...copy];
     expect(records.at(-1)).toMatchObject({ type: 'sim.end', reason: 'recordLimit' });
     expect(await page.getByTestId('trace-sha256').textContent()).toBe(
       sha256(traceToJsonLines(records)),

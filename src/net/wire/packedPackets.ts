@@ -30,6 +30,14 @@ const fits = (x: unknown, mask: number): x is number => typeof x === 'number' &&
 /** Whether `x` is an unsigned 32-bit integer. */
 const isUint32 = (x: unknown): x is number => typeof x === 'number' && x >>> 0 === x;
 
+/** What a packer packed from handle `from` on (`deltaFrom`): its slots, payloads and options. */
+export interface PackedPacketsDelta {
+  from: number;
+  columns: Int32Array;
+  payloads: Uint8Array[];
+  options: (readonly TcpOption[] | undefined)[];
+}
+
 /** Packs `Packet`s for the trace store; one per store (its handles index its own columns). */
 export class PackedPackets implements FieldPacker {
   private readonly chunks: Int32Array[] = [];
@@ -59,6 +67,46 @@ export class PackedPackets implements FieldPacker {
       this.recentNext = (slot + 1) % RECENT;
     }
     return handle;
+  }
+
+  /** The packets packed from handle `from` on, for a copy of this packer (`applyDelta`). */
+  deltaFrom(from: number): { next: number; data: PackedPacketsDelta } {
+    const columns = new Int32Array((this.count - from) * STRIDE);
+    for (let h = from; h < this.count;) {
+      const chunk = this.chunks[h >>> CHUNK_BITS] as Int32Array;
+      const slot = h & CHUNK_MASK;
+      const n = Math.min(CHUNK - slot, this.count - h);
+      columns.set(chunk.subarray(slot * STRIDE, (slot + n) * STRIDE), (h - from) * STRIDE);
+      h += n;
+    }
+    const data = {
+      from,
+      columns,
+      payloads: this.payloads.slice(from),
+      options: this.options.slice(from),
+    };
+    return { next: this.count, data };
+  }
+
+  /** Appends another packer's `deltaFrom`, so its handles are this packer's too. */
+  applyDelta(data: unknown): void {
+    const delta = data as PackedPacketsDelta;
+    if (delta.from !== this.count) {
+      throw new RangeError(`packed packets from ${delta.from} on a copy of ${this.count}`);
+    }
+    const n = delta.payloads.length;
+    for (let i = 0; i < n; i++) {
+      const handle = this.count;
+      const slot = handle & CHUNK_MASK;
+      if (slot === 0) this.chunks.push(new Int32Array(CHUNK * STRIDE));
+      (this.chunks[handle >>> CHUNK_BITS] as Int32Array).set(
+        delta.columns.subarray(i * STRIDE, (i + 1) * STRIDE),
+        slot * STRIDE,
+      );
+      this.payloads.push(delta.payloads[i] as Uint8Array);
+      this.options.push(delta.options[i]);
+      this.count = handle + 1;
+    }
   }
 
   private packNew(packet: Packet): number {

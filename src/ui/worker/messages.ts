@@ -1,7 +1,9 @@
-// The messages between the page and the simulation worker (structured clone: records keep their
-// Packet objects and Uint8Array payloads, so they serialise to the same JSON Lines as the CLI's).
+// The messages between the page and the simulation worker. Records travel packed: a progress
+// message carries a TraceStoreDelta whose columns are transferred, not copied, and the page
+// applies it to its own packed copy (viz/trace/packedRecords.ts), so the records it rebuilds
+// serialise to the same JSON Lines as the CLI's.
 
-import type { TraceRecord } from '../../engine/trace.ts';
+import type { TraceStoreDelta } from '../../engine/traceStoreDelta.ts';
 import type { RunSummary, ValidationIssue } from '../../sim/index.ts';
 import type { RunDetail } from './slicedRun.ts';
 
@@ -21,8 +23,8 @@ export interface RunRequest {
 
 /** Worker to page. */
 export type WorkerMessage =
-  /** New records, and how far the run has got: simulated time `now` of `until`, events so far. */
-  | { type: 'progress'; records: TraceRecord[]; now: number; until: number; events: number }
+  /** New records, packed, and how far the run has got: simulated time `now` of `until`, events. */
+  | { type: 'progress'; delta: TraceStoreDelta; now: number; until: number; events: number }
   /**
    * The run is over (at its end or a limit); the last records came just before. The summary is
    * the worker's, folded live as the run went with the CLI's own folds, so the page need not fold

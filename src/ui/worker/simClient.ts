@@ -8,7 +8,7 @@ import { doneMessage, fingerprintMessage, moreAfter, SlicedRun } from './slicedR
 export type RunOptions = Omit<RunRequest, 'type'>;
 
 /**
- * Receives a run's messages in order: progress (with records) ..., then done (then, for a run that
+ * Receives a run's messages in order: progress (with packed records) ..., then done (then, for a run that
  * kept every record, its fingerprint), or a failure.
  */
 export type RunListener = (message: WorkerMessage) => void;
@@ -68,7 +68,7 @@ export function runHere(options: RunOptions, listener: RunListener): void {
     while (!run.step()); // in slices, so the record budget is checked as in the worker
     listener({
       type: 'progress',
-      records: run.records(),
+      delta: run.delta(),
       now: run.now,
       until: run.until,
       events: run.events,

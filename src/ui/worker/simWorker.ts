@@ -1,6 +1,7 @@
 // The simulation worker: validates a scenario document, runs it in slices and posts the trace
-// records in batches with progress, then the summary, so the page stays responsive on big runs.
+// records, packed, in batches with progress, then the summary, so the page stays responsive on big runs.
 
+import { transferables } from '../../engine/traceStoreDelta.ts';
 import { parseScenarioText } from '../../sim/index.ts';
 import type { RunRequest, WorkerMessage } from './messages.ts';
 import { doneMessage, fingerprintMessage, SlicedRun } from './slicedRun.ts';
@@ -11,7 +12,7 @@ const POST_RECORDS = 8_000;
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<RunRequest>) => void) | null;
-  postMessage(message: WorkerMessage): void;
+  postMessage(message: WorkerMessage, transfer?: Transferable[]): void;
 };
 
 scope.onmessage = (event) => {
@@ -39,13 +40,11 @@ scope.onmessage = (event) => {
         performance.now() - posted >= POST_EVERY_MS ||
         run.pendingRecords >= POST_RECORDS;
       if (over || due) {
-        scope.postMessage({
-          type: 'progress',
-          records: run.records(),
-          now: run.now,
-          until: run.until,
-          events: run.events,
-        });
+        const delta = run.delta();
+        scope.postMessage(
+          { type: 'progress', delta, now: run.now, until: run.until, events: run.events },
+          transferables(delta),
+        );
         posted = performance.now();
       }
       if (over) break;

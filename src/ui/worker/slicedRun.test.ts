@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { traceToJsonLines, type TraceRecord } from '../../engine/trace.ts';
+import { traceToJsonLines } from '../../engine/trace.ts';
 import {
   parseScenarioText,
   runScenario,
@@ -14,7 +14,7 @@ import {
 } from '../../sim/index.ts';
 import type { WorkerMessage } from './messages.ts';
 import { runHere } from './simClient.ts';
-import { PACKET_RECORD_TYPES } from '../../viz/trace/index.ts';
+import { PACKET_RECORD_TYPES, packedRecords } from '../../viz/trace/index.ts';
 import { doneMessage, moreAfter, SlicedRun } from './slicedRun.ts';
 
 const DIR = new URL('../../../simulations/', import.meta.url);
@@ -29,14 +29,14 @@ function load(name: string): { text: string; scenario: Scenario } {
 
 function sliced(scenario: Scenario, seed: number, slice: number, maxEvents?: number) {
   const run = new SlicedRun(scenario, { seed, ...(maxEvents ? { maxEvents } : {}) });
-  const records: TraceRecord[] = [];
+  const copy = packedRecords();
   let steps = 0;
   while (!run.step(slice)) {
-    records.push(...run.records());
+    copy.applyDelta(run.delta());
     steps++;
   }
-  records.push(...run.records());
-  return { records, summary: run.summary, steps };
+  copy.applyDelta(run.delta());
+  return { records: [...copy], summary: run.summary, steps };
 }
 
 describe('SlicedRun', () => {
@@ -74,13 +74,14 @@ describe('SlicedRun', () => {
     const all = whole.simulation.sim.trace.records;
     const budget = 1000;
     const run = new SlicedRun(scenario, { seed: 1, maxRecords: budget });
-    const records: TraceRecord[] = [];
+    const copy = packedRecords();
     let slices = 0;
     while (!run.step(100)) {
       slices++;
-      records.push(...run.records());
+      copy.applyDelta(run.delta());
     }
-    records.push(...run.records());
+    copy.applyDelta(run.delta());
+    const records = [...copy];
     // The slice that reached the budget was the last: before it fewer records, after it as many.
     const kept = records.length - 1; // the last is sim.end
     expect(kept).toBeGreaterThanOrEqual(budget);
@@ -105,13 +106,13 @@ describe('SlicedRun', () => {
     expect(messages.map((m) => m.type)).toEqual(['progress', 'done', 'fingerprint']);
     const whole = runScenario(scenario, { seed: 7 });
     const progress = messages[0] as Extract<WorkerMessage, { type: 'progress' }>;
-    expect(traceToJsonLines(progress.records)).toBe(
-      traceToJsonLines(whole.simulation.sim.trace.records),
-    );
+    const sent = packedRecords();
+    sent.applyDelta(progress.delta);
+    expect(traceToJsonLines([...sent])).toBe(traceToJsonLines(whole.simulation.sim.trace.records));
     expect(progress.until).toBe(scenario.until);
     // The worker's summary is the CLI's, and so is one folded from the records the page was sent.
     expect(messages[1]).toEqual({ type: 'done', summary: whole.summary });
-    expect(summariseRecords(scenario, progress.records)).toEqual(whole.summary);
+    expect(summariseRecords(scenario, [...sent])).toEqual(whole.summary);
     // Then the fingerprint: SHA-256 of the JSON Lines the CLI's --trace writes.
     const lines = traceToJsonLines(whole.simulation.sim.trace.records);
     expect(messages[2]).toEqual({
@@ -132,13 +133,14 @@ describe('SlicedRun', () => {
     let now = 1000;
     const clock = () => (now += 10);
     const run = new SlicedRun(scenario, { seed: 1, maxWallMs: 35, clock });
-    const records: TraceRecord[] = [];
+    const copy = packedRecords();
     let slices = 0;
     while (!run.step(100)) {
       slices++;
-      records.push(...run.records());
+      copy.applyDelta(run.delta());
     }
-    records.push(...run.records());
+    copy.applyDelta(run.delta());
+    const records = [...copy];
     // Read at 1010 (the start), then 1020, 1030, 1040: 30 ms after the third slice, 40 after the
     // fourth, which is the last.
     expect(slices).toBe(3);
@@ -164,13 +166,14 @@ describe('SlicedRun', () => {
     const packets = full.filter((r) => types.has(r.type));
     expect(packets.length).toBeLessThan(full.length * 0.6);
     const run = new SlicedRun(scenario, { seed: 3, detail: 'packets' });
-    const records: TraceRecord[] = [];
+    const copy = packedRecords();
     while (!run.step(1000)) {
       expect(run.pendingRecords).toBeGreaterThan(0);
-      records.push(...run.records());
+      copy.applyDelta(run.delta());
       expect(run.pendingRecords).toBe(0);
     }
-    records.push(...run.records());
+    copy.applyDelta(run.delta());
+    const records = [...copy];
     expect(records).toEqual(packets);
     expect(run.recordCount).toBe(packets.length);
     expect(run.summary).toEqual({ ...whole.summary, traceRecords: packets.length });

@@ -4,7 +4,8 @@
 // time limit (real time, read from a clock the caller may pass). With less detail it keeps only the
 // packet records (PACKET_RECORD_TYPES) and its summary, folded live, is the one to show.
 
-import type { TraceRecord } from '../../engine/trace.ts';
+import type { Trace, TraceRecord } from '../../engine/trace.ts';
+import { deltaCursor, type TraceStoreDelta } from '../../engine/traceStoreDelta.ts';
 import {
   ScenarioSlices,
   SLICE_EVENTS,
@@ -13,7 +14,7 @@ import {
   type Scenario,
   type Simulation,
 } from '../../sim/index.ts';
-import { PACKET_RECORD_TYPES } from '../../viz/trace/index.ts';
+import { PACKET_RECORD_TYPES, packedRecords } from '../../viz/trace/index.ts';
 import type { WorkerMessage } from './messages.ts';
 import { traceSha256 } from './traceHash.ts';
 
@@ -54,10 +55,10 @@ export class SlicedRun {
   private readonly slices: ScenarioSlices;
   private readonly clock: () => number;
   private readonly started: number;
-  /** With less detail: the records kept and not yet handed out, and how many were kept. */
-  private kept: TraceRecord[] = [];
-  private keptCount = 0;
-  private taken = 0;
+  /** With less detail, the records kept (packed); else the simulation's own trace. */
+  private readonly kept: Trace;
+  /** How much of the kept records `delta()` has handed out. */
+  private readonly cursor = deltaCursor();
 
   constructor(scenario: Scenario, options: SlicedRunOptions) {
     this.maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
@@ -66,12 +67,11 @@ export class SlicedRun {
     this.clock = options.clock ?? (() => performance.now());
     this.started = this.clock();
     const keep = new Set<string>(PACKET_RECORD_TYPES);
+    const kept = packedRecords();
     const packetsOnly = {
       trace: false,
       onRecord: (record: TraceRecord) => {
-        if (!keep.has(record.type)) return;
-        this.kept.push(record);
-        this.keptCount++;
+        if (keep.has(record.type)) kept.append(record);
       },
     };
     this.slices = new ScenarioSlices(scenario, {
@@ -80,6 +80,7 @@ export class SlicedRun {
       ...(this.detail === 'packets' ? packetsOnly : {}),
     });
     this.simulation = this.slices.simulation;
+    this.kept = this.detail === 'packets' ? kept : this.simulation.sim.trace;
   }
 
   /** The simulated time limit (ns). */
@@ -103,7 +104,7 @@ export class SlicedRun {
 
   /** Records kept so far (handed out or not). */
   get recordCount(): number {
-    return this.detail === 'packets' ? this.keptCount : this.simulation.sim.trace.length;
+    return this.kept.length;
   }
 
   /** The summary once the run is over (its trace records: those kept), else null. */
@@ -130,23 +131,17 @@ export class SlicedRun {
     return null;
   }
 
-  /** Records kept and not yet handed out by `records()`. */
+  /** Records kept and not yet handed out by `delta()`. */
   get pendingRecords(): number {
-    return this.detail === 'packets' ? this.kept.length : this.recordCount - this.taken;
+    return this.kept.length - this.cursor.records;
   }
 
-  /** The records kept since the last call (as `trace.records` builds them, for a full run). */
-  records(): TraceRecord[] {
-    if (this.detail === 'packets') {
-      const out = this.kept;
-      this.kept = [];
-      return out;
-    }
-    const trace = this.simulation.sim.trace;
-    const out: TraceRecord[] = [];
-    for (let i = this.taken; i < trace.length; i++) out.push(trace.get(i));
-    this.taken = trace.length;
-    return out;
+  /**
+   * The records kept since the last call, packed (`TraceStoreDelta`): the page applies it to its
+   * copy (`packedRecords().applyDelta`), so no record travels as an object.
+   */
+  delta(): TraceStoreDelta {
+    return this.kept.delta(this.cursor);
   }
 }
 

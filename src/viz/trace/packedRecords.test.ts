@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { traceToJsonLines, type TraceRecord } from '../../engine/trace.ts';
 import { parseScenarioText, runScenario } from '../../sim/index.ts';
+import { deltaCursor, transferables } from '../../engine/traceStoreDelta.ts';
 import { packedRecords } from './packedRecords.ts';
 
 /** The core's records of a shipped scenario, and the page's packed copy made from batches. */
@@ -37,4 +38,18 @@ describe('packedRecords', () => {
       expect(page.typeAt(last)).toBe(records[last]?.type);
     });
   }
+});
+
+describe('packedRecords fed by deltas', () => {
+  it('is a copy of the run it follows, packets and payloads included', () => {
+    const parsed = parseScenarioText(readFileSync('simulations/web-page-load.json', 'utf8'));
+    if (!parsed.ok) throw new Error('invalid scenario');
+    const source = runScenario(parsed.scenario).simulation.sim.trace;
+    const copy = packedRecords();
+    const cursor = deltaCursor();
+    // The whole trace at once here (the worker sends pieces; the store test cuts them).
+    const delta = source.delta(cursor);
+    copy.applyDelta(structuredClone(delta, { transfer: transferables(delta) }));
+    expect(traceToJsonLines([...copy])).toBe(traceToJsonLines(source.records));
+  });
 });

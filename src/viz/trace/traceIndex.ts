@@ -2,7 +2,7 @@
 // began, ended, arrived or was dropped, and why), which hops show at time t, the times of events
 // and packet events for stepping, and timeline markers (drops, socket states, retransmissions).
 
-import type { TraceRecord } from '../../engine/trace.ts';
+import type { TraceRecord, TraceRecords } from '../../engine/trace.ts';
 import type { LinkDropReason } from '../../net/link/linkTrace.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { Packet } from '../../net/wire/packet.ts';
@@ -63,6 +63,8 @@ const DEFAULT_FALL_NS = 1_000_000;
 const BLOCK = 64;
 
 const PACKET_EVENTS = new Set(['link.txBegin', 'link.txEnd', 'link.rx', 'link.lost', 'queue.drop']);
+/** The record types `add` reads; of the others only the time counts. */
+const INDEXED = new Set([...PACKET_EVENTS, 'socket.state', 'tcp.retransmit']);
 
 /** Builds hop and time indexes from trace records, appended in time order as they arrive. */
 export class TraceIndex {
@@ -96,18 +98,36 @@ export class TraceIndex {
   private readonly transit = new Map<string, number>();
 
   /** Adds records (in time order, after those already added). */
-  append(records: readonly TraceRecord[]): void {
-    for (const record of records) this.add(record);
+  append(records: Iterable<TraceRecord>): void {
+    for (const record of records) {
+      this.addTime(record.t, record.type);
+      if (INDEXED.has(record.type)) this.add(record);
+    }
+  }
+
+  /**
+   * Adds the records of `records` from `from` on (in time order, after those already added),
+   * building only those of the types it indexes.
+   */
+  appendFrom(records: TraceRecords, from: number): void {
+    for (let i = from; i < records.length; i++) {
+      const type = records.typeAt(i);
+      this.addTime(records.timeAt(i), type);
+      if (INDEXED.has(type)) this.add(records.get(i));
+    }
+  }
+
+  private addTime(t: number, type: string): void {
+    this.records++;
+    this.lastTime = t;
+    if (this.times[this.times.length - 1] !== t) this.times.push(t);
+    if (PACKET_EVENTS.has(type) && this.packetTimes[this.packetTimes.length - 1] !== t) {
+      this.packetTimes.push(t);
+    }
   }
 
   private add(r: TraceRecord): void {
-    this.records++;
     const t = r.t;
-    this.lastTime = t;
-    if (this.times[this.times.length - 1] !== t) this.times.push(t);
-    if (PACKET_EVENTS.has(r.type) && this.packetTimes[this.packetTimes.length - 1] !== t) {
-      this.packetTimes.push(t);
-    }
     switch (r.type) {
       case 'link.txBegin':
         this.begin(r);
