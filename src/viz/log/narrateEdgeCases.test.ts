@@ -106,6 +106,50 @@ describe('narrate edge cases', () => {
     ]);
   });
 
+  it('names the destination of a dropped packet seen earlier by its id, the latest one', () => {
+    const sent = run(scenarioJson, 7).records.find((r) => r.type === 'link.txBegin');
+    if (sent?.type !== 'link.txBegin') throw new Error('no packet was sent');
+    // The same UDP packet readdressed by hand to 10.9.8.7; ids past the usual range too.
+    const other = {
+      ...sent.packet,
+      ip: { ...sent.packet.ip, dst: (10 << 24) | (9 << 16) | (8 << 8) | 7 },
+    };
+    const carry = (t: number, pkt: number, packet: typeof sent.packet) => ({
+      ...sent,
+      t,
+      pkt,
+      packet,
+    });
+    const drop = (t: number, pkt: number, reason: string) => ({
+      t,
+      type: 'ip.drop',
+      node: 'server',
+      pkt,
+      reason,
+    });
+    const big = 2 ** 30;
+    const said = say([
+      carry(1, 3, sent.packet),
+      carry(2, big, other),
+      carry(3, -4, other),
+      drop(4, 3, 'noRoute'),
+      drop(5, big, 'notForMe'),
+      drop(6, -4, 'noRoute'),
+      carry(7, 3, other),
+      drop(8, 3, 'notForMe'),
+      drop(9, 5000, 'noRoute'),
+      drop(10, 3, 'noProtocol'),
+    ]);
+    expect(said.filter((text) => text.includes(' drops ') || text.includes(' ignores '))).toEqual([
+      'Echo server drops packet #3: no route to 192.168.1.20.',
+      `Echo server ignores packet #${big}: it is addressed to 10.9.8.7.`,
+      'Echo server drops packet #-4: no route to 10.9.8.7.',
+      'Echo server ignores packet #3: it is addressed to 10.9.8.7.',
+      'Echo server drops packet #5000: no route to its destination.',
+      'Echo server drops packet #3: nothing on it handles UDP.',
+    ]);
+  });
+
   it('narrates record types it does not know from their fields, packets by their label', () => {
     const packet = run(scenarioJson, 7).records.find((r) => r.type === 'link.txBegin');
     if (packet?.type !== 'link.txBegin') throw new Error('no packet was sent');
