@@ -38,7 +38,9 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
 }
 
 /** The app and the benchmark page, built together into a temporary directory and served. */
-async function buildAndServe(outDir: string): Promise<{ server: PreviewServer; url: string }> {
+export async function buildAndServe(
+  outDir: string,
+): Promise<{ server: PreviewServer; url: string }> {
   await build({
     root: ROOT,
     logLevel: 'warn',

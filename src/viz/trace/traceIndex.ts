@@ -3,6 +3,7 @@
 // and packet events for stepping, and timeline markers (drops, socket states, retransmissions).
 
 import type { TraceRecord, TraceRecords } from '../../engine/trace.ts';
+import { recordList } from '../../engine/traceRecords.ts';
 import type { LinkDropReason } from '../../net/link/linkTrace.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { Packet } from '../../net/wire/packet.ts';
@@ -33,8 +34,11 @@ export interface Hop {
   drop: { t: number; reason: LinkDropReason; atQueue: boolean } | null;
   /** Bytes on the wire. */
   bytes: number;
-  /** The packet as this hop carries it; null for a queue drop of a packet never seen before. */
-  packet: Packet | null;
+  /**
+   * The packet as this hop carries it; null for a queue drop of a packet never seen before. An
+   * index's hops read it from the trace when first asked (see `IndexedHop`).
+   */
+  readonly packet: Packet | null;
   protocol: HopProtocol;
   /** A TCP segment sent again (a `tcp.retransmit` of its sender, same sequence number). */
   retransmit: boolean;
@@ -66,6 +70,53 @@ const PACKET_EVENTS = new Set(['link.txBegin', 'link.txEnd', 'link.rx', 'link.lo
 /** The record types `add` reads; of the others only the time counts. */
 const INDEXED = new Set([...PACKET_EVENTS, 'socket.state', 'tcp.retransmit']);
 
+/**
+ * A hop as the index keeps it: its packet is not held but read from the trace when first asked
+ * (a packet object per hop was most of the index's memory), then kept.
+ */
+class IndexedHop implements Hop {
+  id = 0;
+  pkt = 0;
+  link = '';
+  fromNode = '';
+  fromIface = '';
+  toNode: string | null = null;
+  toIface: string | null = null;
+  txBegin = 0;
+  txEnd: number | null = null;
+  rx: number | null = null;
+  drop: Hop['drop'] = null;
+  bytes = 0;
+  protocol: HopProtocol = 'other';
+  retransmit = false;
+  duplicate = false;
+  visibleUntil = 0;
+  private read: Packet | null | undefined;
+
+  /** `packetAt`: the position in `records` of the `link.txBegin` with the packet, or -1. */
+  constructor(
+    private readonly records: TraceRecords,
+    private readonly packetAt: number,
+  ) {}
+
+  get packet(): Packet | null {
+    if (this.read === undefined) {
+      this.read =
+        this.packetAt < 0
+          ? null
+          : (this.records.get(this.packetAt) as TraceRecord<'link.txBegin'>).packet;
+    }
+    return this.read;
+  }
+
+  /** The same hop under another id (a duplicated packet's second arrival). */
+  copy(id: number): IndexedHop {
+    const hop = new IndexedHop(this.records, this.packetAt);
+    Object.assign(hop, this, { id });
+    return hop;
+  }
+}
+
 /** Builds hop and time indexes from trace records, appended in time order as they arrive. */
 export class TraceIndex {
   /** Hops in order of `txBegin` (ties in record order). */
@@ -88,8 +139,14 @@ export class TraceIndex {
   private readonly waiting = new Map<string, Hop[]>();
   /** The last hop that arrived, by `link#pkt`: a second arrival is a duplicate of it. */
   private readonly arrived = new Map<string, Hop>();
-  /** The latest copy of each packet seen on any hop (queue drops carry only the id). */
-  private readonly packets = new Map<number, Packet>();
+  /**
+   * Where the latest copy of each packet is: the position of its last `link.txBegin` (queue
+   * drops carry only the id).
+   */
+  private readonly packets = new Map<number, number>();
+  /** The records read: those given to `appendFrom`, or `append`'s own growing array. */
+  private source: TraceRecords | null = null;
+  private own: TraceRecord[] | null = null;
   /** Retransmissions announced and not yet on a link, by `address:port|seq`. */
   private readonly pendingRetransmits = new Map<string, { node: string; t: number }>();
   /** Packet ids that are TCP retransmissions: every hop of them is marked. */
@@ -97,23 +154,30 @@ export class TraceIndex {
   /** Transit (txBegin to arrival) of the last delivered hop on each link. */
   private readonly transit = new Map<string, number>();
 
-  /** Adds records (in time order, after those already added). */
+  /** Adds records (in time order, after those already added), kept in an array of its own. */
   append(records: Iterable<TraceRecord>): void {
-    for (const record of records) {
-      this.addTime(record.t, record.type);
-      if (INDEXED.has(record.type)) this.add(record);
+    if (this.own === null) {
+      if (this.source !== null) throw new Error('this index reads a trace given to appendFrom');
+      this.own = [];
+      this.source = recordList(this.own);
     }
+    const from = this.own.length;
+    for (const record of records) this.own.push(record);
+    this.appendFrom(this.source as TraceRecords, from);
   }
 
   /**
    * Adds the records of `records` from `from` on (in time order, after those already added),
-   * building only those of the types it indexes.
+   * building only those of the types it indexes. The index keeps `records` to read packets from
+   * when asked, so every call must pass the same trace (which may have grown).
    */
   appendFrom(records: TraceRecords, from: number): void {
+    if (this.source === null) this.source = records;
+    else if (this.source !== records) throw new Error('a TraceIndex reads one trace');
     for (let i = from; i < records.length; i++) {
       const type = records.typeAt(i);
       this.addTime(records.timeAt(i), type);
-      if (INDEXED.has(type)) this.add(records.get(i));
+      if (INDEXED.has(type)) this.add(records.get(i), i);
     }
   }
 
@@ -126,11 +190,11 @@ export class TraceIndex {
     }
   }
 
-  private add(r: TraceRecord): void {
+  private add(r: TraceRecord, at: number): void {
     const t = r.t;
     switch (r.type) {
       case 'link.txBegin':
-        this.begin(r);
+        this.begin(r, at);
         break;
       case 'link.txEnd': {
         const hop = this.waiting.get(`${r.link}#${r.pkt}`)?.find((h) => h.txEnd === null);
@@ -170,9 +234,9 @@ export class TraceIndex {
     }
   }
 
-  private begin(r: TraceRecord<'link.txBegin'>): void {
+  private begin(r: TraceRecord<'link.txBegin'>, at: number): void {
     const packet = r.packet;
-    this.packets.set(r.pkt, packet);
+    this.packets.set(r.pkt, at);
     const t = packet.transport;
     if (t.kind === 'tcp') {
       const key = `${formatIpv4(packet.ip.src)}:${t.srcPort}|${t.seq}`;
@@ -182,7 +246,7 @@ export class TraceIndex {
         this.retransmitted.add(r.pkt);
       }
     }
-    const hop = this.newHop(r.pkt, r.link, r.node, r.iface, r.t, r.bytes, packet);
+    const hop = this.newHop(r.pkt, r.link, r.node, r.iface, r.t, r.bytes, at, protocolOf(packet));
     hop.visibleUntil = Infinity;
     this.open.add(hop);
     const key = `${r.link}#${r.pkt}`;
@@ -199,7 +263,8 @@ export class TraceIndex {
       // A duplicate: the link delivers the packet a second time. Same departure, later arrival.
       const first = this.arrived.get(key);
       if (!first) return;
-      hop = { ...first, id: this.nextId++, duplicate: true };
+      hop = (first as IndexedHop).copy(this.nextId++);
+      hop.duplicate = true;
       this.insertSorted(hop);
     }
     hop.toNode = r.node;
@@ -212,10 +277,11 @@ export class TraceIndex {
 
   private queueDrop(r: TraceRecord<'queue.drop'>): void {
     const t = r.t;
-    const hop = this.newHop(r.pkt, r.link, r.node, r.iface, t, r.bytes, this.packets.get(r.pkt));
+    const seen = this.packets.get(r.pkt);
+    const hop = this.newHop(r.pkt, r.link, r.node, r.iface, t, r.bytes, seen ?? -1, null);
     // A retransmission its own sender's queue refused: announced by that node at this moment.
     for (const [key, pending] of this.pendingRetransmits) {
-      if (pending.node === r.node && pending.t === t && hop.packet === null) {
+      if (pending.node === r.node && pending.t === t && seen === undefined) {
         this.pendingRetransmits.delete(key);
         this.retransmitted.add(r.pkt);
         hop.retransmit = true;
@@ -240,27 +306,21 @@ export class TraceIndex {
     iface: string,
     t: number,
     bytes: number,
-    packet: Packet | undefined,
+    packetAt: number,
+    protocol: HopProtocol | null,
   ): Hop {
-    return {
-      id: this.nextId++,
-      pkt,
-      link,
-      fromNode: node,
-      fromIface: iface,
-      toNode: null,
-      toIface: null,
-      txBegin: t,
-      txEnd: null,
-      rx: null,
-      drop: null,
-      bytes,
-      packet: packet ?? null,
-      protocol: packet ? protocolOf(packet) : 'other',
-      retransmit: this.retransmitted.has(pkt),
-      duplicate: false,
-      visibleUntil: t,
-    };
+    const hop = new IndexedHop(this.source as TraceRecords, packetAt);
+    hop.id = this.nextId++;
+    hop.pkt = pkt;
+    hop.link = link;
+    hop.fromNode = node;
+    hop.fromIface = iface;
+    hop.txBegin = t;
+    hop.bytes = bytes;
+    hop.protocol = protocol ?? (packetAt < 0 ? 'other' : protocolOf(hop.packet as Packet));
+    hop.retransmit = this.retransmitted.has(pkt);
+    hop.visibleUntil = t;
+    return hop;
   }
 
   /** How long a drop on `link` keeps falling, from the link's transit time. */
