@@ -34,6 +34,9 @@ describe('parseTimeLimit', () => {
   it('calls the record budget the memory limit it is, in its message', () => {
     const parsed = parseMaxRecords('12');
     expect(!parsed.ok && parsed.error).toMatch(/would not fit in the page's memory/);
+    // A million records: what the page holds packed in the memory half a million objects took.
+    expect(parseMaxRecords('1,000,000')).toEqual({ ok: true, maxRecords: 1_000_000 });
+    expect(parseMaxRecords('1000001').ok).toBe(false);
   });
 });
 

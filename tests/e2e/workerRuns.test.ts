@@ -124,7 +124,7 @@ describe('the animated simulator view', () => {
     await page.getByTestId('max-records').fill('12');
     await page.getByTestId('run').click();
     expect(await page.locator('#budget-error').textContent()).toContain(
-      'The record budget must be a whole number from 1,000 to 500,000',
+      'The record budget must be a whole number from 1,000 to 1,000,000',
     );
     expect(await page.getByTestId('max-records').getAttribute('aria-invalid')).toBe('true');
     await page.getByTestId('max-records').fill('1,000');

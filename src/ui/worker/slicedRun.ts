@@ -39,12 +39,14 @@ export interface SlicedRunOptions {
 
 /**
  * Trace records a run in the page may make by default: the page's memory limit, counted in
- * records. The page holds each record as an object (with its packet) and the worker holds them
- * too: measured in Chromium (`npm run bench -- browser`, the database example for 300 s), the
- * renderer grew by about 400 MB at 500,000 records (650 MB at 1,000,000), so this keeps a tab
- * within a 500 MB budget.
+ * records. The page keeps a packed copy of the trace, its index and its narration (about 220 bytes
+ * a record in all) and the worker its own packed trace and the simulation. Measured in Chromium
+ * (`npm run bench -- browser`, the database example for 300 s, until the log has told it all):
+ * the renderer grew by about 570 MB at 500,000 records, 730 MB at 1,000,000 and 880 MB at
+ * 1,500,000, and the page's JS heap peaked at 75, 119 and 165 MB. At 1,000,000 the renderer
+ * grows as much as it did at 500,000 when every record was an object in the page (718 MB).
  */
-export const DEFAULT_MAX_RECORDS = 500_000;
+export const DEFAULT_MAX_RECORDS = 1_000_000;
 
 /** Builds a scenario and runs it a slice at a time; `records()` hands out what is new. */
 export class SlicedRun {
