@@ -24,10 +24,26 @@ function rendererRssMb(): number {
   return kb / 1024;
 }
 
-/** Runs the big scenario in the page and prints peak JS heap, peak renderer memory, records kept. */
+/**
+ * The runs measured: the database example for 300 s (`browser.memory.*`), and the same with 200
+ * users in its closed workload (`browser.memory200.*`; 200 clients for 300 s once crashed the tab).
+ */
 export async function pageMemory(browser: Browser, url: string, root: string): Promise<void> {
   const doc = JSON.parse(readFileSync(join(root, 'simulations/database-service.json'), 'utf8'));
   doc.until = '300s';
+  await runInPage(browser, url, doc, 'browser.memory');
+  const crowd = structuredClone(doc);
+  const closed = crowd.nodes
+    .flatMap((n: { apps?: { workload?: { kind: string; users?: number } }[] }) => n.apps ?? [])
+    .find((a: { workload?: { kind: string } }) => a.workload?.kind === 'closed');
+  if (!closed?.workload) throw new Error('the database example has no closed workload');
+  closed.workload.users = 200;
+  crowd.name = `${doc.name} (200 users)`;
+  await runInPage(browser, url, crowd, 'browser.memory200');
+}
+
+/** Runs `doc` in the page and prints peak JS heap, peak renderer memory, records kept. */
+async function runInPage(browser: Browser, url: string, doc: { name: string }, name: string) {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   page.setDefaultTimeout(170_000);
   const cdp = await page.context().newCDPSession(page);
@@ -35,7 +51,7 @@ export async function pageMemory(browser: Browser, url: string, root: string): P
   await page.goto(url);
   await page.getByTestId('scenario-name').waitFor();
   await page.getByLabel('Open a scenario file (JSON)').setInputFiles({
-    name: 'database-300s.json',
+    name: `${name}.json`,
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(doc), 'utf8'),
   });
@@ -74,12 +90,12 @@ export async function pageMemory(browser: Browser, url: string, root: string): P
   const status = (await page.getByTestId('run-status').textContent()) ?? '';
   const records = Number(/(\d[\d,]*)\s+trace records/.exec(status)?.[1]?.replace(/,/g, '') ?? NaN);
   if (Number.isNaN(records)) throw new Error(`no record count in the run status: ${status}`);
-  print('browser.memory.records', records, 'records');
-  print('browser.memory.stoppedAtBudget', budget, 'yes');
-  print('browser.memory.peakJsHeap', peakHeap, 'MB');
-  print('browser.memory.rendererBeforeRun', rssBefore, 'MB');
-  print('browser.memory.peakRenderer', peakRss, 'MB');
-  print('browser.memory.wall', wallS, 's');
-  print('browser.memory.toldWall', toldS, 's');
+  print(`${name}.records`, records, 'records');
+  print(`${name}.stoppedAtBudget`, budget, 'yes');
+  print(`${name}.peakJsHeap`, peakHeap, 'MB');
+  print(`${name}.rendererBeforeRun`, rssBefore, 'MB');
+  print(`${name}.peakRenderer`, peakRss, 'MB');
+  print(`${name}.wall`, wallS, 's');
+  print(`${name}.toldWall`, toldS, 's');
   await page.close();
 }
