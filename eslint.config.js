@@ -34,7 +34,7 @@ const ALLOWED = {
   lessons: ['viz', 'sim', 'machines', 'net', 'engine'],
   ui: ['viz', 'editor', 'lessons', 'sim', 'machines', 'net', 'engine'],
   embed: ['ui', 'viz', 'editor', 'lessons', 'sim', 'machines', 'net', 'engine'],
-  cli: ['viz', 'sim', 'machines', 'net', 'engine'],
+  cli: ['viz', 'lessons', 'sim', 'machines', 'net', 'engine'],
 };
 const CORE = ['engine', 'net', 'machines', 'sim'];
 

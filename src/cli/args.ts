@@ -12,6 +12,7 @@ export const USAGE = `usage:
   handshake validate FILE...
   handshake pcap TRACE.jsonl LINK_ID=OUT.pcap|NODE:IFACE=OUT.pcap...
   handshake schedule FILE [--max-slices N] [--max-wall DURATION] [--max-memory MB] [--json]
+  handshake lesson check FILE...
   handshake help
 
   run        runs a scenario headless and prints a summary
@@ -19,6 +20,10 @@ export const USAGE = `usage:
   pcap       writes captures from a trace file (--trace's), the same bytes as run's --pcap
   schedule   runs a CPU job table (handshake/jobs@1, JSON or CSV) and prints its Gantt chart,
              each job's waiting, turnaround and response times, utilization and throughput
+  lesson check
+             reads lessons (Markdown, docs/lessons.md) and checks each against its scenario:
+             every run step's condition comes true, every task is undone at first and done by
+             its solution; problems are named with their line
   --seed N           seed of every random stream (overrides the scenario's)
   --until DURATION   simulated time to run for, e.g. 250us, 500ms, 2s, 1m
   --max-events N     stop after N events (default 50000000)
@@ -73,6 +78,7 @@ export type Command =
   | { command: 'validate'; files: string[] }
   | ({ command: 'schedule'; file: string; json: boolean; maxSlices?: number } & ResourceLimits)
   | { command: 'pcap'; file: string; pcaps: PcapRequest[] }
+  | { command: 'lessonCheck'; files: string[] }
   | ({
       command: 'run';
       file: string;
@@ -126,6 +132,18 @@ export function parseArgs(argv: readonly string[]): Command {
       return parsePcapCommand(rest);
     case 'schedule':
       return parseSchedule(rest);
+    case 'lesson': {
+      const [sub, ...files] = rest;
+      if (sub !== 'check') {
+        throw new UsageError(
+          sub === undefined ? 'lesson needs "check"' : `unknown lesson command: ${sub}`,
+        );
+      }
+      const unknown = files.find((a) => a.startsWith('-'));
+      if (unknown) throw new UsageError(`unknown flag for lesson check: ${unknown}`);
+      if (files.length === 0) throw new UsageError('lesson check needs at least one FILE');
+      return { command: 'lessonCheck', files };
+    }
     default:
       throw new UsageError(`unknown command: ${command}`);
   }

@@ -29,6 +29,7 @@ import { pcapFromTrace } from './pcapCommand.ts';
 import { limitCheck, limitReached, resourceLimitMessage } from './runLimits.ts';
 import { eventLimitCauseLine, scenarioWarningLines } from './scenarioNotices.ts';
 import { openRunOutputs, outputKind, type RunOutputs } from './runOutputs.ts';
+import { lessonCheck } from './lessonCommand.ts';
 import { schedule } from './schedule.ts';
 import { FileError } from './traceFile.ts';
 
@@ -59,6 +60,8 @@ export function main(argv: readonly string[], io: Io = processIo): number {
         return schedule(command.file, command, io);
       case 'pcap':
         return pcapFromTrace(command, io);
+      case 'lessonCheck':
+        return lessonCheck(command.files, io);
     }
   } catch (error) {
     io.err(`handshake: internal error: ${error instanceof Error ? error.message : String(error)}`);

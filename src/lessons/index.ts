@@ -1,0 +1,5 @@
+// Lessons: the format (Markdown with a front matter and step blocks), the conditions a lesson
+// checks, and the headless check of a lesson against its scenario.
+export * from './conditions.ts';
+export * from './lessonFormat.ts';
+export * from './lessonCheck.ts';
