@@ -4,3 +4,4 @@ export * from './conditions.ts';
 export * from './lessonFormat.ts';
 export * from './lessonCheck.ts';
 export * from './lessonProgress.ts';
+export * from './lessonText.ts';

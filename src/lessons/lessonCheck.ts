@@ -34,15 +34,17 @@ export function checkLesson(lesson: Lesson, scenarioText: string): CheckLine[] {
   let facts = factsOf(document, lesson.seed);
   const nodes = new Set(parsed.scenario.nodes.map((n) => n.id));
   const links = new Set(parsed.scenario.links.map((l) => l.id));
+  const missingHighlights = (highlight: readonly string[]) =>
+    highlight.filter((h) => {
+      const [what, id = ''] = h.split(':');
+      return (what === 'node' && !nodes.has(id)) || (what === 'link' && !links.has(id));
+    });
   for (const step of lesson.steps) {
     const say = (ok: boolean, message: string) =>
       out.push({ line: step.line, ok, message: `${step.kind} "${step.title}": ${message}` });
     switch (step.kind) {
       case 'narrate': {
-        const missing = step.highlight.filter((h) => {
-          const [what, id = ''] = h.split(':');
-          return (what === 'node' && !nodes.has(id)) || (what === 'link' && !links.has(id));
-        });
+        const missing = missingHighlights(step.highlight);
         if (missing.length > 0) say(false, `the scenario has no ${missing.join(', ')}`);
         else say(true, 'ok');
         break;
@@ -64,6 +66,11 @@ export function checkLesson(lesson: Lesson, scenarioText: string): CheckLine[] {
         say(true, 'ok');
         break;
       case 'task': {
+        const missing = missingHighlights(step.highlight);
+        if (missing.length > 0) {
+          say(false, `the scenario has no ${missing.join(', ')}`);
+          break;
+        }
         if (holds(step.check, facts)) {
           say(false, 'the task is already done before the learner does anything');
           break;

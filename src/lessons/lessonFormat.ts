@@ -26,7 +26,15 @@ export type LessonStep = StepBase &
     | { kind: 'run'; until: Condition }
     | { kind: 'predict'; question: string; choices: string[]; answer: number; until: Condition }
     | { kind: 'quiz'; question: string; choices: QuizChoice[] }
-    | { kind: 'task'; goal: string; check: Condition; hints: string[]; solution: DocumentEdit[] }
+    | {
+        kind: 'task';
+        goal: string;
+        check: Condition;
+        hints: string[];
+        solution: DocumentEdit[];
+        /** What the player selects when the task is shown (the thing to change), if anything. */
+        highlight: string[];
+      }
   );
 
 export interface QuizChoice {
@@ -258,6 +266,20 @@ function readStep(
     for (const k of extra) say(`unknown key "${k}" for a ${String(step.kind)} step`);
     return extra.length === 0;
   };
+  const highlights = (): string[] | null => {
+    const list = texts('highlight', 0);
+    if (!list) return null;
+    for (const h of list) {
+      const [what, id] = h.split(':');
+      if (!['node', 'link', 'panel'].includes(what ?? '') || !id) {
+        return say(`highlight "${h}" is not node:ID, link:ID or panel:NAME`);
+      }
+      if (what === 'panel' && !(PANELS as readonly string[]).includes(id)) {
+        return say(`no panel "${id}" (panels: ${PANELS.join(', ')})`);
+      }
+    }
+    return list;
+  };
   const words = (key: string): string | null =>
     typeof step[key] === 'string' && (step[key] as string).trim() !== ''
       ? (step[key] as string)
@@ -273,16 +295,8 @@ function readStep(
   switch (step.kind) {
     case 'narrate': {
       if (!known(['highlight'])) return null;
-      const highlight = texts('highlight', 0);
-      if (!highlight) return null;
-      for (const h of highlight) {
-        const [what, id] = h.split(':');
-        if (!['node', 'link', 'panel'].includes(what ?? '') || !id)
-          return say(`highlight "${h}" is not node:ID, link:ID or panel:NAME`);
-        if (what === 'panel' && !(PANELS as readonly string[]).includes(id))
-          return say(`no panel "${id}" (panels: ${PANELS.join(', ')})`);
-      }
-      return { ...base, kind: 'narrate', highlight };
+      const highlight = highlights();
+      return highlight && { ...base, kind: 'narrate', highlight };
     }
     case 'run': {
       if (!known(['until'])) return null;
@@ -332,12 +346,13 @@ function readStep(
       return { ...base, kind: 'quiz', question, choices };
     }
     case 'task': {
-      if (!known(['goal', 'check', 'hints', 'solution'])) return null;
+      if (!known(['goal', 'check', 'hints', 'solution', 'highlight'])) return null;
+      const highlight = highlights();
       const goal = words('goal');
       const check = condition('check');
       const hints = texts('hints', 1);
       const list = step.solution;
-      if (!goal || !check || !hints) return null;
+      if (!goal || !check || !hints || !highlight) return null;
       if (!Array.isArray(list) || list.length === 0)
         return say('"solution" must be a list of edits: [{"path": "/…", "value": …}]');
       const solution: DocumentEdit[] = [];
@@ -352,7 +367,7 @@ function readStep(
         if (!ok) return say(`solution edit ${i} must be {"path": "/a/json/pointer", "value": …}`);
         solution.push({ path: e.path, value: e.value });
       }
-      return { ...base, kind: 'task', goal, check, hints, solution };
+      return { ...base, kind: 'task', goal, check, hints, solution, highlight };
     }
     default:
       return say(

@@ -48,7 +48,7 @@ describe('lesson progress', () => {
     let p = goTo(startLesson(KEY, lesson), 4);
     expect(hintsShown(p, lesson)).toEqual([]);
     const first = checkTask(p, lesson, false);
-    expect(first.hint).toMatch(/^Select the Wi-Fi link/);
+    expect(first.hint).toMatch(/^The Wi-Fi link is selected/);
     p = checkTask(first.progress, lesson, false).progress;
     const third = checkTask(p, lesson, false);
     expect(third.hint).toMatch(/^The link's loss is 0.2/);

@@ -1,0 +1,244 @@
+// The lesson player's state on the page: which built-in lesson is open, the learner's progress
+// (src/lessons/lessonProgress.ts, saved in localStorage per lesson and restored on reload), and
+// the steps' actions on the workspace: opening the lesson's scenario, running it to a step's
+// moment, and checking a task against the learner's own run of the document as it stands.
+// LessonPanel.svelte draws it; the logic about lessons lives in src/lessons.
+
+import {
+  checkTask,
+  choose,
+  firstTime,
+  goTo,
+  holds,
+  lessonDone,
+  markDone,
+  resetStep,
+  restoreProgress,
+  type Condition,
+  type LessonProgress,
+} from '../lessons/index.ts';
+import type { HandshakeApp } from './appState.svelte.ts';
+import { BUILT_IN_LESSONS, type BuiltInLesson } from './builtinLessons.ts';
+import { pageStorage } from './editor/sessionStore.ts';
+
+const OPEN_KEY = 'handshake.lesson.open';
+const progressKey = (key: string) => `handshake.lesson.progress.${key}`;
+
+type Usable = Extract<BuiltInLesson, { ok: true }>;
+
+/** What waits for the run the player started: playing to a step's moment, or checking a task. */
+type Pending = { kind: 'moment'; until: Condition } | { kind: 'check' } | null;
+
+export class LessonPlayer {
+  readonly lessons = BUILT_IN_LESSONS;
+  open = $state.raw<Usable | null>(null);
+  progress = $state.raw<LessonProgress | null>(null);
+  /** What the last action said (feedback, a hint, a result): read out by the live region. */
+  message = $state('');
+  /** The hint the last failed check brought out, if any. */
+  hint = $state<string | null>(null);
+  private pending: Pending = null;
+
+  constructor(private readonly app: HandshakeApp) {
+    const key = pageStorage()?.getItem(OPEN_KEY);
+    const lesson = this.lessons.find((l) => l.key === key);
+    if (lesson?.ok) this.show(lesson, false);
+  }
+
+  /** Whether the lesson `key` was finished (read from its saved progress). */
+  finished(key: string): boolean {
+    const lesson = this.lessons.find((l) => l.key === key);
+    if (!lesson?.ok) return false;
+    return lessonDone(restoreProgress(key, lesson.lesson, this.saved(key)).progress);
+  }
+
+  /** Opens a lesson: its progress as saved, and its scenario in the workspace (asking first). */
+  start(key: string): void {
+    const lesson = this.lessons.find((l) => l.key === key);
+    if (!lesson?.ok) return;
+    this.app.replaceWith(`the scenario of the lesson "${lesson.lesson.title}"`, () =>
+      this.show(lesson, true),
+    );
+  }
+
+  /** Back to the list of lessons (progress stays saved). */
+  close(): void {
+    this.open = null;
+    this.progress = null;
+    this.pending = null;
+    this.message = '';
+    this.hint = null;
+    pageStorage()?.removeItem(OPEN_KEY);
+  }
+
+  private show(lesson: Usable, openScenario: boolean): void {
+    const restored = restoreProgress(lesson.key, lesson.lesson, this.saved(lesson.key));
+    this.open = lesson;
+    this.progress = restored.progress;
+    this.message = restored.note ?? '';
+    this.hint = null;
+    this.pending = null;
+    pageStorage()?.setItem(OPEN_KEY, lesson.key);
+    if (openScenario) this.app.openBuiltIn(lesson.scenario.file, lesson.scenario.text);
+    this.pointOut();
+  }
+
+  /**
+   * Whether the workspace shows the open lesson's scenario (by name: the learner's edits keep
+   * it). After a reload it may show another, which `openScenario` brings back.
+   */
+  get scenarioShown(): boolean {
+    return !this.open || this.app.scenario?.name === this.open.scenario.name;
+  }
+
+  /** Opens the lesson's scenario again (asking first when edits would be lost). */
+  openScenario(): void {
+    const lesson = this.open;
+    if (!lesson) return;
+    this.app.replaceWith(`the scenario of the lesson "${lesson.lesson.title}"`, () =>
+      this.app.openBuiltIn(lesson.scenario.file, lesson.scenario.text),
+    );
+  }
+
+  private saved(key: string): unknown {
+    try {
+      const text = pageStorage()?.getItem(progressKey(key));
+      return text ? JSON.parse(text) : null;
+    } catch {
+      return 'unreadable';
+    }
+  }
+
+  private set(progress: LessonProgress): void {
+    this.progress = progress;
+    try {
+      pageStorage()?.setItem(progressKey(progress.lesson), JSON.stringify(progress));
+    } catch {
+      // storage full or not allowed: the lesson goes on, unsaved
+    }
+  }
+
+  get step() {
+    return this.open && this.progress ? this.open.lesson.steps[this.progress.current] : undefined;
+  }
+
+  go(offset: number): void {
+    if (!this.progress) return;
+    this.set(goTo(this.progress, this.progress.current + offset));
+    this.message = '';
+    this.hint = null;
+    this.pending = null;
+    this.pointOut();
+  }
+
+  /** A narrate step read. */
+  understood(): void {
+    if (!this.progress) return;
+    this.set(markDone(this.progress));
+    this.go(1);
+  }
+
+  /** Picks a choice of a predict or quiz step; a quiz answer says its feedback. */
+  pick(choice: number): void {
+    const step = this.step;
+    if (!this.open || !this.progress || !step) return;
+    this.set(choose(this.progress, this.open.lesson, choice));
+    if (step.kind === 'quiz') this.message = step.choices[choice]?.feedback ?? '';
+  }
+
+  /** Plays the run to the moment the current run or predict step waits for. */
+  playToMoment(): void {
+    const step = this.step;
+    if (!step || (step.kind !== 'run' && step.kind !== 'predict')) return;
+    this.pending = { kind: 'moment', until: step.until };
+    this.message = 'Running…';
+    this.whenRun();
+  }
+
+  /** Checks the current task against a run of the document as it stands now. */
+  check(): void {
+    if (this.step?.kind !== 'task') return;
+    this.pending = { kind: 'check' };
+    this.message = 'Checking…';
+    this.whenRun();
+  }
+
+  /** The current step as it was before the learner touched it. */
+  reset(): void {
+    if (!this.progress) return;
+    this.set(resetStep(this.progress));
+    this.message = '';
+    this.hint = null;
+  }
+
+  /**
+   * Does what waits for a run: at once when a run of the document is over, else it starts one
+   * (LessonPanel calls this again when the run is over).
+   */
+  whenRun(): void {
+    const app = this.app;
+    const pending = this.pending;
+    if (!pending || !this.open || !this.progress) return;
+    const live = app.live;
+    if (!app.run || !live || live.status !== 'done') {
+      if (live?.status !== 'running') app.start();
+      return;
+    }
+    this.pending = null;
+    const facts = {
+      records: live.records,
+      summary: app.run.summary,
+      document: JSON.parse(app.documentText) as unknown,
+    };
+    if (pending.kind === 'check') {
+      const result = checkTask(this.progress, this.open.lesson, holds(this.stepCheck(), facts));
+      this.set(result.progress);
+      this.hint = result.hint;
+      this.message =
+        result.hint === null ? 'Done: the run shows it.' : 'Not yet: the run does not show it.';
+      return;
+    }
+    const until = pending.until;
+    const t =
+      'record' in until
+        ? firstTime(until, live.records)
+        : holds(until, facts)
+          ? live.recorded
+          : null;
+    if (t === null) {
+      this.message = 'That moment did not come in this run.';
+      return;
+    }
+    app.player.pause();
+    app.player.seek(t);
+    this.set(markDone(this.progress));
+    const step = this.step;
+    this.message =
+      step?.kind === 'predict'
+        ? `Here it is. The answer: ${step.choices[step.answer] ?? ''}.`
+        : 'Here is the moment.';
+  }
+
+  private stepCheck(): Condition {
+    const step = this.step;
+    if (step?.kind !== 'task') throw new Error('not a task');
+    return step.check;
+  }
+
+  /** Selects what a narrate or task step points at (the first node or link it names). */
+  private pointOut(): void {
+    const step = this.step;
+    if (step?.kind !== 'narrate' && step?.kind !== 'task') return;
+    for (const h of step.highlight) {
+      const [what, id = ''] = h.split(':');
+      if (what === 'node' && this.app.scenario?.nodes.some((n) => n.id === id)) {
+        this.app.select({ kind: 'node', node: id });
+        return;
+      }
+      if (what === 'link' && this.app.scenario?.links.some((l) => l.id === id)) {
+        this.app.select({ kind: 'link', link: id });
+        return;
+      }
+    }
+  }
+}
