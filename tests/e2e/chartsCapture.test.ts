@@ -3,8 +3,7 @@
 // after Run with the playhead at 0, offers the whole run, says how many packets the file holds,
 // and downloads that file (its name and size checked against the same run in Node).
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import { axeViolations } from './axe.ts';
 import { describe, expect, it } from 'vitest';
 import { readPcap } from '../../src/net/capture/pcapReader.ts';
 import { captureFile } from '../../src/viz/capture/index.ts';
@@ -17,26 +16,6 @@ const { openApp } = session;
 const SEED = 7;
 const reference = coreRun(SEED);
 const wifi = { kind: 'link', link: 'wifi' } as const;
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** axe-core's serious and critical violations inside the elements with data-testid `testId`. */
-async function axeViolations(page: Page, testId: string): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate(async (id) => {
-    type Axe = {
-      run: (context: { include: string[][] }) => Promise<{
-        violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-      }>;
-    };
-    const results = await (window as unknown as { axe: Axe }).axe.run({
-      include: [[`[data-testid="${id}"]`]],
-    });
-    return results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
-  }, testId);
-}
-
 describe('charts and capture of the Ping example', () => {
   it('lists only the charts that apply, with axes that follow the moment shown', async () => {
     const page = await openApp();

@@ -1,0 +1,102 @@
+// End-to-end, in Debian's Chromium: lesson 1 ("Clients and servers") played through the Lessons
+// tab: a narrate step, a prediction revealed at the moment of the first request (the time the
+// core's run says), the run to the server's answer, a quiz answered wrong then right, and the
+// task: a check that fails brings out a hint, the link's loss set to 0 in the Edit tab passes it.
+// Progress survives a reload, and axe finds nothing serious in the panel.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseScenarioText, runScenario } from '../../src/sim/index.ts';
+import { appSession, showTab, timeNs } from './appSession.ts';
+import { axeViolations } from './axe.ts';
+
+const session = appSession();
+
+/** When the core's run of the ping example makes its first record of `type` on `node`. */
+function firstTimeOf(type: string, node: string): number {
+  const parsed = parseScenarioText(readFileSync('simulations/ping-over-a-link.json', 'utf8'));
+  if (!parsed.ok) throw new Error('invalid example');
+  const records = runScenario(parsed.scenario).simulation.sim.trace.records;
+  const found = records.find((r) => r.type === type && 'node' in r && r.node === node);
+  if (!found) throw new Error(`no ${type} on ${node}`);
+  return found.t;
+}
+
+describe('the lesson player', () => {
+  it(
+    'plays lesson 1 through, with a hint after a failed check, and keeps progress',
+    { timeout: 180_000 },
+    async () => {
+      // bypassCSP: axe-core is put in the page as a script of its own.
+      const page = await session.openApp({
+        viewport: { width: 1366, height: 900 },
+        bypassCSP: true,
+      });
+      await showTab(page, 'Lessons');
+      const panel = page.getByTestId('lesson-panel');
+      await panel
+        .getByRole('button', { name: 'Clients and servers: who asks, who answers' })
+        .click();
+      const step = panel.getByTestId('lesson-step');
+      const message = panel.getByTestId('lesson-message');
+      await expect.poll(() => step.textContent()).toContain('Step 1 of 5: Two programs, two roles');
+      expect(await panel.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('0');
+
+      await panel.getByRole('button', { name: 'Got it' }).click();
+      await expect.poll(() => step.textContent()).toContain('Step 2 of 5: Who speaks first?');
+      expect(await panel.getByRole('button', { name: 'Run and see' }).isDisabled()).toBe(true);
+      await panel.getByLabel('The echo server').check();
+      await panel.getByRole('button', { name: 'Run and see' }).click();
+      await expect
+        .poll(() => message.textContent())
+        .toContain('The answer: The laptop (the client).');
+      expect(await timeNs(page)).toBe(firstTimeOf('app.request', 'laptop'));
+      expect(await panel.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('40');
+
+      await panel.getByRole('button', { name: 'Next' }).click();
+      await panel.getByRole('button', { name: 'Run to this moment' }).click();
+      await expect.poll(() => timeNs(page)).toBe(firstTimeOf('app.serve', 'server'));
+
+      await panel.getByRole('button', { name: 'Next' }).click();
+      await panel.getByLabel('It asks the laptop whether it has a request.').check();
+      await expect
+        .poll(() => message.textContent())
+        .toContain('The client always starts the exchange.');
+      expect(await panel.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true);
+      await panel.getByLabel('It waits on port 7 for the next request.').check();
+      await panel.getByRole('button', { name: 'Next' }).click();
+
+      // The task: checked before any change, it is not done, and the first hint comes out.
+      await expect.poll(() => step.textContent()).toContain('Step 5 of 5: A reliable link');
+      await panel.getByRole('button', { name: 'Check my work' }).click();
+      await expect.poll(() => message.textContent()).toContain('Not yet');
+      expect(await panel.getByRole('list', { name: 'Hints' }).textContent()).toContain(
+        'The Wi-Fi link is selected',
+      );
+      // Progress so far survives a reload.
+      await page.reload();
+      await page.getByTestId('scenario-name').waitFor();
+      await showTab(page, 'Lessons');
+      await expect.poll(() => step.textContent()).toContain('Step 5 of 5: A reliable link');
+      expect(await panel.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('80');
+
+      // The task's link is selected for the learner: set its loss to 0 in the Edit tab.
+      await showTab(page, 'Edit');
+      const props = page.getByTestId('property-panel');
+      await expect.poll(() => props.getByRole('heading').first().textContent()).toBe('Link wifi');
+      const loss = props.getByLabel('loss', { exact: true });
+      await loss.fill('0');
+      await loss.press('Enter');
+      await expect.poll(() => page.getByTestId('undo').isEnabled()).toBe(true);
+      await showTab(page, 'Lessons');
+      await panel.getByRole('button', { name: 'Check my work' }).click();
+      await expect.poll(() => message.textContent()).toContain('Done');
+      await panel.getByTestId('lesson-complete').waitFor();
+      expect(await panel.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+
+      expect(await axeViolations(page, 'lesson-panel')).toEqual([]);
+      await panel.getByRole('button', { name: 'All lessons' }).click();
+      expect(await panel.textContent()).toContain('· done');
+      expect(session.errors).toEqual([]);
+    },
+  );
+});
