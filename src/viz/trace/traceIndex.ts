@@ -4,6 +4,7 @@
 
 import type { TraceRecord, TraceRecords } from '../../engine/trace.ts';
 import { recordList } from '../../engine/traceRecords.ts';
+import { IndexedHop } from './indexedHop.ts';
 import type { LinkDropReason } from '../../net/link/linkTrace.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { Packet } from '../../net/wire/packet.ts';
@@ -69,53 +70,6 @@ const BLOCK = 64;
 const PACKET_EVENTS = new Set(['link.txBegin', 'link.txEnd', 'link.rx', 'link.lost', 'queue.drop']);
 /** The record types `add` reads; of the others only the time counts. */
 const INDEXED = new Set([...PACKET_EVENTS, 'socket.state', 'tcp.retransmit']);
-
-/**
- * A hop as the index keeps it: its packet is not held but read from the trace when first asked
- * (a packet object per hop was most of the index's memory), then kept.
- */
-class IndexedHop implements Hop {
-  id = 0;
-  pkt = 0;
-  link = '';
-  fromNode = '';
-  fromIface = '';
-  toNode: string | null = null;
-  toIface: string | null = null;
-  txBegin = 0;
-  txEnd: number | null = null;
-  rx: number | null = null;
-  drop: Hop['drop'] = null;
-  bytes = 0;
-  protocol: HopProtocol = 'other';
-  retransmit = false;
-  duplicate = false;
-  visibleUntil = 0;
-  private read: Packet | null | undefined;
-
-  /** `packetAt`: the position in `records` of the `link.txBegin` with the packet, or -1. */
-  constructor(
-    private readonly records: TraceRecords,
-    private readonly packetAt: number,
-  ) {}
-
-  get packet(): Packet | null {
-    if (this.read === undefined) {
-      this.read =
-        this.packetAt < 0
-          ? null
-          : (this.records.get(this.packetAt) as TraceRecord<'link.txBegin'>).packet;
-    }
-    return this.read;
-  }
-
-  /** The same hop under another id (a duplicated packet's second arrival). */
-  copy(id: number): IndexedHop {
-    const hop = new IndexedHop(this.records, this.packetAt);
-    Object.assign(hop, this, { id });
-    return hop;
-  }
-}
 
 /** Builds hop and time indexes from trace records, appended in time order as they arrive. */
 export class TraceIndex {
