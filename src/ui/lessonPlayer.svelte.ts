@@ -35,6 +35,14 @@ export class LessonPlayer {
   progress = $state.raw<LessonProgress | null>(null);
   /** What the last action said (feedback, a hint, a result): read out by the live region. */
   message = $state('');
+  /** An instructor's switch: every panel shown, whatever the lesson hides (learner mode off). */
+  showAll = $state(false);
+
+  /** The panels the open lesson hides from the learner (none once `showAll` is on). */
+  get hidden(): readonly string[] {
+    return this.open && !this.showAll ? this.open.lesson.hide : [];
+  }
+
   /** The hint the last failed check brought out, if any. */
   hint = $state<string | null>(null);
   private pending: Pending = null;

@@ -39,6 +39,14 @@ describe('the lesson player', () => {
       const step = panel.getByTestId('lesson-step');
       const message = panel.getByTestId('lesson-message');
       await expect.poll(() => step.textContent()).toContain('Step 1 of 5: Two programs, two roles');
+      // Learner mode: the lesson hides the Charts and Capture tabs; an instructor shows them.
+      const tab = (name: string) => page.getByRole('tab', { name, exact: true });
+      expect(await tab('Charts').count()).toBe(0);
+      expect(await tab('Capture').count()).toBe(0);
+      await panel.getByLabel(/Show every panel/).check();
+      await tab('Charts').waitFor();
+      await panel.getByLabel(/Show every panel/).uncheck();
+      await expect.poll(() => tab('Charts').count()).toBe(0);
       expect(await panel.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('0');
 
       await panel.getByRole('button', { name: 'Got it' }).click();
