@@ -107,4 +107,48 @@ describe('the lesson player', () => {
       expect(session.errors).toEqual([]);
     },
   );
+
+  it('takes a learner through the first steps with the keyboard alone, saying what happened', async () => {
+    const page = await session.openApp({ viewport: { width: 1366, height: 900 } });
+    const panel = page.getByTestId('lesson-panel');
+    const step = panel.getByTestId('lesson-step');
+    // The inspector's tabs: End goes to the last one, Lessons.
+    await page.getByRole('tab', { name: 'Summary', exact: true }).focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Clients and servers: who asks, who answers',
+    );
+    await page.keyboard.press('Enter');
+    // Focus moves to the step, and from there Tab reaches its controls.
+    await expect.poll(() => step.evaluate((e) => e === document.activeElement)).toBe(true);
+    const tabTo = async (name: string) => {
+      for (let i = 0; i < 12; i++) {
+        await page.keyboard.press('Tab');
+        if ((await page.evaluate(() => document.activeElement?.textContent?.trim())) === name)
+          return;
+      }
+      throw new Error(`Tab never reached "${name}"`);
+    };
+    await tabTo('Got it');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => step.textContent()).toContain('Step 2 of 5');
+    await expect.poll(() => step.evaluate((e) => e === document.activeElement)).toBe(true);
+    // Tab enters the choices at the first one and Space picks it; then the run, by keyboard too.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    expect(await panel.getByLabel('The laptop (the client)').isChecked()).toBe(true);
+    await tabTo('Run and see');
+    await page.keyboard.press('Enter');
+    const message = panel.getByTestId('lesson-message');
+    await expect
+      .poll(() => message.textContent())
+      .toContain('The answer: The laptop (the client).');
+    expect(await message.getAttribute('aria-live')).toBe('polite');
+    // The workspace's own narration region tells the moment shown.
+    const said = await page.locator('[aria-live]').allTextContents();
+    expect(said.join(' ')).toContain('Laptop sends request 1');
+    expect(session.errors).toEqual([]);
+  });
 });
