@@ -2,7 +2,8 @@
 // against plain array code on a hand-made trace (including that skipped types are never built).
 
 import { describe, expect, it } from 'vitest';
-import type { TraceRecord, TraceRecords } from './trace.ts';
+import type { TraceRecord } from './trace.ts';
+import { countingRecords } from '../../tests/support/countingRecords.ts';
 import { Trace } from './trace.ts';
 import {
   asRecords,
@@ -22,24 +23,6 @@ const records: TraceRecord[] = [
   { t: 5, type: 'sim.start', scenario: 'again', seed: 2 },
   { t: 9, type: 'sim.end', reason: 'empty', events: 2 },
 ];
-
-/** `records` through the interface, counting how many records were built. */
-function counting(items: readonly TraceRecord[]): { list: TraceRecords; built: () => number } {
-  let built = 0;
-  const inner = recordList(items);
-  return {
-    list: {
-      get length() {
-        return inner.length;
-      },
-      get: (i) => (built++, inner.get(i)),
-      timeAt: (i) => inner.timeAt(i),
-      typeAt: (i) => inner.typeAt(i),
-      [Symbol.iterator]: () => inner[Symbol.iterator](),
-    },
-    built: () => built,
-  };
-}
 
 describe('recordList', () => {
   it('reads the array by position without copying it', () => {
@@ -68,7 +51,7 @@ describe('recordList', () => {
 
 describe('scans', () => {
   it('builds only the records of the types asked for', () => {
-    const { list, built } = counting(records);
+    const { list, built } = countingRecords(records);
     expect(recordsOfTypes(list, ['sim.end'])).toEqual([records[1], records[3]]);
     expect(built()).toBe(2);
     expect(recordsOfTypes(list, new Set(['sim.start'] as const), 1)).toEqual([records[2]]);

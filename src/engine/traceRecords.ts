@@ -79,28 +79,26 @@ export function findRecord<K extends TraceType>(
   return undefined;
 }
 
-/** How many records have a time before `t` (they come in time order): a binary search. */
-export function countBefore(records: TraceRecords, t: number): number {
+/** How many leading records have a time that `early` accepts (records come in time order). */
+function countLeading(records: TraceRecords, early: (time: number) => boolean): number {
   let lo = 0;
   let hi = records.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (records.timeAt(mid) < t) lo = mid + 1;
+    if (early(records.timeAt(mid))) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
+/** How many records have a time before `t`: a binary search. */
+export function countBefore(records: TraceRecords, t: number): number {
+  return countLeading(records, (time) => time < t);
+}
+
 /** How many records have a time at or before `t`. */
 export function countUntil(records: TraceRecords, t: number): number {
-  let lo = 0;
-  let hi = records.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (records.timeAt(mid) <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countLeading(records, (time) => time <= t);
 }
 
 /** The last record, or undefined for none. */

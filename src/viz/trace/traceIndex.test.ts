@@ -2,7 +2,8 @@
 // its records, queries against brute force), and against a synthetic trace of 100,000 hops.
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { TraceRecord, TraceRecords } from '../../engine/trace.ts';
+import type { TraceRecord } from '../../engine/trace.ts';
+import { countingRecords } from '../../../tests/support/countingRecords.ts';
 import { recordList } from '../../engine/traceRecords.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import { parseScenarioText, runScenario } from '../../sim/index.ts';
@@ -286,31 +287,21 @@ describe('TraceIndex on a big synthetic trace', () => {
 
   it('reads a hop’s packet from the trace when asked, once, and holds none before', () => {
     const records = recordsOf('ping-over-a-link.json');
-    let built = 0;
-    const inner = recordList(records);
-    const counted: TraceRecords = {
-      get length() {
-        return inner.length;
-      },
-      get: (i) => (built++, inner.get(i)),
-      timeAt: (i) => inner.timeAt(i),
-      typeAt: (i) => inner.typeAt(i),
-      [Symbol.iterator]: () => inner[Symbol.iterator](),
-    };
+    const { list: counted, built } = countingRecords(records);
     const index = new TraceIndex();
     index.appendFrom(counted, 0);
     // Only the types the index reads were built, each once.
     const indexed = new Set(['link.txBegin', 'link.txEnd', 'link.rx', 'link.lost', 'queue.drop']);
     indexed.add('socket.state').add('tcp.retransmit');
-    expect(built).toBe(records.filter((r) => indexed.has(r.type)).length);
+    expect(built()).toBe(records.filter((r) => indexed.has(r.type)).length);
     const hop = index.hops[3] as Hop;
     const sent = of(records, 'link.txBegin').filter(
       (r) => r.pkt === hop.pkt && r.link === hop.link,
     );
-    const before = built;
+    const before = built();
     expect(hop.packet).toBe(sent[0]?.packet);
     expect(hop.packet).toBe(sent[0]?.packet);
-    expect(built).toBe(before + 1);
+    expect(built()).toBe(before + 1);
     expect(() => index.appendFrom(recordList(records), 0)).toThrow(/reads one trace/);
   });
 });
