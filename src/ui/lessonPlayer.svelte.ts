@@ -35,6 +35,8 @@ export class LessonPlayer {
   progress = $state.raw<LessonProgress | null>(null);
   /** What the last action said (feedback, a hint, a result): read out by the live region. */
   message = $state('');
+  /** Said above the list of lessons: why a lesson asked for by the page's link did not open. */
+  notice = $state('');
   /** An instructor's switch: every panel shown, whatever the lesson hides (learner mode off). */
   showAll = $state(false);
 
@@ -67,6 +69,22 @@ export class LessonPlayer {
     this.app.replaceWith(`the scenario of the lesson "${lesson.lesson.title}"`, () =>
       this.show(lesson, true),
     );
+  }
+
+  /**
+   * Opens the lesson a link names (`?lesson=KEY`, the file name without .md), as a learner does
+   * by picking it; a name that is no usable lesson is said above the list, as text.
+   */
+  startFromLink(key: string): void {
+    const lesson = this.lessons.find((l) => l.key === key);
+    if (lesson?.ok) {
+      if (this.open?.key !== key) this.start(key);
+      return;
+    }
+    const shown = key.length > 80 ? `${key.slice(0, 80)}…` : key;
+    this.notice = lesson
+      ? `The lesson "${shown}" of the link cannot be used: ${lesson.problem}.`
+      : `The link asks for a lesson "${shown}", and there is none of that name. Pick one below.`;
   }
 
   /** Back to the list of lessons (progress stays saved). */

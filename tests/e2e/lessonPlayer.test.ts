@@ -212,4 +212,33 @@ describe('the lesson player', () => {
       expect(session.errors).toEqual([]);
     },
   );
+
+  it('opens the lesson a link names, with its tab in front, and says so when there is none', async () => {
+    const page = await session.openApp();
+    const panel = page.getByTestId('lesson-panel');
+    await page.goto(`${new URL(page.url()).origin}/?lesson=01-clients-and-servers`);
+    await expect
+      .poll(() => panel.getByTestId('lesson-step').textContent())
+      .toContain('Step 1 of 5: Two programs, two roles');
+    expect(await page.getByRole('tab', { name: 'Lessons' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    expect(await page.getByTestId('scenario-name').textContent()).toContain('Ping over one link');
+    // A reload with the lesson open keeps it in front.
+    await page.goto(new URL(page.url()).origin);
+    await panel.getByTestId('lesson-step').waitFor();
+    expect(await page.getByRole('tab', { name: 'Lessons' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    // A name that is no lesson is said, as text, above the list.
+    await panel.getByRole('button', { name: 'All lessons' }).click();
+    await page.goto(`${new URL(page.url()).origin}/?lesson=%3Cb%3Enope%3C%2Fb%3E`);
+    await expect
+      .poll(() => panel.getByTestId('lesson-notice').textContent())
+      .toBe(
+        'The link asks for a lesson "<b>nope</b>", and there is none of that name. Pick one below.',
+      );
+    expect(await panel.locator('b').count()).toBe(0);
+    expect(session.errors).toEqual([]);
+  });
 });
