@@ -2,7 +2,7 @@
 // `handshake lesson check` as the English ones do, and each is its English lesson with only the
 // human text translated: the same scenario file, minutes, hidden panels and number of tips, and
 // the same steps in the same order with the same kinds, conditions, answers, highlights and
-// solutions (conventions: /work/notes/issue15-plan.md, docs/lessons.md).
+// solutions (docs/lessons.md).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
