@@ -353,3 +353,30 @@ export function checkMachine(
     message: `${asked.length} picks for the learner; the real ${spec.machine === 'cpu' ? 'scheduler' : 'router'}'s answers: ${decisions.map((d) => d.answer).join(', ')}`,
   };
 }
+
+const memo = new WeakMap<MachineSpec, MachineDecision[] | string>();
+
+/** `machineDecisions`, once per step (the player asks again on every pick and redraw). */
+export function stepDecisions(
+  spec: MachineSpec,
+  scenario: () => unknown,
+): MachineDecision[] | string {
+  let decisions = memo.get(spec);
+  if (decisions === undefined) {
+    decisions = machineDecisions(
+      spec,
+      spec.machine === 'router' && spec.router ? scenario() : null,
+    );
+    memo.set(spec, decisions);
+  }
+  return decisions;
+}
+
+/** What the player says after a pick: right or not, the rule naming the answer, what comes next. */
+export function machineFeedback(decisions: readonly MachineDecision[], replay: Replay): string {
+  const last = replay.last;
+  if (!last) return '';
+  const decision = decisions[last.decision] as MachineDecision;
+  if (!last.right) return `Not ${last.pick}. ${decision.why} Try again.`;
+  return `Right: ${last.pick}. ${decision.why}${replay.done ? ' Every decision is taken: compare the result below.' : ''}`;
+}
