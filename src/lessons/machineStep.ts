@@ -138,7 +138,7 @@ function readCpu(
       const needle = id
         ? `"${id}"`
         : issue.path.startsWith('$.cpu.')
-          ? `"${issue.path.slice(6)}"`
+          ? `"${issue.path.slice(6) in step ? issue.path.slice(6) : 'policy'}"`
           : '"jobs"';
       say(
         `${issue.path.replace(/^\$\.cpu\./, '')}: ${issue.message}`,
