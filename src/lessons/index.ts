@@ -5,3 +5,6 @@ export * from './lessonFormat.ts';
 export * from './lessonCheck.ts';
 export * from './lessonProgress.ts';
 export * from './lessonText.ts';
+export * from './machineStep.ts';
+export { comparePolicies, cpuMachineRun, type PolicyFigures } from './cpuMachine.ts';
+export { DROP, tableLines } from './routerMachine.ts';

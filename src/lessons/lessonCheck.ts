@@ -9,6 +9,7 @@ import type { TraceRecords } from '../engine/trace.ts';
 import { parseScenarioText, runScenario, validateScenario } from '../sim/index.ts';
 import { firstTime, holds, type Condition, type RunFacts } from './conditions.ts';
 import type { DocumentEdit, Lesson, LessonProblem } from './lessonFormat.ts';
+import { checkMachine } from './machineStep.ts';
 
 /** What the check found for one step (or for the lesson as a whole, at line 1). */
 export interface CheckLine {
@@ -65,6 +66,11 @@ export function checkLesson(lesson: Lesson, scenarioText: string): CheckLine[] {
       case 'quiz':
         say(true, 'ok');
         break;
+      case 'machine': {
+        const result = checkMachine(step, document);
+        say(result.ok, result.message);
+        break;
+      }
       case 'task': {
         const missing = missingHighlights(step.highlight);
         if (missing.length > 0) {

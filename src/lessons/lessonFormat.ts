@@ -6,6 +6,7 @@
 // docs/lessons.md is the author's guide.
 
 import { readCondition, type Condition } from './conditions.ts';
+import { readMachine, type MachineSpec } from './machineStep.ts';
 
 /** What the player may point at in a narrate step: a node, a link or a panel of the workspace. */
 export const PANELS = ['summary', 'packet', 'node', 'ladder', 'charts', 'capture', 'log'] as const;
@@ -35,6 +36,7 @@ export type LessonStep = StepBase &
         /** What the player selects when the task is shown (the thing to change), if anything. */
         highlight: string[];
       }
+    | ({ kind: 'machine' } & MachineSpec)
   );
 
 export interface QuizChoice {
@@ -369,9 +371,31 @@ function readStep(
       }
       return { ...base, kind: 'task', goal, check, hints, solution, highlight };
     }
+    case 'machine': {
+      // Each problem at the line of its field in the block (machineStep.ts).
+      const block = section.body.slice(start + 1, close);
+      const lineOf = (needle?: string, after?: string): number => {
+        const from = after
+          ? Math.max(
+              0,
+              block.findIndex((l) => l.text.includes(after)),
+            )
+          : 0;
+        const hit = needle ? block.findIndex((l, i) => i >= from && l.text.includes(needle)) : -1;
+        return hit >= 0 ? (block[hit] as { line: number }).line : blockLine;
+      };
+      const spec = readMachine(step, (message, needle, after) => {
+        problems.push({
+          line: lineOf(needle, after),
+          message: `step "${section.title}": ${message}`,
+        });
+        return null;
+      });
+      return spec && { ...base, kind: 'machine', ...spec };
+    }
     default:
       return say(
-        `"kind" must be narrate, run, predict, quiz or task; found ${JSON.stringify(step.kind)}`,
+        `"kind" must be narrate, run, predict, quiz, task or machine; found ${JSON.stringify(step.kind)}`,
       );
   }
 }

@@ -11,8 +11,12 @@ import {
   goTo,
   holds,
   lessonDone,
+  machineFeedback,
   markDone,
+  pickMachine,
+  replayPicks,
   resetStep,
+  stepDecisions,
   restoreProgress,
   type Condition,
   type LessonProgress,
@@ -170,6 +174,19 @@ export class LessonPlayer {
     if (!this.open || !this.progress || !step) return;
     this.set(choose(this.progress, this.open.lesson, choice));
     if (step.kind === 'quiz') this.message = step.choices[choice]?.feedback ?? '';
+  }
+
+  /** A pick in a machine step, checked against the real component; the rule is said either way. */
+  machinePick(pick: string): void {
+    const step = this.step;
+    const open = this.open;
+    if (!open || !this.progress || step?.kind !== 'machine') return;
+    const decisions = stepDecisions(step, () => JSON.parse(open.scenario.text));
+    if (typeof decisions === 'string') return void (this.message = decisions);
+    const picks = [...(this.progress.steps[this.progress.current]?.picks ?? []), pick];
+    const replay = replayPicks(decisions, picks);
+    this.set(pickMachine(this.progress, open.lesson, pick, replay.done));
+    this.message = machineFeedback(decisions, replay);
   }
 
   /** Plays the run to the moment the current run or predict step waits for. */
