@@ -153,17 +153,18 @@ export function pickedOf(decision: CpuDecision): CpuCandidate {
   return decision.candidates.find((c) => c.id === decision.pick) as CpuCandidate;
 }
 
-/** The situation of a decision in words: "At 5 ms the CPU is free. Ready: …". */
+/** The situation of a decision in words: "At 2 ms P3 arrives and the quantum of P1 ends." */
 export function cpuSituation(decision: CpuDecision, table: JobTable): string {
   const at = formatIn(decision.t, table.unit);
   const held = decision.candidates.find((c) => c.running);
-  if (decision.cause === 'quantum' && held) return `At ${at} the quantum of ${held.id} ends.`;
-  if (decision.cause === 'arrival' && held) {
-    const come = decision.candidates.filter((c) => !c.running && c.arrived === decision.t);
-    const who = come.length > 0 ? come.map((c) => c.id).join(' and ') : 'a process';
-    return `At ${at} ${who} ${come.length > 1 ? 'arrive' : 'arrives'} while ${held.id} runs (${formatIn(held.remaining, table.unit)} left).`;
-  }
-  return `At ${at} the CPU is free.`;
+  const come = decision.candidates.filter((c) => !c.running && c.arrived === decision.t);
+  const who = come.map((c) => c.id).join(' and ');
+  const arrive = come.length === 0 ? '' : `${who} ${come.length > 1 ? 'arrive' : 'arrives'}`;
+  if (decision.cause === 'quantum' && held)
+    return `At ${at} ${arrive ? `${arrive} and ` : ''}the quantum of ${held.id} ends.`;
+  if (decision.cause === 'arrival' && held)
+    return `At ${at} ${arrive || 'a process arrives'} while ${held.id} runs (${formatIn(held.remaining, table.unit)} left).`;
+  return `At ${at} ${arrive ? `${arrive}; ` : ''}the CPU is free.`;
 }
 
 /** The policy's rule applied to this decision, naming its pick: the feedback of a pick. */

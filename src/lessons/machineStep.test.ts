@@ -364,3 +364,26 @@ describe('a learner at the machine', () => {
     });
   });
 });
+
+describe('what the learner is told at a decision', () => {
+  it('names the processes that arrive at that instant', () => {
+    const d = decisions({
+      machine: 'cpu',
+      policy: 'rr',
+      quantum: 2,
+      jobs: [
+        { id: 'P1', arrival: 0, burst: 5 },
+        { id: 'P2', arrival: 1, burst: 3 },
+        { id: 'P3', arrival: 2, burst: 1 },
+      ],
+    });
+    expect(d.map((x) => x.situation)).toEqual([
+      'At 0 ms P1 arrives; the CPU is free.',
+      'At 2 ms P3 arrives and the quantum of P1 ends.',
+      'At 4 ms the quantum of P2 ends.',
+      'At 5 ms the CPU is free.',
+      'At 7 ms the quantum of P1 ends.',
+      'At 8 ms the CPU is free.',
+    ]);
+  });
+});

@@ -378,5 +378,8 @@ export function machineFeedback(decisions: readonly MachineDecision[], replay: R
   if (!last) return '';
   const decision = decisions[last.decision] as MachineDecision;
   if (!last.right) return `Not ${last.pick}. ${decision.why} Try again.`;
-  return `Right: ${last.pick}. ${decision.why}${replay.done ? ' Every decision is taken: compare the result below.' : ''}`;
+  const end = decision.choices.some((c) => c.id === DROP)
+    ? ' Every packet is forwarded.'
+    : ' Every decision is taken: compare the result below.';
+  return `Right: ${last.pick}. ${decision.why}${replay.done ? end : ''}`;
 }

@@ -271,6 +271,12 @@ export class LessonPlayer {
   /** Selects what a narrate or task step points at (the first node or link it names). */
   private pointOut(): void {
     const step = this.step;
+    if (step?.kind === 'machine' && step.machine === 'router') {
+      const id = step.router;
+      if (id && this.app.scenario?.nodes.some((n) => n.id === id))
+        this.app.select({ kind: 'node', node: id });
+      return;
+    }
     if (step?.kind !== 'narrate' && step?.kind !== 'task') return;
     for (const h of step.highlight) {
       const [what, id = ''] = h.split(':');
