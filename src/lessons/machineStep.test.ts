@@ -98,7 +98,10 @@ describe('reading a machine step', () => {
       problems(
         '{ "kind": "machine", "machine": "cpu", "policy": "sjf", "compare": ["rr"],\n  "jobs": [\n { "id": "P1", "arrival": -2, "burst": 3 }] }',
       ),
-    ).toEqual(['9: step "Be it": "compare" names rr: give the step a "quantum" for it']);
+    ).toEqual([
+      '9: step "Be it": "compare" names rr: give the step a "quantum" for it',
+      '11: step "Be it": jobs[0] (P1): arrival must be >= 0, got -2',
+    ]);
     expect(
       problems(
         '{ "kind": "machine", "machine": "cpu", "policy": "sjf",\n  "jobs": [\n { "id": "P1", "arrival": -2, "burst": 3 }] }',

@@ -117,22 +117,35 @@ function readCpu(
     if (typeof burst === 'number' && burst <= 0)
       fail(`${label}: burst must be more than 0, got ${burst}`, where, '"jobs"');
   });
-  if (!ok) return null;
+  // The job table's own checks, on what was not refused above (so each problem is said once).
+  const known = (j: unknown): j is Record<string, unknown> =>
+    typeof j === 'object' && j !== null && !Array.isArray(j);
+  const rows = jobs.map((j: unknown, i) =>
+    known(j)
+      ? Object.fromEntries(
+          JOB_KEYS.filter((k) => k in j).map((k) => [
+            k,
+            k === 'burst' && typeof j[k] === 'number' && j[k] <= 0 ? 1 : j[k],
+          ]),
+        )
+      : { id: `jobs[${i}]`, arrival: 0, burst: 1 },
+  );
   const read = validateJobTable(
     {
       format: 'handshake/jobs@1',
-      unit,
+      unit: TIME_UNITS.includes(unit as never) ? unit : 'ms',
       cpu: {
         cores: 1,
-        policy,
+        policy: SCHEDULING_POLICIES.includes(policy as SchedulingPolicy) ? policy : 'fcfs',
         contextSwitch: 0,
         ...(step.quantum === undefined ? {} : { quantum: step.quantum }),
       },
-      jobs,
+      jobs: rows,
     },
     'machine step',
   );
-  if (!read.ok) {
+  if (!read.ok || !ok) {
+    if (read.ok) return null;
     for (const issue of read.issues) {
       const id = /^jobs\[\d+\] \((.+)\)$/.exec(issue.path)?.[1];
       const needle = id
