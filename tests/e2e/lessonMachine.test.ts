@@ -79,6 +79,9 @@ describe('a machine step in the lesson player', () => {
       await expect.poll(() => message.textContent()).toContain('Every decision is taken');
       expect(await message.textContent()).toContain('P4 ties with it');
       expect(await choices.count()).toBe(0);
+      expect(await machine.getByTestId('machine-result').textContent()).toContain(
+        '1 of 2 picks right the first time.',
+      );
 
       // The comparison: the same jobs under each policy, from the real scheduler.
       const rows = await machine
