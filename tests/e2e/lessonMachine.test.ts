@@ -108,4 +108,40 @@ describe('a machine step in the lesson player', () => {
       expect(session.errors).toEqual([]);
     },
   );
+
+  // Lesson 2's router (two-subnets.json): eth0 192.168.1.1/24, eth1 10.0.0.1/24, no default
+  // route. By hand: 10.0.0.20 is in 10.0.0.0/24 only (eth1), 192.168.1.10 in 192.168.1.0/24
+  // only (eth0), and no route holds 8.8.8.8 (drop).
+  it('checks each interface picked for the router against longest-prefix match', async () => {
+    const page = await session.openApp({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${new URL(page.url()).origin}/?lesson=02-addresses-ports-sockets`);
+    const panel = page.getByTestId('lesson-panel');
+    const step = panel.getByTestId('lesson-step');
+    const message = panel.getByTestId('lesson-message');
+    await expect.poll(() => step.textContent()).toContain('Step 1 of');
+    await panel.getByRole('button', { name: 'Got it' }).click();
+    await panel.getByRole('button', { name: 'Run to this moment' }).click();
+    await expect.poll(() => panel.getByRole('button', { name: 'Next' }).isEnabled()).toBe(true);
+    await panel.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => step.textContent()).toContain('Be the router');
+    const choices = panel.getByTestId('machine-choices');
+    expect(await choices.getByRole('button').allTextContents()).toEqual([
+      'eth0',
+      'eth1',
+      'Drop it (no route)',
+    ]);
+    await choices.getByRole('button', { name: 'eth0' }).click();
+    await expect
+      .poll(() => message.textContent())
+      .toContain('only 10.0.0.0/24 holds 10.0.0.20, so the packet leaves by eth1');
+    expect(await panel.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true);
+    await choices.getByRole('button', { name: 'eth1' }).click();
+    await choices.getByRole('button', { name: 'eth0' }).click();
+    await choices.getByRole('button', { name: 'Drop it (no route)' }).click();
+    await expect
+      .poll(() => panel.getByTestId('machine-result').textContent())
+      .toContain('2 of 3 picks right the first time.');
+    expect(await panel.getByRole('button', { name: 'Next' }).isDisabled()).toBe(false);
+    expect(session.errors).toEqual([]);
+  });
 });
