@@ -5,3 +5,6 @@ export * from './lessonFormat.ts';
 export * from './lessonCheck.ts';
 export * from './lessonProgress.ts';
 export * from './lessonText.ts';
+export * from './packetStep.ts';
+export * from './progressHistory.ts';
+export * from './progressExport.ts';
