@@ -18,8 +18,13 @@ export function packetQuizContext(
   app: AppPart | null,
   message: AppMessage | undefined,
 ): QuizContext {
+  // The hop that brought it to the node sending this one: the latest earlier hop another node
+  // sent (a switch that floods sends several copies itself).
   const index = hops.indexOf(hop);
-  const before = index > 0 ? hops[index - 1] : undefined;
+  const before = hops
+    .slice(0, Math.max(0, index))
+    .filter((h) => h.node !== hop.node)
+    .at(-1);
   const addresses: number[] = [];
   for (const node of nodes) {
     for (const iface of node.interfaces ?? []) {
