@@ -8,3 +8,6 @@ export * from './lessonText.ts';
 export * from './packetStep.ts';
 export * from './progressHistory.ts';
 export * from './progressExport.ts';
+export * from './machineStep.ts';
+export { comparePolicies, cpuMachineRun, type PolicyFigures } from './cpuMachine.ts';
+export { DROP, tableLines } from './routerMachine.ts';

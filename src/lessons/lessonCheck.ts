@@ -10,6 +10,7 @@ import { parseScenarioText, runScenario, validateScenario } from '../sim/index.t
 import { firstTime, holds, type Condition, type RunFacts } from './conditions.ts';
 import type { DocumentEdit, Lesson, LessonProblem } from './lessonFormat.ts';
 import { stepPacket } from './packetStep.ts';
+import { checkMachine } from './machineStep.ts';
 
 /** What the check found for one step (or for the lesson as a whole, at line 1). */
 export interface CheckLine {
@@ -74,6 +75,11 @@ export function checkLesson(lesson: Lesson, scenarioText: string): CheckLine[] {
             true,
             `packet #${found.packet.pkt} on link ${found.packet.link} at ${formatDuration(found.packet.t)}`,
           );
+        break;
+      }
+      case 'machine': {
+        const result = checkMachine(step, document);
+        say(result.ok, result.message);
         break;
       }
       case 'task': {

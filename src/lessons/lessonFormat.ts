@@ -1,12 +1,13 @@
 // The lesson format: a Markdown file whose front matter names the scenario and whose `## ` sections
 // are its steps, each with a fenced `step` block of JSON saying what kind of step it is (narrate,
-// run until a condition, predict then reveal, a quiz, a task checked by a condition, the
-// encapsulation quiz on a packet). Everything is data: checks are conditions (conditions.ts),
-// never code. `readLesson` reads a file and reports every problem with its line, so an instructor
-// can fix a lesson from the message alone.
+// run until a condition, predict then reveal, a quiz, a task checked by a condition, "be the
+// machine", the encapsulation quiz on a packet). Everything is data: checks are conditions
+// (conditions.ts), never code. `readLesson` reads a file and reports every problem with its line,
+// so an instructor can fix a lesson from the message alone.
 // docs/lessons.md is the author's guide.
 
 import { readCondition, type Condition } from './conditions.ts';
+import { readMachine, type MachineSpec } from './machineStep.ts';
 
 /** What the player may point at in a narrate step: a node, a link or a panel of the workspace. */
 export const PANELS = ['summary', 'packet', 'node', 'ladder', 'charts', 'capture', 'log'] as const;
@@ -38,6 +39,7 @@ export type LessonStep = StepBase &
       }
     /** The encapsulation quiz on the packet of the record `packet` selects (packetStep.ts). */
     | { kind: 'encapsulation'; packet: Extract<Condition, { record: string }> }
+    | ({ kind: 'machine' } & MachineSpec)
   );
 
 export interface QuizChoice {
@@ -379,9 +381,31 @@ function readStep(
         return say('"packet" must be a record condition such as {"record": "link.txBegin", …}');
       return packet && { ...base, kind: 'encapsulation', packet };
     }
+    case 'machine': {
+      // Each problem at the line of its field in the block (machineStep.ts).
+      const block = section.body.slice(start + 1, close);
+      const lineOf = (needle?: string, after?: string): number => {
+        const from = after
+          ? Math.max(
+              0,
+              block.findIndex((l) => l.text.includes(after)),
+            )
+          : 0;
+        const hit = needle ? block.findIndex((l, i) => i >= from && l.text.includes(needle)) : -1;
+        return hit >= 0 ? (block[hit] as { line: number }).line : blockLine;
+      };
+      const spec = readMachine(step, (message, needle, after) => {
+        problems.push({
+          line: lineOf(needle, after),
+          message: `step "${section.title}": ${message}`,
+        });
+        return null;
+      });
+      return spec && { ...base, kind: 'machine', ...spec };
+    }
     default:
       return say(
-        `"kind" must be narrate, run, predict, quiz, task or encapsulation; found ${JSON.stringify(step.kind)}`,
+        `"kind" must be narrate, run, predict, quiz, task, machine or encapsulation; found ${JSON.stringify(step.kind)}`,
       );
   }
 }

@@ -13,6 +13,8 @@ export interface StepState {
   choice: number | null;
   /** Times a task was checked and found not done. */
   misses: number;
+  /** A machine step's picks, right and wrong, in order (machineStep.ts replays them). */
+  picks?: string[];
 }
 
 export interface LessonProgress {
@@ -62,6 +64,8 @@ export function restoreProgress(
         typeof s.done === 'boolean' &&
         Number.isInteger(s.misses) &&
         s.misses >= 0 &&
+        (s.picks === undefined ||
+          (Array.isArray(s.picks) && s.picks.every((x) => typeof x === 'string'))) &&
         (s.choice === null ||
           (Number.isInteger(s.choice) &&
             s.choice >= 0 &&
@@ -155,7 +159,27 @@ export function hintsShown(progress: LessonProgress, lesson: Lesson): string[] {
   return step.hints.slice(0, Math.min(state.misses, step.hints.length));
 }
 
+/**
+ * A pick in the current machine step, kept with the earlier ones; `done` says (from the replay of
+ * every pick against the real component, machineStep.ts) whether the step is finished by it.
+ */
+export function pickMachine(
+  progress: LessonProgress,
+  lesson: Lesson,
+  pick: string,
+  done: boolean,
+): LessonProgress {
+  const step = lesson.steps[progress.current];
+  const state = progress.steps[progress.current];
+  if (step?.kind !== 'machine' || !state) return progress;
+  return withStep(progress, progress.current, {
+    picks: [...(state.picks ?? []), pick],
+    done: state.done || done,
+  });
+}
+
 /** The current step as it was before the learner touched it. */
 export function resetStep(progress: LessonProgress): LessonProgress {
-  return withStep(progress, progress.current, { done: false, choice: null, misses: 0 });
+  const picks = progress.steps[progress.current]?.picks ? { picks: [] } : {};
+  return withStep(progress, progress.current, { done: false, choice: null, misses: 0, ...picks });
 }

@@ -10,6 +10,7 @@ import {
   choose,
   goTo,
   markDone,
+  pickMachine,
   restoreProgress,
   startLesson,
 } from './lessonProgress.ts';
@@ -107,6 +108,42 @@ describe('the progress report (JSON)', () => {
     );
     expect(statements.map((s) => s.verb.id.split('/').at(-1))).toEqual(['completed', 'answered']);
     expect(statements.every((s) => s.timestamp === at(9))).toBe(true);
+  });
+});
+
+describe('a machine step in the export', () => {
+  it('lists its picks, right and wrong, in order', () => {
+    const text = `---
+title: Be the router
+scenario: ../two-subnets.json
+---
+
+## Forward it
+
+\`\`\`step
+{ "kind": "machine", "machine": "router",
+  "routes": [{ "to": "10.0.0.0/8", "iface": "eth1" }, { "to": "0.0.0.0/0", "iface": "eth0" }],
+  "packets": ["10.1.2.3"] }
+\`\`\`
+`;
+    const machine = readLesson(text);
+    if (!machine.ok) throw new Error(machine.problems[0]?.message);
+    let p: TimedProgress = recordChange(
+      null,
+      startLesson('x', machine.lesson),
+      machine.lesson,
+      at(0),
+    );
+    p = recordChange(p, pickMachine(p, machine.lesson, 'eth0', false), machine.lesson, at(1));
+    p = recordChange(p, pickMachine(p, machine.lesson, 'eth1', true), machine.lesson, at(2));
+    const report = progressReport('x', machine.lesson, p, at(3));
+    expect(report.steps[0]).toMatchObject({ kind: 'machine', done: true, picks: ['eth0', 'eth1'] });
+    expect(report.events.map((e) => [e.what, e.response ?? '', e.at])).toEqual([
+      ['attempted', '', at(0)],
+      ['answered', 'eth0', at(1)],
+      ['answered', 'eth1', at(2)],
+      ['completed', '', at(2)],
+    ]);
   });
 });
 

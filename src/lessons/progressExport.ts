@@ -32,6 +32,8 @@ export interface StepReport {
   answer?: { choice: number; text: string; correct: boolean };
   /** A task's checks: how many failed, whether it passed, and the hints they brought out. */
   task?: { failedChecks: number; passed: boolean; hintsSeen: string[] };
+  /** A machine step's picks, right and wrong, in order. */
+  picks?: string[];
   /** The answer of a step whose answer is not a choice (the encapsulation quiz's score). */
   response?: string;
   startedAt?: string;
@@ -85,6 +87,7 @@ export function progressReport(
         hintsSeen: step.hints.slice(0, Math.min(state.misses, step.hints.length)),
       };
     }
+    if (step.kind === 'machine') report.picks = [...(state.picks ?? [])];
     const noted = mine.filter((e) => e.what === 'answered' && step.kind === 'encapsulation').at(-1);
     if (noted?.response !== undefined) report.response = noted.response;
     const started = mine.find((e) => e.what === 'attempted');

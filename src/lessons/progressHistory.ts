@@ -79,6 +79,9 @@ export function recordChange(
           success: state.choice === step.answer,
         });
     }
+    // A machine step's picks (machineStep.ts): each new one answered (its check is the step's).
+    for (const pick of (state.picks ?? []).slice(old.picks?.length ?? 0))
+      add({ step: i, what: 'answered', response: pick });
     if (state.misses > old.misses)
       add({ step: i, what: 'failed', response: `check ${state.misses}`, success: false });
     if (state.done && !old.done) {

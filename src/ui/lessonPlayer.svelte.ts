@@ -11,9 +11,13 @@ import {
   goTo,
   holds,
   lessonDone,
+  machineFeedback,
   markDone,
   recordChange,
+  pickMachine,
+  replayPicks,
   resetStep,
+  stepDecisions,
   restoreProgress,
   stepPacket,
   type AnswerNote,
@@ -43,6 +47,8 @@ export class LessonPlayer {
   quizPacket = $state.raw<StepPacket | null>(null);
   /** What the last action said (feedback, a hint, a result): read out by the live region. */
   message = $state('');
+  /** Said above the list of lessons: why a lesson asked for by the page's link did not open. */
+  notice = $state('');
   /** An instructor's switch: every panel shown, whatever the lesson hides (learner mode off). */
   showAll = $state(false);
 
@@ -75,6 +81,22 @@ export class LessonPlayer {
     this.app.replaceWith(`the scenario of the lesson "${lesson.lesson.title}"`, () =>
       this.show(lesson, true),
     );
+  }
+
+  /**
+   * Opens the lesson a link names (`?lesson=KEY`, the file name without .md), as a learner does
+   * by picking it; a name that is no usable lesson is said above the list, as text.
+   */
+  startFromLink(key: string): void {
+    const lesson = this.lessons.find((l) => l.key === key);
+    if (lesson?.ok) {
+      if (this.open?.key !== key) this.start(key);
+      return;
+    }
+    const shown = key.length > 80 ? `${key.slice(0, 80)}…` : key;
+    this.notice = lesson
+      ? `The lesson "${shown}" of the link cannot be used: ${lesson.problem}.`
+      : `The link asks for a lesson "${shown}", and there is none of that name. Pick one below.`;
   }
 
   /** Back to the list of lessons (progress stays saved). */
@@ -167,6 +189,19 @@ export class LessonPlayer {
     if (!this.open || !this.progress || !step) return;
     this.set(choose(this.progress, this.open.lesson, choice));
     if (step.kind === 'quiz') this.message = step.choices[choice]?.feedback ?? '';
+  }
+
+  /** A pick in a machine step, checked against the real component; the rule is said either way. */
+  machinePick(pick: string): void {
+    const step = this.step;
+    const open = this.open;
+    if (!open || !this.progress || step?.kind !== 'machine') return;
+    const decisions = stepDecisions(step, () => JSON.parse(open.scenario.text));
+    if (typeof decisions === 'string') return void (this.message = decisions);
+    const picks = [...(this.progress.steps[this.progress.current]?.picks ?? []), pick];
+    const replay = replayPicks(decisions, picks);
+    this.set(pickMachine(this.progress, open.lesson, pick, replay.done));
+    this.message = machineFeedback(decisions, replay);
   }
 
   /** Plays the run to the moment the current run, predict or encapsulation step waits for. */

@@ -2,7 +2,8 @@
 // tab: a narrate step, a prediction revealed at the moment of the first request (the time the
 // core's run says), the run to the server's answer, a quiz answered wrong then right, and the
 // task: a check that fails brings out a hint, the link's loss set to 0 in the Edit tab passes it.
-// Progress survives a reload, and axe finds nothing serious in the panel.
+// Progress survives a reload, and axe finds nothing serious in the panel. The same lesson is then
+// done with the keyboard alone, its messages read from the live regions.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText, runScenario } from '../../src/sim/index.ts';
@@ -108,47 +109,136 @@ describe('the lesson player', () => {
     },
   );
 
-  it('takes a learner through the first steps with the keyboard alone, saying what happened', async () => {
-    const page = await session.openApp({ viewport: { width: 1366, height: 900 } });
-    const panel = page.getByTestId('lesson-panel');
-    const step = panel.getByTestId('lesson-step');
-    // The inspector's tabs: End goes to the last one, Lessons.
-    await page.getByRole('tab', { name: 'Summary', exact: true }).focus();
-    await page.keyboard.press('End');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
-      'Clients and servers: who asks, who answers',
-    );
-    await page.keyboard.press('Enter');
-    // Focus moves to the step, and from there Tab reaches its controls.
-    await expect.poll(() => step.evaluate((e) => e === document.activeElement)).toBe(true);
-    const tabTo = async (name: string) => {
-      for (let i = 0; i < 12; i++) {
+  it(
+    'takes a learner through the whole lesson with the keyboard alone, saying what happened',
+    { timeout: 180_000 },
+    async () => {
+      const page = await session.openApp({
+        viewport: { width: 1366, height: 900 },
+        bypassCSP: true,
+      });
+      const panel = page.getByTestId('lesson-panel');
+      const step = panel.getByTestId('lesson-step');
+      const message = panel.getByTestId('lesson-message');
+      const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim());
+      const stepHasFocus = () => step.evaluate((e) => e === document.activeElement);
+      // Presses `key` until the focused element says `name` (at most `tries` presses).
+      const pressTo = async (key: string, name: string, tries = 16) => {
+        for (let i = 0; i < tries; i++) {
+          await page.keyboard.press(key);
+          if ((await focused()) === name) return;
+        }
+        throw new Error(`${key} never reached "${name}"`);
+      };
+      const tabTo = (name: string) => pressTo('Tab', name);
+      // The inspector's tabs: End goes to the last one, Lessons.
+      await page.getByRole('tab', { name: 'Summary', exact: true }).focus();
+      await page.keyboard.press('End');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      expect(await focused()).toBe('Clients and servers: who asks, who answers');
+      await page.keyboard.press('Enter');
+      // Focus moves to the step, and from there Tab reaches its controls.
+      await expect.poll(stepHasFocus).toBe(true);
+      await tabTo('Got it');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => step.textContent()).toContain('Step 2 of 5');
+      await expect.poll(stepHasFocus).toBe(true);
+      // Tab enters the choices at the first one and Space picks it; then the run, by keyboard too.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Space');
+      expect(await panel.getByLabel('The laptop (the client)').isChecked()).toBe(true);
+      await tabTo('Run and see');
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => message.textContent())
+        .toContain('The answer: The laptop (the client).');
+      expect(await message.getAttribute('aria-live')).toBe('polite');
+      // The workspace's own narration region tells the moment shown.
+      const said = await page.locator('[aria-live]').allTextContents();
+      expect(said.join(' ')).toContain('Laptop sends request 1');
+
+      // Step 3: run to the server's answer.
+      await tabTo('Next');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => step.textContent()).toContain('Step 3 of 5');
+      await tabTo('Run to this moment');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => timeNs(page)).toBe(firstTimeOf('app.serve', 'server'));
+      await tabTo('Next');
+      await page.keyboard.press('Enter');
+
+      // Step 4, the quiz: the arrow keys move through the choices; a wrong one is told why.
+      await expect.poll(() => step.textContent()).toContain('Step 4 of 5');
+      await expect.poll(stepHasFocus).toBe(true);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('ArrowDown');
+      await expect
+        .poll(() => message.textContent())
+        .toContain('The client always starts the exchange.');
+      await page.keyboard.press('ArrowUp');
+      expect(await panel.getByLabel('It waits on port 7 for the next request.').isChecked()).toBe(
+        true,
+      );
+      await expect.poll(() => message.textContent()).toContain('a server listens on a known port');
+      await tabTo('Next');
+      await page.keyboard.press('Enter');
+
+      // Step 5, the task: a check first (not yet, a hint), then the link's loss set to 0 in the
+      // Edit tab, reached from the tab list with the arrow keys, and the check again.
+      await expect.poll(() => step.textContent()).toContain('Step 5 of 5: A reliable link');
+      await tabTo('Check my work');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => message.textContent()).toContain('Not yet');
+      await pressTo('Shift+Tab', 'Lessons', 40);
+      await pressTo('ArrowLeft', 'Edit');
+      const loss = page.getByTestId('property-panel').getByLabel('loss', { exact: true });
+      for (let i = 0; i < 60 && !(await loss.evaluate((e) => e === document.activeElement)); i++) {
         await page.keyboard.press('Tab');
-        if ((await page.evaluate(() => document.activeElement?.textContent?.trim())) === name)
-          return;
       }
-      throw new Error(`Tab never reached "${name}"`);
-    };
-    await tabTo('Got it');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => step.textContent()).toContain('Step 2 of 5');
-    await expect.poll(() => step.evaluate((e) => e === document.activeElement)).toBe(true);
-    // Tab enters the choices at the first one and Space picks it; then the run, by keyboard too.
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Space');
-    expect(await panel.getByLabel('The laptop (the client)').isChecked()).toBe(true);
-    await tabTo('Run and see');
-    await page.keyboard.press('Enter');
-    const message = panel.getByTestId('lesson-message');
+      expect(await loss.evaluate((e) => e === document.activeElement)).toBe(true);
+      await page.keyboard.press('ControlOrMeta+a');
+      await page.keyboard.type('0');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('undo').isEnabled()).toBe(true);
+      await pressTo('Shift+Tab', 'Edit', 80);
+      await pressTo('End', 'Lessons', 1);
+      await tabTo('Check my work');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => message.textContent()).toContain('Done');
+      await panel.getByTestId('lesson-complete').waitFor();
+      expect(await panel.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+      expect(await axeViolations(page, 'lesson-panel')).toEqual([]);
+      expect(session.errors).toEqual([]);
+    },
+  );
+
+  it('opens the lesson a link names, with its tab in front, and says so when there is none', async () => {
+    const page = await session.openApp();
+    const panel = page.getByTestId('lesson-panel');
+    await page.goto(`${new URL(page.url()).origin}/?lesson=01-clients-and-servers`);
     await expect
-      .poll(() => message.textContent())
-      .toContain('The answer: The laptop (the client).');
-    expect(await message.getAttribute('aria-live')).toBe('polite');
-    // The workspace's own narration region tells the moment shown.
-    const said = await page.locator('[aria-live]').allTextContents();
-    expect(said.join(' ')).toContain('Laptop sends request 1');
+      .poll(() => panel.getByTestId('lesson-step').textContent())
+      .toContain('Step 1 of 5: Two programs, two roles');
+    expect(await page.getByRole('tab', { name: 'Lessons' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    expect(await page.getByTestId('scenario-name').textContent()).toContain('Ping over one link');
+    // A reload with the lesson open keeps it in front.
+    await page.goto(new URL(page.url()).origin);
+    await panel.getByTestId('lesson-step').waitFor();
+    expect(await page.getByRole('tab', { name: 'Lessons' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    // A name that is no lesson is said, as text, above the list.
+    await panel.getByRole('button', { name: 'All lessons' }).click();
+    await page.goto(`${new URL(page.url()).origin}/?lesson=%3Cb%3Enope%3C%2Fb%3E`);
+    await expect
+      .poll(() => panel.getByTestId('lesson-notice').textContent())
+      .toBe(
+        'The link asks for a lesson "<b>nope</b>", and there is none of that name. Pick one below.',
+      );
+    expect(await panel.locator('b').count()).toBe(0);
     expect(session.errors).toEqual([]);
   });
 });

@@ -28,7 +28,10 @@ export interface SchemaNode {
 interface Site {
   path: Path;
   value: Json;
+  /** The branch of the place's schema its value takes (the schema itself when it has one). */
   schema: SchemaNode;
+  /** The place's whole schema, every `oneOf` branch: what a value there may be at all. */
+  place: SchemaNode;
 }
 
 export const CATEGORIES = [
@@ -75,7 +78,7 @@ export function sitesOf(doc: Json, schema: SchemaNode, path: Path = [], out: Sit
   // choice of what the place is.
   const choice = schema.oneOf !== undefined && schema.type === undefined;
   const here = choice ? (branchOf(schema, doc) ?? schema) : schema;
-  out.push({ path, value: doc, schema: here });
+  out.push({ path, value: doc, schema: here, place: schema });
   if (Array.isArray(doc) && here.items) {
     doc.forEach((item, i) => sitesOf(item, here.items as SchemaNode, [...path, i], out));
   } else if (doc !== null && typeof doc === 'object' && !Array.isArray(doc) && here.properties) {
@@ -212,7 +215,8 @@ export function breakDocument(
   switch (category) {
     case 'wrongType': {
       const site = pick(random, sites);
-      const allowed = allowedTypes(site.schema);
+      // Not a type of any branch: 12 for a size written "3MB" is the other branch, not wrong.
+      const allowed = allowedTypes(site.place);
       const options = OTHER_TYPES.filter((v) => allowed !== undefined && !allowed.has(jsonType(v)));
       if (options.length === 0) return undefined;
       const value = pick(random, options);

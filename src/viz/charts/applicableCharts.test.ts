@@ -31,6 +31,9 @@ const EXPECTED: Record<string, ChartKind[]> = {
   'https-login.json': ['requests', ...TCP],
   'server-concurrency.json': ['requests', ...TCP],
   'web-page-load.json': ['requests', ...TCP],
+  'classroom-rush.json': ['requests', ...TCP],
+  'login-over-http.json': ['requests', ...TCP],
+  'database-queue.json': ['requests', ...TCP],
 };
 
 describe('charts that apply to each built-in scenario', () => {
