@@ -1,14 +1,15 @@
 // Checks a lesson against its scenario without a page (`handshake lesson check`): the scenario
 // loads, every highlighted node and link exists, every run and predict step's condition comes true
-// in the run, and every task is not done before the learner acts but is done by its solution (the
-// solution's edits applied to the document, which must still validate, and the scenario run
-// again). Tasks build on each other: each starts from the document the earlier solutions made.
+// in the run, every encapsulation step's packet is in it, and every task is not done before the
+// learner acts but is done by its solution (the solution's edits applied to the document, which
+// must still validate, and the scenario run again). Tasks build on each other: each starts from the document the earlier solutions made.
 
 import { formatDuration } from '../engine/time.ts';
 import type { TraceRecords } from '../engine/trace.ts';
 import { parseScenarioText, runScenario, validateScenario } from '../sim/index.ts';
 import { firstTime, holds, type Condition, type RunFacts } from './conditions.ts';
 import type { DocumentEdit, Lesson, LessonProblem } from './lessonFormat.ts';
+import { stepPacket } from './packetStep.ts';
 import { checkMachine } from './machineStep.ts';
 
 /** What the check found for one step (or for the lesson as a whole, at line 1). */
@@ -66,6 +67,16 @@ export function checkLesson(lesson: Lesson, scenarioText: string): CheckLine[] {
       case 'quiz':
         say(true, 'ok');
         break;
+      case 'encapsulation': {
+        const found = stepPacket(step.packet, facts.records);
+        if (!found.ok) say(false, found.reason);
+        else
+          say(
+            true,
+            `packet #${found.packet.pkt} on link ${found.packet.link} at ${formatDuration(found.packet.t)}`,
+          );
+        break;
+      }
       case 'machine': {
         const result = checkMachine(step, document);
         say(result.ok, result.message);

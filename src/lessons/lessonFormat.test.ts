@@ -101,7 +101,7 @@ describe('readLesson', () => {
       '1: the front matter has no "title"',
       '3: "minutes" must be a whole number of at least 1',
       '4: "hide" names no panel "radar" (panels: summary, packet, node, ladder, charts, capture, log)',
-      '13: step "Look": "kind" must be narrate, run, predict, quiz, task or machine; found "narate"',
+      '13: step "Look": "kind" must be narrate, run, predict, quiz, task, machine or encapsulation; found "narate"',
       '21: step "Guess": "answer" must be the number of a choice, 0 to 1',
       '28: step "Quiz": choice 1 must be {"text": …, "feedback": …, "correct": true or false}',
       '36: step "Do it": "hints" must be a list of at least 1 texts',

@@ -1,8 +1,9 @@
 // The lesson format: a Markdown file whose front matter names the scenario and whose `## ` sections
 // are its steps, each with a fenced `step` block of JSON saying what kind of step it is (narrate,
-// run until a condition, predict then reveal, a quiz, a task checked by a condition). Everything is
-// data: checks are conditions (conditions.ts), never code. `readLesson` reads a file and reports
-// every problem with its line, so an instructor can fix a lesson from the message alone.
+// run until a condition, predict then reveal, a quiz, a task checked by a condition, "be the
+// machine", the encapsulation quiz on a packet). Everything is data: checks are conditions
+// (conditions.ts), never code. `readLesson` reads a file and reports every problem with its line,
+// so an instructor can fix a lesson from the message alone.
 // docs/lessons.md is the author's guide.
 
 import { readCondition, type Condition } from './conditions.ts';
@@ -36,6 +37,8 @@ export type LessonStep = StepBase &
         /** What the player selects when the task is shown (the thing to change), if anything. */
         highlight: string[];
       }
+    /** The encapsulation quiz on the packet of the record `packet` selects (packetStep.ts). */
+    | { kind: 'encapsulation'; packet: Extract<Condition, { record: string }> }
     | ({ kind: 'machine' } & MachineSpec)
   );
 
@@ -371,6 +374,13 @@ function readStep(
       }
       return { ...base, kind: 'task', goal, check, hints, solution, highlight };
     }
+    case 'encapsulation': {
+      if (!known(['packet'])) return null;
+      const packet = condition('packet');
+      if (packet && !('record' in packet))
+        return say('"packet" must be a record condition such as {"record": "link.txBegin", …}');
+      return packet && { ...base, kind: 'encapsulation', packet };
+    }
     case 'machine': {
       // Each problem at the line of its field in the block (machineStep.ts).
       const block = section.body.slice(start + 1, close);
@@ -395,7 +405,7 @@ function readStep(
     }
     default:
       return say(
-        `"kind" must be narrate, run, predict, quiz, task or machine; found ${JSON.stringify(step.kind)}`,
+        `"kind" must be narrate, run, predict, quiz, task, machine or encapsulation; found ${JSON.stringify(step.kind)}`,
       );
   }
 }

@@ -13,17 +13,23 @@ import {
   lessonDone,
   machineFeedback,
   markDone,
+  recordChange,
   pickMachine,
   replayPicks,
   resetStep,
   stepDecisions,
   restoreProgress,
+  stepPacket,
+  type AnswerNote,
   type Condition,
   type LessonProgress,
+  type StepPacket,
+  type TimedProgress,
 } from '../lessons/index.ts';
 import type { HandshakeApp } from './appState.svelte.ts';
 import { BUILT_IN_LESSONS, type BuiltInLesson } from './builtinLessons.ts';
 import { pageStorage } from './editor/sessionStore.ts';
+import { wallClock } from './lessonExport.ts';
 
 const OPEN_KEY = 'handshake.lesson.open';
 const progressKey = (key: string) => `handshake.lesson.progress.${key}`;
@@ -36,7 +42,9 @@ type Pending = { kind: 'moment'; until: Condition } | { kind: 'check' } | null;
 export class LessonPlayer {
   readonly lessons = BUILT_IN_LESSONS;
   open = $state.raw<Usable | null>(null);
-  progress = $state.raw<LessonProgress | null>(null);
+  progress = $state.raw<TimedProgress | null>(null);
+  /** The packet an encapsulation step opened its quiz on (LessonPanel shows PacketQuiz). */
+  quizPacket = $state.raw<StepPacket | null>(null);
   /** What the last action said (feedback, a hint, a result): read out by the live region. */
   message = $state('');
   /** Said above the list of lessons: why a lesson asked for by the page's link did not open. */
@@ -98,6 +106,7 @@ export class LessonPlayer {
     this.pending = null;
     this.message = '';
     this.hint = null;
+    this.quizPacket = null;
     pageStorage()?.removeItem(OPEN_KEY);
   }
 
@@ -108,6 +117,7 @@ export class LessonPlayer {
     this.message = restored.note ?? '';
     this.hint = null;
     this.pending = null;
+    this.quizPacket = null;
     pageStorage()?.setItem(OPEN_KEY, lesson.key);
     if (openScenario) this.app.openBuiltIn(lesson.scenario.file, lesson.scenario.text);
     this.pointOut();
@@ -139,7 +149,11 @@ export class LessonPlayer {
     }
   }
 
-  private set(progress: LessonProgress): void {
+  /** Keeps and saves progress, with what changed stamped by the clock (progressHistory.ts). */
+  private set(next: LessonProgress, note?: AnswerNote): void {
+    const lesson = this.open?.lesson;
+    const before = this.progress?.lesson === next.lesson ? this.progress : null;
+    const progress = lesson ? recordChange(before, next, lesson, wallClock(), note) : next;
     this.progress = progress;
     try {
       pageStorage()?.setItem(progressKey(progress.lesson), JSON.stringify(progress));
@@ -158,6 +172,7 @@ export class LessonPlayer {
     this.message = '';
     this.hint = null;
     this.pending = null;
+    this.quizPacket = null;
     this.pointOut();
   }
 
@@ -189,11 +204,13 @@ export class LessonPlayer {
     this.message = machineFeedback(decisions, replay);
   }
 
-  /** Plays the run to the moment the current run or predict step waits for. */
+  /** Plays the run to the moment the current run, predict or encapsulation step waits for. */
   playToMoment(): void {
     const step = this.step;
-    if (!step || (step.kind !== 'run' && step.kind !== 'predict')) return;
-    this.pending = { kind: 'moment', until: step.until };
+    if (step?.kind === 'encapsulation') this.pending = { kind: 'moment', until: step.packet };
+    else if (step?.kind === 'run' || step?.kind === 'predict')
+      this.pending = { kind: 'moment', until: step.until };
+    else return;
     this.message = 'Running…';
     this.whenRun();
   }
@@ -212,6 +229,7 @@ export class LessonPlayer {
     this.set(resetStep(this.progress));
     this.message = '';
     this.hint = null;
+    this.quizPacket = null;
   }
 
   /**
@@ -254,12 +272,36 @@ export class LessonPlayer {
     }
     app.player.pause();
     app.player.seek(t);
+    if (this.step?.kind === 'encapsulation') return this.openQuiz(live.records);
     this.set(markDone(this.progress));
     const step = this.step;
     this.message =
       step?.kind === 'predict'
         ? `Here it is. The answer: ${step.choices[step.answer] ?? ''}.`
         : 'Here is the moment.';
+  }
+
+  /** An encapsulation step at its moment: its packet selected and its quiz opened. */
+  private openQuiz(records: Parameters<typeof stepPacket>[1]): void {
+    const step = this.step;
+    if (step?.kind !== 'encapsulation') return;
+    const found = stepPacket(step.packet, records);
+    if (!found.ok) {
+      this.message = `That packet is not in this run: ${found.reason}.`;
+      return;
+    }
+    this.quizPacket = found.packet;
+    this.app.select({ kind: 'packet', pkt: found.packet.pkt, link: found.packet.link });
+    this.message = `Here is packet #${found.packet.pkt}: predict its headers, layer by layer.`;
+  }
+
+  /** The encapsulation quiz of the current step answered to its last layer. */
+  quizFinished(score: { right: number; asked: number }): void {
+    if (!this.progress || this.step?.kind !== 'encapsulation') return;
+    this.set(markDone(this.progress), {
+      response: `${score.right} of ${score.asked} right`,
+      success: score.right === score.asked,
+    });
   }
 
   private stepCheck(): Condition {

@@ -107,5 +107,6 @@ describe('handshake lesson check', () => {
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(stdout).toContain('task "Make it reliable": not done at first, done by its solution');
+    expect(stdout).toMatch(/encapsulation "Look inside a packet": packet #\d+ on link wifi at /);
   });
 });
