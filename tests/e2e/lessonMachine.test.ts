@@ -6,6 +6,7 @@
 // SJF runs P1 0-7, then P3 (1 ms) 7-8, then P2 and P4 tie at 4 ms and P2 arrived first: 8-12,
 // P4 12-16. Waiting: SJF (0 + 6 + 3 + 7) / 4 = 4 ms; FCFS (0 + 5 + 7 + 7) / 4 = 4.75 ms;
 // SRTF (P1 0-2, P2 2-4, P3 4-5, P2 5-7, P4 7-11, P1 11-16) (9 + 1 + 0 + 2) / 4 = 3 ms.
+// Then lesson 2's "be the router" step and its encapsulation step on the packet the router sent.
 import { describe, expect, it } from 'vitest';
 import { appSession, showTab } from './appSession.ts';
 import { axeViolations } from './axe.ts';
@@ -112,7 +113,7 @@ describe('a machine step in the lesson player', () => {
   // Lesson 2's router (two-subnets.json): eth0 192.168.1.1/24, eth1 10.0.0.1/24, no default
   // route. By hand: 10.0.0.20 is in 10.0.0.0/24 only (eth1), 192.168.1.10 in 192.168.1.0/24
   // only (eth0), and no route holds 8.8.8.8 (drop).
-  it('checks each interface picked for the router against longest-prefix match', async () => {
+  it('checks the router picks against longest-prefix match, then quizzes the headers', async () => {
     const page = await session.openApp({ viewport: { width: 1366, height: 900 } });
     await page.goto(`${new URL(page.url()).origin}/?lesson=02-addresses-ports-sockets`);
     const panel = page.getByTestId('lesson-panel');
@@ -142,6 +143,52 @@ describe('a machine step in the lesson player', () => {
       .poll(() => panel.getByTestId('machine-result').textContent())
       .toContain('2 of 3 picks right the first time.');
     expect(await panel.getByRole('button', { name: 'Next' }).isDisabled()).toBe(false);
+
+    // The next step opens the encapsulation quiz on the first packet the router sent on: the
+    // laptop's echo request, UDP (IP protocol 17, RFC 768) to port 7 (RFC 862), sent with TTL 64
+    // and lowered by one at the router (RFC 791): 63 on the server's link.
+    await panel.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => step.textContent()).toContain('Inside the request');
+    await panel.getByRole('button', { name: 'Run to the packet' }).click();
+    const quiz = panel.getByTestId('encapsulation-quiz');
+    await quiz.waitFor();
+    const group = (name: RegExp) => quiz.getByRole('group', { name });
+    await group(/^Protocol/)
+      .getByLabel('17 (UDP)')
+      .check();
+    await group(/^Source address/)
+      .getByLabel(/192\.168\.1\.10/)
+      .check();
+    await group(/^Destination address/)
+      .getByLabel(/10\.0\.0\.20/)
+      .check();
+    await group(/^Time to live/)
+      .getByLabel(/^\s*63$/)
+      .check();
+    await quiz.getByRole('button', { name: /^Reveal/ }).click();
+    const said = quiz.getByTestId('quiz-said');
+    await expect.poll(() => said.textContent()).toContain('IPv4 revealed.');
+    expect(await said.textContent()).toBe(
+      'IPv4 revealed. Right: 17 (UDP). Right: Laptop (192.168.1.10). Right: Server (10.0.0.20). Right: 63.',
+    );
+    await group(/^Destination port/)
+      .getByLabel(/^\s*7\b/)
+      .check();
+    await group(/^Source port/)
+      .getByLabel(/^\s*5\d{4}/)
+      .check();
+    await quiz.getByRole('button', { name: /^Reveal/ }).click();
+    await expect.poll(() => said.textContent()).toContain('UDP revealed.');
+    // The data inside: the echo protocol (RFC 862), a request.
+    await group(/^Application protocol/)
+      .getByLabel(/^\s*Echo$/)
+      .check();
+    await group(/request or a reply/)
+      .getByLabel(/request/i)
+      .check();
+    await quiz.getByRole('button', { name: /^Reveal/ }).click();
+    await expect.poll(() => said.textContent()).toContain('Right: Echo');
+    await expect.poll(() => panel.getByRole('button', { name: 'Next' }).isEnabled()).toBe(true);
     expect(session.errors).toEqual([]);
   });
 });
