@@ -15,7 +15,6 @@ const ALLOWED = new Set<string>(['Handshake']);
 /** Components whose texts are still English literals (docs/architecture.md, "Languages"). */
 const PENDING = new Set<string>([
   'App.svelte',
-  'AppHeader.svelte',
   'EventLog.svelte',
   'InspectorTabs.svelte',
   'JobTablePanel.svelte',
