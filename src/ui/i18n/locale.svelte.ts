@@ -113,11 +113,10 @@ export class Locale {
 /** The page's one language state. */
 export const locale = new Locale();
 
-const translators = new Map<Language, ReturnType<typeof translator>>();
+/** One translator per language, made when first used (a cache, not state). */
+const translators: Partial<Record<Language, ReturnType<typeof translator>>> = {};
 function translatorFor(language: Language) {
-  let found = translators.get(language);
-  if (!found) translators.set(language, (found = translator(language, CATALOGS[language], en)));
-  return found;
+  return (translators[language] ??= translator(language, CATALOGS[language], en));
 }
 
 type ParamNames<K extends MessageKey> = Placeholders<MessageTexts<(typeof en)[K]>>;

@@ -1,7 +1,7 @@
 // A pragmatic scanner for English left in a Svelte component's markup: text nodes, and the
 // attributes people read (aria-label, title, placeholder, alt, ...; a component's label-like
 // props), static or as string literals inside {expressions}, that have letters and do not go
-// through t(). Script code is not read: strings built there must come from t() too, but this
+// through t(); the content of <pre>, <code> and <kbd> (commands, key names) is left alone. Script code is not read: strings built there must come from t() too, but this
 // scanner does not prove it. Used by untranslated.test.ts.
 
 import { parse } from 'svelte/compiler';
@@ -113,6 +113,10 @@ export function untranslatedText(source: string, allowed: ReadonlySet<string>): 
       case 'ExpressionTag':
         expression(n.expression);
         return;
+      case 'RegularElement':
+        // Commands, code and key names are the same in every language.
+        if (['pre', 'code', 'kbd', 'style', 'script'].includes(n.name as string)) return;
+        break;
       case 'Attribute': {
         const name = n.name as string;
         if (READ_ATTRIBUTES.has(name) || READ_PROPS.has(name)) attributeValue(n.value);
