@@ -10,7 +10,16 @@ import { untranslatedText } from './untranslatedText.ts';
 const UI = join(import.meta.dirname, '..');
 
 /** Texts that are names, not English: the product, protocols, units, symbols. */
-const ALLOWED = new Set<string>(['Handshake', 'CSV:']);
+const ALLOWED = new Set<string>([
+  'Handshake',
+  'CSV:',
+  'ms',
+  // The column heads of `ss -tuan`, which the socket table mirrors.
+  'Netid',
+  'State',
+  'Local Address:Port',
+  'Peer Address:Port',
+]);
 
 /** Components whose texts are still English literals (docs/architecture.md, "Languages"). */
 const PENDING = new Set<string>([
@@ -20,22 +29,10 @@ const PENDING = new Set<string>([
   'editor/PropertyPanel.svelte',
   'editor/SchemaFields.svelte',
   'inspectors/AppLayerSection.svelte',
-  'inspectors/ConnectionStates.svelte',
-  'inspectors/CoreStates.svelte',
   'inspectors/CpuSection.svelte',
-  'inspectors/HexDump.svelte',
-  'inspectors/LadderBrush.svelte',
-  'inspectors/LadderControls.svelte',
-  'inspectors/LadderDiagram.svelte',
-  'inspectors/LadderPair.svelte',
-  'inspectors/LadderWindow.svelte',
-  'inspectors/MachineChart.svelte',
-  'inspectors/NodeInspector.svelte',
   'inspectors/PacketFieldTable.svelte',
   'inspectors/PacketInspector.svelte',
   'inspectors/ProcessesSection.svelte',
-  'inspectors/SocketTable.svelte',
-  'inspectors/Statechart.svelte',
   'inspectors/TlsDecryptSection.svelte',
 ]);
 
