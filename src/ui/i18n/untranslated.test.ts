@@ -29,10 +29,8 @@ const PENDING = new Set<string>([
   'editor/PropertyPanel.svelte',
   'editor/SchemaFields.svelte',
   'inspectors/AppLayerSection.svelte',
-  'inspectors/CpuSection.svelte',
   'inspectors/PacketFieldTable.svelte',
   'inspectors/PacketInspector.svelte',
-  'inspectors/ProcessesSection.svelte',
   'inspectors/TlsDecryptSection.svelte',
 ]);
 
