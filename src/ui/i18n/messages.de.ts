@@ -507,4 +507,33 @@ export const de: Messages = {
   'proc.state.working': 'arbeitet (auf der CPU)',
   'proc.state.waitingForIo': 'wartet auf E/A',
   'proc.state.exited': 'beendet',
+  'props.sceneHint':
+    'Wähle einen Knoten oder eine Leitung im Bild aus, um sie zu bearbeiten; hier stehen die eigenen Einstellungen des Szenarios.',
+  'props.nodeHint':
+    'Jede Einstellung dieses Knotens und seiner Anwendungen. Leere Felder nehmen ihre Standardwerte.',
+  'props.linkHint': 'Jede Einstellung dieser Leitung. Leere Felder nehmen ihre Standardwerte.',
+  'props.applyHint':
+    'Eine Änderung gilt, wenn du das Feld verlässt oder Enter drückst; drücke auf „Starten“, um ihre Wirkung zu sehen.',
+  'props.changed':
+    'Das Szenario hat sich geändert: Drücke auf „Starten“, um zu sehen, was es jetzt tut.',
+  'schema.notSet': '(nicht gesetzt: Standardwerte)',
+  'schema.severalKinds':
+    'Es gibt davon mehrere Arten: Sobald eine im Dokument gesetzt ist, werden ihre Felder hier bearbeitet.',
+  'schema.itemOf': '{noun} {n} von {owner}',
+  'schema.required': 'erforderlich',
+  'schema.default': '(Standard)',
+  'schema.yes': 'ja',
+  'schema.no': 'nein',
+  'schema.defaultPlaceholder': 'Standard',
+  'schema.defaultHint': 'Standard; {hint}',
+  'schema.range': 'Bereich: {min} bis {max}.',
+  'schema.rangeExclusive': 'Bereich: {min} bis {max} (ausschließlich).',
+  'props.warningsNode': {
+    one: 'Warnung zu diesem Knoten',
+    other: '{count} Warnungen zu diesem Knoten',
+  },
+  'props.warningsLink': {
+    one: 'Warnung zu dieser Leitung',
+    other: '{count} Warnungen zu dieser Leitung',
+  },
 };

@@ -493,6 +493,34 @@ export const en = {
   'proc.state.working': 'working (on the CPU)',
   'proc.state.waitingForIo': 'waiting for I/O',
   'proc.state.exited': 'exited',
+  'props.sceneHint':
+    "Select a node or a link in the picture to edit it; here, the scenario's own settings.",
+  'props.nodeHint':
+    'Every setting of this node and its applications. Empty fields take their defaults.',
+  'props.linkHint': 'Every setting of this link. Empty fields take their defaults.',
+  'props.applyHint':
+    'A change applies when you leave the field or press Enter; press Run to see its effect.',
+  'props.changed': 'The scenario changed: press Run to see what it does now.',
+  'schema.notSet': '(not set: defaults)',
+  'schema.severalKinds':
+    'It comes in several kinds: once one is set in the document, its fields are edited here.',
+  'schema.itemOf': '{noun} {n} of {owner}',
+  'schema.required': 'required',
+  'schema.default': '(default)',
+  'schema.yes': 'yes',
+  'schema.no': 'no',
+  'schema.defaultPlaceholder': 'default',
+  'schema.defaultHint': 'default; {hint}',
+  'schema.range': 'Range: {min} to {max}.',
+  'schema.rangeExclusive': 'Range: {min} to {max} (not included).',
+  'props.warningsNode': {
+    one: 'Warning about this node',
+    other: '{count} warnings about this node',
+  },
+  'props.warningsLink': {
+    one: 'Warning about this link',
+    other: '{count} warnings about this link',
+  },
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -26,8 +26,6 @@ const PENDING = new Set<string>([
   'LessonPanel.svelte',
   'editor/ActionsPanel.svelte',
   'editor/CanvasEditor.svelte',
-  'editor/PropertyPanel.svelte',
-  'editor/SchemaFields.svelte',
   'inspectors/AppLayerSection.svelte',
   'inspectors/PacketFieldTable.svelte',
   'inspectors/PacketInspector.svelte',
