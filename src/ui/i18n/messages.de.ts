@@ -567,4 +567,24 @@ export const de: Messages = {
   'actions.goTo': 'Gehe zu {time}: {text}',
   'actions.removeLabel': 'Entfernen: {text} bei {time}',
   'actions.remove': 'Entfernen',
+  'canvasEd.label': 'Zeichenflächen-Editor',
+  'canvasEd.heading': 'Zeichenfläche bearbeiten',
+  'canvasEd.addNode': 'Einen Knoten hinzufügen',
+  'canvasEd.kindTitle':
+    'Auf die Zeichenfläche ziehen oder drücken, um einen {kind} an einer freien Stelle hinzuzufügen',
+  'canvasEd.done': 'Fertig',
+  'canvasEd.hint':
+    'Ziehe eine Art auf die Zeichenfläche; ziehe vom runden Griff eines Knotens auf einen anderen Knoten, um sie zu verbinden.',
+  'canvasEd.network': 'Das bearbeitete Netz: {nodes} Knoten, {links} Leitungen',
+  'canvasEd.linkLabel': '{caption}: Leitung von {a} nach {b}',
+  'canvasEd.handle': 'Auf einen anderen Knoten ziehen, um {id} mit ihm zu verbinden',
+  'canvasEd.warningFor': 'Warnung zu {id}: {messages}',
+  'canvasEd.keys':
+    'Gehe mit Tab zu einem Knoten und drücke Enter, um ihn auszuwählen; Umschalt+Klick erweitert die Auswahl, Ziehen auf dem Hintergrund wählt eine Gruppe. Pfeiltasten verschieben die Auswahl, Entf entfernt sie, Strg+C / Strg+V kopieren und einfügen; „Rückgängig“ nimmt jede Änderung zurück.',
+  'canvasEd.refused': '{edit} wurde abgelehnt: {reasons}',
+  'canvasEd.selectToDelete': 'Wähle zuerst Knoten oder Leitungen zum Löschen aus.',
+  'canvasEd.copied': '{what} kopiert.',
+  'canvasEd.nodes': '{count} Knoten',
+  'canvasEd.selectToCopy': 'Wähle zuerst Knoten zum Kopieren aus.',
+  'canvasEd.nothingCopied': 'Noch nichts kopiert: Wähle Knoten aus und drücke Strg+C.',
 };

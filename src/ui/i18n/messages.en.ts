@@ -551,6 +551,25 @@ export const en = {
   'actions.goTo': 'Go to {time}: {text}',
   'actions.removeLabel': 'Remove: {text} at {time}',
   'actions.remove': 'Remove',
+  'canvasEd.label': 'Canvas editor',
+  'canvasEd.heading': 'Edit canvas',
+  'canvasEd.addNode': 'Add a node',
+  'canvasEd.kindTitle': 'Drag onto the canvas, or press to add a {kind} at a free spot',
+  'canvasEd.done': 'Done',
+  'canvasEd.hint':
+    'Drag a kind onto the canvas; drag from a node’s round handle onto another node to link them.',
+  'canvasEd.network': 'The network being edited: {nodes} nodes, {links} links',
+  'canvasEd.linkLabel': '{caption}: link from {a} to {b}',
+  'canvasEd.handle': 'Drag onto another node to link {id} to it',
+  'canvasEd.warningFor': 'Warning for {id}: {messages}',
+  'canvasEd.keys':
+    'Tab to a node and press Enter to select it; Shift+click adds to the selection, a drag on the background selects a group. Arrows move what is selected, Delete removes it, Ctrl+C / Ctrl+V copy and paste; Undo takes back any edit.',
+  'canvasEd.refused': '{edit} was refused: {reasons}',
+  'canvasEd.selectToDelete': 'Select nodes or links to delete first.',
+  'canvasEd.copied': 'Copied {what}.',
+  'canvasEd.nodes': '{count} nodes',
+  'canvasEd.selectToCopy': 'Select nodes to copy first.',
+  'canvasEd.nothingCopied': 'Nothing copied yet: select nodes and press Ctrl+C.',
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;
