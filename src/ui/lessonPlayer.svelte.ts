@@ -18,7 +18,8 @@ import {
   type LessonProgress,
 } from '../lessons/index.ts';
 import type { HandshakeApp } from './appState.svelte.ts';
-import { BUILT_IN_LESSONS, type BuiltInLesson } from './builtinLessons.ts';
+import { builtInLessons, type BuiltInLesson } from './builtinLessons.ts';
+import { locale, t } from './i18n/locale.svelte.ts';
 import { pageStorage } from './editor/sessionStore.ts';
 
 const OPEN_KEY = 'handshake.lesson.open';
@@ -30,8 +31,16 @@ type Usable = Extract<BuiltInLesson, { ok: true }>;
 type Pending = { kind: 'moment'; until: Condition } | { kind: 'check' } | null;
 
 export class LessonPlayer {
-  readonly lessons = BUILT_IN_LESSONS;
-  open = $state.raw<Usable | null>(null);
+  /** The built-in lessons in the page's language (German where translated; keys in English). */
+  get lessons(): readonly BuiltInLesson[] {
+    return builtInLessons(locale.language);
+  }
+  /** The open lesson's key; the lesson itself follows the language (`open`). */
+  private openKey = $state<string | null>(null);
+  get open(): Usable | null {
+    const lesson = this.lessons.find((l) => l.key === this.openKey);
+    return lesson?.ok ? lesson : null;
+  }
   progress = $state.raw<LessonProgress | null>(null);
   /** What the last action said (feedback, a hint, a result): read out by the live region. */
   message = $state('');
@@ -64,14 +73,14 @@ export class LessonPlayer {
   start(key: string): void {
     const lesson = this.lessons.find((l) => l.key === key);
     if (!lesson?.ok) return;
-    this.app.replaceWith(`the scenario of the lesson "${lesson.lesson.title}"`, () =>
+    this.app.replaceWith(t('lesson.theScenarioOf', { title: lesson.lesson.title }), () =>
       this.show(lesson, true),
     );
   }
 
   /** Back to the list of lessons (progress stays saved). */
   close(): void {
-    this.open = null;
+    this.openKey = null;
     this.progress = null;
     this.pending = null;
     this.message = '';
@@ -81,9 +90,9 @@ export class LessonPlayer {
 
   private show(lesson: Usable, openScenario: boolean): void {
     const restored = restoreProgress(lesson.key, lesson.lesson, this.saved(lesson.key));
-    this.open = lesson;
+    this.openKey = lesson.key;
     this.progress = restored.progress;
-    this.message = restored.note ?? '';
+    this.message = restored.note === null ? '' : t('lesson.progressReset');
     this.hint = null;
     this.pending = null;
     pageStorage()?.setItem(OPEN_KEY, lesson.key);
@@ -103,7 +112,7 @@ export class LessonPlayer {
   openScenario(): void {
     const lesson = this.open;
     if (!lesson) return;
-    this.app.replaceWith(`the scenario of the lesson "${lesson.lesson.title}"`, () =>
+    this.app.replaceWith(t('lesson.theScenarioOf', { title: lesson.lesson.title }), () =>
       this.app.openBuiltIn(lesson.scenario.file, lesson.scenario.text),
     );
   }
@@ -159,7 +168,7 @@ export class LessonPlayer {
     const step = this.step;
     if (!step || (step.kind !== 'run' && step.kind !== 'predict')) return;
     this.pending = { kind: 'moment', until: step.until };
-    this.message = 'Running…';
+    this.message = t('lesson.running');
     this.whenRun();
   }
 
@@ -167,7 +176,7 @@ export class LessonPlayer {
   check(): void {
     if (this.step?.kind !== 'task') return;
     this.pending = { kind: 'check' };
-    this.message = 'Checking…';
+    this.message = t('lesson.checking');
     this.whenRun();
   }
 
@@ -202,29 +211,28 @@ export class LessonPlayer {
       const result = checkTask(this.progress, this.open.lesson, holds(this.stepCheck(), facts));
       this.set(result.progress);
       this.hint = result.hint;
-      this.message =
-        result.hint === null ? 'Done: the run shows it.' : 'Not yet: the run does not show it.';
+      this.message = result.hint === null ? t('lesson.doneShows') : t('lesson.notYet');
       return;
     }
     const until = pending.until;
-    const t =
+    const at =
       'record' in until
         ? firstTime(until, live.records)
         : holds(until, facts)
           ? live.recorded
           : null;
-    if (t === null) {
-      this.message = 'That moment did not come in this run.';
+    if (at === null) {
+      this.message = t('lesson.noMoment');
       return;
     }
     app.player.pause();
-    app.player.seek(t);
+    app.player.seek(at);
     this.set(markDone(this.progress));
     const step = this.step;
     this.message =
       step?.kind === 'predict'
-        ? `Here it is. The answer: ${step.choices[step.answer] ?? ''}.`
-        : 'Here is the moment.';
+        ? t('lesson.answer', { answer: step.choices[step.answer] ?? '' })
+        : t('lesson.moment');
   }
 
   private stepCheck(): Condition {
