@@ -51,6 +51,31 @@ describe('the interface language', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('offers lesson 1 in German, its progress kept under the English file name', async () => {
+    const page = await openApp({ locale: 'de-DE' });
+    await page.getByRole('tab', { name: 'Lektionen', exact: true }).click();
+    await page
+      .getByRole('button', { name: 'Clients und Server: wer fragt, wer antwortet' })
+      .click();
+    await expect
+      .poll(() => page.getByTestId('lesson-step').textContent())
+      .toMatch(/Schritt 1 von 5:\s*Zwei Programme, zwei Rollen/);
+    await page.getByRole('button', { name: 'Verstanden' }).click();
+    await expect
+      .poll(() => page.getByTestId('lesson-step').textContent())
+      .toMatch(/Schritt 2 von 5:\s*Wer spricht zuerst\?/);
+    const saved = await page.evaluate(() =>
+      localStorage.getItem('handshake.lesson.progress.01-clients-and-servers'),
+    );
+    expect(saved).not.toBeNull();
+    // In English the same lesson, at the same step.
+    await page.getByLabel('Sprache').selectOption('en');
+    await expect
+      .poll(() => page.getByTestId('lesson-step').textContent())
+      .toMatch(/Step 2 of 5:\s*Who speaks first\?/);
+    expect(session.errors).toEqual([]);
+  });
+
   it('stays English for an English browser and for a language it does not speak', async () => {
     for (const locale of ['en-US', 'fr-FR']) {
       const page = await openApp({ locale });

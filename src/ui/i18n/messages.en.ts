@@ -603,6 +603,45 @@ export const en = {
   'lessons.reset': 'Reset step',
   'lessons.next': 'Next',
   'lessons.complete': 'Lesson complete: every step is done.',
+  'packet.heading': 'Packet',
+  'packet.headingNumber': 'Packet #{pkt}',
+  'packet.selectHint':
+    'Select a packet in the picture, the packet list or the ladder diagram to see its headers, what each field is for, and its bytes.',
+  'packet.neverOnLink': 'This packet never went onto a link, so there are no bytes to show.',
+  'packet.ends': 'From {from} to {to}, {bytes} bytes',
+  'packet.shownAs': 'Shown as link {link} carried it, sent by {node} at {time}',
+  'packet.later': '(later than the time shown)',
+  'packet.routers':
+    'Routers re-create a packet for every hop: the TTL and the header checksum change on the way.',
+  'packet.hopGroup': 'Hop of the packet to show',
+  'packet.journey': {
+    one: 'Journey so far ({count} step)',
+    other: 'Journey so far ({count} steps)',
+  },
+  'packet.onLink': 'on link {link}',
+  'packet.sent': '{who} sent it{on}',
+  'packet.arrived': 'it arrived at {who}{on}',
+  'packet.delivered': '{who} handed it to its transport layer',
+  'packet.lost': 'it never arrived: {reason}{link}',
+  'packet.lostReason': 'lost',
+  'packet.lostLink': '(link {link})',
+  'packet.dropped': '{who} dropped it: {reason}',
+  'packet.byte': 'byte {n}',
+  'packet.bytesRange': 'bytes {from}–{to}',
+  'packet.bytes': 'Bytes',
+  'packet.pointAt': 'Point at or focus a field to light its bytes.',
+  'fields.caption':
+    'Packet fields by layer. Use the arrow keys to move between fields; each field’s meaning shows below it.',
+  'fields.field': 'Field',
+  'fields.value': 'Value',
+  'fields.bytes': 'Bytes',
+  'fields.layerBytes': 'bytes {range}',
+  'fields.computedTitle': 'Computed by the sender’s network stack',
+  'fields.computed': 'computed',
+  'fields.computedAbout':
+    'The sender’s stack computes it from the rest of the packet; nobody sets it by hand.',
+  'fields.bit': 'bit {n}',
+  'fields.bits': 'bits {from}–{to}',
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

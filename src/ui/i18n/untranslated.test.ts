@@ -14,6 +14,7 @@ const ALLOWED = new Set<string>([
   'Handshake',
   'CSV:',
   'ms',
+  'TTL',
   // The column heads of `ss -tuan`, which the socket table mirrors.
   'Netid',
   'State',
@@ -24,8 +25,6 @@ const ALLOWED = new Set<string>([
 /** Components whose texts are still English literals (docs/architecture.md, "Languages"). */
 const PENDING = new Set<string>([
   'inspectors/AppLayerSection.svelte',
-  'inspectors/PacketFieldTable.svelte',
-  'inspectors/PacketInspector.svelte',
   'inspectors/TlsDecryptSection.svelte',
 ]);
 
