@@ -74,8 +74,9 @@ function safeStorage(): Storage | null {
   }
 }
 
+/** The browser's languages; none outside a page (Node has a navigator that follows LANG). */
 function navigatorLanguages(): readonly string[] | undefined {
-  if (typeof navigator === 'undefined') return undefined;
+  if (typeof navigator === 'undefined' || typeof document === 'undefined') return undefined;
   return navigator.languages?.length ? navigator.languages : [navigator.language];
 }
 

@@ -571,7 +571,7 @@ export const de: Messages = {
   'canvasEd.heading': 'Zeichenfläche bearbeiten',
   'canvasEd.addNode': 'Einen Knoten hinzufügen',
   'canvasEd.kindTitle':
-    'Auf die Zeichenfläche ziehen oder drücken, um einen {kind} an einer freien Stelle hinzuzufügen',
+    'Auf die Zeichenfläche ziehen oder drücken, um ein Element vom Typ „{kind}“ an einer freien Stelle hinzuzufügen',
   'canvasEd.done': 'Fertig',
   'canvasEd.hint':
     'Ziehe eine Art auf die Zeichenfläche; ziehe vom runden Griff eines Knotens auf einen anderen Knoten, um sie zu verbinden.',
@@ -682,13 +682,13 @@ export const de: Messages = {
   'tls.label': 'TLS entschlüsseln',
   'tls.how': 'Wie die TLS-Records dieses Segments gezeigt werden',
   'tls.encrypted': 'Verschlüsselt (wie auf der Leitung)',
-  'tls.decryptWith': 'Mit den Schlüsseln des {role} entschlüsseln',
+  'tls.decryptWith': 'Mit den Schlüsseln der Seite „{role}“ entschlüsseln',
   'tls.noKeysYet':
-    'Der {role} ({name}) hat bei {time} noch keine Sitzungsschlüssel: Sein Handshake endet bei {end}.',
+    'Die Seite „{role}“ ({name}) hat bei {time} noch keine Sitzungsschlüssel: Ihr Handshake endet bei {end}.',
   'tls.asSeen': 'Wie {name} es sieht',
   'tls.decryptedWith': '(mit seinen Sitzungsschlüsseln entschlüsselt)',
   'tls.sentBy':
-    'Gesendet vom {role}; dieses Segment beginnt bei Byte {offset} des Streams des {role}.',
+    'Gesendet von der Seite „{role}“; dieses Segment beginnt bei Byte {offset} ihres Streams.',
   'tls.failed': 'Konnte nicht entschlüsselt werden',
   'tls.record': '{type}-Record',
   'tls.inside': '{inner} in einem {outer}-Record',
