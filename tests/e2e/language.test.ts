@@ -3,7 +3,7 @@
 // the choice survives a reload; an English browser gets English. German lesson 1 is offered in a
 // German interface.
 import { describe, expect, it } from 'vitest';
-import { appSession } from './appSession.ts';
+import { appSession, shot } from './appSession.ts';
 
 const session = appSession();
 const { openApp } = session;
@@ -48,6 +48,7 @@ describe('the interface language', () => {
     expect(await page.getByTestId('play').textContent()).toMatch(/Abspielen|Pause/);
     await page.getByRole('tab', { name: 'Übersicht', exact: true }).click();
     expect(await page.getByTestId('summary').textContent()).toContain('Gesendet');
+    await shot(page, 'language-de');
     expect(session.errors).toEqual([]);
   });
 
