@@ -694,4 +694,10 @@ export const de: Messages = {
   'tls.inside': '{inner} in einem {outer}-Record',
   'tls.trafficKey': ', {key}-Traffic-Key',
   'tls.partly': ', nur teilweise in diesem Segment',
+  'runField.seed': 'Der Seed muss eine ganze Zahl von 0 bis {max} sein.',
+  'runField.events': 'Die Ereignisgrenze muss eine ganze Zahl von mindestens 1 sein.',
+  'runField.records':
+    'Das Datensatz-Budget muss eine ganze Zahl von {least} bis {most} sein (mehr passte nicht in den Speicher der Seite).',
+  'runField.time':
+    'Die Zeitgrenze muss eine Zahl von Sekunden echter Zeit sein, mehr als 0 und höchstens {most} (eine Stunde).',
 };

@@ -678,6 +678,12 @@ export const en = {
   'tls.inside': '{inner} inside an {outer} record',
   'tls.trafficKey': ', {key} traffic key',
   'tls.partly': ', only partly in this segment',
+  'runField.seed': 'The seed must be a whole number from 0 to {max}.',
+  'runField.events': 'The event limit must be a whole number of at least 1.',
+  'runField.records':
+    "The record budget must be a whole number from {least} to {most} (more would not fit in the page's memory).",
+  'runField.time':
+    'The time limit must be a number of seconds of real time, more than 0 and at most {most} (an hour).',
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;
