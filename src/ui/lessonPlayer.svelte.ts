@@ -27,7 +27,8 @@ import {
   type TimedProgress,
 } from '../lessons/index.ts';
 import type { HandshakeApp } from './appState.svelte.ts';
-import { BUILT_IN_LESSONS, type BuiltInLesson } from './builtinLessons.ts';
+import { builtInLessons, type BuiltInLesson } from './builtinLessons.ts';
+import { locale, t } from './i18n/locale.svelte.ts';
 import { pageStorage } from './editor/sessionStore.ts';
 import { wallClock } from './lessonExport.ts';
 
@@ -40,8 +41,16 @@ type Usable = Extract<BuiltInLesson, { ok: true }>;
 type Pending = { kind: 'moment'; until: Condition } | { kind: 'check' } | null;
 
 export class LessonPlayer {
-  readonly lessons = BUILT_IN_LESSONS;
-  open = $state.raw<Usable | null>(null);
+  /** The built-in lessons in the page's language (German where translated; keys in English). */
+  get lessons(): readonly BuiltInLesson[] {
+    return builtInLessons(locale.language);
+  }
+  /** The open lesson's key; the lesson itself follows the language (`open`). */
+  private openKey = $state<string | null>(null);
+  get open(): Usable | null {
+    const lesson = this.lessons.find((l) => l.key === this.openKey);
+    return lesson?.ok ? lesson : null;
+  }
   progress = $state.raw<TimedProgress | null>(null);
   /** The packet an encapsulation step opened its quiz on (LessonPanel shows PacketQuiz). */
   quizPacket = $state.raw<StepPacket | null>(null);
@@ -78,7 +87,7 @@ export class LessonPlayer {
   start(key: string): void {
     const lesson = this.lessons.find((l) => l.key === key);
     if (!lesson?.ok) return;
-    this.app.replaceWith(`the scenario of the lesson "${lesson.lesson.title}"`, () =>
+    this.app.replaceWith(t('lesson.theScenarioOf', { title: lesson.lesson.title }), () =>
       this.show(lesson, true),
     );
   }
@@ -101,7 +110,7 @@ export class LessonPlayer {
 
   /** Back to the list of lessons (progress stays saved). */
   close(): void {
-    this.open = null;
+    this.openKey = null;
     this.progress = null;
     this.pending = null;
     this.message = '';
@@ -112,9 +121,9 @@ export class LessonPlayer {
 
   private show(lesson: Usable, openScenario: boolean): void {
     const restored = restoreProgress(lesson.key, lesson.lesson, this.saved(lesson.key));
-    this.open = lesson;
+    this.openKey = lesson.key;
     this.progress = restored.progress;
-    this.message = restored.note ?? '';
+    this.message = restored.note === null ? '' : t('lesson.progressReset');
     this.hint = null;
     this.pending = null;
     this.quizPacket = null;
@@ -135,7 +144,7 @@ export class LessonPlayer {
   openScenario(): void {
     const lesson = this.open;
     if (!lesson) return;
-    this.app.replaceWith(`the scenario of the lesson "${lesson.lesson.title}"`, () =>
+    this.app.replaceWith(t('lesson.theScenarioOf', { title: lesson.lesson.title }), () =>
       this.app.openBuiltIn(lesson.scenario.file, lesson.scenario.text),
     );
   }
@@ -211,7 +220,7 @@ export class LessonPlayer {
     else if (step?.kind === 'run' || step?.kind === 'predict')
       this.pending = { kind: 'moment', until: step.until };
     else return;
-    this.message = 'Running…';
+    this.message = t('lesson.running');
     this.whenRun();
   }
 
@@ -219,7 +228,7 @@ export class LessonPlayer {
   check(): void {
     if (this.step?.kind !== 'task') return;
     this.pending = { kind: 'check' };
-    this.message = 'Checking…';
+    this.message = t('lesson.checking');
     this.whenRun();
   }
 
@@ -255,30 +264,29 @@ export class LessonPlayer {
       const result = checkTask(this.progress, this.open.lesson, holds(this.stepCheck(), facts));
       this.set(result.progress);
       this.hint = result.hint;
-      this.message =
-        result.hint === null ? 'Done: the run shows it.' : 'Not yet: the run does not show it.';
+      this.message = result.hint === null ? t('lesson.doneShows') : t('lesson.notYet');
       return;
     }
     const until = pending.until;
-    const t =
+    const at =
       'record' in until
         ? firstTime(until, live.records)
         : holds(until, facts)
           ? live.recorded
           : null;
-    if (t === null) {
-      this.message = 'That moment did not come in this run.';
+    if (at === null) {
+      this.message = t('lesson.noMoment');
       return;
     }
     app.player.pause();
-    app.player.seek(t);
+    app.player.seek(at);
     if (this.step?.kind === 'encapsulation') return this.openQuiz(live.records);
     this.set(markDone(this.progress));
     const step = this.step;
     this.message =
       step?.kind === 'predict'
-        ? `Here it is. The answer: ${step.choices[step.answer] ?? ''}.`
-        : 'Here is the moment.';
+        ? t('lesson.answer', { answer: step.choices[step.answer] ?? '' })
+        : t('lesson.moment');
   }
 
   /** An encapsulation step at its moment: its packet selected and its quiz opened. */

@@ -1,25 +1,14 @@
-// The lesson player's encapsulation step without a page: a lesson whose step names the server's
-// first packet; "Run to the packet" runs the scenario, shows that moment, selects the packet and
-// opens the quiz on it; the step is done when the quiz is, with its score in the history.
+// The lesson player's encapsulation step without a page: lesson 2's step names the first packet
+// the router sent on; "Run to the packet" runs the scenario, shows that moment, selects the
+// packet and opens the quiz on it; the step is done when the quiz is, with its score in the history.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText, runScenario } from '../sim/index.ts';
 import { startLesson } from '../lessons/index.ts';
 import { HandshakeApp } from './appState.svelte.ts';
-import { builtInLesson } from './builtinLessons.ts';
 import { LessonPlayer } from './lessonPlayer.svelte.ts';
 
-const LESSON = `---
-title: Inside a packet
-scenario: ../ping-over-a-link.json
----
-
-## The answer's layers
-
-\`\`\`step
-{ "kind": "encapsulation", "packet": { "record": "link.txBegin", "where": { "node": "server" } } }
-\`\`\`
-`;
+const KEY = '02-addresses-ports-sockets';
 
 async function until(done: () => boolean): Promise<void> {
   for (let i = 0; i < 400 && !done(); i++) await new Promise((r) => setTimeout(r, 5));
@@ -29,31 +18,32 @@ describe('the encapsulation step in the player', () => {
   it('runs to the packet, opens the quiz on it, and is done with the quiz', async () => {
     const app = new HandshakeApp();
     const player = new LessonPlayer(app);
-    const lesson = builtInLesson('99-inside', LESSON);
-    if (!lesson.ok) throw new Error(lesson.problem);
-    player.open = lesson;
-    player.progress = startLesson('99-inside', lesson.lesson);
+    player.start(KEY);
+    const lesson = player.open;
+    if (!lesson) throw new Error(`lesson ${KEY} did not open`);
+    const at = lesson.lesson.steps.findIndex((s) => s.kind === 'encapsulation');
+    player.progress = { ...startLesson(KEY, lesson.lesson), current: at };
 
-    // The server's first packet, found here in the core's own run of the example.
-    const parsed = parseScenarioText(readFileSync('simulations/ping-over-a-link.json', 'utf8'));
+    // The router's first packet, found here in the core's own run of the example.
+    const parsed = parseScenarioText(readFileSync('simulations/two-subnets.json', 'utf8'));
     if (!parsed.ok) throw new Error('invalid example');
     const first = runScenario(parsed.scenario).simulation.sim.trace.records.find(
-      (r) => r.type === 'link.txBegin' && r.node === 'server',
+      (r) => r.type === 'link.txBegin' && r.node === 'router',
     );
-    if (first?.type !== 'link.txBegin') throw new Error('the server sent nothing');
+    if (first?.type !== 'link.txBegin') throw new Error('the router sent nothing');
 
     player.playToMoment();
     await until(() => app.live?.status === 'done');
     player.whenRun();
-    expect(player.quizPacket).toEqual({ t: first.t, pkt: first.pkt, link: 'wifi' });
-    expect(app.selection).toEqual({ kind: 'packet', pkt: first.pkt, link: 'wifi' });
+    expect(player.quizPacket).toEqual({ t: first.t, pkt: first.pkt, link: 'l-servers' });
+    expect(app.selection).toEqual({ kind: 'packet', pkt: first.pkt, link: 'l-servers' });
     expect(app.player.playback.time).toBe(first.t);
     expect(player.message).toContain(`packet #${first.pkt}`);
-    expect(player.progress?.steps[0]?.done).toBe(false);
+    expect(player.progress?.steps[at]?.done).toBe(false);
 
     player.quizFinished({ right: 6, asked: 7 });
-    expect(player.progress?.steps[0]?.done).toBe(true);
+    expect(player.progress?.steps[at]?.done).toBe(true);
     const answered = player.progress?.history?.find((e) => e.what === 'answered');
-    expect(answered).toMatchObject({ step: 0, response: '6 of 7 right', success: false });
+    expect(answered).toMatchObject({ step: at, response: '6 of 7 right', success: false });
   });
 });

@@ -1,8 +1,9 @@
 // The Run panel's fields read as numbers: the seed and the page's limits (events, the record
 // budget that is its memory limit, the time limit in real seconds), each with a message for
-// people when it cannot be used.
+// people when it cannot be used (in the page's language).
 
 import { DEFAULT_MAX_RECORDS } from './worker/slicedRun.ts';
+import { t } from './i18n/locale.svelte.ts';
 
 /** The page's time limit by default: real seconds a run may take. */
 export const DEFAULT_TIME_LIMIT_S = 120;
@@ -18,7 +19,7 @@ export function parseSeed(text: string): Parsed<'seed'> {
   if (!Number.isSafeInteger(seed)) {
     return {
       ok: false,
-      error: `The seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}.`,
+      error: t('runField.seed', { max: String(Number.MAX_SAFE_INTEGER) }),
     };
   }
   return { ok: true, seed };
@@ -28,7 +29,7 @@ export function parseSeed(text: string): Parsed<'seed'> {
 export function parseMaxEvents(text: string): Parsed<'maxEvents'> {
   const value = wholeNumber(text);
   if (value === undefined || value < 1) {
-    return { ok: false, error: 'The event limit must be a whole number of at least 1.' };
+    return { ok: false, error: t('runField.events') };
   }
   return { ok: true, maxEvents: value };
 }
@@ -37,10 +38,9 @@ export function parseMaxEvents(text: string): Parsed<'maxEvents'> {
 export function parseMaxRecords(text: string): Parsed<'maxRecords'> {
   const value = wholeNumber(text);
   if (value === undefined || value < 1000 || value > DEFAULT_MAX_RECORDS) {
-    const most = DEFAULT_MAX_RECORDS.toLocaleString('en-US');
     return {
       ok: false,
-      error: `The record budget must be a whole number from 1,000 to ${most} (more would not fit in the page's memory).`,
+      error: t('runField.records', { least: 1000, most: DEFAULT_MAX_RECORDS }),
     };
   }
   return { ok: true, maxRecords: value };
@@ -57,7 +57,7 @@ export function parseTimeLimit(text: string): Parsed<'maxWallMs'> {
   if (!(seconds > 0 && seconds <= MAX_TIME_LIMIT_S)) {
     return {
       ok: false,
-      error: `The time limit must be a number of seconds of real time, more than 0 and at most ${MAX_TIME_LIMIT_S.toLocaleString('en-US')} (an hour).`,
+      error: t('runField.time', { most: MAX_TIME_LIMIT_S }),
     };
   }
   return { ok: true, maxWallMs: seconds * 1000 };
