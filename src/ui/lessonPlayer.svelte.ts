@@ -104,8 +104,8 @@ export class LessonPlayer {
     }
     const shown = key.length > 80 ? `${key.slice(0, 80)}…` : key;
     this.notice = lesson
-      ? `The lesson "${shown}" of the link cannot be used: ${lesson.problem}.`
-      : `The link asks for a lesson "${shown}", and there is none of that name. Pick one below.`;
+      ? t('lesson.linkBroken', { key: shown, problem: lesson.problem })
+      : t('lesson.linkUnknown', { key: shown });
   }
 
   /** Back to the list of lessons (progress stays saved). */
@@ -295,12 +295,12 @@ export class LessonPlayer {
     if (step?.kind !== 'encapsulation') return;
     const found = stepPacket(step.packet, records);
     if (!found.ok) {
-      this.message = `That packet is not in this run: ${found.reason}.`;
+      this.message = t('lesson.packetMissing', { reason: found.reason });
       return;
     }
     this.quizPacket = found.packet;
     this.app.select({ kind: 'packet', pkt: found.packet.pkt, link: found.packet.link });
-    this.message = `Here is packet #${found.packet.pkt}: predict its headers, layer by layer.`;
+    this.message = t('lesson.packetHere', { pkt: String(found.packet.pkt) });
   }
 
   /** The encapsulation quiz of the current step answered to its last layer. */
