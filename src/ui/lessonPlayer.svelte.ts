@@ -28,6 +28,7 @@ import {
 } from '../lessons/index.ts';
 import type { HandshakeApp } from './appState.svelte.ts';
 import { builtInLessons, type BuiltInLesson } from './builtinLessons.ts';
+import { machineWords } from './machineWords.ts';
 import { locale, t } from './i18n/locale.svelte.ts';
 import { pageStorage } from './editor/sessionStore.ts';
 import { wallClock } from './lessonExport.ts';
@@ -205,12 +206,13 @@ export class LessonPlayer {
     const step = this.step;
     const open = this.open;
     if (!open || !this.progress || step?.kind !== 'machine') return;
-    const decisions = stepDecisions(step, () => JSON.parse(open.scenario.text));
+    const words = machineWords();
+    const decisions = stepDecisions(step, () => JSON.parse(open.scenario.text), words);
     if (typeof decisions === 'string') return void (this.message = decisions);
     const picks = [...(this.progress.steps[this.progress.current]?.picks ?? []), pick];
     const replay = replayPicks(decisions, picks);
     this.set(pickMachine(this.progress, open.lesson, pick, replay.done));
-    this.message = machineFeedback(decisions, replay);
+    this.message = machineFeedback(decisions, replay, words);
   }
 
   /** Plays the run to the moment the current run, predict or encapsulation step waits for. */

@@ -659,6 +659,56 @@ export const de: Messages = {
   'machine.turnaround': 'Durchlaufzeit',
   'machine.response': 'Antwortzeit',
   'machine.span': '{job} von {from} bis {to}',
+  'machine.at.free': 'Bei {at} ist die CPU frei.',
+  'machine.at.freeArriveOne': 'Bei {at} kommt {arrivals} an; die CPU ist frei.',
+  'machine.at.freeArriveMany': 'Bei {at} kommen {arrivals} an; die CPU ist frei.',
+  'machine.at.quantum': 'Bei {at} endet das Quantum von {held}.',
+  'machine.at.quantumArriveOne': 'Bei {at} kommt {arrivals} an, und das Quantum von {held} endet.',
+  'machine.at.quantumArriveMany':
+    'Bei {at} kommen {arrivals} an, und das Quantum von {held} endet.',
+  'machine.at.arrivalOne': 'Bei {at} kommt {arrivals} an, während {held} läuft (noch {left}).',
+  'machine.at.arrivalMany': 'Bei {at} kommen {arrivals} an, während {held} läuft (noch {left}).',
+  'machine.at.arrivalSome': 'Bei {at} kommt ein Prozess an, während {held} läuft (noch {left}).',
+  'machine.choice': '{id}: braucht {needs}',
+  'machine.choiceRunning': '{id}: braucht noch {needs}, läuft gerade',
+  'machine.choicePriority': '{choice}, Priorität {priority}',
+  'machine.rule.fcfs':
+    'FCFS führt den Prozess aus, der am längsten in der Bereit-Warteschlange gewartet hat: {id} (angekommen bei {arrived}).',
+  'machine.rule.sjf':
+    'SJF führt unter den bereiten Prozessen den mit dem kürzesten nächsten CPU-Burst aus: {id} ({remaining}).',
+  'machine.rule.srtf':
+    'SRTF führt den Prozess mit der kürzesten Restzeit aus, den laufenden eingeschlossen: {id} (noch {remaining}).',
+  'machine.rule.priority':
+    'Prioritäts-Scheduling führt unter den bereiten Prozessen den mit der kleinsten Prioritätszahl aus: {id} (Priorität {priority}).',
+  'machine.rule.priorityPreemptive':
+    'Präemptives Prioritäts-Scheduling führt den Prozess mit der kleinsten Prioritätszahl aus, den laufenden eingeschlossen: {id} (Priorität {priority}).',
+  'machine.rule.rr': 'Round Robin führt den Prozess am Kopf der Bereit-Warteschlange aus: {id}.',
+  'machine.rule.rrTail':
+    '{rule} Ein Prozess, dessen Quantum gerade abgelaufen ist, kommt ans Ende, hinter jeden Prozess, der bis dahin angekommen ist.',
+  'machine.tieRunningOne':
+    '{rule} {ties} liegt gleichauf, und bei Gleichstand behält der laufende Prozess die CPU.',
+  'machine.tieRunningMany':
+    '{rule} {ties} liegen gleichauf, und bei Gleichstand behält der laufende Prozess die CPU.',
+  'machine.tieWaitingOne':
+    '{rule} {ties} liegt gleichauf; bei Gleichstand läuft zuerst, wer zuerst angekommen ist (kamen beide gleichzeitig an, der weiter oben in der Tabelle).',
+  'machine.tieWaitingMany':
+    '{rule} {ties} liegen gleichauf; bei Gleichstand läuft zuerst, wer zuerst angekommen ist (kamen sie gleichzeitig an, der weiter oben in der Tabelle).',
+  'machine.cpuIncomplete': 'der Scheduler hat nicht jeden Job abgeschlossen',
+  'machine.packetArrives': 'Ein Paket für {destination} kommt an.',
+  'machine.drop': 'Verwerfen (keine Route)',
+  'machine.noRoute':
+    'Kein Präfix einer Route enthält {destination}, und es gibt keine Default-Route (0.0.0.0/0): Der Router verwirft das Paket.',
+  'machine.leaves': 'verlässt das Paket den Router über {iface}',
+  'machine.leavesVia': 'verlässt das Paket den Router über {iface} zum nächsten Router {via}',
+  'machine.matchMany':
+    'Längste Präfix-Übereinstimmung: {destination} liegt in {matches}; das längste Präfix, {prefix}, gewinnt, also {leaves}.',
+  'machine.matchOnly':
+    'Längste Präfix-Übereinstimmung: Nur {prefix} enthält {destination}, also {leaves}.',
+  'machine.wrong': 'Nicht {pick}. {why} Versuch es noch einmal.',
+  'machine.right': 'Richtig: {pick}. {why}',
+  'machine.rightRouter': 'Richtig: {pick}. {why} Jedes Paket ist weitergeleitet.',
+  'machine.rightCpu':
+    'Richtig: {pick}. {why} Jede Entscheidung ist getroffen: Vergleiche das Ergebnis unten.',
   'quiz.title': 'Header vorhersagen',
   'quiz.hint':
     'Die Schichten werden von außen nach innen gezeigt. Sag die Felder jeder Schicht voraus und deck sie dann auf.',

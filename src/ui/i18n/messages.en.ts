@@ -641,6 +641,53 @@ export const en = {
   'machine.turnaround': 'Turnaround',
   'machine.response': 'Response',
   'machine.span': '{job} {from} to {to}',
+  'machine.at.free': 'At {at} the CPU is free.',
+  'machine.at.freeArriveOne': 'At {at} {arrivals} arrives; the CPU is free.',
+  'machine.at.freeArriveMany': 'At {at} {arrivals} arrive; the CPU is free.',
+  'machine.at.quantum': 'At {at} the quantum of {held} ends.',
+  'machine.at.quantumArriveOne': 'At {at} {arrivals} arrives and the quantum of {held} ends.',
+  'machine.at.quantumArriveMany': 'At {at} {arrivals} arrive and the quantum of {held} ends.',
+  'machine.at.arrivalOne': 'At {at} {arrivals} arrives while {held} runs ({left} left).',
+  'machine.at.arrivalMany': 'At {at} {arrivals} arrive while {held} runs ({left} left).',
+  'machine.at.arrivalSome': 'At {at} a process arrives while {held} runs ({left} left).',
+  'machine.choice': '{id}: needs {needs}',
+  'machine.choiceRunning': '{id}: needs {needs} more, running now',
+  'machine.choicePriority': '{choice}, priority {priority}',
+  'machine.rule.fcfs':
+    'FCFS runs the process that has waited longest in the ready queue: {id} (arrived at {arrived}).',
+  'machine.rule.sjf':
+    'SJF runs the shortest next CPU burst among the ready processes: {id} ({remaining}).',
+  'machine.rule.srtf':
+    'SRTF runs the shortest remaining time, the running process included: {id} ({remaining} left).',
+  'machine.rule.priority':
+    'Priority scheduling runs the lowest priority number among the ready processes: {id} (priority {priority}).',
+  'machine.rule.priorityPreemptive':
+    'Preemptive priority runs the lowest priority number, the running process included: {id} (priority {priority}).',
+  'machine.rule.rr': 'Round robin runs the process at the head of the ready queue: {id}.',
+  'machine.rule.rrTail':
+    '{rule} A process whose quantum has just ended goes to the tail, behind every process that arrived by then.',
+  'machine.tieRunningOne':
+    '{rule} {ties} ties with it, and a running process keeps the CPU on a tie.',
+  'machine.tieRunningMany':
+    '{rule} {ties} ties with it, and a running process keeps the CPU on a tie.',
+  'machine.tieWaitingOne':
+    '{rule} {ties} ties with it; on a tie the process that arrived first runs first (if they arrived together, the one higher in the table).',
+  'machine.tieWaitingMany':
+    '{rule} {ties} ties with it; on a tie the process that arrived first runs first (if they arrived together, the one higher in the table).',
+  'machine.cpuIncomplete': 'the scheduler did not complete every job',
+  'machine.packetArrives': 'A packet for {destination} arrives.',
+  'machine.drop': 'Drop it (no route)',
+  'machine.noRoute':
+    "No route's prefix holds {destination} and there is no default route (0.0.0.0/0): the router drops the packet.",
+  'machine.leaves': 'the packet leaves by {iface}',
+  'machine.leavesVia': 'the packet leaves by {iface} to the next router {via}',
+  'machine.matchMany':
+    'Longest prefix match: {destination} is in {matches}; the longest prefix, {prefix}, wins, so {leaves}.',
+  'machine.matchOnly': 'Longest prefix match: only {prefix} holds {destination}, so {leaves}.',
+  'machine.wrong': 'Not {pick}. {why} Try again.',
+  'machine.right': 'Right: {pick}. {why}',
+  'machine.rightRouter': 'Right: {pick}. {why} Every packet is forwarded.',
+  'machine.rightCpu': 'Right: {pick}. {why} Every decision is taken: compare the result below.',
   'quiz.title': 'Predict the headers',
   'quiz.hint':
     "The layers are shown from the outside in. Predict each layer's fields, then reveal it.",
