@@ -67,9 +67,31 @@ describe('lesson steps in German', () => {
       /^Hier ist Paket #\d+: Sag seine Header voraus, Schicht für Schicht\.$/,
     );
     expect(await quiz.getByRole('heading', { level: 3 }).textContent()).toBe('Header vorhersagen');
-    expect(await quiz.locator('h4').first().textContent()).toMatch(/^Schicht 1: /);
-    expect(await quiz.getByRole('button', { name: /aufdecken$/ }).count()).toBe(1);
-    expect(await quiz.getByText(/^Schicht 2: .* \(verdeckt\)$/).count()).toBe(1);
+    expect(await quiz.locator('h4').first().textContent()).toBe('Schicht 1: Netzwerk-Header');
+    expect(await quiz.getByText('Schicht 2: Transport-Header (verdeckt)').count()).toBe(1);
+    // The questions themselves are still the quiz's English (src/viz/encapsulation).
+    await quiz
+      .getByRole('group', { name: /^Protocol/ })
+      .getByLabel('17 (UDP)')
+      .check();
+    await quiz
+      .getByRole('group', { name: /^Source address/ })
+      .getByLabel(/192\.168\.1\.10/)
+      .check();
+    await quiz
+      .getByRole('group', { name: /^Destination address/ })
+      .getByLabel(/10\.0\.0\.20/)
+      .check();
+    // Wrong on purpose: the TTL on the server's link is 63 (64 lowered by the router).
+    await quiz
+      .getByRole('group', { name: /^Time to live/ })
+      .getByLabel(/^\s*64$/)
+      .check();
+    await quiz.getByRole('button', { name: 'Netzwerk-Header aufdecken' }).click();
+    const said = quiz.getByTestId('quiz-said');
+    await expect.poll(() => said.textContent()).toMatch(/^IPv4 aufgedeckt\. Richtig: 17 \(UDP\)\./);
+    expect(await said.textContent()).toContain('Nicht ganz: 63, nicht 64.');
+    expect(await quiz.getByText('Falsch.', { exact: true }).count()).toBe(1);
 
     // English at once, without a reload: the step's labels and the decisions taken.
     await page.getByLabel('Sprache').selectOption('en');

@@ -722,6 +722,16 @@ export const de: Messages = {
   'quiz.restarted': 'Das Quiz beginnt wieder bei der äußersten Schicht.',
   'quiz.noHeaders':
     'Dieses Paket kam nie auf eine Leitung, darum gibt es keine Header vorherzusagen.',
+  'quiz.revealed': '{name} aufgedeckt.',
+  'quiz.rightAnswer': 'Richtig: {answer}.',
+  'quiz.notQuite': 'Nicht ganz: {answer}, nicht {said}.',
+  'quiz.nothing': 'nichts',
+  'quiz.allShown': 'Jede Schicht ist aufgedeckt: {right} von {asked} Vorhersagen richtig.',
+  'quiz.role.ip': 'Netzwerk-Header',
+  'quiz.role.transport': 'Transport-Header',
+  'quiz.role.icmp': 'Header in IPv4',
+  'quiz.role.quote': 'Inhalt der ICMP-Nachricht',
+  'quiz.role.app': 'Nutzdaten',
   'packet.heading': 'Paket',
   'packet.headingNumber': 'Paket #{pkt}',
   'packet.selectHint':
