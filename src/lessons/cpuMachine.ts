@@ -3,7 +3,7 @@
 // At each instant the scheduler decides, the learner sees the processes it could run (the ready
 // queue, and the running one where the policy may keep or preempt it) and picks one; the answer is
 // the job the scheduler's own run put on the CPU at that instant. `cpuWhy` says the policy's rule
-// in words for the feedback, and `comparePolicies` runs the same jobs under other policies.
+// in words for the feedback (in the language of the MachineWords given, English by default), and `comparePolicies` runs the same jobs under other policies.
 
 import type { TraceRecord } from '../engine/trace.ts';
 import { isPreemptive } from '../machines/cpu/schedulingPolicy.ts';
@@ -12,6 +12,7 @@ import type { GanttSegment } from '../machines/cpu/gantt.ts';
 import type { JobTable } from '../sim/jobs/jobTable.ts';
 import { runJobTable } from '../sim/jobs/runJobTable.ts';
 import { formatIn, POLICY_LABELS } from '../viz/cpu/index.ts';
+import { ENGLISH_MACHINE_WORDS, type MachineWords } from './machineWords.ts';
 
 /** A process the scheduler could run at a decision. */
 export interface CpuCandidate {
@@ -154,63 +155,51 @@ export function pickedOf(decision: CpuDecision): CpuCandidate {
 }
 
 /** The situation of a decision in words: "At 2 ms P3 arrives and the quantum of P1 ends." */
-export function cpuSituation(decision: CpuDecision, table: JobTable): string {
+export function cpuSituation(
+  decision: CpuDecision,
+  table: JobTable,
+  words: MachineWords = ENGLISH_MACHINE_WORDS,
+): string {
   const at = formatIn(decision.t, table.unit);
   const held = decision.candidates.find((c) => c.running);
-  const come = decision.candidates.filter((c) => !c.running && c.arrived === decision.t);
-  const who = come.map((c) => c.id).join(' and ');
-  const arrive = come.length === 0 ? '' : `${who} ${come.length > 1 ? 'arrive' : 'arrives'}`;
-  if (decision.cause === 'quantum' && held)
-    return `At ${at} ${arrive ? `${arrive} and ` : ''}the quantum of ${held.id} ends.`;
+  const come = decision.candidates
+    .filter((c) => !c.running && c.arrived === decision.t)
+    .map((c) => c.id);
+  if (decision.cause === 'quantum' && held) return words.cpuQuantum(at, come, held.id);
   if (decision.cause === 'arrival' && held)
-    return `At ${at} ${arrive || 'a process arrives'} while ${held.id} runs (${formatIn(held.remaining, table.unit)} left).`;
-  return `At ${at} ${arrive ? `${arrive}; ` : ''}the CPU is free.`;
+    return words.cpuArrival(at, come, held.id, formatIn(held.remaining, table.unit));
+  return words.cpuFree(at, come);
 }
 
 /** The policy's rule applied to this decision, naming its pick: the feedback of a pick. */
-export function cpuWhy(decision: CpuDecision, table: JobTable): string {
+export function cpuWhy(
+  decision: CpuDecision,
+  table: JobTable,
+  words: MachineWords = ENGLISH_MACHINE_WORDS,
+): string {
   const policy = table.cpu.policy;
   const pick = pickedOf(decision);
   const time = (ns: number) => formatIn(ns, table.unit);
-  let rule: string;
-  let key: (c: CpuCandidate) => number;
-  switch (policy) {
-    case 'fcfs':
-      rule = `FCFS runs the process that has waited longest in the ready queue: ${pick.id} (arrived at ${time(pick.arrived)}).`;
-      key = () => 0;
-      break;
-    case 'sjf':
-      rule = `SJF runs the shortest next CPU burst among the ready processes: ${pick.id} (${time(pick.remaining)}).`;
-      key = (c) => c.remaining;
-      break;
-    case 'srtf':
-      rule = `SRTF runs the shortest remaining time, the running process included: ${pick.id} (${time(pick.remaining)} left).`;
-      key = (c) => c.remaining;
-      break;
-    case 'priority':
-      rule = `Priority scheduling runs the lowest priority number among the ready processes: ${pick.id} (priority ${pick.priority}).`;
-      key = (c) => c.priority;
-      break;
-    case 'priorityPreemptive':
-      rule = `Preemptive priority runs the lowest priority number, the running process included: ${pick.id} (priority ${pick.priority}).`;
-      key = (c) => c.priority;
-      break;
-    case 'rr':
-      rule = `Round robin runs the process at the head of the ready queue: ${pick.id}.${
-        decision.cause === 'quantum'
-          ? ' A process whose quantum has just ended goes to the tail, behind every process that arrived by then.'
-          : ''
-      }`;
-      key = () => 0;
-      break;
-  }
+  const rule = words.cpuRule(
+    policy,
+    {
+      id: pick.id,
+      arrived: time(pick.arrived),
+      remaining: time(pick.remaining),
+      priority: pick.priority,
+    },
+    decision.cause === 'quantum',
+  );
   if (policy === 'fcfs' || policy === 'rr') return rule;
+  const key = (c: CpuCandidate): number =>
+    policy === 'sjf' || policy === 'srtf' ? c.remaining : c.priority;
   const ties = decision.candidates.filter((c) => c.id !== pick.id && key(c) === key(pick));
   if (ties.length === 0) return rule;
-  const names = ties.map((c) => c.id).join(', ');
-  return pick.running
-    ? `${rule} ${names} ties with it, and a running process keeps the CPU on a tie.`
-    : `${rule} ${names} ties with it; on a tie the process that arrived first runs first (if they arrived together, the one higher in the table).`;
+  return words.cpuTie(
+    rule,
+    ties.map((c) => c.id),
+    pick.running,
+  );
 }
 
 /** One policy's figures on the same jobs, for the comparison after the step. */

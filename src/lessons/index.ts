@@ -11,3 +11,4 @@ export * from './progressExport.ts';
 export * from './machineStep.ts';
 export { comparePolicies, cpuMachineRun, type PolicyFigures } from './cpuMachine.ts';
 export { DROP, tableLines } from './routerMachine.ts';
+export { ENGLISH_MACHINE_WORDS, type MachineWords, type PickFacts } from './machineWords.ts';

@@ -21,6 +21,7 @@ import {
   type RouterUnderTest,
   type StepRoute,
 } from './routerMachine.ts';
+import { ENGLISH_MACHINE_WORDS, type MachineWords } from './machineWords.ts';
 
 /** A machine step's own fields (the step's title, prose and line are the lesson's). */
 export type MachineSpec =
@@ -269,32 +270,41 @@ export function routerOf(
 
 /**
  * The decisions of a machine step, from the real component (`scenario` is the lesson's scenario
- * document, for a router step that names its router), or why there are none.
+ * document, for a router step that names its router), or why there are none. What they say is in
+ * `words` (English by default; the page passes its language's).
  */
-export function machineDecisions(spec: MachineSpec, scenario: unknown): MachineDecision[] | string {
+export function machineDecisions(
+  spec: MachineSpec,
+  scenario: unknown,
+  words: MachineWords = ENGLISH_MACHINE_WORDS,
+): MachineDecision[] | string {
   if (spec.machine === 'cpu') {
     const run = cpuMachineRun(spec.table);
-    if (run.stopped) return 'the scheduler did not complete every job';
+    if (run.stopped) return words.cpuIncomplete;
     const unit = spec.table.unit;
+    const priorities = spec.table.cpu.policy.startsWith('priority');
     return run.decisions.map((d) => ({
-      situation: cpuSituation(d, spec.table),
+      situation: cpuSituation(d, spec.table, words),
       choices: d.candidates.map((c) => ({
         id: c.id,
-        label: `${c.id}: needs ${formatIn(c.remaining, unit)}${c.running ? ' more, running now' : ''}${
-          spec.table.cpu.policy.startsWith('priority') ? `, priority ${c.priority}` : ''
-        }`,
+        label: words.cpuChoice(
+          c.id,
+          formatIn(c.remaining, unit),
+          c.running,
+          priorities ? c.priority : null,
+        ),
       })),
       answer: d.pick,
-      why: cpuWhy(d, spec.table),
+      why: cpuWhy(d, spec.table, words),
     }));
   }
   const router = routerOf(spec, scenario);
   if (typeof router === 'string') return router;
   return routerDecisions(router, spec.packets).map((d) => ({
-    situation: `A packet for ${d.destination} arrives.`,
-    choices: d.choices.map((c) => ({ id: c, label: c === DROP ? 'Drop it (no route)' : c })),
+    situation: words.routerSituation(d.destination),
+    choices: d.choices.map((c) => ({ id: c, label: c === DROP ? words.routerDrop : c })),
     answer: d.answer,
-    why: routerWhy(d),
+    why: routerWhy(d, words),
   }));
 }
 
@@ -367,32 +377,38 @@ export function checkMachine(
   };
 }
 
-const memo = new WeakMap<MachineSpec, MachineDecision[] | string>();
+const memo = new WeakMap<MachineSpec, Map<MachineWords, MachineDecision[] | string>>();
 
-/** `machineDecisions`, once per step (the player asks again on every pick and redraw). */
+/** `machineDecisions`, once per step and words (the player asks again on every pick and redraw). */
 export function stepDecisions(
   spec: MachineSpec,
   scenario: () => unknown,
+  words: MachineWords = ENGLISH_MACHINE_WORDS,
 ): MachineDecision[] | string {
-  let decisions = memo.get(spec);
+  let byWords = memo.get(spec);
+  if (!byWords) memo.set(spec, (byWords = new Map()));
+  let decisions = byWords.get(words);
   if (decisions === undefined) {
     decisions = machineDecisions(
       spec,
       spec.machine === 'router' && spec.router ? scenario() : null,
+      words,
     );
-    memo.set(spec, decisions);
+    byWords.set(words, decisions);
   }
   return decisions;
 }
 
 /** What the player says after a pick: right or not, the rule naming the answer, what comes next. */
-export function machineFeedback(decisions: readonly MachineDecision[], replay: Replay): string {
+export function machineFeedback(
+  decisions: readonly MachineDecision[],
+  replay: Replay,
+  words: MachineWords = ENGLISH_MACHINE_WORDS,
+): string {
   const last = replay.last;
   if (!last) return '';
   const decision = decisions[last.decision] as MachineDecision;
-  if (!last.right) return `Not ${last.pick}. ${decision.why} Try again.`;
-  const end = decision.choices.some((c) => c.id === DROP)
-    ? ' Every packet is forwarded.'
-    : ' Every decision is taken: compare the result below.';
-  return `Right: ${last.pick}. ${decision.why}${replay.done ? end : ''}`;
+  if (!last.right) return words.wrong(last.pick, decision.why);
+  const end = decision.choices.some((c) => c.id === DROP) ? 'router' : 'cpu';
+  return words.right(last.pick, decision.why, replay.done ? end : null);
 }

@@ -13,6 +13,7 @@ import {
   type Ipv4Address,
 } from '../net/wire/ipv4Address.ts';
 import { buildSimulation, validateScenario } from '../sim/index.ts';
+import { ENGLISH_MACHINE_WORDS, type MachineWords } from './machineWords.ts';
 
 /** A route written in a step: `{"to": "10.1.0.0/16", "iface": "eth2", "via": "10.0.0.2"}`. */
 export interface StepRoute {
@@ -107,15 +108,19 @@ export function routerDecisions(
 }
 
 /** The rule applied to one packet, naming the answer: the feedback of a pick. */
-export function routerWhy(decision: RouterDecision): string {
+export function routerWhy(
+  decision: RouterDecision,
+  words: MachineWords = ENGLISH_MACHINE_WORDS,
+): string {
   const { route, matches, destination } = decision;
-  if (!route)
-    return `No route's prefix holds ${destination} and there is no default route (0.0.0.0/0): the router drops the packet.`;
-  const via = route.gateway === undefined ? '' : ` to the next router ${formatIpv4(route.gateway)}`;
-  const listed = matches.map((r) => formatPrefix(r.prefix)).join(', ');
-  return matches.length > 1
-    ? `Longest prefix match: ${destination} is in ${listed}; the longest prefix, ${formatPrefix(route.prefix)}, wins, so the packet leaves by ${route.iface}${via}.`
-    : `Longest prefix match: only ${formatPrefix(route.prefix)} holds ${destination}, so the packet leaves by ${route.iface}${via}.`;
+  if (!route) return words.routerNoRoute(destination);
+  return words.routerMatch(
+    destination,
+    matches.map((r) => formatPrefix(r.prefix)),
+    formatPrefix(route.prefix),
+    route.iface,
+    route.gateway === undefined ? null : formatIpv4(route.gateway),
+  );
 }
 
 /** The table as a learner reads it: one line per route, most specific first. */

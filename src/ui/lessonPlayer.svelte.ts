@@ -28,6 +28,7 @@ import {
 } from '../lessons/index.ts';
 import type { HandshakeApp } from './appState.svelte.ts';
 import { builtInLessons, type BuiltInLesson } from './builtinLessons.ts';
+import { machineWords } from './machineWords.ts';
 import { locale, t } from './i18n/locale.svelte.ts';
 import { pageStorage } from './editor/sessionStore.ts';
 import { wallClock } from './lessonExport.ts';
@@ -104,8 +105,8 @@ export class LessonPlayer {
     }
     const shown = key.length > 80 ? `${key.slice(0, 80)}…` : key;
     this.notice = lesson
-      ? `The lesson "${shown}" of the link cannot be used: ${lesson.problem}.`
-      : `The link asks for a lesson "${shown}", and there is none of that name. Pick one below.`;
+      ? t('lesson.linkBroken', { key: shown, problem: lesson.problem })
+      : t('lesson.linkUnknown', { key: shown });
   }
 
   /** Back to the list of lessons (progress stays saved). */
@@ -205,12 +206,13 @@ export class LessonPlayer {
     const step = this.step;
     const open = this.open;
     if (!open || !this.progress || step?.kind !== 'machine') return;
-    const decisions = stepDecisions(step, () => JSON.parse(open.scenario.text));
+    const words = machineWords();
+    const decisions = stepDecisions(step, () => JSON.parse(open.scenario.text), words);
     if (typeof decisions === 'string') return void (this.message = decisions);
     const picks = [...(this.progress.steps[this.progress.current]?.picks ?? []), pick];
     const replay = replayPicks(decisions, picks);
     this.set(pickMachine(this.progress, open.lesson, pick, replay.done));
-    this.message = machineFeedback(decisions, replay);
+    this.message = machineFeedback(decisions, replay, words);
   }
 
   /** Plays the run to the moment the current run, predict or encapsulation step waits for. */
@@ -295,12 +297,12 @@ export class LessonPlayer {
     if (step?.kind !== 'encapsulation') return;
     const found = stepPacket(step.packet, records);
     if (!found.ok) {
-      this.message = `That packet is not in this run: ${found.reason}.`;
+      this.message = t('lesson.packetMissing', { reason: found.reason });
       return;
     }
     this.quizPacket = found.packet;
     this.app.select({ kind: 'packet', pkt: found.packet.pkt, link: found.packet.link });
-    this.message = `Here is packet #${found.packet.pkt}: predict its headers, layer by layer.`;
+    this.message = t('lesson.packetHere', { pkt: String(found.packet.pkt) });
   }
 
   /** The encapsulation quiz of the current step answered to its last layer. */

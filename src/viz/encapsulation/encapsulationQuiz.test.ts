@@ -150,5 +150,14 @@ describe('the encapsulation quiz', () => {
     expect(quizDone(p, layers)).toBe(true);
     expect(quizScore(p, layers)).toEqual({ right: 5, asked: 6 });
     expect(revealText(p, layers, 1)).toContain('5 of 6 predictions right');
+    // In the words given (the page's language): the same facts, none of the English.
+    const words = {
+      revealed: (name: string) => `<${name}>`,
+      right: (answer: string) => `+${answer}`,
+      notQuite: (answer: string, said: string | null) => `-${answer}/${said}`,
+      allShown: (right: number, asked: number) => `${right}/${asked}`,
+    };
+    expect(revealText(p, layers, 0, words)).toMatch(/^<IPv4> -6 \(TCP\)\/1 \(ICMP\) \+/);
+    expect(revealText(p, layers, 1, words)).toMatch(/^<TCP> \+.* 5\/6$/);
   });
 });

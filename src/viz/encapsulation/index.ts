@@ -16,6 +16,8 @@ export {
   revealNext,
   revealText,
   startQuiz,
+  ENGLISH_REVEAL_WORDS,
   type QuizProgress,
+  type RevealWords,
 } from './quizProgress.ts';
 export { packetQuizContext } from './packetQuizContext.ts';

@@ -77,25 +77,42 @@ export function quizScore(
   return { right, asked };
 }
 
+/** The sentences a reveal is said in (the page passes its language's; English by default). */
+export interface RevealWords {
+  revealed(name: string): string;
+  right(answer: string): string;
+  /** A wrong prediction: the right answer and what was said (null: nothing). */
+  notQuite(answer: string, said: string | null): string;
+  allShown(right: number, asked: number): string;
+}
+
+export const ENGLISH_REVEAL_WORDS: RevealWords = {
+  revealed: (name) => `${name} revealed.`,
+  right: (answer) => `Right: ${answer}.`,
+  notQuite: (answer, said) => `Not quite: ${answer}, not ${said ?? 'nothing'}.`,
+  allShown: (right, asked) => `Every layer is shown: ${right} of ${asked} predictions right.`,
+};
+
 /** What is said when layer `l` is revealed: its name, then each prediction right or wrong. */
 export function revealText(
   progress: QuizProgress,
   layers: readonly QuizLayer[],
   l: number,
+  words: RevealWords = ENGLISH_REVEAL_WORDS,
 ): string {
   const layer = layers[l];
   if (!layer) return '';
   const parts = layer.questions.map((question, q) => {
     const right = question.choices[question.answer] ?? '';
     return isRight(progress, layers, l, q)
-      ? `Right: ${right}.`
-      : `Not quite: ${right}, not ${question.choices[progress.answers[l]?.[q] ?? -1] ?? 'nothing'}.`;
+      ? words.right(right)
+      : words.notQuite(right, question.choices[progress.answers[l]?.[q] ?? -1] ?? null);
   });
   const done = l === layers.length - 1;
   const score = quizScore(progress, layers);
   return [
-    `${layer.name} revealed.`,
+    words.revealed(layer.name),
     ...parts,
-    ...(done ? [`Every layer is shown: ${score.right} of ${score.asked} predictions right.`] : []),
+    ...(done ? [words.allShown(score.right, score.asked)] : []),
   ].join(' ');
 }

@@ -1,0 +1,125 @@
+// The machine step in the page's language: in English the catalog's sentences are the lessons
+// layer's own (ENGLISH_MACHINE_WORDS) word for word; in German the situation, the choices, the
+// rule and the feedback are German. The schedule is lesson 7's SJF step, worked by hand
+// (P1 0/7, P2 2/4, P3 4/1, P4 5/4 ms: P1 runs 0-7; at 7 P3 is the shortest at 1 ms; at 8 P2 and
+// P4 tie at 4 ms and P2 arrived first). The router is two subnets with no default route.
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  ENGLISH_MACHINE_WORDS,
+  machineDecisions,
+  machineFeedback,
+  readMachine,
+  replayPicks,
+  type MachineDecision,
+  type MachineSpec,
+} from '../lessons/index.ts';
+import { locale } from './i18n/locale.svelte.ts';
+import { machineWords } from './machineWords.ts';
+
+function spec(value: Record<string, unknown>): MachineSpec {
+  const out = readMachine({ kind: 'machine', ...value }, (m) => {
+    throw new Error(m);
+  });
+  if (!out) throw new Error('not read');
+  return out;
+}
+
+const sjf = spec({
+  machine: 'cpu',
+  policy: 'sjf',
+  jobs: [
+    { id: 'P1', arrival: 0, burst: 7 },
+    { id: 'P2', arrival: 2, burst: 4 },
+    { id: 'P3', arrival: 4, burst: 1 },
+    { id: 'P4', arrival: 5, burst: 4 },
+  ],
+});
+const rr = spec({
+  machine: 'cpu',
+  policy: 'rr',
+  quantum: 2,
+  jobs: [
+    { id: 'P1', arrival: 0, burst: 5 },
+    { id: 'P2', arrival: 1, burst: 3 },
+    { id: 'P3', arrival: 2, burst: 1 },
+  ],
+});
+const router = spec({
+  machine: 'router',
+  routes: [
+    { to: '192.168.1.0/24', iface: 'eth0' },
+    { to: '10.0.0.0/24', iface: 'eth1' },
+    { to: '10.0.0.0/8', iface: 'eth1', via: '10.0.0.254' },
+  ],
+  packets: ['10.0.0.20', '10.9.9.9', '8.8.8.8'],
+});
+
+function decisions(s: MachineSpec, words = machineWords()): MachineDecision[] {
+  const d = machineDecisions(s, null, words);
+  if (typeof d === 'string') throw new Error(d);
+  return d;
+}
+
+afterEach(() => locale.set('auto'));
+
+describe('the machine step speaks the page language', () => {
+  it('in English, says exactly what the lessons layer says', () => {
+    locale.set('en');
+    for (const s of [sjf, rr, router]) {
+      const page = decisions(s);
+      expect(page).toEqual(decisions(s, ENGLISH_MACHINE_WORDS));
+      const picks = page.flatMap((d) => d.choices.map((c) => c.id)).slice(0, 4);
+      for (let n = 1; n <= picks.length; n++) {
+        const replay = replayPicks(page, picks.slice(0, n));
+        expect(machineFeedback(page, replay, machineWords())).toBe(
+          machineFeedback(page, replay, ENGLISH_MACHINE_WORDS),
+        );
+      }
+    }
+  });
+
+  it('in German, says the situation, the choices and the rule of SJF in German', () => {
+    locale.set('de');
+    const d = decisions(sjf);
+    // P1 was alone at 0; the first choice is at 7 ms among P2, P3 and P4.
+    const asked = d.filter((x) => x.choices.length > 1);
+    expect(asked[0]?.situation).toBe('Bei 7 ms ist die CPU frei.');
+    expect(asked[0]?.choices.map((c) => c.label)).toEqual([
+      'P2: braucht 4 ms',
+      'P3: braucht 1 ms',
+      'P4: braucht 4 ms',
+    ]);
+    const slip = replayPicks(d, ['P2']);
+    expect(machineFeedback(d, slip, machineWords())).toBe(
+      'Nicht P2. SJF führt unter den bereiten Prozessen den mit dem kürzesten nächsten CPU-Burst aus: P3 (1 ms). Versuch es noch einmal.',
+    );
+    const done = replayPicks(d, ['P3', 'P2']);
+    expect(done.done).toBe(true);
+    expect(machineFeedback(d, done, machineWords())).toBe(
+      'Richtig: P2. SJF führt unter den bereiten Prozessen den mit dem kürzesten nächsten CPU-Burst aus: P2 (4 ms). P4 liegt gleichauf; bei Gleichstand läuft zuerst, wer zuerst angekommen ist (kamen beide gleichzeitig an, der weiter oben in der Tabelle). Jede Entscheidung ist getroffen: Vergleiche das Ergebnis unten.',
+    );
+  });
+
+  it('in German, says the quantum of round robin and the longest prefix match in German', () => {
+    locale.set('de');
+    const r = decisions(rr);
+    // At 2 ms P3 arrives as P1's quantum ends.
+    expect(r[1]?.situation).toBe('Bei 2 ms kommt P3 an, und das Quantum von P1 endet.');
+    expect(r[1]?.why).toMatch(/^Round Robin führt .*: P2\. Ein Prozess, dessen Quantum/);
+    const d = decisions(router);
+    expect(d.map((x) => x.situation)).toEqual([
+      'Ein Paket für 10.0.0.20 kommt an.',
+      'Ein Paket für 10.9.9.9 kommt an.',
+      'Ein Paket für 8.8.8.8 kommt an.',
+    ]);
+    expect(d[0]?.choices.map((c) => c.label)).toEqual(['eth0', 'eth1', 'Verwerfen (keine Route)']);
+    // 10.0.0.20 is in 10.0.0.0/24 and 10.0.0.0/8: the /24 wins, directly on eth1.
+    expect(d[0]?.why).toBe(
+      'Längste Präfix-Übereinstimmung: 10.0.0.20 liegt in 10.0.0.0/24, 10.0.0.0/8; das längste Präfix, 10.0.0.0/24, gewinnt, also verlässt das Paket den Router über eth1.',
+    );
+    expect(d[1]?.why).toBe(
+      'Längste Präfix-Übereinstimmung: Nur 10.0.0.0/8 enthält 10.9.9.9, also verlässt das Paket den Router über eth1 zum nächsten Router 10.0.0.254.',
+    );
+    expect(d[2]?.why).toMatch(/^Kein Präfix einer Route enthält 8\.8\.8\.8.*verwirft das Paket\.$/);
+  });
+});

@@ -1,0 +1,112 @@
+// The "be the machine" step's sentences in the page's language (src/lessons/machineWords.ts says
+// which; its English ones stay for the CLI): each one a message of the catalog. One object per
+// language, so the decisions a step memoizes per words (stepDecisions) follow a language change.
+
+import type { MachineWords } from '../lessons/index.ts';
+import { locale, t, type Language } from './i18n/locale.svelte.ts';
+
+/** "P2 and P3", "P2, P3 and P4" in the page's language. */
+function list(ids: readonly string[]): string {
+  return new Intl.ListFormat(locale.language, { style: 'long', type: 'conjunction' }).format(ids);
+}
+
+function wordsOfPage(): MachineWords {
+  return {
+    cpuFree: (at, arrivals) =>
+      arrivals.length === 0
+        ? t('machine.at.free', { at })
+        : t(arrivals.length > 1 ? 'machine.at.freeArriveMany' : 'machine.at.freeArriveOne', {
+            at,
+            arrivals: list(arrivals),
+          }),
+    cpuQuantum: (at, arrivals, held) =>
+      arrivals.length === 0
+        ? t('machine.at.quantum', { at, held })
+        : t(arrivals.length > 1 ? 'machine.at.quantumArriveMany' : 'machine.at.quantumArriveOne', {
+            at,
+            held,
+            arrivals: list(arrivals),
+          }),
+    cpuArrival: (at, arrivals, held, left) =>
+      arrivals.length === 0
+        ? t('machine.at.arrivalSome', { at, held, left })
+        : t(arrivals.length > 1 ? 'machine.at.arrivalMany' : 'machine.at.arrivalOne', {
+            at,
+            held,
+            left,
+            arrivals: list(arrivals),
+          }),
+    cpuChoice: (id, needs, running, priority) => {
+      const choice = t(running ? 'machine.choiceRunning' : 'machine.choice', { id, needs });
+      return priority === null ? choice : t('machine.choicePriority', { choice, priority });
+    },
+    cpuRule: (policy, pick, afterQuantum) => {
+      const facts = { id: pick.id };
+      switch (policy) {
+        case 'fcfs':
+          return t('machine.rule.fcfs', { ...facts, arrived: pick.arrived });
+        case 'sjf':
+          return t('machine.rule.sjf', { ...facts, remaining: pick.remaining });
+        case 'srtf':
+          return t('machine.rule.srtf', { ...facts, remaining: pick.remaining });
+        case 'priority':
+          return t('machine.rule.priority', { ...facts, priority: pick.priority });
+        case 'priorityPreemptive':
+          return t('machine.rule.priorityPreemptive', { ...facts, priority: pick.priority });
+        case 'rr': {
+          const rule = t('machine.rule.rr', facts);
+          return afterQuantum ? t('machine.rule.rrTail', { rule }) : rule;
+        }
+      }
+    },
+    cpuTie: (rule, ties, pickRunning) => {
+      const many = ties.length > 1;
+      const key = pickRunning
+        ? many
+          ? 'machine.tieRunningMany'
+          : 'machine.tieRunningOne'
+        : many
+          ? 'machine.tieWaitingMany'
+          : 'machine.tieWaitingOne';
+      return t(key, { rule, ties: ties.join(', ') });
+    },
+    get cpuIncomplete() {
+      return t('machine.cpuIncomplete');
+    },
+    routerSituation: (destination) => t('machine.packetArrives', { destination }),
+    get routerDrop() {
+      return t('machine.drop');
+    },
+    routerNoRoute: (destination) => t('machine.noRoute', { destination }),
+    routerMatch: (destination, matches, prefix, iface, via) => {
+      const leaves =
+        via === null ? t('machine.leaves', { iface }) : t('machine.leavesVia', { iface, via });
+      return matches.length > 1
+        ? t('machine.matchMany', { destination, matches: matches.join(', '), prefix, leaves })
+        : t('machine.matchOnly', { destination, prefix, leaves });
+    },
+    wrong: (pick, why) => t('machine.wrong', { pick, why }),
+    right: (pick, why, end) =>
+      t(
+        end === 'router'
+          ? 'machine.rightRouter'
+          : end === 'cpu'
+            ? 'machine.rightCpu'
+            : 'machine.right',
+        {
+          pick,
+          why,
+        },
+      ),
+  };
+}
+
+const byLanguage: Partial<Record<Language, MachineWords>> = {};
+
+/**
+ * The machine step's words in the page's language (read as state: a caller in a $derived follows
+ * a language change). Each object is used only while its language is the page's.
+ */
+export function machineWords(): MachineWords {
+  return (byLanguage[locale.language] ??= wordsOfPage());
+}
