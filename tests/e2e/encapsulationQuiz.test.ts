@@ -11,7 +11,8 @@ const session = appSession();
 
 describe('the encapsulation quiz', () => {
   it('reveals an echo request layer by layer after predictions', { timeout: 120_000 }, async () => {
-    const page = await session.openApp({ bypassCSP: true });
+    // Dark, so that axe reads the quiz's colours on the dark surfaces.
+    const page = await session.openApp({ bypassCSP: true, colorScheme: 'dark' });
     await runAndShow(page, 7, '1');
     await page.getByTestId('packets-in-flight').locator('summary').click();
     await page.getByTestId('packets-in-flight').getByRole('button').first().click();

@@ -18,9 +18,11 @@ describe('a machine step in the lesson player', () => {
     'checks each pick of the CPU against the real scheduler, wrong then right',
     { timeout: 180_000 },
     async () => {
+      // Dark, so that axe reads the step's colours on the dark surfaces.
       const page = await session.openApp({
         viewport: { width: 1366, height: 900 },
         bypassCSP: true,
+        colorScheme: 'dark',
       });
       await showTab(page, 'Lessons');
       const panel = page.getByTestId('lesson-panel');

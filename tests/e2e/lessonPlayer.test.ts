@@ -113,9 +113,11 @@ describe('the lesson player', () => {
     'takes a learner through the whole lesson with the keyboard alone, saying what happened',
     { timeout: 180_000 },
     async () => {
+      // In the dark theme, so that axe reads the panel's colours there too.
       const page = await session.openApp({
         viewport: { width: 1366, height: 900 },
         bypassCSP: true,
+        colorScheme: 'dark',
       });
       const panel = page.getByTestId('lesson-panel');
       const step = panel.getByTestId('lesson-step');
