@@ -1,5 +1,7 @@
 // Simulated time: an integer count of nanoseconds, and the duration strings people write ("250us").
 
+import { ENGLISH, formatNumber, type Language } from './language.ts';
+
 /** Simulated time or a duration, in integer nanoseconds (exact up to 2^53 ns, about 104 days). */
 export type Nanos = number;
 
@@ -47,16 +49,19 @@ export function parseDuration(text: string): DurationResult {
 }
 
 /** Formats nanoseconds for people: `1.5 s`, `20 ms`, `250 µs`, `12 ns`. */
-export function formatDuration(ns: Nanos): string {
+export function formatDuration(ns: Nanos, language: Language = ENGLISH): string {
   const abs = Math.abs(ns);
-  if (abs >= NS_PER_S) return `${trim(ns / NS_PER_S)} s`;
-  if (abs >= NS_PER_MS) return `${trim(ns / NS_PER_MS)} ms`;
-  if (abs >= NS_PER_US) return `${trim(ns / NS_PER_US)} µs`;
-  return `${ns} ns`;
+  if (abs >= NS_PER_S) return `${trim(ns / NS_PER_S, language)} s`;
+  if (abs >= NS_PER_MS) return `${trim(ns / NS_PER_MS, language)} ms`;
+  if (abs >= NS_PER_US) return `${trim(ns / NS_PER_US, language)} µs`;
+  return `${trim(ns, language)} ns`;
 }
 
-function trim(value: number): string {
-  return Number(value.toFixed(3)).toString();
+/** Up to three decimals, no thousands separator, the decimal sign of the language (1,5 in German). */
+function trim(value: number, language: Language): string {
+  const rounded = Number(value.toFixed(3));
+  if (language === ENGLISH) return rounded.toString();
+  return formatNumber(language, rounded, { maximumFractionDigits: 3, useGrouping: false });
 }
 
 /** Converts XState's millisecond delays to nanoseconds, rounding to the nearest nanosecond. */

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './messages.en.ts';
 import { de } from './messages.de.ts';
-import { formatMessage, translator, type Message } from './translate.ts';
+import { formatMessage, translator, type Message } from '../../engine/language.ts';
 import {
   browserLanguage,
   Locale,

@@ -12,7 +12,7 @@ import {
   type MessageTexts,
   type Params,
   type Placeholders,
-} from './translate.ts';
+} from '../../engine/language.ts';
 
 /** The languages the interface speaks, with their names in their own language. */
 export const LANGUAGES = [

@@ -2,7 +2,7 @@
 // (docs/architecture.md, "Languages"). A text's {name} is a parameter; an object gives plural
 // forms chosen by {count}. Texts only, never HTML.
 
-import type { Message } from './translate.ts';
+import type { Message } from '../../engine/language.ts';
 
 export const en = {
   'header.tagline': 'A simulator of clients, servers and the packets between them.',
