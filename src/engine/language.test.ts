@@ -68,3 +68,13 @@ describe('formatDuration in a language', () => {
     expect(formatDuration(250, 'de')).toBe('250 ns');
   });
 });
+
+describe('Speech types', () => {
+  it('rejects an unknown key and a missing parameter at compile time', () => {
+    const say = new Phrasebook(english, { de: german }).in('de').say;
+    // @ts-expect-error: no such key
+    expect(say('nowhere')).toBe('nowhere');
+    // @ts-expect-error: {node} and {count} are missing
+    expect(say('sends')).toBe('{node} sendet {count} Bytes.');
+  });
+});

@@ -105,7 +105,7 @@ export type Language = string;
 export const ENGLISH: Language = 'en';
 
 /** The parameter names a message uses over all its forms. */
-export type ParamNamesOf<M> = Placeholders<MessageTexts<M>>;
+export type ParamNamesOf<M> = Placeholders<Extract<MessageTexts<M>, string>>;
 
 /** A message's parameters as a rest argument: none for a plain text, else each of its {names}. */
 export type ParamsOf<M> = [ParamNamesOf<M>] extends [never]

@@ -3,6 +3,7 @@
 // inspector says of its routing. Each kind's view module is in its folder (src/kinds/*/…View.ts);
 // viewRegistry.ts lists them, and the summary, the narration and the inspector loop over it.
 
+import type { Language } from '../../engine/language.ts';
 import type { TraceRecord, TraceRecords, TraceType } from '../../engine/trace.ts';
 import type { Said } from '../log/narratePackets.ts';
 import type { NetworkNames } from '../names/networkNames.ts';
@@ -14,6 +15,8 @@ export interface NarrationContext {
   names: NetworkNames;
   /** The whole trace, for sentences that look ahead ("times out and retries"). */
   records: TraceRecords;
+  /** The language to tell it in (a kind's phrasebook, src/engine/language.ts); English if absent. */
+  language?: Language;
 }
 
 /** Sentences for one trace: the record at `index` told in words, or null if not its own. */

@@ -4,6 +4,7 @@
 // narrateTcp.ts, the CPU's and server processes' in narrateServers.ts, and each app kind's in its
 // own view (src/kinds/*/…View.ts), found through the view registry.
 
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import type { TraceRecord, TraceRecords } from '../../engine/trace.ts';
 import { asRecords } from '../../engine/traceRecords.ts';
 import type { Packet } from '../../net/wire/packet.ts';
@@ -65,6 +66,8 @@ export class Narration {
     private readonly records: TraceRecords,
     private readonly names: NetworkNames,
     chunkSize?: number,
+    /** The language the sentences are told in (English by default: the CLI, the tests). */
+    readonly language: Language = ENGLISH,
   ) {
     this.log = new LogStore(chunkSize);
     // Where each packet id was last carried: its record is read again when a drop names it.
@@ -79,7 +82,7 @@ export class Narration {
     };
     this.tcp = tcpContext(names, records);
     this.servers = serverContext(names);
-    this.kinds = kindNarrator({ names, records });
+    this.kinds = kindNarrator({ names, records, language });
   }
 
   /** Records told so far (entries are one per record, in order). */
