@@ -4,6 +4,7 @@
 // entry, these columns ~90). An entry is made as an object only when asked for (the virtual log
 // draws a few dozen rows), and a text search decodes a chunk's sentences at once.
 
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import { formatDuration } from '../../engine/time.ts';
 import type { EntryKind } from './narratePackets.ts';
 
@@ -12,7 +13,7 @@ export interface LogEntry {
   index: number;
   /** Simulated time in ns. */
   t: number;
-  /** The time for people: `0 s`, `20 ms`, `1.442 s`. */
+  /** The time for people: `0 s`, `20 ms`, `1.442 s` (German `1,442 s`). */
   time: string;
   kind: EntryKind;
   text: string;
@@ -36,9 +37,9 @@ export const ENTRY_KINDS: readonly EntryKind[] = [
 ];
 const KIND_CODES = new Map(ENTRY_KINDS.map((kind, code) => [kind, code]));
 
-/** Simulated time for the log: `0 s` rather than `0 ns` at the start. */
-export function formatTime(t: number): string {
-  return t === 0 ? '0 s' : formatDuration(t);
+/** Simulated time for the log: `0 s` rather than `0 ns` at the start; `1,5 ms` in German. */
+export function formatTime(t: number, language: Language = ENGLISH): string {
+  return t === 0 ? '0 s' : formatDuration(t, language);
 }
 
 /** Entries per chunk by default (a chunk's text is about 80 bytes an entry). */
@@ -73,8 +74,14 @@ export class LogStore {
   private readonly chunks: Chunk[] = [];
   private count = 0;
 
-  /** `chunkSize`: entries per chunk (small in tests, to cross chunk boundaries). */
-  constructor(private readonly chunkSize = CHUNK) {}
+  /**
+   * `chunkSize`: entries per chunk (small in tests, to cross chunk boundaries); `language`: how
+   * an entry's time is written (its sentences are told in it already).
+   */
+  constructor(
+    private readonly chunkSize = CHUNK,
+    readonly language: Language = ENGLISH,
+  ) {}
 
   get length(): number {
     return this.count;
@@ -139,7 +146,13 @@ export class LogStore {
   /** Entry i as an object (made anew on every call). */
   entry(i: number): LogEntry {
     const t = this.timeAt(i);
-    return { index: i, t, time: formatTime(t), kind: this.kindAt(i), text: this.textAt(i) };
+    return {
+      index: i,
+      t,
+      time: formatTime(t, this.language),
+      kind: this.kindAt(i),
+      text: this.textAt(i),
+    };
   }
 
   /** Entries `from` to `to` (exclusive) as objects. */

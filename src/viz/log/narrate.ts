@@ -14,7 +14,8 @@ import { kindNarrator } from './narrateKinds.ts';
 import { packetSentence, type EntryKind, type PacketContext, type Said } from './narratePackets.ts';
 import { serverContext, serverSentence } from './narrateServers.ts';
 import { tcpContext, tcpSentence } from './narrateTcp.ts';
-import { errorText, words } from './sentenceParts.ts';
+import { narratePhrases } from './narratePhrases.ts';
+import { errorText, figure, words } from './sentenceParts.ts';
 import { LogStore, type LogEntry } from './logStore.ts';
 
 export type { EntryKind } from './narratePackets.ts';
@@ -40,12 +41,13 @@ export const ENTRY_MARKS: Readonly<Record<EntryKind, string>> = {
   detail: '·',
 };
 
-const STOP_WORDS: Record<string, string> = {
-  empty: 'nothing was left to do',
-  until: 'it reached the time limit',
-  maxEvents: 'it hit the event limit (the run may be unbounded)',
-  stopped: 'it was stopped',
-};
+/** Why a run stopped, by its stop reason: the phrase after "because". */
+const STOP_WORDS = {
+  empty: 'stop.empty',
+  until: 'stop.until',
+  maxEvents: 'stop.maxEvents',
+  stopped: 'stop.stopped',
+} as const;
 
 /**
  * A run's narration, made a slice at a time so a page can narrate millions of records without
@@ -63,25 +65,27 @@ export class Narration {
   private readonly kinds: ReturnType<typeof kindNarrator>;
 
   constructor(
-    private readonly records: TraceRecords,
+    /** The records told (the whole trace, read by position). */
+    readonly records: TraceRecords,
     private readonly names: NetworkNames,
     chunkSize?: number,
     /** The language the sentences are told in (English by default: the CLI, the tests). */
     readonly language: Language = ENGLISH,
   ) {
-    this.log = new LogStore(chunkSize);
+    this.log = new LogStore(chunkSize, language);
     // Where each packet id was last carried: its record is read again when a drop names it.
     const seenAt = new PacketIndex();
     this.ctx = {
       names,
+      language,
       seen: (pkt, index) => seenAt.set(pkt, index),
       packet: (pkt) => {
         const index = seenAt.get(pkt);
         return index < 0 ? undefined : (this.records.get(index) as { packet?: Packet }).packet;
       },
     };
-    this.tcp = tcpContext(names, records);
-    this.servers = serverContext(names);
+    this.tcp = tcpContext(names, records, language);
+    this.servers = serverContext(names, language);
     this.kinds = kindNarrator({ names, records, language });
   }
 
@@ -104,7 +108,7 @@ export class Narration {
         tcpSentence(record, this.tcp) ??
         this.kinds(record, index) ??
         serverSentence(record, this.servers) ??
-        sentence(record, this.names);
+        sentence(record, this.names, this.language);
       this.log.push(record.t, said.kind, said.text);
     }
     this.next = end;
@@ -112,13 +116,14 @@ export class Narration {
   }
 }
 
-/** Narrates up to `limit` records (all by default) at once (see Narration). */
+/** Narrates up to `limit` records (all by default) at once, in `language` (see Narration). */
 export function narrate(
   records: TraceRecords | readonly TraceRecord[],
   names: NetworkNames,
   limit = records.length,
+  language: Language = ENGLISH,
 ): LogEntry[] {
-  const narration = new Narration(asRecords(records), names);
+  const narration = new Narration(asRecords(records), names, undefined, language);
   narration.advance(limit);
   return narration.log.entries();
 }
@@ -151,46 +156,74 @@ class PacketIndex {
   }
 }
 
-function sentence(record: TraceRecord, names: NetworkNames): Said {
+function sentence(record: TraceRecord, names: NetworkNames, language: Language): Said {
   const name = names.name;
+  const { say } = narratePhrases.in(language);
   switch (record.type) {
     case 'sim.start':
       return {
         kind: 'run',
-        text: `The simulation of “${record.scenario}” starts with seed ${record.seed}.`,
+        text: say('sim.start', { scenario: record.scenario, seed: String(record.seed) }),
       };
-    case 'sim.end':
+    case 'sim.end': {
+      const stop = STOP_WORDS[record.reason as keyof typeof STOP_WORDS] as
+        | (typeof STOP_WORDS)[keyof typeof STOP_WORDS]
+        | undefined;
+      const why = stop === undefined ? record.reason : say(stop);
       return {
         kind: 'run',
-        text: `The run ends because ${STOP_WORDS[record.reason] ?? record.reason}, after ${record.events} events.`,
+        text: say('sim.end', { why, count: figure(record.events, language) }),
       };
+    }
     case 'app.state':
       return {
         kind: 'state',
-        text: `${name(record.node)}’s ${record.app} app is now ${words(record.state)}.`,
+        text: say('app.state', {
+          node: name(record.node),
+          app: record.app,
+          state: words(record.state, language),
+        }),
       };
     case 'app.error':
       return {
         kind: 'error',
-        text: `${name(record.node)}’s ${record.app} app: ${record.op} fails with ${errorText(record.error)}.`,
+        text: say('app.error', {
+          node: name(record.node),
+          app: record.app,
+          op: record.op,
+          error: errorText(record.error, language),
+        }),
       };
     case 'socket.bind':
       return {
         kind: 'socket',
-        text: `${name(record.node)} opens a ${record.protocol.toUpperCase()} socket on port ${record.port}.`,
+        text: say('socket.bind', {
+          node: name(record.node),
+          protocol: record.protocol.toUpperCase(),
+          port: String(record.port),
+        }),
       };
     case 'socket.release':
       return {
         kind: 'socket',
-        text: `${name(record.node)} closes its ${record.protocol.toUpperCase()} socket on port ${record.port}.`,
+        text: say('socket.release', {
+          node: name(record.node),
+          protocol: record.protocol.toUpperCase(),
+          port: String(record.port),
+        }),
       };
     case 'socket.error':
       return {
         kind: 'error',
-        text: `${name(record.node)}: ${record.op} on socket “${record.socket}” fails with ${errorText(record.error)}.`,
+        text: say('socket.error', {
+          node: name(record.node),
+          op: record.op,
+          socket: record.socket,
+          error: errorText(record.error, language),
+        }),
       };
     default:
-      return { kind: 'run', text: describeUnknown(record, names) };
+      return { kind: 'run', text: describeUnknown(record, names, language) };
   }
 }
 
@@ -206,11 +239,19 @@ function isPacket(value: unknown): value is Packet {
 }
 
 /** One field of an unknown record as words. */
-function describeValue(key: string, value: unknown, names: NetworkNames): string {
-  if (key === 'pkt' && typeof value === 'number') return `packet #${value}`;
+function describeValue(
+  key: string,
+  value: unknown,
+  names: NetworkNames,
+  language: Language,
+): string {
+  const { say } = narratePhrases.in(language);
+  if (key === 'pkt' && typeof value === 'number') return say('unknown.packet', { pkt: String(value) });
   if (isPacket(value)) return `${key} ${packetLabel(value)}`;
-  if (value instanceof Uint8Array) return `${key} ${value.length} bytes`;
-  if (key === 'node' && typeof value === 'string') return `node ${names.name(value)}`;
+  if (value instanceof Uint8Array)
+    return say('unknown.bytes', { key, count: figure(value.length, language) });
+  if (key === 'node' && typeof value === 'string')
+    return say('unknown.node', { name: names.name(value) });
   let text: string;
   try {
     text = JSON.stringify(value) ?? String(value);
@@ -224,9 +265,13 @@ function describeValue(key: string, value: unknown, names: NetworkNames): string
  * A record type this narrator does not know yet (one added to the core after this file): its
  * type and fields as text, packets by their label, never a crash.
  */
-function describeUnknown(record: { type: string; t: number }, names: NetworkNames): string {
+function describeUnknown(
+  record: { type: string; t: number },
+  names: NetworkNames,
+  language: Language,
+): string {
   const parts = Object.entries(record)
     .filter(([key]) => key !== 't' && key !== 'type')
-    .map(([key, value]) => describeValue(key, value, names));
+    .map(([key, value]) => describeValue(key, value, names, language));
   return `${record.type}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}.`;
 }

@@ -1,6 +1,7 @@
 // Sentences for the packet network's trace records: links and their queues, IP forwarding and
 // drops, switches, and the ICMP errors a node answers with ("Nobody listens on UDP port 9 ...").
 
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { TraceRecord } from '../../engine/trace.ts';
 import type { Packet } from '../../net/wire/packet.ts';
@@ -13,6 +14,8 @@ import {
   tcpSegmentNumbers,
 } from '../packet/index.ts';
 import type { NetworkNames } from '../names/index.ts';
+import { packetPhrases } from './packetPhrases.ts';
+import { figure } from './sentenceParts.ts';
 
 /** What a log entry is about; the view uses it for a marker and to hide chatty entries. */
 export type EntryKind =
@@ -38,6 +41,8 @@ export type Said = { kind: EntryKind; text: string };
  */
 export interface PacketContext {
   names: NetworkNames;
+  /** The language of the sentences (English if absent). */
+  language?: Language;
   seen(pkt: number, index: number): void;
   packet(pkt: number): Packet | undefined;
 }
@@ -53,10 +58,6 @@ export function article(n: number): 'a' | 'an' {
   return 'a';
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** The sentence for a record of the packet network, or undefined for other records. */
 export function packetSentence(
   record: TraceRecord,
@@ -64,30 +65,32 @@ export function packetSentence(
   ctx: PacketContext,
 ): Said | undefined {
   const { names } = ctx;
+  const language = ctx.language ?? ENGLISH;
+  const { say } = packetPhrases.in(language);
+  const pkt = 'pkt' in record ? String(record.pkt) : '';
   switch (record.type) {
     case 'link.txBegin':
       ctx.seen(record.pkt, index);
-      return txBegin(record, names);
+      return txBegin(record, names, language);
     case 'link.txEnd':
       return {
         kind: 'detail',
-        text: `The last bit of packet #${record.pkt} leaves ${names.name(record.node)} on link ${record.link}.`,
+        text: say('txEnd', { pkt, node: names.name(record.node), link: record.link }),
       };
     case 'link.rx': {
       ctx.seen(record.pkt, index);
-      const where = names.hasSeveralInterfaces(record.node) ? ` on ${record.iface}` : '';
-      return {
-        kind: 'deliver',
-        text: `Packet #${record.pkt} arrives at ${names.name(record.node)}${where}.`,
-      };
+      const where = names.hasSeveralInterfaces(record.node)
+        ? say('rx.on', { iface: record.iface })
+        : '';
+      return { kind: 'deliver', text: say('rx', { pkt, node: names.name(record.node), where }) };
     }
     case 'link.lost':
       return {
         kind: 'loss',
-        text:
-          record.reason === 'linkDown'
-            ? `Packet #${record.pkt} is cut off on link ${record.link}: the link went down.`
-            : `Packet #${record.pkt} is lost on link ${record.link}.`,
+        text: say(record.reason === 'linkDown' ? 'lost.linkDown' : 'lost', {
+          pkt,
+          link: record.link,
+        }),
       };
     case 'queue.drop': {
       const at = `${names.name(record.node)} ${record.iface}`;
@@ -95,19 +98,19 @@ export function packetSentence(
         kind: 'loss',
         text:
           record.reason === 'queueFull'
-            ? `Packet #${record.pkt} is dropped: the queue at ${at} is full.`
+            ? say('drop.queueFull', { pkt, at })
             : record.reason === 'linkDown'
-              ? `Packet #${record.pkt} is dropped at ${at}: link ${record.link} is down.`
-              : `Packet #${record.pkt} is dropped at ${at}.`,
+              ? say('drop.linkDown', { pkt, at, link: record.link })
+              : say('drop', { pkt, at }),
       };
     }
     case 'link.impair':
       return {
         kind: 'link',
-        text:
-          record.effect === 'duplicate'
-            ? `Link ${record.link} duplicates packet #${record.pkt}: it will arrive twice.`
-            : `Link ${record.link} holds packet #${record.pkt} back, so packets sent after it can overtake it.`,
+        text: say(record.effect === 'duplicate' ? 'impair.duplicate' : 'impair.reorder', {
+          pkt,
+          link: record.link,
+        }),
       };
     case 'queue.length': {
       const at = `${names.name(record.node)} ${record.iface}`;
@@ -115,62 +118,104 @@ export function packetSentence(
         kind: 'detail',
         text:
           record.packets === 0
-            ? `The queue at ${at} is empty.`
-            : `The queue at ${at} holds ${plural(record.packets, 'packet')} (${plural(record.bytes, 'byte')}).`,
+            ? say('queue.empty', { at })
+            : say('queue.holds', {
+                at,
+                packets: say('count.packets', { count: figure(record.packets, language) }),
+                bytes: say('count.bytes', { count: figure(record.bytes, language) }),
+              }),
       };
     }
     case 'link.state':
       return {
         kind: 'link',
-        text: record.up ? `Link ${record.link} comes back up.` : `Link ${record.link} goes down.`,
+        text: say(record.up ? 'link.up' : 'link.down', { link: record.link }),
       };
     case 'ip.forward':
       return {
         kind: 'forward',
-        text:
-          record.fromIface === record.toIface
-            ? `${names.title(record.node)} forwards packet #${record.pkt} from ${record.fromIface} back out of ${record.toIface}.`
-            : `${names.title(record.node)} forwards packet #${record.pkt} from ${record.fromIface} to ${record.toIface}.`,
+        text: say(record.fromIface === record.toIface ? 'forward.back' : 'forward', {
+          node: names.title(record.node),
+          pkt,
+          from: record.fromIface,
+          to: record.toIface,
+        }),
       };
     case 'ip.deliver': {
-      const protocol = PROTOCOLS[record.protocol] ?? `IP protocol ${record.protocol}`;
+      const protocol =
+        PROTOCOLS[record.protocol] ??
+        say('deliver.protocol', { number: String(record.protocol) });
       return {
         kind: 'detail',
-        text: `${names.name(record.node)} accepts packet #${record.pkt} and hands it to ${protocol}.`,
+        text: say('deliver', { node: names.name(record.node), pkt, protocol }),
       };
     }
     case 'ip.drop':
-      return { kind: 'loss', text: ipDrop(record, ctx) };
+      return { kind: 'loss', text: ipDrop(record, ctx, language) };
     case 'switch.learn':
       return {
         kind: 'detail',
-        text: `${names.title(record.node)} learns that ${record.address} is behind port ${record.port}.`,
+        text: say('switch.learn', {
+          node: names.title(record.node),
+          address: record.address,
+          port: String(record.port),
+        }),
       };
     case 'switch.forward':
       return {
         kind: 'forward',
         text: record.flood
-          ? `${names.title(record.node)} floods packet #${record.pkt} out of port ${record.toPort}: it does not know where the destination is yet.`
-          : `${names.title(record.node)} sends packet #${record.pkt} from port ${record.fromPort} out of port ${record.toPort}.`,
+          ? say('switch.flood', { node: names.title(record.node), pkt, port: String(record.toPort) })
+          : say('switch.forward', {
+              node: names.title(record.node),
+              pkt,
+              from: String(record.fromPort),
+              to: String(record.toPort),
+            }),
       };
     case 'switch.filter':
       return {
         kind: 'loss',
-        text: `${names.title(record.node)} discards packet #${record.pkt}: its destination is behind port ${record.port}, where it came from.`,
+        text: say('switch.filter', {
+          node: names.title(record.node),
+          pkt,
+          port: String(record.port),
+        }),
       };
     default:
       return undefined;
   }
 }
 
-function txBegin(record: TraceRecord<'link.txBegin'>, names: NetworkNames): Said {
-  const { packet, pkt, link, bytes, node } = record;
+/** What a TCP segment is (`TCP SYN`, `TCP data`), with the language's word for data. */
+function segmentKind(packet: Packet, language: Language): string {
+  const kind = tcpSegmentKind(packet) ?? packetKind(packet);
+  const { say } = packetPhrases.in(language);
+  if (kind === 'TCP data') return say('kind.tcpData');
+  if (kind === 'TCP data+FIN') return say('kind.tcpDataFin');
+  return kind;
+}
+
+function txBegin(
+  record: TraceRecord<'link.txBegin'>,
+  names: NetworkNames,
+  language: Language,
+): Said {
+  const { say } = packetPhrases.in(language);
+  const { packet, link, bytes, node } = record;
+  const pkt = String(record.pkt);
   const to = names.endpoint(packetDestination(packet));
   const originates = names.nodeOf(packet.ip.src) === node;
   if (!originates) {
     return {
       kind: 'send',
-      text: `${names.title(node)} starts sending packet #${pkt} over link ${link} towards ${to}, TTL now ${packet.ip.ttl}.`,
+      text: say('tx.forward', {
+        node: names.title(node),
+        pkt,
+        link,
+        to,
+        ttl: figure(packet.ip.ttl, language),
+      }),
     };
   }
   const from = `${names.title(node)} (${formatIpv4(packet.ip.src)})`;
@@ -185,41 +230,61 @@ function txBegin(record: TraceRecord<'link.txBegin'>, names: NetworkNames): Said
     ) {
       return {
         kind: 'error',
-        text: `Nobody listens on ${quoted.protocol} port ${quoted.dstPort} at ${names.name(node)}: it answers with ICMP port unreachable, packet #${pkt} to ${to} on link ${link}.`,
+        text: say('tx.portUnreachable', {
+          protocol: quoted.protocol,
+          port: String(quoted.dstPort),
+          node: names.name(node),
+          pkt,
+          to,
+          link,
+        }),
       };
     }
     return {
       kind: 'error',
-      text: `${from} answers with ${packetKind(packet)}, packet #${pkt} to ${to} on link ${link}.`,
+      text: say('tx.icmpError', { from, what: packetKind(packet), pkt, to, link }),
     };
   }
   // TCP: what the segment is (SYN, ACK, data, ...) and its numbers as the packet label has them.
   const numbers = tcpSegmentNumbers(packet);
-  const what = tcpSegmentKind(packet) ?? packetKind(packet);
   return {
     kind: 'send',
-    text: `${from} starts sending ${article(bytes)} ${bytes}-byte ${what} packet #${pkt} to ${to} on link ${link}${numbers ? ` (${numbers})` : ''}.`,
+    text: say(article(bytes) === 'an' ? 'tx.an' : 'tx.a', {
+      from,
+      bytes: figure(bytes, language),
+      what: segmentKind(packet, language),
+      pkt,
+      to,
+      link,
+      numbers: numbers ? say('tx.numbers', { numbers }) : '',
+    }),
   };
 }
 
-function ipDrop(record: TraceRecord<'ip.drop'>, ctx: PacketContext): string {
-  const who = ctx.names.title(record.node);
+function ipDrop(record: TraceRecord<'ip.drop'>, ctx: PacketContext, language: Language): string {
+  const { say } = packetPhrases.in(language);
+  const node = ctx.names.title(record.node);
+  const pkt = String(record.pkt);
   const packet = ctx.packet(record.pkt);
   const dst = packet ? formatIpv4(packet.ip.dst) : undefined;
   switch (record.reason) {
     case 'ttl':
-      return `${who} drops packet #${record.pkt}: TTL expired.`;
+      return say('ip.ttl', { node, pkt });
     case 'noRoute':
-      return `${who} drops packet #${record.pkt}: no route to ${dst ?? 'its destination'}.`;
+      return dst === undefined
+        ? say('ip.noRouteUnknown', { node, pkt })
+        : say('ip.noRoute', { node, pkt, dst });
     case 'notForMe':
-      return `${who} ignores packet #${record.pkt}: it is addressed to ${dst ?? 'another node'}.`;
-    case 'noProtocol': {
-      const protocol = packet ? packetKind(packet) : 'its protocol';
-      return `${who} drops packet #${record.pkt}: nothing on it handles ${protocol}.`;
-    }
+      return dst === undefined
+        ? say('ip.notForMeUnknown', { node, pkt })
+        : say('ip.notForMe', { node, pkt, dst });
+    case 'noProtocol':
+      return packet
+        ? say('ip.noProtocol', { node, pkt, protocol: packetKind(packet) })
+        : say('ip.noProtocolUnknown', { node, pkt });
     case 'notConnected':
-      return `${who} drops packet #${record.pkt}: the interface it should leave by has no link.`;
+      return say('ip.notConnected', { node, pkt });
     default:
-      return `${who} drops packet #${record.pkt} (${String(record.reason)}).`;
+      return say('ip.other', { node, pkt, reason: String(record.reason) });
   }
 }

@@ -4,73 +4,68 @@
 
 import type { TraceRecord } from '../../engine/trace.ts';
 import type { TcpState } from '../../machines/tcp/tcpConnectionMachine.ts';
-import { SOCKET_ERROR_TEXT, type SocketErrorCode } from '../../net/transport/socketTrace.ts';
 import type { Said } from './narratePackets.ts';
 import { congestionSentence, timerSentence } from './narrateCongestion.ts';
 import { connection, key, on, peerOf, type TcpContext } from './narrateTcpContext.ts';
+import { errnoMeaning, figure } from './sentenceParts.ts';
+import { tcpPhrases } from './tcpPhrases.ts';
 
 export { tcpContext, type TcpContext } from './narrateTcpContext.ts';
 
-/** What a connection that enters each state is doing (RFC 9293, section 3.3.2). */
-const STATE_MEANING: Record<Exclude<TcpState, 'LISTEN' | 'CLOSED'>, string> = {
-  'SYN-SENT': 'it has sent a SYN and waits for a SYN-ACK',
-  'SYN-RECEIVED':
-    'it got a SYN, answered with a SYN-ACK, and waits for the ACK that completes the handshake',
-  ESTABLISHED: 'the handshake is complete, so both sides can now send data',
-  'FIN-WAIT-1':
-    'it has closed its side (a FIN follows any data still queued) and waits for the FIN to be acknowledged',
-  'FIN-WAIT-2': 'its FIN is acknowledged; it can still receive and waits for the other side’s FIN',
-  'CLOSE-WAIT':
-    'the other side’s FIN arrived, so no more data will come; it waits for its own application to close',
-  CLOSING: 'both sides sent a FIN at once; it waits for its own FIN to be acknowledged',
-  'LAST-ACK': 'it has closed its side too and waits for the ACK of its FIN, the last one',
-  'TIME-WAIT':
-    'it acknowledged the other side’s FIN and waits 2 MSL (twice the longest a segment may live) so a lost last ACK can be sent again',
-};
+/** The states whose entry is told with what it means (RFC 9293, section 3.3.2). */
+type Meaningful = Exclude<TcpState, 'LISTEN' | 'CLOSED'>;
 
 /** Why a connection is CLOSED, from the state it left. */
-function closedMeaning(previous: TcpState | undefined): string {
+function closedMeaning(previous: TcpState | undefined, ctx: TcpContext): string {
+  const { say } = tcpPhrases.in(ctx.language);
   switch (previous) {
     case 'LAST-ACK':
-      return 'the last ACK arrived, so the connection is gone';
+      return say('closed.LAST-ACK');
     case 'TIME-WAIT':
-      return '2 MSL have passed, so the connection is gone';
+      return say('closed.TIME-WAIT');
     case 'SYN-SENT':
     case 'SYN-RECEIVED':
-      return 'the connection was never established';
+      return say('closed.never');
     default:
-      return 'the connection is gone';
+      return say('closed');
   }
 }
 
 /** `ETIMEDOUT, the peer did not answer in time`. */
-function errno(code: string): string {
-  const meaning = SOCKET_ERROR_TEXT[code as SocketErrorCode] as string | undefined;
-  return meaning ? `${code}, ${meaning}` : code;
+function errno(code: string, ctx: TcpContext): string {
+  const meaning = errnoMeaning(code, ctx.language);
+  return meaning ? tcpPhrases.in(ctx.language).say('errno', { code, meaning }) : code;
 }
 
 /** The sentence for a TCP record (or a TCP app's), or undefined for other records. */
 export function tcpSentence(record: TraceRecord, ctx: TcpContext): Said | undefined {
   const { names } = ctx;
+  const { say } = tcpPhrases.in(ctx.language);
   switch (record.type) {
     case 'socket.state':
       return { kind: 'socket', text: socketState(record, ctx) };
     case 'tcp.retransmit':
       return { kind: 'timeout', text: retransmit(record, ctx) };
-    case 'tcp.refused':
+    case 'tcp.refused': {
+      const pkt = String(record.pkt);
+      const port = String(record.port);
       return {
         kind: 'error',
         text: ctx.listening.has(`${record.node} ${record.port}`)
-          ? `${names.title(record.node)} has no connection for packet #${record.pkt} to TCP port ${record.port}: it answers with RST.`
-          : `Nobody listens on TCP port ${record.port} at ${names.name(record.node)}: it answers packet #${record.pkt} with RST.`,
-      };
-    case 'tcp.synDropped': {
-      const backlog = `${record.backlog} ${record.backlog === 1 ? 'connection' : 'connections'}`;
-      return {
-        kind: 'loss',
-        text: `${names.title(record.node)} drops the SYN in packet #${record.pkt}: the backlog of its listener on TCP port ${record.port} (${backlog}) is full; the client will try again when its timer runs out.`,
+          ? say('refused.noConnection', { who: names.title(record.node), pkt, port })
+          : say('refused.nobody', { node: names.name(record.node), pkt, port }),
       };
     }
+    case 'tcp.synDropped':
+      return {
+        kind: 'loss',
+        text: say('synDropped', {
+          who: names.title(record.node),
+          pkt: String(record.pkt),
+          port: String(record.port),
+          backlog: say('count.connections', { count: figure(record.backlog, ctx.language) }),
+        }),
+      };
     case 'tcp.cwnd':
       return congestionSentence(record, ctx);
     case 'tcp.rto':
@@ -86,78 +81,85 @@ export function tcpSentence(record: TraceRecord, ctx: TcpContext): Said | undefi
 
 function socketState(record: TraceRecord<'socket.state'>, ctx: TcpContext): string {
   const { node, conn, state } = record;
+  const { say } = tcpPhrases.in(ctx.language);
   const who = ctx.names.title(node);
   if (!conn.includes('>')) {
     const port = conn.slice(conn.lastIndexOf(':') + 1);
     if (state === 'LISTEN') {
       ctx.listening.add(`${node} ${port}`);
-      return `${who} listens on TCP port ${port} (LISTEN): it waits for clients to connect.`;
+      return say('listens', { who, port });
     }
     ctx.listening.delete(`${node} ${port}`);
-    return `${who} stops listening on TCP port ${port} (${state}).`;
+    return say('stopsListening', { who, port, state });
   }
   const k = key(node, conn);
   const previous = ctx.states.get(k);
   ctx.states.set(k, state);
   if (state === 'ESTABLISHED') ctx.established.add(k);
-  const theConnection = `${who}’s ${connection(ctx, node, conn)}`;
-  if (state === 'CLOSED') return `${theConnection} is now CLOSED: ${closedMeaning(previous)}.`;
-  if (state === 'LISTEN') return `${theConnection} enters LISTEN.`;
-  return `${theConnection} enters ${state}: ${STATE_MEANING[state]}.`;
+  const theConnection = connection(ctx, node, conn);
+  if (state === 'CLOSED')
+    return say('state.closed', {
+      who,
+      connection: theConnection,
+      meaning: closedMeaning(previous, ctx),
+    });
+  if (state === 'LISTEN') return say('state.listen', { who, connection: theConnection });
+  return say('state.enters', {
+    who,
+    connection: theConnection,
+    state,
+    meaning: say(`meaning.${state as Meaningful}`),
+  });
 }
 
 function retransmit(record: TraceRecord<'tcp.retransmit'>, ctx: TcpContext): string {
   const { node, conn, seq, bytes, reason } = record;
+  const { say } = tcpPhrases.in(ctx.language);
   const k = key(node, conn);
-  const sends = `${ctx.names.title(node)} sends`;
-  const again = `again${on(ctx, node, conn)}`;
+  const who = ctx.names.title(node);
+  const onIt = on(ctx, node, conn);
   // The timer's own retransmission comes with its backoff; the segments after it, at later
   // instants, are the rest of what was outstanding, sent again as the window opens.
   const timerRanOut = ctx.backoffAt.get(k) === record.t;
-  const goesBack = 'after the timeout it goes back and resends what was sent but not acknowledged';
   if (bytes === 0) {
     const state = ctx.states.get(k);
-    if (state === 'SYN-SENT')
-      return `${sends} its SYN ${again}: no SYN-ACK came before the retransmission timer ran out.`;
-    if (state === 'SYN-RECEIVED')
-      return `${sends} its SYN-ACK ${again}: no ACK came before the retransmission timer ran out.`;
-    if (reason === 'fastRetransmit')
-      return `${sends} its FIN ${again}: three duplicate ACKs said it was lost (fast retransmit).`;
-    if (reason === 'partialAck')
-      return `${sends} its FIN ${again}: a partial ACK said it was lost too (NewReno fast recovery).`;
-    if (reason === 'sackRecovery')
-      return `${sends} its FIN ${again}: the receiver’s SACK blocks showed it missing (SACK loss recovery).`;
-    return timerRanOut
-      ? `${sends} its FIN ${again}: no ACK of it came before the retransmission timer ran out.`
-      : `${sends} its FIN ${again}: ${goesBack}.`;
+    const fin = { who, on: onIt };
+    if (state === 'SYN-SENT') return say('again.syn', fin);
+    if (state === 'SYN-RECEIVED') return say('again.synAck', fin);
+    if (reason === 'fastRetransmit') return say('again.fin.fast', fin);
+    if (reason === 'partialAck') return say('again.fin.partial', fin);
+    if (reason === 'sackRecovery') return say('again.fin.sack', fin);
+    return say(timerRanOut ? 'again.fin.timer' : 'again.fin.goBack', fin);
   }
-  const what = `${sends} ${bytes} ${bytes === 1 ? 'byte' : 'bytes'} at seq ${seq} ${again}`;
-  if (reason === 'fastRetransmit')
-    return `${what}: three duplicate ACKs said they were lost (fast retransmit).`;
-  if (reason === 'partialAck')
-    return `${what}: a partial ACK said they were lost too (NewReno fast recovery).`;
-  if (reason === 'sackRecovery')
-    return `${what}: the receiver’s SACK blocks showed them missing (SACK loss recovery, RFC 6675).`;
-  return timerRanOut
-    ? `${what}: no ACK came before the retransmission timer ran out.`
-    : `${what}: ${goesBack}.`;
+  const data = {
+    who,
+    on: onIt,
+    seq: String(seq),
+    bytes: say('count.bytes', { count: figure(bytes, ctx.language) }),
+  };
+  if (reason === 'fastRetransmit') return say('again.data.fast', data);
+  if (reason === 'partialAck') return say('again.data.partial', data);
+  if (reason === 'sackRecovery') return say('again.data.sack', data);
+  return say(timerRanOut ? 'again.data.timer' : 'again.data.goBack', data);
 }
 
 function socketError(record: TraceRecord<'socket.error'>, ctx: TcpContext): string {
   const { node, socket, op, error } = record;
+  const { say } = tcpPhrases.in(ctx.language);
   const who = ctx.names.title(node);
+  const why = errno(error, ctx);
   if (op === 'listen') {
     const port = socket.slice(socket.lastIndexOf(':') + 1);
-    return `${who} cannot listen on TCP port ${port}: ${errno(error)}.`;
+    return say('error.listen', { who, port, error: why });
   }
   if (!socket.includes('>')) {
     return op === 'connect'
-      ? `${who} cannot connect to ${ctx.names.endpoint(socket)}: ${errno(error)}.`
-      : `${who}: ${op} on TCP socket “${socket}” fails with ${errno(error)}.`;
+      ? say('error.connect', { who, peer: ctx.names.endpoint(socket), error: why })
+      : say('error.socket', { who, op, socket, error: why });
   }
   if ((op === 'connection' || op === 'connect') && !ctx.established.has(key(node, socket)))
-    return `${who} cannot connect to ${ctx.names.endpoint(peerOf(socket))}: ${errno(error)}.`;
-  if (op === 'connection')
-    return `${who}’s ${connection(ctx, node, socket)} fails: ${errno(error)}.`;
-  return `${who}: ${op} on its ${connection(ctx, node, socket)} fails: ${errno(error)}.`;
+    return say('error.connect', { who, peer: ctx.names.endpoint(peerOf(socket)), error: why });
+  const theConnection = connection(ctx, node, socket);
+  if (op === 'connection') return say('error.connection', { who, connection: theConnection, error: why });
+  return say('error.onConnection', { who, op, connection: theConnection, error: why });
 }

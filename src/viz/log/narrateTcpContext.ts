@@ -1,14 +1,19 @@
 // What the TCP sentences of the event log remember while they read the trace in order, and how
-// they name a connection: "connection to Server (10.0.2.20:5001)", by its port when ambiguous.
+// they name a connection: "connection to Server (10.0.2.20:5001)", by its port when ambiguous,
+// in the narration's language.
 
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import type { TraceRecords } from '../../engine/trace.ts';
 import { recordsOfTypes } from '../../engine/traceRecords.ts';
 import type { TcpState } from '../../machines/tcp/tcpConnectionMachine.ts';
 import type { NetworkNames } from '../names/index.ts';
+import { tcpPhrases } from './tcpPhrases.ts';
 
 /** What the TCP sentences remember while reading the trace in order. */
 export interface TcpContext {
   names: NetworkNames;
+  /** The language of the sentences. */
+  language: Language;
   /** Nodes with more than one connection in the trace: their sentences say which one. */
   busyNodes: Set<string>;
   /** Connections (`node conn`) that share their node and peer with another: named by port. */
@@ -33,7 +38,11 @@ const localPortOf = (conn: string): string => {
 };
 
 /** A TcpContext for `records`, which it reads once to see which nodes have several connections. */
-export function tcpContext(names: NetworkNames, records: TraceRecords): TcpContext {
+export function tcpContext(
+  names: NetworkNames,
+  records: TraceRecords,
+  language: Language = ENGLISH,
+): TcpContext {
   const byNode = new Map<string, Set<string>>();
   for (const r of recordsOfTypes(records, ['socket.state'])) {
     if (!r.conn.includes('>')) continue;
@@ -51,6 +60,7 @@ export function tcpContext(names: NetworkNames, records: TraceRecords): TcpConte
   }
   return {
     names,
+    language,
     busyNodes,
     samePeer,
     states: new Map(),
@@ -64,11 +74,16 @@ export function tcpContext(names: NetworkNames, records: TraceRecords): TcpConte
 
 /** `connection to Server (10.0.2.20:5001)`, with `from port N` when the peer alone is ambiguous. */
 export function connection(ctx: TcpContext, node: string, conn: string): string {
-  const from = ctx.samePeer.has(key(node, conn)) ? ` from port ${localPortOf(conn)}` : '';
-  return `connection${from} to ${ctx.names.endpoint(peerOf(conn))}`;
+  const { say } = tcpPhrases.in(ctx.language);
+  const peer = ctx.names.endpoint(peerOf(conn));
+  return ctx.samePeer.has(key(node, conn))
+    ? say('connection.fromPort', { port: localPortOf(conn), peer })
+    : say('connection', { peer });
 }
 
 /** ` on its connection to ...` for nodes with several connections, else nothing. */
 export function on(ctx: TcpContext, node: string, conn: string): string {
-  return ctx.busyNodes.has(node) ? ` on its ${connection(ctx, node, conn)}` : '';
+  return ctx.busyNodes.has(node)
+    ? tcpPhrases.in(ctx.language).say('onIts', { connection: connection(ctx, node, conn) })
+    : '';
 }

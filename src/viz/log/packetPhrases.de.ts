@@ -1,0 +1,58 @@
+// The event log's packet sentences in German (see packetPhrases.ts): Paket, Leitung,
+// Warteschlange, Schnittstelle; TTL, ICMP messages and TCP flags as Wireshark writes them.
+
+import type { Translation } from '../../engine/language.ts';
+import type { PACKET_EN } from './packetPhrases.ts';
+
+export const PACKET_DE: Translation<typeof PACKET_EN> = {
+  'count.packets': { one: '{count} Paket', other: '{count} Pakete' },
+  'count.bytes': { one: '{count} Byte', other: '{count} Bytes' },
+  txEnd: 'Das letzte Bit von Paket #{pkt} verlässt {node} auf Leitung {link}.',
+  rx: 'Paket #{pkt} kommt bei {node}{where} an.',
+  'rx.on': ' über {iface}',
+  'lost.linkDown': 'Paket #{pkt} wird auf Leitung {link} abgeschnitten: Die Leitung ist ausgefallen.',
+  lost: 'Paket #{pkt} geht auf Leitung {link} verloren.',
+  'drop.queueFull': 'Paket #{pkt} wird verworfen: Die Warteschlange an {at} ist voll.',
+  'drop.linkDown': 'Paket #{pkt} wird an {at} verworfen: Leitung {link} ist ausgefallen.',
+  drop: 'Paket #{pkt} wird an {at} verworfen.',
+  'impair.duplicate': 'Leitung {link} verdoppelt Paket #{pkt}: Es wird zweimal ankommen.',
+  'impair.reorder':
+    'Leitung {link} hält Paket #{pkt} zurück, sodass später gesendete Pakete es überholen können.',
+  'queue.empty': 'Die Warteschlange an {at} ist leer.',
+  'queue.holds': 'Die Warteschlange an {at} enthält {packets} ({bytes}).',
+  'link.up': 'Leitung {link} ist wieder in Betrieb.',
+  'link.down': 'Leitung {link} fällt aus.',
+  'forward.back': '{node} leitet Paket #{pkt} von {from} zurück hinaus über {to} weiter.',
+  forward: '{node} leitet Paket #{pkt} von {from} nach {to} weiter.',
+  deliver: '{node} nimmt Paket #{pkt} an und übergibt es an {protocol}.',
+  'deliver.protocol': 'IP-Protokoll {number}',
+  'switch.learn': '{node} lernt, dass {address} hinter Port {port} liegt.',
+  'switch.flood':
+    '{node} flutet Paket #{pkt} über Port {port} hinaus: Er weiß noch nicht, wo das Ziel liegt.',
+  'switch.forward': '{node} schickt Paket #{pkt} von Port {from} über Port {to} hinaus.',
+  'switch.filter':
+    '{node} verwirft Paket #{pkt}: Sein Ziel liegt hinter Port {port}, woher es kam.',
+  'tx.forward':
+    '{node} beginnt, Paket #{pkt} über Leitung {link} in Richtung {to} zu senden, TTL jetzt {ttl}.',
+  'tx.portUnreachable':
+    'Auf {node} lauscht niemand auf {protocol}-Port {port}: Die Antwort ist ICMP port unreachable, Paket #{pkt} an {to} auf Leitung {link}.',
+  'tx.icmpError': '{from} antwortet mit {what}, Paket #{pkt} an {to} auf Leitung {link}.',
+  'tx.a':
+    '{from} beginnt, Paket #{pkt} ({what}, {bytes} Bytes) auf Leitung {link} an {to} zu senden{numbers}.',
+  'tx.an':
+    '{from} beginnt, Paket #{pkt} ({what}, {bytes} Bytes) auf Leitung {link} an {to} zu senden{numbers}.',
+  'tx.numbers': ' ({numbers})',
+  'kind.tcpData': 'TCP-Daten',
+  'kind.tcpDataFin': 'TCP-Daten+FIN',
+  'ip.ttl': '{node} verwirft Paket #{pkt}: Die TTL ist abgelaufen.',
+  'ip.noRoute': '{node} verwirft Paket #{pkt}: Es gibt keine Route zu {dst}.',
+  'ip.noRouteUnknown': '{node} verwirft Paket #{pkt}: Es gibt keine Route zu seinem Ziel.',
+  'ip.notForMe': '{node} ignoriert Paket #{pkt}: Es ist an {dst} adressiert.',
+  'ip.notForMeUnknown': '{node} ignoriert Paket #{pkt}: Es ist an einen anderen Knoten adressiert.',
+  'ip.noProtocol': '{node} verwirft Paket #{pkt}: Nichts auf dem Knoten verarbeitet {protocol}.',
+  'ip.noProtocolUnknown':
+    '{node} verwirft Paket #{pkt}: Nichts auf dem Knoten verarbeitet sein Protokoll.',
+  'ip.notConnected':
+    '{node} verwirft Paket #{pkt}: Die Schnittstelle, über die es hinaus müsste, hat keine Leitung.',
+  'ip.other': '{node} verwirft Paket #{pkt} ({reason}).',
+};

@@ -1,0 +1,59 @@
+// The event log's sentences for the packet network (narratePackets.ts): links and their queues,
+// IP forwarding and drops, switches, packets sent and the ICMP errors a node answers with.
+// German in packetPhrases.de.ts.
+
+import { Phrasebook } from '../../engine/language.ts';
+import { PACKET_DE } from './packetPhrases.de.ts';
+
+export const PACKET_EN = {
+  'count.packets': { one: '{count} packet', other: '{count} packets' },
+  'count.bytes': { one: '{count} byte', other: '{count} bytes' },
+  txEnd: 'The last bit of packet #{pkt} leaves {node} on link {link}.',
+  rx: 'Packet #{pkt} arrives at {node}{where}.',
+  'rx.on': ' on {iface}',
+  'lost.linkDown': 'Packet #{pkt} is cut off on link {link}: the link went down.',
+  lost: 'Packet #{pkt} is lost on link {link}.',
+  'drop.queueFull': 'Packet #{pkt} is dropped: the queue at {at} is full.',
+  'drop.linkDown': 'Packet #{pkt} is dropped at {at}: link {link} is down.',
+  drop: 'Packet #{pkt} is dropped at {at}.',
+  'impair.duplicate': 'Link {link} duplicates packet #{pkt}: it will arrive twice.',
+  'impair.reorder':
+    'Link {link} holds packet #{pkt} back, so packets sent after it can overtake it.',
+  'queue.empty': 'The queue at {at} is empty.',
+  'queue.holds': 'The queue at {at} holds {packets} ({bytes}).',
+  'link.up': 'Link {link} comes back up.',
+  'link.down': 'Link {link} goes down.',
+  'forward.back': '{node} forwards packet #{pkt} from {from} back out of {to}.',
+  forward: '{node} forwards packet #{pkt} from {from} to {to}.',
+  deliver: '{node} accepts packet #{pkt} and hands it to {protocol}.',
+  'deliver.protocol': 'IP protocol {number}',
+  'switch.learn': '{node} learns that {address} is behind port {port}.',
+  'switch.flood':
+    '{node} floods packet #{pkt} out of port {port}: it does not know where the destination is yet.',
+  'switch.forward': '{node} sends packet #{pkt} from port {from} out of port {to}.',
+  'switch.filter':
+    '{node} discards packet #{pkt}: its destination is behind port {port}, where it came from.',
+  'tx.forward':
+    '{node} starts sending packet #{pkt} over link {link} towards {to}, TTL now {ttl}.',
+  'tx.portUnreachable':
+    'Nobody listens on {protocol} port {port} at {node}: it answers with ICMP port unreachable, packet #{pkt} to {to} on link {link}.',
+  'tx.icmpError': '{from} answers with {what}, packet #{pkt} to {to} on link {link}.',
+  // “a” or “an” as the number of bytes is read aloud (an 84-byte, a 60-byte).
+  'tx.a': '{from} starts sending a {bytes}-byte {what} packet #{pkt} to {to} on link {link}{numbers}.',
+  'tx.an': '{from} starts sending an {bytes}-byte {what} packet #{pkt} to {to} on link {link}{numbers}.',
+  'tx.numbers': ' ({numbers})',
+  'kind.tcpData': 'TCP data',
+  'kind.tcpDataFin': 'TCP data+FIN',
+  'ip.ttl': '{node} drops packet #{pkt}: TTL expired.',
+  'ip.noRoute': '{node} drops packet #{pkt}: no route to {dst}.',
+  'ip.noRouteUnknown': '{node} drops packet #{pkt}: no route to its destination.',
+  'ip.notForMe': '{node} ignores packet #{pkt}: it is addressed to {dst}.',
+  'ip.notForMeUnknown': '{node} ignores packet #{pkt}: it is addressed to another node.',
+  'ip.noProtocol': '{node} drops packet #{pkt}: nothing on it handles {protocol}.',
+  'ip.noProtocolUnknown': '{node} drops packet #{pkt}: nothing on it handles its protocol.',
+  'ip.notConnected':
+    '{node} drops packet #{pkt}: the interface it should leave by has no link.',
+  'ip.other': '{node} drops packet #{pkt} ({reason}).',
+} as const;
+
+export const packetPhrases = new Phrasebook(PACKET_EN, { de: PACKET_DE });
