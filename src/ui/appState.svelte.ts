@@ -3,6 +3,7 @@
 // detail after a limit), the moment shown and what is selected, and the problems of a file that
 // failed to load. Big data is $state.raw.
 
+import { ENGLISH, type Language } from '../engine/language.ts';
 import type { StopReason } from '../engine/simulator.ts';
 import type { Trace } from '../engine/trace.ts';
 import {
@@ -133,6 +134,8 @@ export class HandshakeApp {
   liveVersion = $state(0);
   /** Goes up with every slice of the last run's narration. */
   logVersion = $state(0);
+  /** The language the log is told in (the page's: App.svelte keeps it with `tellIn`). */
+  language: Language = ENGLISH;
   selection = $state.raw<Selection>(null);
   readonly player = new Player(() =>
     this.live
@@ -455,16 +458,23 @@ export class HandshakeApp {
     }
   }
 
+  /** The narration being told in slices now: the run's, or the run's in a new language. */
+  private telling: Narration | null = null;
+
   /**
    * Tells the rest of a long run a few milliseconds per task, so the page never stalls, and lets
-   * the log redraw about ten times a second while it does (every slice would cost frames).
+   * the log redraw about ten times a second while it does (every slice would cost frames). A
+   * narration in a new language (tellIn) takes the run's place once it has told as much.
    */
   private tellRest(narration: Narration, token: number): void {
+    this.telling = narration;
     let shown = performance.now();
     const slice = () => {
-      if (token !== this.runs || narration.done) return;
+      if (token !== this.runs || this.telling !== narration) return;
+      if (narration.done) return;
       const stop = performance.now() + (this.player.busy() ? 3 : 8);
       while (!narration.done && performance.now() < stop) narration.advance(250);
+      this.adoptIfCaughtUp(narration);
       if (narration.done || performance.now() - shown > 100) {
         this.logVersion++;
         shown = performance.now();
@@ -474,11 +484,38 @@ export class HandshakeApp {
     if (!narration.done) setTimeout(slice, 0);
   }
 
+  /** Shows `narration` (of the run shown, in another language) once it has told as much. */
+  private adoptIfCaughtUp(narration: Narration): void {
+    const run = this.run;
+    if (!run || run.narration === narration) return;
+    if (narration.done || narration.told >= run.narration.told) this.run = { ...run, narration };
+  }
+
+  /**
+   * Tells the log in `language` from now on (the page's language changed). The run shown is
+   * told again in it, in slices as after a run: the log keeps the old sentences until the new
+   * ones have caught up with them (at once for a short run), so the list keeps its length and
+   * the reader's place; entries stay one per record, so what is selected stays too.
+   */
+  tellIn(language: Language): void {
+    if (language === this.language) return;
+    this.language = language;
+    const run = this.run;
+    if (!run) return;
+    const old = run.narration;
+    // Back to the language shown before the new one caught up: go on telling the one shown.
+    if (old.language === language) return this.tellRest(old, this.runs);
+    const narration = new Narration(old.records, this.names, undefined, language);
+    narration.advance(FIRST_NARRATED);
+    this.adoptIfCaughtUp(narration);
+    this.tellRest(narration, this.runs);
+  }
+
   private finish(live: LiveRun, began: number, token: number, summary: RunSummary): void {
     const records = live.records;
     // Every figure as the worker folded it while the run went, with the CLI's own folds.
     this.live = { ...live, status: 'done', reason: summary.reason, recorded: summary.simulatedNs };
-    const narration = new Narration(records, this.names);
+    const narration = new Narration(records, this.names, undefined, this.language);
     narration.advance(FIRST_NARRATED);
     this.tellRest(narration, token);
     this.run = {

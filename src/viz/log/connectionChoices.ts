@@ -3,18 +3,14 @@
 // text (a long run has thousands: only the first few hundred are offered at once), and the
 // conversation of what the learner selected elsewhere on the page (a socket or a packet).
 
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import type { TraceRecords } from '../../engine/trace.ts';
 import { parseIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { NetworkNames } from '../names/index.ts';
 import type { Selection } from '../view/index.ts';
 import { connectionKey, type ConnectionEnd, type LogConnection } from './logConnections.ts';
 import { packetConnection } from './logFilter.ts';
-
-const PROTOCOL_NAMES: Record<LogConnection['protocol'], string> = {
-  tcp: 'TCP',
-  udp: 'UDP',
-  icmp: 'ICMP echo',
-};
+import { narratePhrases } from './narratePhrases.ts';
 
 /** `Laptop :49152`, or the address (`10.0.0.9:49152`) when no node of the scenario owns it. */
 function endLabel(end: ConnectionEnd, names: NetworkNames): string {
@@ -24,13 +20,20 @@ function endLabel(end: ConnectionEnd, names: NetworkNames): string {
   return end.port === null ? names.name(node) : `${names.name(node)} :${end.port}`;
 }
 
-/** `Laptop :49152 ⇄ Web server :80 (TCP)`, `Laptop ⇄ Server (ICMP echo, id 7)`: opener first. */
-export function connectionLabel(connection: LogConnection, names: NetworkNames): string {
+/**
+ * `Laptop :49152 ⇄ Web server :80 (TCP)`, `Laptop ⇄ Server (ICMP echo, id 7)`: opener first
+ * (German `ICMP-Echo, ID 7`).
+ */
+export function connectionLabel(
+  connection: LogConnection,
+  names: NetworkNames,
+  language: Language = ENGLISH,
+): string {
+  const { say } = narratePhrases.in(language);
   const [a, b] = connection.ends;
   const id = / #(\d+)$/.exec(connection.key);
-  const what = id
-    ? `${PROTOCOL_NAMES[connection.protocol]}, id ${id[1]}`
-    : PROTOCOL_NAMES[connection.protocol];
+  const protocol = say(`conversation.${connection.protocol}`);
+  const what = id ? say('conversation.id', { protocol, id: id[1] as string }) : protocol;
   return `${endLabel(a, names)} ⇄ ${endLabel(b, names)} (${what})`;
 }
 
@@ -47,20 +50,22 @@ export interface ConnectionChoices {
   matched: number;
 }
 
-/** Labels by key, per NetworkNames (a scenario's names): each label is made once. */
+/** Labels by language and key, per NetworkNames (a scenario's names): each made once. */
 const labelCache = new WeakMap<NetworkNames, Map<string, string>>();
 
-function labelOf(connection: LogConnection, names: NetworkNames): string {
+function labelOf(connection: LogConnection, names: NetworkNames, language: Language): string {
   let labels = labelCache.get(names);
   if (!labels) labelCache.set(names, (labels = new Map()));
-  let label = labels.get(connection.key);
-  if (label === undefined) labels.set(connection.key, (label = connectionLabel(connection, names)));
+  const key = `${language} ${connection.key}`;
+  let label = labels.get(key);
+  if (label === undefined) labels.set(key, (label = connectionLabel(connection, names, language)));
   return label;
 }
 
 /**
  * The conversations whose label or addresses contain every word of `query` (case-insensitive),
  * in the order they began, at most `limit` of them; `selected` is always among the choices.
+ * Labels are in `language`.
  */
 export function connectionChoices(
   connections: readonly LogConnection[],
@@ -68,13 +73,14 @@ export function connectionChoices(
   query: string,
   limit: number,
   selected: string | null = null,
+  language: Language = ENGLISH,
 ): ConnectionChoices {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const choices: ConnectionChoice[] = [];
   let matched = 0;
   let selectedIn = selected === null;
   for (const c of connections) {
-    const label = labelOf(c, names);
+    const label = labelOf(c, names, language);
     if (words.length > 0) {
       const text = `${label} ${c.key}`.toLowerCase();
       if (!words.every((w) => text.includes(w))) continue;
@@ -87,7 +93,7 @@ export function connectionChoices(
   }
   if (!selectedIn) {
     const chosen = connections.find((c) => c.key === selected);
-    if (chosen) choices.unshift({ key: chosen.key, label: labelOf(chosen, names) });
+    if (chosen) choices.unshift({ key: chosen.key, label: labelOf(chosen, names, language) });
   }
   return { choices, total: connections.length, matched };
 }

@@ -2,6 +2,7 @@
 // app, link), its type group (packets, drops, states, errors) and its conversation (one TCP
 // connection, UDP flow or ICMP echo exchange, logConnections.ts), and the entries up to a time.
 
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import type { TraceRecord, TraceRecords } from '../../engine/trace.ts';
 import '../../net/link/linkTrace.ts';
 import '../../net/ip/ipTrace.ts';
@@ -12,25 +13,30 @@ import type { Packet } from '../../net/wire/packet.ts';
 import { APP_VIEWS } from '../kinds/viewRegistry.ts';
 import { isIcmpError } from '../packet/index.ts';
 import { ConnectionTracker, type LogConnection } from './logConnections.ts';
+import { narratePhrases } from './narratePhrases.ts';
+import { figure } from './sentenceParts.ts';
 
 export const LOG_PROTOCOLS = ['tcp', 'udp', 'icmp', 'app', 'link'] as const;
 export type LogProtocol = (typeof LOG_PROTOCOLS)[number];
-export const PROTOCOL_LABELS: Record<LogProtocol, string> = {
-  tcp: 'TCP',
-  udp: 'UDP',
-  icmp: 'ICMP',
-  app: 'Applications',
-  link: 'Links and queues',
-};
+/** The protocol filter's choice for people, in `language`: `TCP`, `Links and queues`. */
+export function protocolLabel(protocol: LogProtocol, language: Language = ENGLISH): string {
+  return narratePhrases.in(language).say(`filter.${protocol}`);
+}
+/** The protocol filter's choices in English. */
+export const PROTOCOL_LABELS: Record<LogProtocol, string> = Object.fromEntries(
+  LOG_PROTOCOLS.map((p) => [p, protocolLabel(p)]),
+) as Record<LogProtocol, string>;
 
 export const LOG_GROUPS = ['packets', 'drops', 'states', 'errors'] as const;
 export type LogGroup = (typeof LOG_GROUPS)[number];
-export const GROUP_LABELS: Record<LogGroup, string> = {
-  packets: 'Packets',
-  drops: 'Drops, losses and timeouts',
-  states: 'State changes',
-  errors: 'Errors',
-};
+/** The type filter's choice for people, in `language`: `Packets`, `State changes`. */
+export function groupLabel(group: LogGroup, language: Language = ENGLISH): string {
+  return narratePhrases.in(language).say(`group.${group}`);
+}
+/** The type filter's choices in English. */
+export const GROUP_LABELS: Record<LogGroup, string> = Object.fromEntries(
+  LOG_GROUPS.map((g) => [g, groupLabel(g)]),
+) as Record<LogGroup, string>;
 
 /** What a record is about. `protocols` and `groups` are bit sets over the lists above. */
 export interface RecordTags {
@@ -338,7 +344,7 @@ export interface Narrated<R> {
  * What the log's live region says when the view moves to `now`: the entries since the last
  * announcement, only when time moved forward in the same run (a new run is announced from its
  * start only if it is shown from time 0). `text` is null to leave the region as it is, '' to
- * clear it. Long stretches are summed up with the latest three entries.
+ * clear it. Long stretches are summed up with the latest three entries, in `language`.
  */
 export function narrationStep<R>(
   prev: Narrated<R>,
@@ -346,6 +352,7 @@ export function narrationStep<R>(
   now: number,
   entries: TimedEntries,
   formatTime: (ns: number) => string,
+  language: Language = ENGLISH,
 ): { next: Narrated<R>; text: string | null } {
   let from = prev.until;
   let text: string | null = null;
@@ -366,6 +373,10 @@ export function narrationStep<R>(
     text:
       fresh <= 3
         ? latest.join(' ')
-        : `${fresh} new events up to ${formatTime(now)}; the latest: ${latest.join(' ')}`,
+        : narratePhrases.in(language).say('live.many', {
+            count: figure(fresh, language),
+            time: formatTime(now),
+            latest: latest.join(' '),
+          }),
   };
 }
