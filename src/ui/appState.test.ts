@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { traceToJsonLines } from '../engine/trace.ts';
 import { parseScenarioText, runScenario, validateScenario } from '../sim/index.ts';
 import scenarioJson from '../../simulations/ping-over-a-link.json';
+import bulkJson from '../../simulations/tcp-bulk-transfer.json';
 import { HandshakeApp, parseMaxEvents, parseSeed, type Runner } from './appState.svelte.ts';
 import type { WorkerMessage } from './worker/messages.ts';
 import { doneMessage, fingerprintMessage, SlicedRun } from './worker/slicedRun.ts';
@@ -212,6 +213,63 @@ describe('HandshakeApp runs streamed from the worker', () => {
 });
 
 describe('parseMaxEvents', () => {
+  it('tells the log again in the page’s language, keeping the selection', async () => {
+    const app = new HandshakeApp();
+    app.start();
+    await settled(app);
+    const checked = validateScenario(scenarioJson);
+    if (!checked.ok) throw new Error('invalid default scenario');
+    const records = runScenario(checked.scenario, { seed: 7 }).simulation.sim.trace.records;
+    const names = networkNames(checked.scenario.nodes);
+    app.select({ kind: 'node', node: 'laptop' });
+    const run = app.run;
+    app.tellIn('de');
+    // A short run is told again at once, the same run with its entries in German.
+    expect(app.run?.seed).toBe(run?.seed);
+    expect(app.run?.summary).toBe(run?.summary);
+    expect(app.run?.narration.log.entry(0)).toMatchObject({
+      index: 0,
+      time: '0 s',
+      text: `Die Simulation von „${scenarioJson.name}“ beginnt mit Seed 7.`,
+    });
+    expect(app.run?.narration.log.entries()).toEqual(narrate(records, names, undefined, 'de'));
+    expect(app.selection).toEqual({ kind: 'node', node: 'laptop' });
+    app.tellIn('en');
+    expect(app.run?.narration.log.entries()).toEqual(narrate(records, names));
+  });
+
+  it('tells a long run again in slices, showing the old log until the new one caught up', async () => {
+    const app = new HandshakeApp();
+    await app.open(new File([JSON.stringify(bulkJson)], 'bulk.json'));
+    app.tellIn('de');
+    app.start();
+    /** Waits until the log shown is in `language` and told to the end. */
+    const told = async (language: string) => {
+      for (let i = 0; i < 2000; i++) {
+        const narration = app.run?.narration;
+        if (narration?.language === language && narration.done) return;
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    };
+    await told('de');
+    // Told in the language set before the run.
+    const first = app.run!.narration;
+    expect(first.language).toBe('de');
+    expect(first.records.length).toBeGreaterThan(2000);
+    app.tellIn('en');
+    // Only the first slice of the English log is told yet: the German one stays shown.
+    expect(app.run?.narration).toBe(first);
+    await told('en');
+    const english = app.run!.narration;
+    expect(english.language).toBe('en');
+    expect(english.done).toBe(true);
+    const scenario = validateScenario(bulkJson);
+    if (!scenario.ok) throw new Error('invalid scenario');
+    expect(english.log.entries()).toEqual(
+      narrate(first.records, networkNames(scenario.scenario.nodes)),
+    );
+  });
+
   it('accepts whole numbers from 1, with separators', () => {
     expect(parseMaxEvents('50,000,000')).toEqual({ ok: true, maxEvents: 50_000_000 });
     expect(parseMaxEvents(' 12 ')).toEqual({ ok: true, maxEvents: 12 });

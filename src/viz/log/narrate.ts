@@ -167,8 +167,7 @@ function sentence(record: TraceRecord, names: NetworkNames, language: Language):
       };
     case 'sim.end': {
       const stop = STOP_WORDS[record.reason as keyof typeof STOP_WORDS] as
-        | (typeof STOP_WORDS)[keyof typeof STOP_WORDS]
-        | undefined;
+        (typeof STOP_WORDS)[keyof typeof STOP_WORDS] | undefined;
       const why = stop === undefined ? record.reason : say(stop);
       return {
         kind: 'run',
@@ -246,7 +245,8 @@ function describeValue(
   language: Language,
 ): string {
   const { say } = narratePhrases.in(language);
-  if (key === 'pkt' && typeof value === 'number') return say('unknown.packet', { pkt: String(value) });
+  if (key === 'pkt' && typeof value === 'number')
+    return say('unknown.packet', { pkt: String(value) });
   if (isPacket(value)) return `${key} ${packetLabel(value)}`;
   if (value instanceof Uint8Array)
     return say('unknown.bytes', { key, count: figure(value.length, language) });

@@ -71,8 +71,7 @@ export function congestionSentence(record: TraceRecord<'tcp.cwnd'>, ctx: TcpCont
       return { kind: 'congestion', text: say('cwnd.recoveryExit', { who, on: onIt, window }) };
     default: {
       const growth = GROWTH[cause as keyof typeof GROWTH] as
-        | (typeof GROWTH)[keyof typeof GROWTH]
-        | undefined;
+        (typeof GROWTH)[keyof typeof GROWTH] | undefined;
       const named = growth === undefined ? cause : say(growth);
       return {
         kind: 'detail',

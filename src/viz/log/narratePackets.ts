@@ -143,8 +143,7 @@ export function packetSentence(
       };
     case 'ip.deliver': {
       const protocol =
-        PROTOCOLS[record.protocol] ??
-        say('deliver.protocol', { number: String(record.protocol) });
+        PROTOCOLS[record.protocol] ?? say('deliver.protocol', { number: String(record.protocol) });
       return {
         kind: 'detail',
         text: say('deliver', { node: names.name(record.node), pkt, protocol }),
@@ -165,7 +164,11 @@ export function packetSentence(
       return {
         kind: 'forward',
         text: record.flood
-          ? say('switch.flood', { node: names.title(record.node), pkt, port: String(record.toPort) })
+          ? say('switch.flood', {
+              node: names.title(record.node),
+              pkt,
+              port: String(record.toPort),
+            })
           : say('switch.forward', {
               node: names.title(record.node),
               pkt,

@@ -32,7 +32,8 @@ export const NARRATE_DE: Translation<typeof NARRATE_EN> = {
   'errno.EISCONN': 'der Socket ist schon verbunden',
   'errno.EPIPE': 'die Verbindung ist zum Senden geschlossen',
   'errno.EBADF': 'der Socket ist geschlossen',
-  'errno.EINVAL': 'der Aufruf passt nicht zum Zustand des Sockets, oder seine Argumente sind falsch',
+  'errno.EINVAL':
+    'der Aufruf passt nicht zum Zustand des Sockets, oder seine Argumente sind falsch',
   'errno.EMSGSIZE': 'das Datagramm ist zu groß',
   'errno.EHOSTUNREACH': 'keine Route zum Host',
   'errno.EAGAIN': 'der Puffer ist voll; versuche es wieder, wenn er sich leert',

@@ -54,7 +54,11 @@ export function serverSentence(record: TraceRecord, ctx: ServerContext): Said | 
     case 'cpu.arrive':
       return {
         kind: 'detail',
-        text: say('cpu.arrive', { node: name(record.node), job: record.job, burst: ms(record.burst) }),
+        text: say('cpu.arrive', {
+          node: name(record.node),
+          job: record.job,
+          burst: ms(record.burst),
+        }),
       };
     case 'cpu.switch':
       ctx.dispatched.delete(`${record.node} ${record.core}`);
@@ -105,7 +109,10 @@ export function serverSentence(record: TraceRecord, ctx: ServerContext): Said | 
         }),
       };
     case 'cpu.wake':
-      return { kind: 'detail', text: say('cpu.wake', { node: name(record.node), job: record.job }) };
+      return {
+        kind: 'detail',
+        text: say('cpu.wake', { node: name(record.node), job: record.job }),
+      };
     case 'cpu.complete':
       return {
         kind: 'state',

@@ -160,6 +160,7 @@ function socketError(record: TraceRecord<'socket.error'>, ctx: TcpContext): stri
   if ((op === 'connection' || op === 'connect') && !ctx.established.has(key(node, socket)))
     return say('error.connect', { who, peer: ctx.names.endpoint(peerOf(socket)), error: why });
   const theConnection = connection(ctx, node, socket);
-  if (op === 'connection') return say('error.connection', { who, connection: theConnection, error: why });
+  if (op === 'connection')
+    return say('error.connection', { who, connection: theConnection, error: why });
   return say('error.onConnection', { who, op, connection: theConnection, error: why });
 }

@@ -1,5 +1,6 @@
 // Shared by the narration tests of narrate.ts: run a scenario document with a seed, narrate its
 // trace, and find a record's log entry.
+import type { Language } from '../../engine/language.ts';
 import type { TraceRecord } from '../../engine/trace.ts';
 import { runScenario, validateScenario, type Scenario } from '../../sim/index.ts';
 import { narrate, type LogEntry } from './narrate.ts';
@@ -12,15 +13,15 @@ export function checked(doc: unknown): Scenario {
   return result.scenario;
 }
 
-/** Runs a scenario document (with `seed`, if given) and narrates its whole trace. */
-export function run(doc: unknown, seed?: number) {
+/** Runs a scenario document (with `seed`, if given) and narrates its whole trace in `language`. */
+export function run(doc: unknown, seed?: number, language?: Language) {
   const scenario = checked(doc);
   const result = runScenario(scenario, seed === undefined ? {} : { seed });
   const records = result.simulation.sim.trace.records;
   return {
     records,
     summary: result.summary,
-    entries: narrate(records, networkNames(scenario.nodes)),
+    entries: narrate(records, networkNames(scenario.nodes), undefined, language),
   };
 }
 

@@ -10,7 +10,8 @@ export const PACKET_DE: Translation<typeof PACKET_EN> = {
   txEnd: 'Das letzte Bit von Paket #{pkt} verlässt {node} auf Leitung {link}.',
   rx: 'Paket #{pkt} kommt bei {node}{where} an.',
   'rx.on': ' über {iface}',
-  'lost.linkDown': 'Paket #{pkt} wird auf Leitung {link} abgeschnitten: Die Leitung ist ausgefallen.',
+  'lost.linkDown':
+    'Paket #{pkt} wird auf Leitung {link} abgeschnitten: Die Leitung ist ausgefallen.',
   lost: 'Paket #{pkt} geht auf Leitung {link} verloren.',
   'drop.queueFull': 'Paket #{pkt} wird verworfen: Die Warteschlange an {at} ist voll.',
   'drop.linkDown': 'Paket #{pkt} wird an {at} verworfen: Leitung {link} ist ausgefallen.',

@@ -33,14 +33,15 @@ export const PACKET_EN = {
   'switch.forward': '{node} sends packet #{pkt} from port {from} out of port {to}.',
   'switch.filter':
     '{node} discards packet #{pkt}: its destination is behind port {port}, where it came from.',
-  'tx.forward':
-    '{node} starts sending packet #{pkt} over link {link} towards {to}, TTL now {ttl}.',
+  'tx.forward': '{node} starts sending packet #{pkt} over link {link} towards {to}, TTL now {ttl}.',
   'tx.portUnreachable':
     'Nobody listens on {protocol} port {port} at {node}: it answers with ICMP port unreachable, packet #{pkt} to {to} on link {link}.',
   'tx.icmpError': '{from} answers with {what}, packet #{pkt} to {to} on link {link}.',
   // “a” or “an” as the number of bytes is read aloud (an 84-byte, a 60-byte).
-  'tx.a': '{from} starts sending a {bytes}-byte {what} packet #{pkt} to {to} on link {link}{numbers}.',
-  'tx.an': '{from} starts sending an {bytes}-byte {what} packet #{pkt} to {to} on link {link}{numbers}.',
+  'tx.a':
+    '{from} starts sending a {bytes}-byte {what} packet #{pkt} to {to} on link {link}{numbers}.',
+  'tx.an':
+    '{from} starts sending an {bytes}-byte {what} packet #{pkt} to {to} on link {link}{numbers}.',
   'tx.numbers': ' ({numbers})',
   'kind.tcpData': 'TCP data',
   'kind.tcpDataFin': 'TCP data+FIN',
@@ -51,8 +52,7 @@ export const PACKET_EN = {
   'ip.notForMeUnknown': '{node} ignores packet #{pkt}: it is addressed to another node.',
   'ip.noProtocol': '{node} drops packet #{pkt}: nothing on it handles {protocol}.',
   'ip.noProtocolUnknown': '{node} drops packet #{pkt}: nothing on it handles its protocol.',
-  'ip.notConnected':
-    '{node} drops packet #{pkt}: the interface it should leave by has no link.',
+  'ip.notConnected': '{node} drops packet #{pkt}: the interface it should leave by has no link.',
   'ip.other': '{node} drops packet #{pkt} ({reason}).',
 } as const;
 

@@ -15,8 +15,7 @@ export const SERVER_DE: Translation<typeof SERVER_EN> = {
   'conn.reading': 'wartet auf eine Anfrage',
   'conn.working': 'ihre Anfrage wird bearbeitet',
   'conn.waitingForIo': 'wartet auf das I/O ihrer Anfrage',
-  'conn.abandoned':
-    'vom Client aufgegeben: Die Anfrage in Arbeit wird für niemanden mehr fertig',
+  'conn.abandoned': 'vom Client aufgegeben: Die Anfrage in Arbeit wird für niemanden mehr fertig',
   'conn.refused': 'abgewiesen',
   'conn.closing': 'wird geschlossen',
   'conn.closed': 'geschlossen',
@@ -50,8 +49,7 @@ export const SERVER_DE: Translation<typeof SERVER_EN> = {
   'server.request': '{node}: {app} erhält Anfrage {req}, {label}.',
   'server.work': '{node}: Worker {worker} beginnt mit {label} (Anfrage {req}).',
   'server.work.unlabelled': '{node}: Worker {worker} beginnt mit Anfrage {req}.',
-  'server.reply':
-    '{node}: {app} beantwortet {label} mit {status}, {latency} nach ihrer Ankunft.',
+  'server.reply': '{node}: {app} beantwortet {label} mit {status}, {latency} nach ihrer Ankunft.',
   'server.reply.unlabelled':
     '{node}: {app} beantwortet Anfrage {req} mit {status}, {latency} nach ihrer Ankunft.',
   'server.close': '{node}: {app} schließt die Verbindung von {peer}{why}.',

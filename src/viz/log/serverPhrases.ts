@@ -40,8 +40,7 @@ export const SERVER_EN = {
     '{node}: every {app} worker is busy, so the connection from {peer} waits ({waiting} waiting).',
   'server.wait.backlog': {
     one: '{node}: {app} is at its limit; {count} connection waits in the kernel’s accept queue.',
-    other:
-      '{node}: {app} is at its limit; {count} connections wait in the kernel’s accept queue.',
+    other: '{node}: {app} is at its limit; {count} connections wait in the kernel’s accept queue.',
   },
   'server.refuse': '{node}: {app} refuses the connection from {peer} ({reason}).',
   'server.request': '{node}: {app} receives request {req}, {label}.',
