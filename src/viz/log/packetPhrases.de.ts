@@ -23,14 +23,14 @@ export const PACKET_DE: Translation<typeof PACKET_EN> = {
   'queue.holds': 'Die Warteschlange an {at} enthält {packets} ({bytes}).',
   'link.up': 'Leitung {link} ist wieder in Betrieb.',
   'link.down': 'Leitung {link} fällt aus.',
-  'forward.back': '{node} leitet Paket #{pkt} von {from} zurück hinaus über {to} weiter.',
+  'forward.back': '{node} leitet Paket #{pkt}, das über {from} kam, über {to} wieder hinaus.',
   forward: '{node} leitet Paket #{pkt} von {from} nach {to} weiter.',
   deliver: '{node} nimmt Paket #{pkt} an und übergibt es an {protocol}.',
   'deliver.protocol': 'IP-Protokoll {number}',
   'switch.learn': '{node} lernt, dass {address} hinter Port {port} liegt.',
   'switch.flood':
     '{node} flutet Paket #{pkt} über Port {port} hinaus: Er weiß noch nicht, wo das Ziel liegt.',
-  'switch.forward': '{node} schickt Paket #{pkt} von Port {from} über Port {to} hinaus.',
+  'switch.forward': '{node} schickt Paket #{pkt} von Port {from} an Port {to} weiter.',
   'switch.filter':
     '{node} verwirft Paket #{pkt}: Sein Ziel liegt hinter Port {port}, woher es kam.',
   'tx.forward':

@@ -49,9 +49,10 @@ export const SERVER_DE: Translation<typeof SERVER_EN> = {
   'server.request': '{node}: {app} erhält Anfrage {req}, {label}.',
   'server.work': '{node}: Worker {worker} beginnt mit {label} (Anfrage {req}).',
   'server.work.unlabelled': '{node}: Worker {worker} beginnt mit Anfrage {req}.',
-  'server.reply': '{node}: {app} beantwortet {label} mit {status}, {latency} nach ihrer Ankunft.',
+  'server.reply':
+    '{node}: {app} beantwortet {label} mit {status}, {latency} nach dem Eintreffen der Anfrage.',
   'server.reply.unlabelled':
-    '{node}: {app} beantwortet Anfrage {req} mit {status}, {latency} nach ihrer Ankunft.',
+    '{node}: {app} beantwortet Anfrage {req} mit {status}, {latency} nach ihrem Eintreffen.',
   'server.close': '{node}: {app} schließt die Verbindung von {peer}{why}.',
   'server.close.idle': ', weil sie zu lange untätig war',
   'server.close.peerClosed': ', weil der Client sie geschlossen hat',
