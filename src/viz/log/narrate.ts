@@ -2,7 +2,8 @@
 // server (192.168.1.20:7) in packet #1"), each with its simulated time. A pure function of the
 // trace, like every view. Packet, link and IP sentences live in narratePackets.ts, TCP's in
 // narrateTcp.ts, the CPU's and server processes' in narrateServers.ts, and each app kind's in its
-// own view (src/kinds/*/…View.ts), found through the view registry.
+// own view (src/kinds/*/…View.ts), found through the view registry. Told in the narration's
+// language (English by default) through the phrasebooks beside them (narratePhrases.ts, …).
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
 import type { TraceRecord, TraceRecords } from '../../engine/trace.ts';
