@@ -39,7 +39,7 @@ export const SERVER_DE: Translation<typeof SERVER_EN> = {
   'cpu.complete': 'CPU von {node}: {job} endet auf Kern {core}.',
   'server.accept': '{node}: {app} gibt die Verbindung von {peer} an Worker {worker}.',
   'server.wait.pool':
-    '{node}: Alle Worker von {app} sind beschäftigt, also wartet die Verbindung von {peer} ({waiting} warten).',
+    '{node}: Alle Worker von {app} sind beschäftigt, also wartet die Verbindung von {peer} (Wartende: {waiting}).',
   'server.wait.backlog': {
     one: '{node}: {app} ist an seiner Grenze; {count} Verbindung wartet in der Accept-Warteschlange des Kernels.',
     other:
