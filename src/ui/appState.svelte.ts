@@ -458,6 +458,15 @@ export class HandshakeApp {
     }
   }
 
+  /**
+   * How the log names nodes in `language`: the scenario's names (node labels are the author's;
+   * a device's role word, "Router r1", follows the language once networkNames takes one).
+   */
+  private namesIn(language: Language): NetworkNames {
+    void language;
+    return this.names;
+  }
+
   /** The narration being told in slices now: the run's, or the run's in a new language. */
   private telling: Narration | null = null;
 
@@ -505,7 +514,7 @@ export class HandshakeApp {
     const old = run.narration;
     // Back to the language shown before the new one caught up: go on telling the one shown.
     if (old.language === language) return this.tellRest(old, this.runs);
-    const narration = new Narration(old.records, this.names, undefined, language);
+    const narration = new Narration(old.records, this.namesIn(language), undefined, language);
     narration.advance(FIRST_NARRATED);
     this.adoptIfCaughtUp(narration);
     this.tellRest(narration, this.runs);
@@ -515,7 +524,7 @@ export class HandshakeApp {
     const records = live.records;
     // Every figure as the worker folded it while the run went, with the CLI's own folds.
     this.live = { ...live, status: 'done', reason: summary.reason, recorded: summary.simulatedNs };
-    const narration = new Narration(records, this.names, undefined, this.language);
+    const narration = new Narration(records, this.namesIn(this.language), undefined, this.language);
     narration.advance(FIRST_NARRATED);
     this.tellRest(narration, token);
     this.run = {
