@@ -72,7 +72,7 @@ export function placeNode(json: Json, role: string, at: Point): CanvasEdit {
   return {
     ok: true,
     doc: asJson({ ...doc, nodes: [...doc.nodes, tidy(node)] }),
-    label: `Add ${kind.view.name} ${id}`,
+    label: `Add ${kind.view.name()} ${id}`,
     select: [id],
   };
 }
@@ -354,7 +354,10 @@ export function addApp(json: Json, nodeId: string, kind: NewApp): CanvasEdit {
         n.id === nodeId ? tidy({ ...n, apps: [...(n.apps ?? []), app] }) : n,
       ),
     }),
-    label: `Add ${kind.name.replace(/ \(.*\)$/, '').toLowerCase()} to ${nodeId}`,
+    label: `Add ${kind
+      .name()
+      .replace(/ \(.*\)$/, '')
+      .toLowerCase()} to ${nodeId}`,
     select: [nodeId],
   };
 }
