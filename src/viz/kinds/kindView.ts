@@ -1,7 +1,9 @@
 // What each kind gives the view: an app kind its summary card, its sentences for the event log
 // and the machine its statechart is drawn from; a node role its name, icon and what the node
 // inspector says of its routing. Each kind's view module is in its folder (src/kinds/*/…View.ts);
-// viewRegistry.ts lists them, and the summary, the narration and the inspector loop over it.
+// viewRegistry.ts lists them, and the summary, the narration and the inspector loop over it. Every
+// text for people is in a language the caller gives (English if absent), from the kind's
+// phrasebook beside its view (src/kinds/*/…Phrases.ts).
 
 import type { Language } from '../../engine/language.ts';
 import type { TraceRecord, TraceRecords, TraceType } from '../../engine/trace.ts';
