@@ -23,11 +23,11 @@ export const BULK_DE: Translation<typeof BULK_EN> = {
   'sender.closing':
     'schließt jetzt: Alle ihre Daten sind an TCP übergeben, das nach dem letzten Byte ein FIN sendet',
   'sender.done': 'ist jetzt fertig: Jedes Byte und das FIN sind bestätigt',
-  'sender.failed': 'ist jetzt durch einen Fehler gestoppt',
+  'sender.failed': 'wurde durch einen Fehler gestoppt',
   'sink.starting': 'startet jetzt',
   'sink.idle': 'ist jetzt im Leerlauf und wartet auf Verbindungen',
   'sink.receiving': 'empfängt jetzt Daten',
-  'sink.failed': 'ist jetzt durch einen Fehler gestoppt',
+  'sink.failed': 'wurde durch einen Fehler gestoppt',
   'send.error': '{who} gibt auf: Ihre Verbindung ist mit {error} gescheitert.',
   'send.write': '{who} übergibt TCP weitere {bytes} Byte (bisher {written}).',
   'sink.error': '{who} kann nicht starten: {op} ist mit {error} gescheitert.',

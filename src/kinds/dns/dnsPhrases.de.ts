@@ -9,13 +9,13 @@ export const DNS_DE: Translation<typeof DNS_EN> = {
   'server.queries': 'Anfragen',
   'server.answers': 'Antworten',
   'resolver.kind': 'DNS-Resolver, fragt {server}',
-  'resolver.lookups': 'Nachschlagen',
+  'resolver.lookups': 'Namensauflösungen',
   'resolver.fromCache': 'Aus dem Cache',
   'resolver.queriesSent': 'Gesendete Anfragen',
   'resolver.failures': 'Fehlschläge',
   'dns.serve': '{node} beantwortet die Anfrage nach {name} von {client}: {rcode}.',
   'dns.ignore':
-    '{node} ignoriert ein {bytes}-Byte-Datagramm von {client}: Es ist keine Anfrage, die er beantworten kann.',
+    '{node} ignoriert ein {bytes}-Byte-Datagramm von {client}: Es ist keine Anfrage, die sich beantworten lässt.',
   'dns.lookup': '{node} schlägt die Adresse von {name} nach.',
   'dns.query': '{node} fragt {server} nach der Adresse von {name} (Anfrage-ID {id}).',
   'dns.queryAgain':

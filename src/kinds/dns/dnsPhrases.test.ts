@@ -78,7 +78,7 @@ describe('DNS in German', () => {
       title: 'Laptop',
       kind: 'DNS-Resolver, fragt 192.168.1.53',
       figures: [
-        ['Nachschlagen', '3', 'lookups'],
+        ['Namensauflösungen', '3', 'lookups'],
         ['Aus dem Cache', '1', 'cacheHits'],
         ['Gesendete Anfragen', '2', 'queries'],
         ['Fehlschläge', 'keine'],

@@ -22,7 +22,7 @@ export const FTP_DE: Translation<typeof FTP_EN> = {
   'ftp.serveAnswer': '{server} führt {verb} aus und antwortet {code}.',
   'ftp.unreadable': 'einen unlesbaren Befehl',
   'ftp.dataSent':
-    '{server} hat {bytes} Byte über eine Datenverbindung gesendet, und der Client hat sie alle.',
+    '{server} hat {bytes} Byte über eine Datenverbindung gesendet, und der Client hat alle erhalten.',
   'ftp.dataReceived':
     '{server} hat eine Datei mit {bytes} Byte über eine Datenverbindung empfangen.',
   'ftp.command': '{node} sendet den FTP-Befehl {verb}.',

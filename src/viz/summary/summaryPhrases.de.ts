@@ -14,7 +14,7 @@ export const SUMMARY_DE: Translation<typeof SUMMARY_EN> = {
   'server.repliedValue': '{replies} von {requests}',
   'server.statuses': 'Statuscodes',
   'server.latency': 'Latenz Mittel / p95',
-  'server.mostWaiting': 'Höchstens wartend',
+  'server.mostWaiting': 'Max. gleichzeitig wartend',
   'cpu.kind': { one: 'CPU, {count} Kern, {policy}', other: 'CPU, {count} Kerne, {policy}' },
   'cpu.jobsDone': 'Erledigte Jobs',
   'cpu.utilization': 'Auslastung',
