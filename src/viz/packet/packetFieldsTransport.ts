@@ -1,20 +1,17 @@
 // The TCP (RFC 9293 section 3.1), UDP (RFC 768) and ICMP (RFC 792) headers dissected from a
 // packet's exact bytes: each field with its byte range, value and explanation.
 
-import { fieldHelp } from './fieldHelp.ts';
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import { TCP_OPTION_KIND } from '../../net/wire/tcpOptions.ts';
 import { tcpFlagsFromByte } from '../../net/wire/tcp.ts';
 import type { IcmpHeader } from '../../net/wire/packet.ts';
 import { icmpMessageName, tcpFlagsLabel } from './packetLabel.ts';
 import {
-  bitField,
-  bitText,
-  byteCount,
-  field,
+  fieldMakers,
   hex16,
   hexBytes,
-  numberField,
   readUint,
+  type FieldMakers,
   type PacketField,
   type PacketLayer,
 } from './packetFieldModel.ts';
@@ -33,9 +30,9 @@ export interface TcpIsns {
 }
 
 /** A checksum's value and whether it verified, from decodePacket. */
-function checksumText(raw: number, valid: boolean | null): string {
-  if (valid === null) return raw === 0 ? '0x0000 (none)' : hex16(raw);
-  return `${hex16(raw)} (${valid ? 'correct' : 'wrong'})`;
+function checksumText(m: FieldMakers, raw: number, valid: boolean | null): string {
+  if (valid === null) return raw === 0 ? m.words.say('checksum.none') : hex16(raw);
+  return m.words.say(valid ? 'checksum.correct' : 'checksum.wrong', { value: hex16(raw) });
 }
 
 /** A sequence number relative to an ISN, modulo 2^32. */
@@ -54,19 +51,30 @@ const FLAG_BITS = [
   ['fin', 'FIN (finish)'],
 ] as const;
 
-function seqField(b: Uint8Array, id: string, name: string, at: number, isn?: number): PacketField {
-  return numberField(
+function seqField(
+  m: FieldMakers,
+  b: Uint8Array,
+  id: string,
+  name: string,
+  at: number,
+  isn?: number,
+): PacketField {
+  const { say } = m.words;
+  return m.numberField(
     b,
     id,
     name,
     at,
     4,
-    (raw) => (isn === undefined ? `${raw} (raw)` : `${relativeSeq(raw, isn)} (relative)`),
+    (raw) =>
+      isn === undefined
+        ? say('seq.raw', { n: String(raw) })
+        : say('seq.relative', { n: String(relativeSeq(raw, isn)) }),
     {
       note:
         isn === undefined
-          ? 'raw: the SYN that opened the connection is not in the trace'
-          : `raw ${readUint(b, at, 4)}; counted from the initial sequence number (ISN) ${isn}, as Wireshark does`,
+          ? say('seq.noSyn')
+          : say('seq.note', { raw: String(readUint(b, at, 4)), isn: String(isn) }),
     },
   );
 }
@@ -79,17 +87,20 @@ export function tcpLayer(
   payloadLength: number,
   checksumValid: boolean | null,
   isns: TcpIsns = {},
+  language: Language = ENGLISH,
 ): PacketLayer {
+  const m = fieldMakers(language);
+  const { numberField, bitField, byteCount, bitText, words } = m;
   const flags = tcpFlagsFromByte(b[o + 13] ?? 0);
-  const ack = seqField(b, 'tcp.ack', 'Acknowledgment number', o + 8, isns.receiver);
+  const ack = seqField(m, b, 'tcp.ack', 'Acknowledgment number', o + 8, isns.receiver);
   if (!flags.ack) {
     ack.value = String(ack.raw);
-    ack.note = 'not used: the ACK flag is clear';
+    ack.note = words.say('ack.unused');
   }
   const fields: PacketField[] = [
     numberField(b, 'tcp.srcPort', 'Source port', o, 2),
     numberField(b, 'tcp.dstPort', 'Destination port', o + 2, 2),
-    seqField(b, 'tcp.seq', 'Sequence number', o + 4, isns.sender),
+    seqField(m, b, 'tcp.seq', 'Sequence number', o + 4, isns.sender),
     ack,
     bitField(
       b,
@@ -98,7 +109,7 @@ export function tcpLayer(
       o + 12,
       1,
       { first: 0, count: 4 },
-      (r) => `${r} (${r * 4} bytes)`,
+      (r) => `${r} (${byteCount(r * 4)})`,
       { derived: true },
     ),
     bitField(b, 'tcp.reserved', 'Reserved', o + 12, 1, { first: 4, count: 4 }, String),
@@ -115,20 +126,34 @@ export function tcpLayer(
         ),
       },
     ),
-    windowField(b, o + 14, flags.syn ? undefined : isns.windowShift),
-    numberField(b, 'tcp.checksum', 'Checksum', o + 16, 2, (r) => checksumText(r, checksumValid), {
-      derived: true,
-    }),
+    windowField(m, b, o + 14, flags.syn ? undefined : isns.windowShift),
+    numberField(
+      b,
+      'tcp.checksum',
+      'Checksum',
+      o + 16,
+      2,
+      (r) => checksumText(m, r, checksumValid),
+      {
+        derived: true,
+      },
+    ),
     numberField(b, 'tcp.urgentPointer', 'Urgent pointer', o + 18, 2),
   ];
-  if (headerLength > 20) fields.push(tcpOptionsField(b, o + 20, o + headerLength, isns.receiver));
+  if (headerLength > 20)
+    fields.push(tcpOptionsField(m, b, o + 20, o + headerLength, isns.receiver));
   const bare = (f: PacketField | undefined) => f?.value.replace(/ \(.*\)$/, '') ?? '';
   const numbers = `seq ${bare(fields[2])}${flags.ack ? `, ack ${bare(ack)}` : ''}`;
-  const ports = `port ${fields[0]?.raw} → ${fields[1]?.raw}`;
   return {
     id: 'tcp',
     name: 'TCP',
-    summary: `Transmission Control Protocol, ${ports}, ${tcpFlagsLabel(flags)}, ${numbers}, ${byteCount(payloadLength)} of data`,
+    summary: words.say('summary.tcp', {
+      src: String(fields[0]?.raw),
+      dst: String(fields[1]?.raw),
+      flags: tcpFlagsLabel(flags),
+      numbers,
+      bytes: byteCount(payloadLength),
+    }),
     offset: o,
     length: headerLength,
     fields,
@@ -139,7 +164,13 @@ export function tcpLayer(
  * The window field; with a window scale agreed in the SYNs, also the window it means, as
  * Wireshark's "Calculated window size" and "Window size scaling factor".
  */
-function windowField(b: Uint8Array, at: number, shift: number | undefined): PacketField {
+function windowField(
+  m: FieldMakers,
+  b: Uint8Array,
+  at: number,
+  shift: number | undefined,
+): PacketField {
+  const { numberField, byteCount, words } = m;
   if (shift === undefined) return numberField(b, 'tcp.window', 'Window', at, 2, byteCount);
   const factor = 2 ** shift;
   return numberField(
@@ -150,7 +181,10 @@ function windowField(b: Uint8Array, at: number, shift: number | undefined): Pack
     2,
     (r) => `${r} × ${factor} = ${byteCount(r * factor)}`,
     {
-      note: `Calculated window size ${readUint(b, at, 2) * factor}; window size scaling factor ${factor} (the window scale option of the SYNs, RFC 7323)`,
+      note: words.say('window.note', {
+        size: String(readUint(b, at, 2) * factor),
+        factor: String(factor),
+      }),
     },
   );
 }
@@ -183,11 +217,14 @@ function kindName(kind: number): string {
  * edges are relative to `peerIsn` (the ISN of the side whose data they acknowledge) when known.
  */
 function tcpOptionsField(
+  m: FieldMakers,
   b: Uint8Array,
   start: number,
   end: number,
   peerIsn: number | undefined,
 ): PacketField {
+  const { field, numberField, byteCount, words } = m;
+  const fieldHelpOf = (key: string) => m.help(`tcp.option.${key}`);
   const children: PacketField[] = [];
   let at = start;
   while (at < end) {
@@ -229,14 +266,18 @@ function tcpOptionsField(
       );
     };
     const edge = (r: number) =>
-      peerIsn === undefined ? String(r) : `${relativeSeq(r, peerIsn)} (relative)`;
+      peerIsn === undefined
+        ? String(r)
+        : words.say('seq.relative', { n: String(relativeSeq(r, peerIsn)) });
     if (key === 'mss' && length === 4) {
       part('MSS Value', at + 2, 2, byteCount);
       value = byteCount(readUint(b, at + 2, 2));
     } else if (key === 'windowScale' && length === 3) {
       const shift = b[at + 2] ?? 0;
-      part('Shift count', at + 2, 1, (r) => `${r} (multiply by ${2 ** r})`);
-      value = `${shift} (multiply by ${2 ** shift})`;
+      const multiply = (r: number) =>
+        words.say('option.multiply', { shift: String(r), factor: String(2 ** r) });
+      part('Shift count', at + 2, 1, multiply);
+      value = multiply(shift);
     } else if (key === 'timestamps' && length === 10) {
       part('Timestamp value', at + 2, 4);
       part('Timestamp echo reply', at + 6, 4);
@@ -253,7 +294,7 @@ function tcpOptionsField(
       }
       value = ranges.join(' ');
     } else if (key === 'sackPermitted') {
-      value = 'yes';
+      value = words.say('option.yes');
     }
     children.push(field(id, name, at, length, value, { about: fieldHelpOf(key), children: parts }));
     at += length;
@@ -263,12 +304,15 @@ function tcpOptionsField(
   });
 }
 
-function fieldHelpOf(key: string): string {
-  return fieldHelp(`tcp.option.${key}`);
-}
-
 /** The UDP header at `o`. */
-export function udpLayer(b: Uint8Array, o: number, checksumValid: boolean | null): PacketLayer {
+export function udpLayer(
+  b: Uint8Array,
+  o: number,
+  checksumValid: boolean | null,
+  language: Language = ENGLISH,
+): PacketLayer {
+  const m = fieldMakers(language);
+  const { numberField, byteCount, words } = m;
   const fields = [
     numberField(b, 'udp.srcPort', 'Source port', o, 2),
     numberField(b, 'udp.dstPort', 'Destination port', o + 2, 2),
@@ -278,19 +322,21 @@ export function udpLayer(b: Uint8Array, o: number, checksumValid: boolean | null
       'Length',
       o + 4,
       2,
-      (r) => `${byteCount(r)} (8 of header, ${r - 8} of data)`,
+      (r) => words.say('udp.length', { bytes: byteCount(r), data: String(r - 8) }),
       { derived: true },
     ),
-    numberField(b, 'udp.checksum', 'Checksum', o + 6, 2, (r) => checksumText(r, checksumValid), {
+    numberField(b, 'udp.checksum', 'Checksum', o + 6, 2, (r) => checksumText(m, r, checksumValid), {
       derived: true,
     }),
   ];
   return {
     id: 'udp',
     name: 'UDP',
-    summary: `User Datagram Protocol, port ${fields[0]?.raw} → ${fields[1]?.raw}, ${byteCount(
-      (fields[2]?.raw ?? 8) - 8,
-    )} of data`,
+    summary: words.say('summary.udp', {
+      src: String(fields[0]?.raw),
+      dst: String(fields[1]?.raw),
+      bytes: byteCount((fields[2]?.raw ?? 8) - 8),
+    }),
     offset: o,
     length: 8,
     fields,
@@ -310,7 +356,10 @@ export function icmpLayer(
   o: number,
   icmp: IcmpHeader,
   checksumValid: boolean | null,
+  language: Language = ENGLISH,
 ): PacketLayer {
+  const m = fieldMakers(language);
+  const { numberField, words } = m;
   const name = icmpMessageName(icmp);
   const fields = [
     numberField(b, 'icmp.type', 'Type', o, 1, (r) =>
@@ -321,9 +370,17 @@ export function icmpLayer(
         ? `${r} (${name})`
         : String(r),
     ),
-    numberField(b, 'icmp.checksum', 'Checksum', o + 2, 2, (r) => checksumText(r, checksumValid), {
-      derived: true,
-    }),
+    numberField(
+      b,
+      'icmp.checksum',
+      'Checksum',
+      o + 2,
+      2,
+      (r) => checksumText(m, r, checksumValid),
+      {
+        derived: true,
+      },
+    ),
   ];
   switch (icmp.message) {
     case 'echoRequest':
@@ -358,7 +415,7 @@ export function icmpLayer(
   return {
     id: 'icmp',
     name: 'ICMP',
-    summary: `Internet Control Message Protocol, ${name}`,
+    summary: words.say('summary.icmp', { name }),
     offset: o,
     length: 8,
     fields,
