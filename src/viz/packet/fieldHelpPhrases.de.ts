@@ -70,7 +70,7 @@ export const FIELD_HELP_DE: Translation<typeof FIELD_HELP_EN> = {
   'tcp.options':
     'Optionale Zusätze nach den festen 20 Bytes, aufgefüllt auf ein Vielfaches von 4 Bytes.',
   'tcp.option.mss':
-    'Maximum Segment Size: die meisten Daten, die diese Seite in einem Segment haben will. Wird nur in SYN-Segmenten gesendet.',
+    'Maximum Segment Size: die größte Datenmenge, die diese Seite in einem Segment haben will. Wird nur in SYN-Segmenten gesendet.',
   'tcp.option.windowScale':
     'Window Scale: Die Gegenseite multipliziert das Fenster dieser Seite mit 2 hoch diesem Wert, damit Fenster größer als 64 KiB sein können.',
   'tcp.option.sackPermitted':

@@ -84,7 +84,7 @@ describe('a TCP SYN in German', () => {
       'Der Port des Empfängers: welcher Socket, also welches Programm, auf dem empfangenden Host dieses Segment bekommt. Server lauschen auf bekannten Ports.',
     );
     expect(byId(d, 'tcp.option.0').about).toBe(
-      'Maximum Segment Size: die meisten Daten, die diese Seite in einem Segment haben will. Wird nur in SYN-Segmenten gesendet.',
+      'Maximum Segment Size: die größte Datenmenge, die diese Seite in einem Segment haben will. Wird nur in SYN-Segmenten gesendet.',
     );
   });
 
