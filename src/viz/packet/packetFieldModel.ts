@@ -208,3 +208,9 @@ export function byteCount(n: number): string {
 export function bitText(raw: number): string {
   return raw ? 'set' : 'not set';
 }
+
+/** A checksum's value and whether it verified, from decodePacket. */
+export function checksumText(m: FieldMakers, raw: number, valid: boolean | null): string {
+  if (valid === null) return raw === 0 ? m.words.say('checksum.none') : hex16(raw);
+  return m.words.say(valid ? 'checksum.correct' : 'checksum.wrong', { value: hex16(raw) });
+}

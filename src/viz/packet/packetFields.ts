@@ -12,7 +12,8 @@ import {
   type PacketLayer,
 } from './packetFieldModel.ts';
 import { dataLayer, ipFields, quoteLayer, type AppMessage } from './packetFieldsIp.ts';
-import { icmpLayer, tcpLayer, udpLayer, type TcpIsns } from './packetFieldsTransport.ts';
+import { icmpLayer, udpLayer } from './packetFieldsDatagram.ts';
+import { tcpLayer, type TcpIsns } from './packetFieldsTransport.ts';
 
 export * from './packetFieldModel.ts';
 export { relativeSeq, type TcpIsns } from './packetFieldsTransport.ts';
