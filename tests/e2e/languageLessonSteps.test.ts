@@ -69,7 +69,8 @@ describe('lesson steps in German', () => {
     expect(await quiz.getByRole('heading', { level: 3 }).textContent()).toBe('Header vorhersagen');
     expect(await quiz.locator('h4').first().textContent()).toBe('Schicht 1: Netzwerk-Header');
     expect(await quiz.getByText('Schicht 2: Transport-Header (verdeckt)').count()).toBe(1);
-    // The questions themselves are still the quiz's English (src/viz/encapsulation).
+    // The questions are German too, each still starting with the field's name as Wireshark
+    // shows it (src/viz/encapsulation/quizPhrases.de.ts: "Protocol: Was trägt das Paket …").
     await quiz
       .getByRole('group', { name: /^Protocol/ })
       .getByLabel('17 (UDP)')

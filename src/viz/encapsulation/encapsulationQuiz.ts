@@ -7,10 +7,13 @@
 // EncapsulationQuiz.svelte (src/ui/inspectors, through PacketQuiz.svelte) draws it, for the
 // packet inspector and for the lesson step "encapsulation". The transport questions are in
 // transportQuestions.ts. There is no link layer: the simulator's packets are IPv4 datagrams
-// (its captures are LINKTYPE_IPV4), so the quiz starts at IPv4.
+// (its captures are LINKTYPE_IPV4), so the quiz starts at IPv4. Its words are in quizPhrases.ts,
+// in the context's language (English by default).
 
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import type { AppPart } from '../packet/appMessage.ts';
 import type { PacketDissection, PacketLayer } from '../packet/packetFieldModel.ts';
+import { quizPhrases, type QuizWords } from './quizPhrases.ts';
 import { fieldOf, question } from './quizQuestion.ts';
 import { icmpQuestions, portQuestions, tcpQuestions } from './transportQuestions.ts';
 
@@ -55,6 +58,8 @@ export interface QuizContext {
   addresses?: readonly number[];
   /** How an address is shown (`10.0.0.2 (Server)`); dotted text by default. */
   label?: (address: string) => string;
+  /** The language of the questions, choices and explanations (English by default). */
+  language?: Language;
 }
 
 /** IANA's protocol numbers of the protocols the simulator carries (RFC 790, IANA registry). */
@@ -71,25 +76,31 @@ export function encapsulationQuiz(
   dissection: PacketDissection,
   context: QuizContext = {},
 ): QuizLayer[] {
+  const language = context.language ?? ENGLISH;
+  const words = quizPhrases.in(language);
   const layers: QuizLayer[] = [];
   const dataLength = dissection.layers.find((l) => l.id === 'data')?.length ?? 0;
   for (const layer of dissection.layers) {
     switch (layer.id) {
       case 'ip':
-        layers.push(ipLayer(layer, context));
+        layers.push(ipLayer(layer, context, words));
         break;
       case 'tcp':
-        layers.push(transport(layer, 'the transport header', tcpQuestions(layer, dataLength)));
+        layers.push(
+          transport(layer, words.say('role.transport'), tcpQuestions(layer, dataLength, language)),
+        );
         break;
       case 'udp':
-        layers.push(transport(layer, 'the transport header', portQuestions(layer, 'udp')));
+        layers.push(
+          transport(layer, words.say('role.transport'), portQuestions(layer, 'udp', language)),
+        );
         break;
       case 'icmp':
-        layers.push(transport(layer, 'the header inside IPv4', icmpQuestions(layer)));
+        layers.push(transport(layer, words.say('role.icmp'), icmpQuestions(layer, language)));
         break;
       case 'data':
       case 'quote':
-        layers.push(dataLayer(layer, context));
+        layers.push(dataLayer(layer, context, words));
         break;
     }
   }
@@ -104,7 +115,7 @@ function dotted(address: number): string {
   return [24, 16, 8, 0].map((s) => Math.floor(address / 2 ** s) % 256).join('.');
 }
 
-function ipLayer(layer: PacketLayer, context: QuizContext): QuizLayer {
+function ipLayer(layer: PacketLayer, context: QuizContext, words: QuizWords): QuizLayer {
   const questions: QuizQuestion[] = [];
   const protocol = fieldOf(layer, 'ip.protocol')?.raw;
   if (protocol !== undefined) {
@@ -116,10 +127,10 @@ function ipLayer(layer: PacketLayer, context: QuizContext): QuizLayer {
     questions.push(
       question(
         'ip.protocol',
-        'Protocol: what does the IPv4 header say it carries?',
+        words.say('ip.protocol.prompt'),
         right,
         PROTOCOLS.map(([n]) => text(n)),
-        `Protocol ${right}: IANA's protocol numbers are 1 for ICMP, 6 for TCP and 17 for UDP.`,
+        words.say('ip.protocol.explain', { right }),
       ),
     );
   }
@@ -139,37 +150,42 @@ function ipLayer(layer: PacketLayer, context: QuizContext): QuizLayer {
     questions.push(
       ask(
         'ip.src',
-        'Source address: who sent this packet?',
+        words.say('ip.src.prompt'),
         src,
         dst,
-        `The source is ${label(src)}, the host that made the packet; routers on the way do not change it.`,
+        words.say('ip.src.explain', { address: label(src) }),
       ),
       ask(
         'ip.dst',
-        'Destination address: where is it going?',
+        words.say('ip.dst.prompt'),
         dst,
         src,
-        `The destination is ${label(dst)}; every router on the way reads it to choose the next link.`,
+        words.say('ip.dst.explain', { address: label(dst) }),
       ),
     );
   }
   const ttl = fieldOf(layer, 'ip.ttl')?.raw;
   const before = context.previousTtl;
   if (ttl !== undefined && before !== undefined && before !== null) {
-    const who = context.forwarder ?? 'the node before this link';
+    const who = context.forwarder;
+    const [b, t] = [String(before), String(ttl)];
     const values = [before + 1, before, before - 1, before - 2].filter((v) => v >= 0 && v <= 255);
     if (!values.includes(ttl)) values.push(ttl);
     questions.push(
       question(
         'ip.ttl',
-        `Time to live: it reached ${who} with TTL ${before}. What TTL does it carry on this link?`,
-        String(ttl),
+        who === undefined
+          ? words.say('ip.ttl.promptUnnamed', { before: b })
+          : words.say('ip.ttl.prompt', { who, before: b }),
+        t,
         values.map(String),
         ttl === before - 1
-          ? `${before} became ${ttl}: a router lowers the TTL by one before it forwards a packet (RFC 791, RFC 1812).`
+          ? words.say('ip.ttl.lowered', { before: b, ttl: t })
           : ttl === before
-            ? `Still ${ttl}: ${who} forwarded it without touching the IP header, as a switch does.`
-            : `It went in with TTL ${before} and came out with ${ttl}.`,
+            ? who === undefined
+              ? words.say('ip.ttl.sameUnnamed', { ttl: t })
+              : words.say('ip.ttl.same', { ttl: t, who })
+            : words.say('ip.ttl.other', { before: b, ttl: t }),
         4,
         (a, b) => Number(b) - Number(a),
       ),
@@ -178,63 +194,66 @@ function ipLayer(layer: PacketLayer, context: QuizContext): QuizLayer {
   return {
     id: 'ip',
     name: layer.name,
-    role: 'the network header',
+    role: words.say('role.network'),
     summary: layer.summary,
     questions,
   };
 }
 
-function dataLayer(layer: PacketLayer, context: QuizContext): QuizLayer {
+/** The two kinds of message an application protocol has, as a choice says them. */
+type MessageKind = 'request' | 'response' | 'query' | 'command' | 'reply';
+
+const KIND_PAIRS = {
+  HTTP: ['app.kind.http', ['request', 'response']],
+  DNS: ['app.kind.dns', ['query', 'response']],
+  FTP: ['app.kind.ftp', ['command', 'reply']],
+} as const;
+
+function dataLayer(layer: PacketLayer, context: QuizContext, words: QuizWords): QuizLayer {
   const part = context.app ?? null;
   const questions: QuizQuestion[] = [];
+  const kindText = (kind: MessageKind) => words.say(`kind.${kind}`);
   let name = layer.name;
   if (layer.id === 'data' && part) {
-    name = `Application: ${part.protocol}`;
+    name = words.say('app.name', { protocol: part.protocol });
     questions.push(
       question(
         'app.protocol',
-        'Application protocol: what does the data hold?',
+        words.say('app.protocol.prompt'),
         part.protocol,
         APP_PROTOCOLS,
-        appWhy(part),
+        appWhy(part, words),
       ),
     );
     if (part.protocol !== 'TLS') {
-      const kinds: Record<string, [string, string]> = {
-        HTTP: ['request', 'response'],
-        DNS: ['query', 'response'],
-        FTP: ['command', 'reply'],
-      };
-      const pair = kinds[part.protocol] as [string, string];
+      const [prompt, pair] = KIND_PAIRS[part.protocol];
       questions.push(
         question(
           'app.kind',
-          `Is it a ${pair[0]} or a ${pair[1]}?`,
-          part.kind,
-          pair,
-          `It is a ${part.kind}: ${part.name}.`,
+          words.say(prompt),
+          kindText(part.kind),
+          pair.map(kindText),
+          words.say(`kindWhy.${part.kind}`, { name: part.name }),
           2,
         ),
       );
     }
   } else if (layer.id === 'data' && context.echo) {
-    name = 'Application: Echo';
+    name = words.say('app.name', { protocol: 'Echo' });
     questions.push(
       question(
         'app.protocol',
-        'Application protocol: what does the data hold?',
+        words.say('app.protocol.prompt'),
         'Echo',
         APP_PROTOCOLS,
-        'Echo: the pinger sends some bytes and the echo server sends the same bytes back (port 7, RFC 862).',
+        words.say('why.echo'),
       ),
       question(
         'app.kind',
-        'Is it a request or a reply?',
-        context.echo.kind,
-        ['request', 'reply'],
-        context.echo.kind === 'request'
-          ? 'A request: the client asks, carrying its request number.'
-          : 'A reply: the server sends back what it received.',
+        words.say('app.kind.echo'),
+        kindText(context.echo.kind),
+        [kindText('request'), kindText('reply')],
+        words.say(context.echo.kind === 'request' ? 'why.echoRequest' : 'why.echoReply'),
         2,
       ),
     );
@@ -242,21 +261,25 @@ function dataLayer(layer: PacketLayer, context: QuizContext): QuizLayer {
   return {
     id: layer.id === 'data' ? 'app' : layer.id,
     name,
-    role: layer.id === 'quote' ? 'what the ICMP message carries' : 'the data inside',
+    role: words.say(layer.id === 'quote' ? 'role.quote' : 'role.data'),
     summary: layer.summary,
     questions,
   };
 }
 
-function appWhy(part: AppPart): string {
+function appWhy(part: AppPart, words: QuizWords): string {
   switch (part.protocol) {
     case 'HTTP':
-      return `HTTP/1.1 (RFC 9112): the data starts with "${part.startLine}".`;
-    case 'DNS':
-      return `DNS (RFC 1035): a ${part.kind}${part.questions[0] ? ` for ${part.questions[0]}` : ''}.`;
+      return words.say('why.http', { line: part.startLine });
+    case 'DNS': {
+      const question = part.questions[0];
+      return question
+        ? words.say(`why.dns.${part.kind}For`, { question })
+        : words.say(`why.dns.${part.kind}`);
+    }
     case 'FTP':
-      return `FTP (RFC 959): "${part.lines[0] ?? ''}" on the control connection.`;
+      return words.say('why.ftp', { line: part.lines[0] ?? '' });
     case 'TLS':
-      return `TLS records (RFC 8446): ${part.name}.`;
+      return words.say('why.tls', { name: part.name });
   }
 }

@@ -1,7 +1,9 @@
 // What the encapsulation quiz knows about a packet beyond its bytes, gathered from the trace and
 // the scenario: the TTL it had on the hop before (so "what TTL after the router?" can be asked),
-// who forwarded it, the scenario's addresses for distractors, and how addresses are named.
+// who forwarded it, the scenario's addresses for distractors, how addresses are named, and the
+// language the quiz speaks.
 
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import type { ScenarioNode } from '../../sim/index.ts';
 import type { NetworkNames } from '../names/index.ts';
 import type { AppPart } from '../packet/appMessage.ts';
@@ -17,6 +19,7 @@ export function packetQuizContext(
   names: NetworkNames,
   app: AppPart | null,
   message: AppMessage | undefined,
+  language: Language = ENGLISH,
 ): QuizContext {
   // The hop that brought it to the node sending this one: the latest earlier hop another node
   // sent (a switch that floods sends several copies itself).
@@ -39,5 +42,6 @@ export function packetQuizContext(
     forwarder: names.title(hop.node),
     addresses,
     label: (address) => names.endpoint(address),
+    language,
   };
 }

@@ -1,10 +1,12 @@
 // The encapsulation quiz's questions about the header inside IPv4: TCP's and UDP's ports (RFC 9293,
 // RFC 768; well-known ports from IANA's registry, ephemeral ones RFC 6335's range), TCP's control
 // bits (RFC 9293 section 3.1) and ICMP's type (RFC 792). Every right answer is the field's value
-// in the dissection.
+// in the dissection. Words from quizPhrases.ts, in the language asked for.
 
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import type { PacketLayer } from '../packet/packetFieldModel.ts';
 import type { QuizQuestion } from './encapsulationQuiz.ts';
+import { quizPhrases } from './quizPhrases.ts';
 import { fieldOf, question } from './quizQuestion.ts';
 
 /** Well-known ports (IANA service names registry) used as distractors and in explanations. */
@@ -48,15 +50,21 @@ function portText(port: number): string {
   return name ? `${port} (${name})` : String(port);
 }
 
-function portWhy(port: number): string {
+/** Why a port is the one it is: a well-known port, an ephemeral one, or the program's own. */
+function portWhy(which: 'src' | 'dst', port: number, language: Language): string {
+  const words = quizPhrases.in(language);
   const name = WELL_KNOWN.get(port);
-  if (name) return `${port} is the well-known port of ${name} (IANA), where its server listens`;
-  if (port >= 49152)
-    return `${port} is an ephemeral port (49152–65535, RFC 6335) the client's system picked`;
-  return `${port} is the port this program uses`;
+  const p = String(port);
+  if (name) return words.say(`port.${which}.wellKnown`, { port: p, name });
+  if (port >= 49152) return words.say(`port.${which}.ephemeral`, { port: p });
+  return words.say(`port.${which}.other`, { port: p });
 }
 
-export function portQuestions(layer: PacketLayer, proto: 'tcp' | 'udp'): QuizQuestion[] {
+export function portQuestions(
+  layer: PacketLayer,
+  proto: 'tcp' | 'udp',
+  language: Language = ENGLISH,
+): QuizQuestion[] {
   const src = fieldOf(layer, `${proto}.srcPort`)?.raw;
   const dst = fieldOf(layer, `${proto}.dstPort`)?.raw;
   if (src === undefined || dst === undefined) return [];
@@ -64,59 +72,68 @@ export function portQuestions(layer: PacketLayer, proto: 'tcp' | 'udp'): QuizQue
   const ask = (which: 'src' | 'dst', right: number, other: number): QuizQuestion =>
     question(
       `${proto}.${which}Port`,
-      which === 'src'
-        ? 'Source port: which port did the sender send from?'
-        : 'Destination port: which port is it addressed to?',
+      quizPhrases.in(language).say(`port.${which}.prompt`),
       portText(right),
       [right, other, ...known].map(portText),
-      `${which === 'src' ? 'Source' : 'Destination'} port ${portWhy(right)}.`,
+      portWhy(which, right, language),
       4,
       (a, b) => parseInt(a, 10) - parseInt(b, 10),
     );
   return [ask('src', src, dst), ask('dst', dst, src)];
 }
 
-/** The flags of a TCP flags byte as a choice shows them: `SYN + ACK`. */
-export function flagsText(byte: number): string {
+/** The flags of a TCP flags byte as a choice shows them: `SYN + ACK` (`none` in the language). */
+export function flagsText(byte: number, language: Language = ENGLISH): string {
   const set = FLAG_BITS.filter(([, bit]) => (byte & bit) !== 0).map(([name]) => name);
   set.sort((a, b) => FLAG_ORDER.indexOf(a) - FLAG_ORDER.indexOf(b));
-  return set.length > 0 ? set.join(' + ') : 'none';
+  return set.length > 0 ? set.join(' + ') : quizPhrases.in(language).say('flags.none');
 }
 
-function flagsWhy(byte: number, dataLength: number): string {
+function flagsWhy(byte: number, dataLength: number, language: Language): string {
+  const words = quizPhrases.in(language);
   const has = (name: string) => FLAG_BITS.some(([n, bit]) => n === name && (byte & bit) !== 0);
   const ack = has('ACK');
-  if (has('RST')) return 'RST: the sender resets the connection (RFC 9293, section 3.5.2).';
-  if (has('SYN'))
-    return ack
-      ? 'SYN + ACK: the second segment of the three-way handshake, the server accepting the connection and acknowledging its SYN (RFC 9293, section 3.5).'
-      : 'SYN alone: the first segment of the three-way handshake, the client asking to open a connection (RFC 9293, section 3.5).';
-  if (has('FIN'))
-    return 'FIN: the sender has no more data to send and closes its direction of the connection (RFC 9293, section 3.6).';
-  if (dataLength > 0)
-    return `The segment carries ${dataLength} bytes of data${has('PSH') ? ' (PSH: hand them to the application now)' : ''}${ack ? ' and acknowledges what arrived so far' : ''}.`;
-  return ack ? 'ACK alone, no data: it only acknowledges what arrived.' : 'No flag set.';
+  if (has('RST')) return words.say('flags.rst');
+  if (has('SYN')) return words.say(ack ? 'flags.synAck' : 'flags.syn');
+  if (has('FIN')) return words.say('flags.fin');
+  if (dataLength > 0) {
+    const key = has('PSH')
+      ? ack
+        ? 'flags.dataPshAck'
+        : 'flags.dataPsh'
+      : ack
+        ? 'flags.dataAck'
+        : 'flags.data';
+    // The count as it is (a byte count, as the dissection writes it).
+    return words.say(key, { count: String(dataLength) });
+  }
+  return words.say(ack ? 'flags.ackOnly' : 'flags.noFlag');
 }
 
-export function tcpQuestions(layer: PacketLayer, dataLength: number): QuizQuestion[] {
-  const questions = portQuestions(layer, 'tcp');
+export function tcpQuestions(
+  layer: PacketLayer,
+  dataLength: number,
+  language: Language = ENGLISH,
+): QuizQuestion[] {
+  const questions = portQuestions(layer, 'tcp', language);
   const byte = fieldOf(layer, 'tcp.flags')?.raw;
   if (byte !== undefined) {
-    const right = flagsText(byte);
+    const right = flagsText(byte, language);
     questions.push(
       question(
         'tcp.flags',
-        'Flags: which control bits are set?',
+        quizPhrases.in(language).say('flags.prompt'),
         right,
         COMMON_FLAGS,
-        flagsWhy(byte, dataLength),
+        flagsWhy(byte, dataLength, language),
       ),
     );
   }
   return questions;
 }
 
-export function icmpQuestions(layer: PacketLayer): QuizQuestion[] {
+export function icmpQuestions(layer: PacketLayer, language: Language = ENGLISH): QuizQuestion[] {
+  const words = quizPhrases.in(language);
   const type = fieldOf(layer, 'icmp.type')?.raw;
   if (type === undefined) return [];
   const text = (n: number) => {
@@ -126,10 +143,10 @@ export function icmpQuestions(layer: PacketLayer): QuizQuestion[] {
   return [
     question(
       'icmp.type',
-      'Type: which ICMP message is it?',
+      words.say('icmp.type.prompt'),
       text(type),
       ICMP_TYPES.map(([n]) => text(n)),
-      `Type ${text(type)}: RFC 792 numbers echo request 8, echo reply 0, destination unreachable 3 and time exceeded 11.`,
+      words.say('icmp.type.explain', { type: text(type) }),
     ),
   ];
 }

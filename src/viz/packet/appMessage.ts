@@ -1,6 +1,7 @@
 // The application-layer message a TCP segment or UDP datagram starts, decoded from its payload
 // with the codecs of src/net/app: HTTP/1.1 (RFC 9112), DNS (RFC 1035), FTP (RFC 959) and TLS
-// records (RFC 8446 section 5). Never throws: odd bytes give null or a partial decode.
+// records (RFC 8446 section 5). Never throws: odd bytes give null or a partial decode. The few
+// words in it (`DNS query`, `(encrypted)`) are in the language asked for (packetPhrases.ts).
 
 import {
   decodeDns,
@@ -18,9 +19,11 @@ import {
   RECORD_HEADER_LENGTH,
   TLS_PORT,
 } from '../../net/app/tls/tlsRecord.ts';
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import { hexBytes, payloadText } from './packetFieldModel.ts';
+import { packetPhrases, type PacketWords } from './packetPhrases.ts';
 
 /** An HTTP request or response head, with what of the body this segment carries. */
 export interface HttpPart {
@@ -79,40 +82,49 @@ export type AppPart = HttpPart | DnsPart | FtpPart | TlsPart;
 
 const HTTP_START = /^(?:[A-Z]+ \S+ HTTP\/\d\.\d|HTTP\/\d\.\d \d{3})/;
 const decoder = new TextDecoder('latin1');
-const cache = new WeakMap<Packet, AppPart | null>();
+const cache = new WeakMap<Packet, Map<Language, AppPart | null>>();
 
 /** The application message a packet's payload starts, or null (none, or not one we know). */
-export function decodeApp(packet: Packet): AppPart | null {
-  const cached = cache.get(packet);
+export function decodeApp(packet: Packet, language: Language = ENGLISH): AppPart | null {
+  let byLanguage = cache.get(packet);
+  if (!byLanguage) cache.set(packet, (byLanguage = new Map()));
+  const cached = byLanguage.get(language);
   if (cached !== undefined) return cached;
   let part: AppPart | null;
   try {
-    part = decode(packet);
+    part = decode(packet, packetPhrases.in(language));
   } catch {
     part = null;
   }
-  cache.set(packet, part);
+  byLanguage.set(language, part);
   return part;
 }
 
 /** `GET /index.html`, `HTTP 200`, `DNS A? www.example.com`, `FTP RETR a.txt`, `TLS ClientHello`. */
-export function appMessageName(packet: Packet): string | null {
-  return packet.payload.length === 0 ? null : (decodeApp(packet)?.name ?? null);
+export function appMessageName(packet: Packet, language: Language = ENGLISH): string | null {
+  return packet.payload.length === 0 ? null : (decodeApp(packet, language)?.name ?? null);
 }
 
-function decode(packet: Packet): AppPart | null {
+/** `query` or `response`, as a DNS message's kind is shown. */
+export function dnsKindText(kind: DnsPart['kind'], language: Language = ENGLISH): string {
+  return packetPhrases
+    .in(language)
+    .say(kind === 'query' ? 'app.dnsKind.query' : 'app.dnsKind.response');
+}
+
+function decode(packet: Packet, words: PacketWords): AppPart | null {
   const t = packet.transport;
   const payload = packet.payload;
   if (payload.length === 0) return null;
   if (t.kind === 'udp') {
-    return t.srcPort === DNS_PORT || t.dstPort === DNS_PORT ? dns(payload) : null;
+    return t.srcPort === DNS_PORT || t.dstPort === DNS_PORT ? dns(payload, words) : null;
   }
   if (t.kind !== 'tcp') return null;
   const asHttp = decodeHttpBytes(payload);
   if (asHttp) return asHttp;
   if (t.dstPort === FTP_PORT) return ftp(payload, 'command');
   if (t.srcPort === FTP_PORT) return ftp(payload, 'reply');
-  if (t.srcPort === TLS_PORT || t.dstPort === TLS_PORT) return tls(payload);
+  if (t.srcPort === TLS_PORT || t.dstPort === TLS_PORT) return tls(payload, words);
   return null;
 }
 
@@ -155,13 +167,17 @@ function http(payload: Uint8Array, response: boolean): HttpPart {
 const TYPE_NAMES = new Map(Object.entries(DNS_TYPE).map(([n, v]) => [v, n]));
 const typeName = (type: number) => TYPE_NAMES.get(type) ?? `TYPE${type}`;
 
-function answerText(r: DnsRecord): string {
+function answerText(r: DnsRecord, words: PacketWords): string {
   const value =
-    'address' in r ? formatIpv4(r.address) : 'target' in r ? r.target : `${r.data.length} bytes`;
+    'address' in r
+      ? formatIpv4(r.address)
+      : 'target' in r
+        ? r.target
+        : words.say('app.dataBytes', { count: String(r.data.length) });
   return `${r.name} ${typeName(r.type)} ${value} (TTL ${r.ttl} s)`;
 }
 
-function dns(payload: Uint8Array): DnsPart | null {
+function dns(payload: Uint8Array, words: PacketWords): DnsPart | null {
   const decoded = decodeDns(payload);
   if (!decoded.ok) return null;
   const m = decoded.message;
@@ -172,20 +188,22 @@ function dns(payload: Uint8Array): DnsPart | null {
   const q = m.questions[0];
   const rcode = rcodeName(f.rcode);
   let name: string;
-  if (!f.qr) name = q ? `DNS ${typeName(q.type)}? ${q.name}` : 'DNS query';
+  if (!f.qr) name = q ? `DNS ${typeName(q.type)}? ${q.name}` : words.say('app.dnsQuery');
   else if (f.rcode !== 0) name = `DNS ${rcode}${q ? ` ${q.name}` : ''}`;
   else {
     const a = m.answers.find((r): r is DnsRecord & { address: number } => 'address' in r);
-    name = a ? `DNS ${q?.name ?? a.name} = ${formatIpv4(a.address)}` : `DNS reply ${q?.name ?? ''}`;
+    name = a
+      ? `DNS ${q?.name ?? a.name} = ${formatIpv4(a.address)}`
+      : words.say('app.dnsReply', { name: q?.name ?? '' });
   }
   return {
     protocol: 'DNS',
     kind: f.qr ? 'response' : 'query',
     id: m.id,
-    flags: flags.join(' ') || 'none',
+    flags: flags.join(' ') || words.say('app.flagsNone'),
     rcode,
     questions: m.questions.map((x) => `${x.name} ${typeName(x.type)}`),
-    answers: m.answers.map(answerText),
+    answers: m.answers.map((r) => answerText(r, words)),
     name: name.trim(),
   };
 }
@@ -215,10 +233,9 @@ const RECORD_WORDS: Record<string, string> = {
   changeCipherSpec: 'ChangeCipherSpec',
   alert: 'Alert',
   handshake: 'Handshake',
-  applicationData: 'application data',
 };
 
-function tls(payload: Uint8Array): TlsPart | null {
+function tls(payload: Uint8Array, words: PacketWords): TlsPart | null {
   const records: TlsPart['records'] = [];
   let at = 0;
   while (payload.length - at >= RECORD_HEADER_LENGTH) {
@@ -234,7 +251,10 @@ function tls(payload: Uint8Array): TlsPart | null {
     const encrypted = type === CONTENT_TYPE.applicationData;
     const hs = type === CONTENT_TYPE.handshake ? fragment[0] : undefined;
     records.push({
-      type: RECORD_WORDS[known] ?? known,
+      type:
+        known === 'applicationData'
+          ? words.say('app.applicationData')
+          : (RECORD_WORDS[known] ?? known),
       handshake: hs === undefined ? null : (HANDSHAKE_NAMES.get(hs) ?? `type ${hs}`),
       length,
       encrypted,
@@ -245,6 +265,11 @@ function tls(payload: Uint8Array): TlsPart | null {
   if (records.length === 0) return null;
   // As Wireshark's Info column: each record's name once, in order; a lock on ciphertext.
   const names = [...new Set(records.map((r) => r.handshake ?? r.type))];
-  const lock = records.some((r) => r.encrypted) ? ' (encrypted)' : '';
-  return { protocol: 'TLS', records, name: `TLS ${names.join(', ')}${lock}` };
+  const name = `TLS ${names.join(', ')}`;
+  const encrypted = records.some((r) => r.encrypted);
+  return {
+    protocol: 'TLS',
+    records,
+    name: encrypted ? words.say('app.encrypted', { name }) : name,
+  };
 }

@@ -1,116 +1,21 @@
 // Plain explanations of every packet field the packet inspector shows, keyed by field id
-// (`ip.ttl`, `tcp.window`, ...): what the field is for, in a sentence or two for learners.
+// (`ip.ttl`, `tcp.window`, ...): what the field is for, in the language asked for (the texts are
+// in fieldHelpPhrases.ts and its translations).
 
-/** What each field is for. Keys are field ids without a `quote.` prefix. */
-export const FIELD_HELP: Record<string, string> = {
-  'ip.version':
-    'Which version of IP this is (4). A receiver reads it first to know how to parse the rest.',
-  'ip.ihl':
-    'Header length in 32-bit words: 5 means 20 bytes, no options. It tells the receiver where the data starts.',
-  'ip.dscp':
-    'Differentiated Services: a traffic class routers may use to give some packets (voice, video) priority. 0 is ordinary best effort.',
-  'ip.ecn':
-    'Explicit Congestion Notification: lets a router mark a packet instead of dropping it when its queue fills. 0 means not used.',
-  'ip.totalLength':
-    'Size of the whole packet, IP header plus data, in bytes. The sender computes it; it is not chosen.',
-  'ip.identification':
-    'Ties together the fragments of one packet if a router has to split it. Always 0 here: the simulator never fragments.',
-  'ip.flags': 'Three bits that control fragmentation.',
-  'ip.flags.reserved': 'Reserved: must be zero.',
-  'ip.flags.df':
-    'Don’t Fragment: a router must drop the packet (and say so with ICMP) rather than split it. Linux sets it on TCP.',
-  'ip.flags.mf': 'More Fragments: more pieces of the same original packet follow this one.',
-  'ip.fragmentOffset':
-    'Where this piece belongs in the original packet, in units of 8 bytes. 0 for a packet that was not split.',
-  'ip.ttl':
-    'Time to live: hops left before a router discards the packet; each router lowers it by one. It stops packets that loop forever.',
-  'ip.protocol':
-    'Which protocol the data carries, so the receiver hands it on: 1 ICMP, 6 TCP, 17 UDP.',
-  'ip.checksum':
-    'A checksum of the IP header only, so a router can spot a corrupted header. Every router recomputes it, because the TTL changes.',
-  'ip.src': 'The address of the host that sent the packet. Replies go back to it.',
-  'ip.dst':
-    'The address of the final receiver. Every router looks it up in its routing table to choose the next hop.',
-  'ip.options': 'Optional extras after the fixed header (rare on today’s Internet).',
-  'tcp.srcPort':
-    'The sender’s port: which socket on the sending host this segment comes from. A client usually gets a random ephemeral port.',
-  'tcp.dstPort':
-    'The receiver’s port: which socket, so which program, on the receiving host gets this segment. Servers listen on well-known ports.',
-  'tcp.seq':
-    'Number of the first data byte in this segment (a SYN or FIN counts as one byte). The receiver uses it to put bytes in order and to spot gaps and duplicates.',
-  'tcp.ack':
-    'The next byte the sender of this segment expects to receive: every byte before it has arrived. Only meaningful when the ACK flag is set.',
-  'tcp.dataOffset':
-    'TCP header length in 32-bit words (5 means 20 bytes), so the receiver knows where data starts after the options.',
-  'tcp.reserved': 'Reserved for future use: always zero.',
-  'tcp.flags':
-    'Control bits that say what this segment does: open, acknowledge, push, finish, reset.',
-  'tcp.flags.cwr':
-    'Congestion Window Reduced: the sender slowed down after the peer echoed a congestion mark.',
-  'tcp.flags.ece': 'ECN-Echo: tells the peer that a router marked congestion on the way.',
-  'tcp.flags.urg': 'Urgent: the urgent pointer is meaningful (almost never used).',
-  'tcp.flags.ack':
-    'Acknowledgment: the acknowledgment number is valid. Set on every segment after the very first SYN.',
-  'tcp.flags.psh': 'Push: hand the data to the application now instead of waiting for more.',
-  'tcp.flags.rst':
-    'Reset: abort the connection at once, for example because nobody listens on that port.',
-  'tcp.flags.syn':
-    'Synchronize: opens a connection and announces the initial sequence number. Only the first segment from each side has it.',
-  'tcp.flags.fin':
-    'Finish: the sender has no more data to send and closes its direction of the connection.',
-  'tcp.window':
-    'How many more bytes the sender of this segment can receive: its free receive buffer. This flow control stops a fast sender from overrunning a slow receiver.',
-  'tcp.checksum':
-    'A checksum over the TCP header, the data and the two addresses, so the receiver can detect corruption and drop the segment.',
-  'tcp.urgentPointer': 'Where urgent data ends, when URG is set; otherwise 0.',
-  'tcp.options': 'Optional extras after the fixed 20 bytes, padded to a multiple of 4 bytes.',
-  'tcp.option.mss':
-    'Maximum segment size: the most data this side wants in one segment. Sent only on SYN segments.',
-  'tcp.option.windowScale':
-    'Window scale: the peer multiplies this side’s window by 2 to this power, so windows can exceed 64 KiB.',
-  'tcp.option.sackPermitted':
-    'SACK permitted: this side can report exactly which blocks arrived after a gap.',
-  'tcp.option.sack': 'Selective acknowledgment: byte ranges that arrived beyond a gap.',
-  'tcp.option.timestamps':
-    'Timestamps: let both sides measure the round-trip time and reject very old duplicate segments.',
-  'tcp.option.nop': 'No-operation: a filler byte that aligns the next option.',
-  'tcp.option.eol':
-    'End of option list, then zero bytes that pad the header to a multiple of 4 bytes.',
-  'tcp.option.unknown': 'An option this inspector does not know; it is shown as bytes.',
-  'tcp.option.kind': 'Which option this is (an IANA number).',
-  'tcp.option.length': 'Length of the whole option in bytes, kind and length included.',
-  'tcp.option.value': 'The option’s value.',
-  'udp.srcPort':
-    'The sender’s port: which socket on the sending host this datagram comes from. Replies go back to it.',
-  'udp.dstPort':
-    'The receiver’s port: which socket, so which program, on the receiving host gets this datagram.',
-  'udp.length': 'Length of the UDP header plus data, in bytes. The sender computes it.',
-  'udp.checksum':
-    'A checksum over the UDP header, the data and the two addresses, so the receiver can detect corruption. 0 would mean “no checksum”.',
-  'icmp.type':
-    'What kind of message this is: 8 echo request, 0 echo reply, 3 destination unreachable, 11 time exceeded.',
-  'icmp.code': 'Detail within the type: for destination unreachable, 3 means “port unreachable”.',
-  'icmp.checksum': 'A checksum over the whole ICMP message, to detect corruption.',
-  'icmp.identifier': 'Matches replies to the program that sent the echo requests.',
-  'icmp.sequence': 'Numbers each echo request, so each reply can be matched with its request.',
-  'icmp.unused': 'Unused by this message type: always zero.',
-  'icmp.nextHopMtu': 'For “fragmentation needed”: the largest packet the next link can carry.',
-  'icmp.rest': 'The rest of the ICMP header; its meaning depends on the type.',
-  'data.payload':
-    'The application’s bytes: what the program wrote into its socket. The layers below carry them without looking inside.',
-  'data.requestNumber':
-    'The pinger writes the request’s number here, so a reply names the request it answers.',
-  'data.attempt':
-    'The pinger writes which attempt this is: 0 for the first send, 1, 2, ... for retries.',
-  'data.padding': 'Filler bytes (zeros) that give the request the size the scenario asked for.',
-  'data.echo': 'Data carried by the echo request; the reply sends the same bytes back.',
-  'quote.data':
-    'The first 8 bytes after the quoted IP header: enough for the ports, so the sender can tell which socket failed.',
-  'quote.payload':
-    'An ICMP error quotes the start of the packet it is about: its IP header and first 8 data bytes.',
-};
+import { ENGLISH, type Language } from '../../engine/language.ts';
+import { FIELD_HELP_EN, fieldHelpPhrases } from './fieldHelpPhrases.ts';
 
-/** The explanation of a field id; `quote.ip.ttl` is explained as `ip.ttl`. */
-export function fieldHelp(id: string): string {
-  return FIELD_HELP[id] ?? FIELD_HELP[id.replace(/^quote\./, '')] ?? '';
+/** What each field is for, in English. Keys are field ids without a `quote.` prefix. */
+export const FIELD_HELP: Readonly<Record<string, string>> = FIELD_HELP_EN;
+
+type HelpKey = keyof typeof FIELD_HELP_EN;
+
+function isHelpKey(key: string): key is HelpKey {
+  return Object.hasOwn(FIELD_HELP_EN, key);
+}
+
+/** The explanation of a field id; `quote.ip.ttl` is explained as `ip.ttl`; '' for none. */
+export function fieldHelp(id: string, language: Language = ENGLISH): string {
+  const key = isHelpKey(id) ? id : id.replace(/^quote\./, '');
+  return isHelpKey(key) ? fieldHelpPhrases.in(language).say(key) : '';
 }

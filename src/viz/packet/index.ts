@@ -1,6 +1,6 @@
 // One packet, as the inspector shows it: fields with byte ranges, short labels, the application
 // message it carries, TLS opened with a key log, and its journey through the trace.
-export { appMessageName, decodeApp, type AppPart } from './appMessage.ts';
+export { appMessageName, decodeApp, dnsKindText, type AppPart } from './appMessage.ts';
 export {
   byteAscii,
   byteHex,

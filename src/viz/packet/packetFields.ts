@@ -1,17 +1,19 @@
 // A packet dissected like Wireshark's detail pane, from the exact bytes encodePacket gives: the
 // IPv4 header (RFC 791), TCP/UDP/ICMP, the payload; each field with its byte range and meaning.
 
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import { decodePacket, encodePacket } from '../../net/wire/packetCodec.ts';
 import {
-  byteCount,
+  fieldMakers,
   type PacketDissection,
   type PacketField,
   type PacketLayer,
 } from './packetFieldModel.ts';
 import { dataLayer, ipFields, quoteLayer, type AppMessage } from './packetFieldsIp.ts';
-import { icmpLayer, tcpLayer, udpLayer, type TcpIsns } from './packetFieldsTransport.ts';
+import { icmpLayer, udpLayer } from './packetFieldsDatagram.ts';
+import { tcpLayer, type TcpIsns } from './packetFieldsTransport.ts';
 
 export * from './packetFieldModel.ts';
 export { relativeSeq, type TcpIsns } from './packetFieldsTransport.ts';
@@ -23,6 +25,8 @@ export interface DissectOptions {
   isns?: TcpIsns;
   /** The application message the payload carries. */
   message?: AppMessage;
+  /** The language of the explanations, notes and summaries (field names stay as Wireshark's). */
+  language?: Language;
 }
 
 /** Dissects a packet as it is on the wire (encodePacket's bytes). */
@@ -35,17 +39,22 @@ export function dissectBytes(bytes: Uint8Array, options: DissectOptions = {}): P
   const decoded = decodePacket(bytes, 0);
   if (!decoded.ok) return { bytes, layers: [], error: decoded.error };
   const { packet, wire } = decoded;
+  const language = options.language ?? ENGLISH;
+  const { words, byteCount } = fieldMakers(language);
   const start = wire.ipHeaderLength;
   const end = wire.totalLength;
   const ip: PacketLayer = {
     id: 'ip',
     name: 'IPv4',
-    summary: `Internet Protocol version 4, ${formatIpv4(packet.ip.src)} → ${formatIpv4(
-      packet.ip.dst,
-    )}, TTL ${packet.ip.ttl}, ${byteCount(end)}`,
+    summary: words.say('summary.ip', {
+      src: formatIpv4(packet.ip.src),
+      dst: formatIpv4(packet.ip.dst),
+      ttl: String(packet.ip.ttl),
+      bytes: byteCount(end),
+    }),
     offset: 0,
     length: start,
-    fields: ipFields(bytes, 0, 'ip', wire.ipChecksumValid),
+    fields: ipFields(bytes, 0, 'ip', wire.ipChecksumValid, language),
   };
   const layers: PacketLayer[] = [ip];
   const t = packet.transport;
@@ -59,25 +68,27 @@ export function dissectBytes(bytes: Uint8Array, options: DissectOptions = {}): P
         end - dataStart,
         wire.transportChecksumValid,
         options.isns,
+        language,
       ),
     );
   } else if (t.kind === 'udp') {
-    layers.push(udpLayer(bytes, start, wire.transportChecksumValid));
+    layers.push(udpLayer(bytes, start, wire.transportChecksumValid, language));
   } else if (t.kind === 'icmp') {
-    layers.push(icmpLayer(bytes, start, t, wire.transportChecksumValid));
+    layers.push(icmpLayer(bytes, start, t, wire.transportChecksumValid, language));
   }
   if (end > dataStart) {
     const isError =
       t.kind === 'icmp' && (t.message === 'destinationUnreachable' || t.message === 'timeExceeded');
     layers.push(
       isError
-        ? quoteLayer(bytes, dataStart, end)
+        ? quoteLayer(bytes, dataStart, end, language)
         : dataLayer(
             bytes,
             dataStart,
             end,
             t.kind === 'icmp' ? 'icmpEcho' : 'app',
             t.kind === 'udp' ? options.message : undefined,
+            language,
           ),
     );
   }

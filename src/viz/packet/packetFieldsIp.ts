@@ -4,15 +4,12 @@
 import { internetChecksum } from '../../net/wire/checksum.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import { IP_PROTOCOL } from '../../net/wire/packet.ts';
+import { ENGLISH, type Language } from '../../engine/language.ts';
+import { messageText } from './packetTrace.ts';
 import {
-  bitField,
-  bitText,
-  byteCount,
-  field,
+  fieldMakers,
   hex16,
   hexBytes,
-  numberField,
-  payloadText,
   type PacketField,
   type PacketLayer,
 } from './packetFieldModel.ts';
@@ -32,7 +29,9 @@ export function ipFields(
   o: number,
   prefix: string,
   checksumValid: boolean,
+  language: Language = ENGLISH,
 ): PacketField[] {
+  const { field, bitField, numberField, words, byteCount, bitText } = fieldMakers(language);
   const id = (name: string) => `${prefix}.${name}`;
   const headerLength = ((b[o] ?? 0) & 0x0f) * 4;
   const fields: PacketField[] = [
@@ -44,50 +43,59 @@ export function ipFields(
       o,
       1,
       { first: 4, count: 4 },
-      (r) => `${r} (${r * 4} bytes)`,
+      (r) => `${r} (${byteCount(r * 4)})`,
       {
         derived: true,
       },
     ),
     bitField(b, id('dscp'), 'DSCP', o + 1, 1, { first: 0, count: 6 }, (r) =>
-      r === 0 ? '0 (best effort)' : String(r),
+      r === 0 ? words.say('ip.dscp.bestEffort') : String(r),
     ),
     bitField(b, id('ecn'), 'ECN', o + 1, 1, { first: 6, count: 2 }, (r) =>
-      r === 0 ? '0 (not used)' : String(r),
+      r === 0 ? words.say('ip.ecn.notUsed') : String(r),
     ),
     numberField(b, id('totalLength'), 'Total length', o + 2, 2, byteCount, { derived: true }),
     numberField(b, id('identification'), 'Identification', o + 4, 2, (r) => `${r} (${hex16(r)})`),
-    bitField(b, id('flags'), 'Flags', o + 6, 2, { first: 0, count: 3 }, (r) => ipFlagsText(r), {
-      children: [
-        bitField(
-          b,
-          id('flags.reserved'),
-          'Reserved bit',
-          o + 6,
-          2,
-          { first: 0, count: 1 },
-          bitText,
-        ),
-        bitField(
-          b,
-          id('flags.df'),
-          'Don’t fragment (DF)',
-          o + 6,
-          2,
-          { first: 1, count: 1 },
-          bitText,
-        ),
-        bitField(
-          b,
-          id('flags.mf'),
-          'More fragments (MF)',
-          o + 6,
-          2,
-          { first: 2, count: 1 },
-          bitText,
-        ),
-      ],
-    }),
+    bitField(
+      b,
+      id('flags'),
+      'Flags',
+      o + 6,
+      2,
+      { first: 0, count: 3 },
+      (r) => ipFlagsText(r, language),
+      {
+        children: [
+          bitField(
+            b,
+            id('flags.reserved'),
+            'Reserved bit',
+            o + 6,
+            2,
+            { first: 0, count: 1 },
+            bitText,
+          ),
+          bitField(
+            b,
+            id('flags.df'),
+            'Don’t fragment (DF)',
+            o + 6,
+            2,
+            { first: 1, count: 1 },
+            bitText,
+          ),
+          bitField(
+            b,
+            id('flags.mf'),
+            'More fragments (MF)',
+            o + 6,
+            2,
+            { first: 2, count: 1 },
+            bitText,
+          ),
+        ],
+      },
+    ),
     bitField(b, id('fragmentOffset'), 'Fragment offset', o + 6, 2, { first: 3, count: 13 }, String),
     numberField(b, id('ttl'), 'Time to live (TTL)', o + 8, 1),
     numberField(
@@ -107,7 +115,7 @@ export function ipFields(
       'Header checksum',
       o + 10,
       2,
-      (r) => `${hex16(r)} (${checksumValid ? 'correct' : 'wrong'})`,
+      (r) => words.say(checksumValid ? 'checksum.correct' : 'checksum.wrong', { value: hex16(r) }),
       {
         derived: true,
       },
@@ -129,9 +137,14 @@ export function ipFields(
   return fields;
 }
 
-function ipFlagsText(raw: number): string {
-  const set = [raw & 4 ? 'reserved' : '', raw & 2 ? 'DF' : '', raw & 1 ? 'MF' : ''].filter(Boolean);
-  return set.length > 0 ? set.join(', ') : 'none';
+function ipFlagsText(raw: number, language: Language): string {
+  const words = fieldMakers(language).words;
+  const set = [
+    raw & 4 ? words.say('ip.flags.reserved') : '',
+    raw & 2 ? 'DF' : '',
+    raw & 1 ? 'MF' : '',
+  ].filter(Boolean);
+  return set.length > 0 ? set.join(', ') : words.say('ip.flags.none');
 }
 
 export function dataLayer(
@@ -140,15 +153,19 @@ export function dataLayer(
   end: number,
   kind: 'icmpEcho' | 'app',
   message: AppMessage | undefined,
+  language: Language = ENGLISH,
 ): PacketLayer {
+  const { field, numberField, words, byteCount, payloadText } = fieldMakers(language);
   const data = b.subarray(start, end);
   const children: PacketField[] = [];
   if (message && data.length >= 8) {
-    const what = message.kind === 'request' ? 'Request number' : 'Request number answered';
+    const what = words.say(
+      message.kind === 'request' ? 'data.requestNumber' : 'data.requestAnswered',
+    );
     children.push(
       numberField(b, 'data.requestNumber', what, start, 4),
-      numberField(b, 'data.attempt', 'Attempt', start + 4, 4, (r) =>
-        r === 0 ? '0 (first send)' : `${r} (retry ${r})`,
+      numberField(b, 'data.attempt', words.say('data.attempt'), start + 4, 4, (r) =>
+        r === 0 ? words.say('data.firstSend') : words.say('data.retry', { n: String(r) }),
       ),
     );
     if (data.length > 8) {
@@ -160,7 +177,7 @@ export function dataLayer(
           'Padding',
           start + 8,
           rest.length,
-          zeros ? `${byteCount(rest.length)} of zeros` : hexBytes(rest),
+          zeros ? words.say('data.zeros', { bytes: byteCount(rest.length) }) : hexBytes(rest),
         ),
       );
     }
@@ -170,13 +187,14 @@ export function dataLayer(
     note: byteCount(end - start),
     ...(children.length > 0 ? { children } : {}),
   });
-  const about = message
-    ? `, ${message.kind} ${message.seq}${message.attempt > 0 ? ` (retry ${message.attempt})` : ''}`
-    : '';
+  const name = words.say(kind === 'icmpEcho' ? 'layer.echoData' : 'layer.appData');
+  const bytes = byteCount(end - start);
   return {
     id: 'data',
-    name: kind === 'icmpEcho' ? 'Echo data' : 'Application data',
-    summary: `${kind === 'icmpEcho' ? 'Echo data' : 'Application data'}, ${byteCount(end - start)}${about}`,
+    name,
+    summary: message
+      ? words.say('summary.dataMessage', { name, bytes, message: messageText(message, language) })
+      : words.say('summary.data', { name, bytes }),
     offset: start,
     length: end - start,
     fields: [payload],
@@ -184,12 +202,18 @@ export function dataLayer(
 }
 
 /** An ICMP error's quote: the offending datagram's IP header and its first 8 data bytes. */
-export function quoteLayer(b: Uint8Array, start: number, end: number): PacketLayer {
+export function quoteLayer(
+  b: Uint8Array,
+  start: number,
+  end: number,
+  language: Language = ENGLISH,
+): PacketLayer {
+  const { field, numberField, words, byteCount } = fieldMakers(language);
   const headerLength = ((b[start] ?? 0) & 0x0f) * 4;
   const layer: PacketLayer = {
     id: 'quote',
-    name: 'Quoted datagram',
-    summary: `The start of the packet this error is about, ${byteCount(end - start)}`,
+    name: words.say('layer.quote'),
+    summary: words.say('summary.quote', { bytes: byteCount(end - start) }),
     offset: start,
     length: end - start,
     fields: [],
@@ -206,7 +230,7 @@ export function quoteLayer(b: Uint8Array, start: number, end: number): PacketLay
     return layer;
   }
   const valid = internetChecksum(b, start, start + headerLength) === 0;
-  layer.fields.push(...ipFields(b, start, 'quote.ip', valid));
+  layer.fields.push(...ipFields(b, start, 'quote.ip', valid, language));
   const d = start + headerLength;
   const n = Math.min(8, end - d);
   const protocol = b[start + 9];
@@ -218,7 +242,9 @@ export function quoteLayer(b: Uint8Array, start: number, end: number): PacketLay
     );
     if (n >= 8 && protocol === IP_PROTOCOL.tcp)
       layer.fields.push(
-        numberField(b, 'quote.tcp.seq', 'Sequence number', d + 4, 4, (r) => `${r} (raw)`),
+        numberField(b, 'quote.tcp.seq', 'Sequence number', d + 4, 4, (r) =>
+          words.say('seq.raw', { n: String(r) }),
+        ),
       );
     if (n >= 8 && protocol === IP_PROTOCOL.udp) {
       layer.fields.push(

@@ -1,20 +1,16 @@
-// The TCP (RFC 9293 section 3.1), UDP (RFC 768) and ICMP (RFC 792) headers dissected from a
-// packet's exact bytes: each field with its byte range, value and explanation.
+// The TCP header (RFC 9293 section 3.1) dissected from a packet's exact bytes: each field with its
+// byte range, value and explanation, sequence numbers relative to the ISNs, the options.
 
-import { fieldHelp } from './fieldHelp.ts';
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import { TCP_OPTION_KIND } from '../../net/wire/tcpOptions.ts';
 import { tcpFlagsFromByte } from '../../net/wire/tcp.ts';
-import type { IcmpHeader } from '../../net/wire/packet.ts';
-import { icmpMessageName, tcpFlagsLabel } from './packetLabel.ts';
+import { tcpFlagsLabel } from './packetLabel.ts';
 import {
-  bitField,
-  bitText,
-  byteCount,
-  field,
-  hex16,
+  checksumText,
+  fieldMakers,
   hexBytes,
-  numberField,
   readUint,
+  type FieldMakers,
   type PacketField,
   type PacketLayer,
 } from './packetFieldModel.ts';
@@ -30,12 +26,6 @@ export interface TcpIsns {
    * window field of its later segments counts units of 2^shift bytes.
    */
   windowShift?: number;
-}
-
-/** A checksum's value and whether it verified, from decodePacket. */
-function checksumText(raw: number, valid: boolean | null): string {
-  if (valid === null) return raw === 0 ? '0x0000 (none)' : hex16(raw);
-  return `${hex16(raw)} (${valid ? 'correct' : 'wrong'})`;
 }
 
 /** A sequence number relative to an ISN, modulo 2^32. */
@@ -54,19 +44,30 @@ const FLAG_BITS = [
   ['fin', 'FIN (finish)'],
 ] as const;
 
-function seqField(b: Uint8Array, id: string, name: string, at: number, isn?: number): PacketField {
-  return numberField(
+function seqField(
+  m: FieldMakers,
+  b: Uint8Array,
+  id: string,
+  name: string,
+  at: number,
+  isn?: number,
+): PacketField {
+  const { say } = m.words;
+  return m.numberField(
     b,
     id,
     name,
     at,
     4,
-    (raw) => (isn === undefined ? `${raw} (raw)` : `${relativeSeq(raw, isn)} (relative)`),
+    (raw) =>
+      isn === undefined
+        ? say('seq.raw', { n: String(raw) })
+        : say('seq.relative', { n: String(relativeSeq(raw, isn)) }),
     {
       note:
         isn === undefined
-          ? 'raw: the SYN that opened the connection is not in the trace'
-          : `raw ${readUint(b, at, 4)}; counted from the initial sequence number (ISN) ${isn}, as Wireshark does`,
+          ? say('seq.noSyn')
+          : say('seq.note', { raw: String(readUint(b, at, 4)), isn: String(isn) }),
     },
   );
 }
@@ -79,17 +80,20 @@ export function tcpLayer(
   payloadLength: number,
   checksumValid: boolean | null,
   isns: TcpIsns = {},
+  language: Language = ENGLISH,
 ): PacketLayer {
+  const m = fieldMakers(language);
+  const { numberField, bitField, byteCount, bitText, words } = m;
   const flags = tcpFlagsFromByte(b[o + 13] ?? 0);
-  const ack = seqField(b, 'tcp.ack', 'Acknowledgment number', o + 8, isns.receiver);
+  const ack = seqField(m, b, 'tcp.ack', 'Acknowledgment number', o + 8, isns.receiver);
   if (!flags.ack) {
     ack.value = String(ack.raw);
-    ack.note = 'not used: the ACK flag is clear';
+    ack.note = words.say('ack.unused');
   }
   const fields: PacketField[] = [
     numberField(b, 'tcp.srcPort', 'Source port', o, 2),
     numberField(b, 'tcp.dstPort', 'Destination port', o + 2, 2),
-    seqField(b, 'tcp.seq', 'Sequence number', o + 4, isns.sender),
+    seqField(m, b, 'tcp.seq', 'Sequence number', o + 4, isns.sender),
     ack,
     bitField(
       b,
@@ -98,7 +102,7 @@ export function tcpLayer(
       o + 12,
       1,
       { first: 0, count: 4 },
-      (r) => `${r} (${r * 4} bytes)`,
+      (r) => `${r} (${byteCount(r * 4)})`,
       { derived: true },
     ),
     bitField(b, 'tcp.reserved', 'Reserved', o + 12, 1, { first: 4, count: 4 }, String),
@@ -115,20 +119,34 @@ export function tcpLayer(
         ),
       },
     ),
-    windowField(b, o + 14, flags.syn ? undefined : isns.windowShift),
-    numberField(b, 'tcp.checksum', 'Checksum', o + 16, 2, (r) => checksumText(r, checksumValid), {
-      derived: true,
-    }),
+    windowField(m, b, o + 14, flags.syn ? undefined : isns.windowShift),
+    numberField(
+      b,
+      'tcp.checksum',
+      'Checksum',
+      o + 16,
+      2,
+      (r) => checksumText(m, r, checksumValid),
+      {
+        derived: true,
+      },
+    ),
     numberField(b, 'tcp.urgentPointer', 'Urgent pointer', o + 18, 2),
   ];
-  if (headerLength > 20) fields.push(tcpOptionsField(b, o + 20, o + headerLength, isns.receiver));
+  if (headerLength > 20)
+    fields.push(tcpOptionsField(m, b, o + 20, o + headerLength, isns.receiver));
   const bare = (f: PacketField | undefined) => f?.value.replace(/ \(.*\)$/, '') ?? '';
   const numbers = `seq ${bare(fields[2])}${flags.ack ? `, ack ${bare(ack)}` : ''}`;
-  const ports = `port ${fields[0]?.raw} → ${fields[1]?.raw}`;
   return {
     id: 'tcp',
     name: 'TCP',
-    summary: `Transmission Control Protocol, ${ports}, ${tcpFlagsLabel(flags)}, ${numbers}, ${byteCount(payloadLength)} of data`,
+    summary: words.say('summary.tcp', {
+      src: String(fields[0]?.raw),
+      dst: String(fields[1]?.raw),
+      flags: tcpFlagsLabel(flags),
+      numbers,
+      bytes: byteCount(payloadLength),
+    }),
     offset: o,
     length: headerLength,
     fields,
@@ -139,7 +157,13 @@ export function tcpLayer(
  * The window field; with a window scale agreed in the SYNs, also the window it means, as
  * Wireshark's "Calculated window size" and "Window size scaling factor".
  */
-function windowField(b: Uint8Array, at: number, shift: number | undefined): PacketField {
+function windowField(
+  m: FieldMakers,
+  b: Uint8Array,
+  at: number,
+  shift: number | undefined,
+): PacketField {
+  const { numberField, byteCount, words } = m;
   if (shift === undefined) return numberField(b, 'tcp.window', 'Window', at, 2, byteCount);
   const factor = 2 ** shift;
   return numberField(
@@ -150,7 +174,10 @@ function windowField(b: Uint8Array, at: number, shift: number | undefined): Pack
     2,
     (r) => `${r} × ${factor} = ${byteCount(r * factor)}`,
     {
-      note: `Calculated window size ${readUint(b, at, 2) * factor}; window size scaling factor ${factor} (the window scale option of the SYNs, RFC 7323)`,
+      note: words.say('window.note', {
+        size: String(readUint(b, at, 2) * factor),
+        factor: String(factor),
+      }),
     },
   );
 }
@@ -183,11 +210,14 @@ function kindName(kind: number): string {
  * edges are relative to `peerIsn` (the ISN of the side whose data they acknowledge) when known.
  */
 function tcpOptionsField(
+  m: FieldMakers,
   b: Uint8Array,
   start: number,
   end: number,
   peerIsn: number | undefined,
 ): PacketField {
+  const { field, numberField, byteCount, words } = m;
+  const fieldHelpOf = (key: string) => m.help(`tcp.option.${key}`);
   const children: PacketField[] = [];
   let at = start;
   while (at < end) {
@@ -229,14 +259,18 @@ function tcpOptionsField(
       );
     };
     const edge = (r: number) =>
-      peerIsn === undefined ? String(r) : `${relativeSeq(r, peerIsn)} (relative)`;
+      peerIsn === undefined
+        ? String(r)
+        : words.say('seq.relative', { n: String(relativeSeq(r, peerIsn)) });
     if (key === 'mss' && length === 4) {
       part('MSS Value', at + 2, 2, byteCount);
       value = byteCount(readUint(b, at + 2, 2));
     } else if (key === 'windowScale' && length === 3) {
       const shift = b[at + 2] ?? 0;
-      part('Shift count', at + 2, 1, (r) => `${r} (multiply by ${2 ** r})`);
-      value = `${shift} (multiply by ${2 ** shift})`;
+      const multiply = (r: number) =>
+        words.say('option.multiply', { shift: String(r), factor: String(2 ** r) });
+      part('Shift count', at + 2, 1, multiply);
+      value = multiply(shift);
     } else if (key === 'timestamps' && length === 10) {
       part('Timestamp value', at + 2, 4);
       part('Timestamp echo reply', at + 6, 4);
@@ -253,7 +287,7 @@ function tcpOptionsField(
       }
       value = ranges.join(' ');
     } else if (key === 'sackPermitted') {
-      value = 'yes';
+      value = words.say('option.yes');
     }
     children.push(field(id, name, at, length, value, { about: fieldHelpOf(key), children: parts }));
     at += length;
@@ -261,106 +295,4 @@ function tcpOptionsField(
   return field('tcp.options', 'Options', start, end - start, `${byteCount(end - start)}`, {
     children,
   });
-}
-
-function fieldHelpOf(key: string): string {
-  return fieldHelp(`tcp.option.${key}`);
-}
-
-/** The UDP header at `o`. */
-export function udpLayer(b: Uint8Array, o: number, checksumValid: boolean | null): PacketLayer {
-  const fields = [
-    numberField(b, 'udp.srcPort', 'Source port', o, 2),
-    numberField(b, 'udp.dstPort', 'Destination port', o + 2, 2),
-    numberField(
-      b,
-      'udp.length',
-      'Length',
-      o + 4,
-      2,
-      (r) => `${byteCount(r)} (8 of header, ${r - 8} of data)`,
-      { derived: true },
-    ),
-    numberField(b, 'udp.checksum', 'Checksum', o + 6, 2, (r) => checksumText(r, checksumValid), {
-      derived: true,
-    }),
-  ];
-  return {
-    id: 'udp',
-    name: 'UDP',
-    summary: `User Datagram Protocol, port ${fields[0]?.raw} → ${fields[1]?.raw}, ${byteCount(
-      (fields[2]?.raw ?? 8) - 8,
-    )} of data`,
-    offset: o,
-    length: 8,
-    fields,
-  };
-}
-
-const ICMP_TYPE_NAMES: Record<number, string> = {
-  0: 'echo reply',
-  3: 'destination unreachable',
-  8: 'echo request',
-  11: 'time exceeded',
-};
-
-/** The 8-byte ICMP header at `o`, for the decoded header `icmp`. */
-export function icmpLayer(
-  b: Uint8Array,
-  o: number,
-  icmp: IcmpHeader,
-  checksumValid: boolean | null,
-): PacketLayer {
-  const name = icmpMessageName(icmp);
-  const fields = [
-    numberField(b, 'icmp.type', 'Type', o, 1, (r) =>
-      ICMP_TYPE_NAMES[r] ? `${r} (${ICMP_TYPE_NAMES[r]})` : String(r),
-    ),
-    numberField(b, 'icmp.code', 'Code', o + 1, 1, (r) =>
-      icmp.message === 'destinationUnreachable' || icmp.message === 'timeExceeded'
-        ? `${r} (${name})`
-        : String(r),
-    ),
-    numberField(b, 'icmp.checksum', 'Checksum', o + 2, 2, (r) => checksumText(r, checksumValid), {
-      derived: true,
-    }),
-  ];
-  switch (icmp.message) {
-    case 'echoRequest':
-    case 'echoReply':
-      fields.push(
-        numberField(b, 'icmp.identifier', 'Identifier', o + 4, 2),
-        numberField(b, 'icmp.sequence', 'Sequence number', o + 6, 2),
-      );
-      break;
-    case 'destinationUnreachable':
-      fields.push(
-        numberField(b, 'icmp.unused', 'Unused', o + 4, 2),
-        numberField(b, 'icmp.nextHopMtu', 'Next-hop MTU', o + 6, 2),
-      );
-      break;
-    case 'timeExceeded':
-      fields.push(numberField(b, 'icmp.unused', 'Unused', o + 4, 4));
-      break;
-    case 'other':
-      fields.push(
-        numberField(
-          b,
-          'icmp.rest',
-          'Rest of header',
-          o + 4,
-          4,
-          (r) => `0x${r.toString(16).padStart(8, '0')}`,
-        ),
-      );
-      break;
-  }
-  return {
-    id: 'icmp',
-    name: 'ICMP',
-    summary: `Internet Control Message Protocol, ${name}`,
-    offset: o,
-    length: 8,
-    fields,
-  };
 }

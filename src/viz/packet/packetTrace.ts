@@ -1,11 +1,13 @@
 // A packet in the trace: the version each hop carried (routers re-create packets, so TTLs
 // differ), its journey, its TCP connection's initial sequence numbers and its application message.
 
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import type { TraceRecord, TraceRecords, TraceType } from '../../engine/trace.ts';
 import { recordsOfTypes } from '../../engine/traceRecords.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import type { AppMessage, TcpIsns } from './packetFields.ts';
+import { packetPhrases } from './packetPhrases.ts';
 
 /** One hop of a packet: the `link.txBegin` that put it on a link, with the bytes of that hop. */
 export interface PacketHop {
@@ -53,32 +55,38 @@ export interface JourneyStep {
   reason?: string;
 }
 
-const DROP_WORDS: Record<string, string> = {
-  queueFull: 'queue full',
-  loss: 'lost on the wire',
-  linkDown: 'link down',
-  ttl: 'TTL ran out',
-  noRoute: 'no route',
-  notForMe: 'not addressed to this node',
-  noProtocol: 'no transport for its protocol',
-  notConnected: 'interface not connected',
-};
+/** The phrase of each drop reason of the trace. */
+const DROP_KEYS = {
+  queueFull: 'drop.queueFull',
+  loss: 'drop.loss',
+  linkDown: 'drop.linkDown',
+  ttl: 'drop.ttl',
+  noRoute: 'drop.noRoute',
+  notForMe: 'drop.notForMe',
+  noProtocol: 'drop.noProtocol',
+  notConnected: 'drop.notConnected',
+} as const;
 
-/** Why a packet was dropped, in words: `queue full`, `TTL ran out`. */
-export function dropReason(reason: string): string {
-  return DROP_WORDS[reason] ?? reason;
+/** Why a packet was dropped, in words: `queue full`, `TTL ran out` (an unknown reason as it is). */
+export function dropReason(reason: string, language: Language = ENGLISH): string {
+  return Object.hasOwn(DROP_KEYS, reason)
+    ? packetPhrases.in(language).say(DROP_KEYS[reason as keyof typeof DROP_KEYS])
+    : reason;
 }
 
-const RETRANSMIT_WORDS: Record<TraceRecord<'tcp.retransmit'>['reason'], string> = {
-  timeout: 'timeout',
-  fastRetransmit: 'fast retransmit',
-  partialAck: 'partial ACK',
-  sackRecovery: 'SACK recovery',
-};
+const RETRANSMIT_KEYS = {
+  timeout: 'retransmit.timeout',
+  fastRetransmit: 'retransmit.fastRetransmit',
+  partialAck: 'retransmit.partialAck',
+  sackRecovery: 'retransmit.sackRecovery',
+} as const satisfies Record<TraceRecord<'tcp.retransmit'>['reason'], string>;
 
 /** Why a segment was sent again, in words: `timeout`, `fast retransmit`, `partial ACK`. */
-export function retransmitReason(reason: TraceRecord<'tcp.retransmit'>['reason']): string {
-  return RETRANSMIT_WORDS[reason];
+export function retransmitReason(
+  reason: TraceRecord<'tcp.retransmit'>['reason'],
+  language: Language = ENGLISH,
+): string {
+  return packetPhrases.in(language).say(RETRANSMIT_KEYS[reason]);
 }
 
 /** The record types of a packet's journey (packetJourney). */
@@ -92,8 +100,12 @@ const JOURNEY_TYPES: ReadonlySet<TraceType> = new Set<TraceType>([
   'tcp.synDropped',
 ]);
 
-/** Every step of a packet's journey in the trace, in time order. */
-export function packetJourney(records: TraceRecords, pkt: number): JourneyStep[] {
+/** Every step of a packet's journey in the trace, in time order (reasons in `language`). */
+export function packetJourney(
+  records: TraceRecords,
+  pkt: number,
+  language: Language = ENGLISH,
+): JourneyStep[] {
   const steps: JourneyStep[] = [];
   for (const r of recordsOfTypes(records, JOURNEY_TYPES)) {
     if (!('pkt' in r) || r.pkt !== pkt) continue;
@@ -113,7 +125,7 @@ export function packetJourney(records: TraceRecords, pkt: number): JourneyStep[]
           kind: 'lost',
           node: r.node,
           link: r.link,
-          reason: dropReason(r.reason),
+          reason: dropReason(r.reason, language),
         });
         break;
       case 'queue.drop':
@@ -122,14 +134,24 @@ export function packetJourney(records: TraceRecords, pkt: number): JourneyStep[]
           kind: 'dropped',
           node: r.node,
           link: r.link,
-          reason: dropReason(r.reason),
+          reason: dropReason(r.reason, language),
         });
         break;
       case 'ip.drop':
-        steps.push({ t: r.t, kind: 'dropped', node: r.node, reason: dropReason(r.reason) });
+        steps.push({
+          t: r.t,
+          kind: 'dropped',
+          node: r.node,
+          reason: dropReason(r.reason, language),
+        });
         break;
       case 'tcp.synDropped':
-        steps.push({ t: r.t, kind: 'dropped', node: r.node, reason: 'backlog full' });
+        steps.push({
+          t: r.t,
+          kind: 'dropped',
+          node: r.node,
+          reason: packetPhrases.in(language).say('drop.backlogFull'),
+        });
         break;
     }
   }
@@ -227,7 +249,9 @@ export function appMessage(records: TraceRecords, pkt: number): AppMessage | und
 }
 
 /** `request 3`, `request 3 (retry 1)`, `reply 3`: a message as the ladder and inspector name it. */
-export function messageText(message: AppMessage): string {
-  const base = `${message.kind} ${message.seq}`;
-  return message.attempt > 0 ? `${base} (retry ${message.attempt})` : base;
+export function messageText(message: AppMessage, language: Language = ENGLISH): string {
+  const words = packetPhrases.in(language);
+  const seq = String(message.seq);
+  if (message.attempt <= 0) return words.say(`message.${message.kind}`, { seq });
+  return words.say(`message.${message.kind}Retry`, { seq, attempt: String(message.attempt) });
 }

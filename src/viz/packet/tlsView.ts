@@ -2,6 +2,7 @@
 // records of one direction's byte stream, rebuilt from the segments on the wire, as Wireshark
 // does with a browser's SSLKEYLOGFILE. Pure functions of (records, packet, t), memoised per trace.
 
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import type { TraceRecord, TraceRecords } from '../../engine/trace.ts';
 import { recordsOfTypes } from '../../engine/traceRecords.ts';
 import '../../kinds/web/tlsTrace.ts';
@@ -12,6 +13,7 @@ import { decryptTlsStream, type StreamRecord } from '../../net/app/tls/tlsStream
 import type { Packet } from '../../net/wire/packet.ts';
 import { decodeHttpBytes, type HttpPart } from './appMessage.ts';
 import { hexBytes, payloadText } from './packetFieldModel.ts';
+import { packetPhrases } from './packetPhrases.ts';
 import { packetEnds } from './packetTrace.ts';
 
 export type TlsRole = 'client' | 'server';
@@ -55,12 +57,15 @@ const TYPE_NAMES = new Map<number, string>([
   [CONTENT_TYPE.changeCipherSpec, 'ChangeCipherSpec'],
   [CONTENT_TYPE.alert, 'Alert'],
   [CONTENT_TYPE.handshake, 'Handshake'],
-  [CONTENT_TYPE.applicationData, 'application data'],
 ]);
 const HANDSHAKE_NAMES = new Map(
   Object.entries(HANDSHAKE_TYPE).map(([n, v]) => [v, n.charAt(0).toUpperCase() + n.slice(1)]),
 );
-const typeName = (type: number): string => TYPE_NAMES.get(type) ?? `type ${type}`;
+function typeName(type: number, language: Language): string {
+  if (type === CONTENT_TYPE.applicationData)
+    return packetPhrases.in(language).say('app.applicationData');
+  return TYPE_NAMES.get(type) ?? `type ${type}`;
+}
 
 /** The connection `a <-> b` as one key, whichever end is named first. */
 function connKey(a: string, b: string): string {
@@ -180,7 +185,9 @@ export function decryptSegment(
   records: TraceRecords,
   packet: Packet,
   keys: TlsKeysRecord,
+  language: Language = ENGLISH,
 ): TlsSegmentView | null {
+  const words = packetPhrases.in(language);
   const t = packet.transport;
   if (t.kind !== 'tcp') return null;
   const { src, dst } = packetEnds(packet);
@@ -192,7 +199,7 @@ export function decryptSegment(
     sender === 'client' ? keys.clientApplication : keys.serverApplication,
   );
   const base = { node: keys.node, role, sender, offset: 0, records: [] };
-  if (!handshake || !application) return { ...base, note: 'The key log cannot be read.' };
+  if (!handshake || !application) return { ...base, note: words.say('tls.badKeyLog') };
   const stream = decryptedStream(records, src, dst, { handshake, application }, keys.node);
   let isn: number | null = null;
   for (const r of recordsOfTypes(records, ['link.txBegin'])) {
@@ -205,7 +212,7 @@ export function decryptSegment(
       }
     }
   }
-  if (isn === null) return { ...base, note: 'The connection’s SYN is not in the trace.' };
+  if (isn === null) return { ...base, note: words.say('tls.noSyn') };
   const offset = (t.seq - ((isn + 1) >>> 0)) >>> 0;
   const end = offset + packet.payload.length;
   const shown: DecryptedRecord[] = [];
@@ -219,8 +226,8 @@ export function decryptSegment(
     shown.push({
       offset: r.offset,
       length: r.length,
-      outerType: typeName(r.outerType),
-      innerType: r.innerType === null ? null : typeName(r.innerType),
+      outerType: typeName(r.outerType, language),
+      innerType: r.innerType === null ? null : typeName(r.innerType, language),
       handshake: r.innerType === CONTENT_TYPE.handshake ? handshakeNames(content) : null,
       key: r.key,
       http,
@@ -238,7 +245,7 @@ export function decryptSegment(
     shown.length > 0
       ? null
       : packet.payload.length === 0
-        ? 'This segment carries no data.'
-        : 'The record this segment belongs to is not complete in the trace yet.';
+        ? words.say('tls.noData')
+        : words.say('tls.incomplete');
   return { ...base, offset, records: shown, note };
 }

@@ -1,0 +1,121 @@
+// The packet inspector's field explanations in German (du-form, the page's terms); the keys and
+// the English texts are in fieldHelpPhrases.ts. Field names and flags stay as Wireshark shows them.
+
+import type { Translation } from '../../engine/language.ts';
+import type { FIELD_HELP_EN } from './fieldHelpPhrases.ts';
+
+export const FIELD_HELP_DE: Translation<typeof FIELD_HELP_EN> = {
+  'ip.version':
+    'Welche IP-Version das ist (4). Ein Empfänger liest sie zuerst, um zu wissen, wie er den Rest lesen muss.',
+  'ip.ihl':
+    'Länge des Headers in 32-Bit-Wörtern: 5 heißt 20 Bytes, keine Optionen. Daran sieht der Empfänger, wo die Daten beginnen.',
+  'ip.dscp':
+    'Differentiated Services: eine Verkehrsklasse, mit der Router manche Pakete (Sprache, Video) bevorzugen können. 0 ist gewöhnliches Best Effort.',
+  'ip.ecn':
+    'Explicit Congestion Notification: Ein Router kann ein Paket markieren, statt es zu verwerfen, wenn seine Warteschlange voll wird. 0 heißt: nicht genutzt.',
+  'ip.totalLength':
+    'Größe des ganzen Pakets, IP-Header plus Daten, in Bytes. Der Sender berechnet sie; sie wird nicht gewählt.',
+  'ip.identification':
+    'Hält die Fragmente eines Pakets zusammen, falls ein Router es aufteilen muss. Hier immer 0: Der Simulator fragmentiert nie.',
+  'ip.flags': 'Drei Bits, die die Fragmentierung steuern.',
+  'ip.flags.reserved': 'Reserviert: muss null sein.',
+  'ip.flags.df':
+    'Don’t Fragment: Ein Router muss das Paket verwerfen (und das per ICMP melden), statt es aufzuteilen. Linux setzt es bei TCP.',
+  'ip.flags.mf':
+    'More Fragments: Nach diesem Stück folgen weitere Stücke desselben ursprünglichen Pakets.',
+  'ip.fragmentOffset':
+    'Wohin dieses Stück im ursprünglichen Paket gehört, in Einheiten von 8 Bytes. 0 bei einem Paket, das nicht aufgeteilt wurde.',
+  'ip.ttl':
+    'Time to live: wie viele Hops bleiben, bevor ein Router das Paket verwirft; jeder Router senkt den Wert um eins. So kreist kein Paket ewig.',
+  'ip.protocol':
+    'Welches Protokoll die Daten tragen, damit der Empfänger sie richtig weitergibt: 1 ICMP, 6 TCP, 17 UDP.',
+  'ip.checksum':
+    'Eine Prüfsumme nur über den IP-Header, damit ein Router einen beschädigten Header erkennt. Jeder Router berechnet sie neu, weil sich die TTL ändert.',
+  'ip.src': 'Die Adresse des Hosts, der das Paket gesendet hat. Antworten gehen an sie zurück.',
+  'ip.dst':
+    'Die Adresse des endgültigen Empfängers. Jeder Router sucht sie in seiner Routingtabelle, um den nächsten Hop zu wählen.',
+  'ip.options': 'Optionale Zusätze nach dem festen Header (im heutigen Internet selten).',
+  'tcp.srcPort':
+    'Der Port des Senders: von welchem Socket auf dem sendenden Host dieses Segment kommt. Ein Client bekommt meist einen zufälligen ephemeren Port.',
+  'tcp.dstPort':
+    'Der Port des Empfängers: welcher Socket, also welches Programm, auf dem empfangenden Host dieses Segment bekommt. Server lauschen auf bekannten Ports.',
+  'tcp.seq':
+    'Nummer des ersten Datenbytes in diesem Segment (ein SYN oder FIN zählt als ein Byte). Damit bringt der Empfänger die Bytes in die richtige Reihenfolge und erkennt Lücken und Duplikate.',
+  'tcp.ack':
+    'Das nächste Byte, das der Sender dieses Segments erwartet: Jedes Byte davor ist angekommen. Nur gültig, wenn das ACK-Flag gesetzt ist.',
+  'tcp.dataOffset':
+    'Länge des TCP-Headers in 32-Bit-Wörtern (5 heißt 20 Bytes), damit der Empfänger weiß, wo nach den Optionen die Daten beginnen.',
+  'tcp.reserved': 'Für künftige Verwendung reserviert: immer null.',
+  'tcp.flags':
+    'Steuerbits, die sagen, was dieses Segment tut: öffnen, bestätigen, übergeben, beenden, zurücksetzen.',
+  'tcp.flags.cwr':
+    'Congestion Window Reduced: Der Sender ist langsamer geworden, nachdem die Gegenseite eine Stau-Markierung zurückgemeldet hat.',
+  'tcp.flags.ece':
+    'ECN-Echo: sagt der Gegenseite, dass ein Router unterwegs einen Stau markiert hat.',
+  'tcp.flags.urg': 'Urgent: Der Urgent Pointer ist gültig (wird fast nie genutzt).',
+  'tcp.flags.ack':
+    'Acknowledgment: Die Bestätigungsnummer ist gültig. Gesetzt in jedem Segment nach dem allerersten SYN.',
+  'tcp.flags.psh': 'Push: Gib die Daten jetzt an die Anwendung weiter, statt auf mehr zu warten.',
+  'tcp.flags.rst':
+    'Reset: Brich die Verbindung sofort ab, zum Beispiel weil auf diesem Port niemand lauscht.',
+  'tcp.flags.syn':
+    'Synchronize: öffnet eine Verbindung und teilt die initiale Sequenznummer mit. Nur das erste Segment jeder Seite hat es.',
+  'tcp.flags.fin':
+    'Finish: Der Sender hat nichts mehr zu senden und schließt seine Richtung der Verbindung.',
+  'tcp.window':
+    'Wie viele Bytes der Sender dieses Segments noch empfangen kann: sein freier Empfangspuffer. Diese Flusskontrolle verhindert, dass ein schneller Sender einen langsamen Empfänger überrennt.',
+  'tcp.checksum':
+    'Eine Prüfsumme über den TCP-Header, die Daten und die beiden Adressen, damit der Empfänger Beschädigungen erkennt und das Segment verwirft.',
+  'tcp.urgentPointer': 'Wo dringende Daten enden, wenn URG gesetzt ist; sonst 0.',
+  'tcp.options':
+    'Optionale Zusätze nach den festen 20 Bytes, aufgefüllt auf ein Vielfaches von 4 Bytes.',
+  'tcp.option.mss':
+    'Maximum Segment Size: die größte Datenmenge, die diese Seite in einem Segment haben will. Wird nur in SYN-Segmenten gesendet.',
+  'tcp.option.windowScale':
+    'Window Scale: Die Gegenseite multipliziert das Fenster dieser Seite mit 2 hoch diesem Wert, damit Fenster größer als 64 KiB sein können.',
+  'tcp.option.sackPermitted':
+    'SACK permitted: Diese Seite kann genau melden, welche Blöcke nach einer Lücke angekommen sind.',
+  'tcp.option.sack':
+    'Selektive Bestätigung: Byte-Bereiche, die hinter einer Lücke angekommen sind.',
+  'tcp.option.timestamps':
+    'Timestamps: Damit messen beide Seiten die Round-Trip-Time und weisen sehr alte doppelte Segmente zurück.',
+  'tcp.option.nop': 'No-Operation: ein Füllbyte, das die nächste Option ausrichtet.',
+  'tcp.option.eol':
+    'Ende der Optionsliste, danach Nullbytes, die den Header auf ein Vielfaches von 4 Bytes auffüllen.',
+  'tcp.option.unknown':
+    'Eine Option, die dieser Inspektor nicht kennt; sie wird als Bytes gezeigt.',
+  'tcp.option.kind': 'Welche Option das ist (eine IANA-Nummer).',
+  'tcp.option.length': 'Länge der ganzen Option in Bytes, Kind und Length eingeschlossen.',
+  'tcp.option.value': 'Der Wert der Option.',
+  'udp.srcPort':
+    'Der Port des Senders: von welchem Socket auf dem sendenden Host dieses Datagramm kommt. Antworten gehen an ihn zurück.',
+  'udp.dstPort':
+    'Der Port des Empfängers: welcher Socket, also welches Programm, auf dem empfangenden Host dieses Datagramm bekommt.',
+  'udp.length': 'Länge von UDP-Header plus Daten in Bytes. Der Sender berechnet sie.',
+  'udp.checksum':
+    'Eine Prüfsumme über den UDP-Header, die Daten und die beiden Adressen, damit der Empfänger Beschädigungen erkennt. 0 hieße „keine Prüfsumme“.',
+  'icmp.type':
+    'Welche Art Nachricht das ist: 8 Echo Request, 0 Echo Reply, 3 Destination Unreachable, 11 Time Exceeded.',
+  'icmp.code':
+    'Genauere Angabe innerhalb des Typs: Bei Destination Unreachable heißt 3 „Port Unreachable“.',
+  'icmp.checksum': 'Eine Prüfsumme über die ganze ICMP-Nachricht, um Beschädigungen zu erkennen.',
+  'icmp.identifier': 'Ordnet Antworten dem Programm zu, das die Echo Requests gesendet hat.',
+  'icmp.sequence':
+    'Nummeriert jeden Echo Request, damit jede Antwort ihrer Anfrage zugeordnet werden kann.',
+  'icmp.unused': 'Von diesem Nachrichtentyp nicht genutzt: immer null.',
+  'icmp.nextHopMtu':
+    'Bei „Fragmentation Needed“: das größte Paket, das die nächste Leitung tragen kann.',
+  'icmp.rest': 'Der Rest des ICMP-Headers; was er bedeutet, hängt vom Typ ab.',
+  'data.payload':
+    'Die Bytes der Anwendung: was das Programm in seinen Socket geschrieben hat. Die Schichten darunter tragen sie, ohne hineinzuschauen.',
+  'data.requestNumber':
+    'Der Pinger schreibt hier die Nummer der Anfrage hinein, damit eine Antwort die Anfrage nennt, auf die sie antwortet.',
+  'data.attempt':
+    'Der Pinger schreibt hinein, der wievielte Versuch das ist: 0 beim ersten Senden, 1, 2, … bei Wiederholungen.',
+  'data.padding': 'Füllbytes (Nullen), die der Anfrage die Größe geben, die das Szenario verlangt.',
+  'data.echo': 'Daten im Echo Request; die Antwort schickt dieselben Bytes zurück.',
+  'quote.data':
+    'Die ersten 8 Bytes nach dem zitierten IP-Header: genug für die Ports, damit der Sender erkennt, welcher Socket betroffen ist.',
+  'quote.payload':
+    'Ein ICMP-Fehler zitiert den Anfang des Pakets, um das es geht: seinen IP-Header und die ersten 8 Datenbytes.',
+};
