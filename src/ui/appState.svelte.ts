@@ -461,13 +461,9 @@ export class HandshakeApp {
     }
   }
 
-  /**
-   * How the log names nodes in `language`: the scenario's names (node labels are the author's;
-   * a device's role word, "Router r1", follows the language once networkNames takes one).
-   */
+  /** How the log names nodes and addresses in `language` (a device's role word: Router r1). */
   private namesIn(language: Language): NetworkNames {
-    void language;
-    return this.names;
+    return networkNames(this.scenario?.nodes ?? [], this.scenario?.events, language);
   }
 
   /** The narration being told in slices now: the run's, or the run's in a new language. */
