@@ -56,7 +56,7 @@ export const serviceClientView = defineAppView<ServiceClientApp, ServiceClientFi
         switch (record.type) {
           case 'app.state':
           case 'app.visit':
-            return userSentence(record, names);
+            return userSentence(record, names, language);
           case 'service.request':
             return {
               kind: 'send',

@@ -134,6 +134,16 @@ describe('the web in German', () => {
     ]);
   });
 
+  it("tells its users' phases in the narration's language", () => {
+    const narration = httpClientView.narration;
+    if (!narration) throw new Error('the web client tells no sentences');
+    const visit = record('app.visit', { node: 'laptop', app: 'http/u3', visit: 2 });
+    expect(tell(narration, [visit], 'de')).toEqual([
+      'Laptop: Nutzer u3 von http beginnt Besuch 2.',
+    ]);
+    expect(tell(narration, [visit])).toEqual(['Laptop’s http user u3 starts visit 2.']);
+  });
+
   it('tells them in English by default', () => {
     const narration = httpClientView.narration;
     if (!narration) throw new Error('the web client tells no sentences');

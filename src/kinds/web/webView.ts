@@ -119,7 +119,7 @@ export const httpClientView = defineAppView<HttpClientApp, HttpClientFigures>({
         switch (record.type) {
           case 'app.state':
           case 'app.visit':
-            return userSentence(record, names);
+            return userSentence(record, names, language);
           case 'http.request': {
             const what = `${record.method} ${record.target}`;
             asked.set(`${record.node} ${record.app} ${record.req}`, what);
