@@ -26,6 +26,7 @@ import {
   UPCOMING_ROLES,
 } from '../kinds/kindRegistry.ts';
 import { cpuSettings } from './serverSchemas.ts';
+import { phrase, phrased } from '../schema/phrase.ts';
 import { TCP_OPTION_SETTINGS } from './tcpOptionSchemas.ts';
 import { NS_PER_S } from '../../engine/time.ts';
 import { CONGESTION_ALGORITHMS } from '../../net/tcp/newRenoCongestion.ts';
@@ -193,11 +194,21 @@ export const nodeSchema: Schema<Infer<typeof nodeFields>> = {
     };
     const upcoming = typeof raw.role === 'string' ? UPCOMING_ROLES[raw.role] : undefined;
     if (upcoming !== undefined && Object.hasOwn(UPCOMING_ROLES, raw.role as string)) {
-      const who = typeof raw.id === 'string' ? `node "${raw.id}"` : 'this node';
-      issues.push({
-        path: `${path}.role`,
-        message: `${who} has the role "${String(raw.role)}", which is not available yet (${upcoming}); use one of ${NODE_ROLES.map((r) => JSON.stringify(r)).join(', ')}`,
-      });
+      const who =
+        typeof raw.id === 'string'
+          ? phrase('schema.roleUpcoming.node', { id: raw.id })
+          : phrase('schema.roleUpcoming.thisNode');
+      issues.push(
+        phrased(
+          `${path}.role`,
+          phrase('schema.roleUpcoming', {
+            who,
+            role: String(raw.role),
+            upcoming,
+            roles: NODE_ROLES.map((r) => JSON.stringify(r)).join(', '),
+          }),
+        ),
+      );
       nodeFields.parse(value, path, issues); // still report its other problems
       return undefined;
     }
