@@ -1,0 +1,1 @@
+export const FIELD_HELP_DE: { readonly [english: string]: string } = {};
