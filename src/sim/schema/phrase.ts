@@ -62,8 +62,12 @@ export function spoken(item: Phrased, language: Language = ENGLISH): string {
  * comparisons of issues see `path` and `message` only, as before; `plainForPage` makes it a
  * plain field for the trip from the worker to the page.
  */
-export function withPhrase<T extends object>(item: T, p: Phrase | undefined): T & Phrased {
-  if (p) Object.defineProperty(item, 'phrase', { value: p, enumerable: false });
+export function withPhrase<T extends object>(
+  item: T,
+  p: Phrase | undefined,
+  field = 'phrase',
+): T & Phrased {
+  if (p) Object.defineProperty(item, field, { value: p, enumerable: false });
   return item as T & Phrased;
 }
 

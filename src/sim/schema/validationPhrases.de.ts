@@ -194,4 +194,16 @@ export const VALIDATION_DE: Translation<typeof VALIDATION_EN> = {
     '{count} weitere Anwendungen verbinden sich mit einem Port, an dem niemand lauscht',
   'warn.more.gateway':
     '{count} weitere Gateways sind kein Router, der mit ihrem Knoten verbunden ist',
+  'switch.self': 'Switch {switch} ist mit sich selbst verkabelt, eine Schleife {links}',
+  'switch.twice':
+    'die Switches {a} und {b} sind doppelt miteinander verkabelt, eine Schleife {links}',
+  'switch.ring': 'die Switches {switches} sind im Kreis verkabelt {links}',
+  'switch.link': '(Leitung {links})',
+  'switch.links': '(Leitungen {links})',
+  'switch.storm':
+    '{cabling}, und die Switches von Handshake betreiben keinen Spanning Tree: Ein Paket, das sie fluten (eines an eine Adresse, die sie noch nicht gelernt haben), kommt über die Schleife zurück und kreist darin für immer, ein Sturm, der dauert, bis der Lauf endet oder an seiner Ereignisgrenze anhält. Ein Spanning Tree würde eine Leitung der Schleife sperren; entferne die Leitung {closing}, um dasselbe zu erreichen',
+  'switch.cause':
+    '{cabling}, und geflutete Pakete kreisen darin für immer (die Switches von Handshake betreiben keinen Spanning Tree): Eine höhere Grenze hilft nicht; entferne die Leitung {closing}',
+  'switch.more':
+    '{count} weitere Schleifen aus Switches, nicht aufgeführt ({total} insgesamt); jede erzeugt auf dieselbe Weise einen Sturm',
 };

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { translationProblems } from '../../engine/language.ts';
 import { parseScenarioText, validateScenario } from '../scenario/validateScenario.ts';
-import { scenarioWarnings, warningText } from '../scenario/scenarioWarnings.ts';
+import { readFileSync } from 'node:fs';
+import { eventLimitCause, scenarioWarnings, warningText } from '../scenario/scenarioWarnings.ts';
 import type { Scenario } from '../scenario/scenarioSchema.ts';
 import { plainForPage, spoken } from './phrase.ts';
 import { VALIDATION_EN } from './validationPhrases.ts';
@@ -170,5 +171,20 @@ describe('scenario warnings in German', () => {
     expect(warnings.map((w) => warningText(w))).toContain(
       'lonely is not linked to any other node, so nothing reaches it',
     );
+  });
+
+  it('switches cabled in a loop, and why a run then stops at its event limit', () => {
+    const result = validateScenario(
+      JSON.parse(readFileSync('tests/fixtures/switch-ring.json', 'utf8')),
+    );
+    if (!result.ok) throw new Error('the ring fixture is valid');
+    const warnings = scenarioWarnings(result.scenario);
+    expect(warnings.map((w) => warningText(w, 'de'))).toEqual([
+      'die Switches s1, s2, s3 sind im Kreis verkabelt (Leitungen s1-s2, s2-s3, s3-s1), und die Switches von Handshake betreiben keinen Spanning Tree: Ein Paket, das sie fluten (eines an eine Adresse, die sie noch nicht gelernt haben), kommt über die Schleife zurück und kreist darin für immer, ein Sturm, der dauert, bis der Lauf endet oder an seiner Ereignisgrenze anhält. Ein Spanning Tree würde eine Leitung der Schleife sperren; entferne die Leitung s2-s3, um dasselbe zu erreichen',
+    ]);
+    expect(eventLimitCause(warnings, 'de')).toBe(
+      'die Switches s1, s2, s3 sind im Kreis verkabelt (Leitungen s1-s2, s2-s3, s3-s1), und geflutete Pakete kreisen darin für immer (die Switches von Handshake betreiben keinen Spanning Tree): Eine höhere Grenze hilft nicht; entferne die Leitung s2-s3',
+    );
+    expect(eventLimitCause(warnings)).toBe(warnings[0]?.eventLimitCause);
   });
 });

@@ -193,6 +193,18 @@ export const VALIDATION_EN = {
   'warn.more.name': '{count} more names will not be found by DNS',
   'warn.more.port': '{count} more applications connect to a port nothing listens on',
   'warn.more.gateway': '{count} more gateways are not a router linked to their node',
+  // Switches cabled in a loop (the switch role's warning, src/kinds/switch/switchRole.ts).
+  'switch.self': 'switch {switch} is cabled to itself, a loop {links}',
+  'switch.twice': 'switches {a} and {b} are cabled to each other twice, a loop {links}',
+  'switch.ring': 'switches {switches} are cabled in a loop {links}',
+  'switch.link': '(link {links})',
+  'switch.links': '(links {links})',
+  'switch.storm':
+    "{cabling}, and Handshake's switches run no spanning tree, so a packet they flood (one sent to an address they have not learned yet) comes back around the loop and circles it forever: a storm that lasts until the run ends or stops at its event limit. A spanning tree would block one link of the loop; remove link {closing} to do the same",
+  'switch.cause':
+    "{cabling}, and flooded packets circle it forever (Handshake's switches run no spanning tree): a higher limit will not help; remove link {closing}",
+  'switch.more':
+    '{count} more loops of switches, not listed ({total} in all); each one storms the same way',
 } as const;
 
 /** The validator's and the warnings' sentences, English and German. */
