@@ -55,10 +55,10 @@ export function servedSchemaRef(pageUrl: string): string {
   return new URL(SCENARIO_SCHEMA_FILE, pageUrl).href;
 }
 
-const id = (what: string) =>
+const id = (what: 'pattern.nodeId' | 'pattern.linkId' | 'pattern.interfaceName') =>
   string({
     pattern: /^[A-Za-z][A-Za-z0-9_-]{0,63}$/,
-    patternText: `${what}: a letter, then up to 63 letters, digits, "_" or "-"`,
+    patternText: phrase('pattern.id', { what: phrase(what) }),
   });
 
 /** A node role of the registry. */
@@ -90,7 +90,7 @@ export const appSchema = tagged(
 ) as Schema<ScenarioApp>;
 
 const interfaceSchema = object(
-  { name: id('an interface name') },
+  { name: id('pattern.interfaceName') },
   { address: interfaceAddress() },
   'A network interface. Hosts and routers need an address; switch ports have none.',
 );
@@ -171,7 +171,7 @@ const positionSchema = object(
 );
 
 const nodeFields = object(
-  { id: id('a node id'), role: roleSchema },
+  { id: id('pattern.nodeId'), role: roleSchema },
   {
     label: string({ maxLength: 80, description: 'A name shown instead of the id.' }),
     interfaces: array(interfaceSchema, { maxItems: 64 }),
@@ -233,14 +233,14 @@ const queueSchema = object(
 
 export const linkSchema = object(
   {
-    id: id('a link id'),
+    id: id('pattern.linkId'),
     a: string({
       pattern: /^[A-Za-z][A-Za-z0-9_-]*(:[A-Za-z][A-Za-z0-9_-]*)?$/,
-      patternText: 'an interface as "node:interface", or a node id when the node has one interface',
+      patternText: phrase('pattern.linkEnd'),
     }),
     b: string({
       pattern: /^[A-Za-z][A-Za-z0-9_-]*(:[A-Za-z][A-Za-z0-9_-]*)?$/,
-      patternText: 'an interface as "node:interface", or a node id when the node has one interface',
+      patternText: phrase('pattern.linkEnd'),
     }),
     latency: duration({ description: 'One-way propagation delay.' }),
   },
@@ -273,7 +273,7 @@ const linkEvent = <const T extends 'linkDown' | 'linkUp'>(type: T, what: string)
     {
       at: duration({ description: 'When, from the start of the run.' }),
       type: literal(type),
-      link: id('a link id'),
+      link: id('pattern.linkId'),
     },
     {},
     what,

@@ -63,14 +63,21 @@ function fail(issues: ValidationIssue[], path: string, expected: Phrase, got: un
 export function string(
   options: {
     pattern?: RegExp;
-    patternText?: string;
+    /** What the pattern accepts, in words: English, or a phrase to say in any language. */
+    patternText?: string | Phrase;
     maxLength?: number;
     description?: string;
   } = {},
 ): Schema<string> {
-  const expected = options.patternText
-    ? phrase('expected.exactly', { value: options.patternText })
-    : phrase('expected.string');
+  const { patternText } = options;
+  const expected =
+    patternText === undefined
+      ? phrase('expected.string')
+      : typeof patternText === 'string'
+        ? phrase('expected.exactly', { value: patternText })
+        : patternText;
+  const patternWords =
+    typeof patternText === 'string' ? patternText : patternText && sayPhrase(patternText);
   return {
     parse(value, path, issues) {
       if (typeof value !== 'string') return fail(issues, path, expected, value);
@@ -92,8 +99,8 @@ export function string(
       ...(options.pattern ? { pattern: options.pattern.source } : {}),
       ...(options.maxLength !== undefined ? { maxLength: options.maxLength } : {}),
       // Editors show the description on hover: say what the pattern means when nothing else does.
-      ...(options.description || options.patternText
-        ? { description: options.description ?? options.patternText }
+      ...(options.description || patternWords
+        ? { description: options.description ?? patternWords }
         : {}),
     }),
   };

@@ -110,6 +110,13 @@ describe('validator messages in German', () => {
     ]);
   });
 
+  it('a value its pattern refuses, said with what the pattern accepts', () => {
+    const d = doc((d) => (d.nodes[0] = { ...d.nodes[0], id: '9lives' }));
+    expect(said(d, 'de')[0]).toBe(
+      '$.nodes[0].id: erwartet: eine Knoten-ID: ein Buchstabe, dann bis zu 63 Buchstaben, Ziffern, "_" oder "-", gefunden: ein String ("9lives")',
+    );
+  });
+
   it('a JSON syntax error keeps its line and column', () => {
     const result = parseScenarioText('{\n  "a": 1,\n}');
     const issues = result.ok ? [] : result.issues;

@@ -32,6 +32,16 @@ export const VALIDATION_EN = {
   'expected.prefix': 'a prefix such as "10.1.0.0/16"',
   'expected.bitRate': 'a bit rate such as "10Mbps"',
   'expected.size': 'a size',
+  // What a pattern accepts (string schemas' patternText).
+  'pattern.id': '{what}: a letter, then up to 63 letters, digits, "_" or "-"',
+  'pattern.nodeId': 'a node id',
+  'pattern.linkId': 'a link id',
+  'pattern.interfaceName': 'an interface name',
+  'pattern.linkEnd':
+    'an interface as "node:interface", or a node id when the node has one interface',
+  'pattern.peer': 'a node id or an IPv4 address',
+  'pattern.server': 'a node id, an IPv4 address or a host name such as "www.example.com"',
+  'pattern.shortName': 'a short name',
   // The schema's problems.
   'schema.expected': 'expected {expected}, got {got}',
   'schema.tooLong': 'expected at most {max} characters, got {length}',
