@@ -8,7 +8,7 @@ import { FIELD_EN } from './fieldPhrases.ts';
 import { FIELD_DE } from './fieldPhrases.de.ts';
 import { FIELD_HELP_DE } from './fieldHelp.de.ts';
 import { fieldHelp, schemaDescriptions } from './fieldHelp.ts';
-import { fieldsOf, readInput, type JsonSchema } from './index.ts';
+import { fieldsOf, InsertItem, itemNoun, readInput, RemoveItem, type JsonSchema } from './index.ts';
 
 const root = scenarioJsonSchema() as JsonSchema;
 const links = ((root.properties as Record<string, JsonSchema>).links!.items ?? {}) as JsonSchema;
@@ -55,5 +55,20 @@ describe('a field in German', () => {
     expect(fieldHelp('A help text no one translated.', 'de')).toBe(
       'A help text no one translated.',
     );
+  });
+});
+
+describe('list items in German', () => {
+  it('names an item of a list, and the undo history names adding and removing one', () => {
+    expect(itemNoun('apps', 'de')).toBe('Anwendung');
+    expect(itemNoun('interfaces', 'de')).toBe('Schnittstelle');
+    expect(itemNoun('somethingElse', 'de')).toBe('Element');
+    expect(itemNoun('apps')).toBe('application');
+    const doc = { nodes: [{ id: 'a' }, { id: 'b' }] };
+    expect(InsertItem.append(doc, ['nodes'], { id: 'c' }, 'Knoten', 'de').label).toBe(
+      'Knoten 3 hinzufügen',
+    );
+    expect(RemoveItem.at(doc, ['nodes'], 1, undefined, 'de').label).toBe('Element 2 entfernen');
+    expect(RemoveItem.at(doc, ['nodes'], 1, 'node').label).toBe('Remove node 2');
   });
 });

@@ -1,5 +1,6 @@
 // The property panel's own sentences in English, the source of their keys (German in
-// fieldPhrases.de.ts): what to type in a text field, and why a typed value was not taken. The
+// fieldPhrases.de.ts): what to type in a text field, why a typed value was not taken, what an item
+// of a list is called and the undo history's names for adding and removing one. The
 // fields' help texts are the schema's descriptions, said in the page's language by fieldHelp.ts.
 
 import { Phrasebook } from '../../engine/language.ts';
@@ -18,6 +19,24 @@ export const FIELD_EN = {
   'input.above': 'expected at most {max}, found {text}',
   'input.pattern': 'expected {hint}, found "{text}"',
   'input.notAllowed': '"{text}" is not allowed here',
+  'list.add': 'Add {noun} {n}',
+  'list.remove': 'Remove {noun} {n}',
+  'list.noFit': 'no new {noun} fits here',
+  'noun.nodes': 'node',
+  'noun.links': 'link',
+  'noun.events': 'event',
+  'noun.apps': 'application',
+  'noun.routes': 'route',
+  'noun.interfaces': 'interface',
+  'noun.requests': 'request',
+  'noun.records': 'record',
+  'noun.files': 'file',
+  'noun.users': 'user',
+  'noun.accounts': 'account',
+  'noun.protected': 'protected path',
+  'noun.script': 'command',
+  'noun.site': 'page',
+  'noun.item': 'item',
 } as const;
 
 /** The property panel's sentences, English and German. */
