@@ -26,7 +26,8 @@ import {
   UPCOMING_ROLES,
 } from '../kinds/kindRegistry.ts';
 import { cpuSettings } from './serverSchemas.ts';
-import { phrase, phrased } from '../schema/phrase.ts';
+import { phrase, phrased, sayPhrase, type Phrase, type PhraseParam } from '../schema/phrase.ts';
+import { VALIDATION_EN } from '../schema/validationPhrases.ts';
 import { TCP_OPTION_SETTINGS } from './tcpOptionSchemas.ts';
 import { NS_PER_S } from '../../engine/time.ts';
 import { CONGESTION_ALGORITHMS } from '../../net/tcp/newRenoCongestion.ts';
@@ -185,6 +186,13 @@ const nodeFields = object(
   },
 );
 
+/** What brings a role that is not there yet, as a phrase when the phrasebook has its words. */
+function upcomingPhrase(role: string, english: string): PhraseParam {
+  const key = `schema.upcoming.${role}`;
+  const known = Object.hasOwn(VALIDATION_EN, key) ? ({ key } as Phrase) : undefined;
+  return known && sayPhrase(known) === english ? known : english;
+}
+
 /** A node; a role that is not available yet is refused with the node's id and what brings it. */
 export const nodeSchema: Schema<Infer<typeof nodeFields>> = {
   parse(value, path, issues) {
@@ -204,7 +212,7 @@ export const nodeSchema: Schema<Infer<typeof nodeFields>> = {
           phrase('schema.roleUpcoming', {
             who,
             role: String(raw.role),
-            upcoming,
+            upcoming: upcomingPhrase(String(raw.role), upcoming),
             roles: NODE_ROLES.map((r) => JSON.stringify(r)).join(', '),
           }),
         ),

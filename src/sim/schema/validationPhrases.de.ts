@@ -54,6 +54,10 @@ export const VALIDATION_DE: Translation<typeof VALIDATION_EN> = {
   'schema.roleUpcoming':
     '{who} hat die Rolle „{role}“, die es noch nicht gibt ({upcoming}); nimm eine von {roles}',
   'schema.roleUpcoming.node': 'Knoten „{id}“',
+  'schema.upcoming.firewall':
+    'Firewalls kommen mit der Version für Firewall, NAT und Load Balancer',
+  'schema.upcoming.loadBalancer':
+    'Load Balancer kommen mit der Version für Firewall, NAT und Load Balancer',
   'schema.roleUpcoming.thisNode': 'Dieser Knoten',
   'schema.distribution':
     'erwartet: eine Dauer wie "5ms" oder ein Objekt mit "kind": "exponential", "uniform" oder "constant", gefunden: {got}',
@@ -91,7 +95,8 @@ export const VALIDATION_DE: Translation<typeof VALIDATION_EN> = {
   'json.at': 'ungültiges JSON in Zeile {line}, Spalte {column}: {reason}',
   'json.reason': 'ungültiges JSON: {reason}',
   'json.end': 'unerwartetes Ende des Dokuments: erwartet: {expected}{unclosed} (abgeschnitten?)',
-  'json.unclosed': "; die '{bracket}' in Zeile {line}, Spalte {column} wird nie geschlossen",
+  'json.unclosed':
+    "; die Klammer '{bracket}' in Zeile {line}, Spalte {column} wird nie geschlossen",
   'json.comment': "unerwartetes '/' (Kommentare sind in JSON nicht erlaubt)",
   'json.singleQuote': `unerwartetes "'" (Strings stehen in JSON in doppelten Anführungszeichen)`,
   'json.word': "unerwartetes '{word}' ({hint})",

@@ -117,6 +117,13 @@ describe('validator messages in German', () => {
     );
   });
 
+  it('a role that is not available yet, with what brings it', () => {
+    const d = doc((d) => (d.nodes[1] = { ...d.nodes[1], role: 'firewall' }));
+    expect(said(d, 'de')[0]).toBe(
+      '$.nodes[1].role: Knoten „s“ hat die Rolle „firewall“, die es noch nicht gibt (Firewalls kommen mit der Version für Firewall, NAT und Load Balancer); nimm eine von "client", "server", "router", "switch", "dns"',
+    );
+  });
+
   it('a JSON syntax error keeps its line and column', () => {
     const result = parseScenarioText('{\n  "a": 1,\n}');
     const issues = result.ok ? [] : result.issues;
