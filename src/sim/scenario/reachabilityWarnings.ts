@@ -116,7 +116,11 @@ export function reachabilityWarnings(scenario: Scenario): ScenarioWarning[] {
           warn(
             'name',
             path,
-            phrase('warn.nameUnknown', { what, name: target.value, problem: answer.problem }),
+            phrase('warn.nameUnknown', {
+              what,
+              name: target.value,
+              problem: answer.problemPhrase ?? answer.problem,
+            }),
           );
           return;
         }

@@ -208,6 +208,12 @@ export const VALIDATION_DE: Translation<typeof VALIDATION_EN> = {
     '{count} weitere Anwendungen verbinden sich mit einem Port, an dem niemand lauscht',
   'warn.more.gateway':
     '{count} weitere Gateways sind kein Router, der mit ihrem Knoten verbunden ist',
+  'dns.noServer': '{node} hat keinen DNS-Server, den er fragen kann',
+  'dns.serverUnaddressed': 'sein DNS-Server „{server}“ hat keine Adresse',
+  'dns.noDnsApp':
+    'auf {at}, dem DNS-Server, den {node} fragt, läuft kein DNS-Server auf UDP-Port {port}',
+  'dns.onlyAlias': 'der DNS-Server auf {at} hat keine Adresse für „{name}“ (nur einen Alias)',
+  'dns.unknown': 'der DNS-Server auf {at} kennt „{name}“ nicht: seine Antwort wird {rcode} sein',
   'switch.self': 'Switch {switch} ist mit sich selbst verkabelt, eine Schleife {links}',
   'switch.twice':
     'die Switches {a} und {b} sind doppelt miteinander verkabelt, eine Schleife {links}',

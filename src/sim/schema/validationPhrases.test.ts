@@ -201,4 +201,13 @@ describe('scenario warnings in German', () => {
     );
     expect(eventLimitCause(warnings)).toBe(warnings[0]?.eventLimitCause);
   });
+
+  it('a name the DNS server does not know', () => {
+    const result = parseScenarioText(readFileSync('simulations/dns-lookup.json', 'utf8'));
+    if (!result.ok) throw new Error('the example is valid');
+    const [warning] = scenarioWarnings(result.scenario);
+    expect(warningText(warning!, 'de')).toBe(
+      'http3 auf laptop fragt nach „missing.example.com“, aber der DNS-Server auf ns (10.0.0.53) kennt „missing.example.com“ nicht: seine Antwort wird NXDOMAIN sein',
+    );
+  });
 });

@@ -206,6 +206,12 @@ export const VALIDATION_EN = {
   'warn.more.name': '{count} more names will not be found by DNS',
   'warn.more.port': '{count} more applications connect to a port nothing listens on',
   'warn.more.gateway': '{count} more gateways are not a router linked to their node',
+  // A name the node's DNS server will not answer (src/kinds/dns/dnsStaticLookupFeature.ts).
+  'dns.noServer': '{node} has no DNS server to ask',
+  'dns.serverUnaddressed': 'its DNS server "{server}" has no address',
+  'dns.noDnsApp': '{at}, the DNS server {node} asks, runs no DNS server on UDP port {port}',
+  'dns.onlyAlias': 'the DNS server on {at} has no address for "{name}" (only an alias)',
+  'dns.unknown': 'the DNS server on {at} does not know "{name}": its answer will be {rcode}',
   // Switches cabled in a loop (the switch role's warning, src/kinds/switch/switchRole.ts).
   'switch.self': 'switch {switch} is cabled to itself, a loop {links}',
   'switch.twice': 'switches {a} and {b} are cabled to each other twice, a loop {links}',
