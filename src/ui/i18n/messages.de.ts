@@ -509,6 +509,11 @@ export const de: Messages = {
   'proc.state.working': 'arbeitet (auf der CPU)',
   'proc.state.waitingForIo': 'wartet auf E/A',
   'proc.state.exited': 'beendet',
+  'props.titleNode': 'Knoten {name} (ID {id})',
+  'props.titleLink': 'Leitung {link}',
+  'props.titleScenario': 'Das Szenario',
+  'props.ownerLink': 'Leitung {link}',
+  'props.ownerScenario': 'das Szenario',
   'props.sceneHint':
     'Wähle einen Knoten oder eine Leitung im Bild aus, um sie zu bearbeiten; hier stehen die eigenen Einstellungen des Szenarios.',
   'props.nodeHint':

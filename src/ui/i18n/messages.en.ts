@@ -495,6 +495,11 @@ export const en = {
   'proc.state.working': 'working (on the CPU)',
   'proc.state.waitingForIo': 'waiting for I/O',
   'proc.state.exited': 'exited',
+  'props.titleNode': 'Node {name} (id {id})',
+  'props.titleLink': 'Link {link}',
+  'props.titleScenario': 'The scenario',
+  'props.ownerLink': 'link {link}',
+  'props.ownerScenario': 'the scenario',
   'props.sceneHint':
     "Select a node or a link in the picture to edit it; here, the scenario's own settings.",
   'props.nodeHint':
