@@ -22,6 +22,7 @@ import {
   type StepRoute,
 } from './routerMachine.ts';
 import { ENGLISH_MACHINE_WORDS, type MachineWords } from './machineWords.ts';
+import { ENGLISH, type Language } from '../engine/language.ts';
 
 /** A machine step's own fields (the step's title, prose and line are the lesson's). */
 export type MachineSpec =
@@ -260,23 +261,25 @@ export interface MachineDecision {
 export function routerOf(
   spec: Extract<MachineSpec, { machine: 'router' }>,
   scenario: unknown,
+  language: Language = ENGLISH,
 ): RouterUnderTest | string {
   if (spec.routes) {
     const table = tableOfRoutes(spec.routes);
     return Array.isArray(table) ? table.join('; ') : table;
   }
-  return tableOfScenario(scenario, spec.router ?? '');
+  return tableOfScenario(scenario, spec.router ?? '', language);
 }
 
 /**
  * The decisions of a machine step, from the real component (`scenario` is the lesson's scenario
  * document, for a router step that names its router), or why there are none. What they say is in
- * `words` (English by default; the page passes its language's).
+ * `words` (English by default; the page passes its language's), why there are none in `language`.
  */
 export function machineDecisions(
   spec: MachineSpec,
   scenario: unknown,
   words: MachineWords = ENGLISH_MACHINE_WORDS,
+  language: Language = ENGLISH,
 ): MachineDecision[] | string {
   if (spec.machine === 'cpu') {
     const run = cpuMachineRun(spec.table);
@@ -298,7 +301,7 @@ export function machineDecisions(
       why: cpuWhy(d, spec.table, words),
     }));
   }
-  const router = routerOf(spec, scenario);
+  const router = routerOf(spec, scenario, language);
   if (typeof router === 'string') return router;
   return routerDecisions(router, spec.packets).map((d) => ({
     situation: words.routerSituation(d.destination),
@@ -377,24 +380,34 @@ export function checkMachine(
   };
 }
 
-const memo = new WeakMap<MachineSpec, Map<MachineWords, MachineDecision[] | string>>();
+const memo = new WeakMap<
+  MachineSpec,
+  Map<MachineWords, Map<Language, MachineDecision[] | string>>
+>();
 
-/** `machineDecisions`, once per step and words (the player asks again on every pick and redraw). */
+/**
+ * `machineDecisions`, once per step, words and language (the player asks again on every pick and
+ * redraw).
+ */
 export function stepDecisions(
   spec: MachineSpec,
   scenario: () => unknown,
   words: MachineWords = ENGLISH_MACHINE_WORDS,
+  language: Language = ENGLISH,
 ): MachineDecision[] | string {
   let byWords = memo.get(spec);
   if (!byWords) memo.set(spec, (byWords = new Map()));
-  let decisions = byWords.get(words);
+  let byLanguage = byWords.get(words);
+  if (!byLanguage) byWords.set(words, (byLanguage = new Map()));
+  let decisions = byLanguage.get(language);
   if (decisions === undefined) {
     decisions = machineDecisions(
       spec,
       spec.machine === 'router' && spec.router ? scenario() : null,
       words,
+      language,
     );
-    byWords.set(words, decisions);
+    byLanguage.set(language, decisions);
   }
   return decisions;
 }

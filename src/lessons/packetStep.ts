@@ -3,7 +3,9 @@
 // onto a link, so the packet inspector has its bytes to quiz on. Used by the headless check and
 // by the player, which runs to that moment and opens the quiz on that packet.
 
+import { ENGLISH, type Language } from '../engine/language.ts';
 import type { TraceRecords } from '../engine/trace.ts';
+import { lessonPhrases } from './lessonPhrases.ts';
 import { packetHops } from '../viz/packet/index.ts';
 import type { Condition } from './conditions.ts';
 
@@ -16,11 +18,13 @@ export interface StepPacket {
   link: string;
 }
 
-/** The packet `condition` selects in `records`, or why there is none. */
+/** The packet `condition` selects in `records`, or why there is none (in `language`). */
 export function stepPacket(
   condition: RecordCondition,
   records: TraceRecords,
+  language: Language = ENGLISH,
 ): { ok: true; packet: StepPacket } | { ok: false; reason: string } {
+  const say = lessonPhrases.in(language).say;
   const fields = Object.entries(condition.where);
   let seen = 0;
   for (let i = 0; i < records.length; i++) {
@@ -29,12 +33,12 @@ export function stepPacket(
     if (!fields.every(([k, v]) => r[k] === v) || ++seen < condition.atLeast) continue;
     const pkt = r.pkt;
     if (typeof pkt !== 'number' || pkt < 0) {
-      return { ok: false, reason: `the ${condition.record} record it selects names no packet` };
+      return { ok: false, reason: say('packet.noPacket', { record: condition.record }) };
     }
     const hops = packetHops(records, pkt);
     const hop = hops.find((h) => h.link === r.link) ?? hops[0];
-    if (!hop) return { ok: false, reason: `packet #${pkt} never went onto a link` };
+    if (!hop) return { ok: false, reason: say('packet.neverSent', { pkt: `${pkt}` }) };
     return { ok: true, packet: { t: records.timeAt(i), pkt, link: hop.link } };
   }
-  return { ok: false, reason: 'no record of the run matches its "packet" condition' };
+  return { ok: false, reason: say('packet.noRecord') };
 }

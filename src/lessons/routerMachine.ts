@@ -14,6 +14,8 @@ import {
 } from '../net/wire/ipv4Address.ts';
 import { buildSimulation, validateScenario } from '../sim/index.ts';
 import { ENGLISH_MACHINE_WORDS, type MachineWords } from './machineWords.ts';
+import { ENGLISH, type Language } from '../engine/language.ts';
+import { lessonPhrases } from './lessonPhrases.ts';
 
 /** A route written in a step: `{"to": "10.1.0.0/16", "iface": "eth2", "via": "10.0.0.2"}`. */
 export interface StepRoute {
@@ -62,16 +64,21 @@ export function tableOfRoutes(routes: readonly StepRoute[]): RouterUnderTest | s
 
 /**
  * The table node `id` of a scenario document is built with (interfaces, routes, gateway: the same
- * build as a run), or why there is none.
+ * build as a run), or why there is none (in `language`).
  */
-export function tableOfScenario(document: unknown, id: string): RouterUnderTest | string {
+export function tableOfScenario(
+  document: unknown,
+  id: string,
+  language: Language = ENGLISH,
+): RouterUnderTest | string {
+  const say = lessonPhrases.in(language).say;
   const valid = validateScenario(document);
-  if (!valid.ok) return 'the scenario is not valid';
+  if (!valid.ok) return say('router.invalidScenario');
   const spec = valid.scenario.nodes.find((n) => n.id === id);
-  if (!spec) return `the scenario has no node "${id}"`;
-  if (spec.role !== 'router') return `node "${id}" is a ${spec.role}, not a router`;
+  if (!spec) return say('router.noNode', { id });
+  if (spec.role !== 'router') return say('router.notRouter', { id, role: spec.role });
   const node = buildSimulation(valid.scenario, { trace: false }).nodes.get(id);
-  if (node?.kind !== 'host') return `node "${id}" has no IP stack`;
+  if (node?.kind !== 'host') return say('router.noStack', { id });
   return { table: node.net.routes, interfaces: node.net.interfaces.map((i) => i.name) };
 }
 

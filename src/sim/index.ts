@@ -4,6 +4,16 @@ export * from './scenario/scenarioSchema.ts';
 export * from './scenario/defaults.ts';
 export * from './scenario/validateScenario.ts';
 export * from './scenario/scenarioWarnings.ts';
+export {
+  phrase,
+  phrased,
+  plainForPage,
+  sayPhrase,
+  spoken,
+  withPhrase,
+  type Phrase,
+  type Phrased,
+} from './schema/phrase.ts';
 export * from './scenario/defaults.ts';
 export * from './buildSimulation.ts';
 export * from './runScenario.ts';

@@ -295,7 +295,7 @@ export class LessonPlayer {
   private openQuiz(records: Parameters<typeof stepPacket>[1]): void {
     const step = this.step;
     if (step?.kind !== 'encapsulation') return;
-    const found = stepPacket(step.packet, records);
+    const found = stepPacket(step.packet, records, locale.language);
     if (!found.ok) {
       this.message = t('lesson.packetMissing', { reason: found.reason });
       return;

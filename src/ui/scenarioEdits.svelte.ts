@@ -6,7 +6,9 @@
 import { parseScenarioText, type Scenario, type ValidationIssue } from '../sim/index.ts';
 import {
   EditHistory,
+  fieldPhrases,
   InsertItem,
+  itemNoun,
   pathText,
   RemoveItem,
   SetValue,
@@ -15,6 +17,7 @@ import {
   type EditCommand,
   type Json,
 } from '../viz/editor/index.ts';
+import { locale } from './i18n/locale.svelte.ts';
 
 /** What an edit changes in the app: its document, and the scenario the document now is. */
 export interface EditTarget {
@@ -57,14 +60,21 @@ export class ScenarioEdits {
     const doc = this.document();
     let refused: EditResult | null = null;
     for (const item of candidates) {
-      const result = this.apply(InsertItem.append(doc, path, item, noun), doc);
+      const result = this.apply(InsertItem.append(doc, path, item, noun, locale.language), doc);
       if (result.ok) return result;
       refused ??= result;
     }
     return (
       refused ?? {
         ok: false,
-        issues: [{ path: pathText(path), message: `no new ${noun ?? 'item'} fits here` }],
+        issues: [
+          {
+            path: pathText(path),
+            message: fieldPhrases
+              .in(locale.language)
+              .say('list.noFit', { noun: noun ?? itemNoun('', locale.language) }),
+          },
+        ],
       }
     );
   }
@@ -72,7 +82,7 @@ export class ScenarioEdits {
   /** Removes item `index` of the list at `path`; refused when the document would be invalid. */
   remove(path: DocPath, index: number, noun?: string): EditResult {
     const doc = this.document();
-    return this.apply(RemoveItem.at(doc, path, index, noun), doc);
+    return this.apply(RemoveItem.at(doc, path, index, noun, locale.language), doc);
   }
 
   /** Applies a command to the document; kept in the history only when the result validates. */

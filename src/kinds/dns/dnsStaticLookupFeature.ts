@@ -12,6 +12,7 @@ import {
 } from '../../net/app/dns/dnsMessage.ts';
 import { formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
 import type { Scenario, ScenarioNode } from '../../sim/scenario/scenarioSchema.ts';
+import { phrase, sayPhrase, type Phrase } from '../../sim/schema/phrase.ts';
 import { zoneOf } from './dnsServerKind.ts';
 import { answerFromZone } from './dnsZone.ts';
 
@@ -21,8 +22,15 @@ export interface StaticAnswer {
   server?: Ipv4Address;
   /** The name's address, when the server's zone has it. */
   address?: Ipv4Address;
-  /** Why the lookup will fail, in words. */
+  /** Why the lookup will fail, in English words. */
   problem?: string;
+  /** The same as a phrase (the validation phrasebook), for the page's language. */
+  problemPhrase?: Phrase;
+}
+
+/** A failed lookup's problem, in English and as a phrase. */
+function problem(p: Phrase): { problem: string; problemPhrase: Phrase } {
+  return { problem: sayPhrase(p), problemPhrase: p };
 }
 
 /**
@@ -36,9 +44,10 @@ export function lookUpStatically(
   addressOf: (peer: string) => Ipv4Address | undefined,
 ): StaticAnswer {
   const setting = node.dns;
-  if (!setting) return { problem: `${node.id} has no DNS server to ask` };
+  if (!setting) return problem(phrase('dns.noServer', { node: node.id }));
   const server = addressOf(setting.server);
-  if (server === undefined) return { problem: `its DNS server "${setting.server}" has no address` };
+  if (server === undefined)
+    return problem(phrase('dns.serverUnaddressed', { server: setting.server }));
   const owner = scenario.nodes.find((n) =>
     n.interfaces?.some((i) => i.address?.address === server),
   );
@@ -50,7 +59,7 @@ export function lookUpStatically(
   if (!app)
     return {
       server,
-      problem: `${at}, the DNS server ${node.id} asks, runs no DNS server on UDP port ${DNS_PORT}`,
+      ...problem(phrase('dns.noDnsApp', { at, node: node.id, port: `${DNS_PORT}` })),
     };
   const answer = answerFromZone(zoneOf(app), { name, type: DNS_TYPE.A, class: DNS_CLASS_IN });
   const address = answer.answers.flatMap((r) => ('address' in r ? [r.address] : [])).at(-1);
@@ -58,10 +67,10 @@ export function lookUpStatically(
   if (answer.rcode === RCODE.NOERROR)
     return {
       server,
-      problem: `the DNS server on ${at} has no address for "${name}" (only an alias)`,
+      ...problem(phrase('dns.onlyAlias', { at, name })),
     };
   return {
     server,
-    problem: `the DNS server on ${at} does not know "${name}": its answer will be ${rcodeName(answer.rcode)}`,
+    ...problem(phrase('dns.unknown', { at, name, rcode: rcodeName(answer.rcode) })),
   };
 }

@@ -8,6 +8,7 @@ import type { Attachable } from '../../net/link/linkEndpoint.ts';
 import type { RoleKind } from '../../sim/kinds/roleKind.ts';
 import type { Scenario } from '../../sim/scenario/scenarioSchema.ts';
 import type { ScenarioWarning } from '../../sim/scenario/scenarioWarnings.ts';
+import { phrase, phrased, sayPhrase, withPhrase, type Phrase } from '../../sim/schema/phrase.ts';
 import { findSwitchLoops, type SwitchLoop } from './switchLoops.ts';
 
 /** Loops warned about one by one; past these, one warning counts the rest. */
@@ -45,32 +46,31 @@ function switchLoopWarnings(scenario: Scenario): ScenarioWarning[] {
     },
     LOOPS_LISTED,
   );
-  const warnings = loops.map((loop): ScenarioWarning => ({
-    path: '$.links',
-    message:
-      `${cabling(loop)}, and Handshake's switches run no spanning tree, so a packet they ` +
-      `flood (one sent to an address they have not learned yet) comes back around the loop ` +
-      `and circles it forever: a storm that lasts until the run ends or stops at its event ` +
-      `limit. A spanning tree would block one link of the loop; remove link ${loop.closing} ` +
-      `to do the same`,
-    eventLimitCause:
-      `${cabling(loop)}, and flooded packets circle it forever (Handshake's switches run no ` +
-      `spanning tree): a higher limit will not help; remove link ${loop.closing}`,
-  }));
+  // Words as phrases (the validation phrasebook), so the page says them in its language.
+  const warnings = loops.map((loop): ScenarioWarning => {
+    const storm = phrase('switch.storm', { cabling: cabling(loop), closing: loop.closing });
+    const cause = phrase('switch.cause', { cabling: cabling(loop), closing: loop.closing });
+    const warning = { ...phrased('$.links', storm), eventLimitCause: sayPhrase(cause) };
+    return withPhrase(withPhrase(warning, storm), cause, 'eventLimitPhrase');
+  });
   if (total > loops.length) {
-    warnings.push({
-      path: '$.links',
-      message: `${total - loops.length} more loops of switches, not listed (${total} in all); each one storms the same way`,
-    });
+    warnings.push(
+      phrased(
+        '$.links',
+        phrase('switch.more', { count: `${total - loops.length}`, total: `${total}` }),
+      ),
+    );
   }
   return warnings;
 }
 
 /** "switches s1, s2, s3 are cabled in a loop (links a, b, c)", or its forms for 1 and 2 switches. */
-function cabling({ switches, links }: SwitchLoop): string {
-  const linkList = `(link${links.length === 1 ? '' : 's'} ${links.join(', ')})`;
-  if (switches.length === 1) return `switch ${switches[0]} is cabled to itself, a loop ${linkList}`;
+function cabling({ switches, links }: SwitchLoop): Phrase {
+  const list = links.join(', ');
+  const linkList = phrase(links.length === 1 ? 'switch.link' : 'switch.links', { links: list });
+  if (switches.length === 1)
+    return phrase('switch.self', { switch: `${switches[0]}`, links: linkList });
   if (switches.length === 2)
-    return `switches ${switches[0]} and ${switches[1]} are cabled to each other twice, a loop ${linkList}`;
-  return `switches ${switches.join(', ')} are cabled in a loop ${linkList}`;
+    return phrase('switch.twice', { a: `${switches[0]}`, b: `${switches[1]}`, links: linkList });
+  return phrase('switch.ring', { switches: switches.join(', '), links: linkList });
 }

@@ -10,6 +10,8 @@ import {
 } from '../../machines/cpu/cpuScheduler.ts';
 import { object, oneOf, string, type Schema, type ValidationIssue } from '../schema/schema.ts';
 import { parseJsonText } from '../schema/jsonText.ts';
+import { spoken, withPhrase } from '../schema/phrase.ts';
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import { splitJobCsv } from './jobCsv.ts';
 
 export const JOBS_FORMAT = 'handshake/jobs@1';
@@ -81,7 +83,8 @@ export function parseJobTableText(text: string, fallbackName = 'jobs'): JobTable
   // trimStart() also drops a byte-order mark (U+FEFF is white space to it); parseJsonText does.
   if (text.trimStart().startsWith('{')) {
     const json = parseJsonText(text);
-    if (!json.ok) return { ok: false, issues: [{ path: '$', message: json.message }] };
+    if (!json.ok)
+      return { ok: false, issues: [withPhrase({ path: '$', message: json.message }, json.phrase)] };
     return validateJobTable(json.value, fallbackName);
   }
   return parseJobCsv(text, fallbackName);
@@ -186,6 +189,14 @@ function byRow(a: ValidationIssue, b: ValidationIssue): number {
 /** One issue as the CLI prints it: `jobs[2] (P3): burst must be >= 0, got -4`. */
 export function formatIssue(issue: ValidationIssue): string {
   return `${issue.path}: ${issue.message}`;
+}
+
+/**
+ * One issue as the page shows it, in `language` when the issue has a phrase (the schema's and JSON
+ * syntax problems; the job table's own checks stay English).
+ */
+export function issueLine(issue: ValidationIssue, language: Language = ENGLISH): string {
+  return `${issue.path}: ${spoken(issue, language)}`;
 }
 
 function cellValue(cell: string): number | string {

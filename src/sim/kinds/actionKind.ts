@@ -6,6 +6,7 @@
 
 import { duration, literal, string, type Schema, type ValidationIssue } from '../schema/schema.ts';
 import type { AppContext } from './appKind.ts';
+import { phrase } from '../schema/phrase.ts';
 
 /** The fields every action has. */
 export interface ActionBase {
@@ -23,7 +24,7 @@ export function actionFields<const T extends string>(type: T) {
     type: literal(type),
     node: string({
       pattern: /^[A-Za-z][A-Za-z0-9_-]{0,63}$/,
-      patternText: 'a node id',
+      patternText: phrase('pattern.nodeId'),
       description: 'The node that acts, by id.',
     }),
   };

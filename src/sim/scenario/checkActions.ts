@@ -8,6 +8,7 @@ import type { AnyActionKind } from '../kinds/actionKind.ts';
 import { kindOf } from '../kinds/appInstances.ts';
 import { ACTION_KINDS } from '../kinds/kindRegistry.ts';
 import type { ValidationIssue } from '../schema/schema.ts';
+import { phrase, phrased } from '../schema/phrase.ts';
 import { formatDuration } from '../../engine/time.ts';
 import { checkPeer, isHostName, type KnownNetwork } from './checkReferences.ts';
 import { listIds } from './resolveLinkEnd.ts';
@@ -37,31 +38,42 @@ export function checkActions(
     const index = known.nodeIndex.get(event.node);
     const node = index === undefined ? undefined : scenario.nodes[index];
     if (!node) {
-      issues.push({
-        path: `${path}.node`,
-        message: `expected the id of a node (${listIds([...known.nodeIndex.keys()])}), got "${event.node}"`,
-      });
+      issues.push(
+        phrased(
+          `${path}.node`,
+          phrase('ref.unknownNode', {
+            ids: listIds([...known.nodeIndex.keys()]),
+            value: event.node,
+          }),
+        ),
+      );
       return;
     }
     if (!node.interfaces?.some((x) => x.address)) {
-      issues.push({
-        path: `${path}.node`,
-        message: `${node.id} has no address, so it cannot ${event.type}`,
-      });
+      issues.push(
+        phrased(
+          `${path}.node`,
+          phrase('action.unaddressed', { node: node.id, action: event.type }),
+        ),
+      );
       return;
     }
     if (until !== undefined && event.at >= until)
-      issues.push({
-        path: `${path}.at`,
-        message: `${formatDuration(event.at)} is not before the run ends (until ${formatDuration(until)}), so it would never happen`,
-      });
+      issues.push(
+        phrased(
+          `${path}.at`,
+          phrase('action.tooLate', { at: formatDuration(event.at), until: formatDuration(until) }),
+        ),
+      );
     const target = kind.target(event);
     if (isHostName(target.value)) {
       if (!node.dns)
-        issues.push({
-          path: `${path}.${target.field}`,
-          message: `"${target.value}" is a host name, so ${node.id} needs a DNS server: add "dns": { "server": "<node id or IPv4 address>" } to the node`,
-        });
+        issues.push(
+          phrased(
+            `${path}.${target.field}`,
+            phrase('app.needsDns', { name: target.value, node: node.id }),
+          ),
+        );
       return;
     }
     const before = issues.length;

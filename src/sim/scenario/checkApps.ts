@@ -4,6 +4,7 @@
 // then each kind's own checks. (A page may reference a missing path: browsers then get a 404.)
 
 import type { ValidationIssue } from '../schema/schema.ts';
+import { phrase, phrased } from '../schema/phrase.ts';
 import { appLabels, kindOf } from '../kinds/appInstances.ts';
 import { APP_KINDS } from '../kinds/kindRegistry.ts';
 import { checkPeer, isHostName, type KnownNetwork } from './checkReferences.ts';
@@ -31,20 +32,19 @@ export function checkApps(
       const path = `$.nodes[${i}].apps[${j}]`;
       const kind = kindOf(app);
       if (!addressed) {
-        issues.push({
-          path,
-          message: `${node.id} has no address, so its ${app.type} app cannot send or receive`,
-        });
+        issues.push(phrased(path, phrase('app.unaddressed', { node: node.id, type: app.type })));
         return;
       }
       const target = kind.target?.(app);
       if (target && isHostName(target.value)) {
         // Resolved by DNS at run time, so the node needs a resolver.
         if (!node.dns)
-          issues.push({
-            path: `${path}.${target.field}`,
-            message: `"${target.value}" is a host name, so ${node.id} needs a DNS server: add "dns": { "server": "<node id or IPv4 address>" } to the node`,
-          });
+          issues.push(
+            phrased(
+              `${path}.${target.field}`,
+              phrase('app.needsDns', { name: target.value, node: node.id }),
+            ),
+          );
       } else if (target)
         checkPeer(scenario, target.value, `${path}.${target.field}`, known, issues);
 
@@ -53,10 +53,17 @@ export function checkApps(
         const key = `${socket.protocol}/${socket.port}`;
         const first = ports.get(key);
         if (first !== undefined)
-          issues.push({
-            path: `${path}.port`,
-            message: `${socket.protocol.toUpperCase()} port ${socket.port} is already taken by apps[${first}] on ${node.id}`,
-          });
+          issues.push(
+            phrased(
+              `${path}.port`,
+              phrase('app.portTaken', {
+                protocol: socket.protocol.toUpperCase(),
+                port: `${socket.port}`,
+                first: `${first}`,
+                node: node.id,
+              }),
+            ),
+          );
         else ports.set(key, j);
       }
 
@@ -64,15 +71,14 @@ export function checkApps(
         const name = labels[j] as string;
         const first = names.get(name);
         if (NUMBERED.test(name))
-          issues.push({
-            path: `${path}.name`,
-            message: `"${name}" is the name of a client or built-in app in the trace; choose another`,
-          });
+          issues.push(phrased(`${path}.name`, phrase('app.reservedName', { name })));
         else if (first !== undefined)
-          issues.push({
-            path: `${path}.name`,
-            message: `the name "${name}" is already used by apps[${first}] on ${node.id}; give each server its own name`,
-          });
+          issues.push(
+            phrased(
+              `${path}.name`,
+              phrase('app.nameTaken', { name, first: `${first}`, node: node.id }),
+            ),
+          );
         else names.set(name, j);
       }
       kind.check?.(app, { path, node: node.id }, issues);

@@ -5,6 +5,7 @@
 
 import { contains, formatIpv4, formatPrefix, parseIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { ValidationIssue } from '../schema/schema.ts';
+import { phrase, phrased, withPhrase, type PhraseParam } from '../schema/phrase.ts';
 import { ROLE_KINDS } from '../kinds/kindRegistry.ts';
 import type { RoleKind } from '../kinds/roleKind.ts';
 import { isLinkEvent, type Scenario } from './scenarioSchema.ts';
@@ -33,19 +34,23 @@ export function checkReferences(
     node.interfaces?.forEach((iface, j) => {
       const path = `$.nodes[${i}].interfaces[${j}]`;
       if (names.has(iface.name))
-        issues.push({
-          path: `${path}.name`,
-          message: `duplicates the interface name "${iface.name}" of ${node.id}`,
-        });
+        issues.push(
+          phrased(
+            `${path}.name`,
+            phrase('ref.duplicateInterface', { name: iface.name, node: node.id }),
+          ),
+        );
       names.set(iface.name, j);
       // A missing address matters only when the interface is linked (checked with the links).
       if (!iface.address) return;
       const owner = ownerOfAddress.get(iface.address.address);
       if (owner) {
-        issues.push({
-          path: `${path}.address`,
-          message: `${formatIpv4(iface.address.address)} is already the address of ${owner}`,
-        });
+        issues.push(
+          phrased(
+            `${path}.address`,
+            phrase('ref.addressTaken', { address: formatIpv4(iface.address.address), owner }),
+          ),
+        );
       }
       ownerOfAddress.set(iface.address.address, `${node.id}:${iface.name}`);
       node.interfaces?.slice(0, j).forEach((other) => {
@@ -53,10 +58,17 @@ export function checkReferences(
         const a = iface.address.prefix;
         const b = other.address.prefix;
         if (contains(a, b.network) || contains(b, a.network)) {
-          issues.push({
-            path: `${path}.address`,
-            message: `${formatPrefix(a)} overlaps ${formatPrefix(b)} of ${node.id}:${other.name}: each interface of a node needs its own subnet`,
-          });
+          issues.push(
+            phrased(
+              `${path}.address`,
+              phrase('ref.overlap', {
+                prefix: formatPrefix(a),
+                other: formatPrefix(b),
+                node: node.id,
+                interface: other.name,
+              }),
+            ),
+          );
         }
       });
     });
@@ -64,17 +76,29 @@ export function checkReferences(
     const onSubnet = (address: number) =>
       subnets.some((s) => contains(s.prefix, address) && s.address !== address);
     if (node.gateway !== undefined && !onSubnet(node.gateway)) {
-      issues.push({
-        path: `$.nodes[${i}].gateway`,
-        message: `${formatIpv4(node.gateway)} is not on a subnet of ${node.id}'s interfaces (${describeSubnets(subnets)})`,
-      });
+      issues.push(
+        phrased(
+          `$.nodes[${i}].gateway`,
+          phrase('ref.offSubnet', {
+            address: formatIpv4(node.gateway),
+            node: node.id,
+            subnets: describeSubnets(subnets),
+          }),
+        ),
+      );
     }
     node.routes?.forEach((route, j) => {
       if (!onSubnet(route.via)) {
-        issues.push({
-          path: `$.nodes[${i}].routes[${j}].via`,
-          message: `${formatIpv4(route.via)} is not on a subnet of ${node.id}'s interfaces (${describeSubnets(subnets)})`,
-        });
+        issues.push(
+          phrased(
+            `$.nodes[${i}].routes[${j}].via`,
+            phrase('ref.offSubnet', {
+              address: formatIpv4(route.via),
+              node: node.id,
+              subnets: describeSubnets(subnets),
+            }),
+          ),
+        );
       }
     });
   });
@@ -84,7 +108,9 @@ export function checkReferences(
     const ends = (['a', 'b'] as const).map((end) => {
       const resolved = resolveLinkEnd(scenario, link[end], nodeIndex);
       if (!resolved.ok) {
-        issues.push({ path: `$.links[${k}].${end}`, message: resolved.error });
+        issues.push(
+          withPhrase({ path: `$.links[${k}].${end}`, message: resolved.error }, resolved.phrase),
+        );
         return undefined;
       }
       const node = scenario.nodes[resolved.nodeIndex];
@@ -93,26 +119,24 @@ export function checkReferences(
       const key = `${node.id}:${iface.name}`;
       const previous = linkedBy.get(key);
       if (previous)
-        issues.push({
-          path: `$.links[${k}].${end}`,
-          message: `${key} is already linked by "${previous}": one link per interface`,
-        });
+        issues.push(
+          phrased(`$.links[${k}].${end}`, phrase('ref.linkedTwice', { end: key, link: previous })),
+        );
       linkedBy.set(key, link.id);
       if (!iface.address && ROLES.get(node.role)?.addressed !== false) {
-        issues.push({
-          path: `$.nodes[${resolved.nodeIndex}].interfaces[${resolved.interfaceIndex}].address`,
-          message: `is missing: ${key} is linked by "${link.id}", so it needs an address such as "10.0.0.2/24"`,
-        });
+        issues.push(
+          phrased(
+            `$.nodes[${resolved.nodeIndex}].interfaces[${resolved.interfaceIndex}].address`,
+            phrase('ref.needsAddress', { end: key, link: link.id }),
+          ),
+        );
       }
       return { node, iface, key };
     });
     const [a, b] = ends;
     if (!a || !b) return;
     if (a.node === b.node) {
-      issues.push({
-        path: `$.links[${k}].b`,
-        message: `a link must join two different nodes, both ends are on "${a.node.id}"`,
-      });
+      issues.push(phrased(`$.links[${k}].b`, phrase('ref.sameNode', { node: a.node.id })));
       return;
     }
     const addressA = a.iface.address;
@@ -122,10 +146,17 @@ export function checkReferences(
       addressA.prefix.network !== addressB.prefix.network ||
       addressA.prefix.length !== addressB.prefix.length
     ) {
-      issues.push({
-        path: `$.links[${k}]`,
-        message: `joins ${a.key} (${formatIpv4(addressA.address)}/${addressA.prefix.length}) and ${b.key} (${formatIpv4(addressB.address)}/${addressB.prefix.length}), which are on different subnets`,
-      });
+      issues.push(
+        phrased(
+          `$.links[${k}]`,
+          phrase('ref.subnets', {
+            a: a.key,
+            addressA: `${formatIpv4(addressA.address)}/${addressA.prefix.length}`,
+            b: b.key,
+            addressB: `${formatIpv4(addressB.address)}/${addressB.prefix.length}`,
+          }),
+        ),
+      );
     }
   });
 
@@ -149,10 +180,12 @@ export function checkResolversAndEvents(
 
   scenario.events?.forEach((event, i) => {
     if (isLinkEvent(event) && !linkIndex.has(event.link)) {
-      issues.push({
-        path: `$.events[${i}].link`,
-        message: `expected the id of a link (${listIds([...linkIndex.keys()])}), got "${event.link}"`,
-      });
+      issues.push(
+        phrased(
+          `$.events[${i}].link`,
+          phrase('ref.unknownLink', { ids: listIds([...linkIndex.keys()]), value: event.link }),
+        ),
+      );
     }
   });
 }
@@ -168,17 +201,19 @@ export function checkPeer(
   const asAddress = parseIpv4(value);
   if (asAddress.ok) {
     if (!known.ownerOfAddress.has(asAddress.address))
-      issues.push({ path, message: `no interface has the address ${value}` });
+      issues.push(phrased(path, phrase('ref.noSuchAddress', { value })));
     return;
   }
   const index = known.nodeIndex.get(value);
   if (index === undefined)
-    issues.push({
-      path,
-      message: `expected the id of a node (${listIds([...known.nodeIndex.keys()])}) or an IPv4 address, got "${value}"`,
-    });
+    issues.push(
+      phrased(
+        path,
+        phrase('ref.unknownPeer', { ids: listIds([...known.nodeIndex.keys()]), value }),
+      ),
+    );
   else if (!scenario.nodes[index]?.interfaces?.some((x) => x.address))
-    issues.push({ path, message: `"${value}" has no address to send to` });
+    issues.push(phrased(path, phrase('ref.peerUnaddressed', { value })));
 }
 
 function uniqueIds(
@@ -190,10 +225,12 @@ function uniqueIds(
   items.forEach((item, i) => {
     const first = index.get(item.id);
     if (first !== undefined)
-      issues.push({
-        path: `${path}[${i}].id`,
-        message: `duplicates the id "${item.id}" of ${path}[${first}]`,
-      });
+      issues.push(
+        phrased(
+          `${path}[${i}].id`,
+          phrase('ref.duplicateId', { id: item.id, first: `${path}[${first}]` }),
+        ),
+      );
     else index.set(item.id, i);
   });
   return index;
@@ -201,9 +238,9 @@ function uniqueIds(
 
 function describeSubnets(
   subnets: readonly { prefix: { network: number; length: number } }[],
-): string {
+): PhraseParam {
   return subnets.length === 0
-    ? 'it has none'
+    ? phrase('ref.noSubnets')
     : subnets.map((s) => formatPrefix(s.prefix)).join(', ');
 }
 

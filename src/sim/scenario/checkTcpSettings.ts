@@ -6,6 +6,7 @@
 import { formatDuration } from '../../engine/time.ts';
 import { DEFAULT_TCP_CONFIG } from '../../machines/tcp/tcpConfig.ts';
 import type { ValidationIssue } from '../schema/schema.ts';
+import { phrase, phrased, type Phrase } from '../schema/phrase.ts';
 import type { TcpSettings } from './scenarioSchema.ts';
 import { checkTcpOptionSettings } from './tcpOptionSchemas.ts';
 
@@ -22,35 +23,47 @@ export function checkTcpSettings(
 ): void {
   if (!settings) return;
   const value = (field: Field): number => settings[field] ?? DEFAULT_TCP_CONFIG[field];
-  const said = (field: Field, text: string): string =>
-    settings[field] === undefined ? `${field} (${text}, the default)` : `${field} (${text})`;
+  const said = (field: Field, text: Phrase | string): Phrase =>
+    phrase(settings[field] === undefined ? 'tcp.settingDefault' : 'tcp.setting', {
+      field,
+      value: text,
+    });
   const time = (field: Field) => said(field, formatDuration(value(field)));
-  const bytes = (field: Field) => said(field, `${value(field)} bytes`);
+  const bytes = (field: Field) => said(field, phrase('tcp.bytes', { count: `${value(field)}` }));
   /** Reports at `field` if the document set it, else at `other` (which it must have set). */
   const at = (field: Field, other: Field) =>
     `${path}.${settings[field] !== undefined ? field : other}`;
 
   const [min, initial, max] = [value('minRto'), value('initialRto'), value('maxRto')];
   if (min > max) {
-    issues.push({
-      path: at('minRto', 'maxRto'),
-      message: `${time('minRto')} exceeds ${time('maxRto')}: expected minRto <= maxRto, or no RTO lies between them`,
-    });
+    issues.push(
+      phrased(
+        at('minRto', 'maxRto'),
+        phrase('tcp.minAboveMax', { min: time('minRto'), max: time('maxRto') }),
+      ),
+    );
   } else if (settings.initialRto !== undefined && (initial < min || initial > max)) {
     // Unset, the first RTO is 1 s moved into [minRto, maxRto], as RFC 6298 (2.4) rounds up.
     const bound = initial < min ? 'minRto' : 'maxRto';
-    issues.push({
-      path: `${path}.initialRto`,
-      message: `${time('initialRto')} is ${initial < min ? 'below' : 'above'} ${time(bound)}: expected minRto <= initialRto <= maxRto (RFC 6298 bounds every RTO, the first one too)`,
-    });
+    issues.push(
+      phrased(
+        `${path}.initialRto`,
+        phrase(initial < min ? 'tcp.initialBelow' : 'tcp.initialAbove', {
+          initial: time('initialRto'),
+          bound: time(bound),
+        }),
+      ),
+    );
   }
   const mss = value('mss');
   for (const buffer of ['receiveWindow', 'sendBuffer'] as const) {
     if (value(buffer) >= mss) continue;
-    issues.push({
-      path: at(buffer, 'mss'),
-      message: `${bytes(buffer)} is smaller than ${bytes('mss')}: expected a buffer that holds at least one full segment`,
-    });
+    issues.push(
+      phrased(
+        at(buffer, 'mss'),
+        phrase('tcp.bufferBelowMss', { buffer: bytes(buffer), mss: bytes('mss') }),
+      ),
+    );
   }
   checkTcpOptionSettings(settings, path, issues);
 }

@@ -11,6 +11,7 @@ import { RoutingTable } from '../../net/ip/routingTable.ts';
 import { contains, formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
 import { ROLE_KINDS } from '../kinds/kindRegistry.ts';
 import { resolveLinkEnd } from './resolveLinkEnd.ts';
+import { phrase, sayPhrase, type Phrase } from '../schema/phrase.ts';
 import type { Scenario, ScenarioNode } from './scenarioSchema.ts';
 
 /** An interface of a node: `node` is its index in the scenario. */
@@ -20,7 +21,7 @@ interface Port {
 }
 
 /** Whether a packet gets there, and if not, why, in words. */
-export type PathOutcome = { ok: true } | { ok: false; reason: string };
+export type PathOutcome = { ok: true } | { ok: false; reason: string; phrase?: Phrase };
 
 /** Most routers a path may cross: a packet's TTL (64) would run out before. */
 const MAX_HOPS = 64;
@@ -81,8 +82,8 @@ export class NetworkMap {
     const name = (i: number) => nodes[i]?.id ?? '?';
     const target = formatIpv4(dst);
     if (this.owner.get(dst) === from) return { ok: true };
-    const firstFailure: string[] = [];
-    const fail = (reason: string) => {
+    const firstFailure: Phrase[] = [];
+    const fail = (reason: Phrase) => {
       if (firstFailure.length === 0) firstFailure.push(reason);
     };
     // Breadth first over the nodes holding the packet: the sender, then the routers on the way.
@@ -92,20 +93,16 @@ export class NetworkMap {
       const next: { node: number; arrivedOn?: string }[] = [];
       for (const { node, arrivedOn } of holders) {
         const route = this.tables[node]?.lookup(dst);
-        const who = hop === 0 ? name(node) : `router ${name(node)}`;
+        const who = hop === 0 ? name(node) : phrase('path.router', { node: name(node) });
         if (!route) {
-          fail(
-            hop === 0
-              ? `${who} has no route to ${target}: give it a gateway or a route`
-              : `${who} has no route to ${target}`,
-          );
+          fail(phrase(hop === 0 ? 'path.noRouteFirst' : 'path.noRoute', { who, target }));
           continue;
         }
         if (arrivedOn !== undefined && route.source === 'connected' && route.iface === arrivedOn)
           continue; // a router ignores a flooded packet for its own segment
         const receivers = this.segmentOf.get(`${node}:${route.iface}`) ?? [];
         if (receivers.length === 0) {
-          fail(`${name(node)}:${route.iface}, its way to ${target}, is not linked to anything`);
+          fail(phrase('path.unlinked', { node: name(node), interface: route.iface, target }));
           continue;
         }
         if (receivers.some((p) => this.owner.get(dst) === p.node)) return { ok: true };
@@ -113,13 +110,18 @@ export class NetworkMap {
         if (routers.length === 0) {
           const hosts = [...new Set(receivers.map((p) => name(p.node)))].slice(0, 3).join(', ');
           fail(
-            `packets for ${target} leave ${name(node)}:${route.iface} and reach only ${hosts}, which ${receivers.length === 1 ? 'does' : 'do'} not forward`,
+            phrase(receivers.length === 1 ? 'path.noForward.one' : 'path.noForward.many', {
+              target,
+              node: name(node),
+              interface: route.iface,
+              hosts,
+            }),
           );
           continue;
         }
         for (const r of routers) {
           if (seen.has(r.node)) {
-            fail(`packets for ${target} go round in a loop through router ${name(r.node)}`);
+            fail(phrase('path.loop', { target, node: name(r.node) }));
             continue;
           }
           seen.add(r.node);
@@ -128,7 +130,8 @@ export class NetworkMap {
       }
       holders = next;
     }
-    return { ok: false, reason: firstFailure[0] ?? `packets for ${target} cross too many routers` };
+    const why = firstFailure[0] ?? phrase('path.tooFar', { target });
+    return { ok: false, reason: sayPhrase(why), phrase: why };
   }
 
   /** Groups interfaces into segments: each link joins its ends, each switch joins its ports. */

@@ -10,19 +10,20 @@ import { isHostName } from './checkReferences.ts';
 import { NetworkMap } from './reachability.ts';
 import type { Scenario } from './scenarioSchema.ts';
 import type { ScenarioWarning } from './scenarioWarnings.ts';
+import { phrase, phrased, type Phrase, type PhraseParam } from '../schema/phrase.ts';
 
 /** Warnings of one kind listed one by one; past these, one warning counts the rest. */
 const LISTED = 5;
 
 type Topic = 'unlinked' | 'path' | 'name' | 'port' | 'gateway';
 
-const MORE: Record<Topic, (n: number) => string> = {
-  unlinked: (n) => `${n} more nodes are not linked to any other node`,
-  path: (n) => `${n} more applications cannot reach their server, or its replies cannot come back`,
-  name: (n) => `${n} more names will not be found by DNS`,
-  port: (n) => `${n} more applications connect to a port nothing listens on`,
-  gateway: (n) => `${n} more gateways are not a router linked to their node`,
-};
+const MORE = {
+  unlinked: 'warn.more.unlinked',
+  path: 'warn.more.path',
+  name: 'warn.more.name',
+  port: 'warn.more.port',
+  gateway: 'warn.more.gateway',
+} as const satisfies Record<Topic, string>;
 
 /** The reachability warnings of a validated scenario, empty when every path works. */
 export function reachabilityWarnings(scenario: Scenario): ScenarioWarning[] {
@@ -34,16 +35,21 @@ export function reachabilityWarnings(scenario: Scenario): ScenarioWarning[] {
     port: [],
     gateway: [],
   };
-  const warn = (topic: Topic, path: string, message: string) =>
-    found[topic].push({ path, message });
+  const warn = (topic: Topic, path: string, said: Phrase) => found[topic].push(phrased(path, said));
   const { nodes } = scenario;
   const addressOf = addressResolver(scenario);
 
   /** Checks both ways between node `from` and `dst`; true when both work. */
-  const checkBothWays = (from: number, dst: Ipv4Address, path: string, what: string): boolean => {
+  const checkBothWays = (
+    from: number,
+    dst: Ipv4Address,
+    path: string,
+    what: PhraseParam,
+  ): boolean => {
     const there = map.path(from, dst);
     if (!there.ok) {
-      warn('path', path, `${what} cannot reach ${formatIpv4(dst)}: ${there.reason}`);
+      const reason = there.phrase ?? there.reason;
+      warn('path', path, phrase('warn.cannotReach', { what, address: formatIpv4(dst), reason }));
       return false;
     }
     const owner = map.ownerOf(dst);
@@ -51,8 +57,9 @@ export function reachabilityWarnings(scenario: Scenario): ScenarioWarning[] {
     if (owner === undefined || source === undefined || owner === from) return true;
     const back = map.path(owner, source);
     if (!back.ok) {
-      const id = nodes[owner]?.id;
-      warn('path', path, `${what} reaches ${id}, but its replies cannot come back: ${back.reason}`);
+      const node = `${nodes[owner]?.id}`;
+      const reason = back.phrase ?? back.reason;
+      warn('path', path, phrase('warn.noWayBack', { what, node, reason }));
       return false;
     }
     return true;
@@ -61,7 +68,7 @@ export function reachabilityWarnings(scenario: Scenario): ScenarioWarning[] {
   nodes.forEach((node, i) => {
     const at = `$.nodes[${i}]`;
     if (nodes.length > 1 && !map.isLinked(i)) {
-      warn('unlinked', at, `${node.id} is not linked to any other node, so nothing reaches it`);
+      warn('unlinked', at, phrase('warn.unlinked', { node: node.id }));
       return;
     }
     if (node.gateway !== undefined) {
@@ -72,13 +79,18 @@ export function reachabilityWarnings(scenario: Scenario): ScenarioWarning[] {
         warn(
           'gateway',
           `${at}.gateway`,
-          `no node has ${node.id}'s gateway address ${gw}; the simulator still sends through that interface, but a real network would find no router there`,
+          phrase('warn.noGatewayOwner', { node: node.id, gateway: gw }),
         );
       else if (router.role !== 'router')
         warn(
           'gateway',
           `${at}.gateway`,
-          `${node.id}'s gateway ${gw} is ${router.id}, a ${router.role}, which does not forward packets`,
+          phrase('warn.gatewayNotRouter', {
+            node: node.id,
+            gateway: gw,
+            router: router.id,
+            role: router.role,
+          }),
         );
     }
     let resolverChecked = false;
@@ -87,16 +99,29 @@ export function reachabilityWarnings(scenario: Scenario): ScenarioWarning[] {
       const target = kindOf(app).target?.(app);
       if (!target) return;
       const path = `${at}.apps[${j}].${target.field}`;
-      const what = `${node.id}'s ${labels[j]}`;
+      const what = phrase('warn.app', { node: node.id, app: `${labels[j]}` });
       let dst: Ipv4Address | undefined;
       if (isHostName(target.value) && !parseIpv4(target.value).ok) {
         const answer = NODE_RESOLVER.answerStatically(scenario, node, target.value, addressOf);
         if (answer.server !== undefined && !resolverChecked) {
           resolverChecked = true;
-          checkBothWays(i, answer.server, `${at}.dns.server`, `${node.id}'s DNS queries`);
+          checkBothWays(
+            i,
+            answer.server,
+            `${at}.dns.server`,
+            phrase('warn.dnsQueries', { node: node.id }),
+          );
         }
         if (answer.problem !== undefined) {
-          warn('name', path, `${what} looks up "${target.value}", but ${answer.problem}`);
+          warn(
+            'name',
+            path,
+            phrase('warn.nameUnknown', {
+              what,
+              name: target.value,
+              problem: answer.problemPhrase ?? answer.problem,
+            }),
+          );
           return;
         }
         dst = answer.address;
@@ -114,7 +139,12 @@ export function reachabilityWarnings(scenario: Scenario): ScenarioWarning[] {
         warn(
           'port',
           path,
-          `${what} connects to ${socket.protocol.toUpperCase()} port ${socket.port} on ${server?.id}, where nothing listens: ${socket.protocol === 'tcp' ? 'each connection is refused with a reset (RST)' : 'the datagrams are answered with ICMP port unreachable'}`,
+          phrase(socket.protocol === 'tcp' ? 'warn.noListenerTcp' : 'warn.noListenerUdp', {
+            what,
+            protocol: socket.protocol.toUpperCase(),
+            port: `${socket.port}`,
+            server: `${server?.id}`,
+          }),
         );
     });
   });
@@ -124,7 +154,7 @@ export function reachabilityWarnings(scenario: Scenario): ScenarioWarning[] {
     if (list.length <= LISTED) return list;
     return [
       ...list.slice(0, LISTED),
-      { path: list[LISTED]?.path ?? '$', message: MORE[topic](list.length - LISTED) },
+      phrased(list[LISTED]?.path ?? '$', phrase(MORE[topic], { count: `${list.length - LISTED}` })),
     ];
   });
 }

@@ -1,10 +1,16 @@
 // Link ends in scenarios are written "node:interface", or just "node" when the node has one
 // interface. Validation and the builder resolve them the same way, here.
 
+import { phrase, sayPhrase, withPhrase, type Phrase } from '../schema/phrase.ts';
 import type { Scenario } from './scenarioSchema.ts';
 
 export type LinkEndResult =
-  { ok: true; nodeIndex: number; interfaceIndex: number } | { ok: false; error: string };
+  | { ok: true; nodeIndex: number; interfaceIndex: number }
+  | { ok: false; error: string; phrase?: Phrase };
+
+function refused(p: Phrase): LinkEndResult {
+  return withPhrase({ ok: false as const, error: sayPhrase(p) }, p);
+}
 
 /** Finds the node and interface a link end names. */
 export function resolveLinkEnd(
@@ -15,32 +21,34 @@ export function resolveLinkEnd(
   const [nodeId = '', interfaceName] = end.split(':');
   const nodeIndex = nodeIndexById.get(nodeId);
   if (nodeIndex === undefined) {
-    return {
-      ok: false,
-      error: `expected the id of a node (${listIds([...nodeIndexById.keys()])}), got "${nodeId}"`,
-    };
+    return refused(
+      phrase('ref.unknownNode', { ids: listIds([...nodeIndexById.keys()]), value: nodeId }),
+    );
   }
   const interfaces = scenario.nodes[nodeIndex]?.interfaces ?? [];
   if (interfaceName === undefined) {
     if (interfaces.length === 1) return { ok: true, nodeIndex, interfaceIndex: 0 };
     if (interfaces.length === 0) {
-      return {
-        ok: false,
-        error: `node "${nodeId}" has no interfaces: give it one, e.g. { "name": "eth0", "address": "10.0.0.2/24" }`,
-      };
+      return refused(phrase('ref.noInterfaces', { node: nodeId }));
     }
-    return {
-      ok: false,
-      error: `node "${nodeId}" has ${interfaces.length} interfaces: name one, e.g. "${nodeId}:${interfaces[0]?.name}"`,
-    };
+    return refused(
+      phrase('ref.nameInterface', {
+        node: nodeId,
+        count: `${interfaces.length}`,
+        first: `${interfaces[0]?.name}`,
+      }),
+    );
   }
   const interfaceIndex = interfaces.findIndex((i) => i.name === interfaceName);
   if (interfaceIndex < 0) {
-    const names = interfaces.map((i) => `"${i.name}"`).join(', ') || 'none';
-    return {
-      ok: false,
-      error: `node "${nodeId}" has no interface "${interfaceName}" (it has: ${names})`,
-    };
+    const names = interfaces.map((i) => `"${i.name}"`).join(', ');
+    return refused(
+      phrase('ref.noSuchInterface', {
+        node: nodeId,
+        interface: interfaceName,
+        names: names || phrase('ref.none'),
+      }),
+    );
   }
   return { ok: true, nodeIndex, interfaceIndex };
 }

@@ -26,6 +26,8 @@ import {
   UPCOMING_ROLES,
 } from '../kinds/kindRegistry.ts';
 import { cpuSettings } from './serverSchemas.ts';
+import { phrase, phrased, sayPhrase, type Phrase, type PhraseParam } from '../schema/phrase.ts';
+import { VALIDATION_EN } from '../schema/validationPhrases.ts';
 import { TCP_OPTION_SETTINGS } from './tcpOptionSchemas.ts';
 import { NS_PER_S } from '../../engine/time.ts';
 import { CONGESTION_ALGORITHMS } from '../../net/tcp/newRenoCongestion.ts';
@@ -54,10 +56,10 @@ export function servedSchemaRef(pageUrl: string): string {
   return new URL(SCENARIO_SCHEMA_FILE, pageUrl).href;
 }
 
-const id = (what: string) =>
+const id = (what: 'pattern.nodeId' | 'pattern.linkId' | 'pattern.interfaceName') =>
   string({
     pattern: /^[A-Za-z][A-Za-z0-9_-]{0,63}$/,
-    patternText: `${what}: a letter, then up to 63 letters, digits, "_" or "-"`,
+    patternText: phrase('pattern.id', { what: phrase(what) }),
   });
 
 /** A node role of the registry. */
@@ -89,7 +91,7 @@ export const appSchema = tagged(
 ) as Schema<ScenarioApp>;
 
 const interfaceSchema = object(
-  { name: id('an interface name') },
+  { name: id('pattern.interfaceName') },
   { address: interfaceAddress() },
   'A network interface. Hosts and routers need an address; switch ports have none.',
 );
@@ -170,7 +172,7 @@ const positionSchema = object(
 );
 
 const nodeFields = object(
-  { id: id('a node id'), role: roleSchema },
+  { id: id('pattern.nodeId'), role: roleSchema },
   {
     label: string({ maxLength: 80, description: 'A name shown instead of the id.' }),
     interfaces: array(interfaceSchema, { maxItems: 64 }),
@@ -184,6 +186,13 @@ const nodeFields = object(
   },
 );
 
+/** What brings a role that is not there yet, as a phrase when the phrasebook has its words. */
+function upcomingPhrase(role: string, english: string): PhraseParam {
+  const key = `schema.upcoming.${role}`;
+  const known = Object.hasOwn(VALIDATION_EN, key) ? ({ key } as Phrase) : undefined;
+  return known && sayPhrase(known) === english ? known : english;
+}
+
 /** A node; a role that is not available yet is refused with the node's id and what brings it. */
 export const nodeSchema: Schema<Infer<typeof nodeFields>> = {
   parse(value, path, issues) {
@@ -193,11 +202,21 @@ export const nodeSchema: Schema<Infer<typeof nodeFields>> = {
     };
     const upcoming = typeof raw.role === 'string' ? UPCOMING_ROLES[raw.role] : undefined;
     if (upcoming !== undefined && Object.hasOwn(UPCOMING_ROLES, raw.role as string)) {
-      const who = typeof raw.id === 'string' ? `node "${raw.id}"` : 'this node';
-      issues.push({
-        path: `${path}.role`,
-        message: `${who} has the role "${String(raw.role)}", which is not available yet (${upcoming}); use one of ${NODE_ROLES.map((r) => JSON.stringify(r)).join(', ')}`,
-      });
+      const who =
+        typeof raw.id === 'string'
+          ? phrase('schema.roleUpcoming.node', { id: raw.id })
+          : phrase('schema.roleUpcoming.thisNode');
+      issues.push(
+        phrased(
+          `${path}.role`,
+          phrase('schema.roleUpcoming', {
+            who,
+            role: String(raw.role),
+            upcoming: upcomingPhrase(String(raw.role), upcoming),
+            roles: NODE_ROLES.map((r) => JSON.stringify(r)).join(', '),
+          }),
+        ),
+      );
       nodeFields.parse(value, path, issues); // still report its other problems
       return undefined;
     }
@@ -222,14 +241,14 @@ const queueSchema = object(
 
 export const linkSchema = object(
   {
-    id: id('a link id'),
+    id: id('pattern.linkId'),
     a: string({
       pattern: /^[A-Za-z][A-Za-z0-9_-]*(:[A-Za-z][A-Za-z0-9_-]*)?$/,
-      patternText: 'an interface as "node:interface", or a node id when the node has one interface',
+      patternText: phrase('pattern.linkEnd'),
     }),
     b: string({
       pattern: /^[A-Za-z][A-Za-z0-9_-]*(:[A-Za-z][A-Za-z0-9_-]*)?$/,
-      patternText: 'an interface as "node:interface", or a node id when the node has one interface',
+      patternText: phrase('pattern.linkEnd'),
     }),
     latency: duration({ description: 'One-way propagation delay.' }),
   },
@@ -262,7 +281,7 @@ const linkEvent = <const T extends 'linkDown' | 'linkUp'>(type: T, what: string)
     {
       at: duration({ description: 'When, from the start of the run.' }),
       type: literal(type),
-      link: id('a link id'),
+      link: id('pattern.linkId'),
     },
     {},
     what,

@@ -4,7 +4,9 @@
 // line and the page show these beside it. Each role gives its own (RoleKind.warn), in the
 // registry's order, then the paths of the traffic (reachabilityWarnings.ts).
 
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import { ROLE_KINDS } from '../kinds/kindRegistry.ts';
+import { spoken, type Phrase } from '../schema/phrase.ts';
 import { reachabilityWarnings } from './reachabilityWarnings.ts';
 import type { Scenario } from './scenarioSchema.ts';
 
@@ -12,10 +14,14 @@ import type { Scenario } from './scenarioSchema.ts';
 export interface ScenarioWarning {
   /** Where, as a JSON path: `$.links`. */
   path: string;
-  /** What will happen, in words. */
+  /** What will happen, in English words (the CLI's). */
   message: string;
+  /** The same as a phrase, for the page's language (phrase.ts); absent: English only. */
+  phrase?: Phrase;
   /** When a run stops at its event limit: why this is the likely cause, in words. */
   eventLimitCause?: string;
+  /** The same as a phrase, if it has one. */
+  eventLimitPhrase?: Phrase;
 }
 
 /** The warnings of a validated scenario, empty when it has none. */
@@ -26,7 +32,17 @@ export function scenarioWarnings(scenario: Scenario): ScenarioWarning[] {
   ];
 }
 
-/** The first warning that explains a run stopping at its event limit, if any. */
-export function eventLimitCause(warnings: readonly ScenarioWarning[]): string | undefined {
-  return warnings.find((w) => w.eventLimitCause !== undefined)?.eventLimitCause;
+/** The first warning that explains a run stopping at its event limit, if any, in `language`. */
+export function eventLimitCause(
+  warnings: readonly ScenarioWarning[],
+  language: Language = ENGLISH,
+): string | undefined {
+  const warning = warnings.find((w) => w.eventLimitCause !== undefined);
+  if (warning?.eventLimitCause === undefined) return undefined;
+  return spoken({ message: warning.eventLimitCause, phrase: warning.eventLimitPhrase }, language);
+}
+
+/** What a warning says, in `language` (its English message when it has no phrase). */
+export function warningText(warning: ScenarioWarning, language: Language = ENGLISH): string {
+  return spoken(warning, language);
 }

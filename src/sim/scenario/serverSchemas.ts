@@ -3,7 +3,8 @@
 
 import { SCHEDULING_POLICIES } from '../../machines/cpu/cpuScheduler.ts';
 import type { Distribution } from '../../machines/cpu/distributions.ts';
-import { describeValue, duration, number, object, oneOf, type Schema } from '../schema/schema.ts';
+import { duration, number, object, oneOf, valuePhrase, type Schema } from '../schema/schema.ts';
+import { phrase, phrased } from '../schema/phrase.ts';
 
 /** A node's processor: cores and scheduler (defaults: 1 core, FCFS). */
 export const cpuSettings = object(
@@ -40,19 +41,21 @@ export function distribution(description: string): Schema<Distribution> {
           ? variants[kind as keyof typeof variants]
           : undefined;
       if (!variant) {
-        issues.push({
-          path,
-          message: `expected a duration such as "5ms" or an object with "kind": "exponential", "uniform" or "constant", got ${describeValue(value)}`,
-        });
+        issues.push(phrased(path, phrase('schema.distribution', { got: valuePhrase(value) })));
         return undefined;
       }
       const parsed = variant.parse(value, path, issues) as Distribution | undefined;
       if (parsed?.kind === 'uniform' && parsed.max < parsed.min) {
         const { min, max } = value as { min: string; max: string };
-        issues.push({
-          path: `${path}.max`,
-          message: `expected a duration of at least min (${JSON.stringify(min)}), got ${JSON.stringify(max)}`,
-        });
+        issues.push(
+          phrased(
+            `${path}.max`,
+            phrase('schema.distributionMax', {
+              min: `${JSON.stringify(min)}`,
+              max: `${JSON.stringify(max)}`,
+            }),
+          ),
+        );
         return undefined;
       }
       return parsed;

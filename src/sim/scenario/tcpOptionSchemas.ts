@@ -4,6 +4,7 @@
 import { NS_PER_MS } from '../../engine/time.ts';
 import { MAX_SCALED_WINDOW } from '../../net/tcp/tcpExtensions.ts';
 import { boolean, duration, type Schema, type ValidationIssue } from '../schema/schema.ts';
+import { phrase, phrased } from '../schema/phrase.ts';
 
 /** RFC 5681 4.2: an ACK "MUST be generated within 500 ms" of the first unacknowledged packet. */
 const MAX_ACK_DELAY = 500 * NS_PER_MS;
@@ -16,10 +17,7 @@ const delayedAckTimeout: Schema<number> = {
   parse(value, path, issues) {
     const ns = anyDelay.parse(value, path, issues);
     if (ns === undefined || ns < MAX_ACK_DELAY) return ns;
-    issues.push({
-      path,
-      message: `expected a duration below 500ms (RFC 5681 4.2), got ${JSON.stringify(value)}`,
-    });
+    issues.push(phrased(path, phrase('schema.ackDelay', { value: `${JSON.stringify(value)}` })));
     return undefined;
   },
   jsonSchema: () => anyDelay.jsonSchema(),
@@ -59,15 +57,19 @@ export function checkTcpOptionSettings(
   if (window === undefined) return;
   if (!settings?.windowScaling) {
     if (window <= MAX_UNSCALED_WINDOW) return;
-    issues.push({
-      path: `${path}.receiveWindow`,
-      message: `expected at most ${MAX_UNSCALED_WINDOW} bytes without windowScaling (RFC 7323: without the window scale option the window field is 16 bits), got ${window}; set "windowScaling": true for a larger window`,
-    });
+    issues.push(
+      phrased(
+        `${path}.receiveWindow`,
+        phrase('tcp.windowUnscaled', { max: `${MAX_UNSCALED_WINDOW}`, window: `${window}` }),
+      ),
+    );
     return;
   }
   if (window <= MAX_SCALED_WINDOW) return;
-  issues.push({
-    path: `${path}.receiveWindow`,
-    message: `expected at most ${MAX_SCALED_WINDOW} bytes with windowScaling (65535 × 2^14, the largest window it can advertise), got ${window}`,
-  });
+  issues.push(
+    phrased(
+      `${path}.receiveWindow`,
+      phrase('tcp.windowScaled', { max: `${MAX_SCALED_WINDOW}`, window: `${window}` }),
+    ),
+  );
 }

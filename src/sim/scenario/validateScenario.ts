@@ -5,6 +5,7 @@
 
 import { parseJsonText } from '../schema/jsonText.ts';
 import type { ValidationIssue } from '../schema/schema.ts';
+import { withPhrase } from '../schema/phrase.ts';
 import { scenarioSchema, type Scenario } from './scenarioSchema.ts';
 import { checkActions } from './checkActions.ts';
 import { checkApps } from './checkApps.ts';
@@ -22,7 +23,8 @@ export type ScenarioResult =
  */
 export function parseScenarioText(text: string): ScenarioResult {
   const json = parseJsonText(text);
-  if (!json.ok) return { ok: false, issues: [{ path: '$', message: json.message }] };
+  if (!json.ok)
+    return { ok: false, issues: [withPhrase({ path: '$', message: json.message }, json.phrase)] };
   return validateScenario(json.value);
 }
 

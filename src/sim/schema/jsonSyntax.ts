@@ -2,10 +2,14 @@
 // hints for the usual slips (a trailing comma, a comment, NaN, single quotes). JSON.parse says
 // where only sometimes; this scanner always does. Iterative, so deep nesting cannot overflow.
 
+import { phrase, sayPhrase, withPhrase, type Phrase } from './phrase.ts';
+
 /** A syntax error: the offset of the offending character (text.length at the end) and why. */
 export interface JsonSyntaxError {
   offset: number;
   reason: string;
+  /** The reason as a phrase (phrase.ts), hidden from JSON and comparisons. */
+  phrase?: Phrase;
 }
 
 const WS = new Set([' ', '\t', '\n', '\r']);
@@ -13,14 +17,14 @@ const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't', 'u']);
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const NUMBER_RUN = /[-+0-9.eE]+/y;
 const WORD = /[A-Za-z_$][\w$]*/y;
-const WORD_HINTS: Record<string, string> = {
-  NaN: 'not a JSON value; use a number or null',
-  Infinity: 'not a JSON value; use a number or null',
-  undefined: 'not a JSON value; use null',
-  True: 'JSON writes true in lower case',
-  False: 'JSON writes false in lower case',
-  None: 'JSON writes null',
-  Null: 'JSON writes null in lower case',
+const WORD_HINTS: Record<string, Phrase> = {
+  NaN: phrase('json.hint.notJsonNumber'),
+  Infinity: phrase('json.hint.notJsonNumber'),
+  undefined: phrase('json.hint.notJsonNull'),
+  True: phrase('json.hint.lowerTrue'),
+  False: phrase('json.hint.lowerFalse'),
+  None: phrase('json.hint.null'),
+  Null: phrase('json.hint.lowerNull'),
 };
 
 /** A character for a message: `','`, or `U+0009` for one that does not print. */
@@ -41,34 +45,36 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   const skip = (): void => {
     while (i < text.length && WS.has(text[i] as string)) i++;
   };
-  const fail = (offset: number, reason: string): JsonSyntaxError => ({ offset, reason });
+  const fail = (offset: number, why: Phrase): JsonSyntaxError =>
+    withPhrase({ offset, reason: sayPhrase(why) }, why);
   /** What is wrong with the character at i, where `expected` was wanted. */
-  const unexpected = (expected: string): JsonSyntaxError => {
+  const unexpected = (expected: Phrase): JsonSyntaxError => {
     if (i >= text.length) {
       const last = open[open.length - 1];
       const where = last && lineColumn(text, last.at);
       const unclosed = where
-        ? `; the '${last.c}' at line ${where.line}, column ${where.column} is never closed`
+        ? phrase('json.unclosed', {
+            bracket: last.c,
+            line: `${where.line}`,
+            column: `${where.column}`,
+          })
         : '';
-      return fail(
-        i,
-        `unexpected end of the document: expected ${expected}${unclosed} (truncated?)`,
-      );
+      return fail(i, phrase('json.end', { expected, unclosed }));
     }
     const c = text[i] as string;
     if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*'))
-      return fail(i, `unexpected '/' (comments are not allowed in JSON)`);
-    if (c === "'") return fail(i, `unexpected "'" (JSON strings use double quotes)`);
+      return fail(i, phrase('json.comment'));
+    if (c === "'") return fail(i, phrase('json.singleQuote'));
     WORD.lastIndex = i;
     const word = WORD.exec(text)?.[0];
     if (word !== undefined && !['true', 'false', 'null'].includes(word)) {
-      const hint = WORD_HINTS[word] ?? `expected ${expected}`;
-      return fail(i, `unexpected '${word}' (${hint})`);
+      const hint = WORD_HINTS[word] ?? phrase('json.hint.expected', { expected });
+      return fail(i, phrase('json.word', { word, hint }));
     }
-    return fail(i, `unexpected ${showChar(c)}: expected ${expected}`);
+    return fail(i, phrase('json.char', { char: showChar(c), expected }));
   };
   /** Reads one scalar or opens a container at i; an error, or undefined. */
-  const value = (expected: string): JsonSyntaxError | undefined => {
+  const value = (expected: Phrase): JsonSyntaxError | undefined => {
     skip();
     const c = text[i];
     if (c === '{' || c === '[') {
@@ -80,16 +86,16 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
     if (c === '"') return string();
     if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
       if (text.startsWith('-Infinity', i))
-        return fail(i, `unexpected '-Infinity' (${WORD_HINTS.Infinity})`);
+        return fail(
+          i,
+          phrase('json.word', { word: '-Infinity', hint: phrase('json.hint.notJsonNumber') }),
+        );
       NUMBER.lastIndex = i;
       const number = NUMBER.exec(text)?.[0] ?? '';
       NUMBER_RUN.lastIndex = i;
       const run = NUMBER_RUN.exec(text)?.[0] ?? '';
       if (number === '' || run.length > number.length)
-        return fail(
-          i,
-          `invalid number '${run}' (expected digits such as 12, -0.5 or 1e-3, no leading zeros)`,
-        );
+        return fail(i, phrase('json.invalidNumber', { number: run }));
       i += number.length;
       return undefined;
     }
@@ -110,29 +116,25 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
         i++;
         return undefined;
       }
-      if (c < ' ')
-        return fail(
-          i,
-          `${showChar(c)} inside a string (a line break or tab must be written \\n or \\t)`,
-        );
+      if (c < ' ') return fail(i, phrase('json.controlInString', { char: showChar(c) }));
       if (c !== '\\') continue;
       const e = text[++i];
       if (e === undefined) break;
-      if (!ESCAPES.has(e)) return fail(i - 1, `invalid escape '\\${e}' in a string`);
+      if (!ESCAPES.has(e)) return fail(i - 1, phrase('json.badEscape', { escape: e }));
       if (e === 'u' && !/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5)))
-        return fail(i - 1, `invalid escape in a string: \\u needs four hex digits`);
+        return fail(i - 1, phrase('json.badUnicode'));
     }
-    return fail(start, `a string that is never closed (missing '"'?)`);
+    return fail(start, phrase('json.unclosedString'));
   };
 
-  const first = value('a value');
+  const first = value(phrase('json.expected.value'));
   if (first) return first;
   for (;;) {
     skip();
     const top = open[open.length - 1];
     if (!top) {
       if (i >= text.length) return undefined;
-      return fail(i, `unexpected ${showChar(text[i] as string)} after the end of the document`);
+      return fail(i, phrase('json.afterEnd', { char: showChar(text[i] as string) }));
     }
     const close = top.c === '{' ? '}' : ']';
     const first = fresh; // just opened: empty, or its first member
@@ -143,22 +145,22 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
       continue;
     }
     if (!first) {
-      if (text[i] !== ',') return unexpected(`',' or '${close}'`);
+      if (text[i] !== ',') return unexpected(phrase('json.expected.commaOr', { close }));
       const comma = i++;
       skip();
-      if (text[i] === close) return fail(comma, `unexpected ',' (trailing comma?)`);
+      if (text[i] === close) return fail(comma, phrase('json.trailingComma'));
     }
     if (top.c === '{') {
       skip();
       if (text[i] !== '"')
-        return unexpected(`a property name in double quotes${first ? " or '}'" : ''}`);
+        return unexpected(phrase(first ? 'json.expected.nameOrClose' : 'json.expected.name'));
       const bad = string();
       if (bad) return bad;
       skip();
-      if (text[i] !== ':') return unexpected(`':' after the property name`);
+      if (text[i] !== ':') return unexpected(phrase('json.expected.colon'));
       i++;
     }
-    const bad = value('a value');
+    const bad = value(phrase('json.expected.value'));
     if (bad) return bad;
   }
 }

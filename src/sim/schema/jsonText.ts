@@ -2,8 +2,10 @@
 // Windows write one), and a syntax error always says where, as "line L, column C", and why.
 
 import { findJsonSyntaxError, lineColumn } from './jsonSyntax.ts';
+import { phrase, sayPhrase, withPhrase, type Phrase } from './phrase.ts';
 
-export type JsonTextResult = { ok: true; value: unknown } | { ok: false; message: string };
+export type JsonTextResult =
+  { ok: true; value: unknown } | { ok: false; message: string; phrase?: Phrase };
 
 /** The byte-order mark U+FEFF, as a UTF-8 decoder leaves it at the start of a text. */
 const BOM = '\uFEFF';
@@ -22,17 +24,24 @@ export function parseJsonText(text: string): JsonTextResult {
   try {
     return { ok: true, value: JSON.parse(body) };
   } catch (error) {
-    return { ok: false, message: describeJsonError(body, error) };
+    const said = jsonErrorPhrase(body, error);
+    return withPhrase({ ok: false as const, message: sayPhrase(said) }, said);
   }
 }
 
 /** Rewrites a JSON.parse error of `text` as "invalid JSON at line L, column C: reason". */
 export function describeJsonError(text: string, error: unknown): string {
-  if (text.trim() === '') return 'invalid JSON: the document is empty';
+  return sayPhrase(jsonErrorPhrase(text, error));
+}
+
+/** describeJsonError as a phrase (JSON.parse's own reason, when the scanner has none, as it is). */
+export function jsonErrorPhrase(text: string, error: unknown): Phrase {
+  if (text.trim() === '') return phrase('json.empty');
   const found = findJsonSyntaxError(text);
   if (found) {
     const { line, column } = lineColumn(text, found.offset);
-    return `invalid JSON at line ${line}, column ${column}: ${found.reason}`;
+    const reason = found.phrase ?? found.reason;
+    return phrase('json.at', { line: `${line}`, column: `${column}`, reason });
   }
   // The scanner and JSON.parse disagree (a bug): say what JSON.parse said, where it says it.
   const raw = error instanceof Error ? error.message : String(error);
@@ -41,7 +50,7 @@ export function describeJsonError(text: string, error: unknown): string {
   const reason = raw
     .replace(/,? in JSON at position \d+.*$/s, '')
     .replace(/, ".*" is not valid JSON$/s, '');
-  if (Number.isNaN(offset)) return `invalid JSON: ${reason}`;
+  if (Number.isNaN(offset)) return phrase('json.reason', { reason });
   const { line, column } = lineColumn(text, offset);
-  return `invalid JSON at line ${line}, column ${column}: ${reason}`;
+  return phrase('json.at', { line: `${line}`, column: `${column}`, reason });
 }

@@ -8,7 +8,9 @@ import {
   type Ipv4Address,
   type Ipv4Prefix,
 } from '../../net/wire/ipv4Address.ts';
-import { describeValue, NOT_ZERO, type Schema } from './schema.ts';
+import { expectedIssue, NOT_ZERO, valuePhrase, type Schema } from './schema.ts';
+import { phrase, phrased, withPhrase, type Phrase } from './phrase.ts';
+import { ipv4ErrorPhrase, prefixErrorPhrase } from './textPhrases.ts';
 import { parseBitRate, parseByteSize } from './units.ts';
 
 /**
@@ -32,19 +34,19 @@ function anyCase(word: string): string {
 }
 
 function fromText<T>(
-  expected: string,
-  parse: (text: string) => { ok: true; value: T } | { ok: false; error: string },
+  expected: Phrase,
+  parse: (text: string) => { ok: true; value: T } | { ok: false; error: string; phrase?: Phrase },
   json: Record<string, unknown>,
 ): Schema<T> {
   return {
     parse(value, path, issues) {
       if (typeof value !== 'string') {
-        issues.push({ path, message: `expected ${expected}, got ${describeValue(value)}` });
+        issues.push(expectedIssue(path, expected, value));
         return undefined;
       }
       const result = parse(value);
       if (!result.ok) {
-        issues.push({ path, message: result.error });
+        issues.push(withPhrase({ path, message: result.error }, result.phrase));
         return undefined;
       }
       return result.value;
@@ -56,10 +58,12 @@ function fromText<T>(
 /** A dotted-quad IPv4 address: `10.0.0.1`. */
 export function ipv4(description?: string): Schema<Ipv4Address> {
   return fromText(
-    'an IPv4 address such as "10.0.0.1"',
+    phrase('expected.ipv4'),
     (text) => {
       const r = parseIpv4(text);
-      return r.ok ? { ok: true, value: r.address } : r;
+      return r.ok
+        ? { ok: true, value: r.address }
+        : { ...r, phrase: ipv4ErrorPhrase(text, r.error) };
     },
     { type: 'string', pattern: `^\\s*${IPV4}\\s*$`, ...(description ? { description } : {}) },
   );
@@ -74,18 +78,23 @@ export interface InterfaceAddress {
 /** An interface address with its prefix length, like `10.0.0.2/24`. */
 export function interfaceAddress(): Schema<InterfaceAddress> {
   return fromText(
-    'an address with a prefix length such as "10.0.0.2/24"',
+    phrase('expected.interfaceAddress'),
     (text) => {
       const r = parsePrefix(text, { strict: false });
-      if (!r.ok) return r;
+      if (!r.ok) return { ...r, phrase: prefixErrorPhrase(text, r.error) };
       // /31 and /32 have no network or broadcast address (RFC 3021).
       const broadcast = (r.prefix.network | ~prefixMask(r.prefix.length)) >>> 0;
       if (r.prefix.length < 31 && (r.address === r.prefix.network || r.address === broadcast)) {
-        const which = r.address === r.prefix.network ? 'network' : 'broadcast';
-        return {
-          ok: false,
-          error: `"${text}" is the ${which} address of its prefix, not a host address`,
-        };
+        const said = phrased(
+          '',
+          phrase(
+            r.address === r.prefix.network
+              ? 'schema.hostAddress.network'
+              : 'schema.hostAddress.broadcast',
+            { text },
+          ),
+        );
+        return { ok: false, error: said.message, phrase: said.phrase };
       }
       return { ok: true, value: { address: r.address, prefix: r.prefix } };
     },
@@ -100,10 +109,12 @@ export function interfaceAddress(): Schema<InterfaceAddress> {
 /** A network prefix with no host bits set: `10.1.0.0/16`, `0.0.0.0/0`. */
 export function prefix(): Schema<Ipv4Prefix> {
   return fromText(
-    'a prefix such as "10.1.0.0/16"',
+    phrase('expected.prefix'),
     (text) => {
       const r = parsePrefix(text, { strict: true });
-      return r.ok ? { ok: true, value: r.prefix } : r;
+      return r.ok
+        ? { ok: true, value: r.prefix }
+        : { ...r, phrase: prefixErrorPhrase(text, r.error) };
     },
     { type: 'string', pattern: PREFIX },
   );
@@ -111,7 +122,7 @@ export function prefix(): Schema<Ipv4Prefix> {
 
 /** A bit rate: `10Mbps`, in bits per second. */
 export function bitRate(description?: string): Schema<number> {
-  return fromText('a bit rate such as "10Mbps"', parseBitRate, {
+  return fromText(phrase('expected.bitRate'), parseBitRate, {
     type: 'string',
     pattern: `^\\s*${NOT_ZERO}${NUMBER}\\s*[kKmMgGtT]?(${['bps', 'bit/s', 'b/s'].map(anyCase).join('|')})\\s*$`,
     ...(description ? { description } : {}),
@@ -120,22 +131,16 @@ export function bitRate(description?: string): Schema<number> {
 
 /** A size in bytes: a whole number, or a string with a unit such as `64KiB`. */
 export function byteSize(description?: string): Schema<number> {
-  const text = fromText('a size', parseByteSize, {});
+  const text = fromText(phrase('expected.size'), parseByteSize, {});
   return {
     parse(value, path, issues) {
       if (typeof value === 'number') {
         if (Number.isSafeInteger(value) && value >= 0) return value;
-        issues.push({
-          path,
-          message: `expected a whole number of bytes >= 0, got ${describeValue(value)}`,
-        });
+        issues.push(phrased(path, phrase('schema.bytesNotWhole', { got: valuePhrase(value) })));
         return undefined;
       }
       if (typeof value !== 'string') {
-        issues.push({
-          path,
-          message: `expected a size such as 1500 or "64KiB", got ${describeValue(value)}`,
-        });
+        issues.push(phrased(path, phrase('schema.sizeExpected', { got: valuePhrase(value) })));
         return undefined;
       }
       return text.parse(value, path, issues);

@@ -2,13 +2,17 @@
 // its JSON path and what was expected, and can describe itself as JSON Schema for editors.
 
 import { formatDuration, parseDuration } from '../../engine/time.ts';
+import { phrase, phrased, sayPhrase, withPhrase, type Phrase } from './phrase.ts';
+import { durationErrorPhrase } from './textPhrases.ts';
 
 /** One problem found in a document. */
 export interface ValidationIssue {
   /** Where, as a JSON path: `$.links[0].b`. */
   path: string;
-  /** What was expected there, in words. */
+  /** What was expected there, in English words (the CLI's). */
   message: string;
+  /** The same as a phrase, to say it in another language (phrase.ts `spoken`); absent: English only. */
+  phrase?: Phrase;
 }
 
 /** Validates a value (pushing problems to `issues`) and describes itself as JSON Schema. */
@@ -22,24 +26,36 @@ export type Infer<S> = S extends Schema<infer T> ? T : never;
 
 /** Describes a received value in a message: `a string ("abc")`, `a number (3)`, `null`. */
 export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
+  return sayPhrase(valuePhrase(value));
+}
+
+/** A received value as a phrase (describeValue in any language). */
+export function valuePhrase(value: unknown): Phrase {
+  if (value === null) return phrase('value.null');
+  if (Array.isArray(value)) return phrase('value.array');
   switch (typeof value) {
     case 'string':
-      return `a string (${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)})`;
+      return phrase('value.string', {
+        text: JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value),
+      });
     case 'number':
-      return `a number (${value})`;
+      return phrase('value.number', { value: `${value}` });
     case 'boolean':
-      return `${value}`;
+      return phrase('value.other', { type: `${value}` });
     case 'object':
-      return 'an object';
+      return phrase('value.object');
     default:
-      return typeof value;
+      return phrase('value.other', { type: typeof value });
   }
 }
 
-function fail(issues: ValidationIssue[], path: string, expected: string, got: unknown): undefined {
-  issues.push({ path, message: `expected ${expected}, got ${describeValue(got)}` });
+/** "expected {expected}, got {value}" as an issue. */
+export function expectedIssue(path: string, expected: Phrase, got: unknown): ValidationIssue {
+  return phrased(path, phrase('schema.expected', { expected, got: valuePhrase(got) }));
+}
+
+function fail(issues: ValidationIssue[], path: string, expected: Phrase, got: unknown): undefined {
+  issues.push(expectedIssue(path, expected, got));
   return undefined;
 }
 
@@ -47,22 +63,33 @@ function fail(issues: ValidationIssue[], path: string, expected: string, got: un
 export function string(
   options: {
     pattern?: RegExp;
-    patternText?: string;
+    /** What the pattern accepts, in words: English, or a phrase to say in any language. */
+    patternText?: string | Phrase;
     maxLength?: number;
     description?: string;
   } = {},
 ): Schema<string> {
-  const expected = options.patternText ?? 'a string';
+  const { patternText } = options;
+  const expected =
+    patternText === undefined
+      ? phrase('expected.string')
+      : typeof patternText === 'string'
+        ? phrase('expected.exactly', { value: patternText })
+        : patternText;
+  const patternWords =
+    typeof patternText === 'string' ? patternText : patternText && sayPhrase(patternText);
   return {
     parse(value, path, issues) {
       if (typeof value !== 'string') return fail(issues, path, expected, value);
       if (options.pattern && !options.pattern.test(value))
         return fail(issues, path, expected, value);
       if (options.maxLength !== undefined && value.length > options.maxLength) {
-        issues.push({
-          path,
-          message: `expected at most ${options.maxLength} characters, got ${value.length}`,
-        });
+        issues.push(
+          phrased(
+            path,
+            phrase('schema.tooLong', { max: `${options.maxLength}`, length: `${value.length}` }),
+          ),
+        );
         return undefined;
       }
       return value;
@@ -72,8 +99,8 @@ export function string(
       ...(options.pattern ? { pattern: options.pattern.source } : {}),
       ...(options.maxLength !== undefined ? { maxLength: options.maxLength } : {}),
       // Editors show the description on hover: say what the pattern means when nothing else does.
-      ...(options.description || options.patternText
-        ? { description: options.description ?? options.patternText }
+      ...(options.description || patternWords
+        ? { description: options.description ?? patternWords }
         : {}),
     }),
   };
@@ -89,11 +116,13 @@ export function number(
     description?: string;
   } = {},
 ): Schema<number> {
-  const parts = [options.integer ? 'an integer' : 'a number'];
-  if (options.min !== undefined) parts.push(`>= ${options.min}`);
-  if (options.max !== undefined) parts.push(`<= ${options.max}`);
-  if (options.exclusiveMax !== undefined) parts.push(`< ${options.exclusiveMax}`);
-  const expected = parts.join(' ');
+  let expected = phrase(options.integer ? 'expected.integer' : 'expected.number');
+  if (options.min !== undefined)
+    expected = phrase('expected.min', { expected, min: `${options.min}` });
+  if (options.max !== undefined)
+    expected = phrase('expected.max', { expected, max: `${options.max}` });
+  if (options.exclusiveMax !== undefined)
+    expected = phrase('expected.below', { expected, max: `${options.exclusiveMax}` });
   return {
     parse(value, path, issues) {
       if (typeof value !== 'number' || !Number.isFinite(value))
@@ -124,7 +153,9 @@ export function oneOf<const V extends string>(
   values: readonly V[],
   description?: string,
 ): Schema<V> {
-  const expected = `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
+  const expected = phrase('expected.oneOf', {
+    values: values.map((v) => JSON.stringify(v)).join(', '),
+  });
   return {
     parse(value, path, issues) {
       if (typeof value !== 'string' || !values.includes(value as V))
@@ -150,25 +181,23 @@ export function duration(
   return {
     parse(value, path, issues) {
       if (typeof value !== 'string') {
-        return fail(issues, path, 'a duration string such as "20ms", "2s" or "250us"', value);
+        return fail(issues, path, phrase('expected.durationString'), value);
       }
       const parsed = parseDuration(value);
       if (!parsed.ok) {
-        issues.push({ path, message: parsed.error });
+        issues.push(
+          withPhrase({ path, message: parsed.error }, durationErrorPhrase(value, parsed.error)),
+        );
         return undefined;
       }
       if (options.min !== undefined && parsed.ns < options.min) {
-        issues.push({
-          path,
-          message: `expected a duration of at least ${formatDuration(options.min)}, got "${value}"`,
-        });
+        const min = formatDuration(options.min);
+        issues.push(phrased(path, phrase('schema.durationAtLeast', { min, value })));
         return undefined;
       }
       if (options.max !== undefined && parsed.ns > options.max) {
-        issues.push({
-          path,
-          message: `expected a duration of at most ${formatDuration(options.max)}, got "${value}"`,
-        });
+        const max = formatDuration(options.max);
+        issues.push(phrased(path, phrase('schema.durationAtMost', { max, value })));
         return undefined;
       }
       return parsed.ns;
@@ -189,21 +218,25 @@ export function array<T>(
 ): Schema<T[]> {
   return {
     parse(value, path, issues) {
-      if (!Array.isArray(value)) return fail(issues, path, 'an array', value);
+      if (!Array.isArray(value)) return fail(issues, path, phrase('expected.array'), value);
       const out: T[] = [];
       let ok = true;
       if (options.minItems !== undefined && value.length < options.minItems) {
-        issues.push({
-          path,
-          message: `expected at least ${options.minItems} item(s), got ${value.length}`,
-        });
+        issues.push(
+          phrased(
+            path,
+            phrase('schema.tooFewItems', { min: `${options.minItems}`, count: `${value.length}` }),
+          ),
+        );
         ok = false;
       }
       if (options.maxItems !== undefined && value.length > options.maxItems) {
-        issues.push({
-          path,
-          message: `expected at most ${options.maxItems} items, got ${value.length}`,
-        });
+        issues.push(
+          phrased(
+            path,
+            phrase('schema.tooManyItems', { max: `${options.maxItems}`, count: `${value.length}` }),
+          ),
+        );
         return undefined;
       }
       value.forEach((element, i) => {
@@ -237,14 +270,14 @@ export function object<R extends Fields, O extends Fields = Record<never, never>
   return {
     parse(value, path, issues) {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        return fail(issues, path, 'an object', value);
+        return fail(issues, path, phrase('expected.object'), value);
       }
       const record = value as Record<string, unknown>;
       const out: Record<string, unknown> = {};
       let ok = true;
       for (const [key, schema] of Object.entries(required)) {
         if (!Object.hasOwn(record, key)) {
-          issues.push({ path: `${path}.${key}`, message: 'is required but missing' });
+          issues.push(phrased(`${path}.${key}`, phrase('schema.missing')));
           ok = false;
           continue;
         }
@@ -260,10 +293,12 @@ export function object<R extends Fields, O extends Fields = Record<never, never>
       }
       for (const key of Object.keys(record)) {
         if (!known.has(key)) {
-          issues.push({
-            path: `${path}.${key}`,
-            message: `is not a known field (expected one of: ${[...known].join(', ')})`,
-          });
+          issues.push(
+            phrased(
+              `${path}.${key}`,
+              phrase('schema.unknownField', { fields: [...known].join(', ') }),
+            ),
+          );
           ok = false;
         }
       }
@@ -293,7 +328,7 @@ export function tagged<K extends string, M extends Record<string, Schema<unknown
   return {
     parse(value, path, issues) {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        return fail(issues, path, 'an object', value);
+        return fail(issues, path, phrase('expected.object'), value);
       }
       const kind = (value as Record<string, unknown>)[tag];
       const variant =
@@ -302,7 +337,7 @@ export function tagged<K extends string, M extends Record<string, Schema<unknown
         return fail(
           issues,
           `${path}.${tag}`,
-          `one of ${names.map((n) => JSON.stringify(n)).join(', ')}`,
+          phrase('expected.oneOf', { values: names.map((n) => JSON.stringify(n)).join(', ') }),
           kind,
         );
       }
@@ -316,7 +351,13 @@ export function tagged<K extends string, M extends Record<string, Schema<unknown
 export function literal<const V extends string | number | boolean>(expected: V): Schema<V> {
   return {
     parse(value, path, issues) {
-      if (value !== expected) return fail(issues, path, JSON.stringify(expected), value);
+      if (value !== expected)
+        return fail(
+          issues,
+          path,
+          phrase('expected.exactly', { value: JSON.stringify(expected) }),
+          value,
+        );
       return expected;
     },
     jsonSchema: () => ({ const: expected }),
@@ -327,7 +368,7 @@ export function literal<const V extends string | number | boolean>(expected: V):
 export function boolean(description?: string): Schema<boolean> {
   return {
     parse(value, path, issues) {
-      if (typeof value !== 'boolean') return fail(issues, path, 'true or false', value);
+      if (typeof value !== 'boolean') return fail(issues, path, phrase('expected.boolean'), value);
       return value;
     },
     jsonSchema: () => ({ type: 'boolean', ...(description ? { description } : {}) }),

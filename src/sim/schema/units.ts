@@ -1,6 +1,15 @@
 // Parses the units people write in scenarios: bit rates ("10Mbps") and byte sizes ("64KiB").
+// An error is English words and the same as a phrase, for the page's language.
 
-export type UnitResult = { ok: true; value: number } | { ok: false; error: string };
+import { sayPhrase, withPhrase, type Phrase, type PhraseKey } from './phrase.ts';
+
+export type UnitResult =
+  { ok: true; value: number } | { ok: false; error: string; phrase?: Phrase };
+
+function unitError(key: PhraseKey & `text.${string}`, text: string): UnitResult {
+  const p: Phrase = { key, params: { text } };
+  return withPhrase({ ok: false, error: sayPhrase(p) }, p);
+}
 
 const RATE_UNITS: Record<string, number> = { bps: 1, kbps: 1e3, mbps: 1e6, gbps: 1e9, tbps: 1e12 };
 const RATE_PATTERN = /^(\d+(?:\.\d+)?)\s*([kmgt]?)(?:bps|bit\/s|b\/s)$/i;
@@ -9,17 +18,13 @@ const RATE_PATTERN = /^(\d+(?:\.\d+)?)\s*([kmgt]?)(?:bps|bit\/s|b\/s)$/i;
 export function parseBitRate(text: string): UnitResult {
   const match = RATE_PATTERN.exec(text.trim());
   if (!match) {
-    return {
-      ok: false,
-      error: `"${text}" is not a bit rate: expected a number and a unit (bps, kbps, Mbps, Gbps), like 10Mbps`,
-    };
+    return unitError('text.bitRate', text);
   }
   const value = Number(match[1]) * (RATE_UNITS[`${(match[2] ?? '').toLowerCase()}bps`] ?? NaN);
   if (!Number.isSafeInteger(Math.round(value)) || Math.round(value) <= 0) {
-    return { ok: false, error: `"${text}" must be a whole number of bits per second, more than 0` };
+    return unitError('text.bitRate.positive', text);
   }
-  if (Math.abs(value - Math.round(value)) > 1e-6)
-    return { ok: false, error: `"${text}" is not a whole number of bits per second` };
+  if (Math.abs(value - Math.round(value)) > 1e-6) return unitError('text.bitRate.whole', text);
   return { ok: true, value: Math.round(value) };
 }
 
@@ -38,13 +43,9 @@ const SIZE_PATTERN = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|kib|mib|gib)$/i;
 export function parseByteSize(text: string): UnitResult {
   const match = SIZE_PATTERN.exec(text.trim());
   if (!match) {
-    return {
-      ok: false,
-      error: `"${text}" is not a size: expected a number and a unit (B, kB, MB, GB, KiB, MiB, GiB), like 64KiB`,
-    };
+    return unitError('text.size', text);
   }
   const value = Number(match[1]) * (SIZE_UNITS[(match[2] ?? '').toLowerCase()] ?? NaN);
-  if (!Number.isSafeInteger(value))
-    return { ok: false, error: `"${text}" is not a whole number of bytes` };
+  if (!Number.isSafeInteger(value)) return unitError('text.size.whole', text);
   return { ok: true, value };
 }

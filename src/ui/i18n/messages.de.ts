@@ -346,6 +346,8 @@ export const de: Messages = {
   'list.remove': 'Entfernen',
   'list.kindOfNew': 'Art des neuen Elements ({noun})',
   'list.addLabel': '{noun} zu {owner} hinzufügen',
+  'list.refused': 'Abgelehnt: {reason} ({path})',
+  'list.refusedNone': 'Abgelehnt.',
   'list.add': '{noun} hinzufügen',
   'doc.label': 'Das Szenario-Dokument',
   'doc.undoTitle': 'Rückgängig: {change} (Strg+Z)',
@@ -510,6 +512,11 @@ export const de: Messages = {
   'proc.state.working': 'arbeitet (auf der CPU)',
   'proc.state.waitingForIo': 'wartet auf E/A',
   'proc.state.exited': 'beendet',
+  'props.titleNode': 'Knoten {name} (ID {id})',
+  'props.titleLink': 'Leitung {link}',
+  'props.titleScenario': 'Das Szenario',
+  'props.ownerLink': 'Leitung {link}',
+  'props.ownerScenario': 'das Szenario',
   'props.sceneHint':
     'Wähle einen Knoten oder eine Leitung im Bild aus, um sie zu bearbeiten; hier stehen die eigenen Einstellungen des Szenarios.',
   'props.nodeHint':
@@ -528,6 +535,7 @@ export const de: Messages = {
   'schema.yes': 'ja',
   'schema.no': 'nein',
   'schema.defaultPlaceholder': 'Standard',
+  'schema.refused': 'abgelehnt',
   'schema.defaultHint': 'Standard; {hint}',
   'schema.range': 'Bereich: {min} bis {max}.',
   'schema.rangeExclusive': 'Bereich: {min} bis {max} (ausschließlich).',

@@ -338,6 +338,8 @@ export const en = {
   'list.kindOfNew': 'Kind of new {noun}',
   'list.addLabel': 'Add {noun} to {owner}',
   'list.add': 'Add {noun}',
+  'list.refused': 'Refused: {reason} ({path})',
+  'list.refusedNone': 'Refused.',
   'doc.label': 'The scenario document',
   'doc.undoTitle': 'Undo: {change} (Ctrl+Z)',
   'doc.nothingToUndo': 'Nothing to undo',
@@ -496,6 +498,11 @@ export const en = {
   'proc.state.working': 'working (on the CPU)',
   'proc.state.waitingForIo': 'waiting for I/O',
   'proc.state.exited': 'exited',
+  'props.titleNode': 'Node {name} (id {id})',
+  'props.titleLink': 'Link {link}',
+  'props.titleScenario': 'The scenario',
+  'props.ownerLink': 'link {link}',
+  'props.ownerScenario': 'the scenario',
   'props.sceneHint':
     "Select a node or a link in the picture to edit it; here, the scenario's own settings.",
   'props.nodeHint':
@@ -513,6 +520,7 @@ export const en = {
   'schema.yes': 'yes',
   'schema.no': 'no',
   'schema.defaultPlaceholder': 'default',
+  'schema.refused': 'refused',
   'schema.defaultHint': 'default; {hint}',
   'schema.range': 'Range: {min} to {max}.',
   'schema.rangeExclusive': 'Range: {min} to {max} (not included).',

@@ -2,7 +2,7 @@
 // records, packed, in batches with progress, then the summary, so the page stays responsive on big runs.
 
 import { transferables } from '../../engine/traceStoreDelta.ts';
-import { parseScenarioText } from '../../sim/index.ts';
+import { parseScenarioText, plainForPage } from '../../sim/index.ts';
 import type { RunRequest, WorkerMessage } from './messages.ts';
 import { doneMessage, fingerprintMessage, SlicedRun } from './slicedRun.ts';
 
@@ -21,7 +21,8 @@ scope.onmessage = (event) => {
   try {
     const parsed = parseScenarioText(request.text);
     if (!parsed.ok) {
-      scope.postMessage({ type: 'invalid', issues: parsed.issues });
+      // The issues' phrases are hidden fields, which a structured clone drops: make them plain.
+      scope.postMessage({ type: 'invalid', issues: plainForPage(parsed.issues) });
       return;
     }
     const run = new SlicedRun(parsed.scenario, {

@@ -29,6 +29,8 @@ export {
 } from './schemaFields.ts';
 export { InsertItem, RemoveItem } from './listEdits.ts';
 export { itemNoun, newItemCandidates } from './newItems.ts';
+export { fieldPhrases } from './fieldPhrases.ts';
+export { fieldHelp } from './fieldHelp.ts';
 export { isShareFragment, readShareFragment, SHARE_PREFIX, shareFragment } from './shareLink.ts';
 export { DocumentPatch, patchBetween } from './documentPatch.ts';
 export {

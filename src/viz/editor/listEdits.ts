@@ -2,7 +2,10 @@
 // interfaces, a client's requests, ...) as command objects: each remembers enough to be undone
 // exactly (the removed item and its place; whether the list itself was absent before an insert).
 
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import { valueAt, withValue, type DocPath, type EditCommand, type Json } from './documentEdits.ts';
+import { fieldPhrases } from './fieldPhrases.ts';
+import { itemNoun } from './newItems.ts';
 
 function listAt(doc: Json, path: DocPath): Json[] | undefined {
   const list = valueAt(doc, path);
@@ -21,15 +24,25 @@ export class InsertItem implements EditCommand {
     readonly item: Json,
     /** Whether the document had no list there before: undo removes the key again. */
     readonly madeList: boolean,
-    noun = 'item',
+    noun?: string,
+    language: Language = ENGLISH,
   ) {
-    this.label = `Add ${noun} ${index + 1}`;
+    this.label = fieldPhrases.in(language).say('list.add', {
+      noun: noun ?? itemNoun('', language),
+      n: `${index + 1}`,
+    });
   }
 
-  /** The command that appends `item` to the list at `path` of `doc`. */
-  static append(doc: Json, path: DocPath, item: Json, noun?: string): InsertItem {
+  /** The command that appends `item` to the list at `path` of `doc`; its label in `language`. */
+  static append(
+    doc: Json,
+    path: DocPath,
+    item: Json,
+    noun?: string,
+    language: Language = ENGLISH,
+  ): InsertItem {
     const list = listAt(doc, path);
-    return new InsertItem(path, list?.length ?? 0, item, list === undefined, noun);
+    return new InsertItem(path, list?.length ?? 0, item, list === undefined, noun, language);
   }
 
   apply(doc: Json): Json {
@@ -55,16 +68,26 @@ export class RemoveItem implements EditCommand {
     readonly path: DocPath,
     readonly index: number,
     readonly item: Json,
-    noun = 'item',
+    noun?: string,
+    language: Language = ENGLISH,
   ) {
-    this.label = `Remove ${noun} ${index + 1}`;
+    this.label = fieldPhrases.in(language).say('list.remove', {
+      noun: noun ?? itemNoun('', language),
+      n: `${index + 1}`,
+    });
   }
 
-  /** The command that removes item `index` of the list at `path` of `doc`. */
-  static at(doc: Json, path: DocPath, index: number, noun?: string): RemoveItem {
+  /** The command that removes item `index` of the list at `path` of `doc`; its label in `language`. */
+  static at(
+    doc: Json,
+    path: DocPath,
+    index: number,
+    noun?: string,
+    language: Language = ENGLISH,
+  ): RemoveItem {
     const item = listAt(doc, path)?.[index];
     if (item === undefined) throw new RangeError(`no item ${index + 1} at ${path.join('.')}`);
-    return new RemoveItem(path, index, item, noun);
+    return new RemoveItem(path, index, item, noun, language);
   }
 
   apply(doc: Json): Json {

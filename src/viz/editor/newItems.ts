@@ -5,7 +5,9 @@
 // applies the first candidate the validator accepts, so no kind is named here: the document's own
 // rules pick, say, the node that runs a web server for a new web client.
 
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import type { DocPath, Json } from './documentEdits.ts';
+import { FIELD_EN, fieldPhrases } from './fieldPhrases.ts';
 import type { JsonSchema } from './schemaFields.ts';
 
 type JsonObject = { [key: string]: Json };
@@ -13,27 +15,16 @@ type JsonObject = { [key: string]: Json };
 const isObject = (v: Json | undefined): v is JsonObject =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** What one item of a list is called, for buttons and the undo history. */
-const NOUNS: Readonly<Record<string, string>> = {
-  nodes: 'node',
-  links: 'link',
-  events: 'event',
-  apps: 'application',
-  routes: 'route',
-  interfaces: 'interface',
-  requests: 'request',
-  records: 'record',
-  files: 'file',
-  users: 'user',
-  accounts: 'account',
-  protected: 'protected path',
-  script: 'command',
-  site: 'page',
-};
-
-/** The noun for an item of the list under `key`: `apps` -> `application`. */
-export function itemNoun(key: string): string {
-  return NOUNS[key] ?? 'item';
+/**
+ * The noun for an item of the list under `key`, for buttons and the undo history (fieldPhrases.ts
+ * `noun.*`): `apps` -> `application`, in German `Anwendung`; `item` for a list it does not know.
+ */
+export function itemNoun(key: string, language: Language = ENGLISH): string {
+  const noun = `noun.${key}`;
+  const say = fieldPhrases.in(language).say;
+  return Object.hasOwn(FIELD_EN, noun)
+    ? say(noun as keyof typeof FIELD_EN & `noun.${string}`)
+    : say('noun.item');
 }
 
 /** Text guesses for a required string field, the first its pattern and length accept is taken. */

@@ -3,8 +3,12 @@
 // input it takes (a choice, a number with its range, a yes/no, a duration or rate with its unit, a
 // group of fields, a list), its help text, and whether it is set. Choosing a variant (an app's
 // `type`) picks that variant's fields. What a learner types is read back into a document value.
+// Help, hints and refusals are in the language asked for (English by default).
 
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import type { DocPath, Json } from './documentEdits.ts';
+import { fieldHelp } from './fieldHelp.ts';
+import { fieldPhrases } from './fieldPhrases.ts';
 
 export type JsonSchema = { [key: string]: unknown };
 
@@ -37,14 +41,13 @@ const RATE = /\[bB\]\[pP\]\[sS\]|bps/;
 const OCTET = '25[0-5]';
 
 /** What to type in a text field, from its pattern or format. */
-function hintOf(schema: JsonSchema): string | null {
+function hintOf(schema: JsonSchema, language: Language): string | null {
+  const say = fieldPhrases.in(language).say;
   const pattern = typeof schema.pattern === 'string' ? schema.pattern : '';
-  if (DURATION.test(pattern)) return 'a duration, like 20ms or 1.5s';
-  if (RATE.test(pattern)) return 'a rate, like 10Mbps or 512kbps';
-  if (pattern.includes(OCTET) && pattern.includes('/')) {
-    return 'an address and prefix, like 10.0.0.2/24';
-  }
-  if (pattern.includes(OCTET) || schema.format === 'ipv4') return 'an IPv4 address, like 10.0.0.1';
+  if (DURATION.test(pattern)) return say('hint.duration');
+  if (RATE.test(pattern)) return say('hint.rate');
+  if (pattern.includes(OCTET) && pattern.includes('/')) return say('hint.prefix');
+  if (pattern.includes(OCTET) || schema.format === 'ipv4') return say('hint.ipv4');
   return null;
 }
 
@@ -79,7 +82,12 @@ function kindOf(schema: JsonSchema): FieldKind {
 }
 
 /** The fields of the object at `path` (whose schema is `schema`), in the schema's order. */
-export function fieldsOf(schema: JsonSchema, value: Json | undefined, path: DocPath): FieldSpec[] {
+export function fieldsOf(
+  schema: JsonSchema,
+  value: Json | undefined,
+  path: DocPath,
+  language: Language = ENGLISH,
+): FieldSpec[] {
   const object = variantOf(schema, value);
   if (!object) return [];
   const props = (object.properties ?? {}) as { [key: string]: JsonSchema };
@@ -93,8 +101,8 @@ export function fieldsOf(schema: JsonSchema, value: Json | undefined, path: DocP
       kind,
       schema: field,
       required: required.has(key),
-      help: typeof field.description === 'string' ? field.description : null,
-      hint: kind === 'text' ? hintOf(field) : null,
+      help: typeof field.description === 'string' ? fieldHelp(field.description, language) : null,
+      hint: kind === 'text' ? hintOf(field, language) : null,
       options: Array.isArray(field.enum) ? field.enum.map(String) : [],
       min: typeof field.minimum === 'number' ? field.minimum : null,
       max:
@@ -140,11 +148,13 @@ export function inputText(spec: FieldSpec): string {
 export function readInput(
   spec: FieldSpec,
   text: string,
+  language: Language = ENGLISH,
 ): { ok: true; value: Json | undefined } | { ok: false; message: string } {
+  const say = fieldPhrases.in(language).say;
   const trimmed = text.trim();
   if (trimmed === '') {
     return spec.required
-      ? { ok: false, message: `${spec.key} is required` }
+      ? { ok: false, message: say('input.required', { key: spec.key }) }
       : { ok: true, value: undefined };
   }
   switch (spec.kind) {
@@ -154,16 +164,19 @@ export function readInput(
     case 'number': {
       const n = Number(trimmed);
       if (!Number.isFinite(n))
-        return { ok: false, message: `expected a number, found "${trimmed}"` };
+        return { ok: false, message: say('input.notNumber', { text: trimmed }) };
       if (spec.kind === 'integer' && !Number.isInteger(n)) {
-        return { ok: false, message: `expected a whole number, found ${trimmed}` };
+        return { ok: false, message: say('input.notWhole', { text: trimmed }) };
       }
       if (spec.min !== null && n < spec.min) {
-        return { ok: false, message: `expected at least ${spec.min}, found ${trimmed}` };
+        return { ok: false, message: say('input.below', { min: `${spec.min}`, text: trimmed }) };
       }
       if (spec.max !== null && (spec.maxExclusive ? n >= spec.max : n > spec.max)) {
-        const bound = spec.maxExclusive ? `under ${spec.max}` : `at most ${spec.max}`;
-        return { ok: false, message: `expected ${bound}, found ${trimmed}` };
+        const max = `${spec.max}`;
+        return {
+          ok: false,
+          message: say(spec.maxExclusive ? 'input.under' : 'input.above', { max, text: trimmed }),
+        };
       }
       return { ok: true, value: n };
     }
@@ -186,8 +199,8 @@ export function readInput(
         return {
           ok: false,
           message: spec.hint
-            ? `expected ${spec.hint}, found "${trimmed}"`
-            : `"${trimmed}" is not allowed here`,
+            ? say('input.pattern', { hint: spec.hint, text: trimmed })
+            : say('input.notAllowed', { text: trimmed }),
         };
       }
       return { ok: true, value: trimmed };

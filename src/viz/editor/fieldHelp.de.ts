@@ -1,0 +1,263 @@
+// The scenario fields' help texts in German, keyed by the English description the schema gives
+// (scenarioSchema.ts and the kinds' schemas); fieldHelp.ts says them. The test checks that every
+// description of the schema has its German here, and nothing else.
+
+export const FIELD_HELP_DE: { readonly [english: string]: string } = {
+  'A Handshake scenario: the network, its applications and how long to run.':
+    'Ein Handshake-Szenario: das Netz, seine Anwendungen und wie lange es läuft.',
+  'The JSON Schema of this document, for editors; ignored by Handshake. Files in the repository name ../public/scenario.schema.json.':
+    'Das JSON Schema dieses Dokuments, für Editoren; Handshake beachtet es nicht. Dateien im Repository nennen ../public/scenario.schema.json.',
+  'a node id: a letter, then up to 63 letters, digits, "_" or "-"':
+    'eine Knoten-ID: ein Buchstabe, dann bis zu 63 Buchstaben, Ziffern, "_" oder "-"',
+  'What the node is; sets its icon and defaults.':
+    'Was der Knoten ist; bestimmt sein Symbol und seine Standardwerte.',
+  'A name shown instead of the id.': 'Ein Name, der statt der ID gezeigt wird.',
+  'A network interface. Hosts and routers need an address; switch ports have none.':
+    'Eine Netzwerkschnittstelle. Hosts und Router brauchen eine Adresse; Switch-Ports haben keine.',
+  'an interface name: a letter, then up to 63 letters, digits, "_" or "-"':
+    'ein Schnittstellenname: ein Buchstabe, dann bis zu 63 Buchstaben, Ziffern, "_" oder "-"',
+  'The interface address and its prefix length, like 10.0.0.2/24.':
+    'Die Adresse der Schnittstelle und ihre Präfixlänge, etwa 10.0.0.2/24.',
+  'Default router, on a subnet of this node.': 'Standard-Router, in einem Subnetz dieses Knotens.',
+  'A static route: packets for `to` go to the router `via`.':
+    'Eine statische Route: Pakete für `to` gehen an den Router `via`.',
+  'The next router, on a subnet of this node.':
+    'Der nächste Router, in einem Subnetz dieses Knotens.',
+  'Loss recovery: "newreno" (default, RFC 6582) or "reno" (RFC 5681, for comparison).':
+    'Verlustbehandlung: "newreno" (Standard, RFC 6582) oder "reno" (RFC 5681, zum Vergleich).',
+  'Maximum segment size in bytes (default 1460).':
+    'Maximale Segmentgröße in Bytes (Standard 1460).',
+  'Receive buffer, advertised as the window (default 65535 bytes); at least the MSS, at most 65535 bytes without windowScaling (the window field is 16 bits) and 65535 x 2^14 with it.':
+    'Empfangspuffer, als Fenster angekündigt (Standard 65535 Bytes); mindestens die MSS, höchstens 65535 Bytes ohne windowScaling (das Fensterfeld ist 16 Bit breit) und 65535 x 2^14 mit.',
+  'Send buffer (default 256KiB); at least the MSS.':
+    'Sendepuffer (Standard 256KiB); mindestens die MSS.',
+  'RTO before any RTT sample (default 1s, RFC 6298), from minRto to maxRto.':
+    'RTO vor der ersten RTT-Messung (Standard 1s, RFC 6298), zwischen minRto und maxRto.',
+  'Lowest RTO (default 1s as RFC 6298 says; Linux uses 200ms).':
+    'Kleinstes RTO (Standard 1s, wie RFC 6298 sagt; Linux nimmt 200ms).',
+  'Highest RTO after backoff (default 60s; RFC 6298 2.5: at least 60s).':
+    'Größtes RTO nach dem Backoff (Standard 60s; RFC 6298 2.5: mindestens 60s).',
+  'Maximum segment lifetime; TIME-WAIT lasts 2 MSL (default 30s).':
+    'Maximale Lebensdauer eines Segments; TIME-WAIT dauert 2 MSL (Standard 30s).',
+  'SYN retransmissions before ETIMEDOUT (default 6).':
+    'SYN-Wiederholungen vor ETIMEDOUT (Standard 6).',
+  'Data retransmissions before ETIMEDOUT (default 15).':
+    'Datenwiederholungen vor ETIMEDOUT (Standard 15).',
+  'Delayed ACKs (RFC 5681 4.2): acknowledge every second segment, or when delayedAckTimeout runs out (default false).':
+    'Verzögerte ACKs (RFC 5681 4.2): jedes zweite Segment bestätigen, oder wenn delayedAckTimeout abläuft (Standard false).',
+  'The delayed-ACK timer, under 500ms as RFC 5681 requires (default 200ms).':
+    'Der Timer für verzögerte ACKs, unter 500ms, wie RFC 5681 verlangt (Standard 200ms).',
+  'Offer the window scale option (RFC 7323) so that windows can exceed 65535 bytes (default false).':
+    'Die Window-Scale-Option anbieten (RFC 7323), damit Fenster größer als 65535 Bytes sein können (Standard false).',
+  'Offer TCP timestamps (RFC 7323): TSval and TSecr on every segment, RTT from TSecr (default false).':
+    'TCP-Timestamps anbieten (RFC 7323): TSval und TSecr in jedem Segment, RTT aus TSecr (Standard false).',
+  'Offer selective acknowledgments (RFC 2018): the receiver reports the blocks it holds beyond a hole, the sender recovers with them (RFC 6675) (default false).':
+    'Selektive Bestätigungen anbieten (RFC 2018): Der Empfänger meldet die Blöcke, die er hinter einer Lücke hat, der Sender stellt damit wieder her (RFC 6675) (Standard false).',
+  'The node CPU that runs its servers’ work.':
+    'Die CPU des Knotens, die die Arbeit seiner Server erledigt.',
+  'Cores (default 1).': 'Kerne (Standard 1).',
+  'Scheduling policy (default "fcfs").': 'Scheduling-Verfahren (Standard "fcfs").',
+  'Round-robin time slice (default 10ms).': 'Zeitscheibe für Round-Robin (Standard 10ms).',
+  'Time to switch a core to another job (default 0s).':
+    'Zeit, um einen Kern auf einen anderen Job umzuschalten (Standard 0s).',
+  'The node’s stub resolver: host names of its apps are looked up at this server and cached.':
+    'Der Stub-Resolver des Knotens: Hostnamen seiner Anwendungen werden bei diesem Server nachgeschlagen und zwischengespeichert.',
+  'The DNS server, by node id (its first address) or IPv4 address.':
+    'Der DNS-Server, als Knoten-ID (seine erste Adresse) oder IPv4-Adresse.',
+  'Wait for a response before asking again (default 5s).':
+    'Wie lange auf eine Antwort gewartet wird, bevor erneut gefragt wird (Standard 5s).',
+  'Queries sent again after a timeout (default 1).':
+    'Wie oft eine Anfrage nach einem Timeout erneut gesendet wird (Standard 1).',
+  'Sends a UDP request, waits for the reply, retries on timeout (stop-and-wait).':
+    'Sendet eine UDP-Anfrage, wartet auf die Antwort, wiederholt nach einem Timeout (Stop-and-Wait).',
+  'The node to talk to, by id (its first interface address) or by IPv4 address.':
+    'Der Knoten, mit dem gesprochen wird, als ID (die Adresse seiner ersten Schnittstelle) oder als IPv4-Adresse.',
+  'UDP port of the echo server (default 7).': 'UDP-Port des Echo-Servers (Standard 7).',
+  'Requests to send (default 4).': 'Zu sendende Anfragen (Standard 4).',
+  'Pause after a reply (or giving up) before the next request (default 1s).':
+    'Pause nach einer Antwort (oder nach dem Aufgeben) vor der nächsten Anfrage (Standard 1s).',
+  'How long to wait for a reply before retrying (default 1s).':
+    'Wie lange auf eine Antwort gewartet wird, bevor wiederholt wird (Standard 1s).',
+  'Retries per request (default 2).': 'Wiederholungen pro Anfrage (Standard 2).',
+  'When the first request is sent (default 0s).':
+    'Wann die erste Anfrage gesendet wird (Standard 0s).',
+  'Request payload in bytes (default 56).': 'Nutzdaten der Anfrage in Bytes (Standard 56).',
+  'Answers each UDP request with a reply of the same size, one request at a time.':
+    'Beantwortet jede UDP-Anfrage mit einer gleich großen Antwort, eine Anfrage nach der anderen.',
+  'UDP port to listen on (default 7).': 'UDP-Port, auf dem gelauscht wird (Standard 7).',
+  'Time to prepare each reply (default 0s).': 'Zeit, um jede Antwort vorzubereiten (Standard 0s).',
+  'Connects over TCP, sends the bytes, then closes the connection.':
+    'Verbindet sich über TCP, sendet die Bytes und schließt dann die Verbindung.',
+  'How much data to send.': 'Wie viele Daten gesendet werden.',
+  'TCP port of the sink (default 5001).': 'TCP-Port der Senke (Standard 5001).',
+  'When to connect (default 0s).': 'Wann die Verbindung aufgebaut wird (Standard 0s).',
+  'Listens on a TCP port, accepts connections and reads all their data.':
+    'Lauscht auf einem TCP-Port, nimmt Verbindungen an und liest alle ihre Daten.',
+  'TCP port to listen on (default 5001).': 'TCP-Port, auf dem gelauscht wird (Standard 5001).',
+  'Accept queue length (default 128).': 'Länge der Accept-Warteschlange (Standard 128).',
+  'A web server: a static site, a small API, optional accounts; each request costs CPU time on the node.':
+    'Ein Webserver: eine statische Website, eine kleine API, auf Wunsch Konten; jede Anfrage kostet CPU-Zeit auf dem Knoten.',
+  'Names the server in the trace (default "web").': 'Benennt den Server im Trace (Standard "web").',
+  'TCP port (default 80).': 'TCP-Port (Standard 80).',
+  'A page or object of the site; pages reference objects a browser fetches next.':
+    'Eine Seite oder ein Objekt der Website; Seiten verweisen auf Objekte, die ein Browser danach abruft.',
+  'Where the resource is served.': 'Wo die Ressource ausgeliefert wird.',
+  'Body size in bytes.': 'Größe des Bodys in Bytes.',
+  'Media type (default from the extension).': 'Medientyp (Standard: nach der Dateiendung).',
+  'The exact body, as text.': 'Der genaue Body, als Text.',
+  'An object the page references.': 'Ein Objekt, auf das die Seite verweist.',
+  'Password login with a session cookie; protected paths answer 401 without it, 403 without the role.':
+    'Anmeldung mit Passwort und Session-Cookie; geschützte Pfade antworten ohne sie mit 401, ohne die Rolle mit 403.',
+  'A protected path prefix.': 'Ein geschütztes Pfadpräfix.',
+  'Wrong passwords before the account locks (default 3).':
+    'Falsche Passwörter, bevor das Konto gesperrt wird (Standard 3).',
+  'The server’s concurrency model.': 'Das Nebenläufigkeitsmodell des Servers.',
+  'single: one connection at a time; threadPerConnection: a thread each; workerPool: fixed workers; eventLoop: one thread, non-blocking I/O.':
+    'single: eine Verbindung nach der anderen; threadPerConnection: ein Thread pro Verbindung; workerPool: feste Worker; eventLoop: ein Thread, nicht blockierende Ein-/Ausgabe.',
+  'Threads (threadPerConnection), workers (workerPool) or open connections (eventLoop); default 64 threads, 4 workers, 10000 connections; unused by "single".':
+    'Threads (threadPerConnection), Worker (workerPool) oder offene Verbindungen (eventLoop); Standard 64 Threads, 4 Worker, 10000 Verbindungen; von "single" nicht genutzt.',
+  'At the limit: leave new connections waiting, or answer 503 (default queue; "single" always leaves them waiting).':
+    'An der Grenze: neue Verbindungen warten lassen oder mit 503 antworten (Standard queue; "single" lässt sie immer warten).',
+  'workerPool: connections that may wait for a worker (default 128).':
+    'workerPool: Verbindungen, die auf einen Worker warten dürfen (Standard 128).',
+  'Work per request.': 'Arbeit pro Anfrage.',
+  'CPU time per request.': 'CPU-Zeit pro Anfrage.',
+  'A duration: a number and a unit (ns, us, ms, s, m, h).':
+    'Eine Dauer: eine Zahl und eine Einheit (ns, us, ms, s, m, h).',
+  'I/O wait per request after its CPU time (a disk or a database).':
+    'Wartezeit auf Ein-/Ausgabe pro Anfrage nach ihrer CPU-Zeit (eine Festplatte oder eine Datenbank).',
+  'Idle persistent connections close after this (default 5s).':
+    'Untätige persistente Verbindungen werden danach geschlossen (Standard 5s).',
+  'Scheduling priority of its threads (lower first).':
+    'Scheduling-Priorität seiner Threads (niedrigere zuerst).',
+  'Serve HTTPS (TLS 1.3-shaped) with this certificate; port 443 by default.':
+    'HTTPS (nach dem Muster von TLS 1.3) mit diesem Zertifikat ausliefern; standardmäßig auf Port 443.',
+  'The server certificate: subject and alternative names, issuer, validity (simulated time).':
+    'Das Serverzertifikat: Subjekt und alternative Namen, Aussteller, Gültigkeit (simulierte Zeit).',
+  'The name the certificate is for.': 'Der Name, für den das Zertifikat gilt.',
+  'Certificate authority (default "Handshake Root CA").':
+    'Zertifizierungsstelle (Standard "Handshake Root CA").',
+  'Valid from this time of the run (default 0s).':
+    'Gültig ab diesem Zeitpunkt des Laufs (Standard 0s).',
+  'Expires at this time of the run (default: never).':
+    'Läuft zu diesem Zeitpunkt des Laufs ab (Standard: nie).',
+  'A web client: each visit loads `page` (default /index.html) or sends `requests` in order.':
+    'Ein Webclient: Jeder Besuch lädt `page` (Standard /index.html) oder sendet `requests` der Reihe nach.',
+  'Who to talk to: a node id, an IPv4 address, or a name the node resolves with DNS.':
+    'Mit wem gesprochen wird: eine Knoten-ID, eine IPv4-Adresse oder ein Name, den der Knoten per DNS auflöst.',
+  'Server port (default 80, or 443 with https).': 'Server-Port (Standard 80, oder 443 mit https).',
+  'Use TLS and check the server certificate (default false).':
+    'TLS verwenden und das Serverzertifikat prüfen (Standard false).',
+  'A certificate authority the client trusts (default ["Handshake Root CA"]).':
+    'Eine Zertifizierungsstelle, der der Client vertraut (Standard ["Handshake Root CA"]).',
+  'Keep connections open (HTTP/1.1 default: true).':
+    'Verbindungen offen halten (Standard bei HTTP/1.1: true).',
+  'Send requests without waiting for responses (default false).':
+    'Anfragen senden, ohne auf Antworten zu warten (Standard false).',
+  'Connections at once (default 1).': 'Gleichzeitige Verbindungen (Standard 1).',
+  'A page to load with every object it references.':
+    'Eine Seite, die mit allen Objekten geladen wird, auf die sie verweist.',
+  'The request-target.': 'Das Request-Target.',
+  'Default GET.': 'Standard GET.',
+  'Body text (a form by default).': 'Text des Bodys (standardmäßig ein Formular).',
+  'Content-Type of the body.': 'Content-Type des Bodys.',
+  'Not before this time of the run.': 'Nicht vor diesem Zeitpunkt des Laufs.',
+  'Closed loop: N users, each visits, thinks, visits again.':
+    'Geschlossene Schleife: N Nutzer, jeder besucht, denkt nach, besucht wieder.',
+  'Pause between a user’s visits (default 0s).':
+    'Pause zwischen den Besuchen eines Nutzers (Standard 0s).',
+  'Visits per user (default: until the run ends).':
+    'Besuche pro Nutzer (Standard: bis der Lauf endet).',
+  'Open loop: visits arrive at random (Poisson) at a rate, whatever the server does.':
+    'Offene Schleife: Besuche kommen zufällig (Poisson) mit einer Rate an, egal was der Server tut.',
+  'Visits per second (Poisson arrivals).': 'Besuche pro Sekunde (Poisson-Ankünfte).',
+  'Stop after this many (default: until the run ends).':
+    'Nach so vielen aufhören (Standard: bis der Lauf endet).',
+  'When the first visit starts (default 0s).': 'Wann der erste Besuch beginnt (Standard 0s).',
+  'A request/response service such as a database: every query costs the configured service time.':
+    'Ein Anfrage-Antwort-Dienst wie eine Datenbank: Jede Abfrage kostet die eingestellte Bedienzeit.',
+  'Names the service in the trace (default "db").': 'Benennt den Dienst im Trace (Standard "db").',
+  'TCP port (default 7000).': 'TCP-Port (Standard 7000).',
+  'Bytes in each reply (default 200).': 'Bytes in jeder Antwort (Standard 200).',
+  'Idle connections close after this (default 30s).':
+    'Untätige Verbindungen werden danach geschlossen (Standard 30s).',
+  'Scheduling priority of its threads.': 'Scheduling-Priorität seiner Threads.',
+  'A client of a request/response service: each visit sends its queries in order (default "SELECT 1").':
+    'Ein Client eines Anfrage-Antwort-Dienstes: Jeder Besuch sendet seine Abfragen der Reihe nach (Standard "SELECT 1").',
+  'Service port (default 7000).': 'Dienst-Port (Standard 7000).',
+  'A query: a verb and its arguments, on one line.':
+    'Eine Abfrage: ein Verb und seine Argumente, in einer Zeile.',
+  'An authoritative DNS server: answers A queries from its records, NXDOMAIN for names it lacks.':
+    'Ein autoritativer DNS-Server: beantwortet A-Anfragen aus seinen Einträgen, NXDOMAIN für Namen, die er nicht hat.',
+  'UDP port (default 53).': 'UDP-Port (Standard 53).',
+  'The zone: names at or under it are answered, others REFUSED (default: every name).':
+    'Die Zone: Namen in ihr oder darunter werden beantwortet, andere mit REFUSED (Standard: jeder Name).',
+  'An address record: name -> IPv4 address.': 'Ein Adresseintrag: Name -> IPv4-Adresse.',
+  'The owner name.': 'Der Name des Eintrags.',
+  'The IPv4 address.': 'Die IPv4-Adresse.',
+  'Seconds a resolver may cache the record (default 300).':
+    'Sekunden, die ein Resolver den Eintrag zwischenspeichern darf (Standard 300).',
+  'An alias: the name stands for `target`, which is looked up in turn.':
+    'Ein Alias: Der Name steht für `target`, das dann seinerseits nachgeschlagen wird.',
+  'The alias.': 'Der Alias.',
+  'The canonical name it stands for.': 'Der kanonische Name, für den er steht.',
+  'Time to prepare each response (default 0s).':
+    'Zeit, um jede Antwort vorzubereiten (Standard 0s).',
+  'An FTP server (RFC 959): login, PWD, CWD, TYPE, PASV, LIST, RETR, STOR, QUIT.':
+    'Ein FTP-Server (RFC 959): Anmeldung, PWD, CWD, TYPE, PASV, LIST, RETR, STOR, QUIT.',
+  'Control port (default 21).': 'Steuerport (Standard 21).',
+  'A file.': 'Eine Datei.',
+  'Path, e.g. "notes.txt" or "pub/readme.txt".': 'Pfad, z. B. "notes.txt" oder "pub/readme.txt".',
+  'Size in bytes (filler text).': 'Größe in Bytes (Fülltext).',
+  'The exact contents.': 'Der genaue Inhalt.',
+  'An FTP client: connects, logs in, runs its script, then QUIT.':
+    'Ein FTP-Client: verbindet sich, meldet sich an, führt sein Skript aus, dann QUIT.',
+  'Server control port (default 21).': 'Steuerport des Servers (Standard 21).',
+  'Login name (default "anonymous").': 'Anmeldename (Standard "anonymous").',
+  'Password (default "guest").': 'Passwort (Standard "guest").',
+  'One command of the script.': 'Ein Befehl des Skripts.',
+  'The command.': 'Der Befehl.',
+  'The file of RETR/STOR, the directory of LIST/CWD.':
+    'Die Datei bei RETR/STOR, das Verzeichnis bei LIST/CWD.',
+  'an argument without line breaks': 'ein Argument ohne Zeilenumbrüche',
+  "Where the node's card is centred in the picture (the canvas editor writes it); without it the picture places the node itself.":
+    'Wo die Karte des Knotens im Bild zentriert ist (der Canvas-Editor schreibt es); ohne diese Angabe platziert das Bild den Knoten selbst.',
+  'Left to right.': 'Von links nach rechts.',
+  'Top to bottom.': 'Von oben nach unten.',
+  'a link id: a letter, then up to 63 letters, digits, "_" or "-"':
+    'eine Leitungs-ID: ein Buchstabe, dann bis zu 63 Buchstaben, Ziffern, "_" oder "-"',
+  'an interface as "node:interface", or a node id when the node has one interface':
+    'eine Schnittstelle als "Knoten:Schnittstelle", oder eine Knoten-ID, wenn der Knoten nur eine Schnittstelle hat',
+  'One-way propagation delay.': 'Ausbreitungsverzögerung in eine Richtung.',
+  'Transmission rate in each direction (default 100Mbps).':
+    'Übertragungsrate je Richtung (Standard 100Mbps).',
+  'Probability that a packet is lost (0 to <1).':
+    'Wahrscheinlichkeit, dass ein Paket verloren geht (0 bis <1).',
+  'Probability that a packet is delivered twice.':
+    'Wahrscheinlichkeit, dass ein Paket doppelt zugestellt wird.',
+  'Some packets are held back so that later ones overtake them.':
+    'Manche Pakete werden zurückgehalten, sodass spätere sie überholen.',
+  'Extra delay of a reordered packet.': 'Zusätzliche Verzögerung eines umsortierten Pakets.',
+  'A drop-tail queue at each end of the link (default 100 packets).':
+    'Eine Drop-Tail-Warteschlange an jedem Ende der Leitung (Standard 100 Pakete).',
+  'Most packets waiting per direction.': 'Höchstens so viele wartende Pakete je Richtung.',
+  'Most bytes waiting per direction.': 'Höchstens so viele wartende Bytes je Richtung.',
+  'Seed of every random stream (default 1).': 'Seed aller Zufallsfolgen (Standard 1).',
+  'Simulated time to run for (default 60s).': 'Simulierte Laufzeit (Standard 60s).',
+  'Takes a link down at a given time.':
+    'Nimmt eine Leitung zu einem bestimmten Zeitpunkt außer Betrieb.',
+  'When, from the start of the run.': 'Wann, ab dem Start des Laufs.',
+  'Brings a link back up at a given time.':
+    'Nimmt eine Leitung zu einem bestimmten Zeitpunkt wieder in Betrieb.',
+  'At `at`, the node sends ICMP echo requests to `target`, one a second; the target answers each.':
+    'Zum Zeitpunkt `at` sendet der Knoten ICMP-Echo-Requests an `target`, einen pro Sekunde; das Ziel beantwortet jeden.',
+  'The node that acts, by id.': 'Der Knoten, der handelt, als ID.',
+  'Echo requests to send, one a second (default 1).':
+    'Zu sendende Echo-Requests, einer pro Sekunde (Standard 1).',
+  'At `at`, the node fetches `path` from `server` over HTTP: one GET on a new connection.':
+    'Zum Zeitpunkt `at` ruft der Knoten `path` von `server` über HTTP ab: ein GET über eine neue Verbindung.',
+  'What to fetch, e.g. /index.html.': 'Was abgerufen wird, z. B. /index.html.',
+  'Server port (default 80).': 'Server-Port (Standard 80).',
+  'At `at`, the node connects to a sink on `target` over TCP, sends `bytes`, then closes.':
+    'Zum Zeitpunkt `at` verbindet sich der Knoten über TCP mit einer Senke auf `target`, sendet `bytes` und schließt dann.',
+};
