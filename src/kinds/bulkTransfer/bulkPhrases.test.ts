@@ -34,13 +34,13 @@ describe('a bulk transfer in German', () => {
   it('says how it went in German', () => {
     // 300000 bytes in 2.1 s: 300000 × 8 / 2.1 = 1142857 bit/s.
     expect(transferOutcome(DONE, 'de')).toBe(
-      '300.000 Byte in 2,1 s nach dem Verbindungsaufbau (1,143 Mbit/s Nutzdatenrate)',
+      '300.000 Bytes in 2,1 s nach dem Verbindungsaufbau (1,143 Mbit/s Nutzdatenrate)',
     );
     expect(transferOutcome(UNFINISHED, 'de')).toBe(
-      'nicht fertig: 1.500 von 300.000 Byte geschrieben',
+      'nicht fertig: 1.500 von 300.000 Bytes geschrieben',
     );
     expect(transferOutcome(FAILED, 'de')).toBe(
-      'gescheitert: ECONNRESET nach 1.500 von 300.000 geschriebenen Byte',
+      'gescheitert: ECONNRESET nach 1.500 von 300.000 geschriebenen Bytes',
     );
   });
 
@@ -51,8 +51,8 @@ describe('a bulk transfer in German', () => {
       title: 'Laptop → Web server (192.168.1.80:9)',
       kind: 'TCP-Upload von laptop',
       figures: [
-        ['Geschrieben', '1.500 von 300.000 Byte', 'written'],
-        ['Ergebnis', 'nicht fertig: 1.500 von 300.000 Byte geschrieben', 'outcome'],
+        ['Geschrieben', '1.500 von 300.000 Bytes', 'written'],
+        ['Ergebnis', 'nicht fertig: 1.500 von 300.000 Bytes geschrieben', 'outcome'],
       ],
     });
     expect(
@@ -63,7 +63,7 @@ describe('a bulk transfer in German', () => {
       kind: 'TCP-Senke an Port 9',
       figures: [
         ['Verbindungen', '1', 'connections'],
-        ['Empfangene Byte', '300.000', 'bytesReceived'],
+        ['Empfangene Bytes', '300.000', 'bytesReceived'],
       ],
     });
   });
@@ -82,7 +82,7 @@ describe('a bulk transfer in German', () => {
     ).toEqual([
       'Die App bulk von Laptop sendet jetzt Daten.',
       null,
-      'Die App bulk von Laptop übergibt TCP weitere 65.536 Byte (bisher 131.072).',
+      'Die App bulk von Laptop übergibt TCP weitere 65.536 Bytes (bisher 131.072).',
     ]);
     const sink = [
       record('app.state', { node: 'web', app: 'sink', state: 'idle' }),
@@ -90,7 +90,7 @@ describe('a bulk transfer in German', () => {
     ];
     expect(tell(sinkView.narration!, sink, 'de')).toEqual([
       'Die App sink von Web server ist jetzt im Leerlauf und wartet auf Verbindungen.',
-      'Die App sink von Web server liest 1.460 Byte von Laptop (192.168.1.10:49152).',
+      'Die App sink von Web server liest 1.460 Bytes von Laptop (192.168.1.10:49152).',
     ]);
     expect(tell(sinkView.narration!, sink)).toEqual([
       'Web server’s sink app is now idle, waiting for connections.',

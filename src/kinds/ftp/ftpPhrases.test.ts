@@ -63,7 +63,7 @@ describe('FTP in German', () => {
         ['Sitzungen', '1', 'sessions'],
         ['Anmeldungen (abgewiesen)', '2 (1)', 'logins'],
         ['Befehle', '6', 'commands'],
-        ['Byte gesendet / empfangen', '1.240 / 20.480'],
+        ['Bytes gesendet / empfangen', '1.240 / 20.480'],
       ],
     });
     expect(ftpServerView.card(server, testNames()).figures[3]).toEqual([
@@ -88,7 +88,7 @@ describe('FTP in German', () => {
         ['Befehle', '6', 'commands'],
         ['Antworten', '1 × 220, 1 × 530'],
         ['Übertragungen', '0', 'transfers'],
-        ['Byte herunter / hoch', '0 / 0'],
+        ['Bytes herunter / hoch', '0 / 0'],
         ['Abgebrochen', 'ECONNREFUSED'],
       ],
     });
@@ -99,8 +99,8 @@ describe('FTP in German', () => {
       'Laptop sendet den FTP-Befehl PASS geheim (im Klartext).',
       'Laptop sendet den FTP-Befehl LIST.',
       'Laptop erhält die FTP-Antwort 530: Login incorrect.',
-      'Laptop empfängt die Verzeichnisliste über die Datenverbindung: 240 Byte.',
-      'Laptop lädt notes.txt über die Datenverbindung hoch: 20.480 Byte.',
+      'Laptop empfängt die Verzeichnisliste über die Datenverbindung: 240 Bytes.',
+      'Laptop lädt notes.txt über die Datenverbindung hoch: 20.480 Bytes.',
     ]);
     expect(
       tell(

@@ -13,7 +13,7 @@ export const SERVICE_DE: Translation<typeof SERVICE_EN> = {
   'card.latency': 'Latenz Mittel / p95',
   'card.stopped': 'Abgebrochen',
   request: '{node} sendet Abfrage {req}: {query}.',
-  answer: '{node} erhält die Antwort auf Abfrage {req}: {bytes} Byte, {time} nach der Anfrage.',
+  answer: '{node} erhält die Antwort auf Abfrage {req}: {bytes} Bytes, {time} nach der Anfrage.',
   error: '{node} erhält einen Fehler auf Abfrage {req}, {time} nach der Anfrage.',
   failure: '{node}: Abfrage {req} scheitert ohne Antwort ({error}).',
 };

@@ -95,7 +95,7 @@ describe('a service in German', () => {
   it('tells queries and their answers in German', () => {
     expect(tell(serviceClientView.narration!, RECORDS, 'de')).toEqual([
       'Laptop sendet Abfrage 4: SELECT name FROM users.',
-      'Laptop erhält die Antwort auf Abfrage 4: 2.048 Byte, 3,25 ms nach der Anfrage.',
+      'Laptop erhält die Antwort auf Abfrage 4: 2.048 Bytes, 3,25 ms nach der Anfrage.',
       'Laptop erhält einen Fehler auf Abfrage 5, 1 ms nach der Anfrage.',
       'Laptop: Abfrage 6 scheitert ohne Antwort (ETIMEDOUT).',
     ]);

@@ -19,7 +19,7 @@ export const WEB_DE: Translation<typeof WEB_EN> = {
   status: 'Status {code}',
   request: 'Anfrage {req}',
   'http.request': '{node} sendet die HTTP-Anfrage {what}.',
-  'http.response': '{node} erhält {status} für {what}: {bytes} Byte, {time} nach der Anfrage.',
+  'http.response': '{node} erhält {status} für {what}: {bytes} Bytes, {time} nach der Anfrage.',
   'http.failure': '{node}: Die HTTP-Anfrage nach {target} scheitert ({error}).',
   'http.page': {
     one: '{node} hat die ganze Seite {path}: {count} Objekt in {time}.',

@@ -125,8 +125,8 @@ describe('the web in German', () => {
     if (!narration) throw new Error('the web client tells no sentences');
     expect(tell(narration, RECORDS, 'de')).toEqual([
       'Laptop sendet die HTTP-Anfrage GET /index.html.',
-      'Laptop erhält 200 OK für GET /index.html: 12.345 Byte, 41,5 ms nach der Anfrage.',
-      'Laptop erhält Status 599 für Anfrage 7: 0 Byte, 0 s nach der Anfrage.',
+      'Laptop erhält 200 OK für GET /index.html: 12.345 Bytes, 41,5 ms nach der Anfrage.',
+      'Laptop erhält Status 599 für Anfrage 7: 0 Bytes, 0 s nach der Anfrage.',
       'Laptop hat die ganze Seite /: 1 Objekt in 1 s.',
       'Laptop hat die ganze Seite /: 3 Objekte in 1 s.',
       'Laptop beginnt einen TLS-Handshake mit Web server (ClientHello für „www.example.com“).',

@@ -26,6 +26,6 @@ export const NAMES_DE: Translation<typeof NAMES_EN> = {
   'link.queue': 'Warteschlange {limits}',
   'link.either': '{first} oder {second}',
   'link.packets': { one: '{count} Paket', other: '{count} Pakete' },
-  bytes: { one: '{count} Byte', other: '{count} Byte' },
+  bytes: { one: '{count} Byte', other: '{count} Bytes' },
   unlimited: 'unbegrenzt',
 };

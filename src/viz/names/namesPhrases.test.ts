@@ -125,7 +125,7 @@ describe('names in German', () => {
       '12,5 % Verlust',
       '1 % dupliziert',
       '20 % um 500 µs vertauscht',
-      'Warteschlange 10 Pakete oder 1.500 Byte',
+      'Warteschlange 10 Pakete oder 1.500 Bytes',
     ]);
     expect(
       linkSettings({ ...link!, loss: 0, duplicate: 0, reorder: undefined, queue: undefined }, 'de'),
