@@ -57,4 +57,7 @@ export const CPU_DE: Translation<typeof CPU_EN> = {
   'error.contextSwitch': 'Der Kontextwechsel muss eine Zahl von mindestens 0 sein (in {unit}).',
   'queue.label':
     'Länge der Bereit-Warteschlange von 0 bis {time}: jetzt {now}, bisher höchstens {max}.',
+  'core.idle': 'untätig',
+  'core.running': 'führt {job} aus',
+  'core.switching': 'wechselt zu {job}',
 } as const;

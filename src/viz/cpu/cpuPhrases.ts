@@ -58,6 +58,9 @@ export const CPU_EN = {
   'error.quantum': 'The quantum must be a number greater than 0 (in {unit}).',
   'error.contextSwitch': 'The context switch must be a number of at least 0 (in {unit}).',
   'queue.label': 'Ready queue length from 0 to {time}: {now} now, at most {max} so far.',
+  'core.idle': 'idle',
+  'core.running': 'running {job}',
+  'core.switching': 'switching to {job}',
 } as const;
 
 export const cpuPhrases = new Phrasebook(CPU_EN, { de: CPU_DE });
@@ -68,4 +71,15 @@ export function runQueueLabel(
   language: Language = ENGLISH,
 ): string {
   return cpuPhrases.in(language).say('queue.label', words);
+}
+
+/** What a core is doing, in words: `idle`, `running P1`, `switching to P2`. */
+export function coreWords(
+  core: { state: 'idle' | 'running' | 'switching'; job: string | null },
+  language: Language = ENGLISH,
+): string {
+  const { say } = cpuPhrases.in(language);
+  if (core.state === 'idle') return say('core.idle');
+  const job = core.job ?? '';
+  return core.state === 'running' ? say('core.running', { job }) : say('core.switching', { job });
 }

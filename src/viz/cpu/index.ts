@@ -32,4 +32,4 @@ export {
   schedulingConventions,
   type SchedulingConvention,
 } from './schedulingConventions.ts';
-export { cpuPhrases, CPU_EN, runQueueLabel } from './cpuPhrases.ts';
+export { coreWords, cpuPhrases, CPU_EN, runQueueLabel } from './cpuPhrases.ts';
