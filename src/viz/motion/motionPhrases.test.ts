@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { translationProblems } from '../../engine/language.ts';
 import type { Hop } from '../trace/index.ts';
-import { formatClock, formatExactTime, speedLabel } from '../trace/playback.ts';
+import { formatClock, formatExactTime, formatMoment, speedLabel } from '../trace/playback.ts';
 import { PLAYBACK_EN } from '../trace/playbackPhrases.ts';
 import { PLAYBACK_DE } from '../trace/playbackPhrases.de.ts';
 import { MOTION_EN } from './motionPhrases.ts';
@@ -77,5 +77,8 @@ describe('motion and playback phrases', () => {
     expect(formatClock(20_012_445)).toBe('0.020 012 445 s');
     expect(formatExactTime(20_012_445, 'de')).toBe('20,012445 ms');
     expect(formatExactTime(1_000_000, 'de')).toBe('1 ms');
+    expect(formatMoment(1_500_000, 'de')).toBe('1,5 ms');
+    expect(formatMoment(1_500_000)).toBe('1.5 ms');
+    expect(formatMoment(0, 'de')).toBe('0 s');
   });
 });

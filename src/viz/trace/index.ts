@@ -4,6 +4,7 @@ export {
   advance,
   formatClock,
   formatExactTime,
+  formatMoment,
   initialPlayback,
   pause,
   play,

@@ -4,6 +4,7 @@
 // write speeds and times in a language.
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
+import { formatDuration } from '../../engine/time.ts';
 import { playbackPhrases } from './playbackPhrases.ts';
 
 /** Simulated seconds per wall second, or 'max': a fixed large step of simulated time per frame. */
@@ -175,4 +176,9 @@ export function formatExactTime(ns: number, language: Language = ENGLISH): strin
     }
   }
   return whole === 0 ? '0 s' : `${whole} ns`;
+}
+
+/** A moment of simulated time for people, rounded: `0 s`, `1.5 ms` (German `1,5 ms`). */
+export function formatMoment(ns: number, language: Language = ENGLISH): string {
+  return ns === 0 ? '0 s' : formatDuration(ns, language);
 }
