@@ -5,6 +5,7 @@ export { buildLadder, type LadderArrow, type LadderScope } from './ladder.ts';
 export { collapseRuns, duplicateAcks, type LadderItem, type LadderRun } from './ladderRuns.ts';
 export {
   arrowSpoken,
+  denseWords,
   dropWords,
   focusWords,
   runLabel,

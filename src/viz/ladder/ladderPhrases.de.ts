@@ -37,4 +37,9 @@ export const LADDER_DE: Translation<typeof LADDER_EN> = {
   'focus.arrow': '{text}{reason} (Paket {pkt}: {title})',
   'focus.lostReason': ' — {reason}',
   selected: 'Ausgewählt: {text} (Paket {pkt}: {title})',
+  dense: {
+    one: '{count} Pfeil oder Balken als ein Bild gezeichnet, zu dicht, um sie auseinanderzuhalten',
+    other:
+      '{count} Pfeile und Balken als ein Bild gezeichnet, zu dicht, um sie auseinanderzuhalten',
+  },
 } as const;

@@ -13,6 +13,7 @@ import { LADDER_DE } from './ladderPhrases.de.ts';
 import {
   arrowSpoken,
   arrowTexts,
+  denseWords,
   focusWords,
   formatTimeTick,
   lossText,
@@ -103,6 +104,15 @@ describe('ladder phrases', () => {
     );
     expect(selectedWords({ ...arrow, duplicate: false, retransmit: null }, 'de')).toBe(
       'Ausgewählt: ACK seq=1 ack=1 len=1460 (Paket 7: 10.0.1.10:59820 → 10.0.2.20:5001)',
+    );
+  });
+
+  it('says a dense ladder in German', () => {
+    expect(denseWords(120, 'de')).toBe(
+      '120 Pfeile und Balken als ein Bild gezeichnet, zu dicht, um sie auseinanderzuhalten',
+    );
+    expect(denseWords(120)).toBe(
+      '120 arrows and bars drawn as one picture, too close together to tell apart',
     );
   });
 

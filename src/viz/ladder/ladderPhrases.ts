@@ -39,6 +39,10 @@ export const LADDER_EN = {
   'focus.arrow': '{text}{reason} (packet {pkt}: {title})',
   'focus.lostReason': ' — {reason}',
   selected: 'Selected: {text} (packet {pkt}: {title})',
+  dense: {
+    one: '{count} arrow or bar drawn as one picture, too close together to tell apart',
+    other: '{count} arrows and bars drawn as one picture, too close together to tell apart',
+  },
 } as const;
 
 export const ladderPhrases = new Phrasebook(LADDER_EN, { de: LADDER_DE });

@@ -143,3 +143,8 @@ export function selectedWords(a: LadderArrow, language: Language = ENGLISH): str
   const [text = ''] = arrowTexts(a, language);
   return ladderPhrases.in(language).say('selected', { text, pkt: String(a.pkt), title: a.title });
 }
+
+/** The ladder drawn whole when too dense to draw item by item, for screen readers. */
+export function denseWords(count: number, language: Language = ENGLISH): string {
+  return ladderPhrases.in(language).say('dense', { count });
+}
