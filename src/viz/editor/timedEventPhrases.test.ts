@@ -30,7 +30,7 @@ const checked = validateScenario({
   events: [
     { at: '3s', type: 'linkDown', link: 'lan' },
     { at: '3500ms', type: 'linkUp', link: 'lan' },
-    { at: '1500ms', type: 'fetch', node: 'pc', server: 'web', path: '/a.html', port: 8080 },
+    { at: '1500ms', type: 'fetch', node: 'pc', server: 'web', path: '/a.html', port: 80 },
     { at: '1500ms', type: 'ping', node: 'pc', target: 'web', count: 3 },
     { at: '1700ms', type: 'ping', node: 'pc', target: 'web' },
     { at: '2s', type: 'transfer', node: 'pc', target: '10.0.0.2', bytes: 20000 },
@@ -47,7 +47,7 @@ describe('timed event phrases', () => {
   it('lists the events in German', () => {
     const items = timedEvents(s.events, networkNames(s.nodes), 'de');
     expect(items.map((i) => [i.time, i.text])).toEqual([
-      ['1,5 s', 'Laptop ruft /a.html von Webserver ab (Port 8080)'],
+      ['1,5 s', 'Laptop ruft /a.html von Webserver ab (Port 80)'],
       ['1,5 s', 'Laptop pingt Webserver (3 Echo-Anfragen, eine pro Sekunde)'],
       ['1,7 s', 'Laptop pingt Webserver'],
       ['2 s', 'Laptop sendet 20.000 Bytes an Webserver (10.0.0.2)'],
@@ -59,7 +59,7 @@ describe('timed event phrases', () => {
   it('lists them in English by default', () => {
     const items = timedEvents(s.events, networkNames(s.nodes));
     expect(items.map((i) => i.text)).toEqual([
-      'Laptop fetches /a.html from Webserver (port 8080)',
+      'Laptop fetches /a.html from Webserver (port 80)',
       'Laptop pings Webserver (3 echo requests, one a second)',
       'Laptop pings Webserver',
       'Laptop sends 20,000 bytes to Webserver (10.0.0.2)',
