@@ -20,6 +20,7 @@ import defaultScenarioJson from '../../simulations/ping-over-a-link.json';
 const DEFAULT_SCENARIO_FILE = 'ping-over-a-link.json';
 import { Narration } from '../viz/log/index.ts';
 import { networkNames, type NetworkNames } from '../viz/names/index.ts';
+import { locale } from './i18n/locale.svelte.ts';
 import { Player } from './player.svelte.ts';
 import { ScenarioEdits } from './scenarioEdits.svelte.ts';
 import { pageStorage, saveSession, type SavedSession } from './editor/sessionStore.ts';
@@ -234,7 +235,9 @@ export class HandshakeApp {
   }
 
   /** How the log and the summary name nodes and addresses: labels, roles, owners of addresses. */
-  names: NetworkNames = $derived(networkNames(this.scenario?.nodes ?? [], this.scenario?.events));
+  names: NetworkNames = $derived(
+    networkNames(this.scenario?.nodes ?? [], this.scenario?.events, locale.language),
+  );
 
   private use(scenario: Scenario, source: string, text: string): void {
     this.cancel();

@@ -60,7 +60,7 @@ describe('the registry of kinds', () => {
     expect(APP_VIEWS.map((v) => v.type)).toEqual(appTypes);
     expect(ROLE_VIEWS.map((v) => v.role)).toEqual(roles);
     for (const view of ROLE_VIEWS) {
-      expect(view.name).not.toBe('');
+      expect(view.name()).not.toBe('');
       expect(view.icon).toMatch(/^M/);
     }
   });

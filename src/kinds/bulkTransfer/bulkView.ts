@@ -1,68 +1,107 @@
 // How a bulk transfer looks: the bulk sender's and the sink's summary cards, their sentences in
-// the event log (their phases, what they write and read, why they stop) and their machines.
+// the event log (their phases, what they write and read, why they stop) and their machines. Its
+// words, in each language, are in bulkPhrases.ts.
 
+import { ENGLISH, type Language } from '../../engine/language.ts';
+import { formatDuration } from '../../engine/time.ts';
 import { defineAppView } from '../../viz/kinds/kindView.ts';
-import { describeTransfer, type BulkSendApp, type BulkSendFigures } from './bulkSendKind.ts';
+import { count } from '../../viz/kinds/kindWords.ts';
+import type { NetworkNames } from '../../viz/names/networkNames.ts';
+import { spokenBitRate } from '../../viz/names/networkText.ts';
+import { bulkPhrases } from './bulkPhrases.ts';
+import type { BulkSendApp, BulkSendFigures } from './bulkSendKind.ts';
 import { bulkSendMachine } from './bulkSendMachine.ts';
 import type { SinkApp, SinkFigures } from './sinkKind.ts';
 import { sinkMachine } from './sinkMachine.ts';
 import './bulkTrace.ts';
 
-/** The phases of each app, as words after "is now". */
-const SENDER_STATES: Record<string, string> = {
-  waiting: 'waiting for its start time',
-  connecting: 'connecting',
-  sending: 'sending data',
-  closing: 'closing: all its data is handed to TCP, which sends a FIN after the last byte',
-  done: 'done: every byte and the FIN are acknowledged',
-  failed: 'stopped by an error',
-};
-const SINK_STATES: Record<string, string> = {
-  starting: 'starting',
-  idle: 'idle, waiting for connections',
-  receiving: 'receiving data',
-  failed: 'stopped by an error',
-};
+/** The phases of each app that have words (bulkPhrases.ts, `sender.` and `sink.`). */
+const SENDER_STATES = new Set(['waiting', 'connecting', 'sending', 'closing', 'done', 'failed']);
+const SINK_STATES = new Set(['starting', 'idle', 'receiving', 'failed']);
+
+/**
+ * How the transfer went, in a language; in English as describeTransfer (bulkSendKind.ts) writes
+ * it for the CLI, with the same goodput.
+ */
+export function transferOutcome(b: BulkSendFigures, language: Language = ENGLISH): string {
+  const { say } = bulkPhrases.in(language);
+  const n = (value: number) => count(value, language);
+  const sizes = { written: n(b.written), bytes: n(b.bytes) };
+  if (b.error) return say('outcome.failed', { ...sizes, error: b.error });
+  if (b.finishedAtNs === null || b.connectedAtNs === null) return say('outcome.unfinished', sizes);
+  const elapsed = Math.max(1, b.finishedAtNs - b.connectedAtNs);
+  const goodput = Math.round((b.bytes * 8 * 1e9) / elapsed);
+  return say('outcome.done', {
+    bytes: sizes.bytes,
+    time: formatDuration(elapsed, language),
+    rate: spokenBitRate(goodput, language),
+  });
+}
+
+/** `Laptop’s bulk app`: an app of a node, at the start of a sentence. */
+function appOf(names: NetworkNames, language: Language) {
+  const { say } = bulkPhrases.in(language);
+  return (node: string, app: string) => say('app', { node: names.name(node), app });
+}
 
 export const bulkSendView = defineAppView<BulkSendApp, BulkSendFigures>({
   type: 'bulkSend',
   talksTo: 'sink',
-  card: (b, names) => ({
-    id: `bulkSend-${b.node}`,
-    title: `${names.name(b.node)} → ${names.endpoint(b.peer)}`,
-    kind: `TCP upload from ${b.node}`,
-    figures: [
-      ['Written', `${b.written} of ${b.bytes} bytes`, 'written'],
-      ['Outcome', describeTransfer(b), 'outcome'],
-    ],
-  }),
+  card: (b, names, language = ENGLISH) => {
+    const { say } = bulkPhrases.in(language);
+    return {
+      id: `bulkSend-${b.node}`,
+      title: `${names.name(b.node)} → ${names.endpoint(b.peer)}`,
+      kind: say('send.kind', { node: b.node }),
+      figures: [
+        [
+          say('send.written'),
+          say('send.writtenValue', {
+            written: count(b.written, language),
+            bytes: count(b.bytes, language),
+          }),
+          'written',
+        ],
+        [say('send.outcome'), transferOutcome(b, language), 'outcome'],
+      ],
+    };
+  },
   narration: {
     types: ['app.state', 'app.error', 'app.write'],
-    narrator:
-      ({ names }) =>
-      (record) => {
-        const who = (node: string, app: string) => `${names.name(node)}’s ${app} app`;
+    narrator: ({ names, language = ENGLISH }) => {
+      const { say } = bulkPhrases.in(language);
+      const who = appOf(names, language);
+      return (record) => {
         switch (record.type) {
-          case 'app.state': {
-            const state = SENDER_STATES[record.state];
-            return state === undefined
-              ? null
-              : { kind: 'state', text: `${who(record.node, record.app)} is now ${state}.` };
-          }
+          case 'app.state':
+            return SENDER_STATES.has(record.state)
+              ? {
+                  kind: 'state',
+                  text: say('state', {
+                    who: who(record.node, record.app),
+                    state: say(`sender.${record.state}` as 'sender.done'),
+                  }),
+                }
+              : null;
           case 'app.error':
             return {
               kind: 'error',
-              text: `${who(record.node, record.app)} gives up: its connection failed with ${record.error}.`,
+              text: say('send.error', { who: who(record.node, record.app), error: record.error }),
             };
           case 'app.write':
             return {
               kind: 'detail',
-              text: `${who(record.node, record.app)} hands ${record.bytes} more bytes to TCP (${record.written} so far).`,
+              text: say('send.write', {
+                who: who(record.node, record.app),
+                bytes: count(record.bytes, language),
+                written: count(record.written, language),
+              }),
             };
           default:
             return null;
         }
-      },
+      };
+    },
   },
   logGroups: { 'app.write': () => 'packets' },
   machine: () => ({ key: 'bulkSend', machine: bulkSendMachine }),
@@ -70,47 +109,66 @@ export const bulkSendView = defineAppView<BulkSendApp, BulkSendFigures>({
 
 export const sinkView = defineAppView<SinkApp, SinkFigures>({
   type: 'sink',
-  card: (k, names) => ({
-    id: `sink-${k.node}`,
-    title: names.name(k.node),
-    kind: `TCP sink on port ${k.port}`,
-    figures: [
-      ['Connections', String(k.connections), 'connections'],
-      ['Bytes received', String(k.bytesReceived), 'bytesReceived'],
-    ],
-  }),
+  card: (k, names, language = ENGLISH) => {
+    const { say } = bulkPhrases.in(language);
+    return {
+      id: `sink-${k.node}`,
+      title: names.name(k.node),
+      kind: say('sink.kind', { port: String(k.port) }),
+      figures: [
+        [say('sink.connections'), count(k.connections, language), 'connections'],
+        [say('sink.bytesReceived'), count(k.bytesReceived, language), 'bytesReceived'],
+      ],
+    };
+  },
   narration: {
     types: ['app.state', 'app.error', 'app.accept', 'app.read'],
-    narrator:
-      ({ names }) =>
-      (record) => {
-        const who = (node: string, app: string) => `${names.name(node)}’s ${app} app`;
+    narrator: ({ names, language = ENGLISH }) => {
+      const { say } = bulkPhrases.in(language);
+      const who = appOf(names, language);
+      return (record) => {
         switch (record.type) {
-          case 'app.state': {
-            const state = SINK_STATES[record.state];
-            return state === undefined
-              ? null
-              : { kind: 'state', text: `${who(record.node, record.app)} is now ${state}.` };
-          }
+          case 'app.state':
+            return SINK_STATES.has(record.state)
+              ? {
+                  kind: 'state',
+                  text: say('state', {
+                    who: who(record.node, record.app),
+                    state: say(`sink.${record.state}` as 'sink.idle'),
+                  }),
+                }
+              : null;
           case 'app.error':
             return {
               kind: 'error',
-              text: `${who(record.node, record.app)} cannot start: ${record.op} failed with ${record.error}.`,
+              text: say('sink.error', {
+                who: who(record.node, record.app),
+                op: record.op,
+                error: record.error,
+              }),
             };
           case 'app.accept':
             return {
               kind: 'socket',
-              text: `${who(record.node, record.app)} accepts the connection from ${names.endpoint(record.conn)}.`,
+              text: say('sink.accept', {
+                who: who(record.node, record.app),
+                peer: names.endpoint(record.conn),
+              }),
             };
           case 'app.read':
             return {
               kind: 'detail',
-              text: `${who(record.node, record.app)} reads ${record.bytes} bytes from ${names.endpoint(record.conn)}.`,
+              text: say('sink.read', {
+                who: who(record.node, record.app),
+                bytes: count(record.bytes, language),
+                peer: names.endpoint(record.conn),
+              }),
             };
           default:
             return null;
         }
-      },
+      };
+    },
   },
   logGroups: { 'app.accept': () => 'states', 'app.read': () => 'packets' },
   machine: () => ({ key: 'sink', machine: sinkMachine }),

@@ -1,8 +1,11 @@
 // How DNS looks: the name server's and each resolver's summary cards, their sentences in the event
 // log (lookups, queries, answers from the wire or the cache, what the server answered), and the
-// role of a node that serves names (on the canvas, it serves them once it is linked).
+// role of a node that serves names (on the canvas, it serves them once it is linked). Its words,
+// in each language, are in dnsPhrases.ts.
 
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import type { ResolverFigures } from '../../sim/index.ts';
+import { count } from '../../viz/kinds/kindWords.ts';
 import {
   defineAppView,
   type NarrationContext,
@@ -14,6 +17,7 @@ import type { NetworkNames } from '../../viz/names/networkNames.ts';
 import type { TraceType } from '../../engine/trace.ts';
 import type { DnsServerFigures } from './dnsServerKind.ts';
 import type { DnsServerApp } from './dnsSchemas.ts';
+import { dnsPhrases } from './dnsPhrases.ts';
 import './dnsTrace.ts';
 
 /** DNS RCODEs by number (RFC 1035 section 4.1.1, RFC 2136). */
@@ -26,41 +30,50 @@ const RCODES: Record<number, string> = {
   5: 'REFUSED',
 };
 
-const DNS_ERRORS: Record<string, string> = {
-  NXDOMAIN: 'the name does not exist (NXDOMAIN)',
-  SERVFAIL: 'the server failed (SERVFAIL)',
-  NODATA: 'the name has no address record',
-  ETIMEDOUT: 'no answer came (timed out)',
-};
+/** The resolver's error codes that have words (dnsPhrases.ts); others are shown as they are. */
+const DNS_ERRORS = new Set(['NXDOMAIN', 'SERVFAIL', 'NODATA', 'ETIMEDOUT']);
 
 export const dnsServerView = defineAppView<DnsServerApp, DnsServerFigures>({
   type: 'dnsServer',
-  card: (d, names) => ({
-    id: `dns-${d.node}`,
-    title: names.name(d.node),
-    kind: 'DNS server',
-    figures: [
-      ['Queries', String(d.queries), 'queries'],
-      ['Answers', cardCounts(d.rcodes)],
-    ],
-  }),
+  card: (d, names, language = ENGLISH) => {
+    const { say } = dnsPhrases.in(language);
+    return {
+      id: `dns-${d.node}`,
+      title: names.name(d.node),
+      kind: say('server.kind'),
+      figures: [
+        [say('server.queries'), count(d.queries, language), 'queries'],
+        [say('server.answers'), cardCounts(d.rcodes, language)],
+      ],
+    };
+  },
   narration: {
     types: ['dns.serve', 'dns.ignore'],
-    narrator:
-      ({ names }) =>
-      (record) => {
+    narrator: ({ names, language = ENGLISH }) => {
+      const { say } = dnsPhrases.in(language);
+      return (record) => {
         if (record.type === 'dns.serve')
           return {
             kind: 'reply',
-            text: `${names.name(record.node)} answers the query for ${record.name} from ${names.endpoint(record.client)}: ${RCODES[record.rcode] ?? `RCODE ${record.rcode}`}.`,
+            text: say('dns.serve', {
+              node: names.name(record.node),
+              name: record.name,
+              client: names.endpoint(record.client),
+              rcode: RCODES[record.rcode] ?? `RCODE ${record.rcode}`,
+            }),
           };
         if (record.type === 'dns.ignore')
           return {
             kind: 'detail',
-            text: `${names.name(record.node)} ignores a ${record.bytes}-byte datagram from ${names.endpoint(record.client)}: it is not a query it can answer.`,
+            text: say('dns.ignore', {
+              node: names.name(record.node),
+              bytes: count(record.bytes, language),
+              client: names.endpoint(record.client),
+            }),
           };
         return null;
-      },
+      };
+    },
   },
   // Plain code without a machine: it has no states to show.
   listedBeforeStart: () => false,
@@ -68,64 +81,89 @@ export const dnsServerView = defineAppView<DnsServerApp, DnsServerFigures>({
 
 /** The view of the stub resolver of nodes with a `dns` setting. */
 export const resolverView: {
-  card(r: ResolverFigures, names: NetworkNames): SummaryCard;
+  card(r: ResolverFigures, names: NetworkNames, language?: Language): SummaryCard;
   narration: { types: readonly TraceType[]; narrator(context: NarrationContext): Narrator };
 } = {
-  card: (r, names) => ({
-    id: `resolver-${r.node}`,
-    title: names.name(r.node),
-    kind: `DNS resolver, asks ${r.server}`,
-    figures: [
-      ['Lookups', String(r.lookups), 'lookups'],
-      ['From cache', String(r.cacheHits), 'cacheHits'],
-      ['Queries sent', String(r.queries), 'queries'],
-      ['Failures', cardCounts(r.failures)],
-    ],
-  }),
+  card: (r, names, language = ENGLISH) => {
+    const { say } = dnsPhrases.in(language);
+    const n = (value: number) => count(value, language);
+    return {
+      id: `resolver-${r.node}`,
+      title: names.name(r.node),
+      kind: say('resolver.kind', { server: r.server }),
+      figures: [
+        [say('resolver.lookups'), n(r.lookups), 'lookups'],
+        [say('resolver.fromCache'), n(r.cacheHits), 'cacheHits'],
+        [say('resolver.queriesSent'), n(r.queries), 'queries'],
+        [say('resolver.failures'), cardCounts(r.failures, language)],
+      ],
+    };
+  },
   narration: {
     types: ['dns.lookup', 'dns.query', 'dns.answer', 'dns.expire'],
-    narrator:
-      ({ names }) =>
-      (record) => {
-        const name = names.name;
+    narrator: ({ names, language = ENGLISH }) => {
+      const { say } = dnsPhrases.in(language);
+      const name = names.name;
+      return (record) => {
         switch (record.type) {
           case 'dns.lookup':
             return {
               kind: 'detail',
-              text: `${name(record.node)} looks up the address of ${record.name}.`,
+              text: say('dns.lookup', { node: name(record.node), name: record.name }),
             };
-          case 'dns.query':
+          case 'dns.query': {
+            const asked = {
+              node: name(record.node),
+              server: names.endpoint(record.server),
+              name: record.name,
+              id: String(record.id),
+            };
             return {
               kind: 'send',
-              text: `${name(record.node)} asks ${names.endpoint(record.server)} for the address of ${record.name}${record.attempt > 0 ? ` again (retry ${record.attempt})` : ''} (query ID ${record.id}).`,
+              text:
+                record.attempt > 0
+                  ? say('dns.queryAgain', { ...asked, attempt: count(record.attempt, language) })
+                  : say('dns.query', asked),
             };
-          case 'dns.answer':
-            if (record.address !== null)
+          }
+          case 'dns.answer': {
+            const node = name(record.node);
+            if (record.address !== null) {
+              const found = {
+                node,
+                name: record.name,
+                address: record.address,
+                ttl: count(record.ttl, language),
+              };
               return {
                 kind: 'reply',
-                text: record.cached
-                  ? `${name(record.node)} finds ${record.name} = ${record.address} in its cache (${record.ttl} s of its TTL left): no query needed.`
-                  : `${name(record.node)} learns ${record.name} = ${record.address}, which it may cache for ${record.ttl} s.`,
+                text: record.cached ? say('dns.cached', found) : say('dns.learned', found),
               };
-            return {
-              kind: 'error',
-              text: `${name(record.node)} cannot find the address of ${record.name}: ${DNS_ERRORS[record.error ?? ''] ?? record.error ?? 'no answer'}.`,
-            };
+            }
+            const error =
+              record.error === null
+                ? say('error.none')
+                : DNS_ERRORS.has(record.error)
+                  ? say(`error.${record.error}` as 'error.NXDOMAIN')
+                  : record.error;
+            return { kind: 'error', text: say('dns.failed', { node, name: record.name, error }) };
+          }
           case 'dns.expire':
             return {
               kind: 'detail',
-              text: `${name(record.node)}’s cached address of ${record.name} expires: the next lookup asks the server again.`,
+              text: say('dns.expire', { node: name(record.node), name: record.name }),
             };
           default:
             return null;
         }
-      },
+      };
+    },
   },
 };
 
 export const dnsRoleView: RoleView = {
   role: 'dns',
-  name: 'DNS server',
+  name: (language) => dnsPhrases.in(language).say('role.name'),
   // A globe.
   icon: 'M12 3a9 9 0 1 0 0.01 0z M3 12h18 M12 3c3.5 3 3.5 15 0 18 M12 3c-3.5 3-3.5 15 0 18',
   device: true,

@@ -1,33 +1,47 @@
 // How the pinger and the echo server look: their summary cards, their sentences in the event log
-// ("Laptop sends request 1 to Echo server (192.168.1.20:7) in packet #1") and their machines.
+// ("Laptop sends request 1 to Echo server (192.168.1.20:7) in packet #1") and their machines. Their
+// words, in each language, are in pingEchoPhrases.ts.
 
+import { ENGLISH } from '../../engine/language.ts';
 import type { TraceRecords } from '../../engine/trace.ts';
 import type { Said } from '../../viz/log/narratePackets.ts';
 import { defineAppView } from '../../viz/kinds/kindView.ts';
-import { duration, messageName } from '../../viz/log/sentenceParts.ts';
+import { count, spokenDuration } from '../../viz/kinds/kindWords.ts';
 import { cardTime } from '../../viz/summary/cardParts.ts';
 import type { EchoApp, EchoFigures } from './echoKind.ts';
 import { echoServerMachine } from './echoServerMachine.ts';
 import type { PingerApp, PingerFigures } from './pingerKind.ts';
 import { pingerMachine } from './pingerMachine.ts';
+import { pingEchoPhrases } from './pingEchoPhrases.ts';
 import './pingTrace.ts';
 
-/** Each app's phases, as words after "is now". */
-const PINGER_STATES: Record<string, string> = {
-  starting: 'starting',
-  awaitingReply: 'waiting for a reply',
-  pausing: 'pausing before the next request',
-  done: 'done',
-};
-const ECHO_STATES: Record<string, string> = {
-  idle: 'idle, waiting for requests',
-  serving: 'serving a request',
-};
+/** Each app's phases that have words (pingEchoPhrases.ts, `pinger.` and `echo.`). */
+const PINGER_STATES = new Set(['starting', 'awaitingReply', 'pausing', 'done']);
+const ECHO_STATES = new Set(['idle', 'serving']);
 
-function stateSentence(node: string, app: string, state: string | undefined): Said | null {
-  return state === undefined
-    ? null
-    : { kind: 'state', text: `${node}’s ${app} app is now ${state}.` };
+type PingEchoSpeech = ReturnType<typeof pingEchoPhrases.in>;
+
+/** `Laptop’s pinger app is now done.`, or null for a phase without words. */
+function stateSentence(
+  say: PingEchoSpeech['say'],
+  node: string,
+  app: string,
+  state: string | null,
+): Said | null {
+  return state === null ? null : { kind: 'state', text: say('state', { node, app, state }) };
+}
+
+/** `request 3` or `request 3 (retry 1)`, as the trace's message labels read. */
+function messageName(
+  say: PingEchoSpeech['say'],
+  kind: 'request' | 'reply',
+  seq: number,
+  attempt: number,
+): string {
+  const label = { seq: String(seq), attempt: String(attempt) };
+  if (kind === 'request')
+    return attempt > 0 ? say('requestRetry', label) : say('request', { seq: label.seq });
+  return attempt > 0 ? say('replyRetry', label) : say('reply', { seq: label.seq });
 }
 
 /** True when the pinger on `node` sends `seq` again at the same instant as the timeout. */
@@ -47,67 +61,95 @@ function retriesAfter(records: TraceRecords, index: number, node: string, seq: n
 export const pingerView = defineAppView<PingerApp, PingerFigures>({
   type: 'pinger',
   talksTo: 'echo',
-  card: (p, names) => ({
-    id: `pinger-${p.node}`,
-    title: `${names.name(p.node)} → ${names.endpoint(p.peer)}`,
-    kind: `pinger on ${p.node}`,
-    figures: [
-      ['Sent', String(p.sent), 'sent'],
-      ['Retries', String(p.retries), 'retries'],
-      ['Replies', String(p.replies), 'replies'],
-      ['Lost (gave up)', String(p.lost), 'lost'],
-      ['Late replies', String(p.lateReplies), 'lateReplies'],
-      [
-        'Round trip min / mean / max',
-        `${cardTime(p.rttMinNs)} / ${cardTime(p.rttMeanNs)} / ${cardTime(p.rttMaxNs)}`,
+  card: (p, names, language = ENGLISH) => {
+    const { say } = pingEchoPhrases.in(language);
+    const n = (value: number) => count(value, language);
+    const time = (ns: number | null) => cardTime(ns, language);
+    return {
+      id: `pinger-${p.node}`,
+      title: `${names.name(p.node)} → ${names.endpoint(p.peer)}`,
+      kind: say('pinger.kind', { node: p.node }),
+      figures: [
+        [say('pinger.sent'), n(p.sent), 'sent'],
+        [say('pinger.retries'), n(p.retries), 'retries'],
+        [say('pinger.replies'), n(p.replies), 'replies'],
+        [say('pinger.lost'), n(p.lost), 'lost'],
+        [say('pinger.lateReplies'), n(p.lateReplies), 'lateReplies'],
+        [
+          say('pinger.roundTrip'),
+          `${time(p.rttMinNs)} / ${time(p.rttMeanNs)} / ${time(p.rttMaxNs)}`,
+        ],
       ],
-    ],
-  }),
+    };
+  },
   narration: {
     types: ['app.state', 'app.request', 'app.timeout', 'app.giveUp', 'app.reply', 'app.lateReply'],
-    narrator: ({ names, records }) => {
+    narrator: ({ names, records, language = ENGLISH }) => {
+      const { say } = pingEchoPhrases.in(language);
       const name = names.name;
       return (record, index) => {
         switch (record.type) {
           case 'app.state':
-            return stateSentence(name(record.node), record.app, PINGER_STATES[record.state]);
+            return stateSentence(
+              say,
+              name(record.node),
+              record.app,
+              PINGER_STATES.has(record.state)
+                ? say(`pinger.${record.state}` as 'pinger.done')
+                : null,
+            );
           case 'app.request': {
-            const to = names.endpoint(record.peer);
-            const again = record.attempt === 0 ? '' : ` again (retry ${record.attempt})`;
+            const sent = {
+              node: name(record.node),
+              seq: String(record.seq),
+              to: names.endpoint(record.peer),
+            };
+            const pkt = String(record.pkt);
             return record.pkt < 0
-              ? {
-                  kind: 'error',
-                  text: `${name(record.node)} cannot send request ${record.seq} to ${to}.`,
-                }
+              ? { kind: 'error', text: say('app.cannotSend', sent) }
               : {
                   kind: 'send',
-                  text: `${name(record.node)} sends request ${record.seq} to ${to}${again} in packet #${record.pkt}.`,
+                  text:
+                    record.attempt === 0
+                      ? say('app.request', { ...sent, pkt })
+                      : say('app.requestAgain', { ...sent, pkt, attempt: String(record.attempt) }),
                 };
           }
           case 'app.timeout': {
             const retries = retriesAfter(records, index, record.node, record.seq);
+            const waited = { node: name(record.node), seq: String(record.seq) };
             return {
               kind: 'timeout',
-              text: `${name(record.node)} times out waiting for reply ${record.seq}${retries ? ' and retries' : ''}.`,
+              text: retries ? say('app.timeoutRetry', waited) : say('app.timeout', waited),
             };
           }
           case 'app.giveUp':
             return {
               kind: 'loss',
-              text: `${name(record.node)} gives up on request ${record.seq}: it counts as lost.`,
+              text: say('app.giveUp', { node: name(record.node), seq: String(record.seq) }),
             };
           case 'app.reply':
             return {
               kind: 'reply',
               text:
                 record.rtt === null
-                  ? `${name(record.node)} gets ${messageName('reply', record.seq, record.attempt)}, which answers an earlier attempt, so its round trip cannot be timed.`
-                  : `${name(record.node)} gets reply ${record.seq}: the round trip took ${duration(record.rtt)}.`,
+                  ? say('app.replyUntimed', {
+                      node: name(record.node),
+                      reply: messageName(say, 'reply', record.seq, record.attempt),
+                    })
+                  : say('app.reply', {
+                      node: name(record.node),
+                      seq: String(record.seq),
+                      time: spokenDuration(record.rtt, language),
+                    }),
             };
           case 'app.lateReply':
             return {
               kind: 'reply',
-              text: `${name(record.node)} ignores ${messageName('reply', record.seq, record.attempt)}: it came too late and is no longer awaited.`,
+              text: say('app.lateReply', {
+                node: name(record.node),
+                reply: messageName(say, 'reply', record.seq, record.attempt),
+              }),
             };
           default:
             return null;
@@ -127,42 +169,59 @@ export const pingerView = defineAppView<PingerApp, PingerFigures>({
 
 export const echoView = defineAppView<EchoApp, EchoFigures>({
   type: 'echo',
-  card: (e, names) => ({
-    id: `echo-${e.node}`,
-    title: names.name(e.node),
-    kind: `echo server on ${e.node}`,
-    figures: [
-      ['Served', String(e.served), 'served'],
-      ['Longest queue', String(e.maxQueue), 'maxQueue'],
-    ],
-  }),
+  card: (e, names, language = ENGLISH) => {
+    const { say } = pingEchoPhrases.in(language);
+    return {
+      id: `echo-${e.node}`,
+      title: names.name(e.node),
+      kind: say('echo.kind', { node: e.node }),
+      figures: [
+        [say('echo.served'), count(e.served, language), 'served'],
+        [say('echo.longestQueue'), count(e.maxQueue, language), 'maxQueue'],
+      ],
+    };
+  },
   narration: {
     types: ['app.state', 'app.receive', 'app.serve'],
-    narrator: ({ names }) => {
+    narrator: ({ names, language = ENGLISH }) => {
+      const { say } = pingEchoPhrases.in(language);
       const name = names.name;
       return (record) => {
         switch (record.type) {
           case 'app.state':
-            return stateSentence(name(record.node), record.app, ECHO_STATES[record.state]);
+            return stateSentence(
+              say,
+              name(record.node),
+              record.app,
+              ECHO_STATES.has(record.state) ? say(`echo.${record.state}` as 'echo.idle') : null,
+            );
           case 'app.receive': {
-            const request = messageName('request', record.seq, record.attempt);
+            const received = {
+              node: name(record.node),
+              request: messageName(say, 'request', record.seq, record.attempt),
+              client: names.endpoint(record.client),
+            };
             const others = record.waiting - 1;
-            const queue =
-              others === 0
-                ? ''
-                : `; ${others} ${others === 1 ? 'request is' : 'requests are'} ahead of it`;
             return {
               kind: 'deliver',
-              text: `${name(record.node)} receives ${request} from ${names.endpoint(record.client)}${queue}.`,
+              text:
+                others === 0
+                  ? say('app.receive', received)
+                  : say('app.receiveQueued', { ...received, count: count(others, language) }),
             };
           }
           case 'app.serve': {
-            const request = messageName('request', record.seq, record.attempt);
-            const reply =
-              record.pkt < 0 ? ', but the reply cannot be sent' : ` in packet #${record.pkt}`;
+            const served = {
+              node: name(record.node),
+              request: messageName(say, 'request', record.seq, record.attempt),
+              client: names.endpoint(record.client),
+            };
             return {
               kind: 'reply',
-              text: `${name(record.node)} answers ${request} from ${names.endpoint(record.client)}${reply}.`,
+              text:
+                record.pkt < 0
+                  ? say('app.serveUnsent', served)
+                  : say('app.serve', { ...served, pkt: String(record.pkt) }),
             };
           }
           default:

@@ -1,11 +1,13 @@
 // How the router role looks: its words and icon; sentences name it "Router r1". On the canvas it
-// takes the first address of each subnet and is the gateway of the hosts there.
+// takes the first address of each subnet and is the gateway of the hosts there. Its words, in
+// each language, are in routerPhrases.ts.
 
 import type { RoleView } from '../../viz/kinds/kindView.ts';
+import { routerPhrases } from './routerPhrases.ts';
 
 export const routerRoleView: RoleView = {
   role: 'router',
-  name: 'router',
+  name: (language) => routerPhrases.in(language).say('name'),
   // A circle with arrows leaving in four directions.
   icon: 'M12 3.5a8.5 8.5 0 1 0 0.01 0z M12 7v10 M7 12h10 M12 7l-2 2 M12 7l2 2 M12 17l-2-2 M12 17l2-2',
   device: true,

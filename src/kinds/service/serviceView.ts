@@ -1,48 +1,58 @@
 // How a request/response service looks: the service's and its clients' summary cards, the
 // clients' sentences in the event log (their users, queries and replies) and the machines behind
-// their states (users; the service's threads).
+// their states (users; the service's threads). Its words, in each language, are in
+// servicePhrases.ts.
 
+import { ENGLISH } from '../../engine/language.ts';
 import type { ServerFigures } from '../../sim/index.ts';
 import { defineAppView } from '../../viz/kinds/kindView.ts';
 import { userSentence } from '../../viz/log/narrateUsers.ts';
-import { duration } from '../../viz/log/sentenceParts.ts';
+import { count, spokenDuration } from '../../viz/kinds/kindWords.ts';
 import { serverThreadMachine, userMachineOf } from '../../viz/statechart/sharedMachines.ts';
 import { cardTime, serverCard, type SummaryFigure } from '../../viz/summary/cardParts.ts';
 import type { ServiceClientFigures } from './serviceClientKind.ts';
 import type { ServiceClientApp, ServiceServerApp } from './serviceSchemas.ts';
+import { servicePhrases } from './servicePhrases.ts';
 import './serviceTrace.ts';
 
 export const serviceView = defineAppView<ServiceServerApp, ServerFigures>({
   type: 'service',
-  card: (w, names) => serverCard(w, names.name),
+  card: (w, names, language) => serverCard(w, names.name, language),
   machine: serverThreadMachine,
 });
 
 export const serviceClientView = defineAppView<ServiceClientApp, ServiceClientFigures>({
   type: 'serviceClient',
   talksTo: 'service',
-  card(c, names) {
+  card(c, names, language = ENGLISH) {
+    const { say } = servicePhrases.in(language);
+    const n = (value: number) => count(value, language);
+    const time = (ns: number | null) => cardTime(ns, language);
     const figures: SummaryFigure[] = [
-      ['Visits', String(c.visits), 'visits'],
-      ['Answered', `${c.replies} of ${c.requests}`, 'replies'],
-      ['Errors', String(c.errors), 'errors'],
-      ['Failed', String(c.failures), 'failures'],
-      ['Latency mean / p95', `${cardTime(c.latency.meanNs)} / ${cardTime(c.latency.p95Ns)}`],
+      [say('card.visits'), n(c.visits), 'visits'],
+      [
+        say('card.answered'),
+        say('card.answeredValue', { replies: n(c.replies), requests: n(c.requests) }),
+        'replies',
+      ],
+      [say('card.errors'), n(c.errors), 'errors'],
+      [say('card.failed'), n(c.failures), 'failures'],
+      [say('card.latency'), `${time(c.latency.meanNs)} / ${time(c.latency.p95Ns)}`],
     ];
-    if (c.error) figures.push(['Stopped', c.error]);
+    if (c.error) figures.push([say('card.stopped'), c.error]);
     return {
       id: `service-client-${c.node}`,
       title: `${names.name(c.node)} → ${c.server}`,
-      kind: 'service client',
+      kind: say('card.kind'),
       figures,
     };
   },
   narration: {
     types: ['app.state', 'app.visit', 'service.request', 'service.response', 'service.failure'],
-    narrator:
-      ({ names }) =>
-      (record) => {
-        const name = names.name;
+    narrator: ({ names, language = ENGLISH }) => {
+      const { say } = servicePhrases.in(language);
+      const name = names.name;
+      return (record) => {
         switch (record.type) {
           case 'app.state':
           case 'app.visit':
@@ -50,24 +60,39 @@ export const serviceClientView = defineAppView<ServiceClientApp, ServiceClientFi
           case 'service.request':
             return {
               kind: 'send',
-              text: `${name(record.node)} sends query ${record.req}: ${record.query}.`,
+              text: say('request', {
+                node: name(record.node),
+                req: String(record.req),
+                query: record.query,
+              }),
             };
-          case 'service.response':
+          case 'service.response': {
+            const asked = {
+              node: name(record.node),
+              req: String(record.req),
+              time: spokenDuration(record.latency, language),
+            };
             return {
               kind: record.ok ? 'reply' : 'error',
               text: record.ok
-                ? `${name(record.node)} gets the answer to query ${record.req}: ${record.bytes} bytes, ${duration(record.latency)} after asking.`
-                : `${name(record.node)} gets an error for query ${record.req}, ${duration(record.latency)} after asking.`,
+                ? say('answer', { ...asked, bytes: count(record.bytes, language) })
+                : say('error', asked),
             };
+          }
           case 'service.failure':
             return {
               kind: 'error',
-              text: `${name(record.node)}: query ${record.req} fails without an answer (${record.error}).`,
+              text: say('failure', {
+                node: name(record.node),
+                req: String(record.req),
+                error: record.error,
+              }),
             };
           default:
             return null;
         }
-      },
+      };
+    },
   },
   logGroups: {
     'service.request': () => 'packets',

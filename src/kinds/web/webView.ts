@@ -1,12 +1,14 @@
 // How the web looks: the web server's and the web client's summary cards, the client's sentences
 // in the event log (its users, its requests and responses, pages, TLS handshakes and certificate
-// checks) and the machines behind their states (users; the server's threads).
+// checks) and the machines behind their states (users; the server's threads). Its words, in each
+// language, are in webPhrases.ts.
 
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import { STATUS_REASON } from '../../net/app/http/httpMessage.ts';
 import type { ServerFigures } from '../../sim/index.ts';
 import { defineAppView, type JsonFields, type NewAppContext } from '../../viz/kinds/kindView.ts';
 import { userSentence } from '../../viz/log/narrateUsers.ts';
-import { duration } from '../../viz/log/sentenceParts.ts';
+import { count, spokenDuration } from '../../viz/kinds/kindWords.ts';
 import { serverThreadMachine, userMachineOf } from '../../viz/statechart/sharedMachines.ts';
 import {
   cardCounts,
@@ -16,28 +18,29 @@ import {
 } from '../../viz/summary/cardParts.ts';
 import type { HttpClientFigures } from './httpClientKind.ts';
 import type { HttpClientApp, HttpServerApp } from './webSchemas.ts';
+import { webPhrases } from './webPhrases.ts';
 import './httpTrace.ts';
 import './tlsTrace.ts';
 
-/** What each certificate verdict means to the browser (RFC 5280 section 6, RFC 6125). */
-const VERDICTS: Record<string, string> = {
-  ok: 'valid — the handshake goes on',
-  expired: 'expired — the browser refuses the connection',
-  notYetValid: 'not valid yet — the browser refuses the connection',
-  wrongName: 'issued for another name — the browser refuses the connection',
-  untrustedIssuer: 'signed by an authority it does not trust — the browser refuses the connection',
-};
+/** The certificate verdicts that have words (RFC 5280 section 6, RFC 6125); others as they are. */
+const VERDICTS = new Set(['ok', 'expired', 'notYetValid', 'wrongName', 'untrustedIssuer']);
 
-function status(code: number): string {
+/** `200 OK` (the reason phrase as HTTP writes it), or `status 599` for a code without one. */
+function status(code: number, language: Language): string {
   const reason = STATUS_REASON[code];
-  return reason ? `${code} ${reason}` : `status ${code}`;
+  return reason
+    ? `${code} ${reason}`
+    : webPhrases.in(language).say('status', { code: String(code) });
 }
 
 export const httpServerView = defineAppView<HttpServerApp, ServerFigures>({
   type: 'httpServer',
-  card: (w, names) => serverCard(w, names.name),
+  card: (w, names, language) => serverCard(w, names.name, language),
   machine: serverThreadMachine,
-  newApp: { name: 'Web server (HTTP, port 80)', make: () => ({ type: 'httpServer', port: 80 }) },
+  newApp: {
+    name: (language) => webPhrases.in(language).say('newApp.server'),
+    make: () => ({ type: 'httpServer', port: 80 }),
+  },
 });
 
 /**
@@ -62,25 +65,35 @@ function webServerFor({ node, nodes }: NewAppContext): string {
 export const httpClientView = defineAppView<HttpClientApp, HttpClientFigures>({
   type: 'httpClient',
   newApp: {
-    name: 'Web client (loads a page)',
+    name: (language) => webPhrases.in(language).say('newApp.client'),
     make: (context) => ({ type: 'httpClient', server: webServerFor(context) }),
   },
   talksTo: 'httpServer',
-  card(c, names) {
+  card(c, names, language = ENGLISH) {
+    const { say } = webPhrases.in(language);
+    const n = (value: number) => count(value, language);
+    const time = (ns: number | null) => cardTime(ns, language);
     const figures: SummaryFigure[] = [
-      ['Visits', String(c.visits), 'visits'],
-      ['Answered', `${c.responses} of ${c.requests}`, 'responses'],
-      ['Statuses', cardCounts(c.statuses)],
-      ['Failed', String(c.failures), 'failures'],
-      ['Latency mean / p95', `${cardTime(c.latency.meanNs)} / ${cardTime(c.latency.p95Ns)}`],
+      [say('card.visits'), n(c.visits), 'visits'],
+      [
+        say('card.answered'),
+        say('card.answeredValue', { responses: n(c.responses), requests: n(c.requests) }),
+        'responses',
+      ],
+      [say('card.statuses'), cardCounts(c.statuses, language)],
+      [say('card.failed'), n(c.failures), 'failures'],
+      [say('card.latency'), `${time(c.latency.meanNs)} / ${time(c.latency.p95Ns)}`],
     ];
     if (c.pages.count > 0)
-      figures.push(['Page loads, mean', `${c.pages.count}, ${cardTime(c.pages.meanNs)}`]);
-    if (c.error) figures.push(['Stopped', c.error]);
+      figures.push([
+        say('card.pageLoads'),
+        say('card.pageLoadsValue', { count: n(c.pages.count), time: time(c.pages.meanNs) }),
+      ]);
+    if (c.error) figures.push([say('card.stopped'), c.error]);
     return {
       id: `web-client-${c.node}`,
       title: `${names.name(c.node)} → ${c.server}`,
-      kind: 'web client',
+      kind: say('card.kind'),
       figures,
     };
   },
@@ -96,8 +109,10 @@ export const httpClientView = defineAppView<HttpClientApp, HttpClientFigures>({
       'tls.certificate',
       'tls.keys',
     ],
-    narrator: ({ names }) => {
+    narrator: ({ names, language = ENGLISH }) => {
+      const { say } = webPhrases.in(language);
       const name = names.name;
+      const time = (ns: number) => spokenDuration(ns, language);
       /** `node req` → the request (`GET /a.css`), to name it in its response. */
       const asked = new Map<string, string>();
       return (record) => {
@@ -108,60 +123,91 @@ export const httpClientView = defineAppView<HttpClientApp, HttpClientFigures>({
           case 'http.request': {
             const what = `${record.method} ${record.target}`;
             asked.set(`${record.node} ${record.app} ${record.req}`, what);
-            return { kind: 'send', text: `${name(record.node)} sends HTTP request ${what}.` };
+            return { kind: 'send', text: say('http.request', { node: name(record.node), what }) };
           }
           case 'http.response': {
             const what =
-              asked.get(`${record.node} ${record.app} ${record.req}`) ?? `request ${record.req}`;
+              asked.get(`${record.node} ${record.app} ${record.req}`) ??
+              say('request', { req: String(record.req) });
             return {
               kind: 'reply',
-              text: `${name(record.node)} gets ${status(record.status)} for ${what}: ${record.bytes} bytes, ${duration(record.latency)} after asking.`,
+              text: say('http.response', {
+                node: name(record.node),
+                status: status(record.status, language),
+                what,
+                bytes: count(record.bytes, language),
+                time: time(record.latency),
+              }),
             };
           }
           case 'http.failure':
             return {
               kind: 'error',
-              text: `${name(record.node)}: HTTP request for ${record.target} fails (${record.error}).`,
+              text: say('http.failure', {
+                node: name(record.node),
+                target: record.target,
+                error: record.error,
+              }),
             };
           case 'http.page':
             return {
               kind: record.error === null ? 'reply' : 'error',
               text:
                 record.error === null
-                  ? `${name(record.node)} has the whole page ${record.path}: ${record.objects} ${record.objects === 1 ? 'object' : 'objects'} in ${duration(record.elapsed)}.`
-                  : `${name(record.node)} gives up on the page ${record.path}: an object failed (${record.error}).`,
+                  ? say('http.page', {
+                      node: name(record.node),
+                      path: record.path,
+                      count: count(record.objects, language),
+                      time: time(record.elapsed),
+                    })
+                  : say('http.pageFailed', {
+                      node: name(record.node),
+                      path: record.path,
+                      error: record.error,
+                    }),
             };
           case 'tls.handshake': {
+            const node = name(record.node);
             const peer = names.peerOf(record.conn);
             if (record.phase === 'start')
               return {
                 kind: 'send',
                 text:
-                  record.role === 'client'
-                    ? `${name(record.node)} starts a TLS handshake with ${peer} (ClientHello${record.detail ? ` for “${record.detail}”` : ''}).`
-                    : `${name(record.node)} answers ${peer}’s ClientHello: ServerHello, then its certificate, encrypted.`,
+                  record.role !== 'client'
+                    ? say('tls.serverStart', { node, peer })
+                    : record.detail
+                      ? say('tls.clientStartFor', { node, peer, name: record.detail })
+                      : say('tls.clientStart', { node, peer }),
               };
             if (record.phase === 'done')
-              return {
-                kind: 'state',
-                text: `${name(record.node)} finishes the TLS handshake with ${peer}: from now on the data are encrypted.`,
-              };
+              return { kind: 'state', text: say('tls.done', { node, peer }) };
             return {
               kind: 'error',
-              text: `${name(record.node)}: the TLS handshake with ${peer} fails (${record.detail}).`,
+              text: say('tls.failed', { node, peer, detail: record.detail }),
             };
           }
           case 'tls.certificate': {
-            const verdict = VERDICTS[record.verdict] ?? record.verdict;
+            const verdict = VERDICTS.has(record.verdict)
+              ? say(`verdict.${record.verdict}` as 'verdict.ok')
+              : record.verdict;
             return {
               kind: record.verdict === 'ok' ? 'detail' : 'error',
-              text: `${name(record.node)} checks ${names.peerOf(record.conn)}’s certificate (for “${record.subject}”, issued by ${record.issuer}): ${verdict}.`,
+              text: say('tls.certificate', {
+                node: name(record.node),
+                peer: names.peerOf(record.conn),
+                subject: record.subject,
+                issuer: record.issuer,
+                verdict,
+              }),
             };
           }
           case 'tls.keys':
             return {
               kind: 'detail',
-              text: `${name(record.node)} logs its session keys for the connection with ${names.endpoint(record.remote)}; the packet inspector can decrypt it as ${name(record.node)} sees it.`,
+              text: say('tls.keys', {
+                node: name(record.node),
+                remote: names.endpoint(record.remote),
+              }),
             };
           default:
             return null;

@@ -72,7 +72,7 @@ export function placeNode(json: Json, role: string, at: Point): CanvasEdit {
   return {
     ok: true,
     doc: asJson({ ...doc, nodes: [...doc.nodes, tidy(node)] }),
-    label: `Add ${kind.view.name} ${id}`,
+    label: `Add ${kind.view.name()} ${id}`,
     select: [id],
   };
 }
@@ -342,6 +342,10 @@ export function addApp(json: Json, nodeId: string, kind: NewApp): CanvasEdit {
   const doc = asDoc(json);
   const node = doc.nodes.find((n) => n.id === nodeId);
   if (!node) return fail(`there is no node "${nodeId}"`);
+  const kindName = kind
+    .name()
+    .replace(/ \(.*\)$/, '')
+    .toLowerCase();
   const app = kind.make({
     node: nodeId,
     nodes: doc.nodes as unknown as readonly { [key: string]: Json }[],
@@ -354,7 +358,7 @@ export function addApp(json: Json, nodeId: string, kind: NewApp): CanvasEdit {
         n.id === nodeId ? tidy({ ...n, apps: [...(n.apps ?? []), app] }) : n,
       ),
     }),
-    label: `Add ${kind.name.replace(/ \(.*\)$/, '').toLowerCase()} to ${nodeId}`,
+    label: `Add ${kindName} to ${nodeId}`,
     select: [nodeId],
   };
 }

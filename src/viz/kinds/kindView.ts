@@ -1,7 +1,9 @@
 // What each kind gives the view: an app kind its summary card, its sentences for the event log
 // and the machine its statechart is drawn from; a node role its name, icon and what the node
 // inspector says of its routing. Each kind's view module is in its folder (src/kinds/*/…View.ts);
-// viewRegistry.ts lists them, and the summary, the narration and the inspector loop over it.
+// viewRegistry.ts lists them, and the summary, the narration and the inspector loop over it. Every
+// text for people is in a language the caller gives (English if absent), from the kind's
+// phrasebook beside its view (src/kinds/*/…Phrases.ts).
 
 import type { Language } from '../../engine/language.ts';
 import type { TraceRecord, TraceRecords, TraceType } from '../../engine/trace.ts';
@@ -35,8 +37,8 @@ export interface AppMachine {
 export interface AppKindView<A = never, F = never> {
   /** The kind's `type` (the same as its core module's). */
   readonly type: string;
-  /** Its figures after a run as a card of labelled values. */
-  card(figures: F, names: NetworkNames): SummaryCard;
+  /** Its figures after a run as a card of labelled values, in `language` (English if absent). */
+  card(figures: F, names: NetworkNames, language?: Language): SummaryCard;
   /** Its sentences for the records of `types` (the records its core module declares). */
   readonly narration?: {
     types: readonly TraceType[];
@@ -76,8 +78,8 @@ export interface NewAppContext {
 
 /** An app kind as the canvas editor offers it: its name in the menu and a new app's fields. */
 export interface NewApp {
-  /** `Web client`. */
-  readonly name: string;
+  /** Its name in the menu in a language (English if absent): `Web client (loads a page)`. */
+  name(language?: Language): string;
   /** The new app (with its `type`): sensible defaults, a peer chosen from the nodes. */
   make(context: NewAppContext): JsonFields;
 }
@@ -104,8 +106,9 @@ export interface RoleCanvas {
 /** The view of a node role. */
 export interface RoleView {
   readonly role: string;
-  /** Words for the role, for labels and screen readers (`DNS server`). */
-  readonly name: string;
+  /** Words for the role in a language (English if absent), for labels and screen readers
+   * (`DNS server`, `DNS-Server`). */
+  name(language?: Language): string;
   /** Its icon: SVG path data in a 24 x 24 box, drawn with a stroke of about 1.8 and no fill. */
   readonly icon: string;
   /** A network device: sentences name it with its role first (`Router r1`). */
@@ -113,7 +116,7 @@ export interface RoleView {
   /** The colour band of its node in the picture: people's machines, servers, or devices. */
   readonly tone: 'client' | 'server' | 'device';
   /** What the node inspector says instead of a routing table, for roles without one. */
-  readonly noRoutingTable?: string;
+  noRoutingTable?(language?: Language): string;
   /** How the canvas editor makes and wires its nodes; without it the palette leaves it out. */
   readonly canvas?: RoleCanvas;
 }

@@ -1,48 +1,48 @@
 // What people call an application: its program and its role, "Web client", "Web server",
 // "DNS resolver", "FTP client", "Database server", never the kind's code name (`httpClient`) and
 // never "Server" for a client program. Used by the node inspector's headings and statecharts.
+// The names, in each language, are in namesPhrases.ts (`app.` and the kind).
 
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import type { ScenarioNode } from '../../sim/index.ts';
 import { appLabels } from '../../sim/index.ts';
+import { namesPhrases } from './namesPhrases.ts';
 
-/** A program and which end of it an app kind is. */
-interface AppName {
-  program: string;
-  role: 'client' | 'server' | 'resolver';
-}
-
-/** Every app kind of the scenario schema, by `type` (a test checks it covers them all). */
-const APP_NAMES: Readonly<Record<string, AppName>> = {
-  pinger: { program: 'Ping', role: 'client' },
-  echo: { program: 'Echo', role: 'server' },
-  bulkSend: { program: 'Bulk-transfer', role: 'client' },
-  sink: { program: 'Bulk-transfer', role: 'server' },
-  httpServer: { program: 'Web', role: 'server' },
-  httpClient: { program: 'Web', role: 'client' },
-  service: { program: 'Database', role: 'server' },
-  serviceClient: { program: 'Database', role: 'client' },
-  dnsServer: { program: 'DNS', role: 'server' },
-  ftpServer: { program: 'FTP', role: 'server' },
-  ftpClient: { program: 'FTP', role: 'client' },
+/** Which end of its program each app kind is, by `type` (a test checks it covers them all). */
+const APP_NAMES: Readonly<Record<string, 'client' | 'server' | 'resolver'>> = {
+  pinger: 'client',
+  echo: 'server',
+  bulkSend: 'client',
+  sink: 'server',
+  httpServer: 'server',
+  httpClient: 'client',
+  service: 'server',
+  serviceClient: 'client',
+  dnsServer: 'server',
+  ftpServer: 'server',
+  ftpClient: 'client',
   /** The stub resolver of a node with a `dns` setting (not an app entry, but named alike). */
-  resolver: { program: 'DNS', role: 'resolver' },
+  resolver: 'resolver',
 };
 
 /** The app kinds that have a name (the schema's, and the node resolver). */
 export const NAMED_APP_TYPES: readonly string[] = Object.keys(APP_NAMES);
 
-/** `Web client`, `Database server`, `DNS resolver`; an unknown type in words (`Fancy app`). */
-export function appKindName(type: string | undefined): string {
-  const name = type === undefined ? undefined : APP_NAMES[type];
-  if (name) return `${name.program} ${name.role}`;
-  if (type === undefined) return 'Application';
+/**
+ * `Web client`, `Database server`, `DNS resolver` (`Web-Client` in German); an unknown type in
+ * words (`Fancy app`).
+ */
+export function appKindName(type: string | undefined, language: Language = ENGLISH): string {
+  const { say } = namesPhrases.in(language);
+  if (type !== undefined && Object.hasOwn(APP_NAMES, type)) return say(`app.${type}` as 'app.echo');
+  if (type === undefined) return say('app.unknown');
   const words = humanWords(type);
-  return `${words[0]?.toUpperCase() ?? ''}${words.slice(1)} app`;
+  return say('app.other', { words: `${words[0]?.toUpperCase() ?? ''}${words.slice(1)}` });
 }
 
 /** Whether a kind is the client end of its program (the resolver is a client of DNS). */
 export function isClientKind(type: string | undefined): boolean {
-  const role = type === undefined ? undefined : APP_NAMES[type]?.role;
+  const role = type === undefined ? undefined : APP_NAMES[type];
   return role === 'client' || role === 'resolver';
 }
 
@@ -57,9 +57,9 @@ export function appTypeOf(node: ScenarioNode, app: string): string | undefined {
 }
 
 /** `Web client http`: the kind's name and the app's own name in the trace (its first part). */
-export function appTitle(node: ScenarioNode, app: string): string {
+export function appTitle(node: ScenarioNode, app: string, language: Language = ENGLISH): string {
   const slash = app.indexOf('/');
-  return `${appKindName(appTypeOf(node, app))} ${slash < 0 ? app : app.slice(0, slash)}`;
+  return `${appKindName(appTypeOf(node, app), language)} ${slash < 0 ? app : app.slice(0, slash)}`;
 }
 
 /** A code name in words: `waitingForIo` → `waiting for I/O`, `dns.resolved` → `DNS resolved`. */

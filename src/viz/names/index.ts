@@ -7,6 +7,7 @@ export {
   interfaceText,
   linkEndInterface,
   linkSettings,
+  spokenBitRate,
   splitLinkEnd,
 } from './networkText.ts';
 export { isDevice, noRoutingTable, roleIcon, roleName, roleTone } from './roleIcons.ts';

@@ -1,7 +1,9 @@
 // How the event log and the summary name things: a node by its label, a router as "Router r1",
 // an address or "address:port" by the node that owns it ("Echo server (192.168.1.20:7)"), and
-// which kind of app an app name in the trace belongs to (an action's: the kind it runs as).
+// which kind of app an app name in the trace belongs to (an action's: the kind it runs as). The
+// role in a device's name is in the language asked for (`DNS-Server dns1` in German).
 
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import { formatIpv4, parseIpv4 } from '../../net/wire/ipv4Address.ts';
 import {
   ACTION_KINDS,
@@ -45,11 +47,13 @@ const ACTION_RUNS_AS = new Map<string, string | undefined>(
 
 /**
  * NetworkNames for a scenario's nodes; with its timed events, an action's records (`action3`)
- * are told as those of the app kind it runs as.
+ * are told as those of the app kind it runs as. `language` is that of a device's role in its
+ * title (`Router r1`).
  */
 export function networkNames(
   nodes: readonly ScenarioNode[],
   events: readonly ScenarioEvent[] = [],
+  language: Language = ENGLISH,
 ): NetworkNames {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const owner = new Map<number, string>();
@@ -72,7 +76,7 @@ export function networkNames(
     title(id) {
       const node = byId.get(id);
       if (!node || !isDevice(node.role)) return name(id);
-      const role = roleName(node.role);
+      const role = roleName(node.role, language);
       if (name(id).toLowerCase().includes(role.toLowerCase())) return name(id);
       return `${role[0]?.toUpperCase()}${role.slice(1)} ${name(id)}`;
     },

@@ -1,11 +1,15 @@
 // Short texts the topology picture and the panels write about a scenario's network: interface
-// addresses ("wlan0 192.168.1.10/24"), link ends ("r1:eth0") and link settings ("54 Mbit/s").
+// addresses ("wlan0 192.168.1.10/24"), link ends ("r1:eth0") and link settings ("54 Mbit/s"),
+// in a language (namesPhrases.ts; English by default).
 
+import { ENGLISH, formatNumber, type Language } from '../../engine/language.ts';
 import { formatDuration } from '../../engine/time.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import { DEFAULT_BANDWIDTH } from '../../sim/index.ts';
 import { formatBitRate } from '../../sim/index.ts';
 import type { ScenarioLink, ScenarioNode } from '../../sim/scenario/scenarioSchema.ts';
+import { count } from '../kinds/kindWords.ts';
+import { namesPhrases } from './namesPhrases.ts';
 
 type Interface = NonNullable<ScenarioNode['interfaces']>[number];
 
@@ -41,47 +45,80 @@ export function interfaceText(iface: Interface): string {
   return iface.address ? `${iface.name} ${formatInterfaceAddress(iface.address)}` : iface.name;
 }
 
-/** A probability as a percentage with at most three decimals: `20%`, `0.125%`. */
-export function formatPercent(p: number): string {
-  return `${Number((p * 100).toFixed(3))}%`;
+/** A number with at most three decimals and no grouping, the language's decimal sign. */
+function decimal(value: number, language: Language): string {
+  const rounded = Number(value.toFixed(3));
+  return language === ENGLISH
+    ? String(rounded)
+    : formatNumber(language, rounded, { maximumFractionDigits: 3, useGrouping: false });
+}
+
+/** A probability as a percentage with at most three decimals: `20%`, `0.125%` (`0,125 %`). */
+export function formatPercent(p: number, language: Language = ENGLISH): string {
+  return namesPhrases.in(language).say('percent', { value: decimal(p * 100, language) });
+}
+
+/** A bit rate as formatBitRate writes it (`1.5 Mbit/s`), with the language's decimal sign. */
+export function spokenBitRate(bps: number, language: Language = ENGLISH): string {
+  if (language === ENGLISH) return formatBitRate(bps);
+  if (bps === Infinity) return namesPhrases.in(language).say('unlimited');
+  for (const [unit, scale] of [
+    ['Gbit/s', 1e9],
+    ['Mbit/s', 1e6],
+    ['kbit/s', 1e3],
+  ] as const) {
+    if (bps >= scale) return `${decimal(bps / scale, language)} ${unit}`;
+  }
+  return `${decimal(bps, language)} bit/s`;
 }
 
 /** A size in bytes: `1500 bytes`, `64 KiB`, `2 MiB`. */
-export function formatBytes(bytes: number): string {
+export function formatBytes(bytes: number, language: Language = ENGLISH): string {
   if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
   if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
-  return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
+  return namesPhrases.in(language).say('bytes', { count: count(bytes, language) });
 }
 
 /** A link's queue limit per direction, `queue 10 packets`, or undefined when none is set. */
-export function queueText(queue: ScenarioLink['queue']): string | undefined {
+export function queueText(
+  queue: ScenarioLink['queue'],
+  language: Language = ENGLISH,
+): string | undefined {
   if (!queue) return undefined;
+  const { say } = namesPhrases.in(language);
   const limits = [
-    queue.packets === undefined
-      ? undefined
-      : `${queue.packets} ${queue.packets === 1 ? 'packet' : 'packets'}`,
-    queue.bytes === undefined ? undefined : formatBytes(queue.bytes),
+    queue.packets === undefined ? undefined : say('link.packets', { count: String(queue.packets) }),
+    queue.bytes === undefined ? undefined : formatBytes(queue.bytes, language),
   ].filter((x): x is string => x !== undefined);
-  return limits.length > 0 ? `queue ${limits.join(' or ')}` : undefined;
+  if (limits.length === 0) return undefined;
+  const [first = '', second] = limits;
+  return say('link.queue', {
+    limits: second === undefined ? first : say('link.either', { first, second }),
+  });
 }
 
 /**
  * A link's settings as short phrases: bandwidth, one-way latency, loss (or `no loss`), then only
  * what is set: duplication, reordering and the queue.
  */
-export function linkSettings(link: ScenarioLink): string[] {
+export function linkSettings(link: ScenarioLink, language: Language = ENGLISH): string[] {
+  const { say } = namesPhrases.in(language);
+  const percent = (p: number) => formatPercent(p, language);
   const parts = [
-    formatBitRate(link.bandwidth ?? DEFAULT_BANDWIDTH),
-    formatDuration(link.latency),
-    link.loss ? `${formatPercent(link.loss)} loss` : 'no loss',
+    spokenBitRate(link.bandwidth ?? DEFAULT_BANDWIDTH, language),
+    formatDuration(link.latency, language),
+    link.loss ? say('link.loss', { percent: percent(link.loss) }) : say('link.noLoss'),
   ];
-  if (link.duplicate) parts.push(`${formatPercent(link.duplicate)} duplicated`);
+  if (link.duplicate) parts.push(say('link.duplicated', { percent: percent(link.duplicate) }));
   if (link.reorder?.probability) {
     parts.push(
-      `${formatPercent(link.reorder.probability)} reordered by ${formatDuration(link.reorder.delay)}`,
+      say('link.reordered', {
+        percent: percent(link.reorder.probability),
+        time: formatDuration(link.reorder.delay, language),
+      }),
     );
   }
-  const queue = queueText(link.queue);
+  const queue = queueText(link.queue, language);
   if (queue) parts.push(queue);
   return parts;
 }

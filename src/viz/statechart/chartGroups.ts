@@ -60,7 +60,7 @@ export function chartGroups(
   }
   return [...groups].map(([key, { chart, members }]) => {
     const names = [...new Set(members.map((m) => appOf(m.app)))];
-    const kindOf = (n: string) => appKindName(appTypeOf(node, n));
+    const kindOf = (n: string) => appKindName(appTypeOf(node, n), language);
     const kinds = new Set(names.map(kindOf));
     const several = names.length > 1;
     const title =

@@ -1,8 +1,12 @@
 // The pieces summary cards are made of: the card itself, how its values are written, and the
-// cards of things every kind of server and node shares (a server process, a CPU).
+// cards of things every kind of server and node shares (a server process, a CPU), in a language
+// (summaryPhrases.ts; English by default, as the CLI and the tests read them).
 
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import { formatDuration } from '../../engine/time.ts';
 import type { CpuFigures, ServerFigures } from '../../sim/index.ts';
+import { count } from '../kinds/kindWords.ts';
+import { summaryPhrases } from './summaryPhrases.ts';
 
 /** One figure: its label, its value as text, and a key tests and styles can find it by. */
 export type SummaryFigure = [label: string, value: string, metric?: string];
@@ -16,45 +20,73 @@ export interface SummaryCard {
 }
 
 /** A duration, or a dash for none. */
-export const cardTime = (ns: number | null | undefined): string =>
-  ns === null || ns === undefined ? '—' : formatDuration(ns);
+export const cardTime = (ns: number | null | undefined, language: Language = ENGLISH): string =>
+  ns === null || ns === undefined ? '—' : formatDuration(ns, language);
 
 /** A tally as `3 × 200, 1 × 404` (`-`, a reply without a status, as `other`). */
-export const cardCounts = (m: Record<string, number>): string =>
-  Object.entries(m)
-    .map(([k, n]) => `${n} × ${k === '-' ? 'other' : k}`)
-    .join(', ') || 'none';
+export function cardCounts(m: Record<string, number>, language: Language = ENGLISH): string {
+  const { say } = summaryPhrases.in(language);
+  return (
+    Object.entries(m)
+      .map(([k, n]) =>
+        say('tally.item', { count: count(n, language), what: k === '-' ? say('tally.other') : k }),
+      )
+      .join(', ') || say('tally.none')
+  );
+}
 
 /** The card of a server process (a web server, a database). */
-export function serverCard(w: ServerFigures, name: (node: string) => string): SummaryCard {
+export function serverCard(
+  w: ServerFigures,
+  name: (node: string) => string,
+  language: Language = ENGLISH,
+): SummaryCard {
+  const { say } = summaryPhrases.in(language);
+  const n = (value: number) => count(value, language);
+  const time = (ns: number | null) => cardTime(ns, language);
   return {
     id: `server-${w.node}-${w.app}`,
     title: `${name(w.node)} · ${w.app}`,
-    kind: `${w.model} server on port ${w.port}`,
+    kind: say('server.kind', { model: w.model, port: String(w.port) }),
     figures: [
-      ['Connections', String(w.accepted), 'accepted'],
-      ['Refused', String(w.refused), 'refused'],
-      ['Replied', `${w.replies} of ${w.requests}`, 'replies'],
-      ['Statuses', cardCounts(w.statuses)],
-      ['Latency mean / p95', `${cardTime(w.latency.meanNs)} / ${cardTime(w.latency.p95Ns)}`],
-      ['Most waiting', String(w.maxWaiting), 'maxWaiting'],
+      [say('server.connections'), n(w.accepted), 'accepted'],
+      [say('server.refused'), n(w.refused), 'refused'],
+      [
+        say('server.replied'),
+        say('server.repliedValue', { replies: n(w.replies), requests: n(w.requests) }),
+        'replies',
+      ],
+      [say('server.statuses'), cardCounts(w.statuses, language)],
+      [say('server.latency'), `${time(w.latency.meanNs)} / ${time(w.latency.p95Ns)}`],
+      [say('server.mostWaiting'), n(w.maxWaiting), 'maxWaiting'],
     ],
   };
 }
 
 /** The card of a node's CPU. */
-export function cpuCard(p: CpuFigures, name: (node: string) => string): SummaryCard {
+export function cpuCard(
+  p: CpuFigures,
+  name: (node: string) => string,
+  language: Language = ENGLISH,
+): SummaryCard {
+  const { say, num } = summaryPhrases.in(language);
+  const n = (value: number) => count(value, language);
+  // One decimal, as `toFixed(1)` writes it in English: 12.5%, 12,5 % in German.
+  const percent =
+    language === ENGLISH
+      ? (p.utilization * 100).toFixed(1)
+      : num(p.utilization * 100, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   return {
     id: `cpu-${p.node}`,
     title: name(p.node),
-    kind: `CPU, ${p.cores} core${p.cores === 1 ? '' : 's'}, ${p.policy}`,
+    kind: say('cpu.kind', { count: n(p.cores), policy: p.policy }),
     figures: [
-      ['Jobs done', String(p.jobsCompleted), 'jobsCompleted'],
-      ['Utilization', `${(p.utilization * 100).toFixed(1)}%`, 'utilization'],
-      ['Mean waiting', cardTime(p.avgWaitingNs)],
-      ['Mean response', cardTime(p.avgResponseNs)],
-      ['Longest run queue', String(p.maxReady), 'maxReady'],
-      ['Context switches', String(p.contextSwitches), 'contextSwitches'],
+      [say('cpu.jobsDone'), n(p.jobsCompleted), 'jobsCompleted'],
+      [say('cpu.utilization'), say('cpu.utilizationValue', { percent }), 'utilization'],
+      [say('cpu.meanWaiting'), cardTime(p.avgWaitingNs, language)],
+      [say('cpu.meanResponse'), cardTime(p.avgResponseNs, language)],
+      [say('cpu.longestRunQueue'), n(p.maxReady), 'maxReady'],
+      [say('cpu.contextSwitches'), n(p.contextSwitches), 'contextSwitches'],
     ],
   };
 }

@@ -1,7 +1,9 @@
 // The run summary as cards of labelled figures, the same data the `handshake run` lines show:
 // each app by its kind's own card (src/kinds/*/…View.ts, through the view registry), then each
-// node's resolver and CPU. Links are a table of their own (RunSummary.svelte).
+// node's resolver and CPU, in a language (English by default). Links are a table of their own
+// (RunSummary.svelte).
 
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import type { RunSummary } from '../../sim/index.ts';
 import type { NetworkNames } from '../names/networkNames.ts';
 import { APP_VIEWS, RESOLVER_VIEW } from '../kinds/viewRegistry.ts';
@@ -10,14 +12,18 @@ import { cpuCard, type SummaryCard } from './cardParts.ts';
 export type { SummaryCard, SummaryFigure } from './cardParts.ts';
 
 /** Cards for every app, resolver and CPU of a summary, in the registry's order of kinds. */
-export function summaryCards(s: RunSummary, names: NetworkNames): SummaryCard[] {
+export function summaryCards(
+  s: RunSummary,
+  names: NetworkNames,
+  language: Language = ENGLISH,
+): SummaryCard[] {
   const cards: SummaryCard[] = [];
   const apps = s.apps as Record<string, unknown[] | undefined>;
   for (const view of APP_VIEWS) {
-    for (const figures of apps[view.type] ?? []) cards.push(view.card(figures, names));
+    for (const figures of apps[view.type] ?? []) cards.push(view.card(figures, names, language));
   }
-  for (const r of s.resolvers ?? []) cards.push(RESOLVER_VIEW.card(r, names));
-  for (const p of s.cpus) cards.push(cpuCard(p, names.name));
+  for (const r of s.resolvers ?? []) cards.push(RESOLVER_VIEW.card(r, names, language));
+  for (const p of s.cpus) cards.push(cpuCard(p, names.name, language));
   // Several apps of a kind on one node: number the second and later cards so every id is unique.
   const seen = new Map<string, number>();
   for (const card of cards) {

@@ -36,10 +36,7 @@ export function linkEndText(nodes: NodesById, end: string): string {
   return `${nameOf(nodes, id)} ${iface.name}${address}`;
 }
 
-/**
- * The whole picture in words: every node with its role and interfaces, every link's settings.
- * (Role names and link settings come from src/viz/names, in English until it speaks languages.)
- */
+/** The whole picture in words: every node with its role and interfaces, every link's settings. */
 export function topologyDescription(
   scenario: Pick<Scenario, 'nodes' | 'links'>,
   language: Language = ENGLISH,
@@ -51,7 +48,7 @@ export function topologyDescription(
     scenario.nodes
       .map((n) => {
         const interfaces = (n.interfaces ?? []).map(interfaceText).join(', ');
-        const words = { name: n.label ?? n.id, role: roleName(n.role), id: n.id };
+        const words = { name: n.label ?? n.id, role: roleName(n.role, language), id: n.id };
         return interfaces
           ? say('description.nodeWithInterfaces', { ...words, interfaces })
           : say('description.node', words);
@@ -62,7 +59,7 @@ export function topologyDescription(
         link: l.id,
         a: linkEndText(nodes, l.a),
         b: linkEndText(nodes, l.b),
-        settings: linkSettings(l).join(', '),
+        settings: linkSettings(l, language).join(', '),
       }),
     ),
   ].join(' ');
@@ -71,7 +68,7 @@ export function topologyDescription(
 /** A node card's tooltip: `Laptop (client, id laptop): wlan0 192.168.1.10/24`. */
 export function nodeTitle(node: ScenarioNode, language: Language = ENGLISH): string {
   const { say } = topologyPhrases.in(language);
-  const words = { name: node.label ?? node.id, role: roleName(node.role), id: node.id };
+  const words = { name: node.label ?? node.id, role: roleName(node.role, language), id: node.id };
   const interfaces = (node.interfaces ?? []).map(interfaceText).join(', ');
   return interfaces
     ? say('node.titleWithInterfaces', { ...words, interfaces })

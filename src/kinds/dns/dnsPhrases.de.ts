@@ -1,0 +1,34 @@
+// DNS's words in German (see dnsPhrases.ts).
+
+import type { Translation } from '../../engine/language.ts';
+import type { DNS_EN } from './dnsPhrases.ts';
+
+export const DNS_DE: Translation<typeof DNS_EN> = {
+  'role.name': 'DNS-Server',
+  'server.kind': 'DNS-Server',
+  'server.queries': 'Anfragen',
+  'server.answers': 'Antworten',
+  'resolver.kind': 'DNS-Resolver, fragt {server}',
+  'resolver.lookups': 'Namensauflösungen',
+  'resolver.fromCache': 'Aus dem Cache',
+  'resolver.queriesSent': 'Gesendete Anfragen',
+  'resolver.failures': 'Fehlschläge',
+  'dns.serve': '{node} beantwortet die Anfrage nach {name} von {client}: {rcode}.',
+  'dns.ignore':
+    '{node} ignoriert ein {bytes}-Byte-Datagramm von {client}: Es ist keine Anfrage, die sich beantworten lässt.',
+  'dns.lookup': '{node} schlägt die Adresse von {name} nach.',
+  'dns.query': '{node} fragt {server} nach der Adresse von {name} (Anfrage-ID {id}).',
+  'dns.queryAgain':
+    '{node} fragt {server} erneut nach der Adresse von {name} (Wiederholung {attempt}) (Anfrage-ID {id}).',
+  'dns.cached':
+    '{node} findet {name} = {address} in seinem Cache (noch {ttl} s seiner TTL übrig): Keine Anfrage nötig.',
+  'dns.learned': '{node} erfährt {name} = {address} und darf es {ttl} s lang im Cache halten.',
+  'dns.failed': '{node} findet die Adresse von {name} nicht: {error}.',
+  'dns.expire':
+    'Die Adresse von {name} im Cache von {node} läuft ab: Das nächste Nachschlagen fragt wieder den Server.',
+  'error.NXDOMAIN': 'Der Name existiert nicht (NXDOMAIN)',
+  'error.SERVFAIL': 'Der Server hat versagt (SERVFAIL)',
+  'error.NODATA': 'Der Name hat keinen Adresseintrag',
+  'error.ETIMEDOUT': 'Es kam keine Antwort (Zeitüberschreitung)',
+  'error.none': 'keine Antwort',
+};

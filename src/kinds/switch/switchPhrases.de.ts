@@ -1,0 +1,10 @@
+// The switch role's words in German (see switchPhrases.ts).
+
+import type { Translation } from '../../engine/language.ts';
+import type { SWITCH_EN } from './switchPhrases.ts';
+
+export const SWITCH_DE: Translation<typeof SWITCH_EN> = {
+  name: 'Switch',
+  noRoutingTable:
+    'Ein Switch hat keine Routing-Tabelle: Er lernt, hinter welchem Port jede Adresse liegt, und leitet danach weiter.',
+};

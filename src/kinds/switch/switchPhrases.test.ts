@@ -1,0 +1,22 @@
+// The switch role's words in German: the phrasebook is whole, the role's name and what the node
+// inspector says in place of a routing table.
+import { describe, expect, it } from 'vitest';
+import { translationProblems } from '../../engine/language.ts';
+import { SWITCH_DE } from './switchPhrases.de.ts';
+import { SWITCH_EN } from './switchPhrases.ts';
+import { switchRoleView } from './switchView.ts';
+
+describe('the switch role in German', () => {
+  it('has a whole German phrasebook', () => {
+    expect(translationProblems(SWITCH_EN, SWITCH_DE)).toEqual([]);
+  });
+
+  it('names the role and says why it has no routing table', () => {
+    expect(switchRoleView.name('de')).toBe('Switch');
+    expect(switchRoleView.noRoutingTable?.('de')).toBe(
+      'Ein Switch hat keine Routing-Tabelle: Er lernt, hinter welchem Port jede Adresse liegt, und leitet danach weiter.',
+    );
+    expect(switchRoleView.name()).toBe('switch');
+    expect(switchRoleView.noRoutingTable?.()).toMatch(/^A switch has no routing table/);
+  });
+});

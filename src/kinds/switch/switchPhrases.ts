@@ -1,0 +1,13 @@
+// The switch role's words for people in each language: its name and what the node inspector says
+// in place of a routing table (switchPhrases.de.ts translates).
+
+import { Phrasebook } from '../../engine/language.ts';
+import { SWITCH_DE } from './switchPhrases.de.ts';
+
+export const SWITCH_EN = {
+  name: 'switch',
+  noRoutingTable:
+    'A switch has no routing table: it learns behind which port each address sits and forwards by that.',
+} as const;
+
+export const switchPhrases = new Phrasebook(SWITCH_EN, { de: SWITCH_DE });

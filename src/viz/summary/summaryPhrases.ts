@@ -1,0 +1,29 @@
+// The words of the summary cards every kind shares (a server process's card, a CPU's card, a
+// tally, a missing value), in each language: the English catalog and its translations.
+
+import { Phrasebook } from '../../engine/language.ts';
+import { SUMMARY_DE } from './summaryPhrases.de.ts';
+
+export const SUMMARY_EN = {
+  'tally.none': 'none',
+  'tally.other': 'other',
+  'tally.item': '{count} × {what}',
+  'server.kind': '{model} server on port {port}',
+  'server.connections': 'Connections',
+  'server.refused': 'Refused',
+  'server.replied': 'Replied',
+  'server.repliedValue': '{replies} of {requests}',
+  'server.statuses': 'Statuses',
+  'server.latency': 'Latency mean / p95',
+  'server.mostWaiting': 'Most waiting',
+  'cpu.kind': { one: 'CPU, {count} core, {policy}', other: 'CPU, {count} cores, {policy}' },
+  'cpu.jobsDone': 'Jobs done',
+  'cpu.utilization': 'Utilization',
+  'cpu.utilizationValue': '{percent}%',
+  'cpu.meanWaiting': 'Mean waiting',
+  'cpu.meanResponse': 'Mean response',
+  'cpu.longestRunQueue': 'Longest run queue',
+  'cpu.contextSwitches': 'Context switches',
+} as const;
+
+export const summaryPhrases = new Phrasebook(SUMMARY_EN, { de: SUMMARY_DE });
