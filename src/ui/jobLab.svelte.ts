@@ -14,6 +14,7 @@ import {
   type JobReport,
 } from '../viz/cpu/index.ts';
 import { BUILT_IN_JOBS } from './builtinJobs.ts';
+import { locale } from './i18n/locale.svelte.ts';
 import { MAX_FILE_BYTES } from './appState.svelte.ts';
 
 /** All state of the CPU scheduling view. */
@@ -34,11 +35,13 @@ export class JobLab {
   choice = $state<CpuChoice>({ policy: 'fcfs', quantum: '10', contextSwitch: '0' });
 
   /** The table with the choice applied, or the choice's problem. */
-  readonly chosen = $derived(this.table ? withChoice(this.table, this.choice) : null);
+  readonly chosen = $derived(
+    this.table ? withChoice(this.table, this.choice, locale.language) : null,
+  );
   /** The run of the chosen table, or its error. */
   readonly report: JobReport | null = $derived.by(() => {
     const chosen = this.chosen;
-    return chosen?.ok ? jobReport(chosen.table) : null;
+    return chosen?.ok ? jobReport(chosen.table, {}, locale.language) : null;
   });
 
   constructor(initial = BUILT_IN_JOBS.find((j) => j.file === 'silberschatz-rr.json')) {

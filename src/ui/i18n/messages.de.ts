@@ -22,7 +22,7 @@ export const de: Messages = {
   'app.resizeInspector': 'Größe des Inspektors ändern',
   'tab.packet': 'Paket',
   'tab.node': 'Knoten',
-  'tab.ladder': 'Leiter',
+  'tab.ladder': 'Leiterdiagramm',
   'tab.charts': 'Diagramme',
   'tab.capture': 'Mitschnitt',
   'tab.log': 'Protokoll',

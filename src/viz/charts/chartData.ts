@@ -1,11 +1,13 @@
 // What each chart plots, from the trace up to the moment shown: named lines in display units
 // (ms, bit/s, bytes, packets), the axes' extent, and which series a selection points at.
 
+import { ENGLISH, type Language } from '../../engine/language.ts';
+import { formatDuration } from '../../engine/time.ts';
 import type { TraceRecords } from '../../engine/trace.ts';
-import { formatTime } from '../log/index.ts';
 import type { NetworkNames } from '../names/index.ts';
 import type { Selection } from '../view/index.ts';
-import { CHARTS, type ChartKind } from './chartSpecs.ts';
+import { CHARTS, chartWords, type ChartKind } from './chartSpecs.ts';
+import { chartPhrases } from './chartPhrases.ts';
 import {
   countAtMost,
   niceBinWidth,
@@ -17,7 +19,7 @@ import {
 } from './series.ts';
 import { requestLatencySeries } from '../servers/index.ts';
 
-export { CHARTS, type ChartKind } from './chartSpecs.ts';
+export { CHARTS, chartWords, type ChartKind } from './chartSpecs.ts';
 
 /** One drawn line. `color` is an index into the chart palette, shared within a group. */
 export interface PlotLine {
@@ -115,7 +117,13 @@ function getOr<K, V>(map: Map<K, V>, key: K, make: () => V): V {
 }
 
 /** The lines of one chart over the whole trace, before cutting at the time shown. */
-function fullLines(records: TraceRecords, kind: ChartKind, names: NetworkNames): Full[] {
+function fullLines(
+  records: TraceRecords,
+  kind: ChartKind,
+  names: NetworkNames,
+  language: Language,
+): Full[] {
+  const say = chartPhrases.in(language).say;
   const s = traceSeries(records);
   const out: Full[] = [];
   const links = new Map<string, PlotGroup>();
@@ -145,8 +153,8 @@ function fullLines(records: TraceRecords, kind: ChartKind, names: NetworkNames):
         const group = {
           key: `${r.side} ${r.node} ${r.app}`,
           label: server
-            ? `${names.name(r.node)} ${r.app} (server: request to reply)`
-            : `${names.name(r.node)} (client: request to response)`,
+            ? say('series.server', { node: names.name(r.node), app: r.app })
+            : say('series.client', { node: names.name(r.node) }),
           nodes: [r.node],
           links: [],
         };
@@ -161,7 +169,7 @@ function fullLines(records: TraceRecords, kind: ChartKind, names: NetworkNames):
       for (const [key, d] of s.throughput) {
         const group = getOr(links, d.link, () => ({
           key: d.link,
-          label: `link ${d.link}`,
+          label: say('series.link', { link: d.link }),
           nodes: [],
           links: [d.link],
         }));
@@ -206,7 +214,7 @@ function fullLines(records: TraceRecords, kind: ChartKind, names: NetworkNames):
       for (const q of s.queue.values()) {
         const group = {
           key: `${q.node}:${q.iface}`,
-          label: `${names.name(q.node)} ${q.iface} (link ${q.link})`,
+          label: say('series.queue', { node: names.name(q.node), iface: q.iface, link: q.link }),
           nodes: [q.node],
           links: [q.link],
         };
@@ -219,16 +227,19 @@ function fullLines(records: TraceRecords, kind: ChartKind, names: NetworkNames):
 
 /**
  * The chart `kind` at `time`: lines up to the moment shown, only the group `focus` when one is
- * given. A pure function of (records, time); the trace is read once per records array.
+ * given, its words in `language`. A pure function of (records, time); the trace is read once per
+ * records array.
  */
 export function chartData(
   input: { records: TraceRecords; time: number; names: NetworkNames },
   kind: ChartKind,
   focus: string | null = null,
   binNs?: number,
+  language: Language = ENGLISH,
 ): ChartData {
-  const spec = CHARTS.find((c) => c.kind === kind) ?? (CHARTS[0] as (typeof CHARTS)[number]);
-  const all = fullLines(input.records, kind, input.names);
+  const found = CHARTS.find((c) => c.kind === kind) ?? (CHARTS[0] as (typeof CHARTS)[number]);
+  const spec = { ...found, ...chartWords(found.kind, language) };
+  const all = fullLines(input.records, kind, input.names, language);
   const groups = [...new Map(all.map((l) => [l.group.key, l.group])).values()];
   const colorOf = new Map(groups.map((g, i) => [g.key, i]));
   const chosen =
@@ -302,16 +313,27 @@ export function focusOf(
   }
 }
 
-/** A sentence that says what the chart shows, for its aria-label. */
-export function chartSummary(chart: ChartData, format: (v: number) => string): string {
-  if (chart.lines.length === 0) return `${chart.title}: ${chart.empty}`;
+/** A sentence that says what the chart shows, for its aria-label, in `language`. */
+export function chartSummary(
+  chart: ChartData,
+  format: (v: number) => string,
+  language: Language = ENGLISH,
+): string {
+  const say = chartPhrases.in(language).say;
+  if (chart.lines.length === 0)
+    return say('summary.empty', { title: chart.title, empty: chart.empty });
   const parts = chart.lines.slice(0, 6).map((l) => {
-    const n = l.data;
     const last = l.points.v[l.points.v.length - 1];
     return last === undefined
-      ? `${l.label}: no points yet`
-      : `${l.label}: ${n} points, now ${format(last)} ${chart.unit}`;
+      ? say('summary.noPoints', { label: l.label })
+      : say('summary.points', {
+          label: l.label,
+          count: l.data,
+          value: format(last),
+          unit: chart.unit,
+        });
   });
-  const more = chart.lines.length > 6 ? `, and ${chart.lines.length - 6} more series` : '';
-  return `${chart.title} from 0 s to ${formatTime(chart.shownUntil)}. ${parts.join('; ')}${more}.`;
+  const more = chart.lines.length > 6 ? say('summary.more', { count: chart.lines.length - 6 }) : '';
+  const time = chart.shownUntil === 0 ? '0 s' : formatDuration(chart.shownUntil, language);
+  return say('summary.all', { title: chart.title, time, parts: parts.join('; '), more });
 }

@@ -1,5 +1,8 @@
 // The charts the panel offers, in the picker's order: title, axis label, unit, and what to say
-// when a run has nothing to plot on one.
+// when a run has nothing to plot on one (in English here; `chartWords` gives them in a language).
+
+import { ENGLISH, type Language } from '../../engine/language.ts';
+import { chartPhrases } from './chartPhrases.ts';
 
 export type ChartKind = 'latency' | 'requests' | 'throughput' | 'cwnd' | 'rto' | 'queue';
 
@@ -61,3 +64,24 @@ export const CHARTS: readonly {
     empty: 'No packet has waited in a queue yet.',
   },
 ];
+
+/** The words around a chart in `language`: title, axis label, unit and empty note. */
+export function chartWords(
+  kind: ChartKind,
+  language: Language = ENGLISH,
+): { title: string; yLabel: string; unit: string; empty: string } {
+  const say = chartPhrases.in(language).say;
+  const spec = CHARTS.find((c) => c.kind === kind) ?? (CHARTS[0] as (typeof CHARTS)[number]);
+  const unit =
+    spec.unit === 'bytes'
+      ? say('unit.bytes')
+      : spec.unit === 'packets'
+        ? say('unit.packets')
+        : spec.unit;
+  return {
+    title: say(`${spec.kind}.title`),
+    yLabel: say(`${spec.kind}.yLabel`),
+    unit,
+    empty: say(`${spec.kind}.empty`),
+  };
+}

@@ -4,6 +4,7 @@ export {
   chartData,
   CHARTS,
   chartSummary,
+  chartWords,
   focusOf,
   type ChartData,
   type ChartKind,
@@ -11,4 +12,5 @@ export {
 export { applicableCharts, chartToShow } from './applicableCharts.ts';
 export { chartDomain, type ChartDomain } from './chartDomain.ts';
 export { decimate } from './decimate.ts';
+export { chartPhrases, CHART_EN } from './chartPhrases.ts';
 export { pointsUntil, traceSeries, type Points } from './series.ts';

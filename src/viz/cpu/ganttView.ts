@@ -4,8 +4,10 @@
 // drawn as one bar, so a busy server's whole run is a few hundred bars, not thousands of 1 px ones.
 
 import { scaleLinear } from 'd3-scale';
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import type { GanttSegment } from '../../machines/cpu/gantt.ts';
 import { formatTimeTick } from '../ladder/index.ts';
+import { cpuPhrases } from './cpuPhrases.ts';
 
 /** A bar placed on the chart. */
 export interface GanttBar {
@@ -46,6 +48,8 @@ export interface GanttOptions {
   rowHeight?: number;
   /** Labels of the time axis (default: simulated time, `10 ms`); a job table's are in its unit. */
   formatTick?: (ns: number, stepNs: number) => string;
+  /** The language of the row names and the default time axis (English when absent). */
+  language?: Language;
 }
 
 export const GANTT_LEFT = 56;
@@ -74,10 +78,12 @@ export function ganttLayout(
   const from = options.window === undefined ? 0 : Math.max(0, to - options.window);
   const right = options.width - GANTT_RIGHT;
   const scale = scaleLinear().domain([from, to]).range([GANTT_LEFT, right]);
+  const language = options.language ?? ENGLISH;
+  const { say } = cpuPhrases.in(language);
   const rows = Array.from({ length: cores }, (_, core) => ({
     core,
     y: TOP + core * (rowHeight + GAP),
-    label: `core ${core}`,
+    label: say('gantt.core', { core: String(core) }),
   }));
   const bars: GanttBar[] = [];
   // What counts as thin and as no gap, in ns: THIN_PX and 1 px at this scale, each rounded to the
@@ -132,7 +138,7 @@ export function ganttLayout(
     bars,
     ticks: values.map((v) => ({
       x: scale(v),
-      label: (options.formatTick ?? formatTimeTick)(v, step),
+      label: options.formatTick ? options.formatTick(v, step) : formatTimeTick(v, step, language),
     })),
     cursorX: scale(Math.min(t, to)),
     from,
@@ -149,14 +155,19 @@ export function powerOfTwo(x: number): number {
  * A bar's title (its tooltip): `P1 on core 0: 0 ms to 5 ms`, `context switch to P2 on core 1: …`,
  * or for a bar standing for several thin slices, how many and how many of them are switches.
  */
-export function ganttBarTitle(bar: GanttBar, format: (ns: number) => string): string {
+export function ganttBarTitle(
+  bar: GanttBar,
+  format: (ns: number) => string,
+  language: Language = ENGLISH,
+): string {
+  const { say } = cpuPhrases.in(language);
   const s = bar.segment;
-  const span = `${format(s.start)} to ${format(s.end)}`;
-  if (bar.slices === 1) {
-    return `${s.kind === 'switch' ? 'context switch to ' : ''}${s.job} on core ${s.core}: ${span}`;
-  }
-  const switches = `${bar.switches} context ${bar.switches === 1 ? 'switch' : 'switches'}`;
-  return `${bar.slices} short slices on core ${s.core} (${switches}): ${span}; a shorter time span shows each`;
+  const core = String(s.core);
+  const span = say('gantt.span', { from: format(s.start), to: format(s.end) });
+  if (bar.slices === 1)
+    return say(s.kind === 'switch' ? 'gantt.switchBar' : 'gantt.bar', { job: s.job, core, span });
+  const switches = say('gantt.switches', { count: bar.switches });
+  return say('gantt.slices', { count: bar.slices, core, switches, span });
 }
 
 /** The chart in words, for screen readers: `core 0: P1 0–24 ms, P2 24–25 ms (running)`. */
@@ -166,16 +177,24 @@ export function ganttSummary(
   t: number,
   format: (ns: number) => string,
   perCore = 6,
+  language: Language = ENGLISH,
 ): string {
+  const { say } = cpuPhrases.in(language);
   const parts: string[] = [];
   for (let core = 0; core < cores; core++) {
     const mine = segments.filter((s) => s.core === core && s.kind === 'run');
     const last = mine.slice(-perCore).map((s) => {
-      const running = s.end >= t && s.end > s.start ? ' (running)' : '';
-      return `${s.job} ${format(s.start)}–${format(s.end)}${running}`;
+      const running = s.end >= t && s.end > s.start;
+      const words = { job: s.job, from: format(s.start), to: format(s.end) };
+      return say(running ? 'gantt.jobRunning' : 'gantt.job', words);
     });
-    const more = mine.length > perCore ? `${mine.length - perCore} earlier, then ` : '';
-    parts.push(`core ${core}: ${mine.length === 0 ? 'idle' : more + last.join(', ')}`);
+    const jobs =
+      mine.length === 0
+        ? say('gantt.idle')
+        : mine.length > perCore
+          ? say('gantt.earlier', { count: mine.length - perCore, jobs: last.join(', ') })
+          : last.join(', ');
+    parts.push(say('gantt.coreLine', { core: String(core), jobs }));
   }
   return parts.join('; ');
 }

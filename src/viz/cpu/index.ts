@@ -19,6 +19,7 @@ export {
   formatIn,
   jobReport,
   POLICY_LABELS,
+  policyLabel,
   unitLabel,
   unitTickFormat,
   withChoice,
@@ -26,4 +27,9 @@ export {
   type JobReport,
 } from './jobTableView.ts';
 export { jobTableTitle, tableNameOf } from './jobTableTitle.ts';
-export { SCHEDULING_CONVENTIONS, type SchedulingConvention } from './schedulingConventions.ts';
+export {
+  SCHEDULING_CONVENTIONS,
+  schedulingConventions,
+  type SchedulingConvention,
+} from './schedulingConventions.ts';
+export { coreWords, cpuPhrases, CPU_EN, runQueueLabel } from './cpuPhrases.ts';

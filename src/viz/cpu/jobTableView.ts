@@ -1,6 +1,9 @@
 // The CPU scheduling exercise view: a job table run under a chosen policy, quantum and context
 // switch (the same jobs re-run to compare policies), its figures in the table's own unit, and the
-// per-job rows and summary lines a textbook exercise asks for. Pure functions, no DOM.
+// per-job rows and summary lines a textbook exercise asks for, in a language (cpuPhrases.ts).
+// Pure functions, no DOM.
+
+import { ENGLISH, formatNumber, type Language } from '../../engine/language.ts';
 
 import type { CpuConfig, SchedulingPolicy } from '../../machines/cpu/cpuScheduler.ts';
 import { UNIT_NS, type JobTable, type TimeUnit } from '../../sim/jobs/jobTable.ts';
@@ -9,6 +12,7 @@ import {
   type JobTableRun,
   type RunJobTableOptions,
 } from '../../sim/jobs/runJobTable.ts';
+import { cpuPhrases } from './cpuPhrases.ts';
 
 /** The policies as a learner reads them (Silberschatz, Operating System Concepts, 5.3). */
 export const POLICY_LABELS: Record<SchedulingPolicy, string> = {
@@ -20,11 +24,24 @@ export const POLICY_LABELS: Record<SchedulingPolicy, string> = {
   rr: 'Round robin (RR)',
 };
 
+/** A policy's name in `language`: `Round robin (RR)`, `Round Robin (RR)`. */
+export function policyLabel(policy: SchedulingPolicy, language: Language = ENGLISH): string {
+  return cpuPhrases.in(language).say(`policy.${policy}`);
+}
+
+/** A figure with up to `decimals` decimals, the language's decimal sign, no grouping. */
+function figure(n: number, language: Language, decimals = 2): string {
+  return language === ENGLISH
+    ? String(n)
+    : formatNumber(language, n, { maximumFractionDigits: decimals, useGrouping: false });
+}
+
 /**
  * The unit figures are shown in: the table's own. A table in ticks reads "ticks" (a tick is
  * simulated as 1 ms, but the learner's exercise has no unit), never "ms".
  */
-export function unitLabel(unit: TimeUnit): string {
+export function unitLabel(unit: TimeUnit, language: Language = ENGLISH): string {
+  if (unit === 'ticks') return cpuPhrases.in(language).say('unit.ticks');
   return unit === 'us' ? 'µs' : unit;
 }
 
@@ -34,9 +51,13 @@ export function inUnit(ns: number, unit: TimeUnit): number {
 }
 
 /** Nanoseconds in the table's unit with its label: `5.67 ms`, `5.67 ticks`, `1 tick`. */
-export function formatIn(ns: number, unit: TimeUnit): string {
+export function formatIn(ns: number, unit: TimeUnit, language: Language = ENGLISH): string {
   const n = inUnit(ns, unit);
-  return `${n} ${unit === 'ticks' && n === 1 ? 'tick' : unitLabel(unit)}`;
+  const word =
+    unit === 'ticks' && n === 1
+      ? cpuPhrases.in(language).say('unit.tick')
+      : unitLabel(unit, language);
+  return `${figure(n, language)} ${word}`;
 }
 
 /**
@@ -44,12 +65,15 @@ export function formatIn(ns: number, unit: TimeUnit): string {
  * between ticks needs: plain numbers for ticks (`0`, `4`, `7.5`), as textbook charts write them,
  * else with the unit (`10 ms`, `500 µs`).
  */
-export function unitTickFormat(unit: TimeUnit): (ns: number, stepNs: number) => string {
+export function unitTickFormat(
+  unit: TimeUnit,
+  language: Language = ENGLISH,
+): (ns: number, stepNs: number) => string {
   const per = UNIT_NS[unit];
   return (ns, stepNs) => {
-    const decimals = Math.max(0, Math.ceil(-Math.log10(stepNs / per) - 1e-9));
-    const n = Number((ns / per).toFixed(Math.min(decimals, 6)));
-    return unit === 'ticks' ? String(n) : `${n} ${unitLabel(unit)}`;
+    const decimals = Math.min(6, Math.max(0, Math.ceil(-Math.log10(stepNs / per) - 1e-9)));
+    const n = figure(Number((ns / per).toFixed(decimals)), language, decimals);
+    return unit === 'ticks' ? n : `${n} ${unitLabel(unit)}`;
   };
 }
 
@@ -76,15 +100,19 @@ export function choiceOf(table: JobTable): CpuChoice {
 export function withChoice(
   table: JobTable,
   choice: CpuChoice,
+  language: Language = ENGLISH,
 ): { ok: true; table: JobTable } | { ok: false; error: string } {
-  const unit = unitLabel(table.unit);
-  const number = (text: string): number => (/^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : NaN);
+  const { say } = cpuPhrases.in(language);
+  const unit = unitLabel(table.unit, language);
+  // Outside English a decimal comma is read too (German writes 0,5).
+  const number = (typed: string): number => {
+    const text = language === ENGLISH ? typed : typed.replace(',', '.');
+    return /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : NaN;
+  };
   const quantum = number(choice.quantum);
-  if (!(quantum > 0))
-    return { ok: false, error: `The quantum must be a number greater than 0 (in ${unit}).` };
+  if (!(quantum > 0)) return { ok: false, error: say('error.quantum', { unit }) };
   const contextSwitch = number(choice.contextSwitch);
-  if (!(contextSwitch >= 0))
-    return { ok: false, error: `The context switch must be a number of at least 0 (in ${unit}).` };
+  if (!(contextSwitch >= 0)) return { ok: false, error: say('error.contextSwitch', { unit }) };
   const ns = UNIT_NS[table.unit];
   const cpu: CpuConfig = {
     ...table.cpu,
@@ -118,10 +146,15 @@ export interface JobReport {
  * Runs the table and formats what the exercise asks for. A run stopped at its slice limit
  * (a 1 ns quantum, say) shows its figures so far, "not yet" for a job still to finish.
  */
-export function jobReport(table: JobTable, options: RunJobTableOptions = {}): JobReport {
+export function jobReport(
+  table: JobTable,
+  options: RunJobTableOptions = {},
+  language: Language = ENGLISH,
+): JobReport {
+  const { say } = cpuPhrases.in(language);
   const run = runJobTable(table, options);
   const u = table.unit;
-  const f = (ns: number) => (ns < 0 ? 'not yet' : formatIn(ns, u));
+  const f = (ns: number) => (ns < 0 ? say('jobs.notYet') : formatIn(ns, u, language));
   const lines = run.jobs.map((j) => ({
     id: j.id,
     arrival: f(j.arrival),
@@ -133,30 +166,31 @@ export function jobReport(table: JobTable, options: RunJobTableOptions = {}): Jo
     response: f(j.response),
   }));
   const perUnit = Number((run.throughputPerNs * UNIT_NS[u]).toFixed(4));
+  const percent = figure(Number((run.utilization * 100).toFixed(1)), language, 1);
+  const per = u === 'ticks' ? say('unit.tick') : unitLabel(u);
+  const stopped = run.stopped;
   const summary = [
-    { key: 'avg-waiting', label: 'Average waiting time', value: f(run.averages.waiting) },
-    { key: 'avg-turnaround', label: 'Average turnaround time', value: f(run.averages.turnaround) },
-    { key: 'avg-response', label: 'Average response time', value: f(run.averages.response) },
-    {
-      key: 'utilization',
-      label: 'CPU utilization',
-      value: `${Number((run.utilization * 100).toFixed(1))}%`,
-    },
+    { key: 'avg-waiting', label: say('jobs.avgWaiting'), value: f(run.averages.waiting) },
+    { key: 'avg-turnaround', label: say('jobs.avgTurnaround'), value: f(run.averages.turnaround) },
+    { key: 'avg-response', label: say('jobs.avgResponse'), value: f(run.averages.response) },
+    { key: 'utilization', label: say('jobs.utilization'), value: say('jobs.percent', { percent }) },
     {
       key: 'throughput',
-      label: 'Throughput',
-      value: `${perUnit} jobs/${u === 'ticks' ? 'tick' : unitLabel(u)}`,
+      label: say('jobs.throughput'),
+      value: say('jobs.perUnit', { count: figure(perUnit, language, 4), unit: per }),
     },
-    run.stopped
+    stopped
       ? {
           key: 'makespan',
-          label: `Stopped at (after ${run.stopped.count.toLocaleString('en-US')} ${run.stopped.limit === 'slices' ? 'slices' : 'steps'}, the limit)`,
+          label: say(stopped.limit === 'slices' ? 'jobs.stoppedSlices' : 'jobs.stoppedSteps', {
+            count: stopped.count,
+          }),
           value: f(run.makespan),
         }
-      : { key: 'makespan', label: 'All done at', value: f(run.makespan) },
+      : { key: 'makespan', label: say('jobs.allDone'), value: f(run.makespan) },
     // Counted from the trace the chart is drawn from: each cpu.switch, even one costing no time.
-    { key: 'switches', label: 'Context switches', value: String(run.contextSwitches) },
-    { key: 'preemptions', label: 'Preemptions', value: String(run.preemptions) },
+    { key: 'switches', label: say('jobs.switches'), value: String(run.contextSwitches) },
+    { key: 'preemptions', label: say('jobs.preemptions'), value: String(run.preemptions) },
   ];
   return { run, lines, summary };
 }

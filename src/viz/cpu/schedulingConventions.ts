@@ -1,6 +1,10 @@
 // The scheduler's conventions in plain words for learners, shown beside the Gantt chart of the
 // CPU scheduling view (and stated for teachers in docs/model.md). The rules themselves live in
 // src/machines/cpu (cpuScheduler.ts, schedulingPolicy.ts); the tests there work each one by hand.
+// The sentences are in cpuPhrases.ts; `schedulingConventions(language)` gives them in a language.
+
+import { ENGLISH, type Language } from '../../engine/language.ts';
+import { CPU_EN, cpuPhrases } from './cpuPhrases.ts';
 
 /** One convention: a key for tests and lists, and the sentence a learner reads. */
 export interface SchedulingConvention {
@@ -39,3 +43,13 @@ export const SCHEDULING_CONVENTIONS: readonly SchedulingConvention[] = [
     text: 'Round robin: a quantum that ends while no other job waits does not stop the job (no switch).',
   },
 ];
+
+/** The conventions in `language` (English when it has no translation), in the same order. */
+export function schedulingConventions(language: Language = ENGLISH): SchedulingConvention[] {
+  const { say } = cpuPhrases.in(language);
+  return SCHEDULING_CONVENTIONS.map((c) => {
+    // Every key has a sentence without parameters (the phrasebook's test checks them all).
+    const key = `convention.${c.key}` as 'convention.ties';
+    return { key: c.key, text: Object.hasOwn(CPU_EN, key) ? say(key) : c.text };
+  });
+}

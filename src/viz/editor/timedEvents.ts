@@ -4,11 +4,13 @@
 // the event a form describes, built from what the learner typed with a message naming what is
 // wrong. The document's validator has the last word (scenarioEdits refuses an invalid result).
 
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import { NS_PER_S, formatDuration, parseDuration } from '../../engine/time.ts';
 import { parseByteSize } from '../../sim/schema/units.ts';
 import type { ScenarioEvent } from '../../sim/scenario/scenarioSchema.ts';
 import type { NetworkNames } from '../names/index.ts';
 import { withValue, type EditCommand, type Json } from './documentEdits.ts';
+import { timedEventPhrases } from './timedEventPhrases.ts';
 
 /** "2s", "1.5s", "250ms": a time as a document writes it, exactly (to the nanosecond). */
 export function documentTime(ns: number): string {
@@ -18,23 +20,37 @@ export function documentTime(ns: number): string {
   return `${whole}.${String(fraction).padStart(9, '0').replace(/0+$/, '')}s`;
 }
 
-/** One timed event of the document in words. */
-export function describeEvent(event: ScenarioEvent, names: NetworkNames): string {
+/** One timed event of the document in words, in `language` (English by default). */
+export function describeEvent(
+  event: ScenarioEvent,
+  names: NetworkNames,
+  language: Language = ENGLISH,
+): string {
+  const { say } = timedEventPhrases.in(language);
   /** A node by its name; an address with its owner: `Web server (10.0.0.2)`. */
   const peer = (text: string) => (/^\d/.test(text) ? names.endpoint(text) : names.name(text));
   switch (event.type) {
     case 'linkDown':
-      return `Link ${event.link} goes down`;
+      return say('linkDown', { link: event.link });
     case 'linkUp':
-      return `Link ${event.link} comes back up`;
+      return say('linkUp', { link: event.link });
     case 'ping': {
       const count = event.count ?? 1;
-      return `${names.title(event.node)} pings ${peer(event.target)}${count > 1 ? ` (${count} echo requests, one a second)` : ''}`;
+      const words = { node: names.title(event.node), target: peer(event.target) };
+      return count > 1 ? say('pings', { ...words, count }) : say('ping', words);
     }
-    case 'fetch':
-      return `${names.title(event.node)} fetches ${event.path} from ${peer(event.server)}${event.port !== undefined ? ` (port ${event.port})` : ''}`;
+    case 'fetch': {
+      const words = { node: names.title(event.node), path: event.path, server: peer(event.server) };
+      return event.port === undefined
+        ? say('fetch', words)
+        : say('fetchPort', { ...words, port: String(event.port) });
+    }
     case 'transfer':
-      return `${names.title(event.node)} sends ${event.bytes.toLocaleString('en-US')} bytes to ${peer(event.target)}`;
+      return say('transfer', {
+        node: names.title(event.node),
+        bytes: event.bytes,
+        target: peer(event.target),
+      });
   }
 }
 
@@ -56,13 +72,14 @@ export interface TimedEventItem {
 export function timedEvents(
   events: readonly ScenarioEvent[] | undefined,
   names: NetworkNames,
+  language: Language = ENGLISH,
 ): TimedEventItem[] {
   return (events ?? [])
     .map((event, index) => ({
       index,
       at: event.at,
-      time: formatDuration(event.at),
-      text: describeEvent(event, names),
+      time: formatDuration(event.at, language),
+      text: describeEvent(event, names, language),
       action: event.type !== 'linkDown' && event.type !== 'linkUp',
     }))
     .sort((a, b) => a.at - b.at || a.index - b.index);

@@ -2,14 +2,18 @@
 // and where arrows and labels are drawn at time t in a time window, no label over another: laid out
 // once per time span (ladderLayout.ts), cut at each moment.
 export { buildLadder, type LadderArrow, type LadderScope } from './ladder.ts';
+export { collapseRuns, duplicateAcks, type LadderItem, type LadderRun } from './ladderRuns.ts';
 export {
-  collapseRuns,
-  duplicateAcks,
+  arrowSpoken,
+  denseWords,
+  dropWords,
+  focusWords,
   runLabel,
   runShortLabel,
-  type LadderItem,
-  type LadderRun,
-} from './ladderRuns.ts';
+  runSpoken,
+  selectedWords,
+} from './ladderWords.ts';
+export { ladderPhrases, LADDER_EN } from './ladderPhrases.ts';
 export { boxesIntersect, fitText, placeLabels, type Box } from './ladderLabels.ts';
 export { layoutLadder, type LadderLayout } from './ladderLayout.ts';
 export {

@@ -1,6 +1,9 @@
 // The ladder diagram of a conversation: each packet an arrow from its first hop's link.txBegin
-// to its link.rx at the destination node, with losses, retransmissions and app messages.
+// to its link.rx at the destination node, with losses, retransmissions and app messages. Why a
+// packet was lost or refused, and the notes when there is no ladder, are in the language asked
+// for; the packet's own words (labels, titles, app messages) come from src/viz/packet in English.
 
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import type { TraceRecord, TraceRecords, TraceType } from '../../engine/trace.ts';
 import { recordsOfTypes } from '../../engine/traceRecords.ts';
 import { parseIpv4 } from '../../net/wire/ipv4Address.ts';
@@ -18,6 +21,8 @@ import {
   retransmitReason,
   segmentIsns,
 } from '../packet/index.ts';
+import { ladderPhrases } from './ladderPhrases.ts';
+import { dropWords } from './ladderWords.ts';
 
 /** One packet (one arrival of it, when a link duplicated it) on the ladder. */
 export interface LadderArrow {
@@ -104,7 +109,9 @@ const PACKET_TYPES: ReadonlySet<TraceType> = new Set<TraceType>([
   'tcp.synDropped',
 ]);
 
-function indexPackets(records: TraceRecords): Map<number, PacketInfo> {
+function indexPackets(records: TraceRecords, language: Language): Map<number, PacketInfo> {
+  const because = (reason: string) =>
+    language === ENGLISH ? dropReason(reason) : dropWords(reason, language);
   const packets = new Map<number, PacketInfo>();
   for (const r of recordsOfTypes(records, PACKET_TYPES)) {
     if (r.type === 'link.txBegin') {
@@ -116,12 +123,13 @@ function indexPackets(records: TraceRecords): Map<number, PacketInfo> {
     if (!info) continue;
     if (r.type === 'link.rx') info.rx.push({ t: r.t, node: r.node });
     else if (r.type === 'link.lost') {
-      info.losses.push({ t: r.t, reason: dropReason(r.reason), node: r.node, link: r.link });
+      info.losses.push({ t: r.t, reason: because(r.reason), node: r.node, link: r.link });
     } else if (r.type === 'queue.drop') {
-      info.losses.push({ t: r.t, reason: dropReason(r.reason), node: r.node });
+      info.losses.push({ t: r.t, reason: because(r.reason), node: r.node });
     } else if (r.type === 'ip.drop' && r.reason !== 'notForMe') {
-      info.losses.push({ t: r.t, reason: dropReason(r.reason), node: r.node });
-    } else if (r.type === 'tcp.synDropped') info.refused = 'backlog full';
+      info.losses.push({ t: r.t, reason: because(r.reason), node: r.node });
+    } else if (r.type === 'tcp.synDropped')
+      info.refused = ladderPhrases.in(language).say('refused.backlogFull');
   }
   return packets;
 }
@@ -143,7 +151,9 @@ export function buildLadder(
   records: TraceRecords,
   nodes: readonly ScenarioNode[],
   scope: LadderScope,
+  language: Language = ENGLISH,
 ): Ladder | { error: string } {
+  const { say } = ladderPhrases.in(language);
   const owners = addressOwners(nodes);
   let endpoints: [string, string];
   let keep: (packet: Packet, sender: string) => boolean;
@@ -152,10 +162,10 @@ export function buildLadder(
     const local = parseEnd(localText);
     const remote = remoteText === undefined ? undefined : parseEnd(remoteText);
     if (!local || !remote) {
-      return { error: 'A listening socket has no single peer: pick one of its connections.' };
+      return { error: say('error.listener') };
     }
     const peer = owners.get(remote.address);
-    if (peer === undefined) return { error: `No node of the scenario owns ${remoteText}.` };
+    if (peer === undefined) return { error: say('error.noOwner', { end: remoteText ?? '' }) };
     endpoints = [scope.node, peer];
     const forward = `${localText}>${remoteText}`;
     const backward = `${remoteText}>${localText}`;
@@ -187,7 +197,7 @@ export function buildLadder(
 
   const arrows: LadderArrow[] = [];
   const seen = new Set<string>();
-  for (const [pkt, info] of indexPackets(records)) {
+  for (const [pkt, info] of indexPackets(records, language)) {
     const { packet, node: sender, t: sent, link } = info.first;
     if (!keep(packet, sender)) continue;
     const from = sender === endpoints[0] ? 0 : 1;

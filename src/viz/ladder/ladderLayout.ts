@@ -6,7 +6,8 @@
 
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import type { Ladder, LadderArrow } from './ladder.ts';
-import { arrowTexts, formatTimeTick, lossText } from './ladderWords.ts';
+import { ENGLISH, type Language } from '../../engine/language.ts';
+import { arrowTexts, formatTimeTick, lossText, runLabel, runShortLabel } from './ladderWords.ts';
 import {
   GAP,
   LADDER_BOTTOM,
@@ -28,13 +29,7 @@ import {
   type Box,
   type LabelCandidate,
 } from './ladderLabels.ts';
-import {
-  collapseRuns,
-  runLabel,
-  runShortLabel,
-  type LadderItem,
-  type LadderRun,
-} from './ladderRuns.ts';
+import { collapseRuns, type LadderItem, type LadderRun } from './ladderRuns.ts';
 
 /** How a layout is drawn: the time span, how tall, how wide, what is open and chosen. */
 export interface LadderLayoutOptions {
@@ -54,6 +49,8 @@ export interface LadderLayoutOptions {
   charWidth?: number;
   /** A node's name for the reasons of losses. */
   nameOf?: (node: string) => string;
+  /** The language of the labels and the time axis (English when absent). */
+  language?: Language;
 }
 
 /** An item of the layout: drawn as laid out from `settles` on, drawn again before. */
@@ -81,6 +78,8 @@ export interface LadderLayout {
   /** The arrows that reach into the span, in the order sent (for the counts). */
   arrows: LadderArrow[];
   ticks: { y: number; label: string }[];
+  /** The language of its labels and time axis. */
+  language: Language;
 }
 
 /** Height of the bands the settled labels are filed under (ladderLabels.ts uses the same idea). */
@@ -96,18 +95,26 @@ export function timeTicks(
   scale: ScaleLinear<number, number>,
   top: number,
   bottom: number,
+  language: Language = ENGLISH,
 ): { y: number; label: string }[] {
   const t0 = scale.invert(top);
   const t1 = scale.invert(bottom);
   const count = Math.max(2, Math.min(12, Math.floor(Math.max(120, bottom - top) / 60)));
   const values = scale.copy().domain([t0, t1]).ticks(count);
   const step = values.length > 1 ? (values[1] as number) - (values[0] as number) : t1 - t0;
-  return values.map((v) => ({ y: scale(v), label: formatTimeTick(v, step) }));
+  return values.map((v) => ({ y: scale(v), label: formatTimeTick(v, step, language) }));
 }
 
-/** A run as it stands with only `arrows` of it sent: its counts and words over those alone. */
-function runSoFar(run: LadderRun, arrows: readonly LadderArrow[]): LadderRun {
-  if (arrows.length === run.arrows.length) return run;
+/**
+ * A run as it stands with only `arrows` of it sent: its counts and words (in `language`) over
+ * those alone.
+ */
+function runSoFar(
+  run: LadderRun,
+  arrows: readonly LadderArrow[],
+  language: Language = ENGLISH,
+): LadderRun {
+  if (arrows.length === run.arrows.length && language === ENGLISH) return run;
   let segments = 0;
   let bytes = 0;
   for (const a of arrows) {
@@ -122,8 +129,8 @@ function runSoFar(run: LadderRun, arrows: readonly LadderArrow[]): LadderRun {
     segments,
     acks,
     bytes,
-    label: runLabel(segments, bytes, acks),
-    short: runShortLabel(segments, acks),
+    label: runLabel(segments, bytes, acks, language),
+    short: runShortLabel(segments, acks, language),
   };
 }
 
@@ -196,6 +203,7 @@ export function layoutLadder(ladder: Ladder, options: LadderLayoutOptions): Ladd
   const scale = scaleLinear().domain([t0, t1]).range([LADDER_TOP, bottomY]);
   const g = new LadderGeometry(options.width, scale, options.charWidth ?? 6.7);
   const nameOf = options.nameOf ?? ((n: string) => n);
+  const language = options.language ?? ENGLISH;
 
   const candidates: LabelCandidate[] = [];
   const texts = new Map<string, string>();
@@ -208,7 +216,12 @@ export function layoutLadder(ladder: Ladder, options: LadderLayoutOptions): Ladd
   const drawn: Drawn[] = [];
   const laid: LaidItem[] = [];
   const arrows: LadderArrow[] = [];
-  for (const item of collapseRuns(ladder.arrows, options.expanded)) {
+  for (const collapsed of collapseRuns(ladder.arrows, options.expanded)) {
+    // A run's words in the layout's language (collapseRuns writes them in English).
+    const item =
+      collapsed.kind === 'run' && language !== ENGLISH
+        ? runSoFar(collapsed, collapsed.arrows, language)
+        : collapsed;
     const members = item.kind === 'arrow' ? [item.arrow] : item.arrows;
     const first = members[0]!;
     if (first.sent > t1) break;
@@ -229,10 +242,10 @@ export function layoutLadder(ladder: Ladder, options: LadderLayoutOptions): Ladd
       const arrow = d.arrow.arrow;
       const important = arrow.retransmit !== null || arrow.lost !== null || arrow.message !== null;
       const priority = arrow.key === options.first ? 9 : important ? 1 : 0;
-      const text = fitText(arrowTexts(arrow), g.maxChars);
+      const text = fitText(arrowTexts(arrow, language), g.maxChars);
       offer(`a:${arrow.key}`, text, priority, () => g.arrowLabelBoxes(text ?? '', d.arrow.seg));
       if (d.arrow.end === 'lost' && !d.arrow.cutEnd) {
-        const reason = fitText([lossText(arrow, nameOf)], Math.floor(g.maxChars / 2));
+        const reason = fitText([lossText(arrow, nameOf, language)], Math.floor(g.maxChars / 2));
         offer(`r:${arrow.key}`, reason, priority + 1, () =>
           g.reasonBoxes(reason ?? '', d.arrow.seg),
         );
@@ -276,7 +289,8 @@ export function layoutLadder(ladder: Ladder, options: LadderLayoutOptions): Ladd
     items: laid,
     labelBands,
     arrows,
-    ticks: timeTicks(scale, LADDER_TOP, bottomY),
+    ticks: timeTicks(scale, LADDER_TOP, bottomY, language),
+    language,
   };
 }
 
@@ -337,13 +351,14 @@ export function ladderAt(layout: LadderLayout, time: number): LadderMoment {
     const d = drawItem(g, item.source, time, LADDER_TOP, bottomY);
     if (!d) continue;
     if ('arrow' in d) {
-      const text = fitText(arrowTexts(d.arrow.arrow), g.maxChars);
+      const text = fitText(arrowTexts(d.arrow.arrow, layout.language), g.maxChars);
       const label = take(text, text === null ? [] : g.arrowLabelBoxes(text, d.arrow.seg));
       items.push(placedArrow(d.arrow, label, null));
     } else {
       const run = runSoFar(
         d.run,
         d.run.arrows.filter((a) => a.sent <= time),
+        layout.language,
       );
       const text = fitText([run.label, run.short], g.maxChars);
       const boxes = text === null ? [] : g.runLabelBoxes(text, d.sent[0]!.seg, d.sent.at(-1)!.seg);
@@ -358,6 +373,8 @@ export function ladderAt(layout: LadderLayout, time: number): LadderMoment {
     if (a.lost && a.arrived === null && a.lost.t <= time) counts.lost++;
     if (a.retransmit) counts.resent++;
   }
-  const ticks = layout.grows ? timeTicks(layout.scale, LADDER_TOP, bottomY) : layout.ticks;
+  const ticks = layout.grows
+    ? timeTicks(layout.scale, LADDER_TOP, bottomY, layout.language)
+    : layout.ticks;
   return { items, counts, nowY: layout.scale(time), height: bottomY + LADDER_BOTTOM, ticks };
 }

@@ -6,6 +6,9 @@
 // arrows of their own and end the run, since they are what a learner looks for.
 
 import type { LadderArrow } from './ladder.ts';
+import { runLabel, runShortLabel } from './ladderWords.ts';
+
+export { runLabel, runShortLabel };
 
 /** Several data segments, and the ACKs that came back while they were sent, drawn as one bar. */
 export interface LadderRun {
@@ -32,21 +35,6 @@ export type LadderItem = { kind: 'arrow'; arrow: LadderArrow } | LadderRun;
 
 /** The fewest data segments drawn as a bar: two arrows side by side still read as two. */
 export const MIN_RUN = 3;
-
-const group = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-const plural = (n: number, word: string) => `${group(n)} ${word}${n === 1 ? '' : 's'}`;
-
-/** `214 data segments (312,440 bytes), 107 ACKs`; no ACK part when there are none. */
-export function runLabel(segments: number, bytes: number, acks = 0): string {
-  const data = `${plural(segments, 'data segment')} (${plural(bytes, 'byte')})`;
-  return acks > 0 ? `${data}, ${plural(acks, 'ACK')}` : data;
-}
-
-/** `214 segments, 107 ACKs`; `214 segments` when there are no ACKs. */
-export function runShortLabel(segments: number, acks = 0): string {
-  const data = plural(segments, 'segment');
-  return acks > 0 ? `${data}, ${plural(acks, 'ACK')}` : data;
-}
 
 /** Sent once and seen once: not lost, not sent again, not a link's second copy, not refused. */
 function plain(a: LadderArrow): boolean {

@@ -4,6 +4,7 @@
 // window, and the items in the rows scrolled into view.
 
 import type { ScaleLinear } from 'd3-scale';
+import type { Language } from '../../engine/language.ts';
 import type { Ladder, LadderArrow } from './ladder.ts';
 import {
   activeUntil,
@@ -57,6 +58,8 @@ export interface LadderViewOptions {
   charWidth?: number;
   /** A node's name for the reasons of losses. */
   nameOf?: (node: string) => string;
+  /** The language of the labels and the time axis (English when absent). */
+  language?: Language;
 }
 
 /** The arrows sent at or before `time`. */
@@ -139,6 +142,7 @@ export function layoutOptions(
     first: options.first ?? null,
     charWidth: options.charWidth ?? 6.7,
     ...(options.nameOf ? { nameOf: options.nameOf } : {}),
+    ...(options.language ? { language: options.language } : {}),
   };
 }
 

@@ -12,3 +12,4 @@ export {
   type LinkGeometry,
 } from './packetMotion.ts';
 export { linkGeometries, visibleArea } from './packetStage.ts';
+export { motionPhrases, MOTION_EN } from './motionPhrases.ts';

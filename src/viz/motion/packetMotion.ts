@@ -3,9 +3,11 @@
 // propagation); dropped packets fall and fade; plus sizes, colours, labels and hit-testing.
 
 import { scaleSqrt } from 'd3-scale';
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import { appMessageName, icmpMessageName, tcpFlagsLabel } from '../packet/index.ts';
 import type { Hop, HopProtocol } from '../trace/index.ts';
+import { motionPhrases } from './motionPhrases.ts';
 
 /** A link as the animation needs it: where it leaves each card, which node is which end. */
 export interface LinkGeometry {
@@ -56,6 +58,8 @@ export const radiusScale = scaleSqrt().domain([0, 1500]).range([3.5, 10]).clamp(
 export interface MotionOptions {
   /** No falling or streaks: a drop stays in place, marked, until it is gone. */
   reducedMotion?: boolean;
+  /** The language of a drop's words (English when absent). */
+  language?: Language;
 }
 
 /** The dots of the hops showing at t (from TraceIndex.hopsAt), skipping links not drawn. */
@@ -139,7 +143,8 @@ function dotOf(hop: Hop, t: number, link: LinkGeometry, options: MotionOptions):
     r: radiusScale(hop.bytes),
     alpha,
     falling: drop !== null && t >= drop.t,
-    dropText: drop !== null && t >= drop.t ? dropText(drop.reason, drop.atQueue) : null,
+    dropText:
+      drop !== null && t >= drop.t ? dropText(drop.reason, drop.atQueue, options.language) : null,
     protocol: hop.protocol,
     dirX: (ex - sx) / length,
     dirY: (ey - sy) / length,
@@ -147,10 +152,11 @@ function dotOf(hop: Hop, t: number, link: LinkGeometry, options: MotionOptions):
 }
 
 /** Why a packet was dropped, in two words. */
-export function dropText(reason: string, atQueue: boolean): string {
-  if (reason === 'queueFull') return 'queue full';
-  if (reason === 'linkDown') return 'link down';
-  return atQueue ? 'dropped' : 'lost';
+export function dropText(reason: string, atQueue: boolean, language: Language = ENGLISH): string {
+  const { say } = motionPhrases.in(language);
+  if (reason === 'queueFull') return say('drop.queueFull');
+  if (reason === 'linkDown') return say('drop.linkDown');
+  return say(atQueue ? 'drop.dropped' : 'drop.lost');
 }
 
 /**
@@ -158,7 +164,10 @@ export function dropText(reason: string, atQueue: boolean): string {
  * segments (`SYN`, `FIN-ACK`, `RST`), HTTP methods (`GET`), `DNS`, ICMP messages matter;
  * `data`, `ACK` and `UDP` are shown only when few packets are on screen.
  */
-export function shortLabel(packet: Packet | null): { text: string; important: boolean } | null {
+export function shortLabel(
+  packet: Packet | null,
+  language: Language = ENGLISH,
+): { text: string; important: boolean } | null {
   if (!packet) return null;
   const t = packet.transport;
   switch (t.kind) {
@@ -169,7 +178,7 @@ export function shortLabel(packet: Packet | null): { text: string; important: bo
         return { text: tcpFlagsLabel(t.flags), important: true };
       }
       return packet.payload.length > 0
-        ? { text: 'data', important: false }
+        ? { text: motionPhrases.in(language).say('dot.data'), important: false }
         : { text: 'ACK', important: false };
     }
     case 'udp':
@@ -239,10 +248,11 @@ function clamp01(v: number): number {
 }
 
 /** Where a hop is at time t, in a few words: `on the wire`, `arrived`, `lost`, `queue full`. */
-export function hopStatus(hop: Hop, t: number): string {
-  if (t < hop.txBegin) return 'not sent yet';
-  if (hop.drop && t >= hop.drop.t) return dropText(hop.drop.reason, hop.drop.atQueue);
-  if (hop.rx !== null && t >= hop.rx) return 'arrived';
-  if (hop.txEnd === null || t < hop.txEnd) return 'being sent';
-  return 'on the wire';
+export function hopStatus(hop: Hop, t: number, language: Language = ENGLISH): string {
+  const { say } = motionPhrases.in(language);
+  if (t < hop.txBegin) return say('status.notSent');
+  if (hop.drop && t >= hop.drop.t) return dropText(hop.drop.reason, hop.drop.atQueue, language);
+  if (hop.rx !== null && t >= hop.rx) return say('status.arrived');
+  if (hop.txEnd === null || t < hop.txEnd) return say('status.beingSent');
+  return say('status.onWire');
 }

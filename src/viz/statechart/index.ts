@@ -9,3 +9,5 @@ export {
 export { isServerThread } from './sharedMachines.ts';
 export type { Statechart } from './statechart.ts';
 export { chartGroups, stateCounts, type ChartGroup, type ChartInstance } from './chartGroups.ts';
+export { machinePhrases, machineWord, MACHINE_EN } from './machinePhrases.ts';
+export { chartDescription, statechartPhrases, STATECHART_EN } from './statechartPhrases.ts';

@@ -1,19 +1,55 @@
 // The statecharts the node inspector draws: TCP's connection machine laid out like RFC 9293's
-// figure 5 with the RFC's own wording, and each application's machine in rows.
+// figure 5 with the RFC's own wording, and each application's machine in rows. Each is laid out
+// once per language: its states' names and arrows' labels in that language (machinePhrases.ts)
+// take the room they need.
 
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import { cpuCoreMachine } from '../../machines/cpu/cpuCoreMachine.ts';
 import { serverConnectionMachine } from '../../machines/server/serverConnectionMachine.ts';
 import { tcpConnectionMachine } from '../../machines/tcp/tcpConnectionMachine.ts';
 import { appLabels, type ScenarioNode } from '../../sim/index.ts';
 import type { AppMachine } from '../kinds/kindView.ts';
 import { APP_VIEWS } from '../kinds/viewRegistry.ts';
+import { machineWord } from './machinePhrases.ts';
 import {
   layoutStatechart,
   machineGraph,
   type ChartPlacement,
+  type MachineGraph,
   type MachineTransition,
   type Statechart,
 } from './statechart.ts';
+
+/** A machine's graph with its names, descriptions and labels in `language`. */
+export function graphIn(graph: MachineGraph, language: Language): MachineGraph {
+  if (language === ENGLISH) return graph;
+  const words = (record: Record<string, string>) =>
+    Object.fromEntries(Object.entries(record).map(([k, v]) => [k, machineWord(v, language)]));
+  const transition = (t: MachineTransition): MachineTransition => ({
+    ...t,
+    label: machineWord(t.label, language),
+    ...(t.description === undefined ? {} : { description: machineWord(t.description, language) }),
+  });
+  return {
+    ...graph,
+    names: words(graph.names),
+    descriptions: words(graph.descriptions),
+    transitions: graph.transitions.map(transition),
+    anyState: graph.anyState.map(transition),
+  };
+}
+
+/** A cache of one chart per language. */
+function perLanguage(
+  make: (language: Language) => Statechart,
+): (language?: Language) => Statechart {
+  const charts = new Map<Language, Statechart>();
+  return (language = ENGLISH) => {
+    let chart = charts.get(language);
+    if (!chart) charts.set(language, (chart = make(language)));
+    return chart;
+  };
+}
 
 /** RFC 9293 figure 5's words for the machine's events. */
 const TCP_EVENTS: Record<string, string> = {
@@ -86,21 +122,21 @@ const TCP_PLACEMENT: ChartPlacement = {
   labels: new Map([['CLOSED|SYN-SENT', { col: 1.42, row: 0.42, anchor: 'start' }]]),
 };
 
-let tcpChart: Statechart | undefined;
-
-/** The TCP connection machine as RFC 9293's figure 5. */
-export function tcpStatechart(): Statechart {
-  tcpChart ??= layoutStatechart(
-    machineGraph(tcpConnectionMachine, {
-      label: tcpLabel,
-      minor: (t) => TCP_MINOR_EVENTS.has(t.event),
-      // The RFC's own names (SYN-SENT), as the figure and every textbook write them.
-      stateName: (state) => state,
-    }),
+/** The TCP connection machine as RFC 9293's figure 5, in `language` (English by default). */
+export const tcpStatechart = perLanguage((language) =>
+  layoutStatechart(
+    graphIn(
+      machineGraph(tcpConnectionMachine, {
+        label: tcpLabel,
+        minor: (t) => TCP_MINOR_EVENTS.has(t.event),
+        // The RFC's own names (SYN-SENT), as the figure and every textbook write them.
+        stateName: (state) => state,
+      }),
+      language,
+    ),
     TCP_PLACEMENT,
-  );
-  return tcpChart;
-}
+  ),
+);
 
 /**
  * The machine behind an `app` name of `node`'s app.state records, as its kind's view says: a
@@ -118,28 +154,30 @@ const APP_VIEW_OF = new Map(APP_VIEWS.map((view) => [view.type, view]));
 const appCharts = new Map<string, Statechart>();
 
 /** An application's machine in rows, or undefined for an app without one. */
-export function appStatechart(node: ScenarioNode, app: string): Statechart | undefined {
+export function appStatechart(
+  node: ScenarioNode,
+  app: string,
+  language: Language = ENGLISH,
+): Statechart | undefined {
   const found = machineOfApp(node, app);
-  return found && machineStatechart(found);
+  return found && machineStatechart(found, language);
 }
 
-/** The chart of an app's machine, laid out once per machine key. */
-function machineStatechart(found: AppMachine): Statechart {
-  let chart = appCharts.get(found.key);
+/** The chart of an app's machine, laid out once per machine key and language. */
+function machineStatechart(found: AppMachine, language: Language = ENGLISH): Statechart {
+  const key = `${found.key}|${language}`;
+  let chart = appCharts.get(key);
   if (!chart) {
-    chart = layoutStatechart(machineGraph(found.machine));
-    appCharts.set(found.key, chart);
+    chart = layoutStatechart(graphIn(machineGraph(found.machine), language));
+    appCharts.set(key, chart);
   }
   return chart;
 }
 
-let coreChart: Statechart | undefined;
-
 /** A CPU core's machine (cpuCoreMachine: idle, switching, running), the one the scheduler runs. */
-export function cpuCoreStatechart(): Statechart {
-  coreChart ??= layoutStatechart(machineGraph(cpuCoreMachine));
-  return coreChart;
-}
+export const cpuCoreStatechart = perLanguage((language) =>
+  layoutStatechart(graphIn(machineGraph(cpuCoreMachine), language)),
+);
 
 /** A connection's events and guards at a server, in a learner's words. */
 const SERVER_CONNECTION_WORDS: Record<string, string> = {
@@ -194,12 +232,13 @@ const SERVER_CONNECTION_OPEN = new Set(['accepted', 'reading', 'working', 'waiti
 const isVanishing = (t: Bare): boolean =>
   (t.event === 'conn.reset' || t.event === 'conn.closed') && SERVER_CONNECTION_OPEN.has(t.from);
 
-let serverConnectionChart: Statechart | undefined;
-
 /** A connection at a server process (serverConnectionMachine), the machine each connection runs. */
-export function serverConnectionStatechart(): Statechart {
-  serverConnectionChart ??= layoutStatechart(
-    machineGraph(serverConnectionMachine, { label: serverConnectionLabel, minor: isVanishing }),
+export const serverConnectionStatechart = perLanguage((language) =>
+  layoutStatechart(
+    graphIn(
+      machineGraph(serverConnectionMachine, { label: serverConnectionLabel, minor: isVanishing }),
+      language,
+    ),
     {
       cells: new Map(
         SERVER_CONNECTION_CELLS.map(([state, col, row]) => [state, { state, col, row }]),
@@ -207,24 +246,26 @@ export function serverConnectionStatechart(): Statechart {
       loopSide: 'below',
       labels: SERVER_CONNECTION_LABELS,
     },
-  );
-  return serverConnectionChart;
-}
+  ),
+);
 
 /** App names in the trace that reach every machine a kind's view has (its users, its threads). */
 const SAMPLE_NAMES = (type: string) => [type, `${type}/u1`, `${type}/w1`];
 
 /** Every statechart the app can show, by machine: TCP, a server connection, a CPU core, the apps'. */
-export function everyStatechart(): { key: string; chart: Statechart }[] {
+export function everyStatechart(
+  language: Language = ENGLISH,
+): { key: string; chart: Statechart }[] {
   const charts = new Map<string, Statechart>([
-    ['tcp', tcpStatechart()],
-    ['serverConnection', serverConnectionStatechart()],
-    ['cpuCore', cpuCoreStatechart()],
+    ['tcp', tcpStatechart(language)],
+    ['serverConnection', serverConnectionStatechart(language)],
+    ['cpuCore', cpuCoreStatechart(language)],
   ]);
   for (const view of APP_VIEWS) {
     for (const name of SAMPLE_NAMES(view.type)) {
       const found = view.machine?.(name);
-      if (found && !charts.has(found.key)) charts.set(found.key, machineStatechart(found));
+      if (found && !charts.has(found.key))
+        charts.set(found.key, machineStatechart(found, language));
     }
   }
   return [...charts].map(([key, chart]) => ({ key, chart }));

@@ -34,8 +34,13 @@ describe('every statechart the app shows', () => {
     );
   });
 
-  for (const { key, chart } of charts) {
-    describe(key, () => {
+  // Laid out in English and in German: German words are longer and must find room too.
+  const german = everyStatechart('de');
+  for (const { key, chart, language } of [
+    ...charts.map((c) => ({ ...c, language: 'en' })),
+    ...german.map((c) => ({ ...c, language: 'de' })),
+  ]) {
+    describe(`${key} (${language})`, () => {
       it('has no two state boxes that meet', () => {
         const rects = chart.nodes.map(nodeRect);
         rects.forEach((a, i) => {

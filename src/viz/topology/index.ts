@@ -17,8 +17,9 @@ export {
   liveIndex,
   portsAt,
   queueAt,
-  queueText,
   utilizationAt,
   type LiveIndex,
 } from './topologyLive.ts';
-export { linkEndLabel, linkEndText, topologyDescription } from './topologyText.ts';
+export { linkEndLabel, linkEndText, nodeTitle, topologyDescription } from './topologyText.ts';
+export { backlogBadge, cpuBadge, linkCountLines, linkTitle, queueText } from './topologyWords.ts';
+export { topologyPhrases, TOPOLOGY_EN } from './topologyPhrases.ts';

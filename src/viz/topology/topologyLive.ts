@@ -11,6 +11,8 @@ import '../../machines/cpu/cpuTrace.ts';
 import { DEFAULT_BANDWIDTH, DEFAULT_QUEUE_PACKETS } from '../../sim/index.ts';
 import type { ScenarioLink } from '../../sim/scenario/scenarioSchema.ts';
 
+export { queueText } from './topologyWords.ts';
+
 const SECOND = 1e9;
 /** How long after a dropped SYN a node shows "backlog full", in ns. */
 export const BACKLOG_FULL_NS = SECOND;
@@ -297,12 +299,6 @@ export function utilizationAt(index: LiveIndex, link: ScenarioLink, t: number): 
   const from = Math.max(0, t - utilizationWindow(link));
   if (!series || t <= from) return 0;
   return Math.min(1, (busyBefore(series, t) - busyBefore(series, from)) / (t - from));
-}
-
-/** The queue in words: `queue at router eth1: 12 of 20 packets`. */
-export function queueText(fill: QueueFill, where: string): string {
-  const used = fill.unit === 'bytes' ? fill.bytes : fill.packets;
-  return `queue at ${where}: ${used} of ${fill.capacity} ${fill.unit}`;
 }
 
 /** A node's CPU at t: cores busy of cores in all, or null when it has no scheduler records. */

@@ -1,6 +1,7 @@
 // The topology picture in words: each link end named by its node and interface, and the whole
-// picture as one description for screen readers (the SVG itself is one image).
+// picture as one description for screen readers (the SVG itself is one image), in a language.
 
+import { ENGLISH, type Language } from '../../engine/language.ts';
 import type { Scenario, ScenarioNode } from '../../sim/index.ts';
 import {
   formatInterfaceAddress,
@@ -10,6 +11,7 @@ import {
   roleName,
   splitLinkEnd,
 } from '../names/index.ts';
+import { topologyPhrases } from './topologyPhrases.ts';
 
 /** A scenario's nodes by id. */
 export type NodesById = ReadonlyMap<string, ScenarioNode>;
@@ -35,19 +37,40 @@ export function linkEndText(nodes: NodesById, end: string): string {
 }
 
 /** The whole picture in words: every node with its role and interfaces, every link's settings. */
-export function topologyDescription(scenario: Pick<Scenario, 'nodes' | 'links'>): string {
+export function topologyDescription(
+  scenario: Pick<Scenario, 'nodes' | 'links'>,
+  language: Language = ENGLISH,
+): string {
+  const { say } = topologyPhrases.in(language);
   const nodes: NodesById = new Map(scenario.nodes.map((n) => [n.id, n]));
   return [
-    `${scenario.nodes.length} ${scenario.nodes.length === 1 ? 'node' : 'nodes'}:`,
+    say('description.nodes', { count: scenario.nodes.length }),
     scenario.nodes
       .map((n) => {
-        const ifaces = (n.interfaces ?? []).map(interfaceText).join(', ');
-        return `${n.label ?? n.id} (${roleName(n.role)}, id ${n.id}${ifaces ? `; ${ifaces}` : ''})`;
+        const interfaces = (n.interfaces ?? []).map(interfaceText).join(', ');
+        const words = { name: n.label ?? n.id, role: roleName(n.role, language), id: n.id };
+        return interfaces
+          ? say('description.nodeWithInterfaces', { ...words, interfaces })
+          : say('description.node', words);
       })
       .join(', ') + '.',
-    ...scenario.links.map(
-      (l) =>
-        `Link ${l.id} joins ${linkEndText(nodes, l.a)} and ${linkEndText(nodes, l.b)}: ${linkSettings(l).join(', ')}.`,
+    ...scenario.links.map((l) =>
+      say('description.link', {
+        link: l.id,
+        a: linkEndText(nodes, l.a),
+        b: linkEndText(nodes, l.b),
+        settings: linkSettings(l, language).join(', '),
+      }),
     ),
   ].join(' ');
+}
+
+/** A node card's tooltip: `Laptop (client, id laptop): wlan0 192.168.1.10/24`. */
+export function nodeTitle(node: ScenarioNode, language: Language = ENGLISH): string {
+  const { say } = topologyPhrases.in(language);
+  const words = { name: node.label ?? node.id, role: roleName(node.role, language), id: node.id };
+  const interfaces = (node.interfaces ?? []).map(interfaceText).join(', ');
+  return interfaces
+    ? say('node.titleWithInterfaces', { ...words, interfaces })
+    : say('node.title', words);
 }

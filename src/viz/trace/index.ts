@@ -4,6 +4,7 @@ export {
   advance,
   formatClock,
   formatExactTime,
+  formatMoment,
   initialPlayback,
   pause,
   play,
@@ -22,3 +23,4 @@ export {
 export { TraceIndex, type Hop, type HopProtocol, type TimelineMarker } from './traceIndex.ts';
 export { PACKET_RECORD_TYPES, PACKET_RECORDS_TEXT } from './packetRecords.ts';
 export { packedRecords } from './packedRecords.ts';
+export { playbackPhrases, PLAYBACK_EN } from './playbackPhrases.ts';

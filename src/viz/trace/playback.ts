@@ -1,6 +1,11 @@
 // The playback clock, as pure functions: simulated time advanced from wall time at a chosen speed
 // (1/1000x to 1000x real time, or as fast as possible), pause, stepping and seeking, always
-// clamped to [0, end], where `end` is the last moment recorded so far.
+// clamped to [0, end], where `end` is the last moment recorded so far; and how the controls
+// write speeds and times in a language.
+
+import { ENGLISH, type Language } from '../../engine/language.ts';
+import { formatDuration } from '../../engine/time.ts';
+import { playbackPhrases } from './playbackPhrases.ts';
 
 /** Simulated seconds per wall second, or 'max': a fixed large step of simulated time per frame. */
 export type Speed = number | 'max';
@@ -126,21 +131,34 @@ export function quietSkip(
 }
 
 /** A speed as the selector writes it: `1/1000×`, `1×`, `100×`, `as fast as possible`. */
-export function speedLabel(speed: Speed): string {
-  if (speed === 'max') return 'as fast as possible';
+export function speedLabel(speed: Speed, language: Language = ENGLISH): string {
+  if (speed === 'max') return playbackPhrases.in(language).say('speed.max');
   return speed >= 1 ? `${speed}×` : `1/${Math.round(1 / speed)}×`;
 }
 
-/** The clock readout: seconds with every nanosecond, grouped by three: `0.020 012 445 s`. */
-export function formatClock(ns: number): string {
+/** The decimal sign of a language: `.` in English, `,` in German. */
+function decimalSign(language: Language): string {
+  if (language === ENGLISH) return '.';
+  return (
+    new Intl.NumberFormat(language).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ??
+    '.'
+  );
+}
+
+/**
+ * The clock readout: seconds with every nanosecond, grouped by three: `0.020 012 445 s`
+ * (German `0,020 012 445 s`).
+ */
+export function formatClock(ns: number, language: Language = ENGLISH): string {
   const whole = Math.max(0, Math.round(ns));
   const seconds = Math.floor(whole / 1e9);
   const frac = String(whole % 1e9).padStart(9, '0');
-  return `${seconds}.${frac.slice(0, 3)} ${frac.slice(3, 6)} ${frac.slice(6)} s`;
+  const sign = decimalSign(language);
+  return `${seconds}${sign}${frac.slice(0, 3)} ${frac.slice(3, 6)} ${frac.slice(6)} s`;
 }
 
-/** A time in words without rounding: `0 s`, `20.012445 ms`, `1.2 s`, `850 ns`. */
-export function formatExactTime(ns: number): string {
+/** A time in words without rounding: `0 s`, `20.012445 ms` (German `20,012445 ms`), `850 ns`. */
+export function formatExactTime(ns: number, language: Language = ENGLISH): string {
   const whole = Math.round(ns);
   const units: [number, string][] = [
     [1e9, 's'],
@@ -154,8 +172,13 @@ export function formatExactTime(ns: number): string {
       const frac = String(Math.abs(whole % size))
         .padStart(digits, '0')
         .replace(/0+$/, '');
-      return `${int}${frac ? `.${frac}` : ''} ${unit}`;
+      return `${int}${frac ? `${decimalSign(language)}${frac}` : ''} ${unit}`;
     }
   }
   return whole === 0 ? '0 s' : `${whole} ns`;
+}
+
+/** A moment of simulated time for people, rounded: `0 s`, `1.5 ms` (German `1,5 ms`). */
+export function formatMoment(ns: number, language: Language = ENGLISH): string {
+  return ns === 0 ? '0 s' : formatDuration(ns, language);
 }

@@ -1,0 +1,14 @@
+// A scenario's timed events in German (see timedEventPhrases.ts for the English source).
+
+import type { Translation } from '../../engine/language.ts';
+import type { TIMED_EVENT_EN } from './timedEventPhrases.ts';
+
+export const TIMED_EVENT_DE: Translation<typeof TIMED_EVENT_EN> = {
+  linkDown: 'Leitung {link} fällt aus',
+  linkUp: 'Leitung {link} ist wieder da',
+  ping: '{node} pingt {target}',
+  pings: '{node} pingt {target} ({count} Echo-Anfragen, eine pro Sekunde)',
+  fetch: '{node} ruft {path} von {server} ab',
+  fetchPort: '{node} ruft {path} von {server} ab (Port {port})',
+  transfer: '{node} sendet {bytes} Bytes an {target}',
+} as const;

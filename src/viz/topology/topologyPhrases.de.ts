@@ -1,0 +1,23 @@
+// The topology picture's words in German (see topologyPhrases.ts for the English source).
+
+import type { Translation } from '../../engine/language.ts';
+import type { TOPOLOGY_EN } from './topologyPhrases.ts';
+
+export const TOPOLOGY_DE: Translation<typeof TOPOLOGY_EN> = {
+  'description.nodes': { one: '{count} Knoten:', other: '{count} Knoten:' },
+  'description.node': '{name} ({role}, ID {id})',
+  'description.nodeWithInterfaces': '{name} ({role}, ID {id}; {interfaces})',
+  'description.link': 'Leitung {link} verbindet {a} und {b}: {settings}.',
+  'card.noInterfaces': 'keine Schnittstellen',
+  'card.more': '+{count} weitere',
+  'node.title': '{name} ({role}, ID {id})',
+  'node.titleWithInterfaces': '{name} ({role}, ID {id}): {interfaces}',
+  'badge.backlogFull': 'Backlog voll',
+  'badge.cpu': 'CPU {busy}/{cores} belegt',
+  'queue.packets': 'Warteschlange bei {where}: {used} von {capacity} Paketen',
+  'queue.bytes': 'Warteschlange bei {where}: {used} von {capacity} Bytes',
+  'link.title': 'Leitung {link}: {settings}',
+  'link.titleBusy': 'Leitung {link}: {settings}; zuletzt zu {percent} % belegt',
+  'link.counts': '{sent} gesendet · {delivered} zugestellt · {lost} verloren',
+  'link.queueDrops': '{count} in Warteschlangen verworfen',
+} as const;
