@@ -27,7 +27,7 @@ export class JobLab {
    * The name of the table opened or run last, valid or not: the view's title. (The results stay
    * those of `table` when the last one did not validate; the view says so.)
    */
-  title = $state('No job table yet');
+  title = $state('');
   /** The problems of the last table that did not validate (the text stays as typed). */
   issues = $state.raw<ValidationIssue[] | null>(null);
   /** The table last run, before the learner's CPU choice. */

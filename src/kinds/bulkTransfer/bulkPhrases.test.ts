@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { translationProblems } from '../../engine/language.ts';
 import { record, tell, testNames } from '../../viz/kinds/kindSpeechTestHelpers.ts';
+import { spoken, validateScenario } from '../../sim/index.ts';
 import { BULK_DE } from './bulkPhrases.de.ts';
 import { BULK_EN } from './bulkPhrases.ts';
 import { describeTransfer, type BulkSendFigures } from './bulkSendKind.ts';
@@ -95,6 +96,25 @@ describe('a bulk transfer in German', () => {
     expect(tell(sinkView.narration!, sink)).toEqual([
       'Web server’s sink app is now idle, waiting for connections.',
       'Web server’s sink app reads 1460 bytes from Laptop (192.168.1.10:49152).',
+    ]);
+  });
+});
+
+describe('the transfer action’s own check in German', () => {
+  it('says that nothing listens in German, English for the CLI', () => {
+    const result = validateScenario({
+      format: 'handshake/scenario@1',
+      name: 'checks',
+      nodes: [{ id: 'a', role: 'server', interfaces: [{ name: 'eth0', address: '10.0.0.1/24' }] }],
+      links: [],
+      events: [{ at: '1s', type: 'transfer', node: 'a', target: 'a', bytes: 10, port: 9 }],
+    });
+    const issues = result.ok ? [] : result.issues;
+    expect(issues.map((i) => spoken(i, 'de'))).toEqual([
+      'auf a hört nichts auf TCP-Port 9: Füge dort eine Senke hinzu, die die Bytes empfängt',
+    ]);
+    expect(issues.map((i) => i.message)).toEqual([
+      'nothing on a listens on TCP port 9: add a sink there to receive the bytes',
     ]);
   });
 });

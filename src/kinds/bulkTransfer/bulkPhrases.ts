@@ -35,6 +35,8 @@ export const BULK_EN = {
   'sink.error': '{who} cannot start: {op} failed with {error}.',
   'sink.accept': '{who} accepts the connection from {peer}.',
   'sink.read': '{who} reads {bytes} bytes from {peer}.',
+  'check.noSink':
+    'nothing on {target} listens on TCP port {port}: add a sink there to receive the bytes',
 } as const;
 
 export const bulkPhrases = new Phrasebook(BULK_EN, { de: BULK_DE });

@@ -8,6 +8,8 @@ import { peer, port } from '../../sim/scenario/commonSchemas.ts';
 import { actionFields, defineActionKind } from '../../sim/kinds/actionKind.ts';
 import { DEFAULT_BULK_PORT } from './bulkBytes.ts';
 import { bulkSendKind, type BulkSendApp } from './bulkSendKind.ts';
+import { bookPhrase, phrased } from '../../sim/schema/phrase.ts';
+import { bulkPhrases } from './bulkPhrases.ts';
 
 export const transferAction = object(
   { ...actionFields('transfer'), target: peer, bytes: byteSize('How much data to send.') },
@@ -25,10 +27,12 @@ export const transferActionKind = defineActionKind<TransferAction>({
   check(event, path, listens, issues) {
     const at = event.port ?? DEFAULT_BULK_PORT;
     if (!listens(event.target, 'tcp', at))
-      issues.push({
-        path: `${path}.target`,
-        message: `nothing on ${event.target} listens on TCP port ${at}: add a sink there to receive the bytes`,
-      });
+      issues.push(
+        phrased(
+          `${path}.target`,
+          bookPhrase(bulkPhrases, 'check.noSink', { target: event.target, port: String(at) }),
+        ),
+      );
   },
 
   start(context, event) {

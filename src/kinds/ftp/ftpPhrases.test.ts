@@ -3,7 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { translationProblems } from '../../engine/language.ts';
 import { record, tell, testNames } from '../../viz/kinds/kindSpeechTestHelpers.ts';
+import { spoken } from '../../sim/schema/phrase.ts';
+import type { ValidationIssue } from '../../sim/schema/schema.ts';
 import { FTP_DE } from './ftpPhrases.de.ts';
+import { ftpClientApp, ftpServerApp } from './ftpSchemas.ts';
 import { FTP_EN } from './ftpPhrases.ts';
 import { ftpClientView, ftpServerView } from './ftpView.ts';
 
@@ -124,6 +127,38 @@ describe('FTP in German', () => {
       'Laptop gets FTP reply 530: Login incorrect.',
       'Laptop receives the directory listing over the data connection: 240 bytes.',
       'Laptop uploads notes.txt over the data connection: 20480 bytes.',
+    ]);
+  });
+});
+
+describe('the FTP kinds’ own checks in German', () => {
+  it('says each problem of a script or a file in German, English for the CLI', () => {
+    const issues: ValidationIssue[] = [];
+    ftpClientApp.parse(
+      {
+        type: 'ftpClient',
+        server: 'files',
+        script: [
+          { cmd: 'STOR', file: 'up.bin' },
+          { cmd: 'RETR' },
+          { cmd: 'STOR', file: 'up.bin', size: 1, text: 'x' },
+        ],
+      },
+      '$',
+      issues,
+    );
+    ftpServerApp.parse({ type: 'ftpServer', files: [{ name: 'a.txt' }] }, '$', issues);
+    expect(issues.map((i) => `${i.path} ${spoken(i, 'de')}`)).toEqual([
+      '$.script[0] erwartet: entweder „size“ oder „text“ für STOR, gefunden: keins von beiden',
+      '$.script[1].file fehlt: RETR braucht einen Dateinamen',
+      '$.script[2] erwartet: entweder „size“ oder „text“ für STOR, gefunden: beide',
+      '$.files[0] erwartet: entweder „size“ oder „text“, gefunden: keins von beiden',
+    ]);
+    expect(issues.map((i) => i.message)).toEqual([
+      'expected either "size" or "text" for STOR, got neither',
+      'is required: RETR needs a file name',
+      'expected either "size" or "text" for STOR, got both',
+      'expected either "size" or "text", got neither',
     ]);
   });
 });

@@ -34,6 +34,11 @@ export const FTP_EN = {
   'ftp.download': '{node} receives {file} over the data connection: {bytes} bytes.',
   'ftp.listing': '{node} receives the directory listing over the data connection: {bytes} bytes.',
   'ftp.upload': '{node} uploads {file} over the data connection: {bytes} bytes.',
+  'check.fileNeither': 'expected either "size" or "text", got neither',
+  'check.fileBoth': 'expected either "size" or "text", got both',
+  'check.storNeither': 'expected either "size" or "text" for STOR, got neither',
+  'check.storBoth': 'expected either "size" or "text" for STOR, got both',
+  'check.needsFile': 'is required: {cmd} needs a file name',
 } as const;
 
 export const ftpPhrases = new Phrasebook(FTP_EN, { de: FTP_DE });

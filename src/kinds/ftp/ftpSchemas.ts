@@ -13,6 +13,8 @@ import {
   type Schema,
 } from '../../sim/schema/schema.ts';
 import { port, serverName } from '../../sim/scenario/commonSchemas.ts';
+import { bookPhrase, phrased } from '../../sim/schema/phrase.ts';
+import { ftpPhrases } from './ftpPhrases.ts';
 
 const path = (description: string) =>
   string({
@@ -35,7 +37,8 @@ function sizeOrText<T extends { size?: number; text?: string }>(schema: Schema<T
       const parsed = schema.parse(value, at, issues);
       if (parsed === undefined) return undefined;
       if ((parsed.size === undefined) === (parsed.text === undefined)) {
-        issues.push({ path: at, message: `expected either "size" or "text", got ${both(parsed)}` });
+        const got = parsed.size === undefined ? 'check.fileNeither' : 'check.fileBoth';
+        issues.push(phrased(at, bookPhrase(ftpPhrases, got)));
         return undefined;
       }
       return parsed;
@@ -48,10 +51,6 @@ function sizeOrText<T extends { size?: number; text?: string }>(schema: Schema<T
 const SIZE_OR_TEXT = [{ required: ['size'] }, { required: ['text'] }];
 
 /** What a file or STOR step has of `size` and `text`, said in a message. */
-function both(parsed: { size?: number; text?: string }): string {
-  return parsed.size === undefined ? 'neither' : 'both';
-}
-
 const fileSchema = sizeOrText(
   object({ name: path('Path, e.g. "notes.txt" or "pub/readme.txt".') }, { size, text }, 'A file.'),
 );
@@ -96,14 +95,14 @@ const stepSchema: Schema<Infer<typeof stepFields>> = {
     const step = stepFields.parse(value, at, issues);
     if (step === undefined) return undefined;
     if (NEEDS_FILE.includes(step.cmd) && !step.file) {
-      issues.push({ path: `${at}.file`, message: `is required: ${step.cmd} needs a file name` });
+      issues.push(
+        phrased(`${at}.file`, bookPhrase(ftpPhrases, 'check.needsFile', { cmd: step.cmd })),
+      );
       return undefined;
     }
     if (step.cmd === 'STOR' && (step.size === undefined) === (step.text === undefined)) {
-      issues.push({
-        path: at,
-        message: `expected either "size" or "text" for STOR, got ${both(step)}`,
-      });
+      const got = step.size === undefined ? 'check.storNeither' : 'check.storBoth';
+      issues.push(phrased(at, bookPhrase(ftpPhrases, got)));
       return undefined;
     }
     return step;

@@ -7,4 +7,5 @@ export const SWITCH_DE: Translation<typeof SWITCH_EN> = {
   name: 'Switch',
   noRoutingTable:
     'Ein Switch hat keine Routing-Tabelle: Er lernt, hinter welchem Port jede Adresse liegt, und leitet danach weiter.',
+  'check.noAddress': 'ein Switch leitet nach Ports weiter und hat keine Adressen: Entferne sie',
 };

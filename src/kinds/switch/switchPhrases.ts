@@ -8,6 +8,7 @@ export const SWITCH_EN = {
   name: 'switch',
   noRoutingTable:
     'A switch has no routing table: it learns behind which port each address sits and forwards by that.',
+  'check.noAddress': 'a switch forwards by port and has no addresses: remove it',
 } as const;
 
 export const switchPhrases = new Phrasebook(SWITCH_EN, { de: SWITCH_DE });

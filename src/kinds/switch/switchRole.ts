@@ -8,8 +8,16 @@ import type { Attachable } from '../../net/link/linkEndpoint.ts';
 import type { RoleKind } from '../../sim/kinds/roleKind.ts';
 import type { Scenario } from '../../sim/scenario/scenarioSchema.ts';
 import type { ScenarioWarning } from '../../sim/scenario/scenarioWarnings.ts';
-import { phrase, phrased, sayPhrase, withPhrase, type Phrase } from '../../sim/schema/phrase.ts';
+import {
+  bookPhrase,
+  phrase,
+  phrased,
+  sayPhrase,
+  withPhrase,
+  type Phrase,
+} from '../../sim/schema/phrase.ts';
 import { findSwitchLoops, type SwitchLoop } from './switchLoops.ts';
+import { switchPhrases } from './switchPhrases.ts';
 
 /** Loops warned about one by one; past these, one warning counts the rest. */
 const LOOPS_LISTED = 5;
@@ -21,10 +29,9 @@ export const switchRole: RoleKind = {
   check(node, path, issues) {
     node.interfaces?.forEach((iface, j) => {
       if (iface.address)
-        issues.push({
-          path: `${path}.interfaces[${j}].address`,
-          message: 'a switch forwards by port and has no addresses: remove it',
-        });
+        issues.push(
+          phrased(`${path}.interfaces[${j}].address`, bookPhrase(switchPhrases, 'check.noAddress')),
+        );
     });
   },
   warn: switchLoopWarnings,

@@ -9,6 +9,8 @@ import { parseIpv4 } from '../../net/wire/ipv4Address.ts';
 import { actionFields, defineActionKind } from '../../sim/kinds/actionKind.ts';
 import { httpClientKind } from './httpClientKind.ts';
 import type { HttpClientApp } from './webSchemas.ts';
+import { bookPhrase, phrased } from '../../sim/schema/phrase.ts';
+import { webPhrases } from './webPhrases.ts';
 
 export const fetchAction = object(
   {
@@ -36,10 +38,12 @@ export const fetchActionKind = defineActionKind<FetchAction>({
     // A host name is resolved by DNS at run time; a node id or an address is checked now.
     const hostName = event.server.includes('.') && !parseIpv4(event.server).ok;
     if (!hostName && !listens(event.server, 'tcp', at))
-      issues.push({
-        path: `${path}.server`,
-        message: `nothing on ${event.server} listens on TCP port ${at}: add a web server there, or fetch from one that has it`,
-      });
+      issues.push(
+        phrased(
+          `${path}.server`,
+          bookPhrase(webPhrases, 'check.noWebServer', { server: event.server, port: String(at) }),
+        ),
+      );
   },
 
   start(context, event) {

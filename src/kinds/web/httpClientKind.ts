@@ -17,6 +17,8 @@ import { loadPage, sendRequests, UserSession } from './httpVisits.ts';
 import { DEFAULT_AUTHORITY, randomBytes, rootCertificate } from './tlsEndpoints.ts';
 import { httpClientApp, type HttpClientApp } from './webSchemas.ts';
 import './httpTrace.ts';
+import { bookPhrase, phrased } from '../../sim/schema/phrase.ts';
+import { webPhrases } from './webPhrases.ts';
 
 /** What a web client's users did. */
 export interface HttpClientFigures {
@@ -48,7 +50,7 @@ export const httpClientKind = defineAppKind<HttpClientApp, HttpClientFigures>({
   }),
   check(app, { path }, issues) {
     if (app.page !== undefined && app.requests !== undefined)
-      issues.push({ path, message: 'give either "page" or "requests", not both' });
+      issues.push(phrased(path, bookPhrase(webPhrases, 'check.pageOrRequests')));
   },
 
   start(context, app) {

@@ -15,6 +15,8 @@ import { HttpsServerProtocol } from './httpsServerProtocol.ts';
 import { buildSite, DEFAULT_SITE } from './httpSite.ts';
 import { leafCertificate, randomBytes } from './tlsEndpoints.ts';
 import { httpServerApp, type HttpServerApp } from './webSchemas.ts';
+import { bookPhrase, phrased } from '../../sim/schema/phrase.ts';
+import { webPhrases } from './webPhrases.ts';
 
 /** The server's settings with every default filled in. */
 function options(node: string, app: HttpServerApp): ServerProcessOptions {
@@ -63,10 +65,15 @@ function checkSite(app: HttpServerApp, path: string, issues: ValidationIssue[]):
   app.site?.forEach((resource, k) => {
     const first = paths.get(resource.path);
     if (first !== undefined)
-      issues.push({
-        path: `${path}.site[${k}].path`,
-        message: `duplicates the path "${resource.path}" of site[${first}]`,
-      });
+      issues.push(
+        phrased(
+          `${path}.site[${k}].path`,
+          bookPhrase(webPhrases, 'check.duplicatePath', {
+            path: resource.path,
+            first: String(first),
+          }),
+        ),
+      );
     else paths.set(resource.path, k);
   });
   const certificate = app.tls?.certificate;
@@ -75,8 +82,7 @@ function checkSite(app: HttpServerApp, path: string, issues: ValidationIssue[]):
     certificate.notAfter !== undefined &&
     certificate.notAfter < certificate.notBefore
   )
-    issues.push({
-      path: `${path}.tls.certificate.notAfter`,
-      message: 'the certificate expires before it becomes valid (notAfter < notBefore)',
-    });
+    issues.push(
+      phrased(`${path}.tls.certificate.notAfter`, bookPhrase(webPhrases, 'check.certificateOrder')),
+    );
 }

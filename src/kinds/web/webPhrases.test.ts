@@ -2,6 +2,7 @@
 // its apps and its sentences (expected German written by hand), and English stays the default.
 import { describe, expect, it } from 'vitest';
 import { translationProblems } from '../../engine/language.ts';
+import { spoken, validateScenario } from '../../sim/index.ts';
 import { record, tell, testNames } from '../../viz/kinds/kindSpeechTestHelpers.ts';
 import type { HttpClientFigures } from './httpClientKind.ts';
 import { WEB_DE } from './webPhrases.de.ts';
@@ -155,6 +156,47 @@ describe('the web in German', () => {
       'Laptop has the whole page /: 3 objects in 1 s.',
       'Laptop starts a TLS handshake with Web server (ClientHello for “www.example.com”).',
       'Laptop checks Web server’s certificate (for “www.example.com”, issued by Example CA): expired — the browser refuses the connection.',
+    ]);
+  });
+});
+
+describe('the web kinds’ own checks in German', () => {
+  function issues(apps: unknown[], events: unknown[] = []) {
+    const result = validateScenario({
+      format: 'handshake/scenario@1',
+      name: 'checks',
+      nodes: [
+        { id: 'a', role: 'server', interfaces: [{ name: 'eth0', address: '10.0.0.1/24' }], apps },
+      ],
+      links: [],
+      events,
+    });
+    return result.ok ? [] : result.issues;
+  }
+
+  it('says each problem in the page language and keeps the English message for the CLI', () => {
+    const found = [
+      ...issues([{ type: 'httpClient', server: 'a', page: '/', requests: [{ path: '/' }] }]),
+      ...issues([
+        {
+          type: 'httpServer',
+          site: [{ path: '/a.html' }, { path: '/a.html' }],
+          tls: { certificate: { subject: 'a', notBefore: '10s', notAfter: '5s' } },
+        },
+      ]),
+      ...issues([], [{ at: '1s', type: 'fetch', node: 'a', server: 'a', path: '/' }]),
+    ];
+    expect(found.map((i) => spoken(i, 'de'))).toEqual([
+      'gib entweder „page“ oder „requests“ an, nicht beides',
+      'wiederholt den Pfad „/a.html“ von site[0]',
+      'das Zertifikat läuft ab, bevor es gültig wird (notAfter < notBefore)',
+      'auf a hört nichts auf TCP-Port 80: Füge dort einen Webserver hinzu oder hole die Seite von einem, der einen hat',
+    ]);
+    expect(found.map((i) => i.message)).toEqual([
+      'give either "page" or "requests", not both',
+      'duplicates the path "/a.html" of site[0]',
+      'the certificate expires before it becomes valid (notAfter < notBefore)',
+      'nothing on a listens on TCP port 80: add a web server there, or fetch from one that has it',
     ]);
   });
 });

@@ -45,6 +45,12 @@ export const WEB_EN = {
   'verdict.wrongName': 'issued for another name — the browser refuses the connection',
   'verdict.untrustedIssuer':
     'signed by an authority it does not trust — the browser refuses the connection',
+  'check.noWebServer':
+    'nothing on {server} listens on TCP port {port}: add a web server there, or fetch from one that has it',
+  'check.pageOrRequests': 'give either "page" or "requests", not both',
+  'check.duplicatePath': 'duplicates the path "{path}" of site[{first}]',
+  'check.certificateOrder':
+    'the certificate expires before it becomes valid (notAfter < notBefore)',
 } as const;
 
 export const webPhrases = new Phrasebook(WEB_EN, { de: WEB_DE });

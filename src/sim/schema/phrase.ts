@@ -6,7 +6,15 @@
 // its own language (`spoken`) and so follows a change of language without validating again. A
 // message with no phrase is said as its English text.
 
-import { ENGLISH, type Language } from '../../engine/language.ts';
+import {
+  ENGLISH,
+  formatMessage,
+  type Catalog,
+  type Language,
+  type Message,
+  type Phrasebook,
+  type ParamsOf,
+} from '../../engine/language.ts';
 import { validationPhrases, type VALIDATION_EN } from './validationPhrases.ts';
 import type { ParamNamesOf } from '../../engine/language.ts';
 
@@ -16,11 +24,24 @@ export type PhraseKey = keyof typeof VALIDATION_EN & string;
 /** A parameter of a phrase: a text used as it is (ids, values, numbers as written) or a phrase. */
 export type PhraseParam = string | Phrase;
 
-/** A sentence to say in any language: its key and its parameters. */
-export interface Phrase {
+/** A sentence of the validator's phrasebook to say in any language: its key and its parameters. */
+export interface KeyPhrase {
   readonly key: PhraseKey;
   readonly params?: { readonly [name: string]: PhraseParam };
 }
+
+/**
+ * A sentence of another phrasebook (a kind's own checks, in the kind's folder) carried with its
+ * texts in every language it has, so it stays plain data for the trip from the worker and the
+ * validator needs no list of the kinds' phrasebooks (`bookPhrase`).
+ */
+export interface TextPhrase {
+  readonly texts: { readonly [language: Language]: Message };
+  readonly params?: { readonly [name: string]: PhraseParam };
+}
+
+/** A sentence to say in any language. */
+export type Phrase = KeyPhrase | TextPhrase;
 
 /** A key's parameter names: {word}s only, not the braces of a JSON example such as { "name": … }. */
 type NamesOf<K extends PhraseKey> = Exclude<
@@ -37,11 +58,36 @@ export function phrase<K extends PhraseKey>(key: K, ...params: ParamsFor<K>): Ph
   return params[0] ? { key, params: params[0] } : { key };
 }
 
-/** A phrase in words: each nested phrase first, then the key's text in `language`. */
+/**
+ * The sentence `key` of a phrasebook as a phrase that carries its texts (see TextPhrase): how a
+ * kind's own check says what is wrong in every language its phrasebook has.
+ */
+export function bookPhrase<C extends Catalog, K extends keyof C & string>(
+  book: Phrasebook<C>,
+  key: K,
+  ...params: ParamsOf<C[K]>
+): Phrase {
+  const texts: Record<Language, Message> = { [ENGLISH]: book.english[key] as Message };
+  for (const [language, translation] of Object.entries(book.translations))
+    texts[language] = translation[key] as Message;
+  const given = params[0] as Record<string, string | number> | undefined;
+  if (!given) return { texts };
+  return {
+    texts,
+    params: Object.fromEntries(Object.entries(given).map(([name, v]) => [name, String(v)])),
+  };
+}
+
+/** A phrase in words: each nested phrase first, then its text in `language`. */
 export function sayPhrase(p: Phrase, language: Language = ENGLISH): string {
   const params: Record<string, string> = {};
   for (const [name, value] of Object.entries(p.params ?? {}))
     params[name] = typeof value === 'string' ? value : sayPhrase(value, language);
+  if ('texts' in p) {
+    const spoken = Object.hasOwn(p.texts, language) ? language : ENGLISH;
+    const text = p.texts[spoken] ?? p.texts[ENGLISH] ?? '';
+    return formatMessage(spoken, text, params);
+  }
   const speech = validationPhrases.in(language);
   return (speech.say as (key: string, params?: Record<string, string>) => string)(p.key, params);
 }

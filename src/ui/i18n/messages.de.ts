@@ -298,6 +298,7 @@ export const de: Messages = {
   'chart.lastPoints': '(die letzten {shown} von {count} Punkten)',
   'chart.time': 'Zeit',
   'chart.binFrom': 'Intervall ab',
+  'jobs.noTable': 'Noch keine Job-Tabelle',
   'jobs.eyebrow': 'CPU-Scheduling · eine Job-Tabelle, vom Scheduler allein ausgeführt',
   'jobs.builtIn': 'Eingebaute Job-Tabelle',
   'jobs.ownTable': '(deine eigene Tabelle)',

@@ -291,6 +291,7 @@ export const en = {
   'chart.lastPoints': '(the last {shown} of {count} points)',
   'chart.time': 'Time',
   'chart.binFrom': 'Bin from',
+  'jobs.noTable': 'No job table yet',
   'jobs.eyebrow': 'CPU scheduling · a job table run by the scheduler alone',
   'jobs.builtIn': 'Built-in job table',
   'jobs.ownTable': '(your own table)',
