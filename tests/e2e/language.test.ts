@@ -3,7 +3,8 @@
 // the choice survives a reload; an English browser gets English. German lesson 1 is offered in a
 // German interface.
 import { describe, expect, it } from 'vitest';
-import { appSession, shot } from './appSession.ts';
+import { appSession, file, logCount, logTexts, shot } from './appSession.ts';
+import { defaultScenarioJson } from './reference.ts';
 
 const session = appSession();
 const { openApp } = session;
@@ -49,6 +50,53 @@ describe('the interface language', () => {
     await page.getByRole('tab', { name: 'Übersicht', exact: true }).click();
     expect(await page.getByTestId('summary').textContent()).toContain('Gesendet');
     await shot(page, 'language-de');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('tells the run, a packet and a file’s problems in German, then the log again in English', async () => {
+    const page = await openApp({ locale: 'de-DE' });
+    await page.getByTestId('run').click();
+    await page.getByTestId('run-status').filter({ hasText: 'gelaufen' }).waitFor();
+
+    // The event log, told in German (src/viz/log's phrasebooks): the start, a packet sent.
+    await expect.poll(() => logCount(page)).toBeGreaterThan(2);
+    const german = await logTexts(page);
+    expect(german[0]).toMatch(/^Die Simulation von „.+“ beginnt mit Seed \d+\.$/);
+    expect(german.some((line) => / sendet /.test(line))).toBe(true);
+    expect(german.filter((line) => /\b(sends|starts|receives|opens)\b/.test(line))).toEqual([]);
+
+    // A packet's fields explained in German (fieldHelpPhrases.de.ts), names as Wireshark has them.
+    if ((await page.getByTestId('play').textContent()) === 'Pause')
+      await page.getByTestId('play').click();
+    await page.getByTestId('scrubber').fill('1');
+    await page.getByTestId('packets-in-flight').locator('summary').click();
+    await page.getByTestId('packets-in-flight').getByRole('button').first().click();
+    const protocol = page
+      .getByTestId('packet-inspector')
+      .locator('[data-field="ip.protocol"] button')
+      .first();
+    expect(await protocol.textContent()).toBe('Protocol');
+    expect(await protocol.getAttribute('title')).toMatch(/^Welches Protokoll die Daten tragen/);
+
+    // A file with a link to a node that does not exist: the problem in German, its place as is.
+    const broken = JSON.parse(JSON.stringify(defaultScenarioJson)) as { links: { b: string }[] };
+    broken.links[0]!.b = 'nirgends';
+    await page
+      .getByLabel('Eine Szenariodatei öffnen (JSON)')
+      .setInputFiles(file('kaputt.json', JSON.stringify(broken)));
+    const problems = page.getByTestId('load-problems');
+    await problems.filter({ hasText: 'kaputt.json' }).waitFor();
+    expect(await problems.textContent()).toContain('$.links[0].b');
+    expect(await problems.textContent()).toMatch(/erwartet: die ID eines Knotens/);
+    expect(await problems.textContent()).not.toContain('expected the id of a node');
+
+    // In English, the same run's log is told again, without a reload or a new run.
+    await page.getByLabel('Sprache').selectOption('en');
+    await expect
+      .poll(async () => (await logTexts(page))[0])
+      .toMatch(/^The simulation of “.+” starts with seed \d+\.$/);
+    expect(await protocol.getAttribute('title')).toMatch(/^Which protocol the data carries/);
+    expect(await problems.textContent()).toContain('expected the id of a node');
     expect(session.errors).toEqual([]);
   });
 
