@@ -19,7 +19,9 @@ describe('Phrasebook', () => {
   const book = new Phrasebook(english, { de: german });
 
   it('speaks English by default and for a language it does not have', () => {
-    expect(book.in().say('sends', { node: 'Laptop', count: 1500 })).toBe('Laptop sends 1,500 bytes.');
+    expect(book.in().say('sends', { node: 'Laptop', count: 1500 })).toBe(
+      'Laptop sends 1,500 bytes.',
+    );
     expect(book.in('fr').say('ends')).toBe('The run ends.');
     expect(book.in('fr').language).toBe('en');
   });
