@@ -1,8 +1,8 @@
 // Phrasebooks (a layer's sentences in each language), the check of a translation against its
 // English catalog, and durations written the language's way.
 import { describe, expect, it } from 'vitest';
-import { Phrasebook, translationProblems, type Translation } from './language.ts';
-import { formatDuration } from './time.ts';
+import { formatCount, Phrasebook, translationProblems, type Translation } from './language.ts';
+import { formatDuration, formatMoment } from './time.ts';
 
 const english = {
   sends: '{node} sends {count} bytes.',
@@ -78,5 +78,18 @@ describe('Speech types', () => {
     expect(say('nowhere')).toBe('nowhere');
     // @ts-expect-error: {node} and {count} are missing
     expect(say('sends')).toBe('{node} sendet {count} Bytes.');
+  });
+});
+
+describe('counts and moments for sentences', () => {
+  it('writes a count as bare digits in English (as the CLI does) and grouped in German', () => {
+    expect(formatCount(1460, 'en')).toBe('1460');
+    expect(formatCount(1460, 'de')).toBe('1.460');
+  });
+
+  it('writes no time as 0 s, not 0 ns, in every language', () => {
+    expect(formatMoment(0)).toBe('0 s');
+    expect(formatMoment(0, 'de')).toBe('0 s');
+    expect(formatMoment(2_500_000, 'de')).toBe('2,5 ms');
   });
 });

@@ -61,6 +61,15 @@ export function formatNumber(
   return format.format(value);
 }
 
+/**
+ * A count or size as a sentence's parameter: plain digits in English, as the CLI has always
+ * written them (`1460 bytes`), the language's own way elsewhere (`1.460 Bytes`). A plural message
+ * still picks its form from it (its `count` is read back as a number).
+ */
+export function formatCount(value: number, language: Language): string {
+  return language === ENGLISH ? String(value) : formatNumber(language, value);
+}
+
 /** The text of a message for these parameters: the plural form for "count", then each {name}. */
 export function formatMessage(locale: string, message: Message, params: Params = {}): string {
   let text: string;

@@ -57,6 +57,11 @@ export function formatDuration(ns: Nanos, language: Language = ENGLISH): string 
   return `${trim(ns, language)} ns`;
 }
 
+/** A moment or duration for people: `0 s` rather than `0 ns`, `1.5 ms`, German `1,5 ms`. */
+export function formatMoment(ns: Nanos, language: Language = ENGLISH): string {
+  return ns === 0 ? '0 s' : formatDuration(ns, language);
+}
+
 /** Up to three decimals, no thousands separator, the decimal sign of the language (1,5 in German). */
 function trim(value: number, language: Language): string {
   const rounded = Number(value.toFixed(3));

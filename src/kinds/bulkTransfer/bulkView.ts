@@ -5,7 +5,7 @@
 import { ENGLISH, type Language } from '../../engine/language.ts';
 import { formatDuration } from '../../engine/time.ts';
 import { defineAppView } from '../../viz/kinds/kindView.ts';
-import { count } from '../../viz/kinds/kindWords.ts';
+import { formatCount } from '../../engine/language.ts';
 import type { NetworkNames } from '../../viz/names/networkNames.ts';
 import { spokenBitRate } from '../../viz/names/networkText.ts';
 import { bulkPhrases } from './bulkPhrases.ts';
@@ -25,7 +25,7 @@ const SINK_STATES = new Set(['starting', 'idle', 'receiving', 'failed']);
  */
 export function transferOutcome(b: BulkSendFigures, language: Language = ENGLISH): string {
   const { say } = bulkPhrases.in(language);
-  const n = (value: number) => count(value, language);
+  const n = (value: number) => formatCount(value, language);
   const sizes = { written: n(b.written), bytes: n(b.bytes) };
   if (b.error) return say('outcome.failed', { ...sizes, error: b.error });
   if (b.finishedAtNs === null || b.connectedAtNs === null) return say('outcome.unfinished', sizes);
@@ -57,8 +57,8 @@ export const bulkSendView = defineAppView<BulkSendApp, BulkSendFigures>({
         [
           say('send.written'),
           say('send.writtenValue', {
-            written: count(b.written, language),
-            bytes: count(b.bytes, language),
+            written: formatCount(b.written, language),
+            bytes: formatCount(b.bytes, language),
           }),
           'written',
         ],
@@ -93,8 +93,8 @@ export const bulkSendView = defineAppView<BulkSendApp, BulkSendFigures>({
               kind: 'detail',
               text: say('send.write', {
                 who: who(record.node, record.app),
-                bytes: count(record.bytes, language),
-                written: count(record.written, language),
+                bytes: formatCount(record.bytes, language),
+                written: formatCount(record.written, language),
               }),
             };
           default:
@@ -116,8 +116,8 @@ export const sinkView = defineAppView<SinkApp, SinkFigures>({
       title: names.name(k.node),
       kind: say('sink.kind', { port: String(k.port) }),
       figures: [
-        [say('sink.connections'), count(k.connections, language), 'connections'],
-        [say('sink.bytesReceived'), count(k.bytesReceived, language), 'bytesReceived'],
+        [say('sink.connections'), formatCount(k.connections, language), 'connections'],
+        [say('sink.bytesReceived'), formatCount(k.bytesReceived, language), 'bytesReceived'],
       ],
     };
   },
@@ -160,7 +160,7 @@ export const sinkView = defineAppView<SinkApp, SinkFigures>({
               kind: 'detail',
               text: say('sink.read', {
                 who: who(record.node, record.app),
-                bytes: count(record.bytes, language),
+                bytes: formatCount(record.bytes, language),
                 peer: names.endpoint(record.conn),
               }),
             };

@@ -5,7 +5,7 @@
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
 import type { ResolverFigures } from '../../sim/index.ts';
-import { count } from '../../viz/kinds/kindWords.ts';
+import { formatCount } from '../../engine/language.ts';
 import {
   defineAppView,
   type NarrationContext,
@@ -42,7 +42,7 @@ export const dnsServerView = defineAppView<DnsServerApp, DnsServerFigures>({
       title: names.name(d.node),
       kind: say('server.kind'),
       figures: [
-        [say('server.queries'), count(d.queries, language), 'queries'],
+        [say('server.queries'), formatCount(d.queries, language), 'queries'],
         [say('server.answers'), cardCounts(d.rcodes, language)],
       ],
     };
@@ -67,7 +67,7 @@ export const dnsServerView = defineAppView<DnsServerApp, DnsServerFigures>({
             kind: 'detail',
             text: say('dns.ignore', {
               node: names.name(record.node),
-              bytes: count(record.bytes, language),
+              bytes: formatCount(record.bytes, language),
               client: names.endpoint(record.client),
             }),
           };
@@ -86,7 +86,7 @@ export const resolverView: {
 } = {
   card: (r, names, language = ENGLISH) => {
     const { say } = dnsPhrases.in(language);
-    const n = (value: number) => count(value, language);
+    const n = (value: number) => formatCount(value, language);
     return {
       id: `resolver-${r.node}`,
       title: names.name(r.node),
@@ -122,7 +122,10 @@ export const resolverView: {
               kind: 'send',
               text:
                 record.attempt > 0
-                  ? say('dns.queryAgain', { ...asked, attempt: count(record.attempt, language) })
+                  ? say('dns.queryAgain', {
+                      ...asked,
+                      attempt: formatCount(record.attempt, language),
+                    })
                   : say('dns.query', asked),
             };
           }
@@ -133,7 +136,7 @@ export const resolverView: {
                 node,
                 name: record.name,
                 address: record.address,
-                ttl: count(record.ttl, language),
+                ttl: formatCount(record.ttl, language),
               };
               return {
                 kind: 'reply',

@@ -5,7 +5,7 @@
 
 import { ENGLISH } from '../../engine/language.ts';
 import { defineAppView } from '../../viz/kinds/kindView.ts';
-import { count } from '../../viz/kinds/kindWords.ts';
+import { formatCount } from '../../engine/language.ts';
 import { cardCounts } from '../../viz/summary/cardParts.ts';
 import type { FtpClientFigures } from './ftpClientKind.ts';
 import { ftpClientMachine } from './ftpClientMachine.ts';
@@ -18,7 +18,7 @@ export const ftpServerView = defineAppView<FtpServerApp, FtpServerFigures>({
   type: 'ftpServer',
   card: (f, names, language = ENGLISH) => {
     const { say } = ftpPhrases.in(language);
-    const n = (value: number) => count(value, language);
+    const n = (value: number) => formatCount(value, language);
     return {
       id: `ftp-server-${f.node}`,
       title: names.name(f.node),
@@ -64,7 +64,10 @@ export const ftpServerView = defineAppView<FtpServerApp, FtpServerFigures>({
             };
           }
           case 'ftp.data': {
-            const moved = { server: server(record.node), bytes: count(record.bytes, language) };
+            const moved = {
+              server: server(record.node),
+              bytes: formatCount(record.bytes, language),
+            };
             return {
               kind: 'detail',
               text:
@@ -88,7 +91,7 @@ export const ftpClientView = defineAppView<FtpClientApp, FtpClientFigures>({
   talksTo: 'ftpServer',
   card: (c, names, language = ENGLISH) => {
     const { say } = ftpPhrases.in(language);
-    const n = (value: number) => count(value, language);
+    const n = (value: number) => formatCount(value, language);
     return {
       id: `ftp-client-${c.node}`,
       title: `${names.name(c.node)} → ${c.server}`,
@@ -131,7 +134,7 @@ export const ftpClientView = defineAppView<FtpClientApp, FtpClientFigures>({
               }),
             };
           case 'ftp.transfer': {
-            const moved = { node: name(record.node), bytes: count(record.bytes, language) };
+            const moved = { node: name(record.node), bytes: formatCount(record.bytes, language) };
             return {
               kind: 'deliver',
               text:

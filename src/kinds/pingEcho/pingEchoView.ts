@@ -6,7 +6,8 @@ import { ENGLISH } from '../../engine/language.ts';
 import type { TraceRecords } from '../../engine/trace.ts';
 import type { Said } from '../../viz/log/narratePackets.ts';
 import { defineAppView } from '../../viz/kinds/kindView.ts';
-import { count, spokenDuration } from '../../viz/kinds/kindWords.ts';
+import { formatCount } from '../../engine/language.ts';
+import { formatMoment } from '../../engine/time.ts';
 import { cardTime } from '../../viz/summary/cardParts.ts';
 import type { EchoApp, EchoFigures } from './echoKind.ts';
 import { echoServerMachine } from './echoServerMachine.ts';
@@ -63,7 +64,7 @@ export const pingerView = defineAppView<PingerApp, PingerFigures>({
   talksTo: 'echo',
   card: (p, names, language = ENGLISH) => {
     const { say } = pingEchoPhrases.in(language);
-    const n = (value: number) => count(value, language);
+    const n = (value: number) => formatCount(value, language);
     const time = (ns: number | null) => cardTime(ns, language);
     return {
       id: `pinger-${p.node}`,
@@ -140,7 +141,7 @@ export const pingerView = defineAppView<PingerApp, PingerFigures>({
                   : say('app.reply', {
                       node: name(record.node),
                       seq: String(record.seq),
-                      time: spokenDuration(record.rtt, language),
+                      time: formatMoment(record.rtt, language),
                     }),
             };
           case 'app.lateReply':
@@ -176,8 +177,8 @@ export const echoView = defineAppView<EchoApp, EchoFigures>({
       title: names.name(e.node),
       kind: say('echo.kind', { node: e.node }),
       figures: [
-        [say('echo.served'), count(e.served, language), 'served'],
-        [say('echo.longestQueue'), count(e.maxQueue, language), 'maxQueue'],
+        [say('echo.served'), formatCount(e.served, language), 'served'],
+        [say('echo.longestQueue'), formatCount(e.maxQueue, language), 'maxQueue'],
       ],
     };
   },
@@ -207,7 +208,7 @@ export const echoView = defineAppView<EchoApp, EchoFigures>({
               text:
                 others === 0
                   ? say('app.receive', received)
-                  : say('app.receiveQueued', { ...received, count: count(others, language) }),
+                  : say('app.receiveQueued', { ...received, count: formatCount(others, language) }),
             };
           }
           case 'app.serve': {

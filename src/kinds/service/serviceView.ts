@@ -7,7 +7,8 @@ import { ENGLISH } from '../../engine/language.ts';
 import type { ServerFigures } from '../../sim/index.ts';
 import { defineAppView } from '../../viz/kinds/kindView.ts';
 import { userSentence } from '../../viz/log/narrateUsers.ts';
-import { count, spokenDuration } from '../../viz/kinds/kindWords.ts';
+import { formatCount } from '../../engine/language.ts';
+import { formatMoment } from '../../engine/time.ts';
 import { serverThreadMachine, userMachineOf } from '../../viz/statechart/sharedMachines.ts';
 import { cardTime, serverCard, type SummaryFigure } from '../../viz/summary/cardParts.ts';
 import type { ServiceClientFigures } from './serviceClientKind.ts';
@@ -26,7 +27,7 @@ export const serviceClientView = defineAppView<ServiceClientApp, ServiceClientFi
   talksTo: 'service',
   card(c, names, language = ENGLISH) {
     const { say } = servicePhrases.in(language);
-    const n = (value: number) => count(value, language);
+    const n = (value: number) => formatCount(value, language);
     const time = (ns: number | null) => cardTime(ns, language);
     const figures: SummaryFigure[] = [
       [say('card.visits'), n(c.visits), 'visits'],
@@ -70,12 +71,12 @@ export const serviceClientView = defineAppView<ServiceClientApp, ServiceClientFi
             const asked = {
               node: name(record.node),
               req: String(record.req),
-              time: spokenDuration(record.latency, language),
+              time: formatMoment(record.latency, language),
             };
             return {
               kind: record.ok ? 'reply' : 'error',
               text: record.ok
-                ? say('answer', { ...asked, bytes: count(record.bytes, language) })
+                ? say('answer', { ...asked, bytes: formatCount(record.bytes, language) })
                 : say('error', asked),
             };
           }

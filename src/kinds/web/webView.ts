@@ -8,7 +8,8 @@ import { STATUS_REASON } from '../../net/app/http/httpMessage.ts';
 import type { ServerFigures } from '../../sim/index.ts';
 import { defineAppView, type JsonFields, type NewAppContext } from '../../viz/kinds/kindView.ts';
 import { userSentence } from '../../viz/log/narrateUsers.ts';
-import { count, spokenDuration } from '../../viz/kinds/kindWords.ts';
+import { formatCount } from '../../engine/language.ts';
+import { formatMoment } from '../../engine/time.ts';
 import { serverThreadMachine, userMachineOf } from '../../viz/statechart/sharedMachines.ts';
 import {
   cardCounts,
@@ -71,7 +72,7 @@ export const httpClientView = defineAppView<HttpClientApp, HttpClientFigures>({
   talksTo: 'httpServer',
   card(c, names, language = ENGLISH) {
     const { say } = webPhrases.in(language);
-    const n = (value: number) => count(value, language);
+    const n = (value: number) => formatCount(value, language);
     const time = (ns: number | null) => cardTime(ns, language);
     const figures: SummaryFigure[] = [
       [say('card.visits'), n(c.visits), 'visits'],
@@ -112,7 +113,7 @@ export const httpClientView = defineAppView<HttpClientApp, HttpClientFigures>({
     narrator: ({ names, language = ENGLISH }) => {
       const { say } = webPhrases.in(language);
       const name = names.name;
-      const time = (ns: number) => spokenDuration(ns, language);
+      const time = (ns: number) => formatMoment(ns, language);
       /** `node req` → the request (`GET /a.css`), to name it in its response. */
       const asked = new Map<string, string>();
       return (record) => {
@@ -135,7 +136,7 @@ export const httpClientView = defineAppView<HttpClientApp, HttpClientFigures>({
                 node: name(record.node),
                 status: status(record.status, language),
                 what,
-                bytes: count(record.bytes, language),
+                bytes: formatCount(record.bytes, language),
                 time: time(record.latency),
               }),
             };
@@ -157,7 +158,7 @@ export const httpClientView = defineAppView<HttpClientApp, HttpClientFigures>({
                   ? say('http.page', {
                       node: name(record.node),
                       path: record.path,
-                      count: count(record.objects, language),
+                      count: formatCount(record.objects, language),
                       time: time(record.elapsed),
                     })
                   : say('http.pageFailed', {

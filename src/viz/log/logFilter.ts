@@ -14,7 +14,7 @@ import { APP_VIEWS } from '../kinds/viewRegistry.ts';
 import { isIcmpError } from '../packet/index.ts';
 import { ConnectionTracker, type LogConnection } from './logConnections.ts';
 import { narratePhrases } from './narratePhrases.ts';
-import { figure } from './sentenceParts.ts';
+import { formatCount } from '../../engine/language.ts';
 
 export const LOG_PROTOCOLS = ['tcp', 'udp', 'icmp', 'app', 'link'] as const;
 export type LogProtocol = (typeof LOG_PROTOCOLS)[number];
@@ -374,7 +374,7 @@ export function narrationStep<R>(
       fresh <= 3
         ? latest.join(' ')
         : narratePhrases.in(language).say('live.many', {
-            count: figure(fresh, language),
+            count: formatCount(fresh, language),
             time: formatTime(now),
             latest: latest.join(' '),
           }),

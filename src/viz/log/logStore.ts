@@ -5,7 +5,7 @@
 // draws a few dozen rows), and a text search decodes a chunk's sentences at once.
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
-import { formatDuration } from '../../engine/time.ts';
+import { formatMoment } from '../../engine/time.ts';
 import type { EntryKind } from './narratePackets.ts';
 
 export interface LogEntry {
@@ -37,10 +37,8 @@ export const ENTRY_KINDS: readonly EntryKind[] = [
 ];
 const KIND_CODES = new Map(ENTRY_KINDS.map((kind, code) => [kind, code]));
 
-/** Simulated time for the log: `0 s` rather than `0 ns` at the start; `1,5 ms` in German. */
-export function formatTime(t: number, language: Language = ENGLISH): string {
-  return t === 0 ? '0 s' : formatDuration(t, language);
-}
+/** Simulated time for the log: `0 s` at the start, `1,5 ms` in German (engine/time.ts). */
+export const formatTime = formatMoment;
 
 /** Entries per chunk by default (a chunk's text is about 80 bytes an entry). */
 const CHUNK = 8192;

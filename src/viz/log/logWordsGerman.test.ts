@@ -10,7 +10,8 @@ import { connectionLabel } from './connectionChoices.ts';
 import { entryList, groupLabel, narrationStep, protocolLabel } from './logFilter.ts';
 import { formatTime, Narration } from './narrate.ts';
 import { checked } from './narrateTestHelpers.ts';
-import { duration, errorText, messageName, words } from './sentenceParts.ts';
+import { errorText, messageName, words } from './sentenceParts.ts';
+import { formatMoment } from '../../engine/time.ts';
 
 const MS = 1e6;
 const names = networkNames(checked(bulkJson).nodes);
@@ -25,8 +26,8 @@ describe('the event log’s words in German', () => {
     expect(messageName('request', 3, 0, 'de')).toBe('Anfrage 3');
     expect(messageName('reply', 3, 2, 'de')).toBe('Antwort 3 (Wiederholung 2)');
     expect(messageName('reply', 3, 2)).toBe('reply 3 (retry 2)');
-    expect(duration(0, 'de')).toBe('0 s');
-    expect(duration(1_500_000, 'de')).toBe('1,5 ms');
+    expect(formatMoment(0, 'de')).toBe('0 s');
+    expect(formatMoment(1_500_000, 'de')).toBe('1,5 ms');
     expect(words('waitingForIo', 'de')).toBe('waitingForIo');
     expect(words('waitingForIo')).toBe('waiting for io');
   });

@@ -16,7 +16,8 @@ import { packetSentence, type EntryKind, type PacketContext, type Said } from '.
 import { serverContext, serverSentence } from './narrateServers.ts';
 import { tcpContext, tcpSentence } from './narrateTcp.ts';
 import { narratePhrases } from './narratePhrases.ts';
-import { errorText, figure, words } from './sentenceParts.ts';
+import { errorText, words } from './sentenceParts.ts';
+import { formatCount } from '../../engine/language.ts';
 import { LogStore, type LogEntry } from './logStore.ts';
 
 export type { EntryKind } from './narratePackets.ts';
@@ -172,7 +173,7 @@ function sentence(record: TraceRecord, names: NetworkNames, language: Language):
       const why = stop === undefined ? record.reason : say(stop);
       return {
         kind: 'run',
-        text: say('sim.end', { why, count: figure(record.events, language) }),
+        text: say('sim.end', { why, count: formatCount(record.events, language) }),
       };
     }
     case 'app.state':
@@ -250,7 +251,7 @@ function describeValue(
     return say('unknown.packet', { pkt: String(value) });
   if (isPacket(value)) return `${key} ${packetLabel(value)}`;
   if (value instanceof Uint8Array)
-    return say('unknown.bytes', { key, count: figure(value.length, language) });
+    return say('unknown.bytes', { key, count: formatCount(value.length, language) });
   if (key === 'node' && typeof value === 'string')
     return say('unknown.node', { name: names.name(value) });
   let text: string;

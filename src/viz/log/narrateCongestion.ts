@@ -6,7 +6,7 @@ import { formatDuration } from '../../engine/time.ts';
 import type { TraceRecord } from '../../engine/trace.ts';
 import type { Said } from './narratePackets.ts';
 import { key, on, type TcpContext } from './narrateTcpContext.ts';
-import { figure } from './sentenceParts.ts';
+import { formatCount } from '../../engine/language.ts';
 import { tcpPhrases } from './tcpPhrases.ts';
 
 /** Congestion-window growth that comes with every ACK: a detail, hidden by default. */
@@ -28,15 +28,15 @@ export function congestionSentence(record: TraceRecord<'tcp.cwnd'>, ctx: TcpCont
   const onIt = on(ctx, node, conn);
   const change = (from: number | undefined, to: number): string =>
     from === undefined || from === to
-      ? say('window.bytes', { to: figure(to, language) })
-      : say('window.change', { from: figure(from, language), to: figure(to, language) });
+      ? say('window.bytes', { to: formatCount(to, language) })
+      : say('window.change', { from: formatCount(from, language), to: formatCount(to, language) });
   // ssthresh = max(FlightSize / 2, 2 SMSS); cwnd is 1 SMSS after a timeout, ssthresh + 3 SMSS
   // after three duplicate ACKs, which tells SMSS and so whether the floor was hit.
   const smss = cause === 'timeout' ? cwnd : (cwnd - ssthresh) / 3;
   const half = say(ssthresh === 2 * smss ? 'half.floor' : 'half.flight');
   const threshold =
     before?.ssthresh === ssthresh
-      ? say('window.bytes', { to: figure(ssthresh, language) })
+      ? say('window.bytes', { to: formatCount(ssthresh, language) })
       : `${change(before?.ssthresh, ssthresh)} (${half})`;
   const window = change(before?.cwnd, cwnd);
   switch (cause) {
@@ -66,7 +66,7 @@ export function congestionSentence(record: TraceRecord<'tcp.cwnd'>, ctx: TcpCont
       if (before?.cwnd === cwnd)
         return {
           kind: 'congestion',
-          text: say('cwnd.lossRecoveryExit', { who, on: onIt, cwnd: figure(cwnd, language) }),
+          text: say('cwnd.lossRecoveryExit', { who, on: onIt, cwnd: formatCount(cwnd, language) }),
         };
       return { kind: 'congestion', text: say('cwnd.recoveryExit', { who, on: onIt, window }) };
     default: {
@@ -77,7 +77,12 @@ export function congestionSentence(record: TraceRecord<'tcp.cwnd'>, ctx: TcpCont
         kind: 'detail',
         text:
           before === undefined
-            ? say('cwnd.growsTo', { who, on: onIt, cwnd: figure(cwnd, language), cause: named })
+            ? say('cwnd.growsTo', {
+                who,
+                on: onIt,
+                cwnd: formatCount(cwnd, language),
+                cause: named,
+              })
             : say('cwnd.grows', { who, on: onIt, window, cause: named }),
       };
     }

@@ -15,7 +15,7 @@ import {
 } from '../packet/index.ts';
 import type { NetworkNames } from '../names/index.ts';
 import { packetPhrases } from './packetPhrases.ts';
-import { figure } from './sentenceParts.ts';
+import { formatCount } from '../../engine/language.ts';
 
 /** What a log entry is about; the view uses it for a marker and to hide chatty entries. */
 export type EntryKind =
@@ -121,8 +121,8 @@ export function packetSentence(
             ? say('queue.empty', { at })
             : say('queue.holds', {
                 at,
-                packets: say('count.packets', { count: figure(record.packets, language) }),
-                bytes: say('count.bytes', { count: figure(record.bytes, language) }),
+                packets: say('count.packets', { count: formatCount(record.packets, language) }),
+                bytes: say('count.bytes', { count: formatCount(record.bytes, language) }),
               }),
       };
     }
@@ -217,7 +217,7 @@ function txBegin(
         pkt,
         link,
         to,
-        ttl: figure(packet.ip.ttl, language),
+        ttl: formatCount(packet.ip.ttl, language),
       }),
     };
   }
@@ -254,7 +254,7 @@ function txBegin(
     kind: 'send',
     text: say(article(bytes) === 'an' ? 'tx.an' : 'tx.a', {
       from,
-      bytes: figure(bytes, language),
+      bytes: formatCount(bytes, language),
       what: segmentKind(packet, language),
       pkt,
       to,

@@ -10,7 +10,8 @@ import '../../machines/server/serverTrace.ts';
 import { STATUS_REASON } from '../../net/app/http/httpMessage.ts';
 import type { NetworkNames } from '../names/index.ts';
 import type { Said } from './narratePackets.ts';
-import { duration, figure } from './sentenceParts.ts';
+import { formatCount } from '../../engine/language.ts';
+import { formatMoment } from '../../engine/time.ts';
 import { serverPhrases, SERVER_EN } from './serverPhrases.ts';
 
 /** What the sentences remember while the records are read in order. */
@@ -44,7 +45,7 @@ export function serverSentence(record: TraceRecord, ctx: ServerContext): Said | 
   const { language } = ctx;
   const { say } = serverPhrases.in(language);
   const name = ctx.names.name;
-  const ms = (ns: number): string => duration(ns, language);
+  const ms = (ns: number): string => formatMoment(ns, language);
   const status = (code: number | null): string => {
     if (code === null) return say('status.none');
     const reason = STATUS_REASON[code];
@@ -141,12 +142,12 @@ export function serverSentence(record: TraceRecord, ctx: ServerContext): Said | 
                 node: name(record.node),
                 app: record.app,
                 peer: ctx.names.endpoint(record.conn),
-                waiting: figure(record.waiting, language),
+                waiting: formatCount(record.waiting, language),
               })
             : say('server.wait.backlog', {
                 node: name(record.node),
                 app: record.app,
-                count: figure(record.waiting, language),
+                count: formatCount(record.waiting, language),
               }),
       };
     case 'server.refuse':

@@ -7,7 +7,8 @@ import type { TcpState } from '../../machines/tcp/tcpConnectionMachine.ts';
 import type { Said } from './narratePackets.ts';
 import { congestionSentence, timerSentence } from './narrateCongestion.ts';
 import { connection, key, on, peerOf, type TcpContext } from './narrateTcpContext.ts';
-import { errnoMeaning, figure } from './sentenceParts.ts';
+import { errnoMeaning } from './sentenceParts.ts';
+import { formatCount } from '../../engine/language.ts';
 import { tcpPhrases } from './tcpPhrases.ts';
 
 export { tcpContext, type TcpContext } from './narrateTcpContext.ts';
@@ -63,7 +64,7 @@ export function tcpSentence(record: TraceRecord, ctx: TcpContext): Said | undefi
           who: names.title(record.node),
           pkt: String(record.pkt),
           port: String(record.port),
-          backlog: say('count.connections', { count: figure(record.backlog, ctx.language) }),
+          backlog: say('count.connections', { count: formatCount(record.backlog, ctx.language) }),
         }),
       };
     case 'tcp.cwnd':
@@ -135,7 +136,7 @@ function retransmit(record: TraceRecord<'tcp.retransmit'>, ctx: TcpContext): str
     who,
     on: onIt,
     seq: String(seq),
-    bytes: say('count.bytes', { count: figure(bytes, ctx.language) }),
+    bytes: say('count.bytes', { count: formatCount(bytes, ctx.language) }),
   };
   if (reason === 'fastRetransmit') return say('again.data.fast', data);
   if (reason === 'partialAck') return say('again.data.partial', data);

@@ -3,7 +3,6 @@
 // message names and figures, each in the language asked for (English by default).
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
-import { formatDuration } from '../../engine/time.ts';
 import type { SocketErrorCode } from '../../net/transport/socketTrace.ts';
 import { narratePhrases } from './narratePhrases.ts';
 
@@ -30,11 +29,6 @@ export function words(name: string, language: Language = ENGLISH): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-/** A duration for a sentence: `0 s` rather than `0 ns`; `1,5 ms` in German. */
-export function duration(ns: number, language: Language = ENGLISH): string {
-  return ns === 0 ? '0 s' : formatDuration(ns, language);
-}
-
 /** `request 3` or `request 3 (retry 1)`, as the trace's message labels read (German: Anfrage). */
 export function messageName(
   kind: 'request' | 'reply',
@@ -47,13 +41,4 @@ export function messageName(
     seq: String(seq),
   });
   return attempt > 0 ? speech.say('message.retry', { message, attempt: String(attempt) }) : message;
-}
-
-/**
- * A count for a sentence's parameter: as digits in English (`1460 bytes`, as the log always
- * wrote it), written the language's way elsewhere (German `1.460 Bytes`). A plural message
- * still chooses its form by it.
- */
-export function figure(value: number, language: Language = ENGLISH): string | number {
-  return language === ENGLISH ? String(value) : value;
 }

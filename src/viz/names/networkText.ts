@@ -8,7 +8,7 @@ import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import { DEFAULT_BANDWIDTH } from '../../sim/index.ts';
 import { formatBitRate } from '../../sim/index.ts';
 import type { ScenarioLink, ScenarioNode } from '../../sim/scenario/scenarioSchema.ts';
-import { count } from '../kinds/kindWords.ts';
+import { formatCount } from '../../engine/language.ts';
 import { namesPhrases } from './namesPhrases.ts';
 
 type Interface = NonNullable<ScenarioNode['interfaces']>[number];
@@ -76,7 +76,7 @@ export function spokenBitRate(bps: number, language: Language = ENGLISH): string
 export function formatBytes(bytes: number, language: Language = ENGLISH): string {
   if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
   if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
-  return namesPhrases.in(language).say('bytes', { count: count(bytes, language) });
+  return namesPhrases.in(language).say('bytes', { count: formatCount(bytes, language) });
 }
 
 /** A link's queue limit per direction, `queue 10 packets`, or undefined when none is set. */

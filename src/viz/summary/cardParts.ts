@@ -5,7 +5,7 @@
 import { ENGLISH, type Language } from '../../engine/language.ts';
 import { formatDuration } from '../../engine/time.ts';
 import type { CpuFigures, ServerFigures } from '../../sim/index.ts';
-import { count } from '../kinds/kindWords.ts';
+import { formatCount } from '../../engine/language.ts';
 import { summaryPhrases } from './summaryPhrases.ts';
 
 /** One figure: its label, its value as text, and a key tests and styles can find it by. */
@@ -29,7 +29,10 @@ export function cardCounts(m: Record<string, number>, language: Language = ENGLI
   return (
     Object.entries(m)
       .map(([k, n]) =>
-        say('tally.item', { count: count(n, language), what: k === '-' ? say('tally.other') : k }),
+        say('tally.item', {
+          count: formatCount(n, language),
+          what: k === '-' ? say('tally.other') : k,
+        }),
       )
       .join(', ') || say('tally.none')
   );
@@ -42,7 +45,7 @@ export function serverCard(
   language: Language = ENGLISH,
 ): SummaryCard {
   const { say } = summaryPhrases.in(language);
-  const n = (value: number) => count(value, language);
+  const n = (value: number) => formatCount(value, language);
   const time = (ns: number | null) => cardTime(ns, language);
   return {
     id: `server-${w.node}-${w.app}`,
@@ -70,7 +73,7 @@ export function cpuCard(
   language: Language = ENGLISH,
 ): SummaryCard {
   const { say, num } = summaryPhrases.in(language);
-  const n = (value: number) => count(value, language);
+  const n = (value: number) => formatCount(value, language);
   // One decimal, as `toFixed(1)` writes it in English: 12.5%, 12,5 % in German.
   const percent =
     language === ENGLISH

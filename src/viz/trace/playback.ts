@@ -4,7 +4,9 @@
 // write speeds and times in a language.
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
-import { formatDuration } from '../../engine/time.ts';
+import { formatMoment } from '../../engine/time.ts';
+
+export { formatMoment };
 import { playbackPhrases } from './playbackPhrases.ts';
 
 /** Simulated seconds per wall second, or 'max': a fixed large step of simulated time per frame. */
@@ -176,9 +178,4 @@ export function formatExactTime(ns: number, language: Language = ENGLISH): strin
     }
   }
   return whole === 0 ? '0 s' : `${whole} ns`;
-}
-
-/** A moment of simulated time for people, rounded: `0 s`, `1.5 ms` (German `1,5 ms`). */
-export function formatMoment(ns: number, language: Language = ENGLISH): string {
-  return ns === 0 ? '0 s' : formatDuration(ns, language);
 }
