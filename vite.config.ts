@@ -1,12 +1,31 @@
-// Vite builds the browser app; Vitest runs two projects: the simulation core and cross-cutting
-// tests in Node, and the end-to-end tests that drive the built app in Debian's Chromium.
+// Vite builds the browser app (index.html), the iframe entry (embed.html) and the embed module
+// (handshake-sim.js, next to index.html: src/embed/element.ts), with the example scenarios and
+// lessons copied beside them for pages to load by URL; Vitest runs two projects: the simulation
+// core and cross-cutting tests in Node, and the end-to-end tests that drive the built app in
+// Debian's Chromium.
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { copyExamples } from './build/copyExamples.ts';
+
+/** The embed module's entry, built to a fixed name so course pages can link it. */
+const EMBED_ENTRY = 'handshake-sim';
 
 export default defineConfig({
-  plugins: [svelte()],
+  // Components inject their styles where they are mounted: into the document for the app, into
+  // the element's shadow root for an embed (one build serves both).
+  plugins: [svelte({ compilerOptions: { css: 'injected' } }), copyExamples()],
   base: './',
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    rollupOptions: {
+      input: { index: 'index.html', embed: 'embed.html', [EMBED_ENTRY]: 'src/embed/element.ts' },
+      output: {
+        entryFileNames: (chunk) =>
+          chunk.name === EMBED_ENTRY ? `${EMBED_ENTRY}.js` : 'assets/[name]-[hash].js',
+      },
+    },
+  },
   test: {
     projects: [
       {

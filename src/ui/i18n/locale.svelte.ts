@@ -85,13 +85,32 @@ export class Locale {
   choice = $state<LanguageChoice>('auto');
   readonly browser: Language;
 
+  /** Whether this is Handshake's own page, whose <html lang> follows the language. */
+  private ownsPage = false;
+
   constructor(
     choice: LanguageChoice = readLanguageChoice(),
     browser: Language = browserLanguage(navigatorLanguages()),
   ) {
     this.choice = choice;
     this.browser = browser;
+  }
+
+  /**
+   * The app's page takes the language as its own: <html lang> follows it from now on. An embed on
+   * someone else's page does not call this, and leaves their <html> alone.
+   */
+  claimPage(): void {
+    this.ownsPage = true;
     this.apply();
+  }
+
+  /**
+   * Speaks `language` without remembering it: an embed follows its host page's lang attribute,
+   * and the learner's own choice in the app stays as it was.
+   */
+  follow(language: Language): void {
+    this.choice = language;
   }
 
   /** The language the page speaks now (read as state: what reads it follows a change). */
@@ -107,7 +126,8 @@ export class Locale {
   }
 
   private apply(): void {
-    if (typeof document !== 'undefined') document.documentElement.lang = this.language;
+    if (this.ownsPage && typeof document !== 'undefined')
+      document.documentElement.lang = this.language;
   }
 }
 

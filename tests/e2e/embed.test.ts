@@ -1,0 +1,187 @@
+// The embed in real Chromium, as a course page uses it: a plain HTML page on another origin, with
+// no build step, loads handshake-sim.js from the built app and holds two <handshake-sim>
+// elements (one far down a long article) and a broken one; each renders, runs on its own and
+// fires its events, the host's styles and the embed's do not meet, hostile names stay text, and a
+// scenario URL that fails shows a readable error in its box while the page goes on working.
+import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { collectPageErrors, launchChromium } from './browser.ts';
+
+const base = inject('baseUrl');
+
+/** A scenario whose name and node labels try every way into the page. */
+const hostile = (() => {
+  const doc = JSON.parse(
+    readFileSync(new URL('../../simulations/ping-over-a-link.json', import.meta.url), 'utf8'),
+  ) as { name: string; $schema?: string; nodes: { label: string }[] };
+  delete doc.$schema;
+  doc.name = 'Ping <script>window.pwned = "name"</script>';
+  doc.nodes[0]!.label = '<img src=x onerror="window.pwned = \'label\'">';
+  doc.nodes[1]!.label = 'javascript:window.pwned = "link"';
+  return doc;
+})();
+
+/** JSON inside <script type="application/json">: `<` escaped, so no `</script>` can close it. */
+const inlineJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+function coursePage(): string {
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>A course page</title>
+    <style>
+      body { font-family: serif; color: rgb(200, 0, 0); }
+      div, p, button, strong { color: rgb(200, 0, 0) !important; background: rgb(255, 192, 203); }
+    </style>
+  </head>
+  <body>
+    <h1>Week 3: clients and servers</h1>
+    <p id="host-text">Before the simulation.</p>
+    <handshake-sim id="first" scenario="${base}simulations/ping-over-a-link.json" view="topology" controls height="420"></handshake-sim>
+    <div style="height: 2400px">A long article.</div>
+    <handshake-sim id="second" scenario="#hostile" view="both" controls seed="3" height="460"></handshake-sim>
+    <script type="application/json" id="hostile">${inlineJson(hostile)}</script>
+    <handshake-sim id="broken" scenario="missing/no-such-file.json" height="240"></handshake-sim>
+    <handshake-sim id="page" scenario="${base}simulations/no-such-file.json" height="240"></handshake-sim>
+    <button id="host-button" onclick="window.clicked = (window.clicked || 0) + 1">Host button</button>
+    <script>
+      window.heard = [];
+      for (const type of ['hs-ready', 'hs-step', 'hs-complete', 'hs-error'])
+        document.addEventListener(type, (event) =>
+          window.heard.push({ id: event.target.id, type, detail: event.detail }),
+        );
+    </script>
+    <script type="module" src="${base}handshake-sim.js"></script>
+  </body>
+</html>`;
+}
+
+interface Heard {
+  id: string;
+  type: string;
+  detail: Record<string, unknown>;
+}
+
+const heard = (page: Page) => page.evaluate(() => (window as unknown as { heard: Heard[] }).heard);
+
+describe('<handshake-sim> on a plain page of another origin', () => {
+  let browser: Browser;
+  let host: Server;
+  let hostUrl: string;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    host = createServer((request, response) => {
+      response.writeHead(request.url === '/' ? 200 : 404, { 'content-type': 'text/html' });
+      response.end(request.url === '/' ? coursePage() : 'not found');
+    });
+    await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+    // Another port is another origin: the module, its chunks and the scenario come cross-origin.
+    hostUrl = `http://localhost:${(host.address() as AddressInfo).port}/`;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => host?.close(resolve));
+  });
+
+  it('renders both, runs each on its own, fires events, and keeps hostile text as text', async () => {
+    const page = await browser.newPage({ viewport: { width: 760, height: 800 } });
+    const errors = collectPageErrors(page);
+    await page.goto(hostUrl);
+    const first = page.locator('#first');
+    // The first is on screen: it loads its scenario by URL, runs, and says it is ready.
+    await expect
+      .poll(async () => (await heard(page)).find((e) => e.id === 'first' && e.type === 'hs-ready'))
+      .toMatchObject({ detail: { name: 'Ping over one link' } });
+    await expect
+      .poll(() => first.getByTestId('embed-name').textContent())
+      .toBe('Ping over one link');
+    // The second is far below: it runs too (ready), but only plays once it is on screen.
+    await expect
+      .poll(async () => (await heard(page)).some((e) => e.id === 'second' && e.type === 'hs-ready'))
+      .toBe(true);
+
+    // Each plays on its own: the first, played by its method, moves; the second stays at 0.
+    await page.evaluate(() =>
+      (document.getElementById('first') as unknown as { play(): void }).play(),
+    );
+    await expect
+      .poll(
+        async () =>
+          (await heard(page)).filter((e) => e.id === 'first' && e.type === 'hs-step').length,
+      )
+      .toBeGreaterThan(0);
+    expect((await heard(page)).some((e) => e.id === 'second' && e.type === 'hs-step')).toBe(false);
+
+    // seek(t) shows a moment, paused, and says so; a bad t is a clear error, not a crash.
+    const said = await page.evaluate(() => {
+      const element = document.getElementById('first') as unknown as {
+        seek(t: unknown): void;
+      };
+      element.seek('15s');
+      try {
+        element.seek('soon');
+        return 'no error';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    });
+    expect(said).toContain('seek(t)');
+    expect(said).toContain('"soon" is not a duration');
+    await expect
+      .poll(async () =>
+        (await heard(page)).some((e) => e.id === 'first' && e.type === 'hs-complete'),
+      )
+      .toBe(true);
+
+    // The hostile scenario's name and labels are shown as text; nothing of them ran.
+    const second = page.locator('#second');
+    await second.scrollIntoViewIfNeeded();
+    await expect.poll(() => second.getByTestId('embed-name').textContent()).toBe(hostile.name);
+    const labels = await second.locator('svg text').allTextContents();
+    // Long labels are cut short in the picture, as text: the start of each is there.
+    expect(labels.join(' ')).toContain('<img src=x onerr');
+    expect(labels.join(' ')).toContain('javascript:');
+    expect(await second.locator('img, script').count()).toBe(0);
+    expect(
+      await page.evaluate(() => (window as unknown as { pwned?: string }).pwned),
+    ).toBeUndefined();
+
+    // Styles stay apart: the host's red does not reach the embed, and the embed left the host alone.
+    const nameColour = await second
+      .getByTestId('embed-name')
+      .evaluate((node) => getComputedStyle(node).color);
+    expect(nameColour).not.toBe('rgb(200, 0, 0)');
+    expect(await page.locator('#host-text').evaluate((node) => getComputedStyle(node).color)).toBe(
+      'rgb(200, 0, 0)',
+    );
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    // The broken embed's 404 (and the host's missing favicon) are the only failed loads.
+    expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a scenario URL that fails in its box, fires hs-error, and the page works on', async () => {
+    const page = await browser.newPage({ viewport: { width: 760, height: 800 } });
+    await page.goto(hostUrl);
+    await expect
+      .poll(async () => (await heard(page)).find((e) => e.id === 'broken' && e.type === 'hs-error'))
+      .toMatchObject({ detail: { where: 'scenario' } });
+    const problem = page.locator('#broken').getByTestId('embed-problem');
+    await expect.poll(() => problem.textContent()).toContain('404');
+    expect(await problem.textContent()).toContain(`${hostUrl}missing/no-such-file.json`);
+    // A server that answers a missing file with its home page (an app's fallback) is named too.
+    await expect
+      .poll(() => page.locator('#page').getByTestId('embed-problem').textContent())
+      .toContain('is a web page, not a document');
+    // The host page goes on: its own button works, and the other embeds ran.
+    await page.click('#host-button');
+    expect(await page.evaluate(() => (window as unknown as { clicked: number }).clicked)).toBe(1);
+    await page.close();
+  });
+});
