@@ -2,7 +2,7 @@
 // <handshake-sim> filling the frame, its attributes from the URL's query (?scenario=…&view=…,
 // the element's names), or a scenario packed in the fragment as a share link (#s1.…). The page
 // that framed it may drive it with postMessage (framePort.ts); no other page can.
-import { isShareFragment, readShareFragment } from '../viz/editor/shareLink.ts';
+import { isShareFragment, readShareFragment } from '../viz/editor/index.ts';
 import { EMBED_ATTRIBUTES, MAX_HEIGHT, MIN_HEIGHT } from './embedOptions.ts';
 import { MAX_DOCUMENT_BYTES } from './embedDocuments.ts';
 import { defineHandshakeSim, TAG } from './HandshakeSimElement.ts';

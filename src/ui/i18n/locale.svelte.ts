@@ -5,6 +5,7 @@
 
 import { en, type MessageKey } from './messages.en.ts';
 import { de } from './messages.de.ts';
+import { languageReady, loadLanguage } from './languageLoad.ts';
 import {
   formatNumber,
   translator,
@@ -110,7 +111,8 @@ export class Locale {
    * and the learner's own choice in the app stays as it was.
    */
   follow(language: Language): void {
-    this.choice = language;
+    if (languageReady(language)) this.choice = language;
+    else void loadLanguage(language).then(() => (this.choice = language));
   }
 
   /** The language the page speaks now (read as state: what reads it follows a change). */
@@ -120,9 +122,15 @@ export class Locale {
 
   /** Chooses a language ('auto': the browser's), remembers it and applies it at once. */
   set(choice: LanguageChoice): void {
-    this.choice = choice;
     writeLanguageChoice(choice);
-    this.apply();
+    const language = choice === 'auto' ? this.browser : choice;
+    const speak = () => {
+      this.choice = choice;
+      this.apply();
+    };
+    // German's texts may have to load first (languageLoad.ts): until then the page stays as it is.
+    if (languageReady(language)) speak();
+    else void loadLanguage(language).then(speak);
   }
 
   private apply(): void {
