@@ -6,6 +6,7 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { copyExamples } from './build/copyExamples.ts';
+import { embedDevModule } from './build/embedDevModule.ts';
 import { lateGerman } from './build/lateGerman.ts';
 
 /** The embed module's entry, built to a fixed name so course pages can link it. */
@@ -14,7 +15,12 @@ const EMBED_ENTRY = 'handshake-sim';
 export default defineConfig({
   // Components inject their styles where they are mounted: into the document for the app, into
   // the element's shadow root for an embed (one build serves both).
-  plugins: [svelte({ compilerOptions: { css: 'injected' } }), copyExamples(), lateGerman()],
+  plugins: [
+    svelte({ compilerOptions: { css: 'injected' } }),
+    copyExamples(),
+    lateGerman(),
+    embedDevModule(),
+  ],
   base: './',
   build: {
     target: 'es2022',

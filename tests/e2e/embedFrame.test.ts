@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { shareFragment } from '../../src/viz/editor/shareLink.ts';
+import { shareFragment } from '../../src/viz/editor/index.ts';
 import { launchChromium } from './browser.ts';
 
 const base = inject('baseUrl');
