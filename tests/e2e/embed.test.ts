@@ -60,6 +60,49 @@ function coursePage(): string {
 </html>`;
 }
 
+/** A lesson whose title, prose, question and choices try every way into the page. */
+const hostileLesson = `---
+title: Who speaks first <script>window.pwned = 'title'</script>
+scenario: ../ping-over-a-link.json
+minutes: 3
+---
+
+A client asks <img src=x onerror="window.pwned = 'intro'">; see [the RFC](javascript:window.pwned='link').
+
+## Who speaks first?
+
+\`\`\`step
+{
+  "kind": "predict",
+  "question": "Which <b onmouseover=\\"window.pwned = 'q'\\">machine</b> sends first?",
+  "choices": ["The laptop <script>window.pwned = 'choice'</script>", "The echo server"],
+  "answer": 0,
+  "until": { "record": "app.request", "where": { "node": "laptop" } }
+}
+\`\`\`
+`;
+
+/** A page whose embed starts far below, with autoplay, and an embed playing a hostile lesson. */
+function secondPage(): string {
+  return `<!doctype html>
+<html lang="en">
+  <body>
+    <handshake-sim id="lesson" lesson="lessons/hostile.md" height="560"></handshake-sim>
+    <div style="height: 3000px">A long article.</div>
+    <handshake-sim id="below" scenario="${base}simulations/ping-over-a-link.json" autoplay speed="0.1" controls></handshake-sim>
+    <div style="height: 3000px">More article.</div>
+    <script>
+      window.heard = [];
+      for (const type of ['hs-ready', 'hs-step', 'hs-complete', 'hs-error'])
+        document.addEventListener(type, (event) =>
+          window.heard.push({ id: event.target.id, type, detail: event.detail }),
+        );
+    </script>
+    <script type="module" src="${base}handshake-sim.js"></script>
+  </body>
+</html>`;
+}
+
 interface Heard {
   id: string;
   type: string;
@@ -76,8 +119,14 @@ describe('<handshake-sim> on a plain page of another origin', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     host = createServer((request, response) => {
-      response.writeHead(request.url === '/' ? 200 : 404, { 'content-type': 'text/html' });
-      response.end(request.url === '/' ? coursePage() : 'not found');
+      if (request.url === '/lessons/hostile.md') {
+        response.writeHead(200, { 'content-type': 'text/markdown' });
+        return void response.end(hostileLesson);
+      }
+      const page =
+        request.url === '/' ? coursePage() : request.url === '/second' ? secondPage() : null;
+      response.writeHead(page ? 200 : 404, { 'content-type': 'text/html' });
+      response.end(page ?? 'not found');
     });
     await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
     // Another port is another origin: the module, its chunks and the scenario come cross-origin.
@@ -182,6 +231,54 @@ describe('<handshake-sim> on a plain page of another origin', () => {
     // The host page goes on: its own button works, and the other embeds ran.
     await page.click('#host-button');
     expect(await page.evaluate(() => (window as unknown as { clicked: number }).clicked)).toBe(1);
+    await page.close();
+  });
+
+  it('plays only while on screen, shows one panel at a time, and keeps a hostile lesson as text', async () => {
+    const page = await browser.newPage({ viewport: { width: 700, height: 700 } });
+    await page.goto(`${hostUrl}second`);
+    const steps = async () =>
+      (await heard(page)).filter((e) => e.id === 'below' && e.type === 'hs-step').length;
+    await expect
+      .poll(async () => (await heard(page)).some((e) => e.id === 'below' && e.type === 'hs-ready'))
+      .toBe(true);
+    // Autoplay waits while the element is off screen: the moment does not move.
+    await page.waitForTimeout(600);
+    expect(await steps()).toBe(0);
+    await page.locator('#below').scrollIntoViewIfNeeded();
+    await expect.poll(steps).toBeGreaterThan(1);
+    // Scrolled away it pauses: no more steps while it is out of sight.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(300);
+    const away = await steps();
+    await page.waitForTimeout(800);
+    expect(await steps()).toBe(away);
+    expect((await heard(page)).some((e) => e.id === 'below' && e.type === 'hs-complete')).toBe(
+      false,
+    );
+
+    // The lesson: its texts are shown as text, and nothing in them ran.
+    const lesson = page.locator('#lesson');
+    await expect
+      .poll(() => lesson.getByTestId('embed-panel').textContent())
+      .toContain("Who speaks first <script>window.pwned = 'title'</script>");
+    const panel = lesson.getByTestId('embed-panel');
+    expect(await panel.textContent()).toContain('A client asks <img src=x onerror=');
+    expect(await lesson.locator('img, script, b, a[href^="javascript"]').count()).toBe(0);
+    // One panel at a time: the log replaces the lesson, and the lesson comes back.
+    await lesson.getByTestId('embed-tab-log').click();
+    expect(await lesson.getByTestId('embed-panel').count()).toBe(1);
+    await expect.poll(() => lesson.getByTestId('log-announcer').count()).toBe(1);
+    await lesson.getByTestId('embed-tab-lesson').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await lesson.getByTestId('embed-panel').count()).toBe(1);
+    // "Open in Handshake" goes to the app, in a new tab, with the lesson's scenario packed in.
+    const open = lesson.getByTestId('embed-open');
+    await expect.poll(() => open.getAttribute('href')).toMatch(new RegExp(`^${base}#s1\\.`));
+    expect(await open.getAttribute('target')).toBe('_blank');
+    expect(
+      await page.evaluate(() => (window as unknown as { pwned?: string }).pwned),
+    ).toBeUndefined();
     await page.close();
   });
 });
