@@ -262,6 +262,8 @@ describe('<handshake-sim> on a plain page of another origin', () => {
     await expect
       .poll(() => lesson.getByTestId('embed-panel').textContent())
       .toContain("Who speaks first <script>window.pwned = 'title'</script>");
+    // Opening the lesson took no focus from the course page (which would scroll it away).
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
     const panel = lesson.getByTestId('embed-panel');
     expect(await panel.textContent()).toContain('A client asks <img src=x onerror=');
     expect(await lesson.locator('img, script, b, a[href^="javascript"]').count()).toBe(0);
