@@ -5,7 +5,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'vite';
+import { buildAll } from '../build/buildAll.ts';
 import { fullClosure, gzippedBytes, staticClosure } from './bundleSize.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -17,7 +17,7 @@ const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 export async function runEmbedBenchmarks(): Promise<void> {
   const outDir = await mkdtemp(join(tmpdir(), 'handshake-embed-bench-'));
   try {
-    await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    await buildAll({ root: ROOT, outDir });
     const element = staticClosure(outDir, 'handshake-sim.js');
     const everything = fullClosure(outDir, 'handshake-sim.js');
     const html = await readFile(join(outDir, 'index.html'), 'utf8');

@@ -236,6 +236,7 @@ describe('<handshake-sim> on a plain page of another origin', () => {
 
   it('plays only while on screen, shows one panel at a time, and keeps a hostile lesson as text', async () => {
     const page = await browser.newPage({ viewport: { width: 700, height: 700 } });
+    const errors = collectPageErrors(page);
     await page.goto(`${hostUrl}second`);
     const steps = async () =>
       (await heard(page)).filter((e) => e.id === 'below' && e.type === 'hs-step').length;
@@ -272,8 +273,15 @@ describe('<handshake-sim> on a plain page of another origin', () => {
     expect(await lesson.getByTestId('embed-panel').count()).toBe(1);
     await expect.poll(() => lesson.getByTestId('log-announcer').count()).toBe(1);
     await lesson.getByTestId('embed-tab-lesson').focus();
+    // The arrow key moves to the next tab, the Edit panel a lesson's tasks need (loaded then).
     await page.keyboard.press('ArrowRight');
     expect(await lesson.getByTestId('embed-panel').count()).toBe(1);
+    await expect.poll(() => lesson.getByTestId('property-panel').count()).toBe(1);
+    // Loading panels brought nothing of the app's page: no styles in the host's head, no errors.
+    expect(
+      await page.evaluate(() => document.querySelectorAll('style, link[rel="stylesheet"]').length),
+    ).toBe(0);
+    expect(errors).toEqual([]);
     // "Open in Handshake" goes to the app, in a new tab, with the lesson's scenario packed in.
     const open = lesson.getByTestId('embed-open');
     await expect.poll(() => open.getAttribute('href')).toMatch(new RegExp(`^${base}#s1\\.`));

@@ -3,7 +3,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build, preview, type PreviewServer } from 'vite';
+import { preview, type PreviewServer } from 'vite';
+import { buildAll } from '../../build/buildAll.ts';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -17,7 +18,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const root = project.config.root;
   // A private build directory, so the tests never race another build writing dist/.
   const outDir = await mkdtemp(join(tmpdir(), 'handshake-e2e-'));
-  await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await buildAll({ root, outDir });
   let server: PreviewServer | undefined;
   try {
     server = await preview({
