@@ -8,7 +8,27 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { createRequire } from 'node:module';
 import { collectPageErrors, launchChromium } from './browser.ts';
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's serious and critical violations inside the element `selector` (its shadow tree too). */
+async function axeIn(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate(async (selector) => {
+    type Axe = {
+      run: (context: { include: string[][] }) => Promise<{
+        violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
+      }>;
+    };
+    const results = await (window as unknown as { axe: Axe }).axe.run({ include: [[selector]] });
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) => `${v.impact} ${v.id} (${v.nodes.map((n) => JSON.stringify(n.target)).join('; ')})`,
+      );
+  }, selector);
+}
 
 const base = inject('baseUrl');
 
@@ -210,6 +230,21 @@ describe('<handshake-sim> on a plain page of another origin', () => {
       'rgb(200, 0, 0)',
     );
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+
+    // Accessible in both schemes: no serious or critical axe findings inside either embed.
+    await page.addScriptTag({ path: AXE_PATH });
+    expect(await axeIn(page, '#second')).toEqual([]);
+    // (axe does look inside the shadow root: a button with no name there is found.)
+    await page.evaluate(() =>
+      document.getElementById('second')?.shadowRoot?.append(document.createElement('button')),
+    );
+    expect((await axeIn(page, '#second')).join()).toContain('button-name');
+    await page.evaluate(() =>
+      document.getElementById('second')?.shadowRoot?.querySelector(':scope > button')?.remove(),
+    );
+    await page.evaluate(() => document.getElementById('first')?.setAttribute('data-theme', 'dark'));
+    await page.locator('#first').scrollIntoViewIfNeeded();
+    expect(await axeIn(page, '#first')).toEqual([]);
     // The broken embed's 404 (and the host's missing favicon) are the only failed loads.
     expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
     await page.close();
