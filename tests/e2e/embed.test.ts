@@ -273,6 +273,11 @@ describe('<handshake-sim> on a plain page of another origin', () => {
     const page = await browser.newPage({ viewport: { width: 700, height: 700 } });
     const errors = collectPageErrors(page);
     await page.goto(`${hostUrl}second`);
+    await expect
+      .poll(() => page.locator('#lesson').getByTestId('embed-panel').textContent())
+      .toContain('Who speaks first');
+    // Opening the lesson took no focus from the course page (which would scroll it away).
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
     const steps = async () =>
       (await heard(page)).filter((e) => e.id === 'below' && e.type === 'hs-step').length;
     await expect
@@ -283,6 +288,11 @@ describe('<handshake-sim> on a plain page of another origin', () => {
     expect(await steps()).toBe(0);
     await page.locator('#below').scrollIntoViewIfNeeded();
     await expect.poll(steps).toBeGreaterThan(1);
+    // In a narrow column "both" is the topology, with the ladder one tab away.
+    const below = page.locator('#below');
+    expect(await below.getByTestId('ladder-diagram').count()).toBe(0);
+    await below.getByTestId('embed-tab-ladder').click();
+    await expect.poll(() => below.getByTestId('ladder-diagram').count()).toBe(1);
     // Scrolled away it pauses: no more steps while it is out of sight.
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(300);
@@ -298,8 +308,6 @@ describe('<handshake-sim> on a plain page of another origin', () => {
     await expect
       .poll(() => lesson.getByTestId('embed-panel').textContent())
       .toContain("Who speaks first <script>window.pwned = 'title'</script>");
-    // Opening the lesson took no focus from the course page (which would scroll it away).
-    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
     const panel = lesson.getByTestId('embed-panel');
     expect(await panel.textContent()).toContain('A client asks <img src=x onerror=');
     expect(await lesson.locator('img, script, b, a[href^="javascript"]').count()).toBe(0);

@@ -481,6 +481,7 @@ export const de: Messages = {
     '{items} Pfeile und Balken teilen sich {px} px: zu dicht, um sie zu unterscheiden, darum werden sie als ein Bild ohne Beschriftungen gezeichnet.',
   'ladder.crowdedHint':
     'Ziehe entlang der Zeitachse, um ein Zeitfenster aufzuziehen, oder vergrößere, um Pakete einzeln auszuwählen.',
+  'ladder.choose': 'Welche Knoten',
   'ladder.heading': 'Leiterdiagramm',
   'ladder.selectHint':
     'Wähle ein Paket oder eine TCP-Verbindung aus, um ihren Austausch über die Zeit zu sehen.',

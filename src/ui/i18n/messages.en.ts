@@ -468,6 +468,7 @@ export const en = {
     '{items} arrows and bars share {px} px: too close together to tell apart, so they are drawn as one picture, without labels.',
   'ladder.crowdedHint':
     'Drag down the time axis to draw a time window, or zoom in, to pick packets out one by one.',
+  'ladder.choose': 'Which nodes',
   'ladder.heading': 'Ladder diagram',
   'ladder.selectHint': 'Select a packet or a TCP connection to see its exchange over time.',
   'ladder.connection': 'Connection',
