@@ -208,6 +208,37 @@ describe('<handshake-sim> on a plain page of another origin', () => {
       )
       .toBe(true);
 
+    // load(doc) shows another document and runs it; a bad one is refused with what is wrong.
+    const loaded = await page.evaluate(async (doc) => {
+      const element = document.getElementById('first') as unknown as {
+        load(doc: unknown): Promise<void>;
+      };
+      await element.load({ ...doc, name: 'Loaded by the page' });
+      try {
+        await element.load({ format: 'handshake/scenario@1', nodes: 'none' });
+        return 'no error';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    }, hostile);
+    expect(loaded).toMatch(
+      /^handshake-sim load\(doc\): The scenario from the document given to load\(\) cannot be used:/,
+    );
+    expect(loaded).toContain('$.nodes');
+    await expect
+      .poll(async () =>
+        (await heard(page))
+          .filter((e) => e.id === 'first' && e.type !== 'hs-step')
+          .map((e) => e.type),
+      )
+      .toEqual(expect.arrayContaining(['hs-ready', 'hs-complete', 'hs-error']));
+    expect(
+      (await heard(page)).some(
+        (e) => e.id === 'first' && e.type === 'hs-ready' && e.detail.name === 'Loaded by the page',
+      ),
+    ).toBe(true);
+    await expect.poll(() => first.getByTestId('embed-problem').textContent()).toContain('$.nodes');
+
     // The hostile scenario's name and labels are shown as text; nothing of them ran.
     const second = page.locator('#second');
     await second.scrollIntoViewIfNeeded();
