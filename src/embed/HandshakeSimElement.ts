@@ -87,7 +87,8 @@ export function handshakeSimElement(appUrl: URL, controlsByDefault = false) {
       style.textContent = shadowTheme(themeCss);
       const target = document.createElement('div');
       shadow.replaceChildren(style, target);
-      const language = this.closest('[lang]')?.getAttribute('lang')?.toLowerCase() ?? '';
+      // The page's language (one for every embed on it, as they share the texts' state).
+      const language = document.documentElement.lang.toLowerCase();
       if (language) locale.follow(language.startsWith('de') ? 'de' : 'en');
       const root = this.getRootNode() as Document | ShadowRoot;
       this.#session = new EmbedSession(

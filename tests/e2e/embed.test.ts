@@ -123,6 +123,18 @@ function secondPage(): string {
 </html>`;
 }
 
+/** A course page in German: its embeds speak German. */
+function germanPage(): string {
+  return `<!doctype html>
+<html lang="de-AT">
+  <body>
+    <h1>Woche 3</h1>
+    <handshake-sim id="german" height="300"></handshake-sim>
+    <script type="module" src="${base}handshake-sim.js"></script>
+  </body>
+</html>`;
+}
+
 interface Heard {
   id: string;
   type: string;
@@ -144,7 +156,13 @@ describe('<handshake-sim> on a plain page of another origin', () => {
         return void response.end(hostileLesson);
       }
       const page =
-        request.url === '/' ? coursePage() : request.url === '/second' ? secondPage() : null;
+        request.url === '/'
+          ? coursePage()
+          : request.url === '/second'
+            ? secondPage()
+            : request.url === '/german'
+              ? germanPage()
+              : null;
       response.writeHead(page ? 200 : 404, { 'content-type': 'text/html' });
       response.end(page ?? 'not found');
     });
@@ -363,6 +381,29 @@ describe('<handshake-sim> on a plain page of another origin', () => {
     expect(
       await page.evaluate(() => (window as unknown as { pwned?: string }).pwned),
     ).toBeUndefined();
+    await page.close();
+  });
+
+  it('speaks its page’s language, German loaded only then, and leaves the page’s lang alone', async () => {
+    const page = await browser.newPage({ viewport: { width: 700, height: 700 } });
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.goto(`${hostUrl}german`);
+    const german = page.locator('#german');
+    await expect.poll(() => german.getByTestId('embed-tab-log').textContent()).toBe('Protokoll');
+    expect(await german.getByTestId('embed-open').textContent()).toContain('In Handshake öffnen');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de-AT');
+    expect(requested.some((url) => /handshake-german-(?!registry)/.test(url))).toBe(true);
+    // An English page never downloads the German texts.
+    const english: string[] = [];
+    const other = await browser.newPage();
+    other.on('request', (request) => english.push(request.url()));
+    await other.goto(hostUrl);
+    await expect
+      .poll(async () => (await heard(other)).some((e) => e.type === 'hs-ready'))
+      .toBe(true);
+    expect(english.some((url) => /handshake-german-(?!registry)/.test(url))).toBe(false);
+    await other.close();
     await page.close();
   });
 });
