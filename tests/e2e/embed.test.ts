@@ -406,4 +406,26 @@ describe('<handshake-sim> on a plain page of another origin', () => {
     await other.close();
     await page.close();
   });
+
+  it('fetches its panels while idle, so they open after the connection drops', async () => {
+    const context = await browser.newContext({ viewport: { width: 760, height: 800 } });
+    const page = await context.newPage();
+    const fetched: string[] = [];
+    page.on('requestfinished', (request) => fetched.push(request.url()));
+    await page.goto(hostUrl);
+    await expect
+      .poll(async () => (await heard(page)).some((e) => e.id === 'first' && e.type === 'hs-ready'))
+      .toBe(true);
+    // Nothing was opened, yet the panels' chunks came in while the page was idle.
+    await expect
+      .poll(() => fetched.filter((url) => /\/(EventLog|PacketInspector)-/.test(url)).length)
+      .toBe(2);
+    await context.setOffline(true);
+    const first = page.locator('#first');
+    await first.getByTestId('embed-tab-log').click();
+    await expect.poll(() => first.getByTestId('log-announcer').count()).toBe(1);
+    await first.getByTestId('embed-tab-packet').click();
+    await expect.poll(() => first.getByTestId('embed-panel').textContent()).not.toBe('');
+    await context.close();
+  });
 });

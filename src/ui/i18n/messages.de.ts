@@ -28,7 +28,8 @@ export const de: Messages = {
   'embed.seed': 'Seed',
   'embed.panels': 'Bereiche',
   'embed.ready': '{name}: {duration} simuliert. Drücke „Abspielen“, um zuzusehen.',
-  'embed.noPanel': 'Wähle einen Bereich, um ihn unter dem Bild zu zeigen.',
+  'embed.panelFailed':
+    'Dieser Teil ließ sich nicht laden: Ist die Verbindung unterbrochen? Lade die Seite neu, um es noch einmal zu versuchen.',
   'app.resizeLog': 'Größe des Ereignisprotokolls ändern',
   'app.resizeInspector': 'Größe des Inspektors ändern',
   'tab.packet': 'Paket',

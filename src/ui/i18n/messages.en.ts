@@ -28,7 +28,8 @@ export const en = {
   'embed.seed': 'Seed',
   'embed.panels': 'Panels',
   'embed.ready': '{name}: simulated {duration}. Press Play to watch it.',
-  'embed.noPanel': 'Choose a panel to show it under the picture.',
+  'embed.panelFailed':
+    'This part could not be loaded: is the connection down? Reload the page to try again.',
   'app.resizeLog': 'Resize the event log',
   'app.resizeInspector': 'Resize the inspector',
   'tab.packet': 'Packet',
