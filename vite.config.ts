@@ -1,10 +1,12 @@
 // Vite builds the browser app; Vitest runs two projects: the simulation core and cross-cutting
-// tests in Node, and the end-to-end tests that drive the built app in Debian's Chromium.
+// tests in Node, and the end-to-end tests that drive the built app in Debian's Chromium. The build
+// also writes the service worker that keeps the app working offline (build/offlinePlugin.ts).
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { offlinePlugin } from './build/offlinePlugin.ts';
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), offlinePlugin()],
   base: './',
   build: { target: 'es2022', sourcemap: true },
   test: {

@@ -20,6 +20,10 @@ export const en = {
   'app.pressRun': 'Press Run (above) to simulate this scenario; then play it here.',
   'app.resizeLog': 'Resize the event log',
   'app.resizeInspector': 'Resize the inspector',
+  'offline.ready':
+    'A new version of Handshake is ready. It will load when you reload; your work and lesson progress are kept.',
+  'offline.reload': 'Reload now',
+  'offline.later': 'Later',
   'tab.packet': 'Packet',
   'tab.node': 'Node',
   'tab.ladder': 'Ladder',
