@@ -63,9 +63,16 @@ worker.addEventListener('fetch', (event) => {
   else if (strategy === 'cache-first') event.respondWith(cacheFirst(event.request));
 });
 
+/**
+ * Cached copies are matched by URL alone (ignoreVary): a server that says `Vary: Origin` (vite
+ * preview does) would otherwise never match a module script's request, which carries an Origin
+ * that the install's request did not.
+ */
+const MATCH: CacheQueryOptions = { ignoreVary: true };
+
 /** A file of the app: this version's copy, else the network. */
 async function cacheFirst(request: Request): Promise<Response> {
-  const cached = await (await caches.open(CACHE)).match(request);
+  const cached = await (await caches.open(CACHE)).match(request, MATCH);
   return cached ?? fetch(request);
 }
 
@@ -76,7 +83,7 @@ async function cacheFirst(request: Request): Promise<Response> {
  */
 function networkFirst(request: Request): Promise<Response> {
   const cachedPage = async (): Promise<Response | undefined> =>
-    (await caches.open(CACHE)).match(fallbackPage(request.url));
+    (await caches.open(CACHE)).match(fallbackPage(request.url), MATCH);
   return new Promise<Response>((resolve, reject) => {
     let settled = false;
     const answer = (response: Response): void => {

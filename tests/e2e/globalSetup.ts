@@ -1,5 +1,6 @@
 // Builds the app into a temporary directory, serves it with `vite preview` on 127.0.0.1 at a free
-// port, and hands the URL to the end-to-end tests (inject('baseUrl')). Teardown stops the server.
+// port, and hands the URL to the end-to-end tests (inject('baseUrl'); the folder, inject('buildDir')).
+// Teardown stops the server.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The built app's URL, ending in "/". */
     baseUrl: string;
+    /** The folder the app was built into and is served from (offline.test.ts deploys a new sw.js). */
+    buildDir: string;
   }
 }
 
@@ -17,7 +20,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const root = project.config.root;
   // A private build directory, so the tests never race another build writing dist/.
   const outDir = await mkdtemp(join(tmpdir(), 'handshake-e2e-'));
-  await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // A production build, as `npm run build` makes it: Vitest sets NODE_ENV to "test", which would
+  // give a build whose import.meta.env.PROD is false (no service worker, Svelte's dev checks).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   let server: PreviewServer | undefined;
   try {
     server = await preview({
@@ -35,6 +46,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw new Error(`vite preview is not listening on a TCP port (${String(address)})`);
   }
   project.provide('baseUrl', `http://127.0.0.1:${address.port}/`);
+  project.provide('buildDir', outDir);
   return async () => {
     await server?.close();
     await rm(outDir, { recursive: true, force: true });
