@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { appSession, runWithSeed, text } from './appSession.ts';
+import { axeViolations } from './axe.ts';
 import { defaultScenarioJson } from './reference.ts';
 
 const session = appSession();
@@ -72,7 +73,8 @@ describe('offline use', () => {
   });
 
   it('announces a new version, puts it off on "Later", and switches on "Reload now"', async () => {
-    const page = await openApp();
+    // bypassCSP: axe-core is put in the page as a script of its own.
+    const page = await openApp({ bypassCSP: true });
     await waitUntilControlled(page);
     const [cache] = await cacheNames(page);
     const version = cache?.replace(/^handshake-/, '') ?? '';
@@ -91,6 +93,7 @@ describe('offline use', () => {
     const notice = page.getByRole('status').filter({ hasText: READY });
     await notice.waitFor();
     expect(await notice.textContent()).toContain('your work and lesson progress are kept');
+    expect(await axeViolations(page, 'update-notice')).toEqual([]);
     // Announced, not applied: the page was not reloaded and the old version still serves it.
     expect(await marked(page)).toBe(true);
     await expect
@@ -106,10 +109,14 @@ describe('offline use', () => {
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
     expect(await cacheNames(page)).toContain(`handshake-${version}`);
 
-    // "Reload now" by keyboard: the new worker takes over and the page reloads once.
+    // "Reload now" by keyboard, its focus ring shown: the new worker takes over and the page
+    // reloads once.
     await mark(page);
+    await page.getByRole('button', { name: 'Later', exact: true }).focus();
+    await page.keyboard.press('Shift+Tab');
     const reload = page.getByRole('button', { name: 'Reload now', exact: true });
-    await reload.focus();
+    expect(await reload.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await reload.evaluate((el) => getComputedStyle(el).outlineWidth)).toBe('3px');
     const loaded = page.waitForEvent('load');
     await page.keyboard.press('Enter');
     await loaded;
