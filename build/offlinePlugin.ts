@@ -1,13 +1,14 @@
-// The Vite plugin that makes the production build work offline: at the end of `vite build` it
-// compiles src/offline/serviceWorker.ts with esbuild into one classic script, dist/sw.js, holding
-// the list of the build's files (every file the bundle emits and every public file, source maps
-// aside) and a version, a hash of those files' names and contents. docs/architecture.md, "Offline".
+// The Vite plugin that makes the production build work offline: at the end of `vite build`, once
+// the files are written, it compiles src/offline/serviceWorker.ts with esbuild into one classic
+// script, dist/sw.js, holding the list of the files in the build's folder (the pages, scripts,
+// styles, public files, copied examples: everything but source maps) and a version, a hash of
+// those files' names and contents. docs/architecture.md, "Offline".
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import type { Plugin, ResolvedConfig } from 'vite';
+import type { Plugin } from 'vite';
 
 /** The service worker's file, at the root of the build (its scope is the app's folder). */
 export const SERVICE_WORKER_FILE = 'sw.js';
@@ -92,48 +93,43 @@ export function readManifest(script: string): OfflineManifest {
 
 /** Every file under `dir`, as paths relative to it with "/" separators. */
 function filesUnder(dir: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true, recursive: true });
-  } catch {
-    return [];
-  }
-  return entries
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
 }
 
-/** Emits dist/sw.js at the end of a production build (docs/architecture.md, "Offline"). */
+/** The files of the build in `dir` that the service worker caches, as they are on disk. */
+export function builtFiles(dir: string): BuiltFile[] {
+  return precacheFiles(
+    filesUnder(dir).map((path) => ({ path, content: readFileSync(join(dir, path)) })),
+  );
+}
+
+/**
+ * Writes sw.js at the end of each production build, for everything the build's folder then holds:
+ * `npm run build` builds the app and then the embed into the same folder (build/buildAll.ts), so
+ * the second build's sw.js covers both (docs/architecture.md, "Offline").
+ */
 export function offlinePlugin(): Plugin {
-  let config: ResolvedConfig;
+  let outDir = '';
   return {
     name: 'handshake:offline',
     apply: 'build',
     enforce: 'post',
-    configResolved(resolved) {
-      config = resolved;
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
     },
-    generateBundle: {
+    writeBundle: {
       order: 'post',
-      async handler(_options, bundle) {
-        const emitted: BuiltFile[] = Object.values(bundle).map((output) => ({
-          path: output.fileName,
-          content: output.type === 'chunk' ? output.code : output.source,
-        }));
-        const publicDir = config.publicDir;
-        const publicFiles: BuiltFile[] =
-          config.build.copyPublicDir && publicDir
-            ? filesUnder(publicDir).map((path) => ({
-                path,
-                content: readFileSync(join(publicDir, path)),
-              }))
-            : [];
-        const files = precacheFiles([...emitted, ...publicFiles]);
+      sequential: true,
+      async handler(options) {
+        const dir = options.dir ?? (options.file ? dirname(options.file) : outDir);
+        const files = builtFiles(dir);
         const source = await compileServiceWorker({
           version: offlineVersion(files),
           files: files.map((file) => file.path),
         });
-        this.emitFile({ type: 'asset', fileName: SERVICE_WORKER_FILE, source });
+        writeFileSync(join(dir, SERVICE_WORKER_FILE), source);
       },
     },
   };

@@ -1,9 +1,15 @@
 // Browser entry point: loads the global theme and mounts the Handshake app into #app.
 import { mount } from 'svelte';
 import App from './ui/App.svelte';
+import { locale } from './ui/i18n/locale.svelte.ts';
+import { loadLanguage } from './ui/i18n/languageLoad.ts';
 import './ui/theme.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element to mount Handshake into');
+
+// German's texts load first when the page speaks German (languageLoad.ts).
+await loadLanguage(locale.language);
+locale.claimPage();
 
 export default mount(App, { target });

@@ -152,9 +152,12 @@ export class HandshakeApp {
   private runs = 0;
   private cancel: CancelRun = () => {};
   private readonly runner: Runner;
+  /** Whether edits are kept in the page's storage (not by an embed, on someone else's page). */
+  private readonly remember: boolean;
 
-  constructor(options: { runner?: Runner } = {}) {
+  constructor(options: { runner?: Runner; remember?: boolean } = {}) {
     this.runner = options.runner ?? startRun;
+    this.remember = options.remember ?? true;
     const { scenario, problem } = loadBuiltIn();
     this.problem = problem;
     if (scenario) this.use(scenario, 'built-in', this.text);
@@ -218,12 +221,13 @@ export class HandshakeApp {
     this.scenario = scenario;
     this.text = text;
     this.edited = true;
-    saveSession(pageStorage(), {
-      text,
-      name: scenario.name,
-      source: this.source,
-      savedAt: Date.now(),
-    });
+    if (this.remember)
+      saveSession(pageStorage(), {
+        text,
+        name: scenario.name,
+        source: this.source,
+        savedAt: Date.now(),
+      });
     this.live = null;
     this.run = null;
     this.runError = null;
@@ -316,7 +320,7 @@ export class HandshakeApp {
    * Opens a document's text as `source`, or lists its problems under `named` and leaves the
    * current scenario loaded; true when it opened.
    */
-  private openText(text: string, named: string, source: string): boolean {
+  openText(text: string, named: string, source: string): boolean {
     const result = parseScenarioText(text);
     if (!result.ok) {
       this.problem = { source: named, issues: result.issues };

@@ -44,7 +44,7 @@ type Pending = { kind: 'moment'; until: Condition } | { kind: 'check' } | null;
 export class LessonPlayer {
   /** The built-in lessons in the page's language (German where translated; keys in English). */
   get lessons(): readonly BuiltInLesson[] {
-    return builtInLessons(locale.language);
+    return this.options.lessons?.() ?? builtInLessons(locale.language);
   }
   /** The open lesson's key; the lesson itself follows the language (`open`). */
   private openKey = $state<string | null>(null);
@@ -71,7 +71,20 @@ export class LessonPlayer {
   hint = $state<string | null>(null);
   private pending: Pending = null;
 
-  constructor(private readonly app: HandshakeApp) {
+  /**
+   * `lessons`: the lessons offered, in the page's language (the built-in ones by default; an
+   * embed offers the one it shows). `remember`: whether the open lesson is kept for the next
+   * visit (the app's page does; an embed opens the lesson its attribute names). Progress is kept
+   * either way.
+   */
+  constructor(
+    private readonly app: HandshakeApp,
+    private readonly options: {
+      lessons?: () => readonly BuiltInLesson[];
+      remember?: boolean;
+    } = {},
+  ) {
+    if (options.remember === false) return;
     const key = pageStorage()?.getItem(OPEN_KEY);
     const lesson = this.lessons.find((l) => l.key === key);
     if (lesson?.ok) this.show(lesson, false);
@@ -117,7 +130,7 @@ export class LessonPlayer {
     this.message = '';
     this.hint = null;
     this.quizPacket = null;
-    pageStorage()?.removeItem(OPEN_KEY);
+    if (this.options.remember !== false) pageStorage()?.removeItem(OPEN_KEY);
   }
 
   private show(lesson: Usable, openScenario: boolean): void {
@@ -128,7 +141,7 @@ export class LessonPlayer {
     this.hint = null;
     this.pending = null;
     this.quizPacket = null;
-    pageStorage()?.setItem(OPEN_KEY, lesson.key);
+    if (this.options.remember !== false) pageStorage()?.setItem(OPEN_KEY, lesson.key);
     if (openScenario) this.app.openBuiltIn(lesson.scenario.file, lesson.scenario.text);
     this.pointOut();
   }

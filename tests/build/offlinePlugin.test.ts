@@ -1,11 +1,11 @@
 // The offline plugin (build/offlinePlugin.ts): which files the service worker caches, the version
-// that changes with any of them, and a real production build whose dist/sw.js is one classic
-// script listing every file the build wrote (source maps aside) under that version.
+// that changes with any of them, and the real production build (the app, then the embed into the
+// same folder) whose sw.js is one classic script listing every file of both builds (source maps
+// aside) under that version.
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { Script } from 'node:vm';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   SERVICE_WORKER_FILE,
@@ -14,6 +14,7 @@ import {
   readManifest,
   type BuiltFile,
 } from '../../build/offlinePlugin.ts';
+import { buildAll } from '../../build/buildAll.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -83,11 +84,11 @@ async function filesUnder(dir: string): Promise<string[]> {
     .sort();
 }
 
-describe('the production build', () => {
+describe('the production build (npm run build)', () => {
   let outDir: string;
   beforeAll(async () => {
     outDir = await mkdtemp(join(tmpdir(), 'handshake-offline-'));
-    await build({ root: ROOT, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+    await buildAll({ root: ROOT, outDir, logLevel: 'silent' });
   }, 120_000);
   afterAll(async () => {
     await rm(outDir, { recursive: true, force: true });
@@ -105,9 +106,19 @@ describe('the production build', () => {
     const written = await filesUnder(outDir);
     const expected = written.filter((f) => !f.endsWith('.map') && f !== SERVICE_WORKER_FILE);
     expect(manifest.files).toEqual(expected);
-    // The page, the public files, the app's script and style, the simulation's worker.
-    expect(manifest.files).toEqual(expect.arrayContaining(['index.html', 'favicon.svg']));
-    expect(manifest.files).toContain('scenario.schema.json');
+    // The pages, the embed's module, the public files, the examples, the app's script and style,
+    // the simulation's worker.
+    expect(manifest.files).toEqual(
+      expect.arrayContaining([
+        'index.html',
+        'embed.html',
+        'handshake-sim.js',
+        'favicon.svg',
+        'scenario.schema.json',
+        'simulations/ping-over-a-link.json',
+        'simulations/lessons/01-clients-and-servers.md',
+      ]),
+    );
     expect(manifest.files.filter((f) => /^assets\/index-.*\.js$/.test(f))).toHaveLength(1);
     expect(manifest.files.filter((f) => /^assets\/index-.*\.css$/.test(f))).toHaveLength(1);
     expect(manifest.files.filter((f) => /^assets\/simWorker-.*\.js$/.test(f))).toHaveLength(1);

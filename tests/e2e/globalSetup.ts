@@ -4,7 +4,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build, preview, type PreviewServer } from 'vite';
+import { preview, type PreviewServer } from 'vite';
+import { buildAll } from '../../build/buildAll.ts';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -20,15 +21,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const root = project.config.root;
   // A private build directory, so the tests never race another build writing dist/.
   const outDir = await mkdtemp(join(tmpdir(), 'handshake-e2e-'));
-  // A production build, as `npm run build` makes it: Vitest sets NODE_ENV to "test", which would
-  // give a build whose import.meta.env.PROD is false (no service worker, Svelte's dev checks).
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
+  await buildAll({ root, outDir });
   let server: PreviewServer | undefined;
   try {
     server = await preview({

@@ -5,6 +5,7 @@
 
 import { en, type MessageKey } from './messages.en.ts';
 import { de } from './messages.de.ts';
+import { languageReady, loadLanguage } from './languageLoad.ts';
 import {
   formatNumber,
   translator,
@@ -85,13 +86,33 @@ export class Locale {
   choice = $state<LanguageChoice>('auto');
   readonly browser: Language;
 
+  /** Whether this is Handshake's own page, whose <html lang> follows the language. */
+  private ownsPage = false;
+
   constructor(
     choice: LanguageChoice = readLanguageChoice(),
     browser: Language = browserLanguage(navigatorLanguages()),
   ) {
     this.choice = choice;
     this.browser = browser;
+  }
+
+  /**
+   * The app's page takes the language as its own: <html lang> follows it from now on. An embed on
+   * someone else's page does not call this, and leaves their <html> alone.
+   */
+  claimPage(): void {
+    this.ownsPage = true;
     this.apply();
+  }
+
+  /**
+   * Speaks `language` without remembering it: an embed follows its host page's lang attribute,
+   * and the learner's own choice in the app stays as it was.
+   */
+  follow(language: Language): void {
+    if (languageReady(language)) this.choice = language;
+    else void loadLanguage(language).then(() => (this.choice = language));
   }
 
   /** The language the page speaks now (read as state: what reads it follows a change). */
@@ -101,13 +122,20 @@ export class Locale {
 
   /** Chooses a language ('auto': the browser's), remembers it and applies it at once. */
   set(choice: LanguageChoice): void {
-    this.choice = choice;
     writeLanguageChoice(choice);
-    this.apply();
+    const language = choice === 'auto' ? this.browser : choice;
+    const speak = () => {
+      this.choice = choice;
+      this.apply();
+    };
+    // German's texts may have to load first (languageLoad.ts): until then the page stays as it is.
+    if (languageReady(language)) speak();
+    else void loadLanguage(language).then(speak);
   }
 
   private apply(): void {
-    if (typeof document !== 'undefined') document.documentElement.lang = this.language;
+    if (this.ownsPage && typeof document !== 'undefined')
+      document.documentElement.lang = this.language;
   }
 }
 

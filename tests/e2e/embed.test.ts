@@ -1,0 +1,431 @@
+// The embed in real Chromium, as a course page uses it: a plain HTML page on another origin, with
+// no build step, loads handshake-sim.js from the built app and holds two <handshake-sim>
+// elements (one far down a long article) and a broken one; each renders, runs on its own and
+// fires its events, the host's styles and the embed's do not meet, hostile names stay text, and a
+// scenario URL that fails shows a readable error in its box while the page goes on working.
+import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { createRequire } from 'node:module';
+import { collectPageErrors, launchChromium } from './browser.ts';
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's serious and critical violations inside the element `selector` (its shadow tree too). */
+async function axeIn(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate(async (selector) => {
+    type Axe = {
+      run: (context: { include: string[][] }) => Promise<{
+        violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
+      }>;
+    };
+    const results = await (window as unknown as { axe: Axe }).axe.run({ include: [[selector]] });
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) => `${v.impact} ${v.id} (${v.nodes.map((n) => JSON.stringify(n.target)).join('; ')})`,
+      );
+  }, selector);
+}
+
+const base = inject('baseUrl');
+
+/** A scenario whose name and node labels try every way into the page. */
+const hostile = (() => {
+  const doc = JSON.parse(
+    readFileSync(new URL('../../simulations/ping-over-a-link.json', import.meta.url), 'utf8'),
+  ) as { name: string; $schema?: string; nodes: { label: string }[] };
+  delete doc.$schema;
+  doc.name = 'Ping <script>window.pwned = "name"</script>';
+  doc.nodes[0]!.label = '<img src=x onerror="window.pwned = \'label\'">';
+  doc.nodes[1]!.label = 'javascript:window.pwned = "link"';
+  return doc;
+})();
+
+/** JSON inside <script type="application/json">: `<` escaped, so no `</script>` can close it. */
+const inlineJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+function coursePage(): string {
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>A course page</title>
+    <style>
+      body { font-family: serif; color: rgb(200, 0, 0); }
+      div, p, button, strong { color: rgb(200, 0, 0) !important; background: rgb(255, 192, 203); }
+    </style>
+  </head>
+  <body>
+    <h1>Week 3: clients and servers</h1>
+    <p id="host-text">Before the simulation.</p>
+    <handshake-sim id="first" scenario="${base}simulations/ping-over-a-link.json" view="topology" controls height="420"></handshake-sim>
+    <div style="height: 2400px">A long article.</div>
+    <handshake-sim id="second" scenario="#hostile" view="both" controls seed="3" height="460"></handshake-sim>
+    <script type="application/json" id="hostile">${inlineJson(hostile)}</script>
+    <handshake-sim id="broken" scenario="missing/no-such-file.json" height="240"></handshake-sim>
+    <handshake-sim id="page" scenario="${base}simulations/no-such-file.json" height="240"></handshake-sim>
+    <button id="host-button" onclick="window.clicked = (window.clicked || 0) + 1">Host button</button>
+    <script>
+      window.heard = [];
+      for (const type of ['hs-ready', 'hs-step', 'hs-complete', 'hs-error'])
+        document.addEventListener(type, (event) =>
+          window.heard.push({ id: event.target.id, type, detail: event.detail }),
+        );
+    </script>
+    <script type="module" src="${base}handshake-sim.js"></script>
+  </body>
+</html>`;
+}
+
+/** A lesson whose title, prose, question and choices try every way into the page. */
+const hostileLesson = `---
+title: Who speaks first <script>window.pwned = 'title'</script>
+scenario: ../ping-over-a-link.json
+minutes: 3
+---
+
+A client asks <img src=x onerror="window.pwned = 'intro'">; see [the RFC](javascript:window.pwned='link').
+
+## Who speaks first?
+
+\`\`\`step
+{
+  "kind": "predict",
+  "question": "Which <b onmouseover=\\"window.pwned = 'q'\\">machine</b> sends first?",
+  "choices": ["The laptop <script>window.pwned = 'choice'</script>", "The echo server"],
+  "answer": 0,
+  "until": { "record": "app.request", "where": { "node": "laptop" } }
+}
+\`\`\`
+`;
+
+/** A page whose embed starts far below, with autoplay, and an embed playing a hostile lesson. */
+function secondPage(): string {
+  return `<!doctype html>
+<html lang="en">
+  <body>
+    <handshake-sim id="lesson" lesson="lessons/hostile.md" height="560"></handshake-sim>
+    <div style="height: 3000px">A long article.</div>
+    <handshake-sim id="below" scenario="${base}simulations/ping-over-a-link.json" autoplay speed="0.1" controls></handshake-sim>
+    <div style="height: 3000px">More article.</div>
+    <script>
+      window.heard = [];
+      for (const type of ['hs-ready', 'hs-step', 'hs-complete', 'hs-error'])
+        document.addEventListener(type, (event) =>
+          window.heard.push({ id: event.target.id, type, detail: event.detail }),
+        );
+    </script>
+    <script type="module" src="${base}handshake-sim.js"></script>
+  </body>
+</html>`;
+}
+
+/** A course page in German: its embeds speak German. */
+function germanPage(): string {
+  return `<!doctype html>
+<html lang="de-AT">
+  <body>
+    <h1>Woche 3</h1>
+    <handshake-sim id="german" height="300"></handshake-sim>
+    <script type="module" src="${base}handshake-sim.js"></script>
+  </body>
+</html>`;
+}
+
+interface Heard {
+  id: string;
+  type: string;
+  detail: Record<string, unknown>;
+}
+
+const heard = (page: Page) => page.evaluate(() => (window as unknown as { heard: Heard[] }).heard);
+
+describe('<handshake-sim> on a plain page of another origin', () => {
+  let browser: Browser;
+  let host: Server;
+  let hostUrl: string;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    host = createServer((request, response) => {
+      if (request.url === '/lessons/hostile.md') {
+        response.writeHead(200, { 'content-type': 'text/markdown' });
+        return void response.end(hostileLesson);
+      }
+      const page =
+        request.url === '/'
+          ? coursePage()
+          : request.url === '/second'
+            ? secondPage()
+            : request.url === '/german'
+              ? germanPage()
+              : null;
+      response.writeHead(page ? 200 : 404, { 'content-type': 'text/html' });
+      response.end(page ?? 'not found');
+    });
+    await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+    // Another port is another origin: the module, its chunks and the scenario come cross-origin.
+    hostUrl = `http://localhost:${(host.address() as AddressInfo).port}/`;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => host?.close(resolve));
+  });
+
+  it('renders both, runs each on its own, fires events, and keeps hostile text as text', async () => {
+    const page = await browser.newPage({ viewport: { width: 760, height: 800 } });
+    const errors = collectPageErrors(page);
+    await page.goto(hostUrl);
+    const first = page.locator('#first');
+    // The first is on screen: it loads its scenario by URL, runs, and says it is ready.
+    await expect
+      .poll(async () => (await heard(page)).find((e) => e.id === 'first' && e.type === 'hs-ready'))
+      .toMatchObject({ detail: { name: 'Ping over one link' } });
+    await expect
+      .poll(() => first.getByTestId('embed-name').textContent())
+      .toBe('Ping over one link');
+    // The second is far below: it runs too (ready), but only plays once it is on screen.
+    await expect
+      .poll(async () => (await heard(page)).some((e) => e.id === 'second' && e.type === 'hs-ready'))
+      .toBe(true);
+
+    // Each plays on its own: the first, played by its method, moves; the second stays at 0.
+    await page.evaluate(() =>
+      (document.getElementById('first') as unknown as { play(): void }).play(),
+    );
+    await expect
+      .poll(
+        async () =>
+          (await heard(page)).filter((e) => e.id === 'first' && e.type === 'hs-step').length,
+      )
+      .toBeGreaterThan(0);
+    expect((await heard(page)).some((e) => e.id === 'second' && e.type === 'hs-step')).toBe(false);
+
+    // seek(t) shows a moment, paused, and says so; a bad t is a clear error, not a crash.
+    const said = await page.evaluate(() => {
+      const element = document.getElementById('first') as unknown as {
+        seek(t: unknown): void;
+      };
+      element.seek('15s');
+      try {
+        element.seek('soon');
+        return 'no error';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    });
+    expect(said).toContain('seek(t)');
+    expect(said).toContain('"soon" is not a duration');
+    await expect
+      .poll(async () =>
+        (await heard(page)).some((e) => e.id === 'first' && e.type === 'hs-complete'),
+      )
+      .toBe(true);
+
+    // load(doc) shows another document and runs it; a bad one is refused with what is wrong.
+    const loaded = await page.evaluate(async (doc) => {
+      const element = document.getElementById('first') as unknown as {
+        load(doc: unknown): Promise<void>;
+      };
+      await element.load({ ...doc, name: 'Loaded by the page' });
+      try {
+        await element.load({ format: 'handshake/scenario@1', nodes: 'none' });
+        return 'no error';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    }, hostile);
+    expect(loaded).toMatch(
+      /^handshake-sim load\(doc\): The scenario from the document given to load\(\) cannot be used:/,
+    );
+    expect(loaded).toContain('$.nodes');
+    await expect
+      .poll(async () =>
+        (await heard(page))
+          .filter((e) => e.id === 'first' && e.type !== 'hs-step')
+          .map((e) => e.type),
+      )
+      .toEqual(expect.arrayContaining(['hs-ready', 'hs-complete', 'hs-error']));
+    expect(
+      (await heard(page)).some(
+        (e) => e.id === 'first' && e.type === 'hs-ready' && e.detail.name === 'Loaded by the page',
+      ),
+    ).toBe(true);
+    await expect.poll(() => first.getByTestId('embed-problem').textContent()).toContain('$.nodes');
+
+    // The hostile scenario's name and labels are shown as text; nothing of them ran.
+    const second = page.locator('#second');
+    await second.scrollIntoViewIfNeeded();
+    await expect.poll(() => second.getByTestId('embed-name').textContent()).toBe(hostile.name);
+    const labels = await second.locator('svg text').allTextContents();
+    // Long labels are cut short in the picture, as text: the start of each is there.
+    expect(labels.join(' ')).toContain('<img src=x onerr');
+    expect(labels.join(' ')).toContain('javascript:');
+    expect(await second.locator('img, script').count()).toBe(0);
+    expect(
+      await page.evaluate(() => (window as unknown as { pwned?: string }).pwned),
+    ).toBeUndefined();
+
+    // Styles stay apart: the host's red does not reach the embed, and the embed left the host alone.
+    const nameColour = await second
+      .getByTestId('embed-name')
+      .evaluate((node) => getComputedStyle(node).color);
+    expect(nameColour).not.toBe('rgb(200, 0, 0)');
+    expect(await page.locator('#host-text').evaluate((node) => getComputedStyle(node).color)).toBe(
+      'rgb(200, 0, 0)',
+    );
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+
+    // Accessible in both schemes: no serious or critical axe findings inside either embed.
+    await page.addScriptTag({ path: AXE_PATH });
+    expect(await axeIn(page, '#second')).toEqual([]);
+    // (axe does look inside the shadow root: a button with no name there is found.)
+    await page.evaluate(() =>
+      document.getElementById('second')?.shadowRoot?.append(document.createElement('button')),
+    );
+    expect((await axeIn(page, '#second')).join()).toContain('button-name');
+    await page.evaluate(() =>
+      document.getElementById('second')?.shadowRoot?.querySelector(':scope > button')?.remove(),
+    );
+    await page.evaluate(() => document.getElementById('first')?.setAttribute('data-theme', 'dark'));
+    await page.locator('#first').scrollIntoViewIfNeeded();
+    expect(await axeIn(page, '#first')).toEqual([]);
+    // The broken embed's 404 (and the host's missing favicon) are the only failed loads.
+    expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a scenario URL that fails in its box, fires hs-error, and the page works on', async () => {
+    const page = await browser.newPage({ viewport: { width: 760, height: 800 } });
+    await page.goto(hostUrl);
+    await expect
+      .poll(async () => (await heard(page)).find((e) => e.id === 'broken' && e.type === 'hs-error'))
+      .toMatchObject({ detail: { where: 'scenario' } });
+    const problem = page.locator('#broken').getByTestId('embed-problem');
+    await expect.poll(() => problem.textContent()).toContain('404');
+    expect(await problem.textContent()).toContain(`${hostUrl}missing/no-such-file.json`);
+    // A server that answers a missing file with its home page (an app's fallback) is named too.
+    await expect
+      .poll(() => page.locator('#page').getByTestId('embed-problem').textContent())
+      .toContain('is a web page, not a document');
+    // The host page goes on: its own button works, and the other embeds ran.
+    await page.click('#host-button');
+    expect(await page.evaluate(() => (window as unknown as { clicked: number }).clicked)).toBe(1);
+    await page.close();
+  });
+
+  it('plays only while on screen, shows one panel at a time, and keeps a hostile lesson as text', async () => {
+    const page = await browser.newPage({ viewport: { width: 700, height: 700 } });
+    const errors = collectPageErrors(page);
+    await page.goto(`${hostUrl}second`);
+    await expect
+      .poll(() => page.locator('#lesson').getByTestId('embed-panel').textContent())
+      .toContain('Who speaks first');
+    // Opening the lesson took no focus from the course page (which would scroll it away).
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    const steps = async () =>
+      (await heard(page)).filter((e) => e.id === 'below' && e.type === 'hs-step').length;
+    await expect
+      .poll(async () => (await heard(page)).some((e) => e.id === 'below' && e.type === 'hs-ready'))
+      .toBe(true);
+    // Autoplay waits while the element is off screen: the moment does not move.
+    await page.waitForTimeout(600);
+    expect(await steps()).toBe(0);
+    await page.locator('#below').scrollIntoViewIfNeeded();
+    await expect.poll(steps).toBeGreaterThan(1);
+    // In a narrow column "both" is the topology, with the ladder one tab away.
+    const below = page.locator('#below');
+    expect(await below.getByTestId('ladder-diagram').count()).toBe(0);
+    await below.getByTestId('embed-tab-ladder').click();
+    await expect.poll(() => below.getByTestId('ladder-diagram').count()).toBe(1);
+    // Scrolled away it pauses: no more steps while it is out of sight.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(300);
+    const away = await steps();
+    await page.waitForTimeout(800);
+    expect(await steps()).toBe(away);
+    expect((await heard(page)).some((e) => e.id === 'below' && e.type === 'hs-complete')).toBe(
+      false,
+    );
+
+    // The lesson: its texts are shown as text, and nothing in them ran.
+    const lesson = page.locator('#lesson');
+    await expect
+      .poll(() => lesson.getByTestId('embed-panel').textContent())
+      .toContain("Who speaks first <script>window.pwned = 'title'</script>");
+    const panel = lesson.getByTestId('embed-panel');
+    expect(await panel.textContent()).toContain('A client asks <img src=x onerror=');
+    expect(await lesson.locator('img, script, b, a[href^="javascript"]').count()).toBe(0);
+    // One panel at a time: the log replaces the lesson, and the lesson comes back.
+    await lesson.getByTestId('embed-tab-log').click();
+    expect(await lesson.getByTestId('embed-panel').count()).toBe(1);
+    await expect.poll(() => lesson.getByTestId('log-announcer').count()).toBe(1);
+    await lesson.getByTestId('embed-tab-lesson').focus();
+    // The arrow key moves to the next tab, the Edit panel a lesson's tasks need (loaded then).
+    await page.keyboard.press('ArrowRight');
+    expect(await lesson.getByTestId('embed-panel').count()).toBe(1);
+    await expect.poll(() => lesson.getByTestId('property-panel').count()).toBe(1);
+    // Loading panels brought nothing of the app's page: no styles in the host's head, no errors.
+    expect(
+      await page.evaluate(() => document.querySelectorAll('style, link[rel="stylesheet"]').length),
+    ).toBe(0);
+    expect(errors).toEqual([]);
+    // "Open in Handshake" goes to the app, in a new tab, with the lesson's scenario packed in.
+    const open = lesson.getByTestId('embed-open');
+    await expect.poll(() => open.getAttribute('href')).toMatch(new RegExp(`^${base}#s1\\.`));
+    expect(await open.getAttribute('target')).toBe('_blank');
+    expect(
+      await page.evaluate(() => (window as unknown as { pwned?: string }).pwned),
+    ).toBeUndefined();
+    await page.close();
+  });
+
+  it('speaks its page’s language, German loaded only then, and leaves the page’s lang alone', async () => {
+    const page = await browser.newPage({ viewport: { width: 700, height: 700 } });
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.goto(`${hostUrl}german`);
+    const german = page.locator('#german');
+    await expect.poll(() => german.getByTestId('embed-tab-log').textContent()).toBe('Protokoll');
+    expect(await german.getByTestId('embed-open').textContent()).toContain('In Handshake öffnen');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de-AT');
+    expect(requested.some((url) => /handshake-german-(?!registry)/.test(url))).toBe(true);
+    // An English page never downloads the German texts.
+    const english: string[] = [];
+    const other = await browser.newPage();
+    other.on('request', (request) => english.push(request.url()));
+    await other.goto(hostUrl);
+    await expect
+      .poll(async () => (await heard(other)).some((e) => e.type === 'hs-ready'))
+      .toBe(true);
+    expect(english.some((url) => /handshake-german-(?!registry)/.test(url))).toBe(false);
+    await other.close();
+    await page.close();
+  });
+
+  it('fetches its panels while idle, so they open after the connection drops', async () => {
+    const context = await browser.newContext({ viewport: { width: 760, height: 800 } });
+    const page = await context.newPage();
+    const fetched: string[] = [];
+    page.on('requestfinished', (request) => fetched.push(request.url()));
+    await page.goto(hostUrl);
+    await expect
+      .poll(async () => (await heard(page)).some((e) => e.id === 'first' && e.type === 'hs-ready'))
+      .toBe(true);
+    // Nothing was opened, yet the panels' chunks came in while the page was idle.
+    await expect
+      .poll(() => fetched.filter((url) => /\/(EventLog|PacketInspector)-/.test(url)).length)
+      .toBe(2);
+    await context.setOffline(true);
+    const first = page.locator('#first');
+    await first.getByTestId('embed-tab-log').click();
+    await expect.poll(() => first.getByTestId('log-announcer').count()).toBe(1);
+    await first.getByTestId('embed-tab-packet').click();
+    await expect.poll(() => first.getByTestId('embed-panel').textContent()).not.toBe('');
+    await context.close();
+  });
+});
