@@ -1,5 +1,6 @@
 // Lint rules, including the one-way import rule of docs/architecture.md:
 //   embed, ui -> editor, lessons -> viz -> sim -> machines -> net -> engine;  cli -> viz, sim
+//   embed, ui -> offline (the service worker and its registration, which import no other layer)
 // A layer may import only the layers to its right, and a viz topic only through its index.ts.
 // The simulation core (engine, net, machines, sim) never imports Svelte, D3 or the DOM, and never
 // reads real time or unseeded randomness. A kind's folder (src/kinds/<kind>/) holds files of
@@ -21,6 +22,7 @@ const LAYERS = [
   'ui',
   'embed',
   'cli',
+  'offline',
 ];
 
 /** Which layers each layer may import (besides itself). */
@@ -32,9 +34,10 @@ const ALLOWED = {
   viz: ['sim', 'machines', 'net', 'engine'],
   editor: ['viz', 'sim', 'machines', 'net', 'engine'],
   lessons: ['viz', 'sim', 'machines', 'net', 'engine'],
-  ui: ['viz', 'editor', 'lessons', 'sim', 'machines', 'net', 'engine'],
-  embed: ['ui', 'viz', 'editor', 'lessons', 'sim', 'machines', 'net', 'engine'],
+  ui: ['viz', 'editor', 'lessons', 'sim', 'machines', 'net', 'engine', 'offline'],
+  embed: ['ui', 'viz', 'editor', 'lessons', 'sim', 'machines', 'net', 'engine', 'offline'],
   cli: ['viz', 'lessons', 'sim', 'machines', 'net', 'engine'],
+  offline: [],
 };
 const CORE = ['engine', 'net', 'machines', 'sim'];
 

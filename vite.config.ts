@@ -4,12 +4,14 @@
 // next to index.html: src/embed/element.ts). Two builds, so no chunk of the embed can ever pull
 // in the app's page script or its global styles. Vitest runs two projects: the simulation core
 // and cross-cutting tests in Node, and the end-to-end tests that drive the built app in Debian's
-// Chromium.
+// Chromium. Each build ends by writing the service worker (sw.js) that keeps what the folder then
+// holds working offline (build/offlinePlugin.ts).
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { copyExamples } from './build/copyExamples.ts';
 import { embedDevModule } from './build/embedDevModule.ts';
 import { lateGerman } from './build/lateGerman.ts';
+import { offlinePlugin } from './build/offlinePlugin.ts';
 import { EMBED_ENTRY, EMBED_MODE } from './build/buildAll.ts';
 
 export default defineConfig(({ command, mode }) => {
@@ -22,6 +24,7 @@ export default defineConfig(({ command, mode }) => {
       ...(embed ? [] : [copyExamples()]),
       lateGerman(),
       embedDevModule(),
+      offlinePlugin(),
     ],
     base: './',
     build: {

@@ -14,6 +14,15 @@ export async function buildAll(options: {
   logLevel?: LogLevel;
 }): Promise<void> {
   const { root, outDir, logLevel = 'warn' } = options;
-  await build({ root, logLevel, build: { outDir, emptyOutDir: true } });
-  await build({ root, logLevel, mode: EMBED_MODE, build: { outDir, emptyOutDir: false } });
+  // A production build, as the CLI makes it: under Vitest NODE_ENV is "test", which would give a
+  // build whose import.meta.env.PROD is false (no service worker registered, Svelte's dev checks).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root, logLevel, build: { outDir, emptyOutDir: true } });
+    await build({ root, logLevel, mode: EMBED_MODE, build: { outDir, emptyOutDir: false } });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }

@@ -23,6 +23,11 @@ describe('layer rule', () => {
     ['src/cli/x.ts', "import { a } from '../ui/a.ts';"],
     ['src/net/x.ts', "import { select } from 'd3-selection';"],
     ['src/sim/x.ts', "import { mount } from 'svelte';"],
+    // The service worker is bundled on its own: it imports no other layer, and none but the
+    // pages (ui, embed) import it.
+    ['src/offline/x.ts', "import { a } from '../engine/index.ts';"],
+    ['src/offline/x.ts', "import { a } from '../ui/a.ts';"],
+    ['src/viz/x.ts', "import { a } from '../offline/registerOffline.ts';"],
   ])('%s may not %s', async (file, code) => {
     expect((await problems(file, `${code}\nexport const b = a;`)).join('\n')).toMatch(
       /no-restricted-imports/,
@@ -38,6 +43,8 @@ describe('layer rule', () => {
     // Narration and names are view logic below the UI: lessons and the CLI may use them.
     ['src/lessons/x.ts', "import { narrate } from '../viz/log/index.ts';"],
     ['src/cli/x.ts', "import { narrate } from '../viz/log/index.ts';"],
+    ['src/ui/x.ts', "import { registerOffline } from '../offline/registerOffline.ts';"],
+    ['src/embed/x.ts', "import { registerOffline } from '../offline/registerOffline.ts';"],
   ])('%s may %s', async (file, code) => {
     const name = /import \{ (\w+) \}/.exec(code)?.[1];
     expect(await problems(file, `${code}\nexport const b = ${name};`)).toEqual([]);

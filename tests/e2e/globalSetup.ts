@@ -1,5 +1,6 @@
 // Builds the app into a temporary directory, serves it with `vite preview` on 127.0.0.1 at a free
-// port, and hands the URL to the end-to-end tests (inject('baseUrl')). Teardown stops the server.
+// port, and hands the URL to the end-to-end tests (inject('baseUrl'); the folder, inject('buildDir')).
+// Teardown stops the server.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The built app's URL, ending in "/". */
     baseUrl: string;
+    /** The folder the app was built into and is served from (offline.test.ts deploys a new sw.js). */
+    buildDir: string;
   }
 }
 
@@ -36,6 +39,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw new Error(`vite preview is not listening on a TCP port (${String(address)})`);
   }
   project.provide('baseUrl', `http://127.0.0.1:${address.port}/`);
+  project.provide('buildDir', outDir);
   return async () => {
     await server?.close();
     await rm(outDir, { recursive: true, force: true });

@@ -32,6 +32,10 @@ export const de: Messages = {
     'Dieser Teil ließ sich nicht laden: Ist die Verbindung unterbrochen? Lade die Seite neu, um es noch einmal zu versuchen.',
   'app.resizeLog': 'Größe des Ereignisprotokolls ändern',
   'app.resizeInspector': 'Größe des Inspektors ändern',
+  'offline.ready':
+    'Eine neue Version von Handshake ist bereit. Sie wird geladen, wenn du die Seite neu lädst; deine Arbeit und dein Fortschritt in den Lektionen bleiben erhalten.',
+  'offline.reload': 'Jetzt neu laden',
+  'offline.later': 'Später',
   'tab.packet': 'Paket',
   'tab.node': 'Knoten',
   'tab.ladder': 'Leiterdiagramm',

@@ -32,6 +32,10 @@ export const en = {
     'This part could not be loaded: is the connection down? Reload the page to try again.',
   'app.resizeLog': 'Resize the event log',
   'app.resizeInspector': 'Resize the inspector',
+  'offline.ready':
+    'A new version of Handshake is ready. It will load when you reload; your work and lesson progress are kept.',
+  'offline.reload': 'Reload now',
+  'offline.later': 'Later',
   'tab.packet': 'Packet',
   'tab.node': 'Node',
   'tab.ladder': 'Ladder',
