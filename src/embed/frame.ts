@@ -1,7 +1,12 @@
 // The iframe entry (embed.html), for hosts that allow no scripts of their own: one
 // <handshake-sim> filling the frame, its attributes from the URL's query (?scenario=…&view=…,
 // the element's names), or a scenario packed in the fragment as a share link (#s1.…). The page
-// that framed it may drive it with postMessage (framePort.ts); no other page can.
+// that framed it may drive it with postMessage (framePort.ts); no other page can. Like the app it
+// works offline after its first load (src/offline), and a new version says so above the element.
+import { mount, unmount } from 'svelte';
+import '../ui/theme.css';
+import { registerOffline } from '../offline/registerOffline.ts';
+import UpdateNotice from '../ui/UpdateNotice.svelte';
 import { isShareFragment, readShareFragment } from '../viz/editor/index.ts';
 import { EMBED_ATTRIBUTES, MAX_HEIGHT, MIN_HEIGHT } from './embedOptions.ts';
 import { MAX_DOCUMENT_BYTES } from './embedDocuments.ts';
@@ -43,6 +48,15 @@ async function start(): Promise<void> {
   }
   connectFramePort(window, element, new URLSearchParams(location.search));
   document.body.append(element);
+  // A new version waits for the learner: a notice over the frame, never a reload mid-lesson.
+  registerOffline((apply) => {
+    const target = document.createElement('div');
+    document.body.prepend(target);
+    const notice = mount(UpdateNotice, {
+      target,
+      props: { apply, onlater: () => void unmount(notice).then(() => target.remove()) },
+    });
+  });
 }
 
 void start();

@@ -138,4 +138,20 @@ describe('the iframe entry', () => {
     expect(hostOrigin).not.toBe(embedOrigin);
     await page.close();
   });
+
+  it('works offline after its first load, its scenario file from the cache', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}embed.html?scenario=simulations/dns-lookup.json&view=topology`);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await context.setOffline(true);
+    const response = await page.reload();
+    expect(response?.fromServiceWorker()).toBe(true);
+    await expect.poll(() => page.getByTestId('embed-name').textContent()).toBe('Looking up a name');
+    expect(await page.getByTestId('embed-problem').count()).toBe(0);
+    await context.close();
+  });
 });

@@ -13,7 +13,7 @@ import { defaultScenarioJson } from './reference.ts';
 const session = appSession();
 const { openApp } = session;
 
-const READY = 'A new version of Handshake is ready.';
+const READY = 'A new version of Handshake is ready:';
 
 /** The service worker as built, which the update test replaces for a while. */
 const SERVICE_WORKER = join(inject('buildDir'), 'sw.js');
@@ -92,7 +92,7 @@ describe('offline use', () => {
     });
     const notice = page.getByRole('status').filter({ hasText: READY });
     await notice.waitFor();
-    expect(await notice.textContent()).toContain('your work and lesson progress are kept');
+    expect(await notice.textContent()).toContain('Your work and lesson progress are kept');
     expect(await axeViolations(page, 'update-notice')).toEqual([]);
     // Announced, not applied: the page was not reloaded and the old version still serves it.
     expect(await marked(page)).toBe(true);

@@ -33,7 +33,7 @@ export const de: Messages = {
   'app.resizeLog': 'Größe des Ereignisprotokolls ändern',
   'app.resizeInspector': 'Größe des Inspektors ändern',
   'offline.ready':
-    'Eine neue Version von Handshake ist bereit. Sie wird geladen, wenn du die Seite neu lädst; deine Arbeit und dein Fortschritt in den Lektionen bleiben erhalten.',
+    'Eine neue Version von Handshake ist bereit: Drücke „Jetzt neu laden“, um sie zu verwenden. Deine Arbeit und dein Fortschritt in den Lektionen bleiben erhalten.',
   'offline.reload': 'Jetzt neu laden',
   'offline.later': 'Später',
   'tab.packet': 'Paket',

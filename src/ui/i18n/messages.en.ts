@@ -33,7 +33,7 @@ export const en = {
   'app.resizeLog': 'Resize the event log',
   'app.resizeInspector': 'Resize the inspector',
   'offline.ready':
-    'A new version of Handshake is ready. It will load when you reload; your work and lesson progress are kept.',
+    'A new version of Handshake is ready: press Reload now to use it. Your work and lesson progress are kept.',
   'offline.reload': 'Reload now',
   'offline.later': 'Later',
   'tab.packet': 'Packet',
