@@ -46,6 +46,12 @@ export function handshakeSimElement(appUrl: URL, controlsByDefault = false) {
       this.#observer?.disconnect();
       this.#observer = null;
       this.#session?.setVisible(false);
+      // Moved within the page (removed and put back in one go) it stays; taken away, it is torn
+      // down, so a page that swaps embeds in and out does not keep their runs. Put back later,
+      // it starts afresh from its attributes.
+      queueMicrotask(() => {
+        if (!this.isConnected) this.#destroy();
+      });
     }
 
     attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -138,9 +144,10 @@ export function handshakeSimElement(appUrl: URL, controlsByDefault = false) {
       };
     }
 
-    /** Not called by the page: tears the element's app down (tests, or a host that wants it). */
-    destroy(): void {
-      this.disconnectedCallback();
+    /** Tears the element's app down (when it leaves the page). */
+    #destroy(): void {
+      this.#observer?.disconnect();
+      this.#observer = null;
       if (this.#component) void unmount(this.#component);
       this.#component = null;
       this.#session?.dispose();

@@ -280,6 +280,26 @@ describe('<handshake-sim> on a plain page of another origin', () => {
     );
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 
+    // Moved within the page it keeps its run; taken away and put back, it starts afresh.
+    const readies = async () =>
+      (await heard(page)).filter((e) => e.id === 'second' && e.type === 'hs-ready').length;
+    const before = await readies();
+    await page.evaluate(() => {
+      const element = document.getElementById('second')!;
+      element.parentElement!.append(element);
+    });
+    await page.waitForTimeout(200);
+    expect(await readies()).toBe(before);
+    expect(await second.getByTestId('embed-name').textContent()).toBe(hostile.name);
+    await page.evaluate(async () => {
+      const element = document.getElementById('second')!;
+      const parent = element.parentElement!;
+      element.remove();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      parent.append(element);
+    });
+    await expect.poll(readies).toBe(before + 1);
+
     // Accessible in both schemes: no serious or critical axe findings inside either embed.
     await page.addScriptTag({ path: AXE_PATH });
     expect(await axeIn(page, '#second')).toEqual([]);
