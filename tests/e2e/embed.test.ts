@@ -193,6 +193,19 @@ describe('<handshake-sim> on a plain page of another origin', () => {
       .poll(async () => (await heard(page)).some((e) => e.id === 'second' && e.type === 'hs-ready'))
       .toBe(true);
 
+    // The page's keys stay the page's: Space scrolls it and plays no embed.
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    expect((await heard(page)).some((e) => e.type === 'hs-step')).toBe(false);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    // Inside an embed its shortcuts work: the right arrow on one of its nodes steps its run.
+    await first.locator('[data-node]').first().focus();
+    await page.keyboard.press('ArrowRight');
+    await expect
+      .poll(async () => (await heard(page)).some((e) => e.id === 'first' && e.type === 'hs-step'))
+      .toBe(true);
+    await page.evaluate(() => window.scrollTo(0, 0));
+
     // Each plays on its own: the first, played by its method, moves; the second stays at 0.
     await page.evaluate(() =>
       (document.getElementById('first') as unknown as { play(): void }).play(),
