@@ -93,8 +93,9 @@ describe('the ladder of a long transfer', () => {
     // A run of data segments, with the ACKs that came back meanwhile, is one bar; Enter opens it
     // into its segments and ACKs, one arrow each.
     const runs = ladder.getByTestId('ladder-run');
+    // Fit redraws a frame or so after the click (and a busy machine may take longer): wait for it.
+    await expect.poll(() => runs.count(), { timeout: 10_000 }).toBeGreaterThan(0);
     const before = await runs.count();
-    expect(before).toBeGreaterThan(0);
     const name = (await runs.first().getAttribute('aria-label')) ?? '';
     const [, segments, acks] = /^(\d+) data segments \([\d,]+ bytes\), (\d+) ACKs/.exec(name) ?? [];
     expect(Number(segments)).toBeGreaterThanOrEqual(3);
