@@ -63,7 +63,7 @@ function coursePage(): string {
     <p id="host-text">Before the simulation.</p>
     <handshake-sim id="first" scenario="${base}simulations/ping-over-a-link.json" view="topology" controls height="420"></handshake-sim>
     <div style="height: 2400px">A long article.</div>
-    <handshake-sim id="second" scenario="#hostile" view="both" controls seed="3" height="460"></handshake-sim>
+    <handshake-sim id="second" scenario="#hostile" view="both" controls seed="3" height="460" readonly></handshake-sim>
     <script type="application/json" id="hostile">${inlineJson(hostile)}</script>
     <handshake-sim id="broken" scenario="missing/no-such-file.json" height="240"></handshake-sim>
     <handshake-sim id="page" scenario="${base}simulations/no-such-file.json" height="240"></handshake-sim>
@@ -188,6 +188,8 @@ describe('<handshake-sim> on a plain page of another origin', () => {
     await expect
       .poll(() => first.getByTestId('embed-name').textContent())
       .toBe('Ping over one link');
+    expect(await first.getByRole('button', { name: 'Run again' }).count()).toBe(1);
+    expect(await first.getByLabel('Seed').count()).toBe(1);
     // The second is far below: it runs too (ready), but only plays once it is on screen.
     await expect
       .poll(async () => (await heard(page)).some((e) => e.id === 'second' && e.type === 'hs-ready'))
@@ -274,6 +276,9 @@ describe('<handshake-sim> on a plain page of another origin', () => {
     const second = page.locator('#second');
     await second.scrollIntoViewIfNeeded();
     await expect.poll(() => second.getByTestId('embed-name').textContent()).toBe(hostile.name);
+    // Read-only: no seed to change, nothing to run again (the first, not read-only, has both).
+    expect(await second.getByRole('button', { name: 'Run again' }).count()).toBe(0);
+    expect(await second.getByLabel('Seed').count()).toBe(0);
     const labels = await second.locator('svg text').allTextContents();
     // Long labels are cut short in the picture, as text: the start of each is there.
     expect(labels.join(' ')).toContain('<img src=x onerr');
