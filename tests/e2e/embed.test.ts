@@ -3,32 +3,11 @@
 // elements (one far down a long article) and a broken one; each renders, runs on its own and
 // fires its events, the host's styles and the embed's do not meet, hostile names stay text, and a
 // scenario URL that fails shows a readable error in its box while the page goes on working.
-import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { createRequire } from 'node:module';
+import type { Browser } from 'playwright-core';
 import { collectPageErrors, launchChromium } from './browser.ts';
-
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** axe-core's serious and critical violations inside the element `selector` (its shadow tree too). */
-async function axeIn(page: Page, selector: string): Promise<string[]> {
-  return page.evaluate(async (selector) => {
-    type Axe = {
-      run: (context: { include: string[][] }) => Promise<{
-        violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
-      }>;
-    };
-    const results = await (window as unknown as { axe: Axe }).axe.run({ include: [[selector]] });
-    return results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) => `${v.impact} ${v.id} (${v.nodes.map((n) => JSON.stringify(n.target)).join('; ')})`,
-      );
-  }, selector);
-}
+import { addAxe, axeIn, heard, LISTEN_TO_EMBEDS, startHost } from './embedHost.ts';
 
 const base = inject('baseUrl');
 
@@ -68,112 +47,26 @@ function coursePage(): string {
     <handshake-sim id="broken" scenario="missing/no-such-file.json" height="240"></handshake-sim>
     <handshake-sim id="page" scenario="${base}simulations/no-such-file.json" height="240"></handshake-sim>
     <button id="host-button" onclick="window.clicked = (window.clicked || 0) + 1">Host button</button>
-    <script>
-      window.heard = [];
-      for (const type of ['hs-ready', 'hs-step', 'hs-complete', 'hs-error'])
-        document.addEventListener(type, (event) =>
-          window.heard.push({ id: event.target.id, type, detail: event.detail }),
-        );
-    </script>
+    ${LISTEN_TO_EMBEDS}
     <script type="module" src="${base}handshake-sim.js"></script>
   </body>
 </html>`;
 }
-
-/** A lesson whose title, prose, question and choices try every way into the page. */
-const hostileLesson = `---
-title: Who speaks first <script>window.pwned = 'title'</script>
-scenario: ../ping-over-a-link.json
-minutes: 3
----
-
-A client asks <img src=x onerror="window.pwned = 'intro'">; see [the RFC](javascript:window.pwned='link').
-
-## Who speaks first?
-
-\`\`\`step
-{
-  "kind": "predict",
-  "question": "Which <b onmouseover=\\"window.pwned = 'q'\\">machine</b> sends first?",
-  "choices": ["The laptop <script>window.pwned = 'choice'</script>", "The echo server"],
-  "answer": 0,
-  "until": { "record": "app.request", "where": { "node": "laptop" } }
-}
-\`\`\`
-`;
-
-/** A page whose embed starts far below, with autoplay, and an embed playing a hostile lesson. */
-function secondPage(): string {
-  return `<!doctype html>
-<html lang="en">
-  <body>
-    <handshake-sim id="lesson" lesson="lessons/hostile.md" height="560"></handshake-sim>
-    <div style="height: 3000px">A long article.</div>
-    <handshake-sim id="below" scenario="${base}simulations/ping-over-a-link.json" autoplay speed="0.1" controls></handshake-sim>
-    <div style="height: 3000px">More article.</div>
-    <script>
-      window.heard = [];
-      for (const type of ['hs-ready', 'hs-step', 'hs-complete', 'hs-error'])
-        document.addEventListener(type, (event) =>
-          window.heard.push({ id: event.target.id, type, detail: event.detail }),
-        );
-    </script>
-    <script type="module" src="${base}handshake-sim.js"></script>
-  </body>
-</html>`;
-}
-
-/** A course page in German: its embeds speak German. */
-function germanPage(): string {
-  return `<!doctype html>
-<html lang="de-AT">
-  <body>
-    <h1>Woche 3</h1>
-    <handshake-sim id="german" height="300"></handshake-sim>
-    <script type="module" src="${base}handshake-sim.js"></script>
-  </body>
-</html>`;
-}
-
-interface Heard {
-  id: string;
-  type: string;
-  detail: Record<string, unknown>;
-}
-
-const heard = (page: Page) => page.evaluate(() => (window as unknown as { heard: Heard[] }).heard);
 
 describe('<handshake-sim> on a plain page of another origin', () => {
   let browser: Browser;
-  let host: Server;
+  let host: Awaited<ReturnType<typeof startHost>>;
   let hostUrl: string;
 
   beforeAll(async () => {
     browser = await launchChromium();
-    host = createServer((request, response) => {
-      if (request.url === '/lessons/hostile.md') {
-        response.writeHead(200, { 'content-type': 'text/markdown' });
-        return void response.end(hostileLesson);
-      }
-      const page =
-        request.url === '/'
-          ? coursePage()
-          : request.url === '/second'
-            ? secondPage()
-            : request.url === '/german'
-              ? germanPage()
-              : null;
-      response.writeHead(page ? 200 : 404, { 'content-type': 'text/html' });
-      response.end(page ?? 'not found');
-    });
-    await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
-    // Another port is another origin: the module, its chunks and the scenario come cross-origin.
-    hostUrl = `http://localhost:${(host.address() as AddressInfo).port}/`;
+    host = await startHost({ '/': coursePage() });
+    hostUrl = host.url;
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => host?.close(resolve));
+    await host?.close();
   });
 
   it('renders both, runs each on its own, fires events, and keeps hostile text as text', async () => {
@@ -319,7 +212,7 @@ describe('<handshake-sim> on a plain page of another origin', () => {
     await expect.poll(readies).toBe(before + 1);
 
     // Accessible in both schemes: no serious or critical axe findings inside either embed.
-    await page.addScriptTag({ path: AXE_PATH });
+    await addAxe(page);
     expect(await axeIn(page, '#second')).toEqual([]);
     // (axe does look inside the shadow root: a button with no name there is found.)
     await page.evaluate(() =>
@@ -332,7 +225,7 @@ describe('<handshake-sim> on a plain page of another origin', () => {
     await page.evaluate(() => document.getElementById('first')?.setAttribute('data-theme', 'dark'));
     await page.locator('#first').scrollIntoViewIfNeeded();
     expect(await axeIn(page, '#first')).toEqual([]);
-    // The broken embed's 404 (and the host's missing favicon) are the only failed loads.
+    // The broken embed's 404 is the only failed load.
     expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
     await page.close();
   });
@@ -353,95 +246,6 @@ describe('<handshake-sim> on a plain page of another origin', () => {
     // The host page goes on: its own button works, and the other embeds ran.
     await page.click('#host-button');
     expect(await page.evaluate(() => (window as unknown as { clicked: number }).clicked)).toBe(1);
-    await page.close();
-  });
-
-  it('plays only while on screen, shows one panel at a time, and keeps a hostile lesson as text', async () => {
-    const page = await browser.newPage({ viewport: { width: 700, height: 700 } });
-    const errors = collectPageErrors(page);
-    await page.goto(`${hostUrl}second`);
-    await expect
-      .poll(() => page.locator('#lesson').getByTestId('embed-panel').textContent())
-      .toContain('Who speaks first');
-    // Opening the lesson took no focus from the course page (which would scroll it away).
-    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
-    const steps = async () =>
-      (await heard(page)).filter((e) => e.id === 'below' && e.type === 'hs-step').length;
-    await expect
-      .poll(async () => (await heard(page)).some((e) => e.id === 'below' && e.type === 'hs-ready'))
-      .toBe(true);
-    // Autoplay waits while the element is off screen: the moment does not move.
-    await page.waitForTimeout(600);
-    expect(await steps()).toBe(0);
-    await page.locator('#below').scrollIntoViewIfNeeded();
-    await expect.poll(steps).toBeGreaterThan(1);
-    // In a narrow column "both" is the topology, with the ladder one tab away.
-    const below = page.locator('#below');
-    expect(await below.getByTestId('ladder-diagram').count()).toBe(0);
-    await below.getByTestId('embed-tab-ladder').click();
-    await expect.poll(() => below.getByTestId('ladder-diagram').count()).toBe(1);
-    // Scrolled away it pauses: no more steps while it is out of sight.
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForTimeout(300);
-    const away = await steps();
-    await page.waitForTimeout(800);
-    expect(await steps()).toBe(away);
-    expect((await heard(page)).some((e) => e.id === 'below' && e.type === 'hs-complete')).toBe(
-      false,
-    );
-
-    // The lesson: its texts are shown as text, and nothing in them ran.
-    const lesson = page.locator('#lesson');
-    await expect
-      .poll(() => lesson.getByTestId('embed-panel').textContent())
-      .toContain("Who speaks first <script>window.pwned = 'title'</script>");
-    const panel = lesson.getByTestId('embed-panel');
-    expect(await panel.textContent()).toContain('A client asks <img src=x onerror=');
-    expect(await lesson.locator('img, script, b, a[href^="javascript"]').count()).toBe(0);
-    // One panel at a time: the log replaces the lesson, and the lesson comes back.
-    await lesson.getByTestId('embed-tab-log').click();
-    expect(await lesson.getByTestId('embed-panel').count()).toBe(1);
-    await expect.poll(() => lesson.getByTestId('log-announcer').count()).toBe(1);
-    await lesson.getByTestId('embed-tab-lesson').focus();
-    // The arrow key moves to the next tab, the Edit panel a lesson's tasks need (loaded then).
-    await page.keyboard.press('ArrowRight');
-    expect(await lesson.getByTestId('embed-panel').count()).toBe(1);
-    await expect.poll(() => lesson.getByTestId('property-panel').count()).toBe(1);
-    // Loading panels brought nothing of the app's page: no styles in the host's head, no errors.
-    expect(
-      await page.evaluate(() => document.querySelectorAll('style, link[rel="stylesheet"]').length),
-    ).toBe(0);
-    expect(errors).toEqual([]);
-    // "Open in Handshake" goes to the app, in a new tab, with the lesson's scenario packed in.
-    const open = lesson.getByTestId('embed-open');
-    await expect.poll(() => open.getAttribute('href')).toMatch(new RegExp(`^${base}#s1\\.`));
-    expect(await open.getAttribute('target')).toBe('_blank');
-    expect(
-      await page.evaluate(() => (window as unknown as { pwned?: string }).pwned),
-    ).toBeUndefined();
-    await page.close();
-  });
-
-  it('speaks its page’s language, German loaded only then, and leaves the page’s lang alone', async () => {
-    const page = await browser.newPage({ viewport: { width: 700, height: 700 } });
-    const requested: string[] = [];
-    page.on('request', (request) => requested.push(request.url()));
-    await page.goto(`${hostUrl}german`);
-    const german = page.locator('#german');
-    await expect.poll(() => german.getByTestId('embed-tab-log').textContent()).toBe('Protokoll');
-    expect(await german.getByTestId('embed-open').textContent()).toContain('In Handshake öffnen');
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de-AT');
-    expect(requested.some((url) => /handshake-german-(?!registry)/.test(url))).toBe(true);
-    // An English page never downloads the German texts.
-    const english: string[] = [];
-    const other = await browser.newPage();
-    other.on('request', (request) => english.push(request.url()));
-    await other.goto(hostUrl);
-    await expect
-      .poll(async () => (await heard(other)).some((e) => e.type === 'hs-ready'))
-      .toBe(true);
-    expect(english.some((url) => /handshake-german-(?!registry)/.test(url))).toBe(false);
-    await other.close();
     await page.close();
   });
 

@@ -2,13 +2,12 @@
 // scenario its URL names (by parameter, or packed in the fragment as a share link), tells the
 // framing page its events by postMessage, obeys that page's commands with a reply for each, and
 // ignores and tells nothing to a page it was not told to trust.
-import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { shareFragment } from '../../src/viz/editor/index.ts';
 import { launchChromium } from './browser.ts';
+import { startHost } from './embedHost.ts';
 
 const base = inject('baseUrl');
 const embedOrigin = new URL(base).origin;
@@ -63,23 +62,19 @@ const send = (page: Page, frame: string, message: unknown) =>
 
 describe('the iframe entry', () => {
   let browser: Browser;
-  let host: Server;
+  let host: Awaited<ReturnType<typeof startHost>>;
   let hostUrl: string;
 
   beforeAll(async () => {
     browser = await launchChromium();
     const html = await coursePage();
-    host = createServer((request, response) => {
-      response.writeHead(request.url === '/' ? 200 : 404, { 'content-type': 'text/html' });
-      response.end(request.url === '/' ? html : 'not found');
-    });
-    await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
-    hostUrl = `http://localhost:${(host.address() as AddressInfo).port}/`;
+    host = await startHost({ '/': html });
+    hostUrl = host.url;
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => host?.close(resolve));
+    await host?.close();
   });
 
   it('tells the framing page its events and obeys its commands, and only its', async () => {

@@ -1,0 +1,33 @@
+// The panels an embed shows under its picture, one at a time, and where each one's code comes
+// from: each is its own chunk, loaded when first opened, and all are fetched while the page is
+// idle once a run is shown (warmPanels), so a class whose connection drops later can still open
+// them (a host page's service worker cannot cache another site's module).
+
+export type PanelId = 'log' | 'packet' | 'ladder' | 'lesson' | 'edit';
+
+/** Each panel's component, loaded on demand. */
+export const PANEL_CODE = {
+  log: () => import('../ui/EventLog.svelte'),
+  packet: () => import('../ui/inspectors/PacketInspector.svelte'),
+  ladder: () => import('../ui/inspectors/LadderDiagram.svelte'),
+  lesson: () => import('../ui/LessonPanel.svelte'),
+  edit: () => import('../ui/editor/PropertyPanel.svelte'),
+} as const satisfies Record<PanelId, () => Promise<unknown>>;
+
+let warmed = false;
+
+/**
+ * Fetches the code of the panels `ids` while the page is idle (once a page; again if a fetch
+ * failed).
+ */
+export function warmPanels(ids: readonly PanelId[]): void {
+  if (warmed) return;
+  warmed = true;
+  const idle = (work: () => void) =>
+    typeof requestIdleCallback === 'function'
+      ? requestIdleCallback(work, { timeout: 3000 })
+      : setTimeout(work, 500);
+  idle(() => {
+    for (const id of ids) PANEL_CODE[id]().catch(() => (warmed = false));
+  });
+}
