@@ -104,7 +104,7 @@ export class EmbedSession {
     }
   }
 
-  /** Opens a document given by the host's script (load()); false, with the problem shown, if bad. */
+  /** Opens a document given by the host's script (load()) and runs it; rejects, the problem shown, if bad. */
   async load(document: unknown): Promise<void> {
     const load = ++this.loads;
     let text: string;
@@ -166,7 +166,8 @@ export class EmbedSession {
     if (this.options.speed !== null) app.player.setSpeed(this.options.speed);
     app.player.pause();
     this.told = { time: 0, at: -Infinity, complete: false };
-    this.playWhenVisible = this.options.autoplay && !app.player.reducedMotion;
+    // Asked to play before (play() while loading), or autoplay where motion is welcome.
+    this.playWhenVisible ||= this.options.autoplay && !app.player.reducedMotion;
     if (this.playWhenVisible && this.visible) this.play();
   }
 
@@ -177,12 +178,13 @@ export class EmbedSession {
     this.callbacks.ready({ name: this.app.scenario.name, duration: live.recorded });
   }
 
+  /** Plays the run: at once when there is one on screen, else once there is. */
   play(): void {
-    if (!this.app.live) return;
-    if (!this.visible) {
+    if (!this.app.live || !this.visible) {
       this.playWhenVisible = true;
       return;
     }
+    this.playWhenVisible = false;
     this.app.player.play();
   }
 

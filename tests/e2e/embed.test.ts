@@ -101,6 +101,11 @@ describe('<handshake-sim> on a plain page of another origin', () => {
       .toBe(true);
     await page.evaluate(() => window.scrollTo(0, 0));
 
+    // A seed that is no seed is refused with why, and the run shown stays.
+    await first.getByLabel('Seed').fill('seven');
+    await first.getByRole('button', { name: 'Run again' }).click();
+    await expect.poll(() => first.getByRole('alert').textContent()).toContain('seed');
+    await first.getByLabel('Seed').fill('7');
     // Each plays on its own: the first, played by its method, moves; the second stays at 0.
     await page.evaluate(() =>
       (document.getElementById('first') as unknown as { play(): void }).play(),
