@@ -33,6 +33,12 @@ export function handshakeSimElement(appUrl: URL, controlsByDefault = false) {
     #observer: IntersectionObserver | null = null;
     #configured: Promise<void> = Promise.resolve();
     #scheduled = false;
+    /** The system's colour scheme, followed while no data-theme is set. */
+    #systemScheme =
+      typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+    #onSchemeChange = () => {
+      if (this.#session) this.#session.scheme = this.#scheme();
+    };
 
     connectedCallback(): void {
       if (!this.#session) this.#build();
@@ -106,6 +112,7 @@ export function handshakeSimElement(appUrl: URL, controlsByDefault = false) {
         appUrl,
       );
       this.#session.scheme = this.#scheme();
+      this.#systemScheme?.addEventListener('change', this.#onSchemeChange);
       this.#component = mount(EmbedApp, { target, props: { session: this.#session } });
       this.#schedule();
     }
@@ -128,9 +135,7 @@ export function handshakeSimElement(appUrl: URL, controlsByDefault = false) {
     #scheme(): 'light' | 'dark' {
       const chosen = this.getAttribute('data-theme');
       if (chosen === 'dark' || chosen === 'light') return chosen;
-      return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches
-        ? 'dark'
-        : 'light';
+      return this.#systemScheme?.matches ? 'dark' : 'light';
     }
 
     #callbacks(): EmbedCallbacks {
@@ -146,6 +151,7 @@ export function handshakeSimElement(appUrl: URL, controlsByDefault = false) {
 
     /** Tears the element's app down (when it leaves the page). */
     #destroy(): void {
+      this.#systemScheme?.removeEventListener('change', this.#onSchemeChange);
       this.#observer?.disconnect();
       this.#observer = null;
       if (this.#component) void unmount(this.#component);

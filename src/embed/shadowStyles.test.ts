@@ -17,9 +17,19 @@ describe('the embed theme', () => {
     expect(css.indexOf('all: initial')).toBeLessThan(css.indexOf('--surface'));
   });
 
+  it('turns the minified form the build hands it (attribute values unquoted)', () => {
+    expect(
+      shadowTheme(
+        ':root{a:1}:root[data-theme=dark]{b:2}@media (prefers-color-scheme:dark){:root:not([data-theme=light]){c:3}}body{margin:0}p{d:4}',
+      ),
+    ).toContain(
+      ":host{a:1}:host([data-theme='dark']){b:2}@media (prefers-color-scheme:dark){:host(:not([data-theme='light'])){c:3}}p{d:4}",
+    );
+  });
+
   it('turns each selector form it meets', () => {
     expect(
       shadowTheme(":root { a: 1 }\nbody {\n  margin: 0;\n}\n:root[data-theme='dark'] { b: 2 }"),
-    ).toMatch(/:host \{ a: 1 \}\n\n:host\(\[data-theme='dark'\]\) \{ b: 2 \}$/);
+    ).toMatch(/:host \{ a: 1 \}\n+:host\(\[data-theme='dark'\]\) \{ b: 2 \}$/);
   });
 });

@@ -17,10 +17,11 @@ const HOST_RESET = `:host {
 
 /** The theme's CSS with every page selector turned to the shadow host's. */
 export function shadowTheme(css: string): string {
+  // The build minifies the CSS first, unquoting attribute values: match either form.
   const turned = css
-    .replace(/:root:not\(\[data-theme='light'\]\)/g, ":host(:not([data-theme='light']))")
-    .replace(/:root\[data-theme='dark'\]/g, ":host([data-theme='dark'])")
+    .replace(/:root:not\(\[data-theme=(['"]?)light\1\]\)/g, ":host(:not([data-theme='light']))")
+    .replace(/:root\[data-theme=(['"]?)dark\1\]/g, ":host([data-theme='dark'])")
     .replace(/:root/g, ':host')
-    .replace(/(^|\n)body\s*\{[^}]*\}/g, '$1');
+    .replace(/(^|[\n}])\s*body\s*\{[^}]*\}/g, '$1');
   return `${HOST_RESET}${turned}`;
 }

@@ -228,6 +228,14 @@ describe('<handshake-sim> on a plain page of another origin', () => {
       document.getElementById('second')?.shadowRoot?.querySelector(':scope > button')?.remove(),
     );
     await page.evaluate(() => document.getElementById('first')?.setAttribute('data-theme', 'dark'));
+    // The dark scheme's colours, not the light ones (the theme's selectors turned to :host).
+    const surface = (id: string) =>
+      page
+        .locator(`#${id}`)
+        .getByTestId('embed')
+        .evaluate((node) => getComputedStyle(node).getPropertyValue('--surface').trim());
+    expect(await surface('first')).toBe('#161b22');
+    expect(await surface('second')).toMatch(/^#fff(fff)?$/);
     await page.locator('#first').scrollIntoViewIfNeeded();
     expect(await axeIn(page, '#first')).toEqual([]);
     // The broken embed's 404 is the only failed load.

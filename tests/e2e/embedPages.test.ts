@@ -68,6 +68,10 @@ describe('<handshake-sim> in a long course page', () => {
     host = await startHost({
       '/second': secondPage(),
       '/german': germanPage(),
+      '/plain': `<!doctype html><html lang="en"><body>
+        <handshake-sim id="plain" scenario="${base}simulations/ping-over-a-link.json" view="topology" controls></handshake-sim>
+        ${LISTEN_TO_EMBEDS}
+        <script type="module" src="${base}handshake-sim.js"></script></body></html>`,
       '/lessons/hostile.md': { type: 'text/markdown', body: hostileLesson },
     });
     hostUrl = host.url;
@@ -164,6 +168,43 @@ describe('<handshake-sim> in a long course page', () => {
       .toBe(true);
     expect(english.some((url) => /handshake-german-(?!registry)/.test(url))).toBe(false);
     await other.close();
+    await page.close();
+  });
+
+  it('draws its packets in the system’s colours, following a change of scheme', async () => {
+    const page = await browser.newPage({
+      viewport: { width: 760, height: 700 },
+      colorScheme: 'light',
+    });
+    await page.goto(`${hostUrl}plain`);
+    await expect
+      .poll(async () => (await heard(page)).some((e) => e.type === 'hs-ready'))
+      .toBe(true);
+    // 10 ms in, the first request is on the wire: a UDP dot in the scheme's own colour.
+    await page.evaluate(() =>
+      (document.getElementById('plain') as unknown as { seek(t: string): void }).seek('10ms'),
+    );
+    const canvas = page.locator('#plain').getByTestId('packet-canvas');
+    const udpDot = () =>
+      canvas.evaluate((node) => {
+        const element = node as HTMLCanvasElement;
+        const hex = getComputedStyle(element).getPropertyValue('--pkt-udp').trim();
+        const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+        const { data } = element
+          .getContext('2d')!
+          .getImageData(0, 0, element.width, element.height);
+        for (let i = 0; i < data.length; i += 4) {
+          if (want.every((v, c) => Math.abs((data[i + c] as number) - v) < 8) && data[i + 3]! > 240)
+            return hex;
+        }
+        return null;
+      });
+    await expect.poll(udpDot).toMatch(/^#/);
+    const light = await udpDot();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    // The dot is redrawn in the dark scheme's colour.
+    await expect.poll(udpDot).toMatch(/^#/);
+    expect(await udpDot()).not.toBe(light);
     await page.close();
   });
 });
