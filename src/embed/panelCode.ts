@@ -7,12 +7,16 @@ export type PanelId = 'log' | 'packet' | 'ladder' | 'lesson' | 'edit';
 
 /** Each panel's component, loaded on demand. */
 export const PANEL_CODE = {
-  log: () => import('../ui/EventLog.svelte'),
+  // The log comes with the narrator that tells a run as its sentences (HandshakeApp.useNarrator).
+  log: () =>
+    Promise.all([import('../ui/EventLog.svelte'), import('../ui/narrateRun.ts')]).then(
+      ([log, narrator]) => ({ default: log.default, narrateRun: narrator.narrateRun }),
+    ),
   packet: () => import('../ui/inspectors/PacketInspector.svelte'),
   ladder: () => import('../ui/inspectors/LadderDiagram.svelte'),
   lesson: () => import('../ui/LessonPanel.svelte'),
   edit: () => import('../ui/editor/PropertyPanel.svelte'),
-} as const satisfies Record<PanelId, () => Promise<unknown>>;
+};
 
 let warmed = false;
 

@@ -5,7 +5,7 @@
 
 import { ENGLISH, type Language } from '../engine/language.ts';
 import type { StopReason } from '../engine/simulator.ts';
-import type { Trace } from '../engine/trace.ts';
+import type { Trace, TraceRecords } from '../engine/trace.ts';
 import {
   DEFAULT_MAX_EVENTS,
   formatSummaryLines,
@@ -19,7 +19,7 @@ import { packedRecords, TraceIndex } from '../viz/trace/index.ts';
 import defaultScenarioJson from '../../simulations/ping-over-a-link.json';
 /** The file of the scenario the page opens with. */
 const DEFAULT_SCENARIO_FILE = 'ping-over-a-link.json';
-import { Narration } from '../viz/log/index.ts';
+import type { Narration } from '../viz/log/index.ts';
 import { networkNames, type NetworkNames } from '../viz/names/index.ts';
 import { locale } from './i18n/locale.svelte.ts';
 import { Player } from './player.svelte.ts';
@@ -58,9 +58,10 @@ export interface RunView {
   summaryLines: string[];
   /**
    * The run told as sentences, one entry per record; for a long run it is still being told,
-   * a slice at a time (HandshakeApp.logVersion counts the slices).
+   * a slice at a time (HandshakeApp.logVersion counts the slices). Null while the app has no
+   * narrator (an embed, until its log is opened).
    */
-  narration: Narration;
+  narration: Narration | null;
   /** Records in the whole trace. */
   traceRecords: number;
   /** Wall-clock time the run took in this browser, in ms. */
@@ -97,6 +98,17 @@ export interface LiveRun {
   /** Why the run stopped, once it has. */
   reason: StopReason | null;
 }
+
+/** Tells a run's records as sentences (src/ui/narrateRun.ts): given, so a page that shows no
+ * log need not load the narration. */
+export type Narrator = (
+  records: TraceRecords,
+  names: NetworkNames,
+  language: Language,
+) => Narration;
+
+/** A run with its narration, as the event log shows it. */
+export type NarratedRun = RunView & { narration: Narration };
 
 /** Starts a run and delivers its messages (the worker client; tests may pass their own). */
 export type Runner = (options: RunOptions, listener: RunListener) => CancelRun;
@@ -155,9 +167,13 @@ export class HandshakeApp {
   /** Whether edits are kept in the page's storage (not by an embed, on someone else's page). */
   private readonly remember: boolean;
 
-  constructor(options: { runner?: Runner; remember?: boolean } = {}) {
+  /** How runs are told as sentences; none until given (useNarrator). */
+  private narrator: Narrator | null;
+
+  constructor(options: { runner?: Runner; remember?: boolean; narrator?: Narrator } = {}) {
     this.runner = options.runner ?? startRun;
     this.remember = options.remember ?? true;
+    this.narrator = options.narrator ?? null;
     const { scenario, problem } = loadBuiltIn();
     this.problem = problem;
     if (scenario) this.use(scenario, 'built-in', this.text);
@@ -465,6 +481,33 @@ export class HandshakeApp {
     }
   }
 
+  /** The run shown, if it is told as sentences (what the event log shows). */
+  get narratedRun(): NarratedRun | null {
+    const run = this.run;
+    return run?.narration ? (run as NarratedRun) : null;
+  }
+
+  /** Tells runs with `narrator` from now on, starting with the run shown. */
+  useNarrator(narrator: Narrator): void {
+    if (this.narrator) return;
+    this.narrator = narrator;
+    const run = this.run;
+    const live = this.live;
+    if (!run || !live || run.narration) return;
+    const narration = this.narrate(live.records, this.language);
+    if (!narration) return;
+    this.run = { ...run, narration };
+    this.tellRest(narration, this.runs);
+  }
+
+  /** A new narration of `records` in `language`, its first stretch told; null without a narrator. */
+  private narrate(records: TraceRecords, language: Language): Narration | null {
+    if (!this.narrator) return null;
+    const narration = this.narrator(records, this.namesIn(language), language);
+    narration.advance(FIRST_NARRATED);
+    return narration;
+  }
+
   /** How the log names nodes and addresses in `language` (a device's role word: Router r1). */
   private namesIn(language: Language): NetworkNames {
     return networkNames(this.scenario?.nodes ?? [], this.scenario?.events, language);
@@ -499,7 +542,7 @@ export class HandshakeApp {
   /** Shows `narration` (of the run shown, in another language) once it has told as much. */
   private adoptIfCaughtUp(narration: Narration): void {
     const run = this.run;
-    if (!run || run.narration === narration) return;
+    if (!run?.narration || run.narration === narration) return;
     if (narration.done || narration.told >= run.narration.told) this.run = { ...run, narration };
   }
 
@@ -513,12 +556,12 @@ export class HandshakeApp {
     if (language === this.language) return;
     this.language = language;
     const run = this.run;
-    if (!run) return;
-    const old = run.narration;
+    const old = run?.narration;
+    if (!old) return;
     // Back to the language shown before the new one caught up: go on telling the one shown.
     if (old.language === language) return this.tellRest(old, this.runs);
-    const narration = new Narration(old.records, this.namesIn(language), undefined, language);
-    narration.advance(FIRST_NARRATED);
+    const narration = this.narrate(old.records, language);
+    if (!narration) return;
     this.adoptIfCaughtUp(narration);
     this.tellRest(narration, this.runs);
   }
@@ -527,9 +570,8 @@ export class HandshakeApp {
     const records = live.records;
     // Every figure as the worker folded it while the run went, with the CLI's own folds.
     this.live = { ...live, status: 'done', reason: summary.reason, recorded: summary.simulatedNs };
-    const narration = new Narration(records, this.namesIn(this.language), undefined, this.language);
-    narration.advance(FIRST_NARRATED);
-    this.tellRest(narration, token);
+    const narration = this.narrate(records, this.language);
+    if (narration) this.tellRest(narration, token);
     this.run = {
       seed: live.seed,
       summary,

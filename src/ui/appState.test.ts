@@ -7,6 +7,7 @@ import { parseScenarioText, runScenario, validateScenario } from '../sim/index.t
 import scenarioJson from '../../simulations/ping-over-a-link.json';
 import bulkJson from '../../simulations/tcp-bulk-transfer.json';
 import { HandshakeApp, parseMaxEvents, parseSeed, type Runner } from './appState.svelte.ts';
+import { narrateRun } from './narrateRun.ts';
 import type { WorkerMessage } from './worker/messages.ts';
 import { doneMessage, fingerprintMessage, SlicedRun } from './worker/slicedRun.ts';
 import { narrate } from '../viz/log/index.ts';
@@ -20,7 +21,7 @@ async function settled(app: HandshakeApp): Promise<void> {
 
 describe('HandshakeApp', () => {
   it('starts on the default scenario with its seed, and runs it', async () => {
-    const app = new HandshakeApp();
+    const app = new HandshakeApp({ narrator: narrateRun });
     expect(app.scenario?.name).toBe(scenarioJson.name);
     expect(app.seedText).toBe('7');
     app.seedText = '3';
@@ -38,14 +39,14 @@ describe('HandshakeApp', () => {
     // record narrated with the scenario's names.
     expect(app.run?.summary).toEqual(core.summary);
     expect(app.run?.summary.links[0]?.directions).toHaveLength(2);
-    expect(app.run?.narration.log.entries()).toEqual(
+    expect(app.run?.narration?.log.entries()).toEqual(
       narrate(records, networkNames(checked.scenario.nodes)),
     );
     expect(app.names.endpoint('192.168.1.20:7')).toBe('Echo server (192.168.1.20:7)');
   });
 
   it('refuses a bad seed without running', () => {
-    const app = new HandshakeApp();
+    const app = new HandshakeApp({ narrator: narrateRun });
     app.seedText = '1.5';
     app.start();
     expect(app.run).toBeNull();
@@ -53,7 +54,7 @@ describe('HandshakeApp', () => {
   });
 
   it('keeps the scenario when a file is invalid, and replaces it when one is valid', async () => {
-    const app = new HandshakeApp();
+    const app = new HandshakeApp({ narrator: narrateRun });
     await app.open(new File(['{"format": 1}'], 'bad.json'));
     expect(app.scenario?.name).toBe(scenarioJson.name);
     expect(app.problem?.source).toBe('bad.json');
@@ -68,7 +69,7 @@ describe('HandshakeApp', () => {
   });
 
   it('lists the network problems of a file: missing nodes, overlapping or missing addresses', async () => {
-    const app = new HandshakeApp();
+    const app = new HandshakeApp({ narrator: narrateRun });
     const broken = structuredClone(scenarioJson) as unknown as {
       nodes: { interfaces: { name: string; address?: string }[] }[];
       links: { b: string }[];
@@ -139,7 +140,7 @@ describe('HandshakeApp runs streamed from the worker', () => {
 
   it('shows the records as they come, then the summary, log and fingerprint', async () => {
     const fake = deferredRunner();
-    const app = new HandshakeApp({ runner: fake.runner });
+    const app = new HandshakeApp({ runner: fake.runner, narrator: narrateRun });
     app.start();
     expect(app.live?.status).toBe('running');
     expect(app.live?.records.length).toBe(0);
@@ -164,7 +165,7 @@ describe('HandshakeApp runs streamed from the worker', () => {
   });
 
   it('stops at the event limit, keeping what was recorded', () => {
-    const app = new HandshakeApp();
+    const app = new HandshakeApp({ narrator: narrateRun });
     app.maxEventsText = '40';
     app.start();
     expect(app.live?.status).toBe('done');
@@ -180,7 +181,7 @@ describe('HandshakeApp runs streamed from the worker', () => {
 
   it('drops a run still streaming when another starts or another scenario loads', async () => {
     const fake = deferredRunner();
-    const app = new HandshakeApp({ runner: fake.runner });
+    const app = new HandshakeApp({ runner: fake.runner, narrator: narrateRun });
     app.start();
     app.select({ kind: 'packet', pkt: 1, link: null });
     app.seedText = '3';
@@ -196,7 +197,7 @@ describe('HandshakeApp runs streamed from the worker', () => {
   });
 
   it('steps and seeks the moment shown within what was recorded', () => {
-    const app = new HandshakeApp();
+    const app = new HandshakeApp({ narrator: narrateRun });
     app.start();
     const index = app.live!.index;
     app.player.pause();
@@ -214,7 +215,7 @@ describe('HandshakeApp runs streamed from the worker', () => {
 
 describe('parseMaxEvents', () => {
   it('tells the log again in the page’s language, keeping the selection', async () => {
-    const app = new HandshakeApp();
+    const app = new HandshakeApp({ narrator: narrateRun });
     app.start();
     await settled(app);
     const checked = validateScenario(scenarioJson);
@@ -227,19 +228,19 @@ describe('parseMaxEvents', () => {
     // A short run is told again at once, the same run with its entries in German.
     expect(app.run?.seed).toBe(run?.seed);
     expect(app.run?.summary).toBe(run?.summary);
-    expect(app.run?.narration.log.entry(0)).toMatchObject({
+    expect(app.run?.narration?.log.entry(0)).toMatchObject({
       index: 0,
       time: '0 s',
       text: `Die Simulation von „${scenarioJson.name}“ beginnt mit Seed 7.`,
     });
-    expect(app.run?.narration.log.entries()).toEqual(narrate(records, names, undefined, 'de'));
+    expect(app.run?.narration?.log.entries()).toEqual(narrate(records, names, undefined, 'de'));
     expect(app.selection).toEqual({ kind: 'node', node: 'laptop' });
     app.tellIn('en');
-    expect(app.run?.narration.log.entries()).toEqual(narrate(records, names));
+    expect(app.run?.narration?.log.entries()).toEqual(narrate(records, names));
   });
 
   it('tells a long run again in slices, showing the old log until the new one caught up', async () => {
-    const app = new HandshakeApp();
+    const app = new HandshakeApp({ narrator: narrateRun });
     await app.open(new File([JSON.stringify(bulkJson)], 'bulk.json'));
     app.tellIn('de');
     app.start();
@@ -253,14 +254,14 @@ describe('parseMaxEvents', () => {
     };
     await told('de');
     // Told in the language set before the run.
-    const first = app.run!.narration;
+    const first = app.narratedRun!.narration;
     expect(first.language).toBe('de');
     expect(first.records.length).toBeGreaterThan(2000);
     app.tellIn('en');
     // Only the first slice of the English log is told yet: the German one stays shown.
     expect(app.run?.narration).toBe(first);
     await told('en');
-    const english = app.run!.narration;
+    const english = app.narratedRun!.narration;
     expect(english.language).toBe('en');
     expect(english.done).toBe(true);
     const scenario = validateScenario(bulkJson);

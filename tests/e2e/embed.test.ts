@@ -279,6 +279,10 @@ describe('<handshake-sim> on a plain page of another origin', () => {
     const first = page.locator('#first');
     await first.getByTestId('embed-tab-log').click();
     await expect.poll(() => first.getByTestId('log-announcer').count()).toBe(1);
+    // The run is told as sentences from the moment the log is opened: every record an entry.
+    await expect
+      .poll(async () => Number(await first.getByTestId('event-log').getAttribute('data-count')))
+      .toBeGreaterThan(10);
     await first.getByTestId('embed-tab-packet').click();
     await expect.poll(() => first.getByTestId('embed-panel').textContent()).not.toBe('');
     await context.close();
