@@ -36,9 +36,14 @@ export async function loadDocument(
   what: string,
   context: DocumentContext,
 ): Promise<LoadedDocument> {
-  return source.kind === 'inline'
-    ? inlineDocument(source.id, what, context)
-    : fetchDocument(source.url, what, context);
+  const loaded =
+    source.kind === 'inline'
+      ? inlineDocument(source.id, what, context)
+      : await fetchDocument(source.url, what, context);
+  // A sentence: "The scenario at … could not be loaded: …".
+  return loaded.ok
+    ? loaded
+    : { ok: false, message: loaded.message.charAt(0).toUpperCase() + loaded.message.slice(1) };
 }
 
 function inlineDocument(id: string, what: string, context: DocumentContext): LoadedDocument {
@@ -100,7 +105,7 @@ async function fetchDocument(
     return { ok: true, text, from: url.href, url };
   } catch (error) {
     const reason = abort.signal.aborted
-      ? `no answer within ${Math.round((context.timeoutMs ?? FETCH_TIMEOUT_MS) / 1000)} s`
+      ? `no answer within ${Math.round((context.timeoutMs ?? FETCH_TIMEOUT_MS) / 100) / 10} s`
       : `${error instanceof Error ? error.message : String(error)} (is the address right, and does its server let other sites read it (CORS)?)`;
     return { ok: false, message: `${what} at ${shown} could not be loaded: ${reason}` };
   } finally {

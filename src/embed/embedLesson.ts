@@ -85,7 +85,7 @@ export async function openLesson(
       openUrl = (app) => `${app.href}?lesson=${encodeURIComponent(source.key)}`;
   } else {
     const loaded = await loadDocument(source, 'the lesson', context);
-    if (!loaded.ok) return { ok: false, lines: [capital(loaded.message)] };
+    if (!loaded.ok) return { ok: false, lines: [loaded.message] };
     const read = readLesson(loaded.text);
     if (!read.ok)
       return {
@@ -112,7 +112,7 @@ export async function openLesson(
         "the lesson's scenario",
         context,
       );
-      if (!scenario.ok) return { ok: false, lines: [capital(scenario.message)] };
+      if (!scenario.ok) return { ok: false, lines: [scenario.message] };
       text = scenario.text;
     }
     entry = {
@@ -138,8 +138,4 @@ export async function openLesson(
   }
   const done = () => player.progress !== null && lessonDone(player.progress);
   return { ok: true, player, openUrl, done };
-}
-
-function capital(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -77,7 +77,7 @@ export class EmbedSession {
       if (options.scenario) {
         const loaded = await loadDocument(options.scenario, 'the scenario', this.context);
         if (load !== this.loads) return;
-        if (!loaded.ok) return this.fail('scenario', [capital(loaded.message)]);
+        if (!loaded.ok) return this.fail('scenario', [loaded.message]);
         scenarioText = loaded.text;
         scenarioFrom = loaded.from;
       }
@@ -258,8 +258,4 @@ export class EmbedSession {
     this.app.player.pause();
     this.app.player.dispose();
   }
-}
-
-function capital(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -106,6 +106,9 @@ describe('<handshake-sim> in a long course page', () => {
     expect(await below.getByTestId('ladder-diagram').count()).toBe(0);
     await below.getByTestId('embed-tab-ladder').click();
     await expect.poll(() => below.getByTestId('ladder-diagram').count()).toBe(1);
+    // Its tab chosen again folds the panel away, giving the picture the room.
+    await below.getByTestId('embed-tab-ladder').click();
+    expect(await below.getByTestId('embed-panel').count()).toBe(0);
     // Scrolled away it pauses: no more steps while it is out of sight.
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(300);

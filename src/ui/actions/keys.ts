@@ -39,3 +39,15 @@ export function keyScope(): (event: KeyboardEvent) => boolean {
     return element !== null && event.composedPath().includes(element);
   };
 }
+
+/**
+ * Where a key moves the focus in a row of `count` tabs from tab `at` (WAI-ARIA tabs: the arrows
+ * wrap around, Home and End go to the ends), or null when the key is not one of those.
+ */
+export function tabKeyTarget(key: string, at: number, count: number): number | null {
+  if (count === 0) return null;
+  if (key === 'Home') return 0;
+  if (key === 'End') return count - 1;
+  const step = key === 'ArrowRight' ? 1 : key === 'ArrowLeft' ? -1 : 0;
+  return step === 0 ? null : (at + step + count) % count;
+}
