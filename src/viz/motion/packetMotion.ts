@@ -2,7 +2,6 @@
 // and its last bit arrives at rx, so the dot moves along its link (serialisation, then
 // propagation); dropped packets fall and fade; plus sizes, colours, labels and hit-testing.
 
-import { scaleSqrt } from 'd3-scale';
 import { ENGLISH, type Language } from '../../engine/language.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import { appMessageName, icmpMessageName, tcpFlagsLabel } from '../packet/index.ts';
@@ -52,8 +51,16 @@ export const LANE = 5;
 /** How far a dropped packet falls, in layout units. */
 export const FALL = 42;
 
+const MIN_RADIUS = 3.5;
+const MAX_RADIUS = 10;
+/** An Ethernet MTU: a full-size packet gets the largest dot. */
+const MAX_FRAME_BYTES = 1500;
+
 /** Radius in CSS px by bytes on the wire: area grows with size; 40 B ≈ 4.5 px, 1500 B = 10 px. */
-export const radiusScale = scaleSqrt().domain([0, 1500]).range([3.5, 10]).clamp(true);
+export function radiusScale(bytes: number): number {
+  const share = Math.min(Math.max(bytes, 0), MAX_FRAME_BYTES) / MAX_FRAME_BYTES;
+  return MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * Math.sqrt(share);
+}
 
 export interface MotionOptions {
   /** No falling or streaks: a drop stays in place, marked, until it is gone. */
