@@ -43,20 +43,20 @@ const CORE = ['engine', 'net', 'machines', 'sim'];
 
 /**
  * The layer of each file in a kind's folder, by its name: its views (…View.ts, …Views.ts) are
- * viz; its schema, checks, build and figures (…Kind.ts, …Role.ts, …Roles.ts, …Schemas.ts,
- * …Feature.ts) are sim; everything else (…Machine.ts, protocol code, …Trace.ts) is machines.
+ * viz; its schema, checks, build and figures (…Kind.ts, …Behaviour.ts, …Role.ts, …Roles.ts,
+ * …Schemas.ts, …Feature.ts) are sim; everything else (…Machine.ts, protocol code, …Trace.ts) is machines.
  * The registries that list kinds live in their layer: src/sim/kinds/kindRegistry.ts and
  * src/viz/kinds/viewRegistry.ts.
  */
 const KIND_FILE_LAYERS = {
   machines: ['src/kinds/**/*.ts'],
-  sim: ['Kind', 'Role', 'Roles', 'Schemas', 'Feature'].map((s) => `src/kinds/**/*${s}.ts`),
+  sim: ['Kind', 'Behaviour', 'Role', 'Roles', 'Schemas', 'Feature'].map((s) => `src/kinds/**/*${s}.ts`),
   viz: ['View', 'Views'].map((s) => `src/kinds/**/*${s}.ts`),
   ui: ['src/kinds/**/*.svelte'],
 };
 /** Kind files of each layer, by how an import path ends. */
 const KIND_FILE_PATTERN = {
-  sim: '(Kind|Role|Roles|Schemas|Feature)\\.ts$',
+  sim: '(Kind|Behaviour|Role|Roles|Schemas|Feature)\\.ts$',
   viz: '(View|Views)\\.ts$',
   ui: '\\.svelte$',
 };

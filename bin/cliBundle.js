@@ -15,6 +15,7 @@ const CACHE = join(ROOT, 'node_modules', '.cache', 'handshake-cli');
 
 /** What the bundle exports: the command and the closed-pipe guard. */
 const ENTRY = `export { main } from './main.ts';
+export { loadEveryKind } from '../sim/index.ts';
 export { endQuietlyOnClosedPipe } from './processIo.ts';
 `;
 
@@ -91,7 +92,7 @@ export async function cliBundlePath() {
   }
 }
 
-/** `{ main, endQuietlyOnClosedPipe }` of the command: from the bundle, or through tsx. */
+/** `{ main, loadEveryKind, endQuietlyOnClosedPipe }` of the command: from the bundle, or through tsx. */
 export async function loadCli() {
   const bundle = await cliBundlePath();
   // Stack traces (HANDSHAKE_DEBUG) name the TypeScript sources, through the bundle's source map.
@@ -101,5 +102,6 @@ export async function loadCli() {
   register();
   const { main } = await import('../src/cli/main.ts');
   const { endQuietlyOnClosedPipe } = await import('../src/cli/processIo.ts');
-  return { main, endQuietlyOnClosedPipe };
+  const { loadEveryKind } = await import('../src/sim/index.ts');
+  return { main, loadEveryKind, endQuietlyOnClosedPipe };
 }

@@ -4,6 +4,8 @@
 // Exit statuses are listed in src/cli/exitCodes.ts (and `handshake help`).
 import { loadCli } from './cliBundle.js';
 
-const { main, endQuietlyOnClosedPipe } = await loadCli();
+const { main, loadEveryKind, endQuietlyOnClosedPipe } = await loadCli();
+// The command runs any scenario or lesson: every kind's behaviour is loaded before it starts.
+await loadEveryKind();
 endQuietlyOnClosedPipe();
 process.exitCode = main(process.argv.slice(2));

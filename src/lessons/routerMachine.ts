@@ -77,7 +77,7 @@ export function tableOfScenario(
   const spec = valid.scenario.nodes.find((n) => n.id === id);
   if (!spec) return say('router.noNode', { id });
   if (spec.role !== 'router') return say('router.notRouter', { id, role: spec.role });
-  const node = buildSimulation(valid.scenario, { trace: false }).nodes.get(id);
+  const node = buildSimulation(valid.scenario, { trace: false, networkOnly: true }).nodes.get(id);
   if (node?.kind !== 'host') return say('router.noStack', { id });
   return { table: node.net.routes, interfaces: node.net.interfaces.map((i) => i.name) };
 }

@@ -8,10 +8,12 @@ import type { TraceListener } from '../engine/trace.ts';
 import { CpuScheduler } from '../machines/cpu/cpuScheduler.ts';
 import type { PointToPointLink } from '../net/link/pointToPointLink.ts';
 import { PackedPackets } from '../net/wire/packedPackets.ts';
+import type { StubResolver } from '../kinds/dns/dnsResolverFeature.ts';
 import type { AppContext, Lookup } from './kinds/appKind.ts';
 import { actionLabel, type AnyActionKind } from './kinds/actionKind.ts';
 import { addressResolver, appLabels, kindOf } from './kinds/appInstances.ts';
-import { ACTION_KINDS, NODE_RESOLVER } from './kinds/kindRegistry.ts';
+import { ACTION_KINDS } from './kinds/kindRegistry.ts';
+import { actionBehaviour, appBehaviour, resolverBehaviour } from './kinds/kindBehaviours.ts';
 import type { BuiltNode, HostNode } from './kinds/roleKind.ts';
 import { buildNetwork } from './build/buildNetwork.ts';
 import { isHostName } from './scenario/checkReferences.ts';
@@ -28,10 +30,15 @@ export interface BuildOptions {
    * its trace file and captures without keeping the trace (`trace: false`).
    */
   onRecord?: TraceListener;
+  /**
+   * Build the network only: nodes and links, no apps, actions or resolvers, so nothing of a
+   * kind's behaviour is needed (what a router's table is needs no more).
+   */
+  networkOnly?: boolean;
 }
 
 /** The stub resolver of a node (see src/kinds/dns). */
-export type Resolver = ReturnType<typeof NODE_RESOLVER.create>;
+export type Resolver = StubResolver;
 
 /** A scenario wired up and ready to run. */
 export interface Simulation {
@@ -57,13 +64,16 @@ function actionKindOf(event: { type: string }): AnyActionKind {
   return kind;
 }
 
-/** Builds the simulation of a validated scenario. Nothing runs until `sim.run()`. */
+/**
+ * Builds the simulation of a validated scenario. Nothing runs until `sim.run()`. The behaviours
+ * of its kinds must be loaded first (`await loadKinds(scenario)`, kindBehaviours.ts).
+ */
 export function buildSimulation(scenario: Scenario, options: BuildOptions = {}): Simulation {
   const seed = options.seed ?? scenario.seed ?? 1;
   const sim = new Simulator({ seed, trace: options.trace ?? true });
   // Stored link records keep their packets in columns, not as objects (packedPackets.ts).
   sim.trace.usePacker('packet', new PackedPackets());
-  const figures = runFigures(scenario);
+  const figures = runFigures(options.networkOnly ? networkOf(scenario) : scenario);
   sim.trace.watch(figures.types, figures.add);
   if (options.onRecord) sim.trace.subscribe(options.onRecord);
   sim.record({ t: 0, type: 'sim.start', scenario: scenario.name, seed });
@@ -81,21 +91,22 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
     return cpu;
   };
   for (const host of hosts) if (hasCpu(host.spec)) cpuOf(host);
-
   const resolvers = new Map<string, Resolver>();
+  if (options.networkOnly) return { scenario, seed, sim, nodes, links, cpus, resolvers, figures };
+
   for (const host of hosts) {
     const server = host.spec.dns && addressOf(host.spec.dns.server);
     if (host.spec.dns && server !== undefined)
       resolvers.set(
         host.spec.id,
-        NODE_RESOLVER.create(sim, host.udp, host.spec.id, host.spec.dns, server),
+        resolverBehaviour().create(sim, host.udp, host.spec.id, host.spec.dns, server),
       );
   }
   /** Node ids and IPv4 literals at once; host names through the node's resolver. */
   const lookupFor = (host: HostNode): Lookup => {
     const resolver = resolvers.get(host.spec.id);
     const dns: Lookup = resolver
-      ? NODE_RESOLVER.lookup(resolver)
+      ? resolverBehaviour().lookup(resolver)
       : (_, done) => done({ ok: false, error: `${host.spec.id} has no DNS server configured` });
     return (name, done) => {
       if (isHostName(name)) return dns(name, done);
@@ -118,7 +129,7 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
     const labels = appLabels(host.spec);
     const lookup = lookupFor(host);
     (host.spec.apps ?? []).forEach((app, index) => {
-      kindOf(app).start(contextFor(host, labels[index] as string, lookup), app);
+      appBehaviour(kindOf(app)).start(contextFor(host, labels[index] as string, lookup), app);
     });
   }
   // Actions at a moment run on their node's stack like its apps, named by their place in events.
@@ -126,7 +137,17 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
     if (isLinkEvent(event)) return;
     const host = nodes.get(event.node);
     if (host?.kind !== 'host') return; // validation makes sure it has an address
-    actionKindOf(event).start(contextFor(host, actionLabel(index), lookupFor(host)), event);
+    actionBehaviour(actionKindOf(event)).start(
+      contextFor(host, actionLabel(index), lookupFor(host)),
+      event,
+    );
   });
   return { scenario, seed, sim, nodes, links, cpus, resolvers, figures };
+}
+
+/** The scenario without what needs a kind's behaviour: its apps, dns settings and actions. */
+function networkOf(scenario: Scenario): Scenario {
+  const nodes = scenario.nodes.map(({ apps: _apps, dns: _dns, ...node }) => node);
+  const events = scenario.events?.filter(isLinkEvent);
+  return { ...scenario, nodes, ...(events ? { events } : {}) };
 }

@@ -7,7 +7,7 @@ import { record, tell, testNames } from '../../viz/kinds/kindSpeechTestHelpers.t
 import { spoken, validateScenario } from '../../sim/index.ts';
 import { BULK_DE } from './bulkPhrases.de.ts';
 import { BULK_EN } from './bulkPhrases.ts';
-import { describeTransfer, type BulkSendFigures } from './bulkSendKind.ts';
+import { describeTransfer, type BulkSendFigures } from './bulkSendBehaviour.ts';
 import { bulkSendView, sinkView, transferOutcome } from './bulkView.ts';
 
 const DONE: BulkSendFigures = {

@@ -5,7 +5,11 @@
 import { object, type Infer } from '../../sim/schema/schema.ts';
 import { byteSize } from '../../sim/schema/networkSchemas.ts';
 import { peer, port } from '../../sim/scenario/commonSchemas.ts';
-import { actionFields, defineActionKind } from '../../sim/kinds/actionKind.ts';
+import {
+  actionFields,
+  defineActionBehaviour,
+  defineActionKind,
+} from '../../sim/kinds/actionKind.ts';
 import { DEFAULT_BULK_PORT } from './bulkBytes.ts';
 import { bulkSendKind, type BulkSendApp } from './bulkSendKind.ts';
 import { bookPhrase, phrased } from '../../sim/schema/phrase.ts';
@@ -35,14 +39,20 @@ export const transferActionKind = defineActionKind<TransferAction>({
       );
   },
 
-  start(context, event) {
-    const app: BulkSendApp = {
-      type: 'bulkSend',
-      peer: event.target,
-      bytes: event.bytes,
-      start: event.at,
-    };
-    if (event.port !== undefined) app.port = event.port;
-    bulkSendKind.start(context, app);
-  },
+  // Its behaviour is the bulk sender's, started at `at`.
+  behaviour: () =>
+    bulkSendKind.behaviour().then((sender) =>
+      defineActionBehaviour<TransferAction>({
+        start(context, event) {
+          const app: BulkSendApp = {
+            type: 'bulkSend',
+            peer: event.target,
+            bytes: event.bytes,
+            start: event.at,
+          };
+          if (event.port !== undefined) app.port = event.port;
+          sender.start(context, app);
+        },
+      }),
+    ),
 });

@@ -83,3 +83,11 @@ export function resolverLines(r: ResolverFigures): string[] {
       `${r.queries} queries, ${r.answers} answered, failures ${statusText(r.failures)}`,
   ];
 }
+
+/** The resolver's behaviour, as the registry loads it (NODE_RESOLVER in kindRegistry.ts). */
+export const resolverBehaviour = {
+  create: createResolver,
+  lookup: resolverLookup,
+  figures: resolverFigures,
+  lines: resolverLines,
+};

@@ -2,23 +2,21 @@
 // 53 (NXDOMAIN for names it lacks, REFUSED outside its origin). Its schema, how it starts on a
 // node, and its figures from the trace: queries and responses by RCODE.
 
-import { DNS_PORT, rcodeName } from '../../net/app/dns/dnsMessage.ts';
+import { DNS_PORT } from '../../net/app/dns/dnsMessage.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';
-import { bindUdp } from '../../sim/build/appSockets.ts';
-import { countInto, statusText } from '../../sim/summary/figureMath.ts';
-import { serveZone } from './dnsServer.ts';
-import { DEFAULT_TTL, type Zone, type ZoneRecord } from './dnsZone.ts';
 import { dnsServerApp, type DnsServerApp } from './dnsSchemas.ts';
+import { DEFAULT_TTL, type Zone, type ZoneRecord } from './dnsZone.ts';
 import './dnsTrace.ts';
+import type { DnsServerFigures } from './dnsServerBehaviour.ts';
+export type { DnsServerFigures } from './dnsServerBehaviour.ts';
 
-/** What a DNS server did. */
-export interface DnsServerFigures {
-  node: string;
-  /** Datagrams it took as queries (answered or ignored). */
-  queries: number;
-  /** Responses by RCODE name (NOERROR, NXDOMAIN, ...). */
-  rcodes: Record<string, number>;
-}
+export const dnsServerKind = defineAppKind<DnsServerApp, DnsServerFigures>({
+  type: 'dnsServer',
+  schema: dnsServerApp,
+  traceName: 'dns',
+  listens: (app) => ({ protocol: 'udp', port: app.port ?? DNS_PORT }),
+  behaviour: () => import('./dnsServerBehaviour.ts').then((module) => module.dnsServerBehaviour),
+});
 
 /** The zone a dnsServer app serves, its records with their default TTL. */
 export function zoneOf(app: DnsServerApp): Zone {
@@ -29,33 +27,3 @@ export function zoneOf(app: DnsServerApp): Zone {
   );
   return app.origin === undefined ? { records } : { origin: app.origin, records };
 }
-
-export const dnsServerKind = defineAppKind<DnsServerApp, DnsServerFigures>({
-  type: 'dnsServer',
-  schema: dnsServerApp,
-  traceName: 'dns',
-  listens: (app) => ({ protocol: 'udp', port: app.port ?? DNS_PORT }),
-
-  start(context, app) {
-    const { sim, node, label } = context;
-    const socket = bindUdp(context, app.port ?? DNS_PORT);
-    if (!socket) return;
-    serveZone(sim, socket, { node, app: label }, zoneOf(app), app.delay ?? 0);
-  },
-
-  figures: {
-    fold({ node }) {
-      let queries = 0;
-      const rcodes: Record<string, number> = {};
-      return {
-        types: ['dns.serve', 'dns.ignore'],
-        add(record) {
-          queries++;
-          if (record.type === 'dns.serve') countInto(rcodes, rcodeName(record.rcode));
-        },
-        result: () => ({ node, queries, rcodes: { ...rcodes } }),
-      };
-    },
-    lines: (d) => [`dns server ${d.node}: ${d.queries} queries (${statusText(d.rcodes)})`],
-  },
-});

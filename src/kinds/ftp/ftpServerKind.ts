@@ -4,80 +4,15 @@
 
 import { FTP_PORT } from '../../net/app/ftp/ftpMessages.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';
-import { FtpFileStore } from './ftpFiles.ts';
-import { startFtpServer } from './ftpServer.ts';
 import { ftpServerApp, type FtpServerApp } from './ftpSchemas.ts';
 import './ftpTrace.ts';
-
-/** What an FTP server did. */
-export interface FtpServerFigures {
-  node: string;
-  port: number;
-  sessions: number;
-  commands: number;
-  logins: number;
-  failedLogins: number;
-  bytesSent: number;
-  bytesReceived: number;
-}
+import type { FtpServerFigures } from './ftpServerBehaviour.ts';
+export type { FtpServerFigures } from './ftpServerBehaviour.ts';
 
 export const ftpServerKind = defineAppKind<FtpServerApp, FtpServerFigures>({
   type: 'ftpServer',
   schema: ftpServerApp,
   traceName: 'ftpd',
   listens: (app) => ({ protocol: 'tcp', port: app.port ?? FTP_PORT }),
-
-  start({ sim, host, node, label }, app) {
-    const started = startFtpServer(sim, host.tcp, {
-      node,
-      app: label,
-      port: app.port ?? FTP_PORT,
-      users: app.users ?? [],
-      files: new FtpFileStore(app.files ?? []),
-      passivePorts: sim.random.stream(`node:${node}/ftp/pasv`),
-    });
-    if (!started.ok)
-      sim.record({
-        t: sim.now(),
-        type: 'app.error',
-        node,
-        app: label,
-        op: 'listen',
-        error: started.error,
-      });
-  },
-
-  figures: {
-    fold({ node, app }) {
-      const figures: FtpServerFigures = {
-        node,
-        port: app.port ?? FTP_PORT,
-        sessions: 0,
-        commands: 0,
-        logins: 0,
-        failedLogins: 0,
-        bytesSent: 0,
-        bytesReceived: 0,
-      };
-      return {
-        types: ['ftp.session', 'ftp.serve', 'ftp.data'],
-        add(record) {
-          if (record.type === 'ftp.session') figures.sessions++;
-          else if (record.type === 'ftp.serve') {
-            figures.commands++;
-            if (record.verb === 'PASS' && record.code === 230) figures.logins++;
-            if (record.verb === 'PASS' && record.code === 530) figures.failedLogins++;
-          } else if (record.type === 'ftp.data') {
-            if (record.direction === 'sent') figures.bytesSent += record.bytes;
-            else figures.bytesReceived += record.bytes;
-          }
-        },
-        result: () => ({ ...figures }),
-      };
-    },
-    lines: (f) => [
-      `ftp server ${f.node}:${f.port}: ${f.sessions} sessions, ${f.logins} logins (${f.failedLogins} refused), ` +
-        `${f.commands} commands, ${f.bytesSent} bytes sent, ${f.bytesReceived} received`,
-    ],
-  },
+  behaviour: () => import('./ftpServerBehaviour.ts').then((module) => module.ftpServerBehaviour),
 });

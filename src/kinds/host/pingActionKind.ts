@@ -5,7 +5,11 @@
 import { NS_PER_S } from '../../engine/time.ts';
 import { number, object, type Infer } from '../../sim/schema/schema.ts';
 import { peer } from '../../sim/scenario/commonSchemas.ts';
-import { actionFields, defineActionKind } from '../../sim/kinds/actionKind.ts';
+import {
+  actionFields,
+  defineActionBehaviour,
+  defineActionKind,
+} from '../../sim/kinds/actionKind.ts';
 
 /** Bytes of data after the ICMP header: ping(8)'s default, 56 (84 bytes in the IP packet). */
 export const PING_DATA_BYTES = 56;
@@ -32,11 +36,8 @@ function pingData(): Uint8Array {
   return data;
 }
 
-export const pingActionKind = defineActionKind<PingAction>({
-  type: 'ping',
-  schema: pingAction,
-  target: (event) => ({ field: 'target', value: event.target }),
-
+/** Small and needing nothing but the node's IP stack, so loaded with the declaration. */
+const pingBehaviour = defineActionBehaviour<PingAction>({
   start({ sim, host, label, addressOf }, event) {
     const dst = addressOf(event.target);
     if (dst === undefined) return; // validation makes sure it is known
@@ -54,4 +55,11 @@ export const pingActionKind = defineActionKind<PingAction>({
       );
     }
   },
+});
+
+export const pingActionKind = defineActionKind<PingAction>({
+  type: 'ping',
+  schema: pingAction,
+  target: (event) => ({ field: 'target', value: event.target }),
+  behaviour: () => Promise.resolve(pingBehaviour),
 });

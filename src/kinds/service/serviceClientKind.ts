@@ -3,28 +3,11 @@
 // its users start on a node, and its figures from the trace.
 
 import { defineAppKind } from '../../sim/kinds/appKind.ts';
-import { startUsers, UserTally } from '../../sim/build/users.ts';
-import { latencyFigures, ms, type LatencyFigures } from '../../sim/summary/figureMath.ts';
-import { ServiceClient } from './serviceClient.ts';
 import { DEFAULT_SERVICE_PORT } from './serviceProtocol.ts';
 import { serviceClientApp, type ServiceClientApp } from './serviceSchemas.ts';
 import './serviceTrace.ts';
-
-/** What a service client's users did. */
-export interface ServiceClientFigures {
-  node: string;
-  server: string;
-  visits: number;
-  /** Queries made: sent, or failed before they could be sent. */
-  requests: number;
-  replies: number;
-  /** Replies that were errors (`ERR`). */
-  errors: number;
-  /** Queries that failed without a reply. */
-  failures: number;
-  error: string | null;
-  latency: LatencyFigures;
-}
+import type { ServiceClientFigures } from './serviceClientBehaviour.ts';
+export type { ServiceClientFigures } from './serviceClientBehaviour.ts';
 
 export const serviceClientKind = defineAppKind<ServiceClientApp, ServiceClientFigures>({
   type: 'serviceClient',
@@ -35,80 +18,6 @@ export const serviceClientKind = defineAppKind<ServiceClientApp, ServiceClientFi
     value: app.server,
     socket: { protocol: 'tcp', port: app.port ?? DEFAULT_SERVICE_PORT },
   }),
-
-  start(context, app) {
-    const { sim, host, node, lookup } = context;
-    let numbered = 0;
-    const queries = app.queries ?? ['SELECT 1'];
-    /** One user: it resolves, then each visit sends the queries in order on its connection. */
-    startUsers(context, app, 'query', (user, send) => {
-      let client: ServiceClient | undefined;
-      const counter = { app: user, next: () => ++numbered };
-      return {
-        resolve: () =>
-          lookup(app.server, (result) => {
-            if (!result.ok) return send({ type: 'user.failed', error: result.error });
-            const port = app.port ?? DEFAULT_SERVICE_PORT;
-            client = new ServiceClient(sim, host.tcp, node, result.address, port, counter);
-            send({ type: 'dns.resolved' });
-          }),
-        visit: () => {
-          let index = 0;
-          const next = (error: string | null): void => {
-            if (error !== null) return send({ type: 'user.failed', error });
-            const query = queries[index++];
-            if (query === undefined) return send({ type: 'user.visited' });
-            client?.query(query, next);
-          };
-          next(null);
-        },
-        leave: () => client?.close(),
-      };
-    });
-  },
-
-  figures: {
-    fold({ node, app }) {
-      const users = new UserTally();
-      const counts = { replies: 0, errors: 0, failures: 0 };
-      const latencies: number[] = [];
-      return {
-        types: ['app.visit', 'app.error', 'service.request', 'service.response', 'service.failure'],
-        add(record) {
-          switch (record.type) {
-            case 'app.visit':
-            case 'app.error':
-              users.user(record);
-              break;
-            case 'service.request':
-              users.sent(record.req);
-              break;
-            case 'service.response':
-              users.answered(record.req);
-              counts.replies++;
-              if (!record.ok) counts.errors++;
-              latencies.push(record.latency);
-              break;
-            case 'service.failure':
-              users.failed(record.req);
-              counts.failures++;
-              break;
-          }
-        },
-        result: () => ({
-          node,
-          server: app.server,
-          visits: users.visits,
-          requests: users.requests,
-          ...counts,
-          error: users.error,
-          latency: latencyFigures(latencies),
-        }),
-      };
-    },
-    lines: (c) => [
-      `queries    ${c.node} -> ${c.server}: ${c.visits} visits, ${c.replies}/${c.requests} answered, ${c.errors} errors, ` +
-        `${c.failures} failed; latency mean ${ms(c.latency.meanNs)}, p95 ${ms(c.latency.p95Ns)}${c.error ? `; stopped: ${c.error}` : ''}`,
-    ],
-  },
+  behaviour: () =>
+    import('./serviceClientBehaviour.ts').then((module) => module.serviceClientBehaviour),
 });

@@ -2,22 +2,10 @@
 // queries, each costing its service time on the node's CPU. Its schema, how it starts on a node,
 // and its figures from the server's records.
 
-import { NS_PER_S } from '../../engine/time.ts';
-import { ServerProcess } from '../../machines/server/serverProcess.ts';
-import type { ServerProcessOptions } from '../../machines/server/serverConfig.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';
-import { serverProcessOptions, startServer } from '../../sim/build/serverOptions.ts';
-import { serverFigures, serverLine, type ServerFigures } from '../../sim/summary/serverFigures.ts';
-import { DEFAULT_SERVICE_PORT, ServiceProtocol } from './serviceProtocol.ts';
+import type { ServerFigures } from '../../sim/summary/serverFigures.ts';
+import { DEFAULT_SERVICE_PORT } from './serviceProtocol.ts';
 import { serviceServerApp, type ServiceServerApp } from './serviceSchemas.ts';
-
-/** The server's settings with every default filled in. */
-function options(node: string, app: ServiceServerApp): ServerProcessOptions {
-  return serverProcessOptions(node, app.name ?? 'db', app, {
-    port: DEFAULT_SERVICE_PORT,
-    keepAliveTimeout: 30 * NS_PER_S,
-  });
-}
 
 export const serviceKind = defineAppKind<ServiceServerApp, ServerFigures>({
   type: 'service',
@@ -26,14 +14,5 @@ export const serviceKind = defineAppKind<ServiceServerApp, ServerFigures>({
   nameOf: (app) => app.name,
   usesCpu: true,
   listens: (app) => ({ protocol: 'tcp', port: app.port ?? DEFAULT_SERVICE_PORT }),
-
-  start({ sim, host, node, cpu }, app) {
-    const protocol = new ServiceProtocol(app.replySize ?? 200);
-    startServer(sim, new ServerProcess(sim, host.tcp, cpu(), protocol, options(node, app)));
-  },
-
-  figures: {
-    fold: ({ node, app }) => serverFigures(options(node, app)),
-    lines: (w) => [serverLine('service', w, false)],
-  },
+  behaviour: () => import('./serviceBehaviour.ts').then((module) => module.serviceBehaviour),
 });

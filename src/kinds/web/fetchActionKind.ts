@@ -6,7 +6,11 @@
 import { object, string, type Infer } from '../../sim/schema/schema.ts';
 import { port, serverName } from '../../sim/scenario/commonSchemas.ts';
 import { parseIpv4 } from '../../net/wire/ipv4Address.ts';
-import { actionFields, defineActionKind } from '../../sim/kinds/actionKind.ts';
+import {
+  actionFields,
+  defineActionBehaviour,
+  defineActionKind,
+} from '../../sim/kinds/actionKind.ts';
 import { httpClientKind } from './httpClientKind.ts';
 import type { HttpClientApp } from './webSchemas.ts';
 import { bookPhrase, phrased } from '../../sim/schema/phrase.ts';
@@ -46,15 +50,21 @@ export const fetchActionKind = defineActionKind<FetchAction>({
       );
   },
 
-  start(context, event) {
-    const app: HttpClientApp = {
-      type: 'httpClient',
-      server: event.server,
-      persistent: false,
-      requests: [{ method: 'GET', path: event.path }],
-      start: event.at,
-    };
-    if (event.port !== undefined) app.port = event.port;
-    httpClientKind.start(context, app);
-  },
+  // Its behaviour is the web client's, started with one request.
+  behaviour: () =>
+    httpClientKind.behaviour().then((client) =>
+      defineActionBehaviour<FetchAction>({
+        start(context, event) {
+          const app: HttpClientApp = {
+            type: 'httpClient',
+            server: event.server,
+            persistent: false,
+            requests: [{ method: 'GET', path: event.path }],
+            start: event.at,
+          };
+          if (event.port !== undefined) app.port = event.port;
+          client.start(context, app);
+        },
+      }),
+    ),
 });

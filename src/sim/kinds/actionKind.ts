@@ -50,6 +50,12 @@ export interface ActionKind<E extends ActionBase = ActionBase> {
     listens: (peer: string, protocol: 'tcp' | 'udp', port: number) => boolean,
     issues: ValidationIssue[],
   ): void;
+  /** Its behaviour, loaded only when a scenario has such an action (kindBehaviours.ts). */
+  behaviour(): Promise<ActionBehaviour<E>>;
+}
+
+/** What an action does. */
+export interface ActionBehaviour<E> {
   /**
    * Schedules the action on its node; nothing runs until the simulator does. `context.label`
    * is its name in the trace (`action3`: the third event of the document).
@@ -67,6 +73,11 @@ export type ActionOf<K> = K extends ActionKind<infer E> ? E : never;
 /** Declares an action kind with its types checked (an identity function). */
 export function defineActionKind<E extends ActionBase>(kind: ActionKind<E>): ActionKind<E> {
   return kind;
+}
+
+/** Declares an action's behaviour with its types checked (an identity function). */
+export function defineActionBehaviour<E>(behaviour: ActionBehaviour<E>): ActionBehaviour<E> {
+  return behaviour;
 }
 
 /** The name of the `i`th event (from 0) of a document in the trace, when it is an action. */

@@ -1,7 +1,8 @@
-// What an application kind gives the simulation core: its schema, the checks a schema cannot
-// make, how it starts on a node, and its figures folded from the trace. Each kind is one module
-// in its own folder under src/kinds/; kindRegistry.ts lists them, and the validator, the builder
-// and the summary loop over that list.
+// What an application kind gives the simulation core: its schema and the checks a schema cannot
+// make, always at hand; and its behaviour (how it starts on a node, its figures folded from the
+// trace), a module of its own loaded when a scenario needs it. Each kind is a declaration module
+// and a behaviour module in its folder under src/kinds/; kindRegistry.ts lists the declarations,
+// and the validator, the builder and the summary loop over that list.
 
 import type { Simulator } from '../../engine/simulator.ts';
 import type { TraceFold } from '../../engine/traceFold.ts';
@@ -85,6 +86,15 @@ export interface AppKind<A extends { type: string } = { type: string }, F = unkn
   target?(app: A): { field: string; value: string; socket?: Listening } | undefined;
   /** Problems a schema cannot see in one app. */
   check?(app: A, at: AppAt, issues: ValidationIssue[]): void;
+  /**
+   * Its behaviour, loaded only when a scenario has such an app (kindBehaviours.ts): a course page
+   * showing a ping never downloads the web server.
+   */
+  behaviour(): Promise<AppBehaviour<A, F>>;
+}
+
+/** What an app of a kind does: how it starts on a node, and its figures from the trace. */
+export interface AppBehaviour<A, F = unknown> {
   /** Starts the app on its node; nothing runs until the simulator does. */
   start(context: AppContext, app: A): void;
   /** Its figures, computed from the trace only. */
@@ -102,7 +112,16 @@ export type AnyAppKind = AppKind<any, any>;
 /** The document type of a kind. */
 export type AppOf<K> = K extends AppKind<infer A, unknown> ? A : never;
 
+/** The figures of a kind's apps. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type FiguresOf<K> = K extends AppKind<any, infer F> ? F : never;
+
 /** Declares a kind with its types checked (an identity function). */
 export function defineAppKind<A extends { type: string }, F>(kind: AppKind<A, F>): AppKind<A, F> {
   return kind;
+}
+
+/** Declares a kind's behaviour with its types checked (an identity function). */
+export function defineAppBehaviour<A, F>(behaviour: AppBehaviour<A, F>): AppBehaviour<A, F> {
+  return behaviour;
 }

@@ -1,18 +1,13 @@
-// The registry of kinds the simulation core knows: every application kind and node role, each a
-// module in its own folder under src/kinds/. The scenario schema, the validator, the builder and
-// the run summary loop over these lists; adding a kind is its folder and a line here (and one in
-// src/viz's view registry). Order matters: it is the order of the schema and of the summary.
+// The registry of kinds the simulation core knows: every application kind, action and node role,
+// each a module in its own folder under src/kinds/. The scenario schema, the validator, the
+// builder and the run summary loop over these lists; adding a kind is its folder and a line here
+// (and one in src/viz's view registry). Order matters: it is the order of the schema and of the
+// summary. What apps and actions do is loaded per scenario (kindBehaviours.ts).
 
 import { bulkSendKind } from '../../kinds/bulkTransfer/bulkSendKind.ts';
 import { transferActionKind } from '../../kinds/bulkTransfer/transferActionKind.ts';
 import { sinkKind } from '../../kinds/bulkTransfer/sinkKind.ts';
 import { dnsRole } from '../../kinds/dns/dnsRole.ts';
-import {
-  createResolver,
-  resolverFigures,
-  resolverLines,
-  resolverLookup,
-} from '../../kinds/dns/dnsResolverFeature.ts';
 import { dnsSettings } from '../../kinds/dns/dnsSchemas.ts';
 import { lookUpStatically } from '../../kinds/dns/dnsStaticLookupFeature.ts';
 import { dnsServerKind } from '../../kinds/dns/dnsServerKind.ts';
@@ -64,10 +59,9 @@ export const UPCOMING_ROLES: Readonly<Record<string, string>> = {
 export const NODE_RESOLVER = {
   /** The node's `dns` setting. */
   settings: dnsSettings,
-  create: createResolver,
-  lookup: resolverLookup,
-  figures: resolverFigures,
-  lines: resolverLines,
   /** What a lookup from a node will get, from the document alone (for warnings). */
   answerStatically: lookUpStatically,
+  /** How it is made, looks names up and counts: loaded for a scenario with one (kindBehaviours). */
+  behaviour: () =>
+    import('../../kinds/dns/dnsResolverFeature.ts').then((module) => module.resolverBehaviour),
 };

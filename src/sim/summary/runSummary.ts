@@ -8,9 +8,11 @@ import type { Nanos } from '../../engine/time.ts';
 import type { TraceRecord } from '../../engine/trace.ts';
 import { foldRecords, type TraceFold } from '../../engine/traceFold.ts';
 import { DEFAULT_CPU_CONFIG, type CpuConfig } from '../../machines/cpu/cpuConfig.ts';
-import type { AnyAppKind } from '../kinds/appKind.ts';
+import type { ResolverFigures } from '../../kinds/dns/dnsResolverFeature.ts';
+import type { AnyAppKind, FiguresOf } from '../kinds/appKind.ts';
 import { addressResolver, appInstances, kindOf } from '../kinds/appInstances.ts';
-import { APP_KINDS, NODE_RESOLVER } from '../kinds/kindRegistry.ts';
+import { appBehaviour, resolverBehaviour } from '../kinds/kindBehaviours.ts';
+import { APP_KINDS } from '../kinds/kindRegistry.ts';
 import { resolveLinkEnd } from '../scenario/resolveLinkEnd.ts';
 import { DEFAULT_BANDWIDTH } from '../scenario/defaults.ts';
 import type { Scenario, ScenarioNode } from '../scenario/scenarioSchema.ts';
@@ -21,12 +23,9 @@ import { TraceRouter } from './traceRouter.ts';
 type KindList = (typeof APP_KINDS)[number];
 /** The `type` of every app kind. */
 export type AppType = KindList['type'];
-type FiguresOf<K> = K extends { figures: { fold(...args: never[]): TraceFold<infer F> } }
-  ? F
-  : never;
 /** The figures of each app of a run, by kind: only the kinds the scenario has. */
 export type AppFigures = { [K in AppType]?: FiguresOf<Extract<KindList, { type: K }>>[] };
-export type ResolverFigures = ReturnType<ReturnType<typeof NODE_RESOLVER.figures>['result']>;
+export type { ResolverFigures };
 
 /** What a run did: plain data, the same in Node and the browser. */
 export interface RunSummary {
@@ -96,7 +95,7 @@ export function runFigures(scenario: Scenario): RunFigures {
 
   const apps: { kind: AnyAppKind; fold: TraceFold<unknown> }[] = [];
   for (const { kind, instance } of appInstances(scenario)) {
-    const fold = kind.figures.fold(instance);
+    const fold = appBehaviour(kind).figures.fold(instance);
     router.attach(fold, { by: 'app', node: instance.node, app: instance.label });
     apps.push({ kind, fold });
   }
@@ -104,7 +103,7 @@ export function runFigures(scenario: Scenario): RunFigures {
   const addressOf = addressResolver(scenario);
   const resolvers = scenario.nodes.flatMap((node) => {
     if (!node.dns) return [];
-    const fold = NODE_RESOLVER.figures(node.id, addressOf(node.dns.server));
+    const fold = resolverBehaviour().figures(node.id, addressOf(node.dns.server));
     router.attach(fold, { by: 'node', node: node.id });
     return [fold];
   });

@@ -4,7 +4,8 @@
 import { formatDuration } from '../../engine/time.ts';
 import type { StopReason } from '../../engine/simulator.ts';
 import type { AnyAppKind } from '../kinds/appKind.ts';
-import { APP_KINDS, NODE_RESOLVER } from '../kinds/kindRegistry.ts';
+import { appBehaviour, resolverBehaviour } from '../kinds/kindBehaviours.ts';
+import { APP_KINDS } from '../kinds/kindRegistry.ts';
 import { cpuLines } from './cpuFigures.ts';
 import { formatBitRate } from './figureMath.ts';
 import type { DirectionFigures } from './linkFigures.ts';
@@ -31,9 +32,9 @@ export function formatSummaryLines(s: RunSummary): string[] {
   ];
   for (const kind of APP_KINDS as readonly AnyAppKind[]) {
     const figures = (s.apps as Record<string, unknown[] | undefined>)[kind.type] ?? [];
-    for (const f of figures) lines.push(...kind.figures.lines(f));
+    for (const f of figures) lines.push(...appBehaviour(kind).figures.lines(f));
   }
-  for (const r of s.resolvers ?? []) lines.push(...NODE_RESOLVER.lines(r));
+  for (const r of s.resolvers ?? []) lines.push(...resolverBehaviour().lines(r));
   for (const p of s.cpus) lines.push(...cpuLines(p));
   for (const l of s.links) {
     const [ab, ba] = l.directions;

@@ -5,7 +5,7 @@
 
 import { parseScenarioText } from '../../sim/index.ts';
 import type { CancelRun, RunListener, RunOptions } from './simClient.ts';
-import { doneMessage, SlicedRun } from './slicedRun.ts';
+import { doneMessage, SlicedRun, whenKindsLoaded } from './slicedRun.ts';
 
 /** Real time one task may run the simulation before it yields to the page (ms). */
 export const PAGE_SLICE_MS = 8;
@@ -44,17 +44,6 @@ export function startPageRun(
   const fail = (error: unknown) =>
     listener({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   let run: SlicedRun;
-  try {
-    const parsed = parseScenarioText(options.text);
-    if (!parsed.ok) {
-      listener({ type: 'invalid', issues: parsed.issues });
-      return () => {};
-    }
-    run = new SlicedRun(parsed.scenario, options);
-  } catch (error) {
-    fail(error);
-    return () => {};
-  }
   const task = () => {
     if (!live) return;
     try {
@@ -78,7 +67,32 @@ export function startPageRun(
       fail(error);
     }
   };
-  yieldNow(task);
+  try {
+    const parsed = parseScenarioText(options.text);
+    if (!parsed.ok) {
+      listener({ type: 'invalid', issues: parsed.issues });
+      return () => {};
+    }
+    // The scenario's kinds first (loaded once a page), then the run, a slice a task.
+    const begin = () => {
+      if (!live) return;
+      try {
+        run = new SlicedRun(parsed.scenario, options);
+      } catch (error) {
+        live = false;
+        fail(error);
+        return;
+      }
+      yieldNow(task);
+    };
+    whenKindsLoaded(parsed.scenario, begin, (message) => {
+      if (live) fail(new Error(message));
+      live = false;
+    });
+  } catch (error) {
+    fail(error);
+    return () => {};
+  }
   return () => {
     live = false;
   };

@@ -1,9 +1,16 @@
 // Starts a scenario run in the simulation worker and relays its messages; where no worker can be
 // made (Node tests, a browser without module workers) the same sliced run happens in the page.
 
-import { parseScenarioText } from '../../sim/index.ts';
+import { loadKinds, parseScenarioText, type Scenario } from '../../sim/index.ts';
 import type { RunRequest, WorkerMessage } from './messages.ts';
-import { doneMessage, fingerprintMessage, moreAfter, SlicedRun } from './slicedRun.ts';
+import {
+  doneMessage,
+  fingerprintMessage,
+  kindsFailed,
+  moreAfter,
+  SlicedRun,
+  whenKindsLoaded,
+} from './slicedRun.ts';
 
 export type RunOptions = Omit<RunRequest, 'type'>;
 
@@ -24,6 +31,9 @@ export function startRun(options: RunOptions, listener: RunListener): CancelRun 
     return () => {};
   }
   let live = true;
+  // The page folds the run's figures too (its summary's lines, the figures at the moment shown):
+  // it loads the scenario's kinds while the worker runs, and hands messages on once they are in.
+  const kindsHere = pageKinds(options.text);
   worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
     if (!live) return;
     const message = event.data;
@@ -31,7 +41,9 @@ export function startRun(options: RunOptions, listener: RunListener): CancelRun 
       live = false;
       worker.terminate();
     }
-    listener(message);
+    void kindsHere.then((failed) =>
+      listener(failed && message.type === 'done' ? { type: 'error', message: failed } : message),
+    );
   };
   worker.onerror = (event) => {
     if (!live) return;
@@ -47,6 +59,13 @@ export function startRun(options: RunOptions, listener: RunListener): CancelRun 
   };
 }
 
+/** Loads in the page the kinds a document's run needs; resolves to an error message, or null. */
+function pageKinds(text: string): Promise<string | null> {
+  const parsed = parseScenarioText(text);
+  if (!parsed.ok) return Promise.resolve(null); // the worker says why
+  return loadKinds(parsed.scenario).then(() => null, kindsFailed);
+}
+
 function makeWorker(): Worker | null {
   if (typeof Worker === 'undefined') return null;
   try {
@@ -56,7 +75,10 @@ function makeWorker(): Worker | null {
   }
 }
 
-/** The worker's work, done here in one go: the same messages, delivered before returning. */
+/**
+ * The worker's work, done here in one go: the same messages, delivered before returning once the
+ * scenario's kinds are loaded (always so in Node, where the tests load every kind first).
+ */
 export function runHere(options: RunOptions, listener: RunListener): void {
   try {
     const parsed = parseScenarioText(options.text);
@@ -64,7 +86,20 @@ export function runHere(options: RunOptions, listener: RunListener): void {
       listener({ type: 'invalid', issues: parsed.issues });
       return;
     }
-    const run = new SlicedRun(parsed.scenario, options);
+    whenKindsLoaded(
+      parsed.scenario,
+      () => runLoaded(parsed.scenario, options, listener),
+      (message) => listener({ type: 'error', message }),
+    );
+  } catch (error) {
+    listener({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/** runHere's run of a valid scenario whose kinds are loaded. */
+function runLoaded(scenario: Scenario, options: RunOptions, listener: RunListener): void {
+  try {
+    const run = new SlicedRun(scenario, options);
     while (!run.step()); // in slices, so the record budget is checked as in the worker
     listener({
       type: 'progress',

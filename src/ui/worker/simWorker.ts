@@ -2,9 +2,9 @@
 // records, packed, in batches with progress, then the summary, so the page stays responsive on big runs.
 
 import { transferables } from '../../engine/traceStoreDelta.ts';
-import { parseScenarioText, plainForPage } from '../../sim/index.ts';
+import { parseScenarioText, plainForPage, type Scenario } from '../../sim/index.ts';
 import type { RunRequest, WorkerMessage } from './messages.ts';
-import { doneMessage, fingerprintMessage, SlicedRun } from './slicedRun.ts';
+import { doneMessage, fingerprintMessage, SlicedRun, whenKindsLoaded } from './slicedRun.ts';
 
 /** Post at least this often (wall ms) while running, and at most this many records at once. */
 const POST_EVERY_MS = 30;
@@ -25,7 +25,24 @@ scope.onmessage = (event) => {
       scope.postMessage({ type: 'invalid', issues: plainForPage(parsed.issues) });
       return;
     }
-    const run = new SlicedRun(parsed.scenario, {
+    const scenario = parsed.scenario;
+    whenKindsLoaded(
+      scenario,
+      () => runLoaded(scenario, request),
+      (message) => scope.postMessage({ type: 'error', message }),
+    );
+  } catch (error) {
+    scope.postMessage({
+      type: 'error',
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+};
+
+/** Runs a valid scenario whose kinds are loaded, posting its records as it goes. */
+function runLoaded(scenario: Scenario, request: RunRequest): void {
+  try {
+    const run = new SlicedRun(scenario, {
       seed: request.seed,
       maxEvents: request.maxEvents,
       maxRecords: request.maxRecords,
@@ -61,4 +78,4 @@ scope.onmessage = (event) => {
       message: error instanceof Error ? error.message : String(error),
     });
   }
-};
+}

@@ -7,6 +7,8 @@
 import type { Trace, TraceRecord } from '../../engine/trace.ts';
 import { deltaCursor, type TraceStoreDelta } from '../../engine/traceStoreDelta.ts';
 import {
+  kindsLoaded,
+  loadKinds,
   ScenarioSlices,
   SLICE_EVENTS,
   type CallerStop,
@@ -163,4 +165,23 @@ export function fingerprintMessage(run: SlicedRun): WorkerMessage | null {
 /** Whether the worker has more to say after `message`: a fingerprint follows a full run's done. */
 export function moreAfter(message: WorkerMessage, detail: RunDetail | undefined): boolean {
   return message.type === 'progress' || (message.type === 'done' && (detail ?? 'full') === 'full');
+}
+
+/**
+ * Calls `then` once the behaviours of the scenario's kinds are loaded: at once (before returning)
+ * when they are, else after loading them (kindBehaviours.ts); `fail` hears a failed load.
+ */
+export function whenKindsLoaded(
+  scenario: Scenario,
+  then: () => void,
+  fail: (message: string) => void,
+): void {
+  if (kindsLoaded(scenario)) return then();
+  loadKinds(scenario).then(then, (error: unknown) => fail(kindsFailed(error)));
+}
+
+/** What a run says when its kinds' code could not be loaded (a dropped connection, mostly). */
+export function kindsFailed(error: unknown): string {
+  const why = error instanceof Error ? error.message : String(error);
+  return `the code for this scenario's apps could not be loaded (${why}): is the connection down? Try again.`;
 }
