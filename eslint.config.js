@@ -50,7 +50,9 @@ const CORE = ['engine', 'net', 'machines', 'sim'];
  */
 const KIND_FILE_LAYERS = {
   machines: ['src/kinds/**/*.ts'],
-  sim: ['Kind', 'Behaviour', 'Role', 'Roles', 'Schemas', 'Feature'].map((s) => `src/kinds/**/*${s}.ts`),
+  sim: ['Kind', 'Behaviour', 'Role', 'Roles', 'Schemas', 'Feature'].map(
+    (s) => `src/kinds/**/*${s}.ts`,
+  ),
   viz: ['View', 'Views'].map((s) => `src/kinds/**/*${s}.ts`),
   ui: ['src/kinds/**/*.svelte'],
 };
