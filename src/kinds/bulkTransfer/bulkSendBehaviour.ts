@@ -1,6 +1,6 @@
 // The bulkSend behaviour: a TCP client that connects, writes a number of bytes as fast as TCP takes
-// them, and closes (a file upload, iperf, ns-3's BulkSend). Its schema, how it starts on a node,
-// and its figures from the trace: bytes written, when it connected and when it finished.
+// them, and closes (a file upload, iperf, ns-3's BulkSend). How it starts on a node, and its
+// figures from the trace: bytes written, when it connected and when it finished.
 
 import { FlatMachineActor } from '../../machines/flatMachineActor.ts';
 import { NS_PER_MS, formatDuration, type Nanos } from '../../engine/time.ts';

@@ -1,6 +1,6 @@
 // The bulkSend kind: a TCP client that connects, writes a number of bytes as fast as TCP takes
-// them, and closes (a file upload, iperf, ns-3's BulkSend). Its schema, how it starts on a node,
-// and its figures from the trace: bytes written, when it connected and when it finished.
+// them, and closes (a file upload, iperf, ns-3's BulkSend). Its schema and checks, always loaded;
+// how it runs and its figures are in bulkSendBehaviour.ts, loaded when a scenario has such an app.
 
 import { bulkSendApp, type BulkSendApp } from './bulkSchemas.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';

@@ -1,6 +1,6 @@
 // The sink behaviour: a TCP server that accepts connections and reads everything sent to it (the
-// receiving end of a bulk transfer, ns-3's PacketSink). Its schema, how it starts on a node, and
-// its figures from the trace: connections accepted and bytes read.
+// receiving end of a bulk transfer, ns-3's PacketSink). How it starts on a node, and its figures
+// from the trace: connections accepted and bytes read.
 
 import { FlatMachineActor } from '../../machines/flatMachineActor.ts';
 import type { TcpListener } from '../../machines/tcp/tcpListener.ts';

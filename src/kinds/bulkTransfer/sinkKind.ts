@@ -1,6 +1,6 @@
 // The sink kind: a TCP server that accepts connections and reads everything sent to it (the
-// receiving end of a bulk transfer, ns-3's PacketSink). Its schema, how it starts on a node, and
-// its figures from the trace: connections accepted and bytes read.
+// receiving end of a bulk transfer, ns-3's PacketSink). Its schema and checks, always loaded; how
+// it runs and its figures are in sinkBehaviour.ts, loaded when a scenario has such an app.
 
 import { sinkApp, type SinkApp } from './bulkSchemas.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';

@@ -1,6 +1,6 @@
-// The dnsServer behaviour: an authoritative DNS server answering A queries from its zone on UDP port
-// 53 (NXDOMAIN for names it lacks, REFUSED outside its origin). Its schema, how it starts on a
-// node, and its figures from the trace: queries and responses by RCODE.
+// The dnsServer behaviour: an authoritative DNS server answering A queries from its zone on UDP
+// port 53 (NXDOMAIN for names it lacks, REFUSED outside its origin). How it starts on a node, and
+// its figures from the trace: queries and responses by RCODE.
 
 import { DNS_PORT, rcodeName } from '../../net/app/dns/dnsMessage.ts';
 import { zoneOf } from './dnsServerKind.ts';

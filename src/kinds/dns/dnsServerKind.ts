@@ -1,6 +1,6 @@
-// The dnsServer kind: an authoritative DNS server answering A queries from its zone on UDP port
-// 53 (NXDOMAIN for names it lacks, REFUSED outside its origin). Its schema, how it starts on a
-// node, and its figures from the trace: queries and responses by RCODE.
+// The dnsServer kind: an authoritative DNS server answering A queries from its zone on UDP port 53
+// (NXDOMAIN for names it lacks, REFUSED outside its origin). Its schema and checks, always loaded;
+// how it runs and its figures are in dnsServerBehaviour.ts, loaded when a scenario has such an app.
 
 import { DNS_PORT } from '../../net/app/dns/dnsMessage.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';

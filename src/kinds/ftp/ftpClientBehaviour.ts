@@ -1,6 +1,6 @@
 // The ftpClient behaviour: a user at an FTP prompt who connects, logs in, runs a script of commands
-// (PWD, CWD, LIST, RETR, STOR over passive data connections) and quits. Its schema, how it
-// starts on a node, and its figures from the trace.
+// (PWD, CWD, LIST, RETR, STOR over passive data connections) and quits. How it starts on a node,
+// and its figures from the trace.
 
 import { createActor } from 'xstate';
 import { NS_PER_MS } from '../../engine/time.ts';

@@ -1,6 +1,7 @@
 // The ftpClient kind: a user at an FTP prompt who connects, logs in, runs a script of commands
-// (PWD, CWD, LIST, RETR, STOR over passive data connections) and quits. Its schema, how it
-// starts on a node, and its figures from the trace.
+// (PWD, CWD, LIST, RETR, STOR over passive data connections) and quits. Its schema and checks,
+// always loaded; how it runs and its figures are in ftpClientBehaviour.ts, loaded when a scenario
+// has such an app.
 
 import { FTP_PORT } from '../../net/app/ftp/ftpMessages.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';

@@ -1,5 +1,5 @@
-// The ftpServer behaviour: an FTP server (RFC 959) with accounts and files, passive data connections
-// on ports drawn from the node's own random stream. Its schema, how it starts on a node, and its
+// The ftpServer behaviour: an FTP server (RFC 959) with accounts and files, passive data
+// connections on ports drawn from the node's own random stream. How it starts on a node, and its
 // figures from the trace: sessions, commands, logins, and bytes moved on data connections.
 
 import { FTP_PORT } from '../../net/app/ftp/ftpMessages.ts';

@@ -1,6 +1,6 @@
-// The ftpServer kind: an FTP server (RFC 959) with accounts and files, passive data connections
-// on ports drawn from the node's own random stream. Its schema, how it starts on a node, and its
-// figures from the trace: sessions, commands, logins, and bytes moved on data connections.
+// The ftpServer kind: an FTP server (RFC 959) with accounts and files, passive data connections on
+// ports drawn from the node's own random stream. Its schema and checks, always loaded; how it runs
+// and its figures are in ftpServerBehaviour.ts, loaded when a scenario has such an app.
 
 import { FTP_PORT } from '../../net/app/ftp/ftpMessages.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';

@@ -1,6 +1,6 @@
-// The echo behaviour: a UDP server that answers each request with a reply of the same bytes, one at a
-// time and in arrival order, after a service time (RFC 862 with a queue). Its schema, how it
-// starts on a node, and its figures from the trace: requests served and the longest queue.
+// The echo behaviour: a UDP server that answers each request with a reply of the same bytes, one at
+// a time and in arrival order, after a service time (RFC 862 with a queue). How it starts on a
+// node, and its figures from the trace: requests served and the longest queue.
 
 import { FlatMachineActor } from '../../machines/flatMachineActor.ts';
 import { NS_PER_MS } from '../../engine/time.ts';

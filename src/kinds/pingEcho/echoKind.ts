@@ -1,6 +1,7 @@
 // The echo kind: a UDP server that answers each request with a reply of the same bytes, one at a
-// time and in arrival order, after a service time (RFC 862 with a queue). Its schema, how it
-// starts on a node, and its figures from the trace: requests served and the longest queue.
+// time and in arrival order, after a service time (RFC 862 with a queue). Its schema and checks,
+// always loaded; how it runs and its figures are in echoBehaviour.ts, loaded when a scenario has
+// such an app.
 
 import { echoApp, type EchoApp } from './pingEchoSchemas.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';

@@ -1,6 +1,6 @@
-// The pinger behaviour: a UDP client that sends numbered requests one at a time, waits for each reply
-// and retries after a timeout (stop-and-wait). Its schema, how it starts on a node over a UDP
-// socket, and its figures from the trace: requests, retries, replies, losses, round-trip times.
+// The pinger behaviour: a UDP client that sends numbered requests one at a time, waits for each
+// reply and retries after a timeout (stop-and-wait). How it starts on a node over a UDP socket, and
+// its figures from the trace: requests, retries, replies, losses, round-trip times.
 
 import { FlatMachineActor } from '../../machines/flatMachineActor.ts';
 import { NS_PER_MS, formatDuration, type Nanos } from '../../engine/time.ts';

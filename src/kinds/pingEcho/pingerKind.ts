@@ -1,6 +1,6 @@
 // The pinger kind: a UDP client that sends numbered requests one at a time, waits for each reply
-// and retries after a timeout (stop-and-wait). Its schema, how it starts on a node over a UDP
-// socket, and its figures from the trace: requests, retries, replies, losses, round-trip times.
+// and retries after a timeout (stop-and-wait). Its schema and checks, always loaded; how it runs
+// and its figures are in pingerBehaviour.ts, loaded when a scenario has such an app.
 
 import { pingerApp, type PingerApp } from './pingEchoSchemas.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';

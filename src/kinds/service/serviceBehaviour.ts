@@ -1,6 +1,6 @@
-// The service behaviour: a generic request/response server (a database, a cache) answering line-based
-// queries, each costing its service time on the node's CPU. Its schema, how it starts on a node,
-// and its figures from the server's records.
+// The service behaviour: a generic request/response server (a database, a cache) answering line-
+// based queries, each costing its service time on the node's CPU. How it starts on a node, and its
+// figures from the server's records.
 
 import { NS_PER_S } from '../../engine/time.ts';
 import { ServerProcess } from '../../machines/server/serverProcess.ts';

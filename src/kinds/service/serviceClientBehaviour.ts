@@ -1,6 +1,6 @@
-// The serviceClient behaviour: users of a request/response service, each visit sending its queries in
-// order over one persistent connection, with the same workloads as web clients. Its schema, how
-// its users start on a node, and its figures from the trace.
+// The serviceClient behaviour: users of a request/response service, each visit sending its queries
+// in order over one persistent connection, with the same workloads as web clients. How its users
+// start on a node, and its figures from the trace.
 
 import { defineAppBehaviour } from '../../sim/kinds/appKind.ts';
 import { startUsers, UserTally } from '../../sim/build/users.ts';

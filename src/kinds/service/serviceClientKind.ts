@@ -1,6 +1,7 @@
 // The serviceClient kind: users of a request/response service, each visit sending its queries in
-// order over one persistent connection, with the same workloads as web clients. Its schema, how
-// its users start on a node, and its figures from the trace.
+// order over one persistent connection, with the same workloads as web clients. Its schema and
+// checks, always loaded; how it runs and its figures are in serviceClientBehaviour.ts, loaded when
+// a scenario has such an app.
 
 import { defineAppKind } from '../../sim/kinds/appKind.ts';
 import { DEFAULT_SERVICE_PORT } from './serviceProtocol.ts';

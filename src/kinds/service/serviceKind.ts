@@ -1,6 +1,6 @@
 // The service kind: a generic request/response server (a database, a cache) answering line-based
-// queries, each costing its service time on the node's CPU. Its schema, how it starts on a node,
-// and its figures from the server's records.
+// queries, each costing its service time on the node's CPU. Its schema and checks, always loaded;
+// how it runs and its figures are in serviceBehaviour.ts, loaded when a scenario has such an app.
 
 import { defineAppKind } from '../../sim/kinds/appKind.ts';
 import type { ServerFigures } from '../../sim/summary/serverFigures.ts';

@@ -1,6 +1,6 @@
-// The httpClient behaviour: a browser, one user or a workload of users, each visit loading a page and
-// the objects it references or sending a list of requests, over HTTP or HTTPS. Its schema and
-// checks, how its users start on a node, and its figures from the trace.
+// The httpClient behaviour: a browser, one user or a workload of users, each visit loading a page
+// and the objects it references or sending a list of requests, over HTTP or HTTPS. How its users
+// start on a node, and its figures from the trace.
 
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import { defineAppBehaviour } from '../../sim/kinds/appKind.ts';

@@ -1,6 +1,7 @@
 // The httpClient kind: a browser, one user or a workload of users, each visit loading a page and
 // the objects it references or sending a list of requests, over HTTP or HTTPS. Its schema and
-// checks, how its users start on a node, and its figures from the trace.
+// checks, always loaded; how it runs and its figures are in httpClientBehaviour.ts, loaded when a
+// scenario has such an app.
 
 import { defineAppKind } from '../../sim/kinds/appKind.ts';
 import { httpClientApp, type HttpClientApp } from './webSchemas.ts';

@@ -1,6 +1,6 @@
 // The httpServer behaviour: a web server process serving a static site, a small API and accounts,
-// over HTTP or HTTPS, each request costing CPU time on the node. Its schema and checks, how it
-// starts on a node, and its figures from the server's records.
+// over HTTP or HTTPS, each request costing CPU time on the node. How it starts on a node, and its
+// figures from the server's records.
 
 import { NS_PER_S } from '../../engine/time.ts';
 import { ServerProcess } from '../../machines/server/serverProcess.ts';

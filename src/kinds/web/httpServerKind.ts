@@ -1,6 +1,7 @@
-// The httpServer kind: a web server process serving a static site, a small API and accounts,
-// over HTTP or HTTPS, each request costing CPU time on the node. Its schema and checks, how it
-// starts on a node, and its figures from the server's records.
+// The httpServer kind: a web server process serving a static site, a small API and accounts, over
+// HTTP or HTTPS, each request costing CPU time on the node. Its schema and checks, always loaded;
+// how it runs and its figures are in httpServerBehaviour.ts, loaded when a scenario has such an
+// app.
 
 import type { ValidationIssue } from '../../sim/schema/schema.ts';
 import { bookPhrase, phrased } from '../../sim/schema/phrase.ts';
