@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodePacket } from '../../net/wire/packetCodec.ts';
 import { decodeApp } from '../packet/appMessage.ts';
-import { dissectBytes } from '../packet/packetFields.ts';
+import { dissectBytes } from '../dissect/packetFields.ts';
 import { encapsulationQuiz, flagsText, type QuizLayer } from './encapsulationQuiz.ts';
 import {
   answerQuestion,

@@ -12,7 +12,7 @@
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
 import type { AppPart } from '../packet/appMessage.ts';
-import type { PacketDissection, PacketLayer } from '../packet/packetFieldModel.ts';
+import type { PacketDissection, PacketLayer } from '../dissect/packetFieldModel.ts';
 import { quizPhrases, type QuizWords } from './quizPhrases.ts';
 import { fieldOf, question } from './quizQuestion.ts';
 import { icmpQuestions, portQuestions, tcpQuestions } from './transportQuestions.ts';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenarioText, runScenario } from '../../sim/index.ts';
 import { networkNames } from '../names/index.ts';
 import { decodeApp } from '../packet/appMessage.ts';
-import { dissectPacket } from '../packet/packetFields.ts';
+import { dissectPacket } from '../dissect/packetFields.ts';
 import { packetHops } from '../packet/packetTrace.ts';
 import { encapsulationQuiz } from './encapsulationQuiz.ts';
 import { packetQuizContext } from './packetQuizContext.ts';

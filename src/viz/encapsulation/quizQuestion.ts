@@ -1,7 +1,7 @@
 // The two helpers every layer's questions use: a field of a dissected layer by its id, and a
 // question built from the right value and candidate distractors in a fixed order.
 
-import type { PacketField, PacketLayer } from '../packet/packetFieldModel.ts';
+import type { PacketField, PacketLayer } from '../dissect/packetFieldModel.ts';
 import type { QuizQuestion } from './encapsulationQuiz.ts';
 
 /** A field of the layer by id (also among children), or undefined. */

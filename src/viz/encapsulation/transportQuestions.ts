@@ -4,7 +4,7 @@
 // in the dissection. Words from quizPhrases.ts, in the language asked for.
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
-import type { PacketLayer } from '../packet/packetFieldModel.ts';
+import type { PacketLayer } from '../dissect/packetFieldModel.ts';
 import type { QuizQuestion } from './encapsulationQuiz.ts';
 import { quizPhrases } from './quizPhrases.ts';
 import { fieldOf, question } from './quizQuestion.ts';

@@ -11,7 +11,6 @@ import type { Packet } from '../../net/wire/packet.ts';
 import type { ScenarioNode } from '../../sim/index.ts';
 import {
   appMessageName,
-  relativeSeq,
   packetLabel,
   tcpFlagsLabel,
   directionKey,
@@ -21,6 +20,7 @@ import {
   retransmitReason,
   segmentIsns,
 } from '../packet/index.ts';
+import { relativeSeq } from '../dissect/index.ts';
 import { ladderPhrases } from './ladderPhrases.ts';
 import { dropWords } from './ladderWords.ts';
 

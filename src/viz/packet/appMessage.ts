@@ -22,7 +22,7 @@ import {
 import { ENGLISH, type Language } from '../../engine/language.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { Packet } from '../../net/wire/packet.ts';
-import { hexBytes, payloadText } from './packetFieldModel.ts';
+import { hexBytes, payloadText } from './payloadBytes.ts';
 import { packetPhrases, type PacketWords } from './packetPhrases.ts';
 
 /** An HTTP request or response head, with what of the body this segment carries. */

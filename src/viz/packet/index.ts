@@ -1,17 +1,7 @@
-// One packet, as the inspector shows it: fields with byte ranges, short labels, the application
-// message it carries, TLS opened with a key log, and its journey through the trace.
+// One packet in a line: its short label and kind, the application message it carries, and its
+// journey through the trace. What the picture and the log need; the packet opened up field by
+// field is src/viz/dissect.
 export { appMessageName, decodeApp, dnsKindText, type AppPart } from './appMessage.ts';
-export {
-  byteAscii,
-  byteHex,
-  dissectPacket,
-  fieldAtByte,
-  flattenFields,
-  hexRows,
-  relativeSeq,
-  type FieldRow,
-  type PacketLayer,
-} from './packetFields.ts';
 export {
   icmpMessageName,
   isIcmpError,
@@ -37,4 +27,4 @@ export {
   segmentIsns,
   type JourneyStep,
 } from './packetTrace.ts';
-export { decryptSegment, tlsKeysAt, type TlsRole } from './tlsView.ts';
+export { hexBytes, isPrintable, payloadText } from './payloadBytes.ts';

@@ -1,7 +1,7 @@
 // A packet in the trace: the version of each hop (TTL lowered by the router), its journey, its
 // connection's ISNs for relative sequence numbers, and the pinger's messages.
 import { describe, expect, it } from 'vitest';
-import { dissectPacket, flattenFields } from './packetFields.ts';
+import { dissectPacket, flattenFields } from '../dissect/packetFields.ts';
 import {
   appMessage,
   isnIndex,

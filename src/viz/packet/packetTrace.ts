@@ -6,7 +6,7 @@ import type { TraceRecord, TraceRecords, TraceType } from '../../engine/trace.ts
 import { recordsOfTypes } from '../../engine/traceRecords.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { Packet } from '../../net/wire/packet.ts';
-import type { AppMessage, TcpIsns } from './packetFields.ts';
+import type { AppMessage, TcpIsns } from '../dissect/packetFields.ts';
 import { packetPhrases } from './packetPhrases.ts';
 
 /** One hop of a packet: the `link.txBegin` that put it on a link, with the bytes of that hop. */

@@ -3,7 +3,7 @@
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
 import type { IcmpHeader } from '../../net/wire/packet.ts';
-import { icmpMessageName } from './packetLabel.ts';
+import { icmpMessageName } from '../packet/packetLabel.ts';
 import { checksumText, fieldMakers, type PacketLayer } from './packetFieldModel.ts';
 
 /** The UDP header at `o`. */

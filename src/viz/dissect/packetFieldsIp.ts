@@ -5,7 +5,7 @@ import { internetChecksum } from '../../net/wire/checksum.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import { IP_PROTOCOL } from '../../net/wire/packet.ts';
 import { ENGLISH, type Language } from '../../engine/language.ts';
-import { messageText } from './packetTrace.ts';
+import { messageText } from '../packet/packetTrace.ts';
 import {
   fieldMakers,
   hex16,

@@ -4,7 +4,10 @@
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
 import { fieldHelp } from './fieldHelp.ts';
-import { packetPhrases, type PacketWords } from './packetPhrases.ts';
+import { packetPhrases, type PacketWords } from '../packet/packetPhrases.ts';
+import { hexBytes, isPrintable, payloadText } from '../packet/payloadBytes.ts';
+
+export { hexBytes, isPrintable, payloadText };
 
 /** Bits of a field inside its bytes: `first` counts from the most significant bit of the first byte. */
 export interface BitRange {
@@ -169,34 +172,6 @@ export const numberField = english.numberField;
 /** `0x1c46` for a 16-bit value. */
 export function hex16(value: number): string {
   return `0x${value.toString(16).padStart(4, '0')}`;
-}
-
-/** Bytes as `00 1f a0`, with at most `max` bytes before an ellipsis. */
-export function hexBytes(bytes: Uint8Array, max = 24): string {
-  const shown = Array.from(bytes.subarray(0, max), (b) => b.toString(16).padStart(2, '0'));
-  return bytes.length > max ? `${shown.join(' ')} …` : shown.join(' ');
-}
-
-/** Whether bytes are printable ASCII text (tabs and line breaks allowed). */
-export function isPrintable(bytes: Uint8Array): boolean {
-  if (bytes.length === 0) return false;
-  for (const b of bytes) {
-    if (!((b >= 0x20 && b <= 0x7e) || b === 0x09 || b === 0x0a || b === 0x0d)) return false;
-  }
-  return true;
-}
-
-/** A payload for one line: printable ASCII as quoted text (line breaks escaped), else hex. */
-export function payloadText(bytes: Uint8Array, max = 120): string {
-  if (bytes.length === 0) return '(none)';
-  if (isPrintable(bytes)) {
-    const text = String.fromCharCode(...bytes.subarray(0, max))
-      .replace(/\r/g, '\\r')
-      .replace(/\n/g, '\\n')
-      .replace(/\t/g, '\\t');
-    return `"${text}${bytes.length > max ? '…' : ''}"`;
-  }
-  return hexBytes(bytes);
 }
 
 /** `1 byte`, `56 bytes`. */

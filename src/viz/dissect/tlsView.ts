@@ -11,10 +11,10 @@ import { HANDSHAKE_TYPE } from '../../net/app/tls/tlsHandshake.ts';
 import { CONTENT_TYPE } from '../../net/app/tls/tlsRecord.ts';
 import { decryptTlsStream, type StreamRecord } from '../../net/app/tls/tlsStreamDecrypt.ts';
 import type { Packet } from '../../net/wire/packet.ts';
-import { decodeHttpBytes, type HttpPart } from './appMessage.ts';
+import { decodeHttpBytes, type HttpPart } from '../packet/appMessage.ts';
 import { hexBytes, payloadText } from './packetFieldModel.ts';
-import { packetPhrases } from './packetPhrases.ts';
-import { packetEnds } from './packetTrace.ts';
+import { packetPhrases } from '../packet/packetPhrases.ts';
+import { packetEnds } from '../packet/packetTrace.ts';
 
 export type TlsRole = 'client' | 'server';
 export type TlsKeysRecord = TraceRecord<'tls.keys'>;

@@ -4,7 +4,7 @@
 import { ENGLISH, type Language } from '../../engine/language.ts';
 import { TCP_OPTION_KIND } from '../../net/wire/tcpOptions.ts';
 import { tcpFlagsFromByte } from '../../net/wire/tcp.ts';
-import { tcpFlagsLabel } from './packetLabel.ts';
+import { tcpFlagsLabel } from '../packet/packetLabel.ts';
 import {
   checksumText,
   fieldMakers,
