@@ -8,7 +8,6 @@ export {
   fieldAtByte,
   flattenFields,
   hexRows,
-  relativeSeq,
   type FieldRow,
   type PacketLayer,
 } from './packetFields.ts';

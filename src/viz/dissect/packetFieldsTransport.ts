@@ -4,7 +4,9 @@
 import { ENGLISH, type Language } from '../../engine/language.ts';
 import { TCP_OPTION_KIND } from '../../net/wire/tcpOptions.ts';
 import { tcpFlagsFromByte } from '../../net/wire/tcp.ts';
-import { tcpFlagsLabel } from '../packet/packetLabel.ts';
+import { relativeSeq, tcpFlagsLabel } from '../packet/packetLabel.ts';
+
+export { relativeSeq };
 import {
   checksumText,
   fieldMakers,
@@ -26,11 +28,6 @@ export interface TcpIsns {
    * window field of its later segments counts units of 2^shift bytes.
    */
   windowShift?: number;
-}
-
-/** A sequence number relative to an ISN, modulo 2^32. */
-export function relativeSeq(value: number, isn: number): number {
-  return (value - isn + 0x1_0000_0000) % 0x1_0000_0000;
 }
 
 const FLAG_BITS = [

@@ -11,6 +11,7 @@ import type { Packet } from '../../net/wire/packet.ts';
 import type { ScenarioNode } from '../../sim/index.ts';
 import {
   appMessageName,
+  relativeSeq,
   packetLabel,
   tcpFlagsLabel,
   directionKey,
@@ -20,7 +21,6 @@ import {
   retransmitReason,
   segmentIsns,
 } from '../packet/index.ts';
-import { relativeSeq } from '../dissect/index.ts';
 import { ladderPhrases } from './ladderPhrases.ts';
 import { dropWords } from './ladderWords.ts';
 

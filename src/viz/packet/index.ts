@@ -9,6 +9,7 @@ export {
   packetKind,
   packetLabel,
   quotedDatagram,
+  relativeSeq,
   tcpFlagsLabel,
   tcpSegmentKind,
   tcpSegmentNumbers,

@@ -186,3 +186,8 @@ export function packetDestination(packet: Packet): string {
   const dst = formatIpv4(packet.ip.dst);
   return t.kind === 'udp' || t.kind === 'tcp' ? `${dst}:${t.dstPort}` : dst;
 }
+
+/** A sequence number relative to an ISN, modulo 2^32. */
+export function relativeSeq(value: number, isn: number): number {
+  return (value - isn + 0x1_0000_0000) % 0x1_0000_0000;
+}
