@@ -174,7 +174,7 @@ export function attachZoom(element: HTMLElement, options: ZoomOptions): ZoomCont
     const k = clampScale(current.k * wheelFactor(event.deltaY, event.deltaMode, event.ctrlKey));
     // As d3-zoom: a wheel that changes nothing, outside a wheel gesture, is left to the page.
     if (k === current.k && wheelTimer === undefined) return;
-    event.preventDefault();
+    swallow(event);
     if (wheelTimer === undefined) stopAnimation();
     clearTimeout(wheelTimer);
     wheelTimer = setTimeout(() => (wheelTimer = undefined), WHEEL_GESTURE);
