@@ -42,7 +42,7 @@ async function settled(page: Page, server = card(page)): Promise<void> {
         last = now;
         return same;
       },
-      { intervals: [200] },
+      { interval: 200 },
     )
     .toBe(true);
 }
@@ -146,7 +146,7 @@ describe('pan and zoom of the topology', () => {
     await settled(page);
     const before = await place(card(page));
     const cdp = await page.context().newCDPSession(page);
-    const touch = (type: string, points: [number, number][]) =>
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: [number, number][]) =>
       cdp.send('Input.dispatchTouchEvent', {
         type,
         touchPoints: points.map(([x, y], id) => ({ x, y, id })),
