@@ -32,7 +32,8 @@ export interface EmbedProblem {
 export const STEP_EVENT_MS = 250;
 
 export class EmbedSession {
-  readonly app = new HandshakeApp({ runner: startPageRun, remember: false });
+  // Nothing kept in the host page's storage; no narrator nor editor until a panel needs one.
+  readonly app = new HandshakeApp({ runner: startPageRun });
   options = $state.raw<EmbedOptions>(readEmbedOptions(() => null).options);
   problem = $state.raw<EmbedProblem | null>(null);
   /** True while documents are being fetched. */
