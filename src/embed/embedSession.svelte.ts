@@ -146,7 +146,7 @@ export class EmbedSession {
 
   /** The app's link to this document, packed in the URL as a share link does. */
   private async shareUrl(load: number): Promise<void> {
-    const { shareFragment } = await import('../viz/editor/index.ts');
+    const { shareFragment } = await import('../viz/share/index.ts');
     const fragment = await shareFragment(this.app.documentText);
     if (load === this.loads) this.openUrl = `${this.appUrl.href}${fragment}`;
   }
