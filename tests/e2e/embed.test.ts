@@ -305,7 +305,15 @@ describe('<handshake-sim> on a plain page of another origin', () => {
     // The picture and the timeline's marks are there, the editor is not.
     expect(first.some((s) => s.endsWith('src/viz/trace/timedEvents.ts'))).toBe(true);
     expect(first.filter((s) => editing.test(s))).toEqual([]);
-    const later = sources(fullClosure(dir, 'handshake-sim.js'));
+    // "Open in Handshake" packs the document in a share link as the run starts: that code
+    // brings no editor either.
+    const everything = fullClosure(dir, 'handshake-sim.js');
+    const share = everything.filter((file) =>
+      sources([file]).some((s) => s.endsWith('src/viz/share/shareLink.ts')),
+    );
+    expect(share).toHaveLength(1);
+    expect(sources(staticClosure(dir, share[0]!)).filter((s) => editing.test(s))).toEqual([]);
+    const later = sources(everything);
     expect(later.some((s) => s.endsWith('src/ui/scenarioEdits.svelte.ts'))).toBe(true);
     expect(later.some((s) => s.endsWith('src/viz/editor/documentEdits.ts'))).toBe(true);
   });
