@@ -32,7 +32,8 @@ export interface EmbedProblem {
 export const STEP_EVENT_MS = 250;
 
 export class EmbedSession {
-  readonly app = new HandshakeApp({ runner: startPageRun, remember: false });
+  // Nothing kept in the host page's storage; no narrator nor editor until a panel needs one.
+  readonly app = new HandshakeApp({ runner: startPageRun });
   options = $state.raw<EmbedOptions>(readEmbedOptions(() => null).options);
   problem = $state.raw<EmbedProblem | null>(null);
   /** True while documents are being fetched. */
@@ -145,7 +146,7 @@ export class EmbedSession {
 
   /** The app's link to this document, packed in the URL as a share link does. */
   private async shareUrl(load: number): Promise<void> {
-    const { shareFragment } = await import('../viz/editor/index.ts');
+    const { shareFragment } = await import('../viz/share/index.ts');
     const fragment = await shareFragment(this.app.documentText);
     if (load === this.loads) this.openUrl = `${this.appUrl.href}${fragment}`;
   }

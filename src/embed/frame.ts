@@ -7,7 +7,7 @@ import { mount, unmount } from 'svelte';
 import '../ui/theme.css';
 import { registerOffline } from '../offline/registerOffline.ts';
 import UpdateNotice from '../ui/UpdateNotice.svelte';
-import { isShareFragment, readShareFragment } from '../viz/editor/index.ts';
+import { isShareFragment, readShareFragment } from '../viz/share/index.ts';
 import { EMBED_ATTRIBUTES, MAX_HEIGHT, MIN_HEIGHT } from './embedOptions.ts';
 import { MAX_DOCUMENT_BYTES } from './embedDocuments.ts';
 import { defineHandshakeSim, TAG } from './HandshakeSimElement.ts';

@@ -15,7 +15,12 @@ export const PANEL_CODE = {
   packet: () => import('../ui/inspectors/PacketInspector.svelte'),
   ladder: () => import('../ui/inspectors/LadderDiagram.svelte'),
   lesson: () => import('../ui/LessonPanel.svelte'),
-  edit: () => import('../ui/editor/PropertyPanel.svelte'),
+  // The Edit panel comes with the editor whose edits it applies (HandshakeApp.useEditor).
+  edit: () =>
+    Promise.all([
+      import('../ui/editor/PropertyPanel.svelte'),
+      import('../ui/scenarioEdits.svelte.ts'),
+    ]).then(([panel, editor]) => ({ default: panel.default, ScenarioEdits: editor.ScenarioEdits })),
 };
 
 let warmed = false;

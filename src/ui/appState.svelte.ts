@@ -23,8 +23,8 @@ import type { Narration } from '../viz/log/index.ts';
 import { networkNames, type NetworkNames } from '../viz/names/index.ts';
 import { locale } from './i18n/locale.svelte.ts';
 import { Player } from './player.svelte.ts';
-import { ScenarioEdits } from './scenarioEdits.svelte.ts';
-import { pageStorage, saveSession, type SavedSession } from './editor/sessionStore.ts';
+import type { EditTarget, ScenarioEdits } from './scenarioEdits.svelte.ts';
+import type { SavedSession } from './editor/sessionStore.ts';
 import type { Selection } from '../viz/view/index.ts';
 import type { WorkerMessage } from './worker/messages.ts';
 import { startRun, type CancelRun, type RunOptions, type RunListener } from './worker/simClient.ts';
@@ -107,6 +107,14 @@ export type Narrator = (
   language: Language,
 ) => Narration;
 
+/** Makes the edits of a document (src/ui/scenarioEdits.svelte.ts's ScenarioEdits): given, so a
+ * page that never edits need not load the editor. */
+export type Editor = new (target: EditTarget) => ScenarioEdits;
+
+/** Keeps the edited document where the page's next visit finds it (src/ui/editor/sessionStore.ts):
+ * given by the app's page; an embed, on someone else's page, keeps nothing. */
+export type SessionKeeper = (session: SavedSession) => void;
+
 /** A run with its narration, as the event log shows it. */
 export type NarratedRun = RunView & { narration: Narration };
 
@@ -164,24 +172,43 @@ export class HandshakeApp {
   private runs = 0;
   private cancel: CancelRun = () => {};
   private readonly runner: Runner;
-  /** Whether edits are kept in the page's storage (not by an embed, on someone else's page). */
-  private readonly remember: boolean;
+  /** Where each edited document is kept (the app's page storage); none: nowhere (an embed). */
+  private readonly keep: SessionKeeper | null;
 
   /** How runs are told as sentences; none until given (useNarrator). */
   private narrator: Narrator | null;
 
-  constructor(options: { runner?: Runner; remember?: boolean; narrator?: Narrator } = {}) {
+  /** The edits of the document; none until the editor is given (useEditor). */
+  private editing = $state.raw<ScenarioEdits | null>(null);
+
+  constructor(
+    options: { runner?: Runner; keep?: SessionKeeper; narrator?: Narrator; editor?: Editor } = {},
+  ) {
     this.runner = options.runner ?? startRun;
-    this.remember = options.remember ?? true;
+    this.keep = options.keep ?? null;
     this.narrator = options.narrator ?? null;
+    if (options.editor) this.useEditor(options.editor);
     const { scenario, problem } = loadBuiltIn();
     this.problem = problem;
     if (scenario) this.use(scenario, 'built-in', this.text);
     this.builtInFile = scenario ? DEFAULT_SCENARIO_FILE : null;
   }
 
-  /** Edits of the document from the property panel, with undo and redo. */
-  readonly edits: ScenarioEdits = new ScenarioEdits(this);
+  /**
+   * Edits of the document from the property panel and the canvas, with undo and redo. Only a page
+   * that gave the editor edits (the app's page at once, an embed once its Edit panel is opened):
+   * asked for before, this throws.
+   */
+  get edits(): ScenarioEdits {
+    if (!this.editing) throw new Error('HandshakeApp: no editor yet (useEditor)');
+    return this.editing;
+  }
+
+  /** Edits the document with `editor` from now on (once: later calls keep the first). */
+  useEditor(editor: Editor): void {
+    this.editing ??= new editor(this);
+  }
+
   /** Whether the document was changed here since it was opened. */
   edited = $state(false);
   /** The text last opened, saved or shared (null: none, as for a restored session). */
@@ -237,13 +264,7 @@ export class HandshakeApp {
     this.scenario = scenario;
     this.text = text;
     this.edited = true;
-    if (this.remember)
-      saveSession(pageStorage(), {
-        text,
-        name: scenario.name,
-        source: this.source,
-        savedAt: Date.now(),
-      });
+    this.keep?.({ text, name: scenario.name, source: this.source, savedAt: Date.now() });
     this.live = null;
     this.run = null;
     this.runError = null;
@@ -279,7 +300,7 @@ export class HandshakeApp {
     this.edited = false;
     this.savedText = text;
     this.builtInFile = null;
-    this.edits.reset();
+    this.editing?.reset();
   }
 
   /** Reads a scenario file; a bad one leaves the current scenario loaded and lists its issues. */

@@ -3,12 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HandshakeApp } from './appState.svelte.ts';
+import { ScenarioEdits } from './scenarioEdits.svelte.ts';
 import { BUILT_IN_SCENARIOS } from './builtinScenarios.ts';
 import { SCENARIO_TEMPLATES } from './scenarioTemplates.ts';
 
 describe('the document state', () => {
   it('has unsaved edits after an edit, until it is saved, undone to nothing, or replaced', () => {
-    const app = new HandshakeApp({ runner: () => () => {} });
+    const app = new HandshakeApp({ runner: () => () => {}, editor: ScenarioEdits });
     expect(app.unsaved).toBe(false);
     expect(app.edits.set(['links', 0, 'loss'], 0.5)).toEqual({ ok: true });
     expect(app.unsaved).toBe(true);
@@ -28,7 +29,7 @@ describe('the document state', () => {
   });
 
   it('counts an edit undone as no edit, whatever the layout of the file opened', () => {
-    const app = new HandshakeApp({ runner: () => () => {} });
+    const app = new HandshakeApp({ runner: () => () => {}, editor: ScenarioEdits });
     const example = BUILT_IN_SCENARIOS.find((s) => s.file === 'dns-lookup.json')!;
     app.openBuiltIn(example.file, example.text);
     app.edits.set(['seed'], 9);
@@ -40,7 +41,7 @@ describe('the document state', () => {
   });
 
   it('counts a restored session as unsaved', () => {
-    const app = new HandshakeApp({ runner: () => () => {} });
+    const app = new HandshakeApp({ runner: () => () => {}, editor: ScenarioEdits });
     const example = BUILT_IN_SCENARIOS.find((s) => s.file === 'dns-lookup.json')!;
     app.restore({ text: example.text, name: 'x', source: 'built-in', savedAt: 0 });
     expect(app.unsaved).toBe(true);
@@ -60,7 +61,7 @@ describe('the document state', () => {
   });
 
   it('names the open built-in example, and forgets it when another document opens', () => {
-    const app = new HandshakeApp({ runner: () => () => {} });
+    const app = new HandshakeApp({ runner: () => () => {}, editor: ScenarioEdits });
     expect(app.builtInFile).toBe('ping-over-a-link.json');
     const example = BUILT_IN_SCENARIOS.find((s) => s.file === 'dns-lookup.json')!;
     app.openBuiltIn(example.file, example.text);

@@ -13,6 +13,7 @@ import {
 } from '../viz/editor/index.ts';
 import { APP_VIEWS } from '../viz/kinds/index.ts';
 import { HandshakeApp } from './appState.svelte.ts';
+import { ScenarioEdits } from './scenarioEdits.svelte.ts';
 import { SCENARIO_TEMPLATES } from './scenarioTemplates.ts';
 
 const nodeSchema = ((scenarioJsonSchema() as JsonSchema).properties as Record<string, JsonSchema>)
@@ -23,7 +24,7 @@ const listSchema = (key: string) =>
 const appSchema = (type: string) => variantOf(listSchema('apps'), { type })!;
 
 function appOn(file: string): HandshakeApp {
-  const app = new HandshakeApp({ runner: () => () => {} });
+  const app = new HandshakeApp({ runner: () => () => {}, editor: ScenarioEdits });
   const t = SCENARIO_TEMPLATES.find((x) => x.file === file)!;
   app.openTemplate(t.file, t.text);
   return app;

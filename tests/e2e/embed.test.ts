@@ -2,10 +2,13 @@
 // no build step, loads handshake-sim.js from the built app and holds two <handshake-sim>
 // elements (one far down a long article) and a broken one; each renders, runs on its own and
 // fires its events, the host's styles and the embed's do not meet, hostile names stay text, and a
-// scenario URL that fails shows a readable error in its box while the page goes on working.
-import { readFileSync } from 'node:fs';
+// scenario URL that fails shows a readable error in its box while the page goes on working. What
+// the module loads before it runs holds no editor: the Edit panel brings it.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { fullClosure, staticClosure } from '../../bench/bundleSize.ts';
 import { collectPageErrors, launchChromium } from './browser.ts';
 import { addAxe, axeIn, heard, LISTEN_TO_EMBEDS, startHost } from './embedHost.ts';
 
@@ -286,5 +289,32 @@ describe('<handshake-sim> on a plain page of another origin', () => {
     await first.getByTestId('embed-tab-packet').click();
     await expect.poll(() => first.getByTestId('embed-panel').textContent()).not.toBe('');
     await context.close();
+  });
+
+  it('loads no editing code before it runs; the Edit panel’s code brings the editor', () => {
+    const dir = inject('buildDir');
+    /** The source files of the built chunks `files`, as their source maps name them. */
+    const sources = (files: string[]) =>
+      files.flatMap((file) => {
+        const map = join(dir, `${file}.map`);
+        if (!existsSync(map)) return []; // a virtual module: no source of ours
+        return (JSON.parse(readFileSync(map, 'utf8')) as { sources: string[] }).sources;
+      });
+    const editing = /src\/(viz\/editor|ui\/editor)\/|src\/ui\/scenarioEdits/;
+    const first = sources(staticClosure(dir, 'handshake-sim.js'));
+    // The picture and the timeline's marks are there, the editor is not.
+    expect(first.some((s) => s.endsWith('src/viz/trace/timedEvents.ts'))).toBe(true);
+    expect(first.filter((s) => editing.test(s))).toEqual([]);
+    // "Open in Handshake" packs the document in a share link as the run starts: that code
+    // brings no editor either.
+    const everything = fullClosure(dir, 'handshake-sim.js');
+    const share = everything.filter((file) =>
+      sources([file]).some((s) => s.endsWith('src/viz/share/shareLink.ts')),
+    );
+    expect(share).toHaveLength(1);
+    expect(sources(staticClosure(dir, share[0]!)).filter((s) => editing.test(s))).toEqual([]);
+    const later = sources(everything);
+    expect(later.some((s) => s.endsWith('src/ui/scenarioEdits.svelte.ts'))).toBe(true);
+    expect(later.some((s) => s.endsWith('src/viz/editor/documentEdits.ts'))).toBe(true);
   });
 });

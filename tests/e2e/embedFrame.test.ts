@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { shareFragment } from '../../src/viz/editor/index.ts';
+import { shareFragment } from '../../src/viz/share/index.ts';
 import { launchChromium } from './browser.ts';
 import { startHost } from './embedHost.ts';
 

@@ -136,6 +136,16 @@ describe('<handshake-sim> in a long course page', () => {
     await page.keyboard.press('ArrowRight');
     expect(await lesson.getByTestId('embed-panel').count()).toBe(1);
     await expect.poll(() => lesson.getByTestId('property-panel').count()).toBe(1);
+    // The editor came with the panel: an edit of the scenario applies (its run goes, its name is
+    // the new one), and the edited document is not kept in the host page's storage.
+    const name = lesson.getByTestId('property-panel').getByLabel('name', { exact: true });
+    await name.fill('Edited in the embed');
+    await name.press('Enter');
+    await expect
+      .poll(() => lesson.getByTestId('embed-name').textContent())
+      .toBe('Edited in the embed');
+    await lesson.getByTestId('edited-note').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('handshake.session.v1'))).toBeNull();
     // Loading panels brought nothing of the app's page: no styles in the host's head, no errors.
     expect(
       await page.evaluate(() => document.querySelectorAll('style, link[rel="stylesheet"]').length),

@@ -13,13 +13,12 @@ import { parseScenarioText, scenarioJsonSchema, scenarioWarnings } from '../../s
 import {
   documentForSaving,
   fieldsOf,
-  readShareFragment,
   SetValue,
-  shareFragment,
   type DocPath,
   type Json,
   type JsonSchema,
 } from '../../src/viz/editor/index.ts';
+import { readShareFragment, shareFragment } from '../../src/viz/share/index.ts';
 import { mutateScenario } from '../support/scenarioMutator.ts';
 
 const DOCUMENTS = 10_000;

@@ -35,6 +35,11 @@ export function saveSession(storage: Storage | null, session: SavedSession): boo
   }
 }
 
+/** Keeps the session in the page's own storage: how the app's page keeps each edit (HandshakeApp). */
+export function keepSession(session: SavedSession): void {
+  saveSession(pageStorage(), session);
+}
+
 /** The session kept, or null when there is none or what is there is not one. */
 export function loadSession(storage: Storage | null): SavedSession | null {
   let raw: string | null;

@@ -1,10 +1,10 @@
 // The scenario editor's logic, without a page: edits as command objects with undo and redo
 // (documentEdits.ts), and the property panel's fields read from the format's JSON Schema
-// (schemaFields.ts), items added to and removed from lists (listEdits.ts, newItems.ts), the
-// timed events and actions at a moment (timedEvents.ts), and share links that carry a document in
-// the URL's fragment (shareLink.ts); the canvas editor's edits of the network (canvasEdits.ts,
-// canvasClipboard.ts, addressPlan.ts, autoLayout.ts), each one DocumentPatch (documentPatch.ts),
-// and its picture's math (canvasView.ts).
+// (schemaFields.ts), items added to and removed from lists (listEdits.ts, newItems.ts), actions at
+// a moment added and removed (eventEdits.ts; the events in words are viz/trace's, share links
+// viz/share's); the canvas editor's edits of the network (canvasEdits.ts, canvasClipboard.ts,
+// addressPlan.ts, autoLayout.ts), each one DocumentPatch (documentPatch.ts), and its picture's
+// math (canvasView.ts).
 export {
   documentForSaving,
   EditHistory,
@@ -31,7 +31,6 @@ export { InsertItem, RemoveItem } from './listEdits.ts';
 export { itemNoun, newItemCandidates } from './newItems.ts';
 export { fieldPhrases } from './fieldPhrases.ts';
 export { fieldHelp } from './fieldHelp.ts';
-export { isShareFragment, readShareFragment, SHARE_PREFIX, shareFragment } from './shareLink.ts';
 export { DocumentPatch, patchBetween } from './documentPatch.ts';
 export {
   asDoc,
@@ -60,14 +59,11 @@ export { pathInside, warningsUnder, type PathWarning } from './warningsUnder.ts'
 export {
   actionFromForm,
   AddEvent,
-  describeEvent,
   documentTime,
   linkEvent,
   readActionTime,
   RemoveEvent,
-  timedEvents,
   type ActionChoice,
   type ActionForm,
   type FormProblem,
-  type TimedEventItem,
-} from './timedEvents.ts';
+} from './eventEdits.ts';

@@ -1,5 +1,6 @@
 // The trace as the picture reads it: an incremental index of packet hops, drops and timeline
-// markers, and the playback clock that turns wall time into simulated time.
+// markers, the playback clock that turns wall time into simulated time, and the scenario's timed
+// events in words as the timeline marks them.
 export {
   advance,
   formatClock,
@@ -24,3 +25,4 @@ export { TraceIndex, type Hop, type HopProtocol, type TimelineMarker } from './t
 export { PACKET_RECORD_TYPES, PACKET_RECORDS_TEXT } from './packetRecords.ts';
 export { packedRecords } from './packedRecords.ts';
 export { playbackPhrases, PLAYBACK_EN } from './playbackPhrases.ts';
+export { describeEvent, timedEvents, type TimedEventItem } from './timedEvents.ts';

@@ -1,16 +1,12 @@
-// The scenario's timed events as the editor shows them (issue 14, "actions at a moment"): each
-// in words ("Office 1 fetches /index.html from App server"), listed by time and marked on the
-// timeline; the commands that add one (appended to `events`) and remove one, undone exactly; and
-// the event a form describes, built from what the learner typed with a message naming what is
-// wrong. The document's validator has the last word (scenarioEdits refuses an invalid result).
+// The editor's side of the scenario's timed events (issue 14, "actions at a moment"; the events in
+// words and time order are src/viz/trace/timedEvents.ts): the commands that add one (appended to
+// `events`) and remove one, undone exactly; and the event a form describes, built from what the
+// learner typed with a message naming what is wrong. The document's validator has the last word
+// (scenarioEdits refuses an invalid result).
 
-import { ENGLISH, type Language } from '../../engine/language.ts';
-import { NS_PER_S, formatDuration, parseDuration } from '../../engine/time.ts';
+import { NS_PER_S, parseDuration } from '../../engine/time.ts';
 import { parseByteSize } from '../../sim/schema/units.ts';
-import type { ScenarioEvent } from '../../sim/scenario/scenarioSchema.ts';
-import type { NetworkNames } from '../names/index.ts';
 import { withValue, type EditCommand, type Json } from './documentEdits.ts';
-import { timedEventPhrases } from './timedEventPhrases.ts';
 
 /** "2s", "1.5s", "250ms": a time as a document writes it, exactly (to the nanosecond). */
 export function documentTime(ns: number): string {
@@ -18,71 +14,6 @@ export function documentTime(ns: number): string {
   const fraction = ns - whole * NS_PER_S;
   if (fraction === 0) return `${whole}s`;
   return `${whole}.${String(fraction).padStart(9, '0').replace(/0+$/, '')}s`;
-}
-
-/** One timed event of the document in words, in `language` (English by default). */
-export function describeEvent(
-  event: ScenarioEvent,
-  names: NetworkNames,
-  language: Language = ENGLISH,
-): string {
-  const { say } = timedEventPhrases.in(language);
-  /** A node by its name; an address with its owner: `Web server (10.0.0.2)`. */
-  const peer = (text: string) => (/^\d/.test(text) ? names.endpoint(text) : names.name(text));
-  switch (event.type) {
-    case 'linkDown':
-      return say('linkDown', { link: event.link });
-    case 'linkUp':
-      return say('linkUp', { link: event.link });
-    case 'ping': {
-      const count = event.count ?? 1;
-      const words = { node: names.title(event.node), target: peer(event.target) };
-      return count > 1 ? say('pings', { ...words, count }) : say('ping', words);
-    }
-    case 'fetch': {
-      const words = { node: names.title(event.node), path: event.path, server: peer(event.server) };
-      return event.port === undefined
-        ? say('fetch', words)
-        : say('fetchPort', { ...words, port: String(event.port) });
-    }
-    case 'transfer':
-      return say('transfer', {
-        node: names.title(event.node),
-        bytes: event.bytes,
-        target: peer(event.target),
-      });
-  }
-}
-
-/** A timed event as the editor lists it and the timeline marks it. */
-export interface TimedEventItem {
-  /** Its index in the document's `events`. */
-  index: number;
-  /** When, ns. */
-  at: number;
-  /** "2 s", as people read it. */
-  time: string;
-  /** What happens, in words. */
-  text: string;
-  /** Whether it is a node's action (else a link's state). */
-  action: boolean;
-}
-
-/** The document's timed events in time order (ties in document order). */
-export function timedEvents(
-  events: readonly ScenarioEvent[] | undefined,
-  names: NetworkNames,
-  language: Language = ENGLISH,
-): TimedEventItem[] {
-  return (events ?? [])
-    .map((event, index) => ({
-      index,
-      at: event.at,
-      time: formatDuration(event.at, language),
-      text: describeEvent(event, names, language),
-      action: event.type !== 'linkDown' && event.type !== 'linkUp',
-    }))
-    .sort((a, b) => a.at - b.at || a.index - b.index);
 }
 
 function eventsOf(doc: Json): Json[] {

@@ -1,5 +1,5 @@
-// The editor's timed events: exact document times, the words of each event, the list in time
-// order, adding and removing one undone exactly, and a form's text refused with the field named.
+// The editor's timed events: exact document times, adding and removing one undone exactly, and a
+// form's text refused with the field named (their words and order: src/viz/trace/timedEvents.test.ts).
 import { describe, expect, it } from 'vitest';
 import { validateScenario, type Scenario } from '../../sim/index.ts';
 import { networkNames } from '../names/index.ts';
@@ -9,7 +9,6 @@ import {
   documentTime,
   linkEvent,
   RemoveEvent,
-  timedEvents,
   type ActionForm,
   type Json,
 } from './index.ts';
@@ -75,19 +74,6 @@ describe('documentTime', () => {
     expect(documentTime(2_000_000_000)).toBe('2s');
     expect(documentTime(1_500_000_000)).toBe('1.5s');
     expect(documentTime(2_000_000_001)).toBe('2.000000001s');
-  });
-});
-
-describe('timedEvents', () => {
-  it('lists the events in time order, ties in document order, in words', () => {
-    const s = scenario(doc);
-    const items = timedEvents(s.events, networkNames(s.nodes));
-    expect(items.map((i) => [i.index, i.time, i.text, i.action])).toEqual([
-      [1, '1.5 s', 'Laptop fetches /a.html from Web server', true],
-      [2, '1.5 s', 'Laptop pings Web server (3 echo requests, one a second)', true],
-      [3, '2 s', 'Laptop sends 20,000 bytes to Web server (10.0.0.2)', true],
-      [0, '3 s', 'Link lan goes down', false],
-    ]);
   });
 });
 

@@ -1,0 +1,75 @@
+// The scenario's timed events (actions at a moment, links taken down and up) as the timeline marks
+// them and the editor lists them: each in words ("Office 1 fetches /index.html from App server"),
+// at its time, in time order. Apart from the editor (src/viz/editor), so that a page that only
+// plays a run (an embed) marks them without loading the editor.
+
+import { ENGLISH, type Language } from '../../engine/language.ts';
+import { formatDuration } from '../../engine/time.ts';
+import type { ScenarioEvent } from '../../sim/scenario/scenarioSchema.ts';
+import type { NetworkNames } from '../names/index.ts';
+import { timedEventPhrases } from './timedEventPhrases.ts';
+
+/** One timed event of the document in words, in `language` (English by default). */
+export function describeEvent(
+  event: ScenarioEvent,
+  names: NetworkNames,
+  language: Language = ENGLISH,
+): string {
+  const { say } = timedEventPhrases.in(language);
+  /** A node by its name; an address with its owner: `Web server (10.0.0.2)`. */
+  const peer = (text: string) => (/^\d/.test(text) ? names.endpoint(text) : names.name(text));
+  switch (event.type) {
+    case 'linkDown':
+      return say('linkDown', { link: event.link });
+    case 'linkUp':
+      return say('linkUp', { link: event.link });
+    case 'ping': {
+      const count = event.count ?? 1;
+      const words = { node: names.title(event.node), target: peer(event.target) };
+      return count > 1 ? say('pings', { ...words, count }) : say('ping', words);
+    }
+    case 'fetch': {
+      const words = { node: names.title(event.node), path: event.path, server: peer(event.server) };
+      return event.port === undefined
+        ? say('fetch', words)
+        : say('fetchPort', { ...words, port: String(event.port) });
+    }
+    case 'transfer':
+      return say('transfer', {
+        node: names.title(event.node),
+        bytes: event.bytes,
+        target: peer(event.target),
+      });
+  }
+}
+
+/** A timed event as the editor lists it and the timeline marks it. */
+export interface TimedEventItem {
+  /** Its index in the document's `events`. */
+  index: number;
+  /** When, ns. */
+  at: number;
+  /** "2 s", as people read it. */
+  time: string;
+  /** What happens, in words. */
+  text: string;
+  /** Whether it is a node's action (else a link's state). */
+  action: boolean;
+}
+
+/** The document's timed events in time order (ties in document order). */
+export function timedEvents(
+  events: readonly ScenarioEvent[] | undefined,
+  names: NetworkNames,
+  language: Language = ENGLISH,
+): TimedEventItem[] {
+  return (events ?? [])
+    .map((event, index) => ({
+      index,
+      at: event.at,
+      time: formatDuration(event.at, language),
+      text: describeEvent(event, names, language),
+      action: event.type !== 'linkDown' && event.type !== 'linkUp',
+    }))
+    .sort((a, b) => a.at - b.at || a.index - b.index);
+}
