@@ -4,6 +4,7 @@
 // names relative to the lesson's URL. The lesson player and the lessons are loaded only here, so
 // an embed without a lesson never downloads them.
 
+import { loadPanelTexts } from '../ui/i18n/panelTexts.ts';
 import { lessonDone, readLesson } from '../lessons/index.ts';
 import type { HandshakeApp } from '../ui/appState.svelte.ts';
 import type { BuiltInLesson } from '../ui/builtinLessons.ts';
@@ -49,10 +50,12 @@ export async function openLesson(
   scenarioText: string | null,
   context: DocumentContext,
 ): Promise<OpenedLesson> {
+  // The lesson's code, and the panels' English texts its player and panel speak.
   const [{ LessonPlayer }, { builtInLessons }, { BUILT_IN_SCENARIOS }] = await Promise.all([
     import('../ui/lessonPlayer.svelte.ts'),
     import('../ui/builtinLessons.ts'),
     import('../ui/builtinScenarios.ts'),
+    loadPanelTexts(),
   ]);
   const withScenario = (lesson: BuiltInLesson & { ok: true }, text: string | null) =>
     text === null

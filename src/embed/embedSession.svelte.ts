@@ -7,7 +7,7 @@
 import { parseDuration } from '../engine/time.ts';
 import { spoken } from '../sim/index.ts';
 import { HandshakeApp } from '../ui/appState.svelte.ts';
-import { locale } from '../ui/i18n/locale.svelte.ts';
+import { locale, t } from '../ui/i18n/locale.svelte.ts';
 import { startPageRun } from '../ui/worker/pageRun.ts';
 import type { LessonPlayer } from '../ui/lessonPlayer.svelte.ts';
 import { loadDocument, type DocumentContext } from './embedDocuments.ts';
@@ -158,10 +158,16 @@ export class EmbedSession {
     this.callbacks.error({ where, message: lines.join(' ') });
   }
 
+  /** The open document's run failed: said in the box and told as hs-error; Run again may retry. */
+  runFailed(message: string): void {
+    this.fail('run', [t('run.failed', { reason: message })]);
+  }
+
   /** Runs the open document with the seed in the field; plays it if autoplay and on screen. */
   run(): void {
     const app = this.app;
     if (!app.scenario) return;
+    if (this.problem?.where === 'run') this.problem = null;
     app.start();
     if (app.seedError) return;
     if (this.options.speed !== null) app.player.setSpeed(this.options.speed);

@@ -3,24 +3,34 @@
 // idle once a run is shown (warmPanels), so a class whose connection drops later can still open
 // them (a host page's service worker cannot cache another site's module).
 
+import { loadPanelTexts } from '../ui/i18n/panelTexts.ts';
+
 export type PanelId = 'log' | 'packet' | 'ladder' | 'lesson' | 'edit';
+
+/** A panel's code with the panels' English texts (panelTexts.ts), which it needs to show. */
+const withTexts =
+  <T>(load: () => Promise<T>) =>
+  (): Promise<T> =>
+    Promise.all([load(), loadPanelTexts()]).then(([code]) => code);
 
 /** Each panel's component, loaded on demand. */
 export const PANEL_CODE = {
   // The log comes with the narrator that tells a run as its sentences (HandshakeApp.useNarrator).
-  log: () =>
+  log: withTexts(() =>
     Promise.all([import('../ui/EventLog.svelte'), import('../ui/narrateRun.ts')]).then(
       ([log, narrator]) => ({ default: log.default, narrateRun: narrator.narrateRun }),
     ),
-  packet: () => import('../ui/inspectors/PacketInspector.svelte'),
-  ladder: () => import('../ui/inspectors/LadderDiagram.svelte'),
-  lesson: () => import('../ui/LessonPanel.svelte'),
+  ),
+  packet: withTexts(() => import('../ui/inspectors/PacketInspector.svelte')),
+  ladder: withTexts(() => import('../ui/inspectors/LadderDiagram.svelte')),
+  lesson: withTexts(() => import('../ui/LessonPanel.svelte')),
   // The Edit panel comes with the editor whose edits it applies (HandshakeApp.useEditor).
-  edit: () =>
+  edit: withTexts(() =>
     Promise.all([
       import('../ui/editor/PropertyPanel.svelte'),
       import('../ui/scenarioEdits.svelte.ts'),
     ]).then(([panel, editor]) => ({ default: panel.default, ScenarioEdits: editor.ScenarioEdits })),
+  ),
 };
 
 let warmed = false;

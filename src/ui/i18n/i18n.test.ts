@@ -3,6 +3,7 @@
 // and the German catalog against the English one (same keys, same parameters).
 import { describe, expect, it } from 'vitest';
 import { en } from './messages.en.ts';
+import { panelEn } from './panelMessages.en.ts';
 import { de } from './messages.de.ts';
 import {
   formatMessage,
@@ -119,6 +120,15 @@ describe('the page language', () => {
 
 describe('the German catalog', () => {
   it('has every English key and no other, with the same parameters and plurals and no markup', () => {
-    expect(translationProblems(en, de)).toEqual([]);
+    expect(translationProblems({ ...en, ...panelEn }, de)).toEqual([]);
+  });
+});
+
+describe('the English catalog in two parts', () => {
+  it('has each key in one part only: the first view’s or the panels’', () => {
+    const both = Object.keys(panelEn).filter((key) => Object.hasOwn(en, key));
+    expect(both).toEqual([]);
+    expect(Object.keys(en).length).toBeGreaterThan(0);
+    expect(Object.keys(panelEn).length).toBeGreaterThan(0);
   });
 });

@@ -3,7 +3,7 @@
 // Handshake speaks; English when none). `t()` reads the language as Svelte state, so every text
 // drawn through it follows a change without a reload; <html lang> follows too.
 
-import { en, type MessageKey } from './messages.en.ts';
+import { en, type EnglishTexts, type MessageKey } from './messages.en.ts';
 import { de } from './messages.de.ts';
 import { languageReady, loadLanguage } from './languageLoad.ts';
 import {
@@ -24,7 +24,9 @@ export const LANGUAGES = [
 export type Language = (typeof LANGUAGES)[number]['code'];
 export type LanguageChoice = Language | 'auto';
 
-const CATALOGS: Record<Language, Catalog> = { en, de };
+/** English as loaded so far: the first view's texts, then the panels' once they come (panelTexts.ts). */
+const english: Catalog = { ...en };
+const CATALOGS: Record<Language, Catalog> = { en: english, de };
 const KEY = 'handshake.language';
 
 function isLanguage(value: unknown): value is Language {
@@ -145,10 +147,15 @@ export const locale = new Locale();
 /** One translator per language, made when first used (a cache, not state). */
 const translators: Partial<Record<Language, ReturnType<typeof translator>>> = {};
 function translatorFor(language: Language) {
-  return (translators[language] ??= translator(language, CATALOGS[language], en));
+  return (translators[language] ??= translator(language, CATALOGS[language], english));
 }
 
-type ParamNames<K extends MessageKey> = Placeholders<MessageTexts<(typeof en)[K]>>;
+/** Adds English texts to what `t()` finds: the panels' (panelTexts.ts). */
+export function addEnglish(texts: Catalog): void {
+  Object.assign(english, texts);
+}
+
+type ParamNames<K extends MessageKey> = Placeholders<MessageTexts<EnglishTexts[K]>>;
 /** A message's parameters: none for a plain text, else each of its {names}. */
 export type ParamArgs<K extends MessageKey> = [ParamNames<K>] extends [never]
   ? []
