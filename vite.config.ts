@@ -13,6 +13,8 @@ import { embedDevModule } from './build/embedDevModule.ts';
 import { lateGerman } from './build/lateGerman.ts';
 import { offlinePlugin } from './build/offlinePlugin.ts';
 import { EMBED_ENTRY, EMBED_MODE } from './build/buildAll.ts';
+import { elementChunkGroup } from './build/elementChunk.ts';
+import { resolve } from 'node:path';
 
 export default defineConfig(({ command, mode }) => {
   const embed = mode === EMBED_MODE;
@@ -38,6 +40,9 @@ export default defineConfig(({ command, mode }) => {
               output: {
                 entryFileNames: (chunk: { name: string }) =>
                   chunk.name === EMBED_ENTRY ? `${EMBED_ENTRY}.js` : 'assets/[name]-[hash].js',
+                codeSplitting: {
+                  groups: [elementChunkGroup(resolve(import.meta.dirname, 'src/embed/element.ts'))],
+                },
               },
             },
           }

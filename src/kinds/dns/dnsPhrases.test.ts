@@ -5,7 +5,8 @@ import { translationProblems } from '../../engine/language.ts';
 import { record, tell, testNames } from '../../viz/kinds/kindSpeechTestHelpers.ts';
 import { DNS_DE } from './dnsPhrases.de.ts';
 import { DNS_EN } from './dnsPhrases.ts';
-import { dnsRoleView, dnsServerView, resolverView } from './dnsView.ts';
+import { dnsRoleView } from './dnsRoleView.ts';
+import { dnsServerView, resolverView } from './dnsView.ts';
 
 const RESOLVER_RECORDS = [
   record('dns.lookup', { node: 'laptop', name: 'www.example.com' }),

@@ -6,12 +6,7 @@
 import { ENGLISH, type Language } from '../../engine/language.ts';
 import type { ResolverFigures } from '../../sim/index.ts';
 import { formatCount } from '../../engine/language.ts';
-import {
-  defineAppView,
-  type NarrationContext,
-  type Narrator,
-  type RoleView,
-} from '../../viz/kinds/kindView.ts';
+import { defineAppView, type NarrationContext, type Narrator } from '../../viz/kinds/kindView.ts';
 import { cardCounts, type SummaryCard } from '../../viz/summary/cardParts.ts';
 import type { NetworkNames } from '../../viz/names/networkNames.ts';
 import type { TraceType } from '../../engine/trace.ts';
@@ -161,22 +156,5 @@ export const resolverView: {
         }
       };
     },
-  },
-};
-
-export const dnsRoleView: RoleView = {
-  role: 'dns',
-  name: (language) => dnsPhrases.in(language).say('role.name'),
-  // A globe.
-  icon: 'M12 3a9 9 0 1 0 0.01 0z M3 12h18 M12 3c3.5 3 3.5 15 0 18 M12 3c-3.5 3-3.5 15 0 18',
-  device: true,
-  tone: 'device',
-  canvas: {
-    idPrefix: 'dns',
-    interfaceName: (n) => `eth${n}`,
-    firstHost: 53,
-    newNode: () => ({}),
-    // Its name service needs an address, so it comes with the first link.
-    whenAddressed: () => ({ apps: [{ type: 'dnsServer' }] }),
   },
 };

@@ -4,15 +4,14 @@
 // lists; a test checks that they cover the core registry exactly.
 
 import { bulkSendView, sinkView } from '../../kinds/bulkTransfer/bulkView.ts';
-import { dnsRoleView, dnsServerView, resolverView } from '../../kinds/dns/dnsView.ts';
+import { dnsServerView, resolverView } from '../../kinds/dns/dnsView.ts';
 import { ftpClientView, ftpServerView } from '../../kinds/ftp/ftpView.ts';
-import { clientRoleView, serverRoleView } from '../../kinds/host/hostViews.ts';
 import { echoView, pingerView } from '../../kinds/pingEcho/pingEchoView.ts';
-import { routerRoleView } from '../../kinds/router/routerView.ts';
 import { serviceClientView, serviceView } from '../../kinds/service/serviceView.ts';
-import { switchRoleView } from '../../kinds/switch/switchView.ts';
 import { httpClientView, httpServerView } from '../../kinds/web/webView.ts';
-import type { AnyAppKindView, RoleView } from './kindView.ts';
+import type { AnyAppKindView } from './kindView.ts';
+
+export { ROLE_VIEWS } from './roleViews.ts';
 
 /** The view of every app kind, in the core registry's order. */
 export const APP_VIEWS: readonly AnyAppKindView[] = [
@@ -27,15 +26,6 @@ export const APP_VIEWS: readonly AnyAppKindView[] = [
   dnsServerView,
   ftpServerView,
   ftpClientView,
-];
-
-/** The view of every node role. */
-export const ROLE_VIEWS: readonly RoleView[] = [
-  clientRoleView,
-  serverRoleView,
-  routerRoleView,
-  switchRoleView,
-  dnsRoleView,
 ];
 
 /** The view of the stub resolver of nodes with a `dns` setting. */

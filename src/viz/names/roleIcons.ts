@@ -4,7 +4,7 @@
 // (src/kinds/*/…View.ts, the view registry).
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
-import { ROLE_VIEWS } from '../kinds/viewRegistry.ts';
+import { ROLE_VIEWS } from '../kinds/roleViews.ts';
 
 const VIEWS = new Map(ROLE_VIEWS.map((view) => [view.role, view]));
 
