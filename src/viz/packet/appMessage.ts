@@ -12,13 +12,13 @@ import {
 } from '../../net/app/dns/dnsMessage.ts';
 import { FTP_PORT, FtpCommandParser, FtpReplyParser } from '../../net/app/ftp/ftpMessages.ts';
 import { HttpRequestParser, HttpResponseParser } from '../../net/app/http/httpParser.ts';
-import { HANDSHAKE_TYPE } from '../../net/app/tls/tlsHandshake.ts';
 import {
   CONTENT_TYPE,
+  HANDSHAKE_TYPE,
   MAX_FRAGMENT,
   RECORD_HEADER_LENGTH,
   TLS_PORT,
-} from '../../net/app/tls/tlsRecord.ts';
+} from '../../net/app/tls/tlsNumbers.ts';
 import { ENGLISH, type Language } from '../../engine/language.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { Packet } from '../../net/wire/packet.ts';

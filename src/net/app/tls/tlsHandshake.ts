@@ -2,16 +2,9 @@
 // extensions a modern client sends, EncryptedExtensions, Certificate, CertificateVerify, Finished,
 // each framed as type + 24-bit length, and a parser that splits a stream of them.
 
-/** HandshakeType (RFC 8446 section 4). */
-export const HANDSHAKE_TYPE = {
-  clientHello: 1,
-  serverHello: 2,
-  newSessionTicket: 4,
-  encryptedExtensions: 8,
-  certificate: 11,
-  certificateVerify: 15,
-  finished: 20,
-};
+import { HANDSHAKE_TYPE } from './tlsNumbers.ts';
+
+export { HANDSHAKE_TYPE };
 
 /** Cipher suites (RFC 8446 appendix B.4). */
 export const CIPHER_SUITE = {

@@ -1,18 +1,14 @@
 // The TLS record layer (RFC 8446 section 5): plaintext records, an incremental record parser over
 // a TCP stream, and protected records (section 5.2) whose inner content type follows the content.
 import { open, seal, TAG_LENGTH } from './simulatedCrypto.ts';
+import { CONTENT_TYPE, MAX_FRAGMENT, RECORD_HEADER_LENGTH, TLS_PORT } from './tlsNumbers.ts';
 
-/** ContentType (RFC 8446 section 5.1). */
-export const CONTENT_TYPE = { changeCipherSpec: 20, alert: 21, handshake: 22, applicationData: 23 };
+export { CONTENT_TYPE, MAX_FRAGMENT, RECORD_HEADER_LENGTH, TLS_PORT };
 
 /** legacy_record_version: 0x0301 on the first ClientHello, 0x0303 otherwise (section 5.1). */
 export const TLS_1_0 = 0x0301;
 export const TLS_1_2 = 0x0303;
 export const TLS_1_3 = 0x0304;
-export const TLS_PORT = 443;
-export const RECORD_HEADER_LENGTH = 5;
-/** Largest TLSPlaintext fragment, 2^14 (section 5.1); protected records may add 256. */
-export const MAX_FRAGMENT = 1 << 14;
 
 /** One record as on the wire. */
 export interface TlsRecord {
