@@ -3,6 +3,7 @@
 // idle once a run is shown (warmPanels), so a class whose connection drops later can still open
 // them (a host page's service worker cannot cache another site's module).
 
+import { loadEveryKind } from '../sim/index.ts';
 import { loadPanelTexts } from '../ui/i18n/panelTexts.ts';
 
 export type PanelId = 'log' | 'packet' | 'ladder' | 'lesson' | 'edit';
@@ -37,9 +38,10 @@ let warmed = false;
 
 /**
  * Fetches the code of the panels `ids` while the page is idle (once a page; again if a fetch
- * failed).
+ * failed), and with `everyKind` every kind's behaviour too: a lesson's tasks may have the learner
+ * add an app of a kind the scenario did not have, and that run must work offline as well.
  */
-export function warmPanels(ids: readonly PanelId[]): void {
+export function warmPanels(ids: readonly PanelId[], { everyKind = false } = {}): void {
   if (warmed) return;
   warmed = true;
   const idle = (work: () => void) =>
@@ -48,5 +50,6 @@ export function warmPanels(ids: readonly PanelId[]): void {
       : setTimeout(work, 500);
   idle(() => {
     for (const id of ids) PANEL_CODE[id]().catch(() => (warmed = false));
+    if (everyKind) loadEveryKind().catch(() => (warmed = false));
   });
 }

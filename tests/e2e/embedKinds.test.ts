@@ -1,7 +1,8 @@
 // An embed loads the code of the kinds its scenario uses, and only those: a ping example fetches
-// the pinger's and the echo server's behaviour, never the web server's or FTP's. When that code
-// cannot be fetched (the connection dropped), the embed says so in its box and fires hs-error,
-// and the page goes on working.
+// the pinger's and the echo server's behaviour, never the web server's or FTP's. A lesson's embed
+// fetches every kind's while idle (its tasks may add any app; offline too). When that code cannot
+// be fetched (the connection dropped), the embed says so in its box and fires hs-error, and the
+// page goes on working.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser.ts';
@@ -40,6 +41,12 @@ describe('an embed loads the code of the kinds its scenario uses', () => {
     host = await startHost({
       '/ping': coursePage('ping-over-a-link.json'),
       '/web': coursePage('web-page-load.json'),
+      '/lesson': `<!doctype html><html lang="en"><head><meta charset="utf-8" /><title>Lesson</title></head>
+        <body>
+          <handshake-sim id="sim" lesson="01-clients-and-servers" height="560"></handshake-sim>
+          ${LISTEN_TO_EMBEDS}
+          <script type="module" src="${base}handshake-sim.js"></script>
+        </body></html>`,
     });
   });
 
@@ -66,6 +73,20 @@ describe('an embed loads the code of the kinds its scenario uses', () => {
       ),
     );
     expect(otherKinds).toEqual([]);
+    await page.close();
+  });
+
+  it('with a lesson, fetches every kind’s code while idle: the learner may add any app', async () => {
+    const page = await browser.newPage({ viewport: { width: 760, height: 700 } });
+    const asked = chunksAsked(page);
+    await page.goto(`${host.url}lesson`);
+    await ready(page);
+    // The lesson's scenario is a ping; once idle, the web server's and FTP's code come too.
+    await expect
+      .poll(() => asked.filter((file) => /^(httpServer|ftpServer)Behaviour-/.test(file)).length, {
+        timeout: 15_000,
+      })
+      .toBe(2);
     await page.close();
   });
 
