@@ -91,13 +91,19 @@ describe('TCP', () => {
 
   it('a simultaneous close ends with the second ACK; sequence numbers wrap past 2^32', () => {
     const table = new ConnectionTable();
-    const isn = 2 ** 32 - 1; // the SYN takes 2^32-1, so data starts at 0
-    run(table, [tcp(C, W, 'S', { seq: isn }), tcp(W, C, 'SA', { seq: 7, ack: 0 })]);
-    table.track(tcp(C, W, 'FA', { seq: 0, ack: 8 }), 1); // FIN at 0, acknowledged by 1
-    table.track(tcp(W, C, 'FA', { seq: 8, ack: 0 }), 1); // crosses it: FIN at 8, by 9
-    expect(table.track(tcp(C, W, 'A', { seq: 1, ack: 9 }), 2).event).toBeUndefined();
-    const close = table.track(tcp(W, C, 'A', { seq: 9, ack: 1 }), 2);
+    // Client ISN 2^32-3: its 4 data bytes are 2^32-2, 2^32-1, 0, 1; its FIN is 2, acknowledged by 3.
+    const isn = 2 ** 32 - 3;
+    run(table, [tcp(C, W, 'S', { seq: isn }), tcp(W, C, 'SA', { seq: 7, ack: isn + 1 })]);
+    table.track(tcp(C, W, 'FA', { seq: isn + 1, ack: 8, data: new Uint8Array(4) }), 1);
+    expect(table.entries()[0]?.finAckAt.original).toBe(3);
+    // The server's FIN (at 8, acknowledged by 9) crosses it, acknowledging one byte: 2^32-1 is
+    // numerically above 3 but before it in sequence space, so the client's FIN is not yet acked.
+    table.track(tcp(W, C, 'FA', { seq: 8, ack: 2 ** 32 - 1 }), 1);
+    expect(table.entries()[0]?.finAcked).toEqual({ original: false, reply: false });
+    expect(table.track(tcp(C, W, 'A', { seq: 3, ack: 9 }), 2).event).toBeUndefined();
+    const close = table.track(tcp(W, C, 'A', { seq: 9, ack: 3 }), 2);
     expect(close.event).toEqual({ type: 'conntrack.close', reason: 'fin' });
+    expect(table.size).toBe(0);
   });
 });
 
