@@ -7,25 +7,17 @@
 
 import { readU16 } from '../../net/wire/bytes.ts';
 import { readQuote } from '../../net/wire/icmpErrors.ts';
-import { ICMP_TYPE, IP_PROTOCOL, icmpTypeCode, ipHeaderLength } from '../../net/wire/packet.ts';
+import { ICMP_TYPE, IP_PROTOCOL, ipHeaderLength } from '../../net/wire/packet.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import { segmentLength } from '../../net/tcp/segment.ts';
 import { seqAdd, seqGe } from '../../net/tcp/seq.ts';
+import { flowKey, icmpType, invert, isTrackedProtocol, tupleOf } from './flowTuple.ts';
+import type { FlowTuple } from './flowTuple.ts';
+
+export type { FlowTuple } from './flowTuple.ts';
 
 /** A packet's state as iptables' `-m conntrack --ctstate` sees it. */
 export type ConnState = 'NEW' | 'ESTABLISHED' | 'RELATED' | 'INVALID';
-
-/**
- * One direction of a flow. For ICMP echo, as netfilter's tuple has it, `srcPort` holds the echo
- * identifier and `dstPort` the type (8 request, 0 reply); other protocols have zero ports.
- */
-export interface FlowTuple {
-  protocol: number;
-  src: number;
-  srcPort: number;
-  dst: number;
-  dstPort: number;
-}
 
 /** Which way a packet goes in its flow: as the first packet did, or back. */
 export type Direction = 'original' | 'reply';
@@ -35,7 +27,7 @@ export type EntryPhase = 'unreplied' | 'established' | 'closing';
 
 /** A tracked flow: plain data, changed only by the table. */
 export interface ConntrackEntry {
-  /** 1, 2, 3, ... per table, in the order entries were confirmed. */
+  /** 1, 2, 3, ... per table, in the order entries were confirmed; 0 while not yet confirmed. */
   id: number;
   original: FlowTuple;
   reply: FlowTuple;
@@ -90,8 +82,6 @@ export const CONNTRACK_DEFAULTS: Readonly<ConntrackOptions> = Object.freeze({
 
 /** ICMP types that quote a datagram: unreachable, source quench, redirect, time exceeded, parameter problem. */
 const ICMP_ERROR_TYPES = new Set([3, 4, 5, 11, 12]);
-const ICMP_ECHO_REQUEST = ICMP_TYPE.echoRequest;
-const ICMP_ECHO_REPLY = ICMP_TYPE.echoReply;
 
 /**
  * One node's connection table. Simplified from netfilter: TCP sequence numbers are not checked
@@ -114,7 +104,8 @@ export class ConnectionTable {
     if (t.kind === 'icmp') {
       const type = icmpType(packet);
       if (ICMP_ERROR_TYPES.has(type)) return this.related(packet, now);
-      if (type !== ICMP_ECHO_REQUEST && type !== ICMP_ECHO_REPLY) return { state: 'INVALID' };
+      if (type !== ICMP_TYPE.echoRequest && type !== ICMP_TYPE.echoReply)
+        return { state: 'INVALID' };
     }
     if (t.kind === 'raw' && isTrackedProtocol(t.protocol)) return { state: 'INVALID' };
     const tuple = tupleOf(packet);
@@ -138,8 +129,8 @@ export class ConnectionTable {
     const entry = tracked.entry;
     if (tracked.state !== 'NEW' || !entry || entry.id !== 0) return undefined;
     entry.id = ++this.lastId;
-    this.byTuple.set(key(entry.original), entry);
-    this.byTuple.set(key(entry.reply), entry);
+    this.byTuple.set(flowKey(entry.original), entry);
+    this.byTuple.set(flowKey(entry.reply), entry);
     return { type: 'conntrack.new' };
   }
 
@@ -165,13 +156,13 @@ export class ConnectionTable {
     tuple: FlowTuple,
     now: number,
   ): { entry?: ConntrackEntry; direction: Direction; expired?: ConntrackEntry } {
-    const entry = this.byTuple.get(key(tuple));
+    const entry = this.byTuple.get(flowKey(tuple));
     if (!entry) return { direction: 'original' };
     if (entry.expiresAt !== undefined && now >= entry.expiresAt) {
       this.remove(entry);
       return { direction: 'original', expired: entry };
     }
-    return { entry, direction: sameTuple(entry.original, tuple) ? 'original' : 'reply' };
+    return { entry, direction: flowKey(entry.original) === flowKey(tuple) ? 'original' : 'reply' };
   }
 
   /** The first packet of a flow: NEW with an entry to confirm, or INVALID if it cannot start one. */
@@ -182,7 +173,8 @@ export class ConnectionTable {
       // a bare ACK (nf_conntrack_tcp_loose=1 picks up connections already under way).
       if (t.flags.rst || t.flags.fin || (t.flags.syn && t.flags.ack)) return { state: 'INVALID' };
     }
-    if (t.kind === 'icmp' && icmpType(packet) !== ICMP_ECHO_REQUEST) return { state: 'INVALID' };
+    if (t.kind === 'icmp' && icmpType(packet) !== ICMP_TYPE.echoRequest)
+      return { state: 'INVALID' };
     const entry: ConntrackEntry = {
       id: 0,
       original: tuple,
@@ -267,52 +259,7 @@ export class ConnectionTable {
   }
 
   private remove(entry: ConntrackEntry): void {
-    this.byTuple.delete(key(entry.original));
-    this.byTuple.delete(key(entry.reply));
+    this.byTuple.delete(flowKey(entry.original));
+    this.byTuple.delete(flowKey(entry.reply));
   }
-}
-
-/** The tuple a packet travels on: ports for TCP and UDP, echo identifier and type for ICMP, else zeros. */
-export function tupleOf(packet: Packet): FlowTuple {
-  const { ip, transport: t } = packet;
-  const flow = { src: ip.src, dst: ip.dst };
-  switch (t.kind) {
-    case 'tcp':
-      return { protocol: IP_PROTOCOL.tcp, ...flow, srcPort: t.srcPort, dstPort: t.dstPort };
-    case 'udp':
-      return { protocol: IP_PROTOCOL.udp, ...flow, srcPort: t.srcPort, dstPort: t.dstPort };
-    case 'icmp': {
-      const id = t.message === 'echoRequest' || t.message === 'echoReply' ? t.identifier : 0;
-      return { protocol: IP_PROTOCOL.icmp, ...flow, srcPort: id, dstPort: icmpTypeCode(t).type };
-    }
-    case 'raw':
-      return { protocol: t.protocol, ...flow, srcPort: 0, dstPort: 0 };
-  }
-}
-
-/** The tuple of the other direction: addresses and ports swapped; for ICMP echo, request <-> reply. */
-function invert(t: FlowTuple): FlowTuple {
-  if (t.protocol === IP_PROTOCOL.icmp) {
-    const type = t.dstPort === ICMP_ECHO_REQUEST ? ICMP_ECHO_REPLY : ICMP_ECHO_REQUEST;
-    return { protocol: t.protocol, src: t.dst, srcPort: t.srcPort, dst: t.src, dstPort: type };
-  }
-  return { protocol: t.protocol, src: t.dst, srcPort: t.dstPort, dst: t.src, dstPort: t.srcPort };
-}
-
-function key(t: FlowTuple): string {
-  return `${t.protocol} ${t.src} ${t.srcPort} ${t.dst} ${t.dstPort}`;
-}
-
-function sameTuple(a: FlowTuple, b: FlowTuple): boolean {
-  return key(a) === key(b);
-}
-
-function isTrackedProtocol(protocol: number): boolean {
-  return (
-    protocol === IP_PROTOCOL.tcp || protocol === IP_PROTOCOL.udp || protocol === IP_PROTOCOL.icmp
-  );
-}
-
-function icmpType(packet: Packet): number {
-  return packet.transport.kind === 'icmp' ? icmpTypeCode(packet.transport).type : -1;
 }
