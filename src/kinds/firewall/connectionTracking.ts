@@ -1,0 +1,265 @@
+// Connection tracking as netfilter's conntrack does it for TCP, UDP and ICMP echo: flows keyed by
+// their 5-tuple in both directions, each packet given a state (NEW, ESTABLISHED, RELATED, INVALID).
+// The API is three calls so an XState machine per entry (issue 17) can wrap an entry's life later:
+// `track` reads a packet's state and updates its entry, `confirm` adds a NEW flow once its first
+// packet was accepted, `expire` removes timed-out entries; each reports the event its entry went
+// through (conntrack.new/reply/fin/close/expire), a few per flow, never one per packet.
+
+import { readU16 } from '../../net/wire/bytes.ts';
+import { readQuote } from '../../net/wire/icmpErrors.ts';
+import { ICMP_TYPE, IP_PROTOCOL, ipHeaderLength } from '../../net/wire/packet.ts';
+import type { Packet } from '../../net/wire/packet.ts';
+import { segmentLength } from '../../net/tcp/segment.ts';
+import { seqAdd, seqGe } from '../../net/tcp/seq.ts';
+import { flowKey, icmpType, invert, isTrackedProtocol, tupleOf } from './flowTuple.ts';
+import type { FlowTuple } from './flowTuple.ts';
+
+export type { FlowTuple } from './flowTuple.ts';
+
+/** A packet's state as iptables' `-m conntrack --ctstate` sees it. */
+export type ConnState = 'NEW' | 'ESTABLISHED' | 'RELATED' | 'INVALID';
+
+/** Which way a packet goes in its flow: as the first packet did, or back. */
+export type Direction = 'original' | 'reply';
+
+/** Where an entry is in its life; a closed or expired entry leaves the table. */
+export type EntryPhase = 'unreplied' | 'established' | 'closing';
+
+/** A tracked flow: plain data, changed only by the table. */
+export interface ConntrackEntry {
+  /** 1, 2, 3, ... per table, in the order entries were confirmed; 0 while not yet confirmed. */
+  id: number;
+  original: FlowTuple;
+  reply: FlowTuple;
+  phase: EntryPhase;
+  createdAt: number;
+  /** When the entry times out (ns of simulated time); TCP entries have none and end by RST or FIN. */
+  expiresAt?: number;
+  /** TCP: per direction, the acknowledgment number that covers its FIN, once a FIN was sent. */
+  finAckAt: { original?: number; reply?: number };
+  /** TCP: per direction, whether its FIN has been acknowledged by the other side. */
+  finAcked: { original: boolean; reply: boolean };
+}
+
+/** What happened to an entry: the events a per-entry machine will receive. */
+export type ConntrackEvent =
+  | { type: 'conntrack.new' }
+  | { type: 'conntrack.reply' }
+  | { type: 'conntrack.fin'; direction: Direction }
+  | { type: 'conntrack.close'; reason: 'rst' | 'fin' }
+  | { type: 'conntrack.expire' };
+
+/** A packet's state, its entry (for NEW one not yet in the table), and what changed. */
+export interface Tracked {
+  state: ConnState;
+  direction?: Direction;
+  entry?: ConntrackEntry;
+  event?: ConntrackEvent;
+  /** An entry of this flow found timed out (and removed) on the way. */
+  expired?: ConntrackEntry;
+}
+
+/** Timeouts in ns, with netfilter's defaults (nf_conntrack_*_timeout). */
+export interface ConntrackOptions {
+  /** UDP before a reply was seen (nf_conntrack_udp_timeout, 30 s). */
+  udpTimeoutNs: number;
+  /** UDP once both ways carried traffic (nf_conntrack_udp_timeout_stream, 120 s). */
+  udpStreamTimeoutNs: number;
+  /** ICMP echo (nf_conntrack_icmp_timeout, 30 s). */
+  icmpTimeoutNs: number;
+  /** Other protocols (nf_conntrack_generic_timeout, 600 s). */
+  genericTimeoutNs: number;
+}
+
+const S = 1_000_000_000;
+/** netfilter's default timeouts. */
+export const CONNTRACK_DEFAULTS: Readonly<ConntrackOptions> = Object.freeze({
+  udpTimeoutNs: 30 * S,
+  udpStreamTimeoutNs: 120 * S,
+  icmpTimeoutNs: 30 * S,
+  genericTimeoutNs: 600 * S,
+});
+
+/** ICMP types that quote a datagram: unreachable, source quench, redirect, time exceeded, parameter problem. */
+const ICMP_ERROR_TYPES = new Set([3, 4, 5, 11, 12]);
+
+/**
+ * One node's connection table. Simplified from netfilter: TCP sequence numbers are not checked
+ * against windows, a TCP entry ends as soon as RST passes or both FINs are acknowledged (Linux
+ * keeps it in TIME_WAIT/CLOSE a while), UDP gets the stream timeout after the first reply, and a
+ * fragment other than the first is INVALID (Linux reassembles before tracking).
+ */
+export class ConnectionTable {
+  private readonly byTuple = new Map<string, ConntrackEntry>();
+  private readonly options: ConntrackOptions;
+  private lastId = 0;
+
+  constructor(options: Partial<ConntrackOptions> = {}) {
+    this.options = { ...CONNTRACK_DEFAULTS, ...options };
+  }
+
+  /** The packet's state at `now` (ns); an existing entry is updated as conntrack does before the filter. */
+  track(packet: Packet, now: number): Tracked {
+    const t = packet.transport;
+    if (t.kind === 'icmp') {
+      const type = icmpType(packet);
+      if (ICMP_ERROR_TYPES.has(type)) return this.related(packet, now);
+      if (type !== ICMP_TYPE.echoRequest && type !== ICMP_TYPE.echoReply)
+        return { state: 'INVALID' };
+    }
+    if (t.kind === 'raw' && isTrackedProtocol(t.protocol)) return { state: 'INVALID' };
+    const tuple = tupleOf(packet);
+    const found = this.lookup(tuple, now);
+    if (!found.entry) return { ...this.fresh(packet, tuple, now), expired: found.expired };
+    const { entry, direction } = found;
+    const state: ConnState =
+      direction === 'reply' || entry.phase !== 'unreplied' ? 'ESTABLISHED' : 'NEW';
+    let event: ConntrackEvent | undefined;
+    if (direction === 'reply' && entry.phase === 'unreplied') {
+      entry.phase = 'established';
+      event = { type: 'conntrack.reply' };
+    }
+    if (t.kind === 'tcp') event = this.tcpUpdate(packet, entry, direction) ?? event;
+    else entry.expiresAt = now + this.timeout(entry);
+    return { state, direction, entry, event };
+  }
+
+  /** Adds the entry of a NEW packet that was accepted (netfilter confirms it as it leaves). */
+  confirm(tracked: Tracked): ConntrackEvent | undefined {
+    const entry = tracked.entry;
+    if (tracked.state !== 'NEW' || !entry || entry.id !== 0) return undefined;
+    entry.id = ++this.lastId;
+    this.byTuple.set(flowKey(entry.original), entry);
+    this.byTuple.set(flowKey(entry.reply), entry);
+    return { type: 'conntrack.new' };
+  }
+
+  /** Removes and returns the entries whose timeout has passed at `now`. */
+  expire(now: number): ConntrackEntry[] {
+    const gone = this.entries().filter((e) => e.expiresAt !== undefined && now >= e.expiresAt);
+    for (const entry of gone) this.remove(entry);
+    return gone;
+  }
+
+  /** The entries in the table, oldest first. */
+  entries(): ConntrackEntry[] {
+    const unique = new Set(this.byTuple.values());
+    return [...unique].sort((a, b) => a.id - b.id);
+  }
+
+  /** How many flows are tracked. */
+  get size(): number {
+    return new Set(this.byTuple.values()).size;
+  }
+
+  private lookup(
+    tuple: FlowTuple,
+    now: number,
+  ): { entry?: ConntrackEntry; direction: Direction; expired?: ConntrackEntry } {
+    const entry = this.byTuple.get(flowKey(tuple));
+    if (!entry) return { direction: 'original' };
+    if (entry.expiresAt !== undefined && now >= entry.expiresAt) {
+      this.remove(entry);
+      return { direction: 'original', expired: entry };
+    }
+    return { entry, direction: flowKey(entry.original) === flowKey(tuple) ? 'original' : 'reply' };
+  }
+
+  /** The first packet of a flow: NEW with an entry to confirm, or INVALID if it cannot start one. */
+  private fresh(packet: Packet, tuple: FlowTuple, now: number): Tracked {
+    const t = packet.transport;
+    if (t.kind === 'tcp') {
+      // netfilter's tcp_new: RST, FIN and SYN+ACK cannot open a connection; a SYN can, and so can
+      // a bare ACK (nf_conntrack_tcp_loose=1 picks up connections already under way).
+      if (t.flags.rst || t.flags.fin || (t.flags.syn && t.flags.ack)) return { state: 'INVALID' };
+    }
+    if (t.kind === 'icmp' && icmpType(packet) !== ICMP_TYPE.echoRequest)
+      return { state: 'INVALID' };
+    const entry: ConntrackEntry = {
+      id: 0,
+      original: tuple,
+      reply: invert(tuple),
+      phase: 'unreplied',
+      createdAt: now,
+      finAckAt: {},
+      finAcked: { original: false, reply: false },
+    };
+    if (t.kind !== 'tcp') entry.expiresAt = now + this.timeout(entry);
+    return { state: 'NEW', direction: 'original', entry };
+  }
+
+  /** An ICMP error: RELATED to the flow whose datagram it quotes, else INVALID. */
+  private related(packet: Packet, now: number): Tracked {
+    const quote = readQuote(packet.payload);
+    if (!quote.ok) return { state: 'INVALID' };
+    const q = quote.quoted;
+    let srcPort = q.srcPort;
+    let dstPort = q.dstPort;
+    if (q.protocol === IP_PROTOCOL.icmp) {
+      const at = ipHeaderLength(q.ip);
+      if (packet.payload.length >= at + 6) {
+        dstPort = packet.payload[at] as number;
+        srcPort = readU16(packet.payload, at + 4);
+      }
+    } else if (!isTrackedProtocol(q.protocol)) {
+      srcPort = dstPort = 0;
+    }
+    if (srcPort === undefined || dstPort === undefined) return { state: 'INVALID' };
+    const tuple = { protocol: q.protocol, src: q.ip.src, srcPort, dst: q.ip.dst, dstPort };
+    const found = this.lookup(tuple, now);
+    if (!found.entry) return { state: 'INVALID', expired: found.expired };
+    // The error travels against the datagram it quotes.
+    const direction: Direction = found.direction === 'original' ? 'reply' : 'original';
+    return { state: 'RELATED', direction, entry: found.entry };
+  }
+
+  private tcpUpdate(
+    packet: Packet,
+    entry: ConntrackEntry,
+    direction: Direction,
+  ): ConntrackEvent | undefined {
+    const t = packet.transport;
+    if (t.kind !== 'tcp') return undefined;
+    if (t.flags.rst) {
+      this.remove(entry);
+      return { type: 'conntrack.close', reason: 'rst' };
+    }
+    const other: Direction = direction === 'original' ? 'reply' : 'original';
+    const finAt = entry.finAckAt[other];
+    if (t.flags.ack && finAt !== undefined && seqGe(t.ack, finAt)) entry.finAcked[other] = true;
+    let event: ConntrackEvent | undefined;
+    if (t.flags.fin && entry.finAckAt[direction] === undefined) {
+      const length = segmentLength({
+        seq: t.seq,
+        data: packet.payload,
+        syn: t.flags.syn,
+        fin: true,
+      });
+      entry.finAckAt[direction] = seqAdd(t.seq, length);
+      entry.phase = 'closing';
+      event = { type: 'conntrack.fin', direction };
+    }
+    if (entry.finAcked.original && entry.finAcked.reply) {
+      this.remove(entry);
+      return { type: 'conntrack.close', reason: 'fin' };
+    }
+    return event;
+  }
+
+  private timeout(entry: ConntrackEntry): number {
+    const o = this.options;
+    switch (entry.original.protocol) {
+      case IP_PROTOCOL.udp:
+        return entry.phase === 'unreplied' ? o.udpTimeoutNs : o.udpStreamTimeoutNs;
+      case IP_PROTOCOL.icmp:
+        return o.icmpTimeoutNs;
+      default:
+        return o.genericTimeoutNs;
+    }
+  }
+
+  private remove(entry: ConntrackEntry): void {
+    this.byTuple.delete(flowKey(entry.original));
+    this.byTuple.delete(flowKey(entry.reply));
+  }
+}
