@@ -9,6 +9,7 @@ import { DropTailQueue, type QueueLimits } from './dropTailQueue.ts';
 import type { Attachable, LinkPort } from './linkEndpoint.ts';
 import type { LinkDropReason } from './linkTrace.ts';
 import { transmissionDelay } from './transmissionDelay.ts';
+import { GilbertElliott, type BurstLoss } from './burstLoss.ts';
 
 /** What a direction reads from its link: the shared config and the up/down state. */
 export interface LinkOwner {
@@ -36,7 +37,9 @@ export interface Impairments {
   duplicate: number;
   reorder: number;
   reorderDelay: Nanos;
-  /** Whether any is non-zero: then every transmitted packet draws three numbers. */
+  /** Losses in bursts instead of `loss` (burstLoss.ts): each direction runs its own chain. */
+  burst?: Required<BurstLoss>;
+  /** Whether any is set: then every transmitted packet draws three numbers (four with `burst`). */
   random: boolean;
 }
 
@@ -65,7 +68,11 @@ export class LinkDirection implements LinkPort {
   ) {
     this.queue = new DropTailQueue(limits);
     this.link = owner.config.id;
+    this.burst = impairments.burst && new GilbertElliott(impairments.burst);
   }
+
+  /** This direction's burst-loss chain, when the link has one. */
+  private readonly burst: GilbertElliott | undefined;
 
   get up(): boolean {
     return this.owner.up;
@@ -116,10 +123,13 @@ export class LinkDirection implements LinkPort {
       bytes,
       packet,
     });
-    // Exactly three draws per transmitted packet whenever any impairment is configured, in a
-    // fixed order, so no packet's fate changes how many numbers another packet's fate uses.
+    // Exactly three draws per transmitted packet whenever any impairment is configured (four
+    // with burst loss: its loss and its move), in a fixed order, so no packet's fate changes how
+    // many numbers another packet's fate uses.
     if (imp.random) {
-      fate.lost = this.random.float() < imp.loss;
+      fate.lost = this.burst
+        ? this.burst.lost(this.random.float(), this.random.float())
+        : this.random.float() < imp.loss;
       fate.duplicate = this.random.float() < imp.duplicate;
       fate.extra = this.random.float() < imp.reorder ? imp.reorderDelay : 0;
       if (!fate.lost && fate.duplicate) this.impair(packet, 'duplicate');

@@ -8,6 +8,7 @@ import type { QueueLimits } from './dropTailQueue.ts';
 import type { Attachable } from './linkEndpoint.ts';
 import { LinkDirection, type Impairments } from './linkDirection.ts';
 import { checkBandwidth } from './transmissionDelay.ts';
+import { burstLossModel, type BurstLoss } from './burstLoss.ts';
 
 /** How a link behaves; the same in both directions. */
 export interface PointToPointLinkConfig {
@@ -19,6 +20,8 @@ export interface PointToPointLinkConfig {
   delay: Nanos;
   /** Probability in [0, 1] that a transmitted packet never arrives. */
   loss?: number;
+  /** Losses in bursts (Gilbert–Elliott, burstLoss.ts) instead of `loss`. */
+  burstLoss?: BurstLoss;
   /** Probability in [0, 1] that an arriving packet arrives twice (the copy right behind it). */
   duplicate?: number;
   /** A packet is held back `extraDelay` ns more with `probability`, so later ones overtake it. */
@@ -50,8 +53,17 @@ export class PointToPointLink {
     const reorder = checkProbability('reorder probability', config.reorder?.probability ?? 0);
     const reorderDelay = config.reorder?.extraDelay ?? 0;
     checkTime('reorder extraDelay', reorderDelay);
-    const random = loss > 0 || duplicate > 0 || reorder > 0;
-    this.impairments = { loss, duplicate, reorder, reorderDelay, random };
+    const burst = config.burstLoss && checkBurstLoss(config.burstLoss);
+    if (burst && loss > 0) throw new RangeError('a link has either loss or burstLoss, not both');
+    const random = loss > 0 || duplicate > 0 || reorder > 0 || burst !== undefined;
+    this.impairments = {
+      loss,
+      duplicate,
+      reorder,
+      reorderDelay,
+      random,
+      ...(burst ? { burst } : {}),
+    };
     this.config = { ...config };
     this.isUp = config.up ?? true;
   }
@@ -100,6 +112,13 @@ function checkProbability(name: string, p: number): number {
   if (!(p >= 0 && p <= 1))
     throw new RangeError(`${name} must be a probability in [0, 1], got ${p}`);
   return p;
+}
+
+function checkBurstLoss(model: BurstLoss): Required<BurstLoss> {
+  const filled = burstLossModel(model);
+  for (const key of ['p', 'r', 'lossInGood', 'lossInBad'] as const)
+    checkProbability(`burstLoss ${key}`, filled[key]);
+  return filled;
 }
 
 function checkTime(name: string, ns: number): void {

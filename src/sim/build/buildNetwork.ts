@@ -54,6 +54,7 @@ export function buildNetwork(sim: Simulator, scenario: Scenario): Network {
       delay: spec.latency,
       loss: spec.loss ?? 0,
       duplicate: spec.duplicate ?? 0,
+      ...(spec.burstLoss ? { burstLoss: spec.burstLoss } : {}),
       ...(spec.reorder
         ? { reorder: { probability: spec.reorder.probability, extraDelay: spec.reorder.delay } }
         : {}),

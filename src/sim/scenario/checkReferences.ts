@@ -105,6 +105,8 @@ export function checkReferences(
 
   const linkedBy = new Map<string, string>();
   scenario.links.forEach((link, k) => {
+    if (link.burstLoss && link.loss)
+      issues.push(phrased(`$.links[${k}].burstLoss`, phrase('ref.lossTwice', { link: link.id })));
     const ends = (['a', 'b'] as const).map((end) => {
       const resolved = resolveLinkEnd(scenario, link[end], nodeIndex);
       if (!resolved.ok) {

@@ -259,6 +259,33 @@ export const linkSchema = object(
       exclusiveMax: 1,
       description: 'Probability that a packet is lost (0 to <1).',
     }),
+    burstLoss: object(
+      {
+        p: number({
+          min: 0,
+          max: 1,
+          description: 'Probability of going Good -> Bad after a packet.',
+        }),
+        r: number({
+          min: 0,
+          max: 1,
+          description: 'Probability of going Bad -> Good after a packet.',
+        }),
+      },
+      {
+        lossInGood: number({
+          min: 0,
+          max: 1,
+          description: 'Probability that a packet is lost in the Good state (default 0).',
+        }),
+        lossInBad: number({
+          min: 0,
+          max: 1,
+          description: 'Probability that a packet is lost in the Bad state (default 1).',
+        }),
+      },
+      'Losses in bursts (the Gilbert–Elliott model): each direction moves between a Good and a Bad state, packet by packet. Instead of loss.',
+    ),
     duplicate: number({
       min: 0,
       exclusiveMax: 1,

@@ -177,6 +177,26 @@ describe('validateScenario', () => {
     ]);
   });
 
+  it('takes burst loss on a link, not with loss beside it, and its probabilities in [0, 1]', () => {
+    const doc = base();
+    doc.links[0]!.burstLoss = { p: 0.01, r: 0.25, lossInBad: 0.9 };
+    expect(issuesOf(doc)).toEqual([]);
+    doc.links[0]!.loss = 0.1;
+    expect(issuesOf(doc)).toEqual([
+      {
+        path: '$.links[0].burstLoss',
+        message:
+          'link "l" has both loss and burstLoss: give one (burstLoss already decides every loss)',
+      },
+    ]);
+    doc.links[0]!.loss = undefined;
+    doc.links[0]!.burstLoss = { p: 1.5 };
+    expect(issuesOf(doc).map((i) => i.path)).toEqual([
+      '$.links[0].burstLoss.p',
+      '$.links[0].burstLoss.r',
+    ]);
+  });
+
   it('checks peers and timed events', () => {
     const doc = { ...base(), events: [{ at: '1s', type: 'linkDown', link: 'nope' }] };
     doc.nodes[0]!.apps = [
@@ -286,7 +306,7 @@ describe('validateScenario', () => {
       {
         path: '$.links[0].colour',
         message:
-          'is not a known field (expected one of: id, a, b, latency, bandwidth, loss, duplicate, reorder, queue)',
+          'is not a known field (expected one of: id, a, b, latency, bandwidth, loss, burstLoss, duplicate, reorder, queue)',
       },
     ]);
   });

@@ -132,6 +132,8 @@ export const VALIDATION_DE: Translation<typeof VALIDATION_EN> = {
     '{end} ist schon mit der Leitung „{link}“ verbunden: eine Leitung pro Schnittstelle',
   'ref.needsAddress':
     'fehlt: {end} hängt an der Leitung „{link}“ und braucht daher eine Adresse wie "10.0.0.2/24"',
+  'ref.lossTwice':
+    'Leitung „{link}“ hat loss und burstLoss: nur eines angeben (burstLoss entscheidet schon jeden Verlust)',
   'ref.sameNode':
     'eine Leitung muss zwei verschiedene Knoten verbinden, aber beide Enden liegen auf „{node}“',
   'ref.subnets':

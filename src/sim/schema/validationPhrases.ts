@@ -137,6 +137,8 @@ export const VALIDATION_EN = {
   'ref.needsAddress':
     'is missing: {end} is linked by "{link}", so it needs an address such as "10.0.0.2/24"',
   'ref.sameNode': 'a link must join two different nodes, both ends are on "{node}"',
+  'ref.lossTwice':
+    'link "{link}" has both loss and burstLoss: give one (burstLoss already decides every loss)',
   'ref.subnets': 'joins {a} ({addressA}) and {b} ({addressB}), which are on different subnets',
   'ref.unknownLink': 'expected the id of a link ({ids}), got "{value}"',
   'ref.noSuchAddress': 'no interface has the address {value}',

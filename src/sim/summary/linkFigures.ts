@@ -29,7 +29,10 @@ export interface LinkFigures {
   b: string;
   latency: Nanos;
   bandwidth: number;
+  /** The share of packets lost on the wire, in the long run (burst loss: the model's rate). */
   loss: number;
+  /** With burst loss: the mean length of a visit to the Bad state, in packets (1 / r). */
+  burst?: number;
   /** From a to b, then from b to a. */
   directions: [DirectionFigures, DirectionFigures];
 }

@@ -13,6 +13,7 @@ import type { AnyAppKind, FiguresOf } from '../kinds/appKind.ts';
 import { addressResolver, appInstances, kindOf } from '../kinds/appInstances.ts';
 import { appBehaviour, resolverBehaviour } from '../kinds/kindBehaviours.ts';
 import { APP_KINDS } from '../kinds/kindRegistry.ts';
+import { burstLossRate, meanBadRun } from '../../net/link/burstLoss.ts';
 import { resolveLinkEnd } from '../scenario/resolveLinkEnd.ts';
 import { DEFAULT_BANDWIDTH } from '../scenario/defaults.ts';
 import type { Scenario, ScenarioNode } from '../scenario/scenarioSchema.ts';
@@ -125,7 +126,8 @@ export function runFigures(scenario: Scenario): RunFigures {
       b: link.b,
       latency: link.latency,
       bandwidth: link.bandwidth ?? DEFAULT_BANDWIDTH,
-      loss: link.loss ?? 0,
+      loss: link.burstLoss ? burstLossRate(link.burstLoss) : (link.loss ?? 0),
+      ...(link.burstLoss ? { burst: meanBadRun(link.burstLoss) } : {}),
     };
     const fold = linkFigures(settings, aNode);
     router.attach(fold, { by: 'link', link: link.id });

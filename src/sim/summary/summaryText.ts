@@ -8,7 +8,7 @@ import { appBehaviour, resolverBehaviour } from '../kinds/kindBehaviours.ts';
 import { APP_KINDS } from '../kinds/kindRegistry.ts';
 import { cpuLines } from './cpuFigures.ts';
 import { formatBitRate } from './figureMath.ts';
-import type { DirectionFigures } from './linkFigures.ts';
+import type { DirectionFigures, LinkFigures } from './linkFigures.ts';
 import type { RunSummary } from './runSummary.ts';
 
 const REASONS: Record<StopReason, string> = {
@@ -40,9 +40,17 @@ export function formatSummaryLines(s: RunSummary): string[] {
     const [ab, ba] = l.directions;
     const total = (key: keyof DirectionFigures) => ab[key] + ba[key];
     lines.push(
-      `link       ${l.link} (${l.a} - ${l.b}, ${formatBitRate(l.bandwidth)}, ${formatDuration(l.latency)}, loss ${l.loss * 100}%): ` +
+      `link       ${l.link} (${l.a} - ${l.b}, ${formatBitRate(l.bandwidth)}, ${formatDuration(l.latency)}, loss ${lossText(l)}): ` +
         `${total('sent')} sent, ${total('delivered')} delivered, ${total('lost')} lost, ${total('queueDrops')} dropped at queues`,
     );
   }
   return lines;
+}
+
+/** `20%`, or `4.76% bursty (bad spells of 5 packets)` (a long-run rate, to 0.01%). */
+function lossText(l: LinkFigures): string {
+  const percent = `${Number((l.loss * 100).toFixed(2))}%`;
+  return l.burst === undefined
+    ? percent
+    : `${percent} bursty (bad spells of ${Number(l.burst.toFixed(1))} packets)`;
 }

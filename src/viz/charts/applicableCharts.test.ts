@@ -34,6 +34,7 @@ const EXPECTED: Record<string, ChartKind[]> = {
   'classroom-rush.json': ['requests', ...TCP],
   'login-over-http.json': ['requests', ...TCP],
   'database-queue.json': ['requests', ...TCP],
+  'burst-loss.json': TCP,
 };
 
 describe('charts that apply to each built-in scenario', () => {

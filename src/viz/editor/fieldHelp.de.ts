@@ -233,6 +233,16 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
     'Übertragungsrate je Richtung (Standard 100Mbps).',
   'Probability that a packet is lost (0 to <1).':
     'Wahrscheinlichkeit, dass ein Paket verloren geht (0 bis <1).',
+  'Probability of going Good -> Bad after a packet.':
+    'Wahrscheinlichkeit, nach einem Paket vom guten in den schlechten Zustand zu wechseln.',
+  'Probability of going Bad -> Good after a packet.':
+    'Wahrscheinlichkeit, nach einem Paket vom schlechten in den guten Zustand zu wechseln.',
+  'Probability that a packet is lost in the Good state (default 0).':
+    'Wahrscheinlichkeit, dass ein Paket im guten Zustand verloren geht (Standard 0).',
+  'Probability that a packet is lost in the Bad state (default 1).':
+    'Wahrscheinlichkeit, dass ein Paket im schlechten Zustand verloren geht (Standard 1).',
+  'Losses in bursts (the Gilbert–Elliott model): each direction moves between a Good and a Bad state, packet by packet. Instead of loss.':
+    'Verluste in Schüben (das Gilbert-Elliott-Modell): jede Richtung wechselt Paket für Paket zwischen einem guten und einem schlechten Zustand. Statt loss.',
   'Probability that a packet is delivered twice.':
     'Wahrscheinlichkeit, dass ein Paket doppelt zugestellt wird.',
   'Some packets are held back so that later ones overtake them.':

@@ -21,6 +21,10 @@ export const NAMES_DE: Translation<typeof NAMES_EN> = {
   percent: '{value} %',
   'link.loss': '{percent} Verlust',
   'link.noLoss': 'kein Verlust',
+  'link.burstLoss': {
+    one: '{percent} Verlust in Schüben (schlechte Phasen von {count} Paket)',
+    other: '{percent} Verlust in Schüben (schlechte Phasen von {count} Paketen)',
+  },
   'link.duplicated': '{percent} dupliziert',
   'link.reordered': '{percent} um {time} vertauscht',
   'link.queue': 'Warteschlange {limits}',

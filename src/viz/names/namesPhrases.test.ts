@@ -130,6 +130,21 @@ describe('names in German', () => {
     expect(
       linkSettings({ ...link!, loss: 0, duplicate: 0, reorder: undefined, queue: undefined }, 'de'),
     ).toEqual(['1,5 Mbit/s', '1,5 ms', 'kein Verlust']);
+    // Burst loss: the long-run share p / (p + r) = 0.01 / 0.21 = 4.762 %, bad spells 1 / r = 5.
+    const bursty = {
+      ...link!,
+      loss: undefined,
+      duplicate: 0,
+      reorder: undefined,
+      queue: undefined,
+    };
+    bursty.burstLoss = { p: 0.01, r: 0.2 };
+    expect(linkSettings(bursty, 'de')).toEqual([
+      '1,5 Mbit/s',
+      '1,5 ms',
+      '4,762 % Verlust in Schüben (schlechte Phasen von 5 Paketen)',
+    ]);
+    expect(linkSettings(bursty)[2]).toBe('4.762% loss in bursts (bad spells of 5 packets)');
     expect(queueText({ packets: 1 }, 'de')).toBe('Warteschlange 1 Paket');
     expect([formatBytes(1, 'de'), formatBytes(2048, 'de')]).toEqual(['1 Byte', '2 KiB']);
     expect(formatPercent(0.00125, 'de')).toBe('0,125 %');

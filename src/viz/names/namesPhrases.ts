@@ -25,6 +25,11 @@ export const NAMES_EN = {
   percent: '{value}%',
   'link.loss': '{percent} loss',
   'link.noLoss': 'no loss',
+  /** Burst loss: the long-run share lost, and the mean bad spell in packets. */
+  'link.burstLoss': {
+    one: '{percent} loss in bursts (bad spells of {count} packet)',
+    other: '{percent} loss in bursts (bad spells of {count} packets)',
+  },
   'link.duplicated': '{percent} duplicated',
   'link.reordered': '{percent} reordered by {time}',
   'link.queue': 'queue {limits}',

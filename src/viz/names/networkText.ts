@@ -4,6 +4,7 @@
 
 import { ENGLISH, formatNumber, type Language } from '../../engine/language.ts';
 import { formatDuration } from '../../engine/time.ts';
+import { burstLossRate, meanBadRun } from '../../net/link/burstLoss.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import { DEFAULT_BANDWIDTH } from '../../sim/index.ts';
 import { formatBitRate } from '../../sim/index.ts';
@@ -107,7 +108,14 @@ export function linkSettings(link: ScenarioLink, language: Language = ENGLISH): 
   const parts = [
     spokenBitRate(link.bandwidth ?? DEFAULT_BANDWIDTH, language),
     formatDuration(link.latency, language),
-    link.loss ? say('link.loss', { percent: percent(link.loss) }) : say('link.noLoss'),
+    link.burstLoss
+      ? say('link.burstLoss', {
+          percent: percent(burstLossRate(link.burstLoss)),
+          count: Number(meanBadRun(link.burstLoss).toFixed(1)),
+        })
+      : link.loss
+        ? say('link.loss', { percent: percent(link.loss) })
+        : say('link.noLoss'),
   ];
   if (link.duplicate) parts.push(say('link.duplicated', { percent: percent(link.duplicate) }));
   if (link.reorder?.probability) {
