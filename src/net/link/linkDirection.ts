@@ -37,9 +37,14 @@ export interface Impairments {
   duplicate: number;
   reorder: number;
   reorderDelay: Nanos;
+  /** Up to this much more propagation per packet, uniform; order kept (0: none). */
+  jitter: Nanos;
   /** Losses in bursts instead of `loss` (burstLoss.ts): each direction runs its own chain. */
   burst?: Required<BurstLoss>;
-  /** Whether any is set: then every transmitted packet draws three numbers (four with `burst`). */
+  /**
+   * Whether any is set: then every transmitted packet draws three numbers, one more with `burst`
+   * and one more with `jitter`.
+   */
   random: boolean;
 }
 
@@ -50,7 +55,9 @@ export class LinkDirection implements LinkPort {
   /** The packet being serialised, the event that ends it, and its drawn fate. */
   private current: Packet | undefined = undefined;
   private currentEvent: EventId = -1;
-  private readonly fate = { lost: false, duplicate: false, extra: 0 };
+  private readonly fate = { lost: false, duplicate: false, extra: 0, jitter: 0 };
+  /** When the last packet that kept its place arrives: jitter never lets one overtake it. */
+  private lastArrival = 0;
   /** The oldest and newest flights still in the air (a linked list, see Flight). */
   private flights: Flight | undefined = undefined;
   private lastFlight: Flight | undefined = undefined;
@@ -132,6 +139,7 @@ export class LinkDirection implements LinkPort {
         : this.random.float() < imp.loss;
       fate.duplicate = this.random.float() < imp.duplicate;
       fate.extra = this.random.float() < imp.reorder ? imp.reorderDelay : 0;
+      fate.jitter = imp.jitter > 0 ? Math.floor(this.random.float() * (imp.jitter + 1)) : 0;
       if (!fate.lost && fate.duplicate) this.impair(packet, 'duplicate');
       if (!fate.lost && fate.extra > 0) this.impair(packet, 'reorder');
     }
@@ -165,12 +173,28 @@ export class LinkDirection implements LinkPort {
     if (last === undefined) this.flights = flight;
     else last.next = flight;
     this.lastFlight = flight;
-    flight.event = sim.schedule(this.owner.config.delay + fate.extra, this.arriveEvent, flight);
+    flight.event = sim.schedule(this.propagation(), this.arriveEvent, flight);
     const next = this.queue.poll();
     if (next !== undefined) {
       this.queueLength();
       this.txBegin(next);
     }
+  }
+
+  /**
+   * How long the packet just sent propagates: the latency, plus its jitter, never arriving before
+   * the packet ahead of it (a path's delays vary, its order holds); a reordered one is held back
+   * on top of that and does not hold the others up.
+   */
+  private propagation(): Nanos {
+    const { sim, fate } = this;
+    const delay = this.owner.config.delay;
+    if (fate.jitter === 0 && this.impairments.jitter === 0) return delay + fate.extra;
+    const now = sim.now();
+    const inOrder = Math.max(now + delay + fate.jitter, this.lastArrival);
+    if (fate.extra > 0) return inOrder + fate.extra - now;
+    this.lastArrival = inOrder;
+    return inOrder - now;
   }
 
   /** The packet reached the far end (or would have, had it not been lost). */

@@ -1,6 +1,6 @@
 // A full-duplex point-to-point link: per direction a drop-tail queue and a store-and-forward
 // transmitter (one packet on the wire at a time), then propagation delay, with seeded loss,
-// duplication and reordering, and an up/down state. Every step is a trace record.
+// duplication, reordering and jitter, and an up/down state. Every step is a trace record.
 
 import type { Simulator } from '../../engine/simulator.ts';
 import type { Nanos } from '../../engine/time.ts';
@@ -26,6 +26,11 @@ export interface PointToPointLinkConfig {
   duplicate?: number;
   /** A packet is held back `extraDelay` ns more with `probability`, so later ones overtake it. */
   reorder?: { probability: number; extraDelay: Nanos };
+  /**
+   * Up to this many ns more propagation for each packet, uniform, drawn per packet; packets still
+   * arrive in the order they were sent (jitter from varying paths and queues, not reordering).
+   */
+  jitter?: Nanos;
   /** Bounds of the queue at each sending end (default: unlimited). */
   queue?: QueueLimits;
   /** Whether the link starts up (default true). */
@@ -55,12 +60,15 @@ export class PointToPointLink {
     checkTime('reorder extraDelay', reorderDelay);
     const burst = config.burstLoss && checkBurstLoss(config.burstLoss);
     if (burst && loss > 0) throw new RangeError('a link has either loss or burstLoss, not both');
-    const random = loss > 0 || duplicate > 0 || reorder > 0 || burst !== undefined;
+    const jitter = config.jitter ?? 0;
+    checkTime('jitter', jitter);
+    const random = loss > 0 || duplicate > 0 || reorder > 0 || burst !== undefined || jitter > 0;
     this.impairments = {
       loss,
       duplicate,
       reorder,
       reorderDelay,
+      jitter,
       random,
       ...(burst ? { burst } : {}),
     };

@@ -55,6 +55,7 @@ export function buildNetwork(sim: Simulator, scenario: Scenario): Network {
       loss: spec.loss ?? 0,
       duplicate: spec.duplicate ?? 0,
       ...(spec.burstLoss ? { burstLoss: spec.burstLoss } : {}),
+      ...(spec.jitter ? { jitter: spec.jitter } : {}),
       ...(spec.reorder
         ? { reorder: { probability: spec.reorder.probability, extraDelay: spec.reorder.delay } }
         : {}),

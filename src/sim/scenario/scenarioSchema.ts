@@ -286,6 +286,10 @@ export const linkSchema = object(
       },
       'Losses in bursts (the Gilbert–Elliott model): each direction moves between a Good and a Bad state, packet by packet. Instead of loss.',
     ),
+    jitter: duration({
+      description:
+        'Up to this much more delay for each packet, drawn evenly; packets keep their order.',
+    }),
     duplicate: number({
       min: 0,
       exclusiveMax: 1,

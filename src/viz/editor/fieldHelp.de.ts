@@ -243,6 +243,8 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
     'Wahrscheinlichkeit, dass ein Paket im schlechten Zustand verloren geht (Standard 1).',
   'Losses in bursts (the Gilbert–Elliott model): each direction moves between a Good and a Bad state, packet by packet. Instead of loss.':
     'Verluste in Schüben (das Gilbert-Elliott-Modell): jede Richtung wechselt Paket für Paket zwischen einem guten und einem schlechten Zustand. Statt loss.',
+  'Up to this much more delay for each packet, drawn evenly; packets keep their order.':
+    'Bis zu so viel zusätzliche Verzögerung je Paket, gleichverteilt; die Reihenfolge bleibt.',
   'Probability that a packet is delivered twice.':
     'Wahrscheinlichkeit, dass ein Paket doppelt zugestellt wird.',
   'Some packets are held back so that later ones overtake them.':

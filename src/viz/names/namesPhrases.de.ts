@@ -25,6 +25,7 @@ export const NAMES_DE: Translation<typeof NAMES_EN> = {
     one: '{percent} Verlust in Schüben (schlechte Phasen von {count} Paket)',
     other: '{percent} Verlust in Schüben (schlechte Phasen von {count} Paketen)',
   },
+  'link.jitter': 'bis zu {time} Jitter',
   'link.duplicated': '{percent} dupliziert',
   'link.reordered': '{percent} um {time} vertauscht',
   'link.queue': 'Warteschlange {limits}',

@@ -30,6 +30,7 @@ export const NAMES_EN = {
     one: '{percent} loss in bursts (bad spells of {count} packet)',
     other: '{percent} loss in bursts (bad spells of {count} packets)',
   },
+  'link.jitter': 'up to {time} jitter',
   'link.duplicated': '{percent} duplicated',
   'link.reordered': '{percent} reordered by {time}',
   'link.queue': 'queue {limits}',

@@ -100,7 +100,7 @@ export function queueText(
 
 /**
  * A link's settings as short phrases: bandwidth, one-way latency, loss (or `no loss`), then only
- * what is set: duplication, reordering and the queue.
+ * what is set: jitter, duplication, reordering and the queue.
  */
 export function linkSettings(link: ScenarioLink, language: Language = ENGLISH): string[] {
   const { say } = namesPhrases.in(language);
@@ -117,6 +117,7 @@ export function linkSettings(link: ScenarioLink, language: Language = ENGLISH): 
         ? say('link.loss', { percent: percent(link.loss) })
         : say('link.noLoss'),
   ];
+  if (link.jitter) parts.push(say('link.jitter', { time: formatDuration(link.jitter, language) }));
   if (link.duplicate) parts.push(say('link.duplicated', { percent: percent(link.duplicate) }));
   if (link.reorder?.probability) {
     parts.push(
