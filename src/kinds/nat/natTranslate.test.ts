@@ -207,6 +207,17 @@ describe('ICMP errors about translated datagrams', () => {
     expect(out.payload).toEqual(icmpQuote(sent));
   });
 
+  it('update the quoted TCP checksum when a longer quote holds it, as Linux quotes up to 576 bytes', () => {
+    const table = nat();
+    const data = new Uint8Array([5, 6, 7]);
+    const syn = tcp('10.0.0.2:40000', SERVER, 'PA', { seq: 100, ack: 7, data });
+    const out = packetOf(translateOutbound(table, syn, 0));
+    const error = timeExceeded(out, { id: 95, src: ip('192.0.2.254') });
+    const long = { ...error, payload: encodePacket(out).slice(0, 43) };
+    const back = packetOf(translateInbound(table, long, 1));
+    expect(back.payload).toEqual(encodePacket(syn).slice(0, 43));
+  });
+
   it('are not translated when they quote no known flow', () => {
     const table = nat();
     const stray = portUnreachable(udp('203.0.113.1:1234', '198.51.100.7:53'), {

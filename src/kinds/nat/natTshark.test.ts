@@ -1,6 +1,7 @@
 // tshark reads a TCP connection through the NAT, captured on both sides: the private side shows
 // the client's own address and port, the public side the NAT's address and the port it picked,
-// every checksum good (the encoder computes them from the rewritten fields), nothing malformed.
+// every checksum good (the encoder computes them from the rewritten fields), nothing malformed;
+// and an ICMP error about a masqueraded datagram quotes each side's addresses and ports.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,8 +10,9 @@ import { writePcap } from '../../net/capture/pcapWriter.ts';
 import type { PcapRecord } from '../../net/capture/pcapWriter.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import { encodePacket } from '../../net/wire/packetCodec.ts';
+import { portUnreachable } from '../../net/wire/icmpErrors.ts';
 import { expectClean, fields } from '../../../tests/support/tshark.ts';
-import { cidr, ip, tcp } from '../firewall/firewallTestPackets.ts';
+import { cidr, ip, tcp, udp } from '../firewall/firewallTestPackets.ts';
 import { NatTable } from './natTable.ts';
 import { translateInbound, translateOutbound } from './natTranslate.ts';
 import type { NatResult } from './natTranslate.ts';
@@ -131,5 +133,42 @@ describe('a TCP connection through the NAT, as tshark reads both sides', () => {
       ]);
     }
     expect(table.entries().map((e) => e.original.srcPort)).toEqual([40000]);
+  });
+});
+
+describe('an ICMP error about a masqueraded datagram, as tshark reads both sides', () => {
+  it('quotes the public address and port outside and the private ones inside, checksums good', () => {
+    const table = new NatTable({
+      publicAddress: ip('203.0.113.1'),
+      privateNetworks: [cidr('10.0.0.0/24')],
+    });
+    translateOutbound(table, udp('10.0.0.3:33434', '198.51.100.7:33434'), 0);
+    const sent = udp('10.0.0.2:33434', '198.51.100.7:33434', text('probe'));
+    const out = packetOf(translateOutbound(table, sent, MS));
+    const error = portUnreachable(out, { id: 50, src: ip('198.51.100.7') });
+    const back = packetOf(translateInbound(table, error, 2 * MS));
+    const write = (name: string, packets: Packet[]) => {
+      const file = join(dir, name);
+      const records = packets.map((p, i) => ({ timeNs: (i + 1) * MS, bytes: encodePacket(p) }));
+      writeFileSync(file, writePcap(records, { epochSeconds: 1_700_000_000 }));
+      return file;
+    };
+    const columns =
+      'ip.src ip.dst udp.srcport udp.dstport icmp.checksum.status udp.checksum.status';
+    const inside = write('icmp-private.pcap', [sent, back]);
+    const outside = write('icmp-public.pcap', [out, error]);
+    expect(fields(outside, columns)[1]).toMatchObject({
+      'ip.src': '198.51.100.7,203.0.113.1',
+      'ip.dst': '203.0.113.1,198.51.100.7',
+      'udp.srcport': '33435',
+      'icmp.checksum.status': '1',
+    });
+    expect(fields(inside, columns)[1]).toMatchObject({
+      'ip.src': '198.51.100.7,10.0.0.2',
+      'ip.dst': '10.0.0.2,198.51.100.7',
+      'udp.srcport': '33434',
+      'icmp.checksum.status': '1',
+    });
+    for (const file of [inside, outside]) expectClean(file);
   });
 });
