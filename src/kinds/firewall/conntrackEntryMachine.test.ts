@@ -9,7 +9,7 @@ import type { Packet } from '../../net/wire/packet.ts';
 import { ConnectionTable } from './connectionTracking.ts';
 import type { ConntrackEntry, ConntrackOptions } from './connectionTracking.ts';
 import { ConntrackEntryActors } from './conntrackEntryActors.ts';
-import { conntrackEntryMachine, TCP_TIMEOUTS } from './conntrackEntryMachine.ts';
+import { conntrackEntryMachine, entryTimeouts, TCP_TIMEOUTS } from './conntrackEntryMachine.ts';
 import type { EndedBy } from './conntrackEntryMachine.ts';
 import { openFirewall } from './firewallRules.ts';
 import { filterPacket } from './packetFilter.ts';
@@ -187,5 +187,18 @@ describe('conntrackEntryMachine alone, under XState', () => {
     expect(again.getSnapshot().value).toBe('established');
     sim.run({ until: 23 * S });
     expect(again.getSnapshot().value).toBe('closed');
+  });
+});
+
+describe('entryTimeouts', () => {
+  it("takes UDP's and ICMP's from the table's options, TCP's from netfilter's TCP defaults", () => {
+    expect(entryTimeouts(17, { udpTimeoutNs: 5 * S })).toEqual({
+      waitingForReply: 5 * S,
+      established: 120 * S,
+      closing: 120 * S,
+    });
+    expect(entryTimeouts(1).established).toBe(30 * S);
+    expect(entryTimeouts(47).established).toBe(600 * S);
+    expect(entryTimeouts(6)).toEqual({ ...TCP_TIMEOUTS });
   });
 });

@@ -45,8 +45,11 @@ export function entryTimeouts(
         closing: o.udpStreamTimeoutNs,
       };
     case IP_PROTOCOL.icmp:
-      const t = o.icmpTimeoutNs;
-      return { waitingForReply: t, established: t, closing: t };
+      return {
+        waitingForReply: o.icmpTimeoutNs,
+        established: o.icmpTimeoutNs,
+        closing: o.icmpTimeoutNs,
+      };
     default:
       return {
         waitingForReply: o.genericTimeoutNs,
