@@ -18,6 +18,14 @@ import { serverConnectionMachine } from '../../src/machines/server/serverConnect
 import { serverWorkerMachine } from '../../src/machines/server/serverWorkerMachine.ts';
 import { tcpConnectionMachine } from '../../src/machines/tcp/tcpConnectionMachine.ts';
 import { userMachine } from '../../src/machines/userMachine.ts';
+import type { ConntrackEntry } from '../../src/kinds/firewall/connectionTracking.ts';
+import {
+  conntrackEntryMachine,
+  type ConntrackEntryContext,
+  type ConntrackEntryEvent,
+} from '../../src/kinds/firewall/conntrackEntryMachine.ts';
+import { firewallMachine } from '../../src/kinds/firewall/firewallMachine.ts';
+import { openFirewall } from '../../src/kinds/firewall/firewallRules.ts';
 
 type Timed = { at: number; event: { type: string } & Record<string, unknown> };
 
@@ -328,6 +336,77 @@ describe('FlatMachineActor runs a machine as XState 5 does', () => {
         expect(runs[1]).toEqual(runs[0]);
       }),
       { numRuns: 120 },
+    );
+  });
+
+  it('a firewall under any loads, crashes and restarts, with or without a reload time', () => {
+    const rules = [openFirewall(), { ...openFirewall(), INPUT: { policy: 'DROP', rules: [] } }];
+    const event = fc.oneof(
+      fc.record({ type: fc.constant('rules.load'), rules: fc.constantFrom(...rules) }),
+      fc.constantFrom({ type: 'crash' }, { type: 'restart' }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(event, fc.integer({ min: 0, max: 3 })), { maxLength: 12 }),
+        fc.integer({ min: 0, max: 2 }),
+        (events, reloadMs) => {
+          let at = 0;
+          const timed = events.map(([e, gap]) => ({ at: (at += gap) * MS, event: e }));
+          const input = { rules: rules[0], reloadMs };
+          same(firewallMachine, input, ['rulesCommitted', 'tableEmptied'], timed);
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
+  it('a conntrack entry under any reports, with packets it is not told of between them', () => {
+    const S = 1_000_000_000;
+    const report = fc.oneof(
+      fc.constantFrom('conntrack.reply', 'conntrack.expire', 'packet').map((type) => ({ type })),
+      fc.record({
+        type: fc.constant('conntrack.fin'),
+        direction: fc.constantFrom('original', 'reply'),
+      }),
+      fc.record({ type: fc.constant('conntrack.close'), reason: fc.constantFrom('rst', 'fin') }),
+    );
+    const run = (kind: 'xstate' | 'flat', steps: [{ type: string }, number][]) => {
+      const sim = new Simulator();
+      const log: string[] = [];
+      const entry = { lastSeenAt: 0, packets: { original: 1, reply: 0 } } as ConntrackEntry;
+      const machine = conntrackEntryMachine.provide({
+        actions: { forget: ({ context }) => log.push(`${sim.now()} forget ${context.endedBy}`) },
+      });
+      const timeouts = { waitingForReply: 3 * S, established: 5 * S, closing: 2 * S };
+      const input = { entry, timeouts, at: 0 };
+      const actor =
+        kind === 'xstate'
+          ? createActor(machine, { clock: sim.clock, input })
+          : new FlatMachineActor(machine, { clock: sim.clock, input });
+      const seen = (s: { value: unknown; context: ConntrackEntryContext }) =>
+        log.push(`${sim.now()} ${String(s.value)} ${s.context.deadline} ${s.context.delayNs}`);
+      actor.subscribe(seen as never);
+      actor.start();
+      let at = 0;
+      for (const [event, gap] of steps)
+        sim.scheduleAt((at += gap * S), () => {
+          // Every report comes with a packet; a "packet" alone only refreshes the entry.
+          entry.lastSeenAt = sim.now();
+          if (event.type !== 'packet' && actor.getSnapshot().status === 'active')
+            actor.send({ ...event, at: sim.now() } as ConntrackEntryEvent);
+        });
+      sim.run({ until: 100 * S });
+      log.push(`events ${sim.eventsProcessed}`);
+      return log;
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(report, fc.integer({ min: 0, max: 4 })), { maxLength: 12 }),
+        (steps) => {
+          expect(run('flat', steps)).toEqual(run('xstate', steps));
+        },
+      ),
+      { numRuns: 80 },
     );
   });
 

@@ -185,3 +185,30 @@ describe('ICMP', () => {
     );
   });
 });
+
+describe('reports', () => {
+  it('tells onReport each event of an entry with its time, and counts packets each way', () => {
+    const seen: string[] = [];
+    const table = new ConnectionTable({ udpTimeoutNs: 5 * S }, (r) =>
+      seen.push(`${r.at / S} ${r.event.type} ${r.entry.original.srcPort}`),
+    );
+    const query = udp('10.0.0.2:5353', '10.0.0.53:53');
+    run(table, [query, query], 1 * S);
+    run(table, [udp('10.0.0.53:53', '10.0.0.2:5353')], 2 * S);
+    expect(table.entries()[0]).toMatchObject({
+      lastSeenAt: 2 * S,
+      packets: { original: 2, reply: 1 },
+    });
+    table.expire(20 * S); // answered: 120 s, not yet
+    run(table, [tcp(C, W, 'S', { seq: 100 })], 3 * S);
+    run(table, [tcp(W, C, 'R', { seq: 1 })], 4 * S);
+    table.expire(200 * S);
+    expect(seen).toEqual([
+      '1 conntrack.new 5353',
+      '2 conntrack.reply 5353',
+      '3 conntrack.new 49152',
+      '4 conntrack.close 49152',
+      '200 conntrack.expire 5353',
+    ]);
+  });
+});

@@ -3,7 +3,8 @@
 // The API is three calls so an XState machine per entry (issue 17) can wrap an entry's life later:
 // `track` reads a packet's state and updates its entry, `confirm` adds a NEW flow once its first
 // packet was accepted, `expire` removes timed-out entries; each reports the event its entry went
-// through (conntrack.new/reply/fin/close/expire), a few per flow, never one per packet.
+// through (conntrack.new/reply/fin/close/expire), a few per flow, never one per packet; an
+// optional `onReport` hears each (conntrackEntryActors.ts turns them into machine events).
 
 import { readU16 } from '../../net/wire/bytes.ts';
 import { readQuote } from '../../net/wire/icmpErrors.ts';
@@ -33,6 +34,10 @@ export interface ConntrackEntry {
   reply: FlowTuple;
   phase: EntryPhase;
   createdAt: number;
+  /** When the last packet of the flow (either way) was tracked, ns; what idle timeouts count from. */
+  lastSeenAt: number;
+  /** Packets tracked each way (as conntrack's accounting; RELATED errors are not counted). */
+  packets: { original: number; reply: number };
   /** When the entry times out (ns of simulated time); TCP entries have none and end by RST or FIN. */
   expiresAt?: number;
   /** TCP: per direction, the acknowledgment number that covers its FIN, once a FIN was sent. */
@@ -48,6 +53,13 @@ export type ConntrackEvent =
   | { type: 'conntrack.fin'; direction: Direction }
   | { type: 'conntrack.close'; reason: 'rst' | 'fin' }
   | { type: 'conntrack.expire' };
+
+/** An event of an entry, as the table reports it to `onReport`: at simulated time `at` (ns). */
+export interface ConntrackReport {
+  event: ConntrackEvent;
+  entry: ConntrackEntry;
+  at: number;
+}
 
 /** A packet's state, its entry (for NEW one not yet in the table), and what changed. */
 export interface Tracked {
@@ -94,7 +106,11 @@ export class ConnectionTable {
   private readonly options: ConntrackOptions;
   private lastId = 0;
 
-  constructor(options: Partial<ConntrackOptions> = {}) {
+  /** `onReport`, if given, is called with each event an entry goes through (never per packet). */
+  constructor(
+    options: Partial<ConntrackOptions> = {},
+    private readonly onReport?: (report: ConntrackReport) => void,
+  ) {
     this.options = { ...CONNTRACK_DEFAULTS, ...options };
   }
 
@@ -112,6 +128,8 @@ export class ConnectionTable {
     const found = this.lookup(tuple, now);
     if (!found.entry) return { ...this.fresh(packet, tuple, now), expired: found.expired };
     const { entry, direction } = found;
+    entry.lastSeenAt = now;
+    entry.packets[direction] += 1;
     const state: ConnState =
       direction === 'reply' || entry.phase !== 'unreplied' ? 'ESTABLISHED' : 'NEW';
     let event: ConntrackEvent | undefined;
@@ -121,6 +139,7 @@ export class ConnectionTable {
     }
     if (t.kind === 'tcp') event = this.tcpUpdate(packet, entry, direction) ?? event;
     else entry.expiresAt = now + this.timeout(entry);
+    if (event) this.onReport?.({ event, entry, at: now });
     return { state, direction, entry, event };
   }
 
@@ -131,13 +150,15 @@ export class ConnectionTable {
     entry.id = ++this.lastId;
     this.byTuple.set(flowKey(entry.original), entry);
     this.byTuple.set(flowKey(entry.reply), entry);
-    return { type: 'conntrack.new' };
+    const event: ConntrackEvent = { type: 'conntrack.new' };
+    this.onReport?.({ event, entry, at: entry.createdAt });
+    return event;
   }
 
   /** Removes and returns the entries whose timeout has passed at `now`. */
   expire(now: number): ConntrackEntry[] {
     const gone = this.entries().filter((e) => e.expiresAt !== undefined && now >= e.expiresAt);
-    for (const entry of gone) this.remove(entry);
+    for (const entry of gone) this.expired(entry, now);
     return gone;
   }
 
@@ -159,7 +180,7 @@ export class ConnectionTable {
     const entry = this.byTuple.get(flowKey(tuple));
     if (!entry) return { direction: 'original' };
     if (entry.expiresAt !== undefined && now >= entry.expiresAt) {
-      this.remove(entry);
+      this.expired(entry, now);
       return { direction: 'original', expired: entry };
     }
     return { entry, direction: flowKey(entry.original) === flowKey(tuple) ? 'original' : 'reply' };
@@ -181,6 +202,8 @@ export class ConnectionTable {
       reply: invert(tuple),
       phase: 'unreplied',
       createdAt: now,
+      lastSeenAt: now,
+      packets: { original: 1, reply: 0 },
       finAckAt: {},
       finAcked: { original: false, reply: false },
     };
@@ -256,6 +279,11 @@ export class ConnectionTable {
       default:
         return o.genericTimeoutNs;
     }
+  }
+
+  private expired(entry: ConntrackEntry, now: number): void {
+    this.remove(entry);
+    this.onReport?.({ event: { type: 'conntrack.expire' }, entry, at: now });
   }
 
   private remove(entry: ConntrackEntry): void {
