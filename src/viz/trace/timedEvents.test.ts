@@ -4,33 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../../sim/index.ts';
 import { networkNames } from '../names/index.ts';
 import { timedEvents } from './index.ts';
-
-const doc = {
-  format: 'handshake/scenario@1',
-  name: 'two',
-  nodes: [
-    {
-      id: 'pc',
-      role: 'client',
-      label: 'Laptop',
-      interfaces: [{ name: 'e', address: '10.0.0.1/24' }],
-    },
-    {
-      id: 'web',
-      role: 'server',
-      label: 'Web server',
-      interfaces: [{ name: 'e', address: '10.0.0.2/24' }],
-      apps: [{ type: 'httpServer' }, { type: 'sink' }],
-    },
-  ],
-  links: [{ id: 'lan', a: 'pc', b: 'web', latency: '1ms' }],
-  events: [
-    { at: '3s', type: 'linkDown', link: 'lan' },
-    { at: '1500ms', type: 'fetch', node: 'pc', server: 'web', path: '/a.html' },
-    { at: '1500ms', type: 'ping', node: 'pc', target: 'web', count: 3 },
-    { at: '2s', type: 'transfer', node: 'pc', target: '10.0.0.2', bytes: 20000 },
-  ],
-};
+import { timedEventsDocument as doc } from '../../../tests/support/timedEventsDocument.ts';
 
 function scenario(value: unknown) {
   const result = validateScenario(value);
