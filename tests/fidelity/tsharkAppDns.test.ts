@@ -4,13 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  DNS_TYPE,
-  encodeDns,
-  makeDnsQuery,
-  makeDnsResponse,
-  RCODE,
-} from '../../src/net/app/dns/dnsMessage.ts';
+import { DNS_TYPE, RCODE } from '../../src/net/app/dns/dnsMessage.ts';
+import { encodeDns, makeDnsQuery, makeDnsResponse } from '../../src/net/app/dns/dnsEncode.ts';
 import { FlowScript } from '../../src/net/app/scriptedFlow.ts';
 import { writePcap } from '../../src/net/capture/pcapWriter.ts';
 import { encodePacket } from '../../src/net/wire/packetCodec.ts';

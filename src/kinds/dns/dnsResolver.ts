@@ -11,13 +11,12 @@ import {
   decodeDns,
   DNS_PORT,
   DNS_TYPE,
-  encodeDns,
-  makeDnsQuery,
   normalizeName,
   RCODE,
   rcodeName,
   type DnsMessage,
 } from '../../net/app/dns/dnsMessage.ts';
+import { encodeDns, makeDnsQuery } from '../../net/app/dns/dnsEncode.ts';
 import type { UdpLayer, UdpSocket } from '../../net/transport/udpLayer.ts';
 import { EPHEMERAL_FIRST, EPHEMERAL_LAST } from '../../net/transport/portTable.ts';
 import { formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';

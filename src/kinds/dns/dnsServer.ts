@@ -3,14 +3,8 @@
 // Plain code: a server that answers each datagram on its own has no state a learner follows.
 
 import type { Simulator } from '../../engine/simulator.ts';
-import {
-  decodeDns,
-  encodeDns,
-  makeDnsResponse,
-  makeDnsQuery,
-  RCODE,
-  type DnsMessage,
-} from '../../net/app/dns/dnsMessage.ts';
+import { decodeDns, RCODE, type DnsMessage } from '../../net/app/dns/dnsMessage.ts';
+import { encodeDns, makeDnsResponse, makeDnsQuery } from '../../net/app/dns/dnsEncode.ts';
 import type { Datagram, UdpSocket } from '../../net/transport/udpLayer.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import { answerFromZone, type Zone } from './dnsZone.ts';

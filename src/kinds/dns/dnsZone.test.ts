@@ -1,14 +1,8 @@
 // How an authoritative server answers from its zone (RFC 1034 4.3.2; RCODEs of RFC 1035 4.1.1,
 // FORMERR for what it cannot parse, NOTIMP for opcodes other than QUERY, REFUSED out of zone).
 import { describe, expect, it } from 'vitest';
-import {
-  DNS_CLASS_IN,
-  DNS_TYPE,
-  decodeDns,
-  encodeDns,
-  makeDnsQuery,
-  RCODE,
-} from '../../net/app/dns/dnsMessage.ts';
+import { DNS_CLASS_IN, DNS_TYPE, decodeDns, RCODE } from '../../net/app/dns/dnsMessage.ts';
+import { encodeDns, makeDnsQuery } from '../../net/app/dns/dnsEncode.ts';
 import { respond } from './dnsServer.ts';
 import { answerFromZone, type Zone } from './dnsZone.ts';
 

@@ -2,13 +2,8 @@
 // request and response (RFC 9112), a DNS query and answers (RFC 1035), FTP control lines
 // (RFC 959) and TLS records (RFC 8446 section 5.1), plus bytes that are none of these.
 import { describe, expect, it } from 'vitest';
-import {
-  DNS_TYPE,
-  encodeDns,
-  makeDnsQuery,
-  makeDnsResponse,
-  RCODE,
-} from '../../net/app/dns/dnsMessage.ts';
+import { DNS_TYPE, RCODE } from '../../net/app/dns/dnsMessage.ts';
+import { encodeDns, makeDnsQuery, makeDnsResponse } from '../../net/app/dns/dnsEncode.ts';
 import { encodeFtpCommand, encodeFtpReply, ftpReply } from '../../net/app/ftp/ftpMessages.ts';
 import {
   encodeHttpRequest,

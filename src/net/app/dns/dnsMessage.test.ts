@@ -1,16 +1,8 @@
 // DNS encoding and decoding against RFC 1035 section 4: exact header and name bytes, compression
 // pointers (section 4.1.4), and malformed input that must give an error rather than throw.
 import { describe, expect, it } from 'vitest';
-import {
-  DNS_TYPE,
-  decodeDns,
-  encodeDns,
-  makeDnsQuery,
-  makeDnsResponse,
-  normalizeName,
-  RCODE,
-  rcodeName,
-} from './dnsMessage.ts';
+import { DNS_TYPE, decodeDns, normalizeName, RCODE, rcodeName } from './dnsMessage.ts';
+import { encodeDns, makeDnsQuery, makeDnsResponse } from './dnsEncode.ts';
 import type { DnsMessage, DnsRecord } from './dnsMessage.ts';
 
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
