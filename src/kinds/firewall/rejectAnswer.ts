@@ -3,11 +3,10 @@
 // datagram (icmp-port-unreachable, code 3; icmp-admin-prohibited, code 13 per RFC 1812).
 
 import { mayTriggerIcmpError } from '../../net/ip/icmpPolicy.ts';
-import { segmentLength } from '../../net/tcp/segment.ts';
-import { seqAdd } from '../../net/tcp/seq.ts';
+import { resetReply } from '../../net/tcp/resetReply.ts';
 import { destinationUnreachable } from '../../net/wire/icmpErrors.ts';
 import type { Ipv4Address } from '../../net/wire/ipv4Address.ts';
-import { defaultIpv4Header, ICMP_UNREACHABLE, tcpFlags } from '../../net/wire/packet.ts';
+import { defaultIpv4Header, ICMP_UNREACHABLE } from '../../net/wire/packet.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import type { RejectWith } from './firewallRules.ts';
 
@@ -54,26 +53,10 @@ export function rejectAnswer(
 export function tcpReset(offending: Packet, origin: RejectOrigin): Packet | undefined {
   const t = offending.transport;
   if (t.kind !== 'tcp' || t.flags.rst || offending.ip.fragmentOffset !== 0) return undefined;
-  const length = segmentLength({
-    seq: t.seq,
-    data: offending.payload,
-    syn: t.flags.syn,
-    fin: t.flags.fin,
-  });
   return {
     id: origin.id,
     ip: defaultIpv4Header(origin.ttl ?? 64, offending.ip.dst, offending.ip.src),
-    transport: {
-      kind: 'tcp',
-      srcPort: t.dstPort,
-      dstPort: t.srcPort,
-      seq: t.flags.ack ? t.ack : 0,
-      ack: t.flags.ack ? 0 : seqAdd(t.seq, length),
-      flags: tcpFlags({ rst: true, ack: !t.flags.ack }),
-      window: 0,
-      urgentPointer: 0,
-      options: [],
-    },
+    transport: resetReply(t, offending.payload),
     payload: new Uint8Array(0),
   };
 }

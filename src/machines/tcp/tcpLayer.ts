@@ -12,9 +12,8 @@ import {
   type SocketResult,
 } from '../../net/transport/socketTrace.ts';
 import { formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
-import { IP_PROTOCOL, tcpFlags, type Packet, type TcpHeader } from '../../net/wire/packet.ts';
-import { segmentLength } from '../../net/tcp/segment.ts';
-import { seqAdd } from '../../net/tcp/seq.ts';
+import { IP_PROTOCOL, type Packet, type TcpHeader } from '../../net/wire/packet.ts';
+import { resetReply } from '../../net/tcp/resetReply.ts';
 import { DEFAULT_TCP_CONFIG, type TcpConfig } from './tcpConfig.ts';
 import { TcpConnection, type ConnectionHost } from './tcpConnection.ts';
 import { TcpListener } from './tcpListener.ts';
@@ -245,26 +244,10 @@ export class TcpLayer {
       port: h.dstPort,
       pkt: packet.id,
     });
-    const length = segmentLength({
-      seq: h.seq,
-      data: packet.payload,
-      syn: h.flags.syn,
-      fin: h.flags.fin,
-    });
     this.node.send({
       dst: packet.ip.src,
       src: packet.ip.dst,
-      transport: {
-        kind: 'tcp',
-        srcPort: h.dstPort,
-        dstPort: h.srcPort,
-        seq: h.flags.ack ? h.ack : 0,
-        ack: h.flags.ack ? 0 : seqAdd(h.seq, length),
-        flags: tcpFlags({ rst: true, ack: !h.flags.ack }),
-        window: 0,
-        urgentPointer: 0,
-        options: [],
-      },
+      transport: resetReply(h, packet.payload),
     });
   }
 
