@@ -18,7 +18,7 @@ import {
 import { phrased, withPhrase, type Phrase } from '../../sim/schema/phrase.ts';
 import { ipv4ErrorPhrase, prefixErrorPhrase } from '../../sim/schema/textPhrases.ts';
 import type { Ipv4Prefix } from '../../net/wire/ipv4Address.ts';
-import { parseCidr, parsePortRange, problemText, ruleProblemsOf } from './firewallChecks.ts';
+import { parseCidr, parsePortRange, ruleProblemsOf } from './firewallChecks.ts';
 import type { FirewallProblem } from './firewallChecks.ts';
 import type {
   Chain,
@@ -191,11 +191,7 @@ function ruleIssue(
     { key: 'check.rule', params: { n, chain } },
     { problem: firewallPhrase(problem) },
   );
-  const message = problemText({
-    key: 'check.rule',
-    params: { n, chain, problem: problemText(problem) },
-  });
-  return { ...phrased(path, said), message };
+  return phrased(path, said);
 }
 
 const chainFields = (chain: ChainName, what: string) =>
