@@ -1,10 +1,18 @@
 // How the firewall role looks: its words and icon (a brick wall); sentences name it "Firewall
 // fw1". On the canvas it is a router (the gateway of the hosts on its subnets) that starts with a
 // firewall letting replies and ping through and dropping every new connection it forwards, so a
-// learner adds the rules for what should pass. Its words are in firewallPhrases.ts.
+// learner adds the rules for what should pass. Its words are in firewallPhrases.ts. Below, the
+// view of the firewall setting itself: its summary card and the event log's sentences.
 
-import type { JsonFields, RoleView } from '../../viz/kinds/kindView.ts';
+import { ENGLISH, formatCount, type Language } from '../../engine/language.ts';
+import type { TraceType } from '../../engine/trace.ts';
+import type { JsonFields, NarrationContext, Narrator, RoleView } from '../../viz/kinds/kindView.ts';
+import type { NetworkNames } from '../../viz/names/networkNames.ts';
+import type { SummaryCard } from '../../viz/summary/cardParts.ts';
+import type { FirewallFigures } from './firewallFigures.ts';
+import type { FirewallRules } from './firewallRules.ts';
 import { firewallPhrases } from './firewallPhrases.ts';
+import { flowText, ruleText } from './firewallTables.ts';
 
 const STARTING_RULES: JsonFields[] = [
   {
@@ -28,5 +36,85 @@ export const firewallRoleView: RoleView = {
     firstHost: 1,
     gateway: true,
     newNode: () => ({ firewall: { forward: { policy: 'DROP', rules: STARTING_RULES } } }),
+  },
+};
+
+/** A chain's name as the trace writes it. */
+type ChainName = keyof FirewallRules;
+
+/** The firewall of nodes with a `firewall` setting: its summary card and its sentences. */
+export const firewallFeatureView: {
+  card(f: FirewallFigures, names: NetworkNames, language?: Language): SummaryCard;
+  narration: { types: readonly TraceType[]; narrator(context: NarrationContext): Narrator };
+} = {
+  card: (f, names, language = ENGLISH) => {
+    const { say } = firewallPhrases.in(language);
+    const n = (value: number) => formatCount(value, language);
+    return {
+      id: `firewall-${f.node}`,
+      title: names.name(f.node),
+      kind: say('card.kind'),
+      figures: [
+        [say('card.accepted'), n(f.accepted), 'accepted'],
+        [say('card.dropped'), n(f.dropped), 'dropped'],
+        [say('card.rejected'), n(f.rejected), 'rejected'],
+        [say('card.connections'), n(f.connections), 'connections'],
+      ],
+    };
+  },
+  narration: {
+    types: ['fw.verdict', 'fw.log', 'fw.conntrack'],
+    narrator: ({ names, language = ENGLISH }) => {
+      const { say } = firewallPhrases.in(language);
+      const rulesOf = (node: string): FirewallRules | undefined => names.node(node)?.firewall;
+      return (record) => {
+        switch (record.type) {
+          case 'fw.verdict': {
+            const node = names.title(record.node);
+            const pkt = String(record.pkt);
+            if (record.state === 'STOPPED')
+              return { kind: 'loss', text: say('verdict.STOPPED', { node, pkt }) };
+            const chainRules = rulesOf(record.node)?.[record.chain as ChainName];
+            const rule = chainRules?.rules[record.rule - 1];
+            const by =
+              record.rule === 0 || !rule
+                ? say('by.policy', { policy: chainRules?.policy ?? record.verdict })
+                : say('by.rule', { n: String(record.rule), rule: rule.comment ?? ruleText(rule) });
+            const verdict = record.verdict as 'ACCEPT' | 'DROP' | 'REJECT';
+            const text = say(`verdict.${verdict}`, {
+              node,
+              pkt,
+              chain: record.chain,
+              by,
+              state: say('state.suffix', { state: record.state }),
+            });
+            return { kind: verdict === 'ACCEPT' ? 'detail' : 'loss', text };
+          }
+          case 'fw.log':
+            return {
+              kind: 'detail',
+              text: say('log', {
+                node: names.title(record.node),
+                pkt: String(record.pkt),
+                prefix: record.prefix.trim(),
+                chain: record.chain,
+                n: String(record.rule),
+              }),
+            };
+          case 'fw.conntrack': {
+            const event = record.event as 'new' | 'reply' | 'fin' | 'close' | 'expire';
+            return {
+              kind: 'state',
+              text: say(`conntrack.${event}`, {
+                node: names.title(record.node),
+                flow: flowText(record),
+              }),
+            };
+          }
+          default:
+            return null;
+        }
+      };
+    },
   },
 };
