@@ -13,6 +13,7 @@ export const LESSON_EN = {
   'router.noNode': 'the scenario has no node "{id}"',
   'router.notRouter': 'node "{id}" is a {role}, not a router',
   'router.noStack': 'node "{id}" has no IP stack',
+  'firewall.none': 'node "{id}" has no firewall setting',
 } as const;
 
 /** A lesson's problems, English and German. */

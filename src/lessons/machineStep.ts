@@ -1,11 +1,13 @@
 // The "be the machine" step (`"kind": "machine"`): the learner does a component's job by hand, one
-// decision at a time, and each pick is checked against the real component. Two machines:
+// decision at a time, and each pick is checked against the real component. Three machines:
 // `"machine": "cpu"` (a small job table and a policy: pick the process the CPU runs next; the
-// answers come from the CPU scheduler's own run, cpuMachine.ts) and `"machine": "router"` (packets'
+// answers come from the CPU scheduler's own run, cpuMachine.ts), `"machine": "router"` (packets'
 // destinations and a routing table: pick the interface; the answers come from the router's
-// longest-prefix match, routerMachine.ts). This file reads the step's JSON (each problem at the line
-// of the field) and turns either machine into one list of decisions the player and the check share;
-// `replayPicks` reads a learner's saved picks back against them.
+// longest-prefix match, routerMachine.ts) and `"machine": "firewall"` (packets and a chain's rules:
+// pick ACCEPT, DROP or REJECT; the answers come from the firewall's verdict, firewallStep.ts). This
+// file reads the step's JSON (each problem at the line of the field) and turns any machine into
+// one list of decisions the player and the check share; `replayPicks` reads a learner's saved
+// picks back against them.
 
 import { SCHEDULING_POLICIES, type SchedulingPolicy } from '../machines/cpu/cpuConfig.ts';
 import { parseIpv4 } from '../net/wire/ipv4Address.ts';
@@ -23,6 +25,16 @@ import {
 } from './routerMachine.ts';
 import { ENGLISH_MACHINE_WORDS, type MachineWords } from './machineWords.ts';
 import { ENGLISH, type Language } from '../engine/language.ts';
+import {
+  firewallDecisions,
+  firewallOf,
+  firewallWhy,
+  packetText,
+  readFirewallStep,
+  VERDICTS,
+  type FirewallStepSpec,
+  type SayAt,
+} from './firewallStep.ts';
 
 /** A machine step's own fields (the step's title, prose and line are the lesson's). */
 export type MachineSpec =
@@ -40,7 +52,8 @@ export type MachineSpec =
       routes?: StepRoute[];
       /** The packets' destinations, in the order they are asked. */
       packets: string[];
-    };
+    }
+  | FirewallStepSpec;
 
 /** At most this many jobs or packets: a step is done by hand in a few minutes. */
 export const MACHINE_MAX_ITEMS = 8;
@@ -51,17 +64,15 @@ const JOB_KEYS = ['id', 'arrival', 'burst', 'priority'];
 
 /**
  * Reads a machine step's JSON object. `say` reports a problem at the line where `needle` (a key
- * as written, `"policy"`, or a value such as `"P3"`) first appears in the block, at or after the
- * line of `after`; it returns null.
+ * as written, `"policy"`, or a value such as `"P3"`) appears in the block for the `nth` time
+ * (from 0, default 0), at or after the line of `after`; it returns null.
  */
-export function readMachine(
-  step: Record<string, unknown>,
-  say: (message: string, needle?: string, after?: string) => null,
-): MachineSpec | null {
+export function readMachine(step: Record<string, unknown>, say: SayAt): MachineSpec | null {
   const machine = step.machine;
+  if (machine === 'firewall') return readFirewallStep(step, say, MACHINE_MAX_ITEMS);
   if (machine !== 'cpu' && machine !== 'router')
     return say(
-      `"machine" must be "cpu" or "router"; found ${JSON.stringify(machine)}`,
+      `"machine" must be "cpu", "router" or "firewall"; found ${JSON.stringify(machine)}`,
       '"machine"',
     );
   const keys = machine === 'cpu' ? CPU_KEYS : ROUTER_KEYS;
@@ -281,6 +292,16 @@ export function machineDecisions(
   words: MachineWords = ENGLISH_MACHINE_WORDS,
   language: Language = ENGLISH,
 ): MachineDecision[] | string {
+  if (spec.machine === 'firewall') {
+    const fw = firewallOf(spec, scenario, language);
+    if (typeof fw === 'string') return fw;
+    return firewallDecisions(fw, spec.packets).map((d) => ({
+      situation: words.firewallSituation(fw.chainName, packetText(d.packet), d.packet.state),
+      choices: VERDICTS.map((v) => ({ id: v, label: words.firewallChoice(v) })),
+      answer: d.verdict.action,
+      why: firewallWhy(fw, d, words),
+    }));
+  }
   if (spec.machine === 'cpu') {
     const run = cpuMachineRun(spec.table);
     if (run.stopped) return words.cpuIncomplete;
@@ -366,6 +387,14 @@ export function checkMachine(
     if (typeof router !== 'string' && router.table.routes().length === 0)
       return { ok: false, message: 'the router has no route at all' };
   }
+  if (spec.machine === 'firewall') {
+    const fw = firewallOf(spec, scenario);
+    if (typeof fw !== 'string' && fw.chain.rules.length === 0)
+      return {
+        ok: false,
+        message: `the ${spec.chain} chain has no rule: its policy decides alone`,
+      };
+  }
   const asked = decisions.filter((d) => d.choices.length > 1);
   if (asked.length === 0)
     return {
@@ -374,9 +403,10 @@ export function checkMachine(
     };
   const wrong = decisions.find((d) => !d.choices.some((c) => c.id === d.answer));
   if (wrong) return { ok: false, message: `the answer ${wrong.answer} is none of the choices` };
+  const real = { cpu: 'scheduler', router: 'router', firewall: 'firewall' }[spec.machine];
   return {
     ok: true,
-    message: `${asked.length} picks for the learner; the real ${spec.machine === 'cpu' ? 'scheduler' : 'router'}'s answers: ${decisions.map((d) => d.answer).join(', ')}`,
+    message: `${asked.length} picks for the learner; the real ${real}'s answers: ${decisions.map((d) => d.answer).join(', ')}`,
   };
 }
 
@@ -403,7 +433,9 @@ export function stepDecisions(
   if (decisions === undefined) {
     decisions = machineDecisions(
       spec,
-      spec.machine === 'router' && spec.router ? scenario() : null,
+      (spec.machine === 'router' && spec.router) || (spec.machine === 'firewall' && spec.firewall)
+        ? scenario()
+        : null,
       words,
       language,
     );
@@ -422,6 +454,7 @@ export function machineFeedback(
   if (!last) return '';
   const decision = decisions[last.decision] as MachineDecision;
   if (!last.right) return words.wrong(last.pick, decision.why);
-  const end = decision.choices.some((c) => c.id === DROP) ? 'router' : 'cpu';
+  const ids = decision.choices.map((c) => c.id);
+  const end = ids.includes(DROP) ? 'router' : ids.includes('ACCEPT') ? 'firewall' : 'cpu';
   return words.right(last.pick, decision.why, replay.done ? end : null);
 }
