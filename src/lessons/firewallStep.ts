@@ -102,7 +102,10 @@ export function readFirewallStep(
       firewall === undefined ? '"machine"' : '"firewall"',
     );
   if (!Array.isArray(packets) || packets.length === 0 || packets.length > most) {
-    fail(`"packets" must be a list of 1 to ${most} packets`, '"packets"');
+    fail(
+      `"packets" must be a list of 1 to ${most} packets`,
+      packets === undefined ? '"machine"' : '"packets"',
+    );
     return null;
   }
   const read = packets.map((p: unknown, i) => readPacket(p, i, packets, fail));

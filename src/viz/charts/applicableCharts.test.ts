@@ -36,6 +36,7 @@ const EXPECTED: Record<string, ChartKind[]> = {
   'database-queue.json': ['requests', ...TCP],
   'burst-loss.json': TCP,
   'firewall.json': ['requests', ...TCP],
+  'firewall-closed.json': ['throughput', 'rto'],
 };
 
 describe('charts that apply to each built-in scenario', () => {
