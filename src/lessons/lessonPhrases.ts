@@ -1,6 +1,7 @@
 // A lesson's problems as the page shows them, in English, the source of their keys (German in
-// lessonPhrases.de.ts): why a step's packet is missing (packetStep.ts) and why a router step
-// cannot be played (routerMachine.ts). `handshake lesson check` says them in English.
+// lessonPhrases.de.ts): why a step's packet is missing (packetStep.ts) and why a router or a
+// firewall step cannot be played (routerMachine.ts, firewallStep.ts, which shares the router's
+// words for an invalid scenario and a missing node). `handshake lesson check` says them in English.
 
 import { Phrasebook } from '../engine/language.ts';
 import { LESSON_DE } from './lessonPhrases.de.ts';

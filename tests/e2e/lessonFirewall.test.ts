@@ -85,13 +85,15 @@ describe('lesson 8 in the lesson player', () => {
         viewport: { width: 1366, height: 900 },
         bypassCSP: true,
       });
-      await page.goto(`${new URL(page.url()).origin}/?lesson=08-firewalls`);
+      // Opened from the list, as a learner does (a navigation could abort the icon's request).
+      await showTab(page, 'Lessons');
       const panel = page.getByTestId('lesson-panel');
+      await panel.getByRole('button', { name: 'Firewalls: allow the web, block the rest' }).click();
       const step = panel.getByTestId('lesson-step');
       const message = panel.getByTestId('lesson-message');
       const next = panel.getByRole('button', { name: 'Next' });
       await expect
-        .poll(() => step.textContent())
+        .poll(() => step.textContent(), { timeout: 30_000 })
         .toContain('Step 1 of 8: A firewall between two networks');
       await panel.getByRole('button', { name: 'Got it' }).click();
 
@@ -111,7 +113,7 @@ describe('lesson 8 in the lesson player', () => {
       await next.click();
       await expect.poll(() => step.textContent()).toContain('Step 3 of 8: The page never comes');
       await panel.getByRole('button', { name: 'Run to this moment' }).click();
-      await expect.poll(() => next.isEnabled()).toBe(true);
+      await expect.poll(() => next.isEnabled(), { timeout: 60_000 }).toBe(true);
       await showTab(page, 'Node');
       await page.getByTestId('node-picker').selectOption('fw');
       const chain = page.getByTestId('firewall-chain-FORWARD');
@@ -122,7 +124,7 @@ describe('lesson 8 in the lesson player', () => {
             rows.map((row) => row.querySelectorAll('td')[1]?.textContent?.trim() ?? ''),
           );
       expect(forwardCounts()).toEqual(['0', '14']);
-      await expect.poll(counts).toEqual(forwardCounts());
+      await expect.poll(counts, { timeout: 10_000 }).toEqual(forwardCounts());
       await showTab(page, 'Lessons');
 
       // Be the firewall: the rules beside the decisions; a wrong verdict names the deciding rule.
@@ -213,7 +215,7 @@ describe('lesson 8 in the lesson player', () => {
       await page.keyboard.press('End');
       const withWeb = forwardCounts(WEB_RULE);
       expect(withWeb[1]).toBe('1');
-      await expect.poll(counts).toEqual(withWeb);
+      await expect.poll(counts, { timeout: 10_000 }).toEqual(withWeb);
       await showTab(page, 'Lessons');
 
       await next.click();
