@@ -32,7 +32,14 @@ interface Queued {
 }
 
 /** Methods a client may send again after a connection failed under them (RFC 9110 9.2.2). */
-export const IDEMPOTENT: ReadonlySet<string> = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'TRACE']);
+export const IDEMPOTENT: ReadonlySet<string> = new Set([
+  'GET',
+  'HEAD',
+  'PUT',
+  'DELETE',
+  'OPTIONS',
+  'TRACE',
+]);
 
 /** Sends requests to one server over as many connections as its options allow. */
 export class HttpAgent {
@@ -61,7 +68,9 @@ export class HttpAgent {
   ): void {
     if (!this.options.persistent && header(request, 'Connection') === undefined)
       request = { ...request, headers: [...request.headers, ['Connection', 'close']] };
-    this.queue.push(again ? { request, done, retried: false, again } : { request, done, retried: false });
+    this.queue.push(
+      again ? { request, done, retried: false, again } : { request, done, retried: false },
+    );
     this.dispatch();
   }
 

@@ -95,7 +95,8 @@ export class HttpServerProtocol implements ServerProtocol {
         reply.end({ status: answer.status, close });
       },
       limited: ({ status, retryAfter }) => {
-        const after: HttpHeaders = retryAfter === undefined ? [] : [['Retry-After', `${retryAfter}`]];
+        const after: HttpHeaders =
+          retryAfter === undefined ? [] : [['Retry-After', `${retryAfter}`]];
         const answer = text(status, 'too many requests, slow down', after);
         const label = `${request.method} ${request.target}`;
         const limited = this.request(label, false, answer, close);

@@ -59,9 +59,7 @@ export class HttpsServerProtocol implements ServerProtocol {
             },
           }),
         // The rate limit counts the HTTP requests inside, never the handshake.
-        ...(limited
-          ? { limited: (answer: { status: number }) => encrypted(limited(answer)) }
-          : {}),
+        ...(limited ? { limited: (answer: { status: number }) => encrypted(limited(answer)) } : {}),
       };
     };
     return {

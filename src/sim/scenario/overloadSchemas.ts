@@ -27,7 +27,8 @@ const retryFields = object(
     }),
     base: duration({
       min: 1,
-      description: 'Wait before the first retry, before jitter; it doubles each retry (default 100ms).',
+      description:
+        'Wait before the first retry, before jitter; it doubles each retry (default 100ms).',
     }),
     cap: duration({
       min: 1,
@@ -95,7 +96,8 @@ export const rateLimitSchema = object(
     rate: number({
       min: 0.001,
       max: 1_000_000,
-      description: 'Requests per second let through in the long run (the bucket refills at this rate).',
+      description:
+        'Requests per second let through in the long run (the bucket refills at this rate).',
     }),
   },
   {
@@ -115,7 +117,8 @@ export const rateLimitSchema = object(
       integer: true,
       min: 0,
       max: 86_400,
-      description: 'Seconds a refused HTTP client is told to wait (a Retry-After header; default none).',
+      description:
+        'Seconds a refused HTTP client is told to wait (a Retry-After header; default none).',
     }),
   },
   'Rate limit (a token bucket, as nginx limit_req with nodelay): requests over it are answered at once with 503 or 429, without work.',
