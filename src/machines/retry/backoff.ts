@@ -36,18 +36,22 @@ export function backoffCeiling(policy: Pick<RetryPolicy, 'base' | 'cap'>, retry:
 
 /**
  * The sleep before retry `retry`, in whole ns, given `u`, a uniform draw in [0, 1) (unused for
- * `none`): none = ceiling; full = floor(u * ceiling), in [0, ceiling); equal = floor(ceiling/2 +
- * u * ceiling/2), in [ceiling/2, ceiling).
+ * `none`), with `sleep` = backoffCeiling: none = sleep; full = floor(u * sleep), in [0, sleep);
+ * equal = half + floor(u * (sleep - half)) with half = floor(sleep / 2), in [sleep/2, sleep).
+ * (A product u * x can round up to x itself in floating point; the draws stay below the bound.)
  */
 export function backoffDelay(policy: RetryPolicy, retry: number, u: number): Nanos {
-  const ceiling = backoffCeiling(policy, retry);
+  const sleep = backoffCeiling(policy, retry);
+  const below = (bound: number): number => Math.max(0, Math.min(Math.floor(u * bound), bound - 1));
   switch (policy.jitter) {
     case 'none':
-      return ceiling;
+      return sleep;
     case 'full':
-      return Math.floor(u * ceiling);
-    case 'equal':
-      return Math.floor(ceiling / 2 + (u * ceiling) / 2);
+      return below(sleep);
+    case 'equal': {
+      const half = Math.floor(sleep / 2);
+      return half + below(sleep - half);
+    }
   }
 }
 
