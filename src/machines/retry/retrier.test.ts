@@ -25,7 +25,7 @@ function run(
   );
   const tries: number[] = [];
   let outcome: number | undefined;
-  retrier.run(
+  retrier.run<number>(
     '/a',
     (n, done) => {
       tries.push(sim.now());

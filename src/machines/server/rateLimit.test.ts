@@ -23,7 +23,9 @@ describe('a token bucket', () => {
     // admitted at 0, 0.1, 0.2, 0.5, 1.0, 1.5 and 2.0 s, 7 = 3 + 2 x 2 of the 21 requests.
     const times = every(100 * MS, 2 * S);
     expect(times).toHaveLength(21);
-    expect(admitted(2, 3, times)).toEqual([0, 100, 200, 500, 1000, 1500, 2000].map((ms) => ms * MS));
+    expect(admitted(2, 3, times)).toEqual(
+      [0, 100, 200, 500, 1000, 1500, 2000].map((ms) => ms * MS),
+    );
   });
 
   it('admits exactly burst at one instant', () => {
@@ -56,8 +58,7 @@ describe('a token bucket', () => {
 });
 
 describe('a rate limit', () => {
-  const limit = (key: 'client' | 'all') =>
-    new RateLimiter({ rate: 1, burst: 2, key, status: 503 });
+  const limit = (key: 'client' | 'all') => new RateLimiter({ rate: 1, burst: 2, key, status: 503 });
 
   it('keeps one bucket per client address, whatever its port', () => {
     const limiter = limit('client');
