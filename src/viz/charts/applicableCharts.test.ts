@@ -36,6 +36,7 @@ const EXPECTED: Record<string, ChartKind[]> = {
   'database-queue.json': ['requests', ...TCP],
   'burst-loss.json': TCP,
   'retries-and-rate-limits.json': ['requests', ...TCP],
+  'firewall.json': ['requests', ...TCP],
 };
 
 describe('charts that apply to each built-in scenario', () => {
