@@ -10,6 +10,7 @@ import { narrate } from '../../viz/log/index.ts';
 import { networkNames } from '../../viz/names/index.ts';
 import { packetJourney } from '../../viz/packet/index.ts';
 import { summaryCards } from '../../viz/summary/index.ts';
+import { TraceIndex } from '../../viz/trace/index.ts';
 import { summariseRecords } from '../../sim/index.ts';
 import { runSimulationFile } from '../../../tests/support/vizTestRuns.ts';
 import { chainTablesAt, connectionsAt, firewallRecords, ruleText } from './firewallTables.ts';
@@ -146,6 +147,18 @@ describe('a dropped packet', () => {
     const lost = ladder.arrows.filter((a) => a.lost).map((a) => [a.pkt, a.lost?.reason]);
     expect(lost).toContainEqual([36, 'firewall: FORWARD rule 3']);
     expect(lost).toContainEqual([38, 'firewall: FORWARD policy']);
+  });
+});
+
+describe('the timeline', () => {
+  it('marks each packet the firewall refused as a drop, with its rule', () => {
+    const index = new TraceIndex();
+    index.appendFrom(recordList([...records]), 0);
+    const drops = index.markers.filter((m) => m.kind === 'drop').map((m) => m.label);
+    expect(drops).toEqual([
+      'packet #36 refused by fw (FORWARD rule 3)',
+      ...[38, 39, 40, 41, 42, 43].map((pkt) => `packet #${pkt} refused by fw (FORWARD policy)`),
+    ]);
   });
 });
 
