@@ -1,6 +1,6 @@
 // The retry figures of a client app with a `retry` setting (web or service clients), folded from
-// its client.* records: retries made, requests answered after a retry, requests given up. And a
-// server's rate-limit figure, folded from server.limit.
+// its client.* records: retries made, requests answered after a retry, requests given up. (A
+// server's rate-limit figure is serverFigures.ts's `limited`.)
 
 import '../../machines/retry/retryTrace.ts';
 import type { TraceRecord } from '../../engine/trace.ts';
