@@ -164,6 +164,7 @@ export const VALIDATION_DE: Translation<typeof VALIDATION_EN> = {
   'tcp.setting': '{field} ({value})',
   'tcp.settingDefault': '{field} ({value}, der Standardwert)',
   'tcp.bytes': '{count} Bytes',
+  'retry.capBelowBase': 'cap {cap} ist kürzer als base {base}: erwartet: base <= cap',
   'tcp.minAboveMax':
     '{min} ist größer als {max}: erwartet: minRto <= maxRto, sonst liegt kein RTO dazwischen',
   'tcp.initialBelow':

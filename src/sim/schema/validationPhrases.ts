@@ -165,6 +165,7 @@ export const VALIDATION_EN = {
   'tcp.setting': '{field} ({value})',
   'tcp.settingDefault': '{field} ({value}, the default)',
   'tcp.bytes': '{count} bytes',
+  'retry.capBelowBase': 'cap {cap} is shorter than base {base}: expected base <= cap',
   'tcp.minAboveMax': '{min} exceeds {max}: expected minRto <= maxRto, or no RTO lies between them',
   'tcp.initialBelow':
     '{initial} is below {bound}: expected minRto <= initialRto <= maxRto (RFC 6298 bounds every RTO, the first one too)',

@@ -9,6 +9,8 @@ import '../../net/ip/ipTrace.ts';
 import '../../net/transport/socketTrace.ts';
 import '../../machines/tcp/tcpTrace.ts';
 import '../../sim/appTrace.ts';
+import '../../machines/retry/retryTrace.ts';
+import '../../machines/server/serverTrace.ts';
 import '../../kinds/firewall/firewallTrace.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import { APP_VIEWS } from '../kinds/viewRegistry.ts';
@@ -152,7 +154,11 @@ export function tagRecord(record: TraceRecord, packets: PacketInfo): RecordTags 
       return tags([record.node], P.app, G.states);
     case 'app.error':
     case 'server.refuse':
+    case 'client.retry':
+    case 'client.giveUp':
       return tags([record.node], P.app, G.errors);
+    case 'server.limit':
+      return tags([record.node], P.app, G.drops);
     case 'sim.start':
     case 'sim.end':
       return tags([], 0, 0);
