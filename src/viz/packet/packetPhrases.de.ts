@@ -69,6 +69,8 @@ export const PACKET_DE: Translation<typeof PACKET_EN> = {
   'drop.noProtocol': 'keine Transportschicht für sein Protokoll',
   'drop.notConnected': 'Schnittstelle nicht verbunden',
   'drop.backlogFull': 'Backlog voll',
+  'drop.synQueueFull': 'SYN-Warteschlange voll',
+  'drop.acceptQueueFull': 'Accept-Warteschlange voll',
   'retransmit.timeout': 'Timeout',
   'retransmit.fastRetransmit': 'Fast Retransmit',
   'retransmit.partialAck': 'partielles ACK',

@@ -77,6 +77,8 @@ export const PACKET_EN = {
   'drop.noProtocol': 'no transport for its protocol',
   'drop.notConnected': 'interface not connected',
   'drop.backlogFull': 'backlog full',
+  'drop.synQueueFull': 'SYN queue full',
+  'drop.acceptQueueFull': 'accept queue full',
   'retransmit.timeout': 'timeout',
   'retransmit.fastRetransmit': 'fast retransmit',
   'retransmit.partialAck': 'partial ACK',
