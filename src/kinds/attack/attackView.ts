@@ -2,7 +2,7 @@
 // the event log. Their words, in each language, are in attackPhrases.ts; what the target's TCP
 // did with the SYNs is told by TCP's own sentences (src/viz/log/narrateTcp.ts).
 
-import { ENGLISH, formatCount, type Language } from '../../engine/language.ts';
+import { ENGLISH, formatCount } from '../../engine/language.ts';
 import { defineActionView } from '../../viz/kinds/kindView.ts';
 import type { NetworkNames } from '../../viz/names/networkNames.ts';
 import { attackPhrases } from './attackPhrases.ts';
