@@ -1,7 +1,7 @@
 // What a run did, computed from its trace only (DESIGN.md §3): the run itself (from sim.start and
-// sim.end), each app's figures by its kind, each node's resolver and CPU, and each link. The same
-// folds follow a run live (even with the trace not stored) and replay recorded records, so the
-// CLI, the page and the tests agree by construction.
+// sim.end), each app's figures by its kind, each node's resolver, firewall and CPU, and each link.
+// The same folds follow a run live (even with the trace not stored) and replay recorded records,
+// so the CLI, the page and the tests agree by construction.
 
 import type { StopReason } from '../../engine/simulator.ts';
 import type { Nanos } from '../../engine/time.ts';
@@ -9,9 +9,15 @@ import type { TraceRecord } from '../../engine/trace.ts';
 import { foldRecords, type TraceFold } from '../../engine/traceFold.ts';
 import { DEFAULT_CPU_CONFIG, type CpuConfig } from '../../machines/cpu/cpuConfig.ts';
 import type { ResolverFigures } from '../../kinds/dns/dnsResolverFeature.ts';
+import type { FirewallFigures } from '../../kinds/firewall/firewallFigures.ts';
 import type { AnyAppKind, FiguresOf } from '../kinds/appKind.ts';
 import { addressResolver, appInstances, kindOf } from '../kinds/appInstances.ts';
-import { actionBehaviour, appBehaviour, resolverBehaviour } from '../kinds/kindBehaviours.ts';
+import {
+  actionBehaviour,
+  appBehaviour,
+  firewallBehaviour,
+  resolverBehaviour,
+} from '../kinds/kindBehaviours.ts';
 import { ACTION_KINDS, APP_KINDS } from '../kinds/kindRegistry.ts';
 import { actionLabel, type AnyActionKind } from '../kinds/actionKind.ts';
 import { burstLossRate, meanBadRun } from '../../net/link/burstLoss.ts';
@@ -28,7 +34,7 @@ type KindList = (typeof APP_KINDS)[number];
 export type AppType = KindList['type'];
 /** The figures of each app of a run, by kind: only the kinds the scenario has. */
 export type AppFigures = { [K in AppType]?: FiguresOf<Extract<KindList, { type: K }>>[] };
-export type { ResolverFigures };
+export type { FirewallFigures, ResolverFigures };
 
 /** What a run did: plain data, the same in Node and the browser. */
 export interface RunSummary {
@@ -46,6 +52,8 @@ export interface RunSummary {
   actions?: Record<string, unknown[]>;
   /** The resolvers of nodes with a `dns` setting; present only when there is one. */
   resolvers?: ResolverFigures[];
+  /** The firewalls of nodes with a `firewall` setting; present only when there is one. */
+  firewalls?: FirewallFigures[];
   cpus: CpuFigures[];
   links: LinkFigures[];
 }
@@ -129,6 +137,13 @@ export function runFigures(scenario: Scenario): RunFigures {
     return [fold];
   });
 
+  const firewalls = scenario.nodes.flatMap((node) => {
+    if (!node.firewall) return [];
+    const fold = firewallBehaviour().figures(node.id, node.firewall);
+    router.attach(fold, { by: 'node', node: node.id });
+    return [fold];
+  });
+
   const cpus = scenario.nodes.flatMap((node) => {
     if (!hasCpu(node)) return [];
     const fold = cpuFigures(node.id, cpuConfigOf(node));
@@ -169,6 +184,7 @@ export function runFigures(scenario: Scenario): RunFigures {
         apps: byKind as AppFigures,
         ...(actions.length > 0 ? { actions: actionFigures(actions) } : {}),
         ...(resolvers.length > 0 ? { resolvers: resolvers.map((r) => r.result()) } : {}),
+        ...(firewalls.length > 0 ? { firewalls: firewalls.map((f) => f.result()) } : {}),
         cpus: cpus.map((c) => c.result()),
         links: links.map((l) => l.result()),
       };

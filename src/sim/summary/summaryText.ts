@@ -4,7 +4,12 @@
 import { formatDuration } from '../../engine/time.ts';
 import type { StopReason } from '../../engine/simulator.ts';
 import type { AnyAppKind } from '../kinds/appKind.ts';
-import { actionBehaviour, appBehaviour, resolverBehaviour } from '../kinds/kindBehaviours.ts';
+import {
+  actionBehaviour,
+  appBehaviour,
+  firewallBehaviour,
+  resolverBehaviour,
+} from '../kinds/kindBehaviours.ts';
 import { ACTION_KINDS, APP_KINDS } from '../kinds/kindRegistry.ts';
 import { cpuLines } from './cpuFigures.ts';
 import { formatBitRate } from './figureMath.ts';
@@ -40,6 +45,7 @@ export function formatSummaryLines(s: RunSummary): string[] {
     for (const f of figures) lines.push(...(behaviour?.lines(f) ?? []));
   }
   for (const r of s.resolvers ?? []) lines.push(...resolverBehaviour().lines(r));
+  for (const f of s.firewalls ?? []) lines.push(...firewallBehaviour().lines(f));
   for (const p of s.cpus) lines.push(...cpuLines(p));
   for (const l of s.links) {
     const [ab, ba] = l.directions;

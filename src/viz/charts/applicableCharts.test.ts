@@ -38,6 +38,7 @@ const EXPECTED: Record<string, ChartKind[]> = {
   'login-over-http.json': ['requests', ...TCP],
   'database-queue.json': ['requests', ...TCP],
   'burst-loss.json': TCP,
+  'firewall.json': ['requests', ...TCP],
   'syn-flood.json': ['requests', ...TCP],
   'port-scan.json': ['throughput'],
 };

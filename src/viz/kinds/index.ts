@@ -1,5 +1,11 @@
 // The kinds' views: the contract each kind's view module fulfils and the registry that lists them.
-export { ACTION_VIEWS, APP_VIEWS, RESOLVER_VIEW, ROLE_VIEWS } from './viewRegistry.ts';
+export {
+  ACTION_VIEWS,
+  APP_VIEWS,
+  FIREWALL_VIEW,
+  RESOLVER_VIEW,
+  ROLE_VIEWS,
+} from './viewRegistry.ts';
 export type {
   ActionKindView,
   AnyActionKindView,

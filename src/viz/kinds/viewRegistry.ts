@@ -7,6 +7,7 @@
 import { portScanView, synFloodView } from '../../kinds/attack/attackView.ts';
 import { bulkSendView, sinkView } from '../../kinds/bulkTransfer/bulkView.ts';
 import { dnsServerView, resolverView } from '../../kinds/dns/dnsView.ts';
+import { firewallFeatureView } from '../../kinds/firewall/firewallView.ts';
 import { ftpClientView, ftpServerView } from '../../kinds/ftp/ftpView.ts';
 import { echoView, pingerView } from '../../kinds/pingEcho/pingEchoView.ts';
 import { serviceClientView, serviceView } from '../../kinds/service/serviceView.ts';
@@ -38,3 +39,6 @@ export const ACTION_VIEWS: readonly AnyActionKindView[] = [synFloodView, portSca
 
 /** The view of the stub resolver of nodes with a `dns` setting. */
 export const RESOLVER_VIEW = resolverView;
+
+/** The view of the packet filter of nodes with a `firewall` setting. */
+export const FIREWALL_VIEW = firewallFeatureView;
