@@ -128,3 +128,54 @@ describe('a SYN scan of a host the router cannot reach', () => {
     expect((summary.actions?.portScan as PortScanFigures[])[0]).toMatchObject({ filtered: 2 });
   });
 });
+
+describe('a SYN scan of a host behind its own firewall', () => {
+  it('reads DROP and an ICMP REJECT as filtered, a TCP-reset REJECT as closed, as nmap does', () => {
+    const result = validateScenario({
+      format: 'handshake/scenario@1',
+      name: 'firewalled',
+      until: '5s',
+      nodes: [
+        { id: 'scanner', role: 'client', interfaces: [{ name: 'eth0', address: '10.0.0.5/24' }] },
+        {
+          id: 'host',
+          role: 'server',
+          interfaces: [{ name: 'eth0', address: '10.0.0.9/24' }],
+          apps: [{ type: 'httpServer' }],
+          firewall: {
+            input: {
+              policy: 'ACCEPT',
+              rules: [
+                { action: 'DROP', protocol: 'tcp', dstPort: 23 },
+                { action: 'REJECT', protocol: 'tcp', dstPort: 25 },
+                { action: 'REJECT', protocol: 'tcp', dstPort: 113, rejectWith: 'tcp-reset' },
+              ],
+            },
+          },
+        },
+      ],
+      links: [{ id: 'l', a: 'scanner', b: 'host', latency: '1ms', bandwidth: '100Mbps' }],
+      events: [
+        { at: '1s', type: 'portScan', node: 'scanner', target: 'host', ports: '23,25,80,113,443' },
+      ],
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const { summary, simulation } = runScenario(result.scenario);
+    const decided = simulation.sim.trace.ofType('scan.port');
+    expect(
+      decided.map((r) => [r.port, r.state, r.probes]).sort((a, b) => Number(a[0]) - Number(b[0])),
+    ).toEqual([
+      [23, 'filtered', 2],
+      [25, 'filtered', 1],
+      [80, 'open', 1],
+      [113, 'closed', 1],
+      [443, 'closed', 1],
+    ]);
+    expect((summary.actions?.portScan as PortScanFigures[])[0]).toMatchObject({
+      open: 1,
+      closed: 2,
+      filtered: 2,
+      openPorts: '80',
+    });
+  });
+});
