@@ -4,6 +4,8 @@
 // (and one in src/viz's view registry). Order matters: it is the order of the schema and of the
 // summary. What apps and actions do is loaded per scenario (kindBehaviours.ts).
 
+import { portScanActionKind } from '../../kinds/attack/portScanActionKind.ts';
+import { synFloodActionKind } from '../../kinds/attack/synFloodActionKind.ts';
 import { bulkSendKind } from '../../kinds/bulkTransfer/bulkSendKind.ts';
 import { transferActionKind } from '../../kinds/bulkTransfer/transferActionKind.ts';
 import { sinkKind } from '../../kinds/bulkTransfer/sinkKind.ts';
@@ -43,7 +45,13 @@ export const APP_KINDS = [
 ] as const;
 
 /** Every action a node can take at a moment (a timed event of the scenario, see actionKind.ts). */
-export const ACTION_KINDS = [pingActionKind, fetchActionKind, transferActionKind] as const;
+export const ACTION_KINDS = [
+  pingActionKind,
+  fetchActionKind,
+  transferActionKind,
+  synFloodActionKind,
+  portScanActionKind,
+] as const;
 
 /** Every node role. */
 export const ROLE_KINDS = [

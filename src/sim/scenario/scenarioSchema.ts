@@ -29,7 +29,7 @@ import {
 import { cpuSettings } from './serverSchemas.ts';
 import { phrase, phrased, sayPhrase, type Phrase, type PhraseParam } from '../schema/phrase.ts';
 import { VALIDATION_EN } from '../schema/validationPhrases.ts';
-import { TCP_OPTION_SETTINGS } from './tcpOptionSchemas.ts';
+import { TCP_LISTENER_SETTINGS, TCP_OPTION_SETTINGS } from './tcpOptionSchemas.ts';
 import { NS_PER_S } from '../../engine/time.ts';
 import { CONGESTION_ALGORITHMS } from '../../net/tcp/newRenoCongestion.ts';
 import { RFC6298_MIN_MAX_RTO } from '../../net/tcp/rtoEstimator.ts';
@@ -158,6 +158,7 @@ const tcpSettings = object(
       max: 30,
       description: 'Data retransmissions before ETIMEDOUT (default 15).',
     }),
+    ...TCP_LISTENER_SETTINGS,
     ...TCP_OPTION_SETTINGS,
   },
 );

@@ -12,10 +12,17 @@ import type { ResolverFigures } from '../../kinds/dns/dnsResolverFeature.ts';
 import type { FirewallFigures } from '../../kinds/firewall/firewallFigures.ts';
 import type { AnyAppKind, FiguresOf } from '../kinds/appKind.ts';
 import { addressResolver, appInstances, kindOf } from '../kinds/appInstances.ts';
-import { appBehaviour, firewallBehaviour, resolverBehaviour } from '../kinds/kindBehaviours.ts';
-import { APP_KINDS } from '../kinds/kindRegistry.ts';
+import {
+  actionBehaviour,
+  appBehaviour,
+  firewallBehaviour,
+  resolverBehaviour,
+} from '../kinds/kindBehaviours.ts';
+import { ACTION_KINDS, APP_KINDS } from '../kinds/kindRegistry.ts';
+import { actionLabel, type AnyActionKind } from '../kinds/actionKind.ts';
 import { burstLossRate, meanBadRun } from '../../net/link/burstLoss.ts';
 import { resolveLinkEnd } from '../scenario/resolveLinkEnd.ts';
+import { parseIpv4 } from '../../net/wire/ipv4Address.ts';
 import { DEFAULT_BANDWIDTH } from '../scenario/defaults.ts';
 import type { Scenario, ScenarioNode } from '../scenario/scenarioSchema.ts';
 import { cpuFigures, type CpuFigures } from './cpuFigures.ts';
@@ -38,6 +45,11 @@ export interface RunSummary {
   simulatedNs: Nanos;
   traceRecords: number;
   apps: AppFigures;
+  /**
+   * The figures of the actions that record their own (attacks), by action type, in document
+   * order; present only when the scenario has such an action.
+   */
+  actions?: Record<string, unknown[]>;
   /** The resolvers of nodes with a `dns` setting; present only when there is one. */
   resolvers?: ResolverFigures[];
   /** The firewalls of nodes with a `firewall` setting; present only when there is one. */
@@ -105,6 +117,19 @@ export function runFigures(scenario: Scenario): RunFigures {
   }
 
   const addressOf = addressResolver(scenario);
+  const nodeOf = nodeResolver(scenario);
+  const actions: { kind: AnyActionKind; fold: TraceFold<unknown> }[] = [];
+  const actionKinds = new Map<string, AnyActionKind>(ACTION_KINDS.map((k) => [k.type, k]));
+  (scenario.events ?? []).forEach((event, index) => {
+    const kind = actionKinds.get(event.type);
+    const figures = kind && actionBehaviour(kind).figures;
+    if (!kind || !figures || !('node' in event)) return;
+    const label = actionLabel(index);
+    const fold = figures.fold({ node: event.node, index, event, label, addressOf, nodeOf });
+    router.attach(fold, { by: 'all' });
+    actions.push({ kind, fold });
+  });
+
   const resolvers = scenario.nodes.flatMap((node) => {
     if (!node.dns) return [];
     const fold = resolverBehaviour().figures(node.id, addressOf(node.dns.server));
@@ -157,6 +182,7 @@ export function runFigures(scenario: Scenario): RunFigures {
         ...run,
         traceRecords,
         apps: byKind as AppFigures,
+        ...(actions.length > 0 ? { actions: actionFigures(actions) } : {}),
         ...(resolvers.length > 0 ? { resolvers: resolvers.map((r) => r.result()) } : {}),
         ...(firewalls.length > 0 ? { firewalls: firewalls.map((f) => f.result()) } : {}),
         cpus: cpus.map((c) => c.result()),
@@ -164,6 +190,32 @@ export function runFigures(scenario: Scenario): RunFigures {
       };
     },
   };
+}
+
+/** The node a peer names: a node id, or the owner of an interface address. */
+function nodeResolver(scenario: Scenario): (peer: string) => string | undefined {
+  const owners = new Map<number, string>();
+  for (const node of scenario.nodes)
+    for (const iface of node.interfaces ?? [])
+      if (iface.address) owners.set(iface.address.address, node.id);
+  const ids = new Set(scenario.nodes.map((n) => n.id));
+  return (peer) => {
+    if (ids.has(peer)) return peer;
+    const parsed = parseIpv4(peer);
+    return parsed.ok ? owners.get(parsed.address) : undefined;
+  };
+}
+
+/** The actions' figures by type, in the registry's order of kinds, each in document order. */
+function actionFigures(
+  actions: readonly { kind: AnyActionKind; fold: TraceFold<unknown> }[],
+): Record<string, unknown[]> {
+  const byType: Record<string, unknown[]> = {};
+  for (const kind of ACTION_KINDS) {
+    const figures = actions.filter((a) => a.kind === kind).map((a) => a.fold.result());
+    if (figures.length > 0) byType[kind.type] = figures;
+  }
+  return byType;
 }
 
 /** The summary of a recorded run: the same figures, replayed from its records. */

@@ -43,6 +43,12 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
     'SYN-Wiederholungen vor ETIMEDOUT (Standard 6).',
   'Data retransmissions before ETIMEDOUT (default 15).':
     'Datenwiederholungen vor ETIMEDOUT (Standard 15).',
+  'SYN-ACK retransmissions before a half-open connection (SYN-RECEIVED) is given up (default 5, as Linux tcp_synack_retries: it lives 1+2+4+8+16+32 = 63s).':
+    'SYN-ACK-Wiederholungen, bevor eine halboffene Verbindung (SYN-RECEIVED) aufgegeben wird (Standard 5, wie Linux tcp_synack_retries: Sie lebt 1+2+4+8+16+32 = 63s).',
+  "The most half-open connections (SYN-RECEIVED) one listener holds, its SYN queue; a SYN beyond is dropped, or answered with a SYN cookie (default 4096; Linux's tcp_max_syn_backlog is 128 or more by the memory, and the listen backlog bounds the queue too).":
+    'Die meisten halboffenen Verbindungen (SYN-RECEIVED), die ein lauschender Socket hält, seine SYN-Warteschlange; ein SYN darüber hinaus wird verworfen oder mit einem SYN-Cookie beantwortet (Standard 4096; bei Linux ist tcp_max_syn_backlog je nach Speicher 128 oder mehr, und auch der Backlog von listen begrenzt die Warteschlange).',
+  'SYN cookies (RFC 4987 3.6, Linux tcp_syncookies): while a listener is full, answer a SYN with a SYN-ACK whose sequence number encodes the connection, and keep nothing; window scaling, SACK and timestamps are lost for it (default false).':
+    'SYN-Cookies (RFC 4987 3.6, Linux tcp_syncookies): Solange ein lauschender Socket voll ist, ein SYN mit einem SYN-ACK beantworten, dessen Sequenznummer die Verbindung kodiert, und nichts speichern; Fensterskalierung, SACK und Zeitstempel gehen dabei verloren (Standard false).',
   'Delayed ACKs (RFC 5681 4.2): acknowledge every second segment, or when delayedAckTimeout runs out (default false).':
     'Verzögerte ACKs (RFC 5681 4.2): jedes zweite Segment bestätigen, oder wenn delayedAckTimeout abläuft (Standard false).',
   'The delayed-ACK timer, under 500ms as RFC 5681 requires (default 200ms).':
@@ -322,4 +328,20 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
     'Pakete, die dieser Knoten weiterleitet (iptables FORWARD).',
   'Packets this node sends (iptables OUTPUT).':
     'Pakete, die dieser Knoten sendet (iptables OUTPUT).',
+  'From `at`, the node floods `target` with TCP SYNs: `rate` a second for `duration`, from random ports (and forged addresses with `spoofFrom`).':
+    'Ab `at` überflutet der Knoten `target` mit TCP-SYNs: `rate` pro Sekunde, `duration` lang, von zufälligen Ports (und mit `spoofFrom` von gefälschten Adressen).',
+  'The TCP port flooded (default 80).': 'Der überflutete TCP-Port (Standard 80).',
+  'SYNs a second (default 100).': 'SYNs pro Sekunde (Standard 100).',
+  'How long the flood lasts (default 10s).': 'Wie lange die Flut dauert (Standard 10s).',
+  'Forge each SYN\'s source address, drawn at random from this prefix (such as "203.0.113.0/24"), so the SYN-ACKs go nowhere; without it the SYNs come from the node itself.':
+    'Die Absenderadresse jedes SYN fälschen, zufällig aus diesem Präfix gezogen (etwa „203.0.113.0/24“), damit die SYN-ACKs ins Leere gehen; ohne es kommen die SYNs vom Knoten selbst.',
+  'From `at`, the node scans `ports` of `target` with TCP SYNs (nmap -sS): open, closed or filtered.':
+    'Ab `at` scannt der Knoten die Ports `ports` von `target` mit TCP-SYNs (nmap -sS): offen, geschlossen oder gefiltert.',
+  'The TCP ports to scan, as nmap -p writes them: "1-1024", "22,80,8000-8100".':
+    'Die zu scannenden TCP-Ports, wie nmap -p sie schreibt: „1-1024“, „22,80,8000-8100“.',
+  'Probes (SYNs) a second (default 100).': 'Proben (SYNs) pro Sekunde (Standard 100).',
+  'How long to wait for an answer before a port is probed again (default 1s).':
+    'Wie lange auf eine Antwort gewartet wird, bevor ein Port erneut geprüft wird (Standard 1s).',
+  'SYNs sent again to a port that did not answer, before it counts as filtered (default 1).':
+    'SYNs, die an einen Port ohne Antwort erneut gesendet werden, bevor er als gefiltert gilt (Standard 1).',
 };

@@ -8,6 +8,8 @@ export const LADDER_DE: Translation<typeof LADDER_EN> = {
   'loss.onLink': '{reason} (Leitung {link})',
   'loss.atNode': '{reason} bei {node}',
   'refused.backlogFull': 'Backlog voll',
+  'refused.synQueueFull': 'SYN-Warteschlange voll',
+  'refused.acceptQueueFull': 'Accept-Warteschlange voll',
   'drop.queueFull': 'Warteschlange voll',
   'drop.loss': 'auf der Leitung verloren',
   'drop.linkDown': 'Leitung ausgefallen',

@@ -11,6 +11,8 @@ export const LADDER_EN = {
   'loss.onLink': '{reason} (link {link})',
   'loss.atNode': '{reason} at {node}',
   'refused.backlogFull': 'backlog full',
+  'refused.synQueueFull': 'SYN queue full',
+  'refused.acceptQueueFull': 'accept queue full',
   'drop.queueFull': 'queue full',
   'drop.loss': 'lost on the wire',
   'drop.linkDown': 'link down',

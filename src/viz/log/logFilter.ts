@@ -13,7 +13,7 @@ import '../../machines/retry/retryTrace.ts';
 import '../../machines/server/serverTrace.ts';
 import '../../kinds/firewall/firewallTrace.ts';
 import type { Packet } from '../../net/wire/packet.ts';
-import { APP_VIEWS } from '../kinds/viewRegistry.ts';
+import { ACTION_VIEWS, APP_VIEWS } from '../kinds/viewRegistry.ts';
 import { isIcmpError } from '../packet/index.ts';
 import { ConnectionTracker, type LogConnection } from './logConnections.ts';
 import { narratePhrases } from './narratePhrases.ts';
@@ -80,7 +80,7 @@ const NETWORK_RECORDS = /^(?:link|queue|ip|switch|socket|tcp|sim|fw)\./;
 
 /** The log group of each kind's records, as its view says. */
 const KIND_GROUPS = new Map<string, (record: TraceRecord) => LogGroup>();
-for (const view of [...APP_VIEWS].reverse())
+for (const view of [...APP_VIEWS, ...ACTION_VIEWS].reverse())
   for (const [type, group] of Object.entries(view.logGroups ?? {})) KIND_GROUPS.set(type, group);
 
 /** Packets seen so far, by id, as protocol bits and whether they are ICMP errors. */
@@ -144,7 +144,13 @@ export function tagRecord(record: TraceRecord, packets: PacketInfo): RecordTags 
     case 'tcp.refused':
       return tags([record.node], P.tcp, G.errors);
     case 'tcp.synDropped':
+    case 'tcp.synQueueFull':
+    case 'tcp.cookieDropped':
       return tags([record.node], P.tcp, G.drops);
+    case 'tcp.synCookie':
+      return tags([record.node], P.tcp, G.packets);
+    case 'tcp.cookieAck':
+      return tags([record.node], P.tcp, G.states);
     case 'socket.bind':
     case 'socket.release':
       return tags([record.node], P[record.protocol], G.states);

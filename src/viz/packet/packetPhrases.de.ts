@@ -72,6 +72,8 @@ export const PACKET_DE: Translation<typeof PACKET_EN> = {
   'drop.filteredRule': 'von Firewall-Regel {n} der Kette {chain} abgewiesen ({action})',
   'drop.filteredPolicy': 'von der Policy der Kette {chain} abgewiesen ({action})',
   'drop.backlogFull': 'Backlog voll',
+  'drop.synQueueFull': 'SYN-Warteschlange voll',
+  'drop.acceptQueueFull': 'Accept-Warteschlange voll',
   'retransmit.timeout': 'Timeout',
   'retransmit.fastRetransmit': 'Fast Retransmit',
   'retransmit.partialAck': 'partielles ACK',

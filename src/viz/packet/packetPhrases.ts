@@ -80,6 +80,8 @@ export const PACKET_EN = {
   'drop.filteredRule': 'refused by firewall rule {n} of {chain} ({action})',
   'drop.filteredPolicy': 'refused by the {chain} policy ({action})',
   'drop.backlogFull': 'backlog full',
+  'drop.synQueueFull': 'SYN queue full',
+  'drop.acceptQueueFull': 'accept queue full',
   'retransmit.timeout': 'timeout',
   'retransmit.fastRetransmit': 'fast retransmit',
   'retransmit.partialAck': 'partial ACK',

@@ -112,6 +112,8 @@ const JOURNEY_TYPES: ReadonlySet<TraceType> = new Set<TraceType>([
   'ip.drop',
   'fw.verdict',
   'tcp.synDropped',
+  'tcp.synQueueFull',
+  'tcp.cookieDropped',
 ]);
 
 /** Every step of a packet's journey in the trace, in time order (reasons in `language`). */
@@ -172,6 +174,17 @@ export function packetJourney(
           kind: 'dropped',
           node: r.node,
           reason: packetPhrases.in(language).say('drop.backlogFull'),
+        });
+        break;
+      case 'tcp.synQueueFull':
+      case 'tcp.cookieDropped':
+        steps.push({
+          t: r.t,
+          kind: 'dropped',
+          node: r.node,
+          reason: packetPhrases
+            .in(language)
+            .say(r.type === 'tcp.synQueueFull' ? 'drop.synQueueFull' : 'drop.acceptQueueFull'),
         });
         break;
     }
