@@ -1,5 +1,5 @@
 // Turns a validated scenario into wired, running objects (ns-3's helper idea): a simulator, the
-// network (each node built by its role), a CPU for nodes that need one, each node's resolver,
+// network (each node built by its role), a CPU for nodes that need one, each node's resolver and NAT,
 // every app started by its kind, and the actions at a moment (ping, fetch, ...) by theirs.
 // The run's figures follow the trace from the first record.
 
@@ -13,7 +13,12 @@ import type { AppContext, Lookup } from './kinds/appKind.ts';
 import { actionLabel, type AnyActionKind } from './kinds/actionKind.ts';
 import { addressResolver, appLabels, kindOf } from './kinds/appInstances.ts';
 import { ACTION_KINDS } from './kinds/kindRegistry.ts';
-import { actionBehaviour, appBehaviour, resolverBehaviour } from './kinds/kindBehaviours.ts';
+import {
+  actionBehaviour,
+  appBehaviour,
+  natBehaviour,
+  resolverBehaviour,
+} from './kinds/kindBehaviours.ts';
 import type { BuiltNode, HostNode } from './kinds/roleKind.ts';
 import { buildNetwork } from './build/buildNetwork.ts';
 import { isHostName } from './scenario/checkReferences.ts';
@@ -94,6 +99,9 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
   const resolvers = new Map<string, Resolver>();
   if (options.networkOnly) return { scenario, seed, sim, nodes, links, cpus, resolvers, figures };
 
+  // NAT translates at the nodes' hook points (src/kinds/nat), before any app sends.
+  for (const host of hosts) if (host.spec.nat) natBehaviour().install(sim, host, host.spec.nat);
+
   for (const host of hosts) {
     const server = host.spec.dns && addressOf(host.spec.dns.server);
     if (host.spec.dns && server !== undefined)
@@ -145,9 +153,9 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
   return { scenario, seed, sim, nodes, links, cpus, resolvers, figures };
 }
 
-/** The scenario without what needs a kind's behaviour: its apps, dns settings and actions. */
+/** The scenario without what needs a kind's behaviour: its apps, dns and nat settings, actions. */
 function networkOf(scenario: Scenario): Scenario {
-  const nodes = scenario.nodes.map(({ apps: _apps, dns: _dns, ...node }) => node);
+  const nodes = scenario.nodes.map(({ apps: _apps, dns: _dns, nat: _nat, ...node }) => node);
   const events = scenario.events?.filter(isLinkEvent);
   return { ...scenario, nodes, ...(events ? { events } : {}) };
 }

@@ -21,6 +21,7 @@ import type { ActionOf } from '../kinds/actionKind.ts';
 import {
   ACTION_KINDS,
   APP_KINDS,
+  NODE_NAT,
   NODE_RESOLVER,
   ROLE_KINDS,
   UPCOMING_ROLES,
@@ -181,6 +182,7 @@ const nodeFields = object(
     tcp: tcpSettings,
     cpu: cpuSettings,
     dns: NODE_RESOLVER.settings,
+    nat: NODE_NAT.settings,
     apps: array(appSchema, { maxItems: 16 }),
     position: positionSchema,
   },

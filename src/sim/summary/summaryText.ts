@@ -1,10 +1,10 @@
 // The run summary as lines of text for a terminal: the run, then each app by its kind's own
-// lines, each resolver, CPU and link.
+// lines, each resolver, NAT, CPU and link.
 
 import { formatDuration } from '../../engine/time.ts';
 import type { StopReason } from '../../engine/simulator.ts';
 import type { AnyAppKind } from '../kinds/appKind.ts';
-import { appBehaviour, resolverBehaviour } from '../kinds/kindBehaviours.ts';
+import { appBehaviour, natBehaviour, resolverBehaviour } from '../kinds/kindBehaviours.ts';
 import { APP_KINDS } from '../kinds/kindRegistry.ts';
 import { cpuLines } from './cpuFigures.ts';
 import { formatBitRate } from './figureMath.ts';
@@ -35,6 +35,7 @@ export function formatSummaryLines(s: RunSummary): string[] {
     for (const f of figures) lines.push(...appBehaviour(kind).figures.lines(f));
   }
   for (const r of s.resolvers ?? []) lines.push(...resolverBehaviour().lines(r));
+  for (const n of s.nats ?? []) lines.push(...natBehaviour().lines(n));
   for (const p of s.cpus) lines.push(...cpuLines(p));
   for (const l of s.links) {
     const [ab, ba] = l.directions;
