@@ -6,6 +6,7 @@
 import { bulkSendView, sinkView } from '../../kinds/bulkTransfer/bulkView.ts';
 import { dnsServerView, resolverView } from '../../kinds/dns/dnsView.ts';
 import { ftpClientView, ftpServerView } from '../../kinds/ftp/ftpView.ts';
+import { natView } from '../../kinds/nat/natView.ts';
 import { echoView, pingerView } from '../../kinds/pingEcho/pingEchoView.ts';
 import { serviceClientView, serviceView } from '../../kinds/service/serviceView.ts';
 import { httpClientView, httpServerView } from '../../kinds/web/webView.ts';
@@ -30,3 +31,6 @@ export const APP_VIEWS: readonly AnyAppKindView[] = [
 
 /** The view of the stub resolver of nodes with a `dns` setting. */
 export const RESOLVER_VIEW = resolverView;
+
+/** The view of the NAT of nodes with a `nat` setting. */
+export const NAT_VIEW = natView;
