@@ -100,6 +100,26 @@ describe('the nat setting', () => {
   });
 });
 
+describe('a fetch to a port forward', () => {
+  it('is checked against the server behind it, not the router', () => {
+    const fetch = (port: number, gameApps: Record<string, unknown>[]) => {
+      const document = homeDocument({ gameApps });
+      document.events = [
+        { at: '1s', type: 'fetch', node: 'friend', server: HOME.routerPublic, port, path: '/' },
+      ];
+      const result = validateScenario(document);
+      return result.ok ? [] : result.issues.map((i) => `${i.path}: ${i.message}`);
+    };
+    expect(fetch(8080, [{ type: 'httpServer' }])).toEqual([]);
+    expect(fetch(8080, [{ type: 'httpServer', port: 81 }])).toEqual([
+      expect.stringMatching(/^\$\.events\[0\]\.server: .*203\.0\.113\.1.*8080/),
+    ]);
+    expect(fetch(9999, [{ type: 'httpServer' }])).toEqual([
+      expect.stringMatching(/^\$\.events\[0\]\.server: .*203\.0\.113\.1.*9999/),
+    ]);
+  });
+});
+
 describe('warnings about a nat setting', () => {
   const warningsOf = (scenario = homeScenario(), language?: string) =>
     scenarioWarnings(scenario).map((w) => `${w.path}: ${spoken(w, language)}`);
