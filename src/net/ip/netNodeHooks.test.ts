@@ -106,7 +106,7 @@ describe('NetNode hook points', () => {
     expect(result).toMatchObject({ ok: false, reason: 'filtered' });
     sim.run();
     expect(seen).toEqual(['a:output out=eth0 ttl=64']);
-    expect(sim.trace.ofType('link.tx')).toEqual([]);
+    expect(sim.trace.ofType('link.txBegin')).toEqual([]);
   });
 
   it('skips the output hooks, not postrouting, for a send that asks to', () => {

@@ -21,6 +21,7 @@ import type { ActionOf } from '../kinds/actionKind.ts';
 import {
   ACTION_KINDS,
   APP_KINDS,
+  NODE_FIREWALL,
   NODE_NAT,
   NODE_RESOLVER,
   ROLE_KINDS,
@@ -182,6 +183,7 @@ const nodeFields = object(
     tcp: tcpSettings,
     cpu: cpuSettings,
     dns: NODE_RESOLVER.settings,
+    firewall: NODE_FIREWALL.settings,
     nat: NODE_NAT.settings,
     apps: array(appSchema, { maxItems: 16 }),
     position: positionSchema,

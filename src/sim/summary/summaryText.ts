@@ -4,7 +4,12 @@
 import { formatDuration } from '../../engine/time.ts';
 import type { StopReason } from '../../engine/simulator.ts';
 import type { AnyAppKind } from '../kinds/appKind.ts';
-import { appBehaviour, natBehaviour, resolverBehaviour } from '../kinds/kindBehaviours.ts';
+import {
+  appBehaviour,
+  firewallBehaviour,
+  natBehaviour,
+  resolverBehaviour,
+} from '../kinds/kindBehaviours.ts';
 import { APP_KINDS } from '../kinds/kindRegistry.ts';
 import { cpuLines } from './cpuFigures.ts';
 import { formatBitRate } from './figureMath.ts';
@@ -35,6 +40,7 @@ export function formatSummaryLines(s: RunSummary): string[] {
     for (const f of figures) lines.push(...appBehaviour(kind).figures.lines(f));
   }
   for (const r of s.resolvers ?? []) lines.push(...resolverBehaviour().lines(r));
+  for (const f of s.firewalls ?? []) lines.push(...firewallBehaviour().lines(f));
   for (const n of s.nats ?? []) lines.push(...natBehaviour().lines(n));
   for (const p of s.cpus) lines.push(...cpuLines(p));
   for (const l of s.links) {

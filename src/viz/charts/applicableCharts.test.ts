@@ -35,6 +35,7 @@ const EXPECTED: Record<string, ChartKind[]> = {
   'login-over-http.json': ['requests', ...TCP],
   'database-queue.json': ['requests', ...TCP],
   'burst-loss.json': TCP,
+  'firewall.json': ['requests', ...TCP],
   'home-nat.json': ['requests', ...TCP],
 };
 

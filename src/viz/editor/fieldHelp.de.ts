@@ -301,4 +301,32 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
   'Server port (default 80).': 'Server-Port (Standard 80).',
   'At `at`, the node connects to a sink on `target` over TCP, sends `bytes`, then closes.':
     'Zum Zeitpunkt `at` verbindet sich der Knoten über TCP mit einer Senke auf `target`, sendet `bytes` und schließt dann.',
+  "A packet filter as iptables' filter table: each chain's rules are tried in order, the first that ends the walk decides, else the chain's policy.":
+    'Ein Paketfilter wie die filter-Tabelle von iptables: Die Regeln jeder Kette werden der Reihe nach geprüft, die erste, die den Durchlauf beendet, entscheidet, sonst die Policy der Kette.',
+  'Packets for this node (iptables INPUT).': 'Pakete an diesen Knoten (iptables INPUT).',
+  'What a packet no rule decided gets (default ACCEPT, as a fresh Linux box).':
+    'Was ein Paket bekommt, über das keine Regel entschied (Standard ACCEPT, wie bei einem frischen Linux-Rechner).',
+  'One rule: the packets it matches (every field given must match) and what they get.':
+    'Eine Regel: die Pakete, auf die sie passt (jedes angegebene Feld muss passen), und was sie bekommen.',
+  'What a matching packet gets: ACCEPT, DROP (silently), REJECT (with an answer) or LOG (noted; the next rules still look at it).':
+    'Was ein passendes Paket bekommt: ACCEPT, DROP (stillschweigend), REJECT (mit einer Antwort) oder LOG (notiert; die nächsten Regeln prüfen es weiter).',
+  'Source address or network (iptables -s).': 'Quelladresse oder -netz (iptables -s).',
+  'Destination address or network (iptables -d).': 'Zieladresse oder -netz (iptables -d).',
+  'Protocol (iptables -p); default any.': 'Protokoll (iptables -p); Standard any.',
+  'Source port or range (--sport); needs tcp or udp.':
+    'Quellport oder -bereich (--sport); braucht tcp oder udp.',
+  'Destination port or range (--dport); needs tcp or udp.':
+    'Zielport oder -bereich (--dport); braucht tcp oder udp.',
+  'Only the first segment of a connection: SYN set, ACK, RST and FIN clear (--syn).':
+    'Nur das erste Segment einer Verbindung: SYN gesetzt, ACK, RST und FIN nicht (--syn).',
+  'TCP flags (--tcp-flags): of the flags in mask, those in set must be set and the others clear.':
+    'TCP-Flags (--tcp-flags): Von den Flags in mask müssen die in set gesetzt sein und die übrigen nicht.',
+  "REJECT's answer (--reject-with); default icmp-port-unreachable.":
+    'Die Antwort von REJECT (--reject-with); Standard icmp-port-unreachable.',
+  "LOG's prefix (--log-prefix).": 'Das Präfix von LOG (--log-prefix).',
+  'A note for people (-m comment).': 'Eine Notiz für Menschen (-m comment).',
+  'Packets this node routes on (iptables FORWARD).':
+    'Pakete, die dieser Knoten weiterleitet (iptables FORWARD).',
+  'Packets this node sends (iptables OUTPUT).':
+    'Pakete, die dieser Knoten sendet (iptables OUTPUT).',
 };
