@@ -70,7 +70,7 @@ describe('masquerade', () => {
     expect(summary.nats).toEqual([
       {
         node: 'router',
-        interfaces: ['wan'],
+        interfaces: 'wan',
         mappings: 1,
         translatedOut: out.length,
         translatedIn: back.length,

@@ -245,8 +245,8 @@ function tablesEmpty(tables: Map<string, NatTable>): boolean {
 /** What a node's NAT did, folded from its nat.* records. */
 export interface NatFigures {
   node: string;
-  /** Its public interfaces. */
-  interfaces: string[];
+  /** Its public interfaces, comma-separated (`wan`). */
+  interfaces: string;
   mappings: number;
   /** Packets translated leaving by the public side, and arriving on it. */
   translatedOut: number;
@@ -264,7 +264,7 @@ export function natFigures(node: string, settings: NatSettings): TraceFold<NatFi
       ...(settings.masquerade ?? []).map((r) => r.out),
       ...(settings.portForwards ?? []).map((r) => r.in),
     ]),
-  ];
+  ].join(', ');
   const f = { mappings: 0, translatedOut: 0, translatedIn: 0, unmatched: 0, dropped: 0 };
   return {
     types: ['nat.map', 'nat.translate', 'nat.unmatched', 'nat.drop'],
@@ -283,7 +283,7 @@ export function natFigures(node: string, settings: NatSettings): TraceFold<NatFi
 /** `nat        router (wan): 4 mappings, 120 translated out, 118 in, ...`. */
 export function natLines(f: NatFigures): string[] {
   return [
-    `nat        ${f.node} (${f.interfaces.join(', ')}): ${f.mappings} mappings, ` +
+    `nat        ${f.node} (${f.interfaces}): ${f.mappings} mappings, ` +
       `${f.translatedOut} translated out, ${f.translatedIn} in, ` +
       `${f.unmatched} inbound with no mapping, ${f.dropped} dropped for want of a port`,
   ];

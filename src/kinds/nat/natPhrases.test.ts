@@ -92,7 +92,7 @@ describe('NAT’s sentences', () => {
   it('writes the summary card in both languages', () => {
     const figures = {
       node: 'r1',
-      interfaces: ['wan'],
+      interfaces: 'wan',
       mappings: 3,
       translatedOut: 1200,
       translatedIn: 1180,

@@ -25,7 +25,7 @@ export const natView: {
     return {
       id: `nat-${f.node}`,
       title: names.name(f.node),
-      kind: say('card.kind', { interfaces: f.interfaces.join(', ') }),
+      kind: say('card.kind', { interfaces: f.interfaces }),
       figures: [
         [say('card.mappings'), n(f.mappings), 'mappings'],
         [say('card.outbound'), n(f.translatedOut), 'translatedOut'],
