@@ -3,7 +3,8 @@
 // table at one moment (the laptop's masqueraded connection and the friend's port forward), then
 // empty at a later one, and the NAT's card in the summary.
 import { describe, expect, it } from 'vitest';
-import { appSession, openFile, runAndShow, shot } from './appSession.ts';
+import { join } from 'node:path';
+import { appSession, openFile, runAndShow, shot, SHOTS } from './appSession.ts';
 
 const session = appSession();
 
@@ -27,12 +28,22 @@ describe('the NAT table', () => {
     await expect.poll(() => rows.count()).toBe(2);
     const [laptop, friend] = await rows.allTextContents();
     expect(laptop).toMatch(
-      /tcp\s*masquerade\s*192\.168\.1\.10:(\d+)\s*Laptop 1\s*203\.0\.113\.1:\1/,
+      /tcp masquerade\s*192\.168\.1\.10:(\d+)\s*↔ 203\.0\.113\.1:\1\s*Laptop 1/,
     );
     expect(laptop).toMatch(/198\.51\.100\.10:80\s*Web server/);
     expect(laptop).toContain('answered');
-    expect(friend).toMatch(/port forward\s*192\.168\.1\.20:80\s*Game server\s*203\.0\.113\.1:8080/);
+    expect(friend).toMatch(
+      /tcp port forward\s*192\.168\.1\.20:80\s*↔ 203\.0\.113\.1:8080\s*Game server/,
+    );
+    await table.scrollIntoViewIfNeeded();
     await shot(page, 'nat-table');
+    await table.screenshot({ path: join(SHOTS, 'nat-table-rows.png') });
+    // The whole table fits the panel: nothing hidden to its right.
+    const box = await table.boundingBox();
+    const panel = await node.boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(
+      (panel?.x ?? 0) + (panel?.width ?? 0),
+    );
     // At 3 s both connections have closed: the table is empty.
     await page.getByTestId('scrubber').fill('300');
     await expect

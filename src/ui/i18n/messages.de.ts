@@ -454,12 +454,9 @@ export const de: Messages = {
     'In diesem Moment keine Übersetzungen: Kein Datenfluss geht durch das NAT, oder jede Zuordnung ist verschwunden.',
   'nat.caption':
     'Jede Zeile ordnet einer privaten Adresse mit Port die öffentliche zu, die für sie steht.',
-  'nat.col.protocol': 'Protokoll',
-  'nat.col.inside': 'Innen',
-  'nat.col.outside': 'Öffentlich',
+  'nat.col.mapping': 'Innen ↔ öffentlich',
   'nat.col.remote': 'Gegenstelle',
   'nat.col.packets': 'Pakete hinaus / herein',
-  'nat.col.state': 'Zustand',
   'nat.kind.snat': 'Masquerade',
   'nat.kind.dnat': 'Portweiterleitung',
   'nat.unreplied': 'unbeantwortet',
