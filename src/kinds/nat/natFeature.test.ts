@@ -201,4 +201,16 @@ describe('expiry', () => {
       'sim.end',
     ]);
   });
+
+  it('sweeps sooner when an answered flow’s timeout is the shorter one', () => {
+    const { trace } = run({
+      nat: { ...HOME_NAT, timeouts: { udp: '10s', udpStream: '1s' } },
+      laptopApps: [{ type: 'pinger', peer: 'web', count: 1 }],
+      webApps: [{ type: 'echo' }],
+    });
+    const reply = trace.ofType('nat.translate').find((r) => r.way === 'in');
+    expect(trace.ofType('nat.expire').map((r) => [r.reason, r.t])).toEqual([
+      ['timeout', (reply?.t ?? 0) + 1_000_000_000],
+    ]);
+  });
 });

@@ -213,12 +213,13 @@ export function installNat(
         to: packetEnd(result.packet, which),
       });
     }
-    if (result.created) plan();
+    // Sweep again sooner for a new entry or one whose timeout got shorter (an answered flow's may
+    // be set so); when an entry closed and none is left, no sweep: the run may end.
     if (result.event === 'close') {
       const t = packet.transport;
       gone(entry, t.kind === 'tcp' && t.flags.rst ? 'reset' : 'closed');
       if (tablesEmpty(tables)) plan();
-    }
+    } else if (entry.expiresAt < sweepAt) plan();
     return result.packet;
   };
 
