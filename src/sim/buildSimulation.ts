@@ -1,6 +1,7 @@
 // Turns a validated scenario into wired, running objects (ns-3's helper idea): a simulator, the
-// network (each node built by its role), a CPU for nodes that need one, each node's firewall and
-// resolver, every app started by its kind, and the actions at a moment (ping, fetch, ...) by theirs.
+// network (each node built by its role), a CPU for nodes that need one, each node's firewall,
+// NAT and resolver, every app started by its kind, and the actions at a moment (ping, fetch, ...)
+// by theirs.
 // The run's figures follow the trace from the first record.
 
 import { Simulator } from '../engine/simulator.ts';
@@ -18,6 +19,7 @@ import {
   actionBehaviour,
   appBehaviour,
   firewallBehaviour,
+  natBehaviour,
   resolverBehaviour,
 } from './kinds/kindBehaviours.ts';
 import type { BuiltNode, HostNode } from './kinds/roleKind.ts';
@@ -104,6 +106,9 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
   const built = { scenario, seed, sim, nodes, links, cpus, resolvers, firewalls, figures };
   if (options.networkOnly) return built;
 
+  // NAT translates at the nodes' hook points (src/kinds/nat), before any app sends.
+  for (const host of hosts) if (host.spec.nat) natBehaviour().install(sim, host, host.spec.nat);
+
   for (const host of hosts) {
     if (host.spec.firewall)
       firewalls.set(host.spec.id, firewallBehaviour().install(sim, host.net, host.spec.firewall));
@@ -159,10 +164,11 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
   return built;
 }
 
-/** The scenario without what needs a kind's behaviour: its apps, dns and firewall settings, actions. */
+/** The scenario without what needs a kind's behaviour: its apps, dns, firewall and nat settings,
+ * actions. */
 function networkOf(scenario: Scenario): Scenario {
   const nodes = scenario.nodes.map(
-    ({ apps: _apps, dns: _dns, firewall: _firewall, ...node }) => node,
+    ({ apps: _apps, dns: _dns, firewall: _firewall, nat: _nat, ...node }) => node,
   );
   const events = scenario.events?.filter(isLinkEvent);
   return { ...scenario, nodes, ...(events ? { events } : {}) };

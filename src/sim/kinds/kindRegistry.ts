@@ -19,6 +19,8 @@ import { ftpClientKind } from '../../kinds/ftp/ftpClientKind.ts';
 import { ftpServerKind } from '../../kinds/ftp/ftpServerKind.ts';
 import { clientRole, serverRole } from '../../kinds/host/hostRoles.ts';
 import { pingActionKind } from '../../kinds/host/pingActionKind.ts';
+import { checkNat, natSettings } from '../../kinds/nat/natSchemas.ts';
+import { natStatically, natWarnings } from '../../kinds/nat/natStaticFeature.ts';
 import { echoKind } from '../../kinds/pingEcho/echoKind.ts';
 import { pingerKind } from '../../kinds/pingEcho/pingerKind.ts';
 import { routerRole } from '../../kinds/router/routerRole.ts';
@@ -89,4 +91,18 @@ export const NODE_FIREWALL = {
   /** How it is put on a node and counts: loaded for a scenario with one (kindBehaviours). */
   behaviour: () =>
     import('../../kinds/firewall/firewallFeature.ts').then((module) => module.firewallBehaviour),
+};
+
+/** Network address translation on nodes with a `nat` setting (src/kinds/nat). */
+export const NODE_NAT = {
+  /** The node's `nat` setting. */
+  settings: natSettings,
+  /** Its checks a schema cannot make (`path` is `$.nodes[i].nat`). */
+  check: checkNat,
+  /** What the scenario's NATs do to addresses, from the document alone (for warnings). */
+  statically: natStatically,
+  /** Warnings about `nat` settings that are legal but likely wrong. */
+  warn: natWarnings,
+  /** How it is installed on a node and counts: loaded for a scenario with one (kindBehaviours). */
+  behaviour: () => import('../../kinds/nat/natFeature.ts').then((module) => module.natBehaviour),
 };

@@ -1,7 +1,7 @@
 // What a run did, computed from its trace only (DESIGN.md §3): the run itself (from sim.start and
-// sim.end), each app's figures by its kind, each node's resolver, firewall and CPU, and each link.
-// The same folds follow a run live (even with the trace not stored) and replay recorded records,
-// so the CLI, the page and the tests agree by construction.
+// sim.end), each app's figures by its kind, each node's resolver, firewall, NAT and CPU, and each
+// link. The same folds follow a run live (even with the trace not stored) and replay recorded
+// records, so the CLI, the page and the tests agree by construction.
 
 import type { StopReason } from '../../engine/simulator.ts';
 import type { Nanos } from '../../engine/time.ts';
@@ -10,12 +10,14 @@ import { foldRecords, type TraceFold } from '../../engine/traceFold.ts';
 import { DEFAULT_CPU_CONFIG, type CpuConfig } from '../../machines/cpu/cpuConfig.ts';
 import type { ResolverFigures } from '../../kinds/dns/dnsResolverFeature.ts';
 import type { FirewallFigures } from '../../kinds/firewall/firewallFigures.ts';
+import type { NatFigures } from '../../kinds/nat/natFeature.ts';
 import type { AnyAppKind, FiguresOf } from '../kinds/appKind.ts';
 import { addressResolver, appInstances, kindOf } from '../kinds/appInstances.ts';
 import {
   actionBehaviour,
   appBehaviour,
   firewallBehaviour,
+  natBehaviour,
   resolverBehaviour,
 } from '../kinds/kindBehaviours.ts';
 import { ACTION_KINDS, APP_KINDS } from '../kinds/kindRegistry.ts';
@@ -34,7 +36,7 @@ type KindList = (typeof APP_KINDS)[number];
 export type AppType = KindList['type'];
 /** The figures of each app of a run, by kind: only the kinds the scenario has. */
 export type AppFigures = { [K in AppType]?: FiguresOf<Extract<KindList, { type: K }>>[] };
-export type { FirewallFigures, ResolverFigures };
+export type { FirewallFigures, NatFigures, ResolverFigures };
 
 /** What a run did: plain data, the same in Node and the browser. */
 export interface RunSummary {
@@ -54,6 +56,8 @@ export interface RunSummary {
   resolvers?: ResolverFigures[];
   /** The firewalls of nodes with a `firewall` setting; present only when there is one. */
   firewalls?: FirewallFigures[];
+  /** The NATs of nodes with a `nat` setting; present only when there is one. */
+  nats?: NatFigures[];
   cpus: CpuFigures[];
   links: LinkFigures[];
 }
@@ -144,6 +148,13 @@ export function runFigures(scenario: Scenario): RunFigures {
     return [fold];
   });
 
+  const nats = scenario.nodes.flatMap((node) => {
+    if (!node.nat) return [];
+    const fold = natBehaviour().figures(node.id, node.nat);
+    router.attach(fold, { by: 'node', node: node.id });
+    return [fold];
+  });
+
   const cpus = scenario.nodes.flatMap((node) => {
     if (!hasCpu(node)) return [];
     const fold = cpuFigures(node.id, cpuConfigOf(node));
@@ -185,6 +196,7 @@ export function runFigures(scenario: Scenario): RunFigures {
         ...(actions.length > 0 ? { actions: actionFigures(actions) } : {}),
         ...(resolvers.length > 0 ? { resolvers: resolvers.map((r) => r.result()) } : {}),
         ...(firewalls.length > 0 ? { firewalls: firewalls.map((f) => f.result()) } : {}),
+        ...(nats.length > 0 ? { nats: nats.map((n) => n.result()) } : {}),
         cpus: cpus.map((c) => c.result()),
         links: links.map((l) => l.result()),
       };

@@ -1,5 +1,5 @@
 // The run summary as lines of text for a terminal: the run, then each app by its kind's own
-// lines, each action that has figures (attacks), each resolver, CPU and link.
+// lines, each action that has figures (attacks), each resolver, firewall, NAT, CPU and link.
 
 import { formatDuration } from '../../engine/time.ts';
 import type { StopReason } from '../../engine/simulator.ts';
@@ -8,6 +8,7 @@ import {
   actionBehaviour,
   appBehaviour,
   firewallBehaviour,
+  natBehaviour,
   resolverBehaviour,
 } from '../kinds/kindBehaviours.ts';
 import { ACTION_KINDS, APP_KINDS } from '../kinds/kindRegistry.ts';
@@ -46,6 +47,7 @@ export function formatSummaryLines(s: RunSummary): string[] {
   }
   for (const r of s.resolvers ?? []) lines.push(...resolverBehaviour().lines(r));
   for (const f of s.firewalls ?? []) lines.push(...firewallBehaviour().lines(f));
+  for (const n of s.nats ?? []) lines.push(...natBehaviour().lines(n));
   for (const p of s.cpus) lines.push(...cpuLines(p));
   for (const l of s.links) {
     const [ab, ba] = l.directions;

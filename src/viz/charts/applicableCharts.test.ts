@@ -42,6 +42,7 @@ const EXPECTED: Record<string, ChartKind[]> = {
   'firewall.json': ['requests', ...TCP],
   'syn-flood.json': ['requests', ...TCP],
   'port-scan.json': ['throughput'],
+  'home-nat.json': ['requests', ...TCP],
 };
 
 describe('charts that apply to each built-in scenario', () => {

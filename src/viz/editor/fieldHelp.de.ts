@@ -74,6 +74,35 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
     'Wie lange auf eine Antwort gewartet wird, bevor erneut gefragt wird (Standard 5s).',
   'Queries sent again after a timeout (default 1).':
     'Wie oft eine Anfrage nach einem Timeout erneut gesendet wird (Standard 1).',
+  // A node's NAT (src/kinds/nat/natSchemas.ts).
+  'Network address translation on this node (usually a router): masquerade and port forwards, as iptables’ nat table.':
+    'Netzwerkadressübersetzung auf diesem Knoten (meist einem Router): Masquerade und Portweiterleitungen, wie die nat-Tabelle von iptables.',
+  'Masquerade (source NAT): packets from `source` (default: any) leaving by `out` get the address of `out` and a free port.':
+    'Masquerade (Quell-NAT): Pakete von `source` (Standard: jede Adresse), die über `out` hinausgehen, bekommen die Adresse von `out` und einen freien Port.',
+  'The public interface: packets leaving by it get its address (-o).':
+    'Die öffentliche Schnittstelle: Pakete, die über sie hinausgehen, bekommen ihre Adresse (-o).',
+  'Public ports to use (--to-ports); without it the source port is kept when free, as Linux does.':
+    'Öffentliche Ports, die verwendet werden (--to-ports); ohne diese Angabe bleibt der Quellport, wenn er frei ist, wie bei Linux.',
+  'A port forward (destination NAT): packets to the public address and port go on to the inside server.':
+    'Eine Portweiterleitung (Ziel-NAT): Pakete an die öffentliche Adresse und den Port gehen weiter an den Server im Inneren.',
+  'The public interface the packets arrive on (-i).':
+    'Die öffentliche Schnittstelle, an der die Pakete ankommen (-i).',
+  'The transport protocol (-p).': 'Das Transportprotokoll (-p).',
+  'The public port or ports (--dport), on the address of `in`.':
+    'Der öffentliche Port oder die Ports (--dport), auf der Adresse von `in`.',
+  'The inside server: "192.168.1.10:80", or "192.168.1.10" to keep the port the packet was sent to.':
+    'Der Server im Inneren: "192.168.1.10:80", oder "192.168.1.10", um den Port zu behalten, an den das Paket ging.',
+  'How long a mapping lasts without packets, as Linux conntrack’s timeouts.':
+    'Wie lange eine Zuordnung ohne Pakete bestehen bleibt, wie die Timeouts von Linux conntrack.',
+  'An idle TCP connection’s mapping lasts this long (default 5 days).':
+    'So lange bleibt die Zuordnung einer ruhenden TCP-Verbindung bestehen (Standard 5 Tage).',
+  'A TCP mapping with no answer yet lasts this long (default 2m).':
+    'So lange bleibt eine TCP-Zuordnung ohne Antwort bestehen (Standard 2m).',
+  'A UDP mapping with no answer yet, or after one answer (default 30s).':
+    'Eine UDP-Zuordnung ohne Antwort oder nach einer Antwort (Standard 30s).',
+  'A UDP mapping that saw traffic both ways (default 2m).':
+    'Eine UDP-Zuordnung mit Verkehr in beide Richtungen (Standard 2m).',
+  'An ICMP echo mapping (default 30s).': 'Eine Zuordnung für ICMP-Echo (Standard 30s).',
   'Sends a UDP request, waits for the reply, retries on timeout (stop-and-wait).':
     'Sendet eine UDP-Anfrage, wartet auf die Antwort, wiederholt nach einem Timeout (Stop-and-Wait).',
   'The node to talk to, by id (its first interface address) or by IPv4 address.':

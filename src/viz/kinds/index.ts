@@ -3,6 +3,7 @@ export {
   ACTION_VIEWS,
   APP_VIEWS,
   FIREWALL_VIEW,
+  NAT_VIEW,
   RESOLVER_VIEW,
   ROLE_VIEWS,
 } from './viewRegistry.ts';

@@ -9,6 +9,7 @@ import { bulkSendView, sinkView } from '../../kinds/bulkTransfer/bulkView.ts';
 import { dnsServerView, resolverView } from '../../kinds/dns/dnsView.ts';
 import { firewallFeatureView } from '../../kinds/firewall/firewallView.ts';
 import { ftpClientView, ftpServerView } from '../../kinds/ftp/ftpView.ts';
+import { natView } from '../../kinds/nat/natView.ts';
 import { echoView, pingerView } from '../../kinds/pingEcho/pingEchoView.ts';
 import { serviceClientView, serviceView } from '../../kinds/service/serviceView.ts';
 import { httpClientView, httpServerView } from '../../kinds/web/webView.ts';
@@ -42,3 +43,6 @@ export const RESOLVER_VIEW = resolverView;
 
 /** The view of the packet filter of nodes with a `firewall` setting. */
 export const FIREWALL_VIEW = firewallFeatureView;
+
+/** The view of the NAT of nodes with a `nat` setting. */
+export const NAT_VIEW = natView;

@@ -12,6 +12,7 @@ import '../../sim/appTrace.ts';
 import '../../machines/retry/retryTrace.ts';
 import '../../machines/server/serverTrace.ts';
 import '../../kinds/firewall/firewallTrace.ts';
+import '../../kinds/nat/natTrace.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import { ACTION_VIEWS, APP_VIEWS } from '../kinds/viewRegistry.ts';
 import { isIcmpError } from '../packet/index.ts';
@@ -76,7 +77,7 @@ function packetProtocol(packet: Packet): number {
 }
 
 /** Record types of the network and transport layers (the rest is the application layer). */
-const NETWORK_RECORDS = /^(?:link|queue|ip|switch|socket|tcp|sim|fw)\./;
+const NETWORK_RECORDS = /^(?:link|queue|ip|switch|socket|tcp|sim|fw|nat)\./;
 
 /** The log group of each kind's records, as its view says. */
 const KIND_GROUPS = new Map<string, (record: TraceRecord) => LogGroup>();
@@ -135,6 +136,15 @@ export function tagRecord(record: TraceRecord, packets: PacketInfo): RecordTags 
       return tags([record.node], of(record.pkt).protocol, G.packets);
     case 'fw.conntrack':
       return tags([record.node], IP_PROTOCOLS[record.protocol] ?? 0, G.states);
+    // NAT works on the network layer: its records are its packets' protocol's.
+    case 'nat.translate':
+      return tags([record.node], of(record.pkt).protocol, G.packets);
+    case 'nat.unmatched':
+    case 'nat.drop':
+      return tags([record.node], of(record.pkt).protocol, G.drops);
+    case 'nat.map':
+    case 'nat.expire':
+      return tags([record.node], P[record.protocol], G.states);
     case 'socket.state':
     case 'tcp.cwnd':
     case 'tcp.rto':

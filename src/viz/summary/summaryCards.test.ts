@@ -28,7 +28,7 @@ describe('summaryCards', () => {
     expect(cards[2]!.kind).toBe('CPU, 1 core, rr');
   });
 
-  it('shows DNS servers and resolvers, FTP and database services when a scenario has them', () => {
+  it('shows DNS servers and resolvers, NAT, FTP and database services when a scenario has them', () => {
     const dns = cardsOf('simulations/dns-lookup.json').map((c) => c.id);
     expect(dns).toEqual(expect.arrayContaining(['dns-ns', 'resolver-laptop']));
     // Three web clients on the laptop: ids stay unique.
@@ -43,6 +43,9 @@ describe('summaryCards', () => {
         expect.stringMatching(/^ftp-client-/),
       ]),
     );
+    const nat = cardsOf('simulations/home-nat.json').find((c) => c.id === 'nat-router');
+    expect(nat?.kind).toBe('NAT on wan');
+    expect(Object.fromEntries(nat?.figures ?? [])['Mappings made']).toBe('4');
     const db = cardsOf('simulations/database-service.json');
     expect(db.map((c) => c.id)).toEqual([
       'server-db-db',
