@@ -5,6 +5,7 @@ import type { Simulator } from '../../engine/simulator.ts';
 import type { Attachable } from '../../net/link/linkEndpoint.ts';
 import { PointToPointLink } from '../../net/link/pointToPointLink.ts';
 import { ROLE_KINDS } from '../kinds/kindRegistry.ts';
+import { buildHost } from './buildHost.ts';
 import type { BuiltNode, RoleKind } from '../kinds/roleKind.ts';
 import { DEFAULT_BANDWIDTH, DEFAULT_QUEUE_PACKETS } from '../scenario/defaults.ts';
 import { resolveLinkEnd } from '../scenario/resolveLinkEnd.ts';
@@ -27,7 +28,7 @@ export function buildNetwork(sim: Simulator, scenario: Scenario): Network {
       throw new Error(
         `node ${spec.id}: no role "${spec.role}" (validation should have caught this)`,
       );
-    const built = role.build(sim, spec);
+    const built = role.build(sim, spec, buildHost);
     nodes.set(spec.id, built.node);
     for (const [name, end] of built.ends) ends.set(`${spec.id}:${name}`, end);
   }

@@ -8,7 +8,7 @@ import '../../net/link/linkTrace.ts';
 import '../../net/transport/socketTrace.ts';
 import '../../machines/tcp/tcpTrace.ts';
 import '../../machines/cpu/cpuTrace.ts';
-import { DEFAULT_BANDWIDTH, DEFAULT_QUEUE_PACKETS } from '../../sim/index.ts';
+import { DEFAULT_BANDWIDTH, DEFAULT_QUEUE_PACKETS } from '../../sim/documents.ts';
 import type { ScenarioLink } from '../../sim/scenario/scenarioSchema.ts';
 
 export { queueText } from './topologyWords.ts';
