@@ -16,6 +16,8 @@ export const LADDER_DE: Translation<typeof LADDER_EN> = {
   'drop.notForMe': 'nicht an diesen Knoten adressiert',
   'drop.noProtocol': 'kein Transportprotokoll dafür',
   'drop.notConnected': 'Schnittstelle nicht verbunden',
+  'drop.nodeDown': 'Knoten abgestürzt',
+  'drop.interfaceDown': 'Schnittstelle ausgefallen',
   'error.listener':
     'Ein lauschender Socket hat keine einzelne Gegenstelle: Wähle eine seiner Verbindungen.',
   'error.noOwner': 'Kein Knoten des Szenarios hat die Adresse {end}.',

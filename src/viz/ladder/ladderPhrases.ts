@@ -19,6 +19,8 @@ export const LADDER_EN = {
   'drop.notForMe': 'not addressed to this node',
   'drop.noProtocol': 'no transport for its protocol',
   'drop.notConnected': 'interface not connected',
+  'drop.nodeDown': 'node crashed',
+  'drop.interfaceDown': 'interface down',
   'error.listener': 'A listening socket has no single peer: pick one of its connections.',
   'error.noOwner': 'No node of the scenario owns {end}.',
   'run.dataSegments': { one: '{count} data segment', other: '{count} data segments' },

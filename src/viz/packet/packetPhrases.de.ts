@@ -68,6 +68,8 @@ export const PACKET_DE: Translation<typeof PACKET_EN> = {
   'drop.notForMe': 'nicht an diesen Knoten adressiert',
   'drop.noProtocol': 'keine Transportschicht für sein Protokoll',
   'drop.notConnected': 'Schnittstelle nicht verbunden',
+  'drop.nodeDown': 'Knoten abgestürzt',
+  'drop.interfaceDown': 'Schnittstelle ausgefallen',
   'drop.backlogFull': 'Backlog voll',
   'retransmit.timeout': 'Timeout',
   'retransmit.fastRetransmit': 'Fast Retransmit',

@@ -76,6 +76,8 @@ export const PACKET_EN = {
   'drop.notForMe': 'not addressed to this node',
   'drop.noProtocol': 'no transport for its protocol',
   'drop.notConnected': 'interface not connected',
+  'drop.nodeDown': 'node crashed',
+  'drop.interfaceDown': 'interface down',
   'drop.backlogFull': 'backlog full',
   'retransmit.timeout': 'timeout',
   'retransmit.fastRetransmit': 'fast retransmit',

@@ -65,6 +65,8 @@ const DROP_KEYS = {
   notForMe: 'drop.notForMe',
   noProtocol: 'drop.noProtocol',
   notConnected: 'drop.notConnected',
+  nodeDown: 'drop.nodeDown',
+  interfaceDown: 'drop.interfaceDown',
 } as const;
 
 /** Why a packet was dropped, in words: `queue full`, `TTL ran out` (an unknown reason as it is). */
