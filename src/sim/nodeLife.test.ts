@@ -7,6 +7,7 @@ import type { TraceRecord } from '../engine/trace.ts';
 import { NS_PER_S } from '../engine/time.ts';
 import { loadKinds } from './kinds/kindBehaviours.ts';
 import { runScenario } from './runScenario.ts';
+import { formatSummaryLines } from './summary/summaryText.ts';
 import { validateScenario } from './scenario/validateScenario.ts';
 import type { Scenario } from './scenario/scenarioSchema.ts';
 
@@ -213,5 +214,37 @@ describe('a client that crashes', () => {
     expect(requests.map((r) => [r.t >= 4 * S, r.type === 'http.request' && r.app])).toEqual([
       [true, 'action4'],
     ]);
+  });
+});
+
+describe('the run summary of a crash', () => {
+  it('counts crashes, restarts, the time down and the packets dropped meanwhile', () => {
+    const ran = runScenario(scenario([CRASH, RESTART]));
+    const dropped = ran.simulation.sim.trace.records.filter(
+      (r) => r.type === 'ip.drop' && r.reason === 'nodeDown',
+    ).length;
+    expect(dropped).toBeGreaterThan(0);
+    expect(ran.summary.nodeFailures).toEqual([
+      { node: 's', crashes: 1, restarts: 1, downNs: 2.5 * S, droppedWhileDown: dropped },
+    ]);
+    expect(formatSummaryLines(ran.summary)).toContain(
+      `node       s: crashed 1 time, restarted 1 time, down 2.5 s, ${dropped} packets dropped meanwhile`,
+    );
+    expect(runScenario(scenario([])).summary.nodeFailures).toBeUndefined();
+  });
+
+  it('does not count a job cut off by the crash as busy afterwards', () => {
+    // The job of 0.87 s would run 400 ms; the crash at 1.2 s ends it after 0.33 s: the CPU was
+    // busy 0.4 + 0.4 + 0.33 s of the run's 9 s (two earlier jobs of 400 ms each).
+    const ran = runScenario(
+      scenario([{ ...CRASH, at: '1200ms' }], { server: { service: { cpu: '400ms' } } }),
+    );
+    const cpu = ran.summary.cpus.find((c) => c.node === 's');
+    const ledgerBusy = ran.simulation.sim.trace.records
+      .filter((r) => r.type === 'cpu.dispatch' && r.node === 's')
+      .map((r) => r.t);
+    expect(ledgerBusy.length).toBe(3);
+    const busyNs = 0.4 * S * 2 + (1.2 * S - ledgerBusy[2]!);
+    expect(cpu?.utilization).toBe(Number((busyNs / (9 * S)).toFixed(4)));
   });
 });

@@ -1,5 +1,5 @@
 // The run summary as lines of text for a terminal: the run, then each app by its kind's own
-// lines, each resolver, CPU and link.
+// lines, each resolver, CPU, node that crashed, and link.
 
 import { formatDuration } from '../../engine/time.ts';
 import type { StopReason } from '../../engine/simulator.ts';
@@ -10,6 +10,7 @@ import { cpuLines } from './cpuFigures.ts';
 import { formatBitRate } from './figureMath.ts';
 import type { DirectionFigures, LinkFigures } from './linkFigures.ts';
 import type { RunSummary } from './runSummary.ts';
+import { nodeFailureLine } from './nodeFailureFigures.ts';
 
 const REASONS: Record<StopReason, string> = {
   empty: 'nothing left to do',
@@ -36,6 +37,7 @@ export function formatSummaryLines(s: RunSummary): string[] {
   }
   for (const r of s.resolvers ?? []) lines.push(...resolverBehaviour().lines(r));
   for (const p of s.cpus) lines.push(...cpuLines(p));
+  for (const f of s.nodeFailures ?? []) lines.push(nodeFailureLine(f, formatDuration));
   for (const l of s.links) {
     const [ab, ba] = l.directions;
     const total = (key: keyof DirectionFigures) => ab[key] + ba[key];
