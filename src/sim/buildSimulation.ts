@@ -108,7 +108,13 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
     if (host.spec.dns && server !== undefined)
       resolvers.set(
         host.spec.id,
-        resolverBehaviour().create(simOf(host.spec.id), host.udp, host.spec.id, host.spec.dns, server),
+        resolverBehaviour().create(
+          simOf(host.spec.id),
+          host.udp,
+          host.spec.id,
+          host.spec.dns,
+          server,
+        ),
       );
   };
   for (const host of hosts) startResolver(host);

@@ -52,7 +52,11 @@ export interface OutgoingPacket {
 /** What became of an originated packet: sent (or delivered locally), or dropped and why. */
 export type SendResult =
   | { ok: true; packet: Packet }
-  | { ok: false; packet: Packet; reason: 'noRoute' | 'notConnected' | 'nodeDown' | 'interfaceDown' };
+  | {
+      ok: false;
+      packet: Packet;
+      reason: 'noRoute' | 'notConnected' | 'nodeDown' | 'interfaceDown';
+    };
 
 const BROADCAST = 0xffffffff;
 const EMPTY = new Uint8Array(0);

@@ -125,7 +125,8 @@ export class PointToPointLink {
     const imp = this.impairments;
     if (change.loss !== undefined) {
       const loss = checkProbability('loss', change.loss);
-      if (imp.burst && loss > 0) throw new RangeError('a link has either loss or burstLoss, not both');
+      if (imp.burst && loss > 0)
+        throw new RangeError('a link has either loss or burstLoss, not both');
       imp.loss = loss;
       imp.random =
         loss > 0 ||

@@ -165,7 +165,8 @@ export const VALIDATION_DE: Translation<typeof VALIDATION_EN> = {
     '{at} liegt nicht vor dem Ende des Laufs (until {until}), würde also nie geschehen',
   'event.noStack':
     '„{node}“ ist ein {role} ohne IP-Stack: nur ein Host oder ein Router kann abstürzen, neu starten oder eine Schnittstelle abgeschaltet bekommen',
-  'event.changesNothing': 'ein linkChange braucht mindestens eines von bandwidth, latency oder loss',
+  'event.changesNothing':
+    'ein linkChange braucht mindestens eines von bandwidth, latency oder loss',
   'event.lossOnBurst':
     'Leitung „{link}“ hat burstLoss, das schon jeden Verlust entscheidet: ändere loss nur bei einer Leitung ohne burstLoss',
   'warn.alreadyCrashed':

@@ -173,8 +173,7 @@ export const VALIDATION_EN = {
   'warn.notCrashed':
     '{node} is running at {at} (no crash of it comes before), so this restart does nothing',
   'warn.interfaceAlreadyDown': '{node}:{interface} is already down at {at}, so this does nothing',
-  'warn.interfaceNotDown':
-    '{node}:{interface} is not down at {at}, so bringing it up does nothing',
+  'warn.interfaceNotDown': '{node}:{interface} is not down at {at}, so bringing it up does nothing',
   // TCP settings (checkTcpSettings.ts, tcpOptionSchemas.ts).
   'tcp.setting': '{field} ({value})',
   'tcp.settingDefault': '{field} ({value}, the default)',
