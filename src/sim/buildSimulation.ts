@@ -1,7 +1,7 @@
 // Turns a validated scenario into wired, running objects (ns-3's helper idea): a simulator, the
-// network (each node built by its role), a CPU for nodes that need one, each node's resolver,
-// every app started by its kind, the actions at a moment (ping, fetch, ...) by theirs, and the
-// nodes' crashes and restarts (nodeLife.ts: a restarted node's servers start again here).
+// network (each node built by its role), a CPU for nodes that need one, each node's firewall and
+// resolver, every app started by its kind, the actions at a moment (ping, fetch, ...) by theirs,
+// and the nodes' crashes and restarts (nodeLife.ts: a restarted node's servers start again here).
 // The run's figures follow the trace from the first record.
 
 import { Simulator } from '../engine/simulator.ts';
@@ -10,11 +10,17 @@ import { CpuScheduler } from '../machines/cpu/cpuScheduler.ts';
 import type { PointToPointLink } from '../net/link/pointToPointLink.ts';
 import { PackedPackets } from '../net/wire/packedPackets.ts';
 import type { StubResolver } from '../kinds/dns/dnsResolverFeature.ts';
+import type { NodeFirewall } from '../kinds/firewall/firewallFeature.ts';
 import type { AppContext, Lookup } from './kinds/appKind.ts';
 import { actionLabel, type AnyActionKind } from './kinds/actionKind.ts';
 import { addressResolver, appLabels, kindOf } from './kinds/appInstances.ts';
 import { ACTION_KINDS } from './kinds/kindRegistry.ts';
-import { actionBehaviour, appBehaviour, resolverBehaviour } from './kinds/kindBehaviours.ts';
+import {
+  actionBehaviour,
+  appBehaviour,
+  firewallBehaviour,
+  resolverBehaviour,
+} from './kinds/kindBehaviours.ts';
 import type { BuiltNode, HostNode } from './kinds/roleKind.ts';
 import { buildNetwork } from './build/buildNetwork.ts';
 import { nodeScopes, scheduleNodeLife, simulatorOf } from './build/nodeLife.ts';
@@ -53,6 +59,8 @@ export interface Simulation {
   readonly cpus: ReadonlyMap<string, CpuScheduler>;
   /** The stub resolver of each node with a `dns` setting. */
   readonly resolvers: ReadonlyMap<string, Resolver>;
+  /** The firewall of each node with a `firewall` setting. */
+  readonly firewalls: ReadonlyMap<string, NodeFirewall>;
   /** The run's figures, folded from the trace as it is recorded. */
   readonly figures: RunFigures;
 }
@@ -97,12 +105,17 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
   };
   for (const host of hosts) if (hasCpu(host.spec)) cpuOf(host);
   const resolvers = new Map<string, Resolver>();
-  const simulation = { scenario, seed, sim, nodes, links, cpus, resolvers, figures };
+  const firewalls = new Map<string, NodeFirewall>();
+  const built = { scenario, seed, sim, nodes, links, cpus, resolvers, firewalls, figures };
   if (options.networkOnly) {
     scheduleNodeLife(sim, scenario, nodes, scopes, { crashed: () => {}, restarted: () => {} });
-    return simulation;
+    return built;
   }
 
+  for (const host of hosts) {
+    if (host.spec.firewall)
+      firewalls.set(host.spec.id, firewallBehaviour().install(sim, host.net, host.spec.firewall));
+  }
   const startResolver = (host: HostNode): void => {
     const server = host.spec.dns && addressOf(host.spec.dns.server);
     if (host.spec.dns && server !== undefined)
@@ -173,12 +186,14 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
       startApps(host, true);
     },
   });
-  return simulation;
+  return built;
 }
 
-/** The scenario without what needs a kind's behaviour: its apps, dns settings and actions. */
+/** The scenario without what needs a kind's behaviour: its apps, dns and firewall settings, actions. */
 function networkOf(scenario: Scenario): Scenario {
-  const nodes = scenario.nodes.map(({ apps: _apps, dns: _dns, ...node }) => node);
+  const nodes = scenario.nodes.map(
+    ({ apps: _apps, dns: _dns, firewall: _firewall, ...node }) => node,
+  );
   const events = scenario.events?.filter(isNetworkEvent);
   return { ...scenario, nodes, ...(events ? { events } : {}) };
 }

@@ -13,6 +13,8 @@ export type IpDropReason =
   | 'noProtocol'
   /** The outgoing interface has no link plugged in. */
   | 'notConnected'
+  /** A packet filter (a firewall) refused it; its `fw.verdict` record names the rule. */
+  | 'filtered'
   /** The node has crashed: it takes in nothing and sends nothing until it restarts. */
   | 'nodeDown'
   /** The interface the packet arrived on, or would leave by, is down. */

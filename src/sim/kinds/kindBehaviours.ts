@@ -8,15 +8,18 @@
 import type { Scenario } from '../scenario/scenarioSchema.ts';
 import type { ActionBehaviour, AnyActionKind } from './actionKind.ts';
 import type { AnyAppKind, AppBehaviour } from './appKind.ts';
-import { ACTION_KINDS, APP_KINDS, NODE_RESOLVER } from './kindRegistry.ts';
+import { ACTION_KINDS, APP_KINDS, NODE_FIREWALL, NODE_RESOLVER } from './kindRegistry.ts';
 
-/** Anything with a behaviour to load: an app kind, an action kind, the node resolver. */
+/** Anything with a behaviour to load: an app kind, an action kind, the node resolver or firewall. */
 interface Loadable<B> {
   behaviour(): Promise<B>;
 }
 
 /** The stub resolver's behaviour: how it is made, looks names up, and counts. */
 type ResolverBehaviour = Awaited<ReturnType<typeof NODE_RESOLVER.behaviour>>;
+
+/** The packet filter's behaviour: how it is put on a node, and counts. */
+type FirewallBehaviour = Awaited<ReturnType<typeof NODE_FIREWALL.behaviour>>;
 
 const loaded = new Map<Loadable<unknown>, unknown>();
 const loading = new Map<Loadable<unknown>, Promise<void>>();
@@ -33,6 +36,7 @@ export function kindsNeeded(scenario: Scenario): Loadable<unknown>[] {
       if (kind) needed.add(kind);
     }
     if (node.dns) needed.add(NODE_RESOLVER);
+    if (node.firewall) needed.add(NODE_FIREWALL);
   }
   for (const event of scenario.events ?? []) {
     const kind = ACTION_BY_TYPE.get(event.type);
@@ -72,13 +76,17 @@ export async function loadKinds(scenario: Scenario): Promise<void> {
 
 /** Loads every kind's behaviour: for the command line and the tests, which run anything. */
 export async function loadEveryKind(): Promise<void> {
-  await Promise.all([...APP_KINDS, ...ACTION_KINDS, NODE_RESOLVER].map(load));
+  await Promise.all([...APP_KINDS, ...ACTION_KINDS, NODE_RESOLVER, NODE_FIREWALL].map(load));
 }
 
 /** The `type`s (and `resolver`) of what is loaded so far, for tests and diagnostics. */
 export function loadedKinds(): string[] {
   return [...loaded.keys()].map((kind) =>
-    kind === NODE_RESOLVER ? 'resolver' : (kind as unknown as { type: string }).type,
+    kind === NODE_RESOLVER
+      ? 'resolver'
+      : kind === NODE_FIREWALL
+        ? 'firewall'
+        : (kind as unknown as { type: string }).type,
   );
 }
 
@@ -102,4 +110,9 @@ export function actionBehaviour(kind: AnyActionKind): ActionBehaviour<unknown> {
 /** The stub resolver of nodes with a `dns` setting (loaded: see loadKinds). */
 export function resolverBehaviour(): ResolverBehaviour {
   return need(NODE_RESOLVER, 'the DNS resolver of nodes with a dns setting');
+}
+
+/** The packet filter of nodes with a `firewall` setting (loaded: see loadKinds). */
+export function firewallBehaviour(): FirewallBehaviour {
+  return need(NODE_FIREWALL, 'the firewall of nodes with a firewall setting');
 }

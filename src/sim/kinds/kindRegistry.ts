@@ -11,6 +11,8 @@ import { dnsRole } from '../../kinds/dns/dnsRole.ts';
 import { dnsSettings } from '../../kinds/dns/dnsSchemas.ts';
 import { lookUpStatically } from '../../kinds/dns/dnsStaticLookupFeature.ts';
 import { dnsServerKind } from '../../kinds/dns/dnsServerKind.ts';
+import { firewallRole } from '../../kinds/firewall/firewallRole.ts';
+import { firewallSettings } from '../../kinds/firewall/firewallSchemas.ts';
 import { ftpClientKind } from '../../kinds/ftp/ftpClientKind.ts';
 import { ftpServerKind } from '../../kinds/ftp/ftpServerKind.ts';
 import { clientRole, serverRole } from '../../kinds/host/hostRoles.ts';
@@ -44,14 +46,20 @@ export const APP_KINDS = [
 export const ACTION_KINDS = [pingActionKind, fetchActionKind, transferActionKind] as const;
 
 /** Every node role. */
-export const ROLE_KINDS = [clientRole, serverRole, routerRole, switchRole, dnsRole] as const;
+export const ROLE_KINDS = [
+  clientRole,
+  serverRole,
+  routerRole,
+  switchRole,
+  dnsRole,
+  firewallRole,
+] as const;
 
 /**
  * Roles a scenario may name that have no behaviour yet, with what brings them: validation
  * refuses them by name instead of building them as something else.
  */
 export const UPCOMING_ROLES: Readonly<Record<string, string>> = {
-  firewall: 'firewalls arrive with the firewall, NAT and load-balancer release',
   loadBalancer: 'load balancers arrive with the firewall, NAT and load-balancer release',
 };
 
@@ -64,4 +72,13 @@ export const NODE_RESOLVER = {
   /** How it is made, looks names up and counts: loaded for a scenario with one (kindBehaviours). */
   behaviour: () =>
     import('../../kinds/dns/dnsResolverFeature.ts').then((module) => module.resolverBehaviour),
+};
+
+/** The packet filter of nodes with a `firewall` setting (src/kinds/firewall). */
+export const NODE_FIREWALL = {
+  /** The node's `firewall` setting: its filter table. */
+  settings: firewallSettings,
+  /** How it is put on a node and counts: loaded for a scenario with one (kindBehaviours). */
+  behaviour: () =>
+    import('../../kinds/firewall/firewallFeature.ts').then((module) => module.firewallBehaviour),
 };

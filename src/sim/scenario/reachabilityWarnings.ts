@@ -5,12 +5,15 @@
 
 import { formatIpv4, parseIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
 import { addressResolver, appLabels, kindOf } from '../kinds/appInstances.ts';
-import { NODE_RESOLVER } from '../kinds/kindRegistry.ts';
+import { NODE_RESOLVER, ROLE_KINDS } from '../kinds/kindRegistry.ts';
 import { isHostName } from './checkReferences.ts';
 import { NetworkMap } from './reachability.ts';
 import type { Scenario } from './scenarioSchema.ts';
 import type { ScenarioWarning } from './scenarioWarnings.ts';
 import { phrase, phrased, type Phrase, type PhraseParam } from '../schema/phrase.ts';
+
+/** The roles whose nodes forward packets (routers, firewalls): what a gateway must be. */
+const FORWARDING_ROLES = new Set<string>(ROLE_KINDS.filter((r) => r.forwards).map((r) => r.role));
 
 /** Warnings of one kind listed one by one; past these, one warning counts the rest. */
 const LISTED = 5;
@@ -81,7 +84,7 @@ export function reachabilityWarnings(scenario: Scenario): ScenarioWarning[] {
           `${at}.gateway`,
           phrase('warn.noGatewayOwner', { node: node.id, gateway: gw }),
         );
-      else if (router.role !== 'router')
+      else if (!FORWARDING_ROLES.has(router.role))
         warn(
           'gateway',
           `${at}.gateway`,

@@ -21,6 +21,7 @@ import type { ActionOf } from '../kinds/actionKind.ts';
 import {
   ACTION_KINDS,
   APP_KINDS,
+  NODE_FIREWALL,
   NODE_RESOLVER,
   ROLE_KINDS,
   UPCOMING_ROLES,
@@ -182,6 +183,7 @@ const nodeFields = object(
     tcp: tcpSettings,
     cpu: cpuSettings,
     dns: NODE_RESOLVER.settings,
+    firewall: NODE_FIREWALL.settings,
     apps: array(appSchema, { maxItems: 16 }),
     position: positionSchema,
   },

@@ -1,8 +1,8 @@
 // What a run did, computed from its trace only (DESIGN.md §3): the run itself (from sim.start and
-// sim.end), each app's figures by its kind, each node's resolver and CPU, each link, and each
-// node that crashes (nodeFailureFigures.ts). The same
-// folds follow a run live (even with the trace not stored) and replay recorded records, so the
-// CLI, the page and the tests agree by construction.
+// sim.end), each app's figures by its kind, each node's resolver, firewall and CPU, each link, and
+// each node that crashes (nodeFailureFigures.ts). The same folds follow a run live (even with the
+// trace not stored) and replay recorded records, so the CLI, the page and the tests agree by
+// construction.
 
 import type { StopReason } from '../../engine/simulator.ts';
 import type { Nanos } from '../../engine/time.ts';
@@ -10,9 +10,10 @@ import type { TraceRecord } from '../../engine/trace.ts';
 import { foldRecords, type TraceFold } from '../../engine/traceFold.ts';
 import { DEFAULT_CPU_CONFIG, type CpuConfig } from '../../machines/cpu/cpuConfig.ts';
 import type { ResolverFigures } from '../../kinds/dns/dnsResolverFeature.ts';
+import type { FirewallFigures } from '../../kinds/firewall/firewallFigures.ts';
 import type { AnyAppKind, FiguresOf } from '../kinds/appKind.ts';
 import { addressResolver, appInstances, kindOf } from '../kinds/appInstances.ts';
-import { appBehaviour, resolverBehaviour } from '../kinds/kindBehaviours.ts';
+import { appBehaviour, firewallBehaviour, resolverBehaviour } from '../kinds/kindBehaviours.ts';
 import { APP_KINDS } from '../kinds/kindRegistry.ts';
 import { burstLossRate, meanBadRun } from '../../net/link/burstLoss.ts';
 import { resolveLinkEnd } from '../scenario/resolveLinkEnd.ts';
@@ -28,7 +29,7 @@ type KindList = (typeof APP_KINDS)[number];
 export type AppType = KindList['type'];
 /** The figures of each app of a run, by kind: only the kinds the scenario has. */
 export type AppFigures = { [K in AppType]?: FiguresOf<Extract<KindList, { type: K }>>[] };
-export type { ResolverFigures };
+export type { FirewallFigures, ResolverFigures };
 
 /** What a run did: plain data, the same in Node and the browser. */
 export interface RunSummary {
@@ -41,6 +42,8 @@ export interface RunSummary {
   apps: AppFigures;
   /** The resolvers of nodes with a `dns` setting; present only when there is one. */
   resolvers?: ResolverFigures[];
+  /** The firewalls of nodes with a `firewall` setting; present only when there is one. */
+  firewalls?: FirewallFigures[];
   cpus: CpuFigures[];
   links: LinkFigures[];
   /** The nodes a `nodeCrash` event names; present only when there is one. */
@@ -113,6 +116,13 @@ export function runFigures(scenario: Scenario): RunFigures {
     return [fold];
   });
 
+  const firewalls = scenario.nodes.flatMap((node) => {
+    if (!node.firewall) return [];
+    const fold = firewallBehaviour().figures(node.id, node.firewall);
+    router.attach(fold, { by: 'node', node: node.id });
+    return [fold];
+  });
+
   const cpus = scenario.nodes.flatMap((node) => {
     if (!hasCpu(node)) return [];
     const fold = cpuFigures(node.id, cpuConfigOf(node));
@@ -161,6 +171,7 @@ export function runFigures(scenario: Scenario): RunFigures {
         traceRecords,
         apps: byKind as AppFigures,
         ...(resolvers.length > 0 ? { resolvers: resolvers.map((r) => r.result()) } : {}),
+        ...(firewalls.length > 0 ? { firewalls: firewalls.map((f) => f.result()) } : {}),
         cpus: cpus.map((c) => c.result()),
         links: links.map((l) => l.result()),
         ...(nodeFailures.length > 0 ? { nodeFailures: nodeFailures.map((f) => f.result()) } : {}),

@@ -4,7 +4,7 @@
 import { formatDuration } from '../../engine/time.ts';
 import type { StopReason } from '../../engine/simulator.ts';
 import type { AnyAppKind } from '../kinds/appKind.ts';
-import { appBehaviour, resolverBehaviour } from '../kinds/kindBehaviours.ts';
+import { appBehaviour, firewallBehaviour, resolverBehaviour } from '../kinds/kindBehaviours.ts';
 import { APP_KINDS } from '../kinds/kindRegistry.ts';
 import { cpuLines } from './cpuFigures.ts';
 import { formatBitRate } from './figureMath.ts';
@@ -36,6 +36,7 @@ export function formatSummaryLines(s: RunSummary): string[] {
     for (const f of figures) lines.push(...appBehaviour(kind).figures.lines(f));
   }
   for (const r of s.resolvers ?? []) lines.push(...resolverBehaviour().lines(r));
+  for (const f of s.firewalls ?? []) lines.push(...firewallBehaviour().lines(f));
   for (const p of s.cpus) lines.push(...cpuLines(p));
   for (const f of s.nodeFailures ?? []) lines.push(nodeFailureLine(f, formatDuration));
   for (const l of s.links) {

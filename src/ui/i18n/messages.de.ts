@@ -437,6 +437,7 @@ export const de: Messages = {
   'nodei.linkTo': 'Leitung {link} zu {peer}',
   'nodei.notConnected': 'nicht verbunden',
   'nodei.routes': 'Routen',
+  'nodei.firewall': 'Firewall',
   'nodei.noRoutes': 'Keine Routen: Der Knoten hat keine Adressen.',
   'nodei.socketsAt': 'Sockets bei {time}',
   'nodei.tcpConnection': 'TCP-Verbindung',

@@ -345,6 +345,7 @@ export const panelEn = {
   'nodei.linkTo': 'link {link} to {peer}',
   'nodei.notConnected': 'not connected',
   'nodei.routes': 'Routes',
+  'nodei.firewall': 'Firewall',
   'nodei.noRoutes': 'No routes: the node has no addresses.',
   'nodei.socketsAt': 'Sockets at {time}',
   'nodei.tcpConnection': 'TCP connection',

@@ -35,6 +35,8 @@ const EXPECTED: Record<string, ChartKind[]> = {
   'login-over-http.json': ['requests', ...TCP],
   'database-queue.json': ['requests', ...TCP],
   'burst-loss.json': TCP,
+  'retries-and-rate-limits.json': ['requests', ...TCP],
+  'firewall.json': ['requests', ...TCP],
   'server-crash.json': ['requests', ...TCP],
 };
 

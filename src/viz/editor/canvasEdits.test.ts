@@ -57,7 +57,22 @@ describe('the palette', () => {
       'router',
       'switch',
       'dns',
+      'firewall',
     ]);
+  });
+
+  it('makes a firewall that lets replies and ping through and drops new connections it forwards', () => {
+    const doc = ok(placeNode(EMPTY, 'firewall', { x: 0, y: 0 }));
+    expect(node(doc, 'fw1')).toMatchObject({
+      role: 'firewall',
+      firewall: {
+        forward: {
+          policy: 'DROP',
+          rules: [{ state: ['ESTABLISHED', 'RELATED'] }, { protocol: 'icmp' }],
+        },
+      },
+    });
+    valid(doc);
   });
 });
 
@@ -73,9 +88,9 @@ describe('placing nodes', () => {
   });
 
   it('refuses a role the canvas cannot make', () => {
-    expect(placeNode(EMPTY, 'firewall', { x: 0, y: 0 })).toEqual({
+    expect(placeNode(EMPTY, 'loadBalancer', { x: 0, y: 0 })).toEqual({
       ok: false,
-      reason: 'the canvas cannot make a node of the role "firewall"',
+      reason: 'the canvas cannot make a node of the role "loadBalancer"',
     });
   });
 

@@ -286,4 +286,54 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
   'Server port (default 80).': 'Server-Port (Standard 80).',
   'At `at`, the node connects to a sink on `target` over TCP, sends `bytes`, then closes.':
     'Zum Zeitpunkt `at` verbindet sich der Knoten über TCP mit einer Senke auf `target`, sendet `bytes` und schließt dann.',
+  'Rate limit (a token bucket, as nginx limit_req with nodelay): requests over it are answered at once with 503 or 429, without work.':
+    'Ratenlimit (ein Token-Eimer, wie limit_req von nginx mit nodelay): Anfragen darüber werden sofort mit 503 oder 429 beantwortet, ohne Arbeit.',
+  'Requests per second let through in the long run (the bucket refills at this rate).':
+    'Anfragen pro Sekunde, die auf Dauer durchgelassen werden (so schnell füllt sich der Eimer wieder).',
+  'Requests let through at one moment: the bucket size (default 1; nginx burst=N is N+1 here).':
+    'Anfragen, die in einem Augenblick durchgelassen werden: die Größe des Eimers (Standard 1; burst=N bei nginx ist hier N+1).',
+  'One bucket per client address ("client", default) or one for all clients ("all").':
+    'Ein Eimer pro Client-Adresse ("client", Standard) oder einer für alle Clients ("all").',
+  'Status of a refused request: 503 (default, as nginx answers) or 429 Too Many Requests.':
+    'Status einer abgewiesenen Anfrage: 503 (Standard, wie nginx antwortet) oder 429 Too Many Requests.',
+  'Seconds a refused HTTP client is told to wait (a Retry-After header; default none).':
+    'Sekunden, die ein abgewiesener HTTP-Client warten soll (ein Retry-After-Header; Standard: keiner).',
+  'Try a failed request again after a growing random wait (exponential backoff with jitter): on refused, reset or timed-out connections and on 503 or 429 answers.':
+    'Eine gescheiterte Anfrage nach einer wachsenden zufälligen Wartezeit noch einmal versuchen (exponentieller Backoff mit Jitter): bei abgewiesenen, zurückgesetzten oder abgelaufenen Verbindungen und bei den Antworten 503 oder 429.',
+  'Most tries of one request, the first included (default 3; 1 never retries).':
+    'Höchstens so viele Versuche für eine Anfrage, der erste mitgezählt (Standard 3; 1 wiederholt nie).',
+  'Wait before the first retry, before jitter; it doubles each retry (default 100ms).':
+    'Wartezeit vor der ersten Wiederholung, vor dem Jitter; sie verdoppelt sich mit jeder Wiederholung (Standard 100ms).',
+  'No wait is longer than this, before jitter (default 20s).':
+    'Keine Wartezeit ist länger als diese, vor dem Jitter (Standard 20s).',
+  'Spread of each wait: "full" (default: anywhere from 0 to it), "equal" (half of it plus up to the other half) or "none".':
+    'Streuung jeder Wartezeit: "full" (Standard: irgendwo zwischen 0 und ihr), "equal" (die Hälfte plus bis zur anderen Hälfte) oder "none".',
+  "A packet filter as iptables' filter table: each chain's rules are tried in order, the first that ends the walk decides, else the chain's policy.":
+    'Ein Paketfilter wie die filter-Tabelle von iptables: Die Regeln jeder Kette werden der Reihe nach geprüft, die erste, die den Durchlauf beendet, entscheidet, sonst die Policy der Kette.',
+  'Packets for this node (iptables INPUT).': 'Pakete an diesen Knoten (iptables INPUT).',
+  'What a packet no rule decided gets (default ACCEPT, as a fresh Linux box).':
+    'Was ein Paket bekommt, über das keine Regel entschied (Standard ACCEPT, wie bei einem frischen Linux-Rechner).',
+  'One rule: the packets it matches (every field given must match) and what they get.':
+    'Eine Regel: die Pakete, auf die sie passt (jedes angegebene Feld muss passen), und was sie bekommen.',
+  'What a matching packet gets: ACCEPT, DROP (silently), REJECT (with an answer) or LOG (noted; the next rules still look at it).':
+    'Was ein passendes Paket bekommt: ACCEPT, DROP (stillschweigend), REJECT (mit einer Antwort) oder LOG (notiert; die nächsten Regeln prüfen es weiter).',
+  'Source address or network (iptables -s).': 'Quelladresse oder -netz (iptables -s).',
+  'Destination address or network (iptables -d).': 'Zieladresse oder -netz (iptables -d).',
+  'Protocol (iptables -p); default any.': 'Protokoll (iptables -p); Standard any.',
+  'Source port or range (--sport); needs tcp or udp.':
+    'Quellport oder -bereich (--sport); braucht tcp oder udp.',
+  'Destination port or range (--dport); needs tcp or udp.':
+    'Zielport oder -bereich (--dport); braucht tcp oder udp.',
+  'Only the first segment of a connection: SYN set, ACK, RST and FIN clear (--syn).':
+    'Nur das erste Segment einer Verbindung: SYN gesetzt, ACK, RST und FIN nicht (--syn).',
+  'TCP flags (--tcp-flags): of the flags in mask, those in set must be set and the others clear.':
+    'TCP-Flags (--tcp-flags): Von den Flags in mask müssen die in set gesetzt sein und die übrigen nicht.',
+  "REJECT's answer (--reject-with); default icmp-port-unreachable.":
+    'Die Antwort von REJECT (--reject-with); Standard icmp-port-unreachable.',
+  "LOG's prefix (--log-prefix).": 'Das Präfix von LOG (--log-prefix).',
+  'A note for people (-m comment).': 'Eine Notiz für Menschen (-m comment).',
+  'Packets this node routes on (iptables FORWARD).':
+    'Pakete, die dieser Knoten weiterleitet (iptables FORWARD).',
+  'Packets this node sends (iptables OUTPUT).':
+    'Pakete, die dieser Knoten sendet (iptables OUTPUT).',
 };

@@ -1,5 +1,5 @@
 // The kinds' views: the contract each kind's view module fulfils and the registry that lists them.
-export { APP_VIEWS, RESOLVER_VIEW, ROLE_VIEWS } from './viewRegistry.ts';
+export { APP_VIEWS, FIREWALL_VIEW, RESOLVER_VIEW, ROLE_VIEWS } from './viewRegistry.ts';
 export type {
   AnyAppKindView,
   AppKindView,

@@ -5,6 +5,7 @@
 
 import { bulkSendView, sinkView } from '../../kinds/bulkTransfer/bulkView.ts';
 import { dnsServerView, resolverView } from '../../kinds/dns/dnsView.ts';
+import { firewallFeatureView } from '../../kinds/firewall/firewallView.ts';
 import { ftpClientView, ftpServerView } from '../../kinds/ftp/ftpView.ts';
 import { echoView, pingerView } from '../../kinds/pingEcho/pingEchoView.ts';
 import { serviceClientView, serviceView } from '../../kinds/service/serviceView.ts';
@@ -30,3 +31,6 @@ export const APP_VIEWS: readonly AnyAppKindView[] = [
 
 /** The view of the stub resolver of nodes with a `dns` setting. */
 export const RESOLVER_VIEW = resolverView;
+
+/** The view of the packet filter of nodes with a `firewall` setting. */
+export const FIREWALL_VIEW = firewallFeatureView;

@@ -16,6 +16,9 @@ export const LADDER_DE: Translation<typeof LADDER_EN> = {
   'drop.notForMe': 'nicht an diesen Knoten adressiert',
   'drop.noProtocol': 'kein Transportprotokoll dafür',
   'drop.notConnected': 'Schnittstelle nicht verbunden',
+  'drop.filtered': 'Firewall',
+  'firewall.rule': 'Firewall: {chain} Regel {n}',
+  'firewall.policy': 'Firewall: {chain} Policy',
   'drop.nodeDown': 'Knoten abgestürzt',
   'drop.interfaceDown': 'Schnittstelle ausgefallen',
   'error.listener':

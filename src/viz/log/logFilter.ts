@@ -9,6 +9,9 @@ import '../../net/ip/ipTrace.ts';
 import '../../net/transport/socketTrace.ts';
 import '../../machines/tcp/tcpTrace.ts';
 import '../../sim/appTrace.ts';
+import '../../machines/retry/retryTrace.ts';
+import '../../machines/server/serverTrace.ts';
+import '../../kinds/firewall/firewallTrace.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import { APP_VIEWS } from '../kinds/viewRegistry.ts';
 import { isIcmpError } from '../packet/index.ts';
@@ -74,7 +77,7 @@ function packetProtocol(packet: Packet): number {
 }
 
 /** Record types of the network and transport layers (the rest is the application layer). */
-const NETWORK_RECORDS = /^(?:link|queue|ip|switch|socket|tcp|sim)\./;
+const NETWORK_RECORDS = /^(?:link|queue|ip|switch|socket|tcp|sim|fw)\./;
 
 /** The log group of each kind's records, as its view says. */
 const KIND_GROUPS = new Map<string, (record: TraceRecord) => LogGroup>();
@@ -131,6 +134,16 @@ export function tagRecord(record: TraceRecord, packets: PacketInfo): RecordTags 
       return tags([record.node], IP_PROTOCOLS[record.protocol] ?? 0, G.packets);
     case 'ip.drop':
       return tags([record.node], of(record.pkt).protocol, G.drops);
+    case 'fw.verdict':
+      return tags(
+        [record.node],
+        of(record.pkt).protocol,
+        record.verdict === 'ACCEPT' ? G.packets : G.drops,
+      );
+    case 'fw.log':
+      return tags([record.node], of(record.pkt).protocol, G.packets);
+    case 'fw.conntrack':
+      return tags([record.node], IP_PROTOCOLS[record.protocol] ?? 0, G.states);
     case 'socket.state':
     case 'tcp.cwnd':
     case 'tcp.rto':
@@ -150,7 +163,11 @@ export function tagRecord(record: TraceRecord, packets: PacketInfo): RecordTags 
       return tags([record.node], P.app, G.states);
     case 'app.error':
     case 'server.refuse':
+    case 'client.retry':
+    case 'client.giveUp':
       return tags([record.node], P.app, G.errors);
+    case 'server.limit':
+      return tags([record.node], P.app, G.drops);
     case 'sim.start':
     case 'sim.end':
       return tags([], 0, 0);

@@ -171,7 +171,11 @@ export function packetSentence(
       };
     }
     case 'ip.drop':
-      return { kind: 'loss', text: ipDrop(record, ctx, language) };
+      return {
+        // The firewall's verdict, just before, told why: this only says it happened.
+        kind: record.reason === 'filtered' ? 'detail' : 'loss',
+        text: ipDrop(record, ctx, language),
+      };
     case 'switch.learn':
       return {
         kind: 'detail',
@@ -308,6 +312,8 @@ function ipDrop(record: TraceRecord<'ip.drop'>, ctx: PacketContext, language: La
         : say('ip.noProtocolUnknown', { node, pkt });
     case 'notConnected':
       return say('ip.notConnected', { node, pkt });
+    case 'filtered':
+      return say('ip.filtered', { node, pkt });
     case 'nodeDown':
       return say('ip.nodeDown', { node, pkt });
     case 'interfaceDown':

@@ -64,6 +64,7 @@ export const PACKET_DE: Translation<typeof PACKET_EN> = {
     '{node} verwirft Paket #{pkt}: Nichts auf dem Knoten verarbeitet sein Protokoll.',
   'ip.notConnected':
     '{node} verwirft Paket #{pkt}: Die Schnittstelle, über die es hinaus müsste, hat keine Leitung.',
+  'ip.filtered': '{node} verwirft Paket #{pkt}, wie seine Firewall entschieden hat.',
   'ip.nodeDown': '{node} ist abgestürzt: Paket #{pkt} wird verworfen.',
   'ip.interfaceDown':
     '{node} verwirft Paket #{pkt}: die Schnittstelle, über die es kam oder gehen würde, ist ausgefallen.',

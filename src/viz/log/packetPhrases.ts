@@ -62,6 +62,7 @@ export const PACKET_EN = {
   'ip.noProtocol': '{node} drops packet #{pkt}: nothing on it handles {protocol}.',
   'ip.noProtocolUnknown': '{node} drops packet #{pkt}: nothing on it handles its protocol.',
   'ip.notConnected': '{node} drops packet #{pkt}: the interface it should leave by has no link.',
+  'ip.filtered': '{node} discards packet #{pkt}, as its firewall decided.',
   'ip.nodeDown': '{node} has crashed: packet #{pkt} is dropped.',
   'ip.interfaceDown':
     '{node} drops packet #{pkt}: the interface it came in on or would leave by is down.',

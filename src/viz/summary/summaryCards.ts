@@ -1,12 +1,12 @@
 // The run summary as cards of labelled figures, the same data the `handshake run` lines show:
 // each app by its kind's own card (src/kinds/*/…View.ts, through the view registry), then each
-// node's resolver and CPU, and each node that crashed, in a language (English by default). Links
-// are a table of their own (RunSummary.svelte).
+// node's resolver, firewall and CPU, and each node that crashed, in a language (English by
+// default). Links are a table of their own (RunSummary.svelte).
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
 import type { RunSummary } from '../../sim/index.ts';
 import type { NetworkNames } from '../names/networkNames.ts';
-import { APP_VIEWS, RESOLVER_VIEW } from '../kinds/viewRegistry.ts';
+import { APP_VIEWS, FIREWALL_VIEW, RESOLVER_VIEW } from '../kinds/viewRegistry.ts';
 import { cpuCard, nodeFailureCard, type SummaryCard } from './cardParts.ts';
 
 export type { SummaryCard, SummaryFigure } from './cardParts.ts';
@@ -23,6 +23,7 @@ export function summaryCards(
     for (const figures of apps[view.type] ?? []) cards.push(view.card(figures, names, language));
   }
   for (const r of s.resolvers ?? []) cards.push(RESOLVER_VIEW.card(r, names, language));
+  for (const f of s.firewalls ?? []) cards.push(FIREWALL_VIEW.card(f, names, language));
   for (const p of s.cpus) cards.push(cpuCard(p, names.name, language));
   for (const f of s.nodeFailures ?? []) cards.push(nodeFailureCard(f, names.name, language));
   // Several apps of a kind on one node: number the second and later cards so every id is unique.
