@@ -99,6 +99,27 @@ export function queueText(
 }
 
 /**
+ * What a linkChange sets, in the order a link's settings are written: `10 Mbit/s`, `50 ms`,
+ * `2 % loss` (each only when the change sets it).
+ */
+export function linkChangeSettings(
+  change: { bandwidth?: number; latency?: number; loss?: number },
+  language: Language = ENGLISH,
+): string[] {
+  const { say } = namesPhrases.in(language);
+  const parts: string[] = [];
+  if (change.bandwidth !== undefined) parts.push(spokenBitRate(change.bandwidth, language));
+  if (change.latency !== undefined) parts.push(formatDuration(change.latency, language));
+  if (change.loss !== undefined)
+    parts.push(
+      change.loss > 0
+        ? say('link.loss', { percent: formatPercent(change.loss, language) })
+        : say('link.noLoss'),
+    );
+  return parts;
+}
+
+/**
  * A link's settings as short phrases: bandwidth, one-way latency, loss (or `no loss`), then only
  * what is set: jitter, duplication, reordering and the queue.
  */
