@@ -184,8 +184,11 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
     crashed(host) {
       cpus.delete(host.spec.id);
       resolvers.delete(host.spec.id);
+      // Its firewall stops and forgets its connections, as a kernel's conntrack table is lost.
+      firewalls.get(host.spec.id)?.actor.send({ type: 'crash' });
     },
     restarted(host) {
+      firewalls.get(host.spec.id)?.actor.send({ type: 'restart' });
       if (hasCpu(host.spec)) cpuOf(host);
       startResolver(host);
       startApps(host, true);
@@ -194,8 +197,7 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
   return built;
 }
 
-/** The scenario without what needs a kind's behaviour: its apps, dns, firewall and nat settings,
- * actions. */
+/** The scenario without what needs a kind's behaviour: apps, dns, firewall, nat, actions. */
 function networkOf(scenario: Scenario): Scenario {
   const nodes = scenario.nodes.map(
     ({ apps: _apps, dns: _dns, firewall: _firewall, nat: _nat, ...node }) => node,
