@@ -21,6 +21,8 @@ import type { Ipv4Header, Packet, PacketIds, Transport } from '../wire/packet.ts
 import { mayTriggerIcmpError } from './icmpPolicy.ts';
 import type { IpDropReason } from './ipTrace.ts';
 import { NetInterface } from './netInterface.ts';
+import { HookPoints, type HookPoint, type PacketHook } from './hookPoints.ts';
+export type { HookContext, HookPoint, PacketHook } from './hookPoints.ts';
 import { packetIdsOf } from './packetIds.ts';
 import { RoutingTable, type Route } from './routingTable.ts';
 
@@ -60,27 +62,6 @@ export type SendResult =
       reason: 'noRoute' | 'notConnected' | 'filtered' | 'nodeDown' | 'interfaceDown';
     };
 
-/**
- * Where a hook sees packets, as netfilter's IPv4 hooks: `prerouting` every packet that arrives,
- * before the routing decision; then `input` those for this node, or `forward` those it routes on
- * (after the TTL check, with the TTL already decremented); `output` packets it originates, after
- * their route is chosen; `postrouting` every packet about to leave, forwarded or originated.
- * Packets a node sends to its own addresses pass no hook (as a usual `-i lo -j ACCEPT`).
- */
-export type HookPoint = 'prerouting' | 'input' | 'forward' | 'output' | 'postrouting';
-
-/** The interfaces a hooked packet came in by and will leave by, where they are known. */
-export interface HookContext {
-  inIface?: NetInterface;
-  outIface?: NetInterface;
-}
-
-/**
- * Sees a packet at a hook point: returns the packet to go on with (the same object, or a
- * rewritten one), or undefined when it took the packet (dropped it, having said why in the trace).
- */
-export type PacketHook = (packet: Packet, context: HookContext) => Packet | undefined;
-
 /** Options of `sendPacket`. */
 export interface SendOptions {
   /**
@@ -101,13 +82,7 @@ export class NetNode {
   private readonly byName = new Map<string, NetInterface>();
   private readonly byAddress = new Map<Ipv4Address, NetInterface>();
   private readonly handlers = new Map<number, DeliverHandler>();
-  private readonly hooks: Record<HookPoint, PacketHook[]> = {
-    prerouting: [],
-    input: [],
-    forward: [],
-    output: [],
-    postrouting: [],
-  };
+  private readonly hooks = new HookPoints();
   private readonly ids: PacketIds;
   private readonly ttl: number;
   private running = true;
@@ -246,7 +221,7 @@ export class NetNode {
 
   /** Adds a hook at `point`; hooks at one point see a packet in the order they were added. */
   addHook(point: HookPoint, hook: PacketHook): void {
-    this.hooks[point].push(hook);
+    this.hooks.add(point, hook);
   }
 
   /** Whether `address` belongs to one of this node's interfaces. */
@@ -298,8 +273,8 @@ export class NetNode {
     }
     const outIface = this.byName.get(route.iface) as NetInterface;
     let out: Packet | undefined = packet;
-    if (!options.skipOutputHooks) out = this.runHooks('output', out, { outIface });
-    if (out) out = this.runHooks('postrouting', out, { outIface });
+    if (!options.skipOutputHooks) out = this.hooks.run('output', out, { outIface });
+    if (out) out = this.hooks.run('postrouting', out, { outIface });
     if (!out) return { ok: false, packet, reason: 'filtered' };
     if (!this.transmit(outIface, out)) {
       return { ok: false, packet: out, reason: outIface.passes ? 'notConnected' : 'interfaceDown' };
@@ -335,11 +310,11 @@ export class NetNode {
       this.drop(arrived, this.running ? 'interfaceDown' : 'nodeDown');
       return;
     }
-    const packet = this.runHooks('prerouting', arrived, { inIface: iface });
+    const packet = this.hooks.run('prerouting', arrived, { inIface: iface });
     if (!packet) return;
     const dst = packet.ip.dst;
     if (dst === BROADCAST || this.byAddress.has(dst)) {
-      const accepted = this.runHooks('input', packet, { inIface: iface });
+      const accepted = this.hooks.run('input', packet, { inIface: iface });
       if (accepted) this.deliver(accepted, iface);
       return;
     }
@@ -371,7 +346,7 @@ export class NetNode {
       payload: packet.payload,
     };
     const context = { inIface: iface, outIface: out };
-    const forwarded = this.runHooks('forward', decremented, context);
+    const forwarded = this.hooks.run('forward', decremented, context);
     if (!forwarded) return;
     this.sim.record({
       t: this.sim.now(),
@@ -381,18 +356,8 @@ export class NetNode {
       fromIface: iface.name,
       toIface: out.name,
     });
-    const leaving = this.runHooks('postrouting', forwarded, context);
+    const leaving = this.hooks.run('postrouting', forwarded, context);
     if (leaving) this.transmit(out, leaving);
-  }
-
-  /** The packet after every hook at `point`, or undefined once one took it. */
-  private runHooks(point: HookPoint, packet: Packet, context: HookContext): Packet | undefined {
-    const hooks = this.hooks[point];
-    if (hooks.length === 0) return packet;
-    let current: Packet | undefined = packet;
-    for (let i = 0; i < hooks.length && current; i++)
-      current = (hooks[i] as PacketHook)(current, context);
-    return current;
   }
 
   private deliver(packet: Packet, iface: NetInterface): void {
