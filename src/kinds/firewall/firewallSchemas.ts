@@ -63,6 +63,10 @@ function fromText<T>(
   };
 }
 
+const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)';
+/** What an address or network looks like, for editors (host bits are the validator's to check). */
+const ADDRESS_OR_NETWORK = `^\\s*${OCTET}(\\.${OCTET}){3}\\s*(/\\s*(3[0-2]|[0-2]?\\d)\\s*)?$`;
+
 /** `10.0.0.1` (one address) or `10.0.0.0/8` (a network). */
 const addressOrNetwork = (description: string): Schema<Ipv4Prefix> =>
   fromText(
@@ -76,7 +80,7 @@ const addressOrNetwork = (description: string): Schema<Ipv4Prefix> =>
       issues.push(withPhrase({ path, message: parsed.error }, said));
       return undefined;
     },
-    { type: 'string', description },
+    { type: 'string', pattern: ADDRESS_OR_NETWORK, description },
   );
 
 /** A port as a number (`80`) or a port or range as text (`"1024-65535"`). */
@@ -99,7 +103,7 @@ const portOrRange = (description: string): Schema<PortRange> => ({
     return undefined;
   },
   jsonSchema: () => ({
-    anyOf: [
+    oneOf: [
       { type: 'integer', minimum: 0, maximum: 65535 },
       { type: 'string', pattern: '^\\s*\\d+\\s*([-:]\\s*\\d+\\s*)?$' },
     ],

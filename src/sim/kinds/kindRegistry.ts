@@ -4,6 +4,8 @@
 // (and one in src/viz's view registry). Order matters: it is the order of the schema and of the
 // summary. What apps and actions do is loaded per scenario (kindBehaviours.ts).
 
+import { portScanActionKind } from '../../kinds/attack/portScanActionKind.ts';
+import { synFloodActionKind } from '../../kinds/attack/synFloodActionKind.ts';
 import { bulkSendKind } from '../../kinds/bulkTransfer/bulkSendKind.ts';
 import { transferActionKind } from '../../kinds/bulkTransfer/transferActionKind.ts';
 import { sinkKind } from '../../kinds/bulkTransfer/sinkKind.ts';
@@ -17,6 +19,8 @@ import { ftpClientKind } from '../../kinds/ftp/ftpClientKind.ts';
 import { ftpServerKind } from '../../kinds/ftp/ftpServerKind.ts';
 import { clientRole, serverRole } from '../../kinds/host/hostRoles.ts';
 import { pingActionKind } from '../../kinds/host/pingActionKind.ts';
+import { checkNat, natSettings } from '../../kinds/nat/natSchemas.ts';
+import { natStatically, natWarnings } from '../../kinds/nat/natStaticFeature.ts';
 import { echoKind } from '../../kinds/pingEcho/echoKind.ts';
 import { pingerKind } from '../../kinds/pingEcho/pingerKind.ts';
 import { routerRole } from '../../kinds/router/routerRole.ts';
@@ -43,7 +47,13 @@ export const APP_KINDS = [
 ] as const;
 
 /** Every action a node can take at a moment (a timed event of the scenario, see actionKind.ts). */
-export const ACTION_KINDS = [pingActionKind, fetchActionKind, transferActionKind] as const;
+export const ACTION_KINDS = [
+  pingActionKind,
+  fetchActionKind,
+  transferActionKind,
+  synFloodActionKind,
+  portScanActionKind,
+] as const;
 
 /** Every node role. */
 export const ROLE_KINDS = [
@@ -81,4 +91,18 @@ export const NODE_FIREWALL = {
   /** How it is put on a node and counts: loaded for a scenario with one (kindBehaviours). */
   behaviour: () =>
     import('../../kinds/firewall/firewallFeature.ts').then((module) => module.firewallBehaviour),
+};
+
+/** Network address translation on nodes with a `nat` setting (src/kinds/nat). */
+export const NODE_NAT = {
+  /** The node's `nat` setting. */
+  settings: natSettings,
+  /** Its checks a schema cannot make (`path` is `$.nodes[i].nat`). */
+  check: checkNat,
+  /** What the scenario's NATs do to addresses, from the document alone (for warnings). */
+  statically: natStatically,
+  /** Warnings about `nat` settings that are legal but likely wrong. */
+  warn: natWarnings,
+  /** How it is installed on a node and counts: loaded for a scenario with one (kindBehaviours). */
+  behaviour: () => import('../../kinds/nat/natFeature.ts').then((module) => module.natBehaviour),
 };

@@ -108,6 +108,8 @@ const PACKET_TYPES: ReadonlySet<TraceType> = new Set<TraceType>([
   'ip.drop',
   'fw.verdict',
   'tcp.synDropped',
+  'tcp.synQueueFull',
+  'tcp.cookieDropped',
 ]);
 
 function indexPackets(records: TraceRecords, language: Language): Map<number, PacketInfo> {
@@ -146,6 +148,10 @@ function indexPackets(records: TraceRecords, language: Language): Map<number, Pa
       info.losses.push({ t: r.t, reason, node: r.node });
     } else if (r.type === 'tcp.synDropped')
       info.refused = ladderPhrases.in(language).say('refused.backlogFull');
+    else if (r.type === 'tcp.synQueueFull')
+      info.refused = ladderPhrases.in(language).say('refused.synQueueFull');
+    else if (r.type === 'tcp.cookieDropped')
+      info.refused = ladderPhrases.in(language).say('refused.acceptQueueFull');
   }
   return packets;
 }

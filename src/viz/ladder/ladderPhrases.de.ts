@@ -8,6 +8,8 @@ export const LADDER_DE: Translation<typeof LADDER_EN> = {
   'loss.onLink': '{reason} (Leitung {link})',
   'loss.atNode': '{reason} bei {node}',
   'refused.backlogFull': 'Backlog voll',
+  'refused.synQueueFull': 'SYN-Warteschlange voll',
+  'refused.acceptQueueFull': 'Accept-Warteschlange voll',
   'drop.queueFull': 'Warteschlange voll',
   'drop.loss': 'auf der Leitung verloren',
   'drop.linkDown': 'Leitung ausgefallen',
@@ -19,6 +21,8 @@ export const LADDER_DE: Translation<typeof LADDER_EN> = {
   'drop.filtered': 'Firewall',
   'firewall.rule': 'Firewall: {chain} Regel {n}',
   'firewall.policy': 'Firewall: {chain} Policy',
+  'drop.nodeDown': 'Knoten abgestürzt',
+  'drop.interfaceDown': 'Schnittstelle ausgefallen',
   'error.listener':
     'Ein lauschender Socket hat keine einzelne Gegenstelle: Wähle eine seiner Verbindungen.',
   'error.noOwner': 'Kein Knoten des Szenarios hat die Adresse {end}.',

@@ -9,9 +9,12 @@ import '../../net/ip/ipTrace.ts';
 import '../../net/transport/socketTrace.ts';
 import '../../machines/tcp/tcpTrace.ts';
 import '../../sim/appTrace.ts';
+import '../../machines/retry/retryTrace.ts';
+import '../../machines/server/serverTrace.ts';
 import '../../kinds/firewall/firewallTrace.ts';
+import '../../kinds/nat/natTrace.ts';
 import type { Packet } from '../../net/wire/packet.ts';
-import { APP_VIEWS } from '../kinds/viewRegistry.ts';
+import { ACTION_VIEWS, APP_VIEWS } from '../kinds/viewRegistry.ts';
 import { isIcmpError } from '../packet/index.ts';
 import { ConnectionTracker, type LogConnection } from './logConnections.ts';
 import { narratePhrases } from './narratePhrases.ts';
@@ -42,7 +45,7 @@ export const GROUP_LABELS: Record<LogGroup, string> = Object.fromEntries(
 /** What a record is about. `protocols` and `groups` are bit sets over the lists above. */
 export interface RecordTags {
   nodes: readonly string[];
-  /** The link a record without a node is about (`link.state`), else null. */
+  /** The link a record without a node is about (`link.state`, `link.change`), else null. */
   link: string | null;
   protocols: number;
   groups: number;
@@ -67,6 +70,7 @@ const P = Object.fromEntries(LOG_PROTOCOLS.map((p, i) => [p, 1 << i])) as Record
 >;
 const G = Object.fromEntries(LOG_GROUPS.map((g, i) => [g, 1 << i])) as Record<LogGroup, number>;
 const IP_PROTOCOLS: Record<number, number> = { 1: P.icmp, 6: P.tcp, 17: P.udp };
+const ALL_PROTOCOLS = LOG_PROTOCOLS.reduce((bits, p) => bits | P[p], 0);
 
 function packetProtocol(packet: Packet): number {
   const kind = packet.transport.kind;
@@ -74,11 +78,11 @@ function packetProtocol(packet: Packet): number {
 }
 
 /** Record types of the network and transport layers (the rest is the application layer). */
-const NETWORK_RECORDS = /^(?:link|queue|ip|switch|socket|tcp|sim|fw)\./;
+const NETWORK_RECORDS = /^(?:link|queue|ip|switch|socket|tcp|sim|fw|nat)\./;
 
 /** The log group of each kind's records, as its view says. */
 const KIND_GROUPS = new Map<string, (record: TraceRecord) => LogGroup>();
-for (const view of [...APP_VIEWS].reverse())
+for (const view of [...APP_VIEWS, ...ACTION_VIEWS].reverse())
   for (const [type, group] of Object.entries(view.logGroups ?? {})) KIND_GROUPS.set(type, group);
 
 /** Packets seen so far, by id, as protocol bits and whether they are ICMP errors. */
@@ -108,7 +112,15 @@ export function tagRecord(record: TraceRecord, packets: PacketInfo): RecordTags 
     case 'queue.length':
       return tags([record.node], P.link, G.states);
     case 'link.state':
+    case 'link.change':
       return { nodes: [], link: record.link, protocols: P.link, groups: G.states, conn: null };
+    case 'iface.state':
+      return tags([record.node], P.link, G.states);
+    // A crash ends everything on the node, whatever the protocol; a restart starts it again.
+    case 'node.crash':
+      return tags([record.node], ALL_PROTOCOLS, G.states | G.errors);
+    case 'node.restart':
+      return tags([record.node], ALL_PROTOCOLS, G.states);
     case 'switch.learn':
       return tags([record.node], P.link, G.states);
     case 'switch.forward':
@@ -133,6 +145,15 @@ export function tagRecord(record: TraceRecord, packets: PacketInfo): RecordTags 
       return tags([record.node], of(record.pkt).protocol, G.packets);
     case 'fw.conntrack':
       return tags([record.node], IP_PROTOCOLS[record.protocol] ?? 0, G.states);
+    // NAT works on the network layer: its records are its packets' protocol's.
+    case 'nat.translate':
+      return tags([record.node], of(record.pkt).protocol, G.packets);
+    case 'nat.unmatched':
+    case 'nat.drop':
+      return tags([record.node], of(record.pkt).protocol, G.drops);
+    case 'nat.map':
+    case 'nat.expire':
+      return tags([record.node], P[record.protocol], G.states);
     case 'socket.state':
     case 'tcp.cwnd':
     case 'tcp.rto':
@@ -142,7 +163,13 @@ export function tagRecord(record: TraceRecord, packets: PacketInfo): RecordTags 
     case 'tcp.refused':
       return tags([record.node], P.tcp, G.errors);
     case 'tcp.synDropped':
+    case 'tcp.synQueueFull':
+    case 'tcp.cookieDropped':
       return tags([record.node], P.tcp, G.drops);
+    case 'tcp.synCookie':
+      return tags([record.node], P.tcp, G.packets);
+    case 'tcp.cookieAck':
+      return tags([record.node], P.tcp, G.states);
     case 'socket.bind':
     case 'socket.release':
       return tags([record.node], P[record.protocol], G.states);
@@ -152,7 +179,11 @@ export function tagRecord(record: TraceRecord, packets: PacketInfo): RecordTags 
       return tags([record.node], P.app, G.states);
     case 'app.error':
     case 'server.refuse':
+    case 'client.retry':
+    case 'client.giveUp':
       return tags([record.node], P.app, G.errors);
+    case 'server.limit':
+      return tags([record.node], P.app, G.drops);
     case 'sim.start':
     case 'sim.end':
       return tags([], 0, 0);

@@ -66,6 +66,8 @@ const DROP_KEYS = {
   noProtocol: 'drop.noProtocol',
   notConnected: 'drop.notConnected',
   filtered: 'drop.filtered',
+  nodeDown: 'drop.nodeDown',
+  interfaceDown: 'drop.interfaceDown',
 } as const;
 
 /** Why a firewall refused a packet, from its verdict: the rule, or the chain's policy. */
@@ -112,6 +114,8 @@ const JOURNEY_TYPES: ReadonlySet<TraceType> = new Set<TraceType>([
   'ip.drop',
   'fw.verdict',
   'tcp.synDropped',
+  'tcp.synQueueFull',
+  'tcp.cookieDropped',
 ]);
 
 /** Every step of a packet's journey in the trace, in time order (reasons in `language`). */
@@ -172,6 +176,17 @@ export function packetJourney(
           kind: 'dropped',
           node: r.node,
           reason: packetPhrases.in(language).say('drop.backlogFull'),
+        });
+        break;
+      case 'tcp.synQueueFull':
+      case 'tcp.cookieDropped':
+        steps.push({
+          t: r.t,
+          kind: 'dropped',
+          node: r.node,
+          reason: packetPhrases
+            .in(language)
+            .say(r.type === 'tcp.synQueueFull' ? 'drop.synQueueFull' : 'drop.acceptQueueFull'),
         });
         break;
     }

@@ -16,6 +16,10 @@ export const SUMMARY_EN = {
   'server.statuses': 'Statuses',
   'server.latency': 'Latency mean / p95',
   'server.mostWaiting': 'Most waiting',
+  'server.limited': 'Over the rate limit',
+  'retry.retries': 'Retries',
+  'retry.recovered': 'Answered after retrying',
+  'retry.gaveUp': 'Given up',
   'cpu.kind': { one: 'CPU, {count} core, {policy}', other: 'CPU, {count} cores, {policy}' },
   'cpu.jobsDone': 'Jobs done',
   'cpu.utilization': 'Utilization',
@@ -24,6 +28,11 @@ export const SUMMARY_EN = {
   'cpu.meanResponse': 'Mean response',
   'cpu.longestRunQueue': 'Longest run queue',
   'cpu.contextSwitches': 'Context switches',
+  'failures.kind': 'Crashes',
+  'failures.crashes': 'Crashed',
+  'failures.restarts': 'Restarted',
+  'failures.down': 'Time down',
+  'failures.dropped': 'Packets dropped while down',
 } as const;
 
 export const summaryPhrases = new Phrasebook(SUMMARY_EN, { de: SUMMARY_DE });
