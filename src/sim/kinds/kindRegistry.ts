@@ -15,6 +15,8 @@ import { ftpClientKind } from '../../kinds/ftp/ftpClientKind.ts';
 import { ftpServerKind } from '../../kinds/ftp/ftpServerKind.ts';
 import { clientRole, serverRole } from '../../kinds/host/hostRoles.ts';
 import { pingActionKind } from '../../kinds/host/pingActionKind.ts';
+import { loadBalancerKind } from '../../kinds/loadBalancer/loadBalancerKind.ts';
+import { loadBalancerRole } from '../../kinds/loadBalancer/loadBalancerRole.ts';
 import { echoKind } from '../../kinds/pingEcho/echoKind.ts';
 import { pingerKind } from '../../kinds/pingEcho/pingerKind.ts';
 import { routerRole } from '../../kinds/router/routerRole.ts';
@@ -38,13 +40,21 @@ export const APP_KINDS = [
   dnsServerKind,
   ftpServerKind,
   ftpClientKind,
+  loadBalancerKind,
 ] as const;
 
 /** Every action a node can take at a moment (a timed event of the scenario, see actionKind.ts). */
 export const ACTION_KINDS = [pingActionKind, fetchActionKind, transferActionKind] as const;
 
 /** Every node role. */
-export const ROLE_KINDS = [clientRole, serverRole, routerRole, switchRole, dnsRole] as const;
+export const ROLE_KINDS = [
+  clientRole,
+  serverRole,
+  routerRole,
+  switchRole,
+  dnsRole,
+  loadBalancerRole,
+] as const;
 
 /**
  * Roles a scenario may name that have no behaviour yet, with what brings them: validation
@@ -52,7 +62,6 @@ export const ROLE_KINDS = [clientRole, serverRole, routerRole, switchRole, dnsRo
  */
 export const UPCOMING_ROLES: Readonly<Record<string, string>> = {
   firewall: 'firewalls arrive with the firewall, NAT and load-balancer release',
-  loadBalancer: 'load balancers arrive with the firewall, NAT and load-balancer release',
 };
 
 /** The stub resolver of nodes with a `dns` setting (src/kinds/dns). */

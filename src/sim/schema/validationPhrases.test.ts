@@ -120,7 +120,7 @@ describe('validator messages in German', () => {
   it('a role that is not available yet, with what brings it', () => {
     const d = doc((d) => (d.nodes[1] = { ...d.nodes[1], role: 'firewall' }));
     expect(said(d, 'de')[0]).toBe(
-      '$.nodes[1].role: Knoten „s“ hat die Rolle „firewall“, die es noch nicht gibt (Firewalls kommen mit der Version für Firewall, NAT und Load Balancer); nimm eine von "client", "server", "router", "switch", "dns"',
+      '$.nodes[1].role: Knoten „s“ hat die Rolle „firewall“, die es noch nicht gibt (Firewalls kommen mit der Version für Firewall, NAT und Load Balancer); nimm eine von "client", "server", "router", "switch", "dns", "loadBalancer"',
     );
   });
 

@@ -4,6 +4,7 @@
 
 import { dnsRoleView } from '../../kinds/dns/dnsRoleView.ts';
 import { clientRoleView, serverRoleView } from '../../kinds/host/hostViews.ts';
+import { loadBalancerRoleView } from '../../kinds/loadBalancer/loadBalancerRoleView.ts';
 import { routerRoleView } from '../../kinds/router/routerView.ts';
 import { switchRoleView } from '../../kinds/switch/switchView.ts';
 import type { RoleView } from './kindView.ts';
@@ -15,4 +16,5 @@ export const ROLE_VIEWS: readonly RoleView[] = [
   routerRoleView,
   switchRoleView,
   dnsRoleView,
+  loadBalancerRoleView,
 ];

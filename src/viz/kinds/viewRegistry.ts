@@ -6,6 +6,7 @@
 import { bulkSendView, sinkView } from '../../kinds/bulkTransfer/bulkView.ts';
 import { dnsServerView, resolverView } from '../../kinds/dns/dnsView.ts';
 import { ftpClientView, ftpServerView } from '../../kinds/ftp/ftpView.ts';
+import { loadBalancerView } from '../../kinds/loadBalancer/loadBalancerView.ts';
 import { echoView, pingerView } from '../../kinds/pingEcho/pingEchoView.ts';
 import { serviceClientView, serviceView } from '../../kinds/service/serviceView.ts';
 import { httpClientView, httpServerView } from '../../kinds/web/webView.ts';
@@ -26,6 +27,7 @@ export const APP_VIEWS: readonly AnyAppKindView[] = [
   dnsServerView,
   ftpServerView,
   ftpClientView,
+  loadBalancerView,
 ];
 
 /** The view of the stub resolver of nodes with a `dns` setting. */
