@@ -7,6 +7,7 @@
 
 import { encodeHttpRequest, makeRequest } from '../../net/app/http/httpMessage.ts';
 import { HttpResponseParser } from '../../net/app/http/httpParser.ts';
+import type { EventId } from '../../engine/eventQueue.ts';
 import type { TcpConnection } from '../../machines/tcp/tcpConnection.ts';
 import type { LiveBackend, LoadBalancer } from './loadBalancer.ts';
 
@@ -23,22 +24,20 @@ export function startHealthChecks(lb: LoadBalancer): void {
 /** One check of one backend; reports to the balancer exactly once. */
 function checkOnce(lb: LoadBalancer, backend: LiveBackend): void {
   const { sim, tcp, config } = lb;
-  let done = false;
-  let connection: TcpConnection | undefined;
+  const check: { done: boolean; timer?: EventId } = { done: false };
   const finish = (error: string | null): void => {
-    if (done) return;
-    done = true;
-    sim.cancel(timer);
+    if (check.done) return;
+    check.done = true;
+    if (check.timer !== undefined) sim.cancel(check.timer);
     lb.checked(backend, error);
   };
-  const timer = sim.schedule(config.healthCheck.timeout, () => {
-    finish('ETIMEDOUT');
-    connection?.abort();
-  });
   const opened = tcp.connect(backend.spec.address, backend.spec.port);
   if (!opened.ok) return finish(opened.error);
-  connection = opened.value;
-  const c = connection;
+  const c: TcpConnection = opened.value;
+  check.timer = sim.schedule(config.healthCheck.timeout, () => {
+    finish('ETIMEDOUT');
+    c.abort();
+  });
   c.handlers.onError = (error) => finish(error);
   if (config.mode === 'l4') {
     c.handlers.onConnect = () => {
@@ -68,7 +67,7 @@ function checkOnce(lb: LoadBalancer, backend: LiveBackend): void {
   };
   c.handlers.onData = (bytes) => {
     answered(parser.push(bytes));
-    if (done) c.close();
+    if (check.done) c.close();
   };
   c.handlers.onEnd = () => {
     answered(parser.end());

@@ -135,20 +135,22 @@ export class HttpProxySession {
     cookie: string | undefined,
   ): void {
     const { lb, sim } = this;
-    let settled = false;
-    let server: TcpConnection | undefined;
+    // The connection to the backend once opened, and the timer that runs out on it.
+    const exchange: { server?: TcpConnection; timer?: EventId; settled: boolean } = {
+      settled: false,
+    };
     const parser = new HttpResponseParser();
     const settle = (): boolean => {
-      if (settled) return false;
-      settled = true;
+      if (exchange.settled) return false;
+      exchange.settled = true;
       this.abandon = undefined;
-      sim.cancel(timer);
+      if (exchange.timer !== undefined) sim.cancel(exchange.timer);
       return true;
     };
     const fail = (error: string, status: 502 | 504): void => {
       if (!settle()) return;
       lb.failed(backend, this.clientName, error, status);
-      server?.abort();
+      exchange.server?.abort();
       this.done(status, close);
     };
     const relay = (events: HttpParseEvent<HttpResponse>[]): void => {
@@ -157,14 +159,13 @@ export class HttpProxySession {
       if (event.kind === 'error') return fail(`bad response: ${event.reason}`, 502);
       if (!settle()) return;
       lb.ended(backend, this.clientName, event.message.status);
-      server?.close();
+      exchange.server?.close();
       this.relay(event.message, backend, close, cookie);
     };
-    let timer = sim.schedule(lb.config.connectTimeout, () => fail('ETIMEDOUT', 504));
     this.abandon = () => {
       if (!settle()) return;
       lb.ended(backend, this.clientName, null);
-      server?.abort();
+      exchange.server?.abort();
     };
     const opened = lb.tcp.connect(backend.spec.address, backend.spec.port);
     if (!opened.ok) {
@@ -172,22 +173,22 @@ export class HttpProxySession {
       sim.schedule(0, () => fail(error, 502));
       return;
     }
-    const s = opened.value;
-    server = s;
-    s.handlers.onConnect = () => {
-      sim.cancel(timer);
-      timer = sim.schedule(lb.config.timeout, () => fail('ETIMEDOUT', 504));
+    const server = opened.value;
+    exchange.server = server;
+    exchange.timer = sim.schedule(lb.config.connectTimeout, () => fail('ETIMEDOUT', 504));
+    server.handlers.onConnect = () => {
+      if (exchange.timer !== undefined) sim.cancel(exchange.timer);
+      exchange.timer = sim.schedule(lb.config.timeout, () => fail('ETIMEDOUT', 504));
       parser.expect(request.method);
-      new StreamWriter(s).write(
-        encodeHttpRequest(forwarded(request, formatIpv4(this.client.remoteAddress))),
-      );
+      const client = formatIpv4(this.client.remoteAddress);
+      new StreamWriter(server).write(encodeHttpRequest(forwarded(request, client)));
     };
-    s.handlers.onData = (bytes) => relay(parser.push(bytes));
-    s.handlers.onEnd = () => {
+    server.handlers.onData = (bytes) => relay(parser.push(bytes));
+    server.handlers.onEnd = () => {
       relay(parser.end());
       fail('ECONNRESET', 502);
     };
-    s.handlers.onError = (error) => fail(error, error === 'ETIMEDOUT' ? 504 : 502);
+    server.handlers.onError = (error) => fail(error, error === 'ETIMEDOUT' ? 504 : 502);
   }
 
   /** Passes the backend's response on to the client, with the sticky cookie when it needs it. */
