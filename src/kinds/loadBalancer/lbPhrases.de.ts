@@ -38,6 +38,10 @@ export const LB_DE: Translation<typeof LB_EN> = {
   'lb.downRequests':
     '{lb} nimmt {backend} heraus, nachdem Anfragen dorthin hintereinander fehlschlugen: Dorthin gehen keine Anfragen mehr.',
   'lb.up': '{lb} nimmt {backend} wieder auf: Seine Zustandsprüfungen gelingen wieder.',
+  'table.title': 'Load Balancer {app}: {mode}, {policy}',
+  'table.summary': '{picks} Zuteilungen; {unserved} abgewiesen, weil kein Backend gesund war',
+  'table.since': '{health} seit {time}',
+  'table.open': 'Offen',
   'table.backend': 'Backend',
   'table.weight': 'Gewicht',
   'table.health': 'Zustand',

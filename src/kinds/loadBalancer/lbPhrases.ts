@@ -41,6 +41,10 @@ export const LB_EN = {
   'lb.downRequests':
     '{lb} takes {backend} out after requests to it failed in a row: no more requests go there.',
   'lb.up': '{lb} takes {backend} back: its health checks pass again.',
+  'table.title': 'Load balancer {app}: {mode}, {policy}',
+  'table.summary': '{picks} picks; {unserved} turned away with no backend healthy',
+  'table.since': '{health} since {time}',
+  'table.open': 'Open',
   'table.backend': 'Backend',
   'table.weight': 'Weight',
   'table.health': 'Health',

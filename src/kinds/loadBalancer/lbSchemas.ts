@@ -19,6 +19,7 @@ import {
 import { appName, peer, port } from '../../sim/scenario/commonSchemas.ts';
 import { bookPhrase, phrased } from '../../sim/schema/phrase.ts';
 import { NS_PER_S } from '../../engine/time.ts';
+import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import { PICK_POLICIES } from './pickPolicy.ts';
 import { lbPhrases } from './lbPhrases.ts';
 
@@ -184,4 +185,20 @@ export function checkTimes(app: LoadBalancerApp): { interval: number; timeout: n
     interval: app.healthCheck?.interval ?? LB_DEFAULTS.interval,
     timeout: app.healthCheck?.timeout ?? LB_DEFAULTS.checkTimeout,
   };
+}
+
+/**
+ * Each backend's name in the trace (`10.0.1.21:80`) and weight, its address resolved as the run
+ * resolves it (a node id is its first address); one whose address names nothing is left out.
+ */
+export function resolvedBackends(
+  app: LoadBalancerApp,
+  addressOf: (peer: string) => number | undefined,
+): { id: string; address: number; port: number; weight: number }[] {
+  return app.backends.flatMap((b) => {
+    const address = addressOf(b.address);
+    if (address === undefined) return [];
+    const port = b.port ?? 80;
+    return [{ id: `${formatIpv4(address)}:${port}`, address, port, weight: b.weight ?? 1 }];
+  });
 }

@@ -6,7 +6,7 @@ import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import { defineAppBehaviour } from '../../sim/kinds/appKind.ts';
 import { HttpProxySession } from './httpProxy.ts';
 import { startHealthChecks } from './healthChecks.ts';
-import { LB_DEFAULTS, type LoadBalancerApp } from './lbSchemas.ts';
+import { LB_DEFAULTS, resolvedBackends, type LoadBalancerApp } from './lbSchemas.ts';
 import { LoadBalancer, type LoadBalancerConfig } from './loadBalancer.ts';
 import type { PickPolicy } from './pickPolicy.ts';
 import { TcpProxySession } from './tcpProxy.ts';
@@ -61,12 +61,7 @@ export function loadBalancerConfig(
     mode: app.mode ?? LB_DEFAULTS.mode,
     policy: app.policy ?? LB_DEFAULTS.policy,
     hashOctets: app.hashOctets === 4 ? 4 : LB_DEFAULTS.hashOctets,
-    backends: app.backends.flatMap((b) => {
-      const address = addressOf(b.address);
-      return address === undefined
-        ? [] // validation names it
-        : [{ address, port: b.port ?? 80, weight: b.weight ?? 1 }];
-    }),
+    backends: resolvedBackends(app, addressOf),
     healthCheck: {
       interval: check.interval ?? LB_DEFAULTS.interval,
       timeout: check.timeout ?? LB_DEFAULTS.checkTimeout,
