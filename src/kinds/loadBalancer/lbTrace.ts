@@ -14,7 +14,7 @@ declare module '../../engine/trace.ts' {
     'lb.noBackend': { node: string; app: string; client: string };
     /**
      * A connection (layer 4) or request (layer 7) sent to `backend` ended normally; `status` is
-     * the response relayed (layer 7), null for a connection.
+     * the response relayed (layer 7), null for a connection or a client that went away first.
      */
     'lb.done': {
       node: string;

@@ -296,7 +296,7 @@ describe('validateScenario', () => {
       {
         path: '$.nodes[1].role',
         message:
-          'expected one of "client", "server", "router", "switch", "dns", got a string ("printer")',
+          'expected one of "client", "server", "router", "switch", "dns", "loadBalancer", got a string ("printer")',
       },
       {
         path: '$.links[0].latency',

@@ -35,6 +35,7 @@ const EXPECTED: Record<string, ChartKind[]> = {
   'login-over-http.json': ['requests', ...TCP],
   'database-queue.json': ['requests', ...TCP],
   'burst-loss.json': TCP,
+  'load-balancer.json': ['requests', ...TCP],
 };
 
 describe('charts that apply to each built-in scenario', () => {
