@@ -143,7 +143,7 @@ export const loadBalancerApp = object(
       min: 1,
       max: HOUR,
       description:
-        'Layer 7: the longest wait for a response (then 504); layer 4: a connection idle this long is closed (default 30s).',
+        "Layer 7: the longest wait for a response (then 504) or for a client's next request; layer 4: a connection idle this long is closed (default 30s).",
     }),
     sticky: object(
       {},

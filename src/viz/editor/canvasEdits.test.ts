@@ -57,6 +57,7 @@ describe('the palette', () => {
       'router',
       'switch',
       'dns',
+      'loadBalancer',
     ]);
   });
 });
