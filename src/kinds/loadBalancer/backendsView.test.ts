@@ -24,7 +24,7 @@ describe('the backends table', () => {
 
   it('shows a backend that is out as down, since when, with nothing open on it', () => {
     const down = own.find((r) => r.type === 'lb.health' && !r.healthy)?.t ?? 0;
-    const [table] = balancersAt(scenario, node, own, 6 * NS_PER_S);
+    const [table] = balancersAt(scenario, node, own, 5 * NS_PER_S);
     const row = table?.rows.find((r) => r.backend === web2);
     expect(row).toMatchObject({ healthy: false, since: down, open: 0 });
     expect(table?.rows.filter((r) => r.healthy)).toHaveLength(2);
@@ -32,10 +32,10 @@ describe('the backends table', () => {
     expect(text.title).toBe('Load balancer lb: layer 7 (HTTP), round robin');
     const said = text.rows.find((r) => r.backend === web2);
     expect(said?.name).toBe('Web 2 (10.0.1.22:80)');
-    expect(said?.health).toMatch(/^down since 4\.\d+ s$/);
+    expect(said?.health).toMatch(/^down since 3\.\d+ s$/);
     const de = backendsText(table!, names, 'de');
     expect(de.heads.share).toBe('Anteil');
-    expect(de.rows.find((r) => r.backend === web2)?.health).toMatch(/^ausgefallen seit 4,\d+ s$/);
+    expect(de.rows.find((r) => r.backend === web2)?.health).toMatch(/^ausgefallen seit 3,\d+ s$/);
   });
 
   it('agrees with the run’s figures at the end', () => {
