@@ -32,10 +32,14 @@ describe('the backends table', () => {
     expect(text.title).toBe('Load balancer lb: layer 7 (HTTP), round robin');
     const said = text.rows.find((r) => r.backend === web2);
     expect(said?.name).toBe('Web 2 (10.0.1.22:80)');
-    expect(said?.health).toMatch(/^down since 3\.\d+ s$/);
+    expect(said?.owner).toBe('Web 2');
+    expect(said?.health).toBe('down');
+    expect(said?.since).toMatch(/^since 3\.\d+ s$/);
+    expect(text.weighted).toBe(false);
     const de = backendsText(table!, names, 'de');
     expect(de.heads.share).toBe('Anteil');
-    expect(de.rows.find((r) => r.backend === web2)?.health).toMatch(/^ausgefallen seit 3,\d+ s$/);
+    expect(de.rows.find((r) => r.backend === web2)?.since).toMatch(/^seit 3,\d+ s$/);
+    expect(de.rows.find((r) => r.backend === web2)?.health).toBe('ausgefallen');
   });
 
   it('agrees with the run’s figures at the end', () => {

@@ -130,12 +130,20 @@ export interface BackendsText {
     failures: string;
     open: string;
   };
+  /** Whether any backend has a weight other than 1 (else the column says nothing). */
+  weighted: boolean;
   rows: {
     backend: string;
+    /** The backend's owner and address, `Web 2 (10.0.1.22:80)`. */
     name: string;
+    /** Its owner alone (`Web 2`), or its address when no node owns it. */
+    owner: string;
     weight: string;
     healthy: boolean;
+    /** `up`, `down`. */
     health: string;
+    /** Since when, `since 3.396 s`, or null if it never changed. */
+    since: string | null;
     requests: string;
     /** The share as a number 0 to 1, for a bar. */
     shareValue: number;
@@ -169,17 +177,20 @@ export function backendsText(
       failures: say('table.failures'),
       open: say('table.open'),
     },
+    weighted: table.rows.some((row) => row.weight !== 1),
     rows: table.rows.map((row) => {
-      const health = say(row.healthy ? 'health.up' : 'health.down');
+      const name = names.endpoint(row.backend);
       return {
         backend: row.backend,
-        name: names.endpoint(row.backend),
+        name,
+        owner: name === row.backend ? name : name.slice(0, name.lastIndexOf(' (')),
         weight: n(row.weight),
         healthy: row.healthy,
-        health:
+        health: say(row.healthy ? 'health.up' : 'health.down'),
+        since:
           row.since === null
-            ? health
-            : say('table.since', { health, time: formatDuration(row.since, language) }),
+            ? null
+            : say('table.since', { time: formatDuration(row.since, language) }),
         requests: n(row.requests),
         shareValue: row.share,
         share: shareText(row.share, language),

@@ -40,7 +40,7 @@ export const LB_DE: Translation<typeof LB_EN> = {
   'lb.up': '{lb} nimmt {backend} wieder auf: Seine Zustandsprüfungen gelingen wieder.',
   'table.title': 'Load Balancer {app}: {mode}, {policy}',
   'table.summary': '{picks} Zuteilungen; {unserved} abgewiesen, weil kein Backend gesund war',
-  'table.since': '{health} seit {time}',
+  'table.since': 'seit {time}',
   'table.open': 'Offen',
   'table.backend': 'Backend',
   'table.weight': 'Gewicht',

@@ -9,6 +9,7 @@ import { LB_DE } from './lbPhrases.de.ts';
 import { LB_EN } from './lbPhrases.ts';
 import { loadBalancerRoleView } from './loadBalancerRoleView.ts';
 import { loadBalancerView } from './loadBalancerView.ts';
+import type { JsonFields } from '../../viz/kinds/kindView.ts';
 
 const FIGURES: LoadBalancerFigures = {
   node: 'lb1',
@@ -74,7 +75,7 @@ describe('the load balancer’s words', () => {
   });
 
   it('makes a new balancer in front of the web servers of the document', () => {
-    const nodes = [
+    const nodes: JsonFields[] = [
       { id: 'lb1' },
       { id: 'w1', apps: [{ type: 'httpServer' }] },
       { id: 'w2', apps: [{ type: 'httpServer', port: 8080 }, { type: 'echo' }] },

@@ -43,7 +43,7 @@ export const LB_EN = {
   'lb.up': '{lb} takes {backend} back: its health checks pass again.',
   'table.title': 'Load balancer {app}: {mode}, {policy}',
   'table.summary': '{picks} picks; {unserved} turned away with no backend healthy',
-  'table.since': '{health} since {time}',
+  'table.since': 'since {time}',
   'table.open': 'Open',
   'table.backend': 'Backend',
   'table.weight': 'Weight',

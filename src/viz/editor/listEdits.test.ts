@@ -121,7 +121,7 @@ describe('newItemCandidates', () => {
       properties: { address: { type: 'string' }, port: { type: 'integer', minimum: 1 } },
       required: ['address'],
     };
-    const withServer = {
+    const withServer: Json = {
       nodes: [
         { id: 'lb', apps: [{ type: 'loadBalancer', backends: [] }] },
         { id: 'sw' },
