@@ -20,7 +20,7 @@ import { appName, peer, port } from '../../sim/scenario/commonSchemas.ts';
 import { bookPhrase, phrased } from '../../sim/schema/phrase.ts';
 import { NS_PER_S } from '../../engine/time.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
-import { PICK_POLICIES } from './pickPolicy.ts';
+import { PICK_POLICIES } from './pickPolicyNames.ts';
 import { lbPhrases } from './lbPhrases.ts';
 
 /** The most a weight may be (nginx allows any positive integer; this keeps sums small). */
