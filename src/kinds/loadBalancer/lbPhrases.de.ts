@@ -5,7 +5,7 @@ import type { LB_EN } from './lbPhrases.ts';
 
 export const LB_DE: Translation<typeof LB_EN> = {
   'role.name': 'Load Balancer',
-  'newApp.name': 'Load Balancer (HTTP, Port 80, zu den Webservern)',
+  'newApp.name': 'Load Balancer (HTTP)',
   'card.kind': 'Load Balancer auf Port {port}, {mode}, {policy}',
   'mode.l4': 'Schicht 4 (TCP)',
   'mode.l7': 'Schicht 7 (HTTP)',

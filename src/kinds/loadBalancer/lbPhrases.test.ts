@@ -69,9 +69,7 @@ describe('the load balancer’s words', () => {
   it('names the role and the editor’s new balancer', () => {
     expect(loadBalancerRoleView.name()).toBe('load balancer');
     expect(loadBalancerRoleView.name('de')).toBe('Load Balancer');
-    expect(loadBalancerView.newApp?.name('de')).toBe(
-      'Load Balancer (HTTP, Port 80, zu den Webservern)',
-    );
+    expect(loadBalancerView.newApp?.name('de')).toBe('Load Balancer (HTTP)');
   });
 
   it('makes a new balancer in front of the web servers of the document', () => {

@@ -8,7 +8,7 @@ import { LB_DE } from './lbPhrases.de.ts';
 
 export const LB_EN = {
   'role.name': 'load balancer',
-  'newApp.name': 'Load balancer (HTTP, port 80, to the web servers)',
+  'newApp.name': 'Load balancer (HTTP)',
   'card.kind': 'load balancer on port {port}, {mode}, {policy}',
   'mode.l4': 'layer 4 (TCP)',
   'mode.l7': 'layer 7 (HTTP)',
