@@ -1,6 +1,7 @@
 // Turns a validated scenario into wired, running objects (ns-3's helper idea): a simulator, the
-// network (each node built by its role), a CPU for nodes that need one, each node's resolver,
-// every app started by its kind, and the actions at a moment (ping, fetch, ...) by theirs.
+// network (each node built by its role), a CPU for nodes that need one, each node's firewall,
+// NAT and resolver, every app started by its kind, and the actions at a moment (ping, fetch, ...)
+// by theirs.
 // The run's figures follow the trace from the first record.
 
 import { Simulator } from '../engine/simulator.ts';
@@ -9,11 +10,18 @@ import { CpuScheduler } from '../machines/cpu/cpuScheduler.ts';
 import type { PointToPointLink } from '../net/link/pointToPointLink.ts';
 import { PackedPackets } from '../net/wire/packedPackets.ts';
 import type { StubResolver } from '../kinds/dns/dnsResolverFeature.ts';
+import type { NodeFirewall } from '../kinds/firewall/firewallFeature.ts';
 import type { AppContext, Lookup } from './kinds/appKind.ts';
 import { actionLabel, type AnyActionKind } from './kinds/actionKind.ts';
 import { addressResolver, appLabels, kindOf } from './kinds/appInstances.ts';
 import { ACTION_KINDS } from './kinds/kindRegistry.ts';
-import { actionBehaviour, appBehaviour, resolverBehaviour } from './kinds/kindBehaviours.ts';
+import {
+  actionBehaviour,
+  appBehaviour,
+  firewallBehaviour,
+  natBehaviour,
+  resolverBehaviour,
+} from './kinds/kindBehaviours.ts';
 import type { BuiltNode, HostNode } from './kinds/roleKind.ts';
 import { buildNetwork } from './build/buildNetwork.ts';
 import { isHostName } from './scenario/checkReferences.ts';
@@ -51,6 +59,8 @@ export interface Simulation {
   readonly cpus: ReadonlyMap<string, CpuScheduler>;
   /** The stub resolver of each node with a `dns` setting. */
   readonly resolvers: ReadonlyMap<string, Resolver>;
+  /** The firewall of each node with a `firewall` setting. */
+  readonly firewalls: ReadonlyMap<string, NodeFirewall>;
   /** The run's figures, folded from the trace as it is recorded. */
   readonly figures: RunFigures;
 }
@@ -92,8 +102,17 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
   };
   for (const host of hosts) if (hasCpu(host.spec)) cpuOf(host);
   const resolvers = new Map<string, Resolver>();
-  if (options.networkOnly) return { scenario, seed, sim, nodes, links, cpus, resolvers, figures };
+  const firewalls = new Map<string, NodeFirewall>();
+  const built = { scenario, seed, sim, nodes, links, cpus, resolvers, firewalls, figures };
+  if (options.networkOnly) return built;
 
+  // NAT translates at the nodes' hook points (src/kinds/nat), before any app sends.
+  for (const host of hosts) if (host.spec.nat) natBehaviour().install(sim, host, host.spec.nat);
+
+  for (const host of hosts) {
+    if (host.spec.firewall)
+      firewalls.set(host.spec.id, firewallBehaviour().install(sim, host.net, host.spec.firewall));
+  }
   for (const host of hosts) {
     const server = host.spec.dns && addressOf(host.spec.dns.server);
     if (host.spec.dns && server !== undefined)
@@ -142,12 +161,15 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
       event,
     );
   });
-  return { scenario, seed, sim, nodes, links, cpus, resolvers, figures };
+  return built;
 }
 
-/** The scenario without what needs a kind's behaviour: its apps, dns settings and actions. */
+/** The scenario without what needs a kind's behaviour: its apps, dns, firewall and nat settings,
+ * actions. */
 function networkOf(scenario: Scenario): Scenario {
-  const nodes = scenario.nodes.map(({ apps: _apps, dns: _dns, ...node }) => node);
+  const nodes = scenario.nodes.map(
+    ({ apps: _apps, dns: _dns, firewall: _firewall, nat: _nat, ...node }) => node,
+  );
   const events = scenario.events?.filter(isLinkEvent);
   return { ...scenario, nodes, ...(events ? { events } : {}) };
 }

@@ -23,6 +23,7 @@ export * from './summary/figureMath.ts';
 export type { CpuFigures } from './summary/cpuFigures.ts';
 export type { LinkFigures, DirectionFigures } from './summary/linkFigures.ts';
 export type { ServerFigures } from './summary/serverFigures.ts';
+export type { RetryFigures } from './summary/retryFigures.ts';
 export { addressResolver, appLabels, kindOf } from './kinds/appInstances.ts';
 export { ACTION_KINDS, APP_KINDS, ROLE_KINDS, UPCOMING_ROLES } from './kinds/kindRegistry.ts';
 export { kindsLoaded, loadEveryKind, loadKinds, loadedKinds } from './kinds/kindBehaviours.ts';

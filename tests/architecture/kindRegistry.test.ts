@@ -4,9 +4,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_KINDS, ROLE_KINDS, UPCOMING_ROLES } from '../../src/sim/kinds/kindRegistry.ts';
+import {
+  ACTION_KINDS,
+  APP_KINDS,
+  ROLE_KINDS,
+  UPCOMING_ROLES,
+} from '../../src/sim/kinds/kindRegistry.ts';
+import { actionBehaviour } from '../../src/sim/kinds/kindBehaviours.ts';
 import { scenarioJsonSchema } from '../../src/sim/scenario/scenarioSchema.ts';
-import { APP_VIEWS, ROLE_VIEWS } from '../../src/viz/kinds/index.ts';
+import { ACTION_VIEWS, APP_VIEWS, ROLE_VIEWS } from '../../src/viz/kinds/index.ts';
 
 const appTypes = APP_KINDS.map((k) => k.type);
 const roles = ROLE_KINDS.map((r) => r.role);
@@ -63,6 +69,15 @@ describe('the registry of kinds', () => {
       expect(view.name()).not.toBe('');
       expect(view.icon).toMatch(/^M/);
     }
+  });
+
+  it('has a view for every action with figures of its own (attacks), and no other', () => {
+    const withFigures = ACTION_KINDS.filter((k) => actionBehaviour(k).figures !== undefined);
+    expect(ACTION_VIEWS.map((v) => v.type)).toEqual(withFigures.map((k) => k.type));
+    // An action that runs as an app kind is told as that kind and has none.
+    for (const kind of ACTION_KINDS)
+      if ('runsAs' in kind && kind.runsAs !== undefined)
+        expect(actionBehaviour(kind).figures).toBeUndefined();
   });
 
   it("names, for each client view, a server app kind that listens (the editor's new-client peer)", () => {

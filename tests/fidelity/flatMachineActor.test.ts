@@ -221,7 +221,7 @@ describe('FlatMachineActor runs a machine as XState 5 does', () => {
     const types = (...names: string[]) => fc.constantFrom(...names.map((type) => ({ type })));
     const tcpEvent = fc.oneof(
       types('app.listen', 'app.connect', 'app.close', 'app.abort', 'tcp.syn', 'tcp.synAck'),
-      types('tcp.ackOfSyn', 'tcp.fin', 'tcp.ackOfFin', 'tcp.rst', 'tcp.giveUp'),
+      types('tcp.ackOfSyn', 'tcp.fin', 'tcp.ackOfFin', 'tcp.rst', 'tcp.giveUp', 'tcp.validCookie'),
     );
     const tcpActions = ['sendSyn', 'sendSynAck', 'sendAck', 'sendFin', 'sendRst'];
     const appEvent = fc.oneof(

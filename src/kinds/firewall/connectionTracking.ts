@@ -162,6 +162,15 @@ export class ConnectionTable {
     return gone;
   }
 
+  /**
+   * Removes `entry` at `now` as timed out (reporting `conntrack.expire`), when its machine's idle
+   * timer ran out; nothing if the table no longer holds it.
+   */
+  expireEntry(entry: ConntrackEntry, now: number): void {
+    if (this.byTuple.get(flowKey(entry.original)) !== entry) return;
+    this.expired(entry, now);
+  }
+
   /** The entries in the table, oldest first. */
   entries(): ConntrackEntry[] {
     const unique = new Set(this.byTuple.values());

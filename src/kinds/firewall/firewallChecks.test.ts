@@ -91,7 +91,7 @@ describe('ruleProblems', () => {
     ).toEqual(['REJECT with tcp-reset needs the protocol tcp, not icmp']);
     expect(
       ruleProblems({ match: {}, action: 'DROP', rejectWith: 'icmp-admin-prohibited' }),
-    ).toEqual(['"reject with" goes only with REJECT, not DROP']);
+    ).toEqual(['"rejectWith" goes only with REJECT, not DROP']);
   });
 
   it('refuses ranges, prefixes and flag sets that are out of shape', () => {

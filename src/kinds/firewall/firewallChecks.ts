@@ -1,13 +1,28 @@
 // Small pure checkers for firewall rules as a person writes them, for the schema's validation:
 // an address or CIDR, a port or port range, and a rule's fields that only make sense together.
-// Each returns a message naming what is wrong, never throws.
+// Each says what is wrong by a key of the firewall's phrasebook (firewallPhrases.ts) and, for
+// the command line and the tests, in English; none throws.
 
 import { formatIpv4, parseIpv4, parsePrefix } from '../../net/wire/ipv4Address.ts';
 import type { Ipv4Prefix } from '../../net/wire/ipv4Address.ts';
 import type { PortRange, Rule } from './firewallRules.ts';
+import { firewallPhrases, type FIREWALL_EN } from './firewallPhrases.ts';
 
-/** A parsed value, or the reason the text is not one. */
-export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
+/** A sentence of the firewall's phrasebook with its parameters. */
+export interface FirewallProblem {
+  key: keyof typeof FIREWALL_EN;
+  params?: Record<string, string>;
+}
+
+/** A parsed value, or the reason the text is not one (in English, and as a phrasebook key when it has one). */
+export type Checked<T> =
+  { ok: true; value: T } | { ok: false; error: string; problem?: FirewallProblem };
+
+/** A problem in English words. */
+export function problemText(problem: FirewallProblem): string {
+  const say = firewallPhrases.in().say as (key: string, params?: Record<string, string>) => string;
+  return say(problem.key, problem.params);
+}
 
 /**
  * Parses a rule's address: a CIDR prefix (`10.0.0.0/8`) or one address (`10.0.0.1`, meaning
@@ -32,27 +47,25 @@ export function parseCidr(text: string): Checked<Ipv4Prefix> {
  */
 export function parsePortRange(text: string): Checked<PortRange> {
   const trimmed = text.trim();
-  const fail = (why: string): Checked<PortRange> => ({
-    ok: false,
-    error: `"${text}" is not a port or port range: ${why}`,
-  });
-  if (trimmed === '')
-    return fail('it is empty; expected a port like 80 or a range like 1024-65535');
+  const fail = (key: FirewallProblem['key'], params: Record<string, string> = {}) => {
+    const problem = { key, params: { text, ...params } };
+    return { ok: false as const, error: problemText(problem), problem };
+  };
+  if (trimmed === '') return fail('port.empty');
   const parts = trimmed.split(/[-:]/);
-  if (parts.length > 2) return fail('expected one port or two joined by "-", like 1024-65535');
+  if (parts.length > 2) return fail('port.tooManyParts');
   const ports: number[] = [];
   for (const part of parts) {
     const p = part.trim();
-    if (p === '') return fail('a range needs a port on each side of "-", like 1024-65535');
-    if (!/^\d+$/.test(p)) return fail(`"${p}" is not a whole number`);
+    if (p === '') return fail('port.missingSide');
+    if (!/^\d+$/.test(p)) return fail('port.notWhole', { part: p });
     const port = Number(p);
-    if (port > 65535) return fail(`${p} is more than 65535, the highest port`);
+    if (port > 65535) return fail('port.tooHigh', { part: p });
     ports.push(port);
   }
   const low = ports[0] as number;
   const high = ports[ports.length - 1] as number;
-  if (low > high)
-    return fail(`the range starts at ${low}, after its end ${high}; write ${high}-${low}`);
+  if (low > high) return fail('port.backwards', { low: `${low}`, high: `${high}` });
   return { ok: true, value: { low, high } };
 }
 
@@ -61,46 +74,54 @@ export function parsePortRange(text: string): Checked<PortRange> {
  * these when the rule is added); empty when nothing is. Ranges and prefixes are checked too, for
  * rules built without the parsers above.
  */
-export function ruleProblems(rule: Rule): string[] {
-  const problems: string[] = [];
+export function ruleProblemsOf(rule: Rule): FirewallProblem[] {
+  const problems: FirewallProblem[] = [];
   const { match } = rule;
   const protocol = match.protocol ?? 'any';
   const ported = protocol === 'tcp' || protocol === 'udp';
-  for (const [name, range] of [
-    ['source port', match.srcPort],
-    ['destination port', match.dstPort],
+  for (const [side, range] of [
+    ['src', match.srcPort],
+    ['dst', match.dstPort],
   ] as const) {
     if (!range) continue;
-    if (!ported) problems.push(`a ${name} needs the protocol tcp or udp, not ${protocol}`);
+    if (!ported) problems.push({ key: `check.${side}PortNeedsProtocol`, params: { protocol } });
     if (!validPort(range.low) || !validPort(range.high) || range.low > range.high) {
-      problems.push(`the ${name} range ${range.low}-${range.high} is not 0-65535 with low <= high`);
+      const params = { low: `${range.low}`, high: `${range.high}` };
+      problems.push({ key: `check.${side}PortRange`, params });
     }
   }
-  for (const [name, prefix] of [
-    ['source', match.src],
-    ['destination', match.dst],
+  for (const [side, prefix] of [
+    ['src', match.src],
+    ['dst', match.dst],
   ] as const) {
     if (prefix && !validPrefix(prefix)) {
-      problems.push(`the ${name} ${formatIpv4(prefix.network)}/${prefix.length} is not a network`);
+      const network = `${formatIpv4(prefix.network)}/${prefix.length}`;
+      problems.push({ key: `check.${side}NotNetwork`, params: { network } });
     }
   }
   if (match.tcpFlags) {
-    if (protocol !== 'tcp') problems.push(`TCP flags need the protocol tcp, not ${protocol}`);
+    if (protocol !== 'tcp') problems.push({ key: 'check.flagsNeedTcp', params: { protocol } });
     const outside = match.tcpFlags.set.filter((f) => !match.tcpFlags?.mask.includes(f));
     if (outside.length > 0) {
-      problems.push(
-        `the flags ${outside.join(', ')} must be set but are not examined (add them to the mask)`,
-      );
+      problems.push({ key: 'check.flagsOutsideMask', params: { flags: outside.join(', ') } });
     }
   }
-  if (match.states?.length === 0) problems.push('a state match needs at least one state');
+  if (match.states?.length === 0) problems.push({ key: 'check.noStates' });
   if (rule.rejectWith && rule.action !== 'REJECT') {
-    problems.push(`"reject with" goes only with REJECT, not ${rule.action}`);
+    problems.push({ key: 'check.rejectWithAlone', params: { action: rule.action } });
   }
   if (rule.action === 'REJECT' && rule.rejectWith === 'tcp-reset' && protocol !== 'tcp') {
-    problems.push(`REJECT with tcp-reset needs the protocol tcp, not ${protocol}`);
+    problems.push({ key: 'check.resetNeedsTcp', params: { protocol } });
+  }
+  if (rule.logPrefix !== undefined && rule.action !== 'LOG') {
+    problems.push({ key: 'check.logPrefixAlone', params: { action: rule.action } });
   }
   return problems;
+}
+
+/** What is wrong with a rule, in English (ruleProblemsOf's problems in words). */
+export function ruleProblems(rule: Rule): string[] {
+  return ruleProblemsOf(rule).map(problemText);
 }
 
 function validPort(port: number): boolean {

@@ -150,7 +150,11 @@ export class NatTable {
     return this.add('dnat', original, reply, now);
   }
 
-  /** Updates an entry for a packet that matched it: timers, TCP's FINs and RST; an ended entry is removed. */
+  /**
+   * Updates an entry for a packet that matched it: timers, TCP's FINs and RST; an ended entry is
+   * removed. The FIN/ACK bookkeeping repeats the firewall's (connectionTracking.ts, about ten
+   * lines): a shared helper for both tables is left for when the firewall's file may change.
+   */
   touch(
     entry: NatEntry,
     direction: NatDirection,

@@ -1,6 +1,7 @@
 // The request/response service in a scenario: each query costs a round trip plus the service
-// time (worked by hand below), replies carry the configured size, and a busy service's worker
-// pool makes the second client wait.
+// time (worked by hand below), replies carry the configured size, a busy service's worker
+// pool makes the second client wait, and a rate-limited service's "rate limited" answers stop a
+// client without retries and are tried again by one with them.
 
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../sim/runScenario.ts';
@@ -74,5 +75,42 @@ describe('request/response service connections', () => {
     const [client] = summary.apps.serviceClient ?? [];
     expect(client).toMatchObject({ requests: 3, replies: 3, failures: 0, error: null });
     expect(summary.apps.service?.[0]?.accepted).toBe(3);
+  });
+});
+
+describe('a service client against a rate-limited service', () => {
+  const six = Array.from({ length: 6 }, (_, i) => `SELECT ${i}`);
+  const limit = { rate: 2, burst: 2 };
+
+  it('stops at the first "rate limited" answer without retries', () => {
+    const { simulation, summary } = runScenario(
+      serviceScenario({ rateLimit: limit }, { queries: six }),
+    );
+    // Queries one round trip apart (10 ms): the bucket admits 2, and the third is refused.
+    expect(simulation.sim.trace.ofType('server.limit')).toHaveLength(1);
+    expect(summary.apps.serviceClient?.[0]).toMatchObject({
+      replies: 3,
+      errors: 1,
+      error: 'rate limited',
+    });
+    expect(summary.apps.service?.[0]).toMatchObject({ limited: 1, statuses: { '-': 2, 503: 1 } });
+  });
+
+  it('gets every answer with retries, each refusal tried again', () => {
+    const retry = { attempts: 8, base: '100ms', cap: '2s' };
+    const { simulation, summary } = runScenario(
+      serviceScenario({ rateLimit: { ...limit, status: 429 } }, { queries: six, retry }),
+    );
+    const trace = simulation.sim.trace;
+    const refused = trace.ofType('server.limit').length;
+    expect(refused).toBeGreaterThan(0);
+    expect(trace.ofType('server.limit')[0]).toMatchObject({ status: 429 });
+    expect(trace.ofType('client.retry').every((r) => r.reason === 'rate limited')).toBe(true);
+    expect(summary.apps.serviceClient?.[0]).toMatchObject({
+      replies: 6 + refused,
+      errors: refused,
+      error: null,
+      retry: { retries: refused, gaveUp: 0 },
+    });
   });
 });

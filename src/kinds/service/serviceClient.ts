@@ -15,11 +15,21 @@ export interface QueryCounter {
   next(): number;
 }
 
+/** How a query ended beside its error: its number, whether a reply came, whether it ever left. */
+export interface QueryEnd {
+  req: number;
+  replied: boolean;
+  unsent: boolean;
+}
+
+/** Gets a query's error (an ERR reply's reason or a socket error), or null for an OK reply. */
+export type QueryDone = (error: string | null, end: QueryEnd) => void;
+
 interface Waiting {
   req: number;
   query: string;
   sentAt: number;
-  done: (error: string | null) => void;
+  done: QueryDone;
 }
 
 /** One user's connection to the service. */
@@ -42,7 +52,7 @@ export class ServiceClient {
   ) {}
 
   /** Sends `query` once the connection is up and earlier queries are answered. */
-  query(query: string, done: (error: string | null) => void): void {
+  query(query: string, done: QueryDone): void {
     this.queue.push({ req: this.counter.next(), query, sentAt: -1, done });
     if (!this.connection) this.open();
     else this.pump();
@@ -109,7 +119,11 @@ export class ServiceClient {
         bytes: reply.ok ? reply.body.length : 0,
         latency,
       });
-      answered.done(reply.ok ? null : reply.reason);
+      answered.done(reply.ok ? null : reply.reason, {
+        req: answered.req,
+        replied: true,
+        unsent: false,
+      });
     }
     this.pump();
   }
@@ -131,7 +145,7 @@ export class ServiceClient {
         req: waiting.req,
         error,
       });
-      waiting.done(error);
+      waiting.done(error, { req: waiting.req, replied: false, unsent: waiting.sentAt < 0 });
     }
   }
 }

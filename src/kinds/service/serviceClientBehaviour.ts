@@ -5,7 +5,16 @@
 import { defineAppBehaviour } from '../../sim/kinds/appKind.ts';
 import { startUsers, UserTally } from '../../sim/build/users.ts';
 import { latencyFigures, ms, type LatencyFigures } from '../../sim/summary/figureMath.ts';
-import { ServiceClient } from './serviceClient.ts';
+import { Retrier } from '../../machines/retry/retrier.ts';
+import { retryPolicy } from '../../sim/scenario/overloadSchemas.ts';
+import {
+  RETRY_TYPES,
+  RetryTally,
+  retryText,
+  type RetryFigures,
+} from '../../sim/summary/retryFigures.ts';
+import { ServiceClient, type QueryEnd } from './serviceClient.ts';
+import { judgeQuery } from './serviceRetries.ts';
 import { DEFAULT_SERVICE_PORT } from './serviceProtocol.ts';
 import { type ServiceClientApp } from './serviceSchemas.ts';
 import './serviceTrace.ts';
@@ -24,17 +33,33 @@ export interface ServiceClientFigures {
   failures: number;
   error: string | null;
   latency: LatencyFigures;
+  /** With a `retry` setting: retries, queries answered after retrying, queries given up. */
+  retry?: RetryFigures;
 }
 
 export const serviceClientBehaviour = defineAppBehaviour<ServiceClientApp, ServiceClientFigures>({
   start(context, app) {
-    const { sim, host, node, lookup } = context;
+    const { sim, host, node, label, lookup } = context;
     let numbered = 0;
     const queries = app.queries ?? ['SELECT 1'];
+    const policy = app.retry && retryPolicy(app.retry);
+    const backoff = policy && sim.random.stream(`node:${node}/${label}/retry`);
     /** One user: it resolves, then each visit sends the queries in order on its connection. */
     startUsers(context, app, 'query', (user, send) => {
       let client: ServiceClient | undefined;
       const counter = { app: user, next: () => ++numbered };
+      const retrier = policy && backoff && new Retrier(sim, node, user, backoff, policy);
+      /** One query, tried again as serviceRetries.ts says when the client retries. */
+      const ask = (query: string, done: (error: string | null) => void): void => {
+        if (!retrier) return client?.query(query, (error) => done(error));
+        type Outcome = { error: string | null; end: QueryEnd };
+        retrier.run<Outcome>(
+          query,
+          (_, tried) => client?.query(query, (error, end) => tried({ error, end })),
+          ({ error, end }) => judgeQuery(error, end),
+          ({ error }) => done(error),
+        );
+      };
       return {
         resolve: () =>
           lookup(app.server, (result) => {
@@ -49,7 +74,7 @@ export const serviceClientBehaviour = defineAppBehaviour<ServiceClientApp, Servi
             if (error !== null) return send({ type: 'user.failed', error });
             const query = queries[index++];
             if (query === undefined) return send({ type: 'user.visited' });
-            client?.query(query, next);
+            ask(query, next);
           };
           next(null);
         },
@@ -62,8 +87,16 @@ export const serviceClientBehaviour = defineAppBehaviour<ServiceClientApp, Servi
       const users = new UserTally();
       const counts = { replies: 0, errors: 0, failures: 0 };
       const latencies: number[] = [];
+      const retries = app.retry ? new RetryTally() : undefined;
       return {
-        types: ['app.visit', 'app.error', 'service.request', 'service.response', 'service.failure'],
+        types: [
+          'app.visit',
+          'app.error',
+          'service.request',
+          'service.response',
+          'service.failure',
+          ...(retries ? RETRY_TYPES : []),
+        ],
         add(record) {
           switch (record.type) {
             case 'app.visit':
@@ -83,6 +116,8 @@ export const serviceClientBehaviour = defineAppBehaviour<ServiceClientApp, Servi
               users.failed(record.req);
               counts.failures++;
               break;
+            default:
+              retries?.add(record);
           }
         },
         result: () => ({
@@ -93,12 +128,13 @@ export const serviceClientBehaviour = defineAppBehaviour<ServiceClientApp, Servi
           ...counts,
           error: users.error,
           latency: latencyFigures(latencies),
+          ...(retries ? { retry: retries.result() } : {}),
         }),
       };
     },
     lines: (c) => [
       `queries    ${c.node} -> ${c.server}: ${c.visits} visits, ${c.replies}/${c.requests} answered, ${c.errors} errors, ` +
-        `${c.failures} failed; latency mean ${ms(c.latency.meanNs)}, p95 ${ms(c.latency.p95Ns)}${c.error ? `; stopped: ${c.error}` : ''}`,
+        `${c.failures} failed; latency mean ${ms(c.latency.meanNs)}, p95 ${ms(c.latency.p95Ns)}${retryText(c.retry)}${c.error ? `; stopped: ${c.error}` : ''}`,
     ],
   },
 });

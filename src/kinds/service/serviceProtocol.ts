@@ -11,6 +11,10 @@ import type {
 
 /** The TCP port services listen on unless told otherwise. */
 export const DEFAULT_SERVICE_PORT = 7000;
+/** The reason of the ERR reply to a query over the server's rate limit. */
+export const RATE_LIMITED = 'rate limited';
+/** The reason of the ERR reply to a connection over the server's limits. */
+export const BUSY = 'busy';
 /** Longest request line accepted (bytes, CRLF included). */
 export const MAX_LINE = 4096;
 const encoder = new TextEncoder();
@@ -110,7 +114,7 @@ export class ServiceProtocol implements ServerProtocol {
   constructor(private readonly responseSize: number) {}
 
   refusal(): Uint8Array {
-    return encodeServiceReply({ ok: false, reason: 'busy' });
+    return encodeServiceReply({ ok: false, reason: BUSY });
   }
 
   open(): ProtocolSession {
@@ -147,12 +151,19 @@ export class ServiceProtocol implements ServerProtocol {
           const body = encoder.encode(
             `${verb} result `.repeat(Math.ceil(this.responseSize / 10)).slice(0, this.responseSize),
           );
-          return answer(
-            line.length > 60 ? `${line.slice(0, 57)}...` : line,
-            true,
-            { ok: true, body },
-            false,
-          );
+          const label = line.length > 60 ? `${line.slice(0, 57)}...` : line;
+          return {
+            ...answer(label, true, { ok: true, body }, false),
+            // Over the server's rate limit: `ERR rate limited`, traced with the limit's status.
+            limited: ({ status }: { status: number }): ServerRequest => ({
+              label,
+              work: false,
+              serve: (channel) => {
+                channel.write(encodeServiceReply({ ok: false, reason: RATE_LIMITED }));
+                channel.end({ status, close: false });
+              },
+            }),
+          };
         });
         if (overflow) {
           broken = true;

@@ -13,6 +13,7 @@ import {
 import { appName, port, serverName } from '../../sim/scenario/commonSchemas.ts';
 import { workloadSchema } from '../../sim/scenario/workloadSchema.ts';
 import { concurrencySchema, serviceSchema } from '../../sim/scenario/serverSchemas.ts';
+import { rateLimitSchema, retrySchema } from '../../sim/scenario/overloadSchemas.ts';
 
 export const serviceServerApp = object(
   { type: literal('service') },
@@ -43,6 +44,7 @@ export const serviceServerApp = object(
       max: 1000,
       description: 'Scheduling priority of its threads.',
     }),
+    rateLimit: rateLimitSchema,
   },
   'A request/response service such as a database: every query costs the configured service time.',
 );
@@ -61,6 +63,7 @@ export const serviceClientApp = object(
     ),
     workload: workloadSchema,
     start: duration({ description: 'When the first visit starts (default 0s).' }),
+    retry: retrySchema,
   },
   'A client of a request/response service: each visit sends its queries in order (default "SELECT 1").',
 );

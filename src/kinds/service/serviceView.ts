@@ -10,7 +10,12 @@ import { userSentence } from '../../viz/log/narrateUsers.ts';
 import { formatCount } from '../../engine/language.ts';
 import { formatMoment } from '../../engine/time.ts';
 import { serverThreadMachine, userMachineOf } from '../../viz/statechart/sharedMachines.ts';
-import { cardTime, serverCard, type SummaryFigure } from '../../viz/summary/cardParts.ts';
+import {
+  cardTime,
+  retryCardFigures,
+  serverCard,
+  type SummaryFigure,
+} from '../../viz/summary/cardParts.ts';
 import type { ServiceClientFigures } from './serviceClientKind.ts';
 import type { ServiceClientApp, ServiceServerApp } from './serviceSchemas.ts';
 import { servicePhrases } from './servicePhrases.ts';
@@ -40,6 +45,7 @@ export const serviceClientView = defineAppView<ServiceClientApp, ServiceClientFi
       [say('card.failed'), n(c.failures), 'failures'],
       [say('card.latency'), `${time(c.latency.meanNs)} / ${time(c.latency.p95Ns)}`],
     ];
+    figures.push(...retryCardFigures(c.retry, language));
     if (c.error) figures.push([say('card.stopped'), c.error]);
     return {
       id: `service-client-${c.node}`,

@@ -27,10 +27,19 @@ interface Queued {
   done: (outcome: HttpOutcome) => void;
   /** Already sent once and lost with its connection. */
   retried: boolean;
+  /** Whether the caller will try a failed request again itself (a client's `retry`). */
+  again?: (outcome: HttpOutcome) => boolean;
 }
 
 /** Methods a client may send again after a connection failed under them (RFC 9110 9.2.2). */
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'TRACE']);
+export const IDEMPOTENT: ReadonlySet<string> = new Set([
+  'GET',
+  'HEAD',
+  'PUT',
+  'DELETE',
+  'OPTIONS',
+  'TRACE',
+]);
 
 /** Sends requests to one server over as many connections as its options allow. */
 export class HttpAgent {
@@ -48,11 +57,20 @@ export class HttpAgent {
     private readonly tls?: ClientTlsOptions,
   ) {}
 
-  /** Sends a request when a connection is free; `done` gets its response or error. */
-  request(request: HttpRequest, done: (outcome: HttpOutcome) => void): void {
+  /**
+   * Sends a request when a connection is free; `done` gets its response or error. `again` says
+   * whether the caller will send a failed request again (traced as the failure's `again`).
+   */
+  request(
+    request: HttpRequest,
+    done: (outcome: HttpOutcome) => void,
+    again?: (outcome: HttpOutcome) => boolean,
+  ): void {
     if (!this.options.persistent && header(request, 'Connection') === undefined)
       request = { ...request, headers: [...request.headers, ['Connection', 'close']] };
-    this.queue.push({ request, done, retried: false });
+    this.queue.push(
+      again ? { request, done, retried: false, again } : { request, done, retried: false },
+    );
     this.dispatch();
   }
 
@@ -107,7 +125,8 @@ export class HttpAgent {
           connection.close();
         }
         if (!outcome.ok && this.tryAgain(queued, outcome)) return this.dispatch();
-        if (!outcome.ok) this.failed(queued, outcome.req, outcome.error, false);
+        if (!outcome.ok)
+          this.failed(queued, outcome.req, outcome.error, queued.again?.(outcome) ?? false);
         queued.done(outcome);
         this.dispatch();
       });

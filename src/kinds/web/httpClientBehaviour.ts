@@ -12,6 +12,14 @@ import {
   statusText,
   type LatencyFigures,
 } from '../../sim/summary/figureMath.ts';
+import { Retrier } from '../../machines/retry/retrier.ts';
+import { retryPolicy } from '../../sim/scenario/overloadSchemas.ts';
+import {
+  RETRY_TYPES,
+  RetryTally,
+  retryText,
+  type RetryFigures,
+} from '../../sim/summary/retryFigures.ts';
 import { HttpAgent } from './httpAgent.ts';
 import { loadPage, sendRequests, UserSession } from './httpVisits.ts';
 import { DEFAULT_AUTHORITY, randomBytes, rootCertificate } from './tlsEndpoints.ts';
@@ -35,6 +43,8 @@ export interface HttpClientFigures {
   latency: LatencyFigures;
   /** Page loads: from the page's request to its last object. */
   pages: LatencyFigures;
+  /** With a `retry` setting: retries, requests answered after retrying, requests given up. */
+  retry?: RetryFigures;
 }
 
 export const httpClientBehaviour = defineAppBehaviour<HttpClientApp, HttpClientFigures>({
@@ -44,6 +54,8 @@ export const httpClientBehaviour = defineAppBehaviour<HttpClientApp, HttpClientF
     const port = app.port ?? (app.https ? 443 : 80);
     const tlsRandom = randomBytes(sim.random.stream(`node:${node}/${label}/tls`));
     const trustStore = (app.trust ?? [DEFAULT_AUTHORITY]).map(rootCertificate);
+    const policy = app.retry && retryPolicy(app.retry);
+    const backoff = policy && sim.random.stream(`node:${node}/${label}/retry`);
     const options = {
       persistent: app.persistent ?? true,
       parallel: app.parallel ?? 1,
@@ -73,7 +85,9 @@ export const httpClientBehaviour = defineAppBehaviour<HttpClientApp, HttpClientF
             );
             const name = app.server.includes('.') ? app.server : formatIpv4(result.address);
             const defaultPort = app.https ? 443 : 80;
-            session = new UserSession(agent, port === defaultPort ? name : `${name}:${port}`);
+            const retrier = policy && backoff && new Retrier(sim, node, user, backoff, policy);
+            const authority = port === defaultPort ? name : `${name}:${port}`;
+            session = new UserSession(agent, authority, retrier);
             send({ type: 'dns.resolved' });
           }),
         login: () => {
@@ -109,6 +123,7 @@ export const httpClientBehaviour = defineAppBehaviour<HttpClientApp, HttpClientF
       const statuses: Record<string, number> = {};
       const latencies: number[] = [];
       const pageTimes: number[] = [];
+      const retries = app.retry ? new RetryTally() : undefined;
       return {
         types: [
           'app.visit',
@@ -117,6 +132,7 @@ export const httpClientBehaviour = defineAppBehaviour<HttpClientApp, HttpClientF
           'http.response',
           'http.failure',
           'http.page',
+          ...(retries ? RETRY_TYPES : []),
         ],
         add(record) {
           switch (record.type) {
@@ -140,6 +156,8 @@ export const httpClientBehaviour = defineAppBehaviour<HttpClientApp, HttpClientF
             case 'http.page':
               if (record.error === null) pageTimes.push(record.elapsed);
               break;
+            default:
+              retries?.add(record);
           }
         },
         result: () => ({
@@ -153,6 +171,7 @@ export const httpClientBehaviour = defineAppBehaviour<HttpClientApp, HttpClientF
           statuses: { ...statuses },
           latency: latencyFigures(latencies),
           pages: latencyFigures(pageTimes),
+          ...(retries ? { retry: retries.result() } : {}),
         }),
       };
     },
@@ -161,7 +180,7 @@ export const httpClientBehaviour = defineAppBehaviour<HttpClientApp, HttpClientF
         c.pages.count > 0 ? `; ${c.pages.count} pages, mean load ${ms(c.pages.meanNs)}` : '';
       return [
         `client     ${c.node} -> ${c.server}: ${c.visits} visits, ${c.responses}/${c.requests} answered (${statusText(c.statuses)}), ` +
-          `${c.failures} failed; latency mean ${ms(c.latency.meanNs)}${pages}${c.error ? `; stopped: ${c.error}` : ''}`,
+          `${c.failures} failed; latency mean ${ms(c.latency.meanNs)}${pages}${retryText(c.retry)}${c.error ? `; stopped: ${c.error}` : ''}`,
       ];
     },
   },

@@ -28,7 +28,8 @@ export interface ClientTlsOptions {
 
 /** What a request ends with: a response, or an error (an errno name or a parse problem). */
 export type HttpOutcome =
-  | { ok: true; response: HttpResponse }
+  /** `req` numbers the attempt that got the response. */
+  | { ok: true; response: HttpResponse; req: number }
   /** `req` numbers the failed attempt; `unsent` when it never left (safe to send elsewhere). */
   | { ok: false; error: string; req: number; unsent: boolean };
 
@@ -244,7 +245,7 @@ export class HttpClientConnection {
       // back what still waits here so it travels on another connection.
       const closing = /(?:^|,)\s*close\s*(?:,|$)/i.test(header(response, 'Connection') ?? '');
       if (closing) this.ended = true;
-      answered.done({ ok: true, response });
+      answered.done({ ok: true, response, req: answered.req });
       if (closing) {
         this.fail('ECONNRESET');
         this.sendEnd();

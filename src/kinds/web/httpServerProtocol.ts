@@ -94,6 +94,22 @@ export class HttpServerProtocol implements ServerProtocol {
         reply.write(request.method === 'HEAD' ? headOnly(bytes, answer.body.length) : bytes);
         reply.end({ status: answer.status, close });
       },
+      limited: ({ status, retryAfter }) => {
+        const after: HttpHeaders =
+          retryAfter === undefined ? [] : [['Retry-After', `${retryAfter}`]];
+        const answer = text(status, 'too many requests, slow down', after);
+        const label = `${request.method} ${request.target}`;
+        const limited = this.request(label, false, answer, close);
+        if (request.method !== 'HEAD') return limited;
+        return {
+          ...limited,
+          serve: (reply) =>
+            limited.serve({
+              write: (bytes) => reply.write(headOnly(bytes, answer.body.length)),
+              end: (outcome) => reply.end(outcome),
+            }),
+        };
+      },
     };
   }
 

@@ -27,7 +27,8 @@ declare module '../../engine/trace.ts' {
     };
     /**
      * A request failed without a response (connection refused, reset, timed out, bad response);
-     * `again` when the client sends it once more (a request lost to a closing connection).
+     * `again` when the client sends it once more (a request lost to a closing connection, or
+     * tried again by the client's `retry`).
      */
     'http.failure': {
       node: string;

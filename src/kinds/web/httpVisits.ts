@@ -12,8 +12,10 @@ import {
   type HttpResponse,
 } from '../../net/app/http/httpMessage.ts';
 import { formatCookie, parseSetCookie } from '../../net/app/http/cookies.ts';
+import type { Retrier } from '../../machines/retry/retrier.ts';
 import type { HttpAgent } from './httpAgent.ts';
 import type { HttpOutcome } from './httpClientConnection.ts';
+import { judgeHttp } from './httpRetries.ts';
 import { referencedObjects } from './httpSite.ts';
 
 /** A request in a scenario's list. */
@@ -28,12 +30,13 @@ export interface PlannedRequest {
   at?: number;
 }
 
-/** The user's side of a server: its Host header, its cookies. */
+/** The user's side of a server: its Host header, its cookies, and its retries if it has any. */
 export class UserSession {
   private readonly cookies = new Map<string, string>();
   constructor(
     readonly agent: HttpAgent,
     readonly host: string,
+    private readonly retrier?: Retrier,
   ) {}
 
   /** Headers every request carries: Host, and the cookies the server set. */
@@ -46,7 +49,10 @@ export class UserSession {
     return headers;
   }
 
-  /** Sends a request with the session's headers and keeps any cookie the response sets. */
+  /**
+   * Sends a request with the session's headers and keeps any cookie the response sets; with
+   * retries, tries again as httpRetries.ts says (each try with the cookies it has by then).
+   */
   send(
     method: string,
     path: string,
@@ -54,14 +60,23 @@ export class UserSession {
     type: string | undefined,
     done: (outcome: HttpOutcome) => void,
   ): void {
-    const headers = this.headers();
-    if (body !== undefined)
-      headers.push(['Content-Type', type ?? 'application/x-www-form-urlencoded']);
-    const request = makeRequest(method, path, headers, body === undefined ? undefined : utf8(body));
-    this.agent.request(request, (outcome) => {
-      if (outcome.ok) this.keepCookies(outcome.response);
-      done(outcome);
-    });
+    const attempt = (n: number, tried: (outcome: HttpOutcome) => void): void => {
+      const headers = this.headers();
+      if (body !== undefined)
+        headers.push(['Content-Type', type ?? 'application/x-www-form-urlencoded']);
+      const bytes = body === undefined ? undefined : utf8(body);
+      const retrier = this.retrier;
+      this.agent.request(
+        makeRequest(method, path, headers, bytes),
+        (outcome) => {
+          if (outcome.ok) this.keepCookies(outcome.response);
+          tried(outcome);
+        },
+        retrier && ((outcome) => retrier.willRetry(n, judgeHttp(method, outcome))),
+      );
+    };
+    if (!this.retrier) return attempt(1, done);
+    this.retrier.run(path, attempt, (outcome) => judgeHttp(method, outcome), done);
   }
 
   private keepCookies(response: HttpResponse): void {

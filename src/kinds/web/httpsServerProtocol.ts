@@ -43,20 +43,25 @@ export class HttpsServerProtocol implements ServerProtocol {
         detail,
       });
     let failed = false;
-    const encrypted = (request: ServerRequest): ServerRequest => ({
-      label: request.label,
-      work: request.work,
-      serve: (reply: ReplyChannel) =>
-        request.serve({
-          write: (bytes) => {
-            if (!failed) reply.write(tls.write(bytes).send);
-          },
-          end: (outcome) => {
-            if (outcome.close && !failed) reply.write(tls.close().send);
-            reply.end(outcome);
-          },
-        }),
-    });
+    const encrypted = (request: ServerRequest): ServerRequest => {
+      const limited = request.limited?.bind(request);
+      return {
+        label: request.label,
+        work: request.work,
+        serve: (reply: ReplyChannel) =>
+          request.serve({
+            write: (bytes) => {
+              if (!failed) reply.write(tls.write(bytes).send);
+            },
+            end: (outcome) => {
+              if (outcome.close && !failed) reply.write(tls.close().send);
+              reply.end(outcome);
+            },
+          }),
+        // The rate limit counts the HTTP requests inside, never the handshake.
+        ...(limited ? { limited: (answer: { status: number }) => encrypted(limited(answer)) } : {}),
+      };
+    };
     return {
       receive: (bytes) => {
         if (failed) return [];

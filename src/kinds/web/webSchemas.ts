@@ -15,6 +15,7 @@ import {
 import { concurrencySchema, serviceSchema } from '../../sim/scenario/serverSchemas.ts';
 import { appName, port, serverName } from '../../sim/scenario/commonSchemas.ts';
 import { workloadSchema } from '../../sim/scenario/workloadSchema.ts';
+import { rateLimitSchema, retrySchema } from '../../sim/scenario/overloadSchemas.ts';
 
 const urlPath = (description: string) =>
   string({
@@ -104,6 +105,7 @@ export const httpServerApp = object(
       {},
       'Serve HTTPS (TLS 1.3-shaped) with this certificate; port 443 by default.',
     ),
+    rateLimit: rateLimitSchema,
   },
   'A web server: a static site, a small API, optional accounts; each request costs CPU time on the node.',
 );
@@ -143,6 +145,7 @@ export const httpClientApp = object(
     login: object({ user: string({ maxLength: 64 }), password: string({ maxLength: 128 }) }),
     workload: workloadSchema,
     start: duration({ description: 'When the first visit starts (default 0s).' }),
+    retry: retrySchema,
   },
   'A web client: each visit loads `page` (default /index.html) or sends `requests` in order.',
 );

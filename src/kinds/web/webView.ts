@@ -14,6 +14,7 @@ import { serverThreadMachine, userMachineOf } from '../../viz/statechart/sharedM
 import {
   cardCounts,
   cardTime,
+  retryCardFigures,
   serverCard,
   type SummaryFigure,
 } from '../../viz/summary/cardParts.ts';
@@ -90,6 +91,7 @@ export const httpClientView = defineAppView<HttpClientApp, HttpClientFigures>({
         say('card.pageLoads'),
         say('card.pageLoadsValue', { count: n(c.pages.count), time: time(c.pages.meanNs) }),
       ]);
+    figures.push(...retryCardFigures(c.retry, language));
     if (c.error) figures.push([say('card.stopped'), c.error]);
     return {
       id: `web-client-${c.node}`,

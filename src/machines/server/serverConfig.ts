@@ -4,6 +4,7 @@
 import type { Nanos } from '../../engine/time.ts';
 import type { Distribution } from '../cpu/distributions.ts';
 import type { CONCURRENCY_MODELS } from './concurrencyModels.ts';
+import type { RateLimitSettings } from './rateLimit.ts';
 
 /**
  * How the process shares threads among connections: `single`, `threadPerConnection`,
@@ -41,6 +42,8 @@ export interface ServerProcessOptions {
   keepAliveTimeout: Nanos;
   /** Scheduling priority of the server's threads (lower runs first). */
   priority: number;
+  /** Requests over this rate are answered at once with 503 or 429 (rateLimit.ts); none: no limit. */
+  rateLimit?: RateLimitSettings;
 }
 
 export const DEFAULT_CONCURRENCY: ConcurrencyConfig = {

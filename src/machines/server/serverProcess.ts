@@ -14,7 +14,8 @@ import type { ConcurrencyStrategy } from './concurrencyStrategy.ts';
 import type { ServerProcessOptions } from './serverConfig.ts';
 import { ServerConnection, type ConnectionHost, type PendingRequest } from './serverConnection.ts';
 import type { ServerCloseReason, ServerConnectionEvent } from './serverConnectionMachine.ts';
-import type { ServerProtocol } from './serverProtocol.ts';
+import type { ServerProtocol, ServerRequest } from './serverProtocol.ts';
+import { RateLimiter } from './rateLimit.ts';
 import { startWorker, type Worker } from './serverThreads.ts';
 import './serverTrace.ts';
 
@@ -37,6 +38,8 @@ export class ServerProcess {
   private readonly random: RandomStream;
   /** What each connection's machine asks of this process. */
   private readonly connections: ConnectionHost;
+  /** The token buckets of the server's rate limit, if it has one. */
+  private readonly limiter: RateLimiter | undefined;
 
   constructor(
     private readonly sim: Simulator,
@@ -46,6 +49,7 @@ export class ServerProcess {
     readonly options: ServerProcessOptions,
   ) {
     this.random = sim.random.stream(`node:${options.node}/${options.app}/service`);
+    this.limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : undefined;
     this.strategy = new CONCURRENCY_MODELS[options.concurrency.model]<PendingRequest>({
       config: options.concurrency,
       thread: (name) => startWorker(sim, options.node, options.app, name),
@@ -146,9 +150,32 @@ export class ServerProcess {
         req: id,
         label: request.label,
       });
-      conn.queue.push({ conn, id, request, arrivedNs: this.sim.now() });
+      const admitted = this.limiter ? this.limit(conn, id, request) : request;
+      conn.queue.push({ conn, id, request: admitted, arrivedNs: this.sim.now() });
     }
     conn.send(requests.length > 0 ? REQUEST : DATA);
+  }
+
+  /**
+   * The request as the rate limit lets it through: itself when its bucket has a token (or the
+   * limit does not count it), else its refusal, answered without work.
+   */
+  private limit(conn: ServerConnection, id: number, request: ServerRequest): ServerRequest {
+    const limiter = this.limiter as RateLimiter;
+    if (!request.limited || limiter.admit(conn.name, this.sim.now())) return request;
+    const { node, app } = this.options;
+    const { status, retryAfter } = limiter.settings;
+    this.sim.record({
+      t: this.sim.now(),
+      type: 'server.limit',
+      node,
+      app,
+      conn: conn.name,
+      req: id,
+      key: limiter.keyOf(conn.name),
+      status,
+    });
+    return request.limited(retryAfter === undefined ? { status } : { status, retryAfter });
   }
 
   /** The connection's next request starts, now or when the model gets to it. */

@@ -17,6 +17,12 @@ export interface ServerRequest {
   readonly work: boolean;
   /** Writes the reply once the work is done; must call `reply.end` exactly once. */
   serve(reply: ReplyChannel): void;
+  /**
+   * The same request refused by the server's rate limit: answered at once with `status` (and,
+   * over HTTP, a Retry-After of `retryAfter` seconds when given). Absent for what a rate limit
+   * does not count (a TLS handshake, a malformed request).
+   */
+  limited?(answer: { status: number; retryAfter?: number }): ServerRequest;
 }
 
 /** Where a request's reply goes. */

@@ -15,6 +15,18 @@ declare module '../../engine/trace.ts' {
     'server.refuse': { node: string; app: string; conn: string; reason: string };
     /** A complete request arrived on a connection; `req` numbers the server's requests. */
     'server.request': { node: string; app: string; conn: string; req: number; label: string };
+    /**
+     * The server's rate limit refused request `req` from `conn`: the bucket `key` (the client's
+     * address, or "all") had no token; it is answered at once with `status` (503 or 429).
+     */
+    'server.limit': {
+      node: string;
+      app: string;
+      conn: string;
+      req: number;
+      key: string;
+      status: number;
+    };
     /** A worker started on a request (its CPU job is `job` in the node's scheduler). */
     'server.work': { node: string; app: string; req: number; worker: string; job: string };
     /** The reply was written; `latency` is from the request's arrival, in ns. */

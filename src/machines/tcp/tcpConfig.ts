@@ -28,6 +28,23 @@ export interface TcpConfig {
   /** Data retransmissions before ETIMEDOUT (Linux tcp_retries2: 15). */
   retries: number;
   /**
+   * SYN-ACK retransmissions of a connection a listener made for a SYN, before it is given up
+   * (Linux tcp_synack_retries: 5, so with a 1 s first RTO it lives 1+2+4+8+16+32 = 63 s).
+   */
+  synAckRetries: number;
+  /**
+   * The most connections one listener holds in SYN-RECEIVED (its SYN queue); a SYN beyond them
+   * is dropped, or answered with a SYN cookie when `synCookies` is on. The listen backlog limits
+   * them too. Linux: tcp_max_syn_backlog, 128 or more by the memory (often 1024 to 4096); the
+   * default here, 4096, is never reached before a backlog (at most 4096) is.
+   */
+  synBacklog: number;
+  /**
+   * SYN cookies (RFC 4987 3.6): while a listener's queue is full, answer a SYN with a cookie
+   * SYN-ACK and keep no state (Linux tcp_syncookies=1). Off by default.
+   */
+  synCookies: boolean;
+  /**
    * Delayed ACKs (RFC 5681 4.2, RFC 1122 4.2.3.2): acknowledge every second segment, or when
    * `delayedAckTimeout` runs out, instead of every segment at once. Off by default.
    */
@@ -56,6 +73,9 @@ export const DEFAULT_TCP_CONFIG: Readonly<TcpConfig> = Object.freeze({
   msl: 30 * NS_PER_S,
   synRetries: 6,
   retries: 15,
+  synAckRetries: 5,
+  synBacklog: 4096,
+  synCookies: false,
   delayedAck: false,
   delayedAckTimeout: 200 * NS_PER_MS,
   windowScaling: false,

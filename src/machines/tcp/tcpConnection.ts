@@ -97,9 +97,24 @@ export class TcpConnection extends TcpReceiver {
 
   /** Passive open for a SYN that reached a listener: answers SYN+ACK. */
   accept(syn: Packet): void {
+    this.passive = true;
     this.actor.send({ type: 'app.listen' });
     this.takeSyn(syn);
     this.actor.send({ type: 'tcp.syn' });
+  }
+
+  /**
+   * Passive open from a valid SYN cookie (RFC 4987 3.6): `ack` is the segment that brought it
+   * back (its ack - 1 is our ISN, its seq - 1 the peer's), `peerMss` the MSS the cookie encodes.
+   * The SYN+ACK was sent without state, so the connection enters SYN-RECEIVED without sending
+   * it, and `ack` is then processed as the ACK of our SYN (with any data it carries).
+   */
+  acceptCookie(ack: Packet, peerMss: number): void {
+    this.passive = true;
+    this.actor.send({ type: 'app.listen' });
+    this.takeCookie(ack, peerMss);
+    this.actor.send({ type: 'tcp.validCookie' });
+    this.receive(ack);
   }
 
   /**

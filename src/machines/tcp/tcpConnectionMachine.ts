@@ -33,6 +33,11 @@ export type TcpConnectionEvent =
   | { type: 'app.abort' }
   /** A SYN without ACK arrived (a connection request, or the peer's SYN in a simultaneous open). */
   | { type: 'tcp.syn' }
+  /**
+   * An ACK brought back a valid SYN cookie (RFC 4987 3.6): the listener answered the SYN with a
+   * cookie SYN+ACK and kept nothing, and now makes the connection it would have kept.
+   */
+  | { type: 'tcp.validCookie' }
   /** A SYN+ACK that acknowledges our SYN arrived. */
   | { type: 'tcp.synAck' }
   /** An acceptable ACK of our SYN arrived (in SYN-RECEIVED). */
@@ -122,6 +127,8 @@ export const tcpConnectionMachine = setup({
     LISTEN: {
       on: {
         'tcp.syn': { target: 'SYN-RECEIVED', actions: 'sendSynAck' },
+        // The SYN+ACK left already, statelessly: the ACK that brought the cookie follows at once.
+        'tcp.validCookie': { target: 'SYN-RECEIVED' },
         'app.close': { target: 'CLOSED', actions: 'released' },
         'app.abort': { target: 'CLOSED', actions: 'released' },
       },
@@ -152,10 +159,11 @@ export const tcpConnectionMachine = setup({
           { guard: 'isPassive', target: 'CLOSED', actions: 'released' },
           { target: 'CLOSED', actions: [{ type: 'failed', params: 'ECONNREFUSED' }, 'released'] },
         ],
-        'tcp.giveUp': {
-          target: 'CLOSED',
-          actions: [{ type: 'failed', params: 'ETIMEDOUT' }, 'released'],
-        },
+        'tcp.giveUp': [
+          // No application holds a passive connection yet: it just leaves the SYN queue.
+          { guard: 'isPassive', target: 'CLOSED', actions: 'released' },
+          { target: 'CLOSED', actions: [{ type: 'failed', params: 'ETIMEDOUT' }, 'released'] },
+        ],
         'app.close': { target: 'FIN-WAIT-1', actions: 'sendFin' },
       },
     },

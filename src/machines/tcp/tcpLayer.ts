@@ -1,9 +1,12 @@
 // TCP on one node: ports, listening sockets, connections demultiplexed by their 4-tuple, RST for
 // segments to closed ports (RFC 9293 3.10.7.1), and ICMP errors reported to connecting sockets.
+// A listener's SYN queue is bounded by its backlog and the node's synBacklog; when it is full a
+// SYN is dropped, or with synCookies answered by a SYN cookie (tcpSynCookies.ts). Taps see every
+// arriving segment and ICMP error about TCP, as a packet capture would (a port scanner's view).
 
 import type { Simulator } from '../../engine/simulator.ts';
 import type { NetNode } from '../../net/ip/netNode.ts';
-import type { IcmpDispatcher } from '../../net/transport/icmpDispatcher.ts';
+import type { IcmpDispatcher, IcmpErrorHandler } from '../../net/transport/icmpDispatcher.ts';
 import { isValidPort, PortTable } from '../../net/transport/portTable.ts';
 import {
   refuseCall,
@@ -17,44 +20,19 @@ import { resetReply } from '../../net/tcp/resetReply.ts';
 import { DEFAULT_TCP_CONFIG, type TcpConfig } from './tcpConfig.ts';
 import { TcpConnection, type ConnectionHost } from './tcpConnection.ts';
 import { TcpListener } from './tcpListener.ts';
+import { ConnectionTable } from './tcpConnectionTable.ts';
+import { SynCookies } from './tcpSynCookies.ts';
 import './tcpTrace.ts';
 
 type PortOwner = TcpListener | TcpConnection;
 
 /**
- * Connections by their 4-tuple (the local address is the node's): the remote address, then both
- * ports as one number, so a segment finds its connection without building a key string.
+ * Sees what reaches a node's TCP, before TCP handles it (the kernel still answers): every segment
+ * and every ICMP error quoting a TCP segment. What a raw socket or a capture gives a scanner.
  */
-class ConnectionTable {
-  private readonly byRemote = new Map<Ipv4Address, Map<number, TcpConnection>>();
-  /** Every connection, in the order made (for the socket table). */
-  private readonly all = new Set<TcpConnection>();
-
-  get(localPort: number, remote: Ipv4Address, remotePort: number): TcpConnection | undefined {
-    return this.byRemote.get(remote)?.get(localPort * 65536 + remotePort);
-  }
-
-  set(localPort: number, remote: Ipv4Address, remotePort: number, c: TcpConnection): void {
-    let ports = this.byRemote.get(remote);
-    if (!ports) this.byRemote.set(remote, (ports = new Map()));
-    const old = ports.get(localPort * 65536 + remotePort);
-    if (old) this.all.delete(old);
-    ports.set(localPort * 65536 + remotePort, c);
-    this.all.add(c);
-  }
-
-  delete(localPort: number, remote: Ipv4Address, remotePort: number): void {
-    const ports = this.byRemote.get(remote);
-    const c = ports?.get(localPort * 65536 + remotePort);
-    if (!ports || !c) return;
-    ports.delete(localPort * 65536 + remotePort);
-    if (ports.size === 0) this.byRemote.delete(remote);
-    this.all.delete(c);
-  }
-
-  values(): IterableIterator<TcpConnection> {
-    return this.all.values();
-  }
+export interface TcpTap {
+  segment?(packet: Packet): void;
+  icmpError?: IcmpErrorHandler;
 }
 
 /** The TCP layer of a node. */
@@ -66,6 +44,8 @@ export class TcpLayer {
   private readonly parents = new Map<TcpConnection, TcpListener>();
   private readonly host: ConnectionHost;
   private readonly nextIss: () => number;
+  private readonly cookies: SynCookies;
+  private readonly taps: TcpTap[] = [];
 
   constructor(
     private readonly sim: Simulator,
@@ -79,6 +59,7 @@ export class TcpLayer {
     this.ports = new PortTable(sim.random.stream(`node:${node.name}/tcp-ports`));
     const isn = sim.random.stream(`node:${node.name}/tcp-isn`);
     this.nextIss = initialSequence ?? (() => isn.nextUint32());
+    this.cookies = new SynCookies(sim, node, this.config);
     this.host = {
       sim,
       net: node,
@@ -87,7 +68,9 @@ export class TcpLayer {
       established: (c) => this.parents.get(c)?.enqueue(c),
     };
     node.onDeliver('tcp', (packet) => this.receive(packet));
-    icmp.onError(IP_PROTOCOL.tcp, ({ header, quoted }) => {
+    icmp.onError(IP_PROTOCOL.tcp, (error) => {
+      for (const tap of this.taps) tap.icmpError?.(error);
+      const { header, quoted } = error;
       if (header.kind !== 'icmp' || quoted.srcPort === undefined || quoted.dstPort === undefined)
         return;
       const connection = this.connections.get(quoted.srcPort, quoted.ip.dst, quoted.dstPort);
@@ -185,12 +168,22 @@ export class TcpLayer {
     return ok(connection);
   }
 
+  /** Lets `tap` see what arrives from now on; the function returned stops it. */
+  addTap(tap: TcpTap): () => void {
+    this.taps.push(tap);
+    return () => {
+      const at = this.taps.indexOf(tap);
+      if (at >= 0) this.taps.splice(at, 1);
+    };
+  }
+
   /** Connections in any state but CLOSED, for the socket table. */
   openConnections(): TcpConnection[] {
     return [...this.connections.values()];
   }
 
   private receive(packet: Packet): void {
+    for (let i = 0; i < this.taps.length; i++) this.taps[i]?.segment?.(packet);
     const h = packet.transport as TcpHeader;
     const connection = this.connections.get(h.dstPort, packet.ip.src, h.srcPort);
     if (connection) {
@@ -203,20 +196,45 @@ export class TcpLayer {
       return;
     }
     if (listener && h.flags.rst) return;
+    if (listener && this.config.synCookies && h.flags.ack && !h.flags.syn) {
+      if (this.acceptCookie(listener, packet)) return;
+    }
     this.resetClosed(packet);
   }
 
+  /**
+   * A SYN for a listener: a new connection in SYN-RECEIVED, unless its queue is full (its backlog,
+   * or synBacklog connections in SYN-RECEIVED). Then, as Linux, the SYN is dropped, or with SYN
+   * cookies answered by a cookie while the accept queue itself has room.
+   */
   private acceptSyn(listener: TcpListener, packet: Packet): void {
     const h = packet.transport as TcpHeader;
-    if (listener.full) {
-      this.sim.record({
-        t: this.sim.now(),
-        type: 'tcp.synDropped',
-        node: this.node.name,
-        port: listener.port,
-        pkt: packet.id,
-        backlog: listener.backlog,
-      });
+    const synQueueFull = listener.halfOpen >= this.config.synBacklog;
+    if (listener.full || synQueueFull) {
+      if (this.config.synCookies && listener.queued < listener.backlog) {
+        this.cookies.answer(packet);
+        return;
+      }
+      const t = this.sim.now();
+      const { port } = listener;
+      if (listener.full)
+        this.sim.record({
+          t,
+          type: 'tcp.synDropped',
+          node: this.node.name,
+          port,
+          pkt: packet.id,
+          backlog: listener.backlog,
+        });
+      else
+        this.sim.record({
+          t,
+          type: 'tcp.synQueueFull',
+          node: this.node.name,
+          port,
+          pkt: packet.id,
+          synBacklog: this.config.synBacklog,
+        });
       return;
     }
     const connection = new TcpConnection(
@@ -231,6 +249,52 @@ export class TcpLayer {
     this.parents.set(connection, listener);
     listener.halfOpen++;
     connection.accept(packet);
+  }
+
+  /**
+   * An ACK for a listener and no connection, with SYN cookies on: if it brings back a valid
+   * cookie, the connection is made now (dropped if the accept queue is full). False if the
+   * cookie is not valid (the caller answers with RST, as Linux does).
+   */
+  private acceptCookie(listener: TcpListener, packet: Packet): boolean {
+    const mss = this.cookies.check(packet);
+    if (mss === undefined) return false;
+    const h = packet.transport as TcpHeader;
+    const t = this.sim.now();
+    if (listener.queued >= listener.backlog) {
+      this.sim.record({
+        t,
+        type: 'tcp.cookieDropped',
+        node: this.node.name,
+        port: listener.port,
+        pkt: packet.id,
+        backlog: listener.backlog,
+      });
+      return true;
+    }
+    const iss = (h.ack - 1) >>> 0;
+    const connection = new TcpConnection(
+      this.host,
+      packet.ip.dst,
+      h.dstPort,
+      packet.ip.src,
+      h.srcPort,
+      iss,
+    );
+    this.connections.set(h.dstPort, packet.ip.src, h.srcPort, connection);
+    this.parents.set(connection, listener);
+    listener.halfOpen++;
+    this.sim.record({
+      t,
+      type: 'tcp.cookieAck',
+      node: this.node.name,
+      port: listener.port,
+      pkt: packet.id,
+      conn: connection.name,
+      mss,
+    });
+    connection.acceptCookie(packet, mss);
+    return true;
   }
 
   /** RFC 9293 3.10.7.1: a segment for no connection gets RST (unless it is an RST). */

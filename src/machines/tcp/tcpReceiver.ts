@@ -248,6 +248,23 @@ export abstract class TcpReceiver extends TcpSender {
   }
 
   /**
+   * Learns the peer from the ACK that brought a SYN cookie back: its ISN is the ACK's seq - 1 and
+   * its MSS what the cookie says; the SYN's other options are lost (plain RFC 9293 segments). Our
+   * SYN counts as sent, so the ACK acknowledges it.
+   */
+  protected takeCookie(ack: Packet, peerMss: number): void {
+    const h = ack.transport as TcpHeader;
+    this.peerMss = peerMss;
+    this.extensions?.takeSyn([]);
+    this.sendBuffer.sendSyn();
+    this.receiveBuffer = new ReceiveBuffer({
+      irs: seqAdd(h.seq, -1),
+      capacity: this.host.config.receiveWindow,
+      maxWindow: MAX_UNSCALED_WINDOW,
+    });
+  }
+
+  /**
    * Hands the in-order bytes to the application (onData), then the end of the stream (onEnd)
    * once every byte before the FIN is read; nothing while no application holds the socket.
    */

@@ -46,6 +46,8 @@ export abstract class TcpSender {
   protected persisting = false;
   protected timeouts = 0;
   protected synRetransmitted = false;
+  /** Made by a listener for a SYN: its SYN-ACK is retried `synAckRetries` times, not `synRetries`. */
+  protected passive = false;
   /**
    * The connection reached CLOSED and was released: it sends nothing more, even when a handler
    * that closed it (abort in onData, say) returns into the middle of segment processing.
@@ -318,7 +320,8 @@ export abstract class TcpSender {
     const { sim, net, config } = this.host;
     // Still opening while our SYN is unacknowledged, also after a close in SYN-RECEIVED.
     const opening = this.state === 'SYN-SENT' || !this.sendBuffer.synAcked;
-    if (++this.timeouts > (opening ? config.synRetries : config.retries)) {
+    const synLimit = this.passive ? config.synAckRetries : config.synRetries;
+    if (++this.timeouts > (opening ? synLimit : config.retries)) {
       this.raise({ type: 'tcp.giveUp' });
       return;
     }

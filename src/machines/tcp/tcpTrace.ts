@@ -1,5 +1,6 @@
 // Trace records of TCP: connection states, congestion window, retransmission timer, and the
-// segments a learner should notice (retransmissions, refused connections, dropped SYNs).
+// segments a learner should notice (retransmissions, refused connections, dropped SYNs, SYN
+// cookies sent and brought back).
 
 import type { TcpState } from './tcpConnectionMachine.ts';
 
@@ -40,6 +41,27 @@ declare module '../../engine/trace.ts' {
     'tcp.refused': { node: string; port: number; pkt: number };
     /** A SYN was dropped because the listener's backlog was full. */
     'tcp.synDropped': { node: string; port: number; pkt: number; backlog: number };
+    /**
+     * A SYN was dropped because the listener's SYN queue was full: `synBacklog` connections of it
+     * were in SYN-RECEIVED (the node's tcp.synBacklog), and SYN cookies are off.
+     */
+    'tcp.synQueueFull': { node: string; port: number; pkt: number; synBacklog: number };
+    /**
+     * The listener's queue was full, so the SYN in `pkt` was answered with a SYN cookie (RFC 4987
+     * 3.6): a SYN-ACK whose sequence number is `cookie`, and no state kept. `mss` is the MSS the
+     * cookie encodes (the client's, rounded down to the cookie's table).
+     */
+    'tcp.synCookie': { node: string; port: number; pkt: number; cookie: number; mss: number };
+    /**
+     * The segment `pkt` brought back a valid SYN cookie: the connection `conn` is made from it,
+     * with the MSS the cookie encodes.
+     */
+    'tcp.cookieAck': { node: string; port: number; pkt: number; conn: string; mss: number };
+    /**
+     * The segment `pkt` brought back a valid SYN cookie, but the listener's accept queue already
+     * held `backlog` connections: it was dropped (the client's retransmission may get in later).
+     */
+    'tcp.cookieDropped': { node: string; port: number; pkt: number; backlog: number };
   }
 }
 

@@ -11,7 +11,9 @@ export type IpDropReason =
   /** Addressed to this node, but no transport handles its protocol. */
   | 'noProtocol'
   /** The outgoing interface has no link plugged in. */
-  | 'notConnected';
+  | 'notConnected'
+  /** A packet filter (a firewall) refused it; its `fw.verdict` record names the rule. */
+  | 'filtered';
 
 declare module '../../engine/trace.ts' {
   interface TraceRecordTypes {

@@ -1,6 +1,7 @@
 // A host or router at the IP layer: interfaces, a routing table, sending packets it originates,
 // delivering packets addressed to it to a per-protocol transport hook, and (as a router)
-// forwarding with TTL decrement and the ICMP errors of RFC 792/1812.
+// forwarding with TTL decrement and the ICMP errors of RFC 792/1812. Packet filters and address
+// translators (src/kinds/firewall, src/kinds/nat) see packets at netfilter's five hook points.
 
 import type { Simulator } from '../../engine/simulator.ts';
 import { destinationUnreachable, portUnreachable, timeExceeded } from '../wire/icmpErrors.ts';
@@ -50,7 +51,38 @@ export interface OutgoingPacket {
 
 /** What became of an originated packet: sent (or delivered locally), or dropped and why. */
 export type SendResult =
-  { ok: true; packet: Packet } | { ok: false; packet: Packet; reason: 'noRoute' | 'notConnected' };
+  | { ok: true; packet: Packet }
+  | { ok: false; packet: Packet; reason: 'noRoute' | 'notConnected' | 'filtered' };
+
+/**
+ * Where a hook sees packets, as netfilter's IPv4 hooks: `prerouting` every packet that arrives,
+ * before the routing decision; then `input` those for this node, or `forward` those it routes on
+ * (after the TTL check, with the TTL already decremented); `output` packets it originates, after
+ * their route is chosen; `postrouting` every packet about to leave, forwarded or originated.
+ * Packets a node sends to its own addresses pass no hook (as a usual `-i lo -j ACCEPT`).
+ */
+export type HookPoint = 'prerouting' | 'input' | 'forward' | 'output' | 'postrouting';
+
+/** The interfaces a hooked packet came in by and will leave by, where they are known. */
+export interface HookContext {
+  inIface?: NetInterface;
+  outIface?: NetInterface;
+}
+
+/**
+ * Sees a packet at a hook point: returns the packet to go on with (the same object, or a
+ * rewritten one), or undefined when it took the packet (dropped it, having said why in the trace).
+ */
+export type PacketHook = (packet: Packet, context: HookContext) => Packet | undefined;
+
+/** Options of `sendPacket`. */
+export interface SendOptions {
+  /**
+   * Skip the `output` hooks: for a filter's own answer to a packet it rejected (Linux attaches
+   * it to the rejected packet's connection, so the rules that judged that packet do not judge it).
+   */
+  skipOutputHooks?: boolean;
+}
 
 const BROADCAST = 0xffffffff;
 const EMPTY = new Uint8Array(0);
@@ -63,6 +95,13 @@ export class NetNode {
   private readonly byName = new Map<string, NetInterface>();
   private readonly byAddress = new Map<Ipv4Address, NetInterface>();
   private readonly handlers = new Map<number, DeliverHandler>();
+  private readonly hooks: Record<HookPoint, PacketHook[]> = {
+    prerouting: [],
+    input: [],
+    forward: [],
+    output: [],
+    postrouting: [],
+  };
   private readonly ids: PacketIds;
   private readonly ttl: number;
   private readonly deliverEvent = (arg: { packet: Packet; iface: NetInterface }): void =>
@@ -146,6 +185,11 @@ export class NetNode {
     else this.handlers.delete(number);
   }
 
+  /** Adds a hook at `point`; hooks at one point see a packet in the order they were added. */
+  addHook(point: HookPoint, hook: PacketHook): void {
+    this.hooks[point].push(hook);
+  }
+
   /** Whether `address` belongs to one of this node's interfaces. */
   isLocal(address: Ipv4Address): boolean {
     return this.byAddress.has(address);
@@ -178,7 +222,7 @@ export class NetNode {
    * zero delay when addressed to one of its addresses, else out of the interface its route gives.
    * With no route the packet is dropped (`ip.drop` noRoute) and no ICMP error is sent.
    */
-  sendPacket(packet: Packet): SendResult {
+  sendPacket(packet: Packet, options: SendOptions = {}): SendResult {
     const local = this.byAddress.get(packet.ip.dst);
     if (local) {
       this.sim.schedule(0, this.deliverEvent, { packet, iface: local });
@@ -189,10 +233,15 @@ export class NetNode {
       this.drop(packet, 'noRoute');
       return { ok: false, packet, reason: 'noRoute' };
     }
-    if (!this.transmit(this.byName.get(route.iface) as NetInterface, packet)) {
-      return { ok: false, packet, reason: 'notConnected' };
+    const outIface = this.byName.get(route.iface) as NetInterface;
+    let out: Packet | undefined = packet;
+    if (!options.skipOutputHooks) out = this.runHooks('output', out, { outIface });
+    if (out) out = this.runHooks('postrouting', out, { outIface });
+    if (!out) return { ok: false, packet, reason: 'filtered' };
+    if (!this.transmit(outIface, out)) {
+      return { ok: false, packet: out, reason: 'notConnected' };
     }
-    return { ok: true, packet };
+    return { ok: true, packet: out };
   }
 
   /** Sends ICMP Port Unreachable about `offending` (a UDP datagram to a port nobody listens on). */
@@ -218,10 +267,13 @@ export class NetNode {
    * otherwise dropped by a host, or routed by a router: TTL checked and decremented, a new
    * Packet object with the same id sent on, or an ICMP error sent back to the source.
    */
-  receive(packet: Packet, iface: NetInterface): void {
+  receive(arrived: Packet, iface: NetInterface): void {
+    const packet = this.runHooks('prerouting', arrived, { inIface: iface });
+    if (!packet) return;
     const dst = packet.ip.dst;
     if (dst === BROADCAST || this.byAddress.has(dst)) {
-      this.deliver(packet, iface);
+      const accepted = this.runHooks('input', packet, { inIface: iface });
+      if (accepted) this.deliver(accepted, iface);
       return;
     }
     if (!this.router) {
@@ -245,12 +297,15 @@ export class NetNode {
       return;
     }
     const out = this.byName.get(route.iface) as NetInterface;
-    const forwarded: Packet = {
+    const decremented: Packet = {
       id: packet.id,
       ip: { ...packet.ip, ttl: packet.ip.ttl - 1 },
       transport: packet.transport,
       payload: packet.payload,
     };
+    const context = { inIface: iface, outIface: out };
+    const forwarded = this.runHooks('forward', decremented, context);
+    if (!forwarded) return;
     this.sim.record({
       t: this.sim.now(),
       type: 'ip.forward',
@@ -259,7 +314,18 @@ export class NetNode {
       fromIface: iface.name,
       toIface: out.name,
     });
-    this.transmit(out, forwarded);
+    const leaving = this.runHooks('postrouting', forwarded, context);
+    if (leaving) this.transmit(out, leaving);
+  }
+
+  /** The packet after every hook at `point`, or undefined once one took it. */
+  private runHooks(point: HookPoint, packet: Packet, context: HookContext): Packet | undefined {
+    const hooks = this.hooks[point];
+    if (hooks.length === 0) return packet;
+    let current: Packet | undefined = packet;
+    for (let i = 0; i < hooks.length && current; i++)
+      current = (hooks[i] as PacketHook)(current, context);
+    return current;
   }
 
   private deliver(packet: Packet, iface: NetInterface): void {

@@ -49,6 +49,9 @@ function tcpConfigOf(spec: ScenarioNode): Partial<TcpConfig> {
   if (t.msl !== undefined) config.msl = t.msl;
   if (t.synRetries !== undefined) config.synRetries = t.synRetries;
   if (t.retries !== undefined) config.retries = t.retries;
+  if (t.synAckRetries !== undefined) config.synAckRetries = t.synAckRetries;
+  if (t.synBacklog !== undefined) config.synBacklog = t.synBacklog;
+  if (t.synCookies !== undefined) config.synCookies = t.synCookies;
   if (t.delayedAck !== undefined) config.delayedAck = t.delayedAck;
   if (t.delayedAckTimeout !== undefined) config.delayedAckTimeout = t.delayedAckTimeout;
   if (t.windowScaling !== undefined) config.windowScaling = t.windowScaling;

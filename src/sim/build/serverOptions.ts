@@ -10,6 +10,7 @@ import {
   type ServerProcessOptions,
 } from '../../machines/server/serverConfig.ts';
 import type { ServerProcess } from '../../machines/server/serverProcess.ts';
+import { rateLimitSettings, type RateLimitField } from '../scenario/overloadSchemas.ts';
 
 /** The fields server apps share in a scenario. */
 export interface ServerAppSettings {
@@ -19,6 +20,7 @@ export interface ServerAppSettings {
   service?: ServiceDemand;
   keepAliveTimeout?: number;
   priority?: number;
+  rateLimit?: RateLimitField;
 }
 
 /** The options of a server process named `name` on `node`, defaults filled in. */
@@ -45,6 +47,7 @@ export function serverProcessOptions(
     service: app.service ?? { cpu: { kind: 'constant', value: NS_PER_MS } },
     keepAliveTimeout: app.keepAliveTimeout ?? defaults.keepAliveTimeout,
     priority: app.priority ?? 0,
+    ...(app.rateLimit ? { rateLimit: rateLimitSettings(app.rateLimit) } : {}),
   };
 }
 

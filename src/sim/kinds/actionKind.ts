@@ -5,6 +5,8 @@
 // kindRegistry.ts lists them, and the schema, the validator and the builder loop over that list.
 
 import { duration, literal, string, type Schema, type ValidationIssue } from '../schema/schema.ts';
+import type { TraceFold } from '../../engine/traceFold.ts';
+import type { Ipv4Address } from '../../net/wire/ipv4Address.ts';
 import type { AppContext } from './appKind.ts';
 import { phrase } from '../schema/phrase.ts';
 
@@ -54,13 +56,38 @@ export interface ActionKind<E extends ActionBase = ActionBase> {
   behaviour(): Promise<ActionBehaviour<E>>;
 }
 
+/** One action of a scenario, as its figures see it: enough to pick its records from the trace. */
+export interface ActionInstance<E> {
+  /** The acting node's id. */
+  readonly node: string;
+  /** Its index in the document's `events`. */
+  readonly index: number;
+  readonly event: E;
+  /** Its name in the trace (`action3`). */
+  readonly label: string;
+  /** The address a node id (its first interface) or an IPv4 literal names. */
+  addressOf(peer: string): Ipv4Address | undefined;
+  /** The id of the node a node id or an IPv4 address (of one of its interfaces) names. */
+  nodeOf(peer: string): string | undefined;
+}
+
 /** What an action does. */
-export interface ActionBehaviour<E> {
+export interface ActionBehaviour<E, F = unknown> {
   /**
    * Schedules the action on its node; nothing runs until the simulator does. `context.label`
    * is its name in the trace (`action3`: the third event of the document).
    */
   start(context: AppContext, event: E): void;
+  /**
+   * Its figures in the run summary, for an action that records its own (an attack's); one that
+   * runs as an app kind has none here. The fold sees every record of its types in the run (its
+   * own are those of its node and `label`; it may count what its target recorded too).
+   */
+  readonly figures?: {
+    fold(instance: ActionInstance<E>): TraceFold<F>;
+    /** The figures as lines of text for a terminal. */
+    lines(figures: F): string[];
+  };
 }
 
 /** Any action kind, as the registry holds them. */
@@ -76,7 +103,9 @@ export function defineActionKind<E extends ActionBase>(kind: ActionKind<E>): Act
 }
 
 /** Declares an action's behaviour with its types checked (an identity function). */
-export function defineActionBehaviour<E>(behaviour: ActionBehaviour<E>): ActionBehaviour<E> {
+export function defineActionBehaviour<E, F = unknown>(
+  behaviour: ActionBehaviour<E, F>,
+): ActionBehaviour<E, F> {
   return behaviour;
 }
 

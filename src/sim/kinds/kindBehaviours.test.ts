@@ -50,6 +50,24 @@ describe('kind behaviours, loaded per scenario', () => {
     expect(sim.runScenario(parsed.scenario).summary.resolvers?.length).toBeGreaterThan(0);
   });
 
+  it('loads NAT for a scenario with a nat setting (and a ping scenario does not: above)', async () => {
+    const sim = await freshSim();
+    const parsed = sim.parseScenarioText(exampleText('home-nat.json'));
+    if (!parsed.ok) throw new Error('the example should be valid');
+    await sim.loadKinds(parsed.scenario);
+    expect(sim.loadedKinds().sort()).toEqual(['httpClient', 'httpServer', 'nat', 'ping']);
+    expect(sim.runScenario(parsed.scenario).summary.nats?.[0]?.mappings).toBeGreaterThan(0);
+  });
+
+  it('builds a NAT router’s network without NAT’s behaviour (networkOnly)', async () => {
+    const sim = await freshSim();
+    const parsed = sim.parseScenarioText(exampleText('home-nat.json'));
+    if (!parsed.ok) throw new Error('the example should be valid');
+    const built = sim.buildSimulation(parsed.scenario, { networkOnly: true });
+    expect(built.nodes.has('router')).toBe(true);
+    expect(sim.loadedKinds()).toEqual([]);
+  });
+
   it('loads the actions a document names, with the app kind an action runs as', async () => {
     const sim = await freshSim();
     const document = JSON.parse(exampleText('web-page-load.json')) as Record<string, unknown>;

@@ -8,15 +8,21 @@
 import type { Scenario } from '../scenario/scenarioSchema.ts';
 import type { ActionBehaviour, AnyActionKind } from './actionKind.ts';
 import type { AnyAppKind, AppBehaviour } from './appKind.ts';
-import { ACTION_KINDS, APP_KINDS, NODE_RESOLVER } from './kindRegistry.ts';
+import { ACTION_KINDS, APP_KINDS, NODE_FIREWALL, NODE_NAT, NODE_RESOLVER } from './kindRegistry.ts';
 
-/** Anything with a behaviour to load: an app kind, an action kind, the node resolver. */
+/** Anything with a behaviour to load: an app kind, an action kind, the node resolver, firewall or NAT. */
 interface Loadable<B> {
   behaviour(): Promise<B>;
 }
 
 /** The stub resolver's behaviour: how it is made, looks names up, and counts. */
 type ResolverBehaviour = Awaited<ReturnType<typeof NODE_RESOLVER.behaviour>>;
+
+/** The packet filter's behaviour: how it is put on a node, and counts. */
+type FirewallBehaviour = Awaited<ReturnType<typeof NODE_FIREWALL.behaviour>>;
+
+/** NAT's behaviour: how it is installed on a node, and counts. */
+type NatBehaviour = Awaited<ReturnType<typeof NODE_NAT.behaviour>>;
 
 const loaded = new Map<Loadable<unknown>, unknown>();
 const loading = new Map<Loadable<unknown>, Promise<void>>();
@@ -33,6 +39,8 @@ export function kindsNeeded(scenario: Scenario): Loadable<unknown>[] {
       if (kind) needed.add(kind);
     }
     if (node.dns) needed.add(NODE_RESOLVER);
+    if (node.firewall) needed.add(NODE_FIREWALL);
+    if (node.nat) needed.add(NODE_NAT);
   }
   for (const event of scenario.events ?? []) {
     const kind = ACTION_BY_TYPE.get(event.type);
@@ -72,13 +80,21 @@ export async function loadKinds(scenario: Scenario): Promise<void> {
 
 /** Loads every kind's behaviour: for the command line and the tests, which run anything. */
 export async function loadEveryKind(): Promise<void> {
-  await Promise.all([...APP_KINDS, ...ACTION_KINDS, NODE_RESOLVER].map(load));
+  await Promise.all(
+    [...APP_KINDS, ...ACTION_KINDS, NODE_RESOLVER, NODE_FIREWALL, NODE_NAT].map(load),
+  );
 }
 
-/** The `type`s (and `resolver`) of what is loaded so far, for tests and diagnostics. */
+/** The `type`s (and `resolver`, `nat`) of what is loaded so far, for tests and diagnostics. */
 export function loadedKinds(): string[] {
   return [...loaded.keys()].map((kind) =>
-    kind === NODE_RESOLVER ? 'resolver' : (kind as unknown as { type: string }).type,
+    kind === NODE_RESOLVER
+      ? 'resolver'
+      : kind === NODE_FIREWALL
+        ? 'firewall'
+        : kind === NODE_NAT
+          ? 'nat'
+          : (kind as unknown as { type: string }).type,
   );
 }
 
@@ -102,4 +118,14 @@ export function actionBehaviour(kind: AnyActionKind): ActionBehaviour<unknown> {
 /** The stub resolver of nodes with a `dns` setting (loaded: see loadKinds). */
 export function resolverBehaviour(): ResolverBehaviour {
   return need(NODE_RESOLVER, 'the DNS resolver of nodes with a dns setting');
+}
+
+/** The packet filter of nodes with a `firewall` setting (loaded: see loadKinds). */
+export function firewallBehaviour(): FirewallBehaviour {
+  return need(NODE_FIREWALL, 'the firewall of nodes with a firewall setting');
+}
+
+/** NAT on nodes with a `nat` setting (loaded: see loadKinds). */
+export function natBehaviour(): NatBehaviour {
+  return need(NODE_NAT, 'the NAT of nodes with a nat setting');
 }

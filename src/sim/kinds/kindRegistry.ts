@@ -4,6 +4,8 @@
 // (and one in src/viz's view registry). Order matters: it is the order of the schema and of the
 // summary. What apps and actions do is loaded per scenario (kindBehaviours.ts).
 
+import { portScanActionKind } from '../../kinds/attack/portScanActionKind.ts';
+import { synFloodActionKind } from '../../kinds/attack/synFloodActionKind.ts';
 import { bulkSendKind } from '../../kinds/bulkTransfer/bulkSendKind.ts';
 import { transferActionKind } from '../../kinds/bulkTransfer/transferActionKind.ts';
 import { sinkKind } from '../../kinds/bulkTransfer/sinkKind.ts';
@@ -11,12 +13,16 @@ import { dnsRole } from '../../kinds/dns/dnsRole.ts';
 import { dnsSettings } from '../../kinds/dns/dnsSchemas.ts';
 import { lookUpStatically } from '../../kinds/dns/dnsStaticLookupFeature.ts';
 import { dnsServerKind } from '../../kinds/dns/dnsServerKind.ts';
+import { firewallRole } from '../../kinds/firewall/firewallRole.ts';
+import { firewallSettings } from '../../kinds/firewall/firewallSchemas.ts';
 import { ftpClientKind } from '../../kinds/ftp/ftpClientKind.ts';
 import { ftpServerKind } from '../../kinds/ftp/ftpServerKind.ts';
 import { clientRole, serverRole } from '../../kinds/host/hostRoles.ts';
 import { pingActionKind } from '../../kinds/host/pingActionKind.ts';
 import { loadBalancerKind } from '../../kinds/loadBalancer/loadBalancerKind.ts';
 import { loadBalancerRole } from '../../kinds/loadBalancer/loadBalancerRole.ts';
+import { checkNat, natSettings } from '../../kinds/nat/natSchemas.ts';
+import { natStatically, natWarnings } from '../../kinds/nat/natStaticFeature.ts';
 import { echoKind } from '../../kinds/pingEcho/echoKind.ts';
 import { pingerKind } from '../../kinds/pingEcho/pingerKind.ts';
 import { routerRole } from '../../kinds/router/routerRole.ts';
@@ -44,7 +50,13 @@ export const APP_KINDS = [
 ] as const;
 
 /** Every action a node can take at a moment (a timed event of the scenario, see actionKind.ts). */
-export const ACTION_KINDS = [pingActionKind, fetchActionKind, transferActionKind] as const;
+export const ACTION_KINDS = [
+  pingActionKind,
+  fetchActionKind,
+  transferActionKind,
+  synFloodActionKind,
+  portScanActionKind,
+] as const;
 
 /** Every node role. */
 export const ROLE_KINDS = [
@@ -53,6 +65,7 @@ export const ROLE_KINDS = [
   routerRole,
   switchRole,
   dnsRole,
+  firewallRole,
   loadBalancerRole,
 ] as const;
 
@@ -60,9 +73,7 @@ export const ROLE_KINDS = [
  * Roles a scenario may name that have no behaviour yet, with what brings them: validation
  * refuses them by name instead of building them as something else.
  */
-export const UPCOMING_ROLES: Readonly<Record<string, string>> = {
-  firewall: 'firewalls arrive with the firewall, NAT and load-balancer release',
-};
+export const UPCOMING_ROLES: Readonly<Record<string, string>> = {};
 
 /** The stub resolver of nodes with a `dns` setting (src/kinds/dns). */
 export const NODE_RESOLVER = {
@@ -73,4 +84,27 @@ export const NODE_RESOLVER = {
   /** How it is made, looks names up and counts: loaded for a scenario with one (kindBehaviours). */
   behaviour: () =>
     import('../../kinds/dns/dnsResolverFeature.ts').then((module) => module.resolverBehaviour),
+};
+
+/** The packet filter of nodes with a `firewall` setting (src/kinds/firewall). */
+export const NODE_FIREWALL = {
+  /** The node's `firewall` setting: its filter table. */
+  settings: firewallSettings,
+  /** How it is put on a node and counts: loaded for a scenario with one (kindBehaviours). */
+  behaviour: () =>
+    import('../../kinds/firewall/firewallFeature.ts').then((module) => module.firewallBehaviour),
+};
+
+/** Network address translation on nodes with a `nat` setting (src/kinds/nat). */
+export const NODE_NAT = {
+  /** The node's `nat` setting. */
+  settings: natSettings,
+  /** Its checks a schema cannot make (`path` is `$.nodes[i].nat`). */
+  check: checkNat,
+  /** What the scenario's NATs do to addresses, from the document alone (for warnings). */
+  statically: natStatically,
+  /** Warnings about `nat` settings that are legal but likely wrong. */
+  warn: natWarnings,
+  /** How it is installed on a node and counts: loaded for a scenario with one (kindBehaviours). */
+  behaviour: () => import('../../kinds/nat/natFeature.ts').then((module) => module.natBehaviour),
 };

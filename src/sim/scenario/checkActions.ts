@@ -1,12 +1,12 @@
 // Checks of the actions among a scenario's timed events that a schema cannot make: the acting
 // node exists and has an address to send from, its target exists (or, for a DNS name, the node
 // has a resolver), the action happens before the document's run ends, and each kind's own checks (a sink
-// or web server listening where it sends).
+// or web server listening where it sends, behind a NAT's port forward if it sends to one).
 
-import { parseIpv4 } from '../../net/wire/ipv4Address.ts';
+import { formatIpv4, parseIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { AnyActionKind } from '../kinds/actionKind.ts';
 import { kindOf } from '../kinds/appInstances.ts';
-import { ACTION_KINDS } from '../kinds/kindRegistry.ts';
+import { ACTION_KINDS, NODE_NAT } from '../kinds/kindRegistry.ts';
 import type { ValidationIssue } from '../schema/schema.ts';
 import { phrase, phrased } from '../schema/phrase.ts';
 import { formatDuration } from '../../engine/time.ts';
@@ -23,11 +23,16 @@ export function checkActions(
   issues: ValidationIssue[],
 ): void {
   const until = scenario.until;
+  const nat = NODE_NAT.statically(scenario);
   const listens = (peer: string, protocol: 'tcp' | 'udp', port: number): boolean => {
-    const node = nodeNamed(scenario, known, peer);
+    // A NAT's port forward: the server behind it must listen (src/kinds/nat).
+    const address = parseIpv4(peer);
+    const forward = address.ok ? nat.forwardOf(address.address, protocol, port) : undefined;
+    const at = forward ? forward.port : port;
+    const node = nodeNamed(scenario, known, forward ? formatIpv4(forward.address) : peer);
     return (node?.apps ?? []).some((app) => {
       const socket = kindOf(app).listens?.(app);
-      return socket?.protocol === protocol && socket.port === port;
+      return socket?.protocol === protocol && socket.port === at;
     });
   };
   scenario.events?.forEach((event, i) => {

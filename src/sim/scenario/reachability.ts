@@ -20,8 +20,18 @@ interface Port {
   iface: string;
 }
 
-/** Whether a packet gets there, and if not, why, in words. */
-export type PathOutcome = { ok: true } | { ok: false; reason: string; phrase?: Phrase };
+/** A node a packet leaves on its way, and the interface it leaves by. */
+export interface Hop {
+  node: number;
+  iface: string;
+}
+
+/**
+ * Whether a packet gets there (and by which nodes and interfaces: the sender's, then each
+ * router's), and if not, why, in words.
+ */
+export type PathOutcome =
+  { ok: true; via: readonly Hop[] } | { ok: false; reason: string; phrase?: Phrase };
 
 /** Most routers a path may cross: a packet's TTL (64) would run out before. */
 const MAX_HOPS = 64;
@@ -81,17 +91,18 @@ export class NetworkMap {
     const nodes = this.scenario.nodes;
     const name = (i: number) => nodes[i]?.id ?? '?';
     const target = formatIpv4(dst);
-    if (this.owner.get(dst) === from) return { ok: true };
+    if (this.owner.get(dst) === from) return { ok: true, via: [] };
     const firstFailure: Phrase[] = [];
     const fail = (reason: Phrase) => {
       if (firstFailure.length === 0) firstFailure.push(reason);
     };
     // Breadth first over the nodes holding the packet: the sender, then the routers on the way.
-    let holders: { node: number; arrivedOn?: string }[] = [{ node: from }];
+    type Holder = { node: number; arrivedOn?: string; via: Hop[] };
+    let holders: Holder[] = [{ node: from, via: [] }];
     const seen = new Set<number>([from]);
     for (let hop = 0; hop <= MAX_HOPS && holders.length > 0; hop++) {
-      const next: { node: number; arrivedOn?: string }[] = [];
-      for (const { node, arrivedOn } of holders) {
+      const next: Holder[] = [];
+      for (const { node, arrivedOn, via } of holders) {
         const route = this.tables[node]?.lookup(dst);
         const who = hop === 0 ? name(node) : phrase('path.router', { node: name(node) });
         if (!route) {
@@ -105,7 +116,8 @@ export class NetworkMap {
           fail(phrase('path.unlinked', { node: name(node), interface: route.iface, target }));
           continue;
         }
-        if (receivers.some((p) => this.owner.get(dst) === p.node)) return { ok: true };
+        const hops = [...via, { node, iface: route.iface }];
+        if (receivers.some((p) => this.owner.get(dst) === p.node)) return { ok: true, via: hops };
         const routers = receivers.filter((p) => this.forwards[p.node]);
         if (routers.length === 0) {
           const hosts = [...new Set(receivers.map((p) => name(p.node)))].slice(0, 3).join(', ');
@@ -125,7 +137,7 @@ export class NetworkMap {
             continue;
           }
           seen.add(r.node);
-          next.push({ node: r.node, arrivedOn: r.iface });
+          next.push({ node: r.node, arrivedOn: r.iface, via: hops });
         }
       }
       holders = next;

@@ -1,17 +1,22 @@
 // Warnings about where a valid scenario's traffic cannot go, found before any run (reachability.ts
 // works out the paths): a node linked to nothing, a client whose packets or replies find no way,
 // a name its DNS server does not know, a server port nothing listens on, a gateway that is no
-// router. The document stays valid and runs; these say what the run will show and why.
+// router. Packets are followed through NATs (src/kinds/nat): a port forward sends them on inside,
+// a masquerade changes where the answer goes. The document stays valid and runs; these say what
+// the run will show and why.
 
 import { formatIpv4, parseIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
 import { addressResolver, appLabels, kindOf } from '../kinds/appInstances.ts';
-import { NODE_RESOLVER } from '../kinds/kindRegistry.ts';
+import { NODE_NAT, NODE_RESOLVER, ROLE_KINDS } from '../kinds/kindRegistry.ts';
 import { isHostName } from './checkReferences.ts';
 import { NetworkMap } from './reachability.ts';
 import type { Scenario } from './scenarioSchema.ts';
 import type { AppTarget } from '../kinds/appKind.ts';
 import type { ScenarioWarning } from './scenarioWarnings.ts';
 import { phrase, phrased, type Phrase, type PhraseParam } from '../schema/phrase.ts';
+
+/** The roles whose nodes forward packets (routers, firewalls): what a gateway must be. */
+const FORWARDING_ROLES = new Set<string>(ROLE_KINDS.filter((r) => r.forwards).map((r) => r.role));
 
 /** Warnings of one kind listed one by one; past these, one warning counts the rest. */
 const LISTED = 5;
@@ -40,30 +45,48 @@ export function reachabilityWarnings(scenario: Scenario): ScenarioWarning[] {
   const { nodes } = scenario;
   const addressOf = addressResolver(scenario);
 
-  /** Checks both ways between node `from` and `dst`; true when both work. */
+  const nat = NODE_NAT.statically(scenario);
+
+  /** Whether node `from`'s packets reach `dst`: false once a warning says why not. */
+  const reaches = (from: number, dst: Ipv4Address, path: string, what: PhraseParam) => {
+    const there = map.path(from, dst);
+    if (there.ok) return there;
+    const reason = there.phrase ?? there.reason;
+    warn('path', path, phrase('warn.cannotReach', { what, address: formatIpv4(dst), reason }));
+    return undefined;
+  };
+
+  /**
+   * Checks both ways between node `from` and `dst` (to `socket`, if given), following the
+   * NATs: a port forward sends the packet on to its inside server, a masquerade on the way
+   * changes the source the answer goes back to. Returns the node that answers and its port when
+   * both ways work.
+   */
   const checkBothWays = (
     from: number,
     dst: Ipv4Address,
     path: string,
     what: PhraseParam,
-  ): boolean => {
-    const there = map.path(from, dst);
-    if (!there.ok) {
-      const reason = there.phrase ?? there.reason;
-      warn('path', path, phrase('warn.cannotReach', { what, address: formatIpv4(dst), reason }));
-      return false;
-    }
-    const owner = map.ownerOf(dst);
-    const source = map.sourceFor(from, dst);
-    if (owner === undefined || source === undefined || owner === from) return true;
+    socket?: { protocol: 'tcp' | 'udp'; port: number },
+  ): { owner: number | undefined; port: number | undefined } | undefined => {
+    const there = reaches(from, dst, path, what);
+    if (!there) return undefined;
+    let source = map.sourceFor(from, dst);
+    for (const hop of there.via)
+      if (source !== undefined) source = nat.masqueradeOf(hop.node, hop.iface, source) ?? source;
+    const forward = socket && nat.forwardOf(dst, socket.protocol, socket.port);
+    if (forward && !reaches(forward.nat, forward.address, path, what)) return undefined;
+    const owner = map.ownerOf(forward ? forward.address : dst);
+    const port = forward ? forward.port : socket?.port;
+    if (owner === undefined || source === undefined || owner === from) return { owner, port };
     const back = map.path(owner, source);
     if (!back.ok) {
       const node = `${nodes[owner]?.id}`;
       const reason = back.phrase ?? back.reason;
       warn('path', path, phrase('warn.noWayBack', { what, node, reason }));
-      return false;
+      return undefined;
     }
-    return true;
+    return { owner, port };
   };
 
   nodes.forEach((node, i) => {
@@ -82,7 +105,7 @@ export function reachabilityWarnings(scenario: Scenario): ScenarioWarning[] {
           `${at}.gateway`,
           phrase('warn.noGatewayOwner', { node: node.id, gateway: gw }),
         );
-      else if (router.role !== 'router')
+      else if (!FORWARDING_ROLES.has(router.role))
         warn(
           'gateway',
           `${at}.gateway`,
@@ -126,14 +149,14 @@ export function reachabilityWarnings(scenario: Scenario): ScenarioWarning[] {
         }
         dst = answer.address;
       } else dst = addressOf(target.value);
-      if (dst === undefined || !checkBothWays(i, dst, path, what)) return;
-      const owner = map.ownerOf(dst);
       const socket = target.socket;
+      const reached = dst === undefined ? undefined : checkBothWays(i, dst, path, what, socket);
+      const { owner, port } = reached ?? {};
       if (owner === undefined || !socket) return;
       const server = nodes[owner];
       const listening = (server?.apps ?? []).some((other) => {
         const s = kindOf(other).listens?.(other);
-        return s?.protocol === socket.protocol && s.port === socket.port;
+        return s?.protocol === socket.protocol && s.port === port;
       });
       if (!listening)
         warn(
@@ -142,7 +165,7 @@ export function reachabilityWarnings(scenario: Scenario): ScenarioWarning[] {
           phrase(socket.protocol === 'tcp' ? 'warn.noListenerTcp' : 'warn.noListenerUdp', {
             what,
             protocol: socket.protocol.toUpperCase(),
-            port: `${socket.port}`,
+            port: `${port}`,
             server: `${server?.id}`,
           }),
         );

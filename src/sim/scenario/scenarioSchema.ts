@@ -21,6 +21,8 @@ import type { ActionOf } from '../kinds/actionKind.ts';
 import {
   ACTION_KINDS,
   APP_KINDS,
+  NODE_FIREWALL,
+  NODE_NAT,
   NODE_RESOLVER,
   ROLE_KINDS,
   UPCOMING_ROLES,
@@ -28,7 +30,7 @@ import {
 import { cpuSettings } from './serverSchemas.ts';
 import { phrase, phrased, sayPhrase, type Phrase, type PhraseParam } from '../schema/phrase.ts';
 import { VALIDATION_EN } from '../schema/validationPhrases.ts';
-import { TCP_OPTION_SETTINGS } from './tcpOptionSchemas.ts';
+import { TCP_LISTENER_SETTINGS, TCP_OPTION_SETTINGS } from './tcpOptionSchemas.ts';
 import { NS_PER_S } from '../../engine/time.ts';
 import { CONGESTION_ALGORITHMS } from '../../net/tcp/newRenoCongestion.ts';
 import { RFC6298_MIN_MAX_RTO } from '../../net/tcp/rtoEstimator.ts';
@@ -157,6 +159,7 @@ const tcpSettings = object(
       max: 30,
       description: 'Data retransmissions before ETIMEDOUT (default 15).',
     }),
+    ...TCP_LISTENER_SETTINGS,
     ...TCP_OPTION_SETTINGS,
   },
 );
@@ -181,6 +184,8 @@ const nodeFields = object(
     tcp: tcpSettings,
     cpu: cpuSettings,
     dns: NODE_RESOLVER.settings,
+    firewall: NODE_FIREWALL.settings,
+    nat: NODE_NAT.settings,
     apps: array(appSchema, { maxItems: 16 }),
     position: positionSchema,
   },

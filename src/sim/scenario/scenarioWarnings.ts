@@ -5,7 +5,7 @@
 // registry's order, then the paths of the traffic (reachabilityWarnings.ts).
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
-import { ROLE_KINDS } from '../kinds/kindRegistry.ts';
+import { NODE_NAT, ROLE_KINDS } from '../kinds/kindRegistry.ts';
 import { spoken, type Phrase } from '../schema/phrase.ts';
 import { reachabilityWarnings } from './reachabilityWarnings.ts';
 import type { Scenario } from './scenarioSchema.ts';
@@ -24,10 +24,16 @@ export interface ScenarioWarning {
   eventLimitPhrase?: Phrase;
 }
 
+/** The roles whose nodes forward packets (a NAT on any other has a warning). */
+const FORWARDING_ROLES: ReadonlySet<string> = new Set(
+  ROLE_KINDS.filter((role) => role.forwards).map((role) => role.role),
+);
+
 /** The warnings of a validated scenario, empty when it has none. */
 export function scenarioWarnings(scenario: Scenario): ScenarioWarning[] {
   return [
     ...ROLE_KINDS.flatMap((role) => role.warn?.(scenario) ?? []),
+    ...NODE_NAT.warn(scenario, FORWARDING_ROLES),
     ...reachabilityWarnings(scenario),
   ];
 }

@@ -1,9 +1,10 @@
 // The optional TCP features a node's `tcp` settings can turn on, each off by default: delayed
-// ACKs (RFC 5681 4.2), window scaling and timestamps (RFC 7323), SACK (RFC 2018).
+// ACKs (RFC 5681 4.2), window scaling and timestamps (RFC 7323), SACK (RFC 2018); and what its
+// listeners do with SYNs: the SYN queue's length, SYN-ACK retries and SYN cookies (RFC 4987).
 
 import { NS_PER_MS } from '../../engine/time.ts';
 import { MAX_SCALED_WINDOW } from '../../net/tcp/tcpExtensions.ts';
-import { boolean, duration, type Schema, type ValidationIssue } from '../schema/schema.ts';
+import { boolean, duration, number, type Schema, type ValidationIssue } from '../schema/schema.ts';
 import { phrase, phrased } from '../schema/phrase.ts';
 
 /** RFC 5681 4.2: an ACK "MUST be generated within 500 ms" of the first unacknowledged packet. */
@@ -37,6 +38,27 @@ export const TCP_OPTION_SETTINGS = {
   ),
   sack: boolean(
     'Offer selective acknowledgments (RFC 2018): the receiver reports the blocks it holds beyond a hole, the sender recovers with them (RFC 6675) (default false).',
+  ),
+};
+
+/** How a node's listeners treat SYNs: the SYN queue, SYN-ACK retries, SYN cookies. */
+export const TCP_LISTENER_SETTINGS = {
+  synAckRetries: number({
+    integer: true,
+    min: 0,
+    max: 20,
+    description:
+      'SYN-ACK retransmissions before a half-open connection (SYN-RECEIVED) is given up (default 5, as Linux tcp_synack_retries: it lives 1+2+4+8+16+32 = 63s).',
+  }),
+  synBacklog: number({
+    integer: true,
+    min: 1,
+    max: 65_535,
+    description:
+      "The most half-open connections (SYN-RECEIVED) one listener holds, its SYN queue; a SYN beyond is dropped, or answered with a SYN cookie (default 4096; Linux's tcp_max_syn_backlog is 128 or more by the memory, and the listen backlog bounds the queue too).",
+  }),
+  synCookies: boolean(
+    'SYN cookies (RFC 4987 3.6, Linux tcp_syncookies): while a listener is full, answer a SYN with a SYN-ACK whose sequence number encodes the connection, and keep nothing; window scaling, SACK and timestamps are lost for it (default false).',
   ),
 };
 

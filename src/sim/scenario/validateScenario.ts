@@ -3,6 +3,7 @@
 // for the network, checkApps.ts for the apps, checkActions.ts for
 // the actions at a moment, each role and kind adding its own.
 
+import { NODE_NAT } from '../kinds/kindRegistry.ts';
 import { parseJsonText } from '../schema/jsonText.ts';
 import type { ValidationIssue } from '../schema/schema.ts';
 import { withPhrase } from '../schema/phrase.ts';
@@ -40,5 +41,6 @@ export function validateScenario(value: unknown): ScenarioResult {
   checkApps(scenario, known, issues);
   checkResolversAndEvents(scenario, known, issues);
   checkActions(scenario, known, issues);
+  scenario.nodes.forEach((node, i) => NODE_NAT.check(node, `$.nodes[${i}].nat`, issues));
   return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario };
 }

@@ -54,8 +54,6 @@ export const VALIDATION_DE: Translation<typeof VALIDATION_EN> = {
   'schema.roleUpcoming':
     '{who} hat die Rolle „{role}“, die es noch nicht gibt ({upcoming}); nimm eine von {roles}',
   'schema.roleUpcoming.node': 'Knoten „{id}“',
-  'schema.upcoming.firewall':
-    'Firewalls kommen mit der Version für Firewall, NAT und Load Balancer',
   'schema.roleUpcoming.thisNode': 'Dieser Knoten',
   'schema.distribution':
     'erwartet: eine Dauer wie "5ms" oder ein Objekt mit "kind": "exponential", "uniform" oder "constant", gefunden: {got}',
@@ -164,6 +162,7 @@ export const VALIDATION_DE: Translation<typeof VALIDATION_EN> = {
   'tcp.setting': '{field} ({value})',
   'tcp.settingDefault': '{field} ({value}, der Standardwert)',
   'tcp.bytes': '{count} Bytes',
+  'retry.capBelowBase': 'cap {cap} ist kürzer als base {base}: erwartet: base <= cap',
   'tcp.minAboveMax':
     '{min} ist größer als {max}: erwartet: minRto <= maxRto, sonst liegt kein RTO dazwischen',
   'tcp.initialBelow':

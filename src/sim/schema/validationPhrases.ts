@@ -59,7 +59,6 @@ export const VALIDATION_EN = {
   'schema.roleUpcoming':
     '{who} has the role "{role}", which is not available yet ({upcoming}); use one of {roles}',
   'schema.roleUpcoming.node': 'node "{id}"',
-  'schema.upcoming.firewall': 'firewalls arrive with the firewall, NAT and load-balancer release',
   'schema.roleUpcoming.thisNode': 'this node',
   'schema.distribution':
     'expected a duration such as "5ms" or an object with "kind": "exponential", "uniform" or "constant", got {got}',
@@ -164,6 +163,7 @@ export const VALIDATION_EN = {
   'tcp.setting': '{field} ({value})',
   'tcp.settingDefault': '{field} ({value}, the default)',
   'tcp.bytes': '{count} bytes',
+  'retry.capBelowBase': 'cap {cap} is shorter than base {base}: expected base <= cap',
   'tcp.minAboveMax': '{min} exceeds {max}: expected minRto <= maxRto, or no RTO lies between them',
   'tcp.initialBelow':
     '{initial} is below {bound}: expected minRto <= initialRto <= maxRto (RFC 6298 bounds every RTO, the first one too)',

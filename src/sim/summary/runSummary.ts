@@ -1,7 +1,7 @@
 // What a run did, computed from its trace only (DESIGN.md §3): the run itself (from sim.start and
-// sim.end), each app's figures by its kind, each node's resolver and CPU, and each link. The same
-// folds follow a run live (even with the trace not stored) and replay recorded records, so the
-// CLI, the page and the tests agree by construction.
+// sim.end), each app's figures by its kind, each node's resolver, firewall, NAT and CPU, and each
+// link. The same folds follow a run live (even with the trace not stored) and replay recorded
+// records, so the CLI, the page and the tests agree by construction.
 
 import type { StopReason } from '../../engine/simulator.ts';
 import type { Nanos } from '../../engine/time.ts';
@@ -9,12 +9,22 @@ import type { TraceRecord } from '../../engine/trace.ts';
 import { foldRecords, type TraceFold } from '../../engine/traceFold.ts';
 import { DEFAULT_CPU_CONFIG, type CpuConfig } from '../../machines/cpu/cpuConfig.ts';
 import type { ResolverFigures } from '../../kinds/dns/dnsResolverFeature.ts';
+import type { FirewallFigures } from '../../kinds/firewall/firewallFigures.ts';
+import type { NatFigures } from '../../kinds/nat/natFeature.ts';
 import type { AnyAppKind, FiguresOf } from '../kinds/appKind.ts';
 import { addressResolver, appInstances, kindOf } from '../kinds/appInstances.ts';
-import { appBehaviour, resolverBehaviour } from '../kinds/kindBehaviours.ts';
-import { APP_KINDS } from '../kinds/kindRegistry.ts';
+import {
+  actionBehaviour,
+  appBehaviour,
+  firewallBehaviour,
+  natBehaviour,
+  resolverBehaviour,
+} from '../kinds/kindBehaviours.ts';
+import { ACTION_KINDS, APP_KINDS } from '../kinds/kindRegistry.ts';
+import { actionLabel, type AnyActionKind } from '../kinds/actionKind.ts';
 import { burstLossRate, meanBadRun } from '../../net/link/burstLoss.ts';
 import { resolveLinkEnd } from '../scenario/resolveLinkEnd.ts';
+import { parseIpv4 } from '../../net/wire/ipv4Address.ts';
 import { DEFAULT_BANDWIDTH } from '../scenario/defaults.ts';
 import type { Scenario, ScenarioNode } from '../scenario/scenarioSchema.ts';
 import { cpuFigures, type CpuFigures } from './cpuFigures.ts';
@@ -26,7 +36,7 @@ type KindList = (typeof APP_KINDS)[number];
 export type AppType = KindList['type'];
 /** The figures of each app of a run, by kind: only the kinds the scenario has. */
 export type AppFigures = { [K in AppType]?: FiguresOf<Extract<KindList, { type: K }>>[] };
-export type { ResolverFigures };
+export type { FirewallFigures, NatFigures, ResolverFigures };
 
 /** What a run did: plain data, the same in Node and the browser. */
 export interface RunSummary {
@@ -37,8 +47,17 @@ export interface RunSummary {
   simulatedNs: Nanos;
   traceRecords: number;
   apps: AppFigures;
+  /**
+   * The figures of the actions that record their own (attacks), by action type, in document
+   * order; present only when the scenario has such an action.
+   */
+  actions?: Record<string, unknown[]>;
   /** The resolvers of nodes with a `dns` setting; present only when there is one. */
   resolvers?: ResolverFigures[];
+  /** The firewalls of nodes with a `firewall` setting; present only when there is one. */
+  firewalls?: FirewallFigures[];
+  /** The NATs of nodes with a `nat` setting; present only when there is one. */
+  nats?: NatFigures[];
   cpus: CpuFigures[];
   links: LinkFigures[];
 }
@@ -102,9 +121,36 @@ export function runFigures(scenario: Scenario): RunFigures {
   }
 
   const addressOf = addressResolver(scenario);
+  const nodeOf = nodeResolver(scenario);
+  const actions: { kind: AnyActionKind; fold: TraceFold<unknown> }[] = [];
+  const actionKinds = new Map<string, AnyActionKind>(ACTION_KINDS.map((k) => [k.type, k]));
+  (scenario.events ?? []).forEach((event, index) => {
+    const kind = actionKinds.get(event.type);
+    const figures = kind && actionBehaviour(kind).figures;
+    if (!kind || !figures || !('node' in event)) return;
+    const label = actionLabel(index);
+    const fold = figures.fold({ node: event.node, index, event, label, addressOf, nodeOf });
+    router.attach(fold, { by: 'all' });
+    actions.push({ kind, fold });
+  });
+
   const resolvers = scenario.nodes.flatMap((node) => {
     if (!node.dns) return [];
     const fold = resolverBehaviour().figures(node.id, addressOf(node.dns.server));
+    router.attach(fold, { by: 'node', node: node.id });
+    return [fold];
+  });
+
+  const firewalls = scenario.nodes.flatMap((node) => {
+    if (!node.firewall) return [];
+    const fold = firewallBehaviour().figures(node.id, node.firewall);
+    router.attach(fold, { by: 'node', node: node.id });
+    return [fold];
+  });
+
+  const nats = scenario.nodes.flatMap((node) => {
+    if (!node.nat) return [];
+    const fold = natBehaviour().figures(node.id, node.nat);
     router.attach(fold, { by: 'node', node: node.id });
     return [fold];
   });
@@ -147,12 +193,41 @@ export function runFigures(scenario: Scenario): RunFigures {
         ...run,
         traceRecords,
         apps: byKind as AppFigures,
+        ...(actions.length > 0 ? { actions: actionFigures(actions) } : {}),
         ...(resolvers.length > 0 ? { resolvers: resolvers.map((r) => r.result()) } : {}),
+        ...(firewalls.length > 0 ? { firewalls: firewalls.map((f) => f.result()) } : {}),
+        ...(nats.length > 0 ? { nats: nats.map((n) => n.result()) } : {}),
         cpus: cpus.map((c) => c.result()),
         links: links.map((l) => l.result()),
       };
     },
   };
+}
+
+/** The node a peer names: a node id, or the owner of an interface address. */
+function nodeResolver(scenario: Scenario): (peer: string) => string | undefined {
+  const owners = new Map<number, string>();
+  for (const node of scenario.nodes)
+    for (const iface of node.interfaces ?? [])
+      if (iface.address) owners.set(iface.address.address, node.id);
+  const ids = new Set(scenario.nodes.map((n) => n.id));
+  return (peer) => {
+    if (ids.has(peer)) return peer;
+    const parsed = parseIpv4(peer);
+    return parsed.ok ? owners.get(parsed.address) : undefined;
+  };
+}
+
+/** The actions' figures by type, in the registry's order of kinds, each in document order. */
+function actionFigures(
+  actions: readonly { kind: AnyActionKind; fold: TraceFold<unknown> }[],
+): Record<string, unknown[]> {
+  const byType: Record<string, unknown[]> = {};
+  for (const kind of ACTION_KINDS) {
+    const figures = actions.filter((a) => a.kind === kind).map((a) => a.fold.result());
+    if (figures.length > 0) byType[kind.type] = figures;
+  }
+  return byType;
 }
 
 /** The summary of a recorded run: the same figures, replayed from its records. */

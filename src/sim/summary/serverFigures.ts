@@ -23,6 +23,8 @@ export interface ServerFigures {
   statuses: Record<string, number>;
   /** From a request's arrival to its reply. */
   latency: LatencyFigures;
+  /** With a `rateLimit`: requests it refused (answered 503 or 429 without work). */
+  limited?: number;
 }
 
 /** Folds the server.* records of the server `options.app` (the caller routes them here). */
@@ -42,10 +44,21 @@ export function serverFigures(options: ServerProcessOptions): TraceFold<ServerFi
   const latencies: number[] = [];
   /** Connections taken into the pool's queue, not yet given a worker. */
   const queued = new Set<string>();
+  const limits = options.rateLimit ? { limited: 0 } : undefined;
   return {
-    types: ['server.accept', 'server.wait', 'server.refuse', 'server.request', 'server.reply'],
+    types: [
+      'server.accept',
+      'server.wait',
+      'server.refuse',
+      'server.request',
+      'server.reply',
+      ...(limits ? (['server.limit'] as const) : []),
+    ],
     add(record) {
       switch (record.type) {
+        case 'server.limit':
+          if (limits) limits.limited++;
+          break;
         case 'server.wait':
           figures.maxWaiting = Math.max(figures.maxWaiting, record.waiting);
           // Taken, and waiting in the server's own queue: it counts now, not when a worker frees.
@@ -70,7 +83,12 @@ export function serverFigures(options: ServerProcessOptions): TraceFold<ServerFi
           break;
       }
     },
-    result: () => ({ ...figures, statuses: { ...statuses }, latency: latencyFigures(latencies) }),
+    result: () => ({
+      ...figures,
+      statuses: { ...statuses },
+      latency: latencyFigures(latencies),
+      ...limits,
+    }),
   };
 }
 
@@ -79,6 +97,7 @@ export function serverLine(what: string, w: ServerFigures, withStatuses: boolean
   const statuses = withStatuses ? ` (${statusText(w.statuses)})` : '';
   return (
     `${what.padEnd(10)} ${w.node} ${w.app}:${w.port} (${w.model}): ${w.accepted} connections, ${w.refused} refused, ` +
-    `${w.replies}/${w.requests} replied${statuses}; latency mean ${ms(w.latency.meanNs)}, p95 ${ms(w.latency.p95Ns)}`
+    `${w.replies}/${w.requests} replied${statuses}; latency mean ${ms(w.latency.meanNs)}, p95 ${ms(w.latency.p95Ns)}` +
+    (w.limited === undefined ? '' : `; ${w.limited} over the rate limit`)
   );
 }

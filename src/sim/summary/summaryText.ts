@@ -1,11 +1,17 @@
 // The run summary as lines of text for a terminal: the run, then each app by its kind's own
-// lines, each resolver, CPU and link.
+// lines, each action that has figures (attacks), each resolver, firewall, NAT, CPU and link.
 
 import { formatDuration } from '../../engine/time.ts';
 import type { StopReason } from '../../engine/simulator.ts';
 import type { AnyAppKind } from '../kinds/appKind.ts';
-import { appBehaviour, resolverBehaviour } from '../kinds/kindBehaviours.ts';
-import { APP_KINDS } from '../kinds/kindRegistry.ts';
+import {
+  actionBehaviour,
+  appBehaviour,
+  firewallBehaviour,
+  natBehaviour,
+  resolverBehaviour,
+} from '../kinds/kindBehaviours.ts';
+import { ACTION_KINDS, APP_KINDS } from '../kinds/kindRegistry.ts';
 import { cpuLines } from './cpuFigures.ts';
 import { formatBitRate } from './figureMath.ts';
 import type { DirectionFigures, LinkFigures } from './linkFigures.ts';
@@ -34,7 +40,14 @@ export function formatSummaryLines(s: RunSummary): string[] {
     const figures = (s.apps as Record<string, unknown[] | undefined>)[kind.type] ?? [];
     for (const f of figures) lines.push(...appBehaviour(kind).figures.lines(f));
   }
+  for (const kind of ACTION_KINDS) {
+    const figures = s.actions?.[kind.type] ?? [];
+    const behaviour = figures.length > 0 ? actionBehaviour(kind).figures : undefined;
+    for (const f of figures) lines.push(...(behaviour?.lines(f) ?? []));
+  }
   for (const r of s.resolvers ?? []) lines.push(...resolverBehaviour().lines(r));
+  for (const f of s.firewalls ?? []) lines.push(...firewallBehaviour().lines(f));
+  for (const n of s.nats ?? []) lines.push(...natBehaviour().lines(n));
   for (const p of s.cpus) lines.push(...cpuLines(p));
   for (const l of s.links) {
     const [ab, ba] = l.directions;

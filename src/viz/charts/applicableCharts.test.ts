@@ -9,6 +9,9 @@
 //   data at the same instant, so the data waits (and bulk uploads, the 5000-byte logo and a
 //   20 kB STOR send bursts of segments). The pinger sends one packet at a time and the echo
 //   answers each alone, so Ping has none.
+// - A port scan moves no data (SYNs, SYN-ACKs and RSTs only) and sends each probe and answer
+//   alone, 5 ms apart: throughput only. A SYN flood's server with SYN cookies still serves the
+//   office's pages: requests and the TCP charts.
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runSimulationFile } from '../../../tests/support/vizTestRuns.ts';
@@ -35,6 +38,11 @@ const EXPECTED: Record<string, ChartKind[]> = {
   'login-over-http.json': ['requests', ...TCP],
   'database-queue.json': ['requests', ...TCP],
   'burst-loss.json': TCP,
+  'retries-and-rate-limits.json': ['requests', ...TCP],
+  'firewall.json': ['requests', ...TCP],
+  'syn-flood.json': ['requests', ...TCP],
+  'port-scan.json': ['throughput'],
+  'home-nat.json': ['requests', ...TCP],
   'load-balancer.json': ['requests', ...TCP],
 };
 

@@ -57,8 +57,23 @@ describe('the palette', () => {
       'router',
       'switch',
       'dns',
+      'firewall',
       'loadBalancer',
     ]);
+  });
+
+  it('makes a firewall that lets replies and ping through and drops new connections it forwards', () => {
+    const doc = ok(placeNode(EMPTY, 'firewall', { x: 0, y: 0 }));
+    expect(node(doc, 'fw1')).toMatchObject({
+      role: 'firewall',
+      firewall: {
+        forward: {
+          policy: 'DROP',
+          rules: [{ state: ['ESTABLISHED', 'RELATED'] }, { protocol: 'icmp' }],
+        },
+      },
+    });
+    valid(doc);
   });
 });
 
@@ -74,9 +89,10 @@ describe('placing nodes', () => {
   });
 
   it('refuses a role the canvas cannot make', () => {
-    expect(placeNode(EMPTY, 'firewall', { x: 0, y: 0 })).toEqual({
+    // Every role of the registry has a canvas now: a role it does not know stands for one without.
+    expect(placeNode(EMPTY, 'printer', { x: 0, y: 0 })).toEqual({
       ok: false,
-      reason: 'the canvas cannot make a node of the role "firewall"',
+      reason: 'the canvas cannot make a node of the role "printer"',
     });
   });
 

@@ -146,6 +146,30 @@ describe('fieldsOf the scenario format', () => {
     expect(sack.kind).toBe('yesno');
     expect(readInput(sack, 'false')).toEqual({ ok: true, value: false });
   });
+
+  it('offers a client its retries and a server its rate limit, a status chosen as a number', () => {
+    const appsSchema = (items('nodes').properties as Record<string, JsonSchema>).apps!;
+    const app = (value: Json) => fieldsOf(appsSchema.items as JsonSchema, value, ['apps', 0]);
+    const retry = app({ type: 'httpClient', server: 's' }).find((f) => f.key === 'retry')!;
+    expect(retry.kind).toBe('group');
+    const retryFields = fieldsOf(retry.schema, undefined, retry.path);
+    expect(retryFields.map((f) => f.key)).toEqual(['attempts', 'base', 'cap', 'jitter']);
+    expect(retryFields.find((f) => f.key === 'jitter')).toMatchObject({
+      kind: 'choice',
+      options: ['none', 'full', 'equal'],
+    });
+    const limit = app({ type: 'httpServer' }).find((f) => f.key === 'rateLimit')!;
+    const limitFields = fieldsOf(limit.schema, undefined, limit.path);
+    expect(limitFields.map((f) => f.key)).toEqual(['rate', 'burst', 'key', 'status', 'retryAfter']);
+    const status = limitFields.find((f) => f.key === 'status')!;
+    expect(status).toMatchObject({ kind: 'choice', options: ['503', '429'] });
+    expect(status.help).toMatch(/^Status of a refused request/);
+    expect(readInput(status, '429')).toEqual({ ok: true, value: 429 });
+    const key = limitFields.find((f) => f.key === 'key')!;
+    expect(readInput(key, 'all')).toEqual({ ok: true, value: 'all' });
+    const service = app({ type: 'service' }).find((f) => f.key === 'rateLimit');
+    expect(service?.kind).toBe('group');
+  });
 });
 
 describe('hints from the format’s patterns', () => {

@@ -43,6 +43,12 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
     'SYN-Wiederholungen vor ETIMEDOUT (Standard 6).',
   'Data retransmissions before ETIMEDOUT (default 15).':
     'Datenwiederholungen vor ETIMEDOUT (Standard 15).',
+  'SYN-ACK retransmissions before a half-open connection (SYN-RECEIVED) is given up (default 5, as Linux tcp_synack_retries: it lives 1+2+4+8+16+32 = 63s).':
+    'SYN-ACK-Wiederholungen, bevor eine halboffene Verbindung (SYN-RECEIVED) aufgegeben wird (Standard 5, wie Linux tcp_synack_retries: Sie lebt 1+2+4+8+16+32 = 63s).',
+  "The most half-open connections (SYN-RECEIVED) one listener holds, its SYN queue; a SYN beyond is dropped, or answered with a SYN cookie (default 4096; Linux's tcp_max_syn_backlog is 128 or more by the memory, and the listen backlog bounds the queue too).":
+    'Die meisten halboffenen Verbindungen (SYN-RECEIVED), die ein lauschender Socket hält, seine SYN-Warteschlange; ein SYN darüber hinaus wird verworfen oder mit einem SYN-Cookie beantwortet (Standard 4096; bei Linux ist tcp_max_syn_backlog je nach Speicher 128 oder mehr, und auch der Backlog von listen begrenzt die Warteschlange).',
+  'SYN cookies (RFC 4987 3.6, Linux tcp_syncookies): while a listener is full, answer a SYN with a SYN-ACK whose sequence number encodes the connection, and keep nothing; window scaling, SACK and timestamps are lost for it (default false).':
+    'SYN-Cookies (RFC 4987 3.6, Linux tcp_syncookies): Solange ein lauschender Socket voll ist, ein SYN mit einem SYN-ACK beantworten, dessen Sequenznummer die Verbindung kodiert, und nichts speichern; Fensterskalierung, SACK und Zeitstempel gehen dabei verloren (Standard false).',
   'Delayed ACKs (RFC 5681 4.2): acknowledge every second segment, or when delayedAckTimeout runs out (default false).':
     'Verzögerte ACKs (RFC 5681 4.2): jedes zweite Segment bestätigen, oder wenn delayedAckTimeout abläuft (Standard false).',
   'The delayed-ACK timer, under 500ms as RFC 5681 requires (default 200ms).':
@@ -68,6 +74,35 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
     'Wie lange auf eine Antwort gewartet wird, bevor erneut gefragt wird (Standard 5s).',
   'Queries sent again after a timeout (default 1).':
     'Wie oft eine Anfrage nach einem Timeout erneut gesendet wird (Standard 1).',
+  // A node's NAT (src/kinds/nat/natSchemas.ts).
+  'Network address translation on this node (usually a router): masquerade and port forwards, as iptables’ nat table.':
+    'Netzwerkadressübersetzung auf diesem Knoten (meist einem Router): Masquerade und Portweiterleitungen, wie die nat-Tabelle von iptables.',
+  'Masquerade (source NAT): packets from `source` (default: any) leaving by `out` get the address of `out` and a free port.':
+    'Masquerade (Quell-NAT): Pakete von `source` (Standard: jede Adresse), die über `out` hinausgehen, bekommen die Adresse von `out` und einen freien Port.',
+  'The public interface: packets leaving by it get its address (-o).':
+    'Die öffentliche Schnittstelle: Pakete, die über sie hinausgehen, bekommen ihre Adresse (-o).',
+  'Public ports to use (--to-ports); without it the source port is kept when free, as Linux does.':
+    'Öffentliche Ports, die verwendet werden (--to-ports); ohne diese Angabe bleibt der Quellport, wenn er frei ist, wie bei Linux.',
+  'A port forward (destination NAT): packets to the public address and port go on to the inside server.':
+    'Eine Portweiterleitung (Ziel-NAT): Pakete an die öffentliche Adresse und den Port gehen weiter an den Server im Inneren.',
+  'The public interface the packets arrive on (-i).':
+    'Die öffentliche Schnittstelle, an der die Pakete ankommen (-i).',
+  'The transport protocol (-p).': 'Das Transportprotokoll (-p).',
+  'The public port or ports (--dport), on the address of `in`.':
+    'Der öffentliche Port oder die Ports (--dport), auf der Adresse von `in`.',
+  'The inside server: "192.168.1.10:80", or "192.168.1.10" to keep the port the packet was sent to.':
+    'Der Server im Inneren: "192.168.1.10:80", oder "192.168.1.10", um den Port zu behalten, an den das Paket ging.',
+  'How long a mapping lasts without packets, as Linux conntrack’s timeouts.':
+    'Wie lange eine Zuordnung ohne Pakete bestehen bleibt, wie die Timeouts von Linux conntrack.',
+  'An idle TCP connection’s mapping lasts this long (default 5 days).':
+    'So lange bleibt die Zuordnung einer ruhenden TCP-Verbindung bestehen (Standard 5 Tage).',
+  'A TCP mapping with no answer yet lasts this long (default 2m).':
+    'So lange bleibt eine TCP-Zuordnung ohne Antwort bestehen (Standard 2m).',
+  'A UDP mapping with no answer yet, or after one answer (default 30s).':
+    'Eine UDP-Zuordnung ohne Antwort oder nach einer Antwort (Standard 30s).',
+  'A UDP mapping that saw traffic both ways (default 2m).':
+    'Eine UDP-Zuordnung mit Verkehr in beide Richtungen (Standard 2m).',
+  'An ICMP echo mapping (default 30s).': 'Eine Zuordnung für ICMP-Echo (Standard 30s).',
   'Sends a UDP request, waits for the reply, retries on timeout (stop-and-wait).':
     'Sendet eine UDP-Anfrage, wartet auf die Antwort, wiederholt nach einem Timeout (Stop-and-Wait).',
   'The node to talk to, by id (its first interface address) or by IPv4 address.':
@@ -308,4 +343,70 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
     'Schicht 7: Sticky Sessions. Eine Antwort trägt ein Cookie, das ihr Backend nennt; Anfragen damit gehen dorthin, solange es gesund ist.',
   'The cookie that names the backend (default "lb").':
     'Das Cookie, das das Backend nennt (Standard "lb").',
+  'Rate limit (a token bucket, as nginx limit_req with nodelay): requests over it are answered at once with 503 or 429, without work.':
+    'Ratenlimit (ein Token-Eimer, wie limit_req von nginx mit nodelay): Anfragen darüber werden sofort mit 503 oder 429 beantwortet, ohne Arbeit.',
+  'Requests per second let through in the long run (the bucket refills at this rate).':
+    'Anfragen pro Sekunde, die auf Dauer durchgelassen werden (so schnell füllt sich der Eimer wieder).',
+  'Requests let through at one moment: the bucket size (default 1; nginx burst=N is N+1 here).':
+    'Anfragen, die in einem Augenblick durchgelassen werden: die Größe des Eimers (Standard 1; burst=N bei nginx ist hier N+1).',
+  'One bucket per client address ("client", default) or one for all clients ("all").':
+    'Ein Eimer pro Client-Adresse ("client", Standard) oder einer für alle Clients ("all").',
+  'Status of a refused request: 503 (default, as nginx answers) or 429 Too Many Requests.':
+    'Status einer abgewiesenen Anfrage: 503 (Standard, wie nginx antwortet) oder 429 Too Many Requests.',
+  'Seconds a refused HTTP client is told to wait (a Retry-After header; default none).':
+    'Sekunden, die ein abgewiesener HTTP-Client warten soll (ein Retry-After-Header; Standard: keiner).',
+  'Try a failed request again after a growing random wait (exponential backoff with jitter): on refused, reset or timed-out connections and on 503 or 429 answers.':
+    'Eine gescheiterte Anfrage nach einer wachsenden zufälligen Wartezeit noch einmal versuchen (exponentieller Backoff mit Jitter): bei abgewiesenen, zurückgesetzten oder abgelaufenen Verbindungen und bei den Antworten 503 oder 429.',
+  'Most tries of one request, the first included (default 3; 1 never retries).':
+    'Höchstens so viele Versuche für eine Anfrage, der erste mitgezählt (Standard 3; 1 wiederholt nie).',
+  'Wait before the first retry, before jitter; it doubles each retry (default 100ms).':
+    'Wartezeit vor der ersten Wiederholung, vor dem Jitter; sie verdoppelt sich mit jeder Wiederholung (Standard 100ms).',
+  'No wait is longer than this, before jitter (default 20s).':
+    'Keine Wartezeit ist länger als diese, vor dem Jitter (Standard 20s).',
+  'Spread of each wait: "full" (default: anywhere from 0 to it), "equal" (half of it plus up to the other half) or "none".':
+    'Streuung jeder Wartezeit: "full" (Standard: irgendwo zwischen 0 und ihr), "equal" (die Hälfte plus bis zur anderen Hälfte) oder "none".',
+  "A packet filter as iptables' filter table: each chain's rules are tried in order, the first that ends the walk decides, else the chain's policy.":
+    'Ein Paketfilter wie die filter-Tabelle von iptables: Die Regeln jeder Kette werden der Reihe nach geprüft, die erste, die den Durchlauf beendet, entscheidet, sonst die Policy der Kette.',
+  'Packets for this node (iptables INPUT).': 'Pakete an diesen Knoten (iptables INPUT).',
+  'What a packet no rule decided gets (default ACCEPT, as a fresh Linux box).':
+    'Was ein Paket bekommt, über das keine Regel entschied (Standard ACCEPT, wie bei einem frischen Linux-Rechner).',
+  'One rule: the packets it matches (every field given must match) and what they get.':
+    'Eine Regel: die Pakete, auf die sie passt (jedes angegebene Feld muss passen), und was sie bekommen.',
+  'What a matching packet gets: ACCEPT, DROP (silently), REJECT (with an answer) or LOG (noted; the next rules still look at it).':
+    'Was ein passendes Paket bekommt: ACCEPT, DROP (stillschweigend), REJECT (mit einer Antwort) oder LOG (notiert; die nächsten Regeln prüfen es weiter).',
+  'Source address or network (iptables -s).': 'Quelladresse oder -netz (iptables -s).',
+  'Destination address or network (iptables -d).': 'Zieladresse oder -netz (iptables -d).',
+  'Protocol (iptables -p); default any.': 'Protokoll (iptables -p); Standard any.',
+  'Source port or range (--sport); needs tcp or udp.':
+    'Quellport oder -bereich (--sport); braucht tcp oder udp.',
+  'Destination port or range (--dport); needs tcp or udp.':
+    'Zielport oder -bereich (--dport); braucht tcp oder udp.',
+  'Only the first segment of a connection: SYN set, ACK, RST and FIN clear (--syn).':
+    'Nur das erste Segment einer Verbindung: SYN gesetzt, ACK, RST und FIN nicht (--syn).',
+  'TCP flags (--tcp-flags): of the flags in mask, those in set must be set and the others clear.':
+    'TCP-Flags (--tcp-flags): Von den Flags in mask müssen die in set gesetzt sein und die übrigen nicht.',
+  "REJECT's answer (--reject-with); default icmp-port-unreachable.":
+    'Die Antwort von REJECT (--reject-with); Standard icmp-port-unreachable.',
+  "LOG's prefix (--log-prefix).": 'Das Präfix von LOG (--log-prefix).',
+  'A note for people (-m comment).': 'Eine Notiz für Menschen (-m comment).',
+  'Packets this node routes on (iptables FORWARD).':
+    'Pakete, die dieser Knoten weiterleitet (iptables FORWARD).',
+  'Packets this node sends (iptables OUTPUT).':
+    'Pakete, die dieser Knoten sendet (iptables OUTPUT).',
+  'From `at`, the node floods `target` with TCP SYNs: `rate` a second for `duration`, from random ports (and forged addresses with `spoofFrom`).':
+    'Ab `at` überflutet der Knoten `target` mit TCP-SYNs: `rate` pro Sekunde, `duration` lang, von zufälligen Ports (und mit `spoofFrom` von gefälschten Adressen).',
+  'The TCP port flooded (default 80).': 'Der überflutete TCP-Port (Standard 80).',
+  'SYNs a second (default 100).': 'SYNs pro Sekunde (Standard 100).',
+  'How long the flood lasts (default 10s).': 'Wie lange die Flut dauert (Standard 10s).',
+  'Forge each SYN\'s source address, drawn at random from this prefix (such as "203.0.113.0/24"), so the SYN-ACKs go nowhere; without it the SYNs come from the node itself.':
+    'Die Absenderadresse jedes SYN fälschen, zufällig aus diesem Präfix gezogen (etwa „203.0.113.0/24“), damit die SYN-ACKs ins Leere gehen; ohne es kommen die SYNs vom Knoten selbst.',
+  'From `at`, the node scans `ports` of `target` with TCP SYNs (nmap -sS): open, closed or filtered.':
+    'Ab `at` scannt der Knoten die Ports `ports` von `target` mit TCP-SYNs (nmap -sS): offen, geschlossen oder gefiltert.',
+  'The TCP ports to scan, as nmap -p writes them: "1-1024", "22,80,8000-8100".':
+    'Die zu scannenden TCP-Ports, wie nmap -p sie schreibt: „1-1024“, „22,80,8000-8100“.',
+  'Probes (SYNs) a second (default 100).': 'Proben (SYNs) pro Sekunde (Standard 100).',
+  'How long to wait for an answer before a port is probed again (default 1s).':
+    'Wie lange auf eine Antwort gewartet wird, bevor ein Port erneut geprüft wird (Standard 1s).',
+  'SYNs sent again to a port that did not answer, before it counts as filtered (default 1).':
+    'SYNs, die an einen Port ohne Antwort erneut gesendet werden, bevor er als gefiltert gilt (Standard 1).',
 };

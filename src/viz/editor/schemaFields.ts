@@ -160,6 +160,11 @@ export function readInput(
   switch (spec.kind) {
     case 'yesno':
       return { ok: true, value: trimmed === 'true' };
+    case 'choice': {
+      // A choice among numbers (a status, 503 or 429) keeps the number the schema offers.
+      const offered = (spec.schema.enum as Json[]).find((option) => String(option) === trimmed);
+      return { ok: true, value: offered ?? trimmed };
+    }
     case 'integer':
     case 'number': {
       const n = Number(trimmed);

@@ -1,6 +1,15 @@
 // The kinds' views: the contract each kind's view module fulfils and the registry that lists them.
-export { APP_VIEWS, RESOLVER_VIEW, ROLE_VIEWS } from './viewRegistry.ts';
+export {
+  ACTION_VIEWS,
+  APP_VIEWS,
+  FIREWALL_VIEW,
+  NAT_VIEW,
+  RESOLVER_VIEW,
+  ROLE_VIEWS,
+} from './viewRegistry.ts';
 export type {
+  ActionKindView,
+  AnyActionKindView,
   AnyAppKindView,
   AppKindView,
   AppMachine,

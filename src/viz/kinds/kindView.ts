@@ -121,6 +121,33 @@ export interface RoleView {
   readonly canvas?: RoleCanvas;
 }
 
+/**
+ * The view of an action kind that records its own (an attack): its card in the run summary and
+ * its sentences for its records. Actions that run as an app kind are told as that kind.
+ */
+export interface ActionKindView<F = never> {
+  /** The action's `type` (the same as its core module's). */
+  readonly type: string;
+  /** Its figures after a run as a card, in `language` (English if absent). */
+  card?(figures: F, names: NetworkNames, language?: Language): SummaryCard;
+  /** Its sentences for the records of `types`. */
+  readonly narration?: {
+    types: readonly TraceType[];
+    narrator(context: NarrationContext): Narrator;
+  };
+  /** The log group of its own record types (states if absent). */
+  readonly logGroups?: Partial<Record<TraceType, (record: TraceRecord) => LogGroupName>>;
+}
+
+/** Any action kind's view, as the registry holds them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyActionKindView = ActionKindView<any>;
+
+/** Declares an action kind's view with its types checked (an identity function). */
+export function defineActionView<F>(view: ActionKindView<F>): ActionKindView<F> {
+  return view;
+}
+
 /** Any app kind's view, as the registry holds them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyAppKindView = AppKindView<any, any>;

@@ -3,6 +3,7 @@
 // loads the app views only with the panels that show them (viewRegistry.ts lists both).
 
 import { dnsRoleView } from '../../kinds/dns/dnsRoleView.ts';
+import { firewallRoleView } from '../../kinds/firewall/firewallView.ts';
 import { clientRoleView, serverRoleView } from '../../kinds/host/hostViews.ts';
 import { loadBalancerRoleView } from '../../kinds/loadBalancer/loadBalancerRoleView.ts';
 import { routerRoleView } from '../../kinds/router/routerView.ts';
@@ -16,5 +17,6 @@ export const ROLE_VIEWS: readonly RoleView[] = [
   routerRoleView,
   switchRoleView,
   dnsRoleView,
+  firewallRoleView,
   loadBalancerRoleView,
 ];

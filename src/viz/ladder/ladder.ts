@@ -106,14 +106,31 @@ const PACKET_TYPES: ReadonlySet<TraceType> = new Set<TraceType>([
   'link.lost',
   'queue.drop',
   'ip.drop',
+  'fw.verdict',
   'tcp.synDropped',
+  'tcp.synQueueFull',
+  'tcp.cookieDropped',
 ]);
 
 function indexPackets(records: TraceRecords, language: Language): Map<number, PacketInfo> {
   const because = (reason: string) =>
     language === ENGLISH ? dropReason(reason) : dropWords(reason, language);
   const packets = new Map<number, PacketInfo>();
+  // The last firewall verdict of each packet: a drop it caused is marked with its rule.
+  const verdicts = new Map<number, TraceRecord<'fw.verdict'>>();
+  const filtered = (pkt: number): string => {
+    const v = verdicts.get(pkt);
+    const { say } = ladderPhrases.in(language);
+    if (!v) return say('drop.filtered');
+    return v.rule === 0
+      ? say('firewall.policy', { chain: v.chain })
+      : say('firewall.rule', { chain: v.chain, n: String(v.rule) });
+  };
   for (const r of recordsOfTypes(records, PACKET_TYPES)) {
+    if (r.type === 'fw.verdict') {
+      verdicts.set(r.pkt, r);
+      continue;
+    }
     if (r.type === 'link.txBegin') {
       if (!packets.has(r.pkt)) packets.set(r.pkt, { first: r, rx: [], losses: [], refused: null });
       continue;
@@ -127,9 +144,14 @@ function indexPackets(records: TraceRecords, language: Language): Map<number, Pa
     } else if (r.type === 'queue.drop') {
       info.losses.push({ t: r.t, reason: because(r.reason), node: r.node });
     } else if (r.type === 'ip.drop' && r.reason !== 'notForMe') {
-      info.losses.push({ t: r.t, reason: because(r.reason), node: r.node });
+      const reason = r.reason === 'filtered' ? filtered(r.pkt) : because(r.reason);
+      info.losses.push({ t: r.t, reason, node: r.node });
     } else if (r.type === 'tcp.synDropped')
       info.refused = ladderPhrases.in(language).say('refused.backlogFull');
+    else if (r.type === 'tcp.synQueueFull')
+      info.refused = ladderPhrases.in(language).say('refused.synQueueFull');
+    else if (r.type === 'tcp.cookieDropped')
+      info.refused = ladderPhrases.in(language).say('refused.acceptQueueFull');
   }
   return packets;
 }

@@ -8,6 +8,8 @@ export const LADDER_DE: Translation<typeof LADDER_EN> = {
   'loss.onLink': '{reason} (Leitung {link})',
   'loss.atNode': '{reason} bei {node}',
   'refused.backlogFull': 'Backlog voll',
+  'refused.synQueueFull': 'SYN-Warteschlange voll',
+  'refused.acceptQueueFull': 'Accept-Warteschlange voll',
   'drop.queueFull': 'Warteschlange voll',
   'drop.loss': 'auf der Leitung verloren',
   'drop.linkDown': 'Leitung ausgefallen',
@@ -16,6 +18,9 @@ export const LADDER_DE: Translation<typeof LADDER_EN> = {
   'drop.notForMe': 'nicht an diesen Knoten adressiert',
   'drop.noProtocol': 'kein Transportprotokoll dafür',
   'drop.notConnected': 'Schnittstelle nicht verbunden',
+  'drop.filtered': 'Firewall',
+  'firewall.rule': 'Firewall: {chain} Regel {n}',
+  'firewall.policy': 'Firewall: {chain} Policy',
   'error.listener':
     'Ein lauschender Socket hat keine einzelne Gegenstelle: Wähle eine seiner Verbindungen.',
   'error.noOwner': 'Kein Knoten des Szenarios hat die Adresse {end}.',

@@ -124,6 +124,10 @@ const BY_PACKET = new Set([
   'ip.drop',
   'tcp.refused',
   'tcp.synDropped',
+  'tcp.synQueueFull',
+  'tcp.synCookie',
+  'tcp.cookieAck',
+  'tcp.cookieDropped',
 ]);
 
 /** Pinger records numbered like the request they follow. */

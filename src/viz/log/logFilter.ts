@@ -9,8 +9,12 @@ import '../../net/ip/ipTrace.ts';
 import '../../net/transport/socketTrace.ts';
 import '../../machines/tcp/tcpTrace.ts';
 import '../../sim/appTrace.ts';
+import '../../machines/retry/retryTrace.ts';
+import '../../machines/server/serverTrace.ts';
+import '../../kinds/firewall/firewallTrace.ts';
+import '../../kinds/nat/natTrace.ts';
 import type { Packet } from '../../net/wire/packet.ts';
-import { APP_VIEWS } from '../kinds/viewRegistry.ts';
+import { ACTION_VIEWS, APP_VIEWS } from '../kinds/viewRegistry.ts';
 import { isIcmpError } from '../packet/index.ts';
 import { ConnectionTracker, type LogConnection } from './logConnections.ts';
 import { narratePhrases } from './narratePhrases.ts';
@@ -73,11 +77,11 @@ function packetProtocol(packet: Packet): number {
 }
 
 /** Record types of the network and transport layers (the rest is the application layer). */
-const NETWORK_RECORDS = /^(?:link|queue|ip|switch|socket|tcp|sim)\./;
+const NETWORK_RECORDS = /^(?:link|queue|ip|switch|socket|tcp|sim|fw|nat)\./;
 
 /** The log group of each kind's records, as its view says. */
 const KIND_GROUPS = new Map<string, (record: TraceRecord) => LogGroup>();
-for (const view of [...APP_VIEWS].reverse())
+for (const view of [...APP_VIEWS, ...ACTION_VIEWS].reverse())
   for (const [type, group] of Object.entries(view.logGroups ?? {})) KIND_GROUPS.set(type, group);
 
 /** Packets seen so far, by id, as protocol bits and whether they are ICMP errors. */
@@ -122,6 +126,25 @@ export function tagRecord(record: TraceRecord, packets: PacketInfo): RecordTags 
       return tags([record.node], IP_PROTOCOLS[record.protocol] ?? 0, G.packets);
     case 'ip.drop':
       return tags([record.node], of(record.pkt).protocol, G.drops);
+    case 'fw.verdict':
+      return tags(
+        [record.node],
+        of(record.pkt).protocol,
+        record.verdict === 'ACCEPT' ? G.packets : G.drops,
+      );
+    case 'fw.log':
+      return tags([record.node], of(record.pkt).protocol, G.packets);
+    case 'fw.conntrack':
+      return tags([record.node], IP_PROTOCOLS[record.protocol] ?? 0, G.states);
+    // NAT works on the network layer: its records are its packets' protocol's.
+    case 'nat.translate':
+      return tags([record.node], of(record.pkt).protocol, G.packets);
+    case 'nat.unmatched':
+    case 'nat.drop':
+      return tags([record.node], of(record.pkt).protocol, G.drops);
+    case 'nat.map':
+    case 'nat.expire':
+      return tags([record.node], P[record.protocol], G.states);
     case 'socket.state':
     case 'tcp.cwnd':
     case 'tcp.rto':
@@ -131,7 +154,13 @@ export function tagRecord(record: TraceRecord, packets: PacketInfo): RecordTags 
     case 'tcp.refused':
       return tags([record.node], P.tcp, G.errors);
     case 'tcp.synDropped':
+    case 'tcp.synQueueFull':
+    case 'tcp.cookieDropped':
       return tags([record.node], P.tcp, G.drops);
+    case 'tcp.synCookie':
+      return tags([record.node], P.tcp, G.packets);
+    case 'tcp.cookieAck':
+      return tags([record.node], P.tcp, G.states);
     case 'socket.bind':
     case 'socket.release':
       return tags([record.node], P[record.protocol], G.states);
@@ -141,7 +170,11 @@ export function tagRecord(record: TraceRecord, packets: PacketInfo): RecordTags 
       return tags([record.node], P.app, G.states);
     case 'app.error':
     case 'server.refuse':
+    case 'client.retry':
+    case 'client.giveUp':
       return tags([record.node], P.app, G.errors);
+    case 'server.limit':
+      return tags([record.node], P.app, G.drops);
     case 'sim.start':
     case 'sim.end':
       return tags([], 0, 0);

@@ -14,6 +14,7 @@ import type { NetworkNames } from '../names/index.ts';
 import { kindNarrator } from './narrateKinds.ts';
 import { packetSentence, type EntryKind, type PacketContext, type Said } from './narratePackets.ts';
 import { serverContext, serverSentence } from './narrateServers.ts';
+import { retrySentence } from './narrateRetries.ts';
 import { tcpContext, tcpSentence } from './narrateTcp.ts';
 import { narratePhrases } from './narratePhrases.ts';
 import { errorText, words } from './sentenceParts.ts';
@@ -110,6 +111,7 @@ export class Narration {
         tcpSentence(record, this.tcp) ??
         this.kinds(record, index) ??
         serverSentence(record, this.servers) ??
+        retrySentence(record, this.names, this.language) ??
         sentence(record, this.names, this.language);
       this.log.push(record.t, said.kind, said.text);
     }

@@ -150,7 +150,11 @@ export function packetSentence(
       };
     }
     case 'ip.drop':
-      return { kind: 'loss', text: ipDrop(record, ctx, language) };
+      return {
+        // The firewall's verdict, just before, told why: this only says it happened.
+        kind: record.reason === 'filtered' ? 'detail' : 'loss',
+        text: ipDrop(record, ctx, language),
+      };
     case 'switch.learn':
       return {
         kind: 'detail',
@@ -287,6 +291,8 @@ function ipDrop(record: TraceRecord<'ip.drop'>, ctx: PacketContext, language: La
         : say('ip.noProtocolUnknown', { node, pkt });
     case 'notConnected':
       return say('ip.notConnected', { node, pkt });
+    case 'filtered':
+      return say('ip.filtered', { node, pkt });
     default:
       return say('ip.other', { node, pkt, reason: String(record.reason) });
   }

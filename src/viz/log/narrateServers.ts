@@ -160,6 +160,19 @@ export function serverSentence(record: TraceRecord, ctx: ServerContext): Said | 
           reason: record.reason,
         }),
       };
+    case 'server.limit': {
+      const parts = {
+        node: name(record.node),
+        app: record.app,
+        peer: ctx.names.endpoint(record.conn),
+        req: String(record.req),
+        status: status(record.status),
+      };
+      return {
+        kind: 'error',
+        text: say(record.key === 'all' ? 'server.limit.all' : 'server.limit.client', parts),
+      };
+    }
     case 'server.request': {
       ctx.requests.set(`${record.node} ${record.app} ${record.req}`, record.label);
       return {

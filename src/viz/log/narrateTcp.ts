@@ -1,5 +1,5 @@
 // Sentences for TCP's trace records: each connection state with what it means (RFC 9293),
-// retransmissions, refused connections and dropped SYNs, and TCP socket errors. The congestion
+// retransmissions, refused connections, dropped SYNs and SYN cookies, and TCP socket errors. The congestion
 // window and the timer are in narrateCongestion.ts.
 
 import type { TraceRecord } from '../../engine/trace.ts';
@@ -61,6 +61,47 @@ export function tcpSentence(record: TraceRecord, ctx: TcpContext): Said | undefi
       return {
         kind: 'loss',
         text: say('synDropped', {
+          who: names.title(record.node),
+          pkt: String(record.pkt),
+          port: String(record.port),
+          backlog: say('count.connections', { count: formatCount(record.backlog, ctx.language) }),
+        }),
+      };
+    case 'tcp.synQueueFull':
+      return {
+        kind: 'loss',
+        text: say('synQueueFull', {
+          who: names.title(record.node),
+          pkt: String(record.pkt),
+          port: String(record.port),
+          count: formatCount(record.synBacklog, ctx.language),
+        }),
+      };
+    case 'tcp.synCookie':
+      return {
+        kind: 'send',
+        text: say('synCookie', {
+          who: names.title(record.node),
+          pkt: String(record.pkt),
+          port: String(record.port),
+          cookie: String(record.cookie),
+          mss: String(record.mss),
+        }),
+      };
+    case 'tcp.cookieAck':
+      return {
+        kind: 'socket',
+        text: say('cookieAck', {
+          who: names.title(record.node),
+          pkt: String(record.pkt),
+          connection: connection(ctx, record.node, record.conn),
+          mss: String(record.mss),
+        }),
+      };
+    case 'tcp.cookieDropped':
+      return {
+        kind: 'loss',
+        text: say('cookieDropped', {
           who: names.title(record.node),
           pkt: String(record.pkt),
           port: String(record.port),

@@ -23,7 +23,7 @@ const isUserState = (state: string): state is UserState =>
   (USER_STATES as readonly string[]).includes(state);
 
 /** "http user u3" for a workload's user, else "http app". */
-function userName(app: string, language: Language): string {
+export function userName(app: string, language: Language): string {
   const { say } = serverPhrases.in(language);
   const slash = app.indexOf('/');
   return slash < 0

@@ -55,5 +55,6 @@ export const PACKET_DE: Translation<typeof PACKET_EN> = {
     '{node} verwirft Paket #{pkt}: Nichts auf dem Knoten verarbeitet sein Protokoll.',
   'ip.notConnected':
     '{node} verwirft Paket #{pkt}: Die Schnittstelle, über die es hinaus müsste, hat keine Leitung.',
+  'ip.filtered': '{node} verwirft Paket #{pkt}, wie seine Firewall entschieden hat.',
   'ip.other': '{node} verwirft Paket #{pkt} ({reason}).',
 };

@@ -53,6 +53,7 @@ export const PACKET_EN = {
   'ip.noProtocol': '{node} drops packet #{pkt}: nothing on it handles {protocol}.',
   'ip.noProtocolUnknown': '{node} drops packet #{pkt}: nothing on it handles its protocol.',
   'ip.notConnected': '{node} drops packet #{pkt}: the interface it should leave by has no link.',
+  'ip.filtered': '{node} discards packet #{pkt}, as its firewall decided.',
   'ip.other': '{node} drops packet #{pkt} ({reason}).',
 } as const;
 

@@ -53,6 +53,10 @@ export const SERVER_DE: Translation<typeof SERVER_EN> = {
     '{node}: {app} beantwortet {label} mit {status}, {latency} nach dem Eintreffen der Anfrage.',
   'server.reply.unlabelled':
     '{node}: {app} beantwortet Anfrage {req} mit {status}, {latency} nach ihrem Eintreffen.',
+  'server.limit.client':
+    '{node}: {peer} ist über dem Ratenlimit von {app} (kein Token mehr in seinem Eimer), also wird Anfrage {req} sofort mit {status} beantwortet, ohne Arbeit.',
+  'server.limit.all':
+    '{node}: {app} ist über seinem Ratenlimit für alle Clients (kein Token mehr im Eimer), also wird Anfrage {req} von {peer} sofort mit {status} beantwortet, ohne Arbeit.',
   'server.close': '{node}: {app} schließt die Verbindung von {peer}{why}.',
   'server.close.idle': ', weil sie zu lange untätig war',
   'server.close.peerClosed': ', weil der Client sie geschlossen hat',
@@ -69,4 +73,10 @@ export const SERVER_DE: Translation<typeof SERVER_EN> = {
   'user.user': 'Nutzer {user} von {app}',
   'user.state': '{node}: {user} {state}.',
   'user.visit': '{node}: {user} beginnt Besuch {visit}.',
+  'retry.wait':
+    '{node}: {user}: Anfrage {req} nach {target} ist gescheitert ({reason}); nächster Versuch in {delay}, Versuch {attempt} von {attempts}.',
+  'retry.waitAsked':
+    '{node}: {user}: Anfrage {req} nach {target} ist gescheitert ({reason}); nächster Versuch in {delay}, wie der Server verlangt, Versuch {attempt} von {attempts}.',
+  'retry.giveUp': '{node}: {user} gibt {target} nach {attempts} Versuchen auf ({reason}).',
+  'retry.recovered': '{node}: {user} bekommt die Antwort für {target} im Versuch {attempt}.',
 };

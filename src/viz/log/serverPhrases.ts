@@ -44,6 +44,10 @@ export const SERVER_EN = {
   },
   'server.refuse': '{node}: {app} refuses the connection from {peer} ({reason}).',
   'server.request': '{node}: {app} receives request {req}, {label}.',
+  'server.limit.client':
+    '{node}: {peer} is over {app}’s rate limit (no token left in its bucket), so request {req} is answered {status} at once, without work.',
+  'server.limit.all':
+    '{node}: {app} is over its rate limit for all clients (no token left in the bucket), so request {req} from {peer} is answered {status} at once, without work.',
   'server.work': '{node}: worker {worker} starts {label} (request {req}).',
   'server.work.unlabelled': '{node}: worker {worker} starts request {req}.',
   'server.reply': '{node}: {app} answers {label} with {status}, {latency} after it arrived.',
@@ -65,6 +69,12 @@ export const SERVER_EN = {
   'user.user': '{app} user {user}',
   'user.state': '{node}’s {user} is now {state}.',
   'user.visit': '{node}’s {user} starts visit {visit}.',
+  'retry.wait':
+    '{node}’s {user}: request {req} for {target} failed ({reason}); it tries again in {delay}, try {attempt} of {attempts}.',
+  'retry.waitAsked':
+    '{node}’s {user}: request {req} for {target} failed ({reason}); it tries again in {delay}, as the server asked, try {attempt} of {attempts}.',
+  'retry.giveUp': '{node}’s {user} gives up on {target} after {attempts} tries ({reason}).',
+  'retry.recovered': '{node}’s {user} gets its answer for {target} on try {attempt}.',
 } as const;
 
 export const serverPhrases = new Phrasebook(SERVER_EN, { de: SERVER_DE });

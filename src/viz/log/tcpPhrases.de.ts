@@ -42,6 +42,14 @@ export const TCP_DE: Translation<typeof TCP_EN> = {
   'count.connections': { one: '{count} Verbindung', other: '{count} Verbindungen' },
   synDropped:
     '{who} verwirft das SYN in Paket #{pkt}: Der Backlog des lauschenden Sockets auf TCP-Port {port} ({backlog}) ist voll; der Client versucht es noch einmal, wenn sein Timer abläuft.',
+  synQueueFull:
+    '{who} verwirft das SYN in Paket #{pkt}: Die SYN-Warteschlange auf TCP-Port {port} hält schon {count} halboffene Verbindungen (SYN-RECEIVED), ihre Grenze, und SYN-Cookies sind aus.',
+  synCookie:
+    '{who} beantwortet das SYN in Paket #{pkt} mit einem SYN-Cookie, weil die Warteschlange auf TCP-Port {port} voll ist: ein SYN-ACK, dessen Sequenznummer {cookie} die Verbindung kodiert (MSS {mss}); gespeichert wird nichts.',
+  cookieAck:
+    '{who} erhält in Paket #{pkt} ein gültiges SYN-Cookie zurück (die ACK-Nummer minus eins) und baut jetzt die {connection} auf (MSS {mss}; Fensterskalierung, SACK und Zeitstempel gehen verloren).',
+  cookieDropped:
+    '{who} findet in Paket #{pkt} ein gültiges SYN-Cookie, aber die Accept-Warteschlange auf TCP-Port {port} hält schon {backlog}: Das Segment wird verworfen.',
   'count.bytes': { one: '{count} Byte', other: '{count} Bytes' },
   'again.syn':
     '{who} sendet das SYN erneut{on}: Kein SYN-ACK kam, bevor der Retransmission-Timer ablief.',

@@ -1,6 +1,6 @@
 // The event log's TCP sentences (narrateTcp.ts, narrateTcpContext.ts, narrateCongestion.ts):
-// connection states with what they mean (RFC 9293), retransmissions, refused connections and
-// dropped SYNs, socket errors, the congestion window (RFC 5681, 6582) and the retransmission
+// connection states with what they mean (RFC 9293), retransmissions, refused connections,
+// dropped SYNs and SYN cookies (RFC 4987), socket errors, the congestion window (RFC 5681, 6582) and the retransmission
 // timer (RFC 6298). German in tcpPhrases.de.ts.
 
 import { Phrasebook } from '../../engine/language.ts';
@@ -40,6 +40,14 @@ export const TCP_EN = {
   'count.connections': { one: '{count} connection', other: '{count} connections' },
   synDropped:
     '{who} drops the SYN in packet #{pkt}: the backlog of its listener on TCP port {port} ({backlog}) is full; the client will try again when its timer runs out.',
+  synQueueFull:
+    '{who} drops the SYN in packet #{pkt}: its SYN queue on TCP port {port} already holds {count} half-open connections (SYN-RECEIVED), its limit, and SYN cookies are off.',
+  synCookie:
+    '{who} answers the SYN in packet #{pkt} with a SYN cookie, as its queue on TCP port {port} is full: a SYN-ACK whose sequence number {cookie} encodes the connection (MSS {mss}), and it keeps nothing.',
+  cookieAck:
+    '{who} gets a valid SYN cookie back in packet #{pkt} (its ACK number minus one), so it makes the {connection} now (MSS {mss}; window scaling, SACK and timestamps are lost).',
+  cookieDropped:
+    '{who} finds a valid SYN cookie in packet #{pkt}, but the accept queue on TCP port {port} already holds {backlog}: it drops the segment.',
   'count.bytes': { one: '{count} byte', other: '{count} bytes' },
   'again.syn':
     '{who} sends its SYN again{on}: no SYN-ACK came before the retransmission timer ran out.',

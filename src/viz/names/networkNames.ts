@@ -38,6 +38,8 @@ export interface NetworkNames {
   peerOf(conn: string): string;
   /** The kind (`httpClient`) of the app of `node` a trace name (`http2`, `http2/u3`) belongs to. */
   appType(node: string, app: string): string | undefined;
+  /** The scenario's node of that id (its settings: a firewall's rules, say), if any. */
+  node(id: string): ScenarioNode | undefined;
 }
 
 /** The app kind each action kind runs as (an action's records are that kind's). */
@@ -73,6 +75,7 @@ export function networkNames(
   };
   return {
     name,
+    node: (id) => byId.get(id),
     title(id) {
       const node = byId.get(id);
       if (!node || !isDevice(node.role)) return name(id);

@@ -13,6 +13,7 @@ import {
 import { recordsOfType, runSimulationFile } from '../../../tests/support/vizTestRuns.ts';
 import { parseScenarioText, runScenario } from '../../sim/index.ts';
 import { recordList } from '../../engine/traceRecords.ts';
+import { buildLadder } from '../ladder/ladder.ts';
 
 const MS = 1_000_000;
 
@@ -146,5 +147,32 @@ describe('the window scale of a connection, from its SYNs (RFC 7323 2.2)', () =>
   it('gives none when only one side offered it: neither scales', () => {
     const all = records({ windowScaling: true, receiveWindow: 100_000 }, {});
     expect(shifts(all)).toEqual([undefined, undefined]);
+  });
+});
+
+describe('SYNs a full SYN queue dropped (simulations/syn-flood.json)', () => {
+  const { scenario, records } = runSimulationFile('syn-flood.json');
+
+  it('end their journey at the server, “SYN queue full”, in the packet inspector and the ladder', () => {
+    const full = recordsOfType(records, 'tcp.synQueueFull');
+    const office = full.find((r) => r.t > 5 * 1e9)!;
+    expect(packetJourney(recordList(records), office.pkt).at(-1)).toMatchObject({
+      kind: 'dropped',
+      node: 'web',
+      reason: 'SYN queue full',
+    });
+    expect(packetJourney(recordList(records), office.pkt, 'de').at(-1)?.reason).toBe(
+      'SYN-Warteschlange voll',
+    );
+    const ladder = buildLadder(recordList(records), scenario.nodes, {
+      kind: 'nodes',
+      a: 'office',
+      b: 'web',
+    });
+    if ('error' in ladder) throw new Error(ladder.error);
+    const refused = ladder.arrows.filter((a) => a.refused !== null);
+    // The office's 5 users each send 7 SYNs to the full queue.
+    expect(refused).toHaveLength(35);
+    expect(new Set(refused.map((a) => a.refused))).toEqual(new Set(['SYN queue full']));
   });
 });

@@ -65,7 +65,20 @@ const DROP_KEYS = {
   notForMe: 'drop.notForMe',
   noProtocol: 'drop.noProtocol',
   notConnected: 'drop.notConnected',
+  filtered: 'drop.filtered',
 } as const;
+
+/** Why a firewall refused a packet, from its verdict: the rule, or the chain's policy. */
+export function firewallDropReason(
+  verdict: TraceRecord<'fw.verdict'>,
+  language: Language = ENGLISH,
+): string {
+  const { say } = packetPhrases.in(language);
+  const params = { chain: verdict.chain, action: verdict.verdict };
+  return verdict.rule === 0
+    ? say('drop.filteredPolicy', params)
+    : say('drop.filteredRule', { ...params, n: String(verdict.rule) });
+}
 
 /** Why a packet was dropped, in words: `queue full`, `TTL ran out` (an unknown reason as it is). */
 export function dropReason(reason: string, language: Language = ENGLISH): string {
@@ -97,7 +110,10 @@ const JOURNEY_TYPES: ReadonlySet<TraceType> = new Set<TraceType>([
   'link.lost',
   'queue.drop',
   'ip.drop',
+  'fw.verdict',
   'tcp.synDropped',
+  'tcp.synQueueFull',
+  'tcp.cookieDropped',
 ]);
 
 /** Every step of a packet's journey in the trace, in time order (reasons in `language`). */
@@ -107,9 +123,13 @@ export function packetJourney(
   language: Language = ENGLISH,
 ): JourneyStep[] {
   const steps: JourneyStep[] = [];
+  let verdict: TraceRecord<'fw.verdict'> | undefined;
   for (const r of recordsOfTypes(records, JOURNEY_TYPES)) {
     if (!('pkt' in r) || r.pkt !== pkt) continue;
     switch (r.type) {
+      case 'fw.verdict':
+        verdict = r;
+        break;
       case 'link.txBegin':
         steps.push({ t: r.t, kind: 'sent', node: r.node, link: r.link });
         break;
@@ -142,7 +162,10 @@ export function packetJourney(
           t: r.t,
           kind: 'dropped',
           node: r.node,
-          reason: dropReason(r.reason, language),
+          reason:
+            r.reason === 'filtered' && verdict?.node === r.node
+              ? firewallDropReason(verdict, language)
+              : dropReason(r.reason, language),
         });
         break;
       case 'tcp.synDropped':
@@ -151,6 +174,17 @@ export function packetJourney(
           kind: 'dropped',
           node: r.node,
           reason: packetPhrases.in(language).say('drop.backlogFull'),
+        });
+        break;
+      case 'tcp.synQueueFull':
+      case 'tcp.cookieDropped':
+        steps.push({
+          t: r.t,
+          kind: 'dropped',
+          node: r.node,
+          reason: packetPhrases
+            .in(language)
+            .say(r.type === 'tcp.synQueueFull' ? 'drop.synQueueFull' : 'drop.acceptQueueFull'),
         });
         break;
     }

@@ -64,6 +64,7 @@ const TCP_EVENTS: Record<string, string> = {
   'tcp.ackOfFin': 'rcv ACK of FIN',
   'tcp.rst': 'rcv RST',
   'tcp.giveUp': 'retries run out',
+  'tcp.validCookie': 'rcv ACK of SYN cookie',
   'after twoMsl': 'Timeout=2MSL',
 };
 
@@ -76,8 +77,11 @@ const TCP_SENDS: Record<string, string> = {
   sendRst: 'snd RST',
 };
 
-/** Transitions RFC 9293's figure 5 leaves out (error handling); drawn only on request. */
-const TCP_MINOR_EVENTS = new Set(['tcp.rst', 'tcp.giveUp', 'app.abort']);
+/**
+ * Transitions RFC 9293's figure 5 leaves out (error handling, and SYN cookies, RFC 4987 3.6);
+ * drawn only on request.
+ */
+const TCP_MINOR_EVENTS = new Set(['tcp.rst', 'tcp.giveUp', 'app.abort', 'tcp.validCookie']);
 
 type Bare = Omit<MachineTransition, 'label' | 'minor' | 'description'>;
 

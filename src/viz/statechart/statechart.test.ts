@@ -63,12 +63,19 @@ describe('the TCP statechart', () => {
     for (const [from, to, label] of FIGURE_5) expect(main).toContain(`${from} → ${to}: ${label}`);
   });
 
-  it('keeps resets, aborts and give-ups as minor transitions, as the figure leaves them out', () => {
+  it('keeps resets, aborts, give-ups and SYN cookies as minor transitions, as the figure leaves them out', () => {
     const minor = chart.graph.transitions.filter((t) => t.minor);
     expect(new Set(minor.map((t) => t.event))).toEqual(
-      new Set(['tcp.rst', 'tcp.giveUp', 'app.abort']),
+      new Set(['tcp.rst', 'tcp.giveUp', 'app.abort', 'tcp.validCookie']),
     );
-    expect(minor.every((t) => t.to === 'CLOSED')).toBe(true);
+    expect(minor.filter((t) => t.event !== 'tcp.validCookie').every((t) => t.to === 'CLOSED')).toBe(
+      true,
+    );
+    expect(
+      minor
+        .filter((t) => t.event === 'tcp.validCookie')
+        .map((t) => `${t.from} → ${t.to}: ${t.label}`),
+    ).toEqual(['LISTEN → SYN-RECEIVED: rcv ACK of SYN cookie']);
     expect(chart.graph.anyState.map((t) => t.label)).toEqual(['ABORT / snd RST']);
   });
 

@@ -4,7 +4,7 @@
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
 import { formatDuration } from '../../engine/time.ts';
-import type { CpuFigures, ServerFigures } from '../../sim/index.ts';
+import type { CpuFigures, RetryFigures, ServerFigures } from '../../sim/index.ts';
 import { formatCount } from '../../engine/language.ts';
 import { summaryPhrases } from './summaryPhrases.ts';
 
@@ -62,8 +62,26 @@ export function serverCard(
       [say('server.statuses'), cardCounts(w.statuses, language)],
       [say('server.latency'), `${time(w.latency.meanNs)} / ${time(w.latency.p95Ns)}`],
       [say('server.mostWaiting'), n(w.maxWaiting), 'maxWaiting'],
+      ...(w.limited === undefined
+        ? []
+        : [[say('server.limited'), n(w.limited), 'limited'] satisfies SummaryFigure]),
     ],
   };
+}
+
+/** A client's retry figures for its card (none without a `retry` setting). */
+export function retryCardFigures(
+  r: RetryFigures | undefined,
+  language: Language = ENGLISH,
+): SummaryFigure[] {
+  if (!r) return [];
+  const { say } = summaryPhrases.in(language);
+  const n = (value: number) => formatCount(value, language);
+  return [
+    [say('retry.retries'), n(r.retries), 'retries'],
+    [say('retry.recovered'), n(r.recovered), 'recovered'],
+    [say('retry.gaveUp'), n(r.gaveUp), 'gaveUp'],
+  ];
 }
 
 /** The card of a node's CPU. */

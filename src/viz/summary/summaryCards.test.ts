@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenarioText, runScenario } from '../../sim/index.ts';
 import { networkNames } from '../names/index.ts';
 import { summaryCards } from './summaryCards.ts';
+import { retryCardFigures, serverCard } from './cardParts.ts';
 
 function cardsOf(file: string) {
   const parsed = parseScenarioText(readFileSync(file, 'utf8'));
@@ -27,7 +28,7 @@ describe('summaryCards', () => {
     expect(cards[2]!.kind).toBe('CPU, 1 core, rr');
   });
 
-  it('shows DNS servers and resolvers, FTP and database services when a scenario has them', () => {
+  it('shows DNS servers and resolvers, NAT, FTP and database services when a scenario has them', () => {
     const dns = cardsOf('simulations/dns-lookup.json').map((c) => c.id);
     expect(dns).toEqual(expect.arrayContaining(['dns-ns', 'resolver-laptop']));
     // Three web clients on the laptop: ids stay unique.
@@ -42,6 +43,9 @@ describe('summaryCards', () => {
         expect.stringMatching(/^ftp-client-/),
       ]),
     );
+    const nat = cardsOf('simulations/home-nat.json').find((c) => c.id === 'nat-router');
+    expect(nat?.kind).toBe('NAT on wan');
+    expect(Object.fromEntries(nat?.figures ?? [])['Mappings made']).toBe('4');
     const db = cardsOf('simulations/database-service.json');
     expect(db.map((c) => c.id)).toEqual([
       'server-db-db',
@@ -49,5 +53,39 @@ describe('summaryCards', () => {
       'service-client-app2',
       'cpu-db',
     ]);
+  });
+
+  it('shows a client’s retries and a server’s refusals over its rate limit, only when set', () => {
+    const cards = cardsOf('simulations/retries-and-rate-limits.json');
+    const figures = (id: string) =>
+      Object.fromEntries(cards.find((c) => c.id === id)!.figures.map(([l, v]) => [l, v]));
+    expect(figures('server-api-web')['Over the rate limit']).toBe('48');
+    const roomA = figures('web-client-roomA');
+    expect([roomA['Retries'], roomA['Answered after retrying'], roomA['Given up']]).toEqual([
+      '34',
+      '10',
+      '0',
+    ]);
+    expect(figures('web-client-roomB')['Retries']).toBeUndefined();
+    const plain = cardsOf('simulations/web-page-load.json')[0]!;
+    expect(plain.figures.map(([label]) => label)).not.toContain('Over the rate limit');
+  });
+
+  it('says the retry and rate-limit figures in German', () => {
+    const retry = { retries: 1234, recovered: 5, gaveUp: 0 };
+    expect(retryCardFigures(retry, 'de')).toEqual([
+      ['Wiederholungen', '1.234', 'retries'],
+      ['Nach Wiederholung beantwortet', '5', 'recovered'],
+      ['Aufgegeben', '0', 'gaveUp'],
+    ]);
+    expect(retryCardFigures(undefined, 'de')).toEqual([]);
+    const latency = { count: 0, meanNs: null, p95Ns: null, maxNs: null };
+    const server = { node: 'n', app: 'web', port: 80, model: 'single', accepted: 0, refused: 0 };
+    const card = serverCard(
+      { ...server, requests: 0, replies: 0, maxWaiting: 0, statuses: {}, latency, limited: 7 },
+      (node) => node,
+      'de',
+    );
+    expect(card.figures.at(-1)).toEqual(['Über dem Ratenlimit', '7', 'limited']);
   });
 });

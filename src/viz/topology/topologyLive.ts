@@ -78,6 +78,7 @@ const LIVE_TYPES: ReadonlySet<string> = new Set([
   'socket.release',
   'socket.state',
   'tcp.synDropped',
+  'tcp.synQueueFull',
   'queue.length',
   'link.txBegin',
   'link.txEnd',
@@ -149,6 +150,7 @@ function read(index: LiveIndex, r: TraceRecord): void {
       break;
     }
     case 'tcp.synDropped':
+    case 'tcp.synQueueFull':
       push(index.synDrops, r.node, r.t);
       break;
     case 'queue.length': {

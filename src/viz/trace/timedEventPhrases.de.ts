@@ -11,4 +11,9 @@ export const TIMED_EVENT_DE: Translation<typeof TIMED_EVENT_EN> = {
   fetch: '{node} ruft {path} von {server} ab',
   fetchPort: '{node} ruft {path} von {server} ab (Port {port})',
   transfer: '{node} sendet {bytes} Bytes an {target}',
+  synFlood:
+    '{node} überflutet TCP-Port {port} von {target} mit SYNs ({rate} pro Sekunde, {duration} lang)',
+  synFloodSpoofed:
+    '{node} überflutet TCP-Port {port} von {target} mit SYNs ({rate} pro Sekunde, {duration} lang, von gefälschten Adressen in {prefix})',
+  portScan: '{node} scannt die TCP-Ports {ports} von {target} (SYN-Scan)',
 } as const;

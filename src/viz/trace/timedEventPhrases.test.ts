@@ -34,6 +34,16 @@ const checked = validateScenario({
     { at: '1500ms', type: 'ping', node: 'pc', target: 'web', count: 3 },
     { at: '1700ms', type: 'ping', node: 'pc', target: 'web' },
     { at: '2s', type: 'transfer', node: 'pc', target: '10.0.0.2', bytes: 20000 },
+    { at: '4s', type: 'synFlood', node: 'pc', target: 'web', rate: 1500, duration: '2500ms' },
+    {
+      at: '5s',
+      type: 'synFlood',
+      node: 'pc',
+      target: 'web',
+      port: 8080,
+      spoofFrom: '203.0.113.0/24',
+    },
+    { at: '6s', type: 'portScan', node: 'pc', target: 'web', ports: '1-1024' },
   ],
 });
 if (!checked.ok) throw new Error(JSON.stringify(checked.issues));
@@ -53,6 +63,15 @@ describe('timed event phrases', () => {
       ['2 s', 'Laptop sendet 20.000 Bytes an Webserver (10.0.0.2)'],
       ['3 s', 'Leitung lan fällt aus'],
       ['3,5 s', 'Leitung lan ist wieder da'],
+      [
+        '4 s',
+        'Laptop überflutet TCP-Port 80 von Webserver mit SYNs (1.500 pro Sekunde, 2,5 s lang)',
+      ],
+      [
+        '5 s',
+        'Laptop überflutet TCP-Port 8080 von Webserver mit SYNs (100 pro Sekunde, 10 s lang, von gefälschten Adressen in 203.0.113.0/24)',
+      ],
+      ['6 s', 'Laptop scannt die TCP-Ports 1-1024 von Webserver (SYN-Scan)'],
     ]);
   });
 
@@ -65,6 +84,9 @@ describe('timed event phrases', () => {
       'Laptop sends 20,000 bytes to Webserver (10.0.0.2)',
       'Link lan goes down',
       'Link lan comes back up',
+      'Laptop floods TCP port 80 of Webserver with SYNs (1500 a second for 2.5 s)',
+      'Laptop floods TCP port 8080 of Webserver with SYNs (100 a second for 10 s, from forged addresses in 203.0.113.0/24)',
+      'Laptop scans TCP ports 1-1024 of Webserver (SYN scan)',
     ]);
   });
 });

@@ -13,6 +13,10 @@ export const TIMED_EVENT_EN = {
   fetch: '{node} fetches {path} from {server}',
   fetchPort: '{node} fetches {path} from {server} (port {port})',
   transfer: '{node} sends {bytes} bytes to {target}',
+  synFlood: '{node} floods TCP port {port} of {target} with SYNs ({rate} a second for {duration})',
+  synFloodSpoofed:
+    '{node} floods TCP port {port} of {target} with SYNs ({rate} a second for {duration}, from forged addresses in {prefix})',
+  portScan: '{node} scans TCP ports {ports} of {target} (SYN scan)',
 } as const;
 
 export const timedEventPhrases = new Phrasebook(TIMED_EVENT_EN, { de: TIMED_EVENT_DE });

@@ -3,8 +3,10 @@
 // at its time, in time order. Apart from the editor (src/viz/editor), so that a page that only
 // plays a run (an embed) marks them without loading the editor.
 
-import { ENGLISH, type Language } from '../../engine/language.ts';
-import { formatDuration } from '../../engine/time.ts';
+import { ENGLISH, formatCount, type Language } from '../../engine/language.ts';
+import { formatDuration, NS_PER_S } from '../../engine/time.ts';
+import { formatPrefix } from '../../net/wire/ipv4Address.ts';
+import { floodPlan } from '../../kinds/attack/synFloodActionKind.ts';
 import type { ScenarioEvent } from '../../sim/scenario/scenarioSchema.ts';
 import type { NetworkNames } from '../names/index.ts';
 import { timedEventPhrases } from './timedEventPhrases.ts';
@@ -38,6 +40,25 @@ export function describeEvent(
       return say('transfer', {
         node: names.title(event.node),
         bytes: event.bytes,
+        target: peer(event.target),
+      });
+    case 'synFlood': {
+      const { port, rate } = floodPlan(event);
+      const words = {
+        node: names.title(event.node),
+        target: peer(event.target),
+        port: String(port),
+        rate: formatCount(rate, language),
+        duration: formatDuration(event.duration ?? 10 * NS_PER_S, language),
+      };
+      return event.spoofFrom
+        ? say('synFloodSpoofed', { ...words, prefix: formatPrefix(event.spoofFrom) })
+        : say('synFlood', words);
+    }
+    case 'portScan':
+      return say('portScan', {
+        node: names.title(event.node),
+        ports: event.ports,
         target: peer(event.target),
       });
   }

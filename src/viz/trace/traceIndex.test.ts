@@ -94,9 +94,10 @@ describe('TraceIndex on real runs', () => {
     // Every hop is closed: the runs end with nothing in flight, or the hop is still in flight.
     const inFlight = index.hops.filter((h) => h.visibleUntil === Infinity);
     for (const h of inFlight) expect(h.rx ?? h.drop).toBeNull();
-    // Markers: every drop, socket state and retransmission.
+    // Markers: every drop (at a queue, on a link, by a firewall), socket state and retransmission.
     const count = (kind: string) => index.markers.filter((m) => m.kind === kind).length;
-    expect(count('drop')).toBe(drops.length + of(records, 'link.lost').length);
+    const refused = of(records, 'fw.verdict').filter((r) => r.verdict !== 'ACCEPT');
+    expect(count('drop')).toBe(drops.length + of(records, 'link.lost').length + refused.length);
     expect(count('state')).toBe(of(records, 'socket.state').length);
     expect(count('retransmit')).toBe(of(records, 'tcp.retransmit').length);
   });

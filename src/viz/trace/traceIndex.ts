@@ -69,7 +69,7 @@ const BLOCK = 64;
 
 const PACKET_EVENTS = new Set(['link.txBegin', 'link.txEnd', 'link.rx', 'link.lost', 'queue.drop']);
 /** The record types `add` reads; of the others only the time counts. */
-const INDEXED = new Set([...PACKET_EVENTS, 'socket.state', 'tcp.retransmit']);
+const INDEXED = new Set([...PACKET_EVENTS, 'socket.state', 'tcp.retransmit', 'fw.verdict']);
 
 /** Builds hop and time indexes from trace records, appended in time order as they arrive. */
 export class TraceIndex {
@@ -169,6 +169,17 @@ export class TraceIndex {
       }
       case 'queue.drop':
         this.queueDrop(r);
+        break;
+      case 'fw.verdict':
+        // A packet a firewall refused ends at that node: a drop on the timeline, with its rule.
+        if (r.verdict !== 'ACCEPT') {
+          const by = r.rule === 0 ? `${r.chain} policy` : `${r.chain} rule ${r.rule}`;
+          this.markers.push({
+            t,
+            kind: 'drop',
+            label: `packet #${r.pkt} refused by ${r.node} (${by})`,
+          });
+        }
         break;
       case 'socket.state':
         this.markers.push({ t, kind: 'state', label: `${r.node} ${r.state}` });

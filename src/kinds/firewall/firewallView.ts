@@ -1,0 +1,120 @@
+// How the firewall role looks: its words and icon (a brick wall); sentences name it "Firewall
+// fw1". On the canvas it is a router (the gateway of the hosts on its subnets) that starts with a
+// firewall letting replies and ping through and dropping every new connection it forwards, so a
+// learner adds the rules for what should pass. Its words are in firewallPhrases.ts. Below, the
+// view of the firewall setting itself: its summary card and the event log's sentences.
+
+import { ENGLISH, formatCount, type Language } from '../../engine/language.ts';
+import type { TraceType } from '../../engine/trace.ts';
+import type { JsonFields, NarrationContext, Narrator, RoleView } from '../../viz/kinds/kindView.ts';
+import type { NetworkNames } from '../../viz/names/networkNames.ts';
+import type { SummaryCard } from '../../viz/summary/cardParts.ts';
+import type { FirewallFigures } from './firewallFigures.ts';
+import type { FirewallRules } from './firewallRules.ts';
+import { firewallPhrases } from './firewallPhrases.ts';
+import { flowText, ruleText } from './firewallTables.ts';
+
+const STARTING_RULES: JsonFields[] = [
+  {
+    action: 'ACCEPT',
+    state: ['ESTABLISHED', 'RELATED'],
+    comment: 'replies to connections already let through',
+  },
+  { action: 'ACCEPT', protocol: 'icmp', comment: 'ping' },
+];
+
+export const firewallRoleView: RoleView = {
+  role: 'firewall',
+  name: (language) => firewallPhrases.in(language).say('name'),
+  // A wall of bricks in three courses.
+  icon: 'M3 5h18v14H3z M3 9.7h18 M3 14.3h18 M9 5v4.7 M15 5v4.7 M6 9.7v4.6 M12 9.7v4.6 M18 9.7v4.6 M9 14.3V19 M15 14.3V19',
+  device: true,
+  tone: 'device',
+  canvas: {
+    idPrefix: 'fw',
+    interfaceName: (n) => `eth${n}`,
+    firstHost: 1,
+    gateway: true,
+    newNode: () => ({ firewall: { forward: { policy: 'DROP', rules: STARTING_RULES } } }),
+  },
+};
+
+/** A chain's name as the trace writes it. */
+type ChainName = keyof FirewallRules;
+
+/** The firewall of nodes with a `firewall` setting: its summary card and its sentences. */
+export const firewallFeatureView: {
+  card(f: FirewallFigures, names: NetworkNames, language?: Language): SummaryCard;
+  narration: { types: readonly TraceType[]; narrator(context: NarrationContext): Narrator };
+} = {
+  card: (f, names, language = ENGLISH) => {
+    const { say } = firewallPhrases.in(language);
+    const n = (value: number) => formatCount(value, language);
+    return {
+      id: `firewall-${f.node}`,
+      title: names.name(f.node),
+      kind: say('card.kind'),
+      figures: [
+        [say('card.accepted'), n(f.accepted), 'accepted'],
+        [say('card.dropped'), n(f.dropped), 'dropped'],
+        [say('card.rejected'), n(f.rejected), 'rejected'],
+        [say('card.connections'), n(f.connections), 'connections'],
+      ],
+    };
+  },
+  narration: {
+    types: ['fw.verdict', 'fw.log', 'fw.conntrack'],
+    narrator: ({ names, language = ENGLISH }) => {
+      const { say } = firewallPhrases.in(language);
+      const rulesOf = (node: string): FirewallRules | undefined => names.node(node)?.firewall;
+      return (record) => {
+        switch (record.type) {
+          case 'fw.verdict': {
+            const node = names.title(record.node);
+            const pkt = String(record.pkt);
+            if (record.state === 'STOPPED')
+              return { kind: 'loss', text: say('verdict.STOPPED', { node, pkt }) };
+            const chainRules = rulesOf(record.node)?.[record.chain as ChainName];
+            const rule = chainRules?.rules[record.rule - 1];
+            const by =
+              record.rule === 0 || !rule
+                ? say('by.policy', { policy: chainRules?.policy ?? record.verdict })
+                : say('by.rule', { n: String(record.rule), rule: rule.comment ?? ruleText(rule) });
+            const verdict = record.verdict as 'ACCEPT' | 'DROP' | 'REJECT';
+            const text = say(`verdict.${verdict}`, {
+              node,
+              pkt,
+              chain: record.chain,
+              by,
+              state: say('state.suffix', { state: record.state }),
+            });
+            return { kind: verdict === 'ACCEPT' ? 'detail' : 'loss', text };
+          }
+          case 'fw.log':
+            return {
+              kind: 'detail',
+              text: say('log', {
+                node: names.title(record.node),
+                pkt: String(record.pkt),
+                prefix: record.prefix.trim(),
+                chain: record.chain,
+                n: String(record.rule),
+              }),
+            };
+          case 'fw.conntrack': {
+            const event = record.event as 'new' | 'reply' | 'fin' | 'close' | 'expire';
+            return {
+              kind: 'state',
+              text: say(`conntrack.${event}`, {
+                node: names.title(record.node),
+                flow: flowText(record),
+              }),
+            };
+          }
+          default:
+            return null;
+        }
+      };
+    },
+  },
+};
