@@ -6,8 +6,8 @@
 import { ENGLISH, formatCount, type Language } from '../../engine/language.ts';
 import { formatDuration } from '../../engine/time.ts';
 import type { TraceRecord, TraceRecords } from '../../engine/trace.ts';
-import type { Scenario, ScenarioNode } from '../../sim/index.ts';
-import { addressResolver, appLabels } from '../../sim/index.ts';
+import type { Scenario, ScenarioNode } from '../../sim/documents.ts';
+import { addressResolver, appLabels } from '../../sim/documents.ts';
 import { LB_DEFAULTS, resolvedBackends, type LoadBalancerApp } from './lbSchemas.ts';
 import { lbPhrases } from './lbPhrases.ts';
 import { shareText } from './loadBalancerView.ts';

@@ -43,6 +43,7 @@ const EXPECTED: Record<string, ChartKind[]> = {
   'syn-flood.json': ['requests', ...TCP],
   'port-scan.json': ['throughput'],
   'home-nat.json': ['requests', ...TCP],
+  'server-crash.json': ['requests', ...TCP],
   'load-balancer.json': ['requests', ...TCP],
 };
 
