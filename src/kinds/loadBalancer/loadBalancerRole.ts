@@ -2,12 +2,11 @@
 // forward packets; it opens its own connections to the backends). Shown with its own icon.
 
 import type { RoleKind } from '../../sim/kinds/roleKind.ts';
-import { buildHost } from '../../sim/build/buildHost.ts';
 
 export const loadBalancerRole: RoleKind = {
   role: 'loadBalancer',
   description:
     'A load balancer: a host that runs a loadBalancer app, spreading clients over backend servers.',
   addressed: true,
-  build: (sim, spec) => buildHost(sim, spec, { router: false }),
+  build: (sim, spec, buildHost) => buildHost(sim, spec, { router: false }),
 };
