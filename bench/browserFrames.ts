@@ -27,6 +27,7 @@ const PAIRS: Readonly<Record<string, readonly [string, string]>> = {
   'dns-lookup.json': ['laptop', 'web'],
   'ftp-session.json': ['laptop', 'files'],
   'https-login.json': ['laptop', 'web'],
+  'load-balancer.json': ['office1', 'lb'],
   'ping-over-a-link.json': ['laptop', 'server'],
   'server-concurrency.json': ['office1', 'server'],
   'tcp-bulk-transfer.json': ['laptop', 'server'],

@@ -24,7 +24,7 @@ export type { NodeFailureFigures } from './summary/nodeFailureFigures.ts';
 export type { LinkFigures, DirectionFigures } from './summary/linkFigures.ts';
 export type { ServerFigures } from './summary/serverFigures.ts';
 export type { RetryFigures } from './summary/retryFigures.ts';
-export { appLabels, kindOf } from './kinds/appInstances.ts';
+export { addressResolver, appLabels, kindOf } from './kinds/appInstances.ts';
 export { ACTION_KINDS, APP_KINDS, ROLE_KINDS, UPCOMING_ROLES } from './kinds/kindRegistry.ts';
 export { kindsLoaded, loadEveryKind, loadKinds, loadedKinds } from './kinds/kindBehaviours.ts';
 export { actionIndexOf, actionLabel } from './kinds/actionKind.ts';

@@ -1,4 +1,4 @@
-// The load balancer's policies by name, as a scenario will write them, and the picker for each.
+// The picker for each of the load balancer's policies (their names: pickPolicyNames.ts).
 import {
   LeastConnectionsPicker,
   RoundRobinPicker,
@@ -6,18 +6,10 @@ import {
   type BackendPicker,
 } from './backendPicker.ts';
 import { IpHashPicker, type IpHashOctets } from './ipHashPicker.ts';
+import type { PickPolicy } from './pickPolicyNames.ts';
 import { TwoChoicesPicker, type RandomSource } from './twoChoicesPicker.ts';
 
-/** Every policy's name, in the order a menu offers them. */
-export const PICK_POLICIES = [
-  'roundRobin',
-  'weightedRoundRobin',
-  'leastConnections',
-  'ipHash',
-  'twoChoices',
-] as const;
-
-export type PickPolicy = (typeof PICK_POLICIES)[number];
+export { PICK_POLICIES, type PickPolicy } from './pickPolicyNames.ts';
 
 /** What some policies need: random numbers (two choices) and how much of an address to hash. */
 export interface PickerOptions {

@@ -51,6 +51,13 @@ export interface AppInstance<A> {
   addressOf(peer: string): Ipv4Address | undefined;
 }
 
+/** Who a client app talks to: the field naming it, its value, and the socket it connects to. */
+export interface AppTarget {
+  field: string;
+  value: string;
+  socket?: Listening;
+}
+
 /** Where an app sits in the document, for messages. */
 export interface AppAt {
   /** `$.nodes[2].apps[0]`. */
@@ -83,7 +90,12 @@ export interface AppKind<A extends { type: string } = { type: string }, F = unkn
    * Clients: the field naming who they talk to (a node id, an IPv4 address or a DNS name), and
    * the server socket they connect to (none for ICMP echo).
    */
-  target?(app: A): { field: string; value: string; socket?: Listening } | undefined;
+  target?(app: A): AppTarget | undefined;
+  /**
+   * Apps that talk to several servers (a load balancer's backends): each one, its field a path
+   * inside the app (`backends[1].address`). Checked and warned about as `target` is.
+   */
+  targets?(app: A): AppTarget[];
   /** Problems a schema cannot see in one app. */
   check?(app: A, at: AppAt, issues: ValidationIssue[]): void;
   /**

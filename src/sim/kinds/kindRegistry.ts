@@ -19,6 +19,8 @@ import { ftpClientKind } from '../../kinds/ftp/ftpClientKind.ts';
 import { ftpServerKind } from '../../kinds/ftp/ftpServerKind.ts';
 import { clientRole, serverRole } from '../../kinds/host/hostRoles.ts';
 import { pingActionKind } from '../../kinds/host/pingActionKind.ts';
+import { loadBalancerKind } from '../../kinds/loadBalancer/loadBalancerKind.ts';
+import { loadBalancerRole } from '../../kinds/loadBalancer/loadBalancerRole.ts';
 import { checkNat, natSettings } from '../../kinds/nat/natSchemas.ts';
 import { natStatically, natWarnings } from '../../kinds/nat/natStaticFeature.ts';
 import { echoKind } from '../../kinds/pingEcho/echoKind.ts';
@@ -44,6 +46,7 @@ export const APP_KINDS = [
   dnsServerKind,
   ftpServerKind,
   ftpClientKind,
+  loadBalancerKind,
 ] as const;
 
 /** Every action a node can take at a moment (a timed event of the scenario, see actionKind.ts). */
@@ -63,15 +66,14 @@ export const ROLE_KINDS = [
   switchRole,
   dnsRole,
   firewallRole,
+  loadBalancerRole,
 ] as const;
 
 /**
  * Roles a scenario may name that have no behaviour yet, with what brings them: validation
  * refuses them by name instead of building them as something else.
  */
-export const UPCOMING_ROLES: Readonly<Record<string, string>> = {
-  loadBalancer: 'load balancers arrive with the firewall, NAT and load-balancer release',
-};
+export const UPCOMING_ROLES: Readonly<Record<string, string>> = {};
 
 /** The stub resolver of nodes with a `dns` setting (src/kinds/dns). */
 export const NODE_RESOLVER = {

@@ -36,17 +36,18 @@ export function checkApps(
         return;
       }
       const target = kind.target?.(app);
-      if (target && isHostName(target.value)) {
-        // Resolved by DNS at run time, so the node needs a resolver.
-        if (!node.dns)
-          issues.push(
-            phrased(
-              `${path}.${target.field}`,
-              phrase('app.needsDns', { name: target.value, node: node.id }),
-            ),
-          );
-      } else if (target)
-        checkPeer(scenario, target.value, `${path}.${target.field}`, known, issues);
+      for (const each of [...(target ? [target] : []), ...(kind.targets?.(app) ?? [])]) {
+        if (isHostName(each.value)) {
+          // Resolved by DNS at run time, so the node needs a resolver.
+          if (!node.dns)
+            issues.push(
+              phrased(
+                `${path}.${each.field}`,
+                phrase('app.needsDns', { name: each.value, node: node.id }),
+              ),
+            );
+        } else checkPeer(scenario, each.value, `${path}.${each.field}`, known, issues);
+      }
 
       const socket = kind.listens?.(app);
       if (socket) {

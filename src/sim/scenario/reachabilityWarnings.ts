@@ -11,6 +11,7 @@ import { NODE_NAT, NODE_RESOLVER, ROLE_KINDS } from '../kinds/kindRegistry.ts';
 import { isHostName } from './checkReferences.ts';
 import { NetworkMap } from './reachability.ts';
 import type { Scenario } from './scenarioSchema.ts';
+import type { AppTarget } from '../kinds/appKind.ts';
 import type { ScenarioWarning } from './scenarioWarnings.ts';
 import { phrase, phrased, type Phrase, type PhraseParam } from '../schema/phrase.ts';
 
@@ -118,9 +119,8 @@ export function reachabilityWarnings(scenario: Scenario): ScenarioWarning[] {
     }
     let resolverChecked = false;
     const labels = appLabels(node);
-    (node.apps ?? []).forEach((app, j) => {
-      const target = kindOf(app).target?.(app);
-      if (!target) return;
+    /** Warns if the app's packets to `target`, or the answers, find no way, or nothing listens. */
+    const checkTarget = (j: number, target: AppTarget): void => {
       const path = `${at}.apps[${j}].${target.field}`;
       const what = phrase('warn.app', { node: node.id, app: `${labels[j]}` });
       let dst: Ipv4Address | undefined;
@@ -169,6 +169,12 @@ export function reachabilityWarnings(scenario: Scenario): ScenarioWarning[] {
             server: `${server?.id}`,
           }),
         );
+    };
+    (node.apps ?? []).forEach((app, j) => {
+      const kind = kindOf(app);
+      const one = kind.target?.(app);
+      for (const target of [...(one ? [one] : []), ...(kind.targets?.(app) ?? [])])
+        checkTarget(j, target);
     });
   });
 

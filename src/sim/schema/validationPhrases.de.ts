@@ -54,8 +54,6 @@ export const VALIDATION_DE: Translation<typeof VALIDATION_EN> = {
   'schema.roleUpcoming':
     '{who} hat die Rolle „{role}“, die es noch nicht gibt ({upcoming}); nimm eine von {roles}',
   'schema.roleUpcoming.node': 'Knoten „{id}“',
-  'schema.upcoming.loadBalancer':
-    'Load Balancer kommen mit der Version für Firewall, NAT und Load Balancer',
   'schema.roleUpcoming.thisNode': 'Dieser Knoten',
   'schema.distribution':
     'erwartet: eine Dauer wie "5ms" oder ein Objekt mit "kind": "exponential", "uniform" oder "constant", gefunden: {got}',

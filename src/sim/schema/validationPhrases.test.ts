@@ -10,6 +10,7 @@ import type { Scenario } from '../scenario/scenarioSchema.ts';
 import { plainForPage, spoken } from './phrase.ts';
 import { VALIDATION_EN } from './validationPhrases.ts';
 import { VALIDATION_DE } from './validationPhrases.de.ts';
+import { withUpcomingRole } from '../../../tests/support/upcomingRole.ts';
 
 const doc = (change: (d: ReturnType<typeof base>) => void = () => {}) => {
   const d = base();
@@ -117,10 +118,10 @@ describe('validator messages in German', () => {
     );
   });
 
-  it('a role that is not available yet, with what brings it', () => {
-    const d = doc((d) => (d.nodes[1] = { ...d.nodes[1], role: 'loadBalancer' }));
-    expect(said(d, 'de')[0]).toBe(
-      '$.nodes[1].role: Knoten „s“ hat die Rolle „loadBalancer“, die es noch nicht gibt (Load Balancer kommen mit der Version für Firewall, NAT und Load Balancer); nimm eine von "client", "server", "router", "switch", "dns", "firewall"',
+  it('a role that is not available yet, with what brings it (in English when it has no German)', () => {
+    const d = doc((d) => (d.nodes[1] = { ...d.nodes[1], role: 'printer' }));
+    expect(withUpcomingRole('printer', 'printers arrive later', () => said(d, 'de'))[0]).toBe(
+      '$.nodes[1].role: Knoten „s“ hat die Rolle „printer“, die es noch nicht gibt (printers arrive later); nimm eine von "client", "server", "router", "switch", "dns", "firewall", "loadBalancer"',
     );
   });
 

@@ -59,8 +59,6 @@ export const VALIDATION_EN = {
   'schema.roleUpcoming':
     '{who} has the role "{role}", which is not available yet ({upcoming}); use one of {roles}',
   'schema.roleUpcoming.node': 'node "{id}"',
-  'schema.upcoming.loadBalancer':
-    'load balancers arrive with the firewall, NAT and load-balancer release',
   'schema.roleUpcoming.thisNode': 'this node',
   'schema.distribution':
     'expected a duration such as "5ms" or an object with "kind": "exponential", "uniform" or "constant", got {got}',

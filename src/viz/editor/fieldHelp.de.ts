@@ -321,6 +321,42 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
   'Server port (default 80).': 'Server-Port (Standard 80).',
   'At `at`, the node connects to a sink on `target` over TCP, sends `bytes`, then closes.':
     'Zum Zeitpunkt `at` verbindet sich der Knoten über TCP mit einer Senke auf `target`, sendet `bytes` und schließt dann.',
+  'A load balancer: spreads the connections (layer 4) or HTTP requests (layer 7) it receives over its backends, leaving out those its health checks find down.':
+    'Ein Load Balancer: verteilt die Verbindungen (Schicht 4) oder HTTP-Anfragen (Schicht 7), die er bekommt, auf seine Backends und lässt die aus, die seine Zustandsprüfungen als ausgefallen erkennen.',
+  'A backend server: its address (a node id or an IPv4 address) and port.':
+    'Ein Backend-Server: seine Adresse (eine Knoten-ID oder eine IPv4-Adresse) und sein Port.',
+  'Port the backend listens on (default 80).': 'Port, auf dem das Backend lauscht (Standard 80).',
+  'Share of the requests relative to the other backends (default 1); used by every policy but roundRobin.':
+    'Anteil an den Anfragen im Verhältnis zu den anderen Backends (Standard 1); jedes Verfahren außer roundRobin nutzt ihn.',
+  'Names the load balancer in the trace (default "lb").':
+    'Name des Load Balancers im Trace (Standard "lb").',
+  'TCP port it listens on (default 80).': 'TCP-Port, auf dem er lauscht (Standard 80).',
+  '"l4" (default): a TCP proxy, one backend per connection; "l7": HTTP, one backend per request.':
+    '"l4" (Standard): ein TCP-Proxy, ein Backend je Verbindung; "l7": HTTP, ein Backend je Anfrage.',
+  'How a backend is picked (default "roundRobin"): roundRobin, weightedRoundRobin (nginx smooth), leastConnections, ipHash (nginx ip_hash), twoChoices (power of two random choices).':
+    'Wie ein Backend gewählt wird (Standard "roundRobin"): roundRobin, weightedRoundRobin (gleichmäßig gewichtet wie nginx), leastConnections (wenigste Verbindungen), ipHash (wie nginx ip_hash), twoChoices (die bessere von zwei zufälligen Auswahlen).',
+  'ipHash: how many leading octets of the client address are hashed (default 3, as nginx: a /24 goes to one backend).':
+    'ipHash: wie viele führende Oktette der Client-Adresse gehasht werden (Standard 3, wie nginx: ein /24 geht an ein Backend).',
+  'Active health checks: a TCP connection (layer 4) or an HTTP GET (layer 7) to every backend at each interval.':
+    'Aktive Zustandsprüfungen: in jedem Intervall eine TCP-Verbindung (Schicht 4) oder ein HTTP-GET (Schicht 7) zu jedem Backend.',
+  'Time from one check of a backend to the next (default 2s).':
+    'Zeit von einer Prüfung eines Backends bis zur nächsten (Standard 2s).',
+  'A check not answered within this fails (default 1s); at most the interval.':
+    'Eine Prüfung ohne Antwort innerhalb dieser Zeit schlägt fehl (Standard 1s); höchstens das Intervall.',
+  'Checks in a row that must pass to bring a backend back (default 2).':
+    'Prüfungen hintereinander, die gelingen müssen, damit ein Backend wieder aufgenommen wird (Standard 2).',
+  'Failures in a row (checks or requests) that take a backend out (default 3).':
+    'Fehlschläge hintereinander (Prüfungen oder Anfragen), nach denen ein Backend herausgenommen wird (Standard 3).',
+  'Layer 7: the path the check GETs; a 2xx or 3xx answer passes (default "/").':
+    'Schicht 7: der Pfad, den die Prüfung per GET abruft; eine Antwort 2xx oder 3xx besteht (Standard "/").',
+  'A backend that has not accepted the connection by then has failed (default 2s).':
+    'Ein Backend, das die Verbindung bis dahin nicht angenommen hat, ist gescheitert (Standard 2s).',
+  "Layer 7: the longest wait for a response (then 504) or for a client's next request; layer 4: a connection idle this long is closed (default 30s).":
+    'Schicht 7: die längste Wartezeit auf eine Antwort (danach 504) oder auf die nächste Anfrage eines Clients; Schicht 4: eine so lange untätige Verbindung wird geschlossen (Standard 30s).',
+  'Layer 7: sticky sessions. A response carries a cookie naming its backend; requests with it go there while it is healthy.':
+    'Schicht 7: Sticky Sessions. Eine Antwort trägt ein Cookie, das ihr Backend nennt; Anfragen damit gehen dorthin, solange es gesund ist.',
+  'The cookie that names the backend (default "lb").':
+    'Das Cookie, das das Backend nennt (Standard "lb").',
   'Rate limit (a token bucket, as nginx limit_req with nodelay): requests over it are answered at once with 503 or 429, without work.':
     'Ratenlimit (ein Token-Eimer, wie limit_req von nginx mit nodelay): Anfragen darüber werden sofort mit 503 oder 429 beantwortet, ohne Arbeit.',
   'Requests per second let through in the long run (the bucket refills at this rate).':

@@ -34,5 +34,6 @@ export const FIELD_DE: Translation<typeof FIELD_EN> = {
   'noun.protected': 'geschützter Pfad',
   'noun.script': 'Befehl',
   'noun.site': 'Seite',
+  'noun.backends': 'Backend',
   'noun.item': 'Element',
 };

@@ -37,6 +37,7 @@ export const FIELD_EN = {
   'noun.protected': 'protected path',
   'noun.script': 'command',
   'noun.site': 'page',
+  'noun.backends': 'backend',
   'noun.item': 'item',
 } as const;
 

@@ -115,7 +115,28 @@ describe('newItemCandidates', () => {
     ]);
   });
 
+  it("names another node for a new load balancer's backend, nodes running apps first", () => {
+    const backend = {
+      type: 'object',
+      properties: { address: { type: 'string' }, port: { type: 'integer', minimum: 1 } },
+      required: ['address'],
+    };
+    const withServer: Json = {
+      nodes: [
+        { id: 'lb', apps: [{ type: 'loadBalancer', backends: [] }] },
+        { id: 'sw' },
+        { id: 'web1', apps: [{ type: 'httpServer' }] },
+      ],
+    };
+    expect(newItemCandidates(withServer, ['nodes', 0, 'apps', 0, 'backends'], backend)).toEqual([
+      { address: 'web1' },
+      { address: 'sw' },
+    ]);
+  });
+
   it('names items for buttons', () => {
+    expect(itemNoun('backends')).toBe('backend');
+    expect(itemNoun('backends', 'de')).toBe('Backend');
     expect(itemNoun('apps')).toBe('application');
     expect(itemNoun('routes')).toBe('route');
     expect(itemNoun('whatever')).toBe('item');

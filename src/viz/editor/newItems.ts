@@ -30,8 +30,11 @@ export function itemNoun(key: string, language: Language = ENGLISH): string {
 /** Text guesses for a required string field, the first its pattern and length accept is taken. */
 const TEXT_GUESSES = ['/', 'new', 'new.example.com', '10.0.0.1', '10.0.0.1/24', '1s', '1kB', 'x'];
 
-/** Keys that name another node (by id): their candidates are the other nodes. */
-const NODE_REFERENCES = new Set(['peer', 'server']);
+/**
+ * Keys that name another node (by id): their candidates are the other nodes (`address`: a load
+ * balancer's backend; an interface's address has a case of its own).
+ */
+const NODE_REFERENCES = new Set(['peer', 'server', 'address']);
 
 function accepts(schema: JsonSchema, text: string): boolean {
   if (typeof schema.maxLength === 'number' && text.length > schema.maxLength) return false;

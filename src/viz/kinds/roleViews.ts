@@ -5,6 +5,7 @@
 import { dnsRoleView } from '../../kinds/dns/dnsRoleView.ts';
 import { firewallRoleView } from '../../kinds/firewall/firewallView.ts';
 import { clientRoleView, serverRoleView } from '../../kinds/host/hostViews.ts';
+import { loadBalancerRoleView } from '../../kinds/loadBalancer/loadBalancerRoleView.ts';
 import { routerRoleView } from '../../kinds/router/routerView.ts';
 import { switchRoleView } from '../../kinds/switch/switchView.ts';
 import type { RoleView } from './kindView.ts';
@@ -17,4 +18,5 @@ export const ROLE_VIEWS: readonly RoleView[] = [
   switchRoleView,
   dnsRoleView,
   firewallRoleView,
+  loadBalancerRoleView,
 ];

@@ -9,6 +9,7 @@ import { bulkSendView, sinkView } from '../../kinds/bulkTransfer/bulkView.ts';
 import { dnsServerView, resolverView } from '../../kinds/dns/dnsView.ts';
 import { firewallFeatureView } from '../../kinds/firewall/firewallView.ts';
 import { ftpClientView, ftpServerView } from '../../kinds/ftp/ftpView.ts';
+import { loadBalancerView } from '../../kinds/loadBalancer/loadBalancerView.ts';
 import { natView } from '../../kinds/nat/natView.ts';
 import { echoView, pingerView } from '../../kinds/pingEcho/pingEchoView.ts';
 import { serviceClientView, serviceView } from '../../kinds/service/serviceView.ts';
@@ -30,6 +31,7 @@ export const APP_VIEWS: readonly AnyAppKindView[] = [
   dnsServerView,
   ftpServerView,
   ftpClientView,
+  loadBalancerView,
 ];
 
 /**

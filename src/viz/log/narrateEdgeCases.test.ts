@@ -155,7 +155,7 @@ describe('narrate edge cases', () => {
     if (packet?.type !== 'link.txBegin') throw new Error('no packet was sent');
     expect(
       say([
-        { t: 1, type: 'lb.pick', node: 'laptop', pool: 'web', backend: '192.168.1.20:80' },
+        { t: 1, type: 'cache.pick', node: 'laptop', pool: 'web', backend: '192.168.1.20:80' },
         { t: 2, type: 'disk.read', node: 'server', pid: 3, burst: 1460, reason: 'quantum' },
         {
           t: 3,
@@ -168,7 +168,7 @@ describe('narrate edge cases', () => {
         { t: 4, type: 'tcp.long', text: 'x'.repeat(200) },
       ]),
     ).toEqual([
-      'lb.pick: node Laptop, pool "web", backend "192.168.1.20:80".',
+      'cache.pick: node Laptop, pool "web", backend "192.168.1.20:80".',
       'disk.read: node Echo server, pid 3, burst 1460, reason "quantum".',
       `tcp.future: packet #3, packet UDP ${(packet.packet.transport as { srcPort: number }).srcPort} → 7 len=56, data 5 bytes, deep {"a":[1,2]}.`,
       `tcp.long: text "${'x'.repeat(78)}….`,

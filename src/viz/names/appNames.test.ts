@@ -24,6 +24,7 @@ const EXPECTED: Record<string, string> = {
   dnsServer: 'DNS server',
   ftpServer: 'FTP server',
   ftpClient: 'FTP client',
+  loadBalancer: 'Load balancer',
   resolver: 'DNS resolver',
 };
 
@@ -40,7 +41,8 @@ describe('app names', () => {
     for (const type of NAMED_APP_TYPES) {
       const name = appKindName(type);
       if (isClientKind(type)) expect(name).toMatch(/ (client|resolver)$/);
-      else expect(name).toMatch(/ server$/);
+      // A load balancer is the server of its clients (and a client of its backends).
+      else expect(name).toMatch(/ (server|balancer)$/);
     }
     expect(isClientKind('httpClient')).toBe(true);
     expect(isClientKind('httpServer')).toBe(false);

@@ -21,6 +21,8 @@ const APP_NAMES: Readonly<Record<string, 'client' | 'server' | 'resolver'>> = {
   dnsServer: 'server',
   ftpServer: 'server',
   ftpClient: 'client',
+  /** A client's server, and its backends' client: named for what it is. */
+  loadBalancer: 'server',
   /** The stub resolver of a node with a `dns` setting (not an app entry, but named alike). */
   resolver: 'resolver',
 };

@@ -15,6 +15,7 @@ export const NAMES_DE: Translation<typeof NAMES_EN> = {
   'app.dnsServer': 'DNS-Server',
   'app.ftpServer': 'FTP-Server',
   'app.ftpClient': 'FTP-Client',
+  'app.loadBalancer': 'Load Balancer',
   'app.resolver': 'DNS-Resolver',
   'app.other': 'App „{words}“',
   'app.unknown': 'Anwendung',

@@ -1,0 +1,62 @@
+// The load balancer's words in German (see lbPhrases.ts).
+
+import type { Translation } from '../../engine/language.ts';
+import type { LB_EN } from './lbPhrases.ts';
+
+export const LB_DE: Translation<typeof LB_EN> = {
+  'role.name': 'Load Balancer',
+  'newApp.name': 'Load Balancer (HTTP)',
+  'card.kind': 'Load Balancer auf Port {port}, {mode}, {policy}',
+  'mode.l4': 'Schicht 4 (TCP)',
+  'mode.l7': 'Schicht 7 (HTTP)',
+  'policy.roundRobin': 'Round Robin',
+  'policy.weightedRoundRobin': 'gleichmäßig gewichtetes Round Robin',
+  'policy.leastConnections': 'wenigste Verbindungen',
+  'policy.ipHash': 'IP-Hash',
+  'policy.twoChoices': 'Zwei zufällige Auswahlen',
+  'card.picks': 'Zuteilungen',
+  'card.unserved': 'Kein Backend gesund',
+  'card.backend': 'Backend {backend}',
+  'card.backendValue': '{health}, {requests} Zuteilungen ({share}), {failures} fehlgeschlagen',
+  'health.up': 'gesund',
+  'health.down': 'ausgefallen',
+  'lb.name': 'Der Load Balancer von {node}',
+  'lb.pick': '{lb} wählt {backend} für {client}.',
+  'lb.pickSticky': '{lb} schickt {client} zu {backend}, dem Backend, das sein Cookie nennt.',
+  'lb.noBackend': '{lb} hat kein gesundes Backend für {client}.',
+  'lb.doneConnection': '{lb}: Die Verbindung von {client} über {backend} ist zu Ende.',
+  'lb.doneResponse': '{lb} gibt die Antwort {status} von {backend} an {client} weiter.',
+  'lb.doneAbandoned': '{lb}: {client} ist weg, bevor {backend} antwortet.',
+  'lb.failureStatus':
+    '{lb} bekommt von {backend} keine Antwort für {client} ({error}) und antwortet {status}.',
+  'lb.failureClosed':
+    '{lb} bekommt von {backend} keine Antwort für {client} ({error}) und setzt die Verbindung des Clients zurück.',
+  'lb.checkPassed': '{lb} prüft {backend}: Die Zustandsprüfung ist bestanden.',
+  'lb.checkFailed': '{lb} prüft {backend}: Die Zustandsprüfung schlägt fehl ({error}).',
+  'lb.down':
+    '{lb} nimmt {backend} heraus, nachdem Zustandsprüfungen hintereinander fehlschlugen: Dorthin gehen keine Anfragen mehr.',
+  'lb.downRequests':
+    '{lb} nimmt {backend} heraus, nachdem Anfragen dorthin hintereinander fehlschlugen: Dorthin gehen keine Anfragen mehr.',
+  'lb.up': '{lb} nimmt {backend} wieder auf: Seine Zustandsprüfungen gelingen wieder.',
+  'table.title': 'Load Balancer {app}: {mode}, {policy}',
+  'table.summary': '{picks} Zuteilungen; {unserved} abgewiesen, weil kein Backend gesund war',
+  'table.since': 'seit {time}',
+  'table.open': 'Offen',
+  'table.backend': 'Backend',
+  'table.weight': 'Gewicht',
+  'table.health': 'Zustand',
+  'table.requests': 'Zuteilungen',
+  'table.share': 'Anteil',
+  'table.failures': 'Fehlgeschlagen',
+  'check.inBackend': 'Backend {backend}: {problem}',
+  'check.timeoutOverInterval':
+    'die Zeitgrenze der Prüfung ({timeout}) ist länger als das Intervall ({interval}): Eine Prüfung würde noch warten, wenn die nächste beginnt',
+  'check.stickyNeedsL7':
+    'Sticky Sessions brauchen "mode": "l7": Auf Schicht 4 liest der Load Balancer keine Cookies',
+  'check.pathNeedsL7':
+    'ein Prüfpfad braucht "mode": "l7": Auf Schicht 4 baut eine Prüfung nur die Verbindung auf',
+  'check.duplicateBackend':
+    'Backend {backend} steht zweimal in der Liste (zuerst als backends[{first}])',
+  'check.ownBackend':
+    'Backend {backend} ist der eigene Knoten {node} des Load Balancers: Er würde Anfragen an sich selbst schicken',
+};

@@ -1,0 +1,65 @@
+// The load balancer's words for people in each language: its role's name, its app's name in the
+// canvas editor, its summary card and backends table, its sentences in the event log (picks,
+// outcomes, health checks, backends going down and coming back) and its checks' messages.
+// English is the source; lbPhrases.de.ts translates it.
+
+import { Phrasebook } from '../../engine/language.ts';
+import { LB_DE } from './lbPhrases.de.ts';
+
+export const LB_EN = {
+  'role.name': 'load balancer',
+  'newApp.name': 'Load balancer (HTTP)',
+  'card.kind': 'load balancer on port {port}, {mode}, {policy}',
+  'mode.l4': 'layer 4 (TCP)',
+  'mode.l7': 'layer 7 (HTTP)',
+  'policy.roundRobin': 'round robin',
+  'policy.weightedRoundRobin': 'smooth weighted round robin',
+  'policy.leastConnections': 'least connections',
+  'policy.ipHash': 'IP hash',
+  'policy.twoChoices': 'power of two choices',
+  'card.picks': 'Picks',
+  'card.unserved': 'No backend healthy',
+  'card.backend': 'Backend {backend}',
+  'card.backendValue': '{health}, {requests} picks ({share}), {failures} failed',
+  'health.up': 'up',
+  'health.down': 'down',
+  'lb.name': '{node}’s load balancer',
+  'lb.pick': '{lb} picks {backend} for {client}.',
+  'lb.pickSticky': '{lb} sends {client} to {backend}, the backend its cookie names.',
+  'lb.noBackend': '{lb} has no healthy backend for {client}.',
+  'lb.doneConnection': '{lb}: {client}’s connection through {backend} is over.',
+  'lb.doneResponse': '{lb} passes {backend}’s {status} on to {client}.',
+  'lb.doneAbandoned': '{lb}: {client} went away before {backend} answered.',
+  'lb.failureStatus':
+    '{lb} gets no answer from {backend} for {client} ({error}) and answers {status}.',
+  'lb.failureClosed':
+    '{lb} gets no answer from {backend} for {client} ({error}) and resets the client’s connection.',
+  'lb.checkPassed': '{lb} checks {backend}: the health check passes.',
+  'lb.checkFailed': '{lb} checks {backend}: the health check fails ({error}).',
+  'lb.down':
+    '{lb} takes {backend} out after health checks failed in a row: no more requests go there.',
+  'lb.downRequests':
+    '{lb} takes {backend} out after requests to it failed in a row: no more requests go there.',
+  'lb.up': '{lb} takes {backend} back: its health checks pass again.',
+  'table.title': 'Load balancer {app}: {mode}, {policy}',
+  'table.summary': '{picks} picks; {unserved} turned away with no backend healthy',
+  'table.since': 'since {time}',
+  'table.open': 'Open',
+  'table.backend': 'Backend',
+  'table.weight': 'Weight',
+  'table.health': 'Health',
+  'table.requests': 'Picks',
+  'table.share': 'Share',
+  'table.failures': 'Failed',
+  'check.inBackend': 'backend {backend}: {problem}',
+  'check.timeoutOverInterval':
+    'the check timeout ({timeout}) is longer than the interval ({interval}): a check would still wait when the next one starts',
+  'check.stickyNeedsL7':
+    'sticky sessions need "mode": "l7": at layer 4 the balancer reads no cookies',
+  'check.pathNeedsL7': 'a check path needs "mode": "l7": at layer 4 a check only connects',
+  'check.duplicateBackend': 'backend {backend} is listed twice (first as backends[{first}])',
+  'check.ownBackend':
+    'backend {backend} is the load balancer’s own node {node}: it would send requests to itself',
+} as const;
+
+export const lbPhrases = new Phrasebook(LB_EN, { de: LB_DE });
