@@ -674,10 +674,9 @@ export const de: Messages = {
   'attacks.ports': 'Ports',
   'attacks.portsHint': 'wie nmap -p sie schreibt: 22,80,443 oder 1-1024',
   'attacks.cookiesOn':
-    'SYN-Cookies bei {name}: an. Sie sind eine Einstellung seines TCP (tcp.synCookies).',
+    'SYN-Cookies bei {name}: an. Sie sind eine Einstellung seines TCP, nicht des Angriffs: Wähle {name} und öffne dann im Reiter Bearbeiten tcp, um synCookies zu ändern.',
   'attacks.cookiesOff':
-    'SYN-Cookies bei {name}: aus. Sie sind eine Einstellung seines TCP (tcp.synCookies).',
-  'attacks.cookiesOpen': 'TCP-Einstellungen von {name} öffnen',
+    'SYN-Cookies bei {name}: aus. Sie sind eine Einstellung seines TCP, nicht des Angriffs: Wähle {name} und öffne dann im Reiter Bearbeiten tcp, um synCookies einzuschalten.',
   'attacks.addSynFlood': 'SYN-Flut bei {at} hinzufügen',
   'attacks.addPortScan': 'Portscan bei {at} hinzufügen',
   'canvasEd.label': 'Zeichenflächen-Editor',

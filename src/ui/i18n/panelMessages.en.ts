@@ -571,10 +571,10 @@ export const panelEn = {
     'optional: a prefix like 203.0.113.0/24, so each SYN comes from a random address in it and the SYN-ACKs go nowhere; empty: from the attacker itself',
   'attacks.ports': 'Ports',
   'attacks.portsHint': 'as nmap -p writes them: 22,80,443 or 1-1024',
-  'attacks.cookiesOn': 'SYN cookies at {name}: on. They are a setting of its TCP (tcp.synCookies).',
+  'attacks.cookiesOn':
+    'SYN cookies at {name}: on. They are a setting of its TCP, not of the attack: select {name}, then in the Edit tab open tcp and change synCookies.',
   'attacks.cookiesOff':
-    'SYN cookies at {name}: off. They are a setting of its TCP (tcp.synCookies).',
-  'attacks.cookiesOpen': 'Open the TCP settings of {name}',
+    'SYN cookies at {name}: off. They are a setting of its TCP, not of the attack: select {name}, then in the Edit tab open tcp and turn on synCookies.',
   'attacks.addSynFlood': 'Add SYN flood at {at}',
   'attacks.addPortScan': 'Add port scan at {at}',
   'canvasEd.label': 'Canvas editor',
