@@ -7,6 +7,7 @@
 // on (a setting of its TCP, not a field of the attack).
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { axeViolations } from './axe.ts';
 import { appSession, runWithSeed, shot, SHOTS, showTab, timeNs } from './appSession.ts';
 
 const session = appSession();
@@ -16,7 +17,11 @@ describe('attacks in the editor', () => {
     'adds a port scan at 2 s by keyboard; its card shows the open, closed and filtered ports',
     { timeout: 240_000 },
     async () => {
-      const page = await session.openApp({ viewport: { width: 1366, height: 900 } });
+      // axe is injected as a script, which the page's CSP would refuse.
+      const page = await session.openApp({
+        viewport: { width: 1366, height: 900 },
+        bypassCSP: true,
+      });
       await page
         .getByLabel('Open a built-in example')
         .selectOption({ label: 'Two subnets joined by a router' });
@@ -44,6 +49,7 @@ describe('attacks in the editor', () => {
       );
       await actions.getByTestId('attack-form').scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(SHOTS, 'attack-form-syn-flood.png') });
+      expect(await axeViolations(page, 'actions-panel')).toEqual([]);
 
       // The port scan's form: the same parties, and well-known ports with the server's 5001.
       const scanButton = actions.getByRole('button', { name: 'Port scan…' });
@@ -64,6 +70,7 @@ describe('attacks in the editor', () => {
         /^ports: "http" is not a port or a range/,
       );
       expect(await ports.getAttribute('aria-invalid')).toBe('true');
+      expect(await axeViolations(page, 'actions-panel')).toEqual([]);
       expect(await actions.getByTestId('timed-events').count()).toBe(0);
 
       await ports.fill('1-1024,5001');
