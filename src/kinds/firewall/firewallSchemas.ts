@@ -17,6 +17,7 @@ import {
 } from '../../sim/schema/schema.ts';
 import { phrased, withPhrase, type Phrase } from '../../sim/schema/phrase.ts';
 import { ipv4ErrorPhrase, prefixErrorPhrase } from '../../sim/schema/textPhrases.ts';
+import { fromText, IPV4 } from '../../sim/schema/networkSchemas.ts';
 import type { Ipv4Prefix } from '../../net/wire/ipv4Address.ts';
 import { parseCidr, parsePortRange, ruleProblemsOf } from './firewallChecks.ts';
 import type { FirewallProblem } from './firewallChecks.ts';
@@ -45,40 +46,20 @@ export function firewallPhrase(
   return { texts, params: { ...(problem.params ?? {}), ...nested } };
 }
 
-/** A schema of text read by `read`, with what it expects as a firewall phrase. */
-function fromText<T>(
-  expected: FirewallProblem['key'],
-  read: (text: string, path: string, issues: ValidationIssue[]) => T | undefined,
-  json: Record<string, unknown>,
-): Schema<T> {
-  return {
-    parse(value, path, issues) {
-      if (typeof value !== 'string') {
-        issues.push(expectedIssue(path, firewallPhrase({ key: expected }), value));
-        return undefined;
-      }
-      return read(value, path, issues);
-    },
-    jsonSchema: () => json,
-  };
-}
-
-const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)';
 /** What an address or network looks like, for editors (host bits are the validator's to check). */
-const ADDRESS_OR_NETWORK = `^\\s*${OCTET}(\\.${OCTET}){3}\\s*(/\\s*(3[0-2]|[0-2]?\\d)\\s*)?$`;
+const ADDRESS_OR_NETWORK = `^\\s*${IPV4}\\s*(/\\s*(3[0-2]|[0-2]?\\d)\\s*)?$`;
 
 /** `10.0.0.1` (one address) or `10.0.0.0/8` (a network). */
 const addressOrNetwork = (description: string): Schema<Ipv4Prefix> =>
   fromText(
-    'expected.addressOrNetwork',
-    (text, path, issues) => {
+    firewallPhrase({ key: 'expected.addressOrNetwork' }),
+    (text) => {
       const parsed = parseCidr(text);
-      if (parsed.ok) return parsed.value;
-      const said = text.includes('/')
+      if (parsed.ok) return parsed;
+      const phrase = text.includes('/')
         ? prefixErrorPhrase(text, parsed.error)
         : ipv4ErrorPhrase(text, parsed.error);
-      issues.push(withPhrase({ path, message: parsed.error }, said));
-      return undefined;
+      return { ...parsed, phrase };
     },
     { type: 'string', pattern: ADDRESS_OR_NETWORK, description },
   );

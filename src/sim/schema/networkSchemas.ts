@@ -20,7 +20,8 @@ import { parseBitRate, parseByteSize } from './units.ts';
  * left to the validator; tests/scenarios/scenarioSchemaFile.test.ts checks that they agree.
  */
 const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)';
-const IPV4 = `${OCTET}(\\.${OCTET}){3}`;
+/** A dotted quad, for the patterns of schemas that hold an address. */
+export const IPV4 = `${OCTET}(\\.${OCTET}){3}`;
 const PREFIX = `^\\s*${IPV4}\\s*/(3[0-2]|[0-2]?\\d)\\s*$`;
 const NUMBER = '\\d+(\\.\\d+)?';
 
@@ -33,7 +34,8 @@ function anyCase(word: string): string {
     .join('');
 }
 
-function fromText<T>(
+/** A schema of a value written as text, read by `parse`; what it expects as `expected`. */
+export function fromText<T>(
   expected: Phrase,
   parse: (text: string) => { ok: true; value: T } | { ok: false; error: string; phrase?: Phrase },
   json: Record<string, unknown>,
