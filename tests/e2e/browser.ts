@@ -39,8 +39,17 @@ export function collectPageErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) =>
-    errors.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
-  );
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? '';
+    // Chromium fetches the favicon on its own and cancels that fetch when the document's URL
+    // changes under it (the lesson player's history entries): the browser's doing, not the page's.
+    if (isBrowserFaviconAbort(request.url(), reason)) return;
+    errors.push(`request failed: ${request.url()} ${reason}`);
+  });
   return errors;
+}
+
+/** True for the browser's own favicon fetch cancelled by a navigation (net::ERR_ABORTED). */
+export function isBrowserFaviconAbort(url: string, reason: string): boolean {
+  return reason === 'net::ERR_ABORTED' && new URL(url).pathname.endsWith('/favicon.svg');
 }
