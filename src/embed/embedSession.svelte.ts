@@ -5,14 +5,13 @@
 // error) through the callbacks the element turns into DOM events. EmbedApp.svelte draws it.
 
 import { parseDuration } from '../engine/time.ts';
-import { spoken } from '../sim/index.ts';
+import { spoken } from '../sim/documents.ts';
 import { HandshakeApp } from '../ui/appState.svelte.ts';
 import { locale, t } from '../ui/i18n/locale.svelte.ts';
-import { startPageRun } from '../ui/worker/pageRun.ts';
 import type { LessonPlayer } from '../ui/lessonPlayer.svelte.ts';
 import { loadDocument, type DocumentContext } from './embedDocuments.ts';
 import { readEmbedOptions, type AttributeReader, type EmbedOptions } from './embedOptions.ts';
-import type { LiveRun } from '../ui/appState.svelte.ts';
+import type { LiveRun, Runner } from '../ui/appState.svelte.ts';
 
 /** What an embed tells its host; the element dispatches each as a DOM event (hs-ready, ...). */
 export interface EmbedCallbacks {
@@ -28,12 +27,38 @@ export interface EmbedProblem {
   lines: string[];
 }
 
+/**
+ * Runs a document in the page with the simulator fetched on the first run: the element shows its
+ * picture and controls without waiting for the engine, TCP and the rest of the core, which come
+ * in a chunk of their own (beside the kinds the scenario needs). A failed fetch is the run's error.
+ */
+const runInPage: Runner = (options, listener) => {
+  let cancel: (() => void) | null = null;
+  let cancelled = false;
+  import('../ui/worker/pageRun.ts').then(
+    ({ startPageRun }) => {
+      if (!cancelled) cancel = startPageRun(options, listener);
+    },
+    (error: unknown) => {
+      if (!cancelled)
+        listener({
+          type: 'error',
+          message: error instanceof Error ? error.message : String(error),
+        });
+    },
+  );
+  return () => {
+    cancelled = true;
+    cancel?.();
+  };
+};
+
 /** The fewest ms between two hs-step events while playing (seeks and steps always tell). */
 export const STEP_EVENT_MS = 250;
 
 export class EmbedSession {
   // Nothing kept in the host page's storage; no narrator nor editor until a panel needs one.
-  readonly app = new HandshakeApp({ runner: startPageRun });
+  readonly app = new HandshakeApp({ runner: runInPage });
   options = $state.raw<EmbedOptions>(readEmbedOptions(() => null).options);
   problem = $state.raw<EmbedProblem | null>(null);
   /** True while documents are being fetched. */

@@ -3,7 +3,7 @@
 // idle once a run is shown (warmPanels), so a class whose connection drops later can still open
 // them (a host page's service worker cannot cache another site's module).
 
-import { loadEveryKind } from '../sim/index.ts';
+import { loadEveryKind } from '../sim/documents.ts';
 import { loadPanelTexts } from '../ui/i18n/panelTexts.ts';
 
 export type PanelId = 'log' | 'packet' | 'ladder' | 'lesson' | 'edit';

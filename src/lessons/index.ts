@@ -11,4 +11,6 @@ export * from './progressExport.ts';
 export * from './machineStep.ts';
 export { comparePolicies, cpuMachineRun, type PolicyFigures } from './cpuMachine.ts';
 export { DROP, tableLines } from './routerMachine.ts';
+export { chainRows, firewallOf, packetText, VERDICTS } from './firewallStep.ts';
+export type { FirewallStepSpec, FirewallUnderTest, FirewallPacket } from './firewallStep.ts';
 export { ENGLISH_MACHINE_WORDS, type MachineWords, type PickFacts } from './machineWords.ts';

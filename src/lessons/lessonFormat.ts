@@ -384,19 +384,22 @@ function readStep(
     case 'machine': {
       // Each problem at the line of its field in the block (machineStep.ts).
       const block = section.body.slice(start + 1, close);
-      const lineOf = (needle?: string, after?: string): number => {
+      const lineOf = (needle?: string, after?: string, nth = 0): number => {
         const from = after
           ? Math.max(
               0,
               block.findIndex((l) => l.text.includes(after)),
             )
           : 0;
-        const hit = needle ? block.findIndex((l, i) => i >= from && l.text.includes(needle)) : -1;
+        let seen = 0;
+        const hit = needle
+          ? block.findIndex((l, i) => i >= from && l.text.includes(needle) && seen++ === nth)
+          : -1;
         return hit >= 0 ? (block[hit] as { line: number }).line : blockLine;
       };
-      const spec = readMachine(step, (message, needle, after) => {
+      const spec = readMachine(step, (message, needle, after, nth) => {
         problems.push({
-          line: lineOf(needle, after),
+          line: lineOf(needle, after, nth),
           message: `step "${section.title}": ${message}`,
         });
         return null;

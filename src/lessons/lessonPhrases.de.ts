@@ -11,4 +11,5 @@ export const LESSON_DE: Translation<typeof LESSON_EN> = {
   'router.noNode': 'das Szenario hat keinen Knoten „{id}“',
   'router.notRouter': 'Knoten „{id}“ hat die Rolle {role}, ist also kein Router',
   'router.noStack': 'Knoten „{id}“ hat keinen IP-Stack',
+  'firewall.none': 'Knoten „{id}“ hat keine Firewall-Einstellung',
 };

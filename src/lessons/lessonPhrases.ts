@@ -1,6 +1,7 @@
 // A lesson's problems as the page shows them, in English, the source of their keys (German in
-// lessonPhrases.de.ts): why a step's packet is missing (packetStep.ts) and why a router step
-// cannot be played (routerMachine.ts). `handshake lesson check` says them in English.
+// lessonPhrases.de.ts): why a step's packet is missing (packetStep.ts) and why a router or a
+// firewall step cannot be played (routerMachine.ts, firewallStep.ts, which shares the router's
+// words for an invalid scenario and a missing node). `handshake lesson check` says them in English.
 
 import { Phrasebook } from '../engine/language.ts';
 import { LESSON_DE } from './lessonPhrases.de.ts';
@@ -13,6 +14,7 @@ export const LESSON_EN = {
   'router.noNode': 'the scenario has no node "{id}"',
   'router.notRouter': 'node "{id}" is a {role}, not a router',
   'router.noStack': 'node "{id}" has no IP stack',
+  'firewall.none': 'node "{id}" has no firewall setting',
 } as const;
 
 /** A lesson's problems, English and German. */

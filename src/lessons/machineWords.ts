@@ -3,6 +3,7 @@
 // in its own language (src/ui/machineWords.ts builds them from the message catalog) while the CLI
 // and the tests use the English ones here. Times come already written (formatIn).
 
+import type { RejectWith, VerdictAction } from '../kinds/firewall/firewallRules.ts';
 import type { SchedulingPolicy } from '../machines/cpu/cpuConfig.ts';
 
 /** The process the scheduler picked, as the rule names it. */
@@ -47,10 +48,22 @@ export interface MachineWords {
     iface: string,
     via: string | null,
   ): string;
+  /** "A packet comes to the FORWARD chain: tcp 192.168.1.10:50123 → 10.0.0.20:80 [SYN], state NEW." */
+  firewallSituation(chain: string, packet: string, state: string): string;
+  /** A verdict as a choice: "DROP: drop it without an answer". */
+  firewallChoice(verdict: VerdictAction): string;
+  /** Rule `n` (from 1, in iptables syntax, with its comment if any) decided. */
+  firewallRule(n: number, rule: string, comment: string | null): string;
+  /** No rule decided: the chain's policy did. */
+  firewallPolicy(chain: string, policy: VerdictAction): string;
+  /** REJECT's answer to the sender. */
+  firewallReject(answer: RejectWith): string;
+  /** LOG rules (numbers from 1) that matched before the verdict. */
+  firewallLogged(rules: readonly number[]): string;
   /** A wrong pick: "Not P2. <why> Try again." */
   wrong(pick: string, why: string): string;
   /** A right pick; `end` when it was the last: what is said once every decision is taken. */
-  right(pick: string, why: string, end: 'router' | 'cpu' | null): string;
+  right(pick: string, why: string, end: 'router' | 'cpu' | 'firewall' | null): string;
 }
 
 const and = (ids: readonly string[]) => ids.join(' and ');
@@ -104,6 +117,30 @@ export const ENGLISH_MACHINE_WORDS: MachineWords = {
       ? `Longest prefix match: ${destination} is in ${matches.join(', ')}; the longest prefix, ${prefix}, wins, so the packet leaves by ${iface}${to}.`
       : `Longest prefix match: only ${prefix} holds ${destination}, so the packet leaves by ${iface}${to}.`;
   },
+  firewallSituation: (chain, packet, state) =>
+    `A packet comes to the ${chain} chain: ${packet}, state ${state}.`,
+  firewallChoice: (verdict) =>
+    ({
+      ACCEPT: 'ACCEPT: let it through',
+      DROP: 'DROP: drop it without an answer',
+      REJECT: 'REJECT: refuse it with an answer',
+    })[verdict],
+  firewallRule: (n, rule, comment) =>
+    `Rule ${n} is the first rule that matches it and ends the walk: ${rule}${
+      comment === null ? '' : ` (${comment})`
+    }.`,
+  firewallPolicy: (chain, policy) =>
+    `No rule matches it and ends the walk, so the ${chain} chain's policy decides: ${policy}.`,
+  firewallReject: (answer) =>
+    `The firewall drops the packet and answers the sender with ${
+      {
+        'tcp-reset': 'a TCP reset (RST)',
+        'icmp-port-unreachable': 'an ICMP port unreachable',
+        'icmp-admin-prohibited': 'an ICMP "administratively prohibited"',
+      }[answer]
+    }.`,
+  firewallLogged: (rules) =>
+    `On the way, ${rules.length > 1 ? `rules ${and(rules.map(String))}` : `rule ${rules[0]}`} (LOG) matched and logged it; a LOG rule does not end the walk.`,
   wrong: (pick, why) => `Not ${pick}. ${why} Try again.`,
   right: (pick, why, end) =>
     `Right: ${pick}. ${why}${
@@ -111,6 +148,8 @@ export const ENGLISH_MACHINE_WORDS: MachineWords = {
         ? ' Every packet is forwarded.'
         : end === 'cpu'
           ? ' Every decision is taken: compare the result below.'
-          : ''
+          : end === 'firewall'
+            ? ' Every packet has its verdict.'
+            : ''
     }`,
 };

@@ -210,7 +210,9 @@ describe('validating actions', () => {
     expect(issues([{ at: '1s', type: 'jump', node: 'c' }])).toEqual([
       {
         path: '$.events[0].type',
-        message: expect.stringMatching(/"linkDown", "linkUp", "ping", "fetch", "transfer"/),
+        message: expect.stringMatching(
+          /"linkDown", "linkUp", "linkChange", "nodeCrash", "nodeRestart", "interfaceDown", "interfaceUp", "ping", "fetch", "transfer"/,
+        ),
       },
     ]);
     expect(issues([{ at: '1s', type: 'linkDown', link: 'nope' }])).toEqual([

@@ -1,7 +1,8 @@
 // Turns a validated scenario into wired, running objects (ns-3's helper idea): a simulator, the
 // network (each node built by its role), a CPU for nodes that need one, each node's firewall,
-// NAT and resolver, every app started by its kind, and the actions at a moment (ping, fetch, ...)
-// by theirs.
+// NAT and resolver, every app started by its kind, the actions at a moment (ping, fetch, ...) by
+// theirs, and the nodes' crashes and restarts (nodeLife.ts: a restarted node's servers start
+// again here).
 // The run's figures follow the trace from the first record.
 
 import { Simulator } from '../engine/simulator.ts';
@@ -24,8 +25,9 @@ import {
 } from './kinds/kindBehaviours.ts';
 import type { BuiltNode, HostNode } from './kinds/roleKind.ts';
 import { buildNetwork } from './build/buildNetwork.ts';
+import { nodeScopes, scheduleNodeLife, simulatorOf } from './build/nodeLife.ts';
 import { isHostName } from './scenario/checkReferences.ts';
-import { isLinkEvent, type Scenario } from './scenario/scenarioSchema.ts';
+import { isNetworkEvent, type Scenario } from './scenario/scenarioSchema.ts';
 import { cpuConfigOf, hasCpu, runFigures, type RunFigures } from './summary/runSummary.ts';
 
 export interface BuildOptions {
@@ -87,7 +89,10 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
   sim.trace.watch(figures.types, figures.add);
   if (options.onRecord) sim.trace.subscribe(options.onRecord);
   sim.record({ t: 0, type: 'sim.start', scenario: scenario.name, seed });
-  const { nodes, links } = buildNetwork(sim, scenario);
+  // A node that crashes runs on a scope of the simulator, so that its crash voids its timers.
+  const scopes = nodeScopes(sim, scenario);
+  const simOf = (node: string): Simulator => simulatorOf(sim, scopes, node);
+  const { nodes, links } = buildNetwork(sim, scenario, simOf);
   const addressOf = addressResolver(scenario);
   const hosts = [...nodes.values()].filter((n): n is HostNode => n.kind === 'host');
 
@@ -95,7 +100,7 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
   const cpuOf = (host: HostNode): CpuScheduler => {
     let cpu = cpus.get(host.spec.id);
     if (!cpu) {
-      cpu = new CpuScheduler(sim, host.spec.id, cpuConfigOf(host.spec));
+      cpu = new CpuScheduler(simOf(host.spec.id), host.spec.id, cpuConfigOf(host.spec));
       cpus.set(host.spec.id, cpu);
     }
     return cpu;
@@ -104,7 +109,10 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
   const resolvers = new Map<string, Resolver>();
   const firewalls = new Map<string, NodeFirewall>();
   const built = { scenario, seed, sim, nodes, links, cpus, resolvers, firewalls, figures };
-  if (options.networkOnly) return built;
+  if (options.networkOnly) {
+    scheduleNodeLife(sim, scenario, nodes, scopes, { crashed: () => {}, restarted: () => {} });
+    return built;
+  }
 
   // NAT translates at the nodes' hook points (src/kinds/nat), before any app sends.
   for (const host of hosts) if (host.spec.nat) natBehaviour().install(sim, host, host.spec.nat);
@@ -113,63 +121,87 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
     if (host.spec.firewall)
       firewalls.set(host.spec.id, firewallBehaviour().install(sim, host.net, host.spec.firewall));
   }
-  for (const host of hosts) {
+  const startResolver = (host: HostNode): void => {
     const server = host.spec.dns && addressOf(host.spec.dns.server);
     if (host.spec.dns && server !== undefined)
       resolvers.set(
         host.spec.id,
-        resolverBehaviour().create(sim, host.udp, host.spec.id, host.spec.dns, server),
+        resolverBehaviour().create(
+          simOf(host.spec.id),
+          host.udp,
+          host.spec.id,
+          host.spec.dns,
+          server,
+        ),
       );
-  }
-  /** Node ids and IPv4 literals at once; host names through the node's resolver. */
+  };
+  for (const host of hosts) startResolver(host);
+  /** Node ids and IPv4 literals at once; host names through the node's resolver (then). */
   const lookupFor = (host: HostNode): Lookup => {
-    const resolver = resolvers.get(host.spec.id);
-    const dns: Lookup = resolver
-      ? resolverBehaviour().lookup(resolver)
-      : (_, done) => done({ ok: false, error: `${host.spec.id} has no DNS server configured` });
     return (name, done) => {
-      if (isHostName(name)) return dns(name, done);
+      if (isHostName(name)) {
+        const resolver = resolvers.get(host.spec.id);
+        if (resolver) return resolverBehaviour().lookup(resolver)(name, done);
+        return done({ ok: false, error: `${host.spec.id} has no DNS server configured` });
+      }
       const address = addressOf(name);
       if (address !== undefined) done({ ok: true, address });
       else done({ ok: false, error: `cannot resolve ${name}` });
     };
   };
 
-  const contextFor = (host: HostNode, label: string, lookup: Lookup): AppContext => ({
-    sim,
+  const contextFor = (host: HostNode, label: string): AppContext => ({
+    sim: simOf(host.spec.id),
     host,
     node: host.spec.id,
     label,
     cpu: () => cpuOf(host),
-    lookup,
+    lookup: lookupFor(host),
     addressOf,
   });
-  for (const host of hosts) {
+  /** Starts the node's apps; after a restart only its servers (a person starts the others). */
+  const startApps = (host: HostNode, restarted: boolean): void => {
     const labels = appLabels(host.spec);
-    const lookup = lookupFor(host);
     (host.spec.apps ?? []).forEach((app, index) => {
-      appBehaviour(kindOf(app)).start(contextFor(host, labels[index] as string, lookup), app);
+      const kind = kindOf(app);
+      if (restarted && kind.listens?.(app) === undefined) return;
+      appBehaviour(kind).start(contextFor(host, labels[index] as string), app);
     });
-  }
+  };
+  for (const host of hosts) startApps(host, false);
   // Actions at a moment run on their node's stack like its apps, named by their place in events.
+  // On a node that crashes, one starts at its moment if the node is running then.
   scenario.events?.forEach((event, index) => {
-    if (isLinkEvent(event)) return;
+    if (isNetworkEvent(event)) return;
     const host = nodes.get(event.node);
     if (host?.kind !== 'host') return; // validation makes sure it has an address
-    actionBehaviour(actionKindOf(event)).start(
-      contextFor(host, actionLabel(index), lookupFor(host)),
-      event,
-    );
+    const start = (): void =>
+      actionBehaviour(actionKindOf(event)).start(contextFor(host, actionLabel(index)), event);
+    if (!scopes.has(host.spec.id)) start();
+    else sim.scheduleAt(event.at, () => host.net.up && start());
+  });
+  scheduleNodeLife(sim, scenario, nodes, scopes, {
+    crashed(host) {
+      cpus.delete(host.spec.id);
+      resolvers.delete(host.spec.id);
+      // Its firewall stops and forgets its connections, as a kernel's conntrack table is lost.
+      firewalls.get(host.spec.id)?.actor.send({ type: 'crash' });
+    },
+    restarted(host) {
+      firewalls.get(host.spec.id)?.actor.send({ type: 'restart' });
+      if (hasCpu(host.spec)) cpuOf(host);
+      startResolver(host);
+      startApps(host, true);
+    },
   });
   return built;
 }
 
-/** The scenario without what needs a kind's behaviour: its apps, dns, firewall and nat settings,
- * actions. */
+/** The scenario without what needs a kind's behaviour: apps, dns, firewall, nat, actions. */
 function networkOf(scenario: Scenario): Scenario {
   const nodes = scenario.nodes.map(
     ({ apps: _apps, dns: _dns, firewall: _firewall, nat: _nat, ...node }) => node,
   );
-  const events = scenario.events?.filter(isLinkEvent);
+  const events = scenario.events?.filter(isNetworkEvent);
   return { ...scenario, nodes, ...(events ? { events } : {}) };
 }

@@ -1,30 +1,5 @@
 // The simulation layer's public surface: scenario documents, building and running them, and the
-// run summary computed from the trace.
-export * from './scenario/scenarioSchema.ts';
-export * from './scenario/defaults.ts';
-export * from './scenario/validateScenario.ts';
-export * from './scenario/scenarioWarnings.ts';
-export {
-  phrase,
-  phrased,
-  plainForPage,
-  sayPhrase,
-  spoken,
-  withPhrase,
-  type Phrase,
-  type Phrased,
-} from './schema/phrase.ts';
-export * from './scenario/defaults.ts';
+// run summary computed from the trace (documents.ts is this without building and running).
+export * from './documents.ts';
 export * from './buildSimulation.ts';
 export * from './runScenario.ts';
-export * from './summary/runSummary.ts';
-export * from './summary/summaryText.ts';
-export * from './summary/figureMath.ts';
-export type { CpuFigures } from './summary/cpuFigures.ts';
-export type { LinkFigures, DirectionFigures } from './summary/linkFigures.ts';
-export type { ServerFigures } from './summary/serverFigures.ts';
-export type { RetryFigures } from './summary/retryFigures.ts';
-export { addressResolver, appLabels, kindOf } from './kinds/appInstances.ts';
-export { ACTION_KINDS, APP_KINDS, ROLE_KINDS, UPCOMING_ROLES } from './kinds/kindRegistry.ts';
-export { kindsLoaded, loadEveryKind, loadKinds, loadedKinds } from './kinds/kindBehaviours.ts';
-export { actionIndexOf, actionLabel } from './kinds/actionKind.ts';

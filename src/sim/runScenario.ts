@@ -12,8 +12,7 @@ import type { RunSummary } from './summary/runSummary.ts';
 
 /** Default simulated time limit when the scenario gives none. */
 export const DEFAULT_UNTIL_NS = 60_000_000_000;
-/** Default cap on events, so a runaway scenario stops with a message instead of hanging. */
-export const DEFAULT_MAX_EVENTS = 50_000_000;
+import { DEFAULT_MAX_EVENTS } from './scenario/defaults.ts';
 /** Events per slice by default when a caller checks limits between slices: a few ms of work. */
 export const SLICE_EVENTS = 5000;
 

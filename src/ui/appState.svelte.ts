@@ -14,7 +14,7 @@ import {
   type RunSummary,
   type Scenario,
   type ValidationIssue,
-} from '../sim/index.ts';
+} from '../sim/documents.ts';
 import { packedRecords, TraceIndex } from '../viz/trace/index.ts';
 import defaultScenarioJson from '../../simulations/ping-over-a-link.json';
 /** The file of the scenario the page opens with. */
@@ -27,8 +27,8 @@ import type { EditTarget, ScenarioEdits } from './scenarioEdits.svelte.ts';
 import type { SavedSession } from './editor/sessionStore.ts';
 import type { Selection } from '../viz/view/index.ts';
 import type { WorkerMessage } from './worker/messages.ts';
-import { startRun, type CancelRun, type RunOptions, type RunListener } from './worker/simClient.ts';
-import { DEFAULT_MAX_RECORDS, type RunDetail } from './worker/slicedRun.ts';
+import type { CancelRun, RunOptions, RunListener } from './worker/simClient.ts';
+import { DEFAULT_MAX_RECORDS, type RunDetail } from './worker/runLimits.ts';
 import {
   DEFAULT_TIME_LIMIT_S,
   parseMaxEvents,
@@ -181,10 +181,13 @@ export class HandshakeApp {
   /** The edits of the document; none until the editor is given (useEditor). */
   private editing = $state.raw<ScenarioEdits | null>(null);
 
-  constructor(
-    options: { runner?: Runner; keep?: SessionKeeper; narrator?: Narrator; editor?: Editor } = {},
-  ) {
-    this.runner = options.runner ?? startRun;
+  constructor(options: {
+    runner: Runner;
+    keep?: SessionKeeper;
+    narrator?: Narrator;
+    editor?: Editor;
+  }) {
+    this.runner = options.runner;
     this.keep = options.keep ?? null;
     this.narrator = options.narrator ?? null;
     if (options.editor) this.useEditor(options.editor);

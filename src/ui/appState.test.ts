@@ -1,5 +1,6 @@
 // The page's state without a page: runs (streamed in batches as from the worker), seeds, event
 // limits, fingerprints, the moment shown, selections, and files that fail to load.
+import { startRun } from './worker/simClient.ts';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { traceToJsonLines } from '../engine/trace.ts';
@@ -21,7 +22,7 @@ async function settled(app: HandshakeApp): Promise<void> {
 
 describe('HandshakeApp', () => {
   it('starts on the default scenario with its seed, and runs it', async () => {
-    const app = new HandshakeApp({ narrator: narrateRun });
+    const app = new HandshakeApp({ runner: startRun, narrator: narrateRun });
     expect(app.scenario?.name).toBe(scenarioJson.name);
     expect(app.seedText).toBe('7');
     app.seedText = '3';
@@ -46,7 +47,7 @@ describe('HandshakeApp', () => {
   });
 
   it('refuses a bad seed without running', () => {
-    const app = new HandshakeApp({ narrator: narrateRun });
+    const app = new HandshakeApp({ runner: startRun, narrator: narrateRun });
     app.seedText = '1.5';
     app.start();
     expect(app.run).toBeNull();
@@ -54,7 +55,7 @@ describe('HandshakeApp', () => {
   });
 
   it('keeps the scenario when a file is invalid, and replaces it when one is valid', async () => {
-    const app = new HandshakeApp({ narrator: narrateRun });
+    const app = new HandshakeApp({ runner: startRun, narrator: narrateRun });
     await app.open(new File(['{"format": 1}'], 'bad.json'));
     expect(app.scenario?.name).toBe(scenarioJson.name);
     expect(app.problem?.source).toBe('bad.json');
@@ -69,7 +70,7 @@ describe('HandshakeApp', () => {
   });
 
   it('lists the network problems of a file: missing nodes, overlapping or missing addresses', async () => {
-    const app = new HandshakeApp({ narrator: narrateRun });
+    const app = new HandshakeApp({ runner: startRun, narrator: narrateRun });
     const broken = structuredClone(scenarioJson) as unknown as {
       nodes: { interfaces: { name: string; address?: string }[] }[];
       links: { b: string }[];
@@ -165,7 +166,7 @@ describe('HandshakeApp runs streamed from the worker', () => {
   });
 
   it('stops at the event limit, keeping what was recorded', () => {
-    const app = new HandshakeApp({ narrator: narrateRun });
+    const app = new HandshakeApp({ runner: startRun, narrator: narrateRun });
     app.maxEventsText = '40';
     app.start();
     expect(app.live?.status).toBe('done');
@@ -197,7 +198,7 @@ describe('HandshakeApp runs streamed from the worker', () => {
   });
 
   it('steps and seeks the moment shown within what was recorded', () => {
-    const app = new HandshakeApp({ narrator: narrateRun });
+    const app = new HandshakeApp({ runner: startRun, narrator: narrateRun });
     app.start();
     const index = app.live!.index;
     app.player.pause();
@@ -215,7 +216,7 @@ describe('HandshakeApp runs streamed from the worker', () => {
 
 describe('parseMaxEvents', () => {
   it('tells the log again in the page’s language, keeping the selection', async () => {
-    const app = new HandshakeApp({ narrator: narrateRun });
+    const app = new HandshakeApp({ runner: startRun, narrator: narrateRun });
     app.start();
     await settled(app);
     const checked = validateScenario(scenarioJson);
@@ -240,7 +241,7 @@ describe('parseMaxEvents', () => {
   });
 
   it('tells a long run again in slices, showing the old log until the new one caught up', async () => {
-    const app = new HandshakeApp({ narrator: narrateRun });
+    const app = new HandshakeApp({ runner: startRun, narrator: narrateRun });
     await app.open(new File([JSON.stringify(bulkJson)], 'bulk.json'));
     app.tellIn('de');
     app.start();

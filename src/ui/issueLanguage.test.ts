@@ -1,6 +1,7 @@
 // A document's problems follow the page's language: the issues the page keeps (from a file it
 // opened, or posted by the worker) carry their phrases, so the same issue reads in German or in
 // English at the moment it is shown, without validating again.
+import { startRun } from './worker/simClient.ts';
 import { describe, expect, it } from 'vitest';
 import scenarioJson from '../../simulations/ping-over-a-link.json';
 import { parseScenarioText, plainForPage, spoken } from '../sim/index.ts';
@@ -15,7 +16,7 @@ const broken = () => {
 
 describe("a document's problems in the page's language", () => {
   it('a file that does not validate: its issue in German and in English', async () => {
-    const app = new HandshakeApp();
+    const app = new HandshakeApp({ runner: startRun });
     await app.open(new File([broken()], 'missing-node.json'));
     const issue = app.problem?.issues[0];
     expect(issue?.path).toBe('$.links[0].b');

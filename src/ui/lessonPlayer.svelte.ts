@@ -336,8 +336,8 @@ export class LessonPlayer {
   /** Selects what a narrate or task step points at (the first node or link it names). */
   private pointOut(): void {
     const step = this.step;
-    if (step?.kind === 'machine' && step.machine === 'router') {
-      const id = step.router;
+    if (step?.kind === 'machine' && step.machine !== 'cpu') {
+      const id = step.machine === 'router' ? step.router : step.firewall;
       if (id && this.app.scenario?.nodes.some((n) => n.id === id))
         this.app.select({ kind: 'node', node: id });
       return;

@@ -1,6 +1,7 @@
 // The lesson player's encapsulation step without a page: lesson 2's step names the first packet
 // the router sent on; "Run to the packet" runs the scenario, shows that moment, selects the
 // packet and opens the quiz on it; the step is done when the quiz is, with its score in the history.
+import { startRun } from './worker/simClient.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText, runScenario } from '../sim/index.ts';
@@ -16,7 +17,7 @@ async function until(done: () => boolean): Promise<void> {
 
 describe('the encapsulation step in the player', () => {
   it('runs to the packet, opens the quiz on it, and is done with the quiz', async () => {
-    const app = new HandshakeApp();
+    const app = new HandshakeApp({ runner: startRun });
     const player = new LessonPlayer(app);
     player.start(KEY);
     const lesson = player.open;

@@ -2,7 +2,8 @@
 // layer's own (ENGLISH_MACHINE_WORDS) word for word; in German the situation, the choices, the
 // rule and the feedback are German. The schedule is lesson 7's SJF step, worked by hand
 // (P1 0/7, P2 2/4, P3 4/1, P4 5/4 ms: P1 runs 0-7; at 7 P3 is the shortest at 1 ms; at 8 P2 and
-// P4 tie at 4 ms and P2 arrived first). The router is two subnets with no default route.
+// P4 tie at 4 ms and P2 arrived first). The router is two subnets with no default route. The
+// firewall lets replies and the web through, refuses port 22 with a reset, logs and drops the rest.
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   ENGLISH_MACHINE_WORDS,
@@ -54,6 +55,28 @@ const router = spec({
   packets: ['10.0.0.20', '10.9.9.9', '8.8.8.8'],
 });
 
+const firewall = spec({
+  machine: 'firewall',
+  firewall: {
+    forward: {
+      policy: 'DROP',
+      rules: [
+        { action: 'ACCEPT', state: ['ESTABLISHED', 'RELATED'] },
+        { action: 'ACCEPT', protocol: 'tcp', dstPort: 80, comment: 'the web' },
+        { action: 'REJECT', protocol: 'tcp', dstPort: 22, rejectWith: 'tcp-reset' },
+        { action: 'LOG', logPrefix: 'fw: ' },
+        { action: 'LOG', protocol: 'udp' },
+      ],
+    },
+  },
+  packets: [
+    { protocol: 'tcp', from: '192.168.1.10:50114', to: '10.0.0.20:80', flags: 'S', state: 'NEW' },
+    { protocol: 'tcp', from: '192.168.1.10:50115', to: '10.0.0.20:22', flags: 'S', state: 'NEW' },
+    { protocol: 'udp', from: '192.168.1.10:52655', to: '10.0.0.20:7', state: 'NEW' },
+    { protocol: 'icmp', from: '192.168.1.10', to: '10.0.0.20', state: 'NEW' },
+  ],
+});
+
 function decisions(s: MachineSpec, words = machineWords()): MachineDecision[] {
   const d = machineDecisions(s, null, words);
   if (typeof d === 'string') throw new Error(d);
@@ -65,7 +88,7 @@ afterEach(() => locale.set('auto'));
 describe('the machine step speaks the page language', () => {
   it('in English, says exactly what the lessons layer says', () => {
     locale.set('en');
-    for (const s of [sjf, rr, router]) {
+    for (const s of [sjf, rr, router, firewall]) {
       const page = decisions(s);
       expect(page).toEqual(decisions(s, ENGLISH_MACHINE_WORDS));
       const picks = page.flatMap((d) => d.choices.map((c) => c.id)).slice(0, 4);
@@ -121,5 +144,33 @@ describe('the machine step speaks the page language', () => {
       'Längste Präfix-Übereinstimmung: Nur 10.0.0.0/8 enthält 10.9.9.9, also verlässt das Paket den Router über eth1 zum nächsten Router 10.0.0.254.',
     );
     expect(d[2]?.why).toMatch(/^Kein Präfix einer Route enthält 8\.8\.8\.8.*verwirft das Paket\.$/);
+  });
+
+  it("in German, says a firewall's packets, verdicts and rules in German", () => {
+    locale.set('de');
+    const d = decisions(firewall);
+    expect(d[0]?.situation).toBe(
+      'Ein Paket kommt an die Kette FORWARD: tcp 192.168.1.10:50114 → 10.0.0.20:80 [SYN], Zustand NEW.',
+    );
+    expect(d[0]?.choices.map((c) => c.label)).toEqual([
+      'ACCEPT: durchlassen',
+      'DROP: ohne Antwort verwerfen',
+      'REJECT: mit einer Antwort abweisen',
+    ]);
+    expect(d[0]?.why).toBe(
+      'Regel 2 ist die erste Regel, die passt und den Durchlauf beendet: -p tcp --dport 80 -j ACCEPT (the web).',
+    );
+    expect(d[1]?.why).toBe(
+      'Regel 3 ist die erste Regel, die passt und den Durchlauf beendet: -p tcp --dport 22 -j REJECT --reject-with tcp-reset. Die Firewall verwirft das Paket und antwortet dem Absender mit einem TCP-Reset (RST).',
+    );
+    // The UDP datagram meets both LOG rules on its way to the policy; the ICMP one only rule 4.
+    expect(d[2]?.why).toBe(
+      'Keine Regel passt und beendet den Durchlauf, also entscheidet die Policy der Kette FORWARD: DROP. Unterwegs haben die Regeln 4 und 5 (LOG) gepasst und es protokolliert; eine LOG-Regel beendet den Durchlauf nicht.',
+    );
+    expect(d[3]?.why).toMatch(/Unterwegs hat Regel 4 \(LOG\) gepasst/);
+    const done = replayPicks(d, ['ACCEPT', 'REJECT', 'DROP', 'DROP']);
+    expect(machineFeedback(d, done, machineWords())).toMatch(
+      /^Richtig: DROP\. .* Jedes Paket hat sein Urteil\.$/,
+    );
   });
 });

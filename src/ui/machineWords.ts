@@ -85,6 +85,32 @@ function wordsOfPage(): MachineWords {
         ? t('machine.matchMany', { destination, matches: matches.join(', '), prefix, leaves })
         : t('machine.matchOnly', { destination, prefix, leaves });
     },
+    firewallSituation: (chain, packet, state) => t('machine.fwSituation', { chain, packet, state }),
+    firewallChoice: (verdict) =>
+      t(
+        verdict === 'ACCEPT'
+          ? 'machine.fwAccept'
+          : verdict === 'DROP'
+            ? 'machine.fwDrop'
+            : 'machine.fwReject',
+      ),
+    firewallRule: (n, rule, comment) =>
+      comment === null
+        ? t('machine.fwRule', { n, rule })
+        : t('machine.fwRuleComment', { n, rule, comment }),
+    firewallPolicy: (chain, policy) => t('machine.fwPolicy', { chain, policy }),
+    firewallReject: (answer) =>
+      t(
+        answer === 'tcp-reset'
+          ? 'machine.fwRejectReset'
+          : answer === 'icmp-port-unreachable'
+            ? 'machine.fwRejectPort'
+            : 'machine.fwRejectAdmin',
+      ),
+    firewallLogged: (rules) =>
+      t(rules.length > 1 ? 'machine.fwLoggedMany' : 'machine.fwLoggedOne', {
+        rules: list(rules.map(String)),
+      }),
     wrong: (pick, why) => t('machine.wrong', { pick, why }),
     right: (pick, why, end) =>
       t(
@@ -92,7 +118,9 @@ function wordsOfPage(): MachineWords {
           ? 'machine.rightRouter'
           : end === 'cpu'
             ? 'machine.rightCpu'
-            : 'machine.right',
+            : end === 'firewall'
+              ? 'machine.rightFirewall'
+              : 'machine.right',
         {
           pick,
           why,

@@ -1,6 +1,7 @@
 // The page's limits without a page: the time limit field (real seconds), a run stopped at it or
 // at the record budget, and "Run again with less detail": the same scenario and seed, only packet
 // records kept, the worker's own summary shown and no fingerprint to compare.
+import { startRun } from './worker/simClient.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText, runScenario } from '../sim/index.ts';
@@ -13,7 +14,7 @@ const FILE = 'database-service.json';
 const TEXT = readFileSync(new URL(`../../simulations/${FILE}`, import.meta.url), 'utf8');
 
 function databaseApp(): HandshakeApp {
-  const app = new HandshakeApp();
+  const app = new HandshakeApp({ runner: startRun });
   app.openBuiltIn(FILE, TEXT);
   return app;
 }

@@ -2,7 +2,7 @@
 // budget that is its memory limit, the time limit in real seconds), each with a message for
 // people when it cannot be used (in the page's language).
 
-import { DEFAULT_MAX_RECORDS } from './worker/slicedRun.ts';
+import { DEFAULT_MAX_RECORDS } from './worker/runLimits.ts';
 import { t } from './i18n/locale.svelte.ts';
 
 /** The page's time limit by default: real seconds a run may take. */

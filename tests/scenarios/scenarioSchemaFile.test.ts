@@ -73,6 +73,8 @@ const INEXPRESSIBLE = [
   /^expected a duration of at most /,
   /^expected a duration below 500ms \(RFC 5681 4\.2\)/,
   /^expected a duration of at least min \(/,
+  // A client's retry cap against its base (either may be a default): one field against another.
+  /: expected base <= cap$/,
   /is the (network|broadcast) address of its prefix, not a host address$/,
   /has host bits set: the network is /,
   /whole number of bits per second/,

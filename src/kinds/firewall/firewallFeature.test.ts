@@ -263,3 +263,35 @@ describe('a host firewall', () => {
     ]);
   });
 });
+
+describe('a firewall that crashes', () => {
+  it('forgets its connections: after a restart an open connection is NEW and dropped', () => {
+    const scenario = network({
+      forward: { policy: 'DROP', rules: [REPLIES, WEB] },
+      laptopApps: [
+        {
+          type: 'httpClient',
+          server: '10.0.0.20',
+          requests: [{ path: '/index.html' }, { path: '/index.html', at: '2s' }],
+        },
+      ],
+    });
+    scenario.events = [
+      { at: 1_000_000_000, type: 'nodeCrash', node: 'fw' },
+      { at: 1_500_000_000, type: 'nodeRestart', node: 'fw' },
+    ];
+    const { summary, verdicts, simulation } = run(scenario);
+    // The first request passes on a tracked connection; the second, at 2 s on the same
+    // connection, finds an empty table: its segment (no SYN) is NEW, and no rule accepts it.
+    const after = verdicts.filter((v) => v.t >= 2_000_000_000);
+    expect(after[0]).toMatchObject({ verdict: 'DROP', rule: 0, state: 'NEW' });
+    expect(summary.apps.httpClient?.[0]?.responses).toBe(1);
+    expect(simulation.firewalls.get('fw')?.actor.getSnapshot().value).toBe('running');
+    // A dropped NEW packet is never confirmed: the table stays empty.
+    expect(simulation.firewalls.get('fw')?.entries.size).toBe(0);
+
+    // Without the crash the same two requests are both answered.
+    scenario.events = [];
+    expect(run(scenario).summary.apps.httpClient?.[0]?.responses).toBe(2);
+  });
+});

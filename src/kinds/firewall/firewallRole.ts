@@ -5,7 +5,6 @@
 // that can never match, as an earlier rule of its chain takes all its packets (shadowedRules.ts).
 
 import type { RoleKind } from '../../sim/kinds/roleKind.ts';
-import { buildHost } from '../../sim/build/buildHost.ts';
 import type { Scenario } from '../../sim/scenario/scenarioSchema.ts';
 import type { ScenarioWarning } from '../../sim/scenario/scenarioWarnings.ts';
 import { sayPhrase } from '../../sim/schema/phrase.ts';
@@ -20,7 +19,7 @@ export const firewallRole: RoleKind = {
   addressed: true,
   forwards: true,
   warn: firewallWarnings,
-  build: (sim, spec) => buildHost(sim, spec, { router: true }),
+  build: (sim, spec, buildHost) => buildHost(sim, spec, { router: true }),
 };
 
 const CHAIN_FIELD = { INPUT: 'input', FORWARD: 'forward', OUTPUT: 'output' } as const;

@@ -2,12 +2,11 @@
 // longest-prefix match on its routing table, decrementing the TTL (RFC 1812).
 
 import type { RoleKind } from '../../sim/kinds/roleKind.ts';
-import { buildHost } from '../../sim/build/buildHost.ts';
 
 export const routerRole: RoleKind = {
   role: 'router',
   description: 'Forwards packets between its subnets by its routing table.',
   addressed: true,
   forwards: true,
-  build: (sim, spec) => buildHost(sim, spec, { router: true }),
+  build: (sim, spec, buildHost) => buildHost(sim, spec, { router: true }),
 };

@@ -7,6 +7,7 @@ import type { Nanos } from '../../engine/time.ts';
 import type { TraceRecord } from '../../engine/trace.ts';
 import type { TraceFold } from '../../engine/traceFold.ts';
 import './cpuTrace.ts';
+import '../../net/ip/ipTrace.ts';
 
 /** One job's figures; -1 means "not yet" (never ran, not completed). */
 export interface JobRow {
@@ -59,7 +60,8 @@ export interface CpuLedger {
 }
 
 /**
- * Folds one CPU's cpu.* records (and sim.end, for the end of the run) into its ledger.
+ * Folds one CPU's cpu.* records (and sim.end, for the end of the run; node.crash, where its node
+ * crashes and every job on it is lost) into its ledger.
  * `keepJobs` keeps every job's row; without it, a job's row is dropped when it completes.
  */
 export function cpuLedger(
@@ -102,6 +104,7 @@ export function cpuLedger(
       'cpu.preempt',
       'cpu.block',
       'cpu.complete',
+      'node.crash',
       'sim.end',
     ],
     add(record: TraceRecord) {
@@ -152,6 +155,13 @@ export function cpuLedger(
           if (job) job.io += record.io;
           break;
         }
+        case 'node.crash':
+          // Its node crashed: what ran stops now and what waited is gone, never completed.
+          runningSince.forEach((_, core) => stopRunning(core, record.t, undefined));
+          switching.fill(false);
+          jobs.clear();
+          ready = 0;
+          break;
         case 'cpu.complete': {
           const job = jobs.get(record.job);
           stopRunning(record.core, record.t, job);

@@ -37,4 +37,10 @@ export class ConnectionTable {
   values(): IterableIterator<TcpConnection> {
     return this.all.values();
   }
+
+  /** Forgets every connection (the node crashed). */
+  clear(): void {
+    this.byRemote.clear();
+    this.all.clear();
+  }
 }

@@ -177,6 +177,35 @@ export class TcpLayer {
     };
   }
 
+  /**
+   * The node crashed: every connection and listener is gone at once. Nothing is sent (a crashed
+   * machine sends no FIN or RST) and no application is told (it is gone too); their timers are
+   * the crashed node's scope's to cancel (src/engine/simulatorScope.ts). Each socket's end is
+   * traced (CLOSED, its port released) so that tables of sockets empty. A segment that arrives
+   * afterwards finds no connection and is answered with RST, as RFC 9293 says.
+   */
+  crash(): void {
+    const { sim } = this;
+    const node = this.node.name;
+    const closed = (conn: string): void =>
+      sim.record({ t: sim.now(), type: 'socket.state', node, conn, state: 'CLOSED' });
+    const released = (port: number): void =>
+      sim.record({ t: sim.now(), type: 'socket.release', node, protocol: 'tcp', port });
+    for (const connection of this.connections.values()) {
+      if (connection.state !== 'CLOSED') closed(connection.name);
+      if (!this.parents.has(connection)) released(connection.localPort);
+    }
+    for (const listener of this.listeners.values()) {
+      listener.closed = true;
+      closed(`*:${listener.port}`);
+      released(listener.port);
+    }
+    this.connections.clear();
+    this.listeners.clear();
+    this.parents.clear();
+    this.ports.clear();
+  }
+
   /** Connections in any state but CLOSED, for the socket table. */
   openConnections(): TcpConnection[] {
     return [...this.connections.values()];

@@ -1,4 +1,5 @@
-// Trace record types of the IP layer: local delivery, forwarding by routers, and drops.
+// Trace record types of the IP layer: local delivery, forwarding by routers, drops, and a node or
+// an interface failing and coming back (a crash, a restart, an interface taken down or up).
 
 /** Why a node dropped an IP packet. */
 export type IpDropReason =
@@ -13,7 +14,11 @@ export type IpDropReason =
   /** The outgoing interface has no link plugged in. */
   | 'notConnected'
   /** A packet filter (a firewall) refused it; its `fw.verdict` record names the rule. */
-  | 'filtered';
+  | 'filtered'
+  /** The node has crashed: it takes in nothing and sends nothing until it restarts. */
+  | 'nodeDown'
+  /** The interface the packet arrived on, or would leave by, is down. */
+  | 'interfaceDown';
 
 declare module '../../engine/trace.ts' {
   interface TraceRecordTypes {
@@ -23,5 +28,14 @@ declare module '../../engine/trace.ts' {
     'ip.forward': { node: string; pkt: number; fromIface: string; toIface: string };
     /** A packet addressed to this node was handed to its transport (`iface`: where it arrived). */
     'ip.deliver': { node: string; iface: string; pkt: number; protocol: number };
+    /**
+     * The node crashed: its connections, sockets, programs and what they held in memory are gone
+     * at once, with nothing sent; it drops every packet until it restarts.
+     */
+    'node.crash': { node: string };
+    /** The node came back after a crash: it boots with nothing but its configuration. */
+    'node.restart': { node: string };
+    /** An interface went down or came back up; routes through it are unusable while it is down. */
+    'iface.state': { node: string; iface: string; up: boolean };
   }
 }

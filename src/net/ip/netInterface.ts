@@ -14,6 +14,13 @@ export interface InterfaceOwner {
 export class NetInterface implements Attachable {
   /** The link port packets leave by, once a link is connected. */
   link: LinkPort | undefined = undefined;
+  /** Whether the interface is up (`ip link set dev eth0 up`); its node sets it. */
+  up = true;
+  /**
+   * Whether packets pass through it: it is up and its node is running (not crashed). Kept by
+   * the node so that each packet costs one check.
+   */
+  passes = true;
 
   constructor(
     private readonly owner: InterfaceOwner,

@@ -1,7 +1,9 @@
 // A host or router at the IP layer: interfaces, a routing table, sending packets it originates,
 // delivering packets addressed to it to a per-protocol transport hook, and (as a router)
 // forwarding with TTL decrement and the ICMP errors of RFC 792/1812. Packet filters and address
-// translators (src/kinds/firewall, src/kinds/nat) see packets at netfilter's five hook points.
+// translators (src/kinds/firewall, src/kinds/nat) see packets at netfilter's five hook points. A
+// node can crash and restart, and its interfaces go down and up: a packet through a down one is
+// dropped (one check each).
 
 import type { Simulator } from '../../engine/simulator.ts';
 import { destinationUnreachable, portUnreachable, timeExceeded } from '../wire/icmpErrors.ts';
@@ -19,8 +21,10 @@ import type { Ipv4Header, Packet, PacketIds, Transport } from '../wire/packet.ts
 import { mayTriggerIcmpError } from './icmpPolicy.ts';
 import type { IpDropReason } from './ipTrace.ts';
 import { NetInterface } from './netInterface.ts';
+import { HookPoints, type HookPoint, type PacketHook } from './hookPoints.ts';
+export type { HookContext, HookPoint, PacketHook } from './hookPoints.ts';
 import { packetIdsOf } from './packetIds.ts';
-import { RoutingTable } from './routingTable.ts';
+import { RoutingTable, type Route } from './routingTable.ts';
 
 /** Options of a node. */
 export interface NetNodeOptions {
@@ -52,28 +56,11 @@ export interface OutgoingPacket {
 /** What became of an originated packet: sent (or delivered locally), or dropped and why. */
 export type SendResult =
   | { ok: true; packet: Packet }
-  | { ok: false; packet: Packet; reason: 'noRoute' | 'notConnected' | 'filtered' };
-
-/**
- * Where a hook sees packets, as netfilter's IPv4 hooks: `prerouting` every packet that arrives,
- * before the routing decision; then `input` those for this node, or `forward` those it routes on
- * (after the TTL check, with the TTL already decremented); `output` packets it originates, after
- * their route is chosen; `postrouting` every packet about to leave, forwarded or originated.
- * Packets a node sends to its own addresses pass no hook (as a usual `-i lo -j ACCEPT`).
- */
-export type HookPoint = 'prerouting' | 'input' | 'forward' | 'output' | 'postrouting';
-
-/** The interfaces a hooked packet came in by and will leave by, where they are known. */
-export interface HookContext {
-  inIface?: NetInterface;
-  outIface?: NetInterface;
-}
-
-/**
- * Sees a packet at a hook point: returns the packet to go on with (the same object, or a
- * rewritten one), or undefined when it took the packet (dropped it, having said why in the trace).
- */
-export type PacketHook = (packet: Packet, context: HookContext) => Packet | undefined;
+  | {
+      ok: false;
+      packet: Packet;
+      reason: 'noRoute' | 'notConnected' | 'filtered' | 'nodeDown' | 'interfaceDown';
+    };
 
 /** Options of `sendPacket`. */
 export interface SendOptions {
@@ -95,17 +82,16 @@ export class NetNode {
   private readonly byName = new Map<string, NetInterface>();
   private readonly byAddress = new Map<Ipv4Address, NetInterface>();
   private readonly handlers = new Map<number, DeliverHandler>();
-  private readonly hooks: Record<HookPoint, PacketHook[]> = {
-    prerouting: [],
-    input: [],
-    forward: [],
-    output: [],
-    postrouting: [],
-  };
+  private readonly hooks = new HookPoints();
   private readonly ids: PacketIds;
   private readonly ttl: number;
-  private readonly deliverEvent = (arg: { packet: Packet; iface: NetInterface }): void =>
-    this.deliver(arg.packet, arg.iface);
+  private running = true;
+  /** Routes taken out while their interface is down, by interface name. */
+  private readonly routesOfDown = new Map<string, Route[]>();
+  private readonly deliverEvent = (arg: { packet: Packet; iface: NetInterface }): void => {
+    if (this.running) this.deliver(arg.packet, arg.iface);
+    else this.drop(arg.packet, 'nodeDown');
+  };
 
   constructor(
     private readonly sim: Simulator,
@@ -178,6 +164,54 @@ export class NetNode {
     this.addRoute({ network: 0, length: 0 }, { gateway, iface });
   }
 
+  /** Whether the node is running (not crashed). */
+  get up(): boolean {
+    return this.running;
+  }
+
+  /**
+   * The node crashes (traced as `node.crash`): from now on it drops every packet that reaches it
+   * and sends none (reason nodeDown). What ran on it is its owner's to discard.
+   */
+  crash(): void {
+    if (!this.running) return;
+    this.running = false;
+    for (const iface of this.ifaces) iface.passes = false;
+    this.sim.record({ t: this.sim.now(), type: 'node.crash', node: this.name });
+  }
+
+  /** The node boots again after a crash (`node.restart`); its interfaces keep their up or down. */
+  restart(): void {
+    if (this.running) return;
+    this.running = true;
+    for (const iface of this.ifaces) iface.passes = iface.up;
+    this.sim.record({ t: this.sim.now(), type: 'node.restart', node: this.name });
+  }
+
+  /**
+   * Takes an interface down or brings it back up (`iface.state`). While it is down nothing passes
+   * through it and its routes (the connected one and those through it) are out of the table, as
+   * Linux takes them out, so traffic takes another route or finds none; they come back with it.
+   * Returns false when it already was so.
+   */
+  setInterfaceUp(name: string, up: boolean): boolean {
+    const iface = this.iface(name);
+    if (iface.up === up) return false;
+    iface.up = up;
+    iface.passes = up && this.running;
+    if (!up) {
+      const through = this.routes.routes().filter((r) => r.iface === name);
+      for (const route of through) this.routes.remove(route.prefix);
+      this.routesOfDown.set(name, through);
+    } else {
+      for (const route of this.routesOfDown.get(name) ?? []) this.routes.add(route);
+      this.routesOfDown.delete(name);
+    }
+    const t = this.sim.now();
+    this.sim.record({ t, type: 'iface.state', node: this.name, iface: name, up });
+    return true;
+  }
+
   /** Sets the transport that receives packets of `protocol` addressed to this node. */
   onDeliver(protocol: Protocol, handler: DeliverHandler | undefined): void {
     const number = typeof protocol === 'number' ? protocol : IP_PROTOCOL[protocol];
@@ -187,7 +221,7 @@ export class NetNode {
 
   /** Adds a hook at `point`; hooks at one point see a packet in the order they were added. */
   addHook(point: HookPoint, hook: PacketHook): void {
-    this.hooks[point].push(hook);
+    this.hooks.add(point, hook);
   }
 
   /** Whether `address` belongs to one of this node's interfaces. */
@@ -223,6 +257,10 @@ export class NetNode {
    * With no route the packet is dropped (`ip.drop` noRoute) and no ICMP error is sent.
    */
   sendPacket(packet: Packet, options: SendOptions = {}): SendResult {
+    if (!this.running) {
+      this.drop(packet, 'nodeDown');
+      return { ok: false, packet, reason: 'nodeDown' };
+    }
     const local = this.byAddress.get(packet.ip.dst);
     if (local) {
       this.sim.schedule(0, this.deliverEvent, { packet, iface: local });
@@ -235,11 +273,11 @@ export class NetNode {
     }
     const outIface = this.byName.get(route.iface) as NetInterface;
     let out: Packet | undefined = packet;
-    if (!options.skipOutputHooks) out = this.runHooks('output', out, { outIface });
-    if (out) out = this.runHooks('postrouting', out, { outIface });
+    if (!options.skipOutputHooks) out = this.hooks.run('output', out, { outIface });
+    if (out) out = this.hooks.run('postrouting', out, { outIface });
     if (!out) return { ok: false, packet, reason: 'filtered' };
     if (!this.transmit(outIface, out)) {
-      return { ok: false, packet: out, reason: 'notConnected' };
+      return { ok: false, packet: out, reason: outIface.passes ? 'notConnected' : 'interfaceDown' };
     }
     return { ok: true, packet: out };
   }
@@ -268,11 +306,15 @@ export class NetNode {
    * Packet object with the same id sent on, or an ICMP error sent back to the source.
    */
   receive(arrived: Packet, iface: NetInterface): void {
-    const packet = this.runHooks('prerouting', arrived, { inIface: iface });
+    if (!iface.passes) {
+      this.drop(arrived, this.running ? 'interfaceDown' : 'nodeDown');
+      return;
+    }
+    const packet = this.hooks.run('prerouting', arrived, { inIface: iface });
     if (!packet) return;
     const dst = packet.ip.dst;
     if (dst === BROADCAST || this.byAddress.has(dst)) {
-      const accepted = this.runHooks('input', packet, { inIface: iface });
+      const accepted = this.hooks.run('input', packet, { inIface: iface });
       if (accepted) this.deliver(accepted, iface);
       return;
     }
@@ -304,7 +346,7 @@ export class NetNode {
       payload: packet.payload,
     };
     const context = { inIface: iface, outIface: out };
-    const forwarded = this.runHooks('forward', decremented, context);
+    const forwarded = this.hooks.run('forward', decremented, context);
     if (!forwarded) return;
     this.sim.record({
       t: this.sim.now(),
@@ -314,18 +356,8 @@ export class NetNode {
       fromIface: iface.name,
       toIface: out.name,
     });
-    const leaving = this.runHooks('postrouting', forwarded, context);
+    const leaving = this.hooks.run('postrouting', forwarded, context);
     if (leaving) this.transmit(out, leaving);
-  }
-
-  /** The packet after every hook at `point`, or undefined once one took it. */
-  private runHooks(point: HookPoint, packet: Packet, context: HookContext): Packet | undefined {
-    const hooks = this.hooks[point];
-    if (hooks.length === 0) return packet;
-    let current: Packet | undefined = packet;
-    for (let i = 0; i < hooks.length && current; i++)
-      current = (hooks[i] as PacketHook)(current, context);
-    return current;
   }
 
   private deliver(packet: Packet, iface: NetInterface): void {
@@ -345,6 +377,10 @@ export class NetNode {
   }
 
   private transmit(iface: NetInterface, packet: Packet): boolean {
+    if (!iface.passes) {
+      this.drop(packet, this.running ? 'interfaceDown' : 'nodeDown');
+      return false;
+    }
     if (!iface.link) {
       this.drop(packet, 'notConnected');
       return false;

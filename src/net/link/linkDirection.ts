@@ -55,6 +55,8 @@ export class LinkDirection implements LinkPort {
   /** The packet being serialised, the event that ends it, and its drawn fate. */
   private current: Packet | undefined = undefined;
   private currentEvent: EventId = -1;
+  /** The latency when the current packet began: a change while it is sent does not move it. */
+  private currentDelay: Nanos = 0;
   private readonly fate = { lost: false, duplicate: false, extra: 0, jitter: 0 };
   /** When the last packet that kept its place arrives: jitter never lets one overtake it. */
   private lastArrival = 0;
@@ -144,7 +146,9 @@ export class LinkDirection implements LinkPort {
       if (!fate.lost && fate.extra > 0) this.impair(packet, 'reorder');
     }
     this.current = packet;
-    const txTime = transmissionDelay(bytes, this.owner.config.bandwidth);
+    const { bandwidth, delay } = this.owner.config;
+    this.currentDelay = delay;
+    const txTime = transmissionDelay(bytes, bandwidth);
     this.currentEvent = sim.schedule(txTime, this.txEndEvent);
   }
 
@@ -182,13 +186,13 @@ export class LinkDirection implements LinkPort {
   }
 
   /**
-   * How long the packet just sent propagates: the latency, plus its jitter, never arriving before
+   * How long the packet just sent propagates: the latency when it began, plus its jitter, never arriving before
    * the packet ahead of it (a path's delays vary, its order holds); a reordered one is held back
    * on top of that and does not hold the others up.
    */
   private propagation(): Nanos {
     const { sim, fate } = this;
-    const delay = this.owner.config.delay;
+    const delay = this.currentDelay;
     if (fate.jitter === 0 && this.impairments.jitter === 0) return delay + fate.extra;
     const now = sim.now();
     const inOrder = Math.max(now + delay + fate.jitter, this.lastArrival);

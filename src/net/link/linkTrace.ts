@@ -48,6 +48,11 @@ declare module '../../engine/trace.ts' {
     'queue.length': { link: string; node: string; iface: string; packets: number; bytes: number };
     /** The link went up or down. */
     'link.state': { link: string; up: boolean };
+    /**
+     * The link's bandwidth (bit/s), latency (ns, one way) or loss changed; these are the values in
+     * force from now, for packets that start transmission from now.
+     */
+    'link.change': { link: string; bandwidth: number; latency: number; loss: number };
     /** A switch learned (or re-learned) that `address` is behind `port`. */
     'switch.learn': { node: string; port: string; address: string };
     /** A switch sent a packet out of `toPort`; `flood` when the destination was unknown. */

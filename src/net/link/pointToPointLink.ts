@@ -1,6 +1,7 @@
 // A full-duplex point-to-point link: per direction a drop-tail queue and a store-and-forward
 // transmitter (one packet on the wire at a time), then propagation delay, with seeded loss,
-// duplication, reordering and jitter, and an up/down state. Every step is a trace record.
+// duplication, reordering and jitter, and an up/down state. Bandwidth, latency and loss can change
+// mid-run. Every step is a trace record.
 
 import type { Simulator } from '../../engine/simulator.ts';
 import type { Nanos } from '../../engine/time.ts';
@@ -42,7 +43,7 @@ export interface PointToPointLinkConfig {
  * `LinkPort` through `plug` and receives arrivals through `receive`.
  */
 export class PointToPointLink {
-  readonly config: Readonly<PointToPointLinkConfig>;
+  private settings: Readonly<PointToPointLinkConfig>;
   private isUp: boolean;
   private directions: LinkDirection[] = [];
   private readonly impairments: Impairments;
@@ -72,8 +73,13 @@ export class PointToPointLink {
       random,
       ...(burst ? { burst } : {}),
     };
-    this.config = { ...config };
+    this.settings = { ...config };
     this.isUp = config.up ?? true;
+  }
+
+  /** How the link behaves now (a change replaces it). */
+  get config(): Readonly<PointToPointLinkConfig> {
+    return this.settings;
   }
 
   /** Whether the link is up. */
@@ -105,6 +111,42 @@ export class PointToPointLink {
   }
 
   /**
+   * Changes bandwidth, latency or loss from now on (traced as `link.change` with the values then
+   * in force). A packet already being transmitted or propagating keeps its timing; the next one to
+   * start transmission is serialised at the new bandwidth and propagates with the new latency,
+   * and loss applies to packets that start transmission from now. A link with burst loss takes no
+   * plain loss.
+   */
+  change(change: LinkChange): void {
+    const bandwidth = change.bandwidth ?? this.settings.bandwidth;
+    const delay = change.delay ?? this.settings.delay;
+    checkBandwidth(bandwidth);
+    checkTime('delay', delay);
+    const imp = this.impairments;
+    if (change.loss !== undefined) {
+      const loss = checkProbability('loss', change.loss);
+      if (imp.burst && loss > 0)
+        throw new RangeError('a link has either loss or burstLoss, not both');
+      imp.loss = loss;
+      imp.random =
+        loss > 0 ||
+        imp.duplicate > 0 ||
+        imp.reorder > 0 ||
+        imp.burst !== undefined ||
+        imp.jitter > 0;
+    }
+    this.settings = { ...this.settings, bandwidth, delay, loss: imp.loss };
+    this.sim.record({
+      t: this.sim.now(),
+      type: 'link.change',
+      link: this.settings.id,
+      bandwidth,
+      latency: delay,
+      loss: imp.loss,
+    });
+  }
+
+  /**
    * Brings the link up or down (traced as `link.state`). Going down drops every packet being
    * transmitted or propagating (`link.lost`) and every queued one (`queue.drop`), reason linkDown.
    */
@@ -114,6 +156,14 @@ export class PointToPointLink {
     this.sim.record({ t: this.sim.now(), type: 'link.state', link: this.config.id, up });
     if (!up) for (const dir of this.directions) dir.flush();
   }
+}
+
+/** New values for some of a link's parameters (`PointToPointLink.change`). */
+export interface LinkChange {
+  bandwidth?: number;
+  /** One-way propagation delay, ns. */
+  delay?: Nanos;
+  loss?: number;
 }
 
 function checkProbability(name: string, p: number): number {

@@ -55,6 +55,12 @@ export class PortTable<Owner> {
     if (isEphemeral(port)) this.ephemeralTaken--;
   }
 
+  /** Frees every port at once (the node crashed); the ephemeral ports go on where they were. */
+  clear(): void {
+    this.owners.clear();
+    this.ephemeralTaken = 0;
+  }
+
   /** Ports in use, ascending. */
   ports(): number[] {
     return [...this.owners.keys()].sort((a, b) => a - b);

@@ -91,6 +91,19 @@ export class UdpLayer {
     return ok(socket);
   }
 
+  /**
+   * The node crashed: every socket is gone at once (traced as released), with nothing sent and
+   * nobody told; a datagram that reaches a port afterwards finds no socket.
+   */
+  crash(): void {
+    for (const port of this.ports.ports()) {
+      const socket = this.ports.get(port) as UdpSocketImpl;
+      socket.closed = true;
+      this.release(socket);
+    }
+    this.ports.clear();
+  }
+
   /** Ports with a socket, ascending (for the socket table). */
   boundPorts(): number[] {
     return this.ports.ports();

@@ -1,14 +1,16 @@
 // Wires a validated scenario's network: each node built by its role (src/kinds/), a
-// PointToPointLink per link between the ends its roles made, and the timed link events.
+// PointToPointLink per link between the ends its roles made, and the timed events of links and
+// interfaces (down, up, changed). Crashes and restarts are nodeLife.ts's.
 
 import type { Simulator } from '../../engine/simulator.ts';
 import type { Attachable } from '../../net/link/linkEndpoint.ts';
 import { PointToPointLink } from '../../net/link/pointToPointLink.ts';
 import { ROLE_KINDS } from '../kinds/kindRegistry.ts';
+import { buildHost } from './buildHost.ts';
 import type { BuiltNode, RoleKind } from '../kinds/roleKind.ts';
 import { DEFAULT_BANDWIDTH, DEFAULT_QUEUE_PACKETS } from '../scenario/defaults.ts';
 import { resolveLinkEnd } from '../scenario/resolveLinkEnd.ts';
-import { isLinkEvent, type Scenario, type ScenarioNode } from '../scenario/scenarioSchema.ts';
+import type { Scenario, ScenarioNode } from '../scenario/scenarioSchema.ts';
 
 export interface Network {
   nodes: Map<string, BuiltNode>;
@@ -17,8 +19,15 @@ export interface Network {
 
 const ROLES = new Map<string, RoleKind>(ROLE_KINDS.map((r) => [r.role, r]));
 
-/** Builds the nodes and links of a scenario that passed validation. */
-export function buildNetwork(sim: Simulator, scenario: Scenario): Network {
+/**
+ * Builds the nodes and links of a scenario that passed validation. `simOf` gives the simulator a
+ * node is built on (a crashing node's scope, nodeLife.ts); links are built on `sim`.
+ */
+export function buildNetwork(
+  sim: Simulator,
+  scenario: Scenario,
+  simOf: (node: string) => Simulator = () => sim,
+): Network {
   const nodes = new Map<string, BuiltNode>();
   const ends = new Map<string, Attachable>();
   for (const spec of scenario.nodes) {
@@ -27,7 +36,7 @@ export function buildNetwork(sim: Simulator, scenario: Scenario): Network {
       throw new Error(
         `node ${spec.id}: no role "${spec.role}" (validation should have caught this)`,
       );
-    const built = role.build(sim, spec);
+    const built = role.build(simOf(spec.id), spec, buildHost);
     nodes.set(spec.id, built.node);
     for (const [name, end] of built.ends) ends.set(`${spec.id}:${name}`, end);
   }
@@ -66,9 +75,30 @@ export function buildNetwork(sim: Simulator, scenario: Scenario): Network {
   }
 
   for (const event of scenario.events ?? []) {
-    if (!isLinkEvent(event)) continue; // a node's action: started with the apps
-    const link = links.get(event.link);
-    if (link) sim.scheduleAt(event.at, () => link.setUp(event.type === 'linkUp'));
+    switch (event.type) {
+      case 'linkDown':
+      case 'linkUp': {
+        const link = links.get(event.link);
+        if (link) sim.scheduleAt(event.at, () => link.setUp(event.type === 'linkUp'));
+        break;
+      }
+      case 'linkChange': {
+        const link = links.get(event.link);
+        const { bandwidth, latency: delay, loss } = event;
+        if (link) sim.scheduleAt(event.at, () => link.change({ bandwidth, delay, loss }));
+        break;
+      }
+      case 'interfaceDown':
+      case 'interfaceUp': {
+        const node = nodes.get(event.node);
+        const up = event.type === 'interfaceUp';
+        if (node?.kind === 'host')
+          sim.scheduleAt(event.at, () => node.net.setInterfaceUp(event.interface, up));
+        break;
+      }
+      default: // a node's action (started with the apps) or its crash or restart (nodeLife.ts)
+        break;
+    }
   }
   return { nodes, links };
 }

@@ -36,6 +36,13 @@ export interface BuiltRole {
   ends: Map<string, Attachable>;
 }
 
+/** Builds a node with an IP stack: a host (`router: false`) or a router (buildHost.ts). */
+export type HostBuilder = (
+  sim: Simulator,
+  spec: ScenarioNode,
+  options: { router: boolean },
+) => BuiltRole;
+
 /** A node role. */
 export interface RoleKind {
   /** The `role` of its nodes in a scenario (`router`). */
@@ -53,6 +60,10 @@ export interface RoleKind {
    * cabled in a loop). The scenario still runs (scenarioWarnings.ts collects them).
    */
   warn?(scenario: Scenario): ScenarioWarning[];
-  /** Builds a node of this role (validated); its links are attached by the caller. */
-  build(sim: Simulator, spec: ScenarioNode): BuiltRole;
+  /**
+   * Builds a node of this role (validated); its links are attached by the caller. A role with an
+   * IP stack builds it with `host` (src/sim/build/buildHost.ts), which the builder passes in so
+   * that the registry (always loaded, to validate) does not bring the network stack with it.
+   */
+  build(sim: Simulator, spec: ScenarioNode, host: HostBuilder): BuiltRole;
 }

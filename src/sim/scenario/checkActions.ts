@@ -12,7 +12,7 @@ import { phrase, phrased } from '../schema/phrase.ts';
 import { formatDuration } from '../../engine/time.ts';
 import { checkPeer, isHostName, type KnownNetwork } from './checkReferences.ts';
 import { listIds } from './resolveLinkEnd.ts';
-import { isLinkEvent, type Scenario, type ScenarioNode } from './scenarioSchema.ts';
+import { isNetworkEvent, type Scenario, type ScenarioNode } from './scenarioSchema.ts';
 
 const KINDS = new Map<string, AnyActionKind>(ACTION_KINDS.map((kind) => [kind.type, kind]));
 
@@ -36,7 +36,7 @@ export function checkActions(
     });
   };
   scenario.events?.forEach((event, i) => {
-    if (isLinkEvent(event)) return;
+    if (isNetworkEvent(event)) return;
     const path = `$.events[${i}]`;
     const kind = KINDS.get(event.type);
     if (!kind) return; // the schema knows only the registry's kinds

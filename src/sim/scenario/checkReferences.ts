@@ -1,14 +1,14 @@
 // The checks of the network a schema cannot express: unique ids, link ends that exist,
 // addresses that fit together (one subnet per link, no duplicates or overlaps), gateways and
-// routes that can be reached, each role's own checks, and events that name real links. The apps'
-// checks are in checkApps.ts.
+// routes that can be reached, each role's own checks, and resolvers that name real servers. The
+// apps' checks are in checkApps.ts, the timed events' in checkActions.ts and checkNetworkEvents.ts.
 
 import { contains, formatIpv4, formatPrefix, parseIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { ValidationIssue } from '../schema/schema.ts';
 import { phrase, phrased, withPhrase, type PhraseParam } from '../schema/phrase.ts';
 import { ROLE_KINDS } from '../kinds/kindRegistry.ts';
 import type { RoleKind } from '../kinds/roleKind.ts';
-import { isLinkEvent, type Scenario } from './scenarioSchema.ts';
+import type { Scenario } from './scenarioSchema.ts';
 import { listIds, resolveLinkEnd } from './resolveLinkEnd.ts';
 
 const ROLES = new Map<string, RoleKind>(ROLE_KINDS.map((r) => [r.role, r]));
@@ -168,27 +168,15 @@ export function checkReferences(
 /** What checkReferences learned of the network, for the checks after it. */
 export type KnownNetwork = ReturnType<typeof checkReferences>;
 
-/** Each node's resolver names a DNS server that exists; each timed event a link that does. */
-export function checkResolversAndEvents(
+/** Each node's resolver names a DNS server that exists. */
+export function checkResolvers(
   scenario: Scenario,
   known: KnownNetwork,
   issues: ValidationIssue[],
 ): void {
-  const { linkIndex } = known;
   // A node's resolver must name a DNS server that exists.
   scenario.nodes.forEach((node, i) => {
     if (node.dns) checkPeer(scenario, node.dns.server, `$.nodes[${i}].dns.server`, known, issues);
-  });
-
-  scenario.events?.forEach((event, i) => {
-    if (isLinkEvent(event) && !linkIndex.has(event.link)) {
-      issues.push(
-        phrased(
-          `$.events[${i}].link`,
-          phrase('ref.unknownLink', { ids: listIds([...linkIndex.keys()]), value: event.link }),
-        ),
-      );
-    }
   });
 }
 

@@ -28,6 +28,7 @@ import {
   UPCOMING_ROLES,
 } from '../kinds/kindRegistry.ts';
 import { cpuSettings } from './serverSchemas.ts';
+import { isNetworkEventType, NETWORK_EVENT_SCHEMAS } from './networkEventSchemas.ts';
 import { phrase, phrased, sayPhrase, type Phrase, type PhraseParam } from '../schema/phrase.ts';
 import { VALIDATION_EN } from '../schema/validationPhrases.ts';
 import { TCP_LISTENER_SETTINGS, TCP_OPTION_SETTINGS } from './tcpOptionSchemas.ts';
@@ -312,27 +313,16 @@ export const linkSchema = object(
   },
 );
 
-const linkEvent = <const T extends 'linkDown' | 'linkUp'>(type: T, what: string) =>
-  object(
-    {
-      at: duration({ description: 'When, from the start of the run.' }),
-      type: literal(type),
-      link: id('pattern.linkId'),
-    },
-    {},
-    what,
-  );
-
 /** An action of a node at a moment (ping, fetch, transfer): a kind of the registry. */
 export type ScenarioAction = ActionOf<(typeof ACTION_KINDS)[number]>;
 
 /**
- * A timed event, told apart by `type`: a link taken down or brought back up, or an action of a
- * node (its kinds in the registry, src/sim/kinds/actionKind.ts).
+ * A timed event, told apart by `type`: something that happens to the network (a link down or up
+ * or changed, a node crashing or restarting, an interface down or up: networkEventSchemas.ts),
+ * or an action of a node (its kinds in the registry, src/sim/kinds/actionKind.ts).
  */
 const eventSchema = tagged('type', {
-  linkDown: linkEvent('linkDown', 'Takes a link down at a given time.'),
-  linkUp: linkEvent('linkUp', 'Brings a link back up at a given time.'),
+  ...NETWORK_EVENT_SCHEMAS,
   ...(Object.fromEntries(ACTION_KINDS.map((kind) => [kind.type, kind.schema])) as Record<
     ScenarioAction['type'],
     Schema<ScenarioAction>
@@ -396,11 +386,12 @@ export type Scenario = Infer<typeof scenarioSchema>;
 export type ScenarioNode = Infer<typeof nodeSchema>;
 export type ScenarioLink = Infer<typeof linkSchema>;
 export type ScenarioEvent = NonNullable<Scenario['events']>[number];
-export type LinkEvent = Exclude<ScenarioEvent, ScenarioAction>;
+/** A timed event that happens to the network: a link, a node or an interface fails or changes. */
+export type NetworkEvent = Exclude<ScenarioEvent, ScenarioAction>;
 
-/** Whether a timed event takes a link down or up (else it is a node's action). */
-export function isLinkEvent(event: ScenarioEvent): event is LinkEvent {
-  return event.type === 'linkDown' || event.type === 'linkUp';
+/** Whether a timed event happens to the network (else it is a node's action). */
+export function isNetworkEvent(event: ScenarioEvent): event is NetworkEvent {
+  return isNetworkEventType(event.type);
 }
 export type TcpSettings = Infer<typeof tcpSettings>;
 export type CpuSettings = Infer<typeof cpuSettings>;

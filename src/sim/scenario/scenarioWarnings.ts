@@ -2,12 +2,14 @@
 // as switches cabled in a loop (with no spanning tree, a flooded packet circles forever) or a
 // client whose packets find no way to its server. The document stays valid and runs; the command
 // line and the page show these beside it. Each role gives its own (RoleKind.warn), in the
-// registry's order, then the paths of the traffic (reachabilityWarnings.ts).
+// registry's order, then the paths of the traffic (reachabilityWarnings.ts), then timed events
+// that do nothing (a restart of a node that is running: checkNetworkEvents.ts).
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
 import { NODE_NAT, ROLE_KINDS } from '../kinds/kindRegistry.ts';
 import { spoken, type Phrase } from '../schema/phrase.ts';
 import { reachabilityWarnings } from './reachabilityWarnings.ts';
+import { networkEventWarnings } from './checkNetworkEvents.ts';
 import type { Scenario } from './scenarioSchema.ts';
 
 /** One warning: where in the document, what will happen, and what it explains. */
@@ -35,6 +37,7 @@ export function scenarioWarnings(scenario: Scenario): ScenarioWarning[] {
     ...ROLE_KINDS.flatMap((role) => role.warn?.(scenario) ?? []),
     ...NODE_NAT.warn(scenario, FORWARDING_ROLES),
     ...reachabilityWarnings(scenario),
+    ...networkEventWarnings(scenario),
   ];
 }
 

@@ -1,7 +1,7 @@
 // Turns untrusted text into a checked Scenario: JSON syntax (with line and column), the schema,
 // then what the schema cannot see: checkTcpSettings.ts for each node's TCP, checkReferences.ts
-// for the network, checkApps.ts for the apps, checkActions.ts for
-// the actions at a moment, each role and kind adding its own.
+// for the network, checkApps.ts for the apps, checkActions.ts for the actions at a moment,
+// checkNetworkEvents.ts for the network's timed events, each role and kind adding its own.
 
 import { NODE_NAT } from '../kinds/kindRegistry.ts';
 import { parseJsonText } from '../schema/jsonText.ts';
@@ -10,8 +10,9 @@ import { withPhrase } from '../schema/phrase.ts';
 import { scenarioSchema, type Scenario } from './scenarioSchema.ts';
 import { checkActions } from './checkActions.ts';
 import { checkApps } from './checkApps.ts';
-import { checkReferences, checkResolversAndEvents } from './checkReferences.ts';
+import { checkReferences, checkResolvers } from './checkReferences.ts';
 import { checkTcpSettings } from './checkTcpSettings.ts';
+import { checkNetworkEvents } from './checkNetworkEvents.ts';
 
 export type { ValidationIssue } from '../schema/schema.ts';
 
@@ -39,8 +40,9 @@ export function validateScenario(value: unknown): ScenarioResult {
   scenario.nodes.forEach((node, i) => checkTcpSettings(node.tcp, `$.nodes[${i}].tcp`, issues));
   const known = checkReferences(scenario, issues);
   checkApps(scenario, known, issues);
-  checkResolversAndEvents(scenario, known, issues);
+  checkResolvers(scenario, known, issues);
   checkActions(scenario, known, issues);
   scenario.nodes.forEach((node, i) => NODE_NAT.check(node, `$.nodes[${i}].nat`, issues));
+  checkNetworkEvents(scenario, known, issues);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario };
 }

@@ -159,6 +159,20 @@ export const VALIDATION_DE: Translation<typeof VALIDATION_EN> = {
   'action.unaddressed': '{node} hat keine Adresse und kann daher kein {action} ausführen',
   'action.tooLate':
     '{at} liegt nicht vor dem Ende des Laufs (until {until}), würde also nie geschehen',
+  'event.noStack':
+    '„{node}“ ist ein {role} ohne IP-Stack: nur ein Host oder ein Router kann abstürzen, neu starten oder eine Schnittstelle abgeschaltet bekommen',
+  'event.changesNothing':
+    'ein linkChange braucht mindestens eines von bandwidth, latency oder loss',
+  'event.lossOnBurst':
+    'Leitung „{link}“ hat burstLoss, das schon jeden Verlust entscheidet: ändere loss nur bei einer Leitung ohne burstLoss',
+  'warn.alreadyCrashed':
+    '{node} ist bei {at} schon abgestürzt (und nicht neu gestartet), dieser Absturz bewirkt also nichts',
+  'warn.notCrashed':
+    '{node} läuft bei {at} (kein Absturz geht voraus), dieser Neustart bewirkt also nichts',
+  'warn.interfaceAlreadyDown':
+    '{node}:{interface} ist bei {at} schon abgeschaltet, das bewirkt also nichts',
+  'warn.interfaceNotDown':
+    '{node}:{interface} ist bei {at} nicht abgeschaltet, das Einschalten bewirkt also nichts',
   'tcp.setting': '{field} ({value})',
   'tcp.settingDefault': '{field} ({value}, der Standardwert)',
   'tcp.bytes': '{count} Bytes',

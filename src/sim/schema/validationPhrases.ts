@@ -159,6 +159,18 @@ export const VALIDATION_EN = {
     'the name "{name}" is already used by apps[{first}] on {node}; give each server its own name',
   'action.unaddressed': '{node} has no address, so it cannot {action}',
   'action.tooLate': '{at} is not before the run ends (until {until}), so it would never happen',
+  // The network's timed events (checkNetworkEvents.ts).
+  'event.noStack':
+    '"{node}" is a {role}, which has no IP stack: only a host or a router can crash, restart or have an interface taken down',
+  'event.changesNothing': 'a linkChange needs at least one of bandwidth, latency or loss',
+  'event.lossOnBurst':
+    'link "{link}" has burstLoss, which decides every loss: change the loss only of a link without it',
+  'warn.alreadyCrashed':
+    '{node} has already crashed at {at} (and not restarted), so this crash does nothing',
+  'warn.notCrashed':
+    '{node} is running at {at} (no crash of it comes before), so this restart does nothing',
+  'warn.interfaceAlreadyDown': '{node}:{interface} is already down at {at}, so this does nothing',
+  'warn.interfaceNotDown': '{node}:{interface} is not down at {at}, so bringing it up does nothing',
   // TCP settings (checkTcpSettings.ts, tcpOptionSchemas.ts).
   'tcp.setting': '{field} ({value})',
   'tcp.settingDefault': '{field} ({value}, the default)',

@@ -1,7 +1,8 @@
 // What a run did, computed from its trace only (DESIGN.md §3): the run itself (from sim.start and
-// sim.end), each app's figures by its kind, each node's resolver, firewall, NAT and CPU, and each
-// link. The same folds follow a run live (even with the trace not stored) and replay recorded
-// records, so the CLI, the page and the tests agree by construction.
+// sim.end), each app's figures by its kind, each node's resolver, firewall, NAT and CPU, each
+// link, and each node that crashes (nodeFailureFigures.ts). The same folds follow a run live (even
+// with the trace not stored) and replay recorded records, so the CLI, the page and the tests agree
+// by construction.
 
 import type { StopReason } from '../../engine/simulator.ts';
 import type { Nanos } from '../../engine/time.ts';
@@ -29,6 +30,7 @@ import { DEFAULT_BANDWIDTH } from '../scenario/defaults.ts';
 import type { Scenario, ScenarioNode } from '../scenario/scenarioSchema.ts';
 import { cpuFigures, type CpuFigures } from './cpuFigures.ts';
 import { linkFigures, type LinkFigures } from './linkFigures.ts';
+import { nodeFailureFigures, type NodeFailureFigures } from './nodeFailureFigures.ts';
 import { TraceRouter } from './traceRouter.ts';
 
 type KindList = (typeof APP_KINDS)[number];
@@ -60,6 +62,8 @@ export interface RunSummary {
   nats?: NatFigures[];
   cpus: CpuFigures[];
   links: LinkFigures[];
+  /** The nodes a `nodeCrash` event names; present only when there is one. */
+  nodeFailures?: NodeFailureFigures[];
 }
 
 /** Whether a node has a CPU: a `cpu` setting, or an app that runs work on one. */
@@ -180,6 +184,15 @@ export function runFigures(scenario: Scenario): RunFigures {
     return fold;
   });
 
+  const crashing = new Set<string>();
+  for (const event of scenario.events ?? [])
+    if (event.type === 'nodeCrash') crashing.add(event.node);
+  const nodeFailures = [...crashing].map((node) => {
+    const fold = nodeFailureFigures(node);
+    router.attach(fold, { by: 'node', node });
+    return fold;
+  });
+
   return {
     types: router.types,
     add: (record) => router.route(record),
@@ -199,6 +212,7 @@ export function runFigures(scenario: Scenario): RunFigures {
         ...(nats.length > 0 ? { nats: nats.map((n) => n.result()) } : {}),
         cpus: cpus.map((c) => c.result()),
         links: links.map((l) => l.result()),
+        ...(nodeFailures.length > 0 ? { nodeFailures: nodeFailures.map((f) => f.result()) } : {}),
       };
     },
   };

@@ -1,5 +1,6 @@
 // The run summary as lines of text for a terminal: the run, then each app by its kind's own
-// lines, each action that has figures (attacks), each resolver, firewall, NAT, CPU and link.
+// lines, each action that has figures (attacks), each resolver, firewall, NAT, CPU, node that
+// crashed, and link.
 
 import { formatDuration } from '../../engine/time.ts';
 import type { StopReason } from '../../engine/simulator.ts';
@@ -16,6 +17,7 @@ import { cpuLines } from './cpuFigures.ts';
 import { formatBitRate } from './figureMath.ts';
 import type { DirectionFigures, LinkFigures } from './linkFigures.ts';
 import type { RunSummary } from './runSummary.ts';
+import { nodeFailureLine } from './nodeFailureFigures.ts';
 
 const REASONS: Record<StopReason, string> = {
   empty: 'nothing left to do',
@@ -49,6 +51,7 @@ export function formatSummaryLines(s: RunSummary): string[] {
   for (const f of s.firewalls ?? []) lines.push(...firewallBehaviour().lines(f));
   for (const n of s.nats ?? []) lines.push(...natBehaviour().lines(n));
   for (const p of s.cpus) lines.push(...cpuLines(p));
+  for (const f of s.nodeFailures ?? []) lines.push(nodeFailureLine(f, formatDuration));
   for (const l of s.links) {
     const [ab, ba] = l.directions;
     const total = (key: keyof DirectionFigures) => ab[key] + ba[key];

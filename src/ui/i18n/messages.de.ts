@@ -646,6 +646,18 @@ export const de: Messages = {
   'actions.goTo': 'Gehe zu {time}: {text}',
   'actions.removeLabel': 'Entfernen: {text} bei {time}',
   'actions.remove': 'Entfernen',
+  'failures.of': 'Ausfälle von {name}',
+  'failures.crash': 'Absturz bei {at}',
+  'failures.restart': 'Neustart bei {at}',
+  'failures.interface': 'Schnittstelle',
+  'failures.interfaceDown': 'Schnittstelle aus bei {at}',
+  'failures.interfaceUp': 'Schnittstelle an bei {at}',
+  'failures.change': 'Leitung {id} ändern',
+  'failures.bandwidth': 'Neue Bandbreite',
+  'failures.latency': 'Neue Latenz',
+  'failures.loss': 'Neuer Verlust',
+  'failures.changeHint': 'etwa 2Mbps, 40ms oder 5%; ein leeres Feld behält seinen Wert',
+  'failures.addChange': 'Ändern bei {at}',
   'canvasEd.label': 'Zeichenflächen-Editor',
   'canvasEd.heading': 'Zeichenfläche bearbeiten',
   'canvasEd.addNode': 'Einen Knoten hinzufügen',
@@ -788,6 +800,33 @@ export const de: Messages = {
   'machine.rightRouter': 'Richtig: {pick}. {why} Jedes Paket ist weitergeleitet.',
   'machine.rightCpu':
     'Richtig: {pick}. {why} Jede Entscheidung ist getroffen: Vergleiche das Ergebnis unten.',
+  'machine.fwSituation': 'Ein Paket kommt an die Kette {chain}: {packet}, Zustand {state}.',
+  'machine.fwAccept': 'ACCEPT: durchlassen',
+  'machine.fwDrop': 'DROP: ohne Antwort verwerfen',
+  'machine.fwReject': 'REJECT: mit einer Antwort abweisen',
+  'machine.fwRule': 'Regel {n} ist die erste Regel, die passt und den Durchlauf beendet: {rule}.',
+  'machine.fwRuleComment':
+    'Regel {n} ist die erste Regel, die passt und den Durchlauf beendet: {rule} ({comment}).',
+  'machine.fwPolicy':
+    'Keine Regel passt und beendet den Durchlauf, also entscheidet die Policy der Kette {chain}: {policy}.',
+  'machine.fwRejectReset':
+    'Die Firewall verwirft das Paket und antwortet dem Absender mit einem TCP-Reset (RST).',
+  'machine.fwRejectPort':
+    'Die Firewall verwirft das Paket und antwortet dem Absender mit ICMP „Port nicht erreichbar“ (port unreachable).',
+  'machine.fwRejectAdmin':
+    'Die Firewall verwirft das Paket und antwortet dem Absender mit ICMP „administrativ untersagt“ (administratively prohibited).',
+  'machine.fwLoggedOne':
+    'Unterwegs hat Regel {rules} (LOG) gepasst und es protokolliert; eine LOG-Regel beendet den Durchlauf nicht.',
+  'machine.fwLoggedMany':
+    'Unterwegs haben die Regeln {rules} (LOG) gepasst und es protokolliert; eine LOG-Regel beendet den Durchlauf nicht.',
+  'machine.rightFirewall': 'Richtig: {pick}. {why} Jedes Paket hat sein Urteil.',
+  'machine.whichVerdict': 'Was macht die Firewall damit?',
+  'machine.verdict': 'Urteil: {verdict}.',
+  'machine.chainOf': 'Die Kette {chain} von {node}',
+  'machine.chain': 'Die Kette {chain}',
+  'machine.rule': 'Regel',
+  'machine.comment': 'Kommentar',
+  'machine.chainPolicy': 'Policy {policy}: für jedes Paket, über das keine Regel entscheidet',
   'quiz.title': 'Header vorhersagen',
   'quiz.hint':
     'Die Schichten werden von außen nach innen gezeigt. Sag die Felder jeder Schicht voraus und deck sie dann auf.',

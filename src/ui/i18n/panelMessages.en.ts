@@ -544,6 +544,18 @@ export const panelEn = {
   'actions.goTo': 'Go to {time}: {text}',
   'actions.removeLabel': 'Remove: {text} at {time}',
   'actions.remove': 'Remove',
+  'failures.of': 'Failures of {name}',
+  'failures.crash': 'Crash at {at}',
+  'failures.restart': 'Restart at {at}',
+  'failures.interface': 'Interface',
+  'failures.interfaceDown': 'Interface down at {at}',
+  'failures.interfaceUp': 'Interface up at {at}',
+  'failures.change': 'Change link {id}',
+  'failures.bandwidth': 'New bandwidth',
+  'failures.latency': 'New latency',
+  'failures.loss': 'New loss',
+  'failures.changeHint': 'like 2Mbps, 40ms or 5%; a field left empty keeps its value',
+  'failures.addChange': 'Change at {at}',
   'canvasEd.label': 'Canvas editor',
   'canvasEd.heading': 'Edit canvas',
   'canvasEd.addNode': 'Add a node',
@@ -681,6 +693,33 @@ export const panelEn = {
   'machine.right': 'Right: {pick}. {why}',
   'machine.rightRouter': 'Right: {pick}. {why} Every packet is forwarded.',
   'machine.rightCpu': 'Right: {pick}. {why} Every decision is taken: compare the result below.',
+  'machine.fwSituation': 'A packet comes to the {chain} chain: {packet}, state {state}.',
+  'machine.fwAccept': 'ACCEPT: let it through',
+  'machine.fwDrop': 'DROP: drop it without an answer',
+  'machine.fwReject': 'REJECT: refuse it with an answer',
+  'machine.fwRule': 'Rule {n} is the first rule that matches it and ends the walk: {rule}.',
+  'machine.fwRuleComment':
+    'Rule {n} is the first rule that matches it and ends the walk: {rule} ({comment}).',
+  'machine.fwPolicy':
+    "No rule matches it and ends the walk, so the {chain} chain's policy decides: {policy}.",
+  'machine.fwRejectReset':
+    'The firewall drops the packet and answers the sender with a TCP reset (RST).',
+  'machine.fwRejectPort':
+    'The firewall drops the packet and answers the sender with an ICMP port unreachable.',
+  'machine.fwRejectAdmin':
+    'The firewall drops the packet and answers the sender with an ICMP "administratively prohibited".',
+  'machine.fwLoggedOne':
+    'On the way, rule {rules} (LOG) matched and logged it; a LOG rule does not end the walk.',
+  'machine.fwLoggedMany':
+    'On the way, rules {rules} (LOG) matched and logged it; a LOG rule does not end the walk.',
+  'machine.rightFirewall': 'Right: {pick}. {why} Every packet has its verdict.',
+  'machine.whichVerdict': 'What does the firewall do with it?',
+  'machine.verdict': 'Verdict: {verdict}.',
+  'machine.chainOf': 'The {chain} chain of {node}',
+  'machine.chain': 'The {chain} chain',
+  'machine.rule': 'Rule',
+  'machine.comment': 'Comment',
+  'machine.chainPolicy': 'Policy {policy}: for every packet no rule decides',
   'quiz.title': 'Predict the headers',
   'quiz.hint':
     "The layers are shown from the outside in. Predict each layer's fields, then reveal it.",

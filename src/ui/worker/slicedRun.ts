@@ -22,8 +22,8 @@ import { traceSha256 } from './traceHash.ts';
 
 export { SLICE_EVENTS } from '../../sim/index.ts';
 
-/** Every record, or only those of packets on links (a run "with less detail"). */
-export type RunDetail = 'full' | 'packets';
+import { DEFAULT_MAX_RECORDS, type RunDetail } from './runLimits.ts';
+export { DEFAULT_MAX_RECORDS, type RunDetail } from './runLimits.ts';
 
 export interface SlicedRunOptions {
   seed: number;
@@ -48,7 +48,6 @@ export interface SlicedRunOptions {
  * 1,500,000, and the page's JS heap peaked at 75, 119 and 165 MB. At 1,000,000 the renderer
  * grows as much as it did at 500,000 when every record was an object in the page (718 MB).
  */
-export const DEFAULT_MAX_RECORDS = 1_000_000;
 
 /** Builds a scenario and runs it a slice at a time; `records()` hands out what is new. */
 export class SlicedRun {

@@ -40,10 +40,12 @@ const EXPECTED: Record<string, ChartKind[]> = {
   'burst-loss.json': TCP,
   'retries-and-rate-limits.json': ['requests', ...TCP],
   'firewall.json': ['requests', ...TCP],
+  'firewall-closed.json': ['throughput', 'rto'],
   'syn-flood.json': ['requests', ...TCP],
   'port-scan.json': ['throughput'],
   'home-nat.json': ['requests', ...TCP],
   'load-balancer.json': ['requests', ...TCP],
+  'server-crash.json': ['requests', ...TCP],
 };
 
 describe('charts that apply to each built-in scenario', () => {

@@ -294,6 +294,20 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
   'Takes a link down at a given time.':
     'Nimmt eine Leitung zu einem bestimmten Zeitpunkt außer Betrieb.',
   'When, from the start of the run.': 'Wann, ab dem Start des Laufs.',
+  'Changes a link’s bandwidth, latency or loss at a given time (at least one of them). Packets already on their way keep their timing.':
+    'Ändert Bandbreite, Latenz oder Verlust einer Leitung zu einem bestimmten Zeitpunkt (mindestens eines davon). Pakete, die schon unterwegs sind, behalten ihr Timing.',
+  'The new transmission rate in each direction.': 'Die neue Übertragungsrate in jede Richtung.',
+  'The new one-way propagation delay.': 'Die neue Ausbreitungsverzögerung in eine Richtung.',
+  'The new probability that a packet is lost (0 to <1).':
+    'Die neue Wahrscheinlichkeit, dass ein Paket verloren geht (0 bis <1).',
+  'Crashes a node at a given time: its connections, sockets and programs are gone at once, with nothing sent, and it drops every packet until it restarts.':
+    'Lässt einen Knoten zu einem bestimmten Zeitpunkt abstürzen: Verbindungen, Sockets und Programme sind auf einmal weg, ohne dass etwas gesendet wird, und bis zum Neustart wird jedes Paket verworfen.',
+  'Restarts a crashed node at a given time: it boots with its configuration and its servers listen again, with nothing of what they held before.':
+    'Startet einen abgestürzten Knoten zu einem bestimmten Zeitpunkt neu: er bootet mit seiner Konfiguration, und seine Server lauschen wieder, ohne etwas von dem, was sie vorher hatten.',
+  'Takes a node’s interface down at a given time: nothing passes through it and routes through it are unusable.':
+    'Schaltet eine Schnittstelle eines Knotens zu einem bestimmten Zeitpunkt ab: nichts geht hindurch, und Routen über sie sind unbrauchbar.',
+  'Brings a node’s interface back up at a given time.':
+    'Schaltet eine Schnittstelle eines Knotens zu einem bestimmten Zeitpunkt wieder ein.',
   'Brings a link back up at a given time.':
     'Nimmt eine Leitung zu einem bestimmten Zeitpunkt wieder in Betrieb.',
   'At `at`, the node sends ICMP echo requests to `target`, one a second; the target answers each.':

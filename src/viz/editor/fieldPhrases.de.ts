@@ -24,6 +24,7 @@ export const FIELD_DE: Translation<typeof FIELD_EN> = {
   'noun.events': 'Ereignis',
   'noun.apps': 'Anwendung',
   'noun.routes': 'Route',
+  'noun.rules': 'Regel',
   'noun.interfaces': 'Schnittstelle',
   'noun.requests': 'Anfrage',
   'noun.records': 'Eintrag',

@@ -27,6 +27,7 @@ export const FIELD_EN = {
   'noun.events': 'event',
   'noun.apps': 'application',
   'noun.routes': 'route',
+  'noun.rules': 'rule',
   'noun.interfaces': 'interface',
   'noun.requests': 'request',
   'noun.records': 'record',

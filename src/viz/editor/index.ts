@@ -1,10 +1,10 @@
 // The scenario editor's logic, without a page: edits as command objects with undo and redo
 // (documentEdits.ts), and the property panel's fields read from the format's JSON Schema
 // (schemaFields.ts), items added to and removed from lists (listEdits.ts, newItems.ts), actions at
-// a moment added and removed (eventEdits.ts; the events in words are viz/trace's, share links
-// viz/share's); the canvas editor's edits of the network (canvasEdits.ts, canvasClipboard.ts,
-// addressPlan.ts, autoLayout.ts), each one DocumentPatch (documentPatch.ts), and its picture's
-// math (canvasView.ts).
+// a moment added and removed (eventEdits.ts; failures at a moment, failureEdits.ts; the events in
+// words are viz/trace's, share links viz/share's); the canvas editor's edits of the network
+// (canvasEdits.ts, canvasClipboard.ts, addressPlan.ts, autoLayout.ts), each one DocumentPatch
+// (documentPatch.ts), and its picture's math (canvasView.ts).
 export {
   documentForSaving,
   EditHistory,
@@ -67,3 +67,10 @@ export {
   type ActionForm,
   type FormProblem,
 } from './eventEdits.ts';
+export {
+  interfaceEvent,
+  linkChangeFromForm,
+  nodeEvent,
+  type LinkChangeForm,
+  type LinkChangeProblem,
+} from './failureEdits.ts';

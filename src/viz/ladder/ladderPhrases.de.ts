@@ -21,6 +21,8 @@ export const LADDER_DE: Translation<typeof LADDER_EN> = {
   'drop.filtered': 'Firewall',
   'firewall.rule': 'Firewall: {chain} Regel {n}',
   'firewall.policy': 'Firewall: {chain} Policy',
+  'drop.nodeDown': 'Knoten abgestürzt',
+  'drop.interfaceDown': 'Schnittstelle ausgefallen',
   'error.listener':
     'Ein lauschender Socket hat keine einzelne Gegenstelle: Wähle eine seiner Verbindungen.',
   'error.noOwner': 'Kein Knoten des Szenarios hat die Adresse {end}.',

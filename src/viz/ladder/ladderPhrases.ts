@@ -24,6 +24,8 @@ export const LADDER_EN = {
   'drop.filtered': 'firewall',
   'firewall.rule': 'firewall: {chain} rule {n}',
   'firewall.policy': 'firewall: {chain} policy',
+  'drop.nodeDown': 'node crashed',
+  'drop.interfaceDown': 'interface down',
   'error.listener': 'A listening socket has no single peer: pick one of its connections.',
   'error.noOwner': 'No node of the scenario owns {end}.',
   'run.dataSegments': { one: '{count} data segment', other: '{count} data segments' },

@@ -45,7 +45,7 @@ export const GROUP_LABELS: Record<LogGroup, string> = Object.fromEntries(
 /** What a record is about. `protocols` and `groups` are bit sets over the lists above. */
 export interface RecordTags {
   nodes: readonly string[];
-  /** The link a record without a node is about (`link.state`), else null. */
+  /** The link a record without a node is about (`link.state`, `link.change`), else null. */
   link: string | null;
   protocols: number;
   groups: number;
@@ -70,6 +70,7 @@ const P = Object.fromEntries(LOG_PROTOCOLS.map((p, i) => [p, 1 << i])) as Record
 >;
 const G = Object.fromEntries(LOG_GROUPS.map((g, i) => [g, 1 << i])) as Record<LogGroup, number>;
 const IP_PROTOCOLS: Record<number, number> = { 1: P.icmp, 6: P.tcp, 17: P.udp };
+const ALL_PROTOCOLS = LOG_PROTOCOLS.reduce((bits, p) => bits | P[p], 0);
 
 function packetProtocol(packet: Packet): number {
   const kind = packet.transport.kind;
@@ -111,7 +112,15 @@ export function tagRecord(record: TraceRecord, packets: PacketInfo): RecordTags 
     case 'queue.length':
       return tags([record.node], P.link, G.states);
     case 'link.state':
+    case 'link.change':
       return { nodes: [], link: record.link, protocols: P.link, groups: G.states, conn: null };
+    case 'iface.state':
+      return tags([record.node], P.link, G.states);
+    // A crash ends everything on the node, whatever the protocol; a restart starts it again.
+    case 'node.crash':
+      return tags([record.node], ALL_PROTOCOLS, G.states | G.errors);
+    case 'node.restart':
+      return tags([record.node], ALL_PROTOCOLS, G.states);
     case 'switch.learn':
       return tags([record.node], P.link, G.states);
     case 'switch.forward':

@@ -1,5 +1,6 @@
 // Sentences for the packet network's trace records: links and their queues, IP forwarding and
-// drops, switches, and the ICMP errors a node answers with ("Nobody listens on UDP port 9 ...").
+// drops, switches, and the ICMP errors a node answers with ("Nobody listens on UDP port 9 ...");
+// links, interfaces and nodes failing, coming back or changing.
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
@@ -13,7 +14,7 @@ import {
   tcpSegmentKind,
   tcpSegmentNumbers,
 } from '../packet/index.ts';
-import type { NetworkNames } from '../names/index.ts';
+import { linkChangeSettings, type NetworkNames } from '../names/index.ts';
 import { packetPhrases } from './packetPhrases.ts';
 import { formatCount } from '../../engine/language.ts';
 
@@ -131,6 +132,26 @@ export function packetSentence(
         kind: 'link',
         text: say(record.up ? 'link.up' : 'link.down', { link: record.link }),
       };
+    case 'link.change':
+      return {
+        kind: 'link',
+        text: say('link.change', {
+          link: record.link,
+          settings: linkChangeSettings(record, language).join(', '),
+        }),
+      };
+    case 'iface.state':
+      return {
+        kind: 'link',
+        text: say(record.up ? 'iface.up' : 'iface.down', {
+          iface: record.iface,
+          node: names.name(record.node),
+        }),
+      };
+    case 'node.crash':
+      return { kind: 'error', text: say('node.crash', { node: names.title(record.node) }) };
+    case 'node.restart':
+      return { kind: 'run', text: say('node.restart', { node: names.title(record.node) }) };
     case 'ip.forward':
       return {
         kind: 'forward',
@@ -293,6 +314,10 @@ function ipDrop(record: TraceRecord<'ip.drop'>, ctx: PacketContext, language: La
       return say('ip.notConnected', { node, pkt });
     case 'filtered':
       return say('ip.filtered', { node, pkt });
+    case 'nodeDown':
+      return say('ip.nodeDown', { node, pkt });
+    case 'interfaceDown':
+      return say('ip.interfaceDown', { node, pkt });
     default:
       return say('ip.other', { node, pkt, reason: String(record.reason) });
   }

@@ -23,6 +23,15 @@ export const PACKET_DE: Translation<typeof PACKET_EN> = {
   'queue.holds': 'Die Warteschlange an {at} enthält {packets} ({bytes}).',
   'link.up': 'Leitung {link} ist wieder in Betrieb.',
   'link.down': 'Leitung {link} fällt aus.',
+  'link.change':
+    'Leitung {link} ändert sich: ab jetzt {settings} (Pakete, die schon unterwegs sind, behalten ihr Timing).',
+  'iface.down':
+    'Schnittstelle {iface} von {node} fällt aus: nichts geht mehr hindurch, und Routen über sie sind unbrauchbar.',
+  'iface.up': 'Schnittstelle {iface} von {node} ist wieder in Betrieb.',
+  'node.crash':
+    '{node} stürzt ab: Verbindungen, Sockets und Programme sind auf einmal weg, und nichts wird gesendet (kein FIN, kein RST). Bis zum Neustart wird jedes Paket verworfen.',
+  'node.restart':
+    '{node} startet neu, mit nichts als der Konfiguration: die Server lauschen wieder, und von den Verbindungen von vorher weiß der Knoten nichts mehr.',
   'forward.back': '{node} leitet Paket #{pkt}, das über {from} kam, über {to} wieder hinaus.',
   forward: '{node} leitet Paket #{pkt} von {from} nach {to} weiter.',
   deliver: '{node} nimmt Paket #{pkt} an und übergibt es an {protocol}.',
@@ -56,5 +65,8 @@ export const PACKET_DE: Translation<typeof PACKET_EN> = {
   'ip.notConnected':
     '{node} verwirft Paket #{pkt}: Die Schnittstelle, über die es hinaus müsste, hat keine Leitung.',
   'ip.filtered': '{node} verwirft Paket #{pkt}, wie seine Firewall entschieden hat.',
+  'ip.nodeDown': '{node} ist abgestürzt: Paket #{pkt} wird verworfen.',
+  'ip.interfaceDown':
+    '{node} verwirft Paket #{pkt}: die Schnittstelle, über die es kam oder gehen würde, ist ausgefallen.',
   'ip.other': '{node} verwirft Paket #{pkt} ({reason}).',
 };

@@ -23,6 +23,15 @@ export const PACKET_EN = {
   'queue.holds': 'The queue at {at} holds {packets} ({bytes}).',
   'link.up': 'Link {link} comes back up.',
   'link.down': 'Link {link} goes down.',
+  'link.change':
+    'Link {link} changes: {settings} from now on (packets already on their way keep their timing).',
+  'iface.down':
+    'Interface {iface} of {node} goes down: nothing passes through it, and routes through it are unusable.',
+  'iface.up': 'Interface {iface} of {node} comes back up.',
+  'node.crash':
+    '{node} crashes: its connections, sockets and programs are gone at once, and nothing is sent (no FIN, no RST). Until it restarts it drops every packet.',
+  'node.restart':
+    '{node} restarts with nothing but its configuration: its servers listen again, and it knows nothing of its connections from before.',
   'forward.back': '{node} forwards packet #{pkt} from {from} back out of {to}.',
   forward: '{node} forwards packet #{pkt} from {from} to {to}.',
   deliver: '{node} accepts packet #{pkt} and hands it to {protocol}.',
@@ -54,6 +63,9 @@ export const PACKET_EN = {
   'ip.noProtocolUnknown': '{node} drops packet #{pkt}: nothing on it handles its protocol.',
   'ip.notConnected': '{node} drops packet #{pkt}: the interface it should leave by has no link.',
   'ip.filtered': '{node} discards packet #{pkt}, as its firewall decided.',
+  'ip.nodeDown': '{node} has crashed: packet #{pkt} is dropped.',
+  'ip.interfaceDown':
+    '{node} drops packet #{pkt}: the interface it came in on or would leave by is down.',
   'ip.other': '{node} drops packet #{pkt} ({reason}).',
 } as const;
 

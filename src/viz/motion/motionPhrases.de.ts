@@ -6,6 +6,8 @@ import type { MOTION_EN } from './motionPhrases.ts';
 export const MOTION_DE: Translation<typeof MOTION_EN> = {
   'drop.queueFull': 'Warteschlange voll',
   'drop.linkDown': 'Leitung ausgefallen',
+  'drop.nodeDown': 'Knoten abgestürzt',
+  'drop.interfaceDown': 'Schnittstelle ausgefallen',
   'drop.dropped': 'verworfen',
   'drop.lost': 'verloren',
   'status.notSent': 'noch nicht gesendet',

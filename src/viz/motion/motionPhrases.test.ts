@@ -53,6 +53,8 @@ describe('motion and playback phrases', () => {
     expect(dropText('linkDown', false, 'de')).toBe('Leitung ausgefallen');
     expect(dropText('loss', false, 'de')).toBe('verloren');
     expect(dropText('ttl', true, 'de')).toBe('verworfen');
+    expect(dropText('nodeDown', true, 'de')).toBe('Knoten abgestürzt');
+    expect(dropText('interfaceDown', true)).toBe('interface down');
     const lost: Hop = { ...hop, rx: null, drop: { t: 120, reason: 'loss', atQueue: false } };
     const links = new Map([['wifi', wifi]]);
     expect(packetDots([lost], 125, links, { language: 'de' })[0]!.dropText).toBe('verloren');

@@ -8,6 +8,8 @@ import { MOTION_DE } from './motionPhrases.de.ts';
 export const MOTION_EN = {
   'drop.queueFull': 'queue full',
   'drop.linkDown': 'link down',
+  'drop.nodeDown': 'node crashed',
+  'drop.interfaceDown': 'interface down',
   'drop.dropped': 'dropped',
   'drop.lost': 'lost',
   'status.notSent': 'not sent yet',

@@ -163,6 +163,8 @@ export function dropText(reason: string, atQueue: boolean, language: Language = 
   const { say } = motionPhrases.in(language);
   if (reason === 'queueFull') return say('drop.queueFull');
   if (reason === 'linkDown') return say('drop.linkDown');
+  if (reason === 'nodeDown') return say('drop.nodeDown');
+  if (reason === 'interfaceDown') return say('drop.interfaceDown');
   return say(atQueue ? 'drop.dropped' : 'drop.lost');
 }
 

@@ -4,8 +4,8 @@
 // The names, in each language, are in namesPhrases.ts (`app.` and the kind).
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
-import type { ScenarioNode } from '../../sim/index.ts';
-import { appLabels } from '../../sim/index.ts';
+import type { ScenarioNode } from '../../sim/documents.ts';
+import { appLabels } from '../../sim/documents.ts';
 import { namesPhrases } from './namesPhrases.ts';
 
 /** Which end of its program each app kind is, by `type` (a test checks it covers them all). */

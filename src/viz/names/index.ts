@@ -5,6 +5,7 @@ export {
   formatInterfaceAddress,
   formatPercent,
   interfaceText,
+  linkChangeSettings,
   linkEndInterface,
   linkSettings,
   spokenBitRate,

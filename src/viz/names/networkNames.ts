@@ -11,7 +11,7 @@ import {
   appLabels,
   type ScenarioEvent,
   type ScenarioNode,
-} from '../../sim/index.ts';
+} from '../../sim/documents.ts';
 import { isDevice, roleName } from './roleIcons.ts';
 
 /** Names for the nodes, interfaces and addresses of one scenario. */

@@ -6,8 +6,8 @@ import { ENGLISH, formatNumber, type Language } from '../../engine/language.ts';
 import { formatDuration } from '../../engine/time.ts';
 import { burstLossRate, meanBadRun } from '../../net/link/burstLoss.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
-import { DEFAULT_BANDWIDTH } from '../../sim/index.ts';
-import { formatBitRate } from '../../sim/index.ts';
+import { DEFAULT_BANDWIDTH } from '../../sim/documents.ts';
+import { formatBitRate } from '../../sim/documents.ts';
 import type { ScenarioLink, ScenarioNode } from '../../sim/scenario/scenarioSchema.ts';
 import { formatCount } from '../../engine/language.ts';
 import { namesPhrases } from './namesPhrases.ts';
@@ -96,6 +96,27 @@ export function queueText(
   return say('link.queue', {
     limits: second === undefined ? first : say('link.either', { first, second }),
   });
+}
+
+/**
+ * What a linkChange sets, in the order a link's settings are written: `10 Mbit/s`, `50 ms`,
+ * `2 % loss` (each only when the change sets it).
+ */
+export function linkChangeSettings(
+  change: { bandwidth?: number; latency?: number; loss?: number },
+  language: Language = ENGLISH,
+): string[] {
+  const { say } = namesPhrases.in(language);
+  const parts: string[] = [];
+  if (change.bandwidth !== undefined) parts.push(spokenBitRate(change.bandwidth, language));
+  if (change.latency !== undefined) parts.push(formatDuration(change.latency, language));
+  if (change.loss !== undefined)
+    parts.push(
+      change.loss > 0
+        ? say('link.loss', { percent: formatPercent(change.loss, language) })
+        : say('link.noLoss'),
+    );
+  return parts;
 }
 
 /**

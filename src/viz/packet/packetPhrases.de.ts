@@ -71,6 +71,8 @@ export const PACKET_DE: Translation<typeof PACKET_EN> = {
   'drop.filtered': 'von einer Firewall abgewiesen',
   'drop.filteredRule': 'von Firewall-Regel {n} der Kette {chain} abgewiesen ({action})',
   'drop.filteredPolicy': 'von der Policy der Kette {chain} abgewiesen ({action})',
+  'drop.nodeDown': 'Knoten abgestürzt',
+  'drop.interfaceDown': 'Schnittstelle ausgefallen',
   'drop.backlogFull': 'Backlog voll',
   'drop.synQueueFull': 'SYN-Warteschlange voll',
   'drop.acceptQueueFull': 'Accept-Warteschlange voll',

@@ -79,6 +79,8 @@ export const PACKET_EN = {
   'drop.filtered': 'refused by a firewall',
   'drop.filteredRule': 'refused by firewall rule {n} of {chain} ({action})',
   'drop.filteredPolicy': 'refused by the {chain} policy ({action})',
+  'drop.nodeDown': 'node crashed',
+  'drop.interfaceDown': 'interface down',
   'drop.backlogFull': 'backlog full',
   'drop.synQueueFull': 'SYN queue full',
   'drop.acceptQueueFull': 'accept queue full',

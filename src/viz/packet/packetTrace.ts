@@ -66,6 +66,8 @@ const DROP_KEYS = {
   noProtocol: 'drop.noProtocol',
   notConnected: 'drop.notConnected',
   filtered: 'drop.filtered',
+  nodeDown: 'drop.nodeDown',
+  interfaceDown: 'drop.interfaceDown',
 } as const;
 
 /** Why a firewall refused a packet, from its verdict: the rule, or the chain's policy. */

@@ -157,3 +157,37 @@ describe('connections at a server, from server.conn', () => {
     ]);
   });
 });
+
+describe('a server whose node crashed', () => {
+  const own = serverRecords(
+    recordList([
+      state(0, 'w1', 'idle'),
+      {
+        t: 1 * MS,
+        type: 'server.wait',
+        node: N,
+        app: 'web',
+        conn: 'c2',
+        where: 'pool',
+        waiting: 1,
+      },
+      { t: 1 * MS, type: 'server.conn', node: N, app: 'web', conn: 'c1', state: 'working' },
+      state(1, 'w1', 'working'),
+      { t: 2 * MS, type: 'node.crash', node: 'other' },
+      { t: 3 * MS, type: 'node.crash', node: N },
+      state(5, 'w1', 'idle'),
+    ]),
+    N,
+  );
+
+  it('has no workers, nothing waiting and its connections closed from the crash', () => {
+    expect(workersAt(own, 2 * MS).map((w) => w.state)).toEqual(['working']);
+    expect(workersAt(own, 3 * MS)).toEqual([]);
+    expect(workersAt(own, 5 * MS).map((w) => w.state)).toEqual(['idle']);
+    expect(serverCountersAt(own, 2 * MS)[0]?.waiting).toBe(1);
+    expect(serverCountersAt(own, 3 * MS)[0]?.waiting).toBe(0);
+    expect(connectionsAt(own, 3 * MS)).toEqual([
+      { app: 'web', conn: 'c1', state: 'closed', since: 3 * MS },
+    ]);
+  });
+});

@@ -1,11 +1,13 @@
 // Server processes at time t, from the server.* records and the workers' app.state records
 // (`web/w1`): each worker's state, connections waiting, refused, requests and replies by status;
-// and request latencies over time (server side and HTTP client side) for the charts.
+// and request latencies over time (server side and HTTP client side) for the charts. A crash of
+// the node (node.crash) ends its workers and empties its queues.
 
 import type { TraceRecord, TraceRecords } from '../../engine/trace.ts';
 import '../../machines/server/serverTrace.ts';
 import '../../kinds/web/httpTrace.ts';
 import '../../sim/appTrace.ts';
+import '../../net/ip/ipTrace.ts';
 import type { Points } from '../charts/index.ts';
 
 /** One worker (thread, pool worker or event loop) of a server app, and its state at t. */
@@ -41,14 +43,18 @@ function isServer(r: TraceRecord, node: string): boolean {
   return r.type.startsWith('server.') && 'node' in r && r.node === node;
 }
 
-/** The records of a node that the processes view reads: server.* and worker app.state. */
+/** The records of a node that the processes view reads: server.*, worker app.state, crashes. */
 export function serverRecords(records: TraceRecords, node: string): TraceRecord[] {
   const out: TraceRecord[] = [];
   for (let i = 0; i < records.length; i++) {
     const type = records.typeAt(i);
-    if (type !== 'app.state' && !type.startsWith('server.')) continue;
+    if (type !== 'app.state' && type !== 'node.crash' && !type.startsWith('server.')) continue;
     const r = records.get(i);
-    if (isServer(r, node) || (r.type === 'app.state' && r.node === node && r.app.includes('/')))
+    if (
+      isServer(r, node) ||
+      (r.type === 'app.state' && r.node === node && r.app.includes('/')) ||
+      (r.type === 'node.crash' && r.node === node)
+    )
       out.push(r);
   }
   return out;
@@ -59,6 +65,7 @@ export function workersAt(own: readonly TraceRecord[], t: number): WorkerState[]
   const workers = new Map<string, WorkerState>();
   for (const r of own) {
     if (r.t > t) break;
+    if (r.type === 'node.crash') workers.clear(); // its processes died with it
     if (r.type !== 'app.state') continue;
     const slash = r.app.indexOf('/');
     if (slash < 0) continue;
@@ -148,6 +155,13 @@ export function serverCountersAt(own: readonly TraceRecord[], t: number): Server
         c.pool.delete(r.conn);
         break;
       }
+      case 'node.crash':
+        // Nothing waits any more: the connections and the queues are gone with the process.
+        for (const c of apps.values()) {
+          c.pool.clear();
+          c.waitingBacklog = 0;
+        }
+        break;
       default:
         break;
     }
@@ -221,6 +235,11 @@ export function connectionsAt(own: readonly TraceRecord[], t: number): Connectio
   const all: ConnectionState[] = [];
   for (const r of own) {
     if (r.t > t) break;
+    if (r.type === 'node.crash') {
+      // Gone with the node's process: closed at the crash.
+      for (const conn of latest.values())
+        if (conn.state !== 'closed') Object.assign(conn, { state: 'closed', since: r.t });
+    }
     if (r.type !== 'server.conn') continue;
     const key = `${r.app} ${r.conn}`;
     const open = latest.get(key);

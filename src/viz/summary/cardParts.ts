@@ -1,10 +1,15 @@
 // The pieces summary cards are made of: the card itself, how its values are written, and the
-// cards of things every kind of server and node shares (a server process, a CPU), in a language
-// (summaryPhrases.ts; English by default, as the CLI and the tests read them).
+// cards of things every kind of server and node shares (a server process, a CPU, its crashes), in
+// a language (summaryPhrases.ts; English by default, as the CLI and the tests read them).
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
 import { formatDuration } from '../../engine/time.ts';
-import type { CpuFigures, RetryFigures, ServerFigures } from '../../sim/index.ts';
+import type {
+  CpuFigures,
+  NodeFailureFigures,
+  RetryFigures,
+  ServerFigures,
+} from '../../sim/index.ts';
 import { formatCount } from '../../engine/language.ts';
 import { summaryPhrases } from './summaryPhrases.ts';
 
@@ -108,6 +113,27 @@ export function cpuCard(
       [say('cpu.meanResponse'), cardTime(p.avgResponseNs, language)],
       [say('cpu.longestRunQueue'), n(p.maxReady), 'maxReady'],
       [say('cpu.contextSwitches'), n(p.contextSwitches), 'contextSwitches'],
+    ],
+  };
+}
+
+/** The card of a node that crashed: how often, for how long, and what it dropped meanwhile. */
+export function nodeFailureCard(
+  f: NodeFailureFigures,
+  name: (node: string) => string,
+  language: Language = ENGLISH,
+): SummaryCard {
+  const { say } = summaryPhrases.in(language);
+  const n = (value: number) => formatCount(value, language);
+  return {
+    id: `failures-${f.node}`,
+    title: name(f.node),
+    kind: say('failures.kind'),
+    figures: [
+      [say('failures.crashes'), n(f.crashes), 'crashes'],
+      [say('failures.restarts'), n(f.restarts), 'restarts'],
+      [say('failures.down'), cardTime(f.downNs, language), 'downNs'],
+      [say('failures.dropped'), n(f.droppedWhileDown), 'droppedWhileDown'],
     ],
   };
 }

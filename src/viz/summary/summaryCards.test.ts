@@ -88,4 +88,17 @@ describe('summaryCards', () => {
     );
     expect(card.figures.at(-1)).toEqual(['Über dem Ratenlimit', '7', 'limited']);
   });
+
+  it('shows how often a node crashed and how long it was down', () => {
+    const cards = cardsOf('simulations/server-crash.json');
+    const card = cards.find((c) => c.id === 'failures-web');
+    expect(card?.title).toBe('WEB');
+    expect(card?.kind).toBe('Crashes');
+    expect(Object.fromEntries(card?.figures ?? [])).toEqual({
+      Crashed: '1',
+      Restarted: '1',
+      'Time down': '2.5 s',
+      'Packets dropped while down': '2',
+    });
+  });
 });

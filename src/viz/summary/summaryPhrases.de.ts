@@ -27,4 +27,9 @@ export const SUMMARY_DE: Translation<typeof SUMMARY_EN> = {
   'cpu.meanResponse': 'Mittlere Antwortzeit',
   'cpu.longestRunQueue': 'Längste Bereit-Warteschlange',
   'cpu.contextSwitches': 'Kontextwechsel',
+  'failures.kind': 'Abstürze',
+  'failures.crashes': 'Abgestürzt',
+  'failures.restarts': 'Neu gestartet',
+  'failures.down': 'Ausfallzeit',
+  'failures.dropped': 'Verworfene Pakete während des Ausfalls',
 };

@@ -28,6 +28,11 @@ export const SUMMARY_EN = {
   'cpu.meanResponse': 'Mean response',
   'cpu.longestRunQueue': 'Longest run queue',
   'cpu.contextSwitches': 'Context switches',
+  'failures.kind': 'Crashes',
+  'failures.crashes': 'Crashed',
+  'failures.restarts': 'Restarted',
+  'failures.down': 'Time down',
+  'failures.dropped': 'Packets dropped while down',
 } as const;
 
 export const summaryPhrases = new Phrasebook(SUMMARY_EN, { de: SUMMARY_DE });

@@ -5,10 +5,11 @@
 
 import type { TraceRecord, TraceRecords } from '../../engine/trace.ts';
 import '../../net/link/linkTrace.ts';
+import '../../net/ip/ipTrace.ts';
 import '../../net/transport/socketTrace.ts';
 import '../../machines/tcp/tcpTrace.ts';
 import '../../machines/cpu/cpuTrace.ts';
-import { DEFAULT_BANDWIDTH, DEFAULT_QUEUE_PACKETS } from '../../sim/index.ts';
+import { DEFAULT_BANDWIDTH, DEFAULT_QUEUE_PACKETS } from '../../sim/documents.ts';
 import type { ScenarioLink } from '../../sim/scenario/scenarioSchema.ts';
 
 export { queueText } from './topologyWords.ts';
@@ -69,6 +70,7 @@ const cache = new WeakMap<TraceRecords, LiveIndex>();
 
 /** The record types `read` uses; the others are skipped without being built. */
 const LIVE_TYPES: ReadonlySet<string> = new Set([
+  'node.crash',
   'cpu.switch',
   'cpu.dispatch',
   'cpu.preempt',
@@ -124,6 +126,12 @@ function cpuCore(index: LiveIndex, node: string, t: number, core: number, busy: 
 
 function read(index: LiveIndex, r: TraceRecord): void {
   switch (r.type) {
+    case 'node.crash': {
+      // Its CPU is gone with whatever ran on it (its ports go with their own records).
+      const s = index.cpu.get(r.node);
+      if (s) for (const core of [...s.cores]) cpuCore(index, r.node, r.t, core, false);
+      break;
+    }
     case 'cpu.switch':
     case 'cpu.dispatch':
       cpuCore(index, r.node, r.t, r.core, true);

@@ -65,12 +65,20 @@ export function topologyDescription(
   ].join(' ');
 }
 
-/** A node card's tooltip: `Laptop (client, id laptop): wlan0 192.168.1.10/24`. */
-export function nodeTitle(node: ScenarioNode, language: Language = ENGLISH): string {
+/**
+ * A node card's tooltip: `Laptop (client, id laptop): wlan0 192.168.1.10/24`, and that it has
+ * crashed when it has.
+ */
+export function nodeTitle(
+  node: ScenarioNode,
+  language: Language = ENGLISH,
+  crashed = false,
+): string {
   const { say } = topologyPhrases.in(language);
   const words = { name: node.label ?? node.id, role: roleName(node.role, language), id: node.id };
   const interfaces = (node.interfaces ?? []).map(interfaceText).join(', ');
-  return interfaces
+  const title = interfaces
     ? say('node.titleWithInterfaces', { ...words, interfaces })
     : say('node.title', words);
+  return crashed ? say('node.crashed', { title }) : title;
 }

@@ -1,5 +1,6 @@
 // The live decorations' words, in a language: a queue bar's text, the badges over a node's card
-// ("backlog full", busy CPU cores), a link's tooltip and its counts under the line after a run.
+// ("backlog full", busy CPU cores, "crashed"), a link's tooltip (down or not) and its counts under
+// the line after a run, an interface that is down.
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
 import type { QueueFill } from './topologyLive.ts';
@@ -18,6 +19,20 @@ export function backlogBadge(language: Language = ENGLISH): string {
   return topologyPhrases.in(language).say('badge.backlogFull');
 }
 
+/** The badge of a node that has crashed: `crashed`. */
+export function crashedBadge(language: Language = ENGLISH): string {
+  return topologyPhrases.in(language).say('badge.crashed');
+}
+
+/** An interface that is down, at its link end: `eth0 of Router is down`. */
+export function interfaceDownText(
+  iface: string,
+  node: string,
+  language: Language = ENGLISH,
+): string {
+  return topologyPhrases.in(language).say('iface.down', { iface, node });
+}
+
 /** The badge of a node's CPU: `CPU 1/2 busy`. */
 export function cpuBadge(
   cpu: { busy: number; cores: number },
@@ -26,18 +41,28 @@ export function cpuBadge(
   return topologyPhrases.in(language).say('badge.cpu', cpu);
 }
 
-/** A link's tooltip: its settings, and while a run is shown how busy it was of late. */
+/**
+ * A link's tooltip: its settings, and while a run is shown how busy it was of late, or that it
+ * is down.
+ */
 export function linkTitle(
   link: string,
   settings: readonly string[],
   utilization: number | null,
   language: Language = ENGLISH,
+  down = false,
 ): string {
   const { say } = topologyPhrases.in(language);
   const words = { link, settings: settings.join(', ') };
+  if (down) return say('link.titleDown', words);
   return utilization === null
     ? say('link.title', words)
     : say('link.titleBusy', { ...words, percent: Math.round(utilization * 100) });
+}
+
+/** The caption of a link that is down: `down`. */
+export function linkDownWord(language: Language = ENGLISH): string {
+  return topologyPhrases.in(language).say('link.down');
 }
 
 /** A link's captions after a run: `12 sent · 11 delivered · 1 lost`, and drops at its queues. */

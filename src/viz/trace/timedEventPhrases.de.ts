@@ -6,6 +6,11 @@ import type { TIMED_EVENT_EN } from './timedEventPhrases.ts';
 export const TIMED_EVENT_DE: Translation<typeof TIMED_EVENT_EN> = {
   linkDown: 'Leitung {link} fällt aus',
   linkUp: 'Leitung {link} ist wieder da',
+  linkChange: 'Leitung {link} ändert sich auf {settings}',
+  nodeCrash: '{node} stürzt ab',
+  nodeRestart: '{node} startet neu',
+  interfaceDown: 'Schnittstelle {interface} von {node} fällt aus',
+  interfaceUp: 'Schnittstelle {interface} von {node} ist wieder da',
   ping: '{node} pingt {target}',
   pings: '{node} pingt {target} ({count} Echo-Anfragen, eine pro Sekunde)',
   fetch: '{node} ruft {path} von {server} ab',

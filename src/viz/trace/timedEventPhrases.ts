@@ -8,6 +8,11 @@ import { TIMED_EVENT_DE } from './timedEventPhrases.de.ts';
 export const TIMED_EVENT_EN = {
   linkDown: 'Link {link} goes down',
   linkUp: 'Link {link} comes back up',
+  linkChange: 'Link {link} changes to {settings}',
+  nodeCrash: '{node} crashes',
+  nodeRestart: '{node} restarts',
+  interfaceDown: 'Interface {interface} of {node} goes down',
+  interfaceUp: 'Interface {interface} of {node} comes back up',
   ping: '{node} pings {target}',
   pings: '{node} pings {target} ({count} echo requests, one a second)',
   fetch: '{node} fetches {path} from {server}',

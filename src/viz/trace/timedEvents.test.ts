@@ -24,3 +24,33 @@ describe('timedEvents', () => {
     ]);
   });
 });
+
+describe('timedEvents of failures', () => {
+  it('says what each does to the network, in English and German, none of them an action', () => {
+    const s = scenario({
+      ...doc,
+      events: [
+        { at: '1s', type: 'nodeCrash', node: 'web' },
+        { at: '2s', type: 'nodeRestart', node: 'web' },
+        { at: '3s', type: 'interfaceDown', node: 'pc', interface: 'e' },
+        { at: '4s', type: 'interfaceUp', node: 'pc', interface: 'e' },
+        { at: '5s', type: 'linkChange', link: 'lan', bandwidth: '2Mbps', loss: 0.05 },
+      ],
+    });
+    const names = networkNames(s.nodes);
+    expect(timedEvents(s.events, names).map((i) => [i.text, i.action])).toEqual([
+      ['Web server crashes', false],
+      ['Web server restarts', false],
+      ['Interface e of Laptop goes down', false],
+      ['Interface e of Laptop comes back up', false],
+      ['Link lan changes to 2 Mbit/s, 5% loss', false],
+    ]);
+    expect(timedEvents(s.events, names, 'de').map((i) => i.text)).toEqual([
+      'Web server stürzt ab',
+      'Web server startet neu',
+      'Schnittstelle e von Laptop fällt aus',
+      'Schnittstelle e von Laptop ist wieder da',
+      'Leitung lan ändert sich auf 2 Mbit/s, 5 % Verlust',
+    ]);
+  });
+});

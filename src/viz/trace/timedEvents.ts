@@ -1,14 +1,14 @@
-// The scenario's timed events (actions at a moment, links taken down and up) as the timeline marks
-// them and the editor lists them: each in words ("Office 1 fetches /index.html from App server"),
-// at its time, in time order. Apart from the editor (src/viz/editor), so that a page that only
+// The scenario's timed events (actions at a moment; links, nodes and interfaces failing and coming
+// back, links changed) as the timeline marks them and the editor lists them: each in words
+// ("Office 1 fetches /index.html from App server"), at its time, in time order. Apart from the editor (src/viz/editor), so that a page that only
 // plays a run (an embed) marks them without loading the editor.
 
 import { ENGLISH, formatCount, type Language } from '../../engine/language.ts';
 import { formatDuration, NS_PER_S } from '../../engine/time.ts';
 import { formatPrefix } from '../../net/wire/ipv4Address.ts';
 import { floodPlan } from '../../kinds/attack/synFloodActionKind.ts';
-import type { ScenarioEvent } from '../../sim/scenario/scenarioSchema.ts';
-import type { NetworkNames } from '../names/index.ts';
+import { isNetworkEvent, type ScenarioEvent } from '../../sim/scenario/scenarioSchema.ts';
+import { linkChangeSettings, type NetworkNames } from '../names/index.ts';
 import { timedEventPhrases } from './timedEventPhrases.ts';
 
 /** One timed event of the document in words, in `language` (English by default). */
@@ -25,6 +25,19 @@ export function describeEvent(
       return say('linkDown', { link: event.link });
     case 'linkUp':
       return say('linkUp', { link: event.link });
+    case 'linkChange':
+      return say('linkChange', {
+        link: event.link,
+        settings: linkChangeSettings(event, language).join(', '),
+      });
+    case 'nodeCrash':
+      return say('nodeCrash', { node: names.title(event.node) });
+    case 'nodeRestart':
+      return say('nodeRestart', { node: names.title(event.node) });
+    case 'interfaceDown':
+      return say('interfaceDown', { node: names.name(event.node), interface: event.interface });
+    case 'interfaceUp':
+      return say('interfaceUp', { node: names.name(event.node), interface: event.interface });
     case 'ping': {
       const count = event.count ?? 1;
       const words = { node: names.title(event.node), target: peer(event.target) };
@@ -74,7 +87,7 @@ export interface TimedEventItem {
   time: string;
   /** What happens, in words. */
   text: string;
-  /** Whether it is a node's action (else a link's state). */
+  /** Whether it is a node's action (else something that happens to the network). */
   action: boolean;
 }
 
@@ -90,7 +103,7 @@ export function timedEvents(
       at: event.at,
       time: formatDuration(event.at, language),
       text: describeEvent(event, names, language),
-      action: event.type !== 'linkDown' && event.type !== 'linkUp',
+      action: !isNetworkEvent(event),
     }))
     .sort((a, b) => a.at - b.at || a.index - b.index);
 }

@@ -1,0 +1,113 @@
+// A link's bandwidth, latency and loss changed mid-run (the scenario's linkChange): packets already
+// transmitting or propagating keep their timing; the next one to start is serialised at the new
+// bandwidth (8L/R) and propagates with the new latency. Expected times computed here by hand.
+import { describe, expect, it } from 'vitest';
+import { Simulator } from '../../engine/simulator.ts';
+import { ipv4Header, type Packet } from '../wire/packet.ts';
+import type { Attachable, LinkPort } from './linkEndpoint.ts';
+import { PointToPointLink } from './pointToPointLink.ts';
+
+const MS = 1_000_000;
+
+/** A UDP packet whose wire size is exactly `bytes` (20 IP + 8 UDP + payload). */
+function udp(id: number, bytes: number): Packet {
+  return {
+    id,
+    ip: ipv4Header({ src: 0x0a000001, dst: 0x0a000002 }),
+    transport: { kind: 'udp', srcPort: 1000, dstPort: 2000 },
+    payload: new Uint8Array(bytes - 28),
+  };
+}
+
+class Probe implements Attachable {
+  port!: LinkPort;
+  readonly arrivals: [number, number][] = [];
+  constructor(
+    private readonly sim: Simulator,
+    readonly node: string,
+    readonly name = 'eth0',
+  ) {}
+  plug(port: LinkPort): void {
+    this.port = port;
+  }
+  receive(packet: Packet): void {
+    this.arrivals.push([this.sim.now(), packet.id]);
+  }
+}
+
+/** 1 Mb/s and 5 ms: 1000 bytes take 8 ms to send and arrive 13 ms after they start. */
+function setup(config: { loss?: number; burstLoss?: { p: number; r: number } } = {}) {
+  const sim = new Simulator({ seed: 1 });
+  const a = new Probe(sim, 'a');
+  const b = new Probe(sim, 'b');
+  const link = new PointToPointLink(sim, {
+    id: 'l1',
+    bandwidth: 1_000_000,
+    delay: 5 * MS,
+    ...config,
+  });
+  link.connect(a, b);
+  return { sim, a, b, link };
+}
+
+describe('PointToPointLink.change', () => {
+  it('times packets that start after it with the new bandwidth and latency, exactly 8L/R + d', () => {
+    const { sim, a, b, link } = setup();
+    // Packet 1 starts at 0 (8 ms on the wire); the change comes at 2 ms, halfway through it;
+    // packet 2 waits in the queue and starts at 8 ms under the new settings.
+    a.port.send(udp(1, 1000));
+    a.port.send(udp(2, 1000));
+    sim.schedule(2 * MS, () => link.change({ bandwidth: 250_000, delay: 40 * MS }));
+    sim.run();
+    // Packet 1 keeps its timing: 8 ms + 5 ms. Packet 2: 8000 bits / 250 kb/s = 32 ms from 8 ms,
+    // then 40 ms of propagation: 8 + 32 + 40 = 80 ms.
+    expect(b.arrivals).toEqual([
+      [13 * MS, 1],
+      [80 * MS, 2],
+    ]);
+    const ends = sim.trace.ofType('link.txEnd').map((r) => [r.pkt, r.t]);
+    expect(ends).toEqual([
+      [1, 8 * MS],
+      [2, 40 * MS],
+    ]);
+    expect(sim.trace.ofType('link.change')).toEqual([
+      { t: 2 * MS, type: 'link.change', link: 'l1', bandwidth: 250_000, latency: 40 * MS, loss: 0 },
+    ]);
+    expect(link.config.bandwidth).toBe(250_000);
+  });
+
+  it('keeps what it is not given, and a packet in the air keeps its arrival', () => {
+    const { sim, a, b, link } = setup();
+    a.port.send(udp(1, 1000)); // on the wire 0-8 ms, in the air until 13 ms
+    sim.schedule(10 * MS, () => link.change({ delay: 1 * MS }));
+    sim.schedule(11 * MS, () => a.port.send(udp(2, 500)));
+    sim.run();
+    // Packet 2: 4 ms at the old 1 Mb/s, then the new 1 ms: 11 + 4 + 1 = 16 ms.
+    expect(b.arrivals).toEqual([
+      [13 * MS, 1],
+      [16 * MS, 2],
+    ]);
+    expect(sim.trace.ofType('link.change')[0]).toMatchObject({ bandwidth: 1_000_000, loss: 0 });
+  });
+
+  it('applies a new loss to packets that start from then on', () => {
+    const { sim, a, b, link } = setup();
+    for (let i = 0; i < 20; i++) sim.schedule(i * 10 * MS, () => a.port.send(udp(i + 1, 100)));
+    sim.schedule(95 * MS, () => link.change({ loss: 1 }));
+    sim.run();
+    // Packets 1-10 start before 95 ms and arrive; 11-20 start after and are all lost.
+    expect(b.arrivals.map(([, id]) => id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const lost = sim.trace.ofType('link.lost');
+    expect(lost.map((r) => r.pkt)).toEqual([11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
+    expect(lost.every((r) => r.reason === 'loss')).toBe(true);
+  });
+
+  it('refuses bad values and plain loss on a link with burst loss', () => {
+    const { link } = setup();
+    expect(() => link.change({ bandwidth: 0 })).toThrow(RangeError);
+    expect(() => link.change({ loss: 2 })).toThrow(RangeError);
+    expect(() => link.change({ delay: -1 })).toThrow(RangeError);
+    const burst = setup({ burstLoss: { p: 0.1, r: 0.5 } }).link;
+    expect(() => burst.change({ loss: 0.1 })).toThrow(/burstLoss/);
+  });
+});
