@@ -212,7 +212,12 @@ function readRequests(
       if (typeof r === 'string') fail(`${label}: ${message}`, ...stringAt(r));
       else if (isObject(r) && key in r)
         fail(`${label}: ${message}`, ...keyAt(value, i, key, 'requests'));
-      else fail(`${label}: ${message}`, '"requests"');
+      else {
+        // A field left out: at the request's first field, if it has one.
+        const first = isObject(r) ? Object.keys(r)[0] : undefined;
+        if (first) fail(`${label}: ${message}`, ...keyAt(value, i, first, 'requests'));
+        else fail(`${label}: ${message}`, '"requests"');
+      }
     };
     const fields: Record<string, unknown> | null =
       typeof r === 'string' ? { client: r } : isObject(r) ? r : null;
