@@ -45,6 +45,7 @@ const EXPECTED: Record<string, ChartKind[]> = {
   'port-scan.json': ['throughput'],
   'home-nat.json': ['requests', ...TCP],
   'load-balancer.json': ['requests', ...TCP],
+  'load-balancer-failover.json': ['requests', ...TCP],
   'server-crash.json': ['requests', ...TCP],
 };
 
