@@ -13,4 +13,6 @@ export { comparePolicies, cpuMachineRun, type PolicyFigures } from './cpuMachine
 export { DROP, tableLines } from './routerMachine.ts';
 export { chainRows, firewallOf, packetText, VERDICTS } from './firewallStep.ts';
 export type { FirewallStepSpec, FirewallUnderTest, FirewallPacket } from './firewallStep.ts';
+export { loadBalancerRun, type LbBackendState, type LbRun } from './loadBalancerMachine.ts';
+export { NO_BACKEND, type LoadBalancerStepSpec } from './loadBalancerStep.ts';
 export { ENGLISH_MACHINE_WORDS, type MachineWords, type PickFacts } from './machineWords.ts';

@@ -1,12 +1,14 @@
 // Reading a "be the machine" step's JSON (`"kind": "machine"`) into its spec: a CPU's job table
-// and policy, a router's table or scenario router and destinations, or a firewall's rules and
-// packets (firewallStep.ts). Each problem is said at the line of its field in the step's block.
+// and policy, a router's table or scenario router and destinations, a firewall's rules and
+// packets (firewallStep.ts), or a load balancer's policy, backends and requests
+// (loadBalancerStep.ts). Each problem is said at the line of its field in the step's block.
 
 import { SCHEDULING_POLICIES, type SchedulingPolicy } from '../machines/cpu/cpuConfig.ts';
 import { parseIpv4 } from '../net/wire/ipv4Address.ts';
 import { TIME_UNITS, validateJobTable, type JobTable } from '../sim/jobs/jobTable.ts';
 import { DROP, tableOfRoutes, type StepRoute } from './routerMachine.ts';
 import { readFirewallStep, type FirewallStepSpec, type SayAt } from './firewallStep.ts';
+import { readLoadBalancerStep, type LoadBalancerStepSpec } from './loadBalancerStep.ts';
 
 /** A machine step's own fields (the step's title, prose and line are the lesson's). */
 export type MachineSpec =
@@ -25,9 +27,10 @@ export type MachineSpec =
       /** The packets' destinations, in the order they are asked. */
       packets: string[];
     }
-  | FirewallStepSpec;
+  | FirewallStepSpec
+  | LoadBalancerStepSpec;
 
-/** At most this many jobs or packets: a step is done by hand in a few minutes. */
+/** At most this many jobs, packets, requests or backends: a step is done by hand in minutes. */
 export const MACHINE_MAX_ITEMS = 8;
 
 const CPU_KEYS = ['machine', 'policy', 'quantum', 'unit', 'jobs', 'compare'];
@@ -42,9 +45,10 @@ const JOB_KEYS = ['id', 'arrival', 'burst', 'priority'];
 export function readMachine(step: Record<string, unknown>, say: SayAt): MachineSpec | null {
   const machine = step.machine;
   if (machine === 'firewall') return readFirewallStep(step, say, MACHINE_MAX_ITEMS);
+  if (machine === 'loadBalancer') return readLoadBalancerStep(step, say, MACHINE_MAX_ITEMS);
   if (machine !== 'cpu' && machine !== 'router')
     return say(
-      `"machine" must be "cpu", "router" or "firewall"; found ${JSON.stringify(machine)}`,
+      `"machine" must be "cpu", "router", "firewall" or "loadBalancer"; found ${JSON.stringify(machine)}`,
       '"machine"',
     );
   const keys = machine === 'cpu' ? CPU_KEYS : ROUTER_KEYS;

@@ -111,7 +111,7 @@ describe('reading a machine step', () => {
 
   it('refuses an unknown machine, an unknown key, a bad address and a bad route', () => {
     expect(problems('{ "kind": "machine", "machine": "switch" }')).toEqual([
-      '9: step "Be it": "machine" must be "cpu", "router" or "firewall"; found "switch"',
+      '9: step "Be it": "machine" must be "cpu", "router", "firewall" or "loadBalancer"; found "switch"',
     ]);
     expect(
       problems('{ "kind": "machine", "machine": "router", "router": "router",\n  "packts": [] }'),

@@ -1,10 +1,12 @@
 // The "be the machine" step (`"kind": "machine"`): the learner does a component's job by hand, one
-// decision at a time, and each pick is checked against the real component. Three machines:
+// decision at a time, and each pick is checked against the real component. Four machines:
 // `"machine": "cpu"` (a small job table and a policy: pick the process the CPU runs next; the
 // answers come from the CPU scheduler's own run, cpuMachine.ts), `"machine": "router"` (packets'
 // destinations and a routing table: pick the interface; the answers come from the router's
 // longest-prefix match, routerMachine.ts) and `"machine": "firewall"` (packets and a chain's rules:
-// pick ACCEPT, DROP or REJECT; the answers come from the firewall's verdict, firewallStep.ts).
+// pick ACCEPT, DROP or REJECT; the answers come from the firewall's verdict, firewallStep.ts) and
+// `"machine": "loadBalancer"` (requests and backends: pick the backend; the answers come from the
+// load balancer's own pickers, loadBalancerMachine.ts).
 // machineReading.ts reads the step's JSON (each problem at the line of the field); this file turns
 // any machine into one list of decisions the player and the check share, and `replayPicks` reads a
 // learner's saved picks back against them.
@@ -19,7 +21,9 @@ import {
   tableOfScenario,
   type RouterUnderTest,
 } from './routerMachine.ts';
-import { ENGLISH_MACHINE_WORDS, type MachineWords } from './machineWords.ts';
+import { ENGLISH_MACHINE_WORDS, type MachineEnd, type MachineWords } from './machineWords.ts';
+import { lbSituation, lbWhy, loadBalancerRun } from './loadBalancerMachine.ts';
+import { NO_BACKEND } from './loadBalancerStep.ts';
 import { ENGLISH, type Language } from '../engine/language.ts';
 import {
   firewallDecisions,
@@ -40,6 +44,8 @@ export interface MachineChoice {
 
 /** One decision a learner takes for the machine. */
 export interface MachineDecision {
+  /** The machine it is taken for. */
+  machine: MachineEnd;
   /** The situation: "At 5 ms the CPU is free.", "A packet for 10.1.2.3 arrives." */
   situation: string;
   choices: MachineChoice[];
@@ -77,18 +83,34 @@ export function machineDecisions(
     const fw = firewallOf(spec, scenario, language);
     if (typeof fw === 'string') return fw;
     return firewallDecisions(fw, spec.packets).map((d) => ({
+      machine: 'firewall',
       situation: words.firewallSituation(fw.chainName, packetText(d.packet), d.packet.state),
       choices: VERDICTS.map((v) => ({ id: v, label: words.firewallChoice(v) })),
       answer: d.verdict.action,
       why: firewallWhy(fw, d, words),
     }));
   }
+  if (spec.machine === 'loadBalancer')
+    return loadBalancerRun(spec).decisions.map((d) => ({
+      machine: 'loadBalancer',
+      situation: lbSituation(d, words),
+      choices: [
+        ...d.before.map((b) => ({ id: b.name, label: words.lbChoice(b.name, b.healthy) })),
+        // "None" is offered once a backend is down: it can be the answer only then.
+        ...(d.before.some((b) => !b.healthy)
+          ? [{ id: NO_BACKEND, label: words.lbNoneChoice }]
+          : []),
+      ],
+      answer: d.pick,
+      why: lbWhy(spec, d, words),
+    }));
   if (spec.machine === 'cpu') {
     const run = cpuMachineRun(spec.table);
     if (run.stopped) return words.cpuIncomplete;
     const unit = spec.table.unit;
     const priorities = spec.table.cpu.policy.startsWith('priority');
     return run.decisions.map((d) => ({
+      machine: 'cpu',
       situation: cpuSituation(d, spec.table, words),
       choices: d.candidates.map((c) => ({
         id: c.id,
@@ -106,6 +128,7 @@ export function machineDecisions(
   const router = routerOf(spec, scenario, language);
   if (typeof router === 'string') return router;
   return routerDecisions(router, spec.packets).map((d) => ({
+    machine: 'router',
     situation: words.routerSituation(d.destination),
     choices: d.choices.map((c) => ({ id: c, label: c === DROP ? words.routerDrop : c })),
     answer: d.answer,
@@ -184,7 +207,12 @@ export function checkMachine(
     };
   const wrong = decisions.find((d) => !d.choices.some((c) => c.id === d.answer));
   if (wrong) return { ok: false, message: `the answer ${wrong.answer} is none of the choices` };
-  const real = { cpu: 'scheduler', router: 'router', firewall: 'firewall' }[spec.machine];
+  const real = {
+    cpu: 'scheduler',
+    router: 'router',
+    firewall: 'firewall',
+    loadBalancer: 'load balancer',
+  }[spec.machine];
   return {
     ok: true,
     message: `${asked.length} picks for the learner; the real ${real}'s answers: ${decisions.map((d) => d.answer).join(', ')}`,
@@ -235,7 +263,5 @@ export function machineFeedback(
   if (!last) return '';
   const decision = decisions[last.decision] as MachineDecision;
   if (!last.right) return words.wrong(last.pick, decision.why);
-  const ids = decision.choices.map((c) => c.id);
-  const end = ids.includes(DROP) ? 'router' : ids.includes('ACCEPT') ? 'firewall' : 'cpu';
-  return words.right(last.pick, decision.why, replay.done ? end : null);
+  return words.right(last.pick, decision.why, replay.done ? decision.machine : null);
 }

@@ -60,13 +60,79 @@ export interface MachineWords {
   firewallReject(answer: RejectWith): string;
   /** LOG rules (numbers from 1) that matched before the verdict. */
   firewallLogged(rules: readonly number[]): string;
+  /** "Request 3 arrives from 10.0.0.11." (`client` null: no address given). */
+  lbRequest(n: number, client: string | null): string;
+  /** Earlier requests (numbers from 1) that finished before this one: their connections closed. */
+  lbFinished(requests: readonly number[]): string;
+  /** Backends the health checks took out before this request. */
+  lbWentDown(backends: readonly string[]): string;
+  /** Backends the health checks brought back before this request. */
+  lbCameBack(backends: readonly string[]): string;
+  /** A backend as a choice: "b", "b (down)". */
+  lbChoice(name: string, healthy: boolean): string;
+  /** The choice "no backend is healthy". */
+  lbNoneChoice: string;
+  /** Why no backend is picked. */
+  lbNone: string;
+  /** Round robin's rule: the next in list order after `last` (null: none picked yet). */
+  lbRoundRobin(last: string | null, pick: string): string;
+  /** Backends round robin passed over because they are down. */
+  lbSkipped(backends: readonly string[]): string;
+  /**
+   * Smooth weighted round robin: `sums` each healthy backend's current weight plus its weight
+   * (`a 0 + 5 = 5, b 0 + 1 = 1`), the largest `best` is the pick's, which gives back `total` and
+   * goes on from `after`.
+   */
+  lbWeighted(sums: string, pick: string, best: number, total: number, after: number): string;
+  /** Backends whose sum equals the pick's: the first in the list wins. */
+  lbTieFirst(ties: readonly string[]): string;
+  /** Backends that are down and take no part in the pick. */
+  lbLeftOut(backends: readonly string[]): string;
+  /** Least connections' rule over `loads` (`a 2, b 0` or, with weights, `a 2/5, b 0/1`). */
+  lbLeast(loads: string, weighted: boolean): string;
+  /** The pick alone has the fewest. */
+  lbFewest(pick: string): string;
+  /** `tied` have the fewest; they take turns, and it is the pick's. */
+  lbLeastTie(tied: readonly string[], pick: string): string;
+  /**
+   * IP hash's first try: the octets `key` of `client` (`whole`: all four) stirred from 89 along
+   * `chain` to `hash`; `hash` mod `total` is `slot`, in `landed`'s share (`shares`: a 0, b 1).
+   */
+  lbHash(
+    client: string,
+    key: string,
+    whole: boolean,
+    chain: string,
+    hash: number,
+    total: number,
+    slot: number,
+    landed: string,
+    shares: string,
+  ): string;
+  /** IP hash landed on `landed`, which is down: the next try. */
+  lbRehash(
+    landed: string,
+    chain: string,
+    hash: number,
+    total: number,
+    slot: number,
+    next: string,
+  ): string;
+  /** Every try landed on a backend that is down: the next healthy one in the list. */
+  lbHashFallback(tries: number, pick: string): string;
+  /** The pick keeps every request of `clients` (`10.0.0.x`) while it is healthy. */
+  lbHashKeeps(pick: string, clients: string): string;
   /** A wrong pick: "Not P2. <why> Try again." */
   wrong(pick: string, why: string): string;
   /** A right pick; `end` when it was the last: what is said once every decision is taken. */
-  right(pick: string, why: string, end: 'router' | 'cpu' | 'firewall' | null): string;
+  right(pick: string, why: string, end: MachineEnd | null): string;
 }
 
-const and = (ids: readonly string[]) => ids.join(' and ');
+/** Which machine a step's last decision belonged to: what is said once all are taken. */
+export type MachineEnd = 'router' | 'cpu' | 'firewall' | 'loadBalancer';
+
+const and = (ids: readonly string[]) =>
+  ids.length > 2 ? `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}` : ids.join(' and ');
 const arriving = (ids: readonly string[]) =>
   ids.length === 0 ? '' : `${and(ids)} ${ids.length > 1 ? 'arrive' : 'arrives'}`;
 
@@ -141,6 +207,49 @@ export const ENGLISH_MACHINE_WORDS: MachineWords = {
     }.`,
   firewallLogged: (rules) =>
     `On the way, ${rules.length > 1 ? `rules ${and(rules.map(String))}` : `rule ${rules[0]}`} (LOG) matched and logged it; a LOG rule does not end the walk.`,
+  lbRequest: (n, client) =>
+    client === null ? `Request ${n} arrives.` : `Request ${n} arrives from ${client}.`,
+  lbFinished: (requests) =>
+    requests.length > 1
+      ? `Requests ${and(requests.map(String))} have finished.`
+      : `Request ${requests[0]} has finished.`,
+  lbWentDown: (backends) => `The health checks take ${and(backends)} out.`,
+  lbCameBack: (backends) => `The health checks bring ${and(backends)} back.`,
+  lbChoice: (name, healthy) => (healthy ? name : `${name} (down)`),
+  lbNoneChoice: 'None: no backend is healthy',
+  lbNone:
+    'No backend is healthy, so the load balancer has none to pick: it answers 503 Service Unavailable (at layer 4 it resets the connection).',
+  lbRoundRobin: (last, pick) =>
+    last === null
+      ? `Round robin takes the backends one after another in list order, starting at the top: ${pick}.`
+      : `Round robin takes the backends one after another in list order, back to the top after the last: after ${last} comes ${pick}.`,
+  lbSkipped: (backends) =>
+    backends.length > 1
+      ? `${and(backends)} are down, so they are skipped.`
+      : `${backends[0]} is down, so it is skipped.`,
+  lbWeighted: (sums, pick, best, total, after) =>
+    `Smooth weighted round robin adds each healthy backend's weight to its current weight: ${sums}. ${pick} has the largest, ${best}, and is picked; it gives back the total of the weights, ${total}, and goes on from ${after}.`,
+  lbTieFirst: (ties) =>
+    `${and(ties)} ${ties.length > 1 ? 'have' : 'has'} as much: a tie goes to the first in the list.`,
+  lbLeftOut: (backends) =>
+    backends.length > 1
+      ? `${and(backends)} are down and take no part.`
+      : `${backends[0]} is down and takes no part.`,
+  lbLeast: (loads, weighted) =>
+    weighted
+      ? `Least connections picks the healthy backend with the fewest open connections per unit of weight (open/weight): ${loads}.`
+      : `Least connections picks the healthy backend with the fewest open connections: ${loads}.`,
+  lbFewest: (pick) => `${pick} has the fewest.`,
+  lbLeastTie: (tied, pick) =>
+    `${and(tied)} tie for the fewest; among them the load balancer takes turns (smooth weighted round robin), and it is ${pick}'s turn.`,
+  lbHash: (client, key, whole, chain, hash, total, slot, landed, shares) =>
+    `IP hash reads ${whole ? `the whole address, ${client}` : `the first three octets of ${client}, ${key}`}: from 89, each octet makes the hash (hash × 113 + octet) mod 6271: ${chain}. ${hash} mod ${total}, the total weight, is ${slot}: ${landed}'s share (${shares}).`,
+  lbRehash: (landed, chain, hash, total, slot, next) =>
+    `${landed} is down, so the hash is stirred again with the same octets: ${chain}; ${hash} mod ${total} is ${slot}: ${next}'s share.`,
+  lbHashFallback: (tries, pick) =>
+    `After ${tries} more tries that land on backends that are down, the load balancer takes the next healthy backend in the list: ${pick}.`,
+  lbHashKeeps: (pick, clients) =>
+    `${pick} is healthy: every request from ${clients} goes to it while it stays healthy.`,
   wrong: (pick, why) => `Not ${pick}. ${why} Try again.`,
   right: (pick, why, end) =>
     `Right: ${pick}. ${why}${
@@ -150,6 +259,8 @@ export const ENGLISH_MACHINE_WORDS: MachineWords = {
           ? ' Every decision is taken: compare the result below.'
           : end === 'firewall'
             ? ' Every packet has its verdict.'
-            : ''
+            : end === 'loadBalancer'
+              ? ' Every request has its backend.'
+              : ''
     }`,
 };

@@ -337,7 +337,12 @@ export class LessonPlayer {
   private pointOut(): void {
     const step = this.step;
     if (step?.kind === 'machine' && step.machine !== 'cpu') {
-      const id = step.machine === 'router' ? step.router : step.firewall;
+      const id =
+        step.machine === 'router'
+          ? step.router
+          : step.machine === 'firewall'
+            ? step.firewall
+            : undefined;
       if (id && this.app.scenario?.nodes.some((n) => n.id === id))
         this.app.select({ kind: 'node', node: id });
       return;

@@ -4,6 +4,7 @@
 // (P1 0/7, P2 2/4, P3 4/1, P4 5/4 ms: P1 runs 0-7; at 7 P3 is the shortest at 1 ms; at 8 P2 and
 // P4 tie at 4 ms and P2 arrived first). The router is two subnets with no default route. The
 // firewall lets replies and the web through, refuses port 22 with a reset, logs and drops the rest.
+// The load balancers pick by smooth weighted round robin, least connections and IP hash.
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   ENGLISH_MACHINE_WORDS,
@@ -77,6 +78,38 @@ const firewall = spec({
   ],
 });
 
+// Smooth weighted round robin 5, 1, 1 (a a b ...), then least connections with a backend down,
+// (b and c tie at 1 and take turns: b, then, with request 1 finished and a down, c), then IP hash
+// landing on backends that are down (192.168.1: b, then c twice, then a).
+const balancers = [
+  spec({
+    machine: 'loadBalancer',
+    policy: 'weightedRoundRobin',
+    backends: [
+      { name: 'a', weight: 5 },
+      { name: 'b', weight: 1 },
+      { name: 'c', weight: 1 },
+    ],
+    requests: ['10.0.0.11', '10.0.0.11', { client: '10.0.0.11', down: ['c'] }],
+  }),
+  spec({
+    machine: 'loadBalancer',
+    policy: 'leastConnections',
+    backends: [
+      { name: 'a', active: 2 },
+      { name: 'b', active: 1 },
+      { name: 'c', active: 1 },
+    ],
+    requests: [{}, { finished: [1], down: ['a'] }, { up: ['a'] }],
+  }),
+  spec({
+    machine: 'loadBalancer',
+    policy: 'ipHash',
+    backends: [{ name: 'a' }, { name: 'b' }, { name: 'c' }],
+    requests: ['192.168.1.7', { client: '192.168.1.7', down: ['b', 'c'] }],
+  }),
+];
+
 function decisions(s: MachineSpec, words = machineWords()): MachineDecision[] {
   const d = machineDecisions(s, null, words);
   if (typeof d === 'string') throw new Error(d);
@@ -88,7 +121,7 @@ afterEach(() => locale.set('auto'));
 describe('the machine step speaks the page language', () => {
   it('in English, says exactly what the lessons layer says', () => {
     locale.set('en');
-    for (const s of [sjf, rr, router, firewall]) {
+    for (const s of [sjf, rr, router, firewall, ...balancers]) {
       const page = decisions(s);
       expect(page).toEqual(decisions(s, ENGLISH_MACHINE_WORDS));
       const picks = page.flatMap((d) => d.choices.map((c) => c.id)).slice(0, 4);
@@ -171,6 +204,44 @@ describe('the machine step speaks the page language', () => {
     const done = replayPicks(d, ['ACCEPT', 'REJECT', 'DROP', 'DROP']);
     expect(machineFeedback(d, done, machineWords())).toMatch(
       /^Richtig: DROP\. .* Jedes Paket hat sein Urteil\.$/,
+    );
+  });
+
+  it("in German, says a load balancer's requests, rules and numbers in German", () => {
+    locale.set('de');
+    const [wrr, least, hash] = balancers.map((b) => decisions(b));
+    expect(wrr?.[0]?.situation).toBe('Anfrage 1 kommt von 10.0.0.11.');
+    expect(wrr?.[0]?.why).toBe(
+      'Gleichmäßig gewichtetes Round Robin addiert zum aktuellen Gewicht jedes gesunden Backends sein Gewicht: a 0 + 5 = 5, b 0 + 1 = 1, c 0 + 1 = 1. a hat das größte, 5, und wird gewählt; es gibt die Summe der Gewichte, 7, ab und macht mit -2 weiter.',
+    );
+    // c is down at request 3: a -4 + 5 = 1 and b 2 + 1 = 3 out of a total of 6.
+    expect(wrr?.[2]?.situation).toBe(
+      'Die Health Checks nehmen c heraus. Anfrage 3 kommt von 10.0.0.11.',
+    );
+    expect(wrr?.[2]?.choices.map((c) => c.label)).toEqual([
+      'a',
+      'b',
+      'c (ausgefallen)',
+      'Keines: kein Backend ist gesund',
+    ]);
+    expect(wrr?.[2]?.why).toMatch(
+      /: a -4 \+ 5 = 1, b 2 \+ 1 = 3\. b hat das größte, 3, .* c ist ausgefallen und nimmt nicht teil\.$/,
+    );
+    expect(least?.[1]?.situation).toBe(
+      'Anfrage 1 ist fertig. Die Health Checks nehmen a heraus. Anfrage 2 kommt an.',
+    );
+    expect(least?.[1]?.why).toBe(
+      'Least Connections wählt das gesunde Backend mit den wenigsten offenen Verbindungen: b 1, c 1. b und c haben gleich wenige; unter ihnen wechselt sich der Load Balancer ab (gleichmäßig gewichtetes Round Robin), und c ist an der Reihe. a ist ausgefallen und nimmt nicht teil.',
+    );
+    expect(hash?.[0]?.why).toBe(
+      'IP-Hash liest die ersten drei Oktette von 192.168.1.7, 192.168.1: Ab 89 macht jedes Oktett den Hash zu (Hash × 113 + Oktett) mod 6271: 89 → 3978 → 4441 → 154. 154 mod 3, das Gesamtgewicht, ist 1: der Anteil von b (a 0, b 1, c 2). b ist gesund: Jede Anfrage von 192.168.1.x geht dorthin, solange es gesund bleibt.',
+    );
+    expect(hash?.[1]?.why).toMatch(
+      /b ist ausgefallen, also wird der Hash mit denselben Oktetten weitergerechnet: 154 → 5052 → 383 → 5654; 5654 mod 3 ist 2: der Anteil von c\. c ist ausgefallen, /,
+    );
+    const done = replayPicks(hash ?? [], ['b', 'a']);
+    expect(machineFeedback(hash ?? [], done, machineWords())).toMatch(
+      /^Richtig: a\. .* Jede Anfrage hat ihr Backend\.$/,
     );
   });
 });

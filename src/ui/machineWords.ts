@@ -111,6 +111,74 @@ function wordsOfPage(): MachineWords {
       t(rules.length > 1 ? 'machine.fwLoggedMany' : 'machine.fwLoggedOne', {
         rules: list(rules.map(String)),
       }),
+    lbRequest: (n, client) =>
+      client === null
+        ? t('machine.lbRequest', { n: String(n) })
+        : t('machine.lbRequestFrom', { n: String(n), client }),
+    lbFinished: (requests) =>
+      t(requests.length > 1 ? 'machine.lbFinishedMany' : 'machine.lbFinishedOne', {
+        requests: list(requests.map(String)),
+      }),
+    lbWentDown: (backends) => t('machine.lbWentDown', { backends: list(backends) }),
+    lbCameBack: (backends) => t('machine.lbCameBack', { backends: list(backends) }),
+    lbChoice: (name, healthy) => (healthy ? name : t('machine.lbDownChoice', { name })),
+    get lbNoneChoice() {
+      return t('machine.lbNoneChoice');
+    },
+    get lbNone() {
+      return t('machine.lbNone');
+    },
+    lbRoundRobin: (last, pick) =>
+      last === null
+        ? t('machine.lbRoundRobinFirst', { pick })
+        : t('machine.lbRoundRobin', { last, pick }),
+    lbSkipped: (backends) =>
+      t(backends.length > 1 ? 'machine.lbSkippedMany' : 'machine.lbSkippedOne', {
+        backends: list(backends),
+      }),
+    // The numbers as digits, as in the sums they come from (no grouping by the page's language).
+    lbWeighted: (sums, pick, best, total, after) =>
+      t('machine.lbWeighted', {
+        sums,
+        pick,
+        best: String(best),
+        total: String(total),
+        after: String(after),
+      }),
+    lbTieFirst: (ties) =>
+      t(ties.length > 1 ? 'machine.lbTieFirstMany' : 'machine.lbTieFirstOne', {
+        ties: list(ties),
+      }),
+    lbLeftOut: (backends) =>
+      t(backends.length > 1 ? 'machine.lbLeftOutMany' : 'machine.lbLeftOutOne', {
+        backends: list(backends),
+      }),
+    lbLeast: (loads, weighted) =>
+      t(weighted ? 'machine.lbLeastWeighted' : 'machine.lbLeast', { loads }),
+    lbFewest: (pick) => t('machine.lbFewest', { pick }),
+    lbLeastTie: (tied, pick) => t('machine.lbLeastTie', { tied: list(tied), pick }),
+    lbHash: (client, key, whole, chain, hash, total, slot, landed, shares) =>
+      t(whole ? 'machine.lbHashWhole' : 'machine.lbHash', {
+        client,
+        key,
+        chain,
+        hash: String(hash),
+        total: String(total),
+        slot: String(slot),
+        landed,
+        shares,
+      }),
+    lbRehash: (landed, chain, hash, total, slot, next) =>
+      t('machine.lbRehash', {
+        landed,
+        chain,
+        hash: String(hash),
+        total: String(total),
+        slot: String(slot),
+        next,
+      }),
+    lbHashFallback: (tries, pick) => t('machine.lbHashFallback', { tries, pick }),
+    lbHashKeeps: (pick, clients) => t('machine.lbHashKeeps', { pick, clients }),
     wrong: (pick, why) => t('machine.wrong', { pick, why }),
     right: (pick, why, end) =>
       t(
@@ -120,7 +188,9 @@ function wordsOfPage(): MachineWords {
             ? 'machine.rightCpu'
             : end === 'firewall'
               ? 'machine.rightFirewall'
-              : 'machine.right',
+              : end === 'loadBalancer'
+                ? 'machine.rightLoadBalancer'
+                : 'machine.right',
         {
           pick,
           why,

@@ -848,6 +848,64 @@ export const de: Messages = {
   'machine.rule': 'Regel',
   'machine.comment': 'Kommentar',
   'machine.chainPolicy': 'Policy {policy}: für jedes Paket, über das keine Regel entscheidet',
+  'machine.lbRequest': 'Anfrage {n} kommt an.',
+  'machine.lbRequestFrom': 'Anfrage {n} kommt von {client}.',
+  'machine.lbFinishedOne': 'Anfrage {requests} ist fertig.',
+  'machine.lbFinishedMany': 'Die Anfragen {requests} sind fertig.',
+  'machine.lbWentDown': 'Die Health Checks nehmen {backends} heraus.',
+  'machine.lbCameBack': 'Die Health Checks nehmen {backends} wieder auf.',
+  'machine.lbDownChoice': '{name} (ausgefallen)',
+  'machine.lbNoneChoice': 'Keines: kein Backend ist gesund',
+  'machine.lbNone':
+    'Kein Backend ist gesund, also hat der Load Balancer keines zur Wahl: Er antwortet mit 503 Service Unavailable (auf Schicht 4 setzt er die Verbindung zurück).',
+  'machine.lbRoundRobinFirst':
+    'Round Robin nimmt die Backends eines nach dem anderen in der Reihenfolge der Liste, oben beginnend: {pick}.',
+  'machine.lbRoundRobin':
+    'Round Robin nimmt die Backends eines nach dem anderen in der Reihenfolge der Liste, nach dem letzten wieder von oben: Nach {last} kommt {pick}.',
+  'machine.lbSkippedOne': '{backends} ist ausgefallen und wird übersprungen.',
+  'machine.lbSkippedMany': '{backends} sind ausgefallen und werden übersprungen.',
+  'machine.lbWeighted':
+    'Gleichmäßig gewichtetes Round Robin addiert zum aktuellen Gewicht jedes gesunden Backends sein Gewicht: {sums}. {pick} hat das größte, {best}, und wird gewählt; es gibt die Summe der Gewichte, {total}, ab und macht mit {after} weiter.',
+  'machine.lbTieFirstOne':
+    '{ties} hat gleich viel: Bei Gleichstand gewinnt, was in der Liste zuerst steht.',
+  'machine.lbTieFirstMany':
+    '{ties} haben gleich viel: Bei Gleichstand gewinnt, was in der Liste zuerst steht.',
+  'machine.lbLeftOutOne': '{backends} ist ausgefallen und nimmt nicht teil.',
+  'machine.lbLeftOutMany': '{backends} sind ausgefallen und nehmen nicht teil.',
+  'machine.lbLeast':
+    'Least Connections wählt das gesunde Backend mit den wenigsten offenen Verbindungen: {loads}.',
+  'machine.lbLeastWeighted':
+    'Least Connections wählt das gesunde Backend mit den wenigsten offenen Verbindungen je Gewichtseinheit (offen/Gewicht): {loads}.',
+  'machine.lbFewest': '{pick} hat die wenigsten.',
+  'machine.lbLeastTie':
+    '{tied} haben gleich wenige; unter ihnen wechselt sich der Load Balancer ab (gleichmäßig gewichtetes Round Robin), und {pick} ist an der Reihe.',
+  'machine.lbHash':
+    'IP-Hash liest die ersten drei Oktette von {client}, {key}: Ab 89 macht jedes Oktett den Hash zu (Hash × 113 + Oktett) mod 6271: {chain}. {hash} mod {total}, das Gesamtgewicht, ist {slot}: der Anteil von {landed} ({shares}).',
+  'machine.lbHashWhole':
+    'IP-Hash liest die ganze Adresse, {client}: Ab 89 macht jedes Oktett den Hash zu (Hash × 113 + Oktett) mod 6271: {chain}. {hash} mod {total}, das Gesamtgewicht, ist {slot}: der Anteil von {landed} ({shares}).',
+  'machine.lbRehash':
+    '{landed} ist ausgefallen, also wird der Hash mit denselben Oktetten weitergerechnet: {chain}; {hash} mod {total} ist {slot}: der Anteil von {next}.',
+  'machine.lbHashFallback':
+    'Nach {tries} weiteren Versuchen, die auf ausgefallenen Backends landen, nimmt der Load Balancer das nächste gesunde Backend der Liste: {pick}.',
+  'machine.lbHashKeeps':
+    '{pick} ist gesund: Jede Anfrage von {clients} geht dorthin, solange es gesund bleibt.',
+  'machine.rightLoadBalancer': 'Richtig: {pick}. {why} Jede Anfrage hat ihr Backend.',
+  'machine.whichBackend': 'Welches Backend bekommt sie?',
+  'machine.toBackend': 'An {backend}.',
+  'machine.noBackend': 'Kein Backend.',
+  'machine.lbCaption': '{policy}: die Backends, wenn Anfrage {n} ankommt',
+  'machine.lbCaptionDone': '{policy}: die Backends nach der letzten Anfrage',
+  'machine.lbPolicy.roundRobin': 'Round Robin',
+  'machine.lbPolicy.weightedRoundRobin': 'Gleichmäßig gewichtetes Round Robin (nginx)',
+  'machine.lbPolicy.leastConnections': 'Least Connections (wenigste Verbindungen)',
+  'machine.lbPolicy.ipHash': 'IP-Hash (nginx ip_hash)',
+  'machine.backend': 'Backend',
+  'machine.weight': 'Gewicht',
+  'machine.health': 'Zustand',
+  'machine.open': 'Offene Verbindungen',
+  'machine.current': 'Aktuelles Gewicht',
+  'machine.up': 'gesund',
+  'machine.down': 'ausgefallen',
   'quiz.title': 'Header vorhersagen',
   'quiz.hint':
     'Die Schichten werden von außen nach innen gezeigt. Sag die Felder jeder Schicht voraus und deck sie dann auf.',

@@ -741,6 +741,62 @@ export const panelEn = {
   'machine.rule': 'Rule',
   'machine.comment': 'Comment',
   'machine.chainPolicy': 'Policy {policy}: for every packet no rule decides',
+  'machine.lbRequest': 'Request {n} arrives.',
+  'machine.lbRequestFrom': 'Request {n} arrives from {client}.',
+  'machine.lbFinishedOne': 'Request {requests} has finished.',
+  'machine.lbFinishedMany': 'Requests {requests} have finished.',
+  'machine.lbWentDown': 'The health checks take {backends} out.',
+  'machine.lbCameBack': 'The health checks bring {backends} back.',
+  'machine.lbDownChoice': '{name} (down)',
+  'machine.lbNoneChoice': 'None: no backend is healthy',
+  'machine.lbNone':
+    'No backend is healthy, so the load balancer has none to pick: it answers 503 Service Unavailable (at layer 4 it resets the connection).',
+  'machine.lbRoundRobinFirst':
+    'Round robin takes the backends one after another in list order, starting at the top: {pick}.',
+  'machine.lbRoundRobin':
+    'Round robin takes the backends one after another in list order, back to the top after the last: after {last} comes {pick}.',
+  'machine.lbSkippedOne': '{backends} is down, so it is skipped.',
+  'machine.lbSkippedMany': '{backends} are down, so they are skipped.',
+  'machine.lbWeighted':
+    "Smooth weighted round robin adds each healthy backend's weight to its current weight: {sums}. {pick} has the largest, {best}, and is picked; it gives back the total of the weights, {total}, and goes on from {after}.",
+  'machine.lbTieFirstOne': '{ties} has as much: a tie goes to the first in the list.',
+  'machine.lbTieFirstMany': '{ties} have as much: a tie goes to the first in the list.',
+  'machine.lbLeftOutOne': '{backends} is down and takes no part.',
+  'machine.lbLeftOutMany': '{backends} are down and take no part.',
+  'machine.lbLeast':
+    'Least connections picks the healthy backend with the fewest open connections: {loads}.',
+  'machine.lbLeastWeighted':
+    'Least connections picks the healthy backend with the fewest open connections per unit of weight (open/weight): {loads}.',
+  'machine.lbFewest': '{pick} has the fewest.',
+  'machine.lbLeastTie':
+    "{tied} tie for the fewest; among them the load balancer takes turns (smooth weighted round robin), and it is {pick}'s turn.",
+  'machine.lbHash':
+    "IP hash reads the first three octets of {client}, {key}: from 89, each octet makes the hash (hash × 113 + octet) mod 6271: {chain}. {hash} mod {total}, the total weight, is {slot}: {landed}'s share ({shares}).",
+  'machine.lbHashWhole':
+    "IP hash reads the whole address, {client}: from 89, each octet makes the hash (hash × 113 + octet) mod 6271: {chain}. {hash} mod {total}, the total weight, is {slot}: {landed}'s share ({shares}).",
+  'machine.lbRehash':
+    "{landed} is down, so the hash is stirred again with the same octets: {chain}; {hash} mod {total} is {slot}: {next}'s share.",
+  'machine.lbHashFallback':
+    'After {tries} more tries that land on backends that are down, the load balancer takes the next healthy backend in the list: {pick}.',
+  'machine.lbHashKeeps':
+    '{pick} is healthy: every request from {clients} goes to it while it stays healthy.',
+  'machine.rightLoadBalancer': 'Right: {pick}. {why} Every request has its backend.',
+  'machine.whichBackend': 'Which backend gets it?',
+  'machine.toBackend': 'To {backend}.',
+  'machine.noBackend': 'No backend.',
+  'machine.lbCaption': '{policy}: the backends as request {n} arrives',
+  'machine.lbCaptionDone': '{policy}: the backends after the last request',
+  'machine.lbPolicy.roundRobin': 'Round robin',
+  'machine.lbPolicy.weightedRoundRobin': 'Smooth weighted round robin (nginx)',
+  'machine.lbPolicy.leastConnections': 'Least connections',
+  'machine.lbPolicy.ipHash': 'IP hash (nginx ip_hash)',
+  'machine.backend': 'Backend',
+  'machine.weight': 'Weight',
+  'machine.health': 'Health',
+  'machine.open': 'Open connections',
+  'machine.current': 'Current weight',
+  'machine.up': 'up',
+  'machine.down': 'down',
   'quiz.title': 'Predict the headers',
   'quiz.hint':
     "The layers are shown from the outside in. Predict each layer's fields, then reveal it.",

@@ -44,8 +44,9 @@ const EXPECTED: Record<string, ChartKind[]> = {
   'syn-flood.json': ['requests', ...TCP],
   'port-scan.json': ['throughput'],
   'home-nat.json': ['requests', ...TCP],
-  'server-crash.json': ['requests', ...TCP],
   'load-balancer.json': ['requests', ...TCP],
+  'load-balancer-failover.json': ['requests', ...TCP],
+  'server-crash.json': ['requests', ...TCP],
 };
 
 describe('charts that apply to each built-in scenario', () => {
