@@ -1,6 +1,8 @@
 // A host or router at the IP layer: interfaces, a routing table, sending packets it originates,
 // delivering packets addressed to it to a per-protocol transport hook, and (as a router)
-// forwarding with TTL decrement and the ICMP errors of RFC 792/1812. Packet filters and address
+// forwarding with TTL decrement and the ICMP errors of RFC 792/1812. A packet damaged on a link
+// is caught by checksums: its IPv4 header's at every node, its transport's at its destination
+// (corruption.ts). Packet filters and address
 // translators (src/kinds/firewall, src/kinds/nat) see packets at netfilter's five hook points. A
 // node can crash and restart, and its interfaces go down and up: a packet through a down one is
 // dropped (one check each).
@@ -18,6 +20,7 @@ import {
   defaultIpv4Header,
 } from '../wire/packet.ts';
 import type { Ipv4Header, Packet, PacketIds, Transport } from '../wire/packet.ts';
+import { checkDamage } from '../wire/corruption.ts';
 import { mayTriggerIcmpError } from './icmpPolicy.ts';
 import type { IpDropReason } from './ipTrace.ts';
 import { NetInterface } from './netInterface.ts';
@@ -310,7 +313,18 @@ export class NetNode {
       this.drop(arrived, this.running ? 'interfaceDown' : 'nodeDown');
       return;
     }
-    const packet = this.hooks.run('prerouting', arrived, { inIface: iface });
+    let intact = arrived;
+    if (arrived.corruptBits !== undefined) {
+      // Damaged on the link. IP verifies its header checksum first (Linux's ip_rcv, before any
+      // hook); damage further in is the transport's to find, at the destination.
+      const check = checkDamage(arrived);
+      if (check.caught === 'ip') {
+        this.drop(arrived, 'badChecksum');
+        return;
+      }
+      if (check.caught === undefined) intact = check.packet;
+    }
+    const packet = this.hooks.run('prerouting', intact, { inIface: iface });
     if (!packet) return;
     const dst = packet.ip.dst;
     if (dst === BROADCAST || this.byAddress.has(dst)) {
@@ -345,6 +359,9 @@ export class NetNode {
       transport: packet.transport,
       payload: packet.payload,
     };
+    // A router checks only the IP header: damage after it travels on (the header checksum is
+    // recomputed for the new TTL, the transport's is not).
+    if (packet.corruptBits !== undefined) decremented.corruptBits = packet.corruptBits;
     const context = { inIface: iface, outIface: out };
     const forwarded = this.hooks.run('forward', decremented, context);
     if (!forwarded) return;
@@ -373,6 +390,17 @@ export class NetNode {
     const t = this.sim.now();
     const { name: node } = this;
     this.sim.record({ t, type: 'ip.deliver', node, iface: iface.name, pkt: packet.id, protocol });
+    const kind = packet.transport.kind;
+    if (packet.corruptBits !== undefined && kind !== 'raw') {
+      // Every transport verifies its checksum before it reads the segment (TCP, UDP and ICMP
+      // alike); the check is made here for all of them.
+      if (checkDamage(packet).caught === 'transport') {
+        const pkt = packet.id;
+        const reason = 'badChecksum';
+        this.sim.record({ t, type: 'transport.drop', node, pkt, protocol: kind, reason });
+        return;
+      }
+    }
     handler(packet, iface);
   }
 

@@ -106,6 +106,7 @@ const PACKET_TYPES: ReadonlySet<TraceType> = new Set<TraceType>([
   'link.lost',
   'queue.drop',
   'ip.drop',
+  'transport.drop',
   'fw.verdict',
   'tcp.synDropped',
   'tcp.synQueueFull',
@@ -146,6 +147,8 @@ function indexPackets(records: TraceRecords, language: Language): Map<number, Pa
     } else if (r.type === 'ip.drop' && r.reason !== 'notForMe') {
       const reason = r.reason === 'filtered' ? filtered(r.pkt) : because(r.reason);
       info.losses.push({ t: r.t, reason, node: r.node });
+    } else if (r.type === 'transport.drop') {
+      info.losses.push({ t: r.t, reason: because(`${r.protocol}Checksum`), node: r.node });
     } else if (r.type === 'tcp.synDropped')
       info.refused = ladderPhrases.in(language).say('refused.backlogFull');
     else if (r.type === 'tcp.synQueueFull')
