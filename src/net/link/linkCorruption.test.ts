@@ -101,8 +101,7 @@ describe('corruption on a link', () => {
   it('draws nothing on a link without it: the same fates as before', () => {
     const fates = (config: Partial<PointToPointLinkConfig>) =>
       run(3000, config)
-        .sim.trace.records
-        .filter((r) => r.type === 'link.lost' || r.type === 'link.impair')
+        .sim.trace.records.filter((r) => r.type === 'link.lost' || r.type === 'link.impair')
         .map((r) => `${r.type} ${r.pkt}`);
     const before = fates({ loss: 0.1, duplicate: 0.05 });
     expect(fates({ loss: 0.1, duplicate: 0.05, corrupt: 0 })).toEqual(before);

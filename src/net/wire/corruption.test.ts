@@ -72,7 +72,10 @@ describe('a flipped bit on the wire', () => {
     // Find two payload bytes that make the UDP checksum a power of two (16 of 65535 values).
     let found: { packet: Packet; bit: number } | undefined;
     for (let x = 0; x < 0x10000 && !found; x++) {
-      const packet: Packet = { ...(PACKETS[1] as Packet), payload: Uint8Array.of(x >> 8, x & 0xff) };
+      const packet: Packet = {
+        ...(PACKETS[1] as Packet),
+        payload: Uint8Array.of(x >> 8, x & 0xff),
+      };
       const sum = readU16(encodePacket(packet), 20 + UDP_CHECKSUM_OFFSET);
       if ((sum & (sum - 1)) === 0) {
         const bit = (20 + UDP_CHECKSUM_OFFSET) * 8 + (15 - Math.log2(sum));
