@@ -10,7 +10,6 @@ import { IcmpDispatcher } from '../transport/icmpDispatcher.ts';
 import { UdpLayer } from '../transport/udpLayer.ts';
 import { ipHeaderLength } from '../wire/packet.ts';
 import type { Packet } from '../wire/packet.ts';
-import { TcpLayer } from '../../machines/tcp/tcpLayer.ts';
 import { B, twoHosts } from '../../../tests/support/tcpNetwork.ts';
 import { NetNode } from './netNode.ts';
 
@@ -85,7 +84,8 @@ describe('a packet damaged on a link', () => {
     ]);
     const dropped = drops(records);
     const receiver = (d: { pkt: number }) =>
-      records.find((r) => r.type === 'link.rx' && r.pkt === d.pkt)?.node;
+      records.find((r): r is TraceRecord<'link.rx'> => r.type === 'link.rx' && r.pkt === d.pkt)
+        ?.node;
     for (const d of damaged) {
       expect(dropped.get(d.pkt), `packet ${d.pkt}`).toEqual([
         `${d.inHeader ? 'ip' : d.kind}@${receiver(d)}`,
