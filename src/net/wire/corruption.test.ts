@@ -7,6 +7,7 @@ import { readU16 } from './bytes.ts';
 import { checkDamage, flipBit, wireBytes } from './corruption.ts';
 import { ipHeaderLength, ipv4Header, tcpFlags, wireSize, type Packet } from './packet.ts';
 import { encodePacket } from './packetCodec.ts';
+import { icmpQuote } from './icmpErrors.ts';
 import { UDP_CHECKSUM_OFFSET } from './udp.ts';
 
 const ip = ipv4Header({ src: 0x0a000001, dst: 0x0a000202, identification: 7 });
@@ -51,6 +52,13 @@ describe('a flipped bit on the wire', () => {
     expect(restored.corruptBits).toBeUndefined();
     expect(wireBytes(restored)).toEqual(clean);
     expect(checkDamage(packet)).toEqual({ caught: undefined, packet });
+  });
+
+  it('is in the quote of an ICMP error about the packet, as it arrived', () => {
+    const packet = PACKETS[1] as Packet;
+    const damaged = flipBit(packet, 8 * 21 + 7); // the UDP source port's low bit
+    expect([...icmpQuote(damaged)]).toEqual([...wireBytes(damaged).slice(0, 28)]);
+    expect(icmpQuote(damaged)[21]).toBe((icmpQuote(packet)[21] as number) ^ 1);
   });
 
   it.each(PACKETS.map((p) => [p.transport.kind, p] as const))(

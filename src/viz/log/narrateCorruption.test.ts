@@ -8,6 +8,7 @@ import type { TraceRecord } from '../../engine/trace.ts';
 import { ipHeaderLength, wireSize } from '../../net/wire/packet.ts';
 import { recordsOfType, runSimulationFile } from '../../../tests/support/vizTestRuns.ts';
 import { buildLadder, type Ladder } from '../ladder/ladder.ts';
+import { dissectPacket, type PacketField } from '../dissect/packetFields.ts';
 import { networkNames } from '../names/index.ts';
 import { packetJourney } from '../packet/packetTrace.ts';
 import { recordTags } from './logFilter.ts';
@@ -120,5 +121,28 @@ describe('a damaged packet in its journey and on the ladder', () => {
       arrived: null,
       lost: { node: 'router', reason: 'IP header checksum wrong (damaged on the wire)' },
     });
+  });
+});
+
+describe('a damaged packet in the detail pane', () => {
+  const fieldsOf = (packet: Parameters<typeof dissectPacket>[0]) => {
+    const all: PacketField[] = [];
+    const walk = (fs: readonly PacketField[]) =>
+      fs.forEach((f) => (all.push(f), walk(f.children ?? [])));
+    for (const layer of dissectPacket(packet).layers) walk(layer.fields);
+    return all;
+  };
+  const checksum = (packet: Parameters<typeof dissectPacket>[0], id: string) =>
+    fieldsOf(packet).find((f) => f.id === id)?.value;
+
+  it('shows the bytes as they arrived: the checksum that covers the bit is wrong', () => {
+    const header = sent.get(inHeader.pkt)!;
+    const data = sent.get(inData.pkt)!;
+    expect(checksum(header, 'ip.checksum')).toMatch(/wrong|incorrect/);
+    expect(checksum(data, 'ip.checksum')).toMatch(/correct/);
+    expect(checksum(data, 'ip.checksum')).not.toMatch(/incorrect|wrong/);
+    expect(checksum(data, 'tcp.checksum')).toMatch(/wrong|incorrect/);
+    const { corruptBits: _bits, ...intact } = data;
+    expect(checksum(intact, 'tcp.checksum')).not.toMatch(/incorrect|wrong/);
   });
 });
