@@ -1,11 +1,9 @@
 // A host or router at the IP layer: interfaces, a routing table, sending packets it originates,
 // delivering packets addressed to it to a per-protocol transport hook, and (as a router)
-// forwarding with TTL decrement and the ICMP errors of RFC 792/1812. A packet damaged on a link
-// is caught by checksums: its IPv4 header's at every node, its transport's at its destination
-// (corruption.ts). Packet filters and address
-// translators (src/kinds/firewall, src/kinds/nat) see packets at netfilter's five hook points. A
-// node can crash and restart, and its interfaces go down and up: a packet through a down one is
-// dropped (one check each).
+// forwarding with TTL decrement and the ICMP errors of RFC 792/1812; damaged packets are caught by
+// checksums (damageChecks.ts). Packet filters and address translators (src/kinds/firewall,
+// src/kinds/nat) see packets at netfilter's five hook points. A node can crash and restart, and
+// its interfaces go down and up: a packet through a down one is dropped (one check each).
 
 import type { Simulator } from '../../engine/simulator.ts';
 import { destinationUnreachable, portUnreachable, timeExceeded } from '../wire/icmpErrors.ts';
@@ -20,7 +18,7 @@ import {
   defaultIpv4Header,
 } from '../wire/packet.ts';
 import type { Ipv4Header, Packet, PacketIds, Transport } from '../wire/packet.ts';
-import { checkDamage } from '../wire/corruption.ts';
+import { checkIpHeader, droppedByTransport } from './damageChecks.ts';
 import { mayTriggerIcmpError } from './icmpPolicy.ts';
 import type { IpDropReason } from './ipTrace.ts';
 import { NetInterface } from './netInterface.ts';
@@ -313,16 +311,10 @@ export class NetNode {
       this.drop(arrived, this.running ? 'interfaceDown' : 'nodeDown');
       return;
     }
-    let intact = arrived;
-    if (arrived.corruptBits !== undefined) {
-      // Damaged on the link. IP verifies its header checksum first (Linux's ip_rcv, before any
-      // hook); damage further in is the transport's to find, at the destination.
-      const check = checkDamage(arrived);
-      if (check.caught === 'ip') {
-        this.drop(arrived, 'badChecksum');
-        return;
-      }
-      if (check.caught === undefined) intact = check.packet;
+    const intact = arrived.corruptBits === undefined ? arrived : checkIpHeader(arrived);
+    if (!intact) {
+      this.drop(arrived, 'badChecksum');
+      return;
     }
     const packet = this.hooks.run('prerouting', intact, { inIface: iface });
     if (!packet) return;
@@ -359,8 +351,7 @@ export class NetNode {
       transport: packet.transport,
       payload: packet.payload,
     };
-    // A router checks only the IP header: damage after it travels on (the header checksum is
-    // recomputed for the new TTL, the transport's is not).
+    // Damage past the IP header travels on (the header checksum is redone, the transport's not).
     if (packet.corruptBits !== undefined) decremented.corruptBits = packet.corruptBits;
     const context = { inIface: iface, outIface: out };
     const forwarded = this.hooks.run('forward', decremented, context);
@@ -390,17 +381,7 @@ export class NetNode {
     const t = this.sim.now();
     const { name: node } = this;
     this.sim.record({ t, type: 'ip.deliver', node, iface: iface.name, pkt: packet.id, protocol });
-    const kind = packet.transport.kind;
-    if (packet.corruptBits !== undefined && kind !== 'raw') {
-      // Every transport verifies its checksum before it reads the segment (TCP, UDP and ICMP
-      // alike); the check is made here for all of them.
-      if (checkDamage(packet).caught === 'transport') {
-        const pkt = packet.id;
-        const reason = 'badChecksum';
-        this.sim.record({ t, type: 'transport.drop', node, pkt, protocol: kind, reason });
-        return;
-      }
-    }
+    if (packet.corruptBits !== undefined && droppedByTransport(this.sim, node, packet)) return;
     handler(packet, iface);
   }
 
