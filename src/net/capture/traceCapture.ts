@@ -1,9 +1,10 @@
 // Packet captures from the trace: what a tap on a link, or a capture on one interface, would have
-// recorded, as pcap bytes (each frame is `encodePacket` of the traced packet, at its trace time).
+// recorded, as pcap bytes (each frame is `encodePacket` of the traced packet, at its trace time,
+// with any bit a link flipped flipped: `wireBytes`).
 
 import type { TraceRecord, TraceRecords, TraceType } from '../../engine/trace.ts';
 import '../link/linkTrace.ts';
-import { encodePacket } from '../wire/packetCodec.ts';
+import { wireBytes } from '../wire/corruption.ts';
 import { writePcap, type PcapRecord, type PcapWriteOptions } from './pcapWriter.ts';
 
 /** A trace to capture from: the packed `Trace` itself, or records already built. */
@@ -75,7 +76,7 @@ export class CaptureTap {
       return undefined;
     }
     this.frames++;
-    return { timeNs: record.t, bytes: encodePacket(record.packet) };
+    return { timeNs: record.t, bytes: wireBytes(record.packet) };
   }
 
   /** Why a capture that got no frame is empty, naming the links or interfaces that carried some. */

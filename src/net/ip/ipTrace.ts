@@ -1,5 +1,6 @@
-// Trace record types of the IP layer: local delivery, forwarding by routers, drops, and a node or
-// an interface failing and coming back (a crash, a restart, an interface taken down or up).
+// Trace record types of the IP layer: local delivery, forwarding by routers, drops (and the
+// transports' drops of damaged segments), and a node or an interface failing and coming back (a
+// crash, a restart, an interface taken down or up).
 
 /** Why a node dropped an IP packet. */
 export type IpDropReason =
@@ -18,12 +19,24 @@ export type IpDropReason =
   /** The node has crashed: it takes in nothing and sends nothing until it restarts. */
   | 'nodeDown'
   /** The interface the packet arrived on, or would leave by, is down. */
-  | 'interfaceDown';
+  | 'interfaceDown'
+  /** Damaged on a link: its IPv4 header checksum does not match (a bit flipped in the header). */
+  | 'badChecksum';
 
 declare module '../../engine/trace.ts' {
   interface TraceRecordTypes {
     /** A node dropped a packet, and why. */
     'ip.drop': { node: string; pkt: number; reason: IpDropReason };
+    /**
+     * The transport a packet was delivered to dropped it: its TCP, UDP or ICMP checksum does not
+     * match, the packet having been damaged on a link (`link.corrupt`) after its IP header.
+     */
+    'transport.drop': {
+      node: string;
+      pkt: number;
+      protocol: 'tcp' | 'udp' | 'icmp';
+      reason: 'badChecksum';
+    };
     /** A router forwarded a packet (TTL decremented) from one interface to another. */
     'ip.forward': { node: string; pkt: number; fromIface: string; toIface: string };
     /** A packet addressed to this node was handed to its transport (`iface`: where it arrived). */

@@ -1,9 +1,9 @@
 // A host or router at the IP layer: interfaces, a routing table, sending packets it originates,
 // delivering packets addressed to it to a per-protocol transport hook, and (as a router)
-// forwarding with TTL decrement and the ICMP errors of RFC 792/1812. Packet filters and address
-// translators (src/kinds/firewall, src/kinds/nat) see packets at netfilter's five hook points. A
-// node can crash and restart, and its interfaces go down and up: a packet through a down one is
-// dropped (one check each).
+// forwarding with TTL decrement and the ICMP errors of RFC 792/1812; damaged packets are caught by
+// checksums (damageChecks.ts). Packet filters and address translators (src/kinds/firewall,
+// src/kinds/nat) see packets at netfilter's five hook points. A node can crash and restart, and
+// its interfaces go down and up: a packet through a down one is dropped (one check each).
 
 import type { Simulator } from '../../engine/simulator.ts';
 import { destinationUnreachable, portUnreachable, timeExceeded } from '../wire/icmpErrors.ts';
@@ -18,6 +18,7 @@ import {
   defaultIpv4Header,
 } from '../wire/packet.ts';
 import type { Ipv4Header, Packet, PacketIds, Transport } from '../wire/packet.ts';
+import { checkIpHeader, droppedByTransport } from './damageChecks.ts';
 import { mayTriggerIcmpError } from './icmpPolicy.ts';
 import type { IpDropReason } from './ipTrace.ts';
 import { NetInterface } from './netInterface.ts';
@@ -310,7 +311,12 @@ export class NetNode {
       this.drop(arrived, this.running ? 'interfaceDown' : 'nodeDown');
       return;
     }
-    const packet = this.hooks.run('prerouting', arrived, { inIface: iface });
+    const intact = arrived.corruptBits === undefined ? arrived : checkIpHeader(arrived);
+    if (!intact) {
+      this.drop(arrived, 'badChecksum');
+      return;
+    }
+    const packet = this.hooks.run('prerouting', intact, { inIface: iface });
     if (!packet) return;
     const dst = packet.ip.dst;
     if (dst === BROADCAST || this.byAddress.has(dst)) {
@@ -345,6 +351,8 @@ export class NetNode {
       transport: packet.transport,
       payload: packet.payload,
     };
+    // Damage past the IP header travels on (the header checksum is redone, the transport's not).
+    if (packet.corruptBits !== undefined) decremented.corruptBits = packet.corruptBits;
     const context = { inIface: iface, outIface: out };
     const forwarded = this.hooks.run('forward', decremented, context);
     if (!forwarded) return;
@@ -373,6 +381,7 @@ export class NetNode {
     const t = this.sim.now();
     const { name: node } = this;
     this.sim.record({ t, type: 'ip.deliver', node, iface: iface.name, pkt: packet.id, protocol });
+    if (packet.corruptBits !== undefined && droppedByTransport(this.sim, node, packet)) return;
     handler(packet, iface);
   }
 

@@ -102,6 +102,17 @@ describe('PointToPointLink.change', () => {
     expect(lost.every((r) => r.reason === 'loss')).toBe(true);
   });
 
+  it('loses nothing more once a change takes the loss away', () => {
+    const { sim, a, b, link } = setup();
+    for (let i = 0; i < 20; i++) sim.schedule(i * 10 * MS, () => a.port.send(udp(i + 1, 100)));
+    sim.schedule(45 * MS, () => link.change({ loss: 1 }));
+    sim.schedule(95 * MS, () => link.change({ loss: 0 }));
+    sim.run();
+    // Packets 6-10 start under loss 1; from 11 on nothing is set, and the last fate is not kept.
+    expect(sim.trace.ofType('link.lost').map((r) => r.pkt)).toEqual([6, 7, 8, 9, 10]);
+    expect(b.arrivals.map(([, id]) => id)).toEqual([1, 2, 3, 4, 5, ...range(11, 20)]);
+  });
+
   it('refuses bad values and plain loss on a link with burst loss', () => {
     const { link } = setup();
     expect(() => link.change({ bandwidth: 0 })).toThrow(RangeError);
@@ -111,3 +122,8 @@ describe('PointToPointLink.change', () => {
     expect(() => burst.change({ loss: 0.1 })).toThrow(/burstLoss/);
   });
 });
+
+/** The whole numbers from `from` to `to`. */
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}

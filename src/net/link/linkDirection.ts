@@ -1,10 +1,12 @@
 // One direction of a point-to-point link: the drop-tail queue and store-and-forward transmitter
-// at the sending end, the seeded fate of each packet, and its propagation to the receiving end.
+// at the sending end, the seeded fate of each packet (lost, duplicated, held back, late, or
+// damaged: one bit flipped), and its propagation to the receiving end.
 
 import type { EventId, Simulator } from '../../engine/simulator.ts';
 import type { RandomStream } from '../../engine/random.ts';
 import type { Nanos } from '../../engine/time.ts';
 import { wireSize, type Packet } from '../wire/packet.ts';
+import { flipBit } from '../wire/corruption.ts';
 import { DropTailQueue, type QueueLimits } from './dropTailQueue.ts';
 import type { Attachable, LinkPort } from './linkEndpoint.ts';
 import type { LinkDropReason } from './linkTrace.ts';
@@ -39,11 +41,13 @@ export interface Impairments {
   reorderDelay: Nanos;
   /** Up to this much more propagation per packet, uniform; order kept (0: none). */
   jitter: Nanos;
+  /** Probability that a packet arriving has one bit flipped (0: never). */
+  corrupt: number;
   /** Losses in bursts instead of `loss` (burstLoss.ts): each direction runs its own chain. */
   burst?: Required<BurstLoss>;
   /**
-   * Whether any is set: then every transmitted packet draws three numbers, one more with `burst`
-   * and one more with `jitter`.
+   * Whether any is set: then every transmitted packet draws three numbers, one more with `burst`,
+   * one more with `jitter`, and two more with `corrupt` (whether, and which bit).
    */
   random: boolean;
 }
@@ -57,7 +61,7 @@ export class LinkDirection implements LinkPort {
   private currentEvent: EventId = -1;
   /** The latency when the current packet began: a change while it is sent does not move it. */
   private currentDelay: Nanos = 0;
-  private readonly fate = { lost: false, duplicate: false, extra: 0, jitter: 0 };
+  private readonly fate = { lost: false, duplicate: false, extra: 0, jitter: 0, bit: -1 };
   /** When the last packet that kept its place arrives: jitter never lets one overtake it. */
   private lastArrival = 0;
   /** The oldest and newest flights still in the air (a linked list, see Flight). */
@@ -119,9 +123,33 @@ export class LinkDirection implements LinkPort {
     }
   }
 
-  private txBegin(packet: Packet): void {
+  private txBegin(sent: Packet): void {
     const { sim, impairments: imp, fate } = this;
-    const bytes = wireSize(packet);
+    const bytes = wireSize(sent);
+    // Exactly three draws per transmitted packet whenever any impairment is configured (four
+    // with burst loss: its loss and its move; one more with jitter; two more with corruption:
+    // whether, and which bit), in a fixed order, so no packet's fate changes how many numbers
+    // another packet's fate uses.
+    if (imp.random) {
+      fate.lost = this.burst
+        ? this.burst.lost(this.random.float(), this.random.float())
+        : this.random.float() < imp.loss;
+      fate.duplicate = this.random.float() < imp.duplicate;
+      fate.extra = this.random.float() < imp.reorder ? imp.reorderDelay : 0;
+      fate.jitter = imp.jitter > 0 ? Math.floor(this.random.float() * (imp.jitter + 1)) : 0;
+      fate.bit = -1;
+      if (imp.corrupt > 0) {
+        const damaged = this.random.float() < imp.corrupt;
+        const bit = Math.floor(this.random.float() * bytes * 8);
+        if (damaged && !fate.lost) fate.bit = bit;
+      }
+    } else {
+      // Nothing set now; `loss` may have been, until a change took it away.
+      fate.lost = false;
+    }
+    // A damaged packet is the one on the wire from its first bit: the link's capture shows it so
+    // (as a capture on a sender with netem's corruption does).
+    const packet = fate.bit >= 0 ? flipBit(sent, fate.bit) : sent;
     sim.record({
       t: sim.now(),
       type: 'link.txBegin',
@@ -132,18 +160,10 @@ export class LinkDirection implements LinkPort {
       bytes,
       packet,
     });
-    // Exactly three draws per transmitted packet whenever any impairment is configured (four
-    // with burst loss: its loss and its move), in a fixed order, so no packet's fate changes how
-    // many numbers another packet's fate uses.
     if (imp.random) {
-      fate.lost = this.burst
-        ? this.burst.lost(this.random.float(), this.random.float())
-        : this.random.float() < imp.loss;
-      fate.duplicate = this.random.float() < imp.duplicate;
-      fate.extra = this.random.float() < imp.reorder ? imp.reorderDelay : 0;
-      fate.jitter = imp.jitter > 0 ? Math.floor(this.random.float() * (imp.jitter + 1)) : 0;
       if (!fate.lost && fate.duplicate) this.impair(packet, 'duplicate');
       if (!fate.lost && fate.extra > 0) this.impair(packet, 'reorder');
+      if (fate.bit >= 0) this.corrupt(packet, fate.bit);
     }
     this.current = packet;
     const { bandwidth, delay } = this.owner.config;
@@ -254,6 +274,20 @@ export class LinkDirection implements LinkPort {
       iface: name,
       pkt: packet.id,
       effect,
+    });
+  }
+
+  private corrupt(packet: Packet, bit: number): void {
+    const { node, name } = this.from;
+    const t = this.sim.now();
+    this.sim.record({
+      t,
+      type: 'link.corrupt',
+      link: this.link,
+      node,
+      iface: name,
+      pkt: packet.id,
+      bit,
     });
   }
 

@@ -44,6 +44,12 @@ declare module '../../engine/trace.ts' {
       pkt: number;
       effect: 'duplicate' | 'reorder';
     };
+    /**
+     * The link damages the packet (its `corrupt` setting): bit `bit` of its bytes (0: the first
+     * byte's most significant bit) arrives flipped. The receiver's checksums catch it: `ip.drop`
+     * badChecksum when the bit is in the IP header, else `transport.drop` at the destination.
+     */
+    'link.corrupt': { link: string; node: string; iface: string; pkt: number; bit: number };
     /** The queue at a link's sending end changed: packets and bytes now waiting. */
     'queue.length': { link: string; node: string; iface: string; packets: number; bytes: number };
     /** The link went up or down. */

@@ -1,6 +1,6 @@
 // A full-duplex point-to-point link: per direction a drop-tail queue and a store-and-forward
 // transmitter (one packet on the wire at a time), then propagation delay, with seeded loss,
-// duplication, reordering and jitter, and an up/down state. Bandwidth, latency and loss can change
+// duplication, reordering, jitter and corruption, and an up/down state. Bandwidth, latency and loss can change
 // mid-run. Every step is a trace record.
 
 import type { Simulator } from '../../engine/simulator.ts';
@@ -32,6 +32,11 @@ export interface PointToPointLinkConfig {
    * arrive in the order they were sent (jitter from varying paths and queues, not reordering).
    */
   jitter?: Nanos;
+  /**
+   * Probability in [0, 1] that a packet arrives damaged: one bit of its bytes, drawn evenly,
+   * flipped (as netem's `corrupt`). The receiver's checksums catch it and drop the packet.
+   */
+  corrupt?: number;
   /** Bounds of the queue at each sending end (default: unlimited). */
   queue?: QueueLimits;
   /** Whether the link starts up (default true). */
@@ -63,13 +68,16 @@ export class PointToPointLink {
     if (burst && loss > 0) throw new RangeError('a link has either loss or burstLoss, not both');
     const jitter = config.jitter ?? 0;
     checkTime('jitter', jitter);
-    const random = loss > 0 || duplicate > 0 || reorder > 0 || burst !== undefined || jitter > 0;
+    const corrupt = checkProbability('corrupt', config.corrupt ?? 0);
+    const random =
+      loss > 0 || duplicate > 0 || reorder > 0 || burst !== undefined || jitter > 0 || corrupt > 0;
     this.impairments = {
       loss,
       duplicate,
       reorder,
       reorderDelay,
       jitter,
+      corrupt,
       random,
       ...(burst ? { burst } : {}),
     };
@@ -133,7 +141,8 @@ export class PointToPointLink {
         imp.duplicate > 0 ||
         imp.reorder > 0 ||
         imp.burst !== undefined ||
-        imp.jitter > 0;
+        imp.jitter > 0 ||
+        imp.corrupt > 0;
     }
     this.settings = { ...this.settings, bandwidth, delay, loss: imp.loss };
     this.sim.record({

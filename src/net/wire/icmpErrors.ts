@@ -3,7 +3,7 @@
 
 import { readU16, readU32 } from './bytes.ts';
 import { readIpv4Header } from './ipv4.ts';
-import { encodePacket } from './packetCodec.ts';
+import { wireBytes } from './corruption.ts';
 import {
   ICMP_TIME_EXCEEDED,
   ICMP_UNREACHABLE,
@@ -19,9 +19,12 @@ export const ICMP_QUOTED_DATA = 8;
 /** Linux's TOS for ICMP errors, IPTOS_PREC_INTERNETCONTROL (0xc0), as a DSCP (CS6). */
 const INTERNETWORK_CONTROL_DSCP = 48;
 
-/** The quote an ICMP error carries: the offending datagram's IP header and first 8 data bytes. */
+/**
+ * The quote an ICMP error carries: the offending datagram's IP header and first 8 data bytes, as
+ * they arrived (a bit a link flipped in them is flipped in the quote).
+ */
 export function icmpQuote(offending: Packet): Uint8Array {
-  const bytes = encodePacket(offending);
+  const bytes = wireBytes(offending);
   return bytes.slice(0, Math.min(bytes.length, ipHeaderLength(offending.ip) + ICMP_QUOTED_DATA));
 }
 

@@ -108,6 +108,8 @@ describe('PackedPackets', () => {
     expect(packets.pack(withIpOptions)).toBe(-1);
     const badTtl = { ...packet, ip: { ...packet.ip, ttl: 256 } };
     expect(packets.pack(badTtl)).toBe(-1);
+    // A packet a link damaged keeps its flipped bits: it stays an object.
+    expect(packets.pack({ ...packet, corruptBits: [100] })).toBe(-1);
     expect(packets.length).toBe(1);
   });
 
@@ -124,6 +126,9 @@ describe('PackedPackets', () => {
     store.push({ t: 1, type: 'link.txBegin', link: 'l', pkt: packet.id, packet });
     store.push({ t: 2, type: 'link.rx', link: 'l', pkt: packet.id, packet });
     store.push({ t: 3, type: 'link.rx', link: 'l', pkt: 9, packet: icmp });
+    const damaged: Packet = { ...packet, corruptBits: [42] };
+    store.push({ t: 4, type: 'link.rx', link: 'l', pkt: packet.id, packet: damaged });
+    expect(store.get(3)?.packet).toBe(damaged);
     const [a, b, c] = [0, 1, 2].map((i) => store.get(i));
     // Rebuilt from columns (a new object), not the packet kept; what the store could not pack
     // (ICMP) it keeps as it was.

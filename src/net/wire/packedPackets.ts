@@ -6,7 +6,8 @@
 // `unpack` rebuilds the fields in the order of `Packet`'s declaration, which is the order every
 // producer builds them in (defaultIpv4Header, tcpFlags, the TCP and UDP senders): so a rebuilt
 // packet writes the same JSON as the original (checked on every shipped scenario). A packet this
-// cannot pack exactly (IP options, ICMP, raw, an out-of-range field) stays an object.
+// cannot pack exactly (IP options, ICMP, raw, an out-of-range field, bits a link flipped) stays an
+// object.
 
 import type { FieldPacker } from '../../engine/traceStore.ts';
 import type { Ipv4Header, Packet, TcpFlags, TcpHeader, UdpHeader } from './packet.ts';
@@ -112,6 +113,7 @@ export class PackedPackets implements FieldPacker {
   private packNew(packet: Packet): number {
     const { id, ip, transport, payload } = packet;
     if (!fits(id, 0x7fffffff) || !(payload instanceof Uint8Array)) return -1;
+    if (packet.corruptBits !== undefined) return -1;
     if (ip.version !== 4 || ip.options !== undefined) return -1;
     const { dscp, ecn, identification, fragmentOffset, ttl, src, dst } = ip;
     if (!fits(dscp, 0x3f) || !fits(ecn, 3) || !fits(fragmentOffset, 0x1fff) || !fits(ttl, 0xff))

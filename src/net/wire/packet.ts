@@ -89,6 +89,12 @@ export interface Packet {
   transport: Transport;
   /** Bytes after the transport header: application data, echo data, or an ICMP error's quote. */
   payload: Uint8Array;
+  /**
+   * Bits a link flipped on the way (its `corrupt` setting), as indexes into `encodePacket`'s bytes
+   * (bit 0: the first byte's most significant bit): the fields above are what the sender sent, and
+   * the bytes on the wire are those with these bits flipped (corruption.ts). Absent when intact.
+   */
+  corruptBits?: readonly number[];
 }
 
 /** IP protocol numbers (IANA). */

@@ -65,6 +65,7 @@ export function buildNetwork(
       duplicate: spec.duplicate ?? 0,
       ...(spec.burstLoss ? { burstLoss: spec.burstLoss } : {}),
       ...(spec.jitter ? { jitter: spec.jitter } : {}),
+      ...(spec.corrupt ? { corrupt: spec.corrupt } : {}),
       ...(spec.reorder
         ? { reorder: { probability: spec.reorder.probability, extraDelay: spec.reorder.delay } }
         : {}),

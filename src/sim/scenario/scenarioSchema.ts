@@ -296,6 +296,12 @@ export const linkSchema = object(
       description:
         'Up to this much more delay for each packet, drawn evenly; packets keep their order.',
     }),
+    corrupt: number({
+      min: 0,
+      exclusiveMax: 1,
+      description:
+        'Probability that a packet is damaged on the way: one bit flipped. The checksums catch it and the packet is dropped (0 to <1).',
+    }),
     duplicate: number({
       min: 0,
       exclusiveMax: 1,

@@ -308,7 +308,7 @@ describe('validateScenario', () => {
       {
         path: '$.links[0].colour',
         message:
-          'is not a known field (expected one of: id, a, b, latency, bandwidth, loss, burstLoss, jitter, duplicate, reorder, queue)',
+          'is not a known field (expected one of: id, a, b, latency, bandwidth, loss, burstLoss, jitter, corrupt, duplicate, reorder, queue)',
       },
     ]);
   });

@@ -98,7 +98,7 @@ describe('validator messages in German', () => {
     expect(said(d, 'de')).toEqual([
       '$.links[0].b: ist Pflicht, fehlt aber',
       '$.links[0].latency: erwartet: eine Dauer als String wie "20ms", "2s" oder "250us", gefunden: eine Zahl (10)',
-      '$.links[0].colour: ist kein bekanntes Feld (erwartet wird eines von: id, a, b, latency, bandwidth, loss, burstLoss, jitter, duplicate, reorder, queue)',
+      '$.links[0].colour: ist kein bekanntes Feld (erwartet wird eines von: id, a, b, latency, bandwidth, loss, burstLoss, jitter, corrupt, duplicate, reorder, queue)',
     ]);
   });
 

@@ -1,6 +1,6 @@
 // The figures of a link, folded from its link.* and queue.* records: per direction, packets and
 // bytes that started transmission, packets delivered (a duplicate twice), lost on the wire,
-// dropped at the queue, and the longest queue.
+// dropped at the queue, the longest queue, and on a link that damages packets, those damaged.
 
 import type { TraceFold } from '../../engine/traceFold.ts';
 import type { Nanos } from '../../engine/time.ts';
@@ -20,6 +20,8 @@ export interface DirectionFigures {
   queueDrops: number;
   /** Most packets waiting at once. */
   maxQueue: number;
+  /** On a link with `corrupt`: packets damaged on the wire (they arrive, and are dropped there). */
+  damaged?: number;
 }
 
 /** A link's settings and what each direction did. */
@@ -33,6 +35,8 @@ export interface LinkFigures {
   loss: number;
   /** With burst loss: the mean length of a visit to the Bad state, in packets (1 / r). */
   burst?: number;
+  /** With corruption: the probability that a packet is damaged on the wire. */
+  corrupt?: number;
   /** From a to b, then from b to a. */
   directions: [DirectionFigures, DirectionFigures];
 }
@@ -56,9 +60,10 @@ export function linkFigures(
 ): TraceFold<LinkFigures> {
   const ab = zero();
   const ba = zero();
+  if (settings.corrupt !== undefined) ab.damaged = ba.damaged = 0;
   const from = (node: string): DirectionFigures => (node === aNode ? ab : ba);
   return {
-    types: ['link.txBegin', 'link.rx', 'link.lost', 'queue.drop', 'queue.length'],
+    types: ['link.txBegin', 'link.rx', 'link.lost', 'link.corrupt', 'queue.drop', 'queue.length'],
     add(record) {
       switch (record.type) {
         case 'link.txBegin': {
@@ -74,6 +79,11 @@ export function linkFigures(
         case 'link.lost':
           from(record.node).lost++;
           break;
+        case 'link.corrupt': {
+          const d = from(record.node);
+          d.damaged = (d.damaged ?? 0) + 1;
+          break;
+        }
         case 'queue.drop':
           from(record.node).queueDrops++;
           break;

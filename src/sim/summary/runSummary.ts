@@ -178,6 +178,7 @@ export function runFigures(scenario: Scenario): RunFigures {
       bandwidth: link.bandwidth ?? DEFAULT_BANDWIDTH,
       loss: link.burstLoss ? burstLossRate(link.burstLoss) : (link.loss ?? 0),
       ...(link.burstLoss ? { burst: meanBadRun(link.burstLoss) } : {}),
+      ...(link.corrupt ? { corrupt: link.corrupt } : {}),
     };
     const fold = linkFigures(settings, aNode);
     router.attach(fold, { by: 'link', link: link.id });

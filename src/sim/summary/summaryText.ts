@@ -54,10 +54,12 @@ export function formatSummaryLines(s: RunSummary): string[] {
   for (const f of s.nodeFailures ?? []) lines.push(nodeFailureLine(f, formatDuration));
   for (const l of s.links) {
     const [ab, ba] = l.directions;
-    const total = (key: keyof DirectionFigures) => ab[key] + ba[key];
+    const total = (key: keyof DirectionFigures) => (ab[key] ?? 0) + (ba[key] ?? 0);
+    const corrupt = l.corrupt === undefined ? '' : `, damaged ${percentText(l.corrupt)}`;
+    const damaged = l.corrupt === undefined ? '' : `, ${total('damaged')} damaged`;
     lines.push(
-      `link       ${l.link} (${l.a} - ${l.b}, ${formatBitRate(l.bandwidth)}, ${formatDuration(l.latency)}, loss ${lossText(l)}): ` +
-        `${total('sent')} sent, ${total('delivered')} delivered, ${total('lost')} lost, ${total('queueDrops')} dropped at queues`,
+      `link       ${l.link} (${l.a} - ${l.b}, ${formatBitRate(l.bandwidth)}, ${formatDuration(l.latency)}, loss ${lossText(l)}${corrupt}): ` +
+        `${total('sent')} sent, ${total('delivered')} delivered, ${total('lost')} lost${damaged}, ${total('queueDrops')} dropped at queues`,
     );
   }
   return lines;
@@ -65,8 +67,13 @@ export function formatSummaryLines(s: RunSummary): string[] {
 
 /** `20%`, or `4.76% bursty (bad spells of 5 packets)` (a long-run rate, to 0.01%). */
 function lossText(l: LinkFigures): string {
-  const percent = `${Number((l.loss * 100).toFixed(2))}%`;
+  const percent = percentText(l.loss);
   return l.burst === undefined
     ? percent
     : `${percent} bursty (bad spells of ${Number(l.burst.toFixed(1))} packets)`;
+}
+
+/** A probability as a percentage to 0.01%: `3.8%`. */
+function percentText(p: number): string {
+  return `${Number((p * 100).toFixed(2))}%`;
 }

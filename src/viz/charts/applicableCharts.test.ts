@@ -38,6 +38,7 @@ const EXPECTED: Record<string, ChartKind[]> = {
   'login-over-http.json': ['requests', ...TCP],
   'database-queue.json': ['requests', ...TCP],
   'burst-loss.json': TCP,
+  'corrupted-link.json': ['latency', ...TCP],
   'retries-and-rate-limits.json': ['requests', ...TCP],
   'firewall.json': ['requests', ...TCP],
   'firewall-closed.json': ['throughput', 'rto'],

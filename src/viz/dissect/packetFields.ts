@@ -1,10 +1,12 @@
-// A packet dissected like Wireshark's detail pane, from the exact bytes encodePacket gives: the
-// IPv4 header (RFC 791), TCP/UDP/ICMP, the payload; each field with its byte range and meaning.
+// A packet dissected like Wireshark's detail pane, from its exact bytes on the wire (encodePacket's,
+// with any bit a link flipped flipped): the IPv4 header (RFC 791), TCP/UDP/ICMP, the payload; each
+// field with its byte range and meaning.
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { Packet } from '../../net/wire/packet.ts';
-import { decodePacket, encodePacket } from '../../net/wire/packetCodec.ts';
+import { decodePacket } from '../../net/wire/packetCodec.ts';
+import { wireBytes } from '../../net/wire/corruption.ts';
 import {
   fieldMakers,
   type PacketDissection,
@@ -29,9 +31,9 @@ export interface DissectOptions {
   language?: Language;
 }
 
-/** Dissects a packet as it is on the wire (encodePacket's bytes). */
+/** Dissects a packet as it is on the wire (`wireBytes`: damage shows as a bad checksum). */
 export function dissectPacket(packet: Packet, options: DissectOptions = {}): PacketDissection {
-  return dissectBytes(encodePacket(packet), options);
+  return dissectBytes(wireBytes(packet), options);
 }
 
 /** Dissects the bytes of an IPv4 datagram. */

@@ -280,6 +280,8 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
     'Verluste in Schüben (das Gilbert-Elliott-Modell): jede Richtung wechselt Paket für Paket zwischen einem guten und einem schlechten Zustand. Statt loss.',
   'Up to this much more delay for each packet, drawn evenly; packets keep their order.':
     'Bis zu so viel zusätzliche Verzögerung je Paket, gleichverteilt; die Reihenfolge bleibt.',
+  'Probability that a packet is damaged on the way: one bit flipped. The checksums catch it and the packet is dropped (0 to <1).':
+    'Wahrscheinlichkeit, dass ein Paket unterwegs beschädigt wird: ein Bit kippt. Die Prüfsummen bemerken es, und das Paket wird verworfen (0 bis <1).',
   'Probability that a packet is delivered twice.':
     'Wahrscheinlichkeit, dass ein Paket doppelt zugestellt wird.',
   'Some packets are held back so that later ones overtake them.':

@@ -58,7 +58,7 @@ export interface LadderArrow {
   conn: string | null;
   /** The acknowledgment number as sent (absolute) when the ACK flag is set, else null. */
   ack: number | null;
-  /** The destination dropped it on arrival (`backlog full`), or null. */
+  /** The destination dropped it on arrival (`backlog full`, `bad TCP checksum`), or null. */
   refused: string | null;
 }
 
@@ -106,6 +106,7 @@ const PACKET_TYPES: ReadonlySet<TraceType> = new Set<TraceType>([
   'link.lost',
   'queue.drop',
   'ip.drop',
+  'transport.drop',
   'fw.verdict',
   'tcp.synDropped',
   'tcp.synQueueFull',
@@ -146,6 +147,11 @@ function indexPackets(records: TraceRecords, language: Language): Map<number, Pa
     } else if (r.type === 'ip.drop' && r.reason !== 'notForMe') {
       const reason = r.reason === 'filtered' ? filtered(r.pkt) : because(r.reason);
       info.losses.push({ t: r.t, reason, node: r.node });
+      // Damaged: dropped by the node it reached, which may be its destination.
+      if (r.reason === 'badChecksum') info.refused = reason;
+    } else if (r.type === 'transport.drop') {
+      // Its destination's TCP, UDP or ICMP found the damage: it arrived, and was dropped there.
+      info.refused = because(`${r.protocol}Checksum`);
     } else if (r.type === 'tcp.synDropped')
       info.refused = ladderPhrases.in(language).say('refused.backlogFull');
     else if (r.type === 'tcp.synQueueFull')

@@ -23,6 +23,10 @@ export const LADDER_DE: Translation<typeof LADDER_EN> = {
   'firewall.policy': 'Firewall: {chain} Policy',
   'drop.nodeDown': 'Knoten abgestürzt',
   'drop.interfaceDown': 'Schnittstelle ausgefallen',
+  'drop.badChecksum': 'IP-Header-Prüfsumme falsch',
+  'drop.tcpChecksum': 'TCP-Prüfsumme falsch',
+  'drop.udpChecksum': 'UDP-Prüfsumme falsch',
+  'drop.icmpChecksum': 'ICMP-Prüfsumme falsch',
   'error.listener':
     'Ein lauschender Socket hat keine einzelne Gegenstelle: Wähle eine seiner Verbindungen.',
   'error.noOwner': 'Kein Knoten des Szenarios hat die Adresse {end}.',

@@ -115,6 +115,7 @@ function quotedConversation(payload: Uint8Array): ReturnType<typeof packetConver
 const BY_PACKET = new Set([
   'link.txEnd',
   'link.impair',
+  'link.corrupt',
   'queue.drop',
   'link.lost',
   'switch.forward',
@@ -122,6 +123,7 @@ const BY_PACKET = new Set([
   'ip.forward',
   'ip.deliver',
   'ip.drop',
+  'transport.drop',
   'tcp.refused',
   'tcp.synDropped',
   'tcp.synQueueFull',

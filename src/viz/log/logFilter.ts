@@ -105,6 +105,7 @@ export function tagRecord(record: TraceRecord, packets: PacketInfo): RecordTags 
     }
     case 'link.txEnd':
     case 'link.impair':
+    case 'link.corrupt':
       return tags([record.node], P.link | of(record.pkt).protocol, G.packets);
     case 'queue.drop':
     case 'link.lost':
@@ -135,6 +136,8 @@ export function tagRecord(record: TraceRecord, packets: PacketInfo): RecordTags 
       return tags([record.node], IP_PROTOCOLS[record.protocol] ?? 0, G.packets);
     case 'ip.drop':
       return tags([record.node], of(record.pkt).protocol, G.drops);
+    case 'transport.drop':
+      return tags([record.node], P[record.protocol], G.drops);
     case 'fw.verdict':
       return tags(
         [record.node],

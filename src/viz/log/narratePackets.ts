@@ -1,11 +1,11 @@
 // Sentences for the packet network's trace records: links and their queues, IP forwarding and
-// drops, switches, and the ICMP errors a node answers with ("Nobody listens on UDP port 9 ...");
+// drops (a damaged packet's bad checksum among them), switches, and the ICMP errors a node answers with ("Nobody listens on UDP port 9 ...");
 // links, interfaces and nodes failing, coming back or changing.
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { TraceRecord } from '../../engine/trace.ts';
-import type { Packet } from '../../net/wire/packet.ts';
+import { ipHeaderLength, transportHeaderLength, type Packet } from '../../net/wire/packet.ts';
 import {
   isIcmpError,
   packetDestination,
@@ -113,6 +113,16 @@ export function packetSentence(
           link: record.link,
         }),
       };
+    case 'link.corrupt':
+      return {
+        kind: 'link',
+        text: say('impair.corrupt', {
+          pkt,
+          link: record.link,
+          bit: formatCount(record.bit, language),
+          part: damagedPart(ctx.packet(record.pkt), record.bit, language),
+        }),
+      };
     case 'queue.length': {
       const at = `${names.name(record.node)} ${record.iface}`;
       return {
@@ -175,6 +185,15 @@ export function packetSentence(
         // The firewall's verdict, just before, told why: this only says it happened.
         kind: record.reason === 'filtered' ? 'detail' : 'loss',
         text: ipDrop(record, ctx, language),
+      };
+    case 'transport.drop':
+      return {
+        kind: 'loss',
+        text: say('transport.badChecksum', {
+          node: names.title(record.node),
+          pkt,
+          protocol: record.protocol.toUpperCase(),
+        }),
       };
     case 'switch.learn':
       return {
@@ -318,7 +337,23 @@ function ipDrop(record: TraceRecord<'ip.drop'>, ctx: PacketContext, language: La
       return say('ip.nodeDown', { node, pkt });
     case 'interfaceDown':
       return say('ip.interfaceDown', { node, pkt });
+    case 'badChecksum':
+      return say('ip.badChecksum', { node, pkt });
     default:
       return say('ip.other', { node, pkt, reason: String(record.reason) });
   }
+}
+
+/** Where bit `bit` of a packet's bytes lies: `in its IP header`, `in its TCP data`. */
+function damagedPart(packet: Packet | undefined, bit: number, language: Language): string {
+  const { say } = packetPhrases.in(language);
+  if (!packet) return say('part.packet');
+  const byte = bit >>> 3;
+  const ip = ipHeaderLength(packet.ip);
+  if (byte < ip) return say('part.ipHeader');
+  const kind = packet.transport.kind;
+  const protocol = kind === 'raw' ? 'IP' : kind.toUpperCase();
+  return byte < ip + transportHeaderLength(packet.transport)
+    ? say('part.header', { protocol })
+    : say('part.data', { protocol });
 }

@@ -19,6 +19,11 @@ export const PACKET_DE: Translation<typeof PACKET_EN> = {
   'impair.duplicate': 'Leitung {link} verdoppelt Paket #{pkt}: Es wird zweimal ankommen.',
   'impair.reorder':
     'Leitung {link} hält Paket #{pkt} zurück, sodass später gesendete Pakete es überholen können.',
+  'impair.corrupt': 'Leitung {link} beschädigt Paket #{pkt}: Bit {bit} kippt unterwegs, {part}.',
+  'part.ipHeader': 'im IP-Header',
+  'part.header': 'im {protocol}-Header',
+  'part.data': 'in den {protocol}-Daten',
+  'part.packet': 'irgendwo im Paket',
   'queue.empty': 'Die Warteschlange an {at} ist leer.',
   'queue.holds': 'Die Warteschlange an {at} enthält {packets} ({bytes}).',
   'link.up': 'Leitung {link} ist wieder in Betrieb.',
@@ -68,5 +73,9 @@ export const PACKET_DE: Translation<typeof PACKET_EN> = {
   'ip.nodeDown': '{node} ist abgestürzt: Paket #{pkt} wird verworfen.',
   'ip.interfaceDown':
     '{node} verwirft Paket #{pkt}: die Schnittstelle, über die es kam oder gehen würde, ist ausgefallen.',
+  'ip.badChecksum':
+    '{node} verwirft Paket #{pkt}: Seine IP-Header-Prüfsumme stimmt nicht (auf der Leitung beschädigt).',
+  'transport.badChecksum':
+    '{node} verwirft Paket #{pkt}: Seine {protocol}-Prüfsumme stimmt nicht (auf der Leitung beschädigt).',
   'ip.other': '{node} verwirft Paket #{pkt} ({reason}).',
 };

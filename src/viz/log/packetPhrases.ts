@@ -19,6 +19,11 @@ export const PACKET_EN = {
   'impair.duplicate': 'Link {link} duplicates packet #{pkt}: it will arrive twice.',
   'impair.reorder':
     'Link {link} holds packet #{pkt} back, so packets sent after it can overtake it.',
+  'impair.corrupt': 'Link {link} damages packet #{pkt}: bit {bit} flips on the way, {part}.',
+  'part.ipHeader': 'in its IP header',
+  'part.header': 'in its {protocol} header',
+  'part.data': 'in its {protocol} data',
+  'part.packet': 'somewhere in it',
   'queue.empty': 'The queue at {at} is empty.',
   'queue.holds': 'The queue at {at} holds {packets} ({bytes}).',
   'link.up': 'Link {link} comes back up.',
@@ -66,6 +71,10 @@ export const PACKET_EN = {
   'ip.nodeDown': '{node} has crashed: packet #{pkt} is dropped.',
   'ip.interfaceDown':
     '{node} drops packet #{pkt}: the interface it came in on or would leave by is down.',
+  'ip.badChecksum':
+    '{node} drops packet #{pkt}: its IP header checksum does not match (damaged on the link).',
+  'transport.badChecksum':
+    '{node} drops packet #{pkt}: its {protocol} checksum does not match (damaged on the link).',
   'ip.other': '{node} drops packet #{pkt} ({reason}).',
 } as const;
 

@@ -27,6 +27,7 @@ export const NAMES_DE: Translation<typeof NAMES_EN> = {
     other: '{percent} Verlust in Schüben (schlechte Phasen von {count} Paketen)',
   },
   'link.jitter': 'bis zu {time} Jitter',
+  'link.corrupted': '{percent} beschädigt',
   'link.duplicated': '{percent} dupliziert',
   'link.reordered': '{percent} um {time} vertauscht',
   'link.queue': 'Warteschlange {limits}',

@@ -147,6 +147,8 @@ describe('names in German', () => {
     expect(linkSettings(bursty)[2]).toBe('4.762% loss in bursts (bad spells of 5 packets)');
     expect(linkSettings({ ...bursty, jitter: 3_500_000 }, 'de')[3]).toBe('bis zu 3,5 ms Jitter');
     expect(linkSettings({ ...bursty, jitter: 3_500_000 })[3]).toBe('up to 3.5 ms jitter');
+    expect(linkSettings({ ...bursty, corrupt: 0.01 }, 'de')[3]).toBe('1 % beschädigt');
+    expect(linkSettings({ ...bursty, corrupt: 0.01 })[3]).toBe('1% damaged');
     expect(queueText({ packets: 1 }, 'de')).toBe('Warteschlange 1 Paket');
     expect([formatBytes(1, 'de'), formatBytes(2048, 'de')]).toEqual(['1 Byte', '2 KiB']);
     expect(formatPercent(0.00125, 'de')).toBe('0,125 %');

@@ -32,6 +32,7 @@ export const NAMES_EN = {
     other: '{percent} loss in bursts (bad spells of {count} packets)',
   },
   'link.jitter': 'up to {time} jitter',
+  'link.corrupted': '{percent} damaged',
   'link.duplicated': '{percent} duplicated',
   'link.reordered': '{percent} reordered by {time}',
   'link.queue': 'queue {limits}',

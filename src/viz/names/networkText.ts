@@ -121,7 +121,7 @@ export function linkChangeSettings(
 
 /**
  * A link's settings as short phrases: bandwidth, one-way latency, loss (or `no loss`), then only
- * what is set: jitter, duplication, reordering and the queue.
+ * what is set: jitter, corruption, duplication, reordering and the queue.
  */
 export function linkSettings(link: ScenarioLink, language: Language = ENGLISH): string[] {
   const { say } = namesPhrases.in(language);
@@ -139,6 +139,7 @@ export function linkSettings(link: ScenarioLink, language: Language = ENGLISH): 
         : say('link.noLoss'),
   ];
   if (link.jitter) parts.push(say('link.jitter', { time: formatDuration(link.jitter, language) }));
+  if (link.corrupt) parts.push(say('link.corrupted', { percent: percent(link.corrupt) }));
   if (link.duplicate) parts.push(say('link.duplicated', { percent: percent(link.duplicate) }));
   if (link.reorder?.probability) {
     parts.push(

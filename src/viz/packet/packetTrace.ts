@@ -68,6 +68,11 @@ const DROP_KEYS = {
   filtered: 'drop.filtered',
   nodeDown: 'drop.nodeDown',
   interfaceDown: 'drop.interfaceDown',
+  badChecksum: 'drop.badChecksum',
+  // A transport's drop of a damaged segment (`transport.drop`): `${protocol}Checksum`.
+  tcpChecksum: 'drop.tcpChecksum',
+  udpChecksum: 'drop.udpChecksum',
+  icmpChecksum: 'drop.icmpChecksum',
 } as const;
 
 /** Why a firewall refused a packet, from its verdict: the rule, or the chain's policy. */
@@ -112,6 +117,7 @@ const JOURNEY_TYPES: ReadonlySet<TraceType> = new Set<TraceType>([
   'link.lost',
   'queue.drop',
   'ip.drop',
+  'transport.drop',
   'fw.verdict',
   'tcp.synDropped',
   'tcp.synQueueFull',
@@ -168,6 +174,14 @@ export function packetJourney(
             r.reason === 'filtered' && verdict?.node === r.node
               ? firewallDropReason(verdict, language)
               : dropReason(r.reason, language),
+        });
+        break;
+      case 'transport.drop':
+        steps.push({
+          t: r.t,
+          kind: 'dropped',
+          node: r.node,
+          reason: dropReason(`${r.protocol}Checksum`, language),
         });
         break;
       case 'tcp.synDropped':

@@ -25,4 +25,5 @@ export const TOPOLOGY_DE: Translation<typeof TOPOLOGY_EN> = {
   'link.down': 'ausgefallen',
   'link.counts': '{sent} gesendet · {delivered} zugestellt · {lost} verloren',
   'link.queueDrops': '{count} in Warteschlangen verworfen',
+  'link.damaged': '{count} unterwegs beschädigt',
 } as const;

@@ -73,6 +73,11 @@ describe('topology phrases', () => {
     expect(linkCountLines({ ...counts, queueDrops: 0 })).toEqual([
       '1,200 sent · 1,150 delivered · 10 lost',
     ]);
+    expect(linkCountLines({ ...counts, queueDrops: 0, damaged: 12 }, 'de')).toEqual([
+      '1.200 gesendet · 1.150 zugestellt · 10 verloren',
+      '12 unterwegs beschädigt',
+    ]);
+    expect(linkCountLines({ ...counts, damaged: 0 })).toHaveLength(2);
     expect(linkTitle('wan', ['2 Mbit/s'], 0.5)).toBe(
       'Link wan: 2 Mbit/s; 50% busy in the last moments',
     );

@@ -28,6 +28,7 @@ export const TOPOLOGY_EN = {
   'link.down': 'down',
   'link.counts': '{sent} sent · {delivered} delivered · {lost} lost',
   'link.queueDrops': '{count} dropped at queues',
+  'link.damaged': '{count} damaged on the wire',
 } as const;
 
 export const topologyPhrases = new Phrasebook(TOPOLOGY_EN, { de: TOPOLOGY_DE });

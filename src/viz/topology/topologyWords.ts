@@ -65,13 +65,17 @@ export function linkDownWord(language: Language = ENGLISH): string {
   return topologyPhrases.in(language).say('link.down');
 }
 
-/** A link's captions after a run: `12 sent · 11 delivered · 1 lost`, and drops at its queues. */
+/**
+ * A link's captions after a run: `12 sent · 11 delivered · 1 lost`, then drops at its queues and
+ * packets damaged on the wire (when there are any).
+ */
 export function linkCountLines(
-  counts: { sent: number; delivered: number; lost: number; queueDrops: number },
+  counts: { sent: number; delivered: number; lost: number; queueDrops: number; damaged?: number },
   language: Language = ENGLISH,
 ): string[] {
   const { say } = topologyPhrases.in(language);
   const lines = [say('link.counts', counts)];
   if (counts.queueDrops > 0) lines.push(say('link.queueDrops', { count: counts.queueDrops }));
+  if (counts.damaged) lines.push(say('link.damaged', { count: counts.damaged }));
   return lines;
 }
