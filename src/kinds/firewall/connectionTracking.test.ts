@@ -2,6 +2,7 @@
 // an ICMP error quoting a tracked flow, INVALID for what cannot start a flow; entries end by RST,
 // by both FINs acknowledged, or (UDP, ICMP) by timeout in simulated ns.
 import { describe, expect, it } from 'vitest';
+import { flipBit } from '../../net/wire/corruption.ts';
 import { portUnreachable, timeExceeded } from '../../net/wire/icmpErrors.ts';
 import { ConnectionTable } from './connectionTracking.ts';
 import type { ConnState } from './connectionTracking.ts';
@@ -210,5 +211,25 @@ describe('reports', () => {
       '4 conntrack.close 49152',
       '200 conntrack.expire 5353',
     ]);
+  });
+});
+
+describe('a packet a link damaged', () => {
+  // Bit 230 lies in the UDP payload (20 bytes of IPv4 header, 8 of UDP header before it), which
+  // the UDP checksum covers (RFC 768): Linux's conntrack verifies it on arrival and calls the
+  // packet INVALID (nf_conntrack_checksum), neither starting nor touching an entry.
+  it('is INVALID when its transport checksum fails, and the flow goes on as before', () => {
+    const table = new ConnectionTable();
+    const out = udp(C, W);
+    expect(run(table, [flipBit(out, 230)])).toEqual(['INVALID']);
+    expect(table.size).toBe(0);
+    expect(run(table, [out])).toEqual(['NEW']);
+    expect(run(table, [flipBit(udp(W, C), 230)])).toEqual(['INVALID']);
+    expect(table.entries()[0]?.packets).toEqual({ original: 1, reply: 0 });
+    expect(run(table, [udp(W, C)])).toEqual(['ESTABLISHED']);
+  });
+  it('is tracked as its bytes say when two flips cancel', () => {
+    const table = new ConnectionTable();
+    expect(run(table, [flipBit(flipBit(udp(C, W), 230), 230)])).toEqual(['NEW']);
   });
 });

@@ -7,6 +7,7 @@
 // optional `onReport` hears each (conntrackEntryActors.ts turns them into machine events).
 
 import { readU16 } from '../../net/wire/bytes.ts';
+import { checkDamage } from '../../net/wire/corruption.ts';
 import { readQuote } from '../../net/wire/icmpErrors.ts';
 import { ICMP_TYPE, IP_PROTOCOL, ipHeaderLength } from '../../net/wire/packet.ts';
 import type { Packet } from '../../net/wire/packet.ts';
@@ -116,6 +117,10 @@ export class ConnectionTable {
 
   /** The packet's state at `now` (ns); an existing entry is updated as conntrack does before the filter. */
   track(packet: Packet, now: number): Tracked {
+    // Linux verifies the checksum of what arrives (nf_conntrack_checksum) and tracks a packet that
+    // fails it as INVALID; only a link's damage can make one here.
+    if (packet.corruptBits !== undefined && checkDamage(packet).caught === 'transport')
+      return { state: 'INVALID' };
     const t = packet.transport;
     if (t.kind === 'icmp') {
       const type = icmpType(packet);

@@ -187,7 +187,11 @@ export function installNat(
         sim.record({ t: sim.now(), type: 'nat.drop', node, pkt: packet.id, reason: 'noFreePort' });
         return undefined;
       }
-      if (way === 'in' && packet.ip.dst === table.config.publicAddress)
+      if (
+        way === 'in' &&
+        result.reason !== 'invalid' &&
+        packet.ip.dst === table.config.publicAddress
+      )
         sim.record({
           t: sim.now(),
           type: 'nat.unmatched',

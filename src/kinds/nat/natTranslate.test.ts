@@ -1,6 +1,7 @@
 // Per-packet NAT: masqueraded flows out and their replies back exactly, port forwards and their
 // answers, ICMP echo identifiers, refusals, and ICMP errors whose quote is turned back (RFC 5508).
 import { describe, expect, it } from 'vitest';
+import { flipBit } from '../../net/wire/corruption.ts';
 import { icmpQuote, portUnreachable, timeExceeded } from '../../net/wire/icmpErrors.ts';
 import { decodePacket, encodePacket } from '../../net/wire/packetCodec.ts';
 import type { Packet } from '../../net/wire/packet.ts';
@@ -225,5 +226,25 @@ describe('ICMP errors about translated datagrams', () => {
       src: ip('198.51.100.7'),
     });
     expect(translateInbound(table, stray, 0)).toEqual({ translated: false, reason: 'no-match' });
+  });
+});
+
+describe('a packet a link damaged after its IP header', () => {
+  // conntrack finds its UDP checksum (RFC 768) wrong and marks it INVALID; Linux's NAT then leaves
+  // it as it is, private source and all, and the entry it would have matched is not touched.
+  // Bit 230 lies in the UDP payload (20 bytes of IPv4 header and 8 of UDP header before it).
+  it('is not translated either way, and later intact packets are', () => {
+    const table = nat();
+    const refused = (r: NatResult) => (r.translated ? 'translated' : r.reason);
+    const out = udp('10.0.0.2:4000', '198.51.100.7:53');
+    expect(refused(translateOutbound(table, flipBit(out, 230), 0))).toBe('invalid');
+    expect(table.entries()).toHaveLength(0);
+    const sent = packetOf(translateOutbound(table, out, 0));
+    const back = udp(
+      '198.51.100.7:53',
+      `203.0.113.1:${sent.transport.kind === 'udp' ? sent.transport.srcPort : 0}`,
+    );
+    expect(refused(translateInbound(table, flipBit(back, 230), 1))).toBe('invalid');
+    expect(packetOf(translateInbound(table, back, 2)).ip.dst).toBe(ip('10.0.0.2'));
   });
 });

@@ -4,6 +4,7 @@
 // (packetCodec.ts) computes the IP, TCP, UDP and ICMP checksums from the fields when the packet is
 // written, so no checksum is patched here, except inside an ICMP error's quote, which is bytes.
 
+import { checkDamage } from '../../net/wire/corruption.ts';
 import { icmpTypeCode } from '../../net/wire/packet.ts';
 import type { Packet, Transport } from '../../net/wire/packet.ts';
 import { invert, tupleOf } from '../firewall/flowTuple.ts';
@@ -19,7 +20,9 @@ import type { NatDirection, NatEntry, NatEvent, NatTable } from './natTable.ts';
  * fragment after the first, an ICMP message that is neither echo nor an error, an error whose
  * quote is too short).
  */
-export type NatRefusal = 'no-match' | 'cannot-start-flow' | 'no-free-port' | 'unsupported';
+/** `invalid`: a link damaged it after its IP header, which conntrack's checksum check refuses. */
+export type NatRefusal =
+  'no-match' | 'cannot-start-flow' | 'no-free-port' | 'unsupported' | 'invalid';
 
 /** A translated packet with its entry, or why there is none. */
 export type NatResult =
@@ -48,6 +51,9 @@ export function translateInbound(table: NatTable, packet: Packet, now: number): 
 type Way = 'outbound' | 'inbound';
 
 function translate(table: NatTable, packet: Packet, now: number, way: Way): NatResult {
+  // conntrack marks a packet whose transport checksum fails INVALID, and NAT leaves it untouched.
+  if (packet.corruptBits !== undefined && checkDamage(packet).caught === 'transport')
+    return refuse('invalid');
   const t = packet.transport;
   if (t.kind === 'raw') return refuse('unsupported');
   if (t.kind === 'icmp') {
