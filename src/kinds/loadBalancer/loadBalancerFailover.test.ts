@@ -1,4 +1,4 @@
-// A backend that stops answering (its link taken down): the load balancer stops sending to it
+// A backend that stops answering (its link taken down, or the node crashed): the load balancer stops sending to it
 // within fall × interval + timeout of the failure (the last of `fall` checks must time out), only
 // the requests sent to it in that window fail, and `rise` passing checks bring it back. The
 // figures (per backend and at the clients) are checked against the trace, pick by pick.
@@ -34,8 +34,19 @@ function outcomes(records: readonly TraceRecord[]) {
   return out;
 }
 
-/** Runs three backends behind a layer-7 round robin, b's link down from CRASH to BACK. */
-function run(clients: Record<string, unknown>[]) {
+/** b's link taken down at CRASH and brought back at BACK. */
+const LINK_DOWN = [
+  { at: '3s', type: 'linkDown', link: 'l-b' },
+  { at: '7s', type: 'linkUp', link: 'l-b' },
+];
+/** b crashing at CRASH (silently: no FIN, no RST) and restarting at BACK. */
+const B_CRASHES = [
+  { at: '3s', type: 'nodeCrash', node: 'b' },
+  { at: '7s', type: 'nodeRestart', node: 'b' },
+];
+
+/** Runs three backends behind a layer-7 round robin, b failing from CRASH to BACK. */
+function run(clients: Record<string, unknown>[], events: unknown[] = LINK_DOWN) {
   return runScenario(
     lbScenario({
       lb: {
@@ -47,10 +58,7 @@ function run(clients: Record<string, unknown>[]) {
       },
       backends: [{}, {}, {}],
       clients,
-      events: [
-        { at: '3s', type: 'linkDown', link: 'l-b' },
-        { at: '7s', type: 'linkUp', link: 'l-b' },
-      ],
+      events,
       until: '10s',
     }),
   );
@@ -116,6 +124,62 @@ describe('a backend that stops answering', () => {
     // Every other request was answered 200.
     const answered = clients.reduce((n, c) => n + (c.statuses['200'] ?? 0), 0);
     expect(answered + failures).toBe(lb?.picks);
+  });
+});
+
+describe('a backend that crashes and restarts', () => {
+  /** Three offices of two users each, one page request every 50 ms or so per user. */
+  const busy = (extra: Record<string, unknown> = {}) =>
+    [0, 1, 2].map(() => ({
+      requests: [{ path: '/api/items' }],
+      workload: { kind: 'closed', users: 2, thinkTime: '50ms' },
+      ...extra,
+    }));
+
+  it('is out within fall × interval + timeout, and only the requests in that window fail', () => {
+    const { simulation, summary } = run(busy(), B_CRASHES);
+    const records = simulation.sim.trace.records;
+    const health = records.filter((r) => r.type === 'lb.health');
+    expect(health.map((h) => [h.backend, h.healthy])).toEqual([
+      [backendAt(1), false],
+      [backendAt(1), true],
+    ]);
+    const [down, up] = health.map((h) => h.t) as [number, number];
+    expect(down - CRASH).toBeLessThanOrEqual(FALL * INTERVAL + TIMEOUT);
+    // Back only after the restart and `rise` passing checks of the listening server.
+    expect(up).toBeGreaterThan(BACK);
+    expect(up - BACK).toBeLessThanOrEqual(RISE * INTERVAL);
+    const failures = assertOnlyTheWindowFails(records, down, up);
+    expect(failures).toBeGreaterThanOrEqual(FALL);
+    const clients = summary.apps.httpClient ?? [];
+    // The window's requests reach the clients as the balancer's 504s (RFC 9110 section 15.6.5:
+    // the upstream did not answer in time), and nothing else went wrong.
+    expect(clients.reduce((n, c) => n + (c.statuses['504'] ?? 0), 0)).toBe(failures);
+    const answered = clients.reduce((n, c) => n + (c.statuses['200'] ?? 0), 0);
+    expect(answered + failures).toBe(summary.apps.loadBalancer?.[0]?.picks);
+  });
+
+  it('loses no request when the clients retry: each 504 is sent again and answered', () => {
+    const plain = run(busy(), B_CRASHES).summary.apps.httpClient ?? [];
+    const lost = plain.reduce((n, c) => n + (c.statuses['504'] ?? 0), 0);
+    expect(lost).toBeGreaterThan(0);
+    const { simulation, summary } = run(busy({ retry: { attempts: 3, base: '100ms' } }), B_CRASHES);
+    const clients = summary.apps.httpClient ?? [];
+    const statuses = (code: string) => clients.reduce((n, c) => n + (c.statuses[code] ?? 0), 0);
+    const retries = clients.reduce((n, c) => n + (c.retry?.retries ?? 0), 0);
+    const recovered = clients.reduce((n, c) => n + (c.retry?.recovered ?? 0), 0);
+    // Every 504 the balancer gave was tried again (a GET is idempotent, RFC 9110 section 9.2.2)
+    // and the retry went to a healthy backend: none given up, no request failed.
+    expect(retries).toBe(statuses('504'));
+    expect(retries).toBeGreaterThanOrEqual(FALL);
+    expect(recovered).toBe(statuses('504')); // here each lost request needed one retry
+    expect(clients.reduce((n, c) => n + (c.retry?.gaveUp ?? 0), 0)).toBe(0);
+    expect(clients.reduce((n, c) => n + c.failures, 0)).toBe(0);
+    // Each request made got a 200 in the end: requests made = 200s answered (+ those in flight
+    // at the end of the run, whose pick has no end yet).
+    const picks = simulation.sim.trace.records.filter((r) => r.type === 'lb.pick').length;
+    expect(statuses('200') + retries).toBeLessThanOrEqual(picks);
+    expect(picks - statuses('200') - retries).toBeLessThanOrEqual(6); // six users in flight
   });
 });
 
