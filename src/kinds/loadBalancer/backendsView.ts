@@ -39,10 +39,19 @@ export interface BalancerTable {
   policy: PickPolicy;
   picks: number;
   unserved: number;
+  /** With a rate limit: the requests or connections it turned away; else undefined. */
+  limited: number | undefined;
   rows: BackendRow[];
 }
 
-const TYPES = new Set(['lb.pick', 'lb.noBackend', 'lb.done', 'lb.failure', 'lb.health']);
+const TYPES = new Set([
+  'lb.pick',
+  'lb.noBackend',
+  'lb.limit',
+  'lb.done',
+  'lb.failure',
+  'lb.health',
+]);
 
 /** The lb.* records of `node` that the table reads, in time order. */
 export function balancerRecords(records: TraceRecords, node: string): TraceRecord[] {
@@ -86,12 +95,14 @@ export function balancersAt(
       policy: lb.policy ?? LB_DEFAULTS.policy,
       picks: 0,
       unserved: 0,
+      limited: lb.rateLimit === undefined ? undefined : 0,
       rows,
     };
     for (const r of own) {
       if (r.t > time) break;
       if (!('app' in r) || r.app !== label) continue;
       if (r.type === 'lb.noBackend') table.unserved++;
+      else if (r.type === 'lb.limit') table.limited = (table.limited ?? 0) + 1;
       else if (r.type === 'lb.pick') {
         table.picks++;
         const row = byId.get(r.backend);
@@ -167,7 +178,14 @@ export function backendsText(
       mode: say(table.mode === 'l4' ? 'mode.l4' : 'mode.l7'),
       policy: say(`policy.${table.policy}`),
     }),
-    summary: say('table.summary', { picks: n(table.picks), unserved: n(table.unserved) }),
+    summary:
+      table.limited === undefined
+        ? say('table.summary', { picks: n(table.picks), unserved: n(table.unserved) })
+        : say('table.summaryLimited', {
+            picks: n(table.picks),
+            unserved: n(table.unserved),
+            limited: n(table.limited),
+          }),
     heads: {
       backend: say('table.backend'),
       weight: say('table.weight'),

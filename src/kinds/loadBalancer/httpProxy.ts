@@ -5,7 +5,9 @@
 // order, one at a time. With sticky sessions, a request whose cookie names a healthy backend goes
 // there, and a response from another backend sets the cookie. A backend that refuses, resets or
 // answers badly gets the client a 502; one that does not connect or answer in time, a 504; each
-// counts toward its `fall`. With no backend healthy the answer is 503.
+// counts toward its `fall`. With no backend healthy the answer is 503. A request over the
+// balancer's rate limit is answered at once with the limit's status (and Retry-After), as nginx's
+// limit_req does in front of its upstreams.
 
 import type { EventId } from '../../engine/eventQueue.ts';
 import type { Simulator } from '../../engine/simulator.ts';
@@ -117,6 +119,14 @@ export class HttpProxySession {
     }
     this.busy = true;
     const close = wantsClose(request);
+    const admission = this.lb.admit(this.clientName);
+    if (!admission.admitted) {
+      // nginx's limit_req at the proxy: refused at once, no backend asked.
+      const { status, retryAfter } = admission.limit;
+      const extra: HttpHeaders =
+        retryAfter === undefined ? [] : [['Retry-After', String(retryAfter)]];
+      return this.done(status, close, extra);
+    }
     const sticky = this.lb.config.stickyCookie;
     const cookie =
       sticky === undefined
@@ -207,16 +217,16 @@ export class HttpProxySession {
     this.finishRequest(close);
   }
 
-  /** Answers the request with the balancer's own `status` (503, 502, 504). */
-  private done(status: number, close: boolean): void {
-    this.answer(status, close);
+  /** Answers the request with the balancer's own `status` (503, 502, 504, or its rate limit's). */
+  private done(status: number, close: boolean, extra: HttpHeaders = []): void {
+    this.answer(status, close, extra);
     this.finishRequest(close);
   }
 
-  private answer(status: number, close: boolean): void {
+  private answer(status: number, close: boolean, extra: HttpHeaders = []): void {
     if (this.gone) return;
     const response = makeResponse(status);
-    const headers: HttpHeaders = [['Content-Type', 'text/plain']];
+    const headers: HttpHeaders = [['Content-Type', 'text/plain'], ...extra];
     if (close) headers.push(['Connection', 'close']);
     const body = utf8(`${status} ${response.reason}\n`);
     this.writer.write(encodeHttpResponse({ ...response, headers, body }));

@@ -16,6 +16,7 @@ export const LB_DE: Translation<typeof LB_EN> = {
   'policy.twoChoices': 'Zwei zufällige Auswahlen',
   'card.picks': 'Zuteilungen',
   'card.unserved': 'Kein Backend gesund',
+  'card.limited': 'Über dem Ratenlimit',
   'card.backend': 'Backend {backend}',
   'card.backendValue': '{health}, {requests} Zuteilungen ({share}), {failures} fehlgeschlagen',
   'health.up': 'gesund',
@@ -24,6 +25,9 @@ export const LB_DE: Translation<typeof LB_EN> = {
   'lb.pick': '{lb} wählt {backend} für {client}.',
   'lb.pickSticky': '{lb} schickt {client} zu {backend}, dem Backend, das sein Cookie nennt.',
   'lb.noBackend': '{lb} hat kein gesundes Backend für {client}.',
+  'lb.limitStatus':
+    '{lb} antwortet {client} sofort {status}: über dem Ratenlimit, kein Backend wird gefragt.',
+  'lb.limitReset': '{lb} setzt die neue Verbindung von {client} zurück: über dem Ratenlimit.',
   'lb.doneConnection': '{lb}: Die Verbindung von {client} über {backend} ist zu Ende.',
   'lb.doneResponse': '{lb} gibt die Antwort {status} von {backend} an {client} weiter.',
   'lb.doneAbandoned': '{lb}: {client} ist weg, bevor {backend} antwortet.',
@@ -40,6 +44,8 @@ export const LB_DE: Translation<typeof LB_EN> = {
   'lb.up': '{lb} nimmt {backend} wieder auf: Seine Zustandsprüfungen gelingen wieder.',
   'table.title': 'Load Balancer {app}: {mode}, {policy}',
   'table.summary': '{picks} Zuteilungen; {unserved} abgewiesen, weil kein Backend gesund war',
+  'table.summaryLimited':
+    '{picks} Zuteilungen; {unserved} abgewiesen, weil kein Backend gesund war, {limited} über dem Ratenlimit',
   'table.since': 'seit {time}',
   'table.open': 'Offen',
   'table.backend': 'Backend',
@@ -55,6 +61,8 @@ export const LB_DE: Translation<typeof LB_EN> = {
     'Sticky Sessions brauchen "mode": "l7": Auf Schicht 4 liest der Load Balancer keine Cookies',
   'check.pathNeedsL7':
     'ein Prüfpfad braucht "mode": "l7": Auf Schicht 4 baut eine Prüfung nur die Verbindung auf',
+  'check.limitAnswerNeedsL7':
+    '{field} eines Ratenlimits braucht "mode": "l7": Auf Schicht 4 wird eine Verbindung über dem Limit ohne Antwort zurückgesetzt',
   'check.duplicateBackend':
     'Backend {backend} steht zweimal in der Liste (zuerst als backends[{first}])',
   'check.ownBackend':

@@ -50,6 +50,8 @@ const RECORDS = [
   record('lb.pick', { ...at, client, backend, sticky: false }),
   record('lb.pick', { ...at, client, backend, sticky: true }),
   record('lb.noBackend', { ...at, client }),
+  record('lb.limit', { ...at, client, key: '192.168.1.10', status: 429 }),
+  record('lb.limit', { ...at, client, key: 'all', status: null }),
   record('lb.done', { ...at, client, backend, status: null }),
   record('lb.done', { ...at, client, backend, status: 200 }),
   record('lb.failure', { ...at, client, backend, error: 'ETIMEDOUT', status: 504 }),
@@ -112,6 +114,17 @@ describe('the load balancer’s words', () => {
     });
   });
 
+  it('counts what a rate limit turned away on the card, only when there is one', () => {
+    const limited = loadBalancerView.card({ ...FIGURES, limited: 7 }, testNames());
+    expect(limited.figures.slice(0, 3)).toEqual([
+      ['Picks', '3000', 'picks'],
+      ['No backend healthy', '2', 'unserved'],
+      ['Over the rate limit', '7', 'limited'],
+    ]);
+    const german = loadBalancerView.card({ ...FIGURES, limited: 7 }, testNames('de'), 'de');
+    expect(german.figures[2]).toEqual(['Über dem Ratenlimit', '7', 'limited']);
+  });
+
   it('writes the card in German', () => {
     expect(loadBalancerView.card(FIGURES, testNames('de'), 'de')).toMatchObject({
       kind: 'Load Balancer auf Port 80, Schicht 7 (HTTP), gleichmäßig gewichtetes Round Robin',
@@ -140,6 +153,8 @@ describe('the load balancer’s words', () => {
       'lb1’s load balancer picks Web server (192.168.1.80:80) for Laptop (192.168.1.10:49152).',
       'lb1’s load balancer sends Laptop (192.168.1.10:49152) to Web server (192.168.1.80:80), the backend its cookie names.',
       'lb1’s load balancer has no healthy backend for Laptop (192.168.1.10:49152).',
+      'lb1’s load balancer answers Laptop (192.168.1.10:49152) 429 at once: over the rate limit, no backend asked.',
+      'lb1’s load balancer resets Laptop (192.168.1.10:49152)’s new connection: over the rate limit.',
       'lb1’s load balancer: Laptop (192.168.1.10:49152)’s connection through Web server (192.168.1.80:80) is over.',
       'lb1’s load balancer passes Web server (192.168.1.80:80)’s 200 on to Laptop (192.168.1.10:49152).',
       'lb1’s load balancer gets no answer from Web server (192.168.1.80:80) for Laptop (192.168.1.10:49152) (ETIMEDOUT) and answers 504.',
@@ -157,6 +172,8 @@ describe('the load balancer’s words', () => {
       'Der Load Balancer von lb1 wählt Web server (192.168.1.80:80) für Laptop (192.168.1.10:49152).',
       'Der Load Balancer von lb1 schickt Laptop (192.168.1.10:49152) zu Web server (192.168.1.80:80), dem Backend, das sein Cookie nennt.',
       'Der Load Balancer von lb1 hat kein gesundes Backend für Laptop (192.168.1.10:49152).',
+      'Der Load Balancer von lb1 antwortet Laptop (192.168.1.10:49152) sofort 429: über dem Ratenlimit, kein Backend wird gefragt.',
+      'Der Load Balancer von lb1 setzt die neue Verbindung von Laptop (192.168.1.10:49152) zurück: über dem Ratenlimit.',
       'Der Load Balancer von lb1: Die Verbindung von Laptop (192.168.1.10:49152) über Web server (192.168.1.80:80) ist zu Ende.',
       'Der Load Balancer von lb1 gibt die Antwort 200 von Web server (192.168.1.80:80) an Laptop (192.168.1.10:49152) weiter.',
       'Der Load Balancer von lb1 bekommt von Web server (192.168.1.80:80) keine Antwort für Laptop (192.168.1.10:49152) (ETIMEDOUT) und antwortet 504.',

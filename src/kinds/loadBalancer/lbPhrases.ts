@@ -19,6 +19,7 @@ export const LB_EN = {
   'policy.twoChoices': 'power of two choices',
   'card.picks': 'Picks',
   'card.unserved': 'No backend healthy',
+  'card.limited': 'Over the rate limit',
   'card.backend': 'Backend {backend}',
   'card.backendValue': '{health}, {requests} picks ({share}), {failures} failed',
   'health.up': 'up',
@@ -27,6 +28,9 @@ export const LB_EN = {
   'lb.pick': '{lb} picks {backend} for {client}.',
   'lb.pickSticky': '{lb} sends {client} to {backend}, the backend its cookie names.',
   'lb.noBackend': '{lb} has no healthy backend for {client}.',
+  'lb.limitStatus':
+    '{lb} answers {client} {status} at once: over the rate limit, no backend asked.',
+  'lb.limitReset': '{lb} resets {client}’s new connection: over the rate limit.',
   'lb.doneConnection': '{lb}: {client}’s connection through {backend} is over.',
   'lb.doneResponse': '{lb} passes {backend}’s {status} on to {client}.',
   'lb.doneAbandoned': '{lb}: {client} went away before {backend} answered.',
@@ -43,6 +47,8 @@ export const LB_EN = {
   'lb.up': '{lb} takes {backend} back: its health checks pass again.',
   'table.title': 'Load balancer {app}: {mode}, {policy}',
   'table.summary': '{picks} picks; {unserved} turned away with no backend healthy',
+  'table.summaryLimited':
+    '{picks} picks; {unserved} turned away with no backend healthy, {limited} over the rate limit',
   'table.since': 'since {time}',
   'table.open': 'Open',
   'table.backend': 'Backend',
@@ -57,6 +63,8 @@ export const LB_EN = {
   'check.stickyNeedsL7':
     'sticky sessions need "mode": "l7": at layer 4 the balancer reads no cookies',
   'check.pathNeedsL7': 'a check path needs "mode": "l7": at layer 4 a check only connects',
+  'check.limitAnswerNeedsL7':
+    'a rate limit’s {field} needs "mode": "l7": at layer 4 a connection over the limit is reset, with no answer',
   'check.duplicateBackend': 'backend {backend} is listed twice (first as backends[{first}])',
   'check.ownBackend':
     'backend {backend} is the load balancer’s own node {node}: it would send requests to itself',

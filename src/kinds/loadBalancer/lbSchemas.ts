@@ -17,6 +17,7 @@ import {
   type ValidationIssue,
 } from '../../sim/schema/schema.ts';
 import { appName, peer, port } from '../../sim/scenario/commonSchemas.ts';
+import { rateLimitSchema } from '../../sim/scenario/overloadSchemas.ts';
 import { bookPhrase, phrased } from '../../sim/schema/phrase.ts';
 import { NS_PER_S } from '../../engine/time.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
@@ -156,6 +157,7 @@ export const loadBalancerApp = object(
       },
       'Layer 7: sticky sessions. A response carries a cookie naming its backend; requests with it go there while it is healthy.',
     ),
+    rateLimit: rateLimitSchema,
   },
   'A load balancer: spreads the connections (layer 4) or HTTP requests (layer 7) it receives over its backends, leaving out those its health checks find down.',
 );

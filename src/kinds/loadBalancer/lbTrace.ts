@@ -13,6 +13,12 @@ declare module '../../engine/trace.ts' {
     /** No backend was healthy: the client's connection was reset (layer 4) or answered 503. */
     'lb.noBackend': { node: string; app: string; client: string };
     /**
+     * The balancer's rate limit turned a client away (its token bucket `key`, the client's address
+     * or "all", was empty): a request answered `status` (429 or 503, layer 7) or a new connection
+     * reset (null, layer 4). No backend was picked.
+     */
+    'lb.limit': { node: string; app: string; client: string; key: string; status: number | null };
+    /**
      * A connection (layer 4) or request (layer 7) sent to `backend` ended normally; `status` is
      * the response relayed (layer 7), null for a connection or a client that went away first.
      */

@@ -6,6 +6,7 @@
 
 import { createActor, type Actor } from 'xstate';
 import type { Simulator } from '../../engine/simulator.ts';
+import { RateLimiter, type RateLimitSettings } from '../../machines/server/rateLimit.ts';
 import type { TcpLayer } from '../../machines/tcp/tcpLayer.ts';
 import { formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
 import type { Backend, BackendPicker } from './backendPicker.ts';
@@ -50,6 +51,8 @@ export interface LoadBalancerConfig {
   timeout: number;
   /** Layer 7: the cookie that names a client's backend, or undefined for no sticky sessions. */
   stickyCookie: string | undefined;
+  /** Requests (layer 7) or new connections (layer 4) over this rate are turned away; none: no limit. */
+  rateLimit: RateLimitSettings | undefined;
 }
 
 /** One backend while the balancer runs. */
@@ -80,6 +83,7 @@ export type Pick = { backend: LiveBackend; sticky: boolean } | null;
 export class LoadBalancer {
   readonly backends: LiveBackend[];
   private readonly picker: BackendPicker;
+  private readonly limiter: RateLimiter | undefined;
 
   constructor(
     readonly sim: Simulator,
@@ -111,10 +115,31 @@ export class LoadBalancer {
       return new LiveBackend(spec, actor);
     });
     const random = sim.random.stream(`node:${node}/${app}/pick`);
+    this.limiter = config.rateLimit ? new RateLimiter(config.rateLimit) : undefined;
     this.picker = createPicker(config.policy, {
       random: () => random.float(),
       ipHashOctets: config.hashOctets,
     });
+  }
+
+  /**
+   * Whether the rate limit lets a client's request (layer 7) or new connection (layer 4) through,
+   * taking a token from its bucket if so; else records `lb.limit` and returns the settings the
+   * refusal is made with (its status, its Retry-After). No limit: always let through.
+   */
+  admit(clientName: string): { admitted: true } | { admitted: false; limit: RateLimitSettings } {
+    const { limiter, sim, config } = this;
+    if (!limiter || limiter.admit(clientName, sim.now())) return { admitted: true };
+    sim.record({
+      t: sim.now(),
+      type: 'lb.limit',
+      node: config.node,
+      app: config.app,
+      client: clientName,
+      key: limiter.keyOf(clientName),
+      status: config.mode === 'l7' ? limiter.settings.status : null,
+    });
+    return { admitted: false, limit: limiter.settings };
   }
 
   /**

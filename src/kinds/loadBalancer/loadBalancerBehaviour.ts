@@ -3,6 +3,7 @@
 // own records: per backend, the requests picked for it and their share, the failures, its health.
 
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
+import { rateLimitSettings } from '../../sim/scenario/overloadSchemas.ts';
 import { defineAppBehaviour } from '../../sim/kinds/appKind.ts';
 import { HttpProxySession } from './httpProxy.ts';
 import { startHealthChecks } from './healthChecks.ts';
@@ -43,6 +44,8 @@ export interface LoadBalancerFigures {
   picks: number;
   /** Connections or requests turned away because no backend was healthy. */
   unserved: number;
+  /** With a `rateLimit`: requests (layer 7) or connections (layer 4) it turned away. */
+  limited?: number;
   backends: BackendFigures[];
 }
 
@@ -72,6 +75,7 @@ export function loadBalancerConfig(
     connectTimeout: app.connectTimeout ?? LB_DEFAULTS.connectTimeout,
     timeout: app.timeout ?? LB_DEFAULTS.timeout,
     stickyCookie: app.sticky === undefined ? undefined : (app.sticky.cookie ?? LB_DEFAULTS.cookie),
+    rateLimit: app.rateLimit === undefined ? undefined : rateLimitSettings(app.rateLimit),
   };
 }
 
@@ -116,8 +120,9 @@ export const loadBalancerBehaviour = defineAppBehaviour<LoadBalancerApp, LoadBal
       const byId = new Map(backends.map((b) => [b.backend, b]));
       let picks = 0;
       let unserved = 0;
+      let limited = 0;
       return {
-        types: ['lb.pick', 'lb.noBackend', 'lb.failure', 'lb.check', 'lb.health'],
+        types: ['lb.pick', 'lb.noBackend', 'lb.limit', 'lb.failure', 'lb.check', 'lb.health'],
         add(record) {
           switch (record.type) {
             case 'lb.pick': {
@@ -128,6 +133,9 @@ export const loadBalancerBehaviour = defineAppBehaviour<LoadBalancerApp, LoadBal
             }
             case 'lb.noBackend':
               unserved++;
+              break;
+            case 'lb.limit':
+              limited++;
               break;
             case 'lb.failure': {
               const b = byId.get(record.backend);
@@ -156,12 +164,14 @@ export const loadBalancerBehaviour = defineAppBehaviour<LoadBalancerApp, LoadBal
           policy: config.policy,
           picks,
           unserved,
+          ...(config.rateLimit ? { limited } : {}),
           backends: backends.map((b) => ({ ...b, share: picks === 0 ? 0 : b.requests / picks })),
         }),
       };
     },
     lines: (f) => [
-      `balancer   ${f.node}:${f.port} (${f.mode}, ${f.policy}): ${f.picks} picks, ${f.unserved} without a backend`,
+      `balancer   ${f.node}:${f.port} (${f.mode}, ${f.policy}): ${f.picks} picks, ${f.unserved} without a backend` +
+        (f.limited === undefined ? '' : `, ${f.limited} over the rate limit`),
       ...f.backends.map(
         (b) =>
           `  backend  ${b.backend}: ${b.healthy ? 'up' : 'down'}, ${b.requests} picks (${(b.share * 100).toFixed(1)}%), ` +

@@ -32,7 +32,8 @@ export const loadBalancerKind = defineAppKind<LoadBalancerApp, LoadBalancerFigur
 
 /**
  * What a schema cannot see: a check timeout longer than its interval, settings only layer 7 can
- * use, a backend listed twice or that is the balancer's own node.
+ * use (sticky cookies, a check path, a rate limit's answer), a backend listed twice or that is
+ * the balancer's own node.
  */
 function checkLoadBalancer(
   app: LoadBalancerApp,
@@ -55,6 +56,14 @@ function checkLoadBalancer(
     issues.push(phrased(`${path}.sticky`, bookPhrase(lbPhrases, 'check.stickyNeedsL7')));
   if (mode === 'l4' && app.healthCheck?.path !== undefined)
     issues.push(phrased(`${path}.healthCheck.path`, bookPhrase(lbPhrases, 'check.pathNeedsL7')));
+  for (const field of ['status', 'retryAfter'] as const)
+    if (mode === 'l4' && app.rateLimit?.[field] !== undefined)
+      issues.push(
+        phrased(
+          `${path}.rateLimit.${field}`,
+          bookPhrase(lbPhrases, 'check.limitAnswerNeedsL7', { field }),
+        ),
+      );
   const seen = new Map<string, number>();
   app.backends.forEach((backend, k) => {
     const named = `${backend.address}:${backend.port ?? 80}`;

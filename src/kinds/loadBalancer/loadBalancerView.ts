@@ -48,6 +48,9 @@ export const loadBalancerView = defineAppView<LoadBalancerApp, LoadBalancerFigur
       figures: [
         [say('card.picks'), n(f.picks), 'picks'],
         [say('card.unserved'), n(f.unserved), 'unserved'],
+        ...(f.limited === undefined
+          ? []
+          : [[say('card.limited'), n(f.limited), 'limited'] as [string, string, string]]),
         ...f.backends.map(
           (b) =>
             [
@@ -65,7 +68,15 @@ export const loadBalancerView = defineAppView<LoadBalancerApp, LoadBalancerFigur
     };
   },
   narration: {
-    types: ['lb.pick', 'lb.noBackend', 'lb.done', 'lb.failure', 'lb.check', 'lb.health'],
+    types: [
+      'lb.pick',
+      'lb.noBackend',
+      'lb.limit',
+      'lb.done',
+      'lb.failure',
+      'lb.check',
+      'lb.health',
+    ],
     narrator: ({ names, language = ENGLISH }) => {
       const { say } = lbPhrases.in(language);
       const lb = (node: string) => say('lb.name', { node: names.name(node) });
@@ -90,6 +101,16 @@ export const loadBalancerView = defineAppView<LoadBalancerApp, LoadBalancerFigur
                 client: names.endpoint(record.client),
               }),
             };
+          case 'lb.limit': {
+            const said = { lb: lb(record.node), client: names.endpoint(record.client) };
+            return {
+              kind: 'error',
+              text:
+                record.status === null
+                  ? say('lb.limitReset', said)
+                  : say('lb.limitStatus', { ...said, status: String(record.status) }),
+            };
+          }
           case 'lb.done': {
             const said = {
               lb: lb(record.node),
@@ -142,6 +163,7 @@ export const loadBalancerView = defineAppView<LoadBalancerApp, LoadBalancerFigur
   logGroups: {
     'lb.failure': () => 'errors',
     'lb.noBackend': () => 'errors',
+    'lb.limit': () => 'errors',
   },
   // Plain code without a machine of its own in the trace: nothing to list before it starts.
   listedBeforeStart: () => false,

@@ -4,7 +4,7 @@
 // both have ended. A backend that refuses, resets or does not accept within the connect timeout
 // has failed the client (whose connection is reset) and counts toward its `fall`; so does one
 // that sends nothing for `timeout` while the client waits for it. A client idle that long is
-// closed normally.
+// closed normally. A connection over the balancer's rate limit is reset before any pick.
 
 import type { Simulator } from '../../engine/simulator.ts';
 import type { EventId } from '../../engine/eventQueue.ts';
@@ -87,7 +87,11 @@ export class TcpProxySession {
     // Nothing is read from the client before the backend is there: its bytes wait in its window.
     client.pauseReading();
     client.handlers.onError = () => this.clientGone();
-    const pick = lb.pick(client.remoteAddress, this.clientName);
+    // Over the rate limit, or no backend healthy: the connection is reset at once (HAProxy's
+    // `tcp-request connection reject`), before any backend is picked.
+    const pick = lb.admit(this.clientName).admitted
+      ? lb.pick(client.remoteAddress, this.clientName)
+      : null;
     if (!pick) {
       this.over = true;
       client.abort();

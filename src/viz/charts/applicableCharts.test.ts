@@ -47,6 +47,7 @@ const EXPECTED: Record<string, ChartKind[]> = {
   'home-nat.json': ['requests', ...TCP],
   'load-balancer.json': ['requests', ...TCP],
   'load-balancer-failover.json': ['requests', ...TCP],
+  'api-rate-limit.json': ['requests', ...TCP],
   'server-crash.json': ['requests', ...TCP],
 };
 
