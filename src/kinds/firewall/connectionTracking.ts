@@ -11,10 +11,9 @@ import { checkDamage } from '../../net/wire/corruption.ts';
 import { readQuote } from '../../net/wire/icmpErrors.ts';
 import { ICMP_TYPE, IP_PROTOCOL, ipHeaderLength } from '../../net/wire/packet.ts';
 import type { Packet } from '../../net/wire/packet.ts';
-import { segmentLength } from '../../net/tcp/segment.ts';
-import { seqAdd, seqGe } from '../../net/tcp/seq.ts';
 import { flowKey, icmpType, invert, isTrackedProtocol, tupleOf } from './flowTuple.ts';
 import type { FlowTuple } from './flowTuple.ts';
+import { openTcpClose, tcpCloseStep, type TcpCloseState } from './tcpClose.ts';
 
 export type { FlowTuple } from './flowTuple.ts';
 
@@ -27,8 +26,8 @@ export type Direction = 'original' | 'reply';
 /** Where an entry is in its life; a closed or expired entry leaves the table. */
 export type EntryPhase = 'unreplied' | 'established' | 'closing';
 
-/** A tracked flow: plain data, changed only by the table. */
-export interface ConntrackEntry {
+/** A tracked flow: plain data, changed only by the table (a TCP flow's close: tcpClose.ts). */
+export interface ConntrackEntry extends TcpCloseState {
   /** 1, 2, 3, ... per table, in the order entries were confirmed; 0 while not yet confirmed. */
   id: number;
   original: FlowTuple;
@@ -41,10 +40,6 @@ export interface ConntrackEntry {
   packets: { original: number; reply: number };
   /** When the entry times out (ns of simulated time); TCP entries have none and end by RST or FIN. */
   expiresAt?: number;
-  /** TCP: per direction, the acknowledgment number that covers its FIN, once a FIN was sent. */
-  finAckAt: { original?: number; reply?: number };
-  /** TCP: per direction, whether its FIN has been acknowledged by the other side. */
-  finAcked: { original: boolean; reply: boolean };
 }
 
 /** What happened to an entry: the events a per-entry machine will receive. */
@@ -218,8 +213,7 @@ export class ConnectionTable {
       createdAt: now,
       lastSeenAt: now,
       packets: { original: 1, reply: 0 },
-      finAckAt: {},
-      finAcked: { original: false, reply: false },
+      ...openTcpClose(),
     };
     if (t.kind !== 'tcp') entry.expiresAt = now + this.timeout(entry);
     return { state: 'NEW', direction: 'original', entry };
@@ -255,32 +249,14 @@ export class ConnectionTable {
     entry: ConntrackEntry,
     direction: Direction,
   ): ConntrackEvent | undefined {
-    const t = packet.transport;
-    if (t.kind !== 'tcp') return undefined;
-    if (t.flags.rst) {
+    const step = tcpCloseStep(entry, direction, packet);
+    if (step === 'reset' || step === 'closed') {
       this.remove(entry);
-      return { type: 'conntrack.close', reason: 'rst' };
+      return { type: 'conntrack.close', reason: step === 'reset' ? 'rst' : 'fin' };
     }
-    const other: Direction = direction === 'original' ? 'reply' : 'original';
-    const finAt = entry.finAckAt[other];
-    if (t.flags.ack && finAt !== undefined && seqGe(t.ack, finAt)) entry.finAcked[other] = true;
-    let event: ConntrackEvent | undefined;
-    if (t.flags.fin && entry.finAckAt[direction] === undefined) {
-      const length = segmentLength({
-        seq: t.seq,
-        data: packet.payload,
-        syn: t.flags.syn,
-        fin: true,
-      });
-      entry.finAckAt[direction] = seqAdd(t.seq, length);
-      entry.phase = 'closing';
-      event = { type: 'conntrack.fin', direction };
-    }
-    if (entry.finAcked.original && entry.finAcked.reply) {
-      this.remove(entry);
-      return { type: 'conntrack.close', reason: 'fin' };
-    }
-    return event;
+    if (step !== 'fin') return undefined;
+    entry.phase = 'closing';
+    return { type: 'conntrack.fin', direction };
   }
 
   private timeout(entry: ConntrackEntry): number {

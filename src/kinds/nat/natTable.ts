@@ -8,12 +8,11 @@ import { contains } from '../../net/wire/ipv4Address.ts';
 import type { Ipv4Address, Ipv4Prefix } from '../../net/wire/ipv4Address.ts';
 import { IP_PROTOCOL } from '../../net/wire/packet.ts';
 import type { Packet } from '../../net/wire/packet.ts';
-import { segmentLength } from '../../net/tcp/segment.ts';
-import { seqAdd, seqGe } from '../../net/tcp/seq.ts';
 import { CONNTRACK_DEFAULTS } from '../firewall/connectionTracking.ts';
 import type { PortRange } from '../firewall/firewallRules.ts';
 import { flowKey, invert } from '../firewall/flowTuple.ts';
 import type { FlowTuple } from '../firewall/flowTuple.ts';
+import { openTcpClose, tcpCloseStep, type TcpCloseState } from '../firewall/tcpClose.ts';
 
 /** A port forward (iptables `-t nat -A PREROUTING -p tcp --dport 8080 -j DNAT --to 10.0.0.5:80`). */
 export interface PortForward {
@@ -62,8 +61,8 @@ export interface NatConfig {
 /** Where a flow is in its life; a closed or expired entry leaves the table. */
 export type NatPhase = 'unreplied' | 'established' | 'closing';
 
-/** One translated flow: plain data, changed only by the table. */
-export interface NatEntry {
+/** One translated flow: plain data, changed only by the table (a TCP flow's close: tcpClose.ts). */
+export interface NatEntry extends TcpCloseState {
   /** 1, 2, 3, ... in the order entries were made. */
   id: number;
   kind: 'snat' | 'dnat';
@@ -74,9 +73,6 @@ export interface NatEntry {
   phase: NatPhase;
   createdAt: number;
   expiresAt: number;
-  /** TCP: per direction, the acknowledgment number covering its FIN, once one was sent. */
-  finAckAt: { original?: number; reply?: number };
-  finAcked: { original: boolean; reply: boolean };
 }
 
 export type NatDirection = 'original' | 'reply';
@@ -150,11 +146,7 @@ export class NatTable {
     return this.add('dnat', original, reply, now);
   }
 
-  /**
-   * Updates an entry for a packet that matched it: timers, TCP's FINs and RST; an ended entry is
-   * removed. The FIN/ACK bookkeeping repeats the firewall's (connectionTracking.ts, about ten
-   * lines): a shared helper for both tables is left for when the firewall's file may change.
-   */
+  /** Updates an entry for a packet that matched it: timers, TCP's FINs and RST; an ended entry is removed. */
   touch(
     entry: NatEntry,
     direction: NatDirection,
@@ -166,20 +158,11 @@ export class NatTable {
       entry.phase = 'established';
       event = 'reply';
     }
-    const t = packet.transport;
-    if (t.kind === 'tcp') {
-      if (t.flags.rst) return this.close(entry);
-      const other: NatDirection = direction === 'original' ? 'reply' : 'original';
-      const finAt = entry.finAckAt[other];
-      if (t.flags.ack && finAt !== undefined && seqGe(t.ack, finAt)) entry.finAcked[other] = true;
-      if (t.flags.fin && entry.finAckAt[direction] === undefined) {
-        const data = packet.payload;
-        const length = segmentLength({ seq: t.seq, data, syn: t.flags.syn, fin: true });
-        entry.finAckAt[direction] = seqAdd(t.seq, length);
-        entry.phase = 'closing';
-        event = 'fin';
-      }
-      if (entry.finAcked.original && entry.finAcked.reply) return this.close(entry);
+    const step = tcpCloseStep(entry, direction, packet);
+    if (step === 'reset' || step === 'closed') return this.close(entry);
+    if (step === 'fin') {
+      entry.phase = 'closing';
+      event = 'fin';
     }
     entry.expiresAt = now + this.timeout(entry);
     return event;
@@ -215,8 +198,7 @@ export class NatTable {
       phase: 'unreplied',
       createdAt: now,
       expiresAt: now,
-      finAckAt: {},
-      finAcked: { original: false, reply: false },
+      ...openTcpClose(),
     };
     entry.expiresAt = now + this.timeout(entry);
     this.byTuple.set(flowKey(original), entry);
