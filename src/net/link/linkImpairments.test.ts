@@ -1,52 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { Simulator } from '../../engine/simulator.ts';
-import { ipv4Header, type Packet } from '../wire/packet.ts';
-import type { Attachable, LinkPort } from './linkEndpoint.ts';
-import { PointToPointLink, type PointToPointLinkConfig } from './pointToPointLink.ts';
+import { probedLink, udp } from './linkTestHelpers.ts';
+import type { PointToPointLinkConfig } from './pointToPointLink.ts';
 
 const MS = 1_000_000;
 const US = 1_000;
-
-function udp(id: number, bytes: number): Packet {
-  return {
-    id,
-    ip: ipv4Header({ src: 0x0a000001, dst: 0x0a000002 }),
-    transport: { kind: 'udp', srcPort: 1000, dstPort: 2000 },
-    payload: new Uint8Array(bytes - 28),
-  };
-}
-
-class Probe implements Attachable {
-  port!: LinkPort;
-  readonly arrivals: [number, number][] = [];
-  constructor(
-    private readonly sim: Simulator,
-    readonly node: string,
-    readonly name = 'eth0',
-  ) {}
-  plug(port: LinkPort): void {
-    this.port = port;
-  }
-  receive(packet: Packet): void {
-    this.arrivals.push([this.sim.now(), packet.id]);
-  }
-}
 
 /**
  * Sends `count` packets of 125 B from a, one every 100 µs, over a 10 Mb/s link with 2 ms delay:
  * each takes 1000 bits / 1e7 b/s = 100 µs to send, so the transmitter never queues.
  */
 function run(count: number, config: Partial<PointToPointLinkConfig>, seed = 7) {
-  const sim = new Simulator({ seed });
-  const a = new Probe(sim, 'a');
-  const b = new Probe(sim, 'b');
-  const link = new PointToPointLink(sim, {
+  const { sim, a, b } = probedLink(seed, {
     id: 'l1',
     bandwidth: 10_000_000,
     delay: 2 * MS,
     ...config,
   });
-  link.connect(a, b);
   for (let i = 0; i < count; i++) sim.schedule(i * 100 * US, () => a.port.send(udp(i + 1, 125)));
   sim.run();
   const lost = sim.trace.ofType('link.lost').map((r) => r.pkt);
@@ -146,10 +115,7 @@ describe('PointToPointLink random streams', () => {
 
   it('traffic in one direction does not change the fates in the other', () => {
     const fates = (reverse: number) => {
-      const sim = new Simulator({ seed: 3 });
-      const a = new Probe(sim, 'a');
-      const b = new Probe(sim, 'b');
-      new PointToPointLink(sim, { id: 'l', bandwidth: 1e9, delay: MS, loss: 0.3 }).connect(a, b);
+      const { sim, a, b } = probedLink(3, { id: 'l', bandwidth: 1e9, delay: MS, loss: 0.3 });
       for (let i = 0; i < 500; i++) {
         sim.schedule(i * US, () => a.port.send(udp(i + 1, 100)));
         if (i < reverse) sim.schedule(i * US, () => b.port.send(udp(10_000 + i, 100)));

@@ -1,51 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Simulator } from '../../engine/simulator.ts';
-import { ipv4Header, type Packet } from '../wire/packet.ts';
-import type { Attachable, LinkPort } from './linkEndpoint.ts';
+import { probedLink, udp } from './linkTestHelpers.ts';
 import { PointToPointLink, type PointToPointLinkConfig } from './pointToPointLink.ts';
 
 const MS = 1_000_000;
 
-/** A UDP packet whose wire size is exactly `bytes` (20 IP + 8 UDP + payload). */
-function udp(id: number, bytes: number): Packet {
-  return {
-    id,
-    ip: ipv4Header({ src: 0x0a000001, dst: 0x0a000002 }),
-    transport: { kind: 'udp', srcPort: 1000, dstPort: 2000 },
-    payload: new Uint8Array(bytes - 28),
-  };
-}
-
-/** A link end that remembers what arrived and when. */
-class Probe implements Attachable {
-  port!: LinkPort;
-  readonly arrivals: [number, number][] = [];
-  constructor(
-    private readonly sim: Simulator,
-    readonly node: string,
-    readonly name = 'eth0',
-  ) {}
-  plug(port: LinkPort): void {
-    this.port = port;
-  }
-  receive(packet: Packet): void {
-    this.arrivals.push([this.sim.now(), packet.id]);
-  }
-}
-
+/** 1 Mb/s and 5 ms unless overridden: 1000 B take 8000 bits / 1e6 b/s = 8 ms to send. */
 function setup(config: Partial<PointToPointLinkConfig> = {}) {
-  const sim = new Simulator({ seed: 1 });
-  const a = new Probe(sim, 'a');
-  const b = new Probe(sim, 'b');
-  // 1 Mb/s and 5 ms unless overridden: 1000 B take 8000 bits / 1e6 b/s = 8 ms to send.
-  const link = new PointToPointLink(sim, {
-    id: 'l1',
-    bandwidth: 1_000_000,
-    delay: 5 * MS,
-    ...config,
-  });
-  link.connect(a, b);
-  return { sim, a, b, link };
+  return probedLink(1, { id: 'l1', bandwidth: 1_000_000, delay: 5 * MS, ...config });
 }
 
 describe('PointToPointLink timing', () => {

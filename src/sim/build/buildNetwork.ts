@@ -1,6 +1,7 @@
 // Wires a validated scenario's network: each node built by its role (src/kinds/), a
-// PointToPointLink per link between the ends its roles made, and the timed events of links and
-// interfaces (down, up, changed). Crashes and restarts are nodeLife.ts's.
+// PointToPointLink per link between the ends its roles made, and the timed events of links (what
+// each does to its link: scenario/linkEvents.ts) and interfaces (down, up). Crashes and restarts
+// are nodeLife.ts's.
 
 import type { Simulator } from '../../engine/simulator.ts';
 import type { Attachable } from '../../net/link/linkEndpoint.ts';
@@ -9,6 +10,7 @@ import { ROLE_KINDS } from '../kinds/kindRegistry.ts';
 import { buildHost } from './buildHost.ts';
 import type { BuiltNode, RoleKind } from '../kinds/roleKind.ts';
 import { DEFAULT_BANDWIDTH, DEFAULT_QUEUE_PACKETS } from '../scenario/defaults.ts';
+import { applyLinkEvent, isLinkEvent } from '../scenario/linkEvents.ts';
 import { resolveLinkEnd } from '../scenario/resolveLinkEnd.ts';
 import type { Scenario, ScenarioNode } from '../scenario/scenarioSchema.ts';
 
@@ -76,19 +78,12 @@ export function buildNetwork(
   }
 
   for (const event of scenario.events ?? []) {
+    if (isLinkEvent(event)) {
+      const link = links.get(event.link);
+      if (link) sim.scheduleAt(event.at, () => applyLinkEvent(event, link));
+      continue;
+    }
     switch (event.type) {
-      case 'linkDown':
-      case 'linkUp': {
-        const link = links.get(event.link);
-        if (link) sim.scheduleAt(event.at, () => link.setUp(event.type === 'linkUp'));
-        break;
-      }
-      case 'linkChange': {
-        const link = links.get(event.link);
-        const { bandwidth, latency: delay, loss } = event;
-        if (link) sim.scheduleAt(event.at, () => link.change({ bandwidth, delay, loss }));
-        break;
-      }
       case 'interfaceDown':
       case 'interfaceUp': {
         const node = nodes.get(event.node);
