@@ -330,47 +330,21 @@ describe('tshark reads our Ethernet frames', () => {
   });
 
   it('dissects a NAK (broadcast, no address, a message) and a unicast RELEASE', () => {
-    const rows = fields(
-      file,
-      'ip.src ip.dst eth.dst dhcp.option.dhcp dhcp.id dhcp.ip.client dhcp.ip.your dhcp.hw.mac_addr dhcp.option.dhcp_server_id dhcp.option.message',
-    ).slice(11);
+    const names =
+      'ip.src ip.dst eth.dst dhcp.option.dhcp dhcp.id dhcp.ip.client dhcp.ip.your dhcp.hw.mac_addr dhcp.option.dhcp_server_id dhcp.option.message';
+    const rows = fields(file, names)
+      .slice(11)
+      .map((row) => names.split(' ').map((name) => row[name]));
+    const broadcast = ['255.255.255.255', 'ff:ff:ff:ff:ff:ff'];
+    const none = ['0.0.0.0', '0.0.0.0'];
+    const peer = ['02:00:0a:00:00:03', '10.0.0.1'];
+    const released = ['10.0.0.100', '10.0.0.1', '02:00:0a:00:00:01'];
+    const laptop = ['02:00:0a:00:00:64', '10.0.0.1'];
     expect(rows).toEqual([
-      {
-        'ip.src': '0.0.0.0',
-        'ip.dst': '255.255.255.255',
-        'eth.dst': 'ff:ff:ff:ff:ff:ff',
-        'dhcp.option.dhcp': '3',
-        'dhcp.id': '0x00001234',
-        'dhcp.ip.client': '0.0.0.0',
-        'dhcp.ip.your': '0.0.0.0',
-        'dhcp.hw.mac_addr': '02:00:0a:00:00:03',
-        'dhcp.option.dhcp_server_id': '10.0.0.1',
-        'dhcp.option.message': '',
-      },
-      {
-        'ip.src': '10.0.0.1',
-        'ip.dst': '255.255.255.255',
-        'eth.dst': 'ff:ff:ff:ff:ff:ff',
-        'dhcp.option.dhcp': '6',
-        'dhcp.id': '0x00001234',
-        'dhcp.ip.client': '0.0.0.0',
-        'dhcp.ip.your': '0.0.0.0',
-        'dhcp.hw.mac_addr': '02:00:0a:00:00:03',
-        'dhcp.option.dhcp_server_id': '10.0.0.1',
-        'dhcp.option.message': 'address in use',
-      },
-      {
-        'ip.src': '10.0.0.100',
-        'ip.dst': '10.0.0.1',
-        'eth.dst': '02:00:0a:00:00:01',
-        'dhcp.option.dhcp': '7',
-        'dhcp.id': '0x00000077',
-        'dhcp.ip.client': '10.0.0.100',
-        'dhcp.ip.your': '0.0.0.0',
-        'dhcp.hw.mac_addr': '02:00:0a:00:00:64',
-        'dhcp.option.dhcp_server_id': '10.0.0.1',
-        'dhcp.option.message': '',
-      },
+      ['0.0.0.0', ...broadcast, '3', '0x00001234', ...none, ...peer, ''],
+      ['10.0.0.1', ...broadcast, '6', '0x00001234', ...none, ...peer, 'address in use'],
+      // The RELEASE: unicast from the client's address to the server's MAC, ciaddr set.
+      [...released, '7', '0x00000077', '10.0.0.100', '0.0.0.0', ...laptop, ''],
     ]);
   });
 
