@@ -9,8 +9,8 @@
 // A full pool offers nothing: RFC 2131 lets a server stay silent, and the client's DISCOVER
 // times out; a REQUEST for an address the pool cannot give is refused, for a NAK.
 //
-// Defaults: a lease of 3600 s (dnsmasq's default of one hour; long enough to see renewal at T1 =
-// 1800 s in a run of minutes only if the scenario shortens it), an offer held for 60 s (RFC 2131
+// Defaults: a lease of 3600 s (dnsmasq's default of one hour; a scenario that wants to show
+// renewal at T1 in a short run sets a shorter lease), an offer held for 60 s (RFC 2131
 // says a server SHOULD NOT reuse an offered address before the client answers; how long is the
 // server's choice), and a declined address kept out of use for 600 s (dnsmasq's DECLINE_BACKOFF).
 
