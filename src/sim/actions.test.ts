@@ -8,6 +8,7 @@ import { NS_PER_MS, NS_PER_S } from '../engine/time.ts';
 import { runScenario } from './runScenario.ts';
 import { validateScenario, type ValidationIssue } from './scenario/validateScenario.ts';
 import type { Scenario } from './scenario/scenarioSchema.ts';
+import { carriesIp, type IpRecord } from '../net/link/linkRecords.ts';
 
 /** A client c and a server s (web server on 80, sink on 5001) on one 10 ms, 1 Mbit/s link. */
 function document(events: object[], extra: object = {}) {
@@ -51,10 +52,11 @@ const tx = (bytes: number) => bytes * 8 * US;
 const SYN_BYTES = 44;
 const ACK_BYTES = 40;
 
-type TxBegin = TraceRecord<'link.txBegin'>;
+type TxBegin = IpRecord<'link.txBegin'>;
 
+/** The IP packets put on links (ARP frames left out). */
 function sent(records: readonly TraceRecord[]): TxBegin[] {
-  return records.filter((r): r is TxBegin => r.type === 'link.txBegin');
+  return records.filter((r): r is TxBegin => r.type === 'link.txBegin' && carriesIp(r));
 }
 
 describe('a fetch at a moment', () => {

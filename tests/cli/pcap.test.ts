@@ -9,6 +9,7 @@ import { parseArgs, parsePcap, PcapUsageError, UsageError } from '../../src/cli/
 import { readPcap, type PcapReadRecord } from '../../src/net/capture/pcapReader.ts';
 import { encodePacket } from '../../src/net/wire/packetCodec.ts';
 import { parseScenarioText, runScenario } from '../../src/sim/index.ts';
+import { ipPacketOf } from '../../src/net/wire/frame.ts';
 
 const BIN = join(process.cwd(), 'bin/handshake.js');
 const BULK = 'simulations/tcp-bulk-transfer.json';
@@ -137,7 +138,7 @@ describe('handshake run --pcap', () => {
         const record = expected[i];
         if (record?.type !== 'link.txBegin' && record?.type !== 'link.rx') throw new Error('?');
         expect(frame.timeNs).toBe(record.t);
-        expect(frame.bytes).toEqual(encodePacket(record.packet));
+        expect(frame.bytes).toEqual(encodePacket(ipPacketOf(record.packet)));
       });
     }
   });

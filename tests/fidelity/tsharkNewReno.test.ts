@@ -15,6 +15,7 @@ import { seqAdd, seqDiff } from '../../src/net/tcp/seq.ts';
 import type { Packet, TcpHeader } from '../../src/net/wire/packet.ts';
 import { parseScenarioText, runScenario } from '../../src/sim/index.ts';
 import { expectClean, fields } from '../support/tshark.ts';
+import { carriesIp, type IpRecord } from '../../src/net/link/linkRecords.ts';
 
 const SMSS = 1460;
 const BYTES = 100_000;
@@ -79,7 +80,10 @@ function run(tcp: Record<string, unknown>, bytes = BYTES) {
   const trace = simulation.sim.trace;
   const mine = <K extends TraceRecord['type']>(type: K) =>
     trace.ofType(type).filter((r) => (r as { node?: string }).node === 'laptop');
-  const sent = trace.ofType('link.txBegin').filter((r) => r.node === 'laptop');
+  const sent = trace
+    .ofType('link.txBegin')
+    .filter(carriesIp)
+    .filter((r) => r.node === 'laptop');
   const packets = new Map(sent.map((r) => [r.pkt, r.packet]));
   // The laptop's data segments the router's queue dropped, by sequence number.
   const dropped = trace
@@ -97,7 +101,10 @@ function run(tcp: Record<string, unknown>, bytes = BYTES) {
     windows: mine('tcp.cwnd'),
     retransmits: mine('tcp.retransmit'),
     rtos: mine('tcp.rto'),
-    acks: trace.ofType('link.rx').filter((r) => r.node === 'laptop'),
+    acks: trace
+      .ofType('link.rx')
+      .filter(carriesIp)
+      .filter((r) => r.node === 'laptop'),
     done: done.t,
   };
 }
@@ -108,7 +115,7 @@ const causes = (windows: TraceRecord<'tcp.cwnd'>[]) =>
     .filter((c) => c !== 'slowStart' && c !== 'congestionAvoidance' && c !== 'recoveryInflate');
 
 /** SND.MAX at time t: one past the highest sequence number of the laptop's data sent by then. */
-function sndMaxAt(sent: TraceRecord<'link.txBegin'>[], t: number): number {
+function sndMaxAt(sent: IpRecord<'link.txBegin'>[], t: number): number {
   let max: number | undefined;
   for (const r of sent) {
     if (r.t > t || r.packet.payload.length === 0) continue;

@@ -7,6 +7,7 @@ import { NS_PER_MS, NS_PER_S } from '../../engine/time.ts';
 import { parseScenarioText, runScenario, validateScenario } from '../../sim/index.ts';
 import type { PortScanFigures } from './portScanBehaviour.ts';
 import { formatPortList, parsePortList } from './scanPorts.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 describe('port lists', () => {
   it('read as nmap -p writes them, ascending and each once', () => {
@@ -59,6 +60,7 @@ describe('a SYN scan (simulations/port-scan.json)', () => {
   it('probes 200 ports a second, and each open port gets the scanner’s RST, not a connection', () => {
     const probes = trace
       .ofType('link.txBegin')
+      .filter(carriesIp)
       .filter((r) => r.node === 'scanner' && r.packet.transport.kind === 'tcp')
       .filter((r) => r.packet.transport.kind === 'tcp' && r.packet.transport.flags.syn);
     // Port k of the list (from 0) at 1 s + k × 5 ms; then the printer's 8 at 8 s + k × 10 ms,

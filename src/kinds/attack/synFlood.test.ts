@@ -23,6 +23,7 @@ import { NS_PER_MS, NS_PER_S } from '../../engine/time.ts';
 import type { TraceRecord } from '../../engine/trace.ts';
 import { parseScenarioText, runScenario, validateScenario } from '../../sim/index.ts';
 import type { SynFloodFigures } from './synFloodBehaviour.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 const B = 16;
 const R = 10;
@@ -109,7 +110,7 @@ describe('a SYN flood (simulations/syn-flood.json)', () => {
     // Each cookie is a SYN-ACK on the wire whose sequence number is the cookie, sent then (or
     // once the packet before it has left the interface).
     const synAcks = new Map<number, number>();
-    for (const r of ofType('link.txBegin'))
+    for (const r of ofType('link.txBegin').filter(carriesIp))
       if (r.node === 'web2' && r.packet.transport.kind === 'tcp' && r.packet.transport.flags.syn)
         synAcks.set(r.packet.transport.seq, r.t);
     for (const c of cookies) {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import { runScenario } from '../../sim/runScenario.ts';
 import { HOME, HOME_NAT, homeScenario } from '../../../tests/support/natScenario.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 function run(parts: Parameters<typeof homeScenario>[0] = {}) {
   const { simulation, summary } = runScenario(homeScenario(parts));
@@ -16,6 +17,7 @@ function run(parts: Parameters<typeof homeScenario>[0] = {}) {
   const onLink = (link: string): string[] =>
     trace
       .ofType('link.txBegin')
+      .filter(carriesIp)
       .filter((r) => r.link === link)
       .map((r) => `${formatIpv4(r.packet.ip.src)}>${formatIpv4(r.packet.ip.dst)}`);
   return { sim, trace, summary, onLink };

@@ -7,6 +7,7 @@ import { fromHex } from '../../net/app/sha256.ts';
 import { decryptTlsStream } from '../../net/app/tls/tlsStreamDecrypt.ts';
 import { runScenario } from '../../sim/runScenario.ts';
 import { webScenario } from '../../../tests/support/webScenario.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 const RTT = 100_000_000;
 const SITE = [{ path: '/index.html', text: '<!doctype html><p>secret page</p>' }];
@@ -48,7 +49,7 @@ describe('HTTPS', () => {
     // Every byte the server sent, in order, from the segments arriving at the browser.
     const seen = new Set<number>();
     const chunks: { seq: number; payload: Uint8Array }[] = [];
-    for (const rx of trace.ofType('link.rx')) {
+    for (const rx of trace.ofType('link.rx').filter(carriesIp)) {
       const p = rx.packet;
       if (p.transport.kind !== 'tcp' || p.transport.srcPort !== 443 || p.payload.length === 0)
         continue;

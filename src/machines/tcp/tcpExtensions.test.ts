@@ -15,6 +15,7 @@ import {
   tcp,
   transfer,
 } from './tcpTransferTestNet.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 const LINK = { bandwidth: 10e6, delay: 10 * NS_PER_MS };
 
@@ -39,10 +40,10 @@ function maxInFlight(net: TwoHosts): number {
   let acked = ISS_A;
   let most = 0;
   for (const r of net.sim.trace.records) {
-    if (r.type === 'link.txBegin' && r.node === 'A') {
+    if (r.type === 'link.txBegin' && carriesIp(r) && r.node === 'A') {
       const h = tcp(r.packet);
       highest = Math.max(highest, h.seq + r.packet.payload.length);
-    } else if (r.type === 'link.rx' && r.node === 'A' && tcp(r.packet).flags.ack) {
+    } else if (r.type === 'link.rx' && carriesIp(r) && r.node === 'A' && tcp(r.packet).flags.ack) {
       acked = Math.max(acked, tcp(r.packet).ack);
     }
     most = Math.max(most, highest - acked);

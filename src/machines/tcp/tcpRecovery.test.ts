@@ -5,6 +5,7 @@ import { NS_PER_MS, NS_PER_S } from '../../engine/time.ts';
 import { seqAdd } from '../../net/tcp/seq.ts';
 import { A, B, figureLines, twoHosts } from '../../../tests/support/tcpNetwork.ts';
 import { ISS_A, ISS_B, recordsOf, SMSS, tcp, transfer } from './tcpTransferTestNet.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 describe('recovery that used to hang', () => {
   it('both sides time out holding data the peer already has: ACKs still get through', () => {
@@ -65,6 +66,7 @@ describe('recovery that used to hang', () => {
     expect(recordsOf(net, 'tcp.retransmit', 'B')).toHaveLength(1);
     const rst = net.sim.trace
       .ofType('link.txBegin')
+      .filter(carriesIp)
       .filter((r) => r.packet.transport.kind === 'tcp' && tcp(r.packet).flags.rst);
     expect(rst).toEqual([]);
     expect(net.sim.trace.ofType('socket.error')).toEqual([]);

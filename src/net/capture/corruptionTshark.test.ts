@@ -10,6 +10,7 @@ import { ipHeaderLength } from '../wire/packet.ts';
 import { B, twoHosts } from '../../../tests/support/tcpNetwork.ts';
 import { fields, PI_WARN, tshark, VALIDATE } from '../../../tests/support/tshark.ts';
 import { captureLink } from './traceCapture.ts';
+import { carriesIp } from '../link/linkRecords.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'handshake-corrupt-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,7 +43,10 @@ function run() {
   const file = join(dir, 'corrupt.pcap');
   writeFileSync(file, captureLink(net.sim.trace.records, 'ab', { epochSeconds: 1_700_000_000 }));
   // Frame n is the n-th packet put on the link.
-  const frames = net.sim.trace.ofType('link.txBegin').map((r) => r.packet);
+  const frames = net.sim.trace
+    .ofType('link.txBegin')
+    .filter(carriesIp)
+    .map((r) => r.packet);
   return { file, frames };
 }
 

@@ -16,6 +16,7 @@ import {
   interfaceFrames,
   linkFrames,
 } from './traceCapture.ts';
+import { ipPacketOf } from '../wire/frame.ts';
 
 const MS = 1_000_000;
 
@@ -82,7 +83,7 @@ function expected(list: readonly TraceRecord[]): { timeNs: number; bytes: Uint8A
   return list.map((r) => {
     if (r.type !== 'link.txBegin' && r.type !== 'link.rx')
       throw new Error(`not a packet: ${r.type}`);
-    return { timeNs: r.t, bytes: encodePacket(r.packet) };
+    return { timeNs: r.t, bytes: encodePacket(ipPacketOf(r.packet)) };
   });
 }
 
@@ -118,7 +119,10 @@ describe('captureLink', () => {
     const duplicated = ofType('link.impair').filter((r) => r.link === 'ar');
     for (const { pkt } of [...lost, ...duplicated]) {
       const txBegin = sent.find((r) => r.pkt === pkt);
-      expect(frameOf(pkt)).toEqual({ timeNs: txBegin?.t, bytes: encodePacket(txBegin!.packet) });
+      expect(frameOf(pkt)).toEqual({
+        timeNs: txBegin?.t,
+        bytes: encodePacket(ipPacketOf(txBegin!.packet)),
+      });
       expect(sent.filter((r) => r.pkt === pkt)).toHaveLength(1); // one transmission, one frame
     }
   });

@@ -5,6 +5,7 @@
 import type { TraceRecord, TraceRecords, TraceType } from '../../engine/trace.ts';
 import '../link/linkTrace.ts';
 import { wireBytes } from '../wire/corruption.ts';
+import { isArpFrame } from '../wire/frame.ts';
 import { writePcap, type PcapRecord, type PcapWriteOptions } from './pcapWriter.ts';
 
 /** A trace to capture from: the packed `Trace` itself, or records already built. */
@@ -75,8 +76,10 @@ export class CaptureTap {
         this.seen.add(target.kind === 'link' ? record.link : `${record.node}:${record.iface}`);
       return undefined;
     }
+    const frame = record.packet;
+    if (isArpFrame(frame)) return undefined; // a raw-IP capture holds no ARP
     this.frames++;
-    return { timeNs: record.t, bytes: wireBytes(record.packet) };
+    return { timeNs: record.t, bytes: wireBytes(frame) };
   }
 
   /** Why a capture that got no frame is empty, naming the links or interfaces that carried some. */

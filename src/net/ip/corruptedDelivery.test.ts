@@ -12,6 +12,9 @@ import { ipHeaderLength } from '../wire/packet.ts';
 import type { Packet } from '../wire/packet.ts';
 import { B, twoHosts } from '../../../tests/support/tcpNetwork.ts';
 import { NetNode } from './netNode.ts';
+import { carriesIp } from '../link/linkRecords.ts';
+import { ipPacketOf } from '../wire/frame.ts';
+import type { IpRecord } from '../link/linkRecords.ts';
 
 const MS = 1_000_000;
 const data = (n: number, salt = 0) =>
@@ -31,7 +34,8 @@ function drops(records: readonly TraceRecord[]): Map<number, string[]> {
 /** The damaged packets' ids, and where each bit fell: in the IP header or after it. */
 function damage(records: readonly TraceRecord[]) {
   const sent = new Map<string, Packet>();
-  for (const r of records) if (r.type === 'link.txBegin') sent.set(`${r.link} ${r.pkt}`, r.packet);
+  for (const r of records)
+    if (r.type === 'link.txBegin') sent.set(`${r.link} ${r.pkt}`, ipPacketOf(r.packet));
   return records
     .filter((r): r is TraceRecord<'link.corrupt'> => r.type === 'link.corrupt')
     .map((r) => {
@@ -145,8 +149,10 @@ describe('a packet damaged on a link', () => {
       const hop = records.find(
         (x) => x.type === 'link.txBegin' && x.link === 'rb' && x.pkt === d.pkt,
       );
-      expect(hop?.type === 'link.txBegin' && hop.packet.corruptBits).toHaveLength(1);
-      expect(hop?.type === 'link.txBegin' && hop.packet.ip.ttl).toBe(63);
+      expect(hop?.type === 'link.txBegin' && carriesIp(hop) && hop.packet.corruptBits).toHaveLength(
+        1,
+      );
+      expect(hop?.type === 'link.txBegin' && carriesIp(hop) && hop.packet.ip.ttl).toBe(63);
       expect(dropped.get(d.pkt)).toEqual(['udp@B']);
     }
     // Every damaged packet is dropped once and never reaches the socket, but for the one damaged
@@ -198,10 +204,13 @@ describe('a packet damaged on a link', () => {
     expect(tcpDrops.length).toBeGreaterThan(10);
     expect(ipDrops.length).toBeGreaterThan(0);
     // Each damaged data segment was sent again, later, with the same sequence number.
-    const sent = net.sim.trace.ofType('link.txBegin').filter((r) => r.node === 'A');
+    const sent = net.sim.trace
+      .ofType('link.txBegin')
+      .filter(carriesIp)
+      .filter((r) => r.node === 'A');
     const damagedData = [...tcpDrops, ...ipDrops]
       .filter((r) => r.node === 'B')
-      .map((r) => sent.find((x) => x.pkt === r.pkt) as TraceRecord<'link.txBegin'>)
+      .map((r) => sent.find((x) => x.pkt === r.pkt) as IpRecord<'link.txBegin'>)
       .filter((r) => r.packet.payload.length > 0);
     expect(damagedData.length).toBeGreaterThan(10);
     for (const d of damagedData) {

@@ -2,12 +2,12 @@
 
 import type { Attachable, LinkPort } from '../link/linkEndpoint.ts';
 import type { Ipv4Address, Ipv4Prefix } from '../wire/ipv4Address.ts';
-import type { Packet } from '../wire/packet.ts';
+import type { Frame } from '../wire/frame.ts';
 
-/** What an interface needs from its node: a name and somewhere to hand arriving packets. */
+/** What an interface needs from its node: a name and somewhere to hand arriving frames. */
 export interface InterfaceOwner {
   readonly name: string;
-  receive(packet: Packet, iface: NetInterface): void;
+  receive(frame: Frame, iface: NetInterface): void;
 }
 
 /** An interface of a host or router (`eth0` with 10.0.0.2/24). Plug a link in with `connect`. */
@@ -42,8 +42,8 @@ export class NetInterface implements Attachable {
     this.link = port;
   }
 
-  /** Called by the link when a packet arrives. */
-  receive(packet: Packet): void {
-    this.owner.receive(packet, this);
+  /** Called by the link when a frame arrives. */
+  receive(frame: Frame): void {
+    this.owner.receive(frame, this);
   }
 }

@@ -18,6 +18,7 @@ import {
   defaultIpv4Header,
 } from '../wire/packet.ts';
 import type { Ipv4Header, Packet, PacketIds, Transport } from '../wire/packet.ts';
+import { isArpFrame, type Frame } from '../wire/frame.ts';
 import { checkIpHeader, droppedByTransport } from './damageChecks.ts';
 import { mayTriggerIcmpError } from './icmpPolicy.ts';
 import type { IpDropReason } from './ipTrace.ts';
@@ -306,7 +307,9 @@ export class NetNode {
    * otherwise dropped by a host, or routed by a router: TTL checked and decremented, a new
    * Packet object with the same id sent on, or an ICMP error sent back to the source.
    */
-  receive(arrived: Packet, iface: NetInterface): void {
+  receive(frame: Frame, iface: NetInterface): void {
+    if (isArpFrame(frame)) return;
+    const arrived = frame;
     if (!iface.passes) {
       this.drop(arrived, this.running ? 'interfaceDown' : 'nodeDown');
       return;

@@ -7,6 +7,7 @@ import type { Attachable, LinkPort } from './linkEndpoint.ts';
 import { PointToPointLink } from './pointToPointLink.ts';
 
 const MS = 1_000_000;
+const US = 1_000;
 
 function ip(text: string): number {
   const parsed = parseIpv4(text);
@@ -80,13 +81,14 @@ describe('LearningSwitch', () => {
       ['p1', '10.0.0.1'],
       ['p2', '10.0.0.2'],
     ]);
-    // Store and forward twice: 2 * (8000 bits / 1e6 b/s + 1 ms) = 2 * 9 ms = 18 ms.
+    // Store and forward twice, each hop a 1018-byte frame (1000 of IP + 18 of Ethernet):
+    // 2 * (8144 bits / 1e6 b/s + 1 ms) = 2 * 9.144 ms = 18.288 ms after each send.
     expect(b.got).toEqual([
-      [18 * MS, first.id],
-      [118 * MS, again.id],
+      [18_288 * US, first.id],
+      [118_288 * US, again.id],
     ]);
-    expect(c.got).toEqual([[18 * MS, first.id]]);
-    expect(a.got).toEqual([[68 * MS, reply.id]]);
+    expect(c.got).toEqual([[18_288 * US, first.id]]);
+    expect(a.got).toEqual([[68_288 * US, reply.id]]);
     expect(sw.entries().map((e) => [e.port, e.address])).toEqual([
       ['p1', A],
       ['p2', B],
@@ -126,11 +128,11 @@ describe('LearningSwitch', () => {
 
   it('forgets an address after the ageing time and floods again', () => {
     const { sim, a, b, forwards } = lan(30 * MS);
-    b.port.send(packet(B, A)); // learns B at t = 9 ms (on arrival at the switch)
+    b.port.send(packet(B, A)); // learns B at t = 9.144 ms (on arrival at the switch)
     const soon = packet(A, B);
     const late = packet(A, B);
-    sim.schedule(10 * MS, () => a.port.send(soon)); // reaches the switch at 19 ms: 10 ms old
-    sim.schedule(40 * MS, () => a.port.send(late)); // reaches it at 49 ms: 40 ms > 30 ms old
+    sim.schedule(10 * MS, () => a.port.send(soon)); // reaches the switch at 19.144 ms: 10 ms old
+    sim.schedule(40 * MS, () => a.port.send(late)); // reaches it at 49.144 ms: 40 ms > 30 ms old
     sim.run();
     expect(forwards().filter(([id]) => id === soon.id)).toEqual([[soon.id, 'p1', 'p2', false]]);
     expect(

@@ -4,7 +4,7 @@
 import type { Simulator } from '../../engine/simulator.ts';
 import { NS_PER_S, type Nanos } from '../../engine/time.ts';
 import { formatIpv4, type Ipv4Address } from '../wire/ipv4Address.ts';
-import type { Packet } from '../wire/packet.ts';
+import { isArpFrame, type Frame } from '../wire/frame.ts';
 import type { Attachable, LinkPort } from './linkEndpoint.ts';
 import './linkTrace.ts';
 
@@ -43,8 +43,8 @@ export class SwitchPort implements Attachable {
     this.link = port;
   }
 
-  receive(packet: Packet): void {
-    this.owner.receive(packet, this);
+  receive(frame: Frame): void {
+    this.owner.receive(frame, this);
   }
 }
 
@@ -95,8 +95,9 @@ export class LearningSwitch {
   }
 
   /** A packet arrived on `from`: learn its source, then forward, flood or filter it. */
-  receive(packet: Packet, from: SwitchPort): void {
+  receive(packet: Frame, from: SwitchPort): void {
     const now = this.sim.now();
+    if (isArpFrame(packet)) return;
     this.learn(packet.ip.src, from, now);
     const dst = packet.ip.dst;
     const known = dst === BROADCAST ? undefined : this.table.get(dst);
@@ -136,7 +137,7 @@ export class LearningSwitch {
     });
   }
 
-  private forward(packet: Packet, from: SwitchPort, to: SwitchPort, flood: boolean): void {
+  private forward(packet: Frame, from: SwitchPort, to: SwitchPort, flood: boolean): void {
     const link = to.link;
     if (!link) return;
     this.sim.record({

@@ -1,26 +1,31 @@
 // Trace record types of packet links, queues and switches. `node`/`iface` name the sending end
-// in txBegin, txEnd, queue and loss records, and the receiving end in `link.rx`.
+// in txBegin, txEnd, queue and loss records, and the receiving end in `link.rx`. A link record's
+// `packet` is the frame: an IPv4 packet (with its Ethernet addresses) or an ARP frame; `bytes`
+// is the frame's size on the wire (frame.ts, `frameWireLength`).
 
-import type { Packet } from '../wire/packet.ts';
+import type { Frame } from '../wire/frame.ts';
 
 /** Why a link or its queue dropped a packet. */
 export type LinkDropReason = 'queueFull' | 'loss' | 'linkDown';
 
 declare module '../../engine/trace.ts' {
   interface TraceRecordTypes {
-    /** The first bit of a packet went onto the link; `packet` is exactly what this hop carries. */
+    /**
+     * The first bit of a frame went onto the link; `packet` is exactly what this hop carries and
+     * `bytes` the frame's size on the wire (header, payload padded to 46, FCS).
+     */
     'link.txBegin': {
       link: string;
       node: string;
       iface: string;
       pkt: number;
       bytes: number;
-      packet: Packet;
+      packet: Frame;
     };
     /** The last bit of the packet left the sender; the transmitter is free. */
     'link.txEnd': { link: string; node: string; iface: string; pkt: number };
     /** The packet arrived whole at the receiving end (`node`/`iface` are the receiver). */
-    'link.rx': { link: string; node: string; iface: string; pkt: number; packet: Packet };
+    'link.rx': { link: string; node: string; iface: string; pkt: number; packet: Frame };
     /** A packet never entered transmission: its queue was full or the link was (or went) down. */
     'queue.drop': {
       link: string;

@@ -936,6 +936,7 @@ export const de: Messages = {
   'packet.neverOnLink':
     'Dieses Paket kam nie auf eine Leitung, darum gibt es keine Bytes zu zeigen.',
   'packet.ends': 'Von {from} nach {to}, {bytes} Bytes',
+  'packet.arpEveryone': 'alle Stationen im Segment',
   'packet.shownAs': 'Gezeigt, wie Leitung {link} es trug, gesendet von {node} bei {time}',
   'packet.later': '(später als die gezeigte Zeit)',
   'packet.routers':

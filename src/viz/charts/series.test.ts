@@ -15,6 +15,7 @@ import {
   traceSeries,
 } from './series.ts';
 import { recordList } from '../../engine/traceRecords.ts';
+import { ipPacketOf } from '../../net/wire/frame.ts';
 
 function run(name: string) {
   const text = readFileSync(new URL(`../../../simulations/${name}`, import.meta.url), 'utf8');
@@ -77,7 +78,7 @@ describe('series of the TCP bulk transfer', () => {
     for (const dir of s.throughput.values()) {
       const received = rx
         .filter((r) => r.link === dir.link && r.node === dir.to)
-        .reduce((sum, r) => sum + wireSize(r.packet), 0);
+        .reduce((sum, r) => sum + wireSize(ipPacketOf(r.packet)), 0);
       expect(received).toBeGreaterThan(0);
       for (const width of [1e6, 60e6, 250e6]) {
         const bins = throughputBins(dir, width, s.end);
@@ -88,7 +89,7 @@ describe('series of the TCP bulk transfer', () => {
       const mid = 1_500_000_000;
       const byMid = rx
         .filter((r) => r.link === dir.link && r.node === dir.to && r.t <= mid)
-        .reduce((sum, r) => sum + wireSize(r.packet), 0);
+        .reduce((sum, r) => sum + wireSize(ipPacketOf(r.packet)), 0);
       const bins = throughputBins(dir, 20e6, mid);
       expect(bins.reduce((total, b) => total + b.bytes, 0)).toBeCloseTo(byMid, 6);
       expect(bins[bins.length - 1]?.end).toBe(mid);

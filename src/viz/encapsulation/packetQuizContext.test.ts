@@ -11,6 +11,7 @@ import { dissectPacket } from '../dissect/packetFields.ts';
 import { packetHops } from '../packet/packetTrace.ts';
 import { encapsulationQuiz } from './encapsulationQuiz.ts';
 import { packetQuizContext } from './packetQuizContext.ts';
+import { ipPacketOf } from '../../net/wire/frame.ts';
 
 describe('the quiz on a packet of a run', () => {
   it('asks the TTL after the switch and after the router', () => {
@@ -35,13 +36,13 @@ describe('the quiz on a packet of a run', () => {
         hop,
         parsed.scenario.nodes,
         names,
-        decodeApp(hop.packet),
+        decodeApp(ipPacketOf(hop.packet)),
         undefined,
       );
-      const ip = encapsulationQuiz(dissectPacket(hop.packet), context)[0];
+      const ip = encapsulationQuiz(dissectPacket(ipPacketOf(hop.packet)), context)[0];
       return ip?.questions.find((q) => q.field === 'ip.ttl');
     };
-    const sent = first.packet.ip.ttl;
+    const sent = ipPacketOf(first.packet).ip.ttl;
     // The first hop has no hop before it: nothing to compare, no question.
     expect(ttlQuestion(0)).toBeUndefined();
     const afterSwitch = ttlQuestion(2);
@@ -54,7 +55,7 @@ describe('the quiz on a packet of a run', () => {
     const hop = hops[3];
     if (!hop) throw new Error('no hop');
     const ip = encapsulationQuiz(
-      dissectPacket(hop.packet),
+      dissectPacket(ipPacketOf(hop.packet)),
       packetQuizContext(hops, hop, parsed.scenario.nodes, names, null, undefined),
     )[0];
     const dst = ip?.questions.find((q) => q.field === 'ip.dst');

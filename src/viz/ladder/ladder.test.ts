@@ -11,6 +11,7 @@ import {
 } from './ladderView.ts';
 import { recordsOfType, runSimulationFile } from '../../../tests/support/vizTestRuns.ts';
 import { recordList } from '../../engine/traceRecords.ts';
+import { ipPacketOf } from '../../net/wire/frame.ts';
 
 const MS = 1_000_000;
 
@@ -70,7 +71,7 @@ describe('the ladder of the TCP bulk transfer', () => {
     expect(syn!.conn).toMatch(/^10\.0\.1\.10:\d+\|10\.0\.2\.20:5001$/);
     expect(new Set(l.arrows.map((a) => a.conn)).size).toBe(1);
     // The SYN has no ACK flag; the SYN-ACK acknowledges the client's ISN + 1.
-    const isn = txBegins.find((r) => r.pkt === syn!.pkt)!.packet.transport;
+    const isn = ipPacketOf(txBegins.find((r) => r.pkt === syn!.pkt)!.packet).transport;
     expect(syn!.ack).toBeNull();
     expect(isn.kind === 'tcp' && synAck!.ack === (isn.seq + 1) % 2 ** 32).toBe(true);
   });

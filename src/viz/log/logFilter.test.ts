@@ -22,6 +22,7 @@ import {
   type Narrated,
 } from './logFilter.ts';
 import { recordList } from '../../engine/traceRecords.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 function runDoc(scenario: Scenario) {
   const records = runScenario(scenario).simulation.sim.trace.records;
@@ -149,7 +150,9 @@ describe('log filters', () => {
     expect(udp.some((r) => r.type === 'link.txBegin' && r.node === 'phone')).toBe(true);
     const icmp = types(refused, { protocol: 'icmp' });
     const sent = icmp.find((r) => r.type === 'link.txBegin');
-    expect(sent?.type === 'link.txBegin' && sent.packet.transport.kind).toBe('icmp');
+    expect(sent?.type === 'link.txBegin' && carriesIp(sent) && sent.packet.transport.kind).toBe(
+      'icmp',
+    );
     const errors = types(refused, { group: 'errors' });
     expect(errors.some((r) => r.type === 'link.txBegin' && r.node === 'server')).toBe(true);
     expect(errors.some((r) => r.type === 'socket.error' || r.type === 'app.error')).toBe(true);

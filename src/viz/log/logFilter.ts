@@ -13,7 +13,7 @@ import '../../machines/retry/retryTrace.ts';
 import '../../machines/server/serverTrace.ts';
 import '../../kinds/firewall/firewallTrace.ts';
 import '../../kinds/nat/natTrace.ts';
-import type { Packet } from '../../net/wire/packet.ts';
+import { isArpFrame, type Frame } from '../../net/wire/frame.ts';
 import { ACTION_VIEWS, APP_VIEWS } from '../kinds/viewRegistry.ts';
 import { isIcmpError } from '../packet/index.ts';
 import { ConnectionTracker, type LogConnection } from './logConnections.ts';
@@ -72,8 +72,9 @@ const G = Object.fromEntries(LOG_GROUPS.map((g, i) => [g, 1 << i])) as Record<Lo
 const IP_PROTOCOLS: Record<number, number> = { 1: P.icmp, 6: P.tcp, 17: P.udp };
 const ALL_PROTOCOLS = LOG_PROTOCOLS.reduce((bits, p) => bits | P[p], 0);
 
-function packetProtocol(packet: Packet): number {
-  const kind = packet.transport.kind;
+function packetProtocol(frame: Frame): number {
+  if (isArpFrame(frame)) return 0; // ARP is the link layer's: tagged `link` with every frame
+  const kind = frame.transport.kind;
   return kind === 'tcp' || kind === 'udp' || kind === 'icmp' ? P[kind] : 0;
 }
 
@@ -98,7 +99,11 @@ export function tagRecord(record: TraceRecord, packets: PacketInfo): RecordTags 
   switch (record.type) {
     case 'link.txBegin':
     case 'link.rx': {
-      const info = { protocol: packetProtocol(record.packet), error: isIcmpError(record.packet) };
+      const frame = record.packet;
+      const info = {
+        protocol: packetProtocol(frame),
+        error: !isArpFrame(frame) && isIcmpError(frame),
+      };
       packets.set(record.pkt, info);
       const groups = G.packets | (info.error ? G.errors : 0);
       return tags([record.node], P.link | info.protocol, groups);
@@ -207,8 +212,9 @@ export function tagRecord(record: TraceRecord, packets: PacketInfo): RecordTags 
 function unknownTags(record: Record<string, unknown>): RecordTags {
   const node = typeof record.node === 'string' ? [record.node] : [];
   const link = typeof record.link === 'string' ? record.link : null;
-  const packet = record.packet as Packet | undefined;
-  const protocol = packet?.transport ? packetProtocol(packet) : 0;
+  const packet = record.packet as Frame | undefined;
+  const protocol =
+    packet && ('transport' in packet || 'arp' in packet) ? packetProtocol(packet) : 0;
   return {
     nodes: node,
     link: node.length ? null : link,

@@ -7,6 +7,8 @@ import { formatTime, narrate } from './narrate.ts';
 import { article } from './narratePackets.ts';
 import { networkNames } from '../names/index.ts';
 import { checked, run, texts } from './narrateTestHelpers.ts';
+import { ipPacketOf } from '../../net/wire/frame.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 describe('narrate edge cases', () => {
   const names = networkNames(checked(scenarioJson).nodes);
@@ -107,8 +109,10 @@ describe('narrate edge cases', () => {
   });
 
   it('names the destination of a dropped packet seen earlier by its id, the latest one', () => {
-    const sent = run(scenarioJson, 7).records.find((r) => r.type === 'link.txBegin');
-    if (sent?.type !== 'link.txBegin') throw new Error('no packet was sent');
+    const sent = run(scenarioJson, 7).records.find(
+      (r) => r.type === 'link.txBegin' && carriesIp(r),
+    );
+    if (sent?.type !== 'link.txBegin' || !carriesIp(sent)) throw new Error('no packet was sent');
     // The same UDP packet readdressed by hand to 10.9.8.7; ids past the usual range too.
     const other = {
       ...sent.packet,
@@ -170,7 +174,7 @@ describe('narrate edge cases', () => {
     ).toEqual([
       'cache.pick: node Laptop, pool "web", backend "192.168.1.20:80".',
       'disk.read: node Echo server, pid 3, burst 1460, reason "quantum".',
-      `tcp.future: packet #3, packet UDP ${(packet.packet.transport as { srcPort: number }).srcPort} → 7 len=56, data 5 bytes, deep {"a":[1,2]}.`,
+      `tcp.future: packet #3, packet UDP ${(ipPacketOf(packet.packet).transport as { srcPort: number }).srcPort} → 7 len=56, data 5 bytes, deep {"a":[1,2]}.`,
       `tcp.long: text "${'x'.repeat(78)}….`,
     ]);
   });

@@ -5,8 +5,15 @@
 import { ENGLISH, type Language } from '../../engine/language.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { TraceRecord } from '../../engine/trace.ts';
-import { ipHeaderLength, transportHeaderLength, type Packet } from '../../net/wire/packet.ts';
 import {
+  ipHeaderLength,
+  transportHeaderLength,
+  wireSize,
+  type Packet,
+} from '../../net/wire/packet.ts';
+import { isArpFrame } from '../../net/wire/frame.ts';
+import {
+  arpInfo,
   isIcmpError,
   packetDestination,
   packetKind,
@@ -249,8 +256,14 @@ function txBegin(
   language: Language,
 ): Said {
   const { say } = packetPhrases.in(language);
-  const { packet, link, bytes, node } = record;
+  const { packet, link, node } = record;
   const pkt = String(record.pkt);
+  if (isArpFrame(packet)) {
+    const info = arpInfo(packet.arp);
+    return { kind: 'send', text: say('tx.arp', { node: names.title(node), pkt, link, info }) };
+  }
+  // The IP packet's own size: the frame around it (`record.bytes`) is the link's business.
+  const bytes = wireSize(packet);
   const to = names.endpoint(packetDestination(packet));
   const originates = names.nodeOf(packet.ip.src) === node;
   if (!originates) {

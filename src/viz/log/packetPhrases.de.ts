@@ -57,6 +57,7 @@ export const PACKET_DE: Translation<typeof PACKET_EN> = {
   'tx.an':
     '{from} beginnt, Paket #{pkt} ({what}, {bytes} Bytes) auf Leitung {link} an {to} zu senden{numbers}.',
   'tx.numbers': ' ({numbers})',
+  'tx.arp': '{node} beginnt, ARP-Rahmen #{pkt} auf Leitung {link} zu senden: {info}.',
   'kind.tcpData': 'TCP-Daten',
   'kind.tcpDataFin': 'TCP-Daten+FIN',
   'ip.ttl': '{node} verwirft Paket #{pkt}: Die TTL ist abgelaufen.',

@@ -57,6 +57,7 @@ export const PACKET_EN = {
   'tx.an':
     '{from} starts sending an {bytes}-byte {what} packet #{pkt} to {to} on link {link}{numbers}.',
   'tx.numbers': ' ({numbers})',
+  'tx.arp': '{node} starts sending ARP frame #{pkt} on link {link}: {info}.',
   'kind.tcpData': 'TCP data',
   'kind.tcpDataFin': 'TCP data+FIN',
   'ip.ttl': '{node} drops packet #{pkt}: TTL expired.',

@@ -35,6 +35,9 @@ export const PACKET_DE: Translation<typeof PACKET_EN> = {
   'layer.echoData': 'Echo-Daten',
   'layer.appData': 'Anwendungsdaten',
   'layer.quote': 'Zitiertes Datagramm',
+  'summary.eth': 'Ethernet II, {src} → {dst}, {bytes} ohne FCS',
+  'summary.arp': 'Address Resolution Protocol ({operation})',
+  'eth.broadcast': 'Broadcast: alle Stationen im Segment',
   'summary.ip': 'Internet Protocol Version 4, {src} → {dst}, TTL {ttl}, {bytes}',
   'summary.tcp':
     'Transmission Control Protocol, Port {src} → {dst}, {flags}, {numbers}, {bytes} Daten',

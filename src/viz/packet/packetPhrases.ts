@@ -40,6 +40,9 @@ export const PACKET_EN = {
   'layer.echoData': 'Echo data',
   'layer.appData': 'Application data',
   'layer.quote': 'Quoted datagram',
+  'summary.eth': 'Ethernet II, {src} → {dst}, {bytes} without the FCS',
+  'summary.arp': 'Address Resolution Protocol ({operation})',
+  'eth.broadcast': 'broadcast: every station on the segment',
   'summary.ip': 'Internet Protocol version 4, {src} → {dst}, TTL {ttl}, {bytes}',
   'summary.tcp':
     'Transmission Control Protocol, port {src} → {dst}, {flags}, {numbers}, {bytes} of data',

@@ -14,6 +14,8 @@ import { recordsOfType, runSimulationFile } from '../../../tests/support/vizTest
 import { parseScenarioText, runScenario } from '../../sim/index.ts';
 import { recordList } from '../../engine/traceRecords.ts';
 import { buildLadder } from '../ladder/ladder.ts';
+import { ipPacketOf } from '../../net/wire/frame.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 const MS = 1_000_000;
 
@@ -22,17 +24,17 @@ describe('packets of the TCP bulk transfer', () => {
   const hops = packetHops(recordList(records), 1);
 
   it('finds each hop of the SYN with the bytes of that hop', () => {
-    expect(hops.map((h) => [h.link, h.node, h.packet.ip.ttl])).toEqual([
+    expect(hops.map((h) => [h.link, h.node, ipPacketOf(h.packet).ip.ttl])).toEqual([
       ['lan', 'laptop', 64],
       ['wan', 'router', 63],
     ]);
   });
 
   it('picks the hop on the selected link at or before the time, else the first one', () => {
-    expect(packetVersion(hops, 'wan', 200 * MS)?.packet.ip.ttl).toBe(63);
+    expect(ipPacketOf(packetVersion(hops, 'wan', 200 * MS)!.packet).ip.ttl).toBe(63);
     // Before the router sent it on, the wan hop is still the one of that link.
-    expect(packetVersion(hops, 'wan', 100 * MS)?.packet.ip.ttl).toBe(63);
-    expect(packetVersion(hops, 'lan', 200 * MS)?.packet.ip.ttl).toBe(64);
+    expect(ipPacketOf(packetVersion(hops, 'wan', 100 * MS)!.packet).ip.ttl).toBe(63);
+    expect(ipPacketOf(packetVersion(hops, 'lan', 200 * MS)!.packet).ip.ttl).toBe(64);
     expect(packetVersion(hops, null, 100 * MS)?.link).toBe('lan');
     expect(packetVersion(hops, null, 200 * MS)?.link).toBe('wan');
     expect(packetVersion(hops, null, 0)?.link).toBe('lan');
@@ -58,12 +60,14 @@ describe('packets of the TCP bulk transfer', () => {
   it('numbers segments relative to the ISN of each side, as Wireshark does', () => {
     const index = isnIndex(recordList(records));
     const synAck = packetHops(recordList(records), 2)[0]!;
-    const isns = segmentIsns(index, synAck.packet, synAck.t);
-    const syn = hops[0]!.packet.transport;
-    const t = synAck.packet.transport;
+    const isns = segmentIsns(index, ipPacketOf(synAck.packet), synAck.t);
+    const syn = ipPacketOf(hops[0]!.packet).transport;
+    const t = ipPacketOf(synAck.packet).transport;
     if (syn.kind !== 'tcp' || t.kind !== 'tcp') throw new Error('not TCP');
     expect(isns).toEqual({ sender: t.seq, receiver: syn.seq });
-    const fields = flattenFields(dissectPacket(synAck.packet, { isns }).layers).map((r) => r.field);
+    const fields = flattenFields(dissectPacket(ipPacketOf(synAck.packet), { isns }).layers).map(
+      (r) => r.field,
+    );
     expect(fields.find((f) => f.id === 'tcp.seq')?.value).toBe('0 (relative)');
     expect(fields.find((f) => f.id === 'tcp.ack')?.value).toBe('1 (relative)');
   });
@@ -87,9 +91,9 @@ describe('packets of the ping scenario', () => {
     });
     const hop = packetHops(recordList(records), request.pkt)[0]!;
     const message = appMessage(recordList(records), request.pkt);
-    const fields = flattenFields(dissectPacket(hop.packet, message ? { message } : {}).layers).map(
-      (r) => r.field,
-    );
+    const fields = flattenFields(
+      dissectPacket(ipPacketOf(hop.packet), message ? { message } : {}).layers,
+    ).map((r) => r.field);
     expect(fields.find((f) => f.id === 'data.requestNumber')?.raw).toBe(1);
     expect(fields.find((f) => f.id === 'data.attempt')?.raw).toBe(1);
     expect(packetJourney(recordList(records), request.pkt).map((s) => s.kind)).toEqual([
@@ -127,7 +131,7 @@ describe('the window scale of a connection, from its SYNs (RFC 7323 2.2)', () =>
   /** The windowShift segmentIsns gives the first data segment and the first segment back. */
   function shifts(all: readonly ReturnType<typeof records>[number][]) {
     const index = isnIndex(recordList(all));
-    const sent = recordsOfType(all, 'link.txBegin');
+    const sent = recordsOfType(all, 'link.txBegin').filter(carriesIp);
     const data = sent.find((r) => r.packet.payload.length > 0)!;
     const back = sent.find(
       (r) => r.node === 's' && r.packet.transport.kind === 'tcp' && !r.packet.transport.flags.syn,

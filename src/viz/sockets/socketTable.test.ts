@@ -14,13 +14,14 @@ import {
 } from './socketTable.ts';
 import { recordsOfType, runSimulationFile } from '../../../tests/support/vizTestRuns.ts';
 import { recordList } from '../../engine/traceRecords.ts';
+import { ipPacketOf } from '../../net/wire/frame.ts';
 
 const MS = 1_000_000;
 const line = (r: SocketRow) => `${r.netid} ${r.state} ${r.local} ${r.peer}`;
 
 describe('socketTable on the TCP bulk transfer', () => {
   const { records } = runSimulationFile('tcp-bulk-transfer.json');
-  const syn = recordsOfType(records, 'link.txBegin')[0]!.packet.transport;
+  const syn = ipPacketOf(recordsOfType(records, 'link.txBegin')[0]!.packet).transport;
   if (syn.kind !== 'tcp') throw new Error('the first packet is not TCP');
   const client = `10.0.1.10:${syn.srcPort}`;
   const server = '10.0.2.20:5001';

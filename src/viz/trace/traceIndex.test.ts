@@ -8,6 +8,7 @@ import { recordList } from '../../engine/traceRecords.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import { parseScenarioText, runScenario } from '../../sim/index.ts';
 import { TraceIndex, type Hop } from './traceIndex.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 const DIR = new URL('../../../simulations/', import.meta.url);
 
@@ -162,6 +163,7 @@ describe('TraceIndex on real runs', () => {
         (x) =>
           x.t >= r.t &&
           ((x.type === 'link.txBegin' &&
+            carriesIp(x) &&
             x.node === r.node &&
             x.packet.transport.kind === 'tcp' &&
             x.packet.transport.srcPort === port &&
