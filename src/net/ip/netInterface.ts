@@ -1,7 +1,9 @@
-// A node's network interface: a name, an IPv4 address with its prefix, and the link plugged in.
+// A node's network interface: a name, a MAC address, an IPv4 address with its prefix, and the
+// link plugged in.
 
 import type { Attachable, LinkPort } from '../link/linkEndpoint.ts';
 import type { Ipv4Address, Ipv4Prefix } from '../wire/ipv4Address.ts';
+import type { MacAddress } from '../wire/mac.ts';
 import type { Frame } from '../wire/frame.ts';
 
 /** What an interface needs from its node: a name and somewhere to hand arriving frames. */
@@ -29,6 +31,8 @@ export class NetInterface implements Attachable {
     readonly address: Ipv4Address,
     /** The on-link prefix (the address with its host bits cleared, and the length). */
     readonly prefix: Ipv4Prefix,
+    /** The interface's MAC address: the source of every frame it sends. */
+    readonly mac: MacAddress,
   ) {}
 
   /** The owning node's name. */

@@ -3,7 +3,9 @@
 // forwarding with TTL decrement and the ICMP errors of RFC 792/1812; damaged packets are caught by
 // checksums (damageChecks.ts). Packet filters and address translators (src/kinds/firewall,
 // src/kinds/nat) see packets at netfilter's five hook points. A node can crash and restart, and
-// its interfaces go down and up: a packet through a down one is dropped (one check each).
+// its interfaces go down and up: a packet through a down one is dropped (one check each). Every
+// interface has a MAC address; a packet leaves in an Ethernet frame addressed to the next hop's
+// MAC, which ARP finds first (arpLayer.ts).
 
 import type { Simulator } from '../../engine/simulator.ts';
 import { destinationUnreachable, portUnreachable, timeExceeded } from '../wire/icmpErrors.ts';
@@ -17,61 +19,27 @@ import {
   ipv4Header,
   defaultIpv4Header,
 } from '../wire/packet.ts';
-import type { Ipv4Header, Packet, PacketIds, Transport } from '../wire/packet.ts';
+import type { Packet, PacketIds } from '../wire/packet.ts';
 import { isArpFrame, type Frame } from '../wire/frame.ts';
+import { deriveMac, interfaceKey, isMulticast, type MacAddress } from '../wire/mac.ts';
+import { ArpLayer } from './arpLayer.ts';
 import { checkIpHeader, droppedByTransport } from './damageChecks.ts';
 import { mayTriggerIcmpError } from './icmpPolicy.ts';
 import type { IpDropReason } from './ipTrace.ts';
 import { NetInterface } from './netInterface.ts';
 import { HookPoints, type HookPoint, type PacketHook } from './hookPoints.ts';
 export type { HookContext, HookPoint, PacketHook } from './hookPoints.ts';
+import type {
+  DeliverHandler,
+  NetNodeOptions,
+  OutgoingPacket,
+  Protocol,
+  SendOptions,
+  SendResult,
+} from './netNodeTypes.ts';
+export type * from './netNodeTypes.ts';
 import { packetIdsOf } from './packetIds.ts';
 import { RoutingTable, type Route } from './routingTable.ts';
-
-/** Options of a node. */
-export interface NetNodeOptions {
-  /** Forward packets addressed to others (a router). Default false: a host drops them. */
-  router?: boolean;
-  /** The packet-id allocator; default: the simulation's own (`packetIdsOf(sim)`). */
-  ids?: PacketIds;
-  /** TTL of packets this node originates, ICMP errors included (default 64, as Linux). */
-  ttl?: number;
-}
-
-/** A transport protocol by name or IP protocol number. */
-export type Protocol = keyof typeof IP_PROTOCOL | number;
-
-/** Receives packets addressed to this node: the packet and the interface it arrived on. */
-export type DeliverHandler = (packet: Packet, iface: NetInterface) => void;
-
-/** A packet to originate: the node fills in the id, the source address (if absent) and the TTL. */
-export interface OutgoingPacket {
-  dst: Ipv4Address;
-  transport: Transport;
-  payload?: Uint8Array;
-  /** Source address; default: the address of the interface the route leaves by. */
-  src?: Ipv4Address;
-  /** Other IP header fields (TTL, DSCP, identification, don't-fragment, ...). */
-  ip?: Partial<Omit<Ipv4Header, 'src' | 'dst' | 'version'>>;
-}
-
-/** What became of an originated packet: sent (or delivered locally), or dropped and why. */
-export type SendResult =
-  | { ok: true; packet: Packet }
-  | {
-      ok: false;
-      packet: Packet;
-      reason: 'noRoute' | 'notConnected' | 'filtered' | 'nodeDown' | 'interfaceDown';
-    };
-
-/** Options of `sendPacket`. */
-export interface SendOptions {
-  /**
-   * Skip the `output` hooks: for a filter's own answer to a packet it rejected (Linux attaches
-   * it to the rejected packet's connection, so the rules that judged that packet do not judge it).
-   */
-  skipOutputHooks?: boolean;
-}
 
 const BROADCAST = 0xffffffff;
 const EMPTY = new Uint8Array(0);
@@ -87,6 +55,8 @@ export class NetNode {
   private readonly hooks = new HookPoints();
   private readonly ids: PacketIds;
   private readonly ttl: number;
+  /** Finds next hops' MAC addresses and answers for this node's own. */
+  readonly arp: ArpLayer;
   private running = true;
   /** Routes taken out while their interface is down, by interface name. */
   private readonly routesOfDown = new Map<string, Route[]>();
@@ -103,10 +73,23 @@ export class NetNode {
     this.router = options.router ?? false;
     this.ids = options.ids ?? packetIdsOf(sim);
     this.ttl = options.ttl ?? 64;
+    this.arp = new ArpLayer(
+      sim,
+      {
+        name,
+        drop: (packet, reason) => this.drop(packet, reason),
+        unresolved: (packet) => this.unresolved(packet),
+      },
+      this.ids,
+      options.arp,
+    );
   }
 
-  /** Adds an interface with an address in CIDR form (`10.0.0.1/24`) and its connected route. */
-  addInterface(name: string, cidr: string): NetInterface {
+  /**
+   * Adds an interface with an address in CIDR form (`10.0.0.1/24`) and its connected route. Its
+   * MAC address is `mac`, else derived from the node's and the interface's names (`deriveMac`).
+   */
+  addInterface(name: string, cidr: string, mac?: MacAddress): NetInterface {
     const parsed = parsePrefix(cidr, { strict: false });
     if (!parsed.ok) throw new RangeError(`${this.name}/${name}: ${parsed.error}`);
     if (this.byName.has(name))
@@ -114,7 +97,8 @@ export class NetNode {
     if (this.byAddress.has(parsed.address)) {
       throw new RangeError(`${this.name} already has the address ${formatIpv4(parsed.address)}`);
     }
-    const iface = new NetInterface(this, name, parsed.address, parsed.prefix);
+    const address = mac ?? deriveMac(interfaceKey(this.name, name));
+    const iface = new NetInterface(this, name, parsed.address, parsed.prefix, address);
     this.ifaces.push(iface);
     this.byName.set(name, iface);
     this.byAddress.set(parsed.address, iface);
@@ -179,6 +163,7 @@ export class NetNode {
     if (!this.running) return;
     this.running = false;
     for (const iface of this.ifaces) iface.passes = false;
+    this.arp.reset('nodeDown');
     this.sim.record({ t: this.sim.now(), type: 'node.crash', node: this.name });
   }
 
@@ -202,6 +187,8 @@ export class NetNode {
     iface.up = up;
     iface.passes = up && this.running;
     if (!up) {
+      // Linux forgets the neighbours of an interface that goes down (neigh_ifdown).
+      this.arp.flush(iface, 'interfaceDown');
       const through = this.routes.routes().filter((r) => r.iface === name);
       for (const route of through) this.routes.remove(route.prefix);
       this.routesOfDown.set(name, through);
@@ -278,7 +265,7 @@ export class NetNode {
     if (!options.skipOutputHooks) out = this.hooks.run('output', out, { outIface });
     if (out) out = this.hooks.run('postrouting', out, { outIface });
     if (!out) return { ok: false, packet, reason: 'filtered' };
-    if (!this.transmit(outIface, out)) {
+    if (!this.transmit(outIface, out, route.gateway ?? out.ip.dst)) {
       return { ok: false, packet: out, reason: outIface.passes ? 'notConnected' : 'interfaceDown' };
     }
     return { ok: true, packet: out };
@@ -308,10 +295,20 @@ export class NetNode {
    * Packet object with the same id sent on, or an ICMP error sent back to the source.
    */
   receive(frame: Frame, iface: NetInterface): void {
-    if (isArpFrame(frame)) return;
+    if (isArpFrame(frame)) {
+      if (iface.passes) this.arp.input(frame, iface);
+      return;
+    }
     const arrived = frame;
     if (!iface.passes) {
       this.drop(arrived, this.running ? 'interfaceDown' : 'nodeDown');
+      return;
+    }
+    // A frame for another station's MAC (flooded by a switch) goes no further than the card. A
+    // packet with no frame (handed over by a test) is taken as addressed here.
+    const eth = arrived.eth;
+    if (eth !== undefined && eth.dst !== iface.mac && !isMulticast(eth.dst)) {
+      this.drop(arrived, 'otherHost');
       return;
     }
     const intact = arrived.corruptBits === undefined ? arrived : checkIpHeader(arrived);
@@ -368,7 +365,7 @@ export class NetNode {
       toIface: out.name,
     });
     const leaving = this.hooks.run('postrouting', forwarded, context);
-    if (leaving) this.transmit(out, leaving);
+    if (leaving) this.transmit(out, leaving, route.gateway ?? leaving.ip.dst);
   }
 
   private deliver(packet: Packet, iface: NetInterface): void {
@@ -388,7 +385,8 @@ export class NetNode {
     handler(packet, iface);
   }
 
-  private transmit(iface: NetInterface, packet: Packet): boolean {
+  /** Sends the packet out of `iface` towards the station `nextHop`, once ARP knows its MAC. */
+  private transmit(iface: NetInterface, packet: Packet, nextHop: Ipv4Address): boolean {
     if (!iface.passes) {
       this.drop(packet, this.running ? 'interfaceDown' : 'nodeDown');
       return false;
@@ -397,8 +395,19 @@ export class NetNode {
       this.drop(packet, 'notConnected');
       return false;
     }
-    iface.link.send(packet);
+    this.arp.output(iface, packet, nextHop);
     return true;
+  }
+
+  /**
+   * ARP found no MAC for the packet's next hop: it is dropped, and a router tells the source
+   * with ICMP Host Unreachable, as Linux does (arp_error_report); its own packets it just drops.
+   */
+  private unresolved(packet: Packet): void {
+    this.drop(packet, 'arpFailed');
+    if (this.router && !this.isLocal(packet.ip.src)) {
+      this.sendDestinationUnreachable(packet, ICMP_UNREACHABLE.host);
+    }
   }
 
   private sendIcmpError(

@@ -64,9 +64,12 @@ declare module '../../engine/trace.ts' {
      * force from now, for packets that start transmission from now.
      */
     'link.change': { link: string; bandwidth: number; latency: number; loss: number };
-    /** A switch learned (or re-learned) that `address` is behind `port`. */
+    /** A switch learned (or re-learned) that MAC `address` (02:00:0a:00:00:01) is behind `port`. */
     'switch.learn': { node: string; port: string; address: string };
-    /** A switch sent a packet out of `toPort`; `flood` when the destination was unknown. */
+    /**
+     * A switch sent a frame out of `toPort`; `flood` when its destination MAC was unknown, or the
+     * broadcast.
+     */
     'switch.forward': {
       node: string;
       pkt: number;
@@ -74,7 +77,7 @@ declare module '../../engine/trace.ts' {
       toPort: string;
       flood: boolean;
     };
-    /** A switch discarded a packet whose destination is behind the port it came in on. */
+    /** A switch discarded a frame whose destination MAC is behind the port it came in on. */
     'switch.filter': { node: string; pkt: number; port: string };
   }
 }
