@@ -227,6 +227,7 @@ export class ArpLayer {
       iface: iface.name,
       pkt: frame.id,
       ip: formatIpv4(arp.senderIp),
+      mac: formatMac(arp.senderMac),
       to: formatIpv4(arp.targetIp),
     });
     if (iface.link) iface.link.send(frame);

@@ -11,8 +11,8 @@ declare module '../../engine/trace.ts' {
      * frame `pkt`; `probe` counts the requests for it, 1 to 3.
      */
     'arp.request': { node: string; iface: string; pkt: number; target: string; probe: number };
-    /** The node answers a request for its own address `ip` on `iface` to the asker `to`. */
-    'arp.reply': { node: string; iface: string; pkt: number; ip: string; to: string };
+    /** The node answers a request for its own address `ip` on `iface`: at `mac`, to the asker `to`. */
+    'arp.reply': { node: string; iface: string; pkt: number; ip: string; mac: string; to: string };
     /** The node's cache now holds `ip` at `mac` on `iface`, reachable for the next 30 s. */
     'arp.learn': { node: string; iface: string; ip: string; mac: string };
     /** The entry reached its timeout: the next packet to `ip` asks again. */

@@ -147,7 +147,7 @@ function indexPackets(records: TraceRecords, language: Language): Map<number, Pa
       info.losses.push({ t: r.t, reason: because(r.reason), node: r.node, link: r.link });
     } else if (r.type === 'queue.drop') {
       info.losses.push({ t: r.t, reason: because(r.reason), node: r.node });
-    } else if (r.type === 'ip.drop' && r.reason !== 'notForMe') {
+    } else if (r.type === 'ip.drop' && r.reason !== 'notForMe' && r.reason !== 'otherHost') {
       const reason = r.reason === 'filtered' ? filtered(r.pkt) : because(r.reason);
       info.losses.push({ t: r.t, reason, node: r.node });
       // Damaged: dropped by the node it reached, which may be its destination.

@@ -79,7 +79,7 @@ function packetProtocol(frame: Frame): number {
 }
 
 /** Record types of the network and transport layers (the rest is the application layer). */
-const NETWORK_RECORDS = /^(?:link|queue|ip|switch|socket|tcp|sim|fw|nat)\./;
+const NETWORK_RECORDS = /^(?:link|queue|ip|arp|switch|socket|tcp|sim|fw|nat)\./;
 
 /** The log group of each kind's records, as its view says. */
 const KIND_GROUPS = new Map<string, (record: TraceRecord) => LogGroup>();
@@ -129,6 +129,16 @@ export function tagRecord(record: TraceRecord, packets: PacketInfo): RecordTags 
       return tags([record.node], ALL_PROTOCOLS, G.states);
     case 'switch.learn':
       return tags([record.node], P.link, G.states);
+    // ARP belongs to the link layer: its questions and answers are packets, its cache states.
+    case 'arp.request':
+    case 'arp.reply':
+      return tags([record.node], P.link, G.packets);
+    case 'arp.learn':
+    case 'arp.expire':
+    case 'arp.forget':
+      return tags([record.node], P.link, G.states);
+    case 'arp.fail':
+      return tags([record.node], P.link, G.drops | G.errors);
     case 'switch.forward':
       return tags([record.node], P.link | of(record.pkt).protocol, G.packets);
     case 'switch.filter':

@@ -16,6 +16,7 @@ import type { NetworkNames } from '../names/index.ts';
 import { kindNarrator } from './narrateKinds.ts';
 import { packetSentence, type EntryKind, type PacketContext, type Said } from './narratePackets.ts';
 import { serverContext, serverSentence } from './narrateServers.ts';
+import { arpSentence } from './narrateArp.ts';
 import { retrySentence } from './narrateRetries.ts';
 import { tcpContext, tcpSentence } from './narrateTcp.ts';
 import { narratePhrases } from './narratePhrases.ts';
@@ -112,6 +113,7 @@ export class Narration {
       const record = this.records.get(index);
       const said =
         packetSentence(record, index, this.ctx) ??
+        arpSentence(record, this.names, this.language) ??
         tcpSentence(record, this.tcp) ??
         this.kinds(record, index) ??
         serverSentence(record, this.servers) ??

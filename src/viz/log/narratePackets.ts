@@ -260,7 +260,8 @@ function txBegin(
   const pkt = String(record.pkt);
   if (isArpFrame(packet)) {
     const info = arpInfo(packet.arp);
-    return { kind: 'send', text: say('tx.arp', { node: names.title(node), pkt, link, info }) };
+    // `arp.request` and `arp.reply` say why it goes; this is the frame itself.
+    return { kind: 'detail', text: say('tx.arp', { node: names.title(node), pkt, link, info }) };
   }
   // The IP packet's own size: the frame around it (`record.bytes`) is the link's business.
   const bytes = wireSize(packet);
@@ -352,6 +353,12 @@ function ipDrop(record: TraceRecord<'ip.drop'>, ctx: PacketContext, language: La
       return say('ip.interfaceDown', { node, pkt });
     case 'badChecksum':
       return say('ip.badChecksum', { node, pkt });
+    case 'otherHost':
+      return say('ip.otherHost', { node, pkt });
+    case 'arpFailed':
+      return say('ip.arpFailed', { node, pkt });
+    case 'arpQueueFull':
+      return say('ip.arpQueueFull', { node, pkt });
     default:
       return say('ip.other', { node, pkt, reason: String(record.reason) });
   }

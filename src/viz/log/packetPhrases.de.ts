@@ -78,5 +78,11 @@ export const PACKET_DE: Translation<typeof PACKET_EN> = {
     '{node} verwirft Paket #{pkt}: Seine IP-Header-Prüfsumme stimmt nicht (auf der Leitung beschädigt).',
   'transport.badChecksum':
     '{node} verwirft Paket #{pkt}: Seine {protocol}-Prüfsumme stimmt nicht (auf der Leitung beschädigt).',
+  'ip.otherHost':
+    '{node} ignoriert Paket #{pkt}: Sein Rahmen ist an die MAC-Adresse einer anderen Station gerichtet (ein Switch hat ihn geflutet).',
+  'ip.arpFailed':
+    '{node} verwirft Paket #{pkt}: Niemand hat seine ARP-Anfragen nach der MAC-Adresse des nächsten Hops beantwortet.',
+  'ip.arpQueueFull':
+    '{node} verwirft Paket #{pkt}: Zu viele Pakete warten auf die MAC-Adresse desselben nächsten Hops.',
   'ip.other': '{node} verwirft Paket #{pkt} ({reason}).',
 };

@@ -76,6 +76,12 @@ export const PACKET_EN = {
     '{node} drops packet #{pkt}: its IP header checksum does not match (damaged on the link).',
   'transport.badChecksum':
     '{node} drops packet #{pkt}: its {protocol} checksum does not match (damaged on the link).',
+  'ip.otherHost':
+    '{node} ignores packet #{pkt}: its frame is for another station’s MAC address (a switch flooded it).',
+  'ip.arpFailed':
+    '{node} drops packet #{pkt}: nobody answered its ARP requests for the next hop’s MAC address.',
+  'ip.arpQueueFull':
+    '{node} drops packet #{pkt}: too many packets wait for the same next hop’s MAC address.',
   'ip.other': '{node} drops packet #{pkt} ({reason}).',
 } as const;
 

@@ -72,6 +72,9 @@ const DROP_KEYS = {
   nodeDown: 'drop.nodeDown',
   interfaceDown: 'drop.interfaceDown',
   badChecksum: 'drop.badChecksum',
+  otherHost: 'drop.otherHost',
+  arpFailed: 'drop.arpFailed',
+  arpQueueFull: 'drop.arpQueueFull',
   // A transport's drop of a damaged segment (`transport.drop`): `${protocol}Checksum`.
   tcpChecksum: 'drop.tcpChecksum',
   udpChecksum: 'drop.udpChecksum',
