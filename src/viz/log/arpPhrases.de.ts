@@ -5,9 +5,9 @@ import type { ARP_EN } from './arpPhrases.ts';
 
 export const ARP_DE: Translation<typeof ARP_EN> = {
   request:
-    '{node} kennt die MAC-Adresse von {target} nicht und fragt alle Stationen an {iface}: Wer hat {target}? (ARP-Anfrage #{pkt})',
+    '{node} kennt die MAC-Adresse von {target} nicht und fragt alle Stationen an {iface}: Wer hat {ip}? (ARP-Anfrage #{pkt})',
   retry:
-    '{node} hat keine Antwort bekommen und fragt erneut, wer {target} hat (Anfrage {probe} von 3).',
+    '{node} hat keine Antwort bekommen und fragt erneut, wer {ip} hat (Anfrage {probe} von 3).',
   reply: '{node} antwortet {to}: {ip} hat die MAC-Adresse {mac} (ARP-Antwort #{pkt}).',
   learn: '{node} merkt sich für die nächsten 30 s, dass {ip} die MAC-Adresse {mac} hat.',
   expire:

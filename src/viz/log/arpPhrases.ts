@@ -7,8 +7,8 @@ import { ARP_DE } from './arpPhrases.de.ts';
 
 export const ARP_EN = {
   request:
-    '{node} does not know the MAC address of {target} and asks every station on {iface}: who has {target}? (ARP request #{pkt})',
-  retry: '{node} has had no answer and asks again who has {target} (request {probe} of 3).',
+    '{node} does not know the MAC address of {target} and asks every station on {iface}: who has {ip}? (ARP request #{pkt})',
+  retry: '{node} has had no answer and asks again who has {ip} (request {probe} of 3).',
   reply: '{node} answers {to}: {ip} is at its MAC address {mac} (ARP reply #{pkt}).',
   learn: '{node} notes that {ip} is at {mac}, for the next 30 s.',
   expire:

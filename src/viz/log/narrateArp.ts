@@ -23,9 +23,18 @@ export function arpSentence(
       return record.probe === 1
         ? {
             kind: 'send',
-            text: say('request', { node, target, iface: record.iface, pkt: String(record.pkt) }),
+            text: say('request', {
+              node,
+              target,
+              ip: record.target,
+              iface: record.iface,
+              pkt: String(record.pkt),
+            }),
           }
-        : { kind: 'timeout', text: say('retry', { node, target, probe: String(record.probe) }) };
+        : {
+            kind: 'timeout',
+            text: say('retry', { node, ip: record.target, probe: String(record.probe) }),
+          };
     }
     case 'arp.reply':
       return {

@@ -7,7 +7,7 @@ import { formatTime, narrate } from './narrate.ts';
 import { article } from './narratePackets.ts';
 import { networkNames } from '../names/index.ts';
 import { checked, run, texts } from './narrateTestHelpers.ts';
-import { ipPacketOf } from '../../net/wire/frame.ts';
+import { ipPacketOf, isArpFrame } from '../../net/wire/frame.ts';
 import { carriesIp } from '../../net/link/linkRecords.ts';
 
 describe('narrate edge cases', () => {
@@ -155,8 +155,15 @@ describe('narrate edge cases', () => {
   });
 
   it('narrates record types it does not know from their fields, packets by their label', () => {
-    const packet = run(scenarioJson, 7).records.find((r) => r.type === 'link.txBegin');
+    const frames = run(scenarioJson, 7).records.filter((r) => r.type === 'link.txBegin');
+    const packet = frames.find((r) => r.type === 'link.txBegin' && carriesIp(r));
     if (packet?.type !== 'link.txBegin') throw new Error('no packet was sent');
+    // An ARP frame in an unknown record is told by its label too.
+    const arp = frames[0];
+    if (arp?.type !== 'link.txBegin' || !isArpFrame(arp.packet)) throw new Error('no ARP');
+    expect(say([{ t: 5, type: 'arp.future', frame: arp.packet }])).toEqual([
+      'arp.future: frame ARP request Who has 192.168.1.20? Tell 192.168.1.10.',
+    ]);
     expect(
       say([
         { t: 1, type: 'cache.pick', node: 'laptop', pool: 'web', backend: '192.168.1.20:80' },
