@@ -43,10 +43,11 @@ describe('the event log in German: TCP and servers', () => {
     expect(text(syn)).toBe(
       `Laptop (10.0.1.10) beginnt, Paket #${syn.pkt} (TCP SYN, 44 Bytes) auf Leitung lan an Server (10.0.2.20:5001) zu senden (seq=${seq} len=0).`,
     );
-    // A full data segment: 1460 bytes of data and 40 of headers, written the German way.
+    // A full data segment: 1460 bytes of data and 40 of headers (a 1518-byte frame on the
+    // wire; the sentence gives the packet's size), written the German way.
     const data = records.find(
       (r): r is TraceRecord<'link.txBegin'> =>
-        r.type === 'link.txBegin' && r.node === 'laptop' && r.bytes === 1500,
+        r.type === 'link.txBegin' && r.node === 'laptop' && r.bytes === 1518,
     )!;
     expect(text(data)).toMatch(
       new RegExp(
