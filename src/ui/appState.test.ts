@@ -232,7 +232,7 @@ describe('parseMaxEvents', () => {
     expect(app.run?.narration?.log.entry(0)).toMatchObject({
       index: 0,
       time: '0 s',
-      text: `Die Simulation von „${scenarioJson.name}“ beginnt mit Seed 7.`,
+      text: `Die Simulation von „${scenarioJson.name}“ beginnt mit Seed 25.`,
     });
     expect(app.run?.narration?.log.entries()).toEqual(narrate(records, names, undefined, 'de'));
     expect(app.selection).toEqual({ kind: 'node', node: 'laptop' });

@@ -182,13 +182,13 @@ describe('TraceIndex on real runs', () => {
     expect(index.hops.every((h) => !h.retransmit || h.protocol === 'tcp')).toBe(true);
   });
 
-  it('colours by protocol: UDP for the default ping, TCP for the upload', () => {
+  it('colours by protocol: UDP for the default ping, TCP for the upload, ARP for both', () => {
     const ping = new TraceIndex();
     ping.append(recordsOf('ping-over-a-link.json'));
-    expect(new Set(ping.hops.map((h) => h.protocol))).toEqual(new Set(['udp']));
+    expect(new Set(ping.hops.map((h) => h.protocol))).toEqual(new Set(['arp', 'udp']));
     const upload = new TraceIndex();
     upload.append(recordsOf('tcp-bulk-transfer.json'));
-    expect(new Set(upload.hops.map((h) => h.protocol))).toEqual(new Set(['tcp']));
+    expect(new Set(upload.hops.map((h) => h.protocol))).toEqual(new Set(['arp', 'tcp']));
   });
 });
 
