@@ -90,7 +90,7 @@ describe('handshake validate', () => {
     [
       'syntax.json',
       good.replace('"seed": 25,', '"seed": 25,,'),
-      /syntax\.json: \$: invalid JSON at line 6, column 13: /,
+      /syntax\.json: \$: invalid JSON at line 6, column 14: /,
     ],
     [
       'type.json',
