@@ -10,6 +10,9 @@ import { formatMac, isMulticast, type MacAddress } from '../wire/mac.ts';
 import type { Attachable, LinkPort } from './linkEndpoint.ts';
 import './linkTrace.ts';
 
+/** How long a switch keeps an address it has not seen again: 300 s, IEEE 802.1D's default. */
+export const SWITCH_AGEING_NS: Nanos = 300 * NS_PER_S;
+
 /** Options of a switch. */
 export interface LearningSwitchOptions {
   /** How long an address stays learned without being seen again (default 300 s, as IEEE 802.1D). */
@@ -58,7 +61,7 @@ export class LearningSwitch {
     readonly name: string,
     options: LearningSwitchOptions = {},
   ) {
-    this.ageingTime = options.ageingTime ?? 300 * NS_PER_S;
+    this.ageingTime = options.ageingTime ?? SWITCH_AGEING_NS;
   }
 
   /** Adds a port; connect a link to it with `link.connect(port, ...)`. */
