@@ -115,9 +115,7 @@ describe('RTO from RTT samples (RFC 6298 2.2-2.4) on a path of known RTT', () =>
       expected.push({ srtt, rttvar, rto: rtoOf(srtt, rttvar) });
     }
     expect(expected.slice(0, 3).map((e) => e.rto)).toEqual([
-      2_406_144_000,
-      2_345_838_000,
-      2_245_850_250,
+      2_406_144_000, 2_345_838_000, 2_245_850_250,
     ]);
     const samples = recordsOf(t.net, 'tcp.rto', 'A');
     expect(samples.map((r) => r.cause)).toEqual(expected.map(() => 'sample'));

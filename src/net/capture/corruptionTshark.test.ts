@@ -44,9 +44,7 @@ function run() {
   writeFileSync(file, captureLink(net.sim.trace.records, 'ab', { epochSeconds: 1_700_000_000 }));
   // Frame n is the n-th frame put on the link: its IP packet, or null for an ARP frame (never
   // damaged).
-  const frames = net.sim.trace
-    .ofType('link.txBegin')
-    .map((r) => (carriesIp(r) ? r.packet : null));
+  const frames = net.sim.trace.ofType('link.txBegin').map((r) => (carriesIp(r) ? r.packet : null));
   return { file, frames };
 }
 

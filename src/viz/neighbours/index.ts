@@ -2,6 +2,7 @@
 // table; read from the trace for the node inspector.
 export {
   arpCacheAt,
+  macOwners,
   macTableAt,
   neighbourRecords,
   type ArpRow,

@@ -8,9 +8,11 @@ import { NetNode } from '../../net/ip/netNode.ts';
 import { LearningSwitch } from '../../net/link/learningSwitch.ts';
 import { PointToPointLink } from '../../net/link/pointToPointLink.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
-import { formatMac } from '../../net/wire/mac.ts';
+import { deriveMac, formatMac, interfaceKey } from '../../net/wire/mac.ts';
+import { parseScenarioText } from '../../sim/index.ts';
+import { interfaceLines } from '../sockets/index.ts';
 import type { Transport } from '../../net/wire/packet.ts';
-import { arpCacheAt, macTableAt, neighbourRecords } from './neighbourTables.ts';
+import { arpCacheAt, macOwners, macTableAt, neighbourRecords } from './neighbourTables.ts';
 
 const MS = 1_000_000;
 const S = 1_000_000_000;
@@ -106,5 +108,32 @@ describe("a node's tables from the trace", () => {
     expect(arpCacheAt(later, 40 * S)).toEqual([
       expect.objectContaining({ ip: '10.0.0.2', state: 'STALE', until: 6_560_000 + 90 * S }),
     ]);
+  });
+});
+
+describe('MACs for the inspector', () => {
+  const parsed = parseScenarioText(
+    JSON.stringify({
+      format: 'handshake/scenario@1',
+      name: 'MACs',
+      seed: 1,
+      until: '1s',
+      nodes: [
+        { id: 'pc', role: 'client', interfaces: [{ name: 'eth0', address: '10.0.0.1/24' }] },
+        { id: 'sw', role: 'switch', interfaces: [{ name: 'p1' }, { name: 'p2' }] },
+      ],
+      links: [{ id: 'l1', a: 'pc', b: 'sw:p1', latency: '1ms', bandwidth: '1Gbps' }],
+    }),
+  );
+  if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+  const scenario = parsed.scenario;
+
+  it('name each addressed interface by its MAC, and list it beside the address', () => {
+    // The MAC is the one the node is built with: deriveMac over the node and interface names.
+    const pcMac = formatMac(deriveMac(interfaceKey('pc', 'eth0')));
+    expect([...macOwners(scenario)]).toEqual([[pcMac, 'pc:eth0']]);
+    expect(interfaceLines(scenario, 'pc')[0]).toMatchObject({ name: 'eth0', mac: pcMac });
+    // A switch port has no address and no MAC of its own.
+    expect(interfaceLines(scenario, 'sw').map((l) => l.mac)).toEqual([undefined, undefined]);
   });
 });

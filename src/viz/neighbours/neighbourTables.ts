@@ -11,6 +11,7 @@ import '../../net/ip/ipTrace.ts';
 import { SWITCH_AGEING_NS } from '../../net/link/learningSwitch.ts';
 import { ARP_DEFAULTS } from '../../net/wire/arpCache.ts';
 import { formatMac, isMulticast, type MacAddress } from '../../net/wire/mac.ts';
+import { interfaceMac, scenarioMacs, type Scenario } from '../../sim/documents.ts';
 
 /** One entry of an ARP cache, as `ip neigh` shows it, with when its state ends. */
 export interface ArpRow {
@@ -39,7 +40,7 @@ export interface MacTableRow {
   until: number;
 }
 
-const TYPES: ReadonlySet<TraceType> = new Set<TraceType>([
+const ARP_TYPES: readonly TraceType[] = [
   'arp.request',
   'arp.learn',
   'arp.expire',
@@ -47,15 +48,24 @@ const TYPES: ReadonlySet<TraceType> = new Set<TraceType>([
   'arp.fail',
   'iface.state',
   'node.crash',
-  'link.rx',
-]);
+];
+const TYPES = {
+  arp: new Set<TraceType>(ARP_TYPES),
+  mac: new Set<TraceType>(['link.rx']),
+  both: new Set<TraceType>([...ARP_TYPES, 'link.rx']),
+};
 
 /**
  * The records of one node that its tables read, in time order: compute it once per trace, then
- * ask for the tables at any time.
+ * ask for the tables at any time. `arp` for `arpCacheAt` alone, `mac` (every frame it received)
+ * for `macTableAt` alone.
  */
-export function neighbourRecords(records: TraceRecords, node: string): TraceRecord[] {
-  return recordsOfTypes(records, TYPES).filter((r) => 'node' in r && r.node === node);
+export function neighbourRecords(
+  records: TraceRecords,
+  node: string,
+  tables: keyof typeof TYPES = 'both',
+): TraceRecord[] {
+  return recordsOfTypes(records, TYPES[tables]).filter((r) => 'node' in r && r.node === node);
 }
 
 /**
@@ -145,4 +155,23 @@ export function macTableAt(
     rows.push({ mac: formatMac(mac), port, lastSeen, until: lastSeen + ageingNs });
   }
   return rows;
+}
+
+/**
+ * Whose each MAC of the scenario is: formatted MAC → `label(node, iface)` (by default
+ * `node:iface`), to name table rows.
+ */
+export function macOwners(
+  scenario: Pick<Scenario, 'nodes'>,
+  label: (node: string, iface: string) => string = (node, iface) => `${node}:${iface}`,
+): Map<string, string> {
+  const macs = scenarioMacs(scenario);
+  const owners = new Map<string, string>();
+  for (const node of scenario.nodes) {
+    for (const iface of node.interfaces ?? []) {
+      const mac = interfaceMac(macs, node.id, iface.name);
+      if (mac !== undefined) owners.set(formatMac(mac), label(node.id, iface.name));
+    }
+  }
+  return owners;
 }

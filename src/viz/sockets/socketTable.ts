@@ -5,7 +5,14 @@ import type { TraceRecord, TraceRecords, TraceType } from '../../engine/trace.ts
 import { recordsOfTypes } from '../../engine/traceRecords.ts';
 import type { TcpState } from '../../machines/tcp/tcpConnectionMachine.ts';
 import { contains, formatIpv4, formatPrefix } from '../../net/wire/ipv4Address.ts';
-import { appLabels, type Scenario, type ScenarioNode } from '../../sim/index.ts';
+import {
+  appLabels,
+  interfaceMac,
+  scenarioMacs,
+  type Scenario,
+  type ScenarioNode,
+} from '../../sim/index.ts';
+import { formatMac, type MacAddress } from '../../net/wire/mac.ts';
 import { APP_VIEWS } from '../kinds/viewRegistry.ts';
 import { formatInterfaceAddress, splitLinkEnd } from '../names/index.ts';
 
@@ -207,13 +214,19 @@ export interface InterfaceLine {
   name: string;
   /** `10.0.1.10/24`, or undefined for a switch port. */
   address?: string;
+  /** Its MAC (`02:00:…`), for an addressed interface; a switch port has none of its own. */
+  mac?: string;
   /** The link plugged in, and the node and interface at its other end. */
   link?: string;
   peer?: { node: string; iface: string | undefined };
 }
 
 /** A node's interfaces with their addresses and links, like `ip -brief address` plus the cable. */
-export function interfaceLines(scenario: Scenario, nodeId: string): InterfaceLine[] {
+export function interfaceLines(
+  scenario: Scenario,
+  nodeId: string,
+  macs: ReadonlyMap<string, MacAddress> = scenarioMacs(scenario),
+): InterfaceLine[] {
   const node = scenario.nodes.find((n) => n.id === nodeId);
   const single = (node?.interfaces?.length ?? 0) === 1;
   return (node?.interfaces ?? []).map((iface) => {
@@ -223,9 +236,11 @@ export function interfaceLines(scenario: Scenario, nodeId: string): InterfaceLin
     };
     const link = scenario.links.find((l) => plugged(l.a) || plugged(l.b));
     const other = link ? splitLinkEnd(plugged(link.a) ? link.b : link.a) : undefined;
+    const mac = interfaceMac(macs, nodeId, iface.name);
     return {
       name: iface.name,
       ...(iface.address ? { address: formatInterfaceAddress(iface.address) } : {}),
+      ...(mac !== undefined ? { mac: formatMac(mac) } : {}),
       ...(link && other ? { link: link.id, peer: { node: other.node, iface: other.iface } } : {}),
     };
   });
