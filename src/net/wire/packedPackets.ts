@@ -1,9 +1,10 @@
 // The trace store's packer for packets (engine/traceStore.ts `FieldPacker`): a packet's IPv4 and
 // TCP or UDP header fields go into ten int32 slots, its payload and any TCP options stay as
 // references, and its frame's addresses (`eth`) are an index into a table of the headers seen
-// (a node shares one header object per neighbour, so the table stays small). A stored trace otherwise retains about five objects per packet (packet, IP header,
-// transport, flags, options) through every link record; the collector copies each of them as it
-// survives, which was a fifth of an HTTP run with the trace on (measured).
+// (a node shares one header object per neighbour, so the table stays small). A stored trace
+// otherwise retains about five objects per packet (packet, IP header, transport, flags, options)
+// through every link record; the collector copies each of them as it survives, which was a fifth
+// of an HTTP run with the trace on (measured).
 // `unpack` rebuilds the fields in the order of `Packet`'s declaration, which is the order every
 // producer builds them in (defaultIpv4Header, tcpFlags, the TCP and UDP senders): so a rebuilt
 // packet writes the same JSON as the original (checked on every shipped scenario). A packet this

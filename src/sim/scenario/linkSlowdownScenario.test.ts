@@ -96,7 +96,7 @@ describe('simulations/link-slowdown.json', () => {
     expect(cut).toMatchObject({ ssthresh: (WINDOW * MSS) / 2, cwnd: (WINDOW * MSS) / 2 + 3 * MSS });
   });
 
-  it('has a round trip of 44 × 1.2 ms when fast and a full queue’s worth when slow', () => {
+  it('has a round trip of 44 × 1.2144 ms (1518-byte frames) when fast and a full queue’s worth when slow', () => {
     const srtt = (from: number, to: number) =>
       laptop('tcp.rto')
         .filter((r) => r.t >= from && r.t < to)
@@ -106,7 +106,7 @@ describe('simulations/link-slowdown.json', () => {
     for (const s of srtt(1.5 * NS_PER_S, SLOWED)) expect(Math.abs(s - fast)).toBeLessThan(1000);
     for (const s of srtt(5.5 * NS_PER_S, 6 * NS_PER_S))
       expect(Math.abs(s - fast)).toBeLessThan(1000);
-    // Slow, after the recovery: at least the 22 segments of the halved window, 6 ms each, and
+    // Slow, after the recovery: at least the 22 segments of the halved window, 6.072 ms each, and
     // at most the base round trip with a full queue ahead.
     const slow = srtt(3 * NS_PER_S, BACK);
     expect(slow.length).toBeGreaterThan(10);
