@@ -959,6 +959,8 @@ export const de: Messages = {
   'packet.neverOnLink':
     'Dieses Paket kam nie auf eine Leitung, darum gibt es keine Bytes zu zeigen.',
   'packet.ends': 'Von {from} nach {to}, {bytes} Bytes',
+  'packet.endsIp':
+    'Von {from} nach {to}, {bytes} Bytes: ein {ip} Bytes langes IP-Paket in einem Ethernet-Frame',
   'packet.arpEveryone': 'alle Stationen im Segment',
   'packet.shownAs': 'Gezeigt, wie Leitung {link} es trug, gesendet von {node} bei {time}',
   'packet.later': '(später als die gezeigte Zeit)',

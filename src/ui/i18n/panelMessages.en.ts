@@ -847,6 +847,7 @@ export const panelEn = {
     'Select a packet in the picture, the packet list or the ladder diagram to see its headers, what each field is for, and its bytes.',
   'packet.neverOnLink': 'This packet never went onto a link, so there are no bytes to show.',
   'packet.ends': 'From {from} to {to}, {bytes} bytes',
+  'packet.endsIp': 'From {from} to {to}, {bytes} bytes: a {ip}-byte IP packet in an Ethernet frame',
   'packet.arpEveryone': 'every station on the segment',
   'packet.shownAs': 'Shown as link {link} carried it, sent by {node} at {time}',
   'packet.later': '(later than the time shown)',
