@@ -51,7 +51,8 @@ export function steps(run: Run, pkt: number, node: string, language = 'en'): Dec
 /** `layer way outcome: text [entry]`, one line a step: what a learner reads, compactly. */
 export function lines(list: readonly DecisionStep[]): string[] {
   return list.map(
-    (s) => `${s.layer} ${s.way} ${s.outcome}: ${s.text}${s.entry === undefined ? '' : ` [${s.entry}]`}`,
+    (s) =>
+      `${s.layer} ${s.way} ${s.outcome}: ${s.text}${s.entry === undefined ? '' : ` [${s.entry}]`}`,
   );
 }
 
@@ -61,7 +62,8 @@ export function firstSent(
   test: (packet: Packet, sender: string) => boolean,
 ): { packet: Packet; node: string; t: number } {
   for (const r of run.records) {
-    if (r.type === 'link.txBegin' && test(r.packet, r.node)) return { packet: r.packet, node: r.node, t: r.t };
+    if (r.type === 'link.txBegin' && test(r.packet, r.node))
+      return { packet: r.packet, node: r.node, t: r.t };
   }
   throw new Error('no such packet in the trace');
 }

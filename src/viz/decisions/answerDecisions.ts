@@ -17,7 +17,8 @@ import type { DecisionContext } from './decisionTypes.ts';
 function expected(visit: Visit, packet: Packet, context: DecisionContext): AnswerKind | undefined {
   let kind: AnswerKind | undefined;
   for (const { record: r, index } of visit.own) {
-    if (r.type === 'ip.drop' && (r.reason === 'ttl' || r.reason === 'noProtocol')) kind = 'icmpError';
+    if (r.type === 'ip.drop' && (r.reason === 'ttl' || r.reason === 'noProtocol'))
+      kind = 'icmpError';
     else if (r.type === 'ip.drop' && r.reason === 'noRoute' && !visit.made) kind = 'icmpError';
     else if (r.type === 'tcp.refused') kind = 'rst';
     else if (r.type === 'fw.verdict' && r.verdict === 'REJECT')
@@ -25,12 +26,17 @@ function expected(visit: Visit, packet: Packet, context: DecisionContext): Answe
     else if (r.type === 'ip.deliver') {
       const h = packet.transport;
       if (h.kind === 'icmp' && h.message === 'echoRequest') kind = 'echoReply';
-      else if (h.kind === 'udp' && !socketsBefore(context.records, visit.node, index).udp.has(h.dstPort))
+      else if (
+        h.kind === 'udp' &&
+        !socketsBefore(context.records, visit.node, index).udp.has(h.dstPort)
+      )
         kind = 'icmpError';
     }
   }
   // A REJECT of a TCP segment answers with a reset or an ICMP error, as its rule says: look for both.
-  const rejected = visit.own.some((i) => i.record.type === 'fw.verdict' && i.record.verdict === 'REJECT');
+  const rejected = visit.own.some(
+    (i) => i.record.type === 'fw.verdict' && i.record.verdict === 'REJECT',
+  );
   if (rejected && packet.transport.kind === 'tcp') return 'rst';
   return kind;
 }

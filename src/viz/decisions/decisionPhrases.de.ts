@@ -35,7 +35,8 @@ export const DECISION_DE: Translation<typeof DECISION_EN> = {
     'Nicht für diesen Knoten, und keine Route, die genauer ist als die Standardroute, enthält {dst}: weiter zum Standardrouter {via}, hinaus über {iface}.',
   'route.ownVia':
     'Die Routingtabelle schickt {dst} über die Route {prefix} zum Router {via}, hinaus über {iface}.',
-  'route.ownDirect': '{dst} liegt im eigenen Subnetz {prefix}: direkt dorthin, hinaus über {iface}.',
+  'route.ownDirect':
+    '{dst} liegt im eigenen Subnetz {prefix}: direkt dorthin, hinaus über {iface}.',
   'route.ownDefault':
     'Keine Route, die genauer ist als die Standardroute, enthält {dst}: zum Standardrouter {via}, hinaus über {iface}.',
   'route.none':
@@ -89,13 +90,15 @@ export const DECISION_DE: Translation<typeof DECISION_EN> = {
   'tcp.cookieAck': 'Es bringt ein gültiges SYN-Cookie zurück: Die Verbindung entsteht jetzt.',
   'tcp.cookieDropped':
     'Es bringt ein gültiges SYN-Cookie zurück, aber die Accept-Warteschlange von Port {port} ist voll: verworfen.',
-  'tcp.badChecksum': 'Seine {protocol}-Prüfsumme stimmt nicht (auf der Leitung beschädigt): verworfen.',
+  'tcp.badChecksum':
+    'Seine {protocol}-Prüfsumme stimmt nicht (auf der Leitung beschädigt): verworfen.',
   'udp.socket': 'Der an Port {port} gebundene UDP-Socket nimmt es an.',
   'udp.noSocket': 'Kein Socket ist an UDP-Port {port} gebunden: verworfen.',
   'icmp.echoRequest': 'Eine ICMP-Echo-Anfrage: Das ICMP des Knotens beantwortet sie selbst.',
   'icmp.echoReply':
     'Eine ICMP-Echo-Antwort (Kennung {id}, Sequenz {seq}): für den Ping, der die Anfrage schickte.',
-  'icmp.error': 'Ein ICMP-Fehler ({message}) über ein Datagramm ({protocol}), das er an {dst} schickte.',
+  'icmp.error':
+    'Ein ICMP-Fehler ({message}) über ein Datagramm ({protocol}), das er an {dst} schickte.',
   'icmp.errorSocket':
     'Ein ICMP-Fehler ({message}) über ein Datagramm ({protocol}), das er an {dst} schickte: an seinen Socket auf Port {port} übergeben.',
   'made.tcp': 'Von der Verbindung {local} ⇄ {remote} gesendet, im Zustand {state}.',
@@ -116,7 +119,8 @@ export const DECISION_DE: Translation<typeof DECISION_EN> = {
     'Das Programm {program} wollte sich verbinden: TCP öffnet die Verbindung mit diesem SYN.',
   'app.close': 'Das Programm {program} hat sein Ende geschlossen: TCP sendet dieses FIN.',
   'app.ping': 'Das Programm {program} pingt: Es lässt ICMP diese Echo-Anfrage schicken.',
-  'app.pingReply': 'Die Antwort, auf die das Programm {program} wartet: Es zählt den Ping als beantwortet.',
+  'app.pingReply':
+    'Die Antwort, auf die das Programm {program} wartet: Es zählt den Ping als beantwortet.',
   'app.or': '{first} oder {second}',
   'answer.icmpError': 'Einen ICMP-Fehler ({message}) an {dst} zurückgeschickt.',
   'answer.rst': 'Einen Reset (RST) an {dst} zurückgeschickt.',

@@ -40,7 +40,8 @@ export const DECISION_EN = {
   'route.ownDirect': '{dst} is on its own subnet {prefix}: sent straight to it, out of {iface}.',
   'route.ownDefault':
     'No route more specific than the default route holds {dst}: to the default router {via}, out of {iface}.',
-  'route.none': 'No route in its routing table holds {dst}, and there is no default route: dropped.',
+  'route.none':
+    'No route in its routing table holds {dst}, and there is no default route: dropped.',
   'route.notForMe':
     'Addressed to {dst}, not to this node: ignored. A switch flooded it here, not yet knowing where {dst} is.',
   'route.sameSegment':
@@ -60,7 +61,8 @@ export const DECISION_EN = {
   'fw.policy':
     'Firewall, chain {chain}: the packet’s connection is {state}; no rule matches, so the chain’s policy decides: {policy}.',
   'fw.stopped': 'The firewall is stopped: it drops everything.',
-  'fw.log': 'Firewall, chain {chain}: rule {n} (LOG) matches: it logs “{prefix}” and the walk goes on.',
+  'fw.log':
+    'Firewall, chain {chain}: rule {n} (LOG) matches: it logs “{prefix}” and the walk goes on.',
   'nat.masquerade': 'POSTROUTING: masquerade rewrites its source {from} to {to}.',
   'nat.unmasquerade':
     'PREROUTING: an answer to a masqueraded flow: its destination {from} is rewritten back to {to}.',

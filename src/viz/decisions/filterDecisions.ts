@@ -64,7 +64,10 @@ function verdictStep(
   const text =
     r.rule === 0
       ? say('fw.policy', { ...params, policy: r.verdict })
-      : say(r.verdict === 'DROP' ? 'fw.DROP' : r.verdict === 'REJECT' ? 'fw.REJECT' : 'fw.ACCEPT', params);
+      : say(
+          r.verdict === 'DROP' ? 'fw.DROP' : r.verdict === 'REJECT' ? 'fw.REJECT' : 'fw.ACCEPT',
+          params,
+        );
   return { ...base, text, entry: ruleEntry(rules, r.chain, r.rule) };
 }
 
@@ -92,7 +95,9 @@ export const translation: Decider = (visit, context) => {
         layer: 'network',
         way: r.way === 'in' ? 'in' : 'out',
         text: fresh ? `${text} ${say('nat.new')}` : text,
-        ...(m ? { entry: `NAT #${m.entry} ${m.protocol} ${m.inside} ⇄ ${m.outside} ⇄ ${m.remote}` } : {}),
+        ...(m
+          ? { entry: `NAT #${m.entry} ${m.protocol} ${m.inside} ⇄ ${m.outside} ⇄ ${m.remote}` }
+          : {}),
         outcome: 'go',
         stage: r.way === 'in' ? STAGE.prerouting : STAGE.postrouting,
       });

@@ -7,12 +7,23 @@ import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import { readQuote } from '../../net/wire/icmpErrors.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import { icmpMessageName } from '../packet/index.ts';
-import { STAGE, type DecisionContext, type DecisionStep, type Decider, type Visit } from './decisionTypes.ts';
+import {
+  STAGE,
+  type DecisionContext,
+  type DecisionStep,
+  type Decider,
+  type Visit,
+} from './decisionTypes.ts';
 import { socketErrorAfter } from './nodeTables.ts';
 import { echoes, findBehind, quotes } from './packetAnswers.ts';
 import { first } from './packetVisits.ts';
 
-function step(t: number, text: string, way: 'in' | 'out', outcome: DecisionStep['outcome']): DecisionStep {
+function step(
+  t: number,
+  text: string,
+  way: 'in' | 'out',
+  outcome: DecisionStep['outcome'],
+): DecisionStep {
   return {
     t,
     layer: 'network',
@@ -33,7 +44,12 @@ function received(visit: Visit, packet: Packet, context: DecisionContext): Decis
   const t = record.t;
   if (h.message === 'echoRequest') return [step(t, say('icmp.echoRequest'), 'in', 'end')];
   if (h.message === 'echoReply') {
-    const s = step(t, say('icmp.echoReply', { id: String(h.identifier), seq: String(h.sequence) }), 'in', 'end');
+    const s = step(
+      t,
+      say('icmp.echoReply', { id: String(h.identifier), seq: String(h.sequence) }),
+      'in',
+      'end',
+    );
     const request = findBehind(records, visit.node, at, 'link.txBegin', (p) => echoes(packet, p));
     if (request) s.about = request.pkt;
     return [s];
@@ -47,14 +63,23 @@ function received(visit: Visit, packet: Packet, context: DecisionContext): Decis
   const s =
     q?.srcPort === undefined
       ? step(t, say('icmp.error', { message, protocol, dst }), 'in', 'end')
-      : step(t, say('icmp.errorSocket', { message, protocol, dst, port: String(q.srcPort) }), 'in', 'go');
+      : step(
+          t,
+          say('icmp.errorSocket', { message, protocol, dst, port: String(q.srcPort) }),
+          'in',
+          'go',
+        );
   const sent = findBehind(records, visit.node, at, 'link.txBegin', (p) => quotes(packet, p));
   if (sent) s.about = sent.pkt;
   const steps = [s];
   if (q?.srcPort !== undefined) {
     const socket = `${formatIpv4(q.ip.src)}:${q.srcPort}`;
     const error = socketErrorAfter(records, visit.node, socket, at);
-    if (error) steps.push({ ...step(t, say('tcp.error', { error: error.error }), 'in', 'end'), layer: 'transport' });
+    if (error)
+      steps.push({
+        ...step(t, say('tcp.error', { error: error.error }), 'in', 'end'),
+        layer: 'transport',
+      });
   }
   return steps;
 }
@@ -66,9 +91,14 @@ function made(visit: Visit, packet: Packet, context: DecisionContext): DecisionS
   const { say, records } = context;
   const t = visit.t;
   const start = visit.own[0]?.index ?? 0;
-  const cause = (test: (p: Packet) => boolean) => findBehind(records, visit.node, start, 'link.rx', test)?.pkt;
+  const cause = (test: (p: Packet) => boolean) =>
+    findBehind(records, visit.node, start, 'link.rx', test)?.pkt;
   if (h.message === 'echoRequest') {
-    const params = { id: String(h.identifier), seq: String(h.sequence), dst: formatIpv4(packet.ip.dst) };
+    const params = {
+      id: String(h.identifier),
+      seq: String(h.sequence),
+      dst: formatIpv4(packet.ip.dst),
+    };
     return [step(t, say('made.echoRequest', params), 'out', 'go')];
   }
   let s: DecisionStep;

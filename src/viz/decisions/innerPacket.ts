@@ -12,7 +12,9 @@ function endpoint(text: string): { address: number; port?: number } | undefined 
   const [host = '', port] = text.split(':');
   const parsed = parseIpv4(host);
   if (!parsed.ok) return undefined;
-  return port === undefined ? { address: parsed.address } : { address: parsed.address, port: Number(port) };
+  return port === undefined
+    ? { address: parsed.address }
+    : { address: parsed.address, port: Number(port) };
 }
 
 /** `packet` with its source or destination moved to `to`. */

@@ -6,7 +6,13 @@
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import { ROLE_KINDS } from '../../sim/index.ts';
 import { dropReason } from '../packet/index.ts';
-import { STAGE, type DecisionContext, type DecisionStep, type Decider, type Visit } from './decisionTypes.ts';
+import {
+  STAGE,
+  type DecisionContext,
+  type DecisionStep,
+  type Decider,
+  type Visit,
+} from './decisionTypes.ts';
 import { innerPacket } from './innerPacket.ts';
 import { interfacesDown } from './nodeTables.ts';
 import { all, first } from './packetVisits.ts';

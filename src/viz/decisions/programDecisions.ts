@@ -4,7 +4,13 @@
 // request and an echo server's reply name their program in the trace with the packet's id.
 
 import { appTitle } from '../names/index.ts';
-import { STAGE, type DecisionContext, type DecisionStep, type Decider, type Visit } from './decisionTypes.ts';
+import {
+  STAGE,
+  type DecisionContext,
+  type DecisionStep,
+  type Decider,
+  type Visit,
+} from './decisionTypes.ts';
 import { innerPacket } from './innerPacket.ts';
 import { first } from './packetVisits.ts';
 import { pingOwners, socketOwners, type Program } from './socketOwner.ts';
@@ -57,7 +63,10 @@ function owners(visit: Visit, context: DecisionContext, local: 'src' | 'dst'): P
   // A pinger's request and an echo server's reply name their program with the packet.
   if (local === 'src') {
     const named = first(visit, 'app.request') ?? first(visit, 'app.serve');
-    if (named) return [{ label: named.record.app, type: context.names.appType(visit.node, named.record.app) }];
+    if (named)
+      return [
+        { label: named.record.app, type: context.names.appType(visit.node, named.record.app) },
+      ];
   }
   const port = local === 'src' ? h.srcPort : h.dstPort;
   const remote =
@@ -101,9 +110,14 @@ export const programs: Decider = (visit, context) => {
   const deliver = first(visit, 'ip.deliver');
   if (!deliver || packet.payload.length === 0) return [];
   // Only data a socket took: a segment with no connection, or a datagram with no socket, stops below.
-  const refused = visit.own.some((i) => i.record.type.startsWith('tcp.') || i.record.type === 'transport.drop');
+  const refused = visit.own.some(
+    (i) => i.record.type.startsWith('tcp.') || i.record.type === 'transport.drop',
+  );
   if (refused) return [];
-  if (h.kind === 'udp' && !socketsBefore(context.records, visit.node, deliver.index).udp.has(h.dstPort))
+  if (
+    h.kind === 'udp' &&
+    !socketsBefore(context.records, visit.node, deliver.index).udp.has(h.dstPort)
+  )
     return [];
   const found = owners(visit, context, 'dst');
   const port = String(h.dstPort);

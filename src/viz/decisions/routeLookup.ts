@@ -60,7 +60,12 @@ export function lookupRoute(
   if (!best) return undefined;
   const prefix = best.length === 0 ? 'default' : formatPrefix(best);
   const via = best.via === undefined ? undefined : formatIpv4(best.via);
-  return { prefix, ...(via === undefined ? {} : { via }), dev: best.dev, line: lineOf(node, prefix, via, best.dev) };
+  return {
+    prefix,
+    ...(via === undefined ? {} : { via }),
+    dev: best.dev,
+    line: lineOf(node, prefix, via, best.dev),
+  };
 }
 
 /** The route an `ip.forward` record names (`route`, `via`, `toIface`), as `ip route` prints it. */

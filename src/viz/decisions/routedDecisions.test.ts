@@ -86,7 +86,9 @@ describe('the laptop’s first ping, hop by hop (two-subnets.json)', () => {
   it('a segment that waited behind others names its wait', () => {
     // The desktop's bulk transfer fills the 10 Mbit/s server link: the router queues segments.
     const queued = steps(run, firstQueued(), 'router').at(-1)?.text ?? '';
-    expect(queued).toMatch(/^Waited \d[\d.]* (µs|ms) in the queue of eth1, then sent onto link l-servers towards Server\.$/);
+    expect(queued).toMatch(
+      /^Waited \d[\d.]* (µs|ms) in the queue of eth1, then sent onto link l-servers towards Server\.$/,
+    );
   });
 });
 

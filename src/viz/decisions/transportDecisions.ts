@@ -7,7 +7,13 @@ import type { TraceRecord } from '../../engine/trace.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import { retransmitReason } from '../packet/index.ts';
-import { STAGE, type DecisionContext, type DecisionStep, type Decider, type Visit } from './decisionTypes.ts';
+import {
+  STAGE,
+  type DecisionContext,
+  type DecisionStep,
+  type Decider,
+  type Visit,
+} from './decisionTypes.ts';
 import { innerPacket } from './innerPacket.ts';
 import {
   nodeRecordsBetween,
@@ -51,15 +57,39 @@ function tcpRecordStep(r: TraceRecord, context: DecisionContext): DecisionStep |
     case 'tcp.refused':
       return step(r.t, say('tcp.refused', { port: String(r.port) }), 'drop');
     case 'tcp.synDropped':
-      return step(r.t, say('tcp.synDropped', { port: String(r.port), backlog: String(r.backlog) }), 'drop', 'in', listener(r.port));
+      return step(
+        r.t,
+        say('tcp.synDropped', { port: String(r.port), backlog: String(r.backlog) }),
+        'drop',
+        'in',
+        listener(r.port),
+      );
     case 'tcp.synQueueFull':
-      return step(r.t, say('tcp.synQueueFull', { port: String(r.port), count: String(r.synBacklog) }), 'drop', 'in', listener(r.port));
+      return step(
+        r.t,
+        say('tcp.synQueueFull', { port: String(r.port), count: String(r.synBacklog) }),
+        'drop',
+        'in',
+        listener(r.port),
+      );
     case 'tcp.synCookie':
-      return step(r.t, say('tcp.synCookie', { port: String(r.port) }), 'end', 'in', listener(r.port));
+      return step(
+        r.t,
+        say('tcp.synCookie', { port: String(r.port) }),
+        'end',
+        'in',
+        listener(r.port),
+      );
     case 'tcp.cookieAck':
       return step(r.t, say('tcp.cookieAck'), 'go', 'in', listener(r.port));
     case 'tcp.cookieDropped':
-      return step(r.t, say('tcp.cookieDropped', { port: String(r.port) }), 'drop', 'in', listener(r.port));
+      return step(
+        r.t,
+        say('tcp.cookieDropped', { port: String(r.port) }),
+        'drop',
+        'in',
+        listener(r.port),
+      );
     case 'transport.drop':
       return step(r.t, say('tcp.badChecksum', { protocol: r.protocol.toUpperCase() }), 'drop');
     default:
@@ -68,7 +98,13 @@ function tcpRecordStep(r: TraceRecord, context: DecisionContext): DecisionStep |
 }
 
 /** A TCP segment that arrived: its connection or listener, and what it changed. */
-function tcpIn(visit: Visit, packet: Packet, at: number, t: number, context: DecisionContext): DecisionStep[] {
+function tcpIn(
+  visit: Visit,
+  packet: Packet,
+  at: number,
+  t: number,
+  context: DecisionContext,
+): DecisionStep[] {
   const h = packet.transport;
   if (h.kind !== 'tcp') return [];
   const { say, records } = context;
@@ -84,17 +120,28 @@ function tcpIn(visit: Visit, packet: Packet, at: number, t: number, context: Dec
   const sockets = socketsBefore(records, visit.node, at);
   const state = sockets.tcp.get(conn);
   if (state) {
-    steps.push(step(t, say('tcp.connection', { local, remote, state }), 'go', 'in', tcpLine(conn, state)));
+    steps.push(
+      step(t, say('tcp.connection', { local, remote, state }), 'go', 'in', tcpLine(conn, state)),
+    );
   } else if (sockets.tcp.get(`*:${h.dstPort}`) === 'LISTEN') {
     if (h.flags.rst) return [step(t, say('tcp.ignoredRst'), 'end')];
-    steps.push(step(t, say('tcp.listener', { port: String(h.dstPort) }), 'go', 'in', tcpLine(`*:${h.dstPort}`, 'LISTEN')));
+    steps.push(
+      step(
+        t,
+        say('tcp.listener', { port: String(h.dstPort) }),
+        'go',
+        'in',
+        tcpLine(`*:${h.dstPort}`, 'LISTEN'),
+      ),
+    );
   } else if (h.flags.rst) {
     return [step(t, say('tcp.ignoredRst'), 'end')];
   }
   const after = statesAfter(records, visit.node, conn, at);
   let from: string | undefined = state;
   for (const to of after) {
-    if (from !== undefined && from !== to) steps.push(step(t, say('tcp.states', { from, to }), 'go'));
+    if (from !== undefined && from !== to)
+      steps.push(step(t, say('tcp.states', { from, to }), 'go'));
     from = to;
   }
   const error = socketErrorAfter(records, visit.node, conn, at);
@@ -112,7 +159,8 @@ export const sockets: Decider = (visit, context) => {
   const deliver = first(visit, 'ip.deliver');
   const steps: DecisionStep[] = [];
   for (const { record } of visit.own) {
-    if (record.type === 'transport.drop') steps.push(tcpRecordStep(record, context) as DecisionStep);
+    if (record.type === 'transport.drop')
+      steps.push(tcpRecordStep(record, context) as DecisionStep);
   }
   if (!deliver || steps.length > 0) return steps;
   const { index, record } = deliver;
@@ -143,7 +191,9 @@ function madeBy(visit: Visit, packet: Packet, context: DecisionContext): Decisio
   }
   if (h.kind === 'udp') {
     const dst = end(packet.ip.dst, h.dstPort);
-    return [step(t, say('made.udp', { port: String(h.srcPort), dst }), 'go', 'out', udpLine(h.srcPort))];
+    return [
+      step(t, say('made.udp', { port: String(h.srcPort), dst }), 'go', 'out', udpLine(h.srcPort)),
+    ];
   }
   if (h.kind !== 'tcp') return [];
   const local = end(packet.ip.src, h.srcPort);
@@ -151,12 +201,28 @@ function madeBy(visit: Visit, packet: Packet, context: DecisionContext): Decisio
   const conn = `${local}>${remote}`;
   const state = socketsBefore(records, visit.node, start.index).tcp.get(conn);
   if (!state) return [aboutRefused(step(t, say('made.rst'), 'go', 'out'), visit, packet, context)];
-  const steps = [step(t, say('made.tcp', { local, remote, state }), 'go', 'out', tcpLine(conn, state))];
+  const steps = [
+    step(t, say('made.tcp', { local, remote, state }), 'go', 'out', tcpLine(conn, state)),
+  ];
   // A resend is recorded just before it is sent (or queued): the last one of this segment.
-  const again = nodeRecordsBetween(records, RETRANSMIT, visit.node, start.index - 20_000, start.index)
+  const again = nodeRecordsBetween(
+    records,
+    RETRANSMIT,
+    visit.node,
+    start.index - 20_000,
+    start.index,
+  )
     .filter((r) => r.record.conn === conn && r.record.seq === h.seq)
     .at(-1);
-  if (again) steps.push(step(t, say('made.retransmit', { reason: retransmitReason(again.record.reason, context.language) }), 'go', 'out'));
+  if (again)
+    steps.push(
+      step(
+        t,
+        say('made.retransmit', { reason: retransmitReason(again.record.reason, context.language) }),
+        'go',
+        'out',
+      ),
+    );
   return steps;
 }
 
