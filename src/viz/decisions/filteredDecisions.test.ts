@@ -3,12 +3,12 @@
 // accept; 3 TCP 22 REJECT with tcp-reset; 4 LOG; policy DROP) and the home router's masquerade of
 // 192.168.1.0/24 out of wan (203.0.113.1) with TCP 8080 forwarded to the game server 192.168.1.20:80.
 import { describe, expect, it } from 'vitest';
+import type { Packet } from '../../net/wire/packet.ts';
 import { fileRun, firstSent, lines, steps } from '../../../tests/support/decisionRuns.ts';
 
-const tcpTo = (port: number) => (p: { transport: { kind: string } & object }) =>
-  p.transport.kind === 'tcp' &&
-  (p.transport as { dstPort: number; flags: { syn: boolean } }).dstPort === port &&
-  (p.transport as { flags: { syn: boolean } }).flags.syn;
+/** A SYN to TCP port `port`. */
+const tcpTo = (port: number) => (p: Packet) =>
+  p.transport.kind === 'tcp' && p.transport.dstPort === port && p.transport.flags.syn;
 
 describe('the firewall (firewall.json)', () => {
   const run = fileRun('firewall.json');
