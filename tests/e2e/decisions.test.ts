@@ -65,4 +65,47 @@ describe('what each device decided', () => {
     expect(deRule).toBe(rule);
     expect(session.errors).toEqual([]);
   });
+
+  it('opens the packet a step answers, and the answer it sent back', async () => {
+    const page = await openApp();
+    await openFile(page, 'simulations/home-nat.json');
+    // 10 s run: tick 302 is 3.02 s, when the home router's echo reply to the friend's ping of its
+    // public address (sent at 3 s) is on its way out of wan.
+    await runAndShow(page, 17, '302');
+    await page.getByTestId('packets-in-flight').locator('summary').click();
+    await page
+      .getByTestId('packets-in-flight')
+      .getByRole('button', { name: /echo reply/ })
+      .first()
+      .click();
+    const decisions = page.getByTestId('decisions');
+    // Shown at the device that sent it onto the link shown: the home router, which made it.
+    const made = decisions.getByRole('list', { name: 'Steps at Home router' });
+    await expect
+      .poll(() => made.locator('li').first().textContent())
+      .toContain('The node’s own ICMP answers an echo request with this echo reply.');
+    const request = made.getByRole('button', {
+      name: /^Open packet #(\d+), which this one answers$/,
+    });
+    const requestName = (await request.textContent()) ?? '';
+    const requestId = /#(\d+)/.exec(requestName)?.[1];
+    await request.click();
+    await expect
+      .poll(() => page.getByTestId('packet-inspector').locator('h2').textContent())
+      .toBe(`Packet #${requestId}`);
+    // The request at the router: kept for itself (no NAT entry claims it), answered.
+    await decisions.getByRole('button', { name: 'Home router', exact: true }).click();
+    const atRouter = decisions.getByRole('list', { name: 'Steps at Home router' }).locator('li');
+    const texts = await atRouter.allTextContents();
+    expect(
+      texts.some((s) => s.includes('PREROUTING: no NAT entry or port forward claims 203.0.113.1')),
+    ).toBe(true);
+    expect(texts.at(-1)).toContain('Sent back an echo reply to 192.0.2.20.');
+    expect(
+      await atRouter
+        .getByRole('button', { name: /^Open packet #\d+, sent because of this one$/ })
+        .count(),
+    ).toBe(1);
+    expect(session.errors).toEqual([]);
+  });
 });

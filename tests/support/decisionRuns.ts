@@ -8,8 +8,11 @@ import type { Packet } from '../../src/net/wire/packet.ts';
 import { parseScenarioText, runScenario, type Scenario } from '../../src/sim/index.ts';
 import { runSimulationFile } from './vizTestRuns.ts';
 import { networkNames } from '../../src/viz/names/index.ts';
-import type { DecisionStep } from '../../src/viz/decisions/decisionTypes.ts';
-import { nodeDecisions, type VisitDecisions } from '../../src/viz/decisions/nodeDecisions.ts';
+import {
+  nodeDecisions,
+  type DecisionStep,
+  type VisitDecisions,
+} from '../../src/viz/decisions/index.ts';
 
 /** A run: its scenario and trace. */
 export interface Run {
