@@ -61,8 +61,12 @@ describe('the firewall (firewall.json)', () => {
   });
 
   it('logs the UDP ping by rule 4, then drops it by the chain’s policy', () => {
+    // Dropped in FORWARD, it was never forwarded (no ip.forward): its route is looked up again
+    // in the firewall's table, the same connected route as the web's.
     const ping = firstSent(run, (p, node) => node === 'laptop' && p.transport.kind === 'udp');
-    expect(lines(steps(run, ping.packet.id, 'fw')).slice(3)).toEqual([
+    expect(lines(steps(run, ping.packet.id, 'fw')).slice(1)).toEqual([
+      'network in go: Not for this node. The longest match for 10.0.0.20 in its routing table is 10.0.0.0/24, a subnet on eth1: straight to 10.0.0.20. [10.0.0.0/24 dev eth1 proto kernel scope link src 10.0.0.1]',
+      'network out go: TTL 64 → 63: one less for this hop.',
       'network out go: Firewall, chain FORWARD: rule 4 (LOG) matches: it logs “fw dropped:” and the walk goes on. [FORWARD rule 4: -j LOG --log-prefix "fw dropped: "]',
       'network out drop: Firewall, chain FORWARD: the packet’s connection is NEW; no rule matches, so the chain’s policy decides: DROP. [Chain FORWARD (policy DROP)]',
     ]);

@@ -21,6 +21,11 @@ import { forwardRoute, lookupRoute, type MatchedRoute } from './routeLookup.ts';
 const BROADCAST = 0xffffffff;
 const PROTOCOL_NAMES: Readonly<Record<number, string>> = { 1: 'ICMP', 6: 'TCP', 17: 'UDP' };
 
+/** The roles whose nodes forward packets by their routing table (routers, firewalls). */
+const FORWARDING: ReadonlySet<string> = new Set(
+  ROLE_KINDS.filter((kind) => kind.forwards).map((kind) => kind.role),
+);
+
 /** Whether the packet left by an interface from this visit (forwarded, or made and sent). */
 function leaving(visit: Visit): boolean {
   return visit.made || visit.own.some((i) => i.record.type === 'ip.forward');
@@ -176,11 +181,6 @@ export const routing: Decider = (visit, context) => {
   }
   return steps;
 };
-
-/** The roles whose nodes forward packets by their routing table (routers, firewalls). */
-const FORWARDING: ReadonlySet<string> = new Set(
-  ROLE_KINDS.filter((kind) => kind.forwards).map((kind) => kind.role),
-);
 
 /** The hand-over to a transport (`ip.deliver`), or none speaking the protocol. */
 export const delivery: Decider = (visit, context) => {
