@@ -107,6 +107,10 @@ export const DECISION_DE: Translation<typeof DECISION_EN> = {
     'Ein Reset (RST), den TCP selbst erzeugt: Das Segment, auf das er antwortet, fand keinen Socket.',
   'made.reject':
     'Von der REJECT-Regel der Firewall erzeugt, als Antwort auf ein abgewiesenes Paket: Es trägt {src} als Quelle, als hätte das Ziel geantwortet.',
+  'made.spoofed':
+    'Es trägt {src} als Quelle, eine Adresse, die nicht diesem Knoten gehört: gefälscht, und kein Socket hat es gesendet.',
+  'made.raw':
+    'Kein Socket hat es gesendet: Es wurde direkt auf der IP-Schicht erzeugt, wie ein Angriffswerkzeug seine Pakete erzeugt.',
   'made.udp': 'Vom UDP-Socket auf Port {port} an {dst} gesendet.',
   'made.echoRequest': 'Eine ICMP-Echo-Anfrage (Kennung {id}, Sequenz {seq}) an {dst}.',
   'made.echoReply': 'Das ICMP des Knotens beantwortet eine Echo-Anfrage mit dieser Echo-Antwort.',
@@ -121,6 +125,7 @@ export const DECISION_DE: Translation<typeof DECISION_EN> = {
   'app.ping': 'Das Programm {program} pingt: Es lässt ICMP diese Echo-Anfrage schicken.',
   'app.pingReply':
     'Die Antwort, auf die das Programm {program} wartet: Es zählt den Ping als beantwortet.',
+  'app.raw': 'Vom Programm {program} selbst erzeugt, ohne Socket.',
   'app.or': '{first} oder {second}',
   'answer.icmpError': 'Einen ICMP-Fehler ({message}) an {dst} zurückgeschickt.',
   'answer.rst': 'Einen Reset (RST) an {dst} zurückgeschickt.',

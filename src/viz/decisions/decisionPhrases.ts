@@ -106,6 +106,10 @@ export const DECISION_EN = {
   'made.rst': 'A reset (RST) made by TCP itself: the segment it answers found no socket.',
   'made.reject':
     'Made by the firewall’s REJECT rule, answering a packet it refused: it carries {src} as its source, as if the destination answered.',
+  'made.spoofed':
+    'It carries {src} as its source, an address that is not this node’s: forged, and no socket sent it.',
+  'made.raw':
+    'No socket sent it: it was made straight on the IP layer, as an attack tool makes its packets.',
   'made.udp': 'Sent from the UDP socket on port {port} to {dst}.',
   'made.echoRequest': 'An ICMP echo request (identifier {id}, sequence {seq}) to {dst}.',
   'made.echoReply': 'The node’s own ICMP answers an echo request with this echo reply.',
@@ -119,6 +123,7 @@ export const DECISION_EN = {
   'app.close': 'The program {program} closed its end: TCP sends this FIN.',
   'app.ping': 'The program {program} pings: it asks ICMP for this echo request.',
   'app.pingReply': 'The answer the program {program} waits for: it counts the ping as answered.',
+  'app.raw': 'Made by the program {program} itself, without a socket.',
   'app.or': '{first} or {second}',
   // What the node sent back.
   'answer.icmpError': 'Sent back an ICMP error ({message}) to {dst}.',

@@ -108,10 +108,11 @@ function made(visit: Visit, packet: Packet, context: DecisionContext): DecisionS
     about = cause((p) => echoes(packet, p));
   } else if (h.message === 'destinationUnreachable' || h.message === 'timeExceeded') {
     const own = context.spec?.interfaces?.some((i) => i.address?.address === packet.ip.src) ?? true;
+    about = cause((p) => quotes(packet, p));
+    const src = formatIpv4(packet.ip.src);
     s = own
       ? step(t, say('made.icmpError', { message: icmpMessageName(h) }), 'out', 'go')
-      : step(t, say('made.reject', { src: formatIpv4(packet.ip.src) }), 'out', 'go');
-    about = cause((p) => quotes(packet, p));
+      : step(t, say(about === undefined ? 'made.spoofed' : 'made.reject', { src }), 'out', 'go');
   } else {
     return [step(t, say('made.other'), 'out', 'go')];
   }

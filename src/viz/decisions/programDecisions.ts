@@ -84,9 +84,11 @@ export const programs: Decider = (visit, context) => {
   if (!packet || (h?.kind !== 'tcp' && h?.kind !== 'udp')) return [];
   const { say } = context;
   if (visit.made) {
-    const own = context.spec?.interfaces?.some((i) => i.address?.address === packet.ip.src);
-    const key =
-      packet.payload.length > 0 || h.kind === 'udp'
+    // A reset comes from TCP or a firewall, not a program; a packet no socket sent is the program's own.
+    if (h.kind === 'tcp' && h.flags.rst) return [];
+    const key = withoutSocket(visit, packet, context)
+      ? 'app.raw'
+      : packet.payload.length > 0 || h.kind === 'udp'
         ? 'app.wrote'
         : h.flags.syn && !h.flags.ack
           ? 'app.connect'
@@ -94,14 +96,18 @@ export const programs: Decider = (visit, context) => {
             ? 'app.close'
             : undefined;
     const found = owners(visit, context, 'src');
-    if (!key || !own || found.length === 0) return [];
+    if (!key || found.length === 0) return [];
     return [
       {
         t: visit.t,
         layer: 'application',
         way: 'out',
         text: say(key, { program: programNames(context, found) }),
-        entry: `${formatIpv4(packet.ip.src)}:${h.srcPort} → ${found.map((p) => p.label).join(', ')}`,
+        ...(key === 'app.raw'
+          ? {}
+          : {
+              entry: `${formatIpv4(packet.ip.src)}:${h.srcPort} → ${found.map((p) => p.label).join(', ')}`,
+            }),
         outcome: 'go',
         stage: STAGE.madeByProgram,
       },
@@ -136,3 +142,14 @@ export const programs: Decider = (visit, context) => {
   };
   return [step];
 };
+
+/** Whether the packet the node made left by no socket of its (made on the IP layer itself). */
+function withoutSocket(visit: Visit, packet: Packet, context: DecisionContext): boolean {
+  const h = packet.transport;
+  const at = visit.own[0]?.index ?? 0;
+  const sockets = socketsBefore(context.records, visit.node, at);
+  if (h.kind === 'udp') return !sockets.udp.has(h.srcPort);
+  if (h.kind !== 'tcp') return false;
+  const conn = `${formatIpv4(packet.ip.src)}:${h.srcPort}>${formatIpv4(packet.ip.dst)}:${h.dstPort}`;
+  return !sockets.tcp.has(conn);
+}

@@ -185,10 +185,7 @@ function madeBy(visit: Visit, packet: Packet, context: DecisionContext): Decisio
   const h = packet.transport;
   const own = spec?.interfaces?.some((i) => i.address?.address === packet.ip.src) ?? true;
   if (h.kind === 'icmp') return [];
-  if (!own) {
-    const s = step(t, say('made.reject', { src: formatIpv4(packet.ip.src) }), 'go', 'out');
-    return [aboutRefused(s, visit, packet, context)];
-  }
+  if (!own) return [notOwn(visit, packet, context)];
   if (h.kind === 'udp') {
     const dst = end(packet.ip.dst, h.dstPort);
     return [
@@ -200,7 +197,13 @@ function madeBy(visit: Visit, packet: Packet, context: DecisionContext): Decisio
   const remote = end(packet.ip.dst, h.dstPort);
   const conn = `${local}>${remote}`;
   const state = socketsBefore(records, visit.node, start.index).tcp.get(conn);
-  if (!state) return [aboutRefused(step(t, say('made.rst'), 'go', 'out'), visit, packet, context)];
+  if (!state)
+    return [
+      h.flags.rst
+        ? aboutRefused(step(t, say('made.rst'), 'go', 'out'), visit, packet, context)
+        : step(t, say('made.raw'), 'go', 'out'),
+    ];
+
   const steps = [
     step(t, say('made.tcp', { local, remote, state }), 'go', 'out', tcpLine(conn, state)),
   ];
@@ -239,4 +242,18 @@ function aboutRefused(
   );
   if (cause) s.about = cause.pkt;
   return s;
+}
+
+/**
+ * A packet whose source is not one of the node's addresses: a firewall's REJECT answer in the
+ * name of the packet's destination, or a forged source (a SYN flood's).
+ */
+function notOwn(visit: Visit, packet: Packet, context: DecisionContext): DecisionStep {
+  const src = formatIpv4(packet.ip.src);
+  const answer = step(visit.t, context.say('made.reject', { src }), 'go', 'out');
+  if (context.spec?.firewall) {
+    aboutRefused(answer, visit, packet, context);
+    if (answer.about !== undefined) return answer;
+  }
+  return step(visit.t, context.say('made.spoofed', { src }), 'go', 'out');
 }
