@@ -37,8 +37,19 @@ declare module '../../engine/trace.ts' {
       protocol: 'tcp' | 'udp' | 'icmp';
       reason: 'badChecksum';
     };
-    /** A router forwarded a packet (TTL decremented) from one interface to another. */
-    'ip.forward': { node: string; pkt: number; fromIface: string; toIface: string };
+    /**
+     * A router forwarded a packet (TTL decremented) from one interface to another, by the route
+     * for `route` (the matched prefix, `0.0.0.0/0` for the default route) through the next router
+     * `via` (dotted), or `''` when the destination is on the outgoing interface's own subnet.
+     */
+    'ip.forward': {
+      node: string;
+      pkt: number;
+      fromIface: string;
+      toIface: string;
+      route: string;
+      via: string;
+    };
     /** A packet addressed to this node was handed to its transport (`iface`: where it arrived). */
     'ip.deliver': { node: string; iface: string; pkt: number; protocol: number };
     /**

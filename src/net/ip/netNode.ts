@@ -25,7 +25,7 @@ import { NetInterface } from './netInterface.ts';
 import { HookPoints, type HookPoint, type PacketHook } from './hookPoints.ts';
 export type { HookContext, HookPoint, PacketHook } from './hookPoints.ts';
 import { packetIdsOf } from './packetIds.ts';
-import { RoutingTable, type Route } from './routingTable.ts';
+import { RoutingTable, routeWords, type Route } from './routingTable.ts';
 
 /** Options of a node. */
 export interface NetNodeOptions {
@@ -356,6 +356,7 @@ export class NetNode {
     const context = { inIface: iface, outIface: out };
     const forwarded = this.hooks.run('forward', decremented, context);
     if (!forwarded) return;
+    const words = routeWords(route);
     this.sim.record({
       t: this.sim.now(),
       type: 'ip.forward',
@@ -363,6 +364,8 @@ export class NetNode {
       pkt: packet.id,
       fromIface: iface.name,
       toIface: out.name,
+      route: words.route,
+      via: words.via,
     });
     const leaving = this.hooks.run('postrouting', forwarded, context);
     if (leaving) this.transmit(out, leaving);
