@@ -1,30 +1,42 @@
 // A host or router at the IP layer: interfaces, a routing table, sending packets it originates,
 // delivering packets addressed to it to a per-protocol transport hook, and (as a router)
 // forwarding with TTL decrement and the ICMP errors of RFC 792/1812; damaged packets are caught by
-// checksums (damageChecks.ts). Packet filters and address translators (src/kinds/firewall,
+// checksums (damageChecks.ts). A packet bigger than its interface's MTU is fragmented, or dropped
+// with ICMP "fragmentation needed" when Don't Fragment is set; fragments for this node are
+// reassembled (reassembly.ts); path MTUs learned from ICMP are kept per destination (pathMtu.ts). Packet filters and address translators (src/kinds/firewall,
 // src/kinds/nat) see packets at netfilter's five hook points. A node can crash and restart, and
 // its interfaces go down and up: a packet through a down one is dropped (one check each).
 
 import type { Simulator } from '../../engine/simulator.ts';
 import { destinationUnreachable, portUnreachable, timeExceeded } from '../wire/icmpErrors.ts';
 import type { IcmpErrorOrigin } from '../wire/icmpErrors.ts';
+import {
+  fragmentPacket,
+  isFragment,
+  MAX_IPV4_DATAGRAM,
+  MIN_IPV4_MTU,
+} from '../wire/ipFragments.ts';
 import { contains, formatIpv4, parseIpv4, parsePrefix } from '../wire/ipv4Address.ts';
 import type { Ipv4Address, Ipv4Prefix } from '../wire/ipv4Address.ts';
 import {
+  ICMP_TIME_EXCEEDED,
   ICMP_UNREACHABLE,
   IP_PROTOCOL,
   ipProtocolOf,
   ipv4Header,
   defaultIpv4Header,
+  wireSize,
 } from '../wire/packet.ts';
 import type { Ipv4Header, Packet, PacketIds, Transport } from '../wire/packet.ts';
-import { checkIpHeader, droppedByTransport } from './damageChecks.ts';
+import { checkIpHeader, droppedByTransport, recordTransportDrop } from './damageChecks.ts';
 import { mayTriggerIcmpError } from './icmpPolicy.ts';
 import type { IpDropReason } from './ipTrace.ts';
-import { NetInterface } from './netInterface.ts';
+import { DEFAULT_MTU, NetInterface } from './netInterface.ts';
 import { HookPoints, type HookPoint, type PacketHook } from './hookPoints.ts';
 export type { HookContext, HookPoint, PacketHook } from './hookPoints.ts';
 import { packetIdsOf } from './packetIds.ts';
+import { PathMtuCache, pathMtuFromIcmp } from './pathMtu.ts';
+import { Reassembler } from './reassembly.ts';
 import { RoutingTable, type Route } from './routingTable.ts';
 
 /** Options of a node. */
@@ -50,7 +62,11 @@ export interface OutgoingPacket {
   payload?: Uint8Array;
   /** Source address; default: the address of the interface the route leaves by. */
   src?: Ipv4Address;
-  /** Other IP header fields (TTL, DSCP, identification, don't-fragment, ...). */
+  /**
+   * Other IP header fields (TTL, DSCP, identification, don't-fragment, ...). Without Don't
+   * Fragment, and with no identification given, the node numbers the datagram (its fragments
+   * must be told apart from others'); with it, the identification stays 0 (RFC 6864).
+   */
   ip?: Partial<Omit<Ipv4Header, 'src' | 'dst' | 'version'>>;
 }
 
@@ -60,7 +76,7 @@ export type SendResult =
   | {
       ok: false;
       packet: Packet;
-      reason: 'noRoute' | 'notConnected' | 'filtered' | 'nodeDown' | 'interfaceDown';
+      reason: 'noRoute' | 'notConnected' | 'filtered' | 'nodeDown' | 'interfaceDown' | 'tooBig';
     };
 
 /** Options of `sendPacket`. */
@@ -87,6 +103,10 @@ export class NetNode {
   private readonly ids: PacketIds;
   private readonly ttl: number;
   private running = true;
+  /** The next Identification of a datagram sent without Don't Fragment; drawn on first use. */
+  private identification = -1;
+  private readonly pathMtus = new PathMtuCache();
+  private readonly reassembly: Reassembler;
   /** Routes taken out while their interface is down, by interface name. */
   private readonly routesOfDown = new Map<string, Route[]>();
   private readonly deliverEvent = (arg: { packet: Packet; iface: NetInterface }): void => {
@@ -102,18 +122,35 @@ export class NetNode {
     this.router = options.router ?? false;
     this.ids = options.ids ?? packetIdsOf(sim);
     this.ttl = options.ttl ?? 64;
+    this.reassembly = new Reassembler({
+      sim,
+      name,
+      nextId: () => this.ids.next(),
+      reassemblyTimedOut: (first) =>
+        this.sendTimeExceeded(first, ICMP_TIME_EXCEEDED.fragmentReassembly),
+      badFragment: (packet) => this.drop(packet, 'badFragment'),
+    });
   }
 
-  /** Adds an interface with an address in CIDR form (`10.0.0.1/24`) and its connected route. */
-  addInterface(name: string, cidr: string): NetInterface {
+  /**
+   * Adds an interface with an address in CIDR form (`10.0.0.1/24`) and its connected route, and
+   * its MTU (default 1500, at least 68 as RFC 791 requires).
+   */
+  addInterface(name: string, cidr: string, options: { mtu?: number } = {}): NetInterface {
     const parsed = parsePrefix(cidr, { strict: false });
     if (!parsed.ok) throw new RangeError(`${this.name}/${name}: ${parsed.error}`);
+    const mtu = options.mtu ?? DEFAULT_MTU;
+    if (!Number.isInteger(mtu) || mtu < MIN_IPV4_MTU || mtu > MAX_IPV4_DATAGRAM) {
+      throw new RangeError(
+        `${this.name}/${name}: an MTU is a whole number of bytes from 68 to 65535, got ${mtu}`,
+      );
+    }
     if (this.byName.has(name))
       throw new RangeError(`${this.name} already has an interface ${name}`);
     if (this.byAddress.has(parsed.address)) {
       throw new RangeError(`${this.name} already has the address ${formatIpv4(parsed.address)}`);
     }
-    const iface = new NetInterface(this, name, parsed.address, parsed.prefix);
+    const iface = new NetInterface(this, name, parsed.address, parsed.prefix, mtu);
     this.ifaces.push(iface);
     this.byName.set(name, iface);
     this.byAddress.set(parsed.address, iface);
@@ -178,6 +215,8 @@ export class NetNode {
     if (!this.running) return;
     this.running = false;
     for (const iface of this.ifaces) iface.passes = false;
+    this.reassembly.clear();
+    this.pathMtus.clear();
     this.sim.record({ t: this.sim.now(), type: 'node.crash', node: this.name });
   }
 
@@ -237,6 +276,52 @@ export class NetNode {
     return route && this.byName.get(route.iface)?.address;
   }
 
+  /** The MTU of the interface a packet to `dst` leaves by; undefined with no route (or local). */
+  interfaceMtu(dst: Ipv4Address): number | undefined {
+    const route = this.byAddress.has(dst) ? undefined : this.routes.lookup(dst);
+    return route && this.byName.get(route.iface)?.mtu;
+  }
+
+  /**
+   * The MTU of the path to `dst` as this node knows it: the MTU of the interface its route leaves
+   * by, or less when an ICMP "fragmentation needed" said so (RFC 1191). Undefined with no route.
+   */
+  pathMtu(dst: Ipv4Address): number | undefined {
+    const route = this.byAddress.has(dst) ? undefined : this.routes.lookup(dst);
+    const iface = route && this.byName.get(route.iface);
+    if (!iface) return undefined;
+    const learned = this.pathMtus.get(dst);
+    return learned === undefined ? iface.mtu : Math.min(learned, iface.mtu);
+  }
+
+  /**
+   * Takes in an ICMP "fragmentation needed" from `from` about a datagram to `dst` whose total
+   * length was `quotedLength`: the path MTU it says (pathMtuFromIcmp) replaces what was known if
+   * it is lower (recorded as `ip.pmtu`). Returns the path MTU to `dst` now.
+   */
+  learnPathMtu(
+    dst: Ipv4Address,
+    nextHopMtu: number,
+    quotedLength: number,
+    from: Ipv4Address,
+  ): number | undefined {
+    const current = this.pathMtu(dst);
+    if (current === undefined) return undefined;
+    const mtu = pathMtuFromIcmp(nextHopMtu, quotedLength);
+    if (!this.pathMtus.lower(dst, mtu, current)) return current;
+    const t = this.sim.now();
+    const node = this.name;
+    this.sim.record({
+      t,
+      type: 'ip.pmtu',
+      node,
+      dst: formatIpv4(dst),
+      mtu,
+      from: formatIpv4(from),
+    });
+    return mtu;
+  }
+
   /** Originates a packet: allocates its id, picks its source address and TTL, and sends it. */
   send(out: OutgoingPacket): SendResult {
     const src = out.src ?? this.sourceAddressFor(out.dst) ?? 0;
@@ -249,7 +334,24 @@ export class NetNode {
       transport: out.transport,
       payload: out.payload ?? EMPTY,
     };
+    if (!packet.ip.dontFragment && out.ip?.identification === undefined) {
+      packet.ip.identification = this.nextIdentification();
+    }
     return this.sendPacket(packet);
+  }
+
+  /**
+   * The Identification of the next datagram this node sends without Don't Fragment: one counter
+   * per node from a random start (Linux keeps one per destination; RFC 6864 asks only that it not
+   * repeat too soon between the same hosts).
+   */
+  nextIdentification(): number {
+    if (this.identification < 0) {
+      this.identification = this.sim.random.stream(`node:${this.name}/ip-id`).nextUint32() & 0xffff;
+    }
+    const id = this.identification;
+    this.identification = (id + 1) & 0xffff;
+    return id;
   }
 
   /**
@@ -277,10 +379,10 @@ export class NetNode {
     if (!options.skipOutputHooks) out = this.hooks.run('output', out, { outIface });
     if (out) out = this.hooks.run('postrouting', out, { outIface });
     if (!out) return { ok: false, packet, reason: 'filtered' };
-    if (!this.transmit(outIface, out)) {
-      return { ok: false, packet: out, reason: outIface.passes ? 'notConnected' : 'interfaceDown' };
-    }
-    return { ok: true, packet: out };
+    const learned = this.pathMtus.size > 0 ? this.pathMtus.get(out.ip.dst) : undefined;
+    const mtu = learned === undefined ? outIface.mtu : Math.min(learned, outIface.mtu);
+    const failed = this.transmit(outIface, out, mtu, true);
+    return failed ? { ok: false, packet: out, reason: failed } : { ok: true, packet: out };
   }
 
   /** Sends ICMP Port Unreachable about `offending` (a UDP datagram to a port nobody listens on). */
@@ -296,9 +398,13 @@ export class NetNode {
     this.sendIcmpError(offending, build, src);
   }
 
-  /** Sends ICMP Time Exceeded (TTL exceeded in transit) about `offending`. */
-  sendTimeExceeded(offending: Packet): void {
-    this.sendIcmpError(offending, (origin) => timeExceeded(offending, origin));
+  /**
+   * Sends ICMP Time Exceeded about `offending`: TTL exceeded in transit (code 0), or fragment
+   * reassembly time exceeded (code 1, ICMP_TIME_EXCEEDED.fragmentReassembly).
+   */
+  sendTimeExceeded(offending: Packet, code: number = ICMP_TIME_EXCEEDED.ttl): void {
+    const src = this.isLocal(offending.ip.dst) ? offending.ip.dst : undefined;
+    this.sendIcmpError(offending, (origin) => timeExceeded(offending, origin, code), src);
   }
 
   /**
@@ -320,8 +426,16 @@ export class NetNode {
     if (!packet) return;
     const dst = packet.ip.dst;
     if (dst === BROADCAST || this.byAddress.has(dst)) {
-      const accepted = this.hooks.run('input', packet, { inIface: iface });
-      if (accepted) this.deliver(accepted, iface);
+      let whole = packet;
+      let damaged = false;
+      if (isFragment(packet.ip)) {
+        const rebuilt = this.reassembly.add(packet);
+        if (!rebuilt) return;
+        whole = rebuilt.packet;
+        damaged = rebuilt.damaged;
+      }
+      const accepted = this.hooks.run('input', whole, { inIface: iface });
+      if (accepted) this.deliver(accepted, iface, damaged);
       return;
     }
     if (!this.router) {
@@ -345,6 +459,12 @@ export class NetNode {
       return;
     }
     const out = this.byName.get(route.iface) as NetInterface;
+    if (packet.ip.dontFragment && wireSize(packet) > out.mtu) {
+      // As Linux's ip_forward: before the TTL is decremented and the forward hooks see it.
+      this.drop(packet, 'fragmentationNeeded');
+      this.sendDestinationUnreachable(packet, ICMP_UNREACHABLE.fragmentationNeeded, out.mtu);
+      return;
+    }
     const decremented: Packet = {
       id: packet.id,
       ip: { ...packet.ip, ttl: packet.ip.ttl - 1 },
@@ -365,10 +485,10 @@ export class NetNode {
       toIface: out.name,
     });
     const leaving = this.hooks.run('postrouting', forwarded, context);
-    if (leaving) this.transmit(out, leaving);
+    if (leaving) this.transmit(out, leaving, out.mtu, false);
   }
 
-  private deliver(packet: Packet, iface: NetInterface): void {
+  private deliver(packet: Packet, iface: NetInterface, damaged = false): void {
     const protocol = ipProtocolOf(packet.transport);
     const handler = this.handlers.get(protocol);
     if (!handler) {
@@ -381,21 +501,57 @@ export class NetNode {
     const t = this.sim.now();
     const { name: node } = this;
     this.sim.record({ t, type: 'ip.deliver', node, iface: iface.name, pkt: packet.id, protocol });
+    if (damaged) {
+      recordTransportDrop(this.sim, node, packet);
+      return;
+    }
     if (packet.corruptBits !== undefined && droppedByTransport(this.sim, node, packet)) return;
     handler(packet, iface);
   }
 
-  private transmit(iface: NetInterface, packet: Packet): boolean {
+  /**
+   * Puts a packet on `iface`'s link, in fragments when it is bigger than `mtu` (the interface's,
+   * or the path MTU the node knows for its own packets): undefined when sent, else why not. A
+   * packet of this node's own with Don't Fragment that does not fit is dropped without an ICMP
+   * message (the sending socket is told, EMSGSIZE); forwarded ones were checked before.
+   */
+  private transmit(
+    iface: NetInterface,
+    packet: Packet,
+    mtu: number,
+    own: boolean,
+  ): 'notConnected' | 'interfaceDown' | 'nodeDown' | 'tooBig' | undefined {
     if (!iface.passes) {
-      this.drop(packet, this.running ? 'interfaceDown' : 'nodeDown');
-      return false;
+      const reason = this.running ? 'interfaceDown' : 'nodeDown';
+      this.drop(packet, reason);
+      return reason;
     }
-    if (!iface.link) {
+    const link = iface.link;
+    if (!link) {
       this.drop(packet, 'notConnected');
-      return false;
+      return 'notConnected';
     }
-    iface.link.send(packet);
-    return true;
+    if (wireSize(packet) <= mtu) {
+      link.send(packet);
+      return undefined;
+    }
+    if (packet.ip.dontFragment) {
+      this.drop(packet, 'fragmentationNeeded');
+      if (!own) this.sendDestinationUnreachable(packet, ICMP_UNREACHABLE.fragmentationNeeded, mtu);
+      return 'tooBig';
+    }
+    const fragments = fragmentPacket(packet, mtu, () => this.ids.next());
+    this.sim.record({
+      t: this.sim.now(),
+      type: 'ip.fragment',
+      node: this.name,
+      pkt: packet.id,
+      iface: iface.name,
+      mtu,
+      fragments: fragments.map((f) => f.id),
+    });
+    for (const fragment of fragments) link.send(fragment);
+    return undefined;
   }
 
   private sendIcmpError(
@@ -405,7 +561,8 @@ export class NetNode {
   ): void {
     if (!mayTriggerIcmpError(offending)) return;
     const from = src ?? this.sourceAddressFor(offending.ip.src) ?? this.ifaces[0]?.address ?? 0;
-    this.sendPacket(build({ id: this.ids.next(), src: from, ttl: this.ttl }));
+    const identification = this.nextIdentification();
+    this.sendPacket(build({ id: this.ids.next(), src: from, ttl: this.ttl, identification }));
   }
 
   private drop(packet: Packet, reason: IpDropReason): void {

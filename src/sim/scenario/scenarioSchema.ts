@@ -95,7 +95,16 @@ export const appSchema = tagged(
 
 const interfaceSchema = object(
   { name: id('pattern.interfaceName') },
-  { address: interfaceAddress() },
+  {
+    address: interfaceAddress(),
+    mtu: number({
+      integer: true,
+      min: 68,
+      max: 65_535,
+      description:
+        'Largest IP packet the interface sends, in bytes (default 1500, Ethernet; at least 68, RFC 791). A bigger one is cut into fragments, or dropped with ICMP "fragmentation needed" when Don\'t Fragment is set.',
+    }),
+  },
   'A network interface. Hosts and routers need an address; switch ports have none.',
 );
 

@@ -80,8 +80,11 @@ export const PACKET_DE: Translation<typeof PACKET_EN> = {
   'drop.backlogFull': 'Backlog voll',
   'drop.synQueueFull': 'SYN-Warteschlange voll',
   'drop.acceptQueueFull': 'Accept-Warteschlange voll',
+  'drop.fragmentationNeeded': 'zu groß für die nächste Leitung, und Don’t Fragment gesetzt',
+  'drop.badFragment': 'ein Fragment, das zu keinem Datagramm passt',
   'retransmit.timeout': 'Timeout',
   'retransmit.fastRetransmit': 'Fast Retransmit',
   'retransmit.partialAck': 'partielles ACK',
   'retransmit.sackRecovery': 'SACK-Recovery',
+  'retransmit.pathMtu': 'kleiner, für die Pfad-MTU',
 };

@@ -88,10 +88,13 @@ export const PACKET_EN = {
   'drop.backlogFull': 'backlog full',
   'drop.synQueueFull': 'SYN queue full',
   'drop.acceptQueueFull': 'accept queue full',
+  'drop.fragmentationNeeded': 'too big for the next link, and Don’t Fragment set',
+  'drop.badFragment': 'a fragment that fits no datagram',
   'retransmit.timeout': 'timeout',
   'retransmit.fastRetransmit': 'fast retransmit',
   'retransmit.partialAck': 'partial ACK',
   'retransmit.sackRecovery': 'SACK recovery',
+  'retransmit.pathMtu': 'smaller, for the path MTU',
 } as const;
 
 /** The packet inspector's words in every language it speaks. */

@@ -69,6 +69,8 @@ const DROP_KEYS = {
   nodeDown: 'drop.nodeDown',
   interfaceDown: 'drop.interfaceDown',
   badChecksum: 'drop.badChecksum',
+  fragmentationNeeded: 'drop.fragmentationNeeded',
+  badFragment: 'drop.badFragment',
   // A transport's drop of a damaged segment (`transport.drop`): `${protocol}Checksum`.
   tcpChecksum: 'drop.tcpChecksum',
   udpChecksum: 'drop.udpChecksum',
@@ -99,6 +101,7 @@ const RETRANSMIT_KEYS = {
   fastRetransmit: 'retransmit.fastRetransmit',
   partialAck: 'retransmit.partialAck',
   sackRecovery: 'retransmit.sackRecovery',
+  pathMtu: 'retransmit.pathMtu',
 } as const satisfies Record<TraceRecord<'tcp.retransmit'>['reason'], string>;
 
 /** Why a segment was sent again, in words: `timeout`, `fast retransmit`, `partial ACK`. */
