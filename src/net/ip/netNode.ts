@@ -3,21 +3,17 @@
 // forwarding with TTL decrement and the ICMP errors of RFC 792/1812; damaged packets are caught by
 // checksums (damageChecks.ts). A packet bigger than its interface's MTU is fragmented, or dropped
 // with ICMP "fragmentation needed" when Don't Fragment is set; fragments for this node are
-// reassembled (reassembly.ts); path MTUs learned from ICMP are kept per destination (pathMtu.ts). Packet filters and address translators (src/kinds/firewall,
-// src/kinds/nat) see packets at netfilter's five hook points. A node can crash and restart, and
-// its interfaces go down and up: a packet through a down one is dropped (one check each).
+// reassembled (reassembly.ts); path MTUs learned from ICMP are kept per destination (pathMtu.ts).
+// Packet filters and address translators (src/kinds/firewall, src/kinds/nat) see packets at
+// netfilter's five hook points. A node can crash and restart, and its interfaces go down and up
+// (nodeInterfaces.ts): a packet through a down one is dropped (one check each).
 
 import type { Simulator } from '../../engine/simulator.ts';
 import { destinationUnreachable, portUnreachable, timeExceeded } from '../wire/icmpErrors.ts';
 import type { IcmpErrorOrigin } from '../wire/icmpErrors.ts';
-import {
-  fragmentPacket,
-  isFragment,
-  MAX_IPV4_DATAGRAM,
-  MIN_IPV4_MTU,
-} from '../wire/ipFragments.ts';
-import { contains, formatIpv4, parseIpv4, parsePrefix } from '../wire/ipv4Address.ts';
-import type { Ipv4Address, Ipv4Prefix } from '../wire/ipv4Address.ts';
+import { fragmentPacket, isFragment } from '../wire/ipFragments.ts';
+import { formatIpv4 } from '../wire/ipv4Address.ts';
+import type { Ipv4Address } from '../wire/ipv4Address.ts';
 import {
   ICMP_TIME_EXCEEDED,
   ICMP_UNREACHABLE,
@@ -27,98 +23,56 @@ import {
   defaultIpv4Header,
   wireSize,
 } from '../wire/packet.ts';
-import type { Ipv4Header, Packet, PacketIds, Transport } from '../wire/packet.ts';
+import type { Packet, PacketIds } from '../wire/packet.ts';
 import { checkIpHeader, droppedByTransport, recordTransportDrop } from './damageChecks.ts';
 import { mayTriggerIcmpError } from './icmpPolicy.ts';
 import type { IpDropReason } from './ipTrace.ts';
-import { DEFAULT_MTU, NetInterface } from './netInterface.ts';
+import type { NetInterface } from './netInterface.ts';
+import { NodeInterfaces } from './nodeInterfaces.ts';
 import { HookPoints, type HookPoint, type PacketHook } from './hookPoints.ts';
 export type { HookContext, HookPoint, PacketHook } from './hookPoints.ts';
 import { packetIdsOf } from './packetIds.ts';
 import { PathMtuCache, pathMtuFromIcmp } from './pathMtu.ts';
 import { Reassembler } from './reassembly.ts';
-import { RoutingTable, type Route } from './routingTable.ts';
+import type {
+  DeliverHandler,
+  NetNodeOptions,
+  OutgoingPacket,
+  Protocol,
+  SendOptions,
+  SendResult,
+} from './netNodeTypes.ts';
 
-/** Options of a node. */
-export interface NetNodeOptions {
-  /** Forward packets addressed to others (a router). Default false: a host drops them. */
-  router?: boolean;
-  /** The packet-id allocator; default: the simulation's own (`packetIdsOf(sim)`). */
-  ids?: PacketIds;
-  /** TTL of packets this node originates, ICMP errors included (default 64, as Linux). */
-  ttl?: number;
-}
-
-/** A transport protocol by name or IP protocol number. */
-export type Protocol = keyof typeof IP_PROTOCOL | number;
-
-/** Receives packets addressed to this node: the packet and the interface it arrived on. */
-export type DeliverHandler = (packet: Packet, iface: NetInterface) => void;
-
-/** A packet to originate: the node fills in the id, the source address (if absent) and the TTL. */
-export interface OutgoingPacket {
-  dst: Ipv4Address;
-  transport: Transport;
-  payload?: Uint8Array;
-  /** Source address; default: the address of the interface the route leaves by. */
-  src?: Ipv4Address;
-  /**
-   * Other IP header fields (TTL, DSCP, identification, don't-fragment, ...). Without Don't
-   * Fragment, and with no identification given, the node numbers the datagram (its fragments
-   * must be told apart from others'); with it, the identification stays 0 (RFC 6864).
-   */
-  ip?: Partial<Omit<Ipv4Header, 'src' | 'dst' | 'version'>>;
-}
-
-/** What became of an originated packet: sent (or delivered locally), or dropped and why. */
-export type SendResult =
-  | { ok: true; packet: Packet }
-  | {
-      ok: false;
-      packet: Packet;
-      reason: 'noRoute' | 'notConnected' | 'filtered' | 'nodeDown' | 'interfaceDown' | 'tooBig';
-    };
-
-/** Options of `sendPacket`. */
-export interface SendOptions {
-  /**
-   * Skip the `output` hooks: for a filter's own answer to a packet it rejected (Linux attaches
-   * it to the rejected packet's connection, so the rules that judged that packet do not judge it).
-   */
-  skipOutputHooks?: boolean;
-}
+export type {
+  DeliverHandler,
+  NetNodeOptions,
+  OutgoingPacket,
+  Protocol,
+  SendOptions,
+  SendResult,
+} from './netNodeTypes.ts';
 
 const BROADCAST = 0xffffffff;
 const EMPTY = new Uint8Array(0);
 
 /** A host or router. Add interfaces, connect links to them, add routes, then send. */
-export class NetNode {
-  readonly routes = new RoutingTable();
+export class NetNode extends NodeInterfaces {
   readonly router: boolean;
-  private readonly ifaces: NetInterface[] = [];
-  private readonly byName = new Map<string, NetInterface>();
-  private readonly byAddress = new Map<Ipv4Address, NetInterface>();
   private readonly handlers = new Map<number, DeliverHandler>();
   private readonly hooks = new HookPoints();
   private readonly ids: PacketIds;
   private readonly ttl: number;
-  private running = true;
   /** The next Identification of a datagram sent without Don't Fragment; drawn on first use. */
   private identification = -1;
   private readonly pathMtus = new PathMtuCache();
   private readonly reassembly: Reassembler;
-  /** Routes taken out while their interface is down, by interface name. */
-  private readonly routesOfDown = new Map<string, Route[]>();
   private readonly deliverEvent = (arg: { packet: Packet; iface: NetInterface }): void => {
     if (this.running) this.deliver(arg.packet, arg.iface);
     else this.drop(arg.packet, 'nodeDown');
   };
 
-  constructor(
-    private readonly sim: Simulator,
-    readonly name: string,
-    options: NetNodeOptions = {},
-  ) {
+  constructor(sim: Simulator, name: string, options: NetNodeOptions = {}) {
+    super(sim, name);
     this.router = options.router ?? false;
     this.ids = options.ids ?? packetIdsOf(sim);
     this.ttl = options.ttl ?? 64;
@@ -130,76 +84,6 @@ export class NetNode {
         this.sendTimeExceeded(first, ICMP_TIME_EXCEEDED.fragmentReassembly),
       badFragment: (packet) => this.drop(packet, 'badFragment'),
     });
-  }
-
-  /**
-   * Adds an interface with an address in CIDR form (`10.0.0.1/24`) and its connected route, and
-   * its MTU (default 1500, at least 68 as RFC 791 requires).
-   */
-  addInterface(name: string, cidr: string, options: { mtu?: number } = {}): NetInterface {
-    const parsed = parsePrefix(cidr, { strict: false });
-    if (!parsed.ok) throw new RangeError(`${this.name}/${name}: ${parsed.error}`);
-    const mtu = options.mtu ?? DEFAULT_MTU;
-    if (!Number.isInteger(mtu) || mtu < MIN_IPV4_MTU || mtu > MAX_IPV4_DATAGRAM) {
-      throw new RangeError(
-        `${this.name}/${name}: an MTU is a whole number of bytes from 68 to 65535, got ${mtu}`,
-      );
-    }
-    if (this.byName.has(name))
-      throw new RangeError(`${this.name} already has an interface ${name}`);
-    if (this.byAddress.has(parsed.address)) {
-      throw new RangeError(`${this.name} already has the address ${formatIpv4(parsed.address)}`);
-    }
-    const iface = new NetInterface(this, name, parsed.address, parsed.prefix, mtu);
-    this.ifaces.push(iface);
-    this.byName.set(name, iface);
-    this.byAddress.set(parsed.address, iface);
-    this.routes.add({ prefix: parsed.prefix, iface: name, source: 'connected' });
-    return iface;
-  }
-
-  /** The interface called `name`. */
-  iface(name: string): NetInterface {
-    const iface = this.byName.get(name);
-    if (!iface) throw new RangeError(`${this.name} has no interface "${name}"`);
-    return iface;
-  }
-
-  /** All interfaces, in the order added. */
-  get interfaces(): readonly NetInterface[] {
-    return this.ifaces;
-  }
-
-  /**
-   * Adds a static route: through `gateway` (its interface found from the connected routes unless
-   * given), or on-link out of `iface` when there is no gateway.
-   */
-  addRoute(
-    prefix: string | Ipv4Prefix,
-    via: { gateway?: string | Ipv4Address; iface?: string },
-  ): void {
-    const parsed = typeof prefix === 'string' ? parsePrefix(prefix) : { ok: true as const, prefix };
-    if (!parsed.ok) throw new RangeError(`${this.name}: ${parsed.error}`);
-    const gateway = via.gateway === undefined ? undefined : address(via.gateway);
-    let iface = via.iface;
-    if (iface === undefined && gateway !== undefined) {
-      const onLink = this.routes
-        .routes()
-        .find((r) => r.source === 'connected' && contains(r.prefix, gateway));
-      iface = onLink?.iface;
-    }
-    if (iface === undefined) {
-      throw new RangeError(
-        `${this.name}: a route needs an interface or a gateway on a connected prefix`,
-      );
-    }
-    this.iface(iface);
-    this.routes.add({ prefix: parsed.prefix, iface, gateway, source: 'static' });
-  }
-
-  /** Adds the default route 0.0.0.0/0 through `gateway`. */
-  setDefaultGateway(gateway: string | Ipv4Address, iface?: string): void {
-    this.addRoute({ network: 0, length: 0 }, { gateway, iface });
   }
 
   /** Whether the node is running (not crashed). */
@@ -228,30 +112,6 @@ export class NetNode {
     this.sim.record({ t: this.sim.now(), type: 'node.restart', node: this.name });
   }
 
-  /**
-   * Takes an interface down or brings it back up (`iface.state`). While it is down nothing passes
-   * through it and its routes (the connected one and those through it) are out of the table, as
-   * Linux takes them out, so traffic takes another route or finds none; they come back with it.
-   * Returns false when it already was so.
-   */
-  setInterfaceUp(name: string, up: boolean): boolean {
-    const iface = this.iface(name);
-    if (iface.up === up) return false;
-    iface.up = up;
-    iface.passes = up && this.running;
-    if (!up) {
-      const through = this.routes.routes().filter((r) => r.iface === name);
-      for (const route of through) this.routes.remove(route.prefix);
-      this.routesOfDown.set(name, through);
-    } else {
-      for (const route of this.routesOfDown.get(name) ?? []) this.routes.add(route);
-      this.routesOfDown.delete(name);
-    }
-    const t = this.sim.now();
-    this.sim.record({ t, type: 'iface.state', node: this.name, iface: name, up });
-    return true;
-  }
-
   /** Sets the transport that receives packets of `protocol` addressed to this node. */
   onDeliver(protocol: Protocol, handler: DeliverHandler | undefined): void {
     const number = typeof protocol === 'number' ? protocol : IP_PROTOCOL[protocol];
@@ -262,24 +122,6 @@ export class NetNode {
   /** Adds a hook at `point`; hooks at one point see a packet in the order they were added. */
   addHook(point: HookPoint, hook: PacketHook): void {
     this.hooks.add(point, hook);
-  }
-
-  /** Whether `address` belongs to one of this node's interfaces. */
-  isLocal(address: Ipv4Address): boolean {
-    return this.byAddress.has(address);
-  }
-
-  /** The source address a packet to `dst` would carry (its outgoing interface's), if routable. */
-  sourceAddressFor(dst: Ipv4Address): Ipv4Address | undefined {
-    if (this.byAddress.has(dst)) return dst;
-    const route = this.routes.lookup(dst);
-    return route && this.byName.get(route.iface)?.address;
-  }
-
-  /** The MTU of the interface a packet to `dst` leaves by; undefined with no route (or local). */
-  interfaceMtu(dst: Ipv4Address): number | undefined {
-    const route = this.byAddress.has(dst) ? undefined : this.routes.lookup(dst);
-    return route && this.byName.get(route.iface)?.mtu;
   }
 
   /**
@@ -569,11 +411,4 @@ export class NetNode {
     const t = this.sim.now();
     this.sim.record({ t, type: 'ip.drop', node: this.name, pkt: packet.id, reason });
   }
-}
-
-function address(value: string | Ipv4Address): Ipv4Address {
-  if (typeof value === 'number') return value;
-  const parsed = parseIpv4(value);
-  if (!parsed.ok) throw new RangeError(parsed.error);
-  return parsed.address;
 }

@@ -1,5 +1,5 @@
 // The wire layer's public surface: the packet model, addresses, checksums, per-protocol codecs,
-// whole-packet encode/decode, ICMP errors and damage on the wire.
+// whole-packet encode/decode, ICMP errors, fragments and damage on the wire.
 export * from './packet.ts';
 export * from './ipv4Address.ts';
 export * from './checksum.ts';
@@ -10,5 +10,6 @@ export * from './udp.ts';
 export * from './icmp.ts';
 export * from './packetCodec.ts';
 export * from './icmpErrors.ts';
+export * from './ipFragments.ts';
 export * from './corruption.ts';
 export { assertUint } from './bytes.ts';
