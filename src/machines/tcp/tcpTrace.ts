@@ -34,7 +34,8 @@ declare module '../../engine/trace.ts' {
     };
     /**
      * A segment was sent again: after the timer ran out, after three duplicate ACKs, or (NewReno)
-     * after a partial ACK in fast recovery showed the next hole.
+     * after a partial ACK in fast recovery showed the next hole, or smaller after an ICMP
+     * "fragmentation needed".
      */
     'tcp.retransmit': {
       node: string;
