@@ -61,9 +61,17 @@ declare module '../../engine/trace.ts' {
     'iface.state': { node: string; iface: string; up: boolean };
     /**
      * A node cut packet `pkt` into fragments to send it out of `iface`, whose MTU (or the path
-     * MTU it knows, for a packet of its own) is `mtu`: the fragments' ids, in offset order.
+     * MTU it knows, for a packet of its own) is `mtu`: the fragments' ids, in offset order, and
+     * the packet cut (which no link carries whole when its own sender cut it).
      */
-    'ip.fragment': { node: string; pkt: number; iface: string; mtu: number; fragments: number[] };
+    'ip.fragment': {
+      node: string;
+      pkt: number;
+      iface: string;
+      mtu: number;
+      fragments: number[];
+      packet: Packet;
+    };
     /**
      * The destination rebuilt a datagram from its fragments (ids in arrival order): the datagram
      * is a new packet `pkt` of `bytes` bytes, handed on as if it had arrived whole.

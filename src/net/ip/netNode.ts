@@ -391,6 +391,7 @@ export class NetNode extends NodeInterfaces {
       iface: iface.name,
       mtu,
       fragments: fragments.map((f) => f.id),
+      packet,
     });
     for (const fragment of fragments) link.send(fragment);
     return undefined;
