@@ -950,6 +950,8 @@ export const de: Messages = {
   'packet.lostReason': 'verloren',
   'packet.lostLink': '(Leitung {link})',
   'packet.dropped': '{who} hat es verworfen: {reason}',
+  'packet.fragmented': '{who} hat es in die Fragmente {packets} zerteilt, passend für die nächste Leitung',
+  'packet.reassembledFrom': '{who} hat sein Datagramm wieder zusammengesetzt, als Paket {packets}',
   'packet.byte': 'Byte {n}',
   'packet.bytesRange': 'Bytes {from}–{to}',
   'packet.bytes': 'Bytes',

@@ -842,6 +842,8 @@ export const panelEn = {
   'packet.lostReason': 'lost',
   'packet.lostLink': '(link {link})',
   'packet.dropped': '{who} dropped it: {reason}',
+  'packet.fragmented': '{who} cut it into fragments {packets} to fit the next link',
+  'packet.reassembledFrom': '{who} put its datagram back together, as packet {packets}',
   'packet.byte': 'byte {n}',
   'packet.bytesRange': 'bytes {from}–{to}',
   'packet.bytes': 'Bytes',

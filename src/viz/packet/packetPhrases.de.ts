@@ -82,6 +82,7 @@ export const PACKET_DE: Translation<typeof PACKET_EN> = {
   'drop.acceptQueueFull': 'Accept-Warteschlange voll',
   'drop.fragmentationNeeded': 'zu groß für die nächste Leitung, und Don’t Fragment gesetzt',
   'drop.badFragment': 'ein Fragment, das zu keinem Datagramm passt',
+  'drop.reassemblyTimeout': 'der Rest seines Datagramms kam nicht rechtzeitig (Reassembly-Timeout)',
   'retransmit.timeout': 'Timeout',
   'retransmit.fastRetransmit': 'Fast Retransmit',
   'retransmit.partialAck': 'partielles ACK',

@@ -90,6 +90,7 @@ export const PACKET_EN = {
   'drop.acceptQueueFull': 'accept queue full',
   'drop.fragmentationNeeded': 'too big for the next link, and Don’t Fragment set',
   'drop.badFragment': 'a fragment that fits no datagram',
+  'drop.reassemblyTimeout': 'the rest of its datagram did not come in time (reassembly timeout)',
   'retransmit.timeout': 'timeout',
   'retransmit.fastRetransmit': 'fast retransmit',
   'retransmit.partialAck': 'partial ACK',
