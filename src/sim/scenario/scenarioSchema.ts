@@ -132,7 +132,8 @@ const tcpSettings = object(
       integer: true,
       min: 88,
       max: 65_495,
-      description: 'Maximum segment size in bytes (default 1460).',
+      description:
+        'Maximum segment size in bytes (default 1460); the SYN announces no more than the interface MTU less 40.',
     }),
     receiveWindow: byteSize(
       'Receive buffer, advertised as the window (default 65535 bytes); at least the MSS, at most 65535 bytes without windowScaling (the window field is 16 bits) and 65535 x 2^14 with it.',
