@@ -444,7 +444,10 @@ function ipDrop(record: TraceRecord<'ip.drop'>, ctx: PacketContext, language: La
     case 'badChecksum':
       return say('ip.badChecksum', { node, pkt });
     case 'fragmentationNeeded':
-      return say('ip.fragmentationNeeded', { node, pkt });
+      // A packet that never came in here is the node's own: it knew the path was too narrow.
+      return packet === undefined || ctx.names.nodeOf(packet.ip.src) === record.node
+        ? say('ip.fragmentationNeeded.own', { node, pkt })
+        : say('ip.fragmentationNeeded', { node, pkt });
     case 'badFragment':
       return say('ip.badFragment', { node, pkt });
     default:

@@ -82,12 +82,14 @@ export const PACKET_DE: Translation<typeof PACKET_EN> = {
     '{node} verwirft Paket #{pkt}: Seine {protocol}-Prüfsumme stimmt nicht (auf der Leitung beschädigt).',
   'ip.fragmentationNeeded':
     '{node} verwirft Paket #{pkt}: Es ist zu groß für die Leitung, über die es hinaus müsste, und sein Don’t-Fragment-Flag verbietet, es zu zerteilen.',
+  'ip.fragmentationNeeded.own':
+    '{node} sendet Paket #{pkt} nicht: Es ist größer als die Pfad-MTU, die der Knoten kennt, und sein Don’t-Fragment-Flag verbietet, es zu zerteilen. Das Programm, das es sendete, erfährt EMSGSIZE.',
   'ip.badFragment':
     '{node} verwirft Paket #{pkt}: ein Fragment, das zu keinem Datagramm gehören kann.',
   'ip.other': '{node} verwirft Paket #{pkt} ({reason}).',
   'count.fragments': { one: '{count} Fragment', other: '{count} Fragmente' },
   'ip.fragment':
-    '{node} zerteilt Paket #{pkt} in {fragments}, damit es durch die MTU von {mtu} Bytes an {iface} passt: Pakete {ids}, jedes mit seinem Offset, alle außer dem letzten mit gesetztem More Fragments.',
+    '{node} zerteilt Paket #{pkt} in {fragments} von höchstens {mtu} Bytes, um es über {iface} zu senden: Pakete {ids}, jedes mit seinem Offset, alle außer dem letzten mit gesetztem More Fragments.',
   'ip.reassemble':
     '{node} hat alle Fragmente von Datagramm {identification} ({ids}) und setzt es wieder zusammen: Paket #{pkt}, {bytes}, als wäre es ganz angekommen.',
   'ip.reassemblyTimeout':

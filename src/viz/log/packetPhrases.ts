@@ -81,10 +81,12 @@ export const PACKET_EN = {
   'ip.fragmentationNeeded':
     '{node} drops packet #{pkt}: it is too big for the link it would leave by, and its Don’t Fragment flag forbids cutting it.',
   'ip.badFragment': '{node} drops packet #{pkt}: a fragment that cannot belong to any datagram.',
+  'ip.fragmentationNeeded.own':
+    '{node} does not send packet #{pkt}: it is bigger than the path MTU it knows, and its Don’t Fragment flag forbids cutting it. The program that sent it is told EMSGSIZE.',
   'ip.other': '{node} drops packet #{pkt} ({reason}).',
   'count.fragments': { one: '{count} fragment', other: '{count} fragments' },
   'ip.fragment':
-    '{node} cuts packet #{pkt} into {fragments} to fit the {mtu}-byte MTU of {iface}: packets {ids}, each with its offset, all but the last with More Fragments set.',
+    '{node} cuts packet #{pkt} into {fragments} of at most {mtu} bytes to send it out of {iface}: packets {ids}, each with its offset, all but the last with More Fragments set.',
   'ip.reassemble':
     '{node} has every fragment of datagram {identification} ({ids}) and puts it back together: packet #{pkt}, {bytes}, as if it had come whole.',
   'ip.reassemblyTimeout':
