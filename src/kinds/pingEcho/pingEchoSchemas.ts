@@ -1,14 +1,7 @@
 // Scenario pieces for the pinger (a UDP client sending numbered requests, stop-and-wait) and the
 // echo server that answers them.
 
-import {
-  boolean,
-  duration,
-  literal,
-  number,
-  object,
-  type Infer,
-} from '../../sim/schema/schema.ts';
+import { boolean, duration, literal, number, object, type Infer } from '../../sim/schema/schema.ts';
 import { peer, port } from '../../sim/scenario/commonSchemas.ts';
 
 export const pingerApp = object(

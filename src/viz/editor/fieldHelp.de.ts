@@ -19,7 +19,7 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
   'The interface address and its prefix length, like 10.0.0.2/24.':
     'Die Adresse der Schnittstelle und ihre Präfixlänge, etwa 10.0.0.2/24.',
   'Largest IP packet the interface sends, in bytes (default 1500, Ethernet; at least 68, RFC 791). A bigger one is cut into fragments, or dropped with ICMP "fragmentation needed" when Don\'t Fragment is set.':
-    'Größtes IP-Paket, das die Schnittstelle sendet, in Bytes (Standard 1500, Ethernet; mindestens 68, RFC 791). Ein größeres wird in Fragmente zerteilt oder, wenn Don\'t Fragment gesetzt ist, mit ICMP „Fragmentation Needed“ verworfen.',
+    "Größtes IP-Paket, das die Schnittstelle sendet, in Bytes (Standard 1500, Ethernet; mindestens 68, RFC 791). Ein größeres wird in Fragmente zerteilt oder, wenn Don't Fragment gesetzt ist, mit ICMP „Fragmentation Needed“ verworfen.",
   'Default router, on a subnet of this node.': 'Standard-Router, in einem Subnetz dieses Knotens.',
   'A static route: packets for `to` go to the router `via`.':
     'Eine statische Route: Pakete für `to` gehen an den Router `via`.',
@@ -120,7 +120,7 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
     'Wann die erste Anfrage gesendet wird (Standard 0s).',
   'Request payload in bytes (default 56).': 'Nutzdaten der Anfrage in Bytes (Standard 56).',
   'Send requests with Don\'t Fragment set, as `ping -M do` (default false): one too big for a link on the way is dropped there and the router answers ICMP "fragmentation needed"; once the path MTU is known, sending one that big fails at once with EMSGSIZE.':
-    'Anfragen mit gesetztem Don\'t Fragment senden, wie `ping -M do` (Standard false): Eine für eine Leitung unterwegs zu große wird dort verworfen, und der Router antwortet mit ICMP „Fragmentation Needed“; sobald die Pfad-MTU bekannt ist, schlägt das Senden einer so großen sofort mit EMSGSIZE fehl.',
+    "Anfragen mit gesetztem Don't Fragment senden, wie `ping -M do` (Standard false): Eine für eine Leitung unterwegs zu große wird dort verworfen, und der Router antwortet mit ICMP „Fragmentation Needed“; sobald die Pfad-MTU bekannt ist, schlägt das Senden einer so großen sofort mit EMSGSIZE fehl.",
   'Answers each UDP request with a reply of the same size, one request at a time.':
     'Beantwortet jede UDP-Anfrage mit einer gleich großen Antwort, eine Anfrage nach der anderen.',
   'UDP port to listen on (default 7).': 'UDP-Port, auf dem gelauscht wird (Standard 7).',

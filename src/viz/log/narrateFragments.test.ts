@@ -175,7 +175,7 @@ describe('the node inspector and the summary', () => {
   });
 
   it('gives each node that cut, rebuilt or refused packets for their size a card', () => {
-    const summary = summariseRecords(scenario, recordList(records));
+    const summary = summariseRecords(scenario, records);
     const cards = summaryCards(summary, names).filter((c) => c.id.startsWith('fragments-'));
     expect(cards.map((c) => c.title)).toEqual(['Laptop', 'Router 1', 'Router 2', 'Server']);
     const router = cards[1]!;
