@@ -3,7 +3,8 @@
 // (src/kinds/firewall/firewallRules.ts `verdict`) on a real packet built from the step, with the
 // connection-tracking state the step tells. The rules are the scenario's firewall node's (as a run
 // reads its `firewall` setting) or written in the step in the same format. This file reads the
-// step's fields (each problem at its line), builds the packets and says why each verdict is what it is.
+// step's fields (each problem at its line), builds the packets, says why each verdict is what it
+// is, and is the machine's descriptor for the registry (machineRegistry.ts).
 
 import type { ConnState } from '../kinds/firewall/connectionTracking.ts';
 import {
@@ -22,6 +23,7 @@ import { validateScenario } from '../sim/index.ts';
 import { ENGLISH, type Language } from '../engine/language.ts';
 import { lessonPhrases } from './lessonPhrases.ts';
 import { ENGLISH_MACHINE_WORDS, type MachineWords } from './machineWords.ts';
+import { sayUnknownKeys, type MachineKind, type SayAt } from './machineKind.ts';
 
 /** A packet as a step writes it: `{"protocol": "tcp", "from": "…:50123", "to": "…:80", "flags": "S", "state": "NEW"}`. */
 export interface FirewallPacket {
@@ -64,12 +66,6 @@ const FLAG_LETTERS: Record<string, keyof TcpFlags> = {
   C: 'cwr',
 };
 
-/**
- * Reports a problem at the `nth` (from 0) line holding `needle` at or after the line of `after`.
- * Returns null.
- */
-export type SayAt = (message: string, needle?: string, after?: string, nth?: number) => null;
-
 /** Reads a firewall step; `most` is the most packets a step may have. */
 export function readFirewallStep(
   step: Record<string, unknown>,
@@ -81,9 +77,7 @@ export function readFirewallStep(
     ok = false;
     return say(...args);
   };
-  for (const k of Object.keys(step))
-    if (k !== 'kind' && !KEYS.includes(k))
-      fail(`unknown key "${k}" for a firewall machine (expected ${KEYS.join(', ')})`, `"${k}"`);
+  if (sayUnknownKeys(step, 'firewall', KEYS, say)) ok = false;
   const { firewall, packets } = step;
   const chain = step.chain ?? 'FORWARD';
   if (!CHAINS.includes(chain as ChainName))
@@ -341,3 +335,29 @@ export function firewallWhy(
   if (v.logged.length > 0) parts.push(words.firewallLogged(v.logged.map((i) => i + 1)));
   return parts.join(' ');
 }
+
+/** The firewall of a "be the machine" step. */
+export const firewallStep: MachineKind<FirewallStepSpec> = {
+  name: 'firewall',
+  real: 'firewall',
+  read: readFirewallStep,
+  node: (spec) => spec.firewall,
+  decisions(spec, scenario, words, language) {
+    const fw = firewallOf(spec, scenario, language);
+    if (typeof fw === 'string') return fw;
+    return firewallDecisions(fw, spec.packets).map((d) => ({
+      machine: 'firewall',
+      situation: words.firewallSituation(fw.chainName, packetText(d.packet), d.packet.state),
+      choices: VERDICTS.map((v) => ({ id: v, label: words.firewallChoice(v) })),
+      answer: d.verdict.action,
+      why: firewallWhy(fw, d, words),
+    }));
+  },
+  unplayable(spec, scenario) {
+    const fw = firewallOf(spec, scenario);
+    return typeof fw !== 'string' && fw.chain.rules.length === 0
+      ? `the ${spec.chain} chain has no rule: its policy decides alone`
+      : null;
+  },
+  finished: (words, pick, why) => words.firewallRight(pick, why),
+};

@@ -14,8 +14,11 @@ import {
 } from '../kinds/loadBalancer/backendPicker.ts';
 import { IpHashPicker, stirHash } from '../kinds/loadBalancer/ipHashPicker.ts';
 import { parseIpv4 } from '../net/wire/ipv4Address.ts';
-import { NO_BACKEND, type LbStepRequest, type LoadBalancerStepSpec } from './loadBalancerStep.ts';
+import type { LbStepRequest, LoadBalancerStepSpec } from './loadBalancerStep.ts';
 import { ENGLISH_MACHINE_WORDS, type MachineWords } from './machineWords.ts';
+
+/** The pick that means "no backend is healthy": the balancer turns the request away. */
+export const NO_BACKEND = 'none';
 
 /** A backend as one request finds it. */
 export interface LbBackendState {

@@ -3,11 +3,15 @@
 // draws at random, so a learner could not tell its pick), the backends (name, weight, health, the
 // connections already open) and up to 8 requests, each with its client's address and what changed
 // before it (earlier requests that finished, backends that went down or came back). This file
-// reads them, each problem at its line; loadBalancerMachine.ts runs the real pickers on them.
+// reads them, each problem at its line, and is the machine's descriptor for the registry
+// (machineRegistry.ts); loadBalancerMachine.ts runs the real pickers on them.
 
 import { parseIpv4 } from '../net/wire/ipv4Address.ts';
 import { MAX_WEIGHT } from '../kinds/loadBalancer/lbSchemas.ts';
-import type { SayAt } from './firewallStep.ts';
+import { sayUnknownKeys, type MachineKind, type SayAt } from './machineKind.ts';
+import { lbSituation, lbWhy, loadBalancerRun, NO_BACKEND } from './loadBalancerMachine.ts';
+
+export { NO_BACKEND } from './loadBalancerMachine.ts';
 
 /** The policies a step may ask for, in the order the docs list them. */
 export const LB_STEP_POLICIES = [
@@ -51,9 +55,6 @@ export interface LoadBalancerStepSpec {
   requests: LbStepRequest[];
 }
 
-/** The pick that means "no backend is healthy": the balancer turns the request away. */
-export const NO_BACKEND = 'none';
-
 const KEYS = ['machine', 'policy', 'backends', 'requests', 'hashOctets'];
 const BACKEND_KEYS = ['name', 'weight', 'healthy', 'active'];
 const REQUEST_KEYS = ['client', 'finished', 'down', 'up'];
@@ -73,9 +74,7 @@ export function readLoadBalancerStep(
     ok = false;
     return say(...args);
   };
-  for (const k of Object.keys(step))
-    if (k !== 'kind' && !KEYS.includes(k))
-      fail(`unknown key "${k}" for a loadBalancer machine (expected ${KEYS.join(', ')})`, `"${k}"`);
+  if (sayUnknownKeys(step, 'loadBalancer', KEYS, say)) ok = false;
   const policy = step.policy;
   if (policy === 'twoChoices')
     fail(
@@ -104,6 +103,28 @@ export function readLoadBalancerStep(
     requests,
   };
 }
+
+/** The load balancer of a "be the machine" step. */
+export const loadBalancerStep: MachineKind<LoadBalancerStepSpec> = {
+  name: 'loadBalancer',
+  real: 'load balancer',
+  read: readLoadBalancerStep,
+  decisions: (spec, _scenario, words) =>
+    loadBalancerRun(spec).decisions.map((d) => ({
+      machine: 'loadBalancer',
+      situation: lbSituation(d, words),
+      choices: [
+        ...d.before.map((b) => ({ id: b.name, label: words.lbChoice(b.name, b.healthy) })),
+        // "None" is offered once a backend is down: it can be the answer only then.
+        ...(d.before.some((b) => !b.healthy)
+          ? [{ id: NO_BACKEND, label: words.lbNoneChoice }]
+          : []),
+      ],
+      answer: d.pick,
+      why: lbWhy(spec, d, words),
+    })),
+  finished: (words, pick, why) => words.lbRight(pick, why),
+};
 
 /** Where the `nth` (from 0) item of `all` before `i` holding `key` is: for SayAt. */
 function keyAt(

@@ -124,12 +124,17 @@ export interface MachineWords {
   lbHashKeeps(pick: string, clients: string): string;
   /** A wrong pick: "Not P2. <why> Try again." */
   wrong(pick: string, why: string): string;
-  /** A right pick; `end` when it was the last: what is said once every decision is taken. */
-  right(pick: string, why: string, end: MachineEnd | null): string;
+  /** A right pick that is not the last: "Right: P3. <why>" */
+  right(pick: string, why: string): string;
+  /** The CPU's last pick, right: what is said once every decision is taken. */
+  cpuRight(pick: string, why: string): string;
+  /** The router's last pick, right. */
+  routerRight(pick: string, why: string): string;
+  /** The firewall's last pick, right. */
+  firewallRight(pick: string, why: string): string;
+  /** The load balancer's last pick, right. */
+  lbRight(pick: string, why: string): string;
 }
-
-/** Which machine a step's last decision belonged to: what is said once all are taken. */
-export type MachineEnd = 'router' | 'cpu' | 'firewall' | 'loadBalancer';
 
 const and = (ids: readonly string[]) =>
   ids.length > 2 ? `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}` : ids.join(' and ');
@@ -251,16 +256,10 @@ export const ENGLISH_MACHINE_WORDS: MachineWords = {
   lbHashKeeps: (pick, clients) =>
     `${pick} is healthy: every request from ${clients} goes to it while it stays healthy.`,
   wrong: (pick, why) => `Not ${pick}. ${why} Try again.`,
-  right: (pick, why, end) =>
-    `Right: ${pick}. ${why}${
-      end === 'router'
-        ? ' Every packet is forwarded.'
-        : end === 'cpu'
-          ? ' Every decision is taken: compare the result below.'
-          : end === 'firewall'
-            ? ' Every packet has its verdict.'
-            : end === 'loadBalancer'
-              ? ' Every request has its backend.'
-              : ''
-    }`,
+  right: (pick, why) => `Right: ${pick}. ${why}`,
+  cpuRight: (pick, why) =>
+    `Right: ${pick}. ${why} Every decision is taken: compare the result below.`,
+  routerRight: (pick, why) => `Right: ${pick}. ${why} Every packet is forwarded.`,
+  firewallRight: (pick, why) => `Right: ${pick}. ${why} Every packet has its verdict.`,
+  lbRight: (pick, why) => `Right: ${pick}. ${why} Every request has its backend.`,
 };

@@ -12,6 +12,7 @@ import {
   holds,
   lessonDone,
   machineFeedback,
+  machineNode,
   markDone,
   recordChange,
   pickMachine,
@@ -336,13 +337,8 @@ export class LessonPlayer {
   /** Selects what a narrate or task step points at (the first node or link it names). */
   private pointOut(): void {
     const step = this.step;
-    if (step?.kind === 'machine' && step.machine !== 'cpu') {
-      const id =
-        step.machine === 'router'
-          ? step.router
-          : step.machine === 'firewall'
-            ? step.firewall
-            : undefined;
+    if (step?.kind === 'machine') {
+      const id = machineNode(step);
       if (id && this.app.scenario?.nodes.some((n) => n.id === id))
         this.app.select({ kind: 'node', node: id });
       return;

@@ -180,22 +180,11 @@ function wordsOfPage(): MachineWords {
     lbHashFallback: (tries, pick) => t('machine.lbHashFallback', { tries, pick }),
     lbHashKeeps: (pick, clients) => t('machine.lbHashKeeps', { pick, clients }),
     wrong: (pick, why) => t('machine.wrong', { pick, why }),
-    right: (pick, why, end) =>
-      t(
-        end === 'router'
-          ? 'machine.rightRouter'
-          : end === 'cpu'
-            ? 'machine.rightCpu'
-            : end === 'firewall'
-              ? 'machine.rightFirewall'
-              : end === 'loadBalancer'
-                ? 'machine.rightLoadBalancer'
-                : 'machine.right',
-        {
-          pick,
-          why,
-        },
-      ),
+    right: (pick, why) => t('machine.right', { pick, why }),
+    cpuRight: (pick, why) => t('machine.rightCpu', { pick, why }),
+    routerRight: (pick, why) => t('machine.rightRouter', { pick, why }),
+    firewallRight: (pick, why) => t('machine.rightFirewall', { pick, why }),
+    lbRight: (pick, why) => t('machine.rightLoadBalancer', { pick, why }),
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readPcap } from './pcapReader.ts';
-import { LINKTYPE_IPV4, writePcap } from './pcapWriter.ts';
+import { LINKTYPE_ETHERNET, LINKTYPE_IPV4, writePcap } from './pcapWriter.ts';
 
 function hex(text: string): Uint8Array {
   return Uint8Array.from(text.replace(/\s+/g, '').match(/../g) ?? [], (p) => parseInt(p, 16));
@@ -36,6 +36,12 @@ describe('pcap writer', () => {
     expect(read.file.linkType).toBe(228);
     expect(read.file.records[0]?.bytes.length).toBe(64);
     expect(read.file.records[0]?.originalLength).toBe(100);
+  });
+
+  it('writes LINKTYPE_ETHERNET (1) when asked, and keeps raw IP as the default', () => {
+    const file = writePcap([], { linkType: LINKTYPE_ETHERNET });
+    expect(file.subarray(20, 24)).toEqual(hex('01000000'));
+    expect(writePcap([]).subarray(20, 24)).toEqual(hex('65000000'));
   });
 
   it('refuses a negative or fractional time', () => {

@@ -1,5 +1,6 @@
 // Writes captures in the classic libpcap file format (draft-ietf-opsawg-pcap) with nanosecond
-// timestamps and raw-IP link type, so Wireshark and tshark open them with no link-layer header.
+// timestamps and raw-IP link type by default, so Wireshark and tshark open them with no
+// link-layer header; LINKTYPE_ETHERNET is there for captures of whole Ethernet frames.
 
 /** Magic number of a microsecond-resolution pcap file. */
 export const PCAP_MAGIC_MICROSECONDS = 0xa1b2c3d4;
@@ -9,13 +10,21 @@ export const PCAP_MAGIC_NANOSECONDS = 0xa1b23c4d;
 export const LINKTYPE_RAW = 101;
 /** LINKTYPE_IPV4: each record is an IPv4 packet. */
 export const LINKTYPE_IPV4 = 228;
+/**
+ * LINKTYPE_ETHERNET: each record is an Ethernet frame from its destination address to the end of
+ * its payload and padding, without preamble or FCS (ethernet.ts encodes frames so by default).
+ */
+export const LINKTYPE_ETHERNET = 1;
 
 export const PCAP_FILE_HEADER_LENGTH = 24;
 export const PCAP_RECORD_HEADER_LENGTH = 16;
 
 const NS_PER_S = 1_000_000_000;
 
-/** One captured packet: when it was seen (simulated ns) and its bytes from the IP header on. */
+/**
+ * One captured packet: when it was seen (simulated ns) and its bytes, from the IP header on (raw
+ * IP link types) or from the Ethernet header on (LINKTYPE_ETHERNET).
+ */
 export interface PcapRecord {
   timeNs: number;
   bytes: Uint8Array;
@@ -23,7 +32,7 @@ export interface PcapRecord {
 
 /** File-level choices; the defaults suit a capture of simulated IPv4 traffic. */
 export interface PcapWriteOptions {
-  /** LINKTYPE_RAW (default) or LINKTYPE_IPV4. */
+  /** LINKTYPE_RAW (default), LINKTYPE_IPV4 or LINKTYPE_ETHERNET. */
   linkType?: number;
   /** Longest record kept; longer packets are cut and keep their original length. Default 262144. */
   snapLength?: number;

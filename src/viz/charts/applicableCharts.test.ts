@@ -1,5 +1,5 @@
 // Which charts each built-in scenario gets, worked out by hand from the scenario files:
-// - latency: a pinger whose echo replies come back (ping-over-a-link, two-subnets);
+// - latency: a pinger whose echo replies come back (ping-over-a-link, two-subnets, backup-route);
 // - requests: a server app run by a server process (httpServer, service) or an HTTP client;
 //   echo, sink, FTP and DNS servers answer without one;
 // - throughput: every scenario sends packets over its links;
@@ -8,8 +8,9 @@
 //   once from one interface. Every TCP client here sends the handshake's last ACK and its first
 //   data at the same instant, so the data waits (and bulk uploads, the 5000-byte logo and a
 //   20 kB STOR send bursts of segments). The pinger sends one packet at a time and the echo
-//   answers each alone, so Ping has none; but the fragments of one datagram leave one interface
-//   together, so the MTU scenario's pings queue (and its TCP upload too).
+//   answers each alone, so Ping and the backup route have none; but the fragments of one
+//   datagram leave one interface together, so the MTU scenario's pings queue (and its TCP upload
+//   too).
 // - A port scan moves no data (SYNs, SYN-ACKs and RSTs only) and sends each probe and answer
 //   alone, 5 ms apart: throughput only. A SYN flood's server with SYN cookies still serves the
 //   office's pages: requests and the TCP charts.
@@ -50,6 +51,8 @@ const EXPECTED: Record<string, ChartKind[]> = {
   'load-balancer-failover.json': ['requests', ...TCP],
   'api-rate-limit.json': ['requests', ...TCP],
   'server-crash.json': ['requests', ...TCP],
+  'backup-route.json': ['latency', 'throughput'],
+  'link-slowdown.json': TCP,
   'mtu-path-discovery.json': ['latency', ...TCP],
 };
 
