@@ -1,8 +1,12 @@
-// A node's network interface: a name, an IPv4 address with its prefix, and the link plugged in.
+// A node's network interface: a name, an IPv4 address with its prefix, its MTU, and the link
+// plugged in.
 
 import type { Attachable, LinkPort } from '../link/linkEndpoint.ts';
 import type { Ipv4Address, Ipv4Prefix } from '../wire/ipv4Address.ts';
 import type { Packet } from '../wire/packet.ts';
+
+/** The MTU an interface has unless its scenario says otherwise: Ethernet's 1500 bytes. */
+export const DEFAULT_MTU = 1500;
 
 /** What an interface needs from its node: a name and somewhere to hand arriving packets. */
 export interface InterfaceOwner {
@@ -29,6 +33,11 @@ export class NetInterface implements Attachable {
     readonly address: Ipv4Address,
     /** The on-link prefix (the address with its host bits cleared, and the length). */
     readonly prefix: Ipv4Prefix,
+    /**
+     * The largest IP datagram it sends, in bytes (the IPv4 total length): a bigger one is cut
+     * into fragments, or dropped with ICMP "fragmentation needed" when Don't Fragment is set.
+     */
+    readonly mtu: number = DEFAULT_MTU,
   ) {}
 
   /** The owning node's name. */

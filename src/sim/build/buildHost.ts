@@ -24,7 +24,8 @@ export function buildHost(
   for (const iface of spec.interfaces ?? []) {
     if (!iface.address) continue;
     const cidr = `${formatIpv4(iface.address.address)}/${iface.address.prefix.length}`;
-    ends.set(iface.name, net.addInterface(iface.name, cidr));
+    const options = iface.mtu === undefined ? {} : { mtu: iface.mtu };
+    ends.set(iface.name, net.addInterface(iface.name, cidr, options));
   }
   for (const route of spec.routes ?? [])
     net.addRoute(formatPrefix(route.to), { gateway: route.via });

@@ -8,7 +8,9 @@
 //   once from one interface. Every TCP client here sends the handshake's last ACK and its first
 //   data at the same instant, so the data waits (and bulk uploads, the 5000-byte logo and a
 //   20 kB STOR send bursts of segments). The pinger sends one packet at a time and the echo
-//   answers each alone, so Ping and the backup route have none.
+//   answers each alone, so Ping and the backup route have none; but the fragments of one
+//   datagram leave one interface together, so the MTU scenario's pings queue (and its TCP upload
+//   too).
 // - A port scan moves no data (SYNs, SYN-ACKs and RSTs only) and sends each probe and answer
 //   alone, 5 ms apart: throughput only. A SYN flood's server with SYN cookies still serves the
 //   office's pages: requests and the TCP charts.
@@ -51,6 +53,7 @@ const EXPECTED: Record<string, ChartKind[]> = {
   'server-crash.json': ['requests', ...TCP],
   'backup-route.json': ['latency', 'throughput'],
   'link-slowdown.json': TCP,
+  'mtu-path-discovery.json': ['latency', ...TCP],
 };
 
 describe('charts that apply to each built-in scenario', () => {

@@ -18,6 +18,8 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
     'ein Schnittstellenname: ein Buchstabe, dann bis zu 63 Buchstaben, Ziffern, "_" oder "-"',
   'The interface address and its prefix length, like 10.0.0.2/24.':
     'Die Adresse der Schnittstelle und ihre Präfixlänge, etwa 10.0.0.2/24.',
+  'Largest IP packet the interface sends, in bytes (default 1500, Ethernet; at least 68, RFC 791). A bigger one is cut into fragments, or dropped with ICMP "fragmentation needed" when Don\'t Fragment is set.':
+    "Größtes IP-Paket, das die Schnittstelle sendet, in Bytes (Standard 1500, Ethernet; mindestens 68, RFC 791). Ein größeres wird in Fragmente zerteilt oder, wenn Don't Fragment gesetzt ist, mit ICMP „Fragmentation Needed“ verworfen.",
   'Default router, on a subnet of this node.': 'Standard-Router, in einem Subnetz dieses Knotens.',
   'A static route: packets for `to` go to the router `via`.':
     'Eine statische Route: Pakete für `to` gehen an den Router `via`.',
@@ -25,8 +27,8 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
     'Der nächste Router, in einem Subnetz dieses Knotens.',
   'Loss recovery: "newreno" (default, RFC 6582) or "reno" (RFC 5681, for comparison).':
     'Verlustbehandlung: "newreno" (Standard, RFC 6582) oder "reno" (RFC 5681, zum Vergleich).',
-  'Maximum segment size in bytes (default 1460).':
-    'Maximale Segmentgröße in Bytes (Standard 1460).',
+  'Maximum segment size in bytes (default 1460); the SYN announces no more than the interface MTU less 40.':
+    'Maximale Segmentgröße in Bytes (Standard 1460); das SYN kündigt höchstens die MTU der Schnittstelle minus 40 an.',
   'Receive buffer, advertised as the window (default 65535 bytes); at least the MSS, at most 65535 bytes without windowScaling (the window field is 16 bits) and 65535 x 2^14 with it.':
     'Empfangspuffer, als Fenster angekündigt (Standard 65535 Bytes); mindestens die MSS, höchstens 65535 Bytes ohne windowScaling (das Fensterfeld ist 16 Bit breit) und 65535 x 2^14 mit.',
   'Send buffer (default 256KiB); at least the MSS.':
@@ -117,6 +119,8 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
   'When the first request is sent (default 0s).':
     'Wann die erste Anfrage gesendet wird (Standard 0s).',
   'Request payload in bytes (default 56).': 'Nutzdaten der Anfrage in Bytes (Standard 56).',
+  'Send requests with Don\'t Fragment set, as `ping -M do` (default false): one too big for a link on the way is dropped there and the router answers ICMP "fragmentation needed"; once the path MTU is known, sending one that big fails at once with EMSGSIZE.':
+    "Anfragen mit gesetztem Don't Fragment senden, wie `ping -M do` (Standard false): Eine für eine Leitung unterwegs zu große wird dort verworfen, und der Router antwortet mit ICMP „Fragmentation Needed“; sobald die Pfad-MTU bekannt ist, schlägt das Senden einer so großen sofort mit EMSGSIZE fehl.",
   'Answers each UDP request with a reply of the same size, one request at a time.':
     'Beantwortet jede UDP-Anfrage mit einer gleich großen Antwort, eine Anfrage nach der anderen.',
   'UDP port to listen on (default 7).': 'UDP-Port, auf dem gelauscht wird (Standard 7).',

@@ -12,6 +12,7 @@ export const PACKET_DE: Translation<typeof PACKET_EN> = {
   'checksum.wrong': '{value} (falsch)',
   'checksum.none': '0x0000 (keine)',
   'ip.dscp.bestEffort': '0 (Best Effort)',
+  'ip.fragmentOffset.bytes': '{units} (Byte {bytes} der Daten des ursprünglichen Pakets)',
   'ip.ecn.notUsed': '0 (nicht genutzt)',
   'ip.flags.reserved': 'reserviert',
   'ip.flags.none': 'keine',
@@ -34,8 +35,12 @@ export const PACKET_DE: Translation<typeof PACKET_EN> = {
   'udp.length': '{bytes} (8 Header, {data} Daten)',
   'layer.echoData': 'Echo-Daten',
   'layer.appData': 'Anwendungsdaten',
+  'layer.fragmentData': 'Fragmentdaten',
   'layer.quote': 'Zitiertes Datagramm',
   'summary.ip': 'Internet Protocol Version 4, {src} → {dst}, TTL {ttl}, {bytes}',
+  'summary.ipFragment':
+    'Internet Protocol Version 4, {src} → {dst}, TTL {ttl}, {bytes}: ein Fragment von Datagramm {id}, seine Datenbytes {first}–{last}{more}',
+  'summary.fragmentMore': ', weitere folgen',
   'summary.tcp':
     'Transmission Control Protocol, Port {src} → {dst}, {flags}, {numbers}, {bytes} Daten',
   'summary.udp': 'User Datagram Protocol, Port {src} → {dst}, {bytes} Daten',
@@ -80,8 +85,12 @@ export const PACKET_DE: Translation<typeof PACKET_EN> = {
   'drop.backlogFull': 'Backlog voll',
   'drop.synQueueFull': 'SYN-Warteschlange voll',
   'drop.acceptQueueFull': 'Accept-Warteschlange voll',
+  'drop.fragmentationNeeded': 'zu groß für die nächste Leitung, und Don’t Fragment gesetzt',
+  'drop.badFragment': 'ein Fragment, das zu keinem Datagramm passt',
+  'drop.reassemblyTimeout': 'der Rest seines Datagramms kam nicht rechtzeitig (Reassembly-Timeout)',
   'retransmit.timeout': 'Timeout',
   'retransmit.fastRetransmit': 'Fast Retransmit',
   'retransmit.partialAck': 'partielles ACK',
   'retransmit.sackRecovery': 'SACK-Recovery',
+  'retransmit.pathMtu': 'kleiner, für die Pfad-MTU',
 };

@@ -8,6 +8,7 @@ import { contains, formatIpv4, formatPrefix } from '../../net/wire/ipv4Address.t
 import { appLabels, type Scenario, type ScenarioNode } from '../../sim/index.ts';
 import { APP_VIEWS } from '../kinds/viewRegistry.ts';
 import { formatInterfaceAddress, splitLinkEnd } from '../names/index.ts';
+import { DEFAULT_MTU } from '../../net/ip/netInterface.ts';
 
 const APP_VIEW_OF = new Map(APP_VIEWS.map((view) => [view.type, view]));
 
@@ -207,12 +208,17 @@ export interface InterfaceLine {
   name: string;
   /** `10.0.1.10/24`, or undefined for a switch port. */
   address?: string;
+  /** Its MTU in bytes (1500 unless the scenario says), or undefined for a switch port. */
+  mtu?: number;
   /** The link plugged in, and the node and interface at its other end. */
   link?: string;
   peer?: { node: string; iface: string | undefined };
 }
 
-/** A node's interfaces with their addresses and links, like `ip -brief address` plus the cable. */
+/**
+ * A node's interfaces with their addresses, MTUs and links, like `ip -brief address` with the MTU
+ * of `ip link` and the cable.
+ */
 export function interfaceLines(scenario: Scenario, nodeId: string): InterfaceLine[] {
   const node = scenario.nodes.find((n) => n.id === nodeId);
   const single = (node?.interfaces?.length ?? 0) === 1;
@@ -225,7 +231,9 @@ export function interfaceLines(scenario: Scenario, nodeId: string): InterfaceLin
     const other = link ? splitLinkEnd(plugged(link.a) ? link.b : link.a) : undefined;
     return {
       name: iface.name,
-      ...(iface.address ? { address: formatInterfaceAddress(iface.address) } : {}),
+      ...(iface.address
+        ? { address: formatInterfaceAddress(iface.address), mtu: iface.mtu ?? DEFAULT_MTU }
+        : {}),
       ...(link && other ? { link: link.id, peer: { node: other.node, iface: other.iface } } : {}),
     };
   });
