@@ -222,8 +222,8 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
   'Service port (default 7000).': 'Dienst-Port (Standard 7000).',
   'A query: a verb and its arguments, on one line.':
     'Eine Abfrage: ein Verb und seine Argumente, in einer Zeile.',
-  'An authoritative DNS server: answers A queries from its records, NXDOMAIN for names it lacks.':
-    'Ein autoritativer DNS-Server: beantwortet A-Anfragen aus seinen Einträgen, NXDOMAIN für Namen, die er nicht hat.',
+  'An authoritative DNS server: answers A and MX queries from its records, NXDOMAIN for names it lacks.':
+    'Ein autoritativer DNS-Server: beantwortet A- und MX-Anfragen aus seinen Einträgen, NXDOMAIN für Namen, die er nicht hat.',
   'UDP port (default 53).': 'UDP-Port (Standard 53).',
   'The zone: names at or under it are answered, others REFUSED (default: every name).':
     'Die Zone: Namen in ihr oder darunter werden beantwortet, andere mit REFUSED (Standard: jeder Name).',
@@ -236,6 +236,12 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
     'Ein Alias: Der Name steht für `target`, das dann seinerseits nachgeschlagen wird.',
   'The alias.': 'Der Alias.',
   'The canonical name it stands for.': 'Der kanonische Name, für den er steht.',
+  'A mail exchanger: mail for `name` goes to the server `exchange` (RFC 1035 3.3.9, RFC 5321 5.1).':
+    'Ein Mail-Exchanger: Post für `name` geht an den Server `exchange` (RFC 1035 3.3.9, RFC 5321 5.1).',
+  'The mail domain, e.g. "b.example".': 'Die Mail-Domain, z. B. "b.example".',
+  'The mail server that takes the domain\u2019s mail, e.g. "mx.b.example".':
+    'Der Mailserver, der die Post der Domain annimmt, z. B. "mx.b.example".',
+  'Lower is tried first (default 10).': 'Der niedrigere wird zuerst versucht (Standard 10).',
   'Time to prepare each response (default 0s).':
     'Zeit, um jede Antwort vorzubereiten (Standard 0s).',
   'An FTP server (RFC 959): login, PWD, CWD, TYPE, PASV, LIST, RETR, STOR, QUIT.':

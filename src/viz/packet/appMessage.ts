@@ -173,7 +173,9 @@ function answerText(r: DnsRecord, words: PacketWords): string {
       ? formatIpv4(r.address)
       : 'target' in r
         ? r.target
-        : words.say('app.dataBytes', { count: String(r.data.length) });
+        : 'exchange' in r
+          ? `${r.preference} ${r.exchange}`
+          : words.say('app.dataBytes', { count: String(r.data.length) });
   return `${r.name} ${typeName(r.type)} ${value} (TTL ${r.ttl} s)`;
 }
 
@@ -192,9 +194,14 @@ function dns(payload: Uint8Array, words: PacketWords): DnsPart | null {
   else if (f.rcode !== 0) name = `DNS ${rcode}${q ? ` ${q.name}` : ''}`;
   else {
     const a = m.answers.find((r): r is DnsRecord & { address: number } => 'address' in r);
+    const mx = m.answers
+      .filter((r): r is DnsRecord & { exchange: string; preference: number } => 'exchange' in r)
+      .sort((x, y) => x.preference - y.preference)[0];
     name = a
       ? `DNS ${q?.name ?? a.name} = ${formatIpv4(a.address)}`
-      : words.say('app.dnsReply', { name: q?.name ?? '' });
+      : mx
+        ? `DNS ${q?.name ?? mx.name} MX ${mx.preference} ${mx.exchange}`
+        : words.say('app.dnsReply', { name: q?.name ?? '' });
   }
   return {
     protocol: 'DNS',
