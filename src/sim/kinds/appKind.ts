@@ -73,12 +73,16 @@ export interface AppTarget {
   socket?: Listening;
 }
 
-/** Where an app sits in the document, for messages. */
+/** Where an app sits in the document, for messages, and what else its node has. */
 export interface AppAt {
   /** `$.nodes[2].apps[0]`. */
   path: string;
   /** The node's id. */
   node: string;
+  /** Whether the node has a resolver (a `dns` setting). */
+  dns: boolean;
+  /** The node's apps, this one among them. */
+  apps: readonly { type: string }[];
 }
 
 /** An application kind. `A` is its document type, `F` the figures of one app after a run. */
