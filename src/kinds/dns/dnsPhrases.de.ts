@@ -30,7 +30,8 @@ export const DNS_DE: Translation<typeof DNS_EN> = {
   'error.SERVFAIL': 'Der Server hat versagt (SERVFAIL)',
   'error.NODATA': 'Der Name hat keinen Adresseintrag',
   'error.ETIMEDOUT': 'Es kam keine Antwort (Zeitüberschreitung)',
-  'dns.mxQuery': '{node} fragt {server} nach den Mail-Exchangern (MX) von {name} (Anfrage-ID {id}).',
+  'dns.mxQuery':
+    '{node} fragt {server} nach den Mail-Exchangern (MX) von {name} (Anfrage-ID {id}).',
   'dns.mxQueryAgain':
     '{node} fragt {server} erneut nach den Mail-Exchangern (MX) von {name} (Wiederholung {attempt}) (Anfrage-ID {id}).',
   'dns.mxLearned':

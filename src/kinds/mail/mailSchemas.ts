@@ -75,7 +75,12 @@ export const pop3ServerApp = object(
 const outgoing = object(
   {
     to: mailAddress('The recipient, e.g. "bob@b.example".'),
-    subject: string({ maxLength: 200, pattern: /^[^\r\n]*$/, patternText: 'one line of text' }),
+    subject: string({
+      maxLength: 200,
+      pattern: /^[^\r\n]*$/,
+      patternText: 'one line of text',
+      description: 'The Subject line.',
+    }),
   },
   {
     at: duration({ description: 'When it is sent (default 0s).' }),

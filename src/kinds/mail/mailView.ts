@@ -251,7 +251,6 @@ function mailServerFor({ node, nodes }: NewAppContext): string {
 
 export const mailClientView = defineAppView<MailClientApp, MailClientFigures>({
   type: 'mailClient',
-  talksTo: 'smtpServer',
   newApp: {
     name: (language) => mailPhrases.in(language).say('newApp.client'),
     make: (context): JsonFields => {

@@ -73,7 +73,7 @@ export function relay(sim: Simulator, tcp: TcpLayer, options: RelayOptions, job:
       address,
       error,
     });
-  const fail = (error: string) =>
+  const fail = (error: string, who = to) =>
     sim.record({
       t: sim.now(),
       type: 'smtp.relayFailed',
@@ -82,7 +82,7 @@ export function relay(sim: Simulator, tcp: TcpLayer, options: RelayOptions, job:
       queueId,
       messageId,
       domain,
-      to,
+      to: who,
       error,
     });
 
@@ -116,6 +116,7 @@ export function relay(sim: Simulator, tcp: TcpLayer, options: RelayOptions, job:
         };
         sendMail(sim, tcp, { node, app }, found.address, envelope, (outcome) => {
           if (outcome.ok) {
+            const refused = outcome.refused.map((r) => r.to);
             sim.record({
               t: sim.now(),
               type: 'smtp.relayed',
@@ -124,10 +125,13 @@ export function relay(sim: Simulator, tcp: TcpLayer, options: RelayOptions, job:
               queueId,
               messageId,
               domain,
-              to,
+              to: job.to.filter((x) => !refused.includes(x)).join(', '),
               exchange,
               address,
             });
+            // Recipients the next server refused (its RCPT 5xx) are lost: no bounce here.
+            for (const { to: one, code } of outcome.refused)
+              fail(`${exchange}: RCPT TO refused with ${code}`, one);
             return;
           }
           const error = `${exchange}: ${outcome.error}`;
