@@ -46,7 +46,7 @@ describe('the registry of kinds', () => {
   it('holds every kind module of src/kinds/ (an app type declared there is registered)', () => {
     const declared = new Set<string>();
     for (const { text } of kindFiles())
-      for (const m of text.matchAll(/type:\s*literal\('([A-Za-z]+)'\)/g))
+      for (const m of text.matchAll(/type:\s*literal\('([A-Za-z][A-Za-z0-9]*)'\)/g))
         declared.add(m[1] as string);
     const roleFiles = new Set<string>();
     for (const { text } of kindFiles())
