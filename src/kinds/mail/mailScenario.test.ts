@@ -11,6 +11,7 @@ import { decodeMailMessage } from '../../net/app/smtp/mailMessage.ts';
 import { parseScenarioText, runScenario } from '../../sim/index.ts';
 import { narrate } from '../../viz/log/index.ts';
 import { networkNames } from '../../viz/names/index.ts';
+import { mailboxesAt, mailboxesOf, mailboxRecords } from './mailboxesView.ts';
 import { mailStoreOf } from './mailStore.ts';
 
 const parsed = parseScenarioText(readFileSync('simulations/email.json', 'utf8'));
@@ -166,5 +167,23 @@ describe('simulations/email.json', () => {
     expect(text(of('mail.deliver')[0])).toBe(
       'Mail server b.example’s SMTP server puts the message from alice@a.example into the mailbox of bob.',
     );
+  });
+
+  it('shows Bob’s mailbox in the inspector empty, then with the message, then empty again', () => {
+    const node = parsed.ok ? parsed.scenario.nodes.find((n) => n.id === 'mail-b') : undefined;
+    const boxes = node ? mailboxesOf(node) : [];
+    expect(boxes).toEqual(['bob']);
+    const own = mailboxRecords(records, 'mail-b');
+    const at = (s: number) =>
+      mailboxesAt(boxes, own, s * 1e9).map((b) => [b.mailbox, b.messages.map((m) => m.subject)]);
+    expect(at(1)).toEqual([['bob', []]]);
+    expect(at(2)).toEqual([['bob', ['Lunch on Friday?']]]);
+    expect(at(3)).toEqual([['bob', []]]);
+    expect(mailboxesAt(boxes, own, 2e9)[0]?.messages[0]).toEqual({
+      messageId: of('mail.deliver')[0]?.messageId,
+      from: 'alice@a.example',
+      subject: 'Lunch on Friday?',
+      bytes: of('mail.deliver')[0]?.bytes,
+    });
   });
 });
