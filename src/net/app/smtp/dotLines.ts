@@ -124,8 +124,6 @@ export function dotStuff(text: Uint8Array): Uint8Array {
     out[w++] = CR;
     out[w++] = LF;
   }
-  out[w++] = DOT;
-  out[w++] = CR;
-  out[w++] = LF;
+  out.set([DOT, CR, LF], w);
   return out;
 }
