@@ -136,6 +136,25 @@ describe('email in German', () => {
   });
 });
 
+describe('a mail client added on the canvas', () => {
+  it('is named in the menu and points at the first node with an SMTP server', () => {
+    expect(mailClientView.newApp?.name('de')).toBe('Mail-Client (sendet und holt ab)');
+    const nodes = [
+      { id: 'pc', apps: [] },
+      { id: 'web', apps: [{ type: 'httpServer' }] },
+      { id: 'mx', apps: [{ type: 'smtpServer', domains: ['example.com'] }] },
+    ];
+    expect(mailClientView.newApp?.make({ node: 'pc', nodes })).toEqual({
+      type: 'mailClient',
+      address: 'pc@example.com',
+      smtp: 'mx',
+      pop3: 'mx',
+      send: [{ to: 'someone@example.com', subject: 'Hello', at: '1s' }],
+      fetch: { every: '5s' },
+    });
+  });
+});
+
 describe('the mail kinds’ checks', () => {
   const node = (id: string, last: number, extra: object) => ({
     id,
