@@ -289,7 +289,7 @@ function mail(
     if (status) return { protocol, kind: 'reply', lines: cut, name: `POP3 ${status}` };
   }
   if (payload.length === 0) return null;
-  const name = words.say('app.mailText', { protocol, count: String(payload.length) });
+  const name = words.say('app.messageText', { protocol, count: String(payload.length) });
   return { protocol, kind: 'text', lines: cut, name };
 }
 
