@@ -1002,6 +1002,10 @@ export const de: Messages = {
   'app.answers': 'Antworten: {list}',
   'app.none': 'keine',
   'app.command': 'Befehl auf der Steuerverbindung:',
+  'app.mailCommand': 'Befehl:',
+  'app.mailReply': 'Antwort:',
+  'app.mailText':
+    'Teil des Textes einer Nachricht (Punkte am Zeilenanfang sind auf der Leitung verdoppelt):',
   'app.reply': 'Antwort auf der Steuerverbindung:',
   'app.encrypted': '{type}, verschlüsselt',
   'app.ciphertext': ', {count} Bytes Chiffretext:',

@@ -1,7 +1,7 @@
 // Which charts each built-in scenario gets, worked out by hand from the scenario files:
 // - latency: a pinger whose echo replies come back (ping-over-a-link, two-subnets, backup-route);
 // - requests: a server app run by a server process (httpServer, service) or an HTTP client;
-//   echo, sink, FTP and DNS servers answer without one;
+//   echo, sink, FTP, DNS, SMTP and POP3 servers answer without one;
 // - throughput: every scenario sends packets over its links;
 // - cwnd and rto: any TCP connection that carries data (every app but pinger and echo);
 // - queue: a packet that has to wait behind another on a link, which needs two packets sent at
@@ -54,6 +54,7 @@ const EXPECTED: Record<string, ChartKind[]> = {
   'backup-route.json': ['latency', 'throughput'],
   'link-slowdown.json': TCP,
   'mtu-path-discovery.json': ['latency', ...TCP],
+  'email.json': TCP,
 };
 
 describe('charts that apply to each built-in scenario', () => {

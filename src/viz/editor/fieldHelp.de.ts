@@ -226,8 +226,8 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
   'Service port (default 7000).': 'Dienst-Port (Standard 7000).',
   'A query: a verb and its arguments, on one line.':
     'Eine Abfrage: ein Verb und seine Argumente, in einer Zeile.',
-  'An authoritative DNS server: answers A queries from its records, NXDOMAIN for names it lacks.':
-    'Ein autoritativer DNS-Server: beantwortet A-Anfragen aus seinen Einträgen, NXDOMAIN für Namen, die er nicht hat.',
+  'An authoritative DNS server: answers A and MX queries from its records, NXDOMAIN for names it lacks.':
+    'Ein autoritativer DNS-Server: beantwortet A- und MX-Anfragen aus seinen Einträgen, NXDOMAIN für Namen, die er nicht hat.',
   'UDP port (default 53).': 'UDP-Port (Standard 53).',
   'The zone: names at or under it are answered, others REFUSED (default: every name).':
     'Die Zone: Namen in ihr oder darunter werden beantwortet, andere mit REFUSED (Standard: jeder Name).',
@@ -240,6 +240,12 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
     'Ein Alias: Der Name steht für `target`, das dann seinerseits nachgeschlagen wird.',
   'The alias.': 'Der Alias.',
   'The canonical name it stands for.': 'Der kanonische Name, für den er steht.',
+  'A mail exchanger: mail for `name` goes to the server `exchange` (RFC 1035 3.3.9, RFC 5321 5.1).':
+    'Ein Mail-Exchanger: Post für `name` geht an den Server `exchange` (RFC 1035 3.3.9, RFC 5321 5.1).',
+  'The mail domain, e.g. "b.example".': 'Die Mail-Domain, z. B. "b.example".',
+  'The mail server that takes the domain\u2019s mail, e.g. "mx.b.example".':
+    'Der Mailserver, der die Post der Domain annimmt, z. B. "mx.b.example".',
+  'Lower is tried first (default 10).': 'Der niedrigere wird zuerst versucht (Standard 10).',
   'Time to prepare each response (default 0s).':
     'Zeit, um jede Antwort vorzubereiten (Standard 0s).',
   'An FTP server (RFC 959): login, PWD, CWD, TYPE, PASV, LIST, RETR, STOR, QUIT.':
@@ -429,4 +435,34 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
     'Wie lange auf eine Antwort gewartet wird, bevor ein Port erneut geprüft wird (Standard 1s).',
   'SYNs sent again to a port that did not answer, before it counts as filtered (default 1).':
     'SYNs, die an einen Port ohne Antwort erneut gesendet werden, bevor er als gefiltert gilt (Standard 1).',
+  // Email (src/kinds/mail/mailSchemas.ts).
+  'An SMTP server (RFC 5321): takes mail for its domains into their mailboxes, refuses other domains, but relays mail from the networks in relayFrom to the domain’s MX (its node needs a dns setting).':
+    'Ein SMTP-Server (RFC 5321): nimmt Post für seine Domains in deren Postfächer an, weist andere Domains ab, leitet aber Post aus den Netzen in relayFrom an den MX der Domain weiter (sein Knoten braucht eine dns-Einstellung).',
+  'A domain the server takes mail for, e.g. "b.example".':
+    'Eine Domain, für die der Server Post annimmt, z. B. "b.example".',
+  'TCP port (default 25).': 'TCP-Port (Standard 25).',
+  'Its own name in its greeting and Received fields (default "mail." and its first domain).':
+    'Sein eigener Name in der Begrüßung und in Received-Zeilen (Standard "mail." und seine erste Domain).',
+  'A mailbox at each of the server’s domains.': 'Ein Postfach in jeder Domain des Servers.',
+  'The mailbox name: the part before the @.': 'Der Name des Postfachs: der Teil vor dem @.',
+  'Its POP3 password (default "secret").': 'Sein POP3-Passwort (Standard "secret").',
+  'A POP3 server (RFC 1939): lets the owners of the node’s SMTP server mailboxes fetch and delete their mail.':
+    'Ein POP3-Server (RFC 1939): lässt die Besitzer der Postfächer des SMTP-Servers auf dem Knoten ihre Post abholen und löschen.',
+  'TCP port (default 110).': 'TCP-Port (Standard 110).',
+  'A mail client: sends its messages through its SMTP server and fetches its mail from its POP3 server.':
+    'Ein Mail-Client: sendet seine Nachrichten über seinen SMTP-Server und holt seine Post von seinem POP3-Server ab.',
+  'Its own address, e.g. "alice@a.example".': 'Seine eigene Adresse, z. B. "alice@a.example".',
+  'Its SMTP server’s port (default 25).': 'Der Port seines SMTP-Servers (Standard 25).',
+  'Its POP3 server’s port (default 110).': 'Der Port seines POP3-Servers (Standard 110).',
+  'A message the client sends.': 'Eine Nachricht, die der Client sendet.',
+  'The recipient, e.g. "bob@b.example".': 'Der Empfänger, z. B. "bob@b.example".',
+  'The Subject line.': 'Die Betreffzeile (Subject).',
+  'When it is sent (default 0s).': 'Wann sie gesendet wird (Standard 0s).',
+  'The text of the message.': 'Der Text der Nachricht.',
+  'When the client fetches its mail by POP3.': 'Wann der Client seine Post per POP3 abholt.',
+  'The first fetch (default 1s).': 'Das erste Abholen (Standard 1s).',
+  'Fetch again after this long (default: once).':
+    'Nach dieser Zeit erneut abholen (Standard: einmal).',
+  'Leave fetched messages on the server (default false: DELE after RETR).':
+    'Abgeholte Nachrichten auf dem Server lassen (Standard false: DELE nach RETR).',
 };

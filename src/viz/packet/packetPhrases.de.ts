@@ -58,6 +58,7 @@ export const PACKET_DE: Translation<typeof PACKET_EN> = {
   'app.dnsKind.response': 'Antwort',
   'app.flagsNone': 'keine',
   'app.dataBytes': '{count} Bytes',
+  'app.messageText': '{protocol}-Nachrichtentext, {count} Bytes',
   'app.encrypted': '{name} (verschlüsselt)',
   'app.applicationData': 'Anwendungsdaten',
   'tls.badKeyLog': 'Das Schlüsselprotokoll lässt sich nicht lesen.',

@@ -65,6 +65,8 @@ export const PACKET_EN = {
   'app.dnsKind.response': 'response',
   'app.flagsNone': 'none',
   'app.dataBytes': '{count} bytes',
+  // A piece of a message's text on port 25 or 110 (SMTP's DATA, a POP3 message).
+  'app.messageText': '{protocol} message text, {count} bytes',
   'app.encrypted': '{name} (encrypted)',
   'app.applicationData': 'application data',
   // TLS opened with a key log (tlsView.ts).
