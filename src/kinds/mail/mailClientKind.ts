@@ -3,8 +3,7 @@
 // (a server for what it does), always loaded; how it runs and its figures are in
 // mailClientBehaviour.ts, loaded when a scenario has such an app.
 
-import { POP3_PORT } from '../../net/app/pop3/pop3Messages.ts';
-import { SMTP_PORT } from '../../net/app/smtp/smtpMessages.ts';
+import { POP3_PORT, SMTP_PORT } from '../../net/app/mailPorts.ts';
 import { defineAppKind, type AppTarget } from '../../sim/kinds/appKind.ts';
 import { bookPhrase, phrased } from '../../sim/schema/phrase.ts';
 import { mailPhrases } from './mailPhrases.ts';

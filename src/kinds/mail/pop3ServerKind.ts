@@ -2,7 +2,7 @@
 // (the node's SMTP server's) fetch and delete their mail. Its schema and check (the node runs an
 // SMTP server), always loaded; how it runs and its figures are in pop3ServerBehaviour.ts.
 
-import { POP3_PORT } from '../../net/app/pop3/pop3Messages.ts';
+import { POP3_PORT } from '../../net/app/mailPorts.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';
 import { bookPhrase, phrased } from '../../sim/schema/phrase.ts';
 import { mailPhrases } from './mailPhrases.ts';

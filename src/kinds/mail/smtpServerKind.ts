@@ -3,7 +3,7 @@
 // and checks (a relay needs the node's resolver; a mailbox named once), always loaded; how it
 // runs and its figures are in smtpServerBehaviour.ts, loaded when a scenario has such an app.
 
-import { SMTP_PORT } from '../../net/app/smtp/smtpMessages.ts';
+import { SMTP_PORT } from '../../net/app/mailPorts.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';
 import { bookPhrase, phrased } from '../../sim/schema/phrase.ts';
 import { mailPhrases } from './mailPhrases.ts';

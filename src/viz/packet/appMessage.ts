@@ -12,8 +12,7 @@ import {
 } from '../../net/app/dns/dnsMessage.ts';
 import { FTP_PORT, FtpCommandParser, FtpReplyParser } from '../../net/app/ftp/ftpMessages.ts';
 import { HttpRequestParser, HttpResponseParser } from '../../net/app/http/httpParser.ts';
-import { POP3_PORT } from '../../net/app/pop3/pop3Messages.ts';
-import { SMTP_PORT, SmtpReplyParser } from '../../net/app/smtp/smtpMessages.ts';
+import { POP3_PORT, SMTP_PORT } from '../../net/app/mailPorts.ts';
 import {
   CONTENT_TYPE,
   HANDSHAKE_TYPE,
@@ -279,10 +278,9 @@ function mail(
   if (from === 'client' && verb && (protocol === 'SMTP' ? SMTP_VERBS : POP3_VERBS).has(verb))
     return { protocol, kind: 'command', lines: cut, name: `${protocol} ${first}`.trim() };
   if (from === 'server' && protocol === 'SMTP') {
-    const replies = new SmtpReplyParser().push(payload);
-    const reply = replies[0];
-    if (reply?.kind === 'reply')
-      return { protocol, kind: 'reply', lines: cut, name: `SMTP ${reply.reply.code}` };
+    // RFC 5321 section 4.2: a reply line is its three-digit code, then a space, "-" or nothing.
+    const code = /^([2-5]\d\d)(?:[ -]|$)/.exec(first)?.[1];
+    if (code) return { protocol, kind: 'reply', lines: cut, name: `SMTP ${code}` };
   }
   if (from === 'server' && protocol === 'POP3') {
     const status = /^(\+OK|-ERR)\b/.exec(first)?.[1];

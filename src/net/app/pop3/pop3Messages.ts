@@ -5,7 +5,7 @@
 import { DotLineReader, dotStuff, latin1 } from '../smtp/dotLines.ts';
 
 /** The port (RFC 1939 section 3; IANA "pop3"). */
-export const POP3_PORT = 110;
+export { POP3_PORT } from '../mailPorts.ts';
 /** The longest command line, CRLF included (RFC 2449 section 4: 255 octets). */
 export const POP3_MAX_COMMAND = 255;
 

@@ -5,7 +5,7 @@
 import { DotLineReader, dotStuff, latin1 } from './dotLines.ts';
 
 /** The port of mail transfer between servers (RFC 5321 section 4.5.4.2; IANA "smtp"). */
-export const SMTP_PORT = 25;
+export { SMTP_PORT } from '../mailPorts.ts';
 /** The longest command line, CRLF included (RFC 5321 section 4.5.3.1.4). */
 export const SMTP_MAX_COMMAND = 512;
 /** The longest text line of a message, CRLF included (RFC 5321 section 4.5.3.1.6). */
