@@ -37,7 +37,7 @@ export function machineOf(spec: MachineSpec): MachineKind<MachineSpec> {
   return kind;
 }
 
-/** The machines' names as a step may write them: `"cpu", "router" or "firewall"`. */
+/** The machines' names as a step may write them: `"cpu", "router", "firewall" or "loadBalancer"`. */
 export function machineNames(): string {
   const names = MACHINES.map((m) => JSON.stringify(m.name));
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names.join('');

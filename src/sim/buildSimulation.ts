@@ -12,7 +12,7 @@ import type { PointToPointLink } from '../net/link/pointToPointLink.ts';
 import { PackedPackets } from '../net/wire/packedPackets.ts';
 import type { StubResolver } from '../kinds/dns/dnsResolverFeature.ts';
 import type { NodeFirewall } from '../kinds/firewall/firewallFeature.ts';
-import type { AppContext, Lookup } from './kinds/appKind.ts';
+import type { AppContext, Lookup, MxLookup } from './kinds/appKind.ts';
 import { actionLabel, type AnyActionKind } from './kinds/actionKind.ts';
 import { addressResolver, appLabels, kindOf } from './kinds/appInstances.ts';
 import { ACTION_KINDS } from './kinds/kindRegistry.ts';
@@ -150,6 +150,15 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
     };
   };
 
+  /** A mail domain's exchangers, through the node's resolver. */
+  const lookupMxFor = (host: HostNode): MxLookup => {
+    return (domain, done) => {
+      const resolver = resolvers.get(host.spec.id);
+      if (resolver) return resolverBehaviour().lookupMx(resolver)(domain, done);
+      done({ ok: false, error: `${host.spec.id} has no DNS server configured` });
+    };
+  };
+
   const contextFor = (host: HostNode, label: string): AppContext => ({
     sim: simOf(host.spec.id),
     host,
@@ -157,6 +166,7 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
     label,
     cpu: () => cpuOf(host),
     lookup: lookupFor(host),
+    lookupMx: lookupMxFor(host),
     addressOf,
   });
   /** Starts the node's apps; after a restart only its servers (a person starts the others). */

@@ -22,6 +22,7 @@ export * from './summary/summaryText.ts';
 export * from './summary/figureMath.ts';
 export type { CpuFigures } from './summary/cpuFigures.ts';
 export type { NodeFailureFigures } from './summary/nodeFailureFigures.ts';
+export type { FragmentFigures } from './summary/fragmentFigures.ts';
 export type { LinkFigures, DirectionFigures } from './summary/linkFigures.ts';
 export type { ServerFigures } from './summary/serverFigures.ts';
 export type { RetryFigures } from './summary/retryFigures.ts';

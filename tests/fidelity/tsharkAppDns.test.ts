@@ -81,3 +81,60 @@ describe('tshark on DNS queries and answers over UDP', () => {
     expect([rows[1]?.['dns.flags.rcode'], rows[3]?.['dns.flags.rcode']]).toEqual(['0', '3']);
   });
 });
+
+describe('tshark on an MX query and its answer (RFC 1035 section 3.3.9)', () => {
+  const mxScript = new FlowScript(0, 2_000_000);
+  const mx = makeDnsQuery(0x2b3c, 'b.example', DNS_TYPE.MX);
+  mxScript.udp(CLIENT, RESOLVER, encodeDns(mx));
+  mxScript.udp(
+    RESOLVER,
+    CLIENT,
+    encodeDns(
+      makeDnsResponse(mx, [
+        // The exchange's name compressed against the question's (section 4.1.4).
+        {
+          name: 'b.example',
+          type: DNS_TYPE.MX,
+          class: 1,
+          ttl: 300,
+          preference: 20,
+          exchange: 'backup.b.example',
+        },
+        {
+          name: 'b.example',
+          type: DNS_TYPE.MX,
+          class: 1,
+          ttl: 300,
+          preference: 10,
+          exchange: 'mx.b.example',
+        },
+      ]),
+    ),
+  );
+  const mxFile = join(dir, 'mx.pcap');
+  writeFileSync(
+    mxFile,
+    writePcap(
+      mxScript.frames.map(({ timeNs, packet }) => ({ timeNs, bytes: encodePacket(packet) })),
+      { epochSeconds: 1_700_000_000 },
+    ),
+  );
+  const mxRows = fields(
+    mxFile,
+    'dns.qry.type dns.qry.name dns.mx.preference dns.mx.mail_exchange dns.count.answers',
+  );
+
+  it('finds no malformed packet and no expert warning or error', () => {
+    expectClean(mxFile);
+  });
+
+  it('reads the MX question (type 15) and each exchanger with its preference', () => {
+    expect(mxRows.map((r) => [r['dns.qry.type'], r['dns.qry.name']])).toEqual([
+      ['15', 'b.example'],
+      ['15', 'b.example'],
+    ]);
+    expect(mxRows[1]?.['dns.mx.preference']).toBe('20,10');
+    expect(mxRows[1]?.['dns.mx.mail_exchange']).toBe('backup.b.example,mx.b.example');
+    expect(mxRows[1]?.['dns.count.answers']).toBe('2');
+  });
+});

@@ -48,7 +48,7 @@ function declaredTypes(): Map<string, string> {
         prev = flat;
         flat = flat.replace(/\{[^{}]*\}/g, '0');
       }
-      for (const key of flat.matchAll(/^\s*'([a-zA-Z]+\.[a-zA-Z.]+)'\s*:/gm)) {
+      for (const key of flat.matchAll(/^\s*'([a-zA-Z][a-zA-Z0-9]*\.[a-zA-Z0-9.]+)'\s*:/gm)) {
         found.set(key[1] as string, file);
       }
     }

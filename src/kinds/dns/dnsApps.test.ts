@@ -176,7 +176,7 @@ describe('validating DNS and FTP settings', () => {
       },
     ]);
     expect(
-      issues(doc({ type: 'dnsServer', records: [{ name: 'a.example.com', type: 'MX' }] })),
+      issues(doc({ type: 'dnsServer', records: [{ name: 'a.example.com', type: 'AAAA' }] })),
     ).toEqual([{ path: '$.nodes[0].apps[0].records[0].type', message: expect.any(String) }]);
   });
 });

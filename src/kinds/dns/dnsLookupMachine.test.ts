@@ -12,7 +12,8 @@ function start(retries: number) {
   const machine = dnsLookupMachine.provide({
     actions: {
       sendQuery: (_, attempt) => note(`query ${attempt}`),
-      answered: (_, a) => note(`answered ${a.address} ttl ${a.ttl}`),
+      answered: (_, a) =>
+        note(`answered ${'address' in a ? a.address : a.exchanges[0]?.exchange} ttl ${a.ttl}`),
       failed: (_, f) => note(`failed ${f.error}`),
     },
   });

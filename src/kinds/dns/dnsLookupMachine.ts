@@ -1,5 +1,5 @@
 // One name lookup by a stub resolver, as a learner should see it: idle, querying (a query is out;
-// its timer runs), answered or failed. A timeout sends the query again until the retries run out
+// its timer runs), answered or failed; the answer an address (A) or mail exchangers (MX). A timeout sends the query again until the retries run out
 // (ETIMEDOUT). Its I/O actions are provided by the resolver (dnsResolver.ts).
 
 import { assign, setup } from 'xstate';
@@ -11,9 +11,20 @@ export interface DnsLookupInput {
   retries: number;
 }
 
+/** A mail exchanger of an MX answer. */
+export interface MailExchanger {
+  preference: number;
+  exchange: string;
+}
+
+/** What an answer brought: an address, or a domain's mail exchangers; with its TTL and RCODE. */
+export type DnsLookupAnswer = { ttl: number; rcode: number } & (
+  { address: number } | { exchanges: readonly MailExchanger[] }
+);
+
 export type DnsLookupEvent =
   | { type: 'dns.lookup' }
-  | { type: 'dns.answer'; address: number; ttl: number; rcode: number }
+  | ({ type: 'dns.answer' } & DnsLookupAnswer)
   | { type: 'dns.error'; error: string; rcode: number | null };
 
 export const dnsLookupMachine = setup({
@@ -25,8 +36,8 @@ export const dnsLookupMachine = setup({
   actions: {
     /** Sends query `attempt` (0 first, then each retry) to the server. */
     sendQuery: (_, _attempt: number) => {},
-    /** The response named an address. */
-    answered: (_, _answer: { address: number; ttl: number; rcode: number }) => {},
+    /** The response named an address (or mail exchangers). */
+    answered: (_, _answer: DnsLookupAnswer) => {},
     /** The lookup failed: NXDOMAIN, SERVFAIL, ETIMEDOUT, ... */
     failed: (_, _failure: { error: string; rcode: number | null }) => {},
     nextAttempt: assign({ attempt: ({ context }) => context.attempt + 1 }),
@@ -59,7 +70,7 @@ export const dnsLookupMachine = setup({
           target: 'answered',
           actions: {
             type: 'answered',
-            params: ({ event }) => ({ address: event.address, ttl: event.ttl, rcode: event.rcode }),
+            params: ({ event }) => event,
           },
         },
         'dns.error': {

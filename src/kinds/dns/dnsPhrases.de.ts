@@ -30,5 +30,16 @@ export const DNS_DE: Translation<typeof DNS_EN> = {
   'error.SERVFAIL': 'Der Server hat versagt (SERVFAIL)',
   'error.NODATA': 'Der Name hat keinen Adresseintrag',
   'error.ETIMEDOUT': 'Es kam keine Antwort (Zeitüberschreitung)',
+  'dns.mxQuery':
+    '{node} fragt {server} nach den Mail-Exchangern (MX) von {name} (Anfrage-ID {id}).',
+  'dns.mxQueryAgain':
+    '{node} fragt {server} erneut nach den Mail-Exchangern (MX) von {name} (Wiederholung {attempt}) (Anfrage-ID {id}).',
+  'dns.mxLearned':
+    '{node} erfährt die Mail-Exchanger von {name}: {exchangers} (Präferenz, dann Server) und darf sie {ttl} s zwischenspeichern.',
+  'dns.mxCached': '{node} findet die Mail-Exchanger von {name} in seinem Cache: {exchangers}.',
+  'dns.mxFailed': '{node} findet keinen Mail-Exchanger für {name}: {error}.',
+  'error.noMx': 'die Domain hat keinen MX-Eintrag',
+  'check.mxNowhere':
+    'zeigt ins Leere: Die Zone von Knoten {node} hat keinen Eintrag für {exchange}, den Mail-Exchanger von {name}',
   'error.none': 'keine Antwort',
 };

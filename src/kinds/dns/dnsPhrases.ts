@@ -27,12 +27,22 @@ export const DNS_EN = {
   'dns.learned': '{node} learns {name} = {address}, which it may cache for {ttl} s.',
   'dns.failed': '{node} cannot find the address of {name}: {error}.',
   'dns.expire': '{node}’s cached address of {name} expires: the next lookup asks the server again.',
+  'dns.mxQuery': '{node} asks {server} for the mail exchangers (MX) of {name} (query ID {id}).',
+  'dns.mxQueryAgain':
+    '{node} asks {server} for the mail exchangers (MX) of {name} again (retry {attempt}) (query ID {id}).',
+  'dns.mxLearned':
+    '{node} learns the mail exchangers of {name}: {exchangers} (preference, then server), which it may cache for {ttl} s.',
+  'dns.mxCached': '{node} finds the mail exchangers of {name} in its cache: {exchangers}.',
+  'dns.mxFailed': '{node} finds no mail exchanger for {name}: {error}.',
+  'error.noMx': 'the domain has no MX record',
   // Why a lookup failed, by the resolver's error code; others are shown as they are.
   'error.NXDOMAIN': 'the name does not exist (NXDOMAIN)',
   'error.SERVFAIL': 'the server failed (SERVFAIL)',
   'error.NODATA': 'the name has no address record',
   'error.ETIMEDOUT': 'no answer came (timed out)',
   'error.none': 'no answer',
+  'check.mxNowhere':
+    'points nowhere: node {node}\u2019s zone has no record for {exchange}, the mail exchanger of {name}',
 } as const;
 
 export const dnsPhrases = new Phrasebook(DNS_EN, { de: DNS_DE });

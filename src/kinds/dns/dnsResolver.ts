@@ -1,27 +1,18 @@
 // A node's stub resolver (RFC 1035 section 7, RFC 1123 6.1.3): asks one configured server over
 // UDP, caches answers for their TTL, retries after a timeout, and reports NXDOMAIN, SERVFAIL,
 // NODATA or ETIMEDOUT. Query ids and source ports are random (RFC 5452) from named streams.
-// Lookups of a name already in flight wait for that one query instead of sending another.
+// Lookups of a name already in flight wait for that one query instead of sending another. Mail
+// servers also ask it for a domain's mail exchangers (MX, dnsMailExchangers.ts).
 
-import { createActor } from 'xstate';
 import type { Simulator } from '../../engine/simulator.ts';
-import { NS_PER_MS, NS_PER_S, type Nanos } from '../../engine/time.ts';
-import type { RandomStream } from '../../engine/random.ts';
-import {
-  decodeDns,
-  DNS_PORT,
-  DNS_TYPE,
-  normalizeName,
-  RCODE,
-  rcodeName,
-  type DnsMessage,
-} from '../../net/app/dns/dnsMessage.ts';
-import { encodeDns, makeDnsQuery } from '../../net/app/dns/dnsEncode.ts';
-import type { UdpLayer, UdpSocket } from '../../net/transport/udpLayer.ts';
-import { EPHEMERAL_FIRST, EPHEMERAL_LAST } from '../../net/transport/portTable.ts';
+import { NS_PER_S, type Nanos } from '../../engine/time.ts';
+import { DNS_TYPE, normalizeName, RCODE, type DnsMessage } from '../../net/app/dns/dnsMessage.ts';
+import type { UdpLayer } from '../../net/transport/udpLayer.ts';
 import { formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
-import { dnsLookupMachine } from './dnsLookupMachine.ts';
+import { MailExchangers, type MxLookupResult } from './dnsMailExchangers.ts';
+import { askServer, msOf, type QueryWire } from './dnsQuery.ts';
 import './dnsTrace.ts';
+export type { MxLookupResult } from './dnsMailExchangers.ts';
 
 /** A resolver's settings. */
 export interface ResolverConfig {
@@ -67,8 +58,8 @@ export function followAnswers(
 export class StubResolver {
   private readonly cache = new Map<string, CacheEntry>();
   private readonly pending = new Map<string, ((result: LookupResult) => void)[]>();
-  private readonly ids: RandomStream;
-  private readonly ports: RandomStream;
+  private readonly wire: QueryWire;
+  private readonly mail: MailExchangers;
 
   constructor(
     private readonly sim: Simulator,
@@ -76,8 +67,21 @@ export class StubResolver {
     readonly node: string,
     readonly config: ResolverConfig,
   ) {
-    this.ids = sim.random.stream(`node:${node}/dns/ids`);
-    this.ports = sim.random.stream(`node:${node}/dns/ports`);
+    this.wire = {
+      sim,
+      udp,
+      ids: sim.random.stream(`node:${node}/dns/ids`),
+      ports: sim.random.stream(`node:${node}/dns/ports`),
+      server: config.server,
+      timeoutMs: msOf(config.timeout),
+      retries: config.retries,
+    };
+    this.mail = new MailExchangers(this.wire, node);
+  }
+
+  /** The mail exchangers of `domain` (an MX lookup): from the cache at once, else the server's. */
+  lookupMx(domain: string, done: (result: MxLookupResult) => void): void {
+    this.mail.lookup(domain, done);
   }
 
   /** Looks `name` up: from the cache at once, else by asking the server. */
@@ -111,74 +115,30 @@ export class StubResolver {
   }
 
   private query(name: string): void {
-    const socket = this.openSocket();
-    if (!socket) return this.finish(name, { ok: false, error: 'EADDRNOTAVAIL' }, null);
-    const ids = new Set<number>();
-    const { server } = this.config;
-    const machine = dnsLookupMachine.provide({
-      actions: {
-        sendQuery: (_, attempt) => {
-          const id = this.ids.integer(0, 0xffff);
-          ids.add(id);
-          this.sim.record({
-            t: this.sim.now(),
-            type: 'dns.query',
-            node: this.node,
-            name,
-            id,
-            server: formatIpv4(server),
-            attempt,
-          });
-          socket.sendTo(server, DNS_PORT, encodeDns(makeDnsQuery(id, name)));
-        },
-        answered: (_, { address, ttl, rcode }) => {
-          if (ttl > 0)
-            this.cache.set(name, { address, ttl, expiresAt: this.sim.now() + ttl * NS_PER_S });
-          this.finish(name, { ok: true, address, ttl, cached: false }, rcode);
-        },
-        failed: (_, { error, rcode }) => this.finish(name, { ok: false, error }, rcode),
+    askServer(this.wire, name, DNS_TYPE.A, {
+      sent: (id, attempt) =>
+        this.sim.record({
+          t: this.sim.now(),
+          type: 'dns.query',
+          node: this.node,
+          name,
+          id,
+          server: formatIpv4(this.config.server),
+          attempt,
+        }),
+      read: (response) => {
+        const found = followAnswers(response, name);
+        return found && { ...found, rcode: response.flags.rcode };
       },
-    });
-    const actor = createActor(machine, {
-      clock: this.sim.clock,
-      input: { timeoutMs: this.config.timeout / NS_PER_MS, retries: this.config.retries },
-    });
-    actor.subscribe({
-      complete: () => {
-        socket.close();
+      answered: (answer) => {
+        if (!('address' in answer)) return;
+        const { address, ttl, rcode } = answer;
+        if (ttl > 0)
+          this.cache.set(name, { address, ttl, expiresAt: this.sim.now() + ttl * NS_PER_S });
+        this.finish(name, { ok: true, address, ttl, cached: false }, rcode);
       },
+      failed: (error, rcode) => this.finish(name, { ok: false, error }, rcode),
     });
-    socket.onMessage = (datagram) => {
-      if (datagram.from !== server || datagram.fromPort !== DNS_PORT) return;
-      const decoded = decodeDns(datagram.payload);
-      if (!decoded.ok) return;
-      const response = decoded.message;
-      // RFC 5452 section 9.1: accept only a response that matches an id and the question sent.
-      const question = response.questions[0];
-      if (!response.flags.qr || !ids.has(response.id)) return;
-      if (!question || normalizeName(question.name) !== name) return;
-      const rcode = response.flags.rcode;
-      if (rcode !== RCODE.NOERROR) {
-        // NXDOMAIN, SERVFAIL, REFUSED, ...: the server's word is final, no retry.
-        actor.send({ type: 'dns.error', error: rcodeName(rcode), rcode });
-        return;
-      }
-      const found = followAnswers(response, name);
-      if (found) actor.send({ type: 'dns.answer', ...found, rcode });
-      else actor.send({ type: 'dns.error', error: 'NODATA', rcode }); // the name has no A record
-    };
-    socket.onError = (error) => actor.send({ type: 'dns.error', error, rcode: null });
-    actor.start();
-    actor.send({ type: 'dns.lookup' });
-  }
-
-  /** A socket on a random ephemeral port (RFC 5452 section 9.2), or the next free one. */
-  private openSocket(): UdpSocket | undefined {
-    const port = this.ports.integer(EPHEMERAL_FIRST, EPHEMERAL_LAST);
-    const bound = this.udp.bind(port);
-    if (bound.ok) return bound.value;
-    const any = this.udp.bind();
-    return any.ok ? any.value : undefined;
   }
 
   private finish(name: string, result: LookupResult, rcode: number | null): void {

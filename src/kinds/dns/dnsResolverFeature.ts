@@ -1,12 +1,12 @@
 // The stub resolver every node with a `dns` setting has: how it is made and how the node's apps
-// look names up through it, and its figures from the node's dns.* records (lookups, answers from
+// look names (and mail domains' exchangers) up through it, and its figures from the node's dns.* records (lookups, answers from
 // the cache or the server, failures by error).
 
 import type { TraceFold } from '../../engine/traceFold.ts';
 import type { Simulator } from '../../engine/simulator.ts';
 import type { UdpLayer } from '../../net/transport/udpLayer.ts';
 import { formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
-import type { Lookup } from '../../sim/kinds/appKind.ts';
+import type { Lookup, MxLookup } from '../../sim/kinds/appKind.ts';
 import { countInto, statusText } from '../../sim/summary/figureMath.ts';
 import { DEFAULT_RESOLVER, StubResolver } from './dnsResolver.ts';
 export type { StubResolver } from './dnsResolver.ts';
@@ -49,6 +49,18 @@ export function resolverLookup(resolver: StubResolver): Lookup {
     );
 }
 
+/** The node's apps' MX lookups over its resolver (mail servers relaying, RFC 5321 section 5.1). */
+export function resolverMxLookup(resolver: StubResolver): MxLookup {
+  return (domain, done) =>
+    resolver.lookupMx(domain, (result) =>
+      done(
+        result.ok
+          ? { ok: true, exchangers: result.exchangers }
+          : { ok: false, error: result.error },
+      ),
+    );
+}
+
 /** Folds the dns.* records of `node`'s resolver (the caller routes the node's records here). */
 export function resolverFigures(
   node: string,
@@ -57,11 +69,12 @@ export function resolverFigures(
   const figures = { lookups: 0, queries: 0, cacheHits: 0, answers: 0 };
   const failures: Record<string, number> = {};
   return {
-    types: ['dns.lookup', 'dns.query', 'dns.answer'],
+    types: ['dns.lookup', 'dns.query', 'dns.answer', 'dns.mxQuery', 'dns.mxAnswer'],
     add(record) {
       if (record.type === 'dns.lookup') figures.lookups++;
-      else if (record.type === 'dns.query') figures.queries++;
-      else if (record.type === 'dns.answer') {
+      else if (record.type === 'dns.query' || record.type === 'dns.mxQuery') figures.queries++;
+      else if (record.type === 'dns.answer' || record.type === 'dns.mxAnswer') {
+        if (record.type === 'dns.mxAnswer') figures.lookups++; // an MX lookup has no dns.lookup
         if (record.cached) figures.cacheHits++;
         else if (record.error === null) figures.answers++;
         else countInto(failures, record.error);
@@ -88,6 +101,7 @@ export function resolverLines(r: ResolverFigures): string[] {
 export const resolverBehaviour = {
   create: createResolver,
   lookup: resolverLookup,
+  lookupMx: resolverMxLookup,
   figures: resolverFigures,
   lines: resolverLines,
 };

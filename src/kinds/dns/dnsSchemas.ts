@@ -1,4 +1,4 @@
-// Scenario pieces for DNS: an authoritative server's zone (A and CNAME records), and a node's
+// Scenario pieces for DNS: an authoritative server's zone (A, CNAME and MX records), and a node's
 // `dns` setting naming the server its stub resolver asks, with timeout and retries.
 
 import {
@@ -45,6 +45,24 @@ const cnameRecord = object(
   'An alias: the name stands for `target`, which is looked up in turn.',
 );
 
+const mxRecord = object(
+  {
+    name: dnsName('The mail domain, e.g. "b.example".'),
+    type: literal('MX'),
+    exchange: dnsName('The mail server that takes the domain\u2019s mail, e.g. "mx.b.example".'),
+  },
+  {
+    preference: number({
+      integer: true,
+      min: 0,
+      max: 65_535,
+      description: 'Lower is tried first (default 10).',
+    }),
+    ttl,
+  },
+  'A mail exchanger: mail for `name` goes to the server `exchange` (RFC 1035 3.3.9, RFC 5321 5.1).',
+);
+
 export const dnsServerApp = object(
   { type: literal('dnsServer') },
   {
@@ -52,10 +70,12 @@ export const dnsServerApp = object(
     origin: dnsName(
       'The zone: names at or under it are answered, others REFUSED (default: every name).',
     ),
-    records: array(tagged('type', { A: aRecord, CNAME: cnameRecord }), { maxItems: 10_000 }),
+    records: array(tagged('type', { A: aRecord, CNAME: cnameRecord, MX: mxRecord }), {
+      maxItems: 10_000,
+    }),
     delay: duration({ description: 'Time to prepare each response (default 0s).' }),
   },
-  'An authoritative DNS server: answers A queries from its records, NXDOMAIN for names it lacks.',
+  'An authoritative DNS server: answers A and MX queries from its records, NXDOMAIN for names it lacks.',
 );
 
 /** Where a node's resolver sends its queries: a node id or an IPv4 address. */

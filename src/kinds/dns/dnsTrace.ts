@@ -1,5 +1,5 @@
 // Trace records of DNS: a stub resolver's queries and answers (from the wire or its cache), cache
-// expiry, and what an authoritative server answered, so the picture can draw each lookup.
+// expiry, MX lookups for mail servers, and what an authoritative server answered, so the picture can draw each lookup.
 
 declare module '../../engine/trace.ts' {
   interface TraceRecordTypes {
@@ -16,6 +16,23 @@ declare module '../../engine/trace.ts' {
       node: string;
       name: string;
       address: string | null;
+      rcode: number | null;
+      ttl: number;
+      error: string | null;
+      cached: boolean;
+    };
+    /** A resolver asked its server for the mail exchangers (MX) of domain `name`. */
+    'dns.mxQuery': { node: string; name: string; id: number; server: string; attempt: number };
+    /**
+     * An MX lookup ended: `exchangers` (`10 mx.b.example, 20 mx2.b.example`, lowest preference
+     * first) or null, the response's `rcode` (null without one), `ttl` in seconds, `error`
+     * (NODATA: the domain has no MX records; NXDOMAIN, ETIMEDOUT, ...) or null, and whether the
+     * answer came from the cache.
+     */
+    'dns.mxAnswer': {
+      node: string;
+      name: string;
+      exchangers: string | null;
       rcode: number | null;
       ttl: number;
       error: string | null;

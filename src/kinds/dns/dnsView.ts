@@ -95,7 +95,7 @@ export const resolverView: {
     };
   },
   narration: {
-    types: ['dns.lookup', 'dns.query', 'dns.answer', 'dns.expire'],
+    types: ['dns.lookup', 'dns.query', 'dns.answer', 'dns.expire', 'dns.mxQuery', 'dns.mxAnswer'],
     narrator: ({ names, language = ENGLISH }) => {
       const { say } = dnsPhrases.in(language);
       const name = names.name;
@@ -145,6 +145,46 @@ export const resolverView: {
                   ? say(`error.${record.error}` as 'error.NXDOMAIN')
                   : record.error;
             return { kind: 'error', text: say('dns.failed', { node, name: record.name, error }) };
+          }
+          case 'dns.mxQuery': {
+            const asked = {
+              node: name(record.node),
+              server: names.endpoint(record.server),
+              name: record.name,
+              id: String(record.id),
+            };
+            return {
+              kind: 'send',
+              text:
+                record.attempt > 0
+                  ? say('dns.mxQueryAgain', {
+                      ...asked,
+                      attempt: formatCount(record.attempt, language),
+                    })
+                  : say('dns.mxQuery', asked),
+            };
+          }
+          case 'dns.mxAnswer': {
+            const node = name(record.node);
+            if (record.exchangers !== null) {
+              const found = {
+                node,
+                name: record.name,
+                exchangers: record.exchangers,
+                ttl: formatCount(record.ttl, language),
+              };
+              return {
+                kind: 'reply',
+                text: record.cached ? say('dns.mxCached', found) : say('dns.mxLearned', found),
+              };
+            }
+            const error =
+              record.error === 'NODATA'
+                ? say('error.noMx')
+                : record.error !== null && DNS_ERRORS.has(record.error)
+                  ? say(`error.${record.error}` as 'error.NXDOMAIN')
+                  : (record.error ?? say('error.none'));
+            return { kind: 'error', text: say('dns.mxFailed', { node, name: record.name, error }) };
           }
           case 'dns.expire':
             return {

@@ -1,6 +1,6 @@
 // An authoritative zone and how its server answers a question (RFC 1034 section 4.3.2, simplified
-// to one zone): A records, CNAME chains followed inside the zone, NXDOMAIN for names it lacks,
-// REFUSED for names outside it.
+// to one zone): A and MX records, CNAME chains followed inside the zone, NXDOMAIN for names it
+// lacks, REFUSED for names outside it.
 
 import {
   DNS_CLASS_IN,
@@ -15,7 +15,8 @@ import type { Ipv4Address } from '../../net/wire/ipv4Address.ts';
 /** A record of the zone; `ttl` in seconds. */
 export type ZoneRecord =
   | { name: string; type: 'A'; address: Ipv4Address; ttl: number }
-  | { name: string; type: 'CNAME'; target: string; ttl: number };
+  | { name: string; type: 'CNAME'; target: string; ttl: number }
+  | { name: string; type: 'MX'; preference: number; exchange: string; ttl: number };
 
 /** A zone: the names under `origin` (every name when it has none) and their records. */
 export interface Zone {
@@ -74,6 +75,15 @@ export function answerFromZone(zone: Zone, question: DnsQuestion): ZoneAnswer {
           ttl: r.ttl,
           address: r.address,
         });
+      if (r.type === 'MX' && question.type === DNS_TYPE.MX)
+        answers.push({
+          name,
+          type: DNS_TYPE.MX,
+          class: DNS_CLASS_IN,
+          ttl: r.ttl,
+          preference: r.preference,
+          exchange: normalizeName(r.exchange),
+        });
       if (r.type === 'CNAME' && question.type === DNS_TYPE.CNAME)
         answers.push({
           name,
@@ -85,4 +95,23 @@ export function answerFromZone(zone: Zone, question: DnsQuestion): ZoneAnswer {
     }
     return { rcode: RCODE.NOERROR, answers }; // possibly no data for this type
   }
+}
+
+/**
+ * The MX records of the zone whose exchange points nowhere: the exchange is a name of the zone
+ * (at or under its origin) that has no record at all, so a mail server following it finds no
+ * address (RFC 5321 section 5.1).
+ */
+export function danglingExchanges(zone: Zone): Extract<ZoneRecord, { type: 'MX' }>[] {
+  const origin = zone.origin === undefined ? undefined : normalizeName(zone.origin);
+  const owners = new Set(
+    zone.records.filter((r) => r.type !== 'MX').map((r) => normalizeName(r.name)),
+  );
+  return zone.records.flatMap((r) =>
+    r.type === 'MX' &&
+    inZone(normalizeName(r.exchange), origin) &&
+    !owners.has(normalizeName(r.exchange))
+      ? [r]
+      : [],
+  );
 }

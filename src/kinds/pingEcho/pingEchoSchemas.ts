@@ -1,7 +1,7 @@
 // Scenario pieces for the pinger (a UDP client sending numbered requests, stop-and-wait) and the
 // echo server that answers them.
 
-import { duration, literal, number, object, type Infer } from '../../sim/schema/schema.ts';
+import { boolean, duration, literal, number, object, type Infer } from '../../sim/schema/schema.ts';
 import { peer, port } from '../../sim/scenario/commonSchemas.ts';
 
 export const pingerApp = object(
@@ -34,6 +34,9 @@ export const pingerApp = object(
       max: 1472,
       description: 'Request payload in bytes (default 56).',
     }),
+    dontFragment: boolean(
+      'Send requests with Don\'t Fragment set, as `ping -M do` (default false): one too big for a link on the way is dropped there and the router answers ICMP "fragmentation needed"; once the path MTU is known, sending one that big fails at once with EMSGSIZE.',
+    ),
   },
   'Sends a UDP request, waits for the reply, retries on timeout (stop-and-wait).',
 );

@@ -38,6 +38,7 @@ export const pingerBehaviour = defineAppBehaviour<PingerApp, PingerFigures>({
     const peerName = `${formatIpv4(peerAddress)}:${port}`;
     const socket = bindUdp(context);
     if (!socket) return;
+    socket.dontFragment = app.dontFragment ?? false;
     const size = app.size ?? 56;
     const payloads = new ByteBlocks();
     let lastSent = { seq: 0, attempt: 0, at: 0 };

@@ -33,6 +33,10 @@ export const switchRole: RoleKind = {
         issues.push(
           phrased(`${path}.interfaces[${j}].address`, bookPhrase(switchPhrases, 'check.noAddress')),
         );
+      if (iface.mtu !== undefined)
+        issues.push(
+          phrased(`${path}.interfaces[${j}].mtu`, bookPhrase(switchPhrases, 'check.noMtu')),
+        );
     });
   },
   warn: switchLoopWarnings,

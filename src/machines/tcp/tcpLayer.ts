@@ -15,7 +15,12 @@ import {
   type SocketResult,
 } from '../../net/transport/socketTrace.ts';
 import { formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
-import { IP_PROTOCOL, type Packet, type TcpHeader } from '../../net/wire/packet.ts';
+import {
+  ICMP_UNREACHABLE,
+  IP_PROTOCOL,
+  type Packet,
+  type TcpHeader,
+} from '../../net/wire/packet.ts';
 import { resetReply } from '../../net/tcp/resetReply.ts';
 import { DEFAULT_TCP_CONFIG, type TcpConfig } from './tcpConfig.ts';
 import { TcpConnection, type ConnectionHost } from './tcpConnection.ts';
@@ -25,6 +30,8 @@ import { SynCookies } from './tcpSynCookies.ts';
 import './tcpTrace.ts';
 
 type PortOwner = TcpListener | TcpConnection;
+
+const FRAGMENTATION_NEEDED = ICMP_UNREACHABLE.fragmentationNeeded;
 
 /**
  * Sees what reaches a node's TCP, before TCP handles it (the kernel still answers): every segment
@@ -74,6 +81,12 @@ export class TcpLayer {
       if (header.kind !== 'icmp' || quoted.srcPort === undefined || quoted.dstPort === undefined)
         return;
       const connection = this.connections.get(quoted.srcPort, quoted.ip.dst, quoted.dstPort);
+      if (header.message === 'destinationUnreachable' && header.code === FRAGMENTATION_NEEDED) {
+        // RFC 1191: not an error but news of the path (the node has learned its MTU already).
+        const mtu = this.node.pathMtu(quoted.ip.dst);
+        if (connection && mtu !== undefined) connection.pathMtuLowered(mtu, quoted.seq);
+        return;
+      }
       // RFC 1122 4.2.3.9: hard errors abort only a connection that is still opening.
       if (connection?.state === 'SYN-SENT' && header.message === 'destinationUnreachable') {
         const error: SocketErrorCode = header.code === 3 ? 'ECONNREFUSED' : 'EHOSTUNREACH';

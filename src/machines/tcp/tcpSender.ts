@@ -1,6 +1,7 @@
 // The sending half of a TCP connection: the send buffer, RTO estimation (RFC 6298), congestion
-// control (NewReno, RFC 6582, or Reno, RFC 5681), building and sending segments, and the
-// retransmission and persist timers. TcpReceiver extends it with segment arrival, TcpConnection
+// control (NewReno, RFC 6582, or Reno, RFC 5681), building and sending segments sized by the
+// MSS and the path MTU (RFC 1191: Don't Fragment set, smaller after "fragmentation needed"), and
+// the retransmission and persist timers. TcpReceiver extends it with segment arrival, TcpConnection
 // with the machine and socket.
 
 import type { EventId } from '../../engine/simulator.ts';
@@ -14,7 +15,14 @@ import { SendBuffer } from '../../net/tcp/sendBuffer.ts';
 import { MAX_SCALED_WINDOW } from '../../net/tcp/tcpExtensions.ts';
 import { seqAdd, seqLt } from '../../net/tcp/seq.ts';
 import { formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
-import { tcpFlags, type TcpFlags, type TcpHeader } from '../../net/wire/packet.ts';
+import { DEFAULT_MTU } from '../../net/ip/netInterface.ts';
+import {
+  IPV4_HEADER_LENGTH,
+  TCP_HEADER_LENGTH,
+  tcpFlags,
+  type TcpFlags,
+  type TcpHeader,
+} from '../../net/wire/packet.ts';
 import { DEFAULT_PEER_MSS } from './tcpConfig.ts';
 import { DelayedAck } from './tcpDelayedAck.ts';
 import { TcpExtensionState } from './tcpExtensionState.ts';
@@ -25,6 +33,8 @@ import type { TcpConnectionEvent, TcpState } from './tcpConnectionMachine.ts';
 import { connectionName, type RetransmitReason } from './tcpTrace.ts';
 
 export const EMPTY = new Uint8Array(0);
+/** The IPv4 and TCP headers without options: what a path MTU holds besides a segment's data. */
+const HEADERS = IPV4_HEADER_LENGTH + TCP_HEADER_LENGTH;
 /** The flags of data segments and ACKs, made once (a packet's flags are never changed). */
 const DATA_FLAGS = [false, true].map((psh) =>
   [false, true].map((fin) => Object.freeze(tcpFlags({ ack: true, psh, fin }))),
@@ -41,6 +51,13 @@ export abstract class TcpSender {
   protected readonly sampler = new RttSampler();
   protected readonly congestion: RenoCongestion;
   protected peerMss = DEFAULT_PEER_MSS;
+  /**
+   * The most a segment may carry for the path MTU (RFC 1191): the path MTU less the IP and TCP
+   * headers, lowered when an ICMP "fragmentation needed" says the path is narrower.
+   */
+  protected pathMss: number;
+  /** Why data below SND.MAX is being sent again: what rewound the send buffer last. */
+  protected resendReason: RetransmitReason = 'timeout';
   protected timer: EventId = -1;
   /** The timer is the persist timer (RFC 9293 3.8.6.1): the peer's window is zero. */
   protected persisting = false;
@@ -79,6 +96,7 @@ export abstract class TcpSender {
       remotePort,
     );
     this.sendBuffer = new SendBuffer({ iss, capacity: config.sendBuffer });
+    this.pathMss = (host.net.pathMtu(remoteAddress) ?? DEFAULT_MTU) - HEADERS;
     this.rto = new RtoEstimator({
       initialRto: config.initialRto,
       minRto: config.minRto,
@@ -121,8 +139,40 @@ export abstract class TcpSender {
    * (timestamps, SACK blocks; RFC 6691: the sender leaves room for its options).
    */
   protected segmentMss(): number {
-    const mss = Math.min(this.host.config.mss, this.peerMss);
+    const mss = Math.min(this.host.config.mss, this.peerMss, this.pathMss);
     return this.extensions ? mss - this.extensions.optionBytes(this.receiveBuffer) : mss;
+  }
+
+  /**
+   * An ICMP "fragmentation needed" quoted our segment `seq`, and the node's path MTU to the peer is
+   * now `mtu` (RFC 1191 section 6.4). If that lowers the segment size, segments are cut smaller
+   * from now on and what is in flight is sent again at once at the new size, with the congestion
+   * window left alone (the path is narrower, not congested), as Linux's tcp_simple_retransmit.
+   * A message about a segment no longer in flight (`seq` outside SND.UNA..SND.MAX) is ignored.
+   */
+  pathMtuLowered(mtu: number, seq: number | undefined): void {
+    const send = this.sendBuffer;
+    if (this.isReleased || this.state === 'CLOSED') return;
+    if (seq !== undefined && (seqLt(seq, send.sndUna) || !seqLt(seq, send.sndMax))) return;
+    const mss = mtu - HEADERS;
+    if (mss >= this.pathMss) return;
+    this.pathMss = mss;
+    const { sim, net } = this.host;
+    const conn = this.name;
+    sim.record({
+      t: sim.now(),
+      type: 'tcp.pathMtu',
+      node: net.name,
+      conn,
+      mtu,
+      mss: this.segmentMss(),
+    });
+    if (send.outstanding === 0) return;
+    this.sack?.onTimeout(send.sndMax);
+    this.resendReason = 'pathMtu';
+    send.rewind();
+    this.output();
+    if (send.outstanding > 0 && !this.persisting) this.startTimer(true);
   }
 
   /** Raises a machine event (the subclass owns the machine). */
@@ -161,7 +211,7 @@ export abstract class TcpSender {
       const segment = send.nextSegment(this.congestion.cwnd, mss);
       if (!segment) break;
       const resend = seqLt(segment.seq, highest);
-      this.emitSegment(segment, resend ? 'timeout' : undefined);
+      this.emitSegment(segment, resend ? this.resendReason : undefined);
     }
     // Nothing in flight, something to send, and a zero window: only the peer's window update
     // can restart us, and it may be lost, so the persist timer probes the window.
@@ -232,10 +282,13 @@ export abstract class TcpSender {
     const send = this.sendBuffer;
     const segment = send.sndMax === send.iss ? send.sendSyn() : send.segmentAt(send.iss, 0);
     this.sampler.sent(segment.seq, 1, this.host.sim.now());
-    const { config, sim } = this.host;
+    const { config, sim, net } = this.host;
+    // The MSS we announce: ours, no more than the interface's MTU allows (Linux's advmss).
+    const linkMss = (net.interfaceMtu(this.remoteAddress) ?? DEFAULT_MTU) - HEADERS;
+    const mss = Math.min(config.mss, linkMss);
     const options = this.extensions
-      ? this.extensions.synOptions(config.mss, withAck, sim.now())
-      : [{ kind: 'mss' as const, value: config.mss }];
+      ? this.extensions.synOptions(mss, withAck, sim.now())
+      : [{ kind: 'mss' as const, value: mss }];
     this.transmit(segment.seq, tcpFlags({ syn: true, ack: withAck }), EMPTY, options);
     this.startTimer(true);
   }
@@ -351,6 +404,7 @@ export abstract class TcpSender {
     }
     this.congestion.onTimeout(this.sendBuffer.flightSize, this.sendBuffer.sndMax);
     this.sack?.onTimeout(this.sendBuffer.sndMax);
+    this.resendReason = 'timeout';
     this.sendBuffer.rewind();
     this.output();
     if (this.timer < 0 && this.sendBuffer.outstanding > 0) this.startTimer(false);

@@ -9,6 +9,7 @@ import { checkSynCookie, makeSynCookie, type CookieEnds } from '../../net/tcp/sy
 import { seqAdd } from '../../net/tcp/seq.ts';
 import { MAX_UNSCALED_WINDOW } from '../../net/tcp/tcpExtensions.ts';
 import { tcpFlags, type Packet, type TcpHeader } from '../../net/wire/packet.ts';
+import { DEFAULT_MTU } from '../../net/ip/netInterface.ts';
 import { DEFAULT_PEER_MSS, type TcpConfig } from './tcpConfig.ts';
 import './tcpTrace.ts';
 
@@ -61,6 +62,7 @@ export class SynCookies {
       cookie,
       mss,
     });
+    const linkMss = (this.node.interfaceMtu(syn.ip.src) ?? DEFAULT_MTU) - 40;
     this.node.send({
       dst: syn.ip.src,
       src: syn.ip.dst,
@@ -73,7 +75,8 @@ export class SynCookies {
         flags: tcpFlags({ syn: true, ack: true }),
         window: Math.min(this.config.receiveWindow, MAX_UNSCALED_WINDOW),
         urgentPointer: 0,
-        options: [{ kind: 'mss', value: this.config.mss }],
+        // Our MSS, no more than the interface's MTU allows, as on any SYN-ACK (tcpSender.ts).
+        options: [{ kind: 'mss', value: Math.min(this.config.mss, linkMss) }],
       },
       payload: EMPTY,
     });

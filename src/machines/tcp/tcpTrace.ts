@@ -5,7 +5,13 @@
 import type { TcpState } from './tcpConnectionMachine.ts';
 
 /** Why a segment was sent again. */
-export type RetransmitReason = 'timeout' | 'fastRetransmit' | 'partialAck' | 'sackRecovery';
+export type RetransmitReason =
+  | 'timeout'
+  | 'fastRetransmit'
+  | 'partialAck'
+  | 'sackRecovery'
+  /** An ICMP "fragmentation needed" said the segments were too big: sent again, smaller. */
+  | 'pathMtu';
 
 declare module '../../engine/trace.ts' {
   interface TraceRecordTypes {
@@ -28,7 +34,8 @@ declare module '../../engine/trace.ts' {
     };
     /**
      * A segment was sent again: after the timer ran out, after three duplicate ACKs, or (NewReno)
-     * after a partial ACK in fast recovery showed the next hole.
+     * after a partial ACK in fast recovery showed the next hole, or smaller after an ICMP
+     * "fragmentation needed".
      */
     'tcp.retransmit': {
       node: string;
@@ -37,6 +44,12 @@ declare module '../../engine/trace.ts' {
       bytes: number;
       reason: RetransmitReason;
     };
+    /**
+     * An ICMP "fragmentation needed" about one of the connection's segments lowered its path MTU
+     * (RFC 1191): from now on its segments carry at most `mss` bytes of data (`mtu` - 40, less
+     * the options its segments carry), and what was in flight is sent again at that size.
+     */
+    'tcp.pathMtu': { node: string; conn: string; mtu: number; mss: number };
     /** A segment reached a port with no listener (or no connection): answered with RST. */
     'tcp.refused': { node: string; port: number; pkt: number };
     /** A SYN was dropped because the listener's backlog was full. */

@@ -24,9 +24,18 @@ export function checkIpHeader(arrived: Packet): Packet | undefined {
  * UDP and ICMP alike) verifies its checksum before it reads the segment. Records `transport.drop`.
  */
 export function droppedByTransport(sim: Simulator, node: string, packet: Packet): boolean {
+  if (packet.transport.kind === 'raw' || checkDamage(packet).caught !== 'transport') return false;
+  recordTransportDrop(sim, node, packet);
+  return true;
+}
+
+/**
+ * Records that the transport of `node` dropped `packet` for its bad checksum (a datagram
+ * reassembled from fragments whose bytes a link damaged, or a packet checkDamage caught).
+ */
+export function recordTransportDrop(sim: Simulator, node: string, packet: Packet): void {
   const protocol = packet.transport.kind;
-  if (protocol === 'raw' || checkDamage(packet).caught !== 'transport') return false;
+  if (protocol === 'raw') return;
   const t = sim.now();
   sim.record({ t, type: 'transport.drop', node, pkt: packet.id, protocol, reason: 'badChecksum' });
-  return true;
 }

@@ -164,6 +164,28 @@ describe('forwarding over a chain of routers', () => {
       ['r2', sent.id, 'eth0', 'eth1'],
     ]);
   });
+
+  it('records the route each router matched and its next hop', () => {
+    const { sim, a, b } = chain(2, [1e7, 1e7, 1e7], [MS, MS, MS]);
+    const there = a.send({ dst: b.iface('eth0').address, transport: UDP }).packet;
+    const back = b.send({ dst: a.iface('eth0').address, transport: UDP }).packet;
+    sim.run();
+    const forwards = (pkt: number) =>
+      sim.trace
+        .ofType('ip.forward')
+        .filter((r) => r.pkt === pkt)
+        .map((r) => [r.node, r.route, r.via, r.toIface]);
+    // Out to b (10.0.2.2): r1 has only its default route to r2; r2 has b's subnet on eth1.
+    expect(forwards(there.id)).toEqual([
+      ['r1', '0.0.0.0/0', '10.0.1.2', 'eth1'],
+      ['r2', '10.0.2.0/24', '', 'eth1'],
+    ]);
+    // Back to a (10.0.0.1): r2's static route to a's subnet through r1, then r1's connected one.
+    expect(forwards(back.id)).toEqual([
+      ['r2', '10.0.0.0/24', '10.0.1.1', 'eth0'],
+      ['r1', '10.0.0.0/24', '', 'eth0'],
+    ]);
+  });
 });
 
 describe('TTL expiry and ICMP errors', () => {

@@ -1,5 +1,5 @@
 // The IP layer's public surface: hosts and routers (NetNode), interfaces, routing tables,
-// packet ids, the ICMP-error policy and the IP trace record types.
+// packet ids, the ICMP-error policy, path MTUs, reassembly and the IP trace record types.
 export * from './packetIds.ts';
 export * from './ipTrace.ts';
 export * from './arpTrace.ts';
@@ -7,3 +7,5 @@ export * from './routingTable.ts';
 export * from './netInterface.ts';
 export * from './icmpPolicy.ts';
 export * from './netNode.ts';
+export * from './pathMtu.ts';
+export * from './reassembly.ts';

@@ -1,6 +1,8 @@
 // Trace record types of the IP layer: local delivery, forwarding by routers, drops (and the
-// transports' drops of damaged segments), and a node or an interface failing and coming back (a
-// crash, a restart, an interface taken down or up).
+// transports' drops of damaged segments), fragmentation, reassembly and path MTUs learned, and a
+// node or an interface failing and coming back (a crash, a restart, an interface taken down or up).
+
+import type { Packet } from '../wire/packet.ts';
 
 /** Why a node dropped an IP packet. */
 export type IpDropReason =
@@ -22,6 +24,13 @@ export type IpDropReason =
   | 'interfaceDown'
   /** Damaged on a link: its IPv4 header checksum does not match (a bit flipped in the header). */
   | 'badChecksum'
+  /**
+   * Bigger than the MTU of the interface it would leave by (or, sent by this node, than the path
+   * MTU it knows) with Don't Fragment set: a router answers ICMP "fragmentation needed".
+   */
+  | 'fragmentationNeeded'
+  /** A fragment that cannot belong to a datagram: no data, or past 65,535 bytes. */
+  | 'badFragment'
   /**
    * Its frame was addressed to another station's MAC: a switch flooded it here because it had not
    * learned where that station is. The network card ignores it (Linux's PACKET_OTHERHOST).
@@ -49,8 +58,19 @@ declare module '../../engine/trace.ts' {
       protocol: 'tcp' | 'udp' | 'icmp';
       reason: 'badChecksum';
     };
-    /** A router forwarded a packet (TTL decremented) from one interface to another. */
-    'ip.forward': { node: string; pkt: number; fromIface: string; toIface: string };
+    /**
+     * A router forwarded a packet (TTL decremented) from one interface to another, by the route
+     * for `route` (the matched prefix, `0.0.0.0/0` for the default route) through the next router
+     * `via` (dotted), or `''` when the destination is on the outgoing interface's own subnet.
+     */
+    'ip.forward': {
+      node: string;
+      pkt: number;
+      fromIface: string;
+      toIface: string;
+      route: string;
+      via: string;
+    };
     /** A packet addressed to this node was handed to its transport (`iface`: where it arrived). */
     'ip.deliver': { node: string; iface: string; pkt: number; protocol: number };
     /**
@@ -62,5 +82,49 @@ declare module '../../engine/trace.ts' {
     'node.restart': { node: string };
     /** An interface went down or came back up; routes through it are unusable while it is down. */
     'iface.state': { node: string; iface: string; up: boolean };
+    /**
+     * A node cut packet `pkt` into fragments to send it out of `iface`, whose MTU (or the path
+     * MTU it knows, for a packet of its own) is `mtu`: the fragments' ids, in offset order, and
+     * the packet cut (which no link carries whole when its own sender cut it).
+     */
+    'ip.fragment': {
+      node: string;
+      pkt: number;
+      iface: string;
+      mtu: number;
+      fragments: number[];
+      packet: Packet;
+    };
+    /**
+     * The destination rebuilt a datagram from its fragments (ids in arrival order): the datagram
+     * is a new packet `pkt` of `bytes` bytes, handed on as if it had arrived whole.
+     */
+    'ip.reassemble': {
+      node: string;
+      pkt: number;
+      identification: number;
+      fragments: number[];
+      bytes: number;
+      packet: Packet;
+    };
+    /**
+     * A datagram's fragments waited the reassembly timeout (30 s) without the rest coming: they
+     * are thrown away, and when the first fragment had come (`firstArrived`) the node sends ICMP
+     * Time Exceeded, fragment reassembly time exceeded (code 1).
+     */
+    'ip.reassemblyTimeout': {
+      node: string;
+      src: string;
+      dst: string;
+      protocol: number;
+      identification: number;
+      fragments: number[];
+      firstArrived: boolean;
+    };
+    /**
+     * A node learned from an ICMP "fragmentation needed" (sent by `from`) that the path to `dst`
+     * carries at most `mtu` bytes (RFC 1191); packets it sends there fit from now on.
+     */
+    'ip.pmtu': { node: string; dst: string; mtu: number; from: string };
   }
 }

@@ -1,10 +1,13 @@
-// A node's network interface: a name, a MAC address, an IPv4 address with its prefix, and the
-// link plugged in.
+// A node's network interface: a name, a MAC address, an IPv4 address with its prefix, its MTU,
+// and the link plugged in.
 
 import type { Attachable, LinkPort } from '../link/linkEndpoint.ts';
 import type { Ipv4Address, Ipv4Prefix } from '../wire/ipv4Address.ts';
 import type { MacAddress } from '../wire/mac.ts';
 import type { Frame } from '../wire/frame.ts';
+
+/** The MTU an interface has unless its scenario says otherwise: Ethernet's 1500 bytes. */
+export const DEFAULT_MTU = 1500;
 
 /** What an interface needs from its node: a name and somewhere to hand arriving frames. */
 export interface InterfaceOwner {
@@ -33,6 +36,11 @@ export class NetInterface implements Attachable {
     readonly prefix: Ipv4Prefix,
     /** The interface's MAC address: the source of every frame it sends. */
     readonly mac: MacAddress,
+    /**
+     * The largest IP datagram it sends, in bytes (the IPv4 total length): a bigger one is cut
+     * into fragments, or dropped with ICMP "fragmentation needed" when Don't Fragment is set.
+     */
+    readonly mtu: number = DEFAULT_MTU,
   ) {}
 
   /** The owning node's name. */

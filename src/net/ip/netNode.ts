@@ -1,32 +1,39 @@
 // A host or router at the IP layer: interfaces, a routing table, sending packets it originates,
 // delivering packets addressed to it to a per-protocol transport hook, and (as a router)
 // forwarding with TTL decrement and the ICMP errors of RFC 792/1812; damaged packets are caught by
-// checksums (damageChecks.ts). Packet filters and address translators (src/kinds/firewall,
-// src/kinds/nat) see packets at netfilter's five hook points. A node can crash and restart, and
-// its interfaces go down and up: a packet through a down one is dropped (one check each). Every
-// interface has a MAC address; a packet leaves in an Ethernet frame addressed to the next hop's
-// MAC, which ARP finds first (arpLayer.ts).
+// checksums (damageChecks.ts). A packet bigger than its interface's MTU is fragmented, or dropped
+// with ICMP "fragmentation needed" when Don't Fragment is set; fragments for this node are
+// reassembled (reassembly.ts); path MTUs learned from ICMP are kept per destination (pathMtu.ts).
+// Packet filters and address translators (src/kinds/firewall, src/kinds/nat) see packets at
+// netfilter's five hook points. A node can crash and restart, and its interfaces go down and up
+// (nodeInterfaces.ts): a packet through a down one is dropped (one check each). Every interface
+// has a MAC address; a packet leaves in an Ethernet frame addressed to the next hop's MAC, which
+// ARP finds first (arpLayer.ts).
 
 import type { Simulator } from '../../engine/simulator.ts';
 import { destinationUnreachable, portUnreachable, timeExceeded } from '../wire/icmpErrors.ts';
 import type { IcmpErrorOrigin } from '../wire/icmpErrors.ts';
-import { contains, formatIpv4, parseIpv4, parsePrefix } from '../wire/ipv4Address.ts';
-import type { Ipv4Address, Ipv4Prefix } from '../wire/ipv4Address.ts';
+import { fragmentPacket, isFragment } from '../wire/ipFragments.ts';
+import { formatIpv4 } from '../wire/ipv4Address.ts';
+import type { Ipv4Address } from '../wire/ipv4Address.ts';
 import {
+  ICMP_TIME_EXCEEDED,
   ICMP_UNREACHABLE,
   IP_PROTOCOL,
   ipProtocolOf,
   ipv4Header,
   defaultIpv4Header,
+  wireSize,
 } from '../wire/packet.ts';
 import type { Packet, PacketIds } from '../wire/packet.ts';
 import { isArpFrame, type Frame } from '../wire/frame.ts';
-import { deriveMac, interfaceKey, isMulticast, type MacAddress } from '../wire/mac.ts';
+import { isMulticast } from '../wire/mac.ts';
 import { ArpLayer } from './arpLayer.ts';
-import { checkIpHeader, droppedByTransport } from './damageChecks.ts';
+import { checkIpHeader, droppedByTransport, recordTransportDrop } from './damageChecks.ts';
 import { mayTriggerIcmpError } from './icmpPolicy.ts';
 import type { IpDropReason } from './ipTrace.ts';
-import { NetInterface } from './netInterface.ts';
+import type { NetInterface } from './netInterface.ts';
+import { NodeInterfaces } from './nodeInterfaces.ts';
 import { HookPoints, type HookPoint, type PacketHook } from './hookPoints.ts';
 export type { HookContext, HookPoint, PacketHook } from './hookPoints.ts';
 import type {
@@ -39,37 +46,33 @@ import type {
 } from './netNodeTypes.ts';
 export type * from './netNodeTypes.ts';
 import { packetIdsOf } from './packetIds.ts';
-import { RoutingTable, type Route } from './routingTable.ts';
+import { routeWords } from './routingTable.ts';
+import { PathMtuCache, pathMtuFromIcmp } from './pathMtu.ts';
+import { Reassembler } from './reassembly.ts';
 
 const BROADCAST = 0xffffffff;
 const EMPTY = new Uint8Array(0);
 
 /** A host or router. Add interfaces, connect links to them, add routes, then send. */
-export class NetNode {
-  readonly routes = new RoutingTable();
+export class NetNode extends NodeInterfaces {
   readonly router: boolean;
-  private readonly ifaces: NetInterface[] = [];
-  private readonly byName = new Map<string, NetInterface>();
-  private readonly byAddress = new Map<Ipv4Address, NetInterface>();
   private readonly handlers = new Map<number, DeliverHandler>();
   private readonly hooks = new HookPoints();
   private readonly ids: PacketIds;
   private readonly ttl: number;
   /** Finds next hops' MAC addresses and answers for this node's own. */
   readonly arp: ArpLayer;
-  private running = true;
-  /** Routes taken out while their interface is down, by interface name. */
-  private readonly routesOfDown = new Map<string, Route[]>();
+  /** The next Identification of a datagram sent without Don't Fragment; drawn on first use. */
+  private identification = -1;
+  private readonly pathMtus = new PathMtuCache();
+  private readonly reassembly: Reassembler;
   private readonly deliverEvent = (arg: { packet: Packet; iface: NetInterface }): void => {
     if (this.running) this.deliver(arg.packet, arg.iface);
     else this.drop(arg.packet, 'nodeDown');
   };
 
-  constructor(
-    private readonly sim: Simulator,
-    readonly name: string,
-    options: NetNodeOptions = {},
-  ) {
+  constructor(sim: Simulator, name: string, options: NetNodeOptions = {}) {
+    super(sim, name);
     this.router = options.router ?? false;
     this.ids = options.ids ?? packetIdsOf(sim);
     this.ttl = options.ttl ?? 64;
@@ -83,71 +86,14 @@ export class NetNode {
       this.ids,
       options.arp,
     );
-  }
-
-  /**
-   * Adds an interface with an address in CIDR form (`10.0.0.1/24`) and its connected route. Its
-   * MAC address is `mac`, else derived from the node's and the interface's names (`deriveMac`).
-   */
-  addInterface(name: string, cidr: string, mac?: MacAddress): NetInterface {
-    const parsed = parsePrefix(cidr, { strict: false });
-    if (!parsed.ok) throw new RangeError(`${this.name}/${name}: ${parsed.error}`);
-    if (this.byName.has(name))
-      throw new RangeError(`${this.name} already has an interface ${name}`);
-    if (this.byAddress.has(parsed.address)) {
-      throw new RangeError(`${this.name} already has the address ${formatIpv4(parsed.address)}`);
-    }
-    const address = mac ?? deriveMac(interfaceKey(this.name, name));
-    const iface = new NetInterface(this, name, parsed.address, parsed.prefix, address);
-    this.ifaces.push(iface);
-    this.byName.set(name, iface);
-    this.byAddress.set(parsed.address, iface);
-    this.routes.add({ prefix: parsed.prefix, iface: name, source: 'connected' });
-    return iface;
-  }
-
-  /** The interface called `name`. */
-  iface(name: string): NetInterface {
-    const iface = this.byName.get(name);
-    if (!iface) throw new RangeError(`${this.name} has no interface "${name}"`);
-    return iface;
-  }
-
-  /** All interfaces, in the order added. */
-  get interfaces(): readonly NetInterface[] {
-    return this.ifaces;
-  }
-
-  /**
-   * Adds a static route: through `gateway` (its interface found from the connected routes unless
-   * given), or on-link out of `iface` when there is no gateway.
-   */
-  addRoute(
-    prefix: string | Ipv4Prefix,
-    via: { gateway?: string | Ipv4Address; iface?: string },
-  ): void {
-    const parsed = typeof prefix === 'string' ? parsePrefix(prefix) : { ok: true as const, prefix };
-    if (!parsed.ok) throw new RangeError(`${this.name}: ${parsed.error}`);
-    const gateway = via.gateway === undefined ? undefined : address(via.gateway);
-    let iface = via.iface;
-    if (iface === undefined && gateway !== undefined) {
-      const onLink = this.routes
-        .routes()
-        .find((r) => r.source === 'connected' && contains(r.prefix, gateway));
-      iface = onLink?.iface;
-    }
-    if (iface === undefined) {
-      throw new RangeError(
-        `${this.name}: a route needs an interface or a gateway on a connected prefix`,
-      );
-    }
-    this.iface(iface);
-    this.routes.add({ prefix: parsed.prefix, iface, gateway, source: 'static' });
-  }
-
-  /** Adds the default route 0.0.0.0/0 through `gateway`. */
-  setDefaultGateway(gateway: string | Ipv4Address, iface?: string): void {
-    this.addRoute({ network: 0, length: 0 }, { gateway, iface });
+    this.reassembly = new Reassembler({
+      sim,
+      name,
+      nextId: () => this.ids.next(),
+      reassemblyTimedOut: (first) =>
+        this.sendTimeExceeded(first, ICMP_TIME_EXCEEDED.fragmentReassembly),
+      badFragment: (packet) => this.drop(packet, 'badFragment'),
+    });
   }
 
   /** Whether the node is running (not crashed). */
@@ -164,6 +110,8 @@ export class NetNode {
     this.running = false;
     for (const iface of this.ifaces) iface.passes = false;
     this.arp.reset('nodeDown');
+    this.reassembly.clear();
+    this.pathMtus.clear();
     this.sim.record({ t: this.sim.now(), type: 'node.crash', node: this.name });
   }
 
@@ -175,30 +123,9 @@ export class NetNode {
     this.sim.record({ t: this.sim.now(), type: 'node.restart', node: this.name });
   }
 
-  /**
-   * Takes an interface down or brings it back up (`iface.state`). While it is down nothing passes
-   * through it and its routes (the connected one and those through it) are out of the table, as
-   * Linux takes them out, so traffic takes another route or finds none; they come back with it.
-   * Returns false when it already was so.
-   */
-  setInterfaceUp(name: string, up: boolean): boolean {
-    const iface = this.iface(name);
-    if (iface.up === up) return false;
-    iface.up = up;
-    iface.passes = up && this.running;
-    if (!up) {
-      // Linux forgets the neighbours of an interface that goes down (neigh_ifdown).
-      this.arp.flush(iface, 'interfaceDown');
-      const through = this.routes.routes().filter((r) => r.iface === name);
-      for (const route of through) this.routes.remove(route.prefix);
-      this.routesOfDown.set(name, through);
-    } else {
-      for (const route of this.routesOfDown.get(name) ?? []) this.routes.add(route);
-      this.routesOfDown.delete(name);
-    }
-    const t = this.sim.now();
-    this.sim.record({ t, type: 'iface.state', node: this.name, iface: name, up });
-    return true;
+  /** Linux forgets the neighbours of an interface that goes down (neigh_ifdown). */
+  protected interfaceWentDown(iface: NetInterface): void {
+    this.arp.flush(iface, 'interfaceDown');
   }
 
   /** Sets the transport that receives packets of `protocol` addressed to this node. */
@@ -213,16 +140,44 @@ export class NetNode {
     this.hooks.add(point, hook);
   }
 
-  /** Whether `address` belongs to one of this node's interfaces. */
-  isLocal(address: Ipv4Address): boolean {
-    return this.byAddress.has(address);
+  /**
+   * The MTU of the path to `dst` as this node knows it: the MTU of the interface its route leaves
+   * by, or less when an ICMP "fragmentation needed" said so (RFC 1191). Undefined with no route.
+   */
+  pathMtu(dst: Ipv4Address): number | undefined {
+    const route = this.byAddress.has(dst) ? undefined : this.routes.lookup(dst);
+    const iface = route && this.byName.get(route.iface);
+    if (!iface) return undefined;
+    const learned = this.pathMtus.get(dst);
+    return learned === undefined ? iface.mtu : Math.min(learned, iface.mtu);
   }
 
-  /** The source address a packet to `dst` would carry (its outgoing interface's), if routable. */
-  sourceAddressFor(dst: Ipv4Address): Ipv4Address | undefined {
-    if (this.byAddress.has(dst)) return dst;
-    const route = this.routes.lookup(dst);
-    return route && this.byName.get(route.iface)?.address;
+  /**
+   * Takes in an ICMP "fragmentation needed" from `from` about a datagram to `dst` whose total
+   * length was `quotedLength`: the path MTU it says (pathMtuFromIcmp) replaces what was known if
+   * it is lower (recorded as `ip.pmtu`). Returns the path MTU to `dst` now.
+   */
+  learnPathMtu(
+    dst: Ipv4Address,
+    nextHopMtu: number,
+    quotedLength: number,
+    from: Ipv4Address,
+  ): number | undefined {
+    const current = this.pathMtu(dst);
+    if (current === undefined) return undefined;
+    const mtu = pathMtuFromIcmp(nextHopMtu, quotedLength);
+    if (!this.pathMtus.lower(dst, mtu, current)) return current;
+    const t = this.sim.now();
+    const node = this.name;
+    this.sim.record({
+      t,
+      type: 'ip.pmtu',
+      node,
+      dst: formatIpv4(dst),
+      mtu,
+      from: formatIpv4(from),
+    });
+    return mtu;
   }
 
   /** Originates a packet: allocates its id, picks its source address and TTL, and sends it. */
@@ -237,7 +192,24 @@ export class NetNode {
       transport: out.transport,
       payload: out.payload ?? EMPTY,
     };
+    if (!packet.ip.dontFragment && out.ip?.identification === undefined) {
+      packet.ip.identification = this.nextIdentification();
+    }
     return this.sendPacket(packet);
+  }
+
+  /**
+   * The Identification of the next datagram this node sends without Don't Fragment: one counter
+   * per node from a random start (Linux keeps one per destination; RFC 6864 asks only that it not
+   * repeat too soon between the same hosts).
+   */
+  nextIdentification(): number {
+    if (this.identification < 0) {
+      this.identification = this.sim.random.stream(`node:${this.name}/ip-id`).nextUint32() & 0xffff;
+    }
+    const id = this.identification;
+    this.identification = (id + 1) & 0xffff;
+    return id;
   }
 
   /**
@@ -265,10 +237,10 @@ export class NetNode {
     if (!options.skipOutputHooks) out = this.hooks.run('output', out, { outIface });
     if (out) out = this.hooks.run('postrouting', out, { outIface });
     if (!out) return { ok: false, packet, reason: 'filtered' };
-    if (!this.transmit(outIface, out, route.gateway ?? out.ip.dst)) {
-      return { ok: false, packet: out, reason: outIface.passes ? 'notConnected' : 'interfaceDown' };
-    }
-    return { ok: true, packet: out };
+    const learned = this.pathMtus.size > 0 ? this.pathMtus.get(out.ip.dst) : undefined;
+    const mtu = learned === undefined ? outIface.mtu : Math.min(learned, outIface.mtu);
+    const failed = this.transmit(outIface, out, route.gateway ?? out.ip.dst, mtu, true);
+    return failed ? { ok: false, packet: out, reason: failed } : { ok: true, packet: out };
   }
 
   /** Sends ICMP Port Unreachable about `offending` (a UDP datagram to a port nobody listens on). */
@@ -284,9 +256,13 @@ export class NetNode {
     this.sendIcmpError(offending, build, src);
   }
 
-  /** Sends ICMP Time Exceeded (TTL exceeded in transit) about `offending`. */
-  sendTimeExceeded(offending: Packet): void {
-    this.sendIcmpError(offending, (origin) => timeExceeded(offending, origin));
+  /**
+   * Sends ICMP Time Exceeded about `offending`: TTL exceeded in transit (code 0), or fragment
+   * reassembly time exceeded (code 1, ICMP_TIME_EXCEEDED.fragmentReassembly).
+   */
+  sendTimeExceeded(offending: Packet, code: number = ICMP_TIME_EXCEEDED.ttl): void {
+    const src = this.isLocal(offending.ip.dst) ? offending.ip.dst : undefined;
+    this.sendIcmpError(offending, (origin) => timeExceeded(offending, origin, code), src);
   }
 
   /**
@@ -320,8 +296,16 @@ export class NetNode {
     if (!packet) return;
     const dst = packet.ip.dst;
     if (dst === BROADCAST || this.byAddress.has(dst)) {
-      const accepted = this.hooks.run('input', packet, { inIface: iface });
-      if (accepted) this.deliver(accepted, iface);
+      let whole = packet;
+      let damaged = false;
+      if (isFragment(packet.ip)) {
+        const rebuilt = this.reassembly.add(packet);
+        if (!rebuilt) return;
+        whole = rebuilt.packet;
+        damaged = rebuilt.damaged;
+      }
+      const accepted = this.hooks.run('input', whole, { inIface: iface });
+      if (accepted) this.deliver(accepted, iface, damaged);
       return;
     }
     if (!this.router) {
@@ -345,6 +329,12 @@ export class NetNode {
       return;
     }
     const out = this.byName.get(route.iface) as NetInterface;
+    if (packet.ip.dontFragment && wireSize(packet) > out.mtu) {
+      // As Linux's ip_forward: before the TTL is decremented and the forward hooks see it.
+      this.drop(packet, 'fragmentationNeeded');
+      this.sendDestinationUnreachable(packet, ICMP_UNREACHABLE.fragmentationNeeded, out.mtu);
+      return;
+    }
     const decremented: Packet = {
       id: packet.id,
       ip: { ...packet.ip, ttl: packet.ip.ttl - 1 },
@@ -356,6 +346,7 @@ export class NetNode {
     const context = { inIface: iface, outIface: out };
     const forwarded = this.hooks.run('forward', decremented, context);
     if (!forwarded) return;
+    const words = routeWords(route);
     this.sim.record({
       t: this.sim.now(),
       type: 'ip.forward',
@@ -363,12 +354,14 @@ export class NetNode {
       pkt: packet.id,
       fromIface: iface.name,
       toIface: out.name,
+      route: words.route,
+      via: words.via,
     });
     const leaving = this.hooks.run('postrouting', forwarded, context);
-    if (leaving) this.transmit(out, leaving, route.gateway ?? leaving.ip.dst);
+    if (leaving) this.transmit(out, leaving, route.gateway ?? leaving.ip.dst, out.mtu, false);
   }
 
-  private deliver(packet: Packet, iface: NetInterface): void {
+  private deliver(packet: Packet, iface: NetInterface, damaged = false): void {
     const protocol = ipProtocolOf(packet.transport);
     const handler = this.handlers.get(protocol);
     if (!handler) {
@@ -381,22 +374,60 @@ export class NetNode {
     const t = this.sim.now();
     const { name: node } = this;
     this.sim.record({ t, type: 'ip.deliver', node, iface: iface.name, pkt: packet.id, protocol });
+    if (damaged) {
+      recordTransportDrop(this.sim, node, packet);
+      return;
+    }
     if (packet.corruptBits !== undefined && droppedByTransport(this.sim, node, packet)) return;
     handler(packet, iface);
   }
 
-  /** Sends the packet out of `iface` towards the station `nextHop`, once ARP knows its MAC. */
-  private transmit(iface: NetInterface, packet: Packet, nextHop: Ipv4Address): boolean {
+  /**
+   * Puts a packet on `iface`'s link towards the station `nextHop` (once ARP knows its MAC), in
+   * fragments when it is bigger than `mtu` (the interface's, or the path MTU the node knows for
+   * its own packets): undefined when sent, else why not. A packet of this node's own with Don't
+   * Fragment that does not fit is dropped without an ICMP message (the sending socket is told,
+   * EMSGSIZE); forwarded ones were checked before.
+   */
+  private transmit(
+    iface: NetInterface,
+    packet: Packet,
+    nextHop: Ipv4Address,
+    mtu: number,
+    own: boolean,
+  ): 'notConnected' | 'interfaceDown' | 'nodeDown' | 'tooBig' | undefined {
     if (!iface.passes) {
-      this.drop(packet, this.running ? 'interfaceDown' : 'nodeDown');
-      return false;
+      const reason = this.running ? 'interfaceDown' : 'nodeDown';
+      this.drop(packet, reason);
+      return reason;
     }
-    if (!iface.link) {
+    const link = iface.link;
+    if (!link) {
       this.drop(packet, 'notConnected');
-      return false;
+      return 'notConnected';
     }
-    this.arp.output(iface, packet, nextHop);
-    return true;
+    if (wireSize(packet) <= mtu) {
+      this.arp.output(iface, packet, nextHop);
+      return undefined;
+    }
+    if (packet.ip.dontFragment) {
+      this.drop(packet, 'fragmentationNeeded');
+      if (!own) this.sendDestinationUnreachable(packet, ICMP_UNREACHABLE.fragmentationNeeded, mtu);
+      return 'tooBig';
+    }
+    const fragments = fragmentPacket(packet, mtu, () => this.ids.next());
+    this.sim.record({
+      t: this.sim.now(),
+      type: 'ip.fragment',
+      node: this.name,
+      pkt: packet.id,
+      iface: iface.name,
+      mtu,
+      fragments: fragments.map((f) => f.id),
+      packet,
+    });
+    for (const fragment of fragments) this.arp.output(iface, fragment, nextHop);
+    return undefined;
   }
 
   /**
@@ -417,18 +448,12 @@ export class NetNode {
   ): void {
     if (!mayTriggerIcmpError(offending)) return;
     const from = src ?? this.sourceAddressFor(offending.ip.src) ?? this.ifaces[0]?.address ?? 0;
-    this.sendPacket(build({ id: this.ids.next(), src: from, ttl: this.ttl }));
+    const identification = this.nextIdentification();
+    this.sendPacket(build({ id: this.ids.next(), src: from, ttl: this.ttl, identification }));
   }
 
   private drop(packet: Packet, reason: IpDropReason): void {
     const t = this.sim.now();
     this.sim.record({ t, type: 'ip.drop', node: this.name, pkt: packet.id, reason });
   }
-}
-
-function address(value: string | Ipv4Address): Ipv4Address {
-  if (typeof value === 'number') return value;
-  const parsed = parseIpv4(value);
-  if (!parsed.ok) throw new RangeError(parsed.error);
-  return parsed.address;
 }

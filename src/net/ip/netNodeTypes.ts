@@ -1,5 +1,5 @@
-// The shapes NetNode's callers use: its options, what a packet to originate gives, what became
-// of it, and the handlers transports register.
+// What a NetNode takes and gives: its options, the packets it originates and what became of them,
+// and the handlers its transports give it.
 
 import type { ArpCacheOptions } from '../wire/arpCache.ts';
 import type { Ipv4Address } from '../wire/ipv4Address.ts';
@@ -31,7 +31,11 @@ export interface OutgoingPacket {
   payload?: Uint8Array;
   /** Source address; default: the address of the interface the route leaves by. */
   src?: Ipv4Address;
-  /** Other IP header fields (TTL, DSCP, identification, don't-fragment, ...). */
+  /**
+   * Other IP header fields (TTL, DSCP, identification, don't-fragment, ...). Without Don't
+   * Fragment, and with no identification given, the node numbers the datagram (its fragments
+   * must be told apart from others'); with it, the identification stays 0 (RFC 6864).
+   */
   ip?: Partial<Omit<Ipv4Header, 'src' | 'dst' | 'version'>>;
 }
 
@@ -41,7 +45,7 @@ export type SendResult =
   | {
       ok: false;
       packet: Packet;
-      reason: 'noRoute' | 'notConnected' | 'filtered' | 'nodeDown' | 'interfaceDown';
+      reason: 'noRoute' | 'notConnected' | 'filtered' | 'nodeDown' | 'interfaceDown' | 'tooBig';
     };
 
 /** Options of `sendPacket`. */

@@ -68,3 +68,25 @@ export class RoutingTable {
     });
   }
 }
+
+/** A route's prefix (`10.0.2.0/24`, `0.0.0.0/0`) and gateway (dotted, `''` when on-link). */
+export interface RouteWords {
+  route: string;
+  via: string;
+}
+
+const WORDS = new WeakMap<Route, RouteWords>();
+
+/**
+ * A route as `ip.forward` records it, made once per route: a string built anew per packet would
+ * cost its making and the trace's hashing of it on every forward.
+ */
+export function routeWords(route: Route): RouteWords {
+  let words = WORDS.get(route);
+  if (!words) {
+    const via = route.gateway === undefined ? '' : formatIpv4(route.gateway);
+    words = { route: formatPrefix(route.prefix), via };
+    WORDS.set(route, words);
+  }
+  return words;
+}

@@ -1,9 +1,10 @@
 // A node's ICMP: answers echo requests (so ping works) and hands each ICMP error to the transport
-// protocol whose datagram it quotes, so a UDP or TCP socket learns of its unreachable peer.
+// protocol whose datagram it quotes, so a UDP or TCP socket learns of its unreachable peer. A
+// "fragmentation needed" first teaches the node the path MTU to the quoted destination (RFC 1191).
 
 import type { NetNode } from '../ip/netNode.ts';
 import { readQuote, type QuotedDatagram } from '../wire/icmpErrors.ts';
-import type { IcmpHeader, Packet } from '../wire/packet.ts';
+import { ICMP_UNREACHABLE, type IcmpHeader, type Packet } from '../wire/packet.ts';
 
 /** Receives ICMP errors about datagrams of one protocol that this node sent. */
 export type IcmpErrorHandler = (error: {
@@ -11,6 +12,9 @@ export type IcmpErrorHandler = (error: {
   quoted: QuotedDatagram;
   packet: Packet;
 }) => void;
+
+/** The IP header fields of an echo reply: Don't Fragment off. */
+const NO_DF = Object.freeze({ dontFragment: false });
 
 /** Owns a node's ICMP delivery hook. */
 export class IcmpDispatcher {
@@ -29,9 +33,12 @@ export class IcmpDispatcher {
     const header = packet.transport;
     if (header.kind !== 'icmp') return;
     if (header.message === 'echoRequest') {
+      // Without Don't Fragment, as Linux's ICMP socket (IP_PMTUDISC_DONT): a big echo's reply
+      // is fragmented rather than lost.
       this.node.send({
         dst: packet.ip.src,
         src: packet.ip.dst,
+        ip: NO_DF,
         transport: {
           kind: 'icmp',
           message: 'echoReply',
@@ -45,6 +52,14 @@ export class IcmpDispatcher {
     if (header.message !== 'destinationUnreachable' && header.message !== 'timeExceeded') return;
     const quote = readQuote(packet.payload);
     if (!quote.ok) return;
+    if (
+      header.message === 'destinationUnreachable' &&
+      header.code === ICMP_UNREACHABLE.fragmentationNeeded &&
+      this.node.isLocal(quote.quoted.ip.src)
+    ) {
+      const { ip, totalLength } = quote.quoted;
+      this.node.learnPathMtu(ip.dst, header.nextHopMtu, totalLength, packet.ip.src);
+    }
     this.errorHandlers.get(quote.quoted.protocol)?.({ header, quoted: quote.quoted, packet });
   }
 }

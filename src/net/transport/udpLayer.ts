@@ -1,11 +1,14 @@
 // UDP (RFC 768) on one node: sockets bound to ports, datagrams demultiplexed by destination port,
 // ICMP port unreachable for datagrams nobody listens for, and that ICMP error reported back to
-// the sending socket as ECONNREFUSED (as Linux reports it to a connected UDP socket).
+// the sending socket as ECONNREFUSED (as Linux reports it to a connected UDP socket). Datagrams
+// leave without Don't Fragment, so a router cuts one too big for a link into fragments, unless
+// the socket sets it (`dontFragment`, Linux's IP_PMTUDISC_DO): then a datagram bigger than the
+// path MTU fails with EMSGSIZE, at once or when a router's "fragmentation needed" comes back.
 
 import type { Simulator } from '../../engine/simulator.ts';
 import type { NetNode } from '../ip/netNode.ts';
 import { formatIpv4, type Ipv4Address } from '../wire/ipv4Address.ts';
-import { IP_PROTOCOL, type Packet } from '../wire/packet.ts';
+import { ICMP_UNREACHABLE, IP_PROTOCOL, type Packet } from '../wire/packet.ts';
 import type { IcmpDispatcher } from './icmpDispatcher.ts';
 import { isValidPort, PortTable } from './portTable.ts';
 import { ok, refuseCall, type SocketErrorCode, type SocketResult } from './socketTrace.ts';
@@ -32,8 +35,15 @@ export interface SentDatagram {
 export interface UdpSocket {
   readonly port: number;
   /**
+   * Sets Don't Fragment on the datagrams it sends (Linux's IP_MTU_DISCOVER = IP_PMTUDISC_DO, as
+   * `ping -M do`): a router that cannot forward one whole drops it and answers "fragmentation
+   * needed". Off by default: datagrams are fragmented where they must be.
+   */
+  dontFragment: boolean;
+  /**
    * Sends a datagram: the bytes sent and the id of the packet that carries them. EBADF when
-   * closed, EMSGSIZE when too large, EHOSTUNREACH with no route.
+   * closed, EMSGSIZE when too large (for IPv4, or with dontFragment for the path MTU the node
+   * knows), EHOSTUNREACH with no route.
    */
   sendTo(to: Ipv4Address, port: number, payload: Uint8Array): SocketResult<SentDatagram>;
   /** Gives the port back. Later calls fail with EBADF. */
@@ -43,6 +53,10 @@ export interface UdpSocket {
   /** Called when an ICMP error says a datagram this socket sent could not be delivered. */
   onError: ((error: SocketErrorCode, about: { to: Ipv4Address; port: number }) => void) | undefined;
 }
+
+/** The IP header fields of a datagram: Don't Fragment as the socket says. */
+const DF = Object.freeze({ dontFragment: true });
+const NO_DF = Object.freeze({ dontFragment: false });
 
 /** The UDP layer of a node. */
 export class UdpLayer {
@@ -58,7 +72,12 @@ export class UdpLayer {
     icmp.onError(IP_PROTOCOL.udp, ({ header, quoted }) => {
       if (header.kind !== 'icmp' || header.message !== 'destinationUnreachable') return;
       const socket = quoted.srcPort === undefined ? undefined : this.ports.get(quoted.srcPort);
-      const error: SocketErrorCode = header.code === 3 ? 'ECONNREFUSED' : 'EHOSTUNREACH';
+      const error: SocketErrorCode =
+        header.code === ICMP_UNREACHABLE.port
+          ? 'ECONNREFUSED'
+          : header.code === ICMP_UNREACHABLE.fragmentationNeeded
+            ? 'EMSGSIZE'
+            : 'EHOSTUNREACH';
       if (socket && quoted.dstPort !== undefined)
         socket.reportError(error, quoted.ip.dst, quoted.dstPort);
     });
@@ -134,9 +153,12 @@ export class UdpLayer {
       dst: to,
       transport: { kind: 'udp', srcPort: socket.port, dstPort: port },
       payload,
+      ip: socket.dontFragment ? DF : NO_DF,
     });
     if (!sent.ok && sent.reason === 'noRoute')
       return this.refuse('sendto', socket.name(), 'EHOSTUNREACH');
+    if (!sent.ok && sent.reason === 'tooBig')
+      return this.refuse('sendto', socket.name(), 'EMSGSIZE');
     return ok({ bytes: payload.length, packet: sent.packet.id });
   }
 
@@ -169,6 +191,7 @@ export class UdpLayer {
 class UdpSocketImpl implements UdpSocket {
   port = 0;
   closed = false;
+  dontFragment = false;
   onMessage: UdpSocket['onMessage'] = undefined;
   onError: UdpSocket['onError'] = undefined;
 

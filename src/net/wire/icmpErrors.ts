@@ -59,13 +59,16 @@ export function portUnreachable(offending: Packet, origin: IcmpErrorOrigin): Pac
   return destinationUnreachable(offending, ICMP_UNREACHABLE.port, origin);
 }
 
-/** The Time Exceeded a router sends when a datagram's TTL runs out in transit. */
-export function timeExceeded(offending: Packet, origin: IcmpErrorOrigin): Packet {
-  return icmpError(offending, origin, {
-    kind: 'icmp',
-    message: 'timeExceeded',
-    code: ICMP_TIME_EXCEEDED.ttl,
-  });
+/**
+ * The Time Exceeded a router sends when a datagram's TTL runs out in transit (code 0), or a
+ * host when a datagram's fragments did not all come in time (code 1, reassembly).
+ */
+export function timeExceeded(
+  offending: Packet,
+  origin: IcmpErrorOrigin,
+  code: number = ICMP_TIME_EXCEEDED.ttl,
+): Packet {
+  return icmpError(offending, origin, { kind: 'icmp', message: 'timeExceeded', code });
 }
 
 function icmpError(offending: Packet, origin: IcmpErrorOrigin, icmp: IcmpHeader): Packet {

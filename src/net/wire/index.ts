@@ -1,6 +1,6 @@
 // The wire layer's public surface: the packet model, addresses, checksums, per-protocol codecs,
-// whole-packet encode/decode, ICMP errors and damage on the wire, and the link layer: MAC
-// addresses, Ethernet II frames, ARP packets and the ARP cache.
+// whole-packet encode/decode, ICMP errors, fragments and damage on the wire, and the link layer:
+// MAC addresses, Ethernet II frames, ARP packets and the ARP cache.
 export * from './packet.ts';
 export * from './ipv4Address.ts';
 export * from './checksum.ts';
@@ -11,6 +11,7 @@ export * from './udp.ts';
 export * from './icmp.ts';
 export * from './packetCodec.ts';
 export * from './icmpErrors.ts';
+export * from './ipFragments.ts';
 export * from './corruption.ts';
 export * from './mac.ts';
 export * from './crc32.ts';

@@ -28,7 +28,11 @@ export function buildHost(
     if (!iface.address) continue;
     const cidr = `${formatIpv4(iface.address.address)}/${iface.address.prefix.length}`;
     const mac = options.macs && interfaceMac(options.macs, spec.id, iface.name);
-    ends.set(iface.name, net.addInterface(iface.name, cidr, mac));
+    const ifaceOptions = {
+      ...(iface.mtu === undefined ? {} : { mtu: iface.mtu }),
+      ...(mac ? { mac } : {}),
+    };
+    ends.set(iface.name, net.addInterface(iface.name, cidr, ifaceOptions));
   }
   for (const route of spec.routes ?? [])
     net.addRoute(formatPrefix(route.to), { gateway: route.via });

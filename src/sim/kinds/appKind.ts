@@ -17,6 +17,19 @@ export type Lookup = (
   done: (result: { ok: true; address: Ipv4Address } | { ok: false; error: string }) => void,
 ) => void;
 
+/**
+ * Finds a mail domain's exchangers (its MX records, lowest preference first) through the node's
+ * resolver; calls back with them or an error (`NODATA` when the domain has none, `NXDOMAIN`, ...).
+ */
+export type MxLookup = (
+  domain: string,
+  done: (
+    result:
+      | { ok: true; exchangers: readonly { preference: number; exchange: string }[] }
+      | { ok: false; error: string },
+  ) => void,
+) => void;
+
 /** The socket a server app listens on (with the defaults it applies). */
 export interface Listening {
   protocol: 'tcp' | 'udp';
@@ -35,6 +48,8 @@ export interface AppContext {
   cpu(): CpuScheduler;
   /** Resolves node ids, IPv4 literals and, through the node's resolver, DNS names. */
   readonly lookup: Lookup;
+  /** A mail domain's MX records, through the node's resolver. */
+  readonly lookupMx: MxLookup;
   /** The address a node id (its first interface) or an IPv4 literal names. */
   addressOf(peer: string): Ipv4Address | undefined;
 }
@@ -58,12 +73,16 @@ export interface AppTarget {
   socket?: Listening;
 }
 
-/** Where an app sits in the document, for messages. */
+/** Where an app sits in the document, for messages, and what else its node has. */
 export interface AppAt {
   /** `$.nodes[2].apps[0]`. */
   path: string;
   /** The node's id. */
   node: string;
+  /** Whether the node has a resolver (a `dns` setting). */
+  dns: boolean;
+  /** The node's apps, this one among them. */
+  apps: readonly { type: string }[];
 }
 
 /** An application kind. `A` is its document type, `F` the figures of one app after a run. */

@@ -21,6 +21,9 @@ import { clientRole, serverRole } from '../../kinds/host/hostRoles.ts';
 import { pingActionKind } from '../../kinds/host/pingActionKind.ts';
 import { loadBalancerKind } from '../../kinds/loadBalancer/loadBalancerKind.ts';
 import { loadBalancerRole } from '../../kinds/loadBalancer/loadBalancerRole.ts';
+import { mailClientKind } from '../../kinds/mail/mailClientKind.ts';
+import { pop3ServerKind } from '../../kinds/mail/pop3ServerKind.ts';
+import { smtpServerKind } from '../../kinds/mail/smtpServerKind.ts';
 import { checkNat, natSettings } from '../../kinds/nat/natSchemas.ts';
 import { natStatically, natWarnings } from '../../kinds/nat/natStaticFeature.ts';
 import { echoKind } from '../../kinds/pingEcho/echoKind.ts';
@@ -47,6 +50,9 @@ export const APP_KINDS = [
   ftpServerKind,
   ftpClientKind,
   loadBalancerKind,
+  smtpServerKind,
+  pop3ServerKind,
+  mailClientKind,
 ] as const;
 
 /** Every action a node can take at a moment (a timed event of the scenario, see actionKind.ts). */

@@ -82,7 +82,7 @@ export function checkApps(
           );
         else names.set(name, j);
       }
-      kind.check?.(app, { path, node: node.id }, issues);
+      kind.check?.(app, { path, node: node.id, dns: !!node.dns, apps: node.apps ?? [] }, issues);
     });
   });
 }

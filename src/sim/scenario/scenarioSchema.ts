@@ -95,7 +95,16 @@ export const appSchema = tagged(
 
 const interfaceSchema = object(
   { name: id('pattern.interfaceName') },
-  { address: interfaceAddress() },
+  {
+    address: interfaceAddress(),
+    mtu: number({
+      integer: true,
+      min: 68,
+      max: 65_535,
+      description:
+        'Largest IP packet the interface sends, in bytes (default 1500, Ethernet; at least 68, RFC 791). A bigger one is cut into fragments, or dropped with ICMP "fragmentation needed" when Don\'t Fragment is set.',
+    }),
+  },
   'A network interface. Hosts and routers need an address; switch ports have none.',
 );
 
@@ -123,7 +132,8 @@ const tcpSettings = object(
       integer: true,
       min: 88,
       max: 65_495,
-      description: 'Maximum segment size in bytes (default 1460).',
+      description:
+        'Maximum segment size in bytes (default 1460); the SYN announces no more than the interface MTU less 40.',
     }),
     receiveWindow: byteSize(
       'Receive buffer, advertised as the window (default 65535 bytes); at least the MSS, at most 65535 bytes without windowScaling (the window field is 16 bits) and 65535 x 2^14 with it.',

@@ -31,6 +31,7 @@ import type { Scenario, ScenarioNode } from '../scenario/scenarioSchema.ts';
 import { cpuFigures, type CpuFigures } from './cpuFigures.ts';
 import { linkFigures, type LinkFigures } from './linkFigures.ts';
 import { nodeFailureFigures, type NodeFailureFigures } from './nodeFailureFigures.ts';
+import { fragmentFigures, type FragmentFigures } from './fragmentFigures.ts';
 import { TraceRouter } from './traceRouter.ts';
 
 type KindList = (typeof APP_KINDS)[number];
@@ -64,6 +65,11 @@ export interface RunSummary {
   links: LinkFigures[];
   /** The nodes a `nodeCrash` event names; present only when there is one. */
   nodeFailures?: NodeFailureFigures[];
+  /**
+   * The nodes that fragmented, reassembled, dropped a packet too big with DF or learned a path
+   * MTU; present only when one did.
+   */
+  fragmentation?: FragmentFigures[];
 }
 
 /** Whether a node has a CPU: a `cpu` setting, or an app that runs work on one. */
@@ -194,10 +200,14 @@ export function runFigures(scenario: Scenario): RunFigures {
     return fold;
   });
 
+  const sizes = fragmentFigures(scenario.nodes.map((n) => n.id));
+  router.attach(sizes, { by: 'all' });
+
   return {
     types: router.types,
     add: (record) => router.route(record),
     result(traceRecords) {
+      const fragmentation = sizes.result();
       const byKind: Record<string, unknown[]> = {};
       for (const kind of APP_KINDS) {
         const figures = apps.filter((a) => a.kind === kind).map((a) => a.fold.result());
@@ -214,6 +224,7 @@ export function runFigures(scenario: Scenario): RunFigures {
         cpus: cpus.map((c) => c.result()),
         links: links.map((l) => l.result()),
         ...(nodeFailures.length > 0 ? { nodeFailures: nodeFailures.map((f) => f.result()) } : {}),
+        ...(fragmentation.length > 0 ? { fragmentation } : {}),
       };
     },
   };

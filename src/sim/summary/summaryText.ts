@@ -18,6 +18,7 @@ import { formatBitRate } from './figureMath.ts';
 import type { DirectionFigures, LinkFigures } from './linkFigures.ts';
 import type { RunSummary } from './runSummary.ts';
 import { nodeFailureLine } from './nodeFailureFigures.ts';
+import { fragmentLine } from './fragmentFigures.ts';
 
 const REASONS: Record<StopReason, string> = {
   empty: 'nothing left to do',
@@ -52,6 +53,7 @@ export function formatSummaryLines(s: RunSummary): string[] {
   for (const n of s.nats ?? []) lines.push(...natBehaviour().lines(n));
   for (const p of s.cpus) lines.push(...cpuLines(p));
   for (const f of s.nodeFailures ?? []) lines.push(nodeFailureLine(f, formatDuration));
+  for (const f of s.fragmentation ?? []) lines.push(fragmentLine(f));
   for (const l of s.links) {
     const [ab, ba] = l.directions;
     const total = (key: keyof DirectionFigures) => (ab[key] ?? 0) + (ba[key] ?? 0);

@@ -1,7 +1,7 @@
 // Which charts each built-in scenario gets, worked out by hand from the scenario files:
 // - latency: a pinger whose echo replies come back (ping-over-a-link, two-subnets, backup-route);
 // - requests: a server app run by a server process (httpServer, service) or an HTTP client;
-//   echo, sink, FTP and DNS servers answer without one;
+//   echo, sink, FTP, DNS, SMTP and POP3 servers answer without one;
 // - throughput: every scenario sends packets over its links;
 // - cwnd and rto: any TCP connection that carries data (every app but pinger and echo);
 // - queue: a packet that has to wait behind another on a link, which needs two packets sent at
@@ -9,7 +9,8 @@
 //   data at the same instant, so the data waits (and bulk uploads, the 5000-byte logo and a
 //   20 kB STOR send bursts of segments). The pinger sends one packet at a time and the echo
 //   answers each alone, so Ping and the backup route have none (their first request waits for
-//   ARP alone).
+//   ARP alone); but the fragments of one datagram leave one interface together, so the MTU
+//   scenario's pings queue (and its TCP upload too).
 // - A port scan moves no data (SYNs, SYN-ACKs and RSTs only) and sends each probe and answer
 //   alone, 5 ms apart; but the printer is switched off, so the router's ARP for it fails and it
 //   answers the 16 probes that waited with ICMP host unreachable at once: throughput and queue.
@@ -54,6 +55,8 @@ const EXPECTED: Record<string, ChartKind[]> = {
   'server-crash.json': ['requests', ...TCP],
   'backup-route.json': ['latency', 'throughput'],
   'link-slowdown.json': TCP,
+  'mtu-path-discovery.json': ['latency', ...TCP],
+  'email.json': TCP,
 };
 
 describe('charts that apply to each built-in scenario', () => {

@@ -37,15 +37,15 @@ export const FIELD_HELP_DE: Translation<typeof FIELD_HELP_EN> = {
   'ip.totalLength':
     'Größe des ganzen Pakets, IP-Header plus Daten, in Bytes. Der Sender berechnet sie; sie wird nicht gewählt.',
   'ip.identification':
-    'Hält die Fragmente eines Pakets zusammen, falls ein Router es aufteilen muss. Hier immer 0: Der Simulator fragmentiert nie.',
+    'Hält die Fragmente eines Pakets zusammen, wenn es aufgeteilt werden muss: Jedes Stück trägt die Nummer seines Pakets. Ein Paket mit Don’t Fragment wird nie aufgeteilt und darf daher 0 tragen (RFC 6864).',
   'ip.flags': 'Drei Bits, die die Fragmentierung steuern.',
   'ip.flags.reserved': 'Reserviert: muss null sein.',
   'ip.flags.df':
-    'Don’t Fragment: Ein Router muss das Paket verwerfen (und das per ICMP melden), statt es aufzuteilen. Linux setzt es bei TCP.',
+    'Don’t Fragment: Ein Router muss das Paket verwerfen (und das per ICMP „Fragmentation Needed“ melden), statt es aufzuteilen. TCP setzt es, um die Pfad-MTU zu finden (RFC 1191); UDP lässt es frei.',
   'ip.flags.mf':
     'More Fragments: Nach diesem Stück folgen weitere Stücke desselben ursprünglichen Pakets.',
   'ip.fragmentOffset':
-    'Wohin dieses Stück im ursprünglichen Paket gehört, in Einheiten von 8 Bytes. 0 bei einem Paket, das nicht aufgeteilt wurde.',
+    'Wohin dieses Stück in den Daten des ursprünglichen Pakets gehört, in Einheiten von 8 Bytes (69 heißt Byte 552). 0 bei einem Paket, das nicht aufgeteilt wurde, und beim ersten Stück eines aufgeteilten.',
   'ip.ttl':
     'Time to live: wie viele Hops bleiben, bevor ein Router das Paket verwirft; jeder Router senkt den Wert um eins. So kreist kein Paket ewig.',
   'ip.protocol':
@@ -135,6 +135,8 @@ export const FIELD_HELP_DE: Translation<typeof FIELD_HELP_EN> = {
     'Der Pinger schreibt hinein, der wievielte Versuch das ist: 0 beim ersten Senden, 1, 2, … bei Wiederholungen.',
   'data.padding': 'Füllbytes (Nullen), die der Anfrage die Größe geben, die das Szenario verlangt.',
   'data.echo': 'Daten im Echo Request; die Antwort schickt dieselben Bytes zurück.',
+  'data.fragment':
+    'Dieses Stück der Daten des ursprünglichen Pakets. Das Ziel setzt die Stücke nach ihren Offsets wieder zusammen; das erste Stück beginnt mit dem Transport-Header (UDP, TCP oder ICMP), die anderen tragen nur Daten.',
   'quote.data':
     'Die ersten 8 Bytes nach dem zitierten IP-Header: genug für die Ports, damit der Sender erkennt, welcher Socket betroffen ist.',
   'quote.payload':

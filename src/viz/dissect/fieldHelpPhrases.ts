@@ -38,14 +38,14 @@ export const FIELD_HELP_EN = {
   'ip.totalLength':
     'Size of the whole packet, IP header plus data, in bytes. The sender computes it; it is not chosen.',
   'ip.identification':
-    'Ties together the fragments of one packet if a router has to split it. Always 0 here: the simulator never fragments.',
+    'Ties together the fragments of one packet when it has to be split: every piece carries its packet’s number. A packet sent with Don’t Fragment is never split, so it may carry 0 (RFC 6864).',
   'ip.flags': 'Three bits that control fragmentation.',
   'ip.flags.reserved': 'Reserved: must be zero.',
   'ip.flags.df':
-    'Don’t Fragment: a router must drop the packet (and say so with ICMP) rather than split it. Linux sets it on TCP.',
+    'Don’t Fragment: a router must drop the packet (and say so with ICMP “fragmentation needed”) rather than split it. TCP sets it to find the path MTU (RFC 1191); UDP leaves it clear.',
   'ip.flags.mf': 'More Fragments: more pieces of the same original packet follow this one.',
   'ip.fragmentOffset':
-    'Where this piece belongs in the original packet, in units of 8 bytes. 0 for a packet that was not split.',
+    'Where this piece belongs in the original packet’s data, in units of 8 bytes (69 means byte 552). 0 for a packet that was not split, and for the first piece of one that was.',
   'ip.ttl':
     'Time to live: hops left before a router discards the packet; each router lowers it by one. It stops packets that loop forever.',
   'ip.protocol':
@@ -128,6 +128,8 @@ export const FIELD_HELP_EN = {
     'The pinger writes which attempt this is: 0 for the first send, 1, 2, ... for retries.',
   'data.padding': 'Filler bytes (zeros) that give the request the size the scenario asked for.',
   'data.echo': 'Data carried by the echo request; the reply sends the same bytes back.',
+  'data.fragment':
+    'This piece of the original packet’s data. The destination puts the pieces back together by their offsets; the first piece starts with the transport header (UDP, TCP or ICMP), the others carry only data.',
   'quote.data':
     'The first 8 bytes after the quoted IP header: enough for the ports, so the sender can tell which socket failed.',
   'quote.payload':

@@ -3,12 +3,14 @@
 // field with its byte range and meaning.
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
+import { isFragment } from '../../net/wire/ipFragments.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import { decodePacket } from '../../net/wire/packetCodec.ts';
 import { wireBytes } from '../../net/wire/corruption.ts';
 import {
   fieldMakers,
+  hex16,
   type PacketDissection,
   type PacketField,
   type PacketLayer,
@@ -45,15 +47,26 @@ export function dissectBytes(bytes: Uint8Array, options: DissectOptions = {}): P
   const { words, byteCount } = fieldMakers(language);
   const start = wire.ipHeaderLength;
   const end = wire.totalLength;
+  const fragment = isFragment(packet.ip);
+  const first = packet.ip.fragmentOffset * 8;
+  const summary = {
+    src: formatIpv4(packet.ip.src),
+    dst: formatIpv4(packet.ip.dst),
+    ttl: String(packet.ip.ttl),
+    bytes: byteCount(end),
+  };
   const ip: PacketLayer = {
     id: 'ip',
     name: 'IPv4',
-    summary: words.say('summary.ip', {
-      src: formatIpv4(packet.ip.src),
-      dst: formatIpv4(packet.ip.dst),
-      ttl: String(packet.ip.ttl),
-      bytes: byteCount(end),
-    }),
+    summary: fragment
+      ? words.say('summary.ipFragment', {
+          ...summary,
+          id: hex16(packet.ip.identification),
+          first: String(first),
+          last: String(first + end - start - 1),
+          more: packet.ip.moreFragments ? words.say('summary.fragmentMore') : '',
+        })
+      : words.say('summary.ip', summary),
     offset: 0,
     length: start,
     fields: ipFields(bytes, 0, 'ip', wire.ipChecksumValid, language),
@@ -88,7 +101,7 @@ export function dissectBytes(bytes: Uint8Array, options: DissectOptions = {}): P
             bytes,
             dataStart,
             end,
-            t.kind === 'icmp' ? 'icmpEcho' : 'app',
+            fragment ? 'fragment' : t.kind === 'icmp' ? 'icmpEcho' : 'app',
             t.kind === 'udp' ? options.message : undefined,
             language,
           ),

@@ -96,7 +96,11 @@ export function ipFields(
         ],
       },
     ),
-    bitField(b, id('fragmentOffset'), 'Fragment offset', o + 6, 2, { first: 3, count: 13 }, String),
+    bitField(b, id('fragmentOffset'), 'Fragment offset', o + 6, 2, { first: 3, count: 13 }, (r) =>
+      r === 0
+        ? '0'
+        : words.say('ip.fragmentOffset.bytes', { units: String(r), bytes: String(r * 8) }),
+    ),
     numberField(b, id('ttl'), 'Time to live (TTL)', o + 8, 1),
     numberField(
       b,
@@ -151,7 +155,7 @@ export function dataLayer(
   b: Uint8Array,
   start: number,
   end: number,
-  kind: 'icmpEcho' | 'app',
+  kind: 'icmpEcho' | 'app' | 'fragment',
   message: AppMessage | undefined,
   language: Language = ENGLISH,
 ): PacketLayer {
@@ -182,12 +186,19 @@ export function dataLayer(
       );
     }
   }
-  const id = kind === 'icmpEcho' ? 'data.echo' : 'data.payload';
+  const id =
+    kind === 'icmpEcho' ? 'data.echo' : kind === 'fragment' ? 'data.fragment' : 'data.payload';
   const payload = field(id, 'Data', start, end - start, payloadText(data), {
     note: byteCount(end - start),
     ...(children.length > 0 ? { children } : {}),
   });
-  const name = words.say(kind === 'icmpEcho' ? 'layer.echoData' : 'layer.appData');
+  const name = words.say(
+    kind === 'icmpEcho'
+      ? 'layer.echoData'
+      : kind === 'fragment'
+        ? 'layer.fragmentData'
+        : 'layer.appData',
+  );
   const bytes = byteCount(end - start);
   return {
     id: 'data',

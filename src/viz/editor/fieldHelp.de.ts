@@ -18,6 +18,8 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
     'ein Schnittstellenname: ein Buchstabe, dann bis zu 63 Buchstaben, Ziffern, "_" oder "-"',
   'The interface address and its prefix length, like 10.0.0.2/24.':
     'Die Adresse der Schnittstelle und ihre Präfixlänge, etwa 10.0.0.2/24.',
+  'Largest IP packet the interface sends, in bytes (default 1500, Ethernet; at least 68, RFC 791). A bigger one is cut into fragments, or dropped with ICMP "fragmentation needed" when Don\'t Fragment is set.':
+    "Größtes IP-Paket, das die Schnittstelle sendet, in Bytes (Standard 1500, Ethernet; mindestens 68, RFC 791). Ein größeres wird in Fragmente zerteilt oder, wenn Don't Fragment gesetzt ist, mit ICMP „Fragmentation Needed“ verworfen.",
   'Default router, on a subnet of this node.': 'Standard-Router, in einem Subnetz dieses Knotens.',
   'A static route: packets for `to` go to the router `via`.':
     'Eine statische Route: Pakete für `to` gehen an den Router `via`.',
@@ -25,8 +27,8 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
     'Der nächste Router, in einem Subnetz dieses Knotens.',
   'Loss recovery: "newreno" (default, RFC 6582) or "reno" (RFC 5681, for comparison).':
     'Verlustbehandlung: "newreno" (Standard, RFC 6582) oder "reno" (RFC 5681, zum Vergleich).',
-  'Maximum segment size in bytes (default 1460).':
-    'Maximale Segmentgröße in Bytes (Standard 1460).',
+  'Maximum segment size in bytes (default 1460); the SYN announces no more than the interface MTU less 40.':
+    'Maximale Segmentgröße in Bytes (Standard 1460); das SYN kündigt höchstens die MTU der Schnittstelle minus 40 an.',
   'Receive buffer, advertised as the window (default 65535 bytes); at least the MSS, at most 65535 bytes without windowScaling (the window field is 16 bits) and 65535 x 2^14 with it.':
     'Empfangspuffer, als Fenster angekündigt (Standard 65535 Bytes); mindestens die MSS, höchstens 65535 Bytes ohne windowScaling (das Fensterfeld ist 16 Bit breit) und 65535 x 2^14 mit.',
   'Send buffer (default 256KiB); at least the MSS.':
@@ -117,6 +119,8 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
   'When the first request is sent (default 0s).':
     'Wann die erste Anfrage gesendet wird (Standard 0s).',
   'Request payload in bytes (default 56).': 'Nutzdaten der Anfrage in Bytes (Standard 56).',
+  'Send requests with Don\'t Fragment set, as `ping -M do` (default false): one too big for a link on the way is dropped there and the router answers ICMP "fragmentation needed"; once the path MTU is known, sending one that big fails at once with EMSGSIZE.':
+    "Anfragen mit gesetztem Don't Fragment senden, wie `ping -M do` (Standard false): Eine für eine Leitung unterwegs zu große wird dort verworfen, und der Router antwortet mit ICMP „Fragmentation Needed“; sobald die Pfad-MTU bekannt ist, schlägt das Senden einer so großen sofort mit EMSGSIZE fehl.",
   'Answers each UDP request with a reply of the same size, one request at a time.':
     'Beantwortet jede UDP-Anfrage mit einer gleich großen Antwort, eine Anfrage nach der anderen.',
   'UDP port to listen on (default 7).': 'UDP-Port, auf dem gelauscht wird (Standard 7).',
@@ -222,8 +226,8 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
   'Service port (default 7000).': 'Dienst-Port (Standard 7000).',
   'A query: a verb and its arguments, on one line.':
     'Eine Abfrage: ein Verb und seine Argumente, in einer Zeile.',
-  'An authoritative DNS server: answers A queries from its records, NXDOMAIN for names it lacks.':
-    'Ein autoritativer DNS-Server: beantwortet A-Anfragen aus seinen Einträgen, NXDOMAIN für Namen, die er nicht hat.',
+  'An authoritative DNS server: answers A and MX queries from its records, NXDOMAIN for names it lacks.':
+    'Ein autoritativer DNS-Server: beantwortet A- und MX-Anfragen aus seinen Einträgen, NXDOMAIN für Namen, die er nicht hat.',
   'UDP port (default 53).': 'UDP-Port (Standard 53).',
   'The zone: names at or under it are answered, others REFUSED (default: every name).':
     'Die Zone: Namen in ihr oder darunter werden beantwortet, andere mit REFUSED (Standard: jeder Name).',
@@ -236,6 +240,12 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
     'Ein Alias: Der Name steht für `target`, das dann seinerseits nachgeschlagen wird.',
   'The alias.': 'Der Alias.',
   'The canonical name it stands for.': 'Der kanonische Name, für den er steht.',
+  'A mail exchanger: mail for `name` goes to the server `exchange` (RFC 1035 3.3.9, RFC 5321 5.1).':
+    'Ein Mail-Exchanger: Post für `name` geht an den Server `exchange` (RFC 1035 3.3.9, RFC 5321 5.1).',
+  'The mail domain, e.g. "b.example".': 'Die Mail-Domain, z. B. "b.example".',
+  'The mail server that takes the domain\u2019s mail, e.g. "mx.b.example".':
+    'Der Mailserver, der die Post der Domain annimmt, z. B. "mx.b.example".',
+  'Lower is tried first (default 10).': 'Der niedrigere wird zuerst versucht (Standard 10).',
   'Time to prepare each response (default 0s).':
     'Zeit, um jede Antwort vorzubereiten (Standard 0s).',
   'An FTP server (RFC 959): login, PWD, CWD, TYPE, PASV, LIST, RETR, STOR, QUIT.':
@@ -425,4 +435,34 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
     'Wie lange auf eine Antwort gewartet wird, bevor ein Port erneut geprüft wird (Standard 1s).',
   'SYNs sent again to a port that did not answer, before it counts as filtered (default 1).':
     'SYNs, die an einen Port ohne Antwort erneut gesendet werden, bevor er als gefiltert gilt (Standard 1).',
+  // Email (src/kinds/mail/mailSchemas.ts).
+  'An SMTP server (RFC 5321): takes mail for its domains into their mailboxes, refuses other domains, but relays mail from the networks in relayFrom to the domain’s MX (its node needs a dns setting).':
+    'Ein SMTP-Server (RFC 5321): nimmt Post für seine Domains in deren Postfächer an, weist andere Domains ab, leitet aber Post aus den Netzen in relayFrom an den MX der Domain weiter (sein Knoten braucht eine dns-Einstellung).',
+  'A domain the server takes mail for, e.g. "b.example".':
+    'Eine Domain, für die der Server Post annimmt, z. B. "b.example".',
+  'TCP port (default 25).': 'TCP-Port (Standard 25).',
+  'Its own name in its greeting and Received fields (default "mail." and its first domain).':
+    'Sein eigener Name in der Begrüßung und in Received-Zeilen (Standard "mail." und seine erste Domain).',
+  'A mailbox at each of the server’s domains.': 'Ein Postfach in jeder Domain des Servers.',
+  'The mailbox name: the part before the @.': 'Der Name des Postfachs: der Teil vor dem @.',
+  'Its POP3 password (default "secret").': 'Sein POP3-Passwort (Standard "secret").',
+  'A POP3 server (RFC 1939): lets the owners of the node’s SMTP server mailboxes fetch and delete their mail.':
+    'Ein POP3-Server (RFC 1939): lässt die Besitzer der Postfächer des SMTP-Servers auf dem Knoten ihre Post abholen und löschen.',
+  'TCP port (default 110).': 'TCP-Port (Standard 110).',
+  'A mail client: sends its messages through its SMTP server and fetches its mail from its POP3 server.':
+    'Ein Mail-Client: sendet seine Nachrichten über seinen SMTP-Server und holt seine Post von seinem POP3-Server ab.',
+  'Its own address, e.g. "alice@a.example".': 'Seine eigene Adresse, z. B. "alice@a.example".',
+  'Its SMTP server’s port (default 25).': 'Der Port seines SMTP-Servers (Standard 25).',
+  'Its POP3 server’s port (default 110).': 'Der Port seines POP3-Servers (Standard 110).',
+  'A message the client sends.': 'Eine Nachricht, die der Client sendet.',
+  'The recipient, e.g. "bob@b.example".': 'Der Empfänger, z. B. "bob@b.example".',
+  'The Subject line.': 'Die Betreffzeile (Subject).',
+  'When it is sent (default 0s).': 'Wann sie gesendet wird (Standard 0s).',
+  'The text of the message.': 'Der Text der Nachricht.',
+  'When the client fetches its mail by POP3.': 'Wann der Client seine Post per POP3 abholt.',
+  'The first fetch (default 1s).': 'Das erste Abholen (Standard 1s).',
+  'Fetch again after this long (default: once).':
+    'Nach dieser Zeit erneut abholen (Standard: einmal).',
+  'Leave fetched messages on the server (default false: DELE after RETR).':
+    'Abgeholte Nachrichten auf dem Server lassen (Standard false: DELE nach RETR).',
 };

@@ -70,6 +70,8 @@ const PROTOCOLS: readonly [number, string][] = [
 ];
 
 const APP_PROTOCOLS = ['HTTP', 'DNS', 'FTP', 'TLS', 'Echo'];
+/** The choices for a mail protocol's message: the mail protocols and those a learner confuses. */
+const MAIL_PROTOCOLS = ['SMTP', 'POP3', 'HTTP', 'FTP', 'DNS'];
 
 /** The quiz for a dissected packet: its layers from the outside in, each with its questions. */
 export function encapsulationQuiz(
@@ -207,6 +209,8 @@ const KIND_PAIRS = {
   HTTP: ['app.kind.http', ['request', 'response']],
   DNS: ['app.kind.dns', ['query', 'response']],
   FTP: ['app.kind.ftp', ['command', 'reply']],
+  SMTP: ['app.kind.mail', ['command', 'reply']],
+  POP3: ['app.kind.mail', ['command', 'reply']],
 } as const;
 
 function dataLayer(layer: PacketLayer, context: QuizContext, words: QuizWords): QuizLayer {
@@ -221,11 +225,12 @@ function dataLayer(layer: PacketLayer, context: QuizContext, words: QuizWords): 
         'app.protocol',
         words.say('app.protocol.prompt'),
         part.protocol,
-        APP_PROTOCOLS,
+        APP_PROTOCOLS.includes(part.protocol) ? APP_PROTOCOLS : MAIL_PROTOCOLS,
         appWhy(part, words),
       ),
     );
-    if (part.protocol !== 'TLS') {
+    // A piece of a message's text is neither a command nor a reply: no question on its kind.
+    if (part.protocol !== 'TLS' && part.kind !== 'text') {
       const [prompt, pair] = KIND_PAIRS[part.protocol];
       questions.push(
         question(
@@ -279,6 +284,13 @@ function appWhy(part: AppPart, words: QuizWords): string {
     }
     case 'FTP':
       return words.say('why.ftp', { line: part.lines[0] ?? '' });
+    case 'SMTP':
+    case 'POP3':
+      return part.kind === 'text'
+        ? words.say('why.mailText', { protocol: part.protocol })
+        : words.say(part.protocol === 'SMTP' ? 'why.smtp' : 'why.pop3', {
+            line: part.lines[0] ?? '',
+          });
     case 'TLS':
       return words.say('why.tls', { name: part.name });
   }

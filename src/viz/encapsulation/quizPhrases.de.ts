@@ -78,6 +78,7 @@ export const QUIZ_DE: Translation<typeof QUIZ_EN> = {
   'app.kind.http': 'Ist es eine Anfrage oder eine Antwort?',
   'app.kind.dns': 'Ist es eine Anfrage oder eine Antwort?',
   'app.kind.ftp': 'Ist es ein Befehl oder eine Antwort?',
+  'app.kind.mail': 'Ist es ein Befehl oder eine Antwort?',
   'app.kind.echo': 'Ist es eine Anfrage oder eine Antwort?',
   'kind.request': 'Anfrage',
   'kind.response': 'Antwort',
@@ -95,6 +96,10 @@ export const QUIZ_DE: Translation<typeof QUIZ_EN> = {
   'why.dns.response': 'DNS (RFC 1035): eine Antwort.',
   'why.dns.responseFor': 'DNS (RFC 1035): eine Antwort auf die Frage nach {question}.',
   'why.ftp': 'FTP (RFC 959): „{line}“ auf der Steuerverbindung.',
+  'why.smtp': 'SMTP (RFC 5321): „{line}“, an oder von Port 25.',
+  'why.pop3': 'POP3 (RFC 1939): „{line}“, an oder von Port 110.',
+  'why.mailText':
+    '{protocol}: ein Stück vom Text einer Nachricht, zwischen den Befehlen und Antworten.',
   'why.tls': 'TLS-Records (RFC 8446): {name}.',
   'why.echo':
     'Echo: Der Pinger sendet ein paar Bytes, und der Echo-Server schickt dieselben Bytes zurück (Port 7, RFC 862).',

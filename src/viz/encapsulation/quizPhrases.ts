@@ -87,6 +87,7 @@ export const QUIZ_EN = {
   'app.kind.http': 'Is it a request or a response?',
   'app.kind.dns': 'Is it a query or a response?',
   'app.kind.ftp': 'Is it a command or a reply?',
+  'app.kind.mail': 'Is it a command or a reply?',
   'app.kind.echo': 'Is it a request or a reply?',
   'kind.request': 'request',
   'kind.response': 'response',
@@ -104,6 +105,9 @@ export const QUIZ_EN = {
   'why.dns.response': 'DNS (RFC 1035): a response.',
   'why.dns.responseFor': 'DNS (RFC 1035): a response for {question}.',
   'why.ftp': 'FTP (RFC 959): "{line}" on the control connection.',
+  'why.smtp': 'SMTP (RFC 5321): "{line}", to or from port 25.',
+  'why.pop3': 'POP3 (RFC 1939): "{line}", to or from port 110.',
+  'why.mailText': '{protocol}: a piece of a message’s text, between the commands and replies.',
   'why.tls': 'TLS records (RFC 8446): {name}.',
   'why.echo':
     'Echo: the pinger sends some bytes and the echo server sends the same bytes back (port 7, RFC 862).',

@@ -10,6 +10,7 @@ import { dnsServerView, resolverView } from '../../kinds/dns/dnsView.ts';
 import { firewallFeatureView } from '../../kinds/firewall/firewallView.ts';
 import { ftpClientView, ftpServerView } from '../../kinds/ftp/ftpView.ts';
 import { loadBalancerView } from '../../kinds/loadBalancer/loadBalancerView.ts';
+import { mailClientView, pop3ServerView, smtpServerView } from '../../kinds/mail/mailView.ts';
 import { natView } from '../../kinds/nat/natView.ts';
 import { echoView, pingerView } from '../../kinds/pingEcho/pingEchoView.ts';
 import { serviceClientView, serviceView } from '../../kinds/service/serviceView.ts';
@@ -32,6 +33,9 @@ export const APP_VIEWS: readonly AnyAppKindView[] = [
   ftpServerView,
   ftpClientView,
   loadBalancerView,
+  smtpServerView,
+  pop3ServerView,
+  mailClientView,
 ];
 
 /**

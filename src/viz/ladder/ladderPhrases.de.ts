@@ -30,6 +30,8 @@ export const LADDER_DE: Translation<typeof LADDER_EN> = {
   'drop.tcpChecksum': 'TCP-Prüfsumme falsch',
   'drop.udpChecksum': 'UDP-Prüfsumme falsch',
   'drop.icmpChecksum': 'ICMP-Prüfsumme falsch',
+  'drop.fragmentationNeeded': 'zu groß, DF gesetzt',
+  'drop.badFragment': 'kaputtes Fragment',
   'error.listener':
     'Ein lauschender Socket hat keine einzelne Gegenstelle: Wähle eine seiner Verbindungen.',
   'error.noOwner': 'Kein Knoten des Szenarios hat die Adresse {end}.',

@@ -33,6 +33,8 @@ export const LADDER_EN = {
   'drop.tcpChecksum': 'bad TCP checksum',
   'drop.udpChecksum': 'bad UDP checksum',
   'drop.icmpChecksum': 'bad ICMP checksum',
+  'drop.fragmentationNeeded': 'too big, DF set',
+  'drop.badFragment': 'bad fragment',
   'error.listener': 'A listening socket has no single peer: pick one of its connections.',
   'error.noOwner': 'No node of the scenario owns {end}.',
   'run.dataSegments': { one: '{count} data segment', other: '{count} data segments' },

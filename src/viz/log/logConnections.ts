@@ -162,7 +162,10 @@ export class ConnectionTracker {
           return null;
         }
         const found = packetConversation(record.packet);
-        const key = found ? this.add(found.key, found.protocol, found.ends, record.t) : null;
+        // A fragment has no ports: it is its datagram's (ip.fragment tied it before).
+        const key = found
+          ? this.add(found.key, found.protocol, found.ends, record.t)
+          : (this.byPacket.get(record.pkt) ?? null);
         this.byPacket.set(record.pkt, key);
         const t = record.packet.transport;
         if (key !== null && record.type === 'link.rx' && (t.kind === 'tcp' || t.kind === 'udp')) {
@@ -173,9 +176,29 @@ export class ConnectionTracker {
         }
         return key;
       }
+      case 'ip.fragment': {
+        const found = packetConversation(record.packet);
+        const key = found
+          ? this.add(found.key, found.protocol, found.ends, record.t)
+          : (this.byPacket.get(record.pkt) ?? null);
+        this.byPacket.set(record.pkt, key);
+        for (const id of record.fragments) this.byPacket.set(id, key);
+        return key;
+      }
+      case 'ip.reassemble': {
+        const found = packetConversation(record.packet);
+        const key = found
+          ? this.add(found.key, found.protocol, found.ends, record.t)
+          : (this.byPacket.get(record.fragments[0] ?? -1) ?? null);
+        this.byPacket.set(record.pkt, key);
+        return key;
+      }
+      case 'ip.reassemblyTimeout':
+        return this.byPacket.get(record.fragments[0] ?? -1) ?? null;
       case 'socket.state':
       case 'tcp.cwnd':
       case 'tcp.rto':
+      case 'tcp.pathMtu':
       case 'tcp.retransmit':
         return this.socketName(
           record.node,

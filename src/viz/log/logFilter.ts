@@ -72,10 +72,11 @@ const G = Object.fromEntries(LOG_GROUPS.map((g, i) => [g, 1 << i])) as Record<Lo
 const IP_PROTOCOLS: Record<number, number> = { 1: P.icmp, 6: P.tcp, 17: P.udp };
 const ALL_PROTOCOLS = LOG_PROTOCOLS.reduce((bits, p) => bits | P[p], 0);
 
+/** A frame's protocol bit; a fragment (raw) is its datagram's protocol's. */
 function packetProtocol(frame: Frame): number {
   if (isArpFrame(frame)) return 0; // ARP is the link layer's: tagged `link` with every frame
-  const kind = frame.transport.kind;
-  return kind === 'tcp' || kind === 'udp' || kind === 'icmp' ? P[kind] : 0;
+  const t = frame.transport;
+  return t.kind === 'raw' ? (IP_PROTOCOLS[t.protocol] ?? 0) : P[t.kind];
 }
 
 /** Record types of the network and transport layers (the rest is the application layer). */
@@ -153,6 +154,23 @@ export function tagRecord(record: TraceRecord, packets: PacketInfo): RecordTags 
       return tags([record.node], of(record.pkt).protocol, G.drops);
     case 'transport.drop':
       return tags([record.node], P[record.protocol], G.drops);
+    case 'ip.fragment': {
+      const info = { protocol: packetProtocol(record.packet), error: isIcmpError(record.packet) };
+      packets.set(record.pkt, info);
+      return tags([record.node], info.protocol, G.packets);
+    }
+    case 'ip.reassemble': {
+      const info = { protocol: packetProtocol(record.packet), error: isIcmpError(record.packet) };
+      packets.set(record.pkt, info);
+      return tags([record.node], info.protocol, G.packets);
+    }
+    case 'ip.reassemblyTimeout':
+      return tags([record.node], IP_PROTOCOLS[record.protocol] ?? 0, G.drops | G.errors);
+    // Learned from ICMP, about every protocol's packets to the destination.
+    case 'ip.pmtu':
+      return tags([record.node], P.icmp, G.states);
+    case 'tcp.pathMtu':
+      return tags([record.node], P.tcp, G.states);
     case 'fw.verdict':
       return tags(
         [record.node],

@@ -1,8 +1,12 @@
 // Sentences for the packet network's trace records: links and their queues, IP forwarding and
-// drops (a damaged packet's bad checksum among them), switches, and the ICMP errors a node answers with ("Nobody listens on UDP port 9 ...");
-// links, interfaces and nodes failing, coming back or changing.
+// drops (a damaged packet's bad checksum among them), fragments, reassembly and path MTUs,
+// switches, and the ICMP errors a node answers with ("Nobody listens on UDP port 9 ..."); links,
+// interfaces and nodes failing, coming back or changing.
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
+import { formatDuration } from '../../engine/time.ts';
+import { REASSEMBLY_TIMEOUT } from '../../net/ip/reassembly.ts';
+import { isFragment } from '../../net/wire/ipFragments.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { TraceRecord } from '../../engine/trace.ts';
 import {
@@ -77,9 +81,11 @@ export function packetSentence(
   const { say } = packetPhrases.in(language);
   const pkt = 'pkt' in record ? String(record.pkt) : '';
   switch (record.type) {
-    case 'link.txBegin':
+    case 'link.txBegin': {
+      const made = ctx.packet(record.pkt) === undefined;
       ctx.seen(record.pkt, index);
-      return txBegin(record, names, language);
+      return txBegin(record, names, language, made);
+    }
     case 'link.txEnd':
       return {
         kind: 'detail',
@@ -193,6 +199,56 @@ export function packetSentence(
         kind: record.reason === 'filtered' ? 'detail' : 'loss',
         text: ipDrop(record, ctx, language),
       };
+    case 'ip.fragment':
+      ctx.seen(record.pkt, index);
+      return {
+        kind: 'forward',
+        text: say('ip.fragment', {
+          node: names.title(record.node),
+          pkt,
+          fragments: say('count.fragments', {
+            count: formatCount(record.fragments.length, language),
+          }),
+          mtu: formatCount(record.mtu, language),
+          iface: record.iface,
+          ids: packetList(record.fragments),
+        }),
+      };
+    case 'ip.reassemble':
+      ctx.seen(record.pkt, index);
+      return {
+        kind: 'deliver',
+        text: say('ip.reassemble', {
+          node: names.title(record.node),
+          identification: identification(record.identification),
+          ids: packetList(record.fragments),
+          pkt,
+          bytes: say('count.bytes', { count: formatCount(record.bytes, language) }),
+        }),
+      };
+    case 'ip.reassemblyTimeout':
+      return {
+        kind: 'loss',
+        text: say(record.firstArrived ? 'ip.reassemblyTimeout' : 'ip.reassemblyTimeout.noFirst', {
+          node: names.title(record.node),
+          identification: identification(record.identification),
+          src: names.endpoint(record.src),
+          fragments: say('count.fragments', {
+            count: formatCount(record.fragments.length, language),
+          }),
+          timeout: formatDuration(REASSEMBLY_TIMEOUT, language),
+        }),
+      };
+    case 'ip.pmtu':
+      return {
+        kind: 'error',
+        text: say('ip.pmtu', {
+          node: names.title(record.node),
+          from: names.endpoint(record.from),
+          dst: names.endpoint(record.dst),
+          mtu: formatCount(record.mtu, language),
+        }),
+      };
     case 'transport.drop':
       return {
         kind: 'loss',
@@ -250,10 +306,15 @@ function segmentKind(packet: Packet, language: Language): string {
   return kind;
 }
 
+/**
+ * A packet's first bit leaves a node. `made`: the trace shows it for the first time (its sender
+ * made it here, rather than forwarding it).
+ */
 function txBegin(
   record: TraceRecord<'link.txBegin'>,
   names: NetworkNames,
   language: Language,
+  made: boolean,
 ): Said {
   const { say } = packetPhrases.in(language);
   const { packet, link, node } = record;
@@ -267,6 +328,13 @@ function txBegin(
   const bytes = wireSize(packet);
   const to = names.endpoint(packetDestination(packet));
   const originates = names.nodeOf(packet.ip.src) === node;
+  // A fragment is told where it was cut (its first hop), forwarded ones as any packet.
+  if (made && isFragment(packet.ip)) {
+    const by = originates
+      ? `${names.title(node)} (${formatIpv4(packet.ip.src)})`
+      : names.title(node);
+    return txFragment(record, packet, by, to, language);
+  }
   if (!originates) {
     return {
       kind: 'send',
@@ -322,6 +390,43 @@ function txBegin(
   };
 }
 
+/** A fragment leaving the node that cut it: which datagram, which of its bytes. */
+function txFragment(
+  record: TraceRecord<'link.txBegin'>,
+  packet: Packet,
+  from: string,
+  to: string,
+  language: Language,
+): Said {
+  const { say } = packetPhrases.in(language);
+  const { ip, payload } = packet;
+  const first = ip.fragmentOffset * 8;
+  return {
+    kind: 'send',
+    text: say('tx.fragment', {
+      from,
+      pkt: String(record.pkt),
+      bytes: say('count.bytes', { count: formatCount(record.bytes, language) }),
+      to,
+      link: record.link,
+      identification: identification(ip.identification),
+      first: formatCount(first, language),
+      last: formatCount(first + payload.length - 1, language),
+      more: ip.moreFragments ? say('tx.fragment.more') : '',
+    }),
+  };
+}
+
+/** An IPv4 Identification as Wireshark writes it: `0x1a2b`. */
+function identification(value: number): string {
+  return `0x${value.toString(16).padStart(4, '0')}`;
+}
+
+/** Packet ids as a list: `#5, #6, #7`. */
+function packetList(ids: readonly number[]): string {
+  return ids.map((id) => `#${id}`).join(', ');
+}
+
 function ipDrop(record: TraceRecord<'ip.drop'>, ctx: PacketContext, language: Language): string {
   const { say } = packetPhrases.in(language);
   const node = ctx.names.title(record.node);
@@ -359,6 +464,13 @@ function ipDrop(record: TraceRecord<'ip.drop'>, ctx: PacketContext, language: La
       return say('ip.arpFailed', { node, pkt });
     case 'arpQueueFull':
       return say('ip.arpQueueFull', { node, pkt });
+    case 'fragmentationNeeded':
+      // A packet that never came in here is the node's own: it knew the path was too narrow.
+      return packet === undefined || ctx.names.nodeOf(packet.ip.src) === record.node
+        ? say('ip.fragmentationNeeded.own', { node, pkt })
+        : say('ip.fragmentationNeeded', { node, pkt });
+    case 'badFragment':
+      return say('ip.badFragment', { node, pkt });
     default:
       return say('ip.other', { node, pkt, reason: String(record.reason) });
   }

@@ -110,6 +110,16 @@ export function tcpSentence(record: TraceRecord, ctx: TcpContext): Said | undefi
       };
     case 'tcp.cwnd':
       return congestionSentence(record, ctx);
+    case 'tcp.pathMtu':
+      return {
+        kind: 'congestion',
+        text: say('pathMtu', {
+          who: names.title(record.node),
+          on: on(ctx, record.node, record.conn),
+          mtu: formatCount(record.mtu, ctx.language),
+          mss: say('count.bytes', { count: formatCount(record.mss, ctx.language) }),
+        }),
+      };
     case 'tcp.rto':
       return timerSentence(record, ctx);
     case 'socket.error':
@@ -171,6 +181,7 @@ function retransmit(record: TraceRecord<'tcp.retransmit'>, ctx: TcpContext): str
     if (reason === 'fastRetransmit') return say('again.fin.fast', fin);
     if (reason === 'partialAck') return say('again.fin.partial', fin);
     if (reason === 'sackRecovery') return say('again.fin.sack', fin);
+    if (reason === 'pathMtu') return say('again.fin.pathMtu', fin);
     return say(timerRanOut ? 'again.fin.timer' : 'again.fin.goBack', fin);
   }
   const data = {
@@ -182,6 +193,7 @@ function retransmit(record: TraceRecord<'tcp.retransmit'>, ctx: TcpContext): str
   if (reason === 'fastRetransmit') return say('again.data.fast', data);
   if (reason === 'partialAck') return say('again.data.partial', data);
   if (reason === 'sackRecovery') return say('again.data.sack', data);
+  if (reason === 'pathMtu') return say('again.data.pathMtu', data);
   return say(timerRanOut ? 'again.data.timer' : 'again.data.goBack', data);
 }
 

@@ -58,6 +58,9 @@ export const PACKET_DE: Translation<typeof PACKET_EN> = {
     '{from} beginnt, Paket #{pkt} ({what}, {bytes} Bytes) auf Leitung {link} an {to} zu senden{numbers}.',
   'tx.numbers': ' ({numbers})',
   'tx.arp': '{node} beginnt, ARP-Rahmen #{pkt} auf Leitung {link} zu senden: {info}.',
+  'tx.fragment':
+    '{from} beginnt, Paket #{pkt}, {bytes}, an {to} über Leitung {link} zu senden: ein Fragment von Datagramm {identification}, Bytes {first}–{last}{more}.',
+  'tx.fragment.more': ', weitere folgen',
   'kind.tcpData': 'TCP-Daten',
   'kind.tcpDataFin': 'TCP-Daten+FIN',
   'ip.ttl': '{node} verwirft Paket #{pkt}: Die TTL ist abgelaufen.',
@@ -84,5 +87,22 @@ export const PACKET_DE: Translation<typeof PACKET_EN> = {
     '{node} verwirft Paket #{pkt}: Niemand hat seine ARP-Anfragen nach der MAC-Adresse des nächsten Hops beantwortet.',
   'ip.arpQueueFull':
     '{node} verwirft Paket #{pkt}: Zu viele Pakete warten auf die MAC-Adresse desselben nächsten Hops.',
+  'ip.fragmentationNeeded':
+    '{node} verwirft Paket #{pkt}: Es ist zu groß für die Leitung, über die es hinaus müsste, und sein Don’t-Fragment-Flag verbietet, es zu zerteilen.',
+  'ip.fragmentationNeeded.own':
+    '{node} sendet Paket #{pkt} nicht: Es ist größer als die Pfad-MTU, die der Knoten kennt, und sein Don’t-Fragment-Flag verbietet, es zu zerteilen. Das Programm, das es sendete, erfährt EMSGSIZE.',
+  'ip.badFragment':
+    '{node} verwirft Paket #{pkt}: ein Fragment, das zu keinem Datagramm gehören kann.',
   'ip.other': '{node} verwirft Paket #{pkt} ({reason}).',
+  'count.fragments': { one: '{count} Fragment', other: '{count} Fragmente' },
+  'ip.fragment':
+    '{node} zerteilt Paket #{pkt} in {fragments} von höchstens {mtu} Bytes, um es über {iface} zu senden: Pakete {ids}, jedes mit seinem Offset, alle außer dem letzten mit gesetztem More Fragments.',
+  'ip.reassemble':
+    '{node} hat alle Fragmente von Datagramm {identification} ({ids}) und setzt es wieder zusammen: Paket #{pkt}, {bytes}, als wäre es ganz angekommen.',
+  'ip.reassemblyTimeout':
+    '{node} gibt Datagramm {identification} von {src} auf: Seine {fragments} haben {timeout} auf den Rest gewartet. Es wirft sie weg und sagt es {src} (ICMP Time Exceeded beim Zusammensetzen).',
+  'ip.reassemblyTimeout.noFirst':
+    '{node} gibt Datagramm {identification} von {src} auf: Seine {fragments} haben {timeout} auf den Rest gewartet. Es wirft sie weg; da das erste Fragment nie kam, sendet es keine ICMP-Nachricht.',
+  'ip.pmtu':
+    '{node} erfährt von {from} (ICMP Fragmentation Needed), dass Pakete an {dst} höchstens {mtu} Bytes groß sein dürfen: Das ist jetzt seine Pfad-MTU.',
 };

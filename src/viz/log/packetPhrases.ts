@@ -51,6 +51,9 @@ export const PACKET_EN = {
   'tx.portUnreachable':
     'Nobody listens on {protocol} port {port} at {node}: it answers with ICMP port unreachable, packet #{pkt} to {to} on link {link}.',
   'tx.icmpError': '{from} answers with {what}, packet #{pkt} to {to} on link {link}.',
+  'tx.fragment':
+    '{from} starts sending packet #{pkt}, {bytes}, to {to} on link {link}: a fragment of datagram {identification}, bytes {first}–{last}{more}.',
+  'tx.fragment.more': ', more to follow',
   // “a” or “an” as the number of bytes is read aloud (an 84-byte, a 60-byte).
   'tx.a':
     '{from} starts sending a {bytes}-byte {what} packet #{pkt} to {to} on link {link}{numbers}.',
@@ -82,7 +85,23 @@ export const PACKET_EN = {
     '{node} drops packet #{pkt}: nobody answered its ARP requests for the next hop’s MAC address.',
   'ip.arpQueueFull':
     '{node} drops packet #{pkt}: too many packets wait for the same next hop’s MAC address.',
+  'ip.fragmentationNeeded':
+    '{node} drops packet #{pkt}: it is too big for the link it would leave by, and its Don’t Fragment flag forbids cutting it.',
+  'ip.badFragment': '{node} drops packet #{pkt}: a fragment that cannot belong to any datagram.',
+  'ip.fragmentationNeeded.own':
+    '{node} does not send packet #{pkt}: it is bigger than the path MTU it knows, and its Don’t Fragment flag forbids cutting it. The program that sent it is told EMSGSIZE.',
   'ip.other': '{node} drops packet #{pkt} ({reason}).',
+  'count.fragments': { one: '{count} fragment', other: '{count} fragments' },
+  'ip.fragment':
+    '{node} cuts packet #{pkt} into {fragments} of at most {mtu} bytes to send it out of {iface}: packets {ids}, each with its offset, all but the last with More Fragments set.',
+  'ip.reassemble':
+    '{node} has every fragment of datagram {identification} ({ids}) and puts it back together: packet #{pkt}, {bytes}, as if it had come whole.',
+  'ip.reassemblyTimeout':
+    '{node} gives up on datagram {identification} from {src}: its {fragments} waited {timeout} for the rest. It throws them away and tells {src} (ICMP time exceeded in reassembly).',
+  'ip.reassemblyTimeout.noFirst':
+    '{node} gives up on datagram {identification} from {src}: its {fragments} waited {timeout} for the rest. It throws them away; as the first fragment never came, it sends no ICMP message.',
+  'ip.pmtu':
+    '{node} learns from {from} (ICMP fragmentation needed) that packets to {dst} may be at most {mtu} bytes: that is its path MTU now.',
 } as const;
 
 export const packetPhrases = new Phrasebook(PACKET_EN, { de: PACKET_DE });

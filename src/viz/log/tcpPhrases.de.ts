@@ -61,6 +61,8 @@ export const TCP_DE: Translation<typeof TCP_EN> = {
     '{who} sendet das FIN erneut{on}: Ein partielles ACK zeigte, dass auch es verloren ging (NewReno Fast Recovery).',
   'again.fin.sack':
     '{who} sendet das FIN erneut{on}: Die SACK-Blöcke des Empfängers zeigten, dass es fehlt (SACK Loss Recovery).',
+  'again.fin.pathMtu':
+    '{who} sendet das FIN erneut{on}, in einem kleineren Segment: Der Pfad trägt die bisherige Größe nicht.',
   'again.fin.timer':
     '{who} sendet das FIN erneut{on}: Kein ACK dafür kam, bevor der Retransmission-Timer ablief.',
   'again.fin.goBack':
@@ -71,10 +73,14 @@ export const TCP_DE: Translation<typeof TCP_EN> = {
     '{who} sendet {bytes} ab Seq {seq} erneut{on}: Ein partielles ACK zeigte, dass auch sie verloren gingen (NewReno Fast Recovery).',
   'again.data.sack':
     '{who} sendet {bytes} ab Seq {seq} erneut{on}: Die SACK-Blöcke des Empfängers zeigten, dass sie fehlen (SACK Loss Recovery, RFC 6675).',
+  'again.data.pathMtu':
+    '{who} sendet {bytes} ab Seq {seq} erneut{on}, in einem kleineren Segment, das zur Pfad-MTU passt.',
   'again.data.timer':
     '{who} sendet {bytes} ab Seq {seq} erneut{on}: Kein ACK kam, bevor der Retransmission-Timer ablief.',
   'again.data.goBack':
     '{who} sendet {bytes} ab Seq {seq} erneut{on}: Nach dem Timeout geht der Sender zurück und sendet noch einmal, was gesendet, aber nicht bestätigt wurde.',
+  pathMtu:
+    '{who} erfährt{on}, dass sein Pfad Pakete von höchstens {mtu} Bytes trägt (RFC 1191): Ab jetzt trägt jedes Segment höchstens {mss} Daten, und was unterwegs war, geht sofort noch einmal, kleiner, mit unverändertem Congestion Window.',
   errno: '{code}, {meaning}',
   'error.listen': '{who} kann nicht auf TCP-Port {port} lauschen: {error}.',
   'error.connect': '{who} kann sich nicht mit {peer} verbinden: {error}.',

@@ -59,6 +59,8 @@ export const TCP_EN = {
     '{who} sends its FIN again{on}: a partial ACK said it was lost too (NewReno fast recovery).',
   'again.fin.sack':
     '{who} sends its FIN again{on}: the receiver’s SACK blocks showed it missing (SACK loss recovery).',
+  'again.fin.pathMtu':
+    '{who} sends its FIN again{on}, in a smaller segment: the path cannot carry the size it had.',
   'again.fin.timer':
     '{who} sends its FIN again{on}: no ACK of it came before the retransmission timer ran out.',
   'again.fin.goBack':
@@ -69,10 +71,14 @@ export const TCP_EN = {
     '{who} sends {bytes} at seq {seq} again{on}: a partial ACK said they were lost too (NewReno fast recovery).',
   'again.data.sack':
     '{who} sends {bytes} at seq {seq} again{on}: the receiver’s SACK blocks showed them missing (SACK loss recovery, RFC 6675).',
+  'again.data.pathMtu':
+    '{who} sends {bytes} at seq {seq} again{on}, in a smaller segment that fits the path MTU.',
   'again.data.timer':
     '{who} sends {bytes} at seq {seq} again{on}: no ACK came before the retransmission timer ran out.',
   'again.data.goBack':
     '{who} sends {bytes} at seq {seq} again{on}: after the timeout it goes back and resends what was sent but not acknowledged.',
+  pathMtu:
+    '{who} learns{on} that its path carries packets of at most {mtu} bytes (RFC 1191): from now on each segment carries at most {mss} of data, and what was in flight goes again at once, smaller, with the congestion window as it was.',
   errno: '{code}, {meaning}',
   'error.listen': '{who} cannot listen on TCP port {port}: {error}.',
   'error.connect': '{who} cannot connect to {peer}: {error}.',

@@ -206,6 +206,9 @@ export function shortLabel(
   }
 }
 
+/** Names that start with their protocol: a long one keeps its protocol and next word. */
+const PROTOCOL_FIRST = new Set(['HTTP', 'DNS', 'FTP', 'TLS', 'SMTP', 'POP3']);
+
 /** Longest application message name drawn on a dot; longer ones keep their first word. */
 const MAX_APP_LABEL = 18;
 
@@ -215,7 +218,7 @@ function appLabel(packet: Packet): string | null {
   if (!name) return null;
   if (name.length <= MAX_APP_LABEL) return name;
   const words = name.split(' ');
-  return words[0] === 'HTTP' || words[0] === 'DNS' || words[0] === 'FTP' || words[0] === 'TLS'
+  return PROTOCOL_FIRST.has(words[0] ?? '')
     ? `${words[0]} ${words[1] ?? ''}`.slice(0, MAX_APP_LABEL)
     : (words[0] ?? null);
 }

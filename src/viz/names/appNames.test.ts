@@ -24,6 +24,9 @@ const EXPECTED: Record<string, string> = {
   dnsServer: 'DNS server',
   ftpServer: 'FTP server',
   ftpClient: 'FTP client',
+  smtpServer: 'SMTP server',
+  pop3Server: 'POP3 server',
+  mailClient: 'Mail client',
   loadBalancer: 'Load balancer',
   resolver: 'DNS resolver',
 };

@@ -23,6 +23,10 @@ const APP_NAMES: Readonly<Record<string, 'client' | 'server' | 'resolver'>> = {
   ftpClient: 'client',
   /** A client's server, and its backends' client: named for what it is. */
   loadBalancer: 'server',
+  /** A server that is also a client when it relays: named for what it is. */
+  smtpServer: 'server',
+  pop3Server: 'server',
+  mailClient: 'client',
   /** The stub resolver of a node with a `dns` setting (not an app entry, but named alike). */
   resolver: 'resolver',
 };
@@ -82,6 +86,8 @@ const ACRONYMS: Readonly<Record<string, string>> = {
   tcp: 'TCP',
   udp: 'UDP',
   ftp: 'FTP',
+  smtp: 'SMTP',
+  pop3: 'POP3',
   http: 'HTTP',
   https: 'HTTPS',
   cpu: 'CPU',

@@ -18,6 +18,9 @@ export const NAMES_EN = {
   'app.dnsServer': 'DNS server',
   'app.ftpServer': 'FTP server',
   'app.ftpClient': 'FTP client',
+  'app.smtpServer': 'SMTP server',
+  'app.pop3Server': 'POP3 server',
+  'app.mailClient': 'Mail client',
   'app.loadBalancer': 'Load balancer',
   'app.resolver': 'DNS resolver',
   /** An app of a kind without a name, its type in words (`Fancy thing`). */

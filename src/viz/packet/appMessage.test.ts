@@ -1,6 +1,6 @@
 // Application messages decoded from payloads made with the codecs of src/net/app: an HTTP/1.1
 // request and response (RFC 9112), a DNS query and answers (RFC 1035), FTP control lines
-// (RFC 959) and TLS records (RFC 8446 section 5.1), plus bytes that are none of these.
+// (RFC 959), SMTP (RFC 5321) and POP3 (RFC 1939) lines, and TLS records (RFC 8446 section 5.1), plus bytes that are none of these.
 import { describe, expect, it } from 'vitest';
 import { DNS_TYPE, RCODE } from '../../net/app/dns/dnsMessage.ts';
 import { encodeDns, makeDnsQuery, makeDnsResponse } from '../../net/app/dns/dnsEncode.ts';
@@ -124,6 +124,27 @@ describe('decodeApp', () => {
       lines: ['226 Closing data connection. Requested file action successful.'],
       name: 'FTP 226',
     });
+  });
+
+  it('reads SMTP on port 25 and POP3 on port 110: commands, replies and message text', () => {
+    const text = (s: string) => new TextEncoder().encode(s);
+    expect(appMessageName(tcp(49152, 25, text('MAIL FROM:<a@a.example>\r\n')))).toBe(
+      'SMTP MAIL FROM:<a@a.example>',
+    );
+    expect(decodeApp(tcp(25, 49152, text('250-mail.b.example\r\n250 8BITMIME\r\n')))).toEqual({
+      protocol: 'SMTP',
+      kind: 'reply',
+      lines: ['250-mail.b.example', '250 8BITMIME'],
+      name: 'SMTP 250',
+    });
+    // DATA's text is no command, even a line that starts like one.
+    const data = decodeApp(tcp(49152, 25, text('Subject: hi\r\n\r\nQUIT now\r\n.\r\n')));
+    expect(data).toMatchObject({ kind: 'text', name: 'SMTP message text, 28 bytes' });
+    expect(appMessageName(tcp(49152, 110, text('RETR 1\r\n')))).toBe('POP3 RETR 1');
+    expect(appMessageName(tcp(110, 49152, text('-ERR no such message\r\n')))).toBe('POP3 -ERR');
+    expect(decodeApp(tcp(110, 49152, text('rest of a message\r\n')), 'de')?.name).toBe(
+      'POP3-Nachrichtentext, 19 Bytes',
+    );
   });
 
   it('names TLS records: a ClientHello, and application data as encrypted', () => {

@@ -1,6 +1,6 @@
 // The application-layer message a TCP segment or UDP datagram starts, decoded from its payload
-// with the codecs of src/net/app: HTTP/1.1 (RFC 9112), DNS (RFC 1035), FTP (RFC 959) and TLS
-// records (RFC 8446 section 5). Never throws: odd bytes give null or a partial decode. The few
+// with the codecs of src/net/app: HTTP/1.1 (RFC 9112), DNS (RFC 1035), FTP (RFC 959), SMTP
+// (RFC 5321), POP3 (RFC 1939) and TLS records (RFC 8446 section 5). Never throws: odd bytes give null or a partial decode. The few
 // words in it (`DNS query`, `(encrypted)`) are in the language asked for (packetPhrases.ts).
 
 import {
@@ -12,6 +12,7 @@ import {
 } from '../../net/app/dns/dnsMessage.ts';
 import { FTP_PORT, FtpCommandParser, FtpReplyParser } from '../../net/app/ftp/ftpMessages.ts';
 import { HttpRequestParser, HttpResponseParser } from '../../net/app/http/httpParser.ts';
+import { POP3_PORT, SMTP_PORT } from '../../net/app/mailPorts.ts';
 import {
   CONTENT_TYPE,
   HANDSHAKE_TYPE,
@@ -78,7 +79,19 @@ export interface TlsPart {
   name: string;
 }
 
-export type AppPart = HttpPart | DnsPart | FtpPart | TlsPart;
+/**
+ * An SMTP or POP3 segment: commands, replies (SMTP's codes, POP3's +OK or -ERR), or a piece of a
+ * message's text (SMTP's DATA, or a multi-line POP3 response after its status line).
+ */
+export interface MailPart {
+  protocol: 'SMTP' | 'POP3';
+  kind: 'command' | 'reply' | 'text';
+  /** The lines as sent (at most MAIL_LINES of them). */
+  lines: string[];
+  name: string;
+}
+
+export type AppPart = HttpPart | DnsPart | FtpPart | MailPart | TlsPart;
 
 const HTTP_START = /^(?:[A-Z]+ \S+ HTTP\/\d\.\d|HTTP\/\d\.\d \d{3})/;
 const decoder = new TextDecoder('latin1');
@@ -124,6 +137,10 @@ function decode(packet: Packet, words: PacketWords): AppPart | null {
   if (asHttp) return asHttp;
   if (t.dstPort === FTP_PORT) return ftp(payload, 'command');
   if (t.srcPort === FTP_PORT) return ftp(payload, 'reply');
+  if (t.dstPort === SMTP_PORT || t.dstPort === POP3_PORT)
+    return mail(payload, t.dstPort === SMTP_PORT ? 'SMTP' : 'POP3', 'client', words);
+  if (t.srcPort === SMTP_PORT || t.srcPort === POP3_PORT)
+    return mail(payload, t.srcPort === SMTP_PORT ? 'SMTP' : 'POP3', 'server', words);
   if (t.srcPort === TLS_PORT || t.dstPort === TLS_PORT) return tls(payload, words);
   return null;
 }
@@ -173,7 +190,9 @@ function answerText(r: DnsRecord, words: PacketWords): string {
       ? formatIpv4(r.address)
       : 'target' in r
         ? r.target
-        : words.say('app.dataBytes', { count: String(r.data.length) });
+        : 'exchange' in r
+          ? `${r.preference} ${r.exchange}`
+          : words.say('app.dataBytes', { count: String(r.data.length) });
   return `${r.name} ${typeName(r.type)} ${value} (TTL ${r.ttl} s)`;
 }
 
@@ -192,9 +211,14 @@ function dns(payload: Uint8Array, words: PacketWords): DnsPart | null {
   else if (f.rcode !== 0) name = `DNS ${rcode}${q ? ` ${q.name}` : ''}`;
   else {
     const a = m.answers.find((r): r is DnsRecord & { address: number } => 'address' in r);
+    const mx = m.answers
+      .filter((r): r is DnsRecord & { exchange: string; preference: number } => 'exchange' in r)
+      .sort((x, y) => x.preference - y.preference)[0];
     name = a
       ? `DNS ${q?.name ?? a.name} = ${formatIpv4(a.address)}`
-      : words.say('app.dnsReply', { name: q?.name ?? '' });
+      : mx
+        ? `DNS ${q?.name ?? mx.name} MX ${mx.preference} ${mx.exchange}`
+        : words.say('app.dnsReply', { name: q?.name ?? '' });
   }
   return {
     protocol: 'DNS',
@@ -223,6 +247,48 @@ function ftp(payload: Uint8Array, kind: 'command' | 'reply'): FtpPart | null {
   if (first === undefined) return null;
   const name = kind === 'command' ? `FTP ${first}` : `FTP ${first.slice(0, 3)}`;
   return { protocol: 'FTP', kind, lines, name };
+}
+
+/** Lines of a mail segment kept for the inspector. */
+const MAIL_LINES = 40;
+/** The commands of SMTP (RFC 5321 section 4.1, and AUTH, BDAT) and POP3 (RFC 1939, RFC 2449). */
+const SMTP_VERBS = new Set(
+  'HELO EHLO MAIL RCPT DATA RSET NOOP QUIT VRFY EXPN HELP AUTH BDAT'.split(' '),
+);
+const POP3_VERBS = new Set(
+  'USER PASS STAT LIST RETR DELE NOOP RSET QUIT TOP UIDL APOP CAPA'.split(' '),
+);
+
+/**
+ * A segment to or from port 25 or 110: a command line if it starts with one of the protocol's
+ * verbs, a reply if it starts with a code (SMTP) or +OK/-ERR (POP3), else message text.
+ */
+function mail(
+  payload: Uint8Array,
+  protocol: 'SMTP' | 'POP3',
+  from: 'client' | 'server',
+  words: PacketWords,
+): MailPart | null {
+  const text = decoder.decode(payload);
+  const lines = text.split('\r\n');
+  if (lines.at(-1) === '') lines.pop();
+  const first = lines[0] ?? '';
+  const verb = /^([A-Za-z]{3,4})(?: |$)/.exec(first)?.[1]?.toUpperCase();
+  const cut = lines.slice(0, MAIL_LINES);
+  if (from === 'client' && verb && (protocol === 'SMTP' ? SMTP_VERBS : POP3_VERBS).has(verb))
+    return { protocol, kind: 'command', lines: cut, name: `${protocol} ${first}`.trim() };
+  if (from === 'server' && protocol === 'SMTP') {
+    // RFC 5321 section 4.2: a reply line is its three-digit code, then a space, "-" or nothing.
+    const code = /^([2-5]\d\d)(?:[ -]|$)/.exec(first)?.[1];
+    if (code) return { protocol, kind: 'reply', lines: cut, name: `SMTP ${code}` };
+  }
+  if (from === 'server' && protocol === 'POP3') {
+    const status = /^(\+OK|-ERR)\b/.exec(first)?.[1];
+    if (status) return { protocol, kind: 'reply', lines: cut, name: `POP3 ${status}` };
+  }
+  if (payload.length === 0) return null;
+  const name = words.say('app.messageText', { protocol, count: String(payload.length) });
+  return { protocol, kind: 'text', lines: cut, name };
 }
 
 const CONTENT_NAMES = new Map(Object.entries(CONTENT_TYPE).map(([n, v]) => [v, n]));

@@ -167,5 +167,18 @@ describe('packetLabel', () => {
       ip: { ...ipv4Header({ src: 1, dst: 2 }), fragmentOffset: 185 },
     };
     expect(packetKind(fragment)).toBe('UDP fragment');
+    expect(packetLabel(fragment)).toBe('UDP fragment id=0x0000 off=1480 len=100');
+  });
+
+  it('labels fragments with their datagram, offset in bytes and More Fragments', () => {
+    const first: Packet = {
+      ...packet({ kind: 'raw', protocol: 17 }, 552),
+      ip: { ...ipv4Header({ src: 1, dst: 2 }), identification: 0x4d2, moreFragments: true },
+    };
+    expect(packetKind(first)).toBe('UDP fragment');
+    expect(packetLabel(first)).toBe('UDP fragment id=0x04d2 off=0 len=552 MF');
+    expect(packetLabel(first, { addresses: true })).toBe(
+      'UDP fragment 0.0.0.1 → 0.0.0.2 id=0x04d2 off=0 len=552 MF',
+    );
   });
 });

@@ -2,6 +2,7 @@
 // "UDP 49466 → 7 len=56", "TCP 49152 → 80 SYN-ACK seq=100 ack=1 len=0", "ICMP port unreachable".
 
 import { readQuote } from '../../net/wire/icmpErrors.ts';
+import { isFragment } from '../../net/wire/ipFragments.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import {
   ICMP_UNREACHABLE,
@@ -81,7 +82,7 @@ export function packetKind(packet: Packet): string {
       return `ICMP ${icmpMessageName(t)}`;
     case 'raw': {
       const name = PROTOCOL_NAMES[t.protocol] ?? `IP protocol ${t.protocol}`;
-      return packet.ip.fragmentOffset > 0 ? `${name} fragment` : name;
+      return isFragment(packet.ip) ? `${name} fragment` : name;
     }
   }
 }
@@ -148,8 +149,21 @@ export function packetLabel(packet: Packet, options: PacketLabelOptions = {}): s
       return `ICMP${hosts} ${name}${mtu}${about}`;
     }
     case 'raw':
-      return `${packetKind(packet)}${hosts} len=${length}`;
+      return isFragment(packet.ip)
+        ? `${packetKind(packet)}${hosts} ${fragmentNumbers(packet)}`
+        : `${packetKind(packet)}${hosts} len=${length}`;
   }
+}
+
+/**
+ * A fragment's place in its datagram, as the label writes it: `id=0x04d2 off=552 len=552 MF`
+ * (the Identification, the offset in bytes, the data length, More Fragments when set).
+ */
+export function fragmentNumbers(packet: Packet): string {
+  const { identification, fragmentOffset, moreFragments } = packet.ip;
+  const id = identification.toString(16).padStart(4, '0');
+  const more = moreFragments ? ' MF' : '';
+  return `id=0x${id} off=${fragmentOffset * 8} len=${packet.payload.length}${more}`;
 }
 
 /** What an ICMP error is about, from its quote: ` (UDP 49466 → 9)`, or '' when unreadable. */

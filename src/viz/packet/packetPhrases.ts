@@ -17,6 +17,7 @@ export const PACKET_EN = {
   'checksum.none': '0x0000 (none)',
   'ip.dscp.bestEffort': '0 (best effort)',
   'ip.ecn.notUsed': '0 (not used)',
+  'ip.fragmentOffset.bytes': '{units} (byte {bytes} of the original packet’s data)',
   'ip.flags.reserved': 'reserved',
   'ip.flags.none': 'none',
   'data.requestNumber': 'Request number',
@@ -43,7 +44,11 @@ export const PACKET_EN = {
   'summary.eth': 'Ethernet II, {src} → {dst}, {bytes} without the FCS',
   'summary.arp': 'Address Resolution Protocol ({operation})',
   'eth.broadcast': 'broadcast: every station on the segment',
+  'layer.fragmentData': 'Fragment data',
   'summary.ip': 'Internet Protocol version 4, {src} → {dst}, TTL {ttl}, {bytes}',
+  'summary.ipFragment':
+    'Internet Protocol version 4, {src} → {dst}, TTL {ttl}, {bytes}: a fragment of datagram {id}, its data bytes {first}–{last}{more}',
+  'summary.fragmentMore': ', more to follow',
   'summary.tcp':
     'Transmission Control Protocol, port {src} → {dst}, {flags}, {numbers}, {bytes} of data',
   'summary.udp': 'User Datagram Protocol, port {src} → {dst}, {bytes} of data',
@@ -63,6 +68,8 @@ export const PACKET_EN = {
   'app.dnsKind.response': 'response',
   'app.flagsNone': 'none',
   'app.dataBytes': '{count} bytes',
+  // A piece of a message's text on port 25 or 110 (SMTP's DATA, a POP3 message).
+  'app.messageText': '{protocol} message text, {count} bytes',
   'app.encrypted': '{name} (encrypted)',
   'app.applicationData': 'application data',
   // TLS opened with a key log (tlsView.ts).
@@ -94,10 +101,14 @@ export const PACKET_EN = {
   'drop.backlogFull': 'backlog full',
   'drop.synQueueFull': 'SYN queue full',
   'drop.acceptQueueFull': 'accept queue full',
+  'drop.fragmentationNeeded': 'too big for the next link, and Don’t Fragment set',
+  'drop.badFragment': 'a fragment that fits no datagram',
+  'drop.reassemblyTimeout': 'the rest of its datagram did not come in time (reassembly timeout)',
   'retransmit.timeout': 'timeout',
   'retransmit.fastRetransmit': 'fast retransmit',
   'retransmit.partialAck': 'partial ACK',
   'retransmit.sackRecovery': 'SACK recovery',
+  'retransmit.pathMtu': 'smaller, for the path MTU',
 } as const;
 
 /** The packet inspector's words in every language it speaks. */

@@ -52,10 +52,15 @@ export function packetVersion(
 /** What happened to a packet, one step of its journey. */
 export interface JourneyStep {
   t: number;
-  kind: 'sent' | 'arrived' | 'delivered' | 'lost' | 'dropped';
+  kind: 'sent' | 'arrived' | 'delivered' | 'lost' | 'dropped' | 'fragmented' | 'reassembled';
   node: string;
   link?: string;
   reason?: string;
+  /**
+   * `fragmented`: the fragments' ids it was cut into. `reassembled`: the datagram's id, the
+   * packet it became (for one of its fragments) or is (for the datagram itself).
+   */
+  packets?: number[];
 }
 
 /** The phrase of each drop reason of the trace. */
@@ -75,6 +80,8 @@ const DROP_KEYS = {
   otherHost: 'drop.otherHost',
   arpFailed: 'drop.arpFailed',
   arpQueueFull: 'drop.arpQueueFull',
+  fragmentationNeeded: 'drop.fragmentationNeeded',
+  badFragment: 'drop.badFragment',
   // A transport's drop of a damaged segment (`transport.drop`): `${protocol}Checksum`.
   tcpChecksum: 'drop.tcpChecksum',
   udpChecksum: 'drop.udpChecksum',
@@ -105,6 +112,7 @@ const RETRANSMIT_KEYS = {
   fastRetransmit: 'retransmit.fastRetransmit',
   partialAck: 'retransmit.partialAck',
   sackRecovery: 'retransmit.sackRecovery',
+  pathMtu: 'retransmit.pathMtu',
 } as const satisfies Record<TraceRecord<'tcp.retransmit'>['reason'], string>;
 
 /** Why a segment was sent again, in words: `timeout`, `fast retransmit`, `partial ACK`. */
@@ -128,6 +136,9 @@ const JOURNEY_TYPES: ReadonlySet<TraceType> = new Set<TraceType>([
   'tcp.synDropped',
   'tcp.synQueueFull',
   'tcp.cookieDropped',
+  'ip.fragment',
+  'ip.reassemble',
+  'ip.reassemblyTimeout',
 ]);
 
 /** Every step of a packet's journey in the trace, in time order (reasons in `language`). */
@@ -139,8 +150,23 @@ export function packetJourney(
   const steps: JourneyStep[] = [];
   let verdict: TraceRecord<'fw.verdict'> | undefined;
   for (const r of recordsOfTypes(records, JOURNEY_TYPES)) {
+    // A fragment's journey goes on in its datagram's reassembly, or ends when that timed out.
+    if (r.type === 'ip.reassemble' && (r.pkt === pkt || r.fragments.includes(pkt))) {
+      steps.push({ t: r.t, kind: 'reassembled', node: r.node, packets: [r.pkt] });
+      continue;
+    }
+    if (r.type === 'ip.reassemblyTimeout') {
+      if (r.fragments.includes(pkt)) {
+        const reason = packetPhrases.in(language).say('drop.reassemblyTimeout');
+        steps.push({ t: r.t, kind: 'dropped', node: r.node, reason });
+      }
+      continue;
+    }
     if (!('pkt' in r) || r.pkt !== pkt) continue;
     switch (r.type) {
+      case 'ip.fragment':
+        steps.push({ t: r.t, kind: 'fragmented', node: r.node, packets: r.fragments });
+        break;
       case 'fw.verdict':
         verdict = r;
         break;

@@ -1,5 +1,5 @@
-// A node seen from its own shell at time t: sockets like `ss`, interfaces, routes, and the
-// state of each app and connection.
+// A node seen from its own shell at time t: sockets like `ss`, interfaces, routes, its path MTU
+// cache, and the state of each app and connection.
 export {
   appStatesAt,
   connectionStateAt,
@@ -9,3 +9,4 @@ export {
   socketTable,
   type SocketRow,
 } from './socketTable.ts';
+export { learnsPathMtus, pathMtuCache, pathMtuRecords, type PathMtuLine } from './pathMtuCache.ts';

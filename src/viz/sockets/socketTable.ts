@@ -15,6 +15,7 @@ import {
 import { formatMac, type MacAddress } from '../../net/wire/mac.ts';
 import { APP_VIEWS } from '../kinds/viewRegistry.ts';
 import { formatInterfaceAddress, splitLinkEnd } from '../names/index.ts';
+import { DEFAULT_MTU } from '../../net/ip/netInterface.ts';
 
 const APP_VIEW_OF = new Map(APP_VIEWS.map((view) => [view.type, view]));
 
@@ -216,12 +217,17 @@ export interface InterfaceLine {
   address?: string;
   /** Its MAC (`02:00:…`), for an addressed interface; a switch port has none of its own. */
   mac?: string;
+  /** Its MTU in bytes (1500 unless the scenario says), or undefined for a switch port. */
+  mtu?: number;
   /** The link plugged in, and the node and interface at its other end. */
   link?: string;
   peer?: { node: string; iface: string | undefined };
 }
 
-/** A node's interfaces with their addresses and links, like `ip -brief address` plus the cable. */
+/**
+ * A node's interfaces with their addresses, MACs, MTUs and links, like `ip -brief address` with
+ * the MTU of `ip link` and the cable.
+ */
 export function interfaceLines(
   scenario: Scenario,
   nodeId: string,
@@ -239,7 +245,9 @@ export function interfaceLines(
     const mac = interfaceMac(macs, nodeId, iface.name);
     return {
       name: iface.name,
-      ...(iface.address ? { address: formatInterfaceAddress(iface.address) } : {}),
+      ...(iface.address
+        ? { address: formatInterfaceAddress(iface.address), mtu: iface.mtu ?? DEFAULT_MTU }
+        : {}),
       ...(mac !== undefined ? { mac: formatMac(mac) } : {}),
       ...(link && other ? { link: link.id, peer: { node: other.node, iface: other.iface } } : {}),
     };

@@ -168,4 +168,20 @@ export const MACHINE_DE: Translation<typeof MACHINE_EN> = {
   'done, next command': 'fertig, nächster Befehl',
   'last command done': 'letzter Befehl fertig',
   'last transfer done': 'letzte Übertragung fertig',
+  waiting: 'wartet',
+  fetching: 'holt ab',
+  'Nothing to send or fetch until the next job comes due.':
+    'Nichts zu senden oder abzuholen, bis die nächste Aufgabe fällig ist.',
+  'Handing a message to its SMTP server: EHLO, MAIL FROM, RCPT TO, DATA, QUIT.':
+    'Übergibt eine Nachricht an seinen SMTP-Server: EHLO, MAIL FROM, RCPT TO, DATA, QUIT.',
+  'Fetching its mail from its POP3 server: USER, PASS, STAT, LIST, RETR, DELE, QUIT.':
+    'Holt seine Post von seinem POP3-Server ab: USER, PASS, STAT, LIST, RETR, DELE, QUIT.',
+  'message due': 'Nachricht fällig',
+  'fetch due': 'Abholen fällig',
+  'sent, next message': 'gesendet, nächste Nachricht',
+  'sent, a fetch waits': 'gesendet, Abholen wartet',
+  sent: 'gesendet',
+  'fetched, a message waits': 'abgeholt, eine Nachricht wartet',
+  'fetched, another fetch due': 'abgeholt, erneutes Abholen fällig',
+  fetched: 'abgeholt',
 } as const;

@@ -171,6 +171,23 @@ export const MACHINE_EN = {
   'done, next command': 'done, next command',
   'last command done': 'last command done',
   'last transfer done': 'last transfer done',
+  // The mail client (src/kinds/mail/mailClientMachine.ts).
+  waiting: 'waiting',
+  fetching: 'fetching',
+  'Nothing to send or fetch until the next job comes due.':
+    'Nothing to send or fetch until the next job comes due.',
+  'Handing a message to its SMTP server: EHLO, MAIL FROM, RCPT TO, DATA, QUIT.':
+    'Handing a message to its SMTP server: EHLO, MAIL FROM, RCPT TO, DATA, QUIT.',
+  'Fetching its mail from its POP3 server: USER, PASS, STAT, LIST, RETR, DELE, QUIT.':
+    'Fetching its mail from its POP3 server: USER, PASS, STAT, LIST, RETR, DELE, QUIT.',
+  'message due': 'message due',
+  'fetch due': 'fetch due',
+  'sent, next message': 'sent, next message',
+  'sent, a fetch waits': 'sent, a fetch waits',
+  sent: 'sent',
+  'fetched, a message waits': 'fetched, a message waits',
+  'fetched, another fetch due': 'fetched, another fetch due',
+  fetched: 'fetched',
 } as const;
 
 export const machinePhrases = new Phrasebook(MACHINE_EN, { de: MACHINE_DE });

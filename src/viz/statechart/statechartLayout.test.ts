@@ -17,13 +17,14 @@ const CODE = /\w\.\w|[a-z][A-Z]|\[/;
 describe('every statechart the app shows', () => {
   it('covers TCP, the server connection, the CPU core and every app machine', () => {
     // Worked out from the view registry: users (web and database clients), server threads (web
-    // and database servers), the pinger, the echo server, bulk send, sink and the FTP client.
+    // and database servers), the pinger, the echo server, bulk send, sink, the FTP client and the mail client.
     expect(charts.map((c) => c.key).sort()).toEqual(
       [
         'bulkSend',
         'cpuCore',
         'echo',
         'ftp',
+        'mail',
         'pinger',
         'serverConnection',
         'serverWorker',

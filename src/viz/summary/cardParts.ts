@@ -6,6 +6,7 @@ import { ENGLISH, type Language } from '../../engine/language.ts';
 import { formatDuration } from '../../engine/time.ts';
 import type {
   CpuFigures,
+  FragmentFigures,
   NodeFailureFigures,
   RetryFigures,
   ServerFigures,
@@ -118,6 +119,33 @@ export function cpuCard(
 }
 
 /** The card of a node that crashed: how often, for how long, and what it dropped meanwhile. */
+/** A node's fragments, reassemblies, packets too big and path MTUs learned. */
+export function fragmentCard(
+  f: FragmentFigures,
+  name: (node: string) => string,
+  language: Language = ENGLISH,
+): SummaryCard {
+  const { say } = summaryPhrases.in(language);
+  const n = (value: number) => formatCount(value, language);
+  const figures: SummaryFigure[] = [
+    [
+      say('fragments.cut'),
+      say('fragments.cutValue', { datagrams: n(f.fragmented), fragments: n(f.fragments) }),
+      'fragmented',
+    ],
+    [say('fragments.reassembled'), n(f.reassembled), 'reassembled'],
+    [say('fragments.timedOut'), n(f.timedOut), 'timedOut'],
+    [say('fragments.tooBig'), n(f.tooBig), 'tooBig'],
+  ];
+  for (const p of f.pathMtus)
+    figures.push([
+      say('fragments.pathMtu', { dst: p.dst }),
+      say('fragments.bytes', { mtu: n(p.mtu) }),
+      `pathMtu-${p.dst}`,
+    ]);
+  return { id: `fragments-${f.node}`, title: name(f.node), kind: say('fragments.kind'), figures };
+}
+
 export function nodeFailureCard(
   f: NodeFailureFigures,
   name: (node: string) => string,

@@ -1,7 +1,7 @@
 // The run summary as cards of labelled figures, the same data the `handshake run` lines show:
 // each app by its kind's own card (src/kinds/*/…View.ts, through the view registry), each action
-// with figures of its own (attacks), then each node's resolver, firewall, NAT and CPU, and each
-// node that crashed, in a language (English by default). Links are a table of their own
+// with figures of its own (attacks), then each node's resolver, firewall, NAT and CPU, each
+// node that crashed, and each that cut, rebuilt or refused packets for their size, in a language (English by default). Links are a table of their own
 // (RunSummary.svelte).
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
@@ -14,7 +14,7 @@ import {
   NAT_VIEW,
   RESOLVER_VIEW,
 } from '../kinds/viewRegistry.ts';
-import { cpuCard, nodeFailureCard, type SummaryCard } from './cardParts.ts';
+import { cpuCard, fragmentCard, nodeFailureCard, type SummaryCard } from './cardParts.ts';
 
 export type { SummaryCard, SummaryFigure } from './cardParts.ts';
 
@@ -38,6 +38,7 @@ export function summaryCards(
   for (const n of s.nats ?? []) cards.push(NAT_VIEW.card(n, names, language));
   for (const p of s.cpus) cards.push(cpuCard(p, names.name, language));
   for (const f of s.nodeFailures ?? []) cards.push(nodeFailureCard(f, names.name, language));
+  for (const f of s.fragmentation ?? []) cards.push(fragmentCard(f, names.name, language));
   // Several apps of a kind on one node: number the second and later cards so every id is unique.
   const seen = new Map<string, number>();
   for (const card of cards) {

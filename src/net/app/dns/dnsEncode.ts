@@ -121,7 +121,10 @@ function writeRecord(w: Writer, record: DnsRecord): void {
   w.u16('RDLENGTH', 0);
   if ('address' in record) w.u32('A address', record.address);
   else if ('target' in record) w.name(record.target);
-  else w.raw(record.data);
+  else if ('exchange' in record) {
+    w.u16('MX preference', record.preference);
+    w.name(record.exchange); // compressed, as RFC 1035 section 4.1.4 allows for MX
+  } else w.raw(record.data);
   writeU16(w.bytes, lengthAt, w.length - lengthAt - 2);
 }
 

@@ -1,5 +1,5 @@
 // DNS messages (RFC 1035 section 4) as plain data, and reading their exact bytes: header with
-// flags and counts, questions, and A / NS / CNAME records, compressed names followed. Making and
+// flags and counts, questions, and A / NS / CNAME / MX records, compressed names followed. Making and
 // writing messages is dnsEncode.ts, apart, so what only reads packets (their names in the
 // picture) does not bring the writer.
 import { readU16, readU32 } from '../../wire/bytes.ts';
@@ -57,6 +57,8 @@ interface RecordBase {
 export type DnsRecord =
   | (RecordBase & { type: typeof DNS_TYPE.A; address: Ipv4Address })
   | (RecordBase & { type: typeof DNS_TYPE.NS | typeof DNS_TYPE.CNAME; target: string })
+  /** A mail exchanger (RFC 1035 section 3.3.9): lower `preference` is tried first. */
+  | (RecordBase & { type: typeof DNS_TYPE.MX; preference: number; exchange: string })
   | (RecordBase & { type: number; data: Uint8Array });
 
 /** A whole message (RFC 1035 section 4.1). */
@@ -131,6 +133,15 @@ function readRecord(bytes: Uint8Array, start: number): { record: DnsRecord; next
     const target = readName(bytes.subarray(0, end), data);
     if (target.next !== end) throw new DecodeError(`RDATA of ${name} is not one name`);
     return { record: { ...base, type, target: target.name }, next: end };
+  }
+  if (type === DNS_TYPE.MX) {
+    if (rdLength < 3)
+      throw new DecodeError(`MX record ${name} has ${rdLength} bytes, fewer than 3`);
+    const exchange = readName(bytes.subarray(0, end), data + 2);
+    if (exchange.next !== end)
+      throw new DecodeError(`RDATA of ${name} is not a preference and a name`);
+    const preference = readU16(bytes, data);
+    return { record: { ...base, type, preference, exchange: exchange.name }, next: end };
   }
   if (type === DNS_TYPE.A) throw new DecodeError(`A record ${name} has ${rdLength} bytes, not 4`);
   return { record: { ...base, type, data: bytes.slice(data, end) }, next: end };
