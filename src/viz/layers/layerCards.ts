@@ -1,0 +1,123 @@
+// What a node's card lists at one layer, from the document: at the application layer its
+// programs ("Web client", "DNS resolver"), at the transport layer its sockets (`TCP :80 LISTEN`,
+// `→ 10.0.0.20:80 TCP`) and any NAT or firewall that reads ports, at the network layer its
+// addresses, gateway and routes, at the link layer its interfaces and the links they plug into.
+// A node with nothing at the layer (a switch above the link layer) is dimmed on the picture.
+
+import { ENGLISH, type Language } from '../../engine/language.ts';
+import { kindOf, type Scenario, type ScenarioNode } from '../../sim/index.ts';
+import { appKindName, interfaceText, splitLinkEnd } from '../names/index.ts';
+import { cardLines, MAX_CARD_LINES } from '../topology/index.ts';
+import { NET_LAYERS, type NetLayer } from './layerChoice.ts';
+import { layerPhrases } from './layerPhrases.ts';
+
+/** A card at one layer: its lines, and whether the node takes part at that layer at all. */
+export interface LayerCard {
+  lines: string[];
+  matters: boolean;
+}
+
+/** Longest line, in characters, that fits the card's width (as nodeCard.ts). */
+const LINE_CHARS = 26;
+
+/** The card of `node` at `layer`. */
+export function layerCard(
+  scenario: Pick<Scenario, 'links'>,
+  node: ScenarioNode,
+  layer: NetLayer,
+  language: Language = ENGLISH,
+): LayerCard {
+  const { say } = layerPhrases.in(language);
+  const found = facts(scenario, node, layer, language);
+  if (found.length === 0) return { lines: [say(`card.nothing.${layer}`)], matters: false };
+  const shown = found.length <= MAX_CARD_LINES ? found : found.slice(0, MAX_CARD_LINES - 1);
+  const lines = shown.map((line) => clipLine(line));
+  if (shown.length < found.length)
+    lines.push(say('card.more', { count: found.length - shown.length }));
+  return { lines, matters: true };
+}
+
+/**
+ * How many lines the node's card makes room for while one layer is shown: the most of any
+ * layer's card and of the usual card, so switching between layers moves nothing.
+ */
+export function layerCardRoom(scenario: Pick<Scenario, 'links'>, node: ScenarioNode): number {
+  return Math.max(
+    cardLines(node).length,
+    ...NET_LAYERS.map((layer) => layerCard(scenario, node, layer).lines.length),
+  );
+}
+
+function clipLine(line: string): string {
+  return line.length <= LINE_CHARS ? line : `${line.slice(0, LINE_CHARS - 1)}…`;
+}
+
+function facts(
+  scenario: Pick<Scenario, 'links'>,
+  node: ScenarioNode,
+  layer: NetLayer,
+  language: Language,
+): string[] {
+  switch (layer) {
+    case 'application':
+      return programs(node, language);
+    case 'transport':
+      return sockets(node, language);
+    case 'network':
+      return addresses(node, language);
+    case 'link':
+      return interfaces(scenario, node, language);
+  }
+}
+
+function programs(node: ScenarioNode, language: Language): string[] {
+  const lines = (node.apps ?? []).map((app) => appKindName(app.type, language));
+  if (node.dns) lines.push(layerPhrases.in(language).say('card.resolver'));
+  return lines;
+}
+
+function sockets(node: ScenarioNode, language: Language): string[] {
+  const { say } = layerPhrases.in(language);
+  const lines: string[] = [];
+  for (const app of node.apps ?? []) {
+    const kind = kindOf(app);
+    const listens = kind.listens?.(app);
+    if (listens) lines.push(`${listens.protocol.toUpperCase()} :${listens.port} LISTEN`);
+    const target = kind.target?.(app);
+    if (target?.socket) {
+      lines.push(`→ ${target.value}:${target.socket.port} ${target.socket.protocol.toUpperCase()}`);
+    }
+  }
+  if (node.dns) lines.push(`→ ${node.dns.server}:53 UDP`);
+  if (node.nat) lines.push(say('card.nat'));
+  if (node.firewall) lines.push(say('card.firewall'));
+  return lines;
+}
+
+function addresses(node: ScenarioNode, language: Language): string[] {
+  const { say } = layerPhrases.in(language);
+  const lines = (node.interfaces ?? []).filter((i) => i.address).map((i) => interfaceText(i));
+  if (lines.length === 0) return [];
+  if (node.gateway) lines.push(say('card.gateway', { address: node.gateway }));
+  const routes = node.routes?.length ?? 0;
+  if (routes > 0) lines.push(say('card.routes', { count: routes }));
+  return lines;
+}
+
+function interfaces(
+  scenario: Pick<Scenario, 'links'>,
+  node: ScenarioNode,
+  language: Language,
+): string[] {
+  const { say } = layerPhrases.in(language);
+  const list = node.interfaces ?? [];
+  return list.map((iface) => {
+    const link = scenario.links.find((l) =>
+      [l.a, l.b].some((end) => {
+        const { node: id, iface: name } = splitLinkEnd(end);
+        return id === node.id && (name === iface.name || (name === undefined && list.length === 1));
+      }),
+    );
+    return link ? say('card.linkTo', { iface: iface.name, link: link.id }) : iface.name;
+  });
+}
