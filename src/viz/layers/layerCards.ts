@@ -5,6 +5,7 @@
 // A node with nothing at the layer (a switch above the link layer) is dimmed on the picture.
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
+import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import { kindOf, type Scenario, type ScenarioNode } from '../../sim/index.ts';
 import { appKindName, interfaceText, splitLinkEnd } from '../names/index.ts';
 import { cardLines, MAX_CARD_LINES } from '../topology/index.ts';
@@ -28,10 +29,13 @@ export function layerCard(
   language: Language = ENGLISH,
 ): LayerCard {
   const { say } = layerPhrases.in(language);
-  const found = facts(scenario, node, layer, language);
+  const found = counted(facts(scenario, node, layer, language));
   if (found.length === 0) return { lines: [say(`card.nothing.${layer}`)], matters: false };
   const shown = found.length <= MAX_CARD_LINES ? found : found.slice(0, MAX_CARD_LINES - 1);
-  const lines = shown.map((line) => clipLine(line));
+  const lines = shown.map(([line, n]) => {
+    const times = n > 1 ? ` ×${n}` : '';
+    return clipLine(line, LINE_CHARS - times.length) + times;
+  });
   if (shown.length < found.length)
     lines.push(say('card.more', { count: found.length - shown.length }));
   return { lines, matters: true };
@@ -48,8 +52,15 @@ export function layerCardRoom(scenario: Pick<Scenario, 'links'>, node: ScenarioN
   );
 }
 
-function clipLine(line: string): string {
-  return line.length <= LINE_CHARS ? line : `${line.slice(0, LINE_CHARS - 1)}…`;
+/** Equal lines once, counted: three web clients are one line, `Web client ×3`. */
+function counted(lines: readonly string[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1);
+  return [...counts];
+}
+
+function clipLine(line: string, chars: number): string {
+  return line.length <= chars ? line : `${line.slice(0, chars - 1)}…`;
 }
 
 function facts(
@@ -83,10 +94,11 @@ function sockets(node: ScenarioNode, language: Language): string[] {
     const kind = kindOf(app);
     const listens = kind.listens?.(app);
     if (listens) lines.push(`${listens.protocol.toUpperCase()} :${listens.port} LISTEN`);
+    // A client without a server socket (the pinger) sends UDP, as socketOwner.ts reads it.
     const target = kind.target?.(app);
     if (target?.socket) {
       lines.push(`→ ${target.value}:${target.socket.port} ${target.socket.protocol.toUpperCase()}`);
-    }
+    } else if (target) lines.push(`→ ${target.value} UDP`);
   }
   if (node.dns) lines.push(`→ ${node.dns.server}:53 UDP`);
   if (node.nat) lines.push(say('card.nat'));
@@ -98,7 +110,8 @@ function addresses(node: ScenarioNode, language: Language): string[] {
   const { say } = layerPhrases.in(language);
   const lines = (node.interfaces ?? []).filter((i) => i.address).map((i) => interfaceText(i));
   if (lines.length === 0) return [];
-  if (node.gateway) lines.push(say('card.gateway', { address: node.gateway }));
+  if (node.gateway !== undefined)
+    lines.push(say('card.gateway', { address: formatIpv4(node.gateway) }));
   const routes = node.routes?.length ?? 0;
   if (routes > 0) lines.push(say('card.routes', { count: routes }));
   return lines;

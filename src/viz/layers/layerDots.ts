@@ -59,7 +59,7 @@ function applicationDot(packet: Packet, language: Language): LayerDot {
   if ((t.kind !== 'tcp' && t.kind !== 'udp') || packet.payload.length === 0) return NOTHING;
   const name = appMessageName(packet, language);
   if (name) return { text: name, carries: true, important: true };
-  const bytes = layerPhrases.in(language).num(packet.payload.length);
+  const bytes = String(packet.payload.length);
   return {
     text: layerPhrases.in(language).say('dot.appData', { bytes }),
     carries: true,
@@ -98,7 +98,7 @@ function networkDot(packet: Packet): LayerDot {
 function linkDot(hop: LayerHop, language: Language): LayerDot {
   const words = layerPhrases.in(language);
   return {
-    text: words.say('dot.frame', { link: hop.link, bytes: words.num(hop.bytes) }),
+    text: words.say('dot.frame', { link: hop.link, bytes: String(hop.bytes) }),
     carries: true,
     important: false,
   };
