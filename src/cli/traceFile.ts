@@ -14,6 +14,7 @@ import {
   writePcapRecord,
   type PcapRecord,
 } from '../net/capture/pcapWriter.ts';
+import { CAPTURE_LINK_TYPE } from '../net/capture/traceCapture.ts';
 
 /** Bytes (or characters of a trace) gathered before a write. */
 export const CHUNK = 1 << 20;
@@ -128,7 +129,7 @@ export class PcapFile {
 
   constructor(path: string) {
     this.file = new OutFile(path);
-    this.file.write(pcapHeader());
+    this.file.write(pcapHeader({ linkType: CAPTURE_LINK_TYPE }));
   }
 
   add(frame: PcapRecord): void {

@@ -3,6 +3,7 @@
 // onto a link, so the packet inspector has its bytes to quiz on. Used by the headless check and
 // by the player, which runs to that moment and opens the quiz on that packet.
 
+import { isArpFrame, type Frame } from '../net/wire/frame.ts';
 import { ENGLISH, type Language } from '../engine/language.ts';
 import type { TraceRecords } from '../engine/trace.ts';
 import { lessonPhrases } from './lessonPhrases.ts';
@@ -30,6 +31,8 @@ export function stepPacket(
   for (let i = 0; i < records.length; i++) {
     if (records.typeAt(i) !== condition.record) continue;
     const r = records.get(i) as unknown as Record<string, unknown>;
+    // An ARP frame has no IP headers to predict: the step is about the IP packets alone.
+    if (isArpFrameRecord(r)) continue;
     if (!fields.every(([k, v]) => r[k] === v) || ++seen < condition.atLeast) continue;
     const pkt = r.pkt;
     if (typeof pkt !== 'number' || pkt < 0) {
@@ -41,4 +44,10 @@ export function stepPacket(
     return { ok: true, packet: { t: records.timeAt(i), pkt, link: hop.link } };
   }
   return { ok: false, reason: say('packet.noRecord') };
+}
+
+/** Whether a record carries an ARP frame (a link record of one). */
+function isArpFrameRecord(r: Record<string, unknown>): boolean {
+  const frame = r.packet as Frame | undefined;
+  return typeof frame === 'object' && frame !== null && isArpFrame(frame);
 }

@@ -8,6 +8,7 @@ import { NS_PER_MS, NS_PER_S } from '../engine/time.ts';
 import { runScenario } from './runScenario.ts';
 import { validateScenario, type ValidationIssue } from './scenario/validateScenario.ts';
 import type { Scenario } from './scenario/scenarioSchema.ts';
+import { carriesIp, type IpRecord } from '../net/link/linkRecords.ts';
 
 /** A client c and a server s (web server on 80, sink on 5001) on one 10 ms, 1 Mbit/s link. */
 function document(events: object[], extra: object = {}) {
@@ -47,14 +48,19 @@ const US = 1000;
 const L = 10 * MS;
 /** Transmission time of `bytes` at 1 Mbit/s: 8 µs a byte. */
 const tx = (bytes: number) => bytes * 8 * US;
+/** The Ethernet frame of an IP packet of `bytes`: 14 of header, 4 of FCS, at least 64 in all. */
+const frame = (bytes: number) => Math.max(bytes + 18, 64);
+/** c's first packet to s waits for ARP: a 64-byte request and reply, each tx(64) + L. */
+const ARP = 2 * (tx(64) + L);
 /** IPv4 header 20 bytes + TCP header 20 + the MSS option 4 (RFC 9293 3.1, 3.2): a SYN. */
 const SYN_BYTES = 44;
 const ACK_BYTES = 40;
 
-type TxBegin = TraceRecord<'link.txBegin'>;
+type TxBegin = IpRecord<'link.txBegin'>;
 
+/** The IP packets put on links (ARP frames left out). */
 function sent(records: readonly TraceRecord[]): TxBegin[] {
-  return records.filter((r): r is TxBegin => r.type === 'link.txBegin');
+  return records.filter((r): r is TxBegin => r.type === 'link.txBegin' && carriesIp(r));
 }
 
 describe('a fetch at a moment', () => {
@@ -64,18 +70,25 @@ describe('a fetch at a moment', () => {
   const records = runScenario(scenario).simulation.sim.trace.records;
   const packets = sent(records);
 
-  it('sends its SYN at exactly 2 s, and nothing before', () => {
+  it('asks for the server’s MAC at exactly 2 s, and nothing before; the SYN follows', () => {
+    const frames = records.filter((r) => r.type === 'link.txBegin');
+    expect(frames[0]).toMatchObject({ t: 2 * NS_PER_S, node: 'c', bytes: 64 });
+    expect(records.find((r) => r.type === 'arp.request')).toMatchObject({
+      t: 2 * NS_PER_S,
+      target: '10.0.0.2',
+    });
     const first = packets[0]!;
-    expect(first.t).toBe(2 * NS_PER_S);
+    expect(first.t).toBe(2 * NS_PER_S + ARP);
     expect(first.node).toBe('c');
     expect(first.packet.transport).toMatchObject({ kind: 'tcp', flags: { syn: true, ack: false } });
-    expect(first.bytes).toBe(SYN_BYTES);
+    expect(first.bytes).toBe(frame(SYN_BYTES));
   });
 
   it('sends the HTTP request after the three-way handshake, at times computed from the link', () => {
-    // SYN out at 2 s, there after tx(SYN) + L; the SYN-ACK back after tx(SYN-ACK) + L.
-    const synAck = 2 * NS_PER_S + tx(SYN_BYTES) + L;
-    const established = synAck + tx(SYN_BYTES) + L;
+    // SYN out at 2 s + ARP, there after tx(its frame) + L; the SYN-ACK (s knows c's MAC from
+    // c's ARP request) back after tx(its frame) + L.
+    const synAck = 2 * NS_PER_S + ARP + tx(frame(SYN_BYTES)) + L;
+    const established = synAck + tx(frame(SYN_BYTES)) + L;
     const fromServer = packets.find((p) => p.node === 's')!;
     expect(fromServer.t).toBe(synAck);
     const request = records.find((r) => r.type === 'http.request')!;
@@ -89,9 +102,9 @@ describe('a fetch at a moment', () => {
     // On the wire: the handshake's ACK first, then the request's segment behind it.
     const fromClient = packets.filter((p) => p.node === 'c');
     expect(fromClient[1]!.t).toBe(established);
-    expect(fromClient[1]!.bytes).toBe(ACK_BYTES);
+    expect(fromClient[1]!.bytes).toBe(frame(ACK_BYTES));
     const get = fromClient[2]!;
-    expect(get.t).toBe(established + tx(ACK_BYTES));
+    expect(get.t).toBe(established + tx(frame(ACK_BYTES)));
     expect(new TextDecoder().decode(get.packet.payload)).toMatch(
       /^GET \/index\.html HTTP\/1\.1\r\n/,
     );
@@ -103,8 +116,9 @@ describe('a ping at a moment', () => {
   it('sends an ICMP echo request at t and gets the reply one round trip later', () => {
     const scenario = valid([{ at: '1500ms', type: 'ping', node: 'c', target: 's', count: 2 }]);
     const packets = sent(runScenario(scenario).simulation.sim.trace.records);
-    // 20 bytes of IPv4 header, 8 of ICMP, 56 of data: ping(8)'s 84-byte packet.
-    const echo = 84;
+    // 20 bytes of IPv4 header, 8 of ICMP, 56 of data: ping(8)'s 84-byte packet, a 102-byte
+    // frame. The first request waits for ARP; the second finds c's cache warm.
+    const echo = frame(84);
     expect(
       packets.map((p) => [
         p.t,
@@ -113,8 +127,8 @@ describe('a ping at a moment', () => {
         p.packet.transport.kind === 'icmp' && p.packet.transport.message,
       ]),
     ).toEqual([
-      [1500 * MS, 'c', echo, 'echoRequest'],
-      [1500 * MS + tx(echo) + L, 's', echo, 'echoReply'],
+      [1500 * MS + ARP, 'c', echo, 'echoRequest'],
+      [1500 * MS + ARP + tx(echo) + L, 's', echo, 'echoReply'],
       [2500 * MS, 'c', echo, 'echoRequest'],
       [2500 * MS + tx(echo) + L, 's', echo, 'echoReply'],
     ]);
@@ -128,8 +142,14 @@ describe('a link taken down at a moment', () => {
       { at: '1500ms', type: 'linkDown', link: 'l' },
     ]);
     const records = runScenario(scenario).simulation.sim.trace.records;
+    // The ARP request and reply, then the first echo request and its reply, all before 1.5 s.
     const arrived = records.filter((r) => r.type === 'link.rx').map((r) => r.t);
-    expect(arrived).toEqual([1 * NS_PER_S + tx(84) + L, 1 * NS_PER_S + 2 * (tx(84) + L)]);
+    expect(arrived).toEqual([
+      1 * NS_PER_S + tx(64) + L,
+      1 * NS_PER_S + ARP,
+      1 * NS_PER_S + ARP + tx(frame(84)) + L,
+      1 * NS_PER_S + ARP + 2 * (tx(frame(84)) + L),
+    ]);
     const dropped = records.filter((r) => r.type === 'queue.drop' || r.type === 'link.lost');
     expect(dropped.map((r) => [r.t, r.type === 'queue.drop' ? r.reason : r.reason])).toEqual([
       [2 * NS_PER_S, 'linkDown'],
@@ -142,7 +162,8 @@ describe('a transfer at a moment', () => {
   it('connects to the sink at t and sends the bytes', () => {
     const scenario = valid([{ at: '1s', type: 'transfer', node: 'c', target: 's', bytes: 3000 }]);
     const records = runScenario(scenario).simulation.sim.trace.records;
-    expect(sent(records)[0]!.t).toBe(1 * NS_PER_S);
+    // The SYN, after c's ARP exchange.
+    expect(sent(records)[0]!.t).toBe(1 * NS_PER_S + ARP);
     const written = records.filter((r) => r.type === 'app.write' && r.app === 'action1');
     expect(written.at(-1)).toMatchObject({ node: 'c', written: 3000 });
     const toSink = sent(records).filter((p) => p.node === 'c');

@@ -10,6 +10,7 @@ import { runScenario } from './runScenario.ts';
 import { formatSummaryLines } from './summary/summaryText.ts';
 import { validateScenario } from './scenario/validateScenario.ts';
 import type { Scenario } from './scenario/scenarioSchema.ts';
+import { carriesIp } from '../net/link/linkRecords.ts';
 
 const S = NS_PER_S;
 
@@ -124,9 +125,15 @@ describe('a server that crashes', () => {
     expect(refused).toMatchObject({ node: 's', port: 80 });
     // The client's retransmission of its request hits no connection: the RST goes back.
     const reset = after.find(
-      (r) => r.type === 'link.txBegin' && r.node === 's' && r.packet.transport.kind === 'tcp',
+      (r) =>
+        r.type === 'link.txBegin' &&
+        carriesIp(r) &&
+        r.node === 's' &&
+        r.packet.transport.kind === 'tcp',
     );
-    expect(reset?.type === 'link.txBegin' && reset.packet.transport).toMatchObject({
+    expect(
+      reset?.type === 'link.txBegin' && carriesIp(reset) && reset.packet.transport,
+    ).toMatchObject({
       flags: { rst: true },
     });
     expect(after.find((r) => r.type === 'socket.error' && r.node === 'c')).toMatchObject({

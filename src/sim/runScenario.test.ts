@@ -46,14 +46,19 @@ function scenario(overrides: {
   return result.scenario;
 }
 
-/** A 56-byte request in UDP (8) and IPv4 (20) is 84 bytes: 84 µs at 8 Mbit/s. */
-const TX = 84_000;
+/**
+ * A 56-byte request in UDP (8) and IPv4 (20) is 84 bytes, a 102-byte Ethernet frame (14 of
+ * header, 4 of FCS): 102 µs at 8 Mbit/s. An ARP request or reply is a 64-byte frame: 64 µs.
+ */
+const TX = 102_000;
+const ARP_TX = 64_000;
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex');
 
 describe('runScenario', () => {
   it('times a round trip as two transmissions, two latencies and the service time', () => {
-    // RTT = 2 * (84 µs + 20 ms) + 2 ms = 42.168 ms for every request on a lossless link.
+    // RTT = 2 * (102 µs + 20 ms) + 2 ms = 42.204 ms on a lossless link; the first request also
+    // waits for ARP, 2 * (64 µs + 20 ms) = 40.128 ms: 82.332 ms.
     const { summary } = runScenario(
       scenario({ latency: '20ms', serviceTime: '2ms', pinger: { count: 3 } }),
     );
@@ -63,22 +68,26 @@ describe('runScenario', () => {
       retries: 0,
       lost: 0,
       rttMinNs: 42_000_000 + 2 * TX,
-      rttMaxNs: 42_000_000 + 2 * TX,
+      rttMaxNs: 42_000_000 + 2 * TX + 40_000_000 + 2 * ARP_TX,
     });
     expect(summary.apps.echo?.[0]?.served).toBe(3);
   });
 
   it('sends each request an interval after the previous reply', () => {
-    // Request k leaves at (k-1) * (RTT + interval), RTT = 2 * (10 ms + 84 µs) = 20.168 ms.
+    // Request k leaves an interval after reply k-1; RTT = 2 * (10 ms + 102 µs) = 20.204 ms, and
+    // the first reply comes an ARP exchange later, 2 * (10 ms + 64 µs) = 20.128 ms: at
+    // 40.332 ms. So 0, 1.040332 s, 1.040332 + 0.020204 + 1 = 2.060536 s.
     const run = runScenario(scenario({ pinger: { count: 3, interval: '1s' } }));
     const sendTimes = run.simulation.sim.trace.ofType('app.request').map((r) => r.t);
-    expect(sendTimes).toEqual([0, 1_020_168_000, 2_040_336_000]);
+    expect(sendTimes).toEqual([0, 1_040_332_000, 2_060_536_000]);
   });
 
   it('retries after the timeout, gives up after the last retry, and ignores late replies', () => {
-    // Latency 300 ms > timeout 200 ms: send at 0, retry at 200 ms, give up at 400 ms. Each request
-    // reaches the server 300.084 ms after it leaves (84 µs on the wire), each reply the client
-    // 300.084 ms after that: at 600.168 ms and 800.168 ms, both after the pinger moved on.
+    // Latency 300 ms > timeout 200 ms: send at 0, retry at 200 ms, give up at 400 ms. Neither
+    // request has left by then: both wait for the ARP reply, back at 2 * (300 ms + 64 µs) =
+    // 600.128 ms, and then go back to back (102 µs each): they reach the server at 900.23 and
+    // 900.332 ms, and the replies the client 300.102 ms after that (the server learned the
+    // client's MAC from its ARP request): at 1200.332 and 1200.434 ms, after the pinger moved on.
     const run = runScenario(
       scenario({ latency: '300ms', pinger: { count: 1, timeout: '200ms', retries: 1 } }),
     );
@@ -89,14 +98,14 @@ describe('runScenario', () => {
       '0ms app.request',
       '200ms app.timeout',
       '200ms app.request',
-      '300.084ms app.receive',
-      '300.084ms app.serve',
       '400ms app.timeout',
       '400ms app.giveUp',
-      '500.084ms app.receive',
-      '500.084ms app.serve',
-      '600.168ms app.lateReply',
-      '800.168ms app.lateReply',
+      '900.23ms app.receive',
+      '900.23ms app.serve',
+      '900.332ms app.receive',
+      '900.332ms app.serve',
+      '1200.332ms app.lateReply',
+      '1200.434ms app.lateReply',
     ]);
     expect(run.summary.apps.pinger?.[0]).toMatchObject({
       sent: 2,
@@ -109,13 +118,21 @@ describe('runScenario', () => {
   });
 
   it('does not time a reply that may answer an earlier attempt (Karn)', () => {
-    // Latency 150 ms, timeout 200 ms: the reply to attempt 0 (sent at 0) arrives at 300.168 ms,
-    // after the retry at 200 ms. It is accepted but not timed: it cannot be told from a retry's.
+    // Latency 150 ms, timeout 400 ms: attempt 0 (sent at 0) waits for the ARP reply, back at
+    // 2 * (150 ms + 64 µs) = 300.128 ms, and its reply arrives at 300.128 + 2 * (150 ms +
+    // 102 µs) = 600.332 ms, after the retry at 400 ms and before that one times out (800 ms). It
+    // is accepted but not timed: it cannot be told from a retry's. (With a 200 ms timeout, as
+    // before ARP, the last retry would time out at 600 ms, just before this reply.)
     const run = runScenario(
-      scenario({ latency: '150ms', pinger: { count: 1, timeout: '200ms', retries: 2 } }),
+      scenario({ latency: '150ms', pinger: { count: 1, timeout: '400ms', retries: 2 } }),
     );
     const reply = run.simulation.sim.trace.ofType('app.reply')[0];
-    expect(reply).toMatchObject({ t: 300_000_000 + 2 * TX, seq: 1, attempt: 0, rtt: null });
+    expect(reply).toMatchObject({
+      t: 600_000_000 + 2 * ARP_TX + 2 * TX,
+      seq: 1,
+      attempt: 0,
+      rtt: null,
+    });
   });
 
   it('loses about the configured fraction of messages on a lossy link', () => {

@@ -283,6 +283,7 @@ export class LessonPlayer {
       this.message = result.hint === null ? t('lesson.doneShows') : t('lesson.notYet');
       return;
     }
+    if (this.step?.kind === 'encapsulation') return this.openQuiz(live.records);
     const until = pending.until;
     const at =
       'record' in until
@@ -296,7 +297,6 @@ export class LessonPlayer {
     }
     app.player.pause();
     app.player.seek(at);
-    if (this.step?.kind === 'encapsulation') return this.openQuiz(live.records);
     this.set(markDone(this.progress));
     const step = this.step;
     this.message =
@@ -305,7 +305,10 @@ export class LessonPlayer {
         : t('lesson.moment');
   }
 
-  /** An encapsulation step at its moment: its packet selected and its quiz opened. */
+  /**
+   * An encapsulation step at its moment (its packet's, which an ARP frame matching the step's
+   * record before it does not move): its packet selected and its quiz opened.
+   */
   private openQuiz(records: Parameters<typeof stepPacket>[1]): void {
     const step = this.step;
     if (step?.kind !== 'encapsulation') return;
@@ -314,6 +317,8 @@ export class LessonPlayer {
       this.message = t('lesson.packetMissing', { reason: found.reason });
       return;
     }
+    this.app.player.pause();
+    this.app.player.seek(found.packet.t);
     this.quizPacket = found.packet;
     this.app.select({ kind: 'packet', pkt: found.packet.pkt, link: found.packet.link });
     this.message = t('lesson.packetHere', { pkt: String(found.packet.pkt) });

@@ -8,6 +8,7 @@ import { parseScenarioText, runScenario } from '../sim/index.ts';
 import { startLesson } from '../lessons/index.ts';
 import { HandshakeApp } from './appState.svelte.ts';
 import { LessonPlayer } from './lessonPlayer.svelte.ts';
+import { carriesIp } from '../net/link/linkRecords.ts';
 
 const KEY = '02-addresses-ports-sockets';
 
@@ -25,13 +26,18 @@ describe('the encapsulation step in the player', () => {
     const at = lesson.lesson.steps.findIndex((s) => s.kind === 'encapsulation');
     player.progress = { ...startLesson(KEY, lesson.lesson), current: at };
 
-    // The router's first packet, found here in the core's own run of the example.
+    // The router's first IP packet (its first frames are ARP), found here in the core's own run
+    // of the example: the laptop's ping, sent on at 10.55608 ms. The laptop's ARP exchange with
+    // the router (64-byte frames, 512 ns at 1 Gbit/s, 50 + 100 us each way) ends at 302.048 us;
+    // the ping (a 102-byte frame, 816 ns) reaches the router at 453.68 us; the router asks for the
+    // server's MAC on the 10 Mbit/s, 5 ms line: 2 × (51.2 us + 5 ms) = 10.1024 ms.
     const parsed = parseScenarioText(readFileSync('simulations/two-subnets.json', 'utf8'));
     if (!parsed.ok) throw new Error('invalid example');
     const first = runScenario(parsed.scenario).simulation.sim.trace.records.find(
-      (r) => r.type === 'link.txBegin' && r.node === 'router',
+      (r) => r.type === 'link.txBegin' && r.node === 'router' && carriesIp(r),
     );
     if (first?.type !== 'link.txBegin') throw new Error('the router sent nothing');
+    expect(first.t).toBe(10_556_080);
 
     player.playToMoment();
     await until(() => app.live?.status === 'done');

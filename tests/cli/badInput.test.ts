@@ -92,9 +92,9 @@ describe('JSON documents', () => {
   it.each([
     // Line 7 becomes `  "until": "15s",,`: the second comma, where a name should be, is column 18.
     ['commas.json', good.replace('"until": "15s",', '"until": "15s",,'), 7, 18, "unexpected ','"],
-    // Line 6 becomes `  "seed": NaN,` and `  "seed": 7, // lucky`.
-    ['nan.json', good.replace('"seed": 7', '"seed": NaN'), 6, 11, "unexpected 'NaN'"],
-    ['comment.json', good.replace('"seed": 7,', '"seed": 7, // lucky'), 6, 14, "unexpected '/'"],
+    // Line 6 becomes `  "seed": NaN,` and `  "seed": 25, // lucky`.
+    ['nan.json', good.replace('"seed": 25', '"seed": NaN'), 6, 11, "unexpected 'NaN'"],
+    ['comment.json', good.replace('"seed": 25,', '"seed": 25, // lucky'), 6, 15, "unexpected '/'"],
   ])('gives a syntax error its line and column: %s', (name, text, line, column, reason) => {
     const path = writeDoc(name, text);
     const { status, stderr } = handshake('validate', path);
@@ -107,7 +107,7 @@ describe('JSON documents', () => {
 
   it('gives a truncated file and a trailing comma in a job table their line and column', () => {
     const cut = writeDoc('cut.json', good.slice(0, good.indexOf('"until"')));
-    // The text ends after line 6 (`  "seed": 7,`), its newline and line 7's two spaces: column 3.
+    // The text ends after line 6 (`  "seed": 25,`), its newline and line 7's two spaces: column 3.
     const { status, stderr } = handshake('run', cut);
     expect(status).toBe(2);
     expect(stderr).toMatch(

@@ -58,7 +58,7 @@ describe('handshake run', () => {
     const { status, stdout } = handshake('run', DEFAULT, '--until', '500ms', '--json');
     expect(status).toBe(0);
     const summary = JSON.parse(stdout);
-    expect(summary).toMatchObject({ simulatedNs: 500_000_000, reason: 'until', seed: 7 });
+    expect(summary).toMatchObject({ simulatedNs: 500_000_000, reason: 'until', seed: 25 });
     expect(summary.eventsPerSecond).toBeGreaterThan(0);
   });
 
@@ -89,8 +89,8 @@ describe('handshake validate', () => {
   it.each([
     [
       'syntax.json',
-      good.replace('"seed": 7,', '"seed": 7,,'),
-      /syntax\.json: \$: invalid JSON at line 6, column 13: /,
+      good.replace('"seed": 25,', '"seed": 25,,'),
+      /syntax\.json: \$: invalid JSON at line 6, column 14: /,
     ],
     [
       'type.json',

@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseArgs, parsePcap, PcapUsageError, UsageError } from '../../src/cli/args.ts';
 import { readPcap, type PcapReadRecord } from '../../src/net/capture/pcapReader.ts';
-import { encodePacket } from '../../src/net/wire/packetCodec.ts';
 import { parseScenarioText, runScenario } from '../../src/sim/index.ts';
+import { frameBytes } from '../../src/net/wire/frame.ts';
+import { LINKTYPE_ETHERNET } from '../../src/net/capture/pcapWriter.ts';
 
 const BIN = join(process.cwd(), 'bin/handshake.js');
 const BULK = 'simulations/tcp-bulk-transfer.json';
@@ -23,7 +24,7 @@ function handshake(...args: string[]) {
 function readFrames(path: string): PcapReadRecord[] {
   const result = readPcap(new Uint8Array(readFileSync(path)));
   if (!result.ok) throw new Error(`${path}: ${result.error}`);
-  expect(result.file).toMatchObject({ nanoseconds: true, linkType: 101 });
+  expect(result.file).toMatchObject({ nanoseconds: true, linkType: LINKTYPE_ETHERNET });
   return result.file.records;
 }
 
@@ -137,7 +138,7 @@ describe('handshake run --pcap', () => {
         const record = expected[i];
         if (record?.type !== 'link.txBegin' && record?.type !== 'link.rx') throw new Error('?');
         expect(frame.timeNs).toBe(record.t);
-        expect(frame.bytes).toEqual(encodePacket(record.packet));
+        expect(frame.bytes).toEqual(frameBytes(record.packet));
       });
     }
   });

@@ -30,8 +30,9 @@ function handshake(...argv: string[]) {
 
 const WARNING =
   `handshake: warning: ${RING}: $.links: switches s1, s2, s3 are cabled in a loop ` +
-  "(links s1-s2, s2-s3, s3-s1), and Handshake's switches run no spanning tree, so a packet " +
-  'they flood (one sent to an address they have not learned yet) comes back around the loop ' +
+  "(links s1-s2, s2-s3, s3-s1), and Handshake's switches run no spanning tree, so a frame " +
+  'they flood (a broadcast such as an ARP request, or one sent to an address they have not ' +
+  'learned yet) comes back around the loop ' +
   'and circles it forever: a storm that lasts until the run ends or stops at its event limit. ' +
   'A spanning tree would block one link of the loop; remove link s2-s3 to do the same';
 
@@ -55,16 +56,19 @@ describe('switches cabled in a loop', () => {
     const tree = handshake('run', treeFile(), '--until', '1s', '--json');
     expect(tree).toMatchObject({ status: 0, err: [] });
     const calm = JSON.parse(tree.out.join('\n'));
-    // Without the loop each of the three pings crosses s1-s2 once each way; with it, the first
-    // flooded copies never stop circling, and the learned addresses flap around the ring.
+    // Without the loop each of the three pings crosses s1-s2 once each way (after one ARP
+    // exchange); with it, h1's first ARP request, a broadcast, is flooded both ways round the
+    // ring and never stops circling, and the learned addresses flap around the ring.
     expect(calm.events).toBeLessThan(100);
     expect(ring.events).toBeGreaterThan(100 * calm.events);
     type Summary = { links: { link: string; directions: { sent: number }[] }[] };
     const sent = (summary: Summary, id: string) =>
       summary.links.find((l) => l.link === id)?.directions.reduce((n, d) => n + d.sent, 0) ?? 0;
-    // One copy circling the ring takes 3 × (50 µs + 84 bytes at 100 Mb/s, 6.72 µs) = 170.2 µs a lap,
-    // so in one second it crosses each link of the ring 5,876 times in its direction.
-    expect(sent(ring, 's2-s3')).toBeGreaterThan(5_000);
+    // One copy of the request takes 3 × (50 µs + a 64-byte frame at 100 Mb/s, 5.12 µs) =
+    // 165.36 µs a lap, so in one second it crosses each link of the ring about 6,047 times in its
+    // direction; the two copies (one each way) twice that, more than 12,000 (h2's replies, sent
+    // wherever h1's address last flapped to, add more).
+    expect(sent(ring, 's2-s3')).toBeGreaterThan(12_000);
   });
 
   it('run at its event limit: status 4, and the loop named as the likely cause', () => {
@@ -74,7 +78,7 @@ describe('switches cabled in a loop', () => {
     expect(err[0]).toBe(WARNING);
     expect(err[1]).toMatch(/^handshake: the run reached its event limit \(20,000 events\) at /);
     expect(err[2]).toBe(
-      "handshake: the likely cause: switches s1, s2, s3 are cabled in a loop (links s1-s2, s2-s3, s3-s1), and flooded packets circle it forever (Handshake's switches run no spanning tree): a higher limit will not help; remove link s2-s3",
+      "handshake: the likely cause: switches s1, s2, s3 are cabled in a loop (links s1-s2, s2-s3, s3-s1), and flooded frames circle it forever (Handshake's switches run no spanning tree): a higher limit will not help; remove link s2-s3",
     );
     const tree = handshake('run', treeFile(), '--max-events', '20');
     expect(tree.status).toBe(4);

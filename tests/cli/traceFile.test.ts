@@ -62,7 +62,10 @@ describe('handshake run --trace, streamed', () => {
   });
 
   it("writes payloads as base64 whose bytes are tshark's TCP payload on the link", () => {
-    const onWan = lines(trace).filter((r) => r.type === 'link.txBegin' && r.link === 'wan');
+    // The IP packets on the link (an ARP frame, `arp` where a packet has `ip`, has no payload).
+    const onWan = lines(trace).filter(
+      (r) => r.type === 'link.txBegin' && r.link === 'wan' && !('arp' in (r.packet as object)),
+    );
     const payloads = onWan.map((r) => (r.packet as { payload: { base64: string } }).payload);
     const traced = payloads.reduce((sum, p) => sum + Buffer.from(p.base64, 'base64').length, 0);
     const seen = tshark(['-r', wan, '-Y', 'tcp.len > 0', '-T', 'fields', '-e', 'tcp.len'])

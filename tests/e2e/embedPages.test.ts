@@ -193,9 +193,10 @@ describe('<handshake-sim> in a long course page', () => {
     await expect
       .poll(async () => (await heard(page)).some((e) => e.type === 'hs-ready'))
       .toBe(true);
-    // 10 ms in, the first request is on the wire: a UDP dot in the scheme's own colour.
+    // 50 ms in, the first request is on the wire (sent at 40.018964 ms, after the ARP exchange,
+    // arriving at 60.034076 ms): a UDP dot in the scheme's own colour.
     await page.evaluate(() =>
-      (document.getElementById('plain') as unknown as { seek(t: string): void }).seek('10ms'),
+      (document.getElementById('plain') as unknown as { seek(t: string): void }).seek('50ms'),
     );
     const canvas = page.locator('#plain').getByTestId('packet-canvas');
     const udpDot = () =>

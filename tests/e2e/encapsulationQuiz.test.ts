@@ -13,7 +13,9 @@ describe('the encapsulation quiz', () => {
   it('reveals an echo request layer by layer after predictions', { timeout: 120_000 }, async () => {
     // Dark, so that axe reads the quiz's colours on the dark surfaces.
     const page = await session.openApp({ bypassCSP: true, colorScheme: 'dark' });
-    await runAndShow(page, 7, '1');
+    // Tick 4 of 1000 over 15 s, 60 ms: the first request (packet #1) is the one packet on the
+    // wire (sent at 40.018964 ms once ARP answered, arriving at 60.034076 ms).
+    await runAndShow(page, 25, '4');
     await page.getByTestId('packets-in-flight').locator('summary').click();
     await page.getByTestId('packets-in-flight').getByRole('button').first().click();
     const inspector = page.getByTestId('packet-inspector');

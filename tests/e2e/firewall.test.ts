@@ -14,10 +14,12 @@ describe('a firewall in the browser', () => {
     await openFile(page, 'simulations/firewall.json');
     await runWithSeed(page, 8);
     const log = await logTexts(page);
+    // Packet #40: the SYN to port 22, numbered after the two ARP exchanges (laptop ↔ firewall,
+    // firewall ↔ server) whose four frames take ids too (#36 before there was ARP).
     expect(
       log.some((line) =>
         line.includes(
-          'Firewall rejects packet #36 and answers the sender: FORWARD rule 3 (admin logins: refused at once)',
+          'Firewall rejects packet #40 and answers the sender: FORWARD rule 3 (admin logins: refused at once)',
         ),
       ),
     ).toBe(true);

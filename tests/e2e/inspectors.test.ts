@@ -13,7 +13,9 @@ const { openApp } = session;
 describe('inspectors', () => {
   it('shows the selected packet layer by layer, explains fields and lights their bytes', async () => {
     const page = await openApp();
-    await runAndShow(page, 7, '1');
+    // 60 ms: the first request (packet #1) is the one packet on the wire (sent at 40.018964 ms
+    // once ARP answered, arriving at 60.034076 ms).
+    await runAndShow(page, 25, '4');
     // The keyboard path to a packet: the list of packets on screen.
     await page.getByTestId('packets-in-flight').locator('summary').click();
     await page.getByTestId('packets-in-flight').getByRole('button').first().click();
@@ -23,7 +25,8 @@ describe('inspectors', () => {
     expect(await inspector.locator('[data-field="ip.ttl"]').textContent()).toContain('64');
     expect(await inspector.locator('[data-field="ip.protocol"]').textContent()).toContain('17');
     expect(await inspector.locator('[data-field="udp.dstPort"]').textContent()).toContain('7');
-    // Focusing the TTL field lights byte 8 of the header (RFC 791: TTL is the ninth byte).
+    // Focusing the TTL field lights byte 22 of the frame: the 14-byte Ethernet header comes
+    // first, then the IPv4 header, whose ninth byte (8) is the TTL (RFC 791): 14 + 8 = 22.
     // Focused again on each try: on a loaded machine a re-render can take the focus away. The
     // pointer may rest over another field (where the packet list was); focus must still win.
     await inspector.locator('[data-field="ip.protocol"]').hover();
@@ -32,12 +35,12 @@ describe('inspectors', () => {
       .poll(
         async () => {
           await ttl.focus();
-          return inspector.locator('[data-byte="8"].lit').count();
+          return inspector.locator('[data-byte="22"].lit').count();
         },
         { timeout: 10_000 },
       )
       .toBeGreaterThan(0);
-    expect(await inspector.locator('[data-byte="9"].lit').count()).toBe(0);
+    expect(await inspector.locator('[data-byte="23"].lit').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'inspector-packet.png'), fullPage: true });
     expect(session.errors).toEqual([]);
   });
@@ -99,7 +102,7 @@ describe('inspectors', () => {
 
   it('picks a node with the keyboard alone', async () => {
     const page = await openApp();
-    await runAndShow(page, 7, '0');
+    await runAndShow(page, 25, '0');
     const tab = page.getByRole('tab', { name: 'Node' });
     await tab.focus();
     await page.keyboard.press('Enter');

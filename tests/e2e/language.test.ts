@@ -68,7 +68,8 @@ describe('the interface language', () => {
     // A packet's fields explained in German (fieldHelpPhrases.de.ts), names as Wireshark has them.
     if ((await page.getByTestId('play').textContent()) === 'Pause')
       await page.getByTestId('play').click();
-    await page.getByTestId('scrubber').fill('1');
+    // 60 ms: the first request (packet #1) is the one packet on the wire (after the ARP exchange).
+    await page.getByTestId('scrubber').fill('4');
     await page.getByTestId('packets-in-flight').locator('summary').click();
     await page.getByTestId('packets-in-flight').getByRole('button').first().click();
     const protocol = page

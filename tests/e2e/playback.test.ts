@@ -26,7 +26,7 @@ async function pixels(page: Page): Promise<string> {
 describe('the animated simulator view', () => {
   it('plays packets along the link, and pausing freezes them', async () => {
     const page = await openApp();
-    await run(page, 7);
+    await run(page, 25);
     await rewind(page);
     await page.getByTestId('play').click();
     await page.waitForTimeout(150);
@@ -47,9 +47,9 @@ describe('the animated simulator view', () => {
 
   it('steps to exactly the next event and the next packet event of the trace', async () => {
     const page = await openApp();
-    await run(page, 7);
+    await run(page, 25);
     await rewind(page);
-    const records = coreRun(7).records;
+    const records = coreRun(25).records;
     const times = [...new Set(records.map((r) => r.t))];
     const packetTypes = new Set(['link.txBegin', 'link.txEnd', 'link.rx', 'link.lost']);
     const packetTimes = [
@@ -62,8 +62,9 @@ describe('the animated simulator view', () => {
       expect(await timeNs(page)).toBe(next);
       t = next;
     }
-    // 12445 ns is the end of packet #1's transmission: 84 bytes at 54 Mbit/s.
-    expect(times[1]).toBe(12_445);
+    // 9482 ns is the end of the laptop's ARP request (packet #2, before the first ping can go):
+    // a 64-byte frame at 54 Mbit/s, 8 × 64 / 54e6 s = 9481.5 ns, rounded up.
+    expect(times[1]).toBe(9_482);
     expect(await page.getByTestId('time').textContent()).toMatch(/^0\.\d{3} \d{3} \d{3} s$/);
     for (let i = 0; i < 3; i++) {
       await page.getByTestId('step-packet').click();
@@ -80,20 +81,23 @@ describe('the animated simulator view', () => {
 
   it('rewinds: scrubbing back redraws the earlier moment from the recorded trace', async () => {
     const page = await openApp();
-    await run(page, 7);
+    await run(page, 25);
     await rewind(page);
     const scrubber = page.getByTestId('scrubber');
-    // Tick 1 of 1000 over 15 s: 15 ms, request 1 (packet #1) is on the wire.
+    // Tick 1 of 1000 over 15 s: 15 ms, the ARP request (packet #2, sent at 0 and arriving at
+    // 20.009482 ms) is on the wire.
     await page.locator('[data-testid="packets-in-flight"] summary').click();
     await scrubber.fill('1');
     expect(await timeNs(page)).toBe(15_000_000);
     const early = await pixels(page);
-    expect(await page.getByTestId('packets-in-flight').textContent()).toContain('#1 UDP');
-    await scrubber.fill('14');
-    expect(await timeNs(page)).toBe(210_000_000);
+    expect(await page.getByTestId('packets-in-flight').textContent()).toContain('#2 ARP request');
+    // Tick 4: 60 ms, request 1 (packet #1), sent when the reply came at 40.018964 ms, arrives at
+    // 40.018964 + 0.015112 (102 bytes at 54 Mbit/s) + 20 = 60.034076 ms: still on the wire.
+    await scrubber.fill('4');
+    expect(await timeNs(page)).toBe(60_000_000);
     const later = await pixels(page);
     expect(later).not.toBe(early);
-    expect(await page.getByTestId('packets-in-flight').textContent()).toContain('#2 UDP');
+    expect(await page.getByTestId('packets-in-flight').textContent()).toContain('#1 UDP');
     await scrubber.fill('1');
     expect(await timeNs(page)).toBe(15_000_000);
     expect(await pixels(page)).toBe(early);
@@ -102,20 +106,29 @@ describe('the animated simulator view', () => {
 
   it('selects a packet by clicking its dot, and says which it is', async () => {
     const page = await openApp();
-    await run(page, 7);
+    await run(page, 25);
     await rewind(page);
+    // At 15 ms the ARP request is the only packet on the wire (see the rewind test).
     await page.getByTestId('scrubber').fill('1');
-    const dot = await dotOfColour(page, '--pkt-udp');
-    expect(dot).not.toBeNull();
-    await page.getByTestId('packet-canvas').click({ position: dot! });
+    const arp = await dotOfColour(page, '--pkt-arp');
+    expect(arp).not.toBeNull();
+    await page.getByTestId('packet-canvas').click({ position: arp! });
     const caption = page.getByTestId('selection');
     await caption.waitFor();
     expect(await caption.textContent()).toContain(
-      'Packet #1: UDP 49466 → 7 len=56 · on link wifi, Laptop → Echo server · on the wire',
+      'Packet #2: ARP request Who has 192.168.1.20? Tell 192.168.1.10 · on link wifi, Laptop → Echo server · on the wire',
+    );
+    // Tick 142, 2.13 s: request 3 (packet #7, sent at 2.124079412 s) is on the wire; the link
+    // loses it at 2.124079412 + 0.000015112 + 0.02 = 2.144094524 s, before tick 143 (2.145 s).
+    await page.getByTestId('scrubber').fill('142');
+    const dot = await dotOfColour(page, '--pkt-udp');
+    expect(dot).not.toBeNull();
+    await page.getByTestId('packet-canvas').click({ position: dot! });
+    expect(await caption.textContent()).toContain(
+      'Packet #7: UDP 58814 → 7 len=56 · on link wifi, Laptop → Echo server · on the wire',
     );
     await shot(page, 'playback-selected');
-    // At 20.012445 ms the link loses it.
-    await page.getByTestId('scrubber').fill('2');
+    await page.getByTestId('scrubber').fill('143');
     expect(await caption.textContent()).toContain('lost');
     await page.getByRole('button', { name: 'Clear selection' }).click();
     expect(await caption.count()).toBe(0);
@@ -128,7 +141,7 @@ describe('the animated simulator view', () => {
 
   it('plays, pauses, steps and selects with the keyboard alone', async () => {
     const page = await openApp();
-    await run(page, 7);
+    await run(page, 25);
     await rewind(page);
     const play = page.getByTestId('play');
     await page.keyboard.press('Space');
@@ -137,12 +150,12 @@ describe('the animated simulator view', () => {
     await play.filter({ hasText: 'Play' }).waitFor();
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowRight');
-    expect(await timeNs(page)).toBe(12_445);
+    expect(await timeNs(page)).toBe(9_482);
     await page.keyboard.press('.');
-    expect(await timeNs(page)).toBe(coreRun(7).records.find((r) => r.t > 12_445)?.t);
+    expect(await timeNs(page)).toBe(coreRun(25).records.find((r) => r.t > 9_482)?.t);
     await page.keyboard.press('Shift+ArrowRight');
     const afterPacket = await timeNs(page);
-    expect(afterPacket).toBeGreaterThan(12_445);
+    expect(afterPacket).toBeGreaterThan(9_482);
     await page.keyboard.press('ArrowLeft');
     expect(await timeNs(page)).toBeLessThan(afterPacket);
     await page.keyboard.press('End');
@@ -160,9 +173,9 @@ describe('the animated simulator view', () => {
     await page.locator('[data-testid="packets-in-flight"] li button').first().waitFor();
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
-    expect(focused).toContain('#1 UDP');
+    expect(focused).toContain('#2 ARP request');
     await page.keyboard.press('Enter');
-    expect(await page.getByTestId('selection').textContent()).toContain('Packet #1: UDP');
+    expect(await page.getByTestId('selection').textContent()).toContain('Packet #2: ARP request');
     const outline = await page.evaluate(
       () => getComputedStyle(document.activeElement as Element).outlineStyle,
     );
@@ -172,7 +185,7 @@ describe('the animated simulator view', () => {
 
   it('honours reduced motion: no autoplay, stepping and playing still work', async () => {
     const page = await openApp({ reducedMotion: 'reduce' });
-    await run(page, 7);
+    await run(page, 25);
     await page.waitForTimeout(300);
     expect(await page.getByTestId('play').textContent()).toBe('Play');
     expect(await timeNs(page)).toBe(0);
@@ -182,21 +195,22 @@ describe('the animated simulator view', () => {
     await page.waitForTimeout(300);
     expect(await pixels(page)).toBe(still);
     await page.getByTestId('step').click();
-    expect(await timeNs(page)).toBe(12_445);
+    expect(await timeNs(page)).toBe(9_482);
     expect(await page.getByTestId('reduced-motion-hint').count()).toBe(0);
     await page.getByTestId('play').click();
     await page.waitForTimeout(300);
-    expect(await timeNs(page)).toBeGreaterThan(12_445);
+    expect(await timeNs(page)).toBeGreaterThan(9_482);
     await pause(page);
-    // A dropped packet stays where it was lost (no fall) with its reason.
-    await page.getByTestId('scrubber').fill('2');
+    // A dropped packet stays where it was lost (no fall) with its reason: packet #7, lost at
+    // 2.144094524 s (see the selection test).
+    await page.getByTestId('scrubber').fill('143');
     await shot(page, 'playback-reduced-motion-drop');
     expect(session.errors).toEqual([]);
   });
 
   it('pans and zooms with buttons and keys, packets staying on their links, and fits again', async () => {
     const page = await openApp({ reducedMotion: 'reduce' });
-    await run(page, 7);
+    await run(page, 25);
     await page.getByTestId('scrubber').fill('1');
     const group = page.locator('[data-testid="topology"] > g');
     expect(await group.getAttribute('transform')).toContain('scale(1)');
@@ -205,14 +219,15 @@ describe('the animated simulator view', () => {
     await expect.poll(() => group.getAttribute('transform')).toContain('scale(1.25)');
     await page.getByRole('button', { name: 'Zoom in' }).click();
     await expect.poll(() => group.getAttribute('transform')).toContain('scale(1.5625)');
-    // The canvas follows the SVG: packet #1's dot is on the wifi line, in its lane (5 layout
-    // units to the right of its direction of travel: below the line, going right).
+    // The canvas follows the SVG: the ARP request's dot (packet #2, on the wire at 15 ms) is on
+    // the wifi line, in its lane (5 layout units to the right of its direction of travel: below
+    // the line, going right).
     const line = page.locator('[data-link="wifi"] line');
     const box = await line.boundingBox();
     const units = Number(await line.getAttribute('x2')) - Number(await line.getAttribute('x1'));
     const scale = box!.width / units;
     const canvas = await page.getByTestId('packet-canvas').boundingBox();
-    const dot = await dotOfColour(page, '--pkt-udp');
+    const dot = await dotOfColour(page, '--pkt-arp');
     expect(dot).not.toBeNull();
     const y = canvas!.y + dot!.y;
     const x = canvas!.x + dot!.x;

@@ -96,16 +96,17 @@ describe('the workspace', () => {
 
   it('shows the figures of the moment: zero at t = 0, the whole run at the end', async () => {
     const page = await session.openApp();
-    await startRun(page, 7);
+    await startRun(page, 25);
     await rewind(page);
     expect(await linkCounts(page, 'wifi')).toBe('0 sent · 0 delivered · 0 lost');
     expect(await page.getByTestId('metric-trace').textContent()).toBe('0');
     expect(await page.getByTestId('timeline-counts').textContent()).toMatch(/0 of \d+\s+drops/);
-    const whole = coreRun(7).summary.links[0]!.directions;
+    const whole = coreRun(25).summary.links[0]!.directions;
     const total = (key: 'sent' | 'delivered' | 'lost') => whole[0][key] + whole[1][key];
-    // At the very moment packet #1 is lost, the loss is not counted yet: it counts from just after.
+    // At the very moment packet #7 (request 3, the run's first loss, at 2.144094524 s) is lost,
+    // the loss is not counted yet: it counts from just after.
     const entries = await logEntries(page);
-    const loss = entries.findIndex((e) => e.text === 'Packet #1 is lost on link wifi.');
+    const loss = entries.findIndex((e) => e.text === 'Packet #7 is lost on link wifi.');
     expect(loss).toBeGreaterThan(0);
     await page
       .getByTestId('event-log')

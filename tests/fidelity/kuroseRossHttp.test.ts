@@ -4,8 +4,11 @@
 //   non-persistent, k in parallel:    2 RTT + ceil(N/k) * 2 RTT
 //   persistent, no pipelining:        2 RTT + N * RTT
 //   persistent, pipelining:           2 RTT + RTT
-// The simulated page load (first SYN to the last object's last byte) must take those numbers of
-// RTTs, on a link fast enough (10 Gbit/s) that transmission is well under 1% of an RTT. The
+// The simulated page load (from the visit's start to the last object's last byte) must take those
+// numbers of RTTs plus one: the textbook leaves ARP out, and the first SYN waits for the client's
+// ARP request and the server's reply, a round trip of the one link (the cache keeps the answer
+// for every later connection). The link is fast enough (10 Gbit/s) that transmission is well
+// under 1% of an RTT. The
 // objects are small (100 bytes), so all ten pipelined responses fit in the server's initial
 // congestion window (RFC 5681): the textbook formulas ignore slow start.
 
@@ -39,7 +42,8 @@ describe('page load times match Kurose & Ross', () => {
     ['non-persistent, 10 parallel connections', { persistent: false, parallel: 10 }, 4],
     ['persistent without pipelining', { persistent: true, pipelining: false }, 12],
     ['persistent with pipelining', { persistent: true, pipelining: true }, 3],
-  ])('%s: %i RTTs', (_, client, expected) => {
+  ])('%s: %i RTTs, and one of ARP', (_, client, textbook) => {
+    const expected = textbook + 1;
     const { rtts, objects } = pageLoadRtts(client);
     expect(objects).toBe(10);
     expect(rtts).toBeGreaterThanOrEqual(expected);

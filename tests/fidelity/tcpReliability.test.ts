@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { NS_PER_MS, NS_PER_S } from '../../src/engine/time.ts';
 import type { TcpConnection } from '../../src/machines/tcp/tcpConnection.ts';
 import { B, twoHosts, type TwoHosts } from '../support/tcpNetwork.ts';
+import { carriesIp } from '../../src/net/link/linkRecords.ts';
 
 const FC_SEED = Number(process.env.TCP_PROPERTY_SEED ?? 9293);
 const RUNS = Number(process.env.TCP_PROPERTY_RUNS ?? 200);
@@ -337,6 +338,7 @@ function runCase(c: Case): void {
     if (r.type === 'socket.state' && r.conn !== `*:${PORT}`) current.set(r.node, r.state);
     else if (
       r.type === 'link.txBegin' &&
+      carriesIp(r) &&
       r.packet.transport.kind === 'tcp' &&
       r.packet.transport.flags.rst &&
       current.get(r.node) !== 'CLOSED'

@@ -2,7 +2,8 @@
 // src/sim and captured as the page does (src/viz/capture), the whole run and up to t = 1.25 s.
 // tshark must count as many packets as the page says the file holds, and as the pinger and the
 // echo server sent (each request and each reply is one frame on the link, a lost one included:
-// the tap sits beside the sender), with nothing malformed.
+// the tap sits beside the sender), and the ARP request and reply before the first request, with
+// nothing malformed.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,12 +50,18 @@ describe('tshark on the Capture tab’s files of the Ping scenario', () => {
   });
 
   it('reads every request and reply of the whole run, as many as the page says', () => {
-    const frames = fields(whole.path, 'frame.number udp.srcport udp.dstport');
+    const frames = fields(whole.path, 'frame.number udp.srcport udp.dstport arp.opcode');
     const requests = sent('app.request', Infinity).length;
     const replies = sent('app.serve', Infinity).length;
     expect(frames.filter((f) => f['udp.dstport'] === '7').length).toBe(requests);
     expect(frames.filter((f) => f['udp.srcport'] === '7').length).toBe(replies);
-    expect(frames.length).toBe(requests + replies);
+    // ARP: opcode 1 a request (the laptop's), 2 a reply (the server's).
+    const arp = frames.filter((f) => f['arp.opcode'] !== '').map((f) => f['arp.opcode']);
+    expect(arp).toEqual([
+      ...sent('arp.request', Infinity).map(() => '1'),
+      ...sent('arp.reply', Infinity).map(() => '2'),
+    ]);
+    expect(frames.length).toBe(requests + replies + arp.length);
     expect(frames.length).toBe(whole.shown);
     // Five pings (the scenario's count); each timeout is followed by a retry, except the last
     // one of a ping the pinger gives up on.
@@ -66,7 +73,13 @@ describe('tshark on the Capture tab’s files of the Ping scenario', () => {
 
   it('reads only the packets up to t = 1.25 s in the other file', () => {
     const frames = fields(until.path, 'frame.time_relative frame.time_epoch');
-    expect(frames.length).toBe(sent('app.request', T).length + sent('app.serve', T).length);
+    // (The first request, made at 0, waited for ARP until 40 ms: still before 1.25 s.)
+    expect(frames.length).toBe(
+      sent('app.request', T).length +
+        sent('app.serve', T).length +
+        sent('arp.request', T).length +
+        sent('arp.reply', T).length,
+    );
     expect(frames.length).toBe(until.shown);
     expect(frames.length).toBeLessThan(whole.shown);
     // Timestamps are simulated time from the epoch: every frame at or before 1.25 s.

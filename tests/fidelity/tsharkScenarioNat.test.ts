@@ -57,6 +57,7 @@ describe('tshark on simulations/home-nat.json, both sides of the NAT router', ()
     for (const file of [inside, outside]) {
       expectClean(file);
       for (const row of fields(file, COLUMNS)) {
+        if (row['ip.src'] === '') continue; // an ARP frame: no IP checksum to check
         expect(row['ip.checksum.status']).toBe('1');
         if (row['tcp.srcport'] !== '') expect(row['tcp.checksum.status']).toBe('1');
         if (row['icmp.type'] !== '') expect(row['icmp.checksum.status']).toBe('1');

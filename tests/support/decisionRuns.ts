@@ -2,6 +2,7 @@
 // in the test), the steps of a packet at a node as a learner reads them, and the packets to ask
 // about, found in the trace by what they are (never by a hard-coded id).
 
+import { carriesIp } from '../../src/net/link/linkRecords.ts';
 import type { TraceRecord } from '../../src/engine/trace.ts';
 import { recordList } from '../../src/engine/traceRecords.ts';
 import type { Packet } from '../../src/net/wire/packet.ts';
@@ -65,7 +66,7 @@ export function firstSent(
   test: (packet: Packet, sender: string) => boolean,
 ): { packet: Packet; node: string; t: number } {
   for (const r of run.records) {
-    if (r.type === 'link.txBegin' && test(r.packet, r.node))
+    if (r.type === 'link.txBegin' && carriesIp(r) && test(r.packet, r.node))
       return { packet: r.packet, node: r.node, t: r.t };
   }
   throw new Error('no such packet in the trace');

@@ -13,6 +13,7 @@ import { UdpLayer } from '../../src/net/transport/udpLayer.ts';
 import type { Packet } from '../../src/net/wire/packet.ts';
 import type { TcpConfig } from '../../src/machines/tcp/tcpConfig.ts';
 import { TcpLayer } from '../../src/machines/tcp/tcpLayer.ts';
+import { carriesIp } from '../../src/net/link/linkRecords.ts';
 
 export const A = 0x0a000001; // 10.0.0.1
 export const B = 0x0a000002; // 10.0.0.2
@@ -78,13 +79,15 @@ export function segmentNotation(packet: Packet): string {
 
 /**
  * The trace as RFC 9293 figure lines: "A SYN-SENT" when A enters a state, "A --> <SEQ=..>" when
- * A puts a segment on the wire, "B <-- lost" when a segment to B is lost.
+ * A puts a segment on the wire, "B <-- lost" when a segment to B is lost. ARP frames are left
+ * out, but for their losses.
  */
 export function figureLines(records: readonly TraceRecord[]): string[] {
   const lines: string[] = [];
   for (const r of records) {
     if (r.type === 'socket.state') lines.push(`${r.node} ${r.state}`);
-    else if (r.type === 'link.txBegin') lines.push(`${r.node} --> ${segmentNotation(r.packet)}`);
+    else if (r.type === 'link.txBegin' && carriesIp(r))
+      lines.push(`${r.node} --> ${segmentNotation(r.packet)}`);
     else if (r.type === 'link.lost') lines.push(`${r.node} --> lost #${r.pkt}`);
   }
   return lines;

@@ -36,9 +36,8 @@ function expectWellFormed(pcap: string): void {
   ]);
   expect(bad).toBe('');
   // …and the checksums were checked: good ones are there.
-  expect(tshark(['-r', pcap, ...VALIDATE, '-Y', 'tcp.checksum.status == 1', '-c', '1'])).not.toBe(
-    '',
-  );
+  // (Not with `-c 1`: tshark counts the frames it reads, and the first is an ARP request.)
+  expect(tshark(['-r', pcap, ...VALIDATE, '-Y', 'tcp.checksum.status == 1'])).not.toBe('');
 }
 
 describe('tshark on a SYN flood against a server with SYN cookies', () => {

@@ -7,6 +7,7 @@ import { NS_PER_MS, NS_PER_S } from '../../engine/time.ts';
 import { parseScenarioText, runScenario, validateScenario } from '../../sim/index.ts';
 import type { PortScanFigures } from './portScanBehaviour.ts';
 import { formatPortList, parsePortList } from './scanPorts.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 describe('port lists', () => {
   it('read as nmap -p writes them, ascending and each once', () => {
@@ -59,13 +60,18 @@ describe('a SYN scan (simulations/port-scan.json)', () => {
   it('probes 200 ports a second, and each open port gets the scanner’s RST, not a connection', () => {
     const probes = trace
       .ofType('link.txBegin')
+      .filter(carriesIp)
       .filter((r) => r.node === 'scanner' && r.packet.transport.kind === 'tcp')
       .filter((r) => r.packet.transport.kind === 'tcp' && r.packet.transport.flags.syn);
     // Port k of the list (from 0) at 1 s + k × 5 ms; then the printer's 8 at 8 s + k × 10 ms,
-    // and again 1 s later (one retry) for each.
-    expect(probes.slice(0, 3).map((r) => r.t)).toEqual(
-      [0, 5, 10].map((ms) => NS_PER_S + ms * NS_PER_MS),
-    );
+    // and again 1 s later (one retry) for each. The very first waits for the scanner's ARP
+    // exchange with its router: 64-byte frames at 100 Mbit/s (5.12 us) and 1 ms each way,
+    // 2.01024 ms; it leaves at 1.00201024 s, before the second is due.
+    expect(probes.slice(0, 3).map((r) => r.t)).toEqual([
+      NS_PER_S + 2_010_240,
+      NS_PER_S + 5 * NS_PER_MS,
+      NS_PER_S + 10 * NS_PER_MS,
+    ]);
     expect(probes[1025]?.t).toBe(1 * NS_PER_S + 1025 * 5 * NS_PER_MS);
     expect(probes).toHaveLength(1026 + 8 * 2);
     const resets = trace.ofType('tcp.refused').filter((r) => r.node === 'scanner');
@@ -96,8 +102,11 @@ describe('a SYN scan (simulations/port-scan.json)', () => {
 describe('a SYN scan of a host the router cannot reach', () => {
   it('calls the port filtered as soon as the router’s ICMP network unreachable comes back', () => {
     // The router has no route to 10.9.0.0/24 (the target is linked to nothing): it answers the
-    // first probe with ICMP network unreachable, 2 ms after it left the scanner (and the few
-    // microseconds the two packets take on the wire).
+    // first probe with ICMP network unreachable. By hand, at 100 Mbit/s and 1 ms: the scanner's
+    // ARP request and the router's reply (64-byte frames, 5.12 us each) take 2.01024 ms; the SYN
+    // (44 bytes, a 64-byte frame) reaches the router 1.00512 ms later; the ICMP error (56 bytes,
+    // a 74-byte frame, 5.92 us; the router learned the scanner's MAC from its request) is back
+    // 1.00592 ms after that: 4.02128 ms after the scan began.
     const result = validateScenario({
       format: 'handshake/scenario@1',
       name: 'unreachable',
@@ -122,9 +131,7 @@ describe('a SYN scan of a host the router cannot reach', () => {
       [22, 'filtered', 1],
       [80, 'filtered', 1],
     ]);
-    const after = (decided[0]?.t ?? 0) - NS_PER_S;
-    expect(after).toBeGreaterThan(2 * NS_PER_MS);
-    expect(after).toBeLessThan(2.1 * NS_PER_MS);
+    expect((decided[0]?.t ?? 0) - NS_PER_S).toBe(4_021_280);
     expect((summary.actions?.portScan as PortScanFigures[])[0]).toMatchObject({ filtered: 2 });
   });
 });

@@ -23,6 +23,7 @@ import { NS_PER_MS, NS_PER_S } from '../../engine/time.ts';
 import type { TraceRecord } from '../../engine/trace.ts';
 import { parseScenarioText, runScenario, validateScenario } from '../../sim/index.ts';
 import type { SynFloodFigures } from './synFloodBehaviour.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 const B = 16;
 const R = 10;
@@ -86,7 +87,7 @@ describe('a SYN flood (simulations/syn-flood.json)', () => {
     });
   });
 
-  it('lets the office give up at 128 s, and answers it through cookies within 20 ms of 5 s', () => {
+  it('lets the office give up at 128 s, and answers it through cookies within 25 ms of 5 s', () => {
     // The users of the office's first app (`http/u1` ...), which visits the server without cookies.
     const failed = ofType('app.error').filter(
       (r) => r.node === 'office' && r.app.startsWith('http/'),
@@ -96,7 +97,10 @@ describe('a SYN flood (simulations/syn-flood.json)', () => {
     );
     const answered = ofType('http.response').filter((r) => r.node === 'office');
     expect(answered).toHaveLength(USERS);
-    for (const r of answered) expect(r.t).toBeLessThan(5 * NS_PER_S + 20 * NS_PER_MS);
+    // Two round trips of 2 × (2 + 1) ms and the server's work took under 20 ms; the office's
+    // first packet also waits for its ARP exchange with the router, 2 × (2 ms + 5.12 us) =
+    // 4.01024 ms (the router already knows web2's MAC from the flood it forwards).
+    for (const r of answered) expect(r.t).toBeLessThan(5 * NS_PER_S + 25 * NS_PER_MS);
     const fromCookies = ofType('tcp.cookieAck');
     expect(fromCookies.map((r) => r.node)).toEqual(Array(USERS).fill('web2'));
     expect(fromCookies.every(office)).toBe(true);
@@ -109,7 +113,7 @@ describe('a SYN flood (simulations/syn-flood.json)', () => {
     // Each cookie is a SYN-ACK on the wire whose sequence number is the cookie, sent then (or
     // once the packet before it has left the interface).
     const synAcks = new Map<number, number>();
-    for (const r of ofType('link.txBegin'))
+    for (const r of ofType('link.txBegin').filter(carriesIp))
       if (r.node === 'web2' && r.packet.transport.kind === 'tcp' && r.packet.transport.flags.syn)
         synAcks.set(r.packet.transport.seq, r.t);
     for (const c of cookies) {

@@ -61,9 +61,11 @@ describe('TCP applications in scenarios', () => {
     expect(summary.apps.sink?.[0]).toMatchObject({ connections: 1, bytesReceived: 100_000 });
     expect(summary.apps.bulkSend?.[0]).toMatchObject({ written: 100_000, error: null });
     expect(summary.apps.bulkSend?.[0]?.finishedAtNs).not.toBeNull();
-    // The handshake takes one round trip: SYN (44 bytes with the MSS option) and SYN+ACK each
-    // take 44*8/10e6 s = 35.2 µs on the wire plus 5 ms of latency: connected at 10.0704 ms.
-    expect(summary.apps.bulkSend?.[0]?.connectedAtNs).toBe(10_070_400);
+    // The SYN first waits for ARP: request and reply, 64-byte frames, 64*8/10e6 s = 51.2 µs on
+    // the wire plus 5 ms each way: 10.1024 ms. The handshake then takes one round trip: SYN
+    // (44 bytes with the MSS option) and SYN+ACK each a 64-byte frame, 51.2 µs plus 5 ms:
+    // connected at 20.2048 ms.
+    expect(summary.apps.bulkSend?.[0]?.connectedAtNs).toBe(20_204_800);
     const errors = simulation.sim.trace.ofType('socket.error');
     expect(errors).toEqual([]);
   });
@@ -88,11 +90,22 @@ describe('TCP applications in scenarios', () => {
     );
     const { summary, simulation } = runScenario(doc);
     expect(summary.apps.bulkSend?.[0]?.error).toBe('ETIMEDOUT');
-    // RFC 6298 backoff from 1 s, 6 retries: the SYN is sent (and dropped at the down link) at
-    // 0, 1, 3, 7, 15, 31 and 63 s. The 7th timer would be 64 s but RTO is capped at 60 s
-    // (RFC 6298 2.5): given up at 63 + 60 = 123 s. (Linux, whose cap is 120 s, gives up at 127 s.)
+    // RFC 6298 backoff from 1 s, 6 retries: the SYN is sent at 0, 1, 3, 7, 15, 31 and 63 s. The
+    // 7th timer would be 64 s but RTO is capped at 60 s (RFC 6298 2.5): given up at 63 + 60 =
+    // 123 s. (Linux, whose cap is 120 s, gives up at 127 s.) No SYN reaches the link: each
+    // waits for ARP, whose requests (1 s apart, three to a resolution) the down link drops. The
+    // SYNs of 0, 1 and 3 s share the first resolution (requests at 0, 1, 2 s; it fails at 3 s
+    // just after the third SYN joins), and the others start one each.
     const drops = simulation.sim.trace.ofType('queue.drop').map((r) => r.t / 1e9);
-    expect(drops).toEqual([0, 1, 3, 7, 15, 31, 63]);
+    expect(drops).toEqual([0, 1, 2, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65]);
+    const failures = simulation.sim.trace.ofType('arp.fail').map((r) => [r.t / 1e9, r.dropped]);
+    expect(failures).toEqual([
+      [3, 3],
+      [10, 1],
+      [18, 1],
+      [34, 1],
+      [66, 1],
+    ]);
     const failed = simulation.sim.trace.ofType('socket.error').find((r) => r.error === 'ETIMEDOUT');
     expect(failed?.t).toBe(123e9);
   });

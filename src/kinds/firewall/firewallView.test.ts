@@ -73,22 +73,31 @@ describe("the firewall's tables at a moment", () => {
   });
 
   it('lists the connections tracked at a moment, with their state', () => {
-    // The SYN at 1 ms made the entry; the SYN-ACK at 5 ms saw it answered.
-    expect(connectionsAt(own, 2 * MS)).toEqual([
+    // The laptop's SYN waits for its ARP exchange with fw (64-byte frames at 100 Mbit/s,
+    // 5.12 us + 1 ms each way: 2.01024 ms) and reaches fw 1.00512 ms later: the entry is made at
+    // 3.01536 ms. fw then asks for the server's MAC (5.12 us + 2 ms each way, 4.01024 ms): the
+    // SYN reaches the server at 9.0308 ms and its SYN-ACK fw at 11.03592 ms, answering it.
+    expect(connectionsAt(own, 2 * MS)).toEqual([]);
+    expect(connectionsAt(own, 4 * MS)).toEqual([
       {
         entry: 1,
         protocol: 6,
         flow: 'tcp 192.168.1.10:50114 -> 10.0.0.20:80',
         state: 'unreplied',
-        since: 1_003_520,
+        since: 3_015_360,
       },
     ]);
-    expect(connectionsAt(own, 6 * MS)[0]?.state).toBe('established');
-    // Both FINs acknowledged by 43 ms: the entry is gone.
-    expect(connectionsAt(own, 43 * MS)).toEqual([]);
+    expect(connectionsAt(own, 12 * MS)[0]?.state).toBe('established');
+    // Both FINs acknowledged by 43 ms before the two ARP exchanges (6.02048 ms) came first; now
+    // by 49 ms: the entry is gone.
+    expect(connectionsAt(own, 43 * MS)[0]?.state).toBe('closing');
+    expect(connectionsAt(own, 49 * MS)).toEqual([]);
   });
 });
 
+// Packet ids: the four ARP frames at the start (the laptop asks for fw's MAC, fw for the
+// server's; ids 2 to 5) put every later packet 4 ids on: the refused SSH SYN is #40 (it was #36)
+// and the six dropped pings #42 to #47.
 describe("the firewall's sentences", () => {
   const names = networkNames(scenario.nodes, scenario.events);
   const told = (language = 'en') =>
@@ -107,10 +116,10 @@ describe("the firewall's sentences", () => {
       'Firewall lets packet #1 through: FORWARD rule 2 (the web), a NEW packet.',
     );
     expect(lines).toContain(
-      'Firewall rejects packet #36 and answers the sender: FORWARD rule 3 (admin logins: refused at once), a NEW packet.',
+      'Firewall rejects packet #40 and answers the sender: FORWARD rule 3 (admin logins: refused at once), a NEW packet.',
     );
-    expect(lines).toContain('Firewall logs packet #38: "fw dropped:" (FORWARD rule 4).');
-    expect(lines).toContain('Firewall drops packet #38: FORWARD policy DROP, a NEW packet.');
+    expect(lines).toContain('Firewall logs packet #42: "fw dropped:" (FORWARD rule 4).');
+    expect(lines).toContain('Firewall drops packet #42: FORWARD policy DROP, a NEW packet.');
     expect(lines).toContain(
       'Firewall tracks a new connection tcp 192.168.1.10:50114 -> 10.0.0.20:80.',
     );
@@ -122,20 +131,20 @@ describe("the firewall's sentences", () => {
 
   it('tell them in German', () => {
     expect(told('de')).toContain(
-      'Firewall weist Paket #36 ab und antwortet dem Absender: FORWARD Regel 3 (admin logins: refused at once), ein NEW-Paket.',
+      'Firewall weist Paket #40 ab und antwortet dem Absender: FORWARD Regel 3 (admin logins: refused at once), ein NEW-Paket.',
     );
   });
 });
 
 describe('a dropped packet', () => {
   it("names the rule that dropped it in its journey and on the ladder's cross", () => {
-    const journey = packetJourney(recordList([...records]), 36);
+    const journey = packetJourney(recordList([...records]), 40);
     expect(journey.at(-1)).toMatchObject({
       kind: 'dropped',
       node: 'fw',
       reason: 'refused by firewall rule 3 of FORWARD (REJECT)',
     });
-    expect(packetJourney(recordList([...records]), 38).at(-1)?.reason).toBe(
+    expect(packetJourney(recordList([...records]), 42).at(-1)?.reason).toBe(
       'refused by the FORWARD policy (DROP)',
     );
     const ladder = buildLadder(recordList([...records]), scenario.nodes, {
@@ -145,8 +154,8 @@ describe('a dropped packet', () => {
     });
     if ('error' in ladder) throw new Error(ladder.error);
     const lost = ladder.arrows.filter((a) => a.lost).map((a) => [a.pkt, a.lost?.reason]);
-    expect(lost).toContainEqual([36, 'firewall: FORWARD rule 3']);
-    expect(lost).toContainEqual([38, 'firewall: FORWARD policy']);
+    expect(lost).toContainEqual([40, 'firewall: FORWARD rule 3']);
+    expect(lost).toContainEqual([42, 'firewall: FORWARD policy']);
   });
 });
 
@@ -156,8 +165,8 @@ describe('the timeline', () => {
     index.appendFrom(recordList([...records]), 0);
     const drops = index.markers.filter((m) => m.kind === 'drop').map((m) => m.label);
     expect(drops).toEqual([
-      'packet #36 refused by fw (FORWARD rule 3)',
-      ...[38, 39, 40, 41, 42, 43].map((pkt) => `packet #${pkt} refused by fw (FORWARD policy)`),
+      'packet #40 refused by fw (FORWARD rule 3)',
+      ...[42, 43, 44, 45, 46, 47].map((pkt) => `packet #${pkt} refused by fw (FORWARD policy)`),
     ]);
   });
 });

@@ -121,9 +121,13 @@ describe('a backend that stops answering', () => {
     const clients = summary.apps.httpClient ?? [];
     expect(clients.reduce((n, c) => n + (c.statuses['504'] ?? 0), 0)).toBe(failures);
     expect(clients.reduce((n, c) => n + c.failures, 0)).toBe(0);
-    // Every other request was answered 200.
+    // Every other request was answered 200, but for those still under way when the run ends
+    // (at most one per user, six): picked, or answered by the backend with the answer still on
+    // its way to the client.
     const answered = clients.reduce((n, c) => n + (c.statuses['200'] ?? 0), 0);
-    expect(answered + failures).toBe(lb?.picks);
+    const underWay = (lb?.picks ?? 0) - (answered + failures);
+    expect(underWay).toBeGreaterThanOrEqual(0);
+    expect(underWay).toBeLessThanOrEqual(6);
   });
 });
 
@@ -156,7 +160,10 @@ describe('a backend that crashes and restarts', () => {
     // the upstream did not answer in time), and nothing else went wrong.
     expect(clients.reduce((n, c) => n + (c.statuses['504'] ?? 0), 0)).toBe(failures);
     const answered = clients.reduce((n, c) => n + (c.statuses['200'] ?? 0), 0);
-    expect(answered + failures).toBe(summary.apps.loadBalancer?.[0]?.picks);
+    // (Requests still under way at the end, at most one per user, are picked but unanswered.)
+    const underWay = (summary.apps.loadBalancer?.[0]?.picks ?? 0) - (answered + failures);
+    expect(underWay).toBeGreaterThanOrEqual(0);
+    expect(underWay).toBeLessThanOrEqual(6);
   });
 
   it('loses no request when the clients retry: each 504 is sent again and answered', () => {

@@ -13,6 +13,7 @@ import { narrate } from '../../viz/log/index.ts';
 import { networkNames } from '../../viz/names/index.ts';
 import { mailboxesAt, mailboxesOf, mailboxRecords } from './mailboxesView.ts';
 import { mailStoreOf } from './mailStore.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 const parsed = parseScenarioText(readFileSync('simulations/email.json', 'utf8'));
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
@@ -128,6 +129,7 @@ describe('simulations/email.json', () => {
     const sim = run.simulation.sim;
     const payloads = records.flatMap((r) =>
       r.type === 'link.txBegin' &&
+      carriesIp(r) &&
       r.node === 'mail-b' &&
       r.packet.transport.kind === 'tcp' &&
       r.packet.transport.srcPort === 110

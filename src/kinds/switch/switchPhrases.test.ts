@@ -15,7 +15,7 @@ describe('the switch role in German', () => {
   it('names the role and says why it has no routing table', () => {
     expect(switchRoleView.name('de')).toBe('Switch');
     expect(switchRoleView.noRoutingTable?.('de')).toBe(
-      'Ein Switch hat keine Routing-Tabelle: Er lernt, hinter welchem Port jede Adresse liegt, und leitet danach weiter.',
+      'Ein Switch hat keine Routing-Tabelle: Er lernt, hinter welchem Port jede MAC-Adresse liegt (seine Tabelle unten), leitet Frames danach weiter und flutet die, deren Ziel er noch nicht kennt.',
     );
     expect(switchRoleView.name()).toBe('switch');
     expect(switchRoleView.noRoutingTable?.()).toMatch(/^A switch has no routing table/);

@@ -7,7 +7,7 @@ import { SWITCH_DE } from './switchPhrases.de.ts';
 export const SWITCH_EN = {
   name: 'switch',
   noRoutingTable:
-    'A switch has no routing table: it learns behind which port each address sits and forwards by that.',
+    'A switch has no routing table: it learns behind which port each MAC address sits (its table below) and forwards frames by that, flooding those it has not learned.',
   'check.noAddress': 'a switch forwards by port and has no addresses: remove it',
   'check.noMtu':
     'a switch port has no IP layer, so no IP MTU: set the MTU on the interfaces of the hosts and routers it joins',

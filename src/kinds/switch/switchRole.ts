@@ -1,6 +1,6 @@
 // The switch role: a learning switch whose ports have no addresses. It learns behind which port
-// each address sits from the packets it sees, and floods packets whose destination it has not
-// learned yet (src/net/link/learningSwitch.ts). It runs no spanning tree, so switches cabled in a
+// each MAC address sits from the frames it sees, and floods frames whose destination it has not
+// learned yet, and broadcasts (src/net/link/learningSwitch.ts). It runs no spanning tree, so switches cabled in a
 // loop get a warning (switchLoops.ts): a flooded packet would circle the loop forever.
 
 import { LearningSwitch } from '../../net/link/learningSwitch.ts';
@@ -24,7 +24,8 @@ const LOOPS_LISTED = 5;
 
 export const switchRole: RoleKind = {
   role: 'switch',
-  description: 'Joins the nodes of one subnet, forwarding by what it learned of their addresses.',
+  description:
+    'Joins the nodes of one subnet, forwarding Ethernet frames by what it learned of their MAC addresses.',
   addressed: false,
   check(node, path, issues) {
     node.interfaces?.forEach((iface, j) => {

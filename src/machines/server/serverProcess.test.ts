@@ -150,8 +150,10 @@ describe('ServerProcess', () => {
     net.sim.run({ until: 200 * MS });
     const close = net.sim.trace.ofType('server.close');
     expect(close.map((r) => r.reason)).toEqual(['idle']);
-    // Read at 0.3 ms (handshake, then the request), replied at 10.3 ms, closed 50 ms later.
-    expect(Math.round((close[0]?.t ?? 0) / MS)).toBe(60);
+    // Read at 0.502 ms: the client's ARP request and B's reply (64-byte frames, 0.1 ms + 512 ns
+    // each way: 0.2001 ms), then SYN, SYN+ACK and the ACK with the request behind it (64-byte
+    // frames too: 0.3015 ms and 512 ns more); replied at 10.502 ms, closed 50 ms later: 60.502.
+    expect(Math.round((close[0]?.t ?? 0) / MS)).toBe(61);
     expect(c.got.join('')).toBe('ok a\n<FIN>');
   });
 

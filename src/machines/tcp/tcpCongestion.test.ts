@@ -14,6 +14,7 @@ import {
   tcp,
   transfer,
 } from './tcpTransferTestNet.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 describe('fast retransmit and fast recovery (RFC 5681 3.2)', () => {
   // 10 Mbit/s, 10 ms each way, 2% loss in both directions; 60 KB from A. The seed is chosen so
@@ -49,7 +50,7 @@ describe('fast retransmit and fast recovery (RFC 5681 3.2)', () => {
     let retransmitAt = -1;
     for (let i = 0; i < trace.length; i++) {
       const r = trace.get(i);
-      if (r.type === 'link.rx' && r.node === 'A' && tcp(r.packet).ack === lostSeq)
+      if (r.type === 'link.rx' && carriesIp(r) && r.node === 'A' && tcp(r.packet).ack === lostSeq)
         acksAtLost.push(i);
       if (r.type === 'tcp.retransmit' && retransmitAt < 0) retransmitAt = i;
     }
@@ -91,7 +92,12 @@ describe('fast retransmit and fast recovery (RFC 5681 3.2)', () => {
     for (let i = 0; i < trace.length; i++) {
       const r = trace.get(i);
       if (r.type === 'queue.length' && r.node === 'A' && i < index) waiting = r.packets;
-      if (r.type !== 'link.txBegin' || r.node !== 'A' || r.packet.transport.kind !== 'tcp')
+      if (
+        r.type !== 'link.txBegin' ||
+        !carriesIp(r) ||
+        r.node !== 'A' ||
+        r.packet.transport.kind !== 'tcp'
+      )
         continue;
       if (i < index) {
         const end = segmentEnd(r.packet);

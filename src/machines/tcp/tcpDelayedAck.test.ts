@@ -39,31 +39,35 @@ function arrival(net: TwoHosts, node: string, seq: number, nth = 0): number {
 describe('delayed ACKs (RFC 5681 4.2)', () => {
   it('acknowledges the second segment at once and the third when the 200 ms timer runs out', () => {
     // A sends 3 full segments (its initial window, RFC 5681 3.1: 3 * 1460 bytes) over 10 Mbit/s,
-    // 10 ms. Worked by hand: SYN and SYN+ACK are 44 bytes (20 IP + 24 TCP with MSS): 35.2 us on
-    // the wire each, so the SYN+ACK is back at 2 * (10 ms + 35.2 us) = 20.0704 ms. A's ACK (40
-    // bytes, 32 us) then the segments (1500 bytes, 1.2 ms each) leave back to back: they end at
-    // 21.3024, 22.5024 and 23.7024 ms and reach B 10 ms later: 31.3024, 32.5024, 33.7024 ms.
-    // B acknowledges the second at once (ACK 1001 + 2920) and the third at 33.7024 + 200 ms.
+    // 10 ms. Worked by hand, every frame 18 bytes more than its IP packet and at least 64: first
+    // A's ARP request and B's reply, 64 bytes (51.2 us) each way: A knows B's MAC at
+    // 2 * (10 ms + 51.2 us) = 20.1024 ms. SYN and SYN+ACK are 44 bytes of IP (20 IP + 24 TCP with
+    // MSS), 64-byte frames: the SYN+ACK is back at 20.1024 + 2 * 10.0512 = 40.2048 ms. A's ACK
+    // (40 bytes, a 64-byte frame, 51.2 us) then the segments (1500 bytes, 1518-byte frames,
+    // 1.2144 ms each) leave back to back: they end at 41.4704, 42.6848 and 43.8992 ms and reach
+    // B 10 ms later: 51.4704, 52.6848, 53.8992 ms. B acknowledges the second at once
+    // (ACK 1001 + 2920) and the third at 53.8992 + 200 ms.
     const t = transfer({ link: LINK, tcp: DELAYED }, 3 * SMSS, true);
     t.net.sim.run({ until: NS_PER_S });
     expect(t.received()).toBe(3 * SMSS);
     expect(sentAfterHandshake(t.net, 'B')).toEqual([
-      [32_502_400, ISS_A + 1 + 2 * SMSS, 0],
-      [233_702_400, ISS_A + 1 + 3 * SMSS, 0],
+      [52_684_800, ISS_A + 1 + 2 * SMSS, 0],
+      [253_899_200, ISS_A + 1 + 3 * SMSS, 0],
     ]);
-    expect(arrival(t.net, 'B', ISS_A + 1 + 2 * SMSS)).toBe(33_702_400);
+    expect(arrival(t.net, 'B', ISS_A + 1 + 2 * SMSS)).toBe(53_899_200);
     expect(recordsOf(t.net, 'tcp.retransmit', 'A')).toEqual([]);
   });
 
   it('takes its timer from the node: 100 ms for a lone segment', () => {
-    // One byte (41 bytes, 32.8 us on the wire) leaves after A's ACK at 20.1024 ms and reaches B
-    // at 20.1024 + 0.0328 + 10 = 30.1352 ms; with the connection kept open no second segment
-    // comes, so B acknowledges it when its 100 ms timer runs out, at 130.1352 ms.
+    // After ARP and the handshake (the SYN+ACK is back at 40.2048 ms, as above), one byte (41
+    // bytes of IP, a 64-byte frame, 51.2 us) leaves after A's ACK at 40.256 ms and reaches B at
+    // 40.256 + 0.0512 + 10 = 50.3072 ms; with the connection kept open no second segment comes,
+    // so B acknowledges it when its 100 ms timer runs out, at 150.3072 ms.
     const tcpSettings = { ...DELAYED, delayedAckTimeout: 100 * NS_PER_MS };
     const t = transfer({ link: LINK, tcp: tcpSettings }, 1, true);
     t.net.sim.run({ until: NS_PER_S });
-    expect(arrival(t.net, 'B', ISS_A + 1)).toBe(30_135_200);
-    expect(sentAfterHandshake(t.net, 'B')).toEqual([[130_135_200, ISS_A + 2, 0]]);
+    expect(arrival(t.net, 'B', ISS_A + 1)).toBe(50_307_200);
+    expect(sentAfterHandshake(t.net, 'B')).toEqual([[150_307_200, ISS_A + 2, 0]]);
   });
 
   it('acknowledges an out-of-order segment and the one that fills the hole at once', () => {

@@ -15,6 +15,7 @@ import {
   tcp,
   transfer,
 } from './tcpTransferTestNet.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 const LINK = { bandwidth: 10e6, delay: 10 * NS_PER_MS };
 
@@ -39,10 +40,10 @@ function maxInFlight(net: TwoHosts): number {
   let acked = ISS_A;
   let most = 0;
   for (const r of net.sim.trace.records) {
-    if (r.type === 'link.txBegin' && r.node === 'A') {
+    if (r.type === 'link.txBegin' && carriesIp(r) && r.node === 'A') {
       const h = tcp(r.packet);
       highest = Math.max(highest, h.seq + r.packet.payload.length);
-    } else if (r.type === 'link.rx' && r.node === 'A' && tcp(r.packet).flags.ack) {
+    } else if (r.type === 'link.rx' && carriesIp(r) && r.node === 'A' && tcp(r.packet).flags.ack) {
       acked = Math.max(acked, tcp(r.packet).ack);
     }
     most = Math.max(most, highest - acked);
@@ -112,9 +113,11 @@ describe('window scaling (RFC 7323 section 2)', () => {
 });
 
 describe('timestamps (RFC 7323 sections 3 and 4)', () => {
-  // Worked by hand over 10 Mbit/s, 10 ms: the SYN (56 bytes: 16 of options, 44.8 us) leaves at 0
-  // with TSval 0 and reaches B at 10.0448 ms; the SYN+ACK (TSval 10, TSecr 0) reaches A at
-  // 20.0896 ms; A's ACK (52 bytes, 41.6 us; TSval 20, TSecr 10) reaches B at 30.1312 ms.
+  // Worked by hand over 10 Mbit/s, 10 ms, frames 18 bytes longer than their packets (at least
+  // 64): the SYN (56 bytes: 16 of options; a 74-byte frame, 59.2 us) is made at 0 with TSval 0
+  // and waits for ARP (64-byte request and reply: 2 * 10.0512 = 20.1024 ms); it reaches B at
+  // 20.1024 + 10.0592 = 30.1616 ms; the SYN+ACK (TSval 30, TSecr 0) reaches A at 40.2208 ms;
+  // A's ACK (52 bytes, a 70-byte frame, 56 us; TSval 40, TSecr 30) reaches B at 50.2768 ms.
   const t = transfer({ link: LINK, tcp: { timestamps: true } }, 3 * (SMSS - 12), true);
   t.net.sim.run({ until: NS_PER_S });
   const sent = (node: string) => recordsOf(t.net, 'link.txBegin', node).map((r) => r.packet);
@@ -133,14 +136,14 @@ describe('timestamps (RFC 7323 sections 3 and 4)', () => {
       'timestamps',
     ]);
     expect(ts(synA)).toMatchObject({ value: 0, echoReply: 0 });
-    expect(ts(synB)).toMatchObject({ value: 10, echoReply: 0 });
-    expect(ts(ack)).toMatchObject({ value: 20, echoReply: 10 });
+    expect(ts(synB)).toMatchObject({ value: 30, echoReply: 0 });
+    expect(ts(ack)).toMatchObject({ value: 40, echoReply: 30 });
     for (const p of [...data, ...acks]) {
       expect(tcp(p).options.map((o) => o.kind)).toEqual(['nop', 'nop', 'timestamps']);
     }
-    // The data left at 20.0896 ms with A's ACK (TSval 20); B echoes it in each ACK.
-    expect(data.map((p) => ts(p)?.value)).toEqual([20, 20, 20]);
-    expect(acks.map((p) => ts(p)?.echoReply)).toEqual([20, 20, 20]);
+    // The data left at 40.2208 ms with A's ACK (TSval 40); B echoes it in each ACK.
+    expect(data.map((p) => ts(p)?.value)).toEqual([40, 40, 40]);
+    expect(acks.map((p) => ts(p)?.echoReply)).toEqual([40, 40, 40]);
   });
 
   it('leaves room for the option: full segments carry 1460 - 12 = 1448 bytes (RFC 6691)', () => {
@@ -150,11 +153,12 @@ describe('timestamps (RFC 7323 sections 3 and 4)', () => {
   });
 
   it('measures RTT from TSecr in whole milliseconds (RFC 7323 section 4)', () => {
-    // A: 20.0896 ms, clock 20, minus the SYN+ACK's TSecr 0 = 20 ms (the send time would give
-    // 20.0896). B: clock 30 at 30.1312 ms, minus the ACK's TSecr 10 = 20 ms.
+    // A: 40.2208 ms, clock 40, minus the SYN+ACK's TSecr 0 = 40 ms (the SYN waited 20.1024 ms for
+    // ARP; the send time would give 40.2208). B: clock 50 at 50.2768 ms, minus the ACK's TSecr
+    // 30 = 20 ms: its SYN+ACK waited for nothing (B learned A's MAC from A's ARP request).
     const first = (node: string) =>
       recordsOf(t.net, 'tcp.rto', node).find((r) => r.cause === 'sample');
-    expect(first('A')?.srtt).toBe(20 * NS_PER_MS);
+    expect(first('A')?.srtt).toBe(40 * NS_PER_MS);
     expect(first('B')?.srtt).toBe(20 * NS_PER_MS);
   });
 });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { B, twoHosts } from '../../../tests/support/tcpNetwork.ts';
 import type { TcpConnection } from './tcpConnection.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 describe('TCP flow control with a slow reader', () => {
   it('fills the receive window, probes the zero window, and finishes once reading resumes', () => {
@@ -30,6 +31,7 @@ describe('TCP flow control with a slow reader', () => {
     expect(received).toBe(0);
     const fromB = net.sim.trace
       .ofType('link.txBegin')
+      .filter(carriesIp)
       .filter((r) => r.node === 'B' && r.packet.transport.kind === 'tcp');
     const windows = fromB.map((r) =>
       r.packet.transport.kind === 'tcp' ? r.packet.transport.window : -1,
@@ -85,6 +87,7 @@ describe('TCP to an app that discards what it reads (onDiscard)', () => {
     // What went on the wire is the data, in order: payloads are views of `data`.
     const payloads = net.sim.trace
       .ofType('link.txBegin')
+      .filter(carriesIp)
       .filter((r) => r.node === 'A' && r.packet.payload.length > 0)
       .map((r) => r.packet.payload);
     expect(payloads.reduce((n, p) => n + p.length, 0)).toBe(total);

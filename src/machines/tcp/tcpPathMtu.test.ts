@@ -10,6 +10,7 @@ import {
   type NarrowPath,
   type NarrowPathOptions,
 } from '../../../tests/support/narrowPath.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 const tcp = (p: Packet) => p.transport as TcpHeader;
 
@@ -41,6 +42,7 @@ function send(
 function sentByA({ sim }: NarrowPath): { packet: Packet; size: number; t: number }[] {
   return sim.trace
     .ofType('link.txBegin')
+    .filter(carriesIp)
     .filter((r) => r.node === 'A' && r.packet.transport.kind === 'tcp')
     .map((r) => ({ packet: r.packet, size: encodePacket(r.packet).length, t: r.t }));
 }
@@ -67,6 +69,7 @@ describe('TCP Path MTU Discovery across a 576-byte link (RFC 1191)', () => {
     });
     const icmp = run.sim.trace
       .ofType('link.txBegin')
+      .filter(carriesIp)
       .find((r) => r.node === 'R1' && r.packet.transport.kind === 'icmp');
     expect(icmp?.packet.transport).toEqual({
       kind: 'icmp',

@@ -5,6 +5,7 @@ import { NS_PER_MS, NS_PER_S } from '../../engine/time.ts';
 import { seqAdd } from '../../net/tcp/seq.ts';
 import { A, B, figureLines, twoHosts } from '../../../tests/support/tcpNetwork.ts';
 import { ISS_A, ISS_B, recordsOf, SMSS, tcp, transfer } from './tcpTransferTestNet.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 describe('recovery that used to hang', () => {
   it('both sides time out holding data the peer already has: ACKs still get through', () => {
@@ -65,18 +66,22 @@ describe('recovery that used to hang', () => {
     expect(recordsOf(net, 'tcp.retransmit', 'B')).toHaveLength(1);
     const rst = net.sim.trace
       .ofType('link.txBegin')
+      .filter(carriesIp)
       .filter((r) => r.packet.transport.kind === 'tcp' && tcp(r.packet).flags.rst);
     expect(rst).toEqual([]);
     expect(net.sim.trace.ofType('socket.error')).toEqual([]);
   });
 
   it('a close during a simultaneous open sends its FIN once the SYN is acknowledged', () => {
-    // RFC 9293 figure 7 with ISS 100/300, 10 ms each way: the SYNs cross and both sides are in
-    // SYN-RECEIVED at 10 ms; A's app closes at 16 ms (FIN-WAIT-1, the FIN waits for the ACK of
-    // the SYN). Before the fix A answered B's SYN+ACK with a challenge ACK without reading its
-    // ACK, never sent the FIN, and after 15 empty retransmissions gave up (ETIMEDOUT), leaving
-    // B ESTABLISHED. With `lose`, both SYN+ACKs are lost (link down 15-15.5 ms): A's timer,
-    // in FIN-WAIT-1 with its SYN unacknowledged, must send the SYN+ACK again, 1 s after the first.
+    // RFC 9293 figure 7 with ISS 100/300, 10 ms each way. Both SYNs first wait for ARP: each side
+    // asks at 0, and each learns the other's MAC from the other's request at 10 ms + 512 ns (a
+    // 64-byte frame at 1 Gbit/s), which sends its SYN. The SYNs (64-byte frames too) cross and
+    // both sides are in SYN-RECEIVED at 20.001024 ms; A's app closes at 26 ms (FIN-WAIT-1, the
+    // FIN waits for the ACK of the SYN). Before the fix A answered B's SYN+ACK with a challenge
+    // ACK without reading its ACK, never sent the FIN, and after 15 empty retransmissions gave
+    // up (ETIMEDOUT), leaving B ESTABLISHED. With `lose`, both SYN+ACKs are lost (link down
+    // 25-25.5 ms): A's timer, in FIN-WAIT-1 with its SYN unacknowledged, must send the SYN+ACK
+    // again, 1 s after the first.
     for (const lose of [false, true]) {
       const d = 10 * NS_PER_MS;
       const net = twoHosts({ issA: [100], issB: [300], link: { delay: d } });
@@ -88,17 +93,21 @@ describe('recovery that used to hang', () => {
       b.value.handlers.onError = (e) => errors.push(`B ${e}`);
       b.value.handlers.onEnd = () => b.value.close();
       if (lose) {
-        net.sim.scheduleAt(15 * NS_PER_MS, () => net.link.setUp(false));
-        net.sim.scheduleAt(15.5 * NS_PER_MS, () => net.link.setUp(true));
+        net.sim.scheduleAt(25 * NS_PER_MS, () => net.link.setUp(false));
+        net.sim.scheduleAt(25.5 * NS_PER_MS, () => net.link.setUp(true));
       }
-      net.sim.scheduleAt(16 * NS_PER_MS, () => {
+      net.sim.scheduleAt(26 * NS_PER_MS, () => {
         expect(a.value.state).toBe('SYN-RECEIVED');
         a.value.close();
       });
       net.sim.run();
       const lines = figureLines(net.sim.trace.records).filter((l) => l.startsWith('A'));
+      // The SYN+ACK A lost: its first, by packet id.
+      const synAck = recordsOf(net, 'link.txBegin', 'A').find(
+        (r) => tcp(r.packet).flags.syn && tcp(r.packet).flags.ack,
+      );
       const resent = lose
-        ? ['A --> lost #4', 'A FIN-WAIT-1', 'A --> <SEQ=100><ACK=301><CTL=SYN,ACK>']
+        ? [`A --> lost #${synAck?.pkt}`, 'A FIN-WAIT-1', 'A --> <SEQ=100><ACK=301><CTL=SYN,ACK>']
         : ['A FIN-WAIT-1'];
       expect(lines).toEqual([
         'A SYN-SENT',
@@ -114,9 +123,9 @@ describe('recovery that used to hang', () => {
       ]);
       if (lose) {
         const retransmit = recordsOf(net, 'tcp.retransmit', 'A');
-        // A sent its SYN+ACK when B's SYN (44 bytes: 352 ns at 1 Gbit/s) arrived, at 10 ms +
-        // 352 ns, and armed the timer with the initial RTO of 1 s.
-        expect(retransmit.map((r) => [r.t, r.seq])).toEqual([[d + 352 + NS_PER_S, 100]]);
+        // A sent its SYN+ACK when B's SYN (a 64-byte frame: 512 ns at 1 Gbit/s) arrived, at
+        // 10 ms + 512 ns (ARP) + 10 ms + 512 ns, and armed the timer with the initial RTO of 1 s.
+        expect(retransmit.map((r) => [r.t, r.seq])).toEqual([[2 * d + 1024 + NS_PER_S, 100]]);
       }
       expect(errors).toEqual([]);
       expect(b.value.state).toBe('CLOSED');

@@ -61,16 +61,20 @@ describe('retransmission timeout (RFC 6298 5.5-5.7, RFC 5681 eq. 4)', () => {
 });
 
 describe('RTO from RTT samples (RFC 6298 2.2-2.4) on a path of known RTT', () => {
-  // 1 Mbit/s, 200 ms each way, nothing lost. Sizes on the wire: SYN and SYN+ACK 44 bytes
-  // (20 IP + 20 TCP + 4 MSS option), a pure ACK 40, a full segment 40 + 1460 = 1500.
-  // Transmission at 1 Mbit/s: 44 B -> 352 us, 40 B -> 320 us, 1500 B -> 12 ms.
-  // RTT of A's SYN: 352 us + 200 ms + 352 us + 200 ms = 400.704 ms.
-  // RTT of a lone full segment from A: 12 ms + 200 ms + 320 us + 200 ms = 412.32 ms.
+  // 1 Mbit/s, 200 ms each way, nothing lost. IP sizes: SYN and SYN+ACK 44 bytes (20 IP + 20 TCP
+  // + 4 MSS option), a pure ACK 40, a full segment 40 + 1460 = 1500. On the wire each is an
+  // Ethernet frame, 18 bytes more and at least 64: SYN, SYN+ACK, ACK and ARP frames 64 bytes
+  // (512 us at 1 Mbit/s), a full segment 1518 (12.144 ms).
+  // A's SYN first waits for ARP: request and reply, 512 us + 200 ms each way = 401.024 ms. TCP
+  // times the SYN from when it sent it, so that wait is in its first sample (as in Linux):
+  // RTT of A's SYN: 401.024 ms + 512 us + 200 ms + 512 us + 200 ms = 802.048 ms.
+  // RTT of a lone full segment from A: 12.144 ms + 200 ms + 512 us + 200 ms = 412.656 ms.
   // A writes one full segment every 2 s, so each is timed alone on an idle path.
   const BANDWIDTH = 1e6;
   const DELAY = 200 * NS_PER_MS;
-  const synRtt = 2 * tx(44, BANDWIDTH) + 2 * DELAY;
-  const dataRtt = tx(1500, BANDWIDTH) + tx(40, BANDWIDTH) + 2 * DELAY;
+  const arp = 2 * (tx(64, BANDWIDTH) + DELAY);
+  const synRtt = arp + 2 * tx(64, BANDWIDTH) + 2 * DELAY;
+  const dataRtt = tx(1518, BANDWIDTH) + tx(64, BANDWIDTH) + 2 * DELAY;
   const t = transfer({ link: { bandwidth: BANDWIDTH, delay: DELAY } }, 0, true);
   const SEGMENTS = 6;
   for (let k = 1; k <= SEGMENTS; k++)
@@ -78,22 +82,25 @@ describe('RTO from RTT samples (RFC 6298 2.2-2.4) on a path of known RTT', () =>
   t.net.sim.run({ until: 2 * (SEGMENTS + 1) * NS_PER_S });
 
   it('the path is what the arithmetic assumes', () => {
-    expect(synRtt).toBe(400_704_000);
-    expect(dataRtt).toBe(412_320_000);
+    expect(synRtt).toBe(802_048_000);
+    expect(dataRtt).toBe(412_656_000);
     const sizes = recordsOf(t.net, 'link.txBegin', 'A').map((r) => r.bytes);
-    expect(sizes.slice(0, 3)).toEqual([44, 40, 1500]);
-    expect(recordsOf(t.net, 'link.txBegin', 'B')[0]?.bytes).toBe(44);
+    expect(sizes.slice(0, 3)).toEqual([64, 64, 1518]);
+    expect(recordsOf(t.net, 'link.txBegin', 'B')[0]?.bytes).toBe(64);
+    // One ARP exchange, A asking; B learned A's MAC from the request.
+    expect(t.net.sim.trace.ofType('arp.request').map((r) => r.node)).toEqual(['A']);
   });
 
   it('SRTT, RTTVAR and RTO follow the RFC 6298 equations', () => {
     // (2.2) first sample R: SRTT = R, RTTVAR = R/2, RTO = SRTT + max(G, K*RTTVAR), K = 4.
-    //   R = 400.704 ms: SRTT = 400.704, RTTVAR = 200.352, RTO = 400.704 + 801.408 = 1202.112 ms.
-    // (2.3) next sample R' = 412.32 ms, with alpha = 1/8, beta = 1/4 (RTTVAR uses the old SRTT):
-    //   RTTVAR = 3/4 * 200.352 + 1/4 * |400.704 - 412.32| = 150.264 + 2.904 = 153.168 ms,
-    //   SRTT = 7/8 * 400.704 + 1/8 * 412.32 = 350.616 + 51.54 = 402.156 ms,
-    //   RTO = 402.156 + 4 * 153.168 = 1014.828 ms.
-    // Third: RTTVAR = 114.876 + 2.541 = 117.417, SRTT = 351.8865 + 51.54 = 403.4265,
-    //   RTO = 403.4265 + 469.668 = 873.0945 ms < 1 s, so (2.4) rounds it up to 1 s.
+    //   R = 802.048 ms: SRTT = 802.048, RTTVAR = 401.024, RTO = 802.048 + 1604.096 = 2406.144 ms.
+    // (2.3) next sample R' = 412.656 ms, with alpha = 1/8, beta = 1/4 (RTTVAR uses the old SRTT):
+    //   RTTVAR = 3/4 * 401.024 + 1/4 * |802.048 - 412.656| = 300.768 + 97.348 = 398.116 ms,
+    //   SRTT = 7/8 * 802.048 + 1/8 * 412.656 = 701.792 + 51.582 = 753.374 ms,
+    //   RTO = 753.374 + 4 * 398.116 = 2345.838 ms.
+    // Third: RTTVAR = 298.587 + 85.1795 = 383.7665, SRTT = 659.20225 + 51.582 = 710.78425,
+    //   RTO = 710.78425 + 1535.066 = 2245.85025 ms (the ARP wait in the first sample fades out
+    //   over the later ones).
     const expected: { srtt: number; rttvar: number; rto: number }[] = [];
     let srtt = synRtt;
     let rttvar = synRtt / 2;
@@ -108,9 +115,7 @@ describe('RTO from RTT samples (RFC 6298 2.2-2.4) on a path of known RTT', () =>
       expected.push({ srtt, rttvar, rto: rtoOf(srtt, rttvar) });
     }
     expect(expected.slice(0, 3).map((e) => e.rto)).toEqual([
-      1_202_112_000,
-      1_014_828_000,
-      NS_PER_S,
+      2_406_144_000, 2_345_838_000, 2_245_850_250,
     ]);
     const samples = recordsOf(t.net, 'tcp.rto', 'A');
     expect(samples.map((r) => r.cause)).toEqual(expected.map(() => 'sample'));
@@ -128,11 +133,12 @@ describe('RTO from RTT samples (RFC 6298 2.2-2.4) on a path of known RTT', () =>
     ]);
   });
 
-  it("B's first sample is its SYN+ACK's round trip: 352 us + 200 ms + 320 us + 200 ms", () => {
+  it("B's first sample is its SYN+ACK's round trip: 512 us + 200 ms + 512 us + 200 ms", () => {
+    // B knows A's MAC from A's ARP request: its SYN+ACK waits for nothing.
     const first = recordsOf(t.net, 'tcp.rto', 'B')[0];
-    const r = tx(44, BANDWIDTH) + tx(40, BANDWIDTH) + 2 * DELAY; // 400.672 ms
+    const r = tx(64, BANDWIDTH) + tx(64, BANDWIDTH) + 2 * DELAY; // 401.024 ms
     expect(first?.srtt).toBe(r);
     expect(first?.rttvar).toBe(r / 2);
-    expect(first?.rto).toBe(3 * r); // 1202.016 ms, above the 1 s minimum
+    expect(first?.rto).toBe(3 * r); // 1203.072 ms, above the 1 s minimum
   });
 });

@@ -5,6 +5,7 @@ import { NS_PER_S } from '../../engine/time.ts';
 import { A, B, twoHosts } from '../../../tests/support/tcpNetwork.ts';
 import type { TcpConnection } from './tcpConnection.ts';
 import { established, segmentsFrom, socketErrors } from './tcpSocketTestNet.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 describe('TCP socket misuse gives named errors', () => {
   it('send before the handshake completes: ENOTCONN', () => {
@@ -100,6 +101,7 @@ describe('UDP errors', () => {
     expect(() => net.sim.run()).not.toThrow();
     const icmp = net.sim.trace
       .ofType('link.txBegin')
+      .filter(carriesIp)
       .filter((r) => r.node === 'B')
       .map((r) => r.packet.transport);
     // RFC 792: type 3 (destination unreachable), code 3 (port unreachable).

@@ -59,7 +59,8 @@ describe('socket API regressions', () => {
     // receives both (RCV.NXT = 3021) but its ACKs are lost (link down 1.015-1.016 s). At 2 s
     // A's timer (RTO 1 s) expires; going back N, it resends 101 and its SND.NXT is 1561, while
     // SND.MAX, RFC 9293's SND.NXT, is 3021. A aborts at 2.001 s: the RST must carry 3021, which
-    // B accepts on arrival, 2.001 s + 10 ms + 320 ns (40 bytes at 1 Gbit/s). Before the fix it
+    // B accepts on arrival, 2.001 s + 10 ms + 512 ns (40 bytes of IP, a 64-byte frame at
+    // 1 Gbit/s; both MACs known since the handshake). Before the fix it
     // carried 1561, below B's window, and was ignored; B learnt only a round trip later.
     const d = 10 * NS_PER_MS;
     const net = twoHosts({ issA: [100], issB: [300], link: { delay: d } });
@@ -82,12 +83,13 @@ describe('socket API regressions', () => {
     // answers as RFC 9293 3.10.7.1 says for a segment with ACK: <SEQ=SEG.ACK><CTL=RST>.
     const second = rst[1]?.packet.transport;
     expect(second?.kind === 'tcp' && [second.seq, second.flags.ack]).toEqual([3021, false]);
-    expect(resets).toEqual([abortAt + d + 320]);
+    expect(resets).toEqual([abortAt + d + 512]);
   });
 
   it('closing a listener resets its half-open connections instead of orphaning them', () => {
-    // 10 ms each way: B answers the SYN at 10 ms; the listener closes at 15 ms, while the
-    // connection is in SYN-RECEIVED. Before the fix it completed the handshake into the closed
+    // 10 ms each way: A's SYN first waits for ARP (request and reply, 64-byte frames, 10 ms +
+    // 512 ns each way), so B answers the SYN at 30.001536 ms; the listener closes at 35 ms, while
+    // the connection is in SYN-RECEIVED. Before the fix it completed the handshake into the closed
     // listener (onConnection fired on it) and stayed ESTABLISHED with nobody to accept it.
     const net = twoHosts({ issA: [100], issB: [300], link: { delay: 10 * NS_PER_MS } });
     const listener = net.b.tcp.listen(80);
@@ -98,7 +100,7 @@ describe('socket API regressions', () => {
     if (!conn.ok) throw new Error(conn.error);
     const errors: string[] = [];
     conn.value.handlers.onError = (e) => errors.push(e);
-    net.sim.scheduleAt(15 * NS_PER_MS, () => listener.value.close());
+    net.sim.scheduleAt(35 * NS_PER_MS, () => listener.value.close());
     net.sim.run();
     expect(onConnection).toBe(0);
     expect(net.b.tcp.openConnections()).toEqual([]);

@@ -3,6 +3,7 @@
 import { expect } from 'vitest';
 import { NS_PER_MS } from '../../engine/time.ts';
 import type { Packet } from '../../net/wire/packet.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 import { B, type TwoHosts } from '../../../tests/support/tcpNetwork.ts';
 import type { TcpConnection } from './tcpConnection.ts';
 
@@ -20,6 +21,7 @@ export function socketErrors(net: TwoHosts): string[] {
 export function segmentsFrom(net: TwoHosts, node: string): { t: number; packet: Packet }[] {
   return net.sim.trace
     .ofType('link.txBegin')
+    .filter(carriesIp)
     .filter((r) => r.node === node && r.packet.transport.kind === 'tcp')
     .map((r) => ({ t: r.t, packet: r.packet }));
 }

@@ -31,7 +31,7 @@ function spoofSyn(net: TwoHosts, src: number, srcPort = 40000): void {
   });
 }
 
-/** SYN-ACKs B sent, as [time, destination]. */
+/** SYN-ACKs B put on the wire. */
 function synAcks(net: TwoHosts): Packet[] {
   return segmentsFrom(net, 'B')
     .map((s) => s.packet)
@@ -46,9 +46,14 @@ describe('the SYN queue', () => {
     net.sim.run({ until: 10 * NS_PER_MS });
     const full = net.sim.trace.ofType('tcp.synQueueFull');
     expect(full.map((r) => [r.node, r.port, r.synBacklog])).toEqual([['B', 80, 3]]);
-    expect(new Set(synAcks(net).map((p) => p.ip.dst))).toEqual(
-      new Set([spoofed(0), spoofed(1), spoofed(2)]),
-    );
+    // The three taken are half-open. (Their SYN-ACKs wait for ARP: nobody owns the spoofed
+    // addresses, so none reaches the wire.)
+    const halfOpen = net.sim.trace
+      .ofType('socket.state')
+      .filter((r) => r.node === 'B' && r.state === 'SYN-RECEIVED')
+      .map((r) => r.conn);
+    expect(halfOpen).toEqual([0, 1, 2].map((i) => `10.0.0.2:80>10.0.0.${50 + i}:40000`));
+    expect(synAcks(net)).toEqual([]);
     expect(net.sim.trace.ofType('tcp.synDropped')).toEqual([]);
   });
 
@@ -57,18 +62,32 @@ describe('the SYN queue', () => {
     net.b.tcp.listen(80);
     spoofSyn(net, spoofed(0));
     net.sim.run({ until: 100 * NS_PER_S });
-    const sent = synAcks(net).map((p) =>
-      Math.round(
-        (net.sim.trace.ofType('link.txBegin').find((r) => r.packet === p)?.t ?? 0) / NS_PER_MS,
-      ),
-    );
-    // The SYN arrives at 1 ms; the SYN-ACK goes then and after 1, 3, 7, 15 and 31 s.
-    expect(sent).toEqual([1, 1001, 3001, 7001, 15001, 31001]);
+    // The SYN arrives at 3.001536 ms: A first asks for B's MAC (64-byte frames, 1 ms + 512 ns
+    // each way at 1 Gbit/s), then the SYN takes 1.000512 ms. The SYN-ACK goes to IP then and
+    // after 1, 3, 7, 15 and 31 s, and never onto the wire: nobody owns the spoofed address, so
+    // ARP fails. A SYN-ACK that finds no resolution under way starts one (3 ms, 7.003 s,
+    // 15.003 s, 31.003 s); those of 1.003 and 3.003 s join the first, which fails at 3.003 s
+    // after three requests, dropping all three (the timer of the 3.003 s one was set first).
+    const ms = (t: number) => Math.round(t / NS_PER_MS);
+    const b = <K extends 'arp.request' | 'arp.fail'>(type: K) =>
+      net.sim.trace.ofType(type).filter((r) => r.node === 'B');
+    expect(
+      b('arp.request')
+        .filter((r) => r.probe === 1)
+        .map((r) => ms(r.t)),
+    ).toEqual([3, 7003, 15003, 31003]);
+    expect(b('arp.fail').map((r) => [ms(r.t), r.dropped])).toEqual([
+      [3003, 3],
+      [10003, 1],
+      [18003, 1],
+      [34003, 1],
+    ]);
+    expect(synAcks(net)).toEqual([]);
     const states = net.sim.trace.ofType('socket.state').filter((r) => r.node === 'B');
-    expect(states.map((r) => [Math.round(r.t / NS_PER_MS), r.state])).toEqual([
+    expect(states.map((r) => [ms(r.t), r.state])).toEqual([
       [0, 'LISTEN'],
-      [1, 'SYN-RECEIVED'],
-      [63001, 'CLOSED'],
+      [3, 'SYN-RECEIVED'],
+      [63003, 'CLOSED'],
     ]);
     expect(socketErrors(net)).toEqual([]);
     // The slot is free again: a SYN after that is taken.

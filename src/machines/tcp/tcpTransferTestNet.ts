@@ -3,7 +3,9 @@
 import type { TraceRecord } from '../../engine/trace.ts';
 import { NS_PER_S } from '../../engine/time.ts';
 import { seqAdd } from '../../net/tcp/seq.ts';
-import type { Packet, TcpHeader } from '../../net/wire/packet.ts';
+import { ipv4Header, type Packet, type TcpHeader } from '../../net/wire/packet.ts';
+import { isArpFrame, type Frame } from '../../net/wire/frame.ts';
+import type { FrameRecordType, IpRecord } from '../../net/link/linkRecords.ts';
 import {
   B,
   twoHosts,
@@ -59,22 +61,50 @@ export function transfer(options: TwoHostsOptions, bytes: number, keepOpen = fal
   return { net, client, received: () => received };
 }
 
-/** Trace records of `type` from `node`. */
+/** A record of `type`; for the link records that carry a frame, one whose frame is IPv4. */
+export type RecordOf<K extends TraceRecord['type']> = K extends FrameRecordType
+  ? IpRecord<K>
+  : TraceRecord<K>;
+
+/**
+ * Trace records of `type` from `node`. Link records of ARP frames are left out: these tests
+ * follow TCP's segments.
+ */
 export function recordsOf<K extends TraceRecord['type']>(
   net: TwoHosts,
   type: K,
   node: string,
-): TraceRecord<K>[] {
-  return net.sim.trace.ofType(type).filter((r) => (r as { node?: string }).node === node);
+): RecordOf<K>[] {
+  return net.sim.trace
+    .ofType(type)
+    .filter(
+      (r) =>
+        (r as { node?: string }).node === node &&
+        !((r.type === 'link.txBegin' || r.type === 'link.rx') && isArpFrame(r.packet)),
+    ) as RecordOf<K>[];
 }
 
-/** The packets lost on the wire, as the trace tells: `link.lost` joined with its `link.txBegin`. */
-export function lostPackets(net: TwoHosts): { node: string; packet: Packet }[] {
+/**
+ * The frames lost on the wire, as the trace tells: `link.lost` joined with its `link.txBegin`.
+ * An ARP frame's loss is there too (`arp`), so a seed search can refuse one that loses ARP.
+ */
+export function lostPackets(net: TwoHosts): { node: string; packet: Packet; arp: boolean }[] {
   const sent = new Map(net.sim.trace.ofType('link.txBegin').map((r) => [r.pkt, r.packet]));
-  return net.sim.trace
-    .ofType('link.lost')
-    .map((r) => ({ node: r.node, packet: sent.get(r.pkt) as Packet }));
+  return net.sim.trace.ofType('link.lost').map((r) => {
+    const frame = sent.get(r.pkt) as Frame;
+    return isArpFrame(frame)
+      ? { node: r.node, packet: ARP_STAND_IN, arp: true }
+      : { node: r.node, packet: frame, arp: false };
+  });
 }
+
+/** What `lostPackets` gives for a lost ARP frame: no TCP segment, so it matches no wanted seq. */
+const ARP_STAND_IN: Packet = {
+  id: 0,
+  ip: ipv4Header({ src: 0, dst: 0 }),
+  transport: { kind: 'raw', protocol: 0 },
+  payload: new Uint8Array(0),
+};
 
 /**
  * The first seed in 1..tries whose run satisfies `wanted`; the run is returned with it. A chosen

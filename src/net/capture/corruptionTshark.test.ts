@@ -6,10 +6,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ipHeaderLength } from '../wire/packet.ts';
+import { ipHeaderLength, type Packet } from '../wire/packet.ts';
 import { B, twoHosts } from '../../../tests/support/tcpNetwork.ts';
 import { fields, PI_WARN, tshark, VALIDATE } from '../../../tests/support/tshark.ts';
 import { captureLink } from './traceCapture.ts';
+import { carriesIp } from '../link/linkRecords.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'handshake-corrupt-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,8 +42,9 @@ function run() {
   net.sim.run({ until: 5_000 * MS });
   const file = join(dir, 'corrupt.pcap');
   writeFileSync(file, captureLink(net.sim.trace.records, 'ab', { epochSeconds: 1_700_000_000 }));
-  // Frame n is the n-th packet put on the link.
-  const frames = net.sim.trace.ofType('link.txBegin').map((r) => r.packet);
+  // Frame n is the n-th frame put on the link: its IP packet, or null for an ARP frame (never
+  // damaged).
+  const frames = net.sim.trace.ofType('link.txBegin').map((r) => (carriesIp(r) ? r.packet : null));
   return { file, frames };
 }
 
@@ -57,7 +59,7 @@ describe('a capture of a link that damages packets, read by tshark', () => {
 
   it('has every packet, some damaged in the IP header and some after it', () => {
     expect(rows).toHaveLength(frames.length);
-    const damaged = frames.filter((p) => p.corruptBits !== undefined);
+    const damaged = frames.filter((p): p is Packet => p?.corruptBits !== undefined);
     expect(damaged.length).toBeGreaterThan(20);
     const inHeader = damaged.filter((p) => (p.corruptBits?.[0] ?? 0) < ipHeaderLength(p.ip) * 8);
     expect(inHeader.length).toBeGreaterThan(3);
@@ -68,9 +70,9 @@ describe('a capture of a link that damages packets, read by tshark', () => {
     let refused = 0;
     frames.forEach((packet, i) => {
       const row = rows[i] as Record<string, string>;
-      const bit = packet.corruptBits?.[0];
+      const bit = packet?.corruptBits?.[0];
       const where = `frame ${i + 1}, bit ${bit}`;
-      if (bit === undefined) {
+      if (packet === null || bit === undefined) {
         expect(bad(row), where).toEqual([]);
         return;
       }
@@ -91,14 +93,14 @@ describe('a capture of a link that damages packets, read by tshark', () => {
 
   it('finds nothing malformed and no warning in the frames no link damaged', () => {
     frames.forEach((packet, i) => {
-      if (packet.corruptBits !== undefined) return;
+      if (packet?.corruptBits !== undefined) return;
       expect(rows[i]?.['_ws.malformed'], `frame ${i + 1}`).toBe('');
       for (const severity of (severities[i]?.['_ws.expert.severity'] ?? '').split(',')) {
         if (severity !== '') expect(Number(severity), `frame ${i + 1}`).toBeLessThan(PI_WARN);
       }
     });
     // And tshark's own display filter agrees: the frames with a bad checksum are the damaged ones.
-    const damaged = frames.flatMap((p, i) => (p.corruptBits ? [String(i + 1)] : []));
+    const damaged = frames.flatMap((p, i) => (p?.corruptBits ? [String(i + 1)] : []));
     const filter = STATUS.split(' ')
       .map((name) => `${name} == 0`)
       .join(' || ');

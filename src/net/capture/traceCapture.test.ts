@@ -1,14 +1,14 @@
 // Captures from a small simulated network: a tap on a link and a capture on an interface give
-// the frames the trace says crossed them, at the trace's times, with encodePacket's bytes.
+// the frames the trace says crossed them, at the trace's times, as whole Ethernet frames
+// (frameBytes: the header, the IP or ARP packet, the padding), ARP frames included.
 import { describe, expect, it } from 'vitest';
 import { Simulator } from '../../engine/simulator.ts';
 import type { TraceRecord } from '../../engine/trace.ts';
 import { NetNode } from '../ip/netNode.ts';
 import { PointToPointLink } from '../link/pointToPointLink.ts';
 import { parseIpv4 } from '../wire/ipv4Address.ts';
-import { encodePacket } from '../wire/packetCodec.ts';
 import { readPcap, type PcapReadRecord } from './pcapReader.ts';
-import { LINKTYPE_RAW } from './pcapWriter.ts';
+import { LINKTYPE_ETHERNET } from './pcapWriter.ts';
 import {
   captureInterface,
   captureLink,
@@ -16,6 +16,8 @@ import {
   interfaceFrames,
   linkFrames,
 } from './traceCapture.ts';
+import { frameBytes } from '../wire/frame.ts';
+import { carriesIp } from '../link/linkRecords.ts';
 
 const MS = 1_000_000;
 
@@ -73,16 +75,16 @@ const records = trace.records;
 function read(pcap: Uint8Array): PcapReadRecord[] {
   const result = readPcap(pcap);
   if (!result.ok) throw new Error(result.error);
-  expect(result.file).toMatchObject({ nanoseconds: true, linkType: LINKTYPE_RAW });
+  expect(result.file).toMatchObject({ nanoseconds: true, linkType: LINKTYPE_ETHERNET });
   return result.file.records;
 }
 
-/** What a capture should hold for these trace records: their times and encoded packets. */
+/** What a capture should hold for these trace records: their times and frames. */
 function expected(list: readonly TraceRecord[]): { timeNs: number; bytes: Uint8Array }[] {
   return list.map((r) => {
     if (r.type !== 'link.txBegin' && r.type !== 'link.rx')
       throw new Error(`not a packet: ${r.type}`);
-    return { timeNs: r.t, bytes: encodePacket(r.packet) };
+    return { timeNs: r.t, bytes: frameBytes(r.packet) };
   });
 }
 
@@ -107,6 +109,16 @@ describe('captureLink', () => {
     for (const frame of frames) expect(frame.originalLength).toBe(frame.bytes.length);
   });
 
+  it('holds the ARP frames too, each a 60-byte frame of EtherType 0x0806', () => {
+    const frames = linkFrames(trace, 'ar');
+    const arp = frames.filter((f) => f.bytes[12] === 0x08 && f.bytes[13] === 0x06);
+    // a asks for r's MAC; r answers (and learns a's from the request).
+    expect(arp.length).toBeGreaterThanOrEqual(2);
+    for (const f of arp) expect(f.bytes.length).toBe(60);
+    const ipv4 = frames.filter((f) => f.bytes[12] === 0x08 && f.bytes[13] === 0x00);
+    expect(ipv4.length + arp.length).toBe(frames.length);
+  });
+
   it('keeps a packet lost on the wire, once, and a duplicated one once', () => {
     const frames = linkFrames(trace, 'ar');
     const sent = ofType('link.txBegin').filter((r) => r.link === 'ar');
@@ -118,7 +130,10 @@ describe('captureLink', () => {
     const duplicated = ofType('link.impair').filter((r) => r.link === 'ar');
     for (const { pkt } of [...lost, ...duplicated]) {
       const txBegin = sent.find((r) => r.pkt === pkt);
-      expect(frameOf(pkt)).toEqual({ timeNs: txBegin?.t, bytes: encodePacket(txBegin!.packet) });
+      expect(frameOf(pkt)).toEqual({
+        timeNs: txBegin?.t,
+        bytes: frameBytes(txBegin!.packet),
+      });
       expect(sent.filter((r) => r.pkt === pkt)).toHaveLength(1); // one transmission, one frame
     }
   });
@@ -126,9 +141,15 @@ describe('captureLink', () => {
   it('leaves out packets dropped by a full queue: they never reached the wire', () => {
     const sent = ofType('link.txBegin').filter((r) => r.link === 'rb');
     expect(linkFrames(trace, 'rb')).toHaveLength(sent.length);
-    const ids = new Set(sent.map((r) => r.pkt));
-    for (const drop of ofType('queue.drop').filter((r) => r.link === 'rb')) {
-      expect(ids.has(drop.pkt)).toBe(false);
+    // Each of a's packets reaching r (a duplicated one twice) is either sent on rb or dropped
+    // by its queue, never both: the capture holds the sent ones only.
+    const drops = ofType('queue.drop').filter((r) => r.link === 'rb');
+    expect(drops.length).toBeGreaterThan(0);
+    const count = (list: readonly { pkt: number }[], pkt: number) =>
+      list.filter((r) => r.pkt === pkt).length;
+    const arrived = ofType('link.rx').filter((r) => r.node === 'r' && r.iface === 'eth0');
+    for (const drop of drops) {
+      expect(count(sent, drop.pkt) + count(drops, drop.pkt)).toBe(count(arrived, drop.pkt));
     }
   });
 
@@ -160,10 +181,11 @@ describe('captureInterface', () => {
     expect(frames.map(({ timeNs, bytes }) => ({ timeNs, bytes }))).toEqual(expected(seen));
     const times = frames.map((f) => f.timeNs);
     expect(times).toEqual([...times].sort((x, y) => x - y));
-    // a sent 40 datagrams; it received b's replies that survived the lossy link, some twice.
+    // a sent 40 datagrams (and its ARP request for r); it received b's replies that survived the
+    // lossy link, some twice.
     const sent = seen.filter((r) => r.type === 'link.txBegin');
     const received = seen.filter((r) => r.type === 'link.rx');
-    expect(sent).toHaveLength(40);
+    expect(sent.filter((r) => carriesIp(r))).toHaveLength(40);
     expect(received.length).toBeGreaterThan(0);
   });
 
@@ -179,10 +201,15 @@ describe('captureInterface', () => {
   });
 
   it("on a router's far side, sees forwarded packets with the TTL one lower", () => {
-    const [outgoing] = interfaceFrames(trace, 'r', 'eth1');
-    const [atA] = linkFrames(trace, 'ar').filter((f) => f.bytes[12] === 10 && f.bytes[15] === 1);
-    expect(atA?.bytes[8]).toBe(64);
-    expect(outgoing?.bytes[8]).toBe(63);
+    // IPv4 frames (EtherType 0x0800 at bytes 12-13): the IP header starts at byte 14, its TTL at
+    // 14 + 8 and its source address at 14 + 12.
+    const ipv4 = (f: { bytes: Uint8Array }) => f.bytes[12] === 0x08 && f.bytes[13] === 0x00;
+    const [outgoing] = interfaceFrames(trace, 'r', 'eth1').filter(ipv4);
+    const [atA] = linkFrames(trace, 'ar').filter(
+      (f) => ipv4(f) && f.bytes[26] === 10 && f.bytes[29] === 1,
+    );
+    expect(atA?.bytes[22]).toBe(64);
+    expect(outgoing?.bytes[22]).toBe(63);
   });
 
   it('names the interfaces that did send or receive when asked for one that never did', () => {

@@ -1,11 +1,20 @@
 // Packet captures from the trace: what a tap on a link, or a capture on one interface, would have
-// recorded, as pcap bytes (each frame is `encodePacket` of the traced packet, at its trace time,
-// with any bit a link flipped flipped: `wireBytes`).
+// recorded, as pcap bytes of LINKTYPE_ETHERNET: each record is the traced frame (`frameBytes`:
+// the Ethernet header, the IP packet with any bit a link flipped flipped or the ARP packet, and
+// the padding; no FCS, as capturing cards strip it), at its trace time.
 
 import type { TraceRecord, TraceRecords, TraceType } from '../../engine/trace.ts';
 import '../link/linkTrace.ts';
-import { wireBytes } from '../wire/corruption.ts';
-import { writePcap, type PcapRecord, type PcapWriteOptions } from './pcapWriter.ts';
+import { frameBytes } from '../wire/frame.ts';
+import {
+  LINKTYPE_ETHERNET,
+  writePcap,
+  type PcapRecord,
+  type PcapWriteOptions,
+} from './pcapWriter.ts';
+
+/** The link type of every capture: whole Ethernet frames, so Wireshark shows the frame layer. */
+export const CAPTURE_LINK_TYPE = LINKTYPE_ETHERNET;
 
 /** A trace to capture from: the packed `Trace` itself, or records already built. */
 export type CaptureSource = TraceRecords | readonly TraceRecord[];
@@ -76,7 +85,7 @@ export class CaptureTap {
       return undefined;
     }
     this.frames++;
-    return { timeNs: record.t, bytes: wireBytes(record.packet) };
+    return { timeNs: record.t, bytes: frameBytes(record.packet) };
   }
 
   /** Why a capture that got no frame is empty, naming the links or interfaces that carried some. */
@@ -123,19 +132,19 @@ export function interfaceFrames(source: CaptureSource, node: string, iface: stri
 }
 
 /**
- * A pcap file (nanosecond, raw IP) of everything put on link `linkId`, in either direction,
- * timestamped when each packet's first bit went on the wire. See `linkFrames`.
+ * A pcap file (nanosecond, Ethernet) of everything put on link `linkId`, in either direction,
+ * timestamped when each frame's first bit went on the wire. See `linkFrames`.
  */
 export function captureLink(
   source: CaptureSource,
   linkId: string,
   options?: PcapWriteOptions,
 ): Uint8Array {
-  return writePcap(linkFrames(source, linkId), options);
+  return writePcap(linkFrames(source, linkId), { linkType: CAPTURE_LINK_TYPE, ...options });
 }
 
 /**
- * A pcap file (nanosecond, raw IP) of what interface `iface` of `node` sent (at transmission
+ * A pcap file (nanosecond, Ethernet) of what interface `iface` of `node` sent (at transmission
  * start) and received (at arrival). See `interfaceFrames`.
  */
 export function captureInterface(
@@ -144,5 +153,8 @@ export function captureInterface(
   iface: string,
   options?: PcapWriteOptions,
 ): Uint8Array {
-  return writePcap(interfaceFrames(source, node, iface), options);
+  return writePcap(interfaceFrames(source, node, iface), {
+    linkType: CAPTURE_LINK_TYPE,
+    ...options,
+  });
 }

@@ -5,6 +5,7 @@ import { readQuote } from '../wire/icmpErrors.ts';
 import { parseIpv4 } from '../wire/ipv4Address.ts';
 import type { Packet, Transport } from '../wire/packet.ts';
 import { NetNode } from './netNode.ts';
+import { carriesIp } from '../link/linkRecords.ts';
 
 const MS = 1_000_000;
 const US = 1_000;
@@ -66,8 +67,10 @@ function chain(routers: number, rates: number[], delays: number[]) {
 const payload = (bytes: number) => new Uint8Array(bytes - 28);
 
 describe('forwarding over a chain of routers', () => {
-  it('takes N * 8L/R + the sum of the delays over N store-and-forward hops', () => {
-    // 3 routers = 4 hops at 10 Mb/s; L = 1250 B = 10,000 bits -> 1 ms per hop.
+  it('takes N * 8L/R + the sum of the delays over N store-and-forward hops, after ARP at each', () => {
+    // 3 routers = 4 hops at 10 Mb/s; L = 1250 B of IP, a 1268-byte frame = 10,144 bits ->
+    // 1.0144 ms per hop. Before each hop its sender asks for the next hop's MAC: a 64-byte
+    // request and reply, 512 bits = 51.2 µs each, plus the hop's delay both ways.
     const { sim, a, b, got, times } = chain(
       3,
       [1e7, 1e7, 1e7, 1e7],
@@ -75,13 +78,17 @@ describe('forwarding over a chain of routers', () => {
     );
     a.send({ dst: b.iface('eth0').address, transport: UDP, payload: payload(1250) });
     sim.run();
-    // 4 * 1 ms + (1 + 2 + 3 + 4) ms = 14 ms.
-    expect(times).toEqual([14 * MS]);
+    // Per hop: ARP 2 * (51.2 µs + d) and the packet 1.0144 ms + d. 4 * (0.1024 + 1.0144) ms
+    // + 3 * (1 + 2 + 3 + 4) ms = 4.4672 + 30 = 34.4672 ms.
+    expect(times).toEqual([34_467_200]);
     expect(got[0]?.ip.ttl).toBe(64 - 3);
   });
 
   it('takes the sum of 8L/R_i + d_i when each hop has its own rate', () => {
-    // L = 1000 B = 8000 bits at 1, 2, 4, 8 Mb/s: 8 + 4 + 2 + 1 ms; delays 0.5 ms each: +2 ms.
+    // L = 1000 B, a 1018-byte frame = 8144 bits at 1, 2, 4, 8 Mb/s: 8.144 + 4.072 + 2.036 +
+    // 1.018 = 15.27 ms; delays 0.5 ms each: +2 ms. ARP before each hop: 512-bit request and reply,
+    // 2 * (0.512 + 0.256 + 0.128 + 0.064) = 1.92 ms, and the delay both ways, 4 * 2 * 0.5 = 4 ms.
+    // 15.27 + 2 + 1.92 + 4 = 23.19 ms.
     const { sim, a, b, times } = chain(
       3,
       [1e6, 2e6, 4e6, 8e6],
@@ -89,10 +96,28 @@ describe('forwarding over a chain of routers', () => {
     );
     a.send({ dst: b.iface('eth0').address, transport: UDP, payload: payload(1000) });
     sim.run();
-    expect(times).toEqual([17 * MS]);
+    expect(times).toEqual([23_190_000]);
   });
 
   it('pipelines back-to-back packets: the k-th of a burst arrives (N + k - 1) * 8L/R + sum(d)', () => {
+    const { sim, a, b, times } = chain(
+      3,
+      [1e7, 1e7, 1e7, 1e7],
+      [1, 2, 3, 4].map((d) => d * MS),
+    );
+    const dst = b.iface('eth0').address;
+    // A first packet fills every ARP cache on the way (reachable for 30 s), so the burst at
+    // 100 ms waits for none.
+    a.send({ dst, transport: UDP });
+    sim.run({ until: 100 * MS });
+    for (let k = 0; k < 3; k++) a.send({ dst, transport: UDP, payload: payload(1250) });
+    sim.run({ until: 200 * MS });
+    // N = 4 hops, 1268-byte frames: 1.0144 ms each, sum(d) = 10 ms: from 100 ms, 4 * 1.0144 + 10
+    // = 14.0576 ms, then 1.0144 ms apart.
+    expect(times.slice(1)).toEqual([114_057_600, 115_072_000, 116_086_400]);
+  });
+
+  it('bunches a burst sent cold: each hop holds it while it asks for the next MAC', () => {
     const { sim, a, b, times } = chain(
       3,
       [1e7, 1e7, 1e7, 1e7],
@@ -102,23 +127,36 @@ describe('forwarding over a chain of routers', () => {
       a.send({ dst: b.iface('eth0').address, transport: UDP, payload: payload(1250) });
     }
     sim.run();
-    // N = 4 hops, 1 ms each, sum(d) = 10 ms: 14, 15, 16 ms.
-    expect(times).toEqual([14 * MS, 15 * MS, 16 * MS]);
+    // At every hop the first packet starts an ARP request and the next two, arriving 1.0144 ms
+    // apart, wait with it (the request and reply take 2 * (51.2 µs + d) > 2 ms); the reply sends
+    // all three back to back. So the first arrives as a lone packet would (34.4672 ms, above)
+    // and the others 1.0144 ms after each other.
+    expect(times).toEqual([34_467_200, 35_481_600, 36_496_000]);
+    expect(sim.trace.ofType('arp.request')).toHaveLength(4);
   });
 
   it('sends a new Packet object per hop with the same id and one less TTL', () => {
-    const { sim, a, b } = chain(2, [1e7, 1e7, 1e7], [MS, MS, MS]);
+    const { sim, a, b, rs } = chain(2, [1e7, 1e7, 1e7], [MS, MS, MS]);
     const sent = a.send({ dst: b.iface('eth0').address, transport: UDP }).packet;
     sim.run();
-    const hops = sim.trace.ofType('link.txBegin');
+    const hops = sim.trace.ofType('link.txBegin').filter(carriesIp);
     expect(hops.map((r) => [r.link, r.node, r.pkt, r.packet.ip.ttl])).toEqual([
       ['link0', 'a', sent.id, 64],
       ['link1', 'r1', sent.id, 63],
       ['link2', 'r2', sent.id, 62],
     ]);
-    expect(hops[0]?.packet).toBe(sent);
+    // Each hop's frame goes from the sending interface's MAC to the next hop's.
+    const mac = (node: NetNode, iface: string) => node.iface(iface).mac;
+    const [r1, r2] = rs as [NetNode, NetNode];
+    expect(hops.map((r) => r.packet.eth)).toEqual([
+      { dst: mac(r1, 'eth0'), src: mac(a, 'eth0') },
+      { dst: mac(r2, 'eth0'), src: mac(r1, 'eth1') },
+      { dst: mac(b, 'eth0'), src: mac(r2, 'eth1') },
+    ]);
+    expect(hops[0]?.packet).toEqual({ ...sent, eth: hops[0]?.packet.eth });
     expect(new Set(hops.map((r) => r.packet)).size).toBe(3);
     expect(sent.ip.ttl).toBe(64); // the sender's packet was not changed
+    expect(sent.eth).toBeUndefined();
     expect(
       sim.trace.ofType('ip.forward').map((r) => [r.node, r.pkt, r.fromIface, r.toIface]),
     ).toEqual([
@@ -177,9 +215,11 @@ describe('TTL expiry and ICMP errors', () => {
       ok: true,
       quoted: { ip: { ttl: 1, src: ip('10.0.0.1') }, dstPort: 7 },
     });
-    // Out: 2 hops of 1 ms + delays 1 + 2 ms = 5 ms at r2. Back: 56 B (20 + 8 + 28 quoted) =
-    // 448 bits / 1e7 = 44.8 µs per hop, 2 hops + delays 2 + 1 ms: 5 + 3 ms + 89.6 µs.
-    expect(times).toEqual([8 * MS + 89_600]);
+    // Out: per hop an ARP exchange (2 * (51.2 µs + d)) and the 1268-byte frame (1.0144 ms + d):
+    // (2.1024 + 2.0144) + (4.1024 + 3.0144) = 11.2336 ms at r2. Back: 56 B (20 + 8 + 28 quoted),
+    // a 74-byte frame = 592 bits / 1e7 = 59.2 µs per hop, 2 hops + delays 2 + 1 ms, and no ARP
+    // (r2 and r1 learned the asker's MAC from the requests): 11.2336 + 3.1184 = 14.352 ms.
+    expect(times).toEqual([14_352_000]);
   });
 
   it('ends a routing loop when the TTL runs out, with Time Exceeded to the source', () => {
@@ -209,13 +249,16 @@ describe('TTL expiry and ICMP errors', () => {
     expect(forwards.length).toBe(63);
     expect(forwards.filter((r) => r.node === 'r1').length).toBe(32);
     const drops = sim.trace.ofType('ip.drop');
-    // 64 hops of 100 B (800 bits at 1 Mb/s = 0.8 ms) + 1 ms each = 64 * 1.8 ms = 115.2 ms.
+    // 64 hops of 100 B (a 118-byte frame, 944 bits at 1 Mb/s = 0.944 ms) + 1 ms each =
+    // 64 * 1.944 ms = 124.416 ms, and the first two hops wait for ARP (64-byte request and reply,
+    // 0.512 + 1 ms each way: 3.024 ms); r2 learned r1 from its request, so the loop's later hops
+    // need none. 124.416 + 2 * 3.024 = 130.464 ms.
     expect(drops.map((r) => [r.t, r.node, r.pkt, r.reason])).toEqual([
-      [115_200_000, 'r2', sent.id, 'ttl'],
+      [130_464_000, 'r2', sent.id, 'ttl'],
     ]);
     expect(errors.map(([, p]) => [p.ip.src, p.transport.kind])).toEqual([[ip('10.0.1.2'), 'icmp']]);
-    // Back over 2 hops: 56 B = 448 µs + 1 ms each = 2.896 ms.
-    expect(errors[0]?.[0]).toBe(115_200_000 + 2_896_000);
+    // Back over 2 hops: 56 B, a 74-byte frame = 592 µs + 1 ms each = 3.184 ms (no ARP).
+    expect(errors[0]?.[0]).toBe(130_464_000 + 3_184_000);
   });
 
   it('drops a packet with no route at a router and sends Network Unreachable', () => {

@@ -7,6 +7,7 @@ import { encodePacket } from '../wire/packetCodec.ts';
 import type { Packet, Transport } from '../wire/packet.ts';
 import { IcmpDispatcher } from '../transport/icmpDispatcher.ts';
 import { NetNode } from './netNode.ts';
+import { carriesIp } from '../link/linkRecords.ts';
 
 const MS = 1_000_000;
 const UDP: Transport = { kind: 'udp', srcPort: 4000, dstPort: 7 };
@@ -64,7 +65,10 @@ describe('fragmentation on a narrow link', () => {
     const [cut] = sim.trace.ofType('ip.fragment');
     expect(cut).toMatchObject({ node: 'r1', pkt: sent.packet.id, iface: 'eth1', mtu: 576 });
     // On the narrow link: 572, 572 and 396 bytes (see ipFragments.test.ts for the arithmetic).
-    const onNarrow = sim.trace.ofType('link.txBegin').filter((r) => r.link === 'link1');
+    const onNarrow = sim.trace
+      .ofType('link.txBegin')
+      .filter(carriesIp)
+      .filter((r) => r.link === 'link1');
     expect(onNarrow.map((r) => [r.pkt, encodePacket(r.packet).length])).toEqual(
       (cut?.fragments ?? []).map((id, k) => [id, [572, 572, 396][k]]),
     );
@@ -140,7 +144,10 @@ describe('fragmentation on a narrow link', () => {
     a.send({ dst: b.iface('eth0').address, transport: UDP, payload, ip: { dontFragment: false } });
     sim.run();
     // 68 - 20 = 48 bytes of data a fragment: 180 = 48 + 48 + 48 + 36.
-    const sizes = sim.trace.ofType('link.txBegin').map((r) => r.packet.payload.length);
+    const sizes = sim.trace
+      .ofType('link.txBegin')
+      .filter(carriesIp)
+      .map((r) => r.packet.payload.length);
     expect(sizes).toEqual([48, 48, 48, 36]);
     expect(got.map((p) => p.payload)).toEqual([payload]);
   });
@@ -176,6 +183,7 @@ describe('reassembly timeout (RFC 791, Linux ipfrag_time 30 s)', () => {
     const [cut] = sim.trace.ofType('ip.fragment');
     const arrivedAt = sim.trace
       .ofType('link.rx')
+      .filter(carriesIp)
       .find((r) => r.node === 'b' && r.pkt === cut?.fragments[0])?.t;
     expect(timeout).toMatchObject({
       node: 'b',

@@ -2,6 +2,7 @@
 // packet ids, the ICMP-error policy, path MTUs, reassembly and the IP trace record types.
 export * from './packetIds.ts';
 export * from './ipTrace.ts';
+export * from './arpTrace.ts';
 export * from './routingTable.ts';
 export * from './netInterface.ts';
 export * from './icmpPolicy.ts';

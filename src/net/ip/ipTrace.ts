@@ -30,7 +30,19 @@ export type IpDropReason =
    */
   | 'fragmentationNeeded'
   /** A fragment that cannot belong to a datagram: no data, or past 65,535 bytes. */
-  | 'badFragment';
+  | 'badFragment'
+  /**
+   * Its frame was addressed to another station's MAC: a switch flooded it here because it had not
+   * learned where that station is. The network card ignores it (Linux's PACKET_OTHERHOST).
+   */
+  | 'otherHost'
+  /**
+   * It waited for the next hop's MAC address, and ARP got no answer to its requests (a router
+   * also sends ICMP Host Unreachable to the source).
+   */
+  | 'arpFailed'
+  /** Too many packets already waited for the same next hop's MAC: the oldest waiting is dropped. */
+  | 'arpQueueFull';
 
 declare module '../../engine/trace.ts' {
   interface TraceRecordTypes {

@@ -1,17 +1,18 @@
-// A node's network interface: a name, an IPv4 address with its prefix, its MTU, and the link
-// plugged in.
+// A node's network interface: a name, a MAC address, an IPv4 address with its prefix, its MTU,
+// and the link plugged in.
 
 import type { Attachable, LinkPort } from '../link/linkEndpoint.ts';
 import type { Ipv4Address, Ipv4Prefix } from '../wire/ipv4Address.ts';
-import type { Packet } from '../wire/packet.ts';
+import type { MacAddress } from '../wire/mac.ts';
+import type { Frame } from '../wire/frame.ts';
 
 /** The MTU an interface has unless its scenario says otherwise: Ethernet's 1500 bytes. */
 export const DEFAULT_MTU = 1500;
 
-/** What an interface needs from its node: a name and somewhere to hand arriving packets. */
+/** What an interface needs from its node: a name and somewhere to hand arriving frames. */
 export interface InterfaceOwner {
   readonly name: string;
-  receive(packet: Packet, iface: NetInterface): void;
+  receive(frame: Frame, iface: NetInterface): void;
 }
 
 /** An interface of a host or router (`eth0` with 10.0.0.2/24). Plug a link in with `connect`. */
@@ -33,6 +34,8 @@ export class NetInterface implements Attachable {
     readonly address: Ipv4Address,
     /** The on-link prefix (the address with its host bits cleared, and the length). */
     readonly prefix: Ipv4Prefix,
+    /** The interface's MAC address: the source of every frame it sends. */
+    readonly mac: MacAddress,
     /**
      * The largest IP datagram it sends, in bytes (the IPv4 total length): a bigger one is cut
      * into fragments, or dropped with ICMP "fragmentation needed" when Don't Fragment is set.
@@ -51,8 +54,8 @@ export class NetInterface implements Attachable {
     this.link = port;
   }
 
-  /** Called by the link when a packet arrives. */
-  receive(packet: Packet): void {
-    this.owner.receive(packet, this);
+  /** Called by the link when a frame arrives. */
+  receive(frame: Frame): void {
+    this.owner.receive(frame, this);
   }
 }

@@ -42,17 +42,22 @@ describe('NetNode as a host', () => {
     expect(result.ok).toBe(true);
     expect(result.packet).toMatchObject({ id: 1, ip: { src: ip('10.0.0.1'), ttl: 64 } });
     sim.run();
-    // 20 + 8 + 72 = 100 B = 800 bits at 1 Mb/s = 0.8 ms, plus 1 ms = 1.8 ms.
-    expect(got.b?.map(([t, how, p]) => [t, how, p.id])).toEqual([[1_800_000, 'udp@eth0', 1]]);
+    // First ARP: a's request and b's reply are 64-byte frames (28 bytes padded to 60, + 4 of
+    // FCS), 512 bits = 0.512 ms at 1 Mb/s, + 1 ms each way: the reply is back at 3.024 ms.
+    // Then the packet: 20 + 8 + 72 = 100 B, a 118-byte frame = 944 bits = 0.944 ms, plus 1 ms:
+    // 3.024 + 1.944 = 4.968 ms.
+    expect(got.b?.map(([t, how, p]) => [t, how, p.id])).toEqual([[4_968_000, 'udp@eth0', 1]]);
     expect(sim.trace.ofType('ip.deliver').map((r) => [r.node, r.iface, r.pkt, r.protocol])).toEqual(
       [['b', 'eth0', 1, 17]],
     );
   });
 
-  it('shares one packet-id counter per simulation across nodes', () => {
+  it('shares one packet-id counter per simulation across nodes, ARP frames included', () => {
     const { a, b } = pair();
+    // 10.0.0.9 is on the link: a's first packet (1) starts an ARP request (2), b's packet (3)
+    // another (4); a's second (5) waits for the request already out.
     const ids = [a, b, a].map((n) => n.send({ dst: ip('10.0.0.9'), transport: UDP }).packet.id);
-    expect(ids).toEqual([1, 2, 3]);
+    expect(ids).toEqual([1, 3, 5]);
   });
 
   it('keeps a source address it is given, and other IP fields', () => {
@@ -105,9 +110,11 @@ describe('NetNode as a host', () => {
     a.send({ dst: ip('10.0.0.2'), transport: UDP, payload: new Uint8Array(12) });
     sim.run();
     const [t, how, error] = got.a?.[0] ?? [];
-    // Datagram: 20 + 8 + 12 = 40 B = 320 µs + 1 ms. Error: 20 + 8 + quote (20 + 8) = 56 B =
-    // 448 bits = 448 µs, + 1 ms. Total 1.32 + 1.448 = 2.768 ms.
-    expect(t).toBe(2_768_000);
+    // ARP first: a 64-byte request and reply, 0.512 ms + 1 ms each way: 3.024 ms. Datagram:
+    // 20 + 8 + 12 = 40 B, padded to a 64-byte frame: 512 µs + 1 ms, at b at 4.536 ms. Error:
+    // 20 + 8 + quote (20 + 8) = 56 B, a 74-byte frame = 592 µs, + 1 ms (b learned a's MAC
+    // from its request: no ARP). Total 4.536 + 1.592 = 6.128 ms.
+    expect(t).toBe(6_128_000);
     expect(how).toBe('icmp@eth0');
     expect(error?.ip).toMatchObject({ src: ip('10.0.0.2'), dst: ip('10.0.0.1') });
     expect(error?.transport).toMatchObject({ message: 'destinationUnreachable', code: 3 });

@@ -6,7 +6,9 @@
 // reassembled (reassembly.ts); path MTUs learned from ICMP are kept per destination (pathMtu.ts).
 // Packet filters and address translators (src/kinds/firewall, src/kinds/nat) see packets at
 // netfilter's five hook points. A node can crash and restart, and its interfaces go down and up
-// (nodeInterfaces.ts): a packet through a down one is dropped (one check each).
+// (nodeInterfaces.ts): a packet through a down one is dropped (one check each). Every interface
+// has a MAC address; a packet leaves in an Ethernet frame addressed to the next hop's MAC, which
+// ARP finds first (arpLayer.ts).
 
 import type { Simulator } from '../../engine/simulator.ts';
 import { destinationUnreachable, portUnreachable, timeExceeded } from '../wire/icmpErrors.ts';
@@ -24,6 +26,9 @@ import {
   wireSize,
 } from '../wire/packet.ts';
 import type { Packet, PacketIds } from '../wire/packet.ts';
+import { isArpFrame, type Frame } from '../wire/frame.ts';
+import { isMulticast } from '../wire/mac.ts';
+import { ArpLayer } from './arpLayer.ts';
 import { checkIpHeader, droppedByTransport, recordTransportDrop } from './damageChecks.ts';
 import { mayTriggerIcmpError } from './icmpPolicy.ts';
 import type { IpDropReason } from './ipTrace.ts';
@@ -31,10 +36,6 @@ import type { NetInterface } from './netInterface.ts';
 import { NodeInterfaces } from './nodeInterfaces.ts';
 import { HookPoints, type HookPoint, type PacketHook } from './hookPoints.ts';
 export type { HookContext, HookPoint, PacketHook } from './hookPoints.ts';
-import { packetIdsOf } from './packetIds.ts';
-import { routeWords } from './routingTable.ts';
-import { PathMtuCache, pathMtuFromIcmp } from './pathMtu.ts';
-import { Reassembler } from './reassembly.ts';
 import type {
   DeliverHandler,
   NetNodeOptions,
@@ -43,15 +44,11 @@ import type {
   SendOptions,
   SendResult,
 } from './netNodeTypes.ts';
-
-export type {
-  DeliverHandler,
-  NetNodeOptions,
-  OutgoingPacket,
-  Protocol,
-  SendOptions,
-  SendResult,
-} from './netNodeTypes.ts';
+export type * from './netNodeTypes.ts';
+import { packetIdsOf } from './packetIds.ts';
+import { routeWords } from './routingTable.ts';
+import { PathMtuCache, pathMtuFromIcmp } from './pathMtu.ts';
+import { Reassembler } from './reassembly.ts';
 
 const BROADCAST = 0xffffffff;
 const EMPTY = new Uint8Array(0);
@@ -63,6 +60,8 @@ export class NetNode extends NodeInterfaces {
   private readonly hooks = new HookPoints();
   private readonly ids: PacketIds;
   private readonly ttl: number;
+  /** Finds next hops' MAC addresses and answers for this node's own. */
+  readonly arp: ArpLayer;
   /** The next Identification of a datagram sent without Don't Fragment; drawn on first use. */
   private identification = -1;
   private readonly pathMtus = new PathMtuCache();
@@ -77,6 +76,16 @@ export class NetNode extends NodeInterfaces {
     this.router = options.router ?? false;
     this.ids = options.ids ?? packetIdsOf(sim);
     this.ttl = options.ttl ?? 64;
+    this.arp = new ArpLayer(
+      sim,
+      {
+        name,
+        drop: (packet, reason) => this.drop(packet, reason),
+        unresolved: (packet) => this.unresolved(packet),
+      },
+      this.ids,
+      options.arp,
+    );
     this.reassembly = new Reassembler({
       sim,
       name,
@@ -100,6 +109,7 @@ export class NetNode extends NodeInterfaces {
     if (!this.running) return;
     this.running = false;
     for (const iface of this.ifaces) iface.passes = false;
+    this.arp.reset('nodeDown');
     this.reassembly.clear();
     this.pathMtus.clear();
     this.sim.record({ t: this.sim.now(), type: 'node.crash', node: this.name });
@@ -111,6 +121,11 @@ export class NetNode extends NodeInterfaces {
     this.running = true;
     for (const iface of this.ifaces) iface.passes = iface.up;
     this.sim.record({ t: this.sim.now(), type: 'node.restart', node: this.name });
+  }
+
+  /** Linux forgets the neighbours of an interface that goes down (neigh_ifdown). */
+  protected interfaceWentDown(iface: NetInterface): void {
+    this.arp.flush(iface, 'interfaceDown');
   }
 
   /** Sets the transport that receives packets of `protocol` addressed to this node. */
@@ -224,7 +239,7 @@ export class NetNode extends NodeInterfaces {
     if (!out) return { ok: false, packet, reason: 'filtered' };
     const learned = this.pathMtus.size > 0 ? this.pathMtus.get(out.ip.dst) : undefined;
     const mtu = learned === undefined ? outIface.mtu : Math.min(learned, outIface.mtu);
-    const failed = this.transmit(outIface, out, mtu, true);
+    const failed = this.transmit(outIface, out, route.gateway ?? out.ip.dst, mtu, true);
     return failed ? { ok: false, packet: out, reason: failed } : { ok: true, packet: out };
   }
 
@@ -255,9 +270,21 @@ export class NetNode extends NodeInterfaces {
    * otherwise dropped by a host, or routed by a router: TTL checked and decremented, a new
    * Packet object with the same id sent on, or an ICMP error sent back to the source.
    */
-  receive(arrived: Packet, iface: NetInterface): void {
+  receive(frame: Frame, iface: NetInterface): void {
+    if (isArpFrame(frame)) {
+      if (iface.passes) this.arp.input(frame, iface);
+      return;
+    }
+    const arrived = frame;
     if (!iface.passes) {
       this.drop(arrived, this.running ? 'interfaceDown' : 'nodeDown');
+      return;
+    }
+    // A frame for another station's MAC (flooded by a switch) goes no further than the card. A
+    // packet with no frame (handed over by a test) is taken as addressed here.
+    const eth = arrived.eth;
+    if (eth !== undefined && eth.dst !== iface.mac && !isMulticast(eth.dst)) {
+      this.drop(arrived, 'otherHost');
       return;
     }
     const intact = arrived.corruptBits === undefined ? arrived : checkIpHeader(arrived);
@@ -331,7 +358,7 @@ export class NetNode extends NodeInterfaces {
       via: words.via,
     });
     const leaving = this.hooks.run('postrouting', forwarded, context);
-    if (leaving) this.transmit(out, leaving, out.mtu, false);
+    if (leaving) this.transmit(out, leaving, route.gateway ?? leaving.ip.dst, out.mtu, false);
   }
 
   private deliver(packet: Packet, iface: NetInterface, damaged = false): void {
@@ -356,14 +383,16 @@ export class NetNode extends NodeInterfaces {
   }
 
   /**
-   * Puts a packet on `iface`'s link, in fragments when it is bigger than `mtu` (the interface's,
-   * or the path MTU the node knows for its own packets): undefined when sent, else why not. A
-   * packet of this node's own with Don't Fragment that does not fit is dropped without an ICMP
-   * message (the sending socket is told, EMSGSIZE); forwarded ones were checked before.
+   * Puts a packet on `iface`'s link towards the station `nextHop` (once ARP knows its MAC), in
+   * fragments when it is bigger than `mtu` (the interface's, or the path MTU the node knows for
+   * its own packets): undefined when sent, else why not. A packet of this node's own with Don't
+   * Fragment that does not fit is dropped without an ICMP message (the sending socket is told,
+   * EMSGSIZE); forwarded ones were checked before.
    */
   private transmit(
     iface: NetInterface,
     packet: Packet,
+    nextHop: Ipv4Address,
     mtu: number,
     own: boolean,
   ): 'notConnected' | 'interfaceDown' | 'nodeDown' | 'tooBig' | undefined {
@@ -378,7 +407,7 @@ export class NetNode extends NodeInterfaces {
       return 'notConnected';
     }
     if (wireSize(packet) <= mtu) {
-      link.send(packet);
+      this.arp.output(iface, packet, nextHop);
       return undefined;
     }
     if (packet.ip.dontFragment) {
@@ -397,8 +426,19 @@ export class NetNode extends NodeInterfaces {
       fragments: fragments.map((f) => f.id),
       packet,
     });
-    for (const fragment of fragments) link.send(fragment);
+    for (const fragment of fragments) this.arp.output(iface, fragment, nextHop);
     return undefined;
+  }
+
+  /**
+   * ARP found no MAC for the packet's next hop: it is dropped, and a router tells the source
+   * with ICMP Host Unreachable, as Linux does (arp_error_report); its own packets it just drops.
+   */
+  private unresolved(packet: Packet): void {
+    this.drop(packet, 'arpFailed');
+    if (this.router && !this.isLocal(packet.ip.src)) {
+      this.sendDestinationUnreachable(packet, ICMP_UNREACHABLE.host);
+    }
   }
 
   private sendIcmpError(

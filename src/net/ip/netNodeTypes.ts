@@ -1,6 +1,7 @@
 // What a NetNode takes and gives: its options, the packets it originates and what became of them,
 // and the handlers its transports give it.
 
+import type { ArpCacheOptions } from '../wire/arpCache.ts';
 import type { Ipv4Address } from '../wire/ipv4Address.ts';
 import type { IP_PROTOCOL, Ipv4Header, Packet, PacketIds, Transport } from '../wire/packet.ts';
 import type { NetInterface } from './netInterface.ts';
@@ -13,6 +14,8 @@ export interface NetNodeOptions {
   ids?: PacketIds;
   /** TTL of packets this node originates, ICMP errors included (default 64, as Linux). */
   ttl?: number;
+  /** Its ARP caches' settings (default Linux's: arpCache.ts). */
+  arp?: ArpCacheOptions;
 }
 
 /** A transport protocol by name or IP protocol number. */

@@ -46,10 +46,20 @@ describe('a node that crashes', () => {
     expect(refused).toMatchObject({ ok: false, reason: 'nodeDown' });
     sim.run();
     expect(got.b).toEqual([]);
-    expect(got.a).toEqual([]);
+    // A crashed b answers no ARP request: r's three go unanswered, so r drops the packet after
+    // 3 s and tells a with ICMP Host Unreachable (as Linux does).
     expect(drops()).toEqual([
       ['b', refused.packet.id, 'nodeDown'],
-      ['b', lost.packet.id, 'nodeDown'],
+      ['r', lost.packet.id, 'arpFailed'],
+    ]);
+    expect(sim.trace.ofType('arp.request').map((x) => [x.node, x.target, x.probe])).toEqual([
+      ['a', '10.0.0.1', 1],
+      ['r', '10.0.1.2', 1],
+      ['r', '10.0.1.2', 2],
+      ['r', '10.0.1.2', 3],
+    ]);
+    expect(got.a?.map((p) => p.transport)).toMatchObject([
+      { kind: 'icmp', message: 'destinationUnreachable', code: 1 },
     ]);
     b.restart();
     const again = a.send({ dst: ip('10.0.1.2'), transport: UDP });
@@ -69,13 +79,21 @@ describe('a node that crashes', () => {
     sim.run();
     expect(got.b).toEqual([]);
     expect(got.a).toEqual([]); // no ICMP error from a crashed router
-    expect(drops()).toEqual([['r', sent.packet.id, 'nodeDown']]);
+    // The crashed router answers no ARP request, so a's packet never leaves: a host drops it.
+    expect(drops()).toEqual([['a', sent.packet.id, 'arpFailed']]);
+    expect(sim.trace.ofType('arp.fail').map((x) => [x.node, x.ip, x.dropped])).toEqual([
+      ['a', '10.0.0.1', 1],
+    ]);
   });
 });
 
 describe('an interface taken down', () => {
   it('drops what arrives on it, without an ICMP error', () => {
     const { sim, b, r, got, drops } = line();
+    // A first packet fills the ARP caches (b knows r's MAC for 30 s).
+    b.send({ dst: ip('10.0.0.2'), transport: UDP });
+    sim.run({ until: 100 * MS });
+    got.a = [];
     expect(r.setInterfaceUp('eth1', false)).toBe(true);
     expect(r.setInterfaceUp('eth1', false)).toBe(false);
     const sent = b.send({ dst: ip('10.0.0.2'), transport: UDP });
@@ -84,7 +102,7 @@ describe('an interface taken down', () => {
     expect(got.b).toEqual([]);
     expect(drops()).toEqual([['r', sent.packet.id, 'interfaceDown']]);
     expect(sim.trace.ofType('iface.state')).toEqual([
-      { t: 0, type: 'iface.state', node: 'r', iface: 'eth1', up: false },
+      { t: 100 * MS, type: 'iface.state', node: 'r', iface: 'eth1', up: false },
     ]);
   });
 
@@ -133,16 +151,20 @@ describe('an interface taken down', () => {
 
   it('stays down across a crash and restart of its node', () => {
     const { sim, a, b, got } = line();
+    // A first packet fills the caches: r knows b's MAC for 30 s, so later ones reach b's card.
+    a.send({ dst: ip('10.0.1.2'), transport: UDP });
+    sim.run({ until: 100 * MS });
+    got.b = [];
     b.setInterfaceUp('eth0', false);
     b.crash();
     b.restart();
     a.send({ dst: ip('10.0.1.2'), transport: UDP });
-    sim.run();
+    sim.run({ until: 200 * MS });
     expect(got.b).toEqual([]);
     expect(sim.trace.ofType('ip.drop').at(-1)?.reason).toBe('interfaceDown');
     b.setInterfaceUp('eth0', true);
     a.send({ dst: ip('10.0.1.2'), transport: UDP });
-    sim.run();
+    sim.run({ until: 300 * MS });
     expect(got.b?.length).toBe(1);
   });
 });

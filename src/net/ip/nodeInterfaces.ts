@@ -3,10 +3,11 @@
 // and up (its routes leave the table meanwhile), and what the table says of a destination.
 
 import type { Simulator } from '../../engine/simulator.ts';
+import type { Frame } from '../wire/frame.ts';
 import { MAX_IPV4_DATAGRAM, MIN_IPV4_MTU } from '../wire/ipFragments.ts';
 import { contains, formatIpv4, parseIpv4, parsePrefix } from '../wire/ipv4Address.ts';
 import type { Ipv4Address, Ipv4Prefix } from '../wire/ipv4Address.ts';
-import type { Packet } from '../wire/packet.ts';
+import { deriveMac, interfaceKey, type MacAddress } from '../wire/mac.ts';
 import { DEFAULT_MTU, NetInterface, type InterfaceOwner } from './netInterface.ts';
 import { RoutingTable, type Route } from './routingTable.ts';
 import './ipTrace.ts';
@@ -27,14 +28,22 @@ export abstract class NodeInterfaces implements InterfaceOwner {
     readonly name: string,
   ) {}
 
-  /** A packet arrived on `iface`. */
-  abstract receive(packet: Packet, iface: NetInterface): void;
+  /** A frame arrived on `iface`. */
+  abstract receive(frame: Frame, iface: NetInterface): void;
+
+  /** The interface `iface` has just gone down: the node forgets what it knew through it. */
+  protected abstract interfaceWentDown(iface: NetInterface): void;
 
   /**
-   * Adds an interface with an address in CIDR form (`10.0.0.1/24`) and its connected route, and
-   * its MTU (default 1500, at least 68 as RFC 791 requires).
+   * Adds an interface with an address in CIDR form (`10.0.0.1/24`) and its connected route, its
+   * MTU (default 1500, at least 68 as RFC 791 requires) and its MAC address (default derived
+   * from the node's and the interface's names, `deriveMac`).
    */
-  addInterface(name: string, cidr: string, options: { mtu?: number } = {}): NetInterface {
+  addInterface(
+    name: string,
+    cidr: string,
+    options: { mtu?: number; mac?: MacAddress } = {},
+  ): NetInterface {
     const parsed = parsePrefix(cidr, { strict: false });
     if (!parsed.ok) throw new RangeError(`${this.name}/${name}: ${parsed.error}`);
     const mtu = options.mtu ?? DEFAULT_MTU;
@@ -48,7 +57,8 @@ export abstract class NodeInterfaces implements InterfaceOwner {
     if (this.byAddress.has(parsed.address)) {
       throw new RangeError(`${this.name} already has the address ${formatIpv4(parsed.address)}`);
     }
-    const iface = new NetInterface(this, name, parsed.address, parsed.prefix, mtu);
+    const mac = options.mac ?? deriveMac(interfaceKey(this.name, name));
+    const iface = new NetInterface(this, name, parsed.address, parsed.prefix, mac, mtu);
     this.ifaces.push(iface);
     this.byName.set(name, iface);
     this.byAddress.set(parsed.address, iface);
@@ -112,6 +122,7 @@ export abstract class NodeInterfaces implements InterfaceOwner {
     iface.up = up;
     iface.passes = up && this.running;
     if (!up) {
+      this.interfaceWentDown(iface);
       const through = this.routes.routes().filter((r) => r.iface === name);
       for (const route of through) this.routes.remove(route.prefix);
       this.routesOfDown.set(name, through);

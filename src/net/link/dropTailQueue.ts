@@ -1,7 +1,8 @@
-// A drop-tail (FIFO) queue of packets waiting for a transmitter, bounded in packets and/or bytes:
-// a packet that would exceed either bound is refused, and the caller traces the drop.
+// A drop-tail (FIFO) queue of frames waiting for a transmitter, bounded in packets (frames)
+// and/or bytes (their sizes on the wire): a frame that would exceed either bound is refused, and
+// the caller traces the drop.
 
-import type { Packet } from '../wire/packet.ts';
+import type { Frame } from '../wire/frame.ts';
 
 /** Queue bounds; an absent bound is unlimited. Only waiting packets count, not the one on the wire. */
 export interface QueueLimits {
@@ -13,19 +14,19 @@ export interface QueueLimits {
 
 /** A FIFO of packets with their wire sizes, refusing arrivals beyond its limits. */
 export class DropTailQueue {
-  private items: (Packet | undefined)[] = [];
+  private items: (Frame | undefined)[] = [];
   private sizes: number[] = [];
   private head = 0;
   private byteCount = 0;
-  private readonly maxPackets: number;
+  private readonly maxFrames: number;
   private readonly maxBytes: number;
 
   constructor(limits: QueueLimits = {}) {
-    this.maxPackets = checkLimit('packets', limits.packets);
+    this.maxFrames = checkLimit('packets', limits.packets);
     this.maxBytes = checkLimit('bytes', limits.bytes);
   }
 
-  /** Packets waiting. */
+  /** Frames waiting. */
   get packets(): number {
     return this.items.length - this.head;
   }
@@ -36,8 +37,8 @@ export class DropTailQueue {
   }
 
   /** Appends the packet unless it would exceed a limit; returns whether it was accepted. */
-  offer(packet: Packet, size: number): boolean {
-    if (this.packets + 1 > this.maxPackets || this.byteCount + size > this.maxBytes) return false;
+  offer(packet: Frame, size: number): boolean {
+    if (this.packets + 1 > this.maxFrames || this.byteCount + size > this.maxBytes) return false;
     this.items.push(packet);
     this.sizes.push(size);
     this.byteCount += size;
@@ -45,7 +46,7 @@ export class DropTailQueue {
   }
 
   /** Removes and returns the oldest packet, or undefined when empty. */
-  poll(): Packet | undefined {
+  poll(): Frame | undefined {
     if (this.head === this.items.length) return undefined;
     const packet = this.items[this.head];
     this.items[this.head] = undefined;
@@ -64,8 +65,8 @@ export class DropTailQueue {
   }
 
   /** Empties the queue and returns what was waiting, oldest first. */
-  clear(): Packet[] {
-    const waiting = this.items.slice(this.head) as Packet[];
+  clear(): Frame[] {
+    const waiting = this.items.slice(this.head) as Frame[];
     this.items = [];
     this.sizes = [];
     this.head = 0;

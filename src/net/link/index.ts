@@ -6,3 +6,4 @@ export * from './transmissionDelay.ts';
 export * from './linkTrace.ts';
 export * from './pointToPointLink.ts';
 export * from './learningSwitch.ts';
+export * from './linkRecords.ts';

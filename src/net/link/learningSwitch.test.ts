@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { Simulator } from '../../engine/simulator.ts';
 import { parseIpv4 } from '../wire/ipv4Address.ts';
+import { MAC_BROADCAST, macFromNumber, type MacAddress } from '../wire/mac.ts';
+import type { Frame } from '../wire/frame.ts';
 import { ipv4Header, type Packet } from '../wire/packet.ts';
 import { LearningSwitch } from './learningSwitch.ts';
 import type { Attachable, LinkPort } from './linkEndpoint.ts';
 import { PointToPointLink } from './pointToPointLink.ts';
 
 const MS = 1_000_000;
+const US = 1_000;
 
 function ip(text: string): number {
   const parsed = parseIpv4(text);
@@ -14,15 +17,19 @@ function ip(text: string): number {
   return parsed.address;
 }
 
-const A = ip('10.0.0.1');
-const B = ip('10.0.0.2');
-const C = ip('10.0.0.3');
+/** Three stations: each an IP address and the MAC of its one interface. */
+const A = { ip: ip('10.0.0.1'), mac: macFromNumber(0x02000a000001) };
+const B = { ip: ip('10.0.0.2'), mac: macFromNumber(0x02000a000002) };
+const C = { ip: ip('10.0.0.3'), mac: macFromNumber(0x02000a000003) };
+type Station = typeof A;
 
 let nextId = 1;
-function packet(src: number, dst: number, bytes = 1000): Packet {
+/** A UDP packet of `bytes` from `src` to `dst`, in a frame from src's MAC to dst's (or `to`). */
+function packet(src: Station, dst: Station, bytes = 1000, to: MacAddress = dst.mac): Packet {
   return {
     id: nextId++,
-    ip: ipv4Header({ src, dst }),
+    eth: { dst: to, src: src.mac },
+    ip: ipv4Header({ src: src.ip, dst: dst.ip }),
     transport: { kind: 'udp', srcPort: 1, dstPort: 2 },
     payload: new Uint8Array(bytes - 28),
   };
@@ -39,7 +46,7 @@ class Host implements Attachable {
   plug(port: LinkPort): void {
     this.port = port;
   }
-  receive(p: Packet): void {
+  receive(p: Frame): void {
     this.got.push([this.sim.now(), p.id]);
   }
 }
@@ -77,30 +84,46 @@ describe('LearningSwitch', () => {
       [again.id, 'p1', 'p2', false],
     ]);
     expect(sim.trace.ofType('switch.learn').map((r) => [r.port, r.address])).toEqual([
-      ['p1', '10.0.0.1'],
-      ['p2', '10.0.0.2'],
+      ['p1', '02:00:0a:00:00:01'],
+      ['p2', '02:00:0a:00:00:02'],
     ]);
-    // Store and forward twice: 2 * (8000 bits / 1e6 b/s + 1 ms) = 2 * 9 ms = 18 ms.
+    // Store and forward twice, each hop a 1018-byte frame (1000 of IP + 18 of Ethernet):
+    // 2 * (8144 bits / 1e6 b/s + 1 ms) = 2 * 9.144 ms = 18.288 ms after each send.
     expect(b.got).toEqual([
-      [18 * MS, first.id],
-      [118 * MS, again.id],
+      [18_288 * US, first.id],
+      [118_288 * US, again.id],
     ]);
-    expect(c.got).toEqual([[18 * MS, first.id]]);
-    expect(a.got).toEqual([[68 * MS, reply.id]]);
+    expect(c.got).toEqual([[18_288 * US, first.id]]);
+    expect(a.got).toEqual([[68_288 * US, reply.id]]);
     expect(sw.entries().map((e) => [e.port, e.address])).toEqual([
-      ['p1', A],
-      ['p2', B],
+      ['p1', A.mac],
+      ['p2', B.mac],
     ]);
   });
 
   it('floods broadcasts even to learned ports', () => {
-    const { sim, c, forwards } = lan();
-    const bcast = packet(C, 0xffffffff);
-    c.port.send(bcast);
+    const { sim, a, b, c, forwards } = lan();
+    a.port.send(packet(A, C));
+    b.port.send(packet(B, C));
+    const bcast = packet(C, A, 100, MAC_BROADCAST);
+    sim.schedule(50 * MS, () => c.port.send(bcast));
     sim.run();
-    expect(forwards()).toEqual([
+    expect(forwards().filter(([id]) => id === bcast.id)).toEqual([
       [bcast.id, 'p3', 'p1', true],
       [bcast.id, 'p3', 'p2', true],
+    ]);
+  });
+
+  it('floods a packet that has no frame (a raw packet of a test) and learns nothing from it', () => {
+    const { sim, sw, c, forwards } = lan();
+    const raw: Packet = { ...packet(C, A) };
+    delete raw.eth;
+    c.port.send(raw);
+    sim.run();
+    expect(sw.entries()).toEqual([]);
+    expect(forwards().map(([, , to, flood]) => [to, flood])).toEqual([
+      ['p1', true],
+      ['p2', true],
     ]);
   });
 
@@ -114,9 +137,9 @@ describe('LearningSwitch', () => {
     sim.schedule(100 * MS, () => c.port.send(back));
     sim.run();
     expect(sim.trace.ofType('switch.learn').map((r) => [r.port, r.address])).toEqual([
-      ['p1', '10.0.0.1'],
-      ['p3', '10.0.0.1'],
-      ['p3', '10.0.0.3'],
+      ['p1', '02:00:0a:00:00:01'],
+      ['p3', '02:00:0a:00:00:01'],
+      ['p3', '02:00:0a:00:00:03'],
     ]);
     expect(sim.trace.ofType('switch.filter').map((r) => [r.pkt, r.port])).toEqual([
       [back.id, 'p3'],
@@ -126,11 +149,11 @@ describe('LearningSwitch', () => {
 
   it('forgets an address after the ageing time and floods again', () => {
     const { sim, a, b, forwards } = lan(30 * MS);
-    b.port.send(packet(B, A)); // learns B at t = 9 ms (on arrival at the switch)
+    b.port.send(packet(B, A)); // learns B at t = 9.144 ms (on arrival at the switch)
     const soon = packet(A, B);
     const late = packet(A, B);
-    sim.schedule(10 * MS, () => a.port.send(soon)); // reaches the switch at 19 ms: 10 ms old
-    sim.schedule(40 * MS, () => a.port.send(late)); // reaches it at 49 ms: 40 ms > 30 ms old
+    sim.schedule(10 * MS, () => a.port.send(soon)); // reaches the switch at 19.144 ms: 10 ms old
+    sim.schedule(40 * MS, () => a.port.send(late)); // reaches it at 49.144 ms: 40 ms > 30 ms old
     sim.run();
     expect(forwards().filter(([id]) => id === soon.id)).toEqual([[soon.id, 'p1', 'p2', false]]);
     expect(

@@ -1,12 +1,17 @@
-// A learning switch without Ethernet: it learns which port each source IPv4 address is behind
-// and forwards by destination address, flooding unknown (and broadcast) destinations.
+// A learning Ethernet switch (IEEE 802.1D's transparent bridge, without the spanning tree): it
+// learns which port each source MAC address is behind and forwards a frame by its destination
+// MAC, flooding unknown destinations, broadcasts and multicasts out of every other port, and
+// filtering a frame whose destination is behind the port it came in on. Entries age out.
 
 import type { Simulator } from '../../engine/simulator.ts';
 import { NS_PER_S, type Nanos } from '../../engine/time.ts';
-import { formatIpv4, type Ipv4Address } from '../wire/ipv4Address.ts';
-import type { Packet } from '../wire/packet.ts';
+import type { Frame } from '../wire/frame.ts';
+import { formatMac, isMulticast, type MacAddress } from '../wire/mac.ts';
 import type { Attachable, LinkPort } from './linkEndpoint.ts';
 import './linkTrace.ts';
+
+/** How long a switch keeps an address it has not seen again: 300 s, IEEE 802.1D's default. */
+export const SWITCH_AGEING_NS: Nanos = 300 * NS_PER_S;
 
 /** Options of a switch. */
 export interface LearningSwitchOptions {
@@ -16,13 +21,10 @@ export interface LearningSwitchOptions {
 
 /** One learned address: the port it is behind and when it was last seen there. */
 export interface SwitchTableEntry {
-  address: Ipv4Address;
+  address: MacAddress;
   port: string;
   lastSeen: Nanos;
 }
-
-const BROADCAST = 0xffffffff;
-const UNSPECIFIED = 0;
 
 /** A port of a switch: plug a link into it. */
 export class SwitchPort implements Attachable {
@@ -43,18 +45,15 @@ export class SwitchPort implements Attachable {
     this.link = port;
   }
 
-  receive(packet: Packet): void {
-    this.owner.receive(packet, this);
+  receive(frame: Frame): void {
+    this.owner.receive(frame, this);
   }
 }
 
-/**
- * A switch that forwards packets between its ports instantly (timing comes from the links).
- * It stands in for an Ethernet switch, with IPv4 addresses in the role of MAC addresses.
- */
+/** A switch that forwards frames between its ports instantly (timing comes from the links). */
 export class LearningSwitch {
   private readonly ports: SwitchPort[] = [];
-  private readonly table = new Map<Ipv4Address, { port: SwitchPort; lastSeen: Nanos }>();
+  private readonly table = new Map<MacAddress, { port: SwitchPort; lastSeen: Nanos }>();
   private readonly ageingTime: Nanos;
 
   constructor(
@@ -62,7 +61,7 @@ export class LearningSwitch {
     readonly name: string,
     options: LearningSwitchOptions = {},
   ) {
-    this.ageingTime = options.ageingTime ?? 300 * NS_PER_S;
+    this.ageingTime = options.ageingTime ?? SWITCH_AGEING_NS;
   }
 
   /** Adds a port; connect a link to it with `link.connect(port, ...)`. */
@@ -94,12 +93,15 @@ export class LearningSwitch {
     return out;
   }
 
-  /** A packet arrived on `from`: learn its source, then forward, flood or filter it. */
-  receive(packet: Packet, from: SwitchPort): void {
+  /**
+   * A frame arrived on `from`: learn its source, then forward, flood or filter it. A packet with
+   * no frame (a test's raw packet) teaches nothing and is flooded.
+   */
+  receive(packet: Frame, from: SwitchPort): void {
     const now = this.sim.now();
-    this.learn(packet.ip.src, from, now);
-    const dst = packet.ip.dst;
-    const known = dst === BROADCAST ? undefined : this.table.get(dst);
+    const eth = packet.eth;
+    if (eth !== undefined) this.learn(eth.src, from, now);
+    const known = eth === undefined || isMulticast(eth.dst) ? undefined : this.table.get(eth.dst);
     if (known && now - known.lastSeen < this.ageingTime) {
       if (known.port === from) {
         this.sim.record({
@@ -119,8 +121,8 @@ export class LearningSwitch {
     }
   }
 
-  private learn(address: Ipv4Address, port: SwitchPort, now: Nanos): void {
-    if (address === UNSPECIFIED || address === BROADCAST) return;
+  private learn(address: MacAddress, port: SwitchPort, now: Nanos): void {
+    if (isMulticast(address)) return; // a source is never a group address; learn none as one
     const entry = this.table.get(address);
     if (entry && entry.port === port && now - entry.lastSeen < this.ageingTime) {
       entry.lastSeen = now;
@@ -132,11 +134,11 @@ export class LearningSwitch {
       type: 'switch.learn',
       node: this.name,
       port: port.name,
-      address: formatIpv4(address),
+      address: formatMac(address),
     });
   }
 
-  private forward(packet: Packet, from: SwitchPort, to: SwitchPort, flood: boolean): void {
+  private forward(packet: Frame, from: SwitchPort, to: SwitchPort, flood: boolean): void {
     const link = to.link;
     if (!link) return;
     this.sim.record({

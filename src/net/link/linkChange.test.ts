@@ -1,12 +1,14 @@
 // A link's bandwidth, latency and loss changed mid-run (the scenario's linkChange): packets already
 // transmitting or propagating keep their timing; the next one to start is serialised at the new
-// bandwidth (8L/R) and propagates with the new latency. Expected times computed here by hand.
+// bandwidth (8L/R, L the Ethernet frame: the IP packet + 18 bytes) and propagates with the new
+// latency. Expected times computed here by hand.
 import { describe, expect, it } from 'vitest';
 import { probedLink, udp } from './linkTestHelpers.ts';
 
 const MS = 1_000_000;
+const US = 1_000;
 
-/** 1 Mb/s and 5 ms: 1000 bytes take 8 ms to send and arrive 13 ms after they start. */
+/** 1 Mb/s and 5 ms: 1000 bytes of IP (a 1018-byte frame) take 8.144 ms to send and arrive 13.144 ms after they start. */
 function setup(config: { loss?: number; burstLoss?: { p: number; r: number } } = {}) {
   return probedLink(1, { id: 'l1', bandwidth: 1_000_000, delay: 5 * MS, ...config });
 }
@@ -14,22 +16,22 @@ function setup(config: { loss?: number; burstLoss?: { p: number; r: number } } =
 describe('PointToPointLink.change', () => {
   it('times packets that start after it with the new bandwidth and latency, exactly 8L/R + d', () => {
     const { sim, a, b, link } = setup();
-    // Packet 1 starts at 0 (8 ms on the wire); the change comes at 2 ms, halfway through it;
-    // packet 2 waits in the queue and starts at 8 ms under the new settings.
+    // Packet 1 starts at 0 (8.144 ms on the wire); the change comes at 2 ms, during it; packet 2
+    // waits in the queue and starts at 8.144 ms under the new settings.
     a.port.send(udp(1, 1000));
     a.port.send(udp(2, 1000));
     sim.schedule(2 * MS, () => link.change({ bandwidth: 250_000, delay: 40 * MS }));
     sim.run();
-    // Packet 1 keeps its timing: 8 ms + 5 ms. Packet 2: 8000 bits / 250 kb/s = 32 ms from 8 ms,
-    // then 40 ms of propagation: 8 + 32 + 40 = 80 ms.
+    // Packet 1 keeps its timing: 8.144 ms + 5 ms. Packet 2: 8144 bits / 250 kb/s = 32.576 ms
+    // from 8.144 ms (ending at 40.72 ms), then 40 ms of propagation: 80.72 ms.
     expect(b.arrivals).toEqual([
-      [13 * MS, 1],
-      [80 * MS, 2],
+      [13_144 * US, 1],
+      [80_720 * US, 2],
     ]);
     const ends = sim.trace.ofType('link.txEnd').map((r) => [r.pkt, r.t]);
     expect(ends).toEqual([
-      [1, 8 * MS],
-      [2, 40 * MS],
+      [1, 8_144 * US],
+      [2, 40_720 * US],
     ]);
     expect(sim.trace.ofType('link.change')).toEqual([
       { t: 2 * MS, type: 'link.change', link: 'l1', bandwidth: 250_000, latency: 40 * MS, loss: 0 },
@@ -39,14 +41,15 @@ describe('PointToPointLink.change', () => {
 
   it('keeps what it is not given, and a packet in the air keeps its arrival', () => {
     const { sim, a, b, link } = setup();
-    a.port.send(udp(1, 1000)); // on the wire 0-8 ms, in the air until 13 ms
+    a.port.send(udp(1, 1000)); // on the wire 0-8.144 ms, in the air until 13.144 ms
     sim.schedule(10 * MS, () => link.change({ delay: 1 * MS }));
     sim.schedule(11 * MS, () => a.port.send(udp(2, 500)));
     sim.run();
-    // Packet 2: 4 ms at the old 1 Mb/s, then the new 1 ms: 11 + 4 + 1 = 16 ms.
+    // Packet 2 (500 bytes, a 518-byte frame): 4.144 ms at the old 1 Mb/s, then the new 1 ms:
+    // 11 + 4.144 + 1 = 16.144 ms.
     expect(b.arrivals).toEqual([
-      [13 * MS, 1],
-      [16 * MS, 2],
+      [13_144 * US, 1],
+      [16_144 * US, 2],
     ]);
     expect(sim.trace.ofType('link.change')[0]).toMatchObject({ bandwidth: 1_000_000, loss: 0 });
   });

@@ -7,6 +7,8 @@ import { Simulator } from '../../engine/simulator.ts';
 import { ipv4Header, type Packet } from '../wire/packet.ts';
 import type { Attachable, LinkPort } from './linkEndpoint.ts';
 import { PointToPointLink, type PointToPointLinkConfig } from './pointToPointLink.ts';
+import { carriesIp } from './linkRecords.ts';
+import { ipPacketOf } from '../wire/frame.ts';
 
 const MS = 1_000_000;
 const US = 1_000;
@@ -78,8 +80,11 @@ describe('corruption on a link', () => {
     expect(corrupt.length).toBeGreaterThan(0);
     const first = corrupt[0]!;
     const tx = sim.trace.ofType('link.txBegin').find((r) => r.pkt === first.pkt)!;
-    const rx = sim.trace.ofType('link.rx').find((r) => r.pkt === first.pkt)!;
-    expect(tx.packet.corruptBits).toEqual([first.bit]);
+    const rx = sim.trace
+      .ofType('link.rx')
+      .filter(carriesIp)
+      .find((r) => r.pkt === first.pkt)!;
+    expect(ipPacketOf(tx.packet).corruptBits).toEqual([first.bit]);
     expect(rx.packet).toBe(tx.packet);
     // The record follows the packet's txBegin, at the same moment.
     expect(first.t).toBe(tx.t);

@@ -1,12 +1,13 @@
 // One direction of a point-to-point link: the drop-tail queue and store-and-forward transmitter
-// at the sending end, the seeded fate of each packet (lost, duplicated, held back, late, or
-// damaged: one bit flipped), and its propagation to the receiving end.
+// at the sending end, the seeded fate of each frame (lost, duplicated, held back, late, or
+// damaged: one bit flipped), and its propagation to the receiving end. Every link is Ethernet:
+// it serialises and queues each frame's size on the wire (frame.ts, `frameWireLength`).
 
 import type { EventId, Simulator } from '../../engine/simulator.ts';
 import type { RandomStream } from '../../engine/random.ts';
 import type { Nanos } from '../../engine/time.ts';
-import { wireSize, type Packet } from '../wire/packet.ts';
 import { flipBit } from '../wire/corruption.ts';
+import { frameWireLength, ipBytesOf, isArpFrame, type Frame } from '../wire/frame.ts';
 import { DropTailQueue, type QueueLimits } from './dropTailQueue.ts';
 import type { Attachable, LinkPort } from './linkEndpoint.ts';
 import type { LinkDropReason } from './linkTrace.ts';
@@ -28,7 +29,7 @@ interface Flight {
   prev: Flight | undefined;
   next: Flight | undefined;
   event: EventId;
-  packet: Packet;
+  packet: Frame;
   lost: boolean;
   duplicate: boolean;
 }
@@ -56,8 +57,8 @@ export interface Impairments {
 export class LinkDirection implements LinkPort {
   readonly queue: DropTailQueue;
   readonly link: string;
-  /** The packet being serialised, the event that ends it, and its drawn fate. */
-  private current: Packet | undefined = undefined;
+  /** The frame being serialised, the event that ends it, and its drawn fate. */
+  private current: Frame | undefined = undefined;
   private currentEvent: EventId = -1;
   /** The latency when the current packet began: a change while it is sent does not move it. */
   private currentDelay: Nanos = 0;
@@ -92,12 +93,12 @@ export class LinkDirection implements LinkPort {
   }
 
   /** Transmits now if idle, else queues (or drops when the queue is full or the link down). */
-  send(packet: Packet): void {
+  send(packet: Frame): void {
     if (!this.owner.up) {
       this.queueDrop(packet, 'linkDown');
     } else if (this.current === undefined) {
       this.txBegin(packet);
-    } else if (this.queue.offer(packet, wireSize(packet))) {
+    } else if (this.queue.offer(packet, frameWireLength(packet))) {
       this.queueLength();
     } else {
       this.queueDrop(packet, 'queueFull');
@@ -123,9 +124,9 @@ export class LinkDirection implements LinkPort {
     }
   }
 
-  private txBegin(sent: Packet): void {
+  private txBegin(sent: Frame): void {
     const { sim, impairments: imp, fate } = this;
-    const bytes = wireSize(sent);
+    const bytes = frameWireLength(sent);
     // Exactly three draws per transmitted packet whenever any impairment is configured (four
     // with burst loss: its loss and its move; one more with jitter; two more with corruption:
     // whether, and which bit), in a fixed order, so no packet's fate changes how many numbers
@@ -139,9 +140,12 @@ export class LinkDirection implements LinkPort {
       fate.jitter = imp.jitter > 0 ? Math.floor(this.random.float() * (imp.jitter + 1)) : 0;
       fate.bit = -1;
       if (imp.corrupt > 0) {
+        // The bit is drawn from the IPv4 datagram inside the frame (see docs/model.md: the
+        // model lets damage past the Ethernet FCS so that IP's and TCP's checksums catch it);
+        // an ARP frame draws as well, and arrives intact.
         const damaged = this.random.float() < imp.corrupt;
-        const bit = Math.floor(this.random.float() * bytes * 8);
-        if (damaged && !fate.lost) fate.bit = bit;
+        const bit = Math.floor(this.random.float() * ipBytesOf(sent) * 8);
+        if (damaged && !fate.lost && !isArpFrame(sent)) fate.bit = bit;
       }
     } else {
       // Nothing set now; `loss` may have been, until a change took it away.
@@ -149,7 +153,7 @@ export class LinkDirection implements LinkPort {
     }
     // A damaged packet is the one on the wire from its first bit: the link's capture shows it so
     // (as a capture on a sender with netem's corruption does).
-    const packet = fate.bit >= 0 ? flipBit(sent, fate.bit) : sent;
+    const packet = fate.bit >= 0 && !isArpFrame(sent) ? flipBit(sent, fate.bit) : sent;
     sim.record({
       t: sim.now(),
       type: 'link.txBegin',
@@ -175,7 +179,7 @@ export class LinkDirection implements LinkPort {
   /** The last bit left: the packet propagates, and the next queued packet starts. */
   private txEnd(): void {
     const { sim, fate } = this;
-    const packet = this.current as Packet;
+    const packet = this.current as Frame;
     this.current = undefined;
     sim.record({
       t: sim.now(),
@@ -236,7 +240,7 @@ export class LinkDirection implements LinkPort {
     if (flight.duplicate) this.deliver(flight.packet);
   }
 
-  private deliver(packet: Packet): void {
+  private deliver(packet: Frame): void {
     this.sim.record({
       t: this.sim.now(),
       type: 'link.rx',
@@ -249,7 +253,7 @@ export class LinkDirection implements LinkPort {
     this.to.receive(packet);
   }
 
-  private lost(packet: Packet, reason: LinkDropReason): void {
+  private lost(packet: Frame, reason: LinkDropReason): void {
     const { node, name } = this.from;
     const t = this.sim.now();
     this.sim.record({
@@ -263,7 +267,7 @@ export class LinkDirection implements LinkPort {
     });
   }
 
-  private impair(packet: Packet, effect: 'duplicate' | 'reorder'): void {
+  private impair(packet: Frame, effect: 'duplicate' | 'reorder'): void {
     const { node, name } = this.from;
     const t = this.sim.now();
     this.sim.record({
@@ -277,7 +281,7 @@ export class LinkDirection implements LinkPort {
     });
   }
 
-  private corrupt(packet: Packet, bit: number): void {
+  private corrupt(packet: Frame, bit: number): void {
     const { node, name } = this.from;
     const t = this.sim.now();
     this.sim.record({
@@ -291,7 +295,7 @@ export class LinkDirection implements LinkPort {
     });
   }
 
-  private queueDrop(packet: Packet, reason: LinkDropReason): void {
+  private queueDrop(packet: Frame, reason: LinkDropReason): void {
     this.sim.record({
       t: this.sim.now(),
       type: 'queue.drop',
@@ -299,7 +303,7 @@ export class LinkDirection implements LinkPort {
       node: this.from.node,
       iface: this.from.name,
       pkt: packet.id,
-      bytes: wireSize(packet),
+      bytes: frameWireLength(packet),
       reason,
     });
   }

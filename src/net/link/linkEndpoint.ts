@@ -1,16 +1,17 @@
 // The contract between a link and what is plugged into it (a node's interface, a switch port):
-// the link hands each end a port to send on, and calls the far end's `receive` on arrival.
+// the link hands each end a port to send on, and calls the far end's `receive` on arrival. What
+// moves is a `Frame`: an IPv4 packet with its Ethernet addresses, or an ARP frame.
 
-import type { Packet } from '../wire/packet.ts';
+import type { Frame } from '../wire/frame.ts';
 
 /** The sending side of one end of a link, given to whatever is plugged into that end. */
 export interface LinkPort {
   /** The link's id, as it appears in trace records. */
   readonly link: string;
-  /** Whether the link is up; sending on a down link drops the packet (reason `linkDown`). */
+  /** Whether the link is up; sending on a down link drops the frame (reason `linkDown`). */
   readonly up: boolean;
-  /** Queues the packet for transmission (or drops it, traced, if the queue is full or the link down). */
-  send(packet: Packet): void;
+  /** Queues the frame for transmission (or drops it, traced, if the queue is full or the link down). */
+  send(frame: Frame): void;
 }
 
 /** Something with a place in the topology that a link can be plugged into. */
@@ -21,6 +22,6 @@ export interface Attachable {
   readonly name: string;
   /** Called once, when a link is connected, with the port this end sends on. */
   plug(port: LinkPort): void;
-  /** Called when a packet arrives over the link. */
-  receive(packet: Packet): void;
+  /** Called when a frame arrives over the link. */
+  receive(frame: Frame): void;
 }

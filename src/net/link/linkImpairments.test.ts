@@ -6,8 +6,9 @@ const MS = 1_000_000;
 const US = 1_000;
 
 /**
- * Sends `count` packets of 125 B from a, one every 100 µs, over a 10 Mb/s link with 2 ms delay:
- * each takes 1000 bits / 1e7 b/s = 100 µs to send, so the transmitter never queues.
+ * Sends `count` packets of 107 B (125-byte Ethernet frames: 14 of header, 4 of FCS) from a, one
+ * every 100 µs, over a 10 Mb/s link with 2 ms delay: each frame takes 1000 bits / 1e7 b/s =
+ * 100 µs to send, so the transmitter never queues.
  */
 function run(count: number, config: Partial<PointToPointLinkConfig>, seed = 7) {
   const { sim, a, b } = probedLink(seed, {
@@ -16,7 +17,7 @@ function run(count: number, config: Partial<PointToPointLinkConfig>, seed = 7) {
     delay: 2 * MS,
     ...config,
   });
-  for (let i = 0; i < count; i++) sim.schedule(i * 100 * US, () => a.port.send(udp(i + 1, 125)));
+  for (let i = 0; i < count; i++) sim.schedule(i * 100 * US, () => a.port.send(udp(i + 1, 107)));
   sim.run();
   const lost = sim.trace.ofType('link.lost').map((r) => r.pkt);
   const impaired = (effect: string) =>

@@ -1,26 +1,31 @@
 // Trace record types of packet links, queues and switches. `node`/`iface` name the sending end
-// in txBegin, txEnd, queue and loss records, and the receiving end in `link.rx`.
+// in txBegin, txEnd, queue and loss records, and the receiving end in `link.rx`. A link record's
+// `packet` is the frame: an IPv4 packet (with its Ethernet addresses) or an ARP frame; `bytes`
+// is the frame's size on the wire (frame.ts, `frameWireLength`).
 
-import type { Packet } from '../wire/packet.ts';
+import type { Frame } from '../wire/frame.ts';
 
 /** Why a link or its queue dropped a packet. */
 export type LinkDropReason = 'queueFull' | 'loss' | 'linkDown';
 
 declare module '../../engine/trace.ts' {
   interface TraceRecordTypes {
-    /** The first bit of a packet went onto the link; `packet` is exactly what this hop carries. */
+    /**
+     * The first bit of a frame went onto the link; `packet` is exactly what this hop carries and
+     * `bytes` the frame's size on the wire (header, payload padded to 46, FCS).
+     */
     'link.txBegin': {
       link: string;
       node: string;
       iface: string;
       pkt: number;
       bytes: number;
-      packet: Packet;
+      packet: Frame;
     };
     /** The last bit of the packet left the sender; the transmitter is free. */
     'link.txEnd': { link: string; node: string; iface: string; pkt: number };
     /** The packet arrived whole at the receiving end (`node`/`iface` are the receiver). */
-    'link.rx': { link: string; node: string; iface: string; pkt: number; packet: Packet };
+    'link.rx': { link: string; node: string; iface: string; pkt: number; packet: Frame };
     /** A packet never entered transmission: its queue was full or the link was (or went) down. */
     'queue.drop': {
       link: string;
@@ -59,9 +64,12 @@ declare module '../../engine/trace.ts' {
      * force from now, for packets that start transmission from now.
      */
     'link.change': { link: string; bandwidth: number; latency: number; loss: number };
-    /** A switch learned (or re-learned) that `address` is behind `port`. */
+    /** A switch learned (or re-learned) that MAC `address` (02:00:0a:00:00:01) is behind `port`. */
     'switch.learn': { node: string; port: string; address: string };
-    /** A switch sent a packet out of `toPort`; `flood` when the destination was unknown. */
+    /**
+     * A switch sent a frame out of `toPort`; `flood` when its destination MAC was unknown, or the
+     * broadcast.
+     */
     'switch.forward': {
       node: string;
       pkt: number;
@@ -69,7 +77,7 @@ declare module '../../engine/trace.ts' {
       toPort: string;
       flood: boolean;
     };
-    /** A switch discarded a packet whose destination is behind the port it came in on. */
+    /** A switch discarded a frame whose destination MAC is behind the port it came in on. */
     'switch.filter': { node: string; pkt: number; port: string };
   }
 }

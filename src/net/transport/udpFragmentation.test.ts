@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { SocketErrorCode } from './socketTrace.ts';
 import { HOST_B, narrowPath } from '../../../tests/support/narrowPath.ts';
 import { encodePacket } from '../wire/packetCodec.ts';
+import { carriesIp } from '../link/linkRecords.ts';
 
 /** A's socket sends to B:7, where a socket keeps what arrives. */
 function udpPair() {
@@ -31,7 +32,10 @@ describe('UDP across a 576-byte link', () => {
     sim.run();
     expect(sent.ok).toBe(true);
     expect(arrived).toEqual([data]);
-    const onNarrow = sim.trace.ofType('link.txBegin').filter((r) => r.link === 'narrow');
+    const onNarrow = sim.trace
+      .ofType('link.txBegin')
+      .filter(carriesIp)
+      .filter((r) => r.link === 'narrow');
     expect(onNarrow.map((r) => r.packet.payload.length)).toEqual([552, 552, 376]);
     expect(onNarrow.map((r) => encodePacket(r.packet).length)).toEqual([572, 572, 396]);
     expect(onNarrow.map((r) => r.packet.ip.dontFragment)).toEqual([false, false, false]);
@@ -53,10 +57,10 @@ describe('UDP across a 576-byte link', () => {
     ]);
     expect(a.net.pathMtu(HOST_B)).toBe(576);
     // Now A knows: the next one fails at once, and nothing leaves.
-    const before = sim.trace.ofType('link.txBegin').length;
+    const before = sim.trace.ofType('link.txBegin').filter(carriesIp).length;
     expect(socket.sendTo(HOST_B, 7, payload())).toEqual({ ok: false, error: 'EMSGSIZE' });
     sim.run();
-    expect(sim.trace.ofType('link.txBegin')).toHaveLength(before);
+    expect(sim.trace.ofType('link.txBegin').filter(carriesIp)).toHaveLength(before);
     // What fits the path still goes.
     expect(socket.sendTo(HOST_B, 7, new Uint8Array(548)).ok).toBe(true);
     sim.run();

@@ -13,15 +13,16 @@ import { decodePacket, encodePacket } from './packetCodec.ts';
 
 /**
  * The packet with bit `bit` of its bytes flipped, on top of any flipped before (flipping the same
- * bit twice restores it): a new Packet with the same id, fields and payload.
+ * bit twice restores it): a new Packet with the same id, frame addresses, fields and payload.
  */
 export function flipBit(packet: Packet, bit: number): Packet {
   const before = packet.corruptBits ?? [];
   const bits = before.includes(bit) ? before.filter((b) => b !== bit) : [...before, bit];
-  const { id, ip, transport, payload } = packet;
-  return bits.length === 0
-    ? { id, ip, transport, payload }
-    : { id, ip, transport, payload, corruptBits: bits };
+  const { id, eth, ip, transport, payload } = packet;
+  const flipped: Packet =
+    eth === undefined ? { id, ip, transport, payload } : { id, eth, ip, transport, payload };
+  if (bits.length > 0) flipped.corruptBits = bits;
+  return flipped;
 }
 
 /** The packet's bytes as they are on the wire: encodePacket's, with its corrupt bits flipped. */

@@ -49,6 +49,15 @@ export interface EthernetHeader {
   etherType: number;
 }
 
+/**
+ * The addresses of a frame whose EtherType its contents imply (`Packet.eth`, `ArpFrame.eth` in
+ * frame.ts): destination first, as on the wire.
+ */
+export interface EthernetAddresses {
+  readonly dst: MacAddress;
+  readonly src: MacAddress;
+}
+
 export interface EthernetEncodeOptions {
   /** Append the 4-byte FCS. Default false: what a pcap of LINKTYPE_ETHERNET holds. */
   fcs?: boolean;

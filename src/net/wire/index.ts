@@ -18,4 +18,5 @@ export * from './crc32.ts';
 export * from './ethernet.ts';
 export * from './arp.ts';
 export * from './arpCache.ts';
+export * from './frame.ts';
 export { assertUint } from './bytes.ts';

@@ -1,15 +1,18 @@
 // The trace store's packer for packets (engine/traceStore.ts `FieldPacker`): a packet's IPv4 and
 // TCP or UDP header fields go into ten int32 slots, its payload and any TCP options stay as
-// references. A stored trace otherwise retains about five objects per packet (packet, IP header,
-// transport, flags, options) through every link record; the collector copies each of them as it
-// survives, which was a fifth of an HTTP run with the trace on (measured).
+// references, and its frame's addresses (`eth`) are an index into a table of the headers seen
+// (a node shares one header object per neighbour, so the table stays small). A stored trace
+// otherwise retains about five objects per packet (packet, IP header, transport, flags, options)
+// through every link record; the collector copies each of them as it survives, which was a fifth
+// of an HTTP run with the trace on (measured).
 // `unpack` rebuilds the fields in the order of `Packet`'s declaration, which is the order every
 // producer builds them in (defaultIpv4Header, tcpFlags, the TCP and UDP senders): so a rebuilt
 // packet writes the same JSON as the original (checked on every shipped scenario). A packet this
-// cannot pack exactly (IP options, ICMP, raw, an out-of-range field, bits a link flipped) stays an
-// object.
+// cannot pack exactly (IP options, ICMP, raw, an out-of-range field, bits a link flipped, an ARP
+// frame) stays an object.
 
 import type { FieldPacker } from '../../engine/traceStore.ts';
+import type { EthernetAddresses } from './ethernet.ts';
 import type { Ipv4Header, Packet, TcpFlags, TcpHeader, UdpHeader } from './packet.ts';
 import type { TcpOption } from './tcpOptions.ts';
 import { tcpFlagsFromByte } from './tcp.ts';
@@ -25,6 +28,8 @@ const KIND_TCP = 1;
 const KIND_UDP = 2;
 
 const EMPTY_PAYLOAD = new Uint8Array(0);
+/** Frame headers a packer keeps before it leaves further packets with new ones as objects. */
+const MAX_HEADERS = 0xffff;
 
 /** Whether `x` is an integer in 0..mask, for a mask of low bits (0xff, 0xffff, ...). */
 const fits = (x: unknown, mask: number): x is number => typeof x === 'number' && (x & mask) === x;
@@ -37,6 +42,8 @@ export interface PackedPacketsDelta {
   columns: Int32Array;
   payloads: Uint8Array[];
   options: (readonly TcpOption[] | undefined)[];
+  /** The whole table of frame headers (it only grows; a copy takes the entries it lacks). */
+  headers: EthernetAddresses[];
 }
 
 /** Packs `Packet`s for the trace store; one per store (its handles index its own columns). */
@@ -45,6 +52,9 @@ export class PackedPackets implements FieldPacker {
   /** Per handle, the payload; per handle, TCP options if any (undefined: none, or UDP). */
   private readonly payloads: Uint8Array[] = [];
   private readonly options: (readonly TcpOption[] | undefined)[] = [];
+  /** Frame headers by index (slot 9 holds index + 1, 0 for a packet with no frame). */
+  private readonly headers: EthernetAddresses[] = [];
+  private readonly headerIndex = new Map<EthernetAddresses, number>();
   private count = 0;
   private readonly recent: (object | undefined)[] = new Array<object | undefined>(RECENT);
   private readonly recentHandles = new Int32Array(RECENT);
@@ -85,6 +95,7 @@ export class PackedPackets implements FieldPacker {
       columns,
       payloads: this.payloads.slice(from),
       options: this.options.slice(from),
+      headers: this.headers.slice(),
     };
     return { next: this.count, data };
   }
@@ -94,6 +105,9 @@ export class PackedPackets implements FieldPacker {
     const delta = data as PackedPacketsDelta;
     if (delta.from !== this.count) {
       throw new RangeError(`packed packets from ${delta.from} on a copy of ${this.count}`);
+    }
+    for (let i = this.headers.length; i < delta.headers.length; i++) {
+      this.addHeader(delta.headers[i] as EthernetAddresses);
     }
     const n = delta.payloads.length;
     for (let i = 0; i < n; i++) {
@@ -140,6 +154,13 @@ export class PackedPackets implements FieldPacker {
       kind = KIND_UDP;
     } else return -1;
     if (!fits(transport.srcPort, 0xffff) || !fits(transport.dstPort, 0xffff)) return -1;
+    let header = 0;
+    if (packet.eth !== undefined) {
+      const known = this.headerIndex.get(packet.eth);
+      if (known !== undefined) header = known + 1;
+      else if (this.headers.length < MAX_HEADERS) header = this.addHeader(packet.eth) + 1;
+      else return -1;
+    }
 
     const handle = this.count;
     const slot = handle & CHUNK_MASK;
@@ -161,6 +182,7 @@ export class PackedPackets implements FieldPacker {
     columns[at + 6] = seq | 0;
     columns[at + 7] = ack | 0;
     columns[at + 8] = windowAndUrgent;
+    columns[at + 9] = header;
     this.payloads.push(payload.length === 0 ? EMPTY_PAYLOAD : payload);
     this.options.push(options);
     this.count = handle + 1;
@@ -204,12 +226,20 @@ export class PackedPackets implements FieldPacker {
     } else {
       transport = { kind: 'udp', srcPort, dstPort };
     }
-    return {
-      id: columns[at] as number,
-      ip,
-      transport,
-      payload: this.payloads[handle] as Uint8Array,
-    };
+    const id = columns[at] as number;
+    const payload = this.payloads[handle] as Uint8Array;
+    const header = columns[at + 9] as number;
+    return header === 0
+      ? { id, ip, transport, payload }
+      : { id, eth: this.headers[header - 1] as EthernetAddresses, ip, transport, payload };
+  }
+
+  /** Adds a frame header to the table; its index. */
+  private addHeader(header: EthernetAddresses): number {
+    const index = this.headers.length;
+    this.headers.push(header);
+    this.headerIndex.set(header, index);
+    return index;
   }
 }
 

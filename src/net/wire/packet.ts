@@ -5,6 +5,7 @@
 import { tcpOptionsLength } from './tcpOptions.ts';
 import type { TcpOption } from './tcpOptions.ts';
 import type { Ipv4Address } from './ipv4Address.ts';
+import type { EthernetAddresses } from './ethernet.ts';
 
 /**
  * An IPv4 header (RFC 791) without its derived fields: the header length (IHL), total length,
@@ -82,9 +83,18 @@ export interface RawTransport {
 /** The part of a packet after the IP header and before the payload. */
 export type Transport = TcpHeader | UdpHeader | IcmpHeader | RawTransport;
 
-/** A packet: a unique id (for the trace and the animation), its headers and payload bytes. */
+/**
+ * A packet: a unique id (for the trace and the animation), its headers and payload bytes, and on
+ * a link the Ethernet addresses of the frame it travels in (frame.ts).
+ */
 export interface Packet {
   id: number;
+  /**
+   * The frame's addresses on this hop: the sending interface's MAC and the next hop's (or the
+   * broadcast). Set by the node that puts the packet on a link, a new object each hop; absent
+   * on a packet not yet framed (as a transport hands it to IP) and on one delivered locally.
+   */
+  eth?: EthernetAddresses;
   ip: Ipv4Header;
   transport: Transport;
   /** Bytes after the transport header: application data, echo data, or an ICMP error's quote. */

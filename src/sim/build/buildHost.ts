@@ -1,5 +1,6 @@
 // Builds a node with an IP stack (a host or a router): its NetNode with the interfaces, routes
-// and default gateway of its document, and its ICMP, UDP and TCP layers. The roles that have an
+// and default gateway of its document (each interface with the MAC scenarioMacs.ts gives it), and
+// its ICMP, UDP and TCP layers. The roles that have an
 // IP stack (src/kinds/host, router, dns) build their nodes with it.
 
 import type { Simulator } from '../../engine/simulator.ts';
@@ -12,20 +13,26 @@ import { UdpLayer } from '../../net/transport/udpLayer.ts';
 import { formatIpv4, formatPrefix } from '../../net/wire/ipv4Address.ts';
 import type { BuiltRole } from '../kinds/roleKind.ts';
 import type { ScenarioNode } from '../scenario/scenarioSchema.ts';
+import { interfaceMac } from '../scenario/scenarioMacs.ts';
+import type { MacAddress } from '../../net/wire/mac.ts';
 
 /** A host (`router: false`: it never forwards) or a router, with its transport layers. */
 export function buildHost(
   sim: Simulator,
   spec: ScenarioNode,
-  options: { router: boolean },
+  options: { router: boolean; macs?: ReadonlyMap<string, MacAddress> },
 ): BuiltRole {
   const net = new NetNode(sim, spec.id, { router: options.router });
   const ends = new Map<string, Attachable>();
   for (const iface of spec.interfaces ?? []) {
     if (!iface.address) continue;
     const cidr = `${formatIpv4(iface.address.address)}/${iface.address.prefix.length}`;
-    const options = iface.mtu === undefined ? {} : { mtu: iface.mtu };
-    ends.set(iface.name, net.addInterface(iface.name, cidr, options));
+    const mac = options.macs && interfaceMac(options.macs, spec.id, iface.name);
+    const ifaceOptions = {
+      ...(iface.mtu === undefined ? {} : { mtu: iface.mtu }),
+      ...(mac ? { mac } : {}),
+    };
+    ends.set(iface.name, net.addInterface(iface.name, cidr, ifaceOptions));
   }
   for (const route of spec.routes ?? [])
     net.addRoute(formatPrefix(route.to), { gateway: route.via });

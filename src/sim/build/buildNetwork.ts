@@ -8,7 +8,8 @@ import type { Attachable } from '../../net/link/linkEndpoint.ts';
 import { PointToPointLink } from '../../net/link/pointToPointLink.ts';
 import { ROLE_KINDS } from '../kinds/kindRegistry.ts';
 import { buildHost } from './buildHost.ts';
-import type { BuiltNode, RoleKind } from '../kinds/roleKind.ts';
+import type { BuiltNode, HostBuilder, RoleKind } from '../kinds/roleKind.ts';
+import { scenarioMacs } from '../scenario/scenarioMacs.ts';
 import { DEFAULT_BANDWIDTH, DEFAULT_QUEUE_PACKETS } from '../scenario/defaults.ts';
 import { applyLinkEvent, isLinkEvent } from '../scenario/linkEvents.ts';
 import { resolveLinkEnd } from '../scenario/resolveLinkEnd.ts';
@@ -32,13 +33,15 @@ export function buildNetwork(
 ): Network {
   const nodes = new Map<string, BuiltNode>();
   const ends = new Map<string, Attachable>();
+  const macs = scenarioMacs(scenario);
+  const host: HostBuilder = (s, spec, options) => buildHost(s, spec, { ...options, macs });
   for (const spec of scenario.nodes) {
     const role = ROLES.get(spec.role);
     if (!role)
       throw new Error(
         `node ${spec.id}: no role "${spec.role}" (validation should have caught this)`,
       );
-    const built = role.build(simOf(spec.id), spec, buildHost);
+    const built = role.build(simOf(spec.id), spec, host);
     nodes.set(spec.id, built.node);
     for (const [name, end] of built.ends) ends.set(`${spec.id}:${name}`, end);
   }

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../runScenario.ts';
 import { validateScenario } from './validateScenario.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 /** A client uploading `bytes` to a sink over one 1 ms link, with `tcp` on both nodes. */
 function upload(tcp: Record<string, unknown>, bytes = 20_000) {
@@ -173,6 +174,7 @@ describe('the largest receive window RFC 7323 allows', () => {
     expect(summary.apps.sink?.[0]?.bytesReceived).toBe(1_000_000);
     const shifts = simulation.sim.trace
       .ofType('link.txBegin')
+      .filter(carriesIp)
       .flatMap((r) => (r.packet.transport.kind === 'tcp' ? r.packet.transport.options : []))
       .flatMap((o) => (o.kind === 'windowScale' ? [o.shift] : []));
     expect(shifts).toEqual([14, 14]); // the SYN and the SYN+ACK, and no later segment

@@ -14,7 +14,10 @@ const SLOW = 2e6;
 const SLOWED = 2 * NS_PER_S;
 const BACK = 4 * NS_PER_S;
 const MSS = 1460;
-const PACKET = MSS + 40; // bytes on the wire: 20 IP + 20 TCP
+// Bytes on the wire: 20 IP + 20 TCP, in an Ethernet frame (14 of header, 4 of FCS).
+const PACKET = MSS + 40 + 18;
+/** A pure ACK's frame: 40 bytes of IP, padded to the 64-byte minimum. */
+const ACK = 64;
 const QUEUE = 30; // packets the router's queue holds
 /** Full segments the receive window lets out at once: floor(65535 / 1460). */
 const WINDOW = Math.floor(65_535 / MSS);
@@ -24,7 +27,7 @@ const rate = (t: number) => (t >= SLOWED && t < BACK ? SLOW : FAST);
 const tx = (bytes: number, bps: number) => (8 * bytes * NS_PER_S) / bps;
 /** The round trip with no queue: 1 + 20 ms each way, the data's two sends, the ACK's two. */
 const baseRtt = (bps: number) =>
-  42 * NS_PER_MS + tx(PACKET, 100e6) + tx(PACKET, bps) + tx(40, bps) + tx(40, 100e6);
+  42 * NS_PER_MS + tx(PACKET, 100e6) + tx(PACKET, bps) + tx(ACK, bps) + tx(ACK, 100e6);
 
 /** What the router sent to the server on the line: when each packet began and ended, its size. */
 function sends(records: readonly TraceRecord[]) {
@@ -48,9 +51,9 @@ describe('simulations/link-slowdown.json', () => {
   const laptop = <T extends 'tcp.rto' | 'tcp.cwnd' | 'tcp.retransmit'>(type: T) =>
     recordsOfType(records, type).filter((r) => r.node === 'laptop');
 
-  it('sends each packet in 8·L/R at the rate of the moment it starts: 1.2 ms, then 6 ms, then 1.2', () => {
-    expect(tx(PACKET, FAST)).toBe(1.2 * NS_PER_MS);
-    expect(tx(PACKET, SLOW)).toBe(6 * NS_PER_MS);
+  it('sends each packet in 8·L/R at the rate of the moment it starts: 1.2144 ms, 6.072 ms, 1.2144', () => {
+    expect(tx(PACKET, FAST)).toBe(1_214_400);
+    expect(tx(PACKET, SLOW)).toBe(6_072_000);
     expect(list.filter((s) => s.bytes === PACKET).length).toBeGreaterThan(3000);
     for (const s of list) expect(s.end! - s.begin).toBe(tx(s.bytes, rate(s.begin)));
     expect(list.some((s) => s.begin >= SLOWED && s.begin < BACK)).toBe(true);
@@ -93,33 +96,39 @@ describe('simulations/link-slowdown.json', () => {
     expect(cut).toMatchObject({ ssthresh: (WINDOW * MSS) / 2, cwnd: (WINDOW * MSS) / 2 + 3 * MSS });
   });
 
-  it('has a round trip of 44 × 1.2 ms when fast and a full queue’s worth when slow', () => {
+  it('has a round trip of 44 × 1.2144 ms (1518-byte frames) when fast and a full queue’s worth when slow', () => {
     const srtt = (from: number, to: number) =>
       laptop('tcp.rto')
         .filter((r) => r.t >= from && r.t < to)
         .map((r) => r.srtt ?? NaN);
     // The line is the bottleneck and 44 segments are out: each waits for the 44 before it.
-    const fast = WINDOW * tx(PACKET, FAST); // 52.8 ms
+    const fast = WINDOW * tx(PACKET, FAST); // 53.4336 ms
     for (const s of srtt(1.5 * NS_PER_S, SLOWED)) expect(Math.abs(s - fast)).toBeLessThan(1000);
     for (const s of srtt(5.5 * NS_PER_S, 6 * NS_PER_S))
       expect(Math.abs(s - fast)).toBeLessThan(1000);
-    // Slow, after the recovery: at least the 22 segments of the halved window, 6 ms each, and
+    // Slow, after the recovery: at least the 22 segments of the halved window, 6.072 ms each, and
     // at most the base round trip with a full queue ahead.
     const slow = srtt(3 * NS_PER_S, BACK);
     expect(slow.length).toBeGreaterThan(10);
-    const low = (WINDOW / 2) * tx(PACKET, SLOW); // 132 ms
-    const high = baseRtt(SLOW) + QUEUE * tx(PACKET, SLOW); // 228.3 ms
+    const low = (WINDOW / 2) * tx(PACKET, SLOW); // 133.584 ms
+    const high = baseRtt(SLOW) + QUEUE * tx(PACKET, SLOW); // 48.45456 + 182.16 = 230.61456 ms
     for (const s of slow) expect(s >= low && s <= high, `${s}`).toBe(true);
   });
 
   it('delivers the whole upload at about 6 s, no sooner than the line’s rates allow', () => {
     const sender = runScenario(scenario).summary.apps.bulkSend?.[0];
     expect(sender).toMatchObject({ written: 5e6, error: null });
-    // 5 MB in 1460-byte segments is 41.1 Mbit on the wire; from the connection on, the line
-    // carries 10 Mbit/s but for the 2 s at 2 Mbit/s.
+    // 5 MB in 1460-byte segments (3425 frames of 1518 bytes) is 41.5932 Mbit on the wire; from
+    // the connection on, the line carries 10 Mbit/s but for the 2 s at 2 Mbit/s: 2 s + 3.75932 s
+    // after the connection. That is at 184.22528 ms: the upload starts at 100 ms; the laptop asks
+    // for the router's MAC (2 × 1.00512 ms), the SYN reaches the router (1.00512 ms), which asks
+    // for the server's (2 × 20.0512 ms); SYN and SYN+ACK then take 20.0512 + 20.0512 + 1.00512 ms
+    // (64-byte frames: 5.12 us at 100 Mbit/s, 51.2 us at 10).
     const bits = Math.ceil(5e6 / MSS) * PACKET * 8;
+    expect(bits).toBe(41_593_200);
+    expect(sender!.connectedAtNs).toBe(184_225_280);
     const soonest = sender!.connectedAtNs! + 2 * NS_PER_S + ((bits - 2 * SLOW) / FAST) * NS_PER_S;
-    expect(soonest / NS_PER_S).toBeCloseTo(5.85, 2);
+    expect(soonest / NS_PER_S).toBeCloseTo(5.94354528, 8);
     expect(sender!.finishedAtNs).toBeGreaterThan(soonest);
     expect(sender!.finishedAtNs).toBeLessThan(6.5 * NS_PER_S);
   });

@@ -1,11 +1,13 @@
 // Where a valid scenario's packets can go, worked out from the document alone, the way the
 // simulator moves them (src/net/ip/netNode.ts): a node sends out of the interface its routing
 // table's longest-prefix match gives (connected subnets, static routes, the default gateway);
-// the link, or the switches joining a segment, carry it to every other interface there (a
-// learning switch floods what it has not learned yet); the node owning the destination takes it,
-// a router forwards it by its own table, a host drops it. There is no ARP yet, so the next hop's
-// address only picks the interface. Scenario warnings use this to say "office1 cannot reach the
-// server" before the learner presses Run.
+// the next hop is the route's gateway, or the destination itself on a connected subnet, and only
+// the interface on that link (the link's other end, or any port behind the switches joining a
+// segment) that has the next hop's address takes the packet, since only it answers the sender's
+// ARP request (src/net/ip/arpLayer.ts: a node answers for its own address on the interface asked
+// on). Nobody answering drops the packet; the node owning the destination takes it, a router
+// forwards it by its own table, a host drops it. Scenario warnings use this to say "office1 cannot
+// reach the server" before the learner presses Run.
 
 import { RoutingTable } from '../../net/ip/routingTable.ts';
 import { contains, formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
@@ -42,6 +44,8 @@ export class NetworkMap {
   private readonly segmentOf = new Map<string, Port[]>();
   private readonly tables: (RoutingTable | undefined)[];
   private readonly owner = new Map<Ipv4Address, number>();
+  /** The address of each addressed interface, by "node:iface". */
+  private readonly addressOf = new Map<string, Ipv4Address>();
   private readonly forwards: boolean[];
   private readonly memo = new Map<string, PathOutcome>();
 
@@ -53,7 +57,11 @@ export class NetworkMap {
     this.forwards = scenario.nodes.map((n) => roles.get(n.role)?.forwards === true);
     this.tables = scenario.nodes.map((n, i) => (addressed[i] ? routingTable(n) : undefined));
     scenario.nodes.forEach((n, i) => {
-      for (const x of n.interfaces ?? []) if (x.address) this.owner.set(x.address.address, i);
+      for (const x of n.interfaces ?? []) {
+        if (!x.address) continue;
+        this.owner.set(x.address.address, i);
+        this.addressOf.set(`${i}:${x.name}`, x.address.address);
+      }
     });
     this.joinSegments(addressed);
   }
@@ -97,48 +105,56 @@ export class NetworkMap {
       if (firstFailure.length === 0) firstFailure.push(reason);
     };
     // Breadth first over the nodes holding the packet: the sender, then the routers on the way.
-    type Holder = { node: number; arrivedOn?: string; via: Hop[] };
+    type Holder = { node: number; via: Hop[] };
     let holders: Holder[] = [{ node: from, via: [] }];
     const seen = new Set<number>([from]);
     for (let hop = 0; hop <= MAX_HOPS && holders.length > 0; hop++) {
       const next: Holder[] = [];
-      for (const { node, arrivedOn, via } of holders) {
+      for (const { node, via } of holders) {
         const route = this.tables[node]?.lookup(dst);
         const who = hop === 0 ? name(node) : phrase('path.router', { node: name(node) });
         if (!route) {
           fail(phrase(hop === 0 ? 'path.noRouteFirst' : 'path.noRoute', { who, target }));
           continue;
         }
-        if (arrivedOn !== undefined && route.source === 'connected' && route.iface === arrivedOn)
-          continue; // a router ignores a flooded packet for its own segment
         const receivers = this.segmentOf.get(`${node}:${route.iface}`) ?? [];
         if (receivers.length === 0) {
           fail(phrase('path.unlinked', { node: name(node), interface: route.iface, target }));
           continue;
         }
-        const hops = [...via, { node, iface: route.iface }];
-        if (receivers.some((p) => this.owner.get(dst) === p.node)) return { ok: true, via: hops };
-        const routers = receivers.filter((p) => this.forwards[p.node]);
-        if (routers.length === 0) {
-          const hosts = [...new Set(receivers.map((p) => name(p.node)))].slice(0, 3).join(', ');
+        // Only the next hop's interface answers ARP for it, and so takes the packet.
+        const nextHop = route.gateway ?? dst;
+        const taker = receivers.find((p) => this.addressOf.get(`${p.node}:${p.iface}`) === nextHop);
+        // On a connected subnet this does not arise in a valid scenario today (a link's ends share
+        // a subnet and a node's subnets never overlap), but the simulator would drop it so.
+        if (!taker) {
+          const at = { node: name(node), interface: route.iface, target };
           fail(
-            phrase(receivers.length === 1 ? 'path.noForward.one' : 'path.noForward.many', {
+            route.gateway === undefined
+              ? phrase('path.noArpOnLink', at)
+              : phrase('path.noArp', { ...at, nextHop: formatIpv4(route.gateway) }),
+          );
+          continue;
+        }
+        const hops = [...via, { node, iface: route.iface }];
+        if (this.owner.get(dst) === taker.node) return { ok: true, via: hops };
+        if (!this.forwards[taker.node]) {
+          fail(
+            phrase('path.noForward.one', {
               target,
               node: name(node),
               interface: route.iface,
-              hosts,
+              hosts: name(taker.node),
             }),
           );
           continue;
         }
-        for (const r of routers) {
-          if (seen.has(r.node)) {
-            fail(phrase('path.loop', { target, node: name(r.node) }));
-            continue;
-          }
-          seen.add(r.node);
-          next.push({ node: r.node, arrivedOn: r.iface, via: hops });
+        if (seen.has(taker.node)) {
+          fail(phrase('path.loop', { target, node: name(taker.node) }));
+          continue;
         }
+        seen.add(taker.node);
+        next.push({ node: taker.node, via: hops });
       }
       holders = next;
     }

@@ -195,8 +195,10 @@ describe('reachabilityWarnings', () => {
   it('a gateway address no node has', () => {
     const doc = routed();
     node(doc, 'laptop').gateway = '192.168.1.254';
+    // Nobody answers the laptop's ARP requests for its gateway: its pings never leave the link.
     expect(reachabilityWarnings(scenarioOf(doc)).map((w) => w.message)).toEqual([
-      "no node has laptop's gateway address 192.168.1.254; the simulator still sends through that interface, but a real network would find no router there",
+      "laptop's pinger cannot reach 10.0.0.20: laptop:eth0 asks for 192.168.1.254 (ARP), its way to 10.0.0.20, and nobody on that link has that address to answer",
+      "no node has laptop's gateway address 192.168.1.254: nobody answers its ARP requests for it, so what it sends off its subnets is dropped",
     ]);
   });
 });

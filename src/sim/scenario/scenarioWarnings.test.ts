@@ -29,9 +29,9 @@ describe('scenarioWarnings', () => {
       {
         path: '$.links',
         message:
-          "switches s1, s2, s3 are cabled in a loop (links s1-s2, s2-s3, s3-s1), and Handshake's switches run no spanning tree, so a packet they flood (one sent to an address they have not learned yet) comes back around the loop and circles it forever: a storm that lasts until the run ends or stops at its event limit. A spanning tree would block one link of the loop; remove link s2-s3 to do the same",
+          "switches s1, s2, s3 are cabled in a loop (links s1-s2, s2-s3, s3-s1), and Handshake's switches run no spanning tree, so a frame they flood (a broadcast such as an ARP request, or one sent to an address they have not learned yet) comes back around the loop and circles it forever: a storm that lasts until the run ends or stops at its event limit. A spanning tree would block one link of the loop; remove link s2-s3 to do the same",
         eventLimitCause:
-          "switches s1, s2, s3 are cabled in a loop (links s1-s2, s2-s3, s3-s1), and flooded packets circle it forever (Handshake's switches run no spanning tree): a higher limit will not help; remove link s2-s3",
+          "switches s1, s2, s3 are cabled in a loop (links s1-s2, s2-s3, s3-s1), and flooded frames circle it forever (Handshake's switches run no spanning tree): a higher limit will not help; remove link s2-s3",
       },
     ]);
     expect(eventLimitCause(warnings)).toBe(warnings[0]?.eventLimitCause);

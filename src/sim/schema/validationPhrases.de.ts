@@ -197,13 +197,17 @@ export const VALIDATION_DE: Translation<typeof VALIDATION_EN> = {
     'Pakete für {target} verlassen {node}:{interface} und erreichen nur {hosts}, der nicht weiterleitet',
   'path.noForward.many':
     'Pakete für {target} verlassen {node}:{interface} und erreichen nur {hosts}, die nicht weiterleiten',
+  'path.noArp':
+    '{node}:{interface} fragt nach {nextHop} (ARP), seinem Weg zu {target}, und niemand an dieser Leitung hat diese Adresse, um zu antworten',
+  'path.noArpOnLink':
+    '{node}:{interface} fragt in seinem eigenen Subnetz nach {target} (ARP), und niemand an dieser Leitung hat diese Adresse, um zu antworten',
   'path.loop': 'Pakete für {target} kreisen in einer Schleife durch Router {node}',
   'path.tooFar': 'Pakete für {target} durchqueren zu viele Router',
   'warn.cannotReach': '{what} erreicht {address} nicht: {reason}',
   'warn.noWayBack': '{what} erreicht {node}, aber die Antworten kommen nicht zurück: {reason}',
   'warn.unlinked': '{node} ist mit keinem anderen Knoten verbunden, also erreicht ihn nichts',
   'warn.noGatewayOwner':
-    'kein Knoten hat die Gateway-Adresse {gateway} von {node}; der Simulator sendet trotzdem über diese Schnittstelle, aber ein echtes Netz fände dort keinen Router',
+    'kein Knoten hat die Gateway-Adresse {gateway} von {node}: Niemand beantwortet seine ARP-Anfragen danach, also wird verworfen, was er aus seinen Subnetzen hinaus sendet',
   'warn.gatewayNotRouter':
     'das Gateway {gateway} von {node} ist {router}, ein Knoten mit der Rolle {role}, der keine Pakete weiterleitet',
   'warn.app': '{app} auf {node}',
@@ -234,9 +238,9 @@ export const VALIDATION_DE: Translation<typeof VALIDATION_EN> = {
   'switch.link': '(Leitung {links})',
   'switch.links': '(Leitungen {links})',
   'switch.storm':
-    '{cabling}, und die Switches von Handshake betreiben keinen Spanning Tree: Ein Paket, das sie fluten (eines an eine Adresse, die sie noch nicht gelernt haben), kommt über die Schleife zurück und kreist darin für immer, ein Sturm, der dauert, bis der Lauf endet oder an seiner Ereignisgrenze anhält. Ein Spanning Tree würde eine Leitung der Schleife sperren; entferne die Leitung {closing}, um dasselbe zu erreichen',
+    '{cabling}, und die Switches von Handshake betreiben keinen Spanning Tree: Ein Frame, den sie fluten (ein Broadcast wie eine ARP-Anfrage oder einer an eine Adresse, die sie noch nicht gelernt haben), kommt über die Schleife zurück und kreist darin für immer, ein Sturm, der dauert, bis der Lauf endet oder an seiner Ereignisgrenze anhält. Ein Spanning Tree würde eine Leitung der Schleife sperren; entferne die Leitung {closing}, um dasselbe zu erreichen',
   'switch.cause':
-    '{cabling}, und geflutete Pakete kreisen darin für immer (die Switches von Handshake betreiben keinen Spanning Tree): Eine höhere Grenze hilft nicht; entferne die Leitung {closing}',
+    '{cabling}, und geflutete Frames kreisen darin für immer (die Switches von Handshake betreiben keinen Spanning Tree): Eine höhere Grenze hilft nicht; entferne die Leitung {closing}',
   'switch.more':
     '{count} weitere Schleifen aus Switches, nicht aufgeführt ({total} insgesamt); jede erzeugt auf dieselbe Weise einen Sturm',
 };

@@ -195,10 +195,10 @@ describe('scenario warnings in German', () => {
     if (!result.ok) throw new Error('the ring fixture is valid');
     const warnings = scenarioWarnings(result.scenario);
     expect(warnings.map((w) => warningText(w, 'de'))).toEqual([
-      'die Switches s1, s2, s3 sind im Kreis verkabelt (Leitungen s1-s2, s2-s3, s3-s1), und die Switches von Handshake betreiben keinen Spanning Tree: Ein Paket, das sie fluten (eines an eine Adresse, die sie noch nicht gelernt haben), kommt über die Schleife zurück und kreist darin für immer, ein Sturm, der dauert, bis der Lauf endet oder an seiner Ereignisgrenze anhält. Ein Spanning Tree würde eine Leitung der Schleife sperren; entferne die Leitung s2-s3, um dasselbe zu erreichen',
+      'die Switches s1, s2, s3 sind im Kreis verkabelt (Leitungen s1-s2, s2-s3, s3-s1), und die Switches von Handshake betreiben keinen Spanning Tree: Ein Frame, den sie fluten (ein Broadcast wie eine ARP-Anfrage oder einer an eine Adresse, die sie noch nicht gelernt haben), kommt über die Schleife zurück und kreist darin für immer, ein Sturm, der dauert, bis der Lauf endet oder an seiner Ereignisgrenze anhält. Ein Spanning Tree würde eine Leitung der Schleife sperren; entferne die Leitung s2-s3, um dasselbe zu erreichen',
     ]);
     expect(eventLimitCause(warnings, 'de')).toBe(
-      'die Switches s1, s2, s3 sind im Kreis verkabelt (Leitungen s1-s2, s2-s3, s3-s1), und geflutete Pakete kreisen darin für immer (die Switches von Handshake betreiben keinen Spanning Tree): Eine höhere Grenze hilft nicht; entferne die Leitung s2-s3',
+      'die Switches s1, s2, s3 sind im Kreis verkabelt (Leitungen s1-s2, s2-s3, s3-s1), und geflutete Frames kreisen darin für immer (die Switches von Handshake betreiben keinen Spanning Tree): Eine höhere Grenze hilft nicht; entferne die Leitung s2-s3',
     );
     expect(eventLimitCause(warnings)).toBe(warnings[0]?.eventLimitCause);
   });

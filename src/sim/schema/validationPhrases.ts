@@ -196,13 +196,17 @@ export const VALIDATION_EN = {
     'packets for {target} leave {node}:{interface} and reach only {hosts}, which does not forward',
   'path.noForward.many':
     'packets for {target} leave {node}:{interface} and reach only {hosts}, which do not forward',
+  'path.noArp':
+    '{node}:{interface} asks for {nextHop} (ARP), its way to {target}, and nobody on that link has that address to answer',
+  'path.noArpOnLink':
+    '{node}:{interface} asks for {target} (ARP) on its own subnet, and nobody on that link has that address to answer',
   'path.loop': 'packets for {target} go round in a loop through router {node}',
   'path.tooFar': 'packets for {target} cross too many routers',
   'warn.cannotReach': '{what} cannot reach {address}: {reason}',
   'warn.noWayBack': '{what} reaches {node}, but its replies cannot come back: {reason}',
   'warn.unlinked': '{node} is not linked to any other node, so nothing reaches it',
   'warn.noGatewayOwner':
-    "no node has {node}'s gateway address {gateway}; the simulator still sends through that interface, but a real network would find no router there",
+    "no node has {node}'s gateway address {gateway}: nobody answers its ARP requests for it, so what it sends off its subnets is dropped",
   'warn.gatewayNotRouter':
     "{node}'s gateway {gateway} is {router}, a {role}, which does not forward packets",
   'warn.app': "{node}'s {app}",
@@ -231,9 +235,9 @@ export const VALIDATION_EN = {
   'switch.link': '(link {links})',
   'switch.links': '(links {links})',
   'switch.storm':
-    "{cabling}, and Handshake's switches run no spanning tree, so a packet they flood (one sent to an address they have not learned yet) comes back around the loop and circles it forever: a storm that lasts until the run ends or stops at its event limit. A spanning tree would block one link of the loop; remove link {closing} to do the same",
+    "{cabling}, and Handshake's switches run no spanning tree, so a frame they flood (a broadcast such as an ARP request, or one sent to an address they have not learned yet) comes back around the loop and circles it forever: a storm that lasts until the run ends or stops at its event limit. A spanning tree would block one link of the loop; remove link {closing} to do the same",
   'switch.cause':
-    "{cabling}, and flooded packets circle it forever (Handshake's switches run no spanning tree): a higher limit will not help; remove link {closing}",
+    "{cabling}, and flooded frames circle it forever (Handshake's switches run no spanning tree): a higher limit will not help; remove link {closing}",
   'switch.more':
     '{count} more loops of switches, not listed ({total} in all); each one storms the same way',
 } as const;

@@ -466,6 +466,29 @@ export const de: Messages = {
   'nat.kind.dnat': 'Portweiterleitung',
   'nat.unreplied': 'unbeantwortet',
   'nat.replied': 'beantwortet',
+  'nodei.mac': 'MAC-Adresse',
+  'neigh.arpAt': 'ARP-Cache bei {time}',
+  'neigh.arpNone':
+    'Zu diesem Zeitpunkt sind keine Nachbarn bekannt: Der Knoten hat noch niemandem auf seinen Leitungen etwas gesendet, oder jeder Eintrag ist verfallen.',
+  'neigh.arpCaption':
+    'Jede Zeile ist ein Nachbar an einer Leitung: seine Adresse, die MAC, mit der er geantwortet hat, und sein Zustand (Linux’ Namen).',
+  'neigh.col.address': 'Adresse',
+  'neigh.col.mac': 'MAC',
+  'neigh.col.state': 'Zustand',
+  'neigh.col.port': 'Port',
+  'neigh.col.ageing': 'Verfällt in',
+  'neigh.dev': 'an {iface}',
+  'neigh.unknown': 'noch unbekannt',
+  'neigh.reachable': 'kürzlich geantwortet: noch {left} lang so verwendet',
+  'neigh.stale': 'älter als 30 s: bei der nächsten Verwendung neu erfragt; entfernt in {left}',
+  'neigh.incomplete':
+    'wird erfragt ({probes} von 3 Anfragen); Pakete warten; nächster Schritt in {left}',
+  'neigh.macAt': 'MAC-Adresstabelle bei {time}',
+  'neigh.macNone':
+    'Zu diesem Zeitpunkt nichts gelernt: Es ist noch kein Frame angekommen, oder jeder Eintrag ist verfallen.',
+  'neigh.macCaption':
+    'Jede Zeile ist eine Absender-MAC, die der Switch gesehen hat, und der Port, an dem sie ankam; Frames an andere MACs werden geflutet.',
+  'neigh.lastSeen': 'zuletzt vor {ago} gesehen',
   'sockets.showLabel': 'tcp {local} zu {peer}, {state}: diese Verbindung zeigen',
   'conns.none': 'Noch keine Verbindung.',
   'conns.noneOpen': 'Keine Verbindung ist offen.',
@@ -940,6 +963,9 @@ export const de: Messages = {
   'packet.neverOnLink':
     'Dieses Paket kam nie auf eine Leitung, darum gibt es keine Bytes zu zeigen.',
   'packet.ends': 'Von {from} nach {to}, {bytes} Bytes',
+  'packet.endsIp':
+    'Von {from} nach {to}, {bytes} Bytes: ein {ip} Bytes langes IP-Paket in einem Ethernet-Frame',
+  'packet.arpEveryone': 'alle Stationen im Segment',
   'packet.shownAs': 'Gezeigt, wie Leitung {link} es trug, gesendet von {node} bei {time}',
   'packet.later': '(später als die gezeigte Zeit)',
   'packet.routers':

@@ -372,6 +372,28 @@ export const panelEn = {
   'nat.kind.dnat': 'port forward',
   'nat.unreplied': 'unreplied',
   'nat.replied': 'answered',
+  'nodei.mac': 'MAC address',
+  'neigh.arpAt': 'ARP cache at {time}',
+  'neigh.arpNone':
+    'No neighbours known at this moment: the node has not sent to anyone on its links yet, or every entry has gone.',
+  'neigh.arpCaption':
+    'Each row is a neighbour on a link: its address, the MAC it answered with, and its state (Linux’s names).',
+  'neigh.col.address': 'Address',
+  'neigh.col.mac': 'MAC',
+  'neigh.col.state': 'State',
+  'neigh.col.port': 'Port',
+  'neigh.col.ageing': 'Ages out in',
+  'neigh.dev': 'on {iface}',
+  'neigh.unknown': 'not known yet',
+  'neigh.reachable': 'answered lately: used as is for {left} more',
+  'neigh.stale': 'older than 30 s: asked for again when next used; removed in {left}',
+  'neigh.incomplete': 'asked for ({probes} of 3 requests); packets wait; next step in {left}',
+  'neigh.macAt': 'MAC address table at {time}',
+  'neigh.macNone':
+    'Nothing learned at this moment: no frame has come in yet, or every entry has aged out.',
+  'neigh.macCaption':
+    'Each row is a source MAC the switch has seen and the port it came in on; frames to other MACs are flooded.',
+  'neigh.lastSeen': 'last seen {ago} ago',
   'sockets.showLabel': 'tcp {local} to {peer}, {state}: show this connection',
   'conns.none': 'No connection yet.',
   'conns.noneOpen': 'No connection is open.',
@@ -829,6 +851,8 @@ export const panelEn = {
     'Select a packet in the picture, the packet list or the ladder diagram to see its headers, what each field is for, and its bytes.',
   'packet.neverOnLink': 'This packet never went onto a link, so there are no bytes to show.',
   'packet.ends': 'From {from} to {to}, {bytes} bytes',
+  'packet.endsIp': 'From {from} to {to}, {bytes} bytes: a {ip}-byte IP packet in an Ethernet frame',
+  'packet.arpEveryone': 'every station on the segment',
   'packet.shownAs': 'Shown as link {link} carried it, sent by {node} at {time}',
   'packet.later': '(later than the time shown)',
   'packet.routers':

@@ -20,11 +20,29 @@ import { recordList } from '../../engine/traceRecords.ts';
 const { scenario, records } = runSimulationFile('ping-over-a-link.json');
 const wifi = { kind: 'link', link: 'wifi' } as const;
 const S = 1e9;
-/** Each request the pinger sends and each reply the echo server sends is one frame on the link. */
+/**
+ * Each request the pinger sends and each reply the echo server sends is one frame on the link,
+ * and so is each ARP request and reply. A request leaves when the laptop knows the server's MAC:
+ * at once once it has learned it (no entry expires in this 15 s run), else when it learns it;
+ * and never if ARP failed first (its `ip.drop` arpFailed: on this lossy link the first two
+ * pings' requests all wait, with three ARP requests lost or unanswered).
+ */
 function sentBy(time: number): number {
+  const learned = recordsOfType(records, 'arp.learn')
+    .filter((r) => r.node === 'laptop')
+    .map((r) => r.t);
+  const failed = new Set(
+    recordsOfType(records, 'ip.drop')
+      .filter((r) => r.reason === 'arpFailed')
+      .map((r) => r.pkt),
+  );
+  const leaves = (t: number) => (learned.some((l) => l <= t) ? t : learned.find((l) => l > t));
+  const requests = recordsOfType(records, 'app.request').filter((r) => !failed.has(r.pkt));
   return (
-    recordsOfType(records, 'app.request').filter((r) => r.t <= time).length +
-    recordsOfType(records, 'app.serve').filter((r) => r.t <= time).length
+    requests.filter((r) => (leaves(r.t) ?? Infinity) <= time).length +
+    recordsOfType(records, 'app.serve').filter((r) => r.t <= time).length +
+    recordsOfType(records, 'arp.request').filter((r) => r.t <= time).length +
+    recordsOfType(records, 'arp.reply').filter((r) => r.t <= time).length
   );
 }
 
@@ -57,13 +75,14 @@ describe('how many packets a capture holds', () => {
   it('counts every request and reply put on the link over the whole run', () => {
     const whole = sentBy(Infinity);
     // Five pings of one to four attempts, each a request and (unless the request was lost) a
-    // reply: from 10 frames (no loss) to 40.
-    expect(whole).toBeGreaterThanOrEqual(10);
-    expect(whole).toBeLessThanOrEqual(40);
+    // reply: from 10 frames (no loss) to 40; and the ARP exchange before the first, 2 frames or
+    // (a lost request asked again 1 s later) more.
+    expect(whole).toBeGreaterThanOrEqual(12);
+    expect(whole).toBeLessThanOrEqual(46);
     expect(captureFrameCount(recordList(records), wifi, 'wholeRun', 0)).toBe(whole);
   });
 
-  it('counts only those up to the moment shown: one request at 0 s', () => {
+  it('counts only those up to the moment shown: one ARP request at 0 s', () => {
     expect(captureFrameCount(recordList(records), wifi, 'untilShown', 0)).toBe(1);
     expect(sentBy(0)).toBe(1);
     for (const t of [0.5 * S, 1.25 * S, 3 * S]) {
@@ -130,8 +149,8 @@ describe('the capture file', () => {
     expect(read.file.records.length).toBe(sentBy(Infinity));
     const start = captureFile(input, wifi, 'untilShown');
     expect(start.name).toBe('ping-over-one-link-wifi-to-0.000s.pcap');
-    // The pcap header (24 bytes), one record header (16) and the first request: IPv4 (20), UDP
-    // (8) and the pinger's 56-byte payload (its default size, as ping's).
-    expect(start.bytes.length).toBe(24 + 16 + 20 + 8 + 56);
+    // The pcap header (24 bytes), one record header (16) and the first frame: the laptop's ARP
+    // request, 14 bytes of Ethernet header and 28 of ARP padded to 60 (a capture holds no FCS).
+    expect(start.bytes.length).toBe(24 + 16 + 60);
   });
 });

@@ -8,12 +8,14 @@
 //   once from one interface. Every TCP client here sends the handshake's last ACK and its first
 //   data at the same instant, so the data waits (and bulk uploads, the 5000-byte logo and a
 //   20 kB STOR send bursts of segments). The pinger sends one packet at a time and the echo
-//   answers each alone, so Ping and the backup route have none; but the fragments of one
-//   datagram leave one interface together, so the MTU scenario's pings queue (and its TCP upload
-//   too).
+//   answers each alone, so Ping and the backup route have none (their first request waits for
+//   ARP alone); but the fragments of one datagram leave one interface together, so the MTU
+//   scenario's pings queue (and its TCP upload too).
 // - A port scan moves no data (SYNs, SYN-ACKs and RSTs only) and sends each probe and answer
-//   alone, 5 ms apart: throughput only. A SYN flood's server with SYN cookies still serves the
-//   office's pages: requests and the TCP charts.
+//   alone, 5 ms apart; but the printer is switched off, so the router's ARP for it fails and it
+//   answers the 16 probes that waited with ICMP host unreachable at once: throughput and queue.
+//   A SYN flood's server with SYN cookies still serves the office's pages: requests and the TCP
+//   charts.
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runSimulationFile } from '../../../tests/support/vizTestRuns.ts';
@@ -45,7 +47,7 @@ const EXPECTED: Record<string, ChartKind[]> = {
   'firewall.json': ['requests', ...TCP],
   'firewall-closed.json': ['throughput', 'rto'],
   'syn-flood.json': ['requests', ...TCP],
-  'port-scan.json': ['throughput'],
+  'port-scan.json': ['throughput', 'queue'],
   'home-nat.json': ['requests', ...TCP],
   'load-balancer.json': ['requests', ...TCP],
   'load-balancer-failover.json': ['requests', ...TCP],

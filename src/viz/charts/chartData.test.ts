@@ -54,8 +54,12 @@ describe('chart data', () => {
     const chart = chartData({ records: recordList(records), time: end, names }, 'throughput');
     expect(chart.groups.map((g) => g.key).sort()).toEqual(['lan', 'wan']);
     expect(chart.lines.length).toBe(4);
-    // The transfer's packets end at 1.978 s: 120 bins would be 16.5 ms, rounded up to 20 ms.
-    expect(chart.xMax).toBe(1_978_066_240);
+    // The chart ends with the transfer's last frame, when it arrived (about 2.065 s: 120 bins
+    // would be 17.2 ms, rounded up to 20 ms).
+    const lastArrival = records.filter((r) => r.type === 'link.rx').at(-1)!.t;
+    expect(chart.xMax).toBe(lastArrival);
+    expect(lastArrival / 120).toBeGreaterThan(15_000_000);
+    expect(lastArrival / 120).toBeLessThan(20_000_000);
     expect(chart.binNs).toBe(20_000_000);
     const wan = chart.lines.find((l) => l.label === 'wan: Router → Server')!;
     expect(Math.max(...wan.points.v)).toBeLessThanOrEqual(2e6 * (1 + 1e-9));

@@ -5,7 +5,7 @@ import type { TraceRecord, TraceRecords } from '../../engine/trace.ts';
 import '../../net/link/linkTrace.ts';
 import '../../machines/tcp/tcpTrace.ts';
 import '../../sim/appTrace.ts';
-import { wireSize } from '../../net/wire/packet.ts';
+import { frameWireLength } from '../../net/wire/frame.ts';
 
 /** Points of one series in time order: `t[i]` in ns, `v[i]` in the series' own unit. */
 export interface Points {
@@ -206,7 +206,7 @@ function read(state: State, record: TraceRecord): void {
         maxDuration: 0,
       }));
       const duration = tx ? tx.end - tx.begin : 0;
-      const bytes = tx ? tx.bytes : wireSize(record.packet);
+      const bytes = tx ? tx.bytes : frameWireLength(record.packet);
       dir.start.push(record.t - duration);
       dir.end.push(record.t);
       dir.bytes.push(bytes);

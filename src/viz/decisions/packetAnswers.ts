@@ -5,13 +5,14 @@
 // looks a bounded number of the node's packets ahead (or back) and takes the nearest that fits.
 
 import type { TraceRecord, TraceRecords } from '../../engine/trace.ts';
+import { carriesIp, type IpRecord } from '../../net/link/linkRecords.ts';
 import { readQuote } from '../../net/wire/icmpErrors.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 
 /** How many of the node's own link records a search reads before it gives up. */
 const REACH = 5_000;
 
-type PacketRecord = TraceRecord<'link.txBegin'> | TraceRecord<'link.rx'>;
+type PacketRecord = IpRecord;
 
 /** The first `type` record of `node` after `index` whose packet passes `test`. */
 export function findAhead(
@@ -24,8 +25,8 @@ export function findAhead(
   let seen = 0;
   for (let i = index + 1; i < records.length && seen < REACH; i++) {
     if (records.typeAt(i) !== type) continue;
-    const r = records.get(i) as PacketRecord;
-    if (r.node !== node) continue;
+    const r = records.get(i) as TraceRecord<'link.txBegin' | 'link.rx'>;
+    if (r.node !== node || !carriesIp(r)) continue;
     seen++;
     if (test(r.packet)) return r;
   }
@@ -43,8 +44,8 @@ export function findBehind(
   let seen = 0;
   for (let i = Math.min(index, records.length) - 1; i >= 0 && seen < REACH; i--) {
     if (records.typeAt(i) !== type) continue;
-    const r = records.get(i) as PacketRecord;
-    if (r.node !== node) continue;
+    const r = records.get(i) as TraceRecord<'link.txBegin' | 'link.rx'>;
+    if (r.node !== node || !carriesIp(r)) continue;
     seen++;
     if (test(r.packet)) return r;
   }

@@ -5,6 +5,7 @@
 
 import type { TraceRecord, TraceRecords, TraceType } from '../../engine/trace.ts';
 import type { Indexed, Visit } from './decisionTypes.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 /**
  * The record types that name a packet at a node, which the deciders read. A new kind of decision
@@ -65,6 +66,7 @@ export function visitsAt(own: readonly Indexed[], pkt: number, node: string): Vi
     const r = item.record;
     if (!('node' in r) || r.node !== node) continue;
     if (r.type === 'link.rx') {
+      if (!carriesIp(r)) continue;
       current = { node, pkt, made: false, packet: r.packet, t: r.t, own: [item] };
       visits.push(current);
       continue;
@@ -74,7 +76,9 @@ export function visitsAt(own: readonly Indexed[], pkt: number, node: string): Vi
       visits.push(current);
     }
     current.own.push(item);
-    if (current.made && !current.packet && r.type === 'link.txBegin') current.packet = r.packet;
+    if (current.made && !current.packet && r.type === 'link.txBegin' && carriesIp(r)) {
+      current.packet = r.packet;
+    }
   }
   return visits;
 }

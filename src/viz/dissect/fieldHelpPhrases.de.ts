@@ -5,6 +5,27 @@ import type { Translation } from '../../engine/language.ts';
 import type { FIELD_HELP_EN } from './fieldHelpPhrases.ts';
 
 export const FIELD_HELP_DE: Translation<typeof FIELD_HELP_EN> = {
+  'eth.dst':
+    'Die MAC-Adresse der nächsten Station auf dieser Leitung: des nächsten Hops (ein Router oder das Ziel selbst), per ARP ermittelt, oder ff:ff:ff:ff:ff:ff für alle. Ein Switch leitet den Rahmen danach weiter.',
+  'eth.src':
+    'Die MAC-Adresse der Schnittstelle, die den Rahmen auf dieser Leitung gesendet hat. Switches lernen daraus, hinter welchem Port diese Station liegt.',
+  'eth.type':
+    'Was der Rahmen transportiert, damit der Empfänger ihn weitergibt: 0x0800 IPv4, 0x0806 ARP.',
+  'eth.padding':
+    'Null-Bytes, die einen kurzen Rahmen auf das Ethernet-Minimum von 60 Bytes (64 mit FCS) auffüllen, damit eine Kollision immer bemerkt wird, solange er gesendet wird.',
+  'arp.hwType': 'Die Art der gefragten Sicherungsschicht-Adresse: 1 ist Ethernet.',
+  'arp.protoType': 'Die Art der gefragten Netzwerkadresse: 0x0800 ist IPv4.',
+  'arp.hwSize': 'Länge einer Sicherungsschicht-Adresse in Bytes: 6 für eine MAC-Adresse.',
+  'arp.protoSize': 'Länge einer Netzwerkadresse in Bytes: 4 für IPv4.',
+  'arp.opcode':
+    'Was diese Nachricht ist: 1 eine Anfrage („Wer hat diese Adresse?“), 2 eine Antwort („Sie ist bei dieser MAC“).',
+  'arp.senderMac':
+    'Die MAC-Adresse der Station, die diese Nachricht sendet. Wer sie empfängt, darf sie sich merken.',
+  'arp.senderIp': 'Die IPv4-Adresse der Station, die diese Nachricht sendet.',
+  'arp.targetMac':
+    'In einer Anfrage unbekannt und daher null: Das ist die Frage. In einer Antwort die MAC-Adresse der Station, die gefragt hat.',
+  'arp.targetIp':
+    'In einer Anfrage die Adresse, deren MAC gesucht wird; nur die Station, der sie gehört, antwortet. In einer Antwort die Adresse der Station, die gefragt hat.',
   'ip.version':
     'Welche IP-Version das ist (4). Ein Empfänger liest sie zuerst, um zu wissen, wie er den Rest lesen muss.',
   'ip.ihl':

@@ -7,6 +7,26 @@ import { FIELD_HELP_DE } from './fieldHelpPhrases.de.ts';
 
 /** What each field is for. Keys are field ids without a `quote.` prefix. */
 export const FIELD_HELP_EN = {
+  'eth.dst':
+    'The MAC address of the next station on this link: the next hop (a router or the destination itself), found with ARP, or ff:ff:ff:ff:ff:ff for everyone. A switch forwards the frame by it.',
+  'eth.src':
+    'The MAC address of the interface that sent the frame on this link. Switches learn from it which port leads to that station.',
+  'eth.type': 'What the frame carries, so the receiver hands it on: 0x0800 IPv4, 0x0806 ARP.',
+  'eth.padding':
+    'Zero bytes that fill a short frame to Ethernet’s minimum of 60 bytes (64 with the FCS), so a collision is always noticed while it is sent.',
+  'arp.hwType': 'The kind of link-layer address asked about: 1 is Ethernet.',
+  'arp.protoType': 'The kind of network address asked about: 0x0800 is IPv4.',
+  'arp.hwSize': 'Length of a link-layer address in bytes: 6 for a MAC address.',
+  'arp.protoSize': 'Length of a network address in bytes: 4 for IPv4.',
+  'arp.opcode':
+    'What this message is: 1 a request (“who has this address?”), 2 a reply (“it is at this MAC”).',
+  'arp.senderMac':
+    'The MAC address of the station that sends this message. Whoever receives it may remember it.',
+  'arp.senderIp': 'The IPv4 address of the station that sends this message.',
+  'arp.targetMac':
+    'In a request, unknown and so zero: that is the question. In a reply, the MAC address of the station that asked.',
+  'arp.targetIp':
+    'In a request, the address whose MAC is wanted; only the station that owns it answers. In a reply, the address of the station that asked.',
   'ip.version':
     'Which version of IP this is (4). A receiver reads it first to know how to parse the rest.',
   'ip.ihl':

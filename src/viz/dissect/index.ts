@@ -11,4 +11,5 @@ export {
   type FieldRow,
   type PacketLayer,
 } from './packetFields.ts';
+export { dissectFrame } from './frameFields.ts';
 export { decryptSegment, tlsKeysAt, type TlsRole } from './tlsView.ts';

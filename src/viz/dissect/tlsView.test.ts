@@ -9,6 +9,7 @@ import { decodeApp } from '../packet/appMessage.ts';
 import { decryptSegment, tcpStream, tlsKeysAt } from './tlsView.ts';
 import { packetEnds } from '../packet/packetTrace.ts';
 import { recordList } from '../../engine/traceRecords.ts';
+import { carriesIp, type IpRecord } from '../../net/link/linkRecords.ts';
 
 function httpsRun(): readonly TraceRecord[] {
   const result = validateScenario({
@@ -43,8 +44,10 @@ function httpsRun(): readonly TraceRecord[] {
 }
 
 const records = httpsRun();
-const sent = records.filter((r): r is TraceRecord<'link.txBegin'> => r.type === 'link.txBegin');
-const isTls = (r: TraceRecord<'link.txBegin'>) =>
+const sent = records.filter(
+  (r): r is IpRecord<'link.txBegin'> => r.type === 'link.txBegin' && carriesIp(r),
+);
+const isTls = (r: IpRecord<'link.txBegin'>) =>
   r.packet.transport.kind === 'tcp' && r.packet.payload.length > 0;
 const keys = records.filter((r): r is TraceRecord<'tls.keys'> => r.type === 'tls.keys');
 

@@ -6,8 +6,8 @@
 // fixed order (no randomness), so the same packet always asks the same questions. Pure data:
 // EncapsulationQuiz.svelte (src/ui/inspectors, through PacketQuiz.svelte) draws it, for the
 // packet inspector and for the lesson step "encapsulation". The transport questions are in
-// transportQuestions.ts. There is no link layer: the simulator's packets are IPv4 datagrams
-// (its captures are LINKTYPE_IPV4), so the quiz starts at IPv4. Its words are in quizPhrases.ts,
+// transportQuestions.ts. The quiz starts at IPv4: the Ethernet header of the frame (which the
+// inspector shows) changes at every hop and is not asked about. Its words are in quizPhrases.ts,
 // in the context's language (English by default).
 
 import { ENGLISH, type Language } from '../../engine/language.ts';

@@ -3,6 +3,7 @@
 // who forwarded it, the scenario's addresses for distractors, how addresses are named, and the
 // language the quiz speaks.
 
+import { isIpPacket } from '../../net/wire/frame.ts';
 import { ENGLISH, type Language } from '../../engine/language.ts';
 import type { ScenarioNode } from '../../sim/index.ts';
 import type { NetworkNames } from '../names/index.ts';
@@ -38,7 +39,7 @@ export function packetQuizContext(
   return {
     app,
     echo: message ? { kind: message.kind } : null,
-    previousTtl: before ? before.packet.ip.ttl : null,
+    previousTtl: before && isIpPacket(before.packet) ? before.packet.ip.ttl : null,
     forwarder: names.title(hop.node),
     addresses,
     label: (address) => names.endpoint(address),

@@ -11,6 +11,8 @@ import {
 } from './ladderView.ts';
 import { recordsOfType, runSimulationFile } from '../../../tests/support/vizTestRuns.ts';
 import { recordList } from '../../engine/traceRecords.ts';
+import { ipPacketOf } from '../../net/wire/frame.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 const MS = 1_000_000;
 
@@ -50,7 +52,9 @@ describe('the ladder of the TCP bulk transfer', () => {
       expect(arrow.arrived).toBe(last.t);
       expect(last.node).toBe(arrow.from === 0 ? 'server' : 'laptop');
     }
-    expect(syn!.sent).toBe(100 * MS);
+    // The upload starts at 100 ms; its SYN leaves after the laptop's ARP exchange with the
+    // router, 2 × (1 ms + 5.12 us) (64-byte frames at 100 Mbit/s).
+    expect(syn!.sent).toBe(100 * MS + 2_010_240);
     expect(synAck!.sent).toBe(syn!.arrived);
     expect(ack!.sent).toBe(synAck!.arrived);
     expect(syn!.title).toMatch(/^TCP 10\.0\.1\.10:\d+ → 10\.0\.2\.20:5001 SYN seq=\d+ len=0$/);
@@ -70,13 +74,14 @@ describe('the ladder of the TCP bulk transfer', () => {
     expect(syn!.conn).toMatch(/^10\.0\.1\.10:\d+\|10\.0\.2\.20:5001$/);
     expect(new Set(l.arrows.map((a) => a.conn)).size).toBe(1);
     // The SYN has no ACK flag; the SYN-ACK acknowledges the client's ISN + 1.
-    const isn = txBegins.find((r) => r.pkt === syn!.pkt)!.packet.transport;
+    const isn = ipPacketOf(txBegins.find((r) => r.pkt === syn!.pkt)!.packet).transport;
     expect(syn!.ack).toBeNull();
     expect(isn.kind === 'tcp' && synAck!.ack === (isn.seq + 1) % 2 ** 32).toBe(true);
   });
 
   it('shows every packet of the connection once, ending with the close', () => {
-    const pkts = new Set(txBegins.map((r) => r.pkt));
+    // (ARP frames are no part of the connection's ladder.)
+    const pkts = new Set(txBegins.filter(carriesIp).map((r) => r.pkt));
     expect(l.arrows).toHaveLength(pkts.size);
     expect(l.arrows.at(-2)?.label).toMatch(/^FIN-ACK seq=1 ack=300002 len=0$/);
     expect(l.arrows.at(-1)).toMatchObject({ from: 0, label: 'ACK seq=300002 ack=2 len=0' });
@@ -109,7 +114,9 @@ describe('the ladder of the TCP bulk transfer', () => {
     expect(syn!.y2).toBeCloseTo(view.nowY);
     expect(syn!.x2).toBeGreaterThan(view.lanes[0]);
     expect(syn!.x2).toBeLessThan(view.lanes[1]);
-    const later = ladderView(l, 150 * MS, { width: 600, fitHeight: 400 });
+    // The SYN reaches the server at 163.78 ms (the router asks for its MAC on the way), the
+    // SYN+ACK the laptop at 185.04 ms.
+    const later = ladderView(l, 190 * MS, { width: 600, fitHeight: 400 });
     expect(
       arrowsOf(later)
         .slice(0, 2)
@@ -140,9 +147,15 @@ describe('the ladder between two nodes of the ping scenario', () => {
   it('names requests, replies and retries, and where they were lost', () => {
     const requests = recordsOfType(records, 'app.request');
     expect(l.arrows.filter((a) => a.from === 0)).toHaveLength(requests.length);
-    expect(l.arrows[0]).toMatchObject({ message: 'request 1', retransmit: null, arrived: null });
-    expect(l.arrows[0]!.lost).toMatchObject({ reason: 'lost on the wire', link: 'wifi' });
-    expect(l.arrows[1]).toMatchObject({ message: 'request 1 (retry 1)', retransmit: 'retry 1' });
+    // The run's first loss (seed 25): request 3 on the Wi-Fi; the laptop's retry follows it.
+    expect(l.arrows[0]).toMatchObject({ message: 'request 1', lost: null });
+    const lost = l.arrows.findIndex((a) => a.lost !== null);
+    expect(l.arrows[lost]).toMatchObject({ message: 'request 3', retransmit: null, arrived: null });
+    expect(l.arrows[lost]!.lost).toMatchObject({ reason: 'lost on the wire', link: 'wifi' });
+    expect(l.arrows[lost + 1]).toMatchObject({
+      message: 'request 3 (retry 1)',
+      retransmit: 'retry 1',
+    });
     const reply = l.arrows.find((a) => a.from === 1 && a.arrived !== null)!;
     expect(reply.message).toMatch(/^reply \d+/);
     const port = recordsOfType(records, 'socket.bind').find((r) => r.node === 'laptop')!.port;
@@ -151,7 +164,7 @@ describe('the ladder between two nodes of the ping scenario', () => {
 
   it('puts the lost packet’s cross midway between the lifelines', () => {
     const view = ladderView(l, 15_000 * MS, { width: 500 });
-    const lost = arrowsOf(view)[0]!;
+    const lost = arrowsOf(view).find((a) => a.end === 'lost')!;
     expect(lost.end).toBe('lost');
     expect(lost.x2).toBeCloseTo((view.lanes[0] + view.lanes[1]) / 2);
   });

@@ -8,6 +8,7 @@ import type { TraceRecord, TraceRecords, TraceType } from '../../engine/trace.ts
 import { recordsOfTypes } from '../../engine/traceRecords.ts';
 import { parseIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { Packet } from '../../net/wire/packet.ts';
+import { carriesIp, type IpRecord } from '../../net/link/linkRecords.ts';
 import type { ScenarioNode } from '../../sim/index.ts';
 import {
   appMessageName,
@@ -73,7 +74,7 @@ export type LadderScope =
   { kind: 'connection'; node: string; conn: string } | { kind: 'nodes'; a: string; b: string };
 
 interface PacketInfo {
-  first: TraceRecord<'link.txBegin'>;
+  first: IpRecord<'link.txBegin'>;
   rx: { t: number; node: string }[];
   losses: NonNullable<LadderArrow['lost']>[];
   refused: string | null;
@@ -133,7 +134,9 @@ function indexPackets(records: TraceRecords, language: Language): Map<number, Pa
       continue;
     }
     if (r.type === 'link.txBegin') {
-      if (!packets.has(r.pkt)) packets.set(r.pkt, { first: r, rx: [], losses: [], refused: null });
+      // ARP frames are not drawn: the ladder shows what the two ends' IP layers exchange.
+      if (!packets.has(r.pkt) && carriesIp(r))
+        packets.set(r.pkt, { first: r, rx: [], losses: [], refused: null });
       continue;
     }
     if (!('pkt' in r)) continue;
@@ -144,7 +147,7 @@ function indexPackets(records: TraceRecords, language: Language): Map<number, Pa
       info.losses.push({ t: r.t, reason: because(r.reason), node: r.node, link: r.link });
     } else if (r.type === 'queue.drop') {
       info.losses.push({ t: r.t, reason: because(r.reason), node: r.node });
-    } else if (r.type === 'ip.drop' && r.reason !== 'notForMe') {
+    } else if (r.type === 'ip.drop' && r.reason !== 'notForMe' && r.reason !== 'otherHost') {
       const reason = r.reason === 'filtered' ? filtered(r.pkt) : because(r.reason);
       info.losses.push({ t: r.t, reason, node: r.node });
       // Damaged: dropped by the node it reached, which may be its destination.

@@ -13,6 +13,7 @@ import '../../machines/server/serverTrace.ts';
 import { readQuote } from '../../net/wire/icmpErrors.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { Packet } from '../../net/wire/packet.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 /** One end of a conversation: an address and, for TCP and UDP, a port. */
 export interface ConnectionEnd {
@@ -156,6 +157,10 @@ export class ConnectionTracker {
     switch (record.type) {
       case 'link.txBegin':
       case 'link.rx': {
+        if (!carriesIp(record)) {
+          this.byPacket.set(record.pkt, null); // ARP belongs to no conversation
+          return null;
+        }
         const found = packetConversation(record.packet);
         // A fragment has no ports: it is its datagram's (ip.fragment tied it before).
         const key = found

@@ -13,7 +13,7 @@ import '../../machines/retry/retryTrace.ts';
 import '../../machines/server/serverTrace.ts';
 import '../../kinds/firewall/firewallTrace.ts';
 import '../../kinds/nat/natTrace.ts';
-import type { Packet } from '../../net/wire/packet.ts';
+import { isArpFrame, type Frame } from '../../net/wire/frame.ts';
 import { ACTION_VIEWS, APP_VIEWS } from '../kinds/viewRegistry.ts';
 import { isIcmpError } from '../packet/index.ts';
 import { ConnectionTracker, type LogConnection } from './logConnections.ts';
@@ -72,14 +72,15 @@ const G = Object.fromEntries(LOG_GROUPS.map((g, i) => [g, 1 << i])) as Record<Lo
 const IP_PROTOCOLS: Record<number, number> = { 1: P.icmp, 6: P.tcp, 17: P.udp };
 const ALL_PROTOCOLS = LOG_PROTOCOLS.reduce((bits, p) => bits | P[p], 0);
 
-/** A packet's protocol bit; a fragment (raw) is its datagram's protocol's. */
-function packetProtocol(packet: Packet): number {
-  const t = packet.transport;
+/** A frame's protocol bit; a fragment (raw) is its datagram's protocol's. */
+function packetProtocol(frame: Frame): number {
+  if (isArpFrame(frame)) return 0; // ARP is the link layer's: tagged `link` with every frame
+  const t = frame.transport;
   return t.kind === 'raw' ? (IP_PROTOCOLS[t.protocol] ?? 0) : P[t.kind];
 }
 
 /** Record types of the network and transport layers (the rest is the application layer). */
-const NETWORK_RECORDS = /^(?:link|queue|ip|switch|socket|tcp|sim|fw|nat)\./;
+const NETWORK_RECORDS = /^(?:link|queue|ip|arp|switch|socket|tcp|sim|fw|nat)\./;
 
 /** The log group of each kind's records, as its view says. */
 const KIND_GROUPS = new Map<string, (record: TraceRecord) => LogGroup>();
@@ -99,7 +100,11 @@ export function tagRecord(record: TraceRecord, packets: PacketInfo): RecordTags 
   switch (record.type) {
     case 'link.txBegin':
     case 'link.rx': {
-      const info = { protocol: packetProtocol(record.packet), error: isIcmpError(record.packet) };
+      const frame = record.packet;
+      const info = {
+        protocol: packetProtocol(frame),
+        error: !isArpFrame(frame) && isIcmpError(frame),
+      };
       packets.set(record.pkt, info);
       const groups = G.packets | (info.error ? G.errors : 0);
       return tags([record.node], P.link | info.protocol, groups);
@@ -125,6 +130,16 @@ export function tagRecord(record: TraceRecord, packets: PacketInfo): RecordTags 
       return tags([record.node], ALL_PROTOCOLS, G.states);
     case 'switch.learn':
       return tags([record.node], P.link, G.states);
+    // ARP belongs to the link layer: its questions and answers are packets, its cache states.
+    case 'arp.request':
+    case 'arp.reply':
+      return tags([record.node], P.link, G.packets);
+    case 'arp.learn':
+    case 'arp.expire':
+    case 'arp.forget':
+      return tags([record.node], P.link, G.states);
+    case 'arp.fail':
+      return tags([record.node], P.link, G.drops | G.errors);
     case 'switch.forward':
       return tags([record.node], P.link | of(record.pkt).protocol, G.packets);
     case 'switch.filter':
@@ -225,8 +240,9 @@ export function tagRecord(record: TraceRecord, packets: PacketInfo): RecordTags 
 function unknownTags(record: Record<string, unknown>): RecordTags {
   const node = typeof record.node === 'string' ? [record.node] : [];
   const link = typeof record.link === 'string' ? record.link : null;
-  const packet = record.packet as Packet | undefined;
-  const protocol = packet?.transport ? packetProtocol(packet) : 0;
+  const packet = record.packet as Frame | undefined;
+  const protocol =
+    packet && ('transport' in packet || 'arp' in packet) ? packetProtocol(packet) : 0;
   return {
     nodes: node,
     link: node.length ? null : link,

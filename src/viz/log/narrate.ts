@@ -9,11 +9,14 @@ import { ENGLISH, type Language } from '../../engine/language.ts';
 import type { TraceRecord, TraceRecords } from '../../engine/trace.ts';
 import { asRecords } from '../../engine/traceRecords.ts';
 import type { Packet } from '../../net/wire/packet.ts';
-import { packetLabel } from '../packet/index.ts';
+import { isIpPacket, type Frame } from '../../net/wire/frame.ts';
+import { arpLabel, packetLabel } from '../packet/index.ts';
+import type { ArpPacket } from '../../net/wire/arp.ts';
 import type { NetworkNames } from '../names/index.ts';
 import { kindNarrator } from './narrateKinds.ts';
 import { packetSentence, type EntryKind, type PacketContext, type Said } from './narratePackets.ts';
 import { serverContext, serverSentence } from './narrateServers.ts';
+import { arpSentence } from './narrateArp.ts';
 import { retrySentence } from './narrateRetries.ts';
 import { tcpContext, tcpSentence } from './narrateTcp.ts';
 import { narratePhrases } from './narratePhrases.ts';
@@ -84,7 +87,9 @@ export class Narration {
       seen: (pkt, index) => seenAt.set(pkt, index),
       packet: (pkt) => {
         const index = seenAt.get(pkt);
-        return index < 0 ? undefined : (this.records.get(index) as { packet?: Packet }).packet;
+        const frame =
+          index < 0 ? undefined : (this.records.get(index) as { packet?: Frame }).packet;
+        return frame && isIpPacket(frame) ? frame : undefined;
       },
     };
     this.tcp = tcpContext(names, records, language);
@@ -108,6 +113,7 @@ export class Narration {
       const record = this.records.get(index);
       const said =
         packetSentence(record, index, this.ctx) ??
+        arpSentence(record, this.names, this.language) ??
         tcpSentence(record, this.tcp) ??
         this.kinds(record, index) ??
         serverSentence(record, this.servers) ??
@@ -241,6 +247,11 @@ function isPacket(value: unknown): value is Packet {
   );
 }
 
+/** Whether a value looks like an ARP frame. */
+function isArpFrameValue(value: unknown): value is { arp: ArpPacket } {
+  return typeof value === 'object' && value !== null && 'arp' in value && 'eth' in value;
+}
+
 /** One field of an unknown record as words. */
 function describeValue(
   key: string,
@@ -252,6 +263,7 @@ function describeValue(
   if (key === 'pkt' && typeof value === 'number')
     return say('unknown.packet', { pkt: String(value) });
   if (isPacket(value)) return `${key} ${packetLabel(value)}`;
+  if (isArpFrameValue(value)) return `${key} ${arpLabel(value.arp)}`;
   if (value instanceof Uint8Array)
     return say('unknown.bytes', { key, count: formatCount(value.length, language) });
   if (key === 'node' && typeof value === 'string')

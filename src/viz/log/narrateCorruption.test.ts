@@ -13,6 +13,7 @@ import { networkNames } from '../names/index.ts';
 import { packetJourney } from '../packet/packetTrace.ts';
 import { recordTags } from './logFilter.ts';
 import { narrate } from './narrate.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 const { scenario, records } = runSimulationFile('corrupted-link.json');
 const names = networkNames(scenario.nodes);
@@ -24,6 +25,7 @@ const said = (r: TraceRecord, language: 'en' | 'de' = 'en') =>
 const corrupt = recordsOfType(records, 'link.corrupt');
 const sent = new Map(
   recordsOfType(records, 'link.txBegin')
+    .filter(carriesIp)
     .filter((r) => r.link === 'cable')
     .map((r) => [r.pkt, r.packet]),
 );

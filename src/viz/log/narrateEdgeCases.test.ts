@@ -7,6 +7,8 @@ import { formatTime, narrate } from './narrate.ts';
 import { article } from './narratePackets.ts';
 import { networkNames } from '../names/index.ts';
 import { checked, run, texts } from './narrateTestHelpers.ts';
+import { ipPacketOf, isArpFrame } from '../../net/wire/frame.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 describe('narrate edge cases', () => {
   const names = networkNames(checked(scenarioJson).nodes);
@@ -107,8 +109,10 @@ describe('narrate edge cases', () => {
   });
 
   it('names the destination of a dropped packet seen earlier by its id, the latest one', () => {
-    const sent = run(scenarioJson, 7).records.find((r) => r.type === 'link.txBegin');
-    if (sent?.type !== 'link.txBegin') throw new Error('no packet was sent');
+    const sent = run(scenarioJson, 7).records.find(
+      (r) => r.type === 'link.txBegin' && carriesIp(r),
+    );
+    if (sent?.type !== 'link.txBegin' || !carriesIp(sent)) throw new Error('no packet was sent');
     // The same UDP packet readdressed by hand to 10.9.8.7; ids past the usual range too.
     const other = {
       ...sent.packet,
@@ -151,8 +155,15 @@ describe('narrate edge cases', () => {
   });
 
   it('narrates record types it does not know from their fields, packets by their label', () => {
-    const packet = run(scenarioJson, 7).records.find((r) => r.type === 'link.txBegin');
+    const frames = run(scenarioJson, 7).records.filter((r) => r.type === 'link.txBegin');
+    const packet = frames.find((r) => r.type === 'link.txBegin' && carriesIp(r));
     if (packet?.type !== 'link.txBegin') throw new Error('no packet was sent');
+    // An ARP frame in an unknown record is told by its label too.
+    const arp = frames[0];
+    if (arp?.type !== 'link.txBegin' || !isArpFrame(arp.packet)) throw new Error('no ARP');
+    expect(say([{ t: 5, type: 'arp.future', frame: arp.packet }])).toEqual([
+      'arp.future: frame ARP request Who has 192.168.1.20? Tell 192.168.1.10.',
+    ]);
     expect(
       say([
         { t: 1, type: 'cache.pick', node: 'laptop', pool: 'web', backend: '192.168.1.20:80' },
@@ -170,7 +181,7 @@ describe('narrate edge cases', () => {
     ).toEqual([
       'cache.pick: node Laptop, pool "web", backend "192.168.1.20:80".',
       'disk.read: node Echo server, pid 3, burst 1460, reason "quantum".',
-      `tcp.future: packet #3, packet UDP ${(packet.packet.transport as { srcPort: number }).srcPort} → 7 len=56, data 5 bytes, deep {"a":[1,2]}.`,
+      `tcp.future: packet #3, packet UDP ${(ipPacketOf(packet.packet).transport as { srcPort: number }).srcPort} → 7 len=56, data 5 bytes, deep {"a":[1,2]}.`,
       `tcp.long: text "${'x'.repeat(78)}….`,
     ]);
   });

@@ -28,6 +28,9 @@ const doc = {
   ],
   links: [{ id: 'lan', a: 'pc', b: 'web', latency: '1ms', bandwidth: '10Mbps' }],
   events: [
+    // A first ping fills both ARP caches, so the fetch during the crash reaches the web server
+    // (which drops it) instead of waiting for an ARP answer the crashed server never gives.
+    { at: '100ms', type: 'ping', node: 'pc', target: 'web', count: 1 },
     { at: '500ms', type: 'linkChange', link: 'lan', bandwidth: '2Mbps', latency: '20ms' },
     { at: '1s', type: 'nodeCrash', node: 'web' },
     { at: '1100ms', type: 'fetch', node: 'pc', server: 'web', path: '/index.html' },

@@ -17,6 +17,7 @@ import { summaryCards } from '../summary/summaryCards.ts';
 import { summariseRecords } from '../../sim/index.ts';
 import { recordTags } from './logFilter.ts';
 import { narrate } from './narrate.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 const { scenario, records } = runSimulationFile('mtu-path-discovery.json');
 const names = networkNames(scenario.nodes);
@@ -27,9 +28,9 @@ const said = (r: TraceRecord, language: 'en' | 'de' = 'en') =>
 
 const [cut] = recordsOfType(records, 'ip.fragment');
 const [rebuilt] = recordsOfType(records, 'ip.reassemble');
-const fragmentTx = recordsOfType(records, 'link.txBegin').filter(
-  (r) => r.link === 'old' && cut!.fragments.includes(r.pkt),
-);
+const fragmentTx = recordsOfType(records, 'link.txBegin')
+  .filter(carriesIp)
+  .filter((r) => r.link === 'old' && cut!.fragments.includes(r.pkt));
 const tooBig = recordsOfType(records, 'ip.drop').filter((r) => r.reason === 'fragmentationNeeded');
 
 describe('fragments in the log', () => {

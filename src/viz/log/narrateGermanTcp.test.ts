@@ -7,6 +7,8 @@ import bulkJson from '../../../simulations/tcp-bulk-transfer.json';
 import { networkNames } from '../names/index.ts';
 import { narrate } from './narrate.ts';
 import { checked, run, texts } from './narrateTestHelpers.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
+import { ipPacketOf } from '../../net/wire/frame.ts';
 
 const MS = 1e6;
 const names = networkNames(checked(bulkJson).nodes);
@@ -34,16 +36,18 @@ describe('the event log in German: TCP and servers', () => {
     );
     // The SYN: 20 bytes of IP, 20 of TCP and the 4-byte MSS option; its seq is the trace's.
     const syn = records.find(
-      (r): r is TraceRecord<'link.txBegin'> => r.type === 'link.txBegin' && r.node === 'laptop',
+      (r): r is TraceRecord<'link.txBegin'> =>
+        r.type === 'link.txBegin' && carriesIp(r) && r.node === 'laptop',
     )!;
-    const seq = (syn.packet.transport as { seq: number }).seq;
+    const seq = (ipPacketOf(syn.packet).transport as { seq: number }).seq;
     expect(text(syn)).toBe(
       `Laptop (10.0.1.10) beginnt, Paket #${syn.pkt} (TCP SYN, 44 Bytes) auf Leitung lan an Server (10.0.2.20:5001) zu senden (seq=${seq} len=0).`,
     );
-    // A full data segment: 1460 bytes of data and 40 of headers, written the German way.
+    // A full data segment: 1460 bytes of data and 40 of headers (a 1518-byte frame on the
+    // wire; the sentence gives the packet's size), written the German way.
     const data = records.find(
       (r): r is TraceRecord<'link.txBegin'> =>
-        r.type === 'link.txBegin' && r.node === 'laptop' && r.bytes === 1500,
+        r.type === 'link.txBegin' && r.node === 'laptop' && r.bytes === 1518,
     )!;
     expect(text(data)).toMatch(
       new RegExp(
@@ -52,11 +56,12 @@ describe('the event log in German: TCP and servers', () => {
     );
     // The router passes segments on with their TTL.
     const forwarded = records.find(
-      (r): r is TraceRecord<'link.txBegin'> => r.type === 'link.txBegin' && r.node === 'router',
+      (r): r is TraceRecord<'link.txBegin'> =>
+        r.type === 'link.txBegin' && carriesIp(r) && r.node === 'router',
     )!;
     expect(text(forwarded)).toMatch(
       new RegExp(
-        `^Router beginnt, Paket #${forwarded.pkt} über Leitung wan in Richtung Server \\(10\\.0\\.2\\.20:5001\\) zu senden, TTL jetzt ${forwarded.packet.ip.ttl}\\.$`,
+        `^Router beginnt, Paket #${forwarded.pkt} über Leitung wan in Richtung Server \\(10\\.0\\.2\\.20:5001\\) zu senden, TTL jetzt ${ipPacketOf(forwarded.packet).ip.ttl}\\.$`,
       ),
     );
     const timeWait = laptop.find((r) => r.state === 'TIME-WAIT')!;

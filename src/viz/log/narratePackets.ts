@@ -9,8 +9,15 @@ import { REASSEMBLY_TIMEOUT } from '../../net/ip/reassembly.ts';
 import { isFragment } from '../../net/wire/ipFragments.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { TraceRecord } from '../../engine/trace.ts';
-import { ipHeaderLength, transportHeaderLength, type Packet } from '../../net/wire/packet.ts';
 import {
+  ipHeaderLength,
+  transportHeaderLength,
+  wireSize,
+  type Packet,
+} from '../../net/wire/packet.ts';
+import { isArpFrame } from '../../net/wire/frame.ts';
+import {
+  arpInfo,
   isIcmpError,
   packetDestination,
   packetKind,
@@ -310,8 +317,15 @@ function txBegin(
   made: boolean,
 ): Said {
   const { say } = packetPhrases.in(language);
-  const { packet, link, bytes, node } = record;
+  const { packet, link, node } = record;
   const pkt = String(record.pkt);
+  if (isArpFrame(packet)) {
+    const info = arpInfo(packet.arp);
+    // `arp.request` and `arp.reply` say why it goes; this is the frame itself.
+    return { kind: 'detail', text: say('tx.arp', { node: names.title(node), pkt, link, info }) };
+  }
+  // The IP packet's own size: the frame around it (`record.bytes`) is the link's business.
+  const bytes = wireSize(packet);
   const to = names.endpoint(packetDestination(packet));
   const originates = names.nodeOf(packet.ip.src) === node;
   // A fragment is told where it was cut (its first hop), forwarded ones as any packet.
@@ -319,7 +333,7 @@ function txBegin(
     const by = originates
       ? `${names.title(node)} (${formatIpv4(packet.ip.src)})`
       : names.title(node);
-    return txFragment(record, by, to, language);
+    return txFragment(record, packet, by, to, language);
   }
   if (!originates) {
     return {
@@ -379,12 +393,13 @@ function txBegin(
 /** A fragment leaving the node that cut it: which datagram, which of its bytes. */
 function txFragment(
   record: TraceRecord<'link.txBegin'>,
+  packet: Packet,
   from: string,
   to: string,
   language: Language,
 ): Said {
   const { say } = packetPhrases.in(language);
-  const { ip, payload } = record.packet;
+  const { ip, payload } = packet;
   const first = ip.fragmentOffset * 8;
   return {
     kind: 'send',
@@ -443,6 +458,12 @@ function ipDrop(record: TraceRecord<'ip.drop'>, ctx: PacketContext, language: La
       return say('ip.interfaceDown', { node, pkt });
     case 'badChecksum':
       return say('ip.badChecksum', { node, pkt });
+    case 'otherHost':
+      return say('ip.otherHost', { node, pkt });
+    case 'arpFailed':
+      return say('ip.arpFailed', { node, pkt });
+    case 'arpQueueFull':
+      return say('ip.arpQueueFull', { node, pkt });
     case 'fragmentationNeeded':
       // A packet that never came in here is the node's own: it knew the path was too narrow.
       return packet === undefined || ctx.names.nodeOf(packet.ip.src) === record.node

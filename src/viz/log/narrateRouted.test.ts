@@ -50,6 +50,9 @@ describe('narrate routed networks', () => {
   it('follows a datagram through a router to a closed port and the ICMP error back', () => {
     const { records, entries } = run(routed(9));
     const all = texts(entries);
+    // Packet ids: the request #1, the laptop's ARP request and r1's reply #2 and #3, r1's ARP
+    // request and the server's reply #4 and #5; the server knows r1's MAC from its request, so
+    // its ICMP error is #6.
     expect(all).toContain('Router r1 forwards packet #1 from eth0 to eth1.');
     // The laptop sends with TTL 64; r1 takes one off.
     expect(all).toContain(
@@ -57,10 +60,10 @@ describe('narrate routed networks', () => {
     );
     expect(all).toContain('Packet #1 arrives at r1 on eth0.');
     expect(all).toContain(
-      'Nobody listens on UDP port 9 at Server: it answers with ICMP port unreachable, packet #2 to Laptop (10.0.1.10) on link b.',
+      'Nobody listens on UDP port 9 at Server: it answers with ICMP port unreachable, packet #6 to Laptop (10.0.1.10) on link b.',
     );
-    expect(all).toContain('Router r1 forwards packet #2 from eth1 to eth0.');
-    expect(all).toContain('Laptop accepts packet #2 and hands it to ICMP.');
+    expect(all).toContain('Router r1 forwards packet #6 from eth1 to eth0.');
+    expect(all).toContain('Laptop accepts packet #6 and hands it to ICMP.');
     const bind = records.find((r) => r.type === 'socket.bind' && r.node === 'laptop');
     if (bind?.type !== 'socket.bind') throw new Error('the laptop binds no socket');
     expect(all).toContain(
@@ -72,7 +75,8 @@ describe('narrate routed networks', () => {
   it('tells which router drops a looping packet when its TTL runs out', () => {
     // r1 and r2 each send what they cannot deliver to the other. The laptop's packet leaves with
     // TTL 64 and reaches r1 with 64, r2 with 63, r1 with 62, ...: r2 receives it with TTL 1 and
-    // drops it, answering with ICMP time exceeded from its address on that link, 10.0.2.2.
+    // drops it, answering with ICMP time exceeded from its address on that link, 10.0.2.2: packet
+    // #6, after the two ARP exchanges (#2 to #5; r2 knows r1's MAC from r1's request).
     const { entries } = run({
       format: 'handshake/scenario@1',
       name: 'Loop',
@@ -96,13 +100,16 @@ describe('narrate routed networks', () => {
     expect(all).toContain('Router r2 drops packet #1: TTL expired.');
     expect(all).not.toContain('Router r1 drops packet #1: TTL expired.');
     expect(all).toContain(
-      'Router r2 (10.0.2.2) answers with ICMP time exceeded, packet #2 to Laptop (10.0.1.10) on link b.',
+      'Router r2 (10.0.2.2) answers with ICMP time exceeded, packet #6 to Laptop (10.0.1.10) on link b.',
     );
   });
 
   it('narrates a full queue and a link that goes down and comes back', () => {
-    // Three pingers on the laptop send at 0 s. The link transmits one packet at a time and its
-    // queue holds one: packet #1 goes onto the wire, #2 waits, #3 finds the queue full.
+    // Three pingers on the laptop send at 0 s: requests #1, #3 and #4 wait for the laptop's ARP
+    // exchange (request #2; the reply, #5, is back at 2 × (200 ms + 512 us) = 401.024 ms), and
+    // so do the retries of 400 ms (#6 to #8). All six leave at once; the link transmits one
+    // packet at a time and its queue holds one: #1 goes onto the wire, #3 waits, #4 and the
+    // others find the queue full.
     const { records, entries } = run({
       format: 'handshake/scenario@1',
       name: 'Congested',
@@ -135,15 +142,19 @@ describe('narrate routed networks', () => {
       ],
     });
     const all = texts(entries);
-    expect(all).toContain('The queue at Laptop eth0 holds 1 packet (84 bytes).');
-    expect(all).toContain('Packet #3 is dropped: the queue at Laptop eth0 is full.');
+    // (84 bytes of IP, a 102-byte frame: the queue counts frames.)
+    expect(all).toContain('The queue at Laptop eth0 holds 1 packet (102 bytes).');
+    expect(all).toContain('Packet #4 is dropped: the queue at Laptop eth0 is full.');
     expect(all).toContain('The queue at Laptop eth0 is empty.');
     expect(all).toContain('Link l goes down.');
     expect(all).toContain('Link l comes back up.');
-    // Retries sent at 400 ms spend 84 * 8 / 1 Mbit/s = 672 µs on the wire and 200 ms flying:
-    // still in flight at 500 ms, so the link going down cuts them off.
+    // #1 and #3 leave at 401.024 and 401.84 ms, 102 * 8 / 1 Mbit/s = 816 µs on the wire each,
+    // and fly 200 ms: still in flight at 500 ms, so the link going down cuts them off.
     const cut = records.filter((r) => r.type === 'link.lost' && r.reason === 'linkDown');
-    expect(cut.length).toBeGreaterThan(0);
+    expect(cut.map((r) => r.type === 'link.lost' && [r.t, r.pkt])).toEqual([
+      [500_000_000, 1],
+      [500_000_000, 3],
+    ]);
     for (const r of cut) {
       expect(entryOf(entries, r, records)?.text).toBe(
         `Packet #${(r as TraceRecord<'link.lost'>).pkt} is cut off on link l: the link went down.`,

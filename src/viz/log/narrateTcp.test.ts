@@ -9,6 +9,8 @@ import bulkJson from '../../../simulations/tcp-bulk-transfer.json';
 import subnetsJson from '../../../simulations/two-subnets.json';
 import { DETAIL_KINDS } from './narrate.ts';
 import { ofType, runNarrated } from '../../../tests/support/narrateTestRuns.ts';
+import { ipPacketOf } from '../../net/wire/frame.ts';
+import { carriesIp, type IpRecord } from '../../net/link/linkRecords.ts';
 
 const MSS = 1460; // the default (Ethernet MTU 1500 - 40), announced in every SYN here
 const PORT = 5001; // the port bulkSend and sink use by default
@@ -59,12 +61,13 @@ describe.each([
   const clientPort = Number(conn.slice(conn.indexOf(':') + 1, conn.indexOf('>')));
   const serverSide = `${server.label}’s connection to ${client.label} (${client.address}:${clientPort})`;
   const clientSide = `${client.label}’s connection to ${server.label} (${server.address}:${PORT})`;
-  const segments = ofType(records, 'link.txBegin').filter((r) => r.packet.transport.kind === 'tcp');
+  const segments = ofType(records, 'link.txBegin')
+    .filter(carriesIp)
+    .filter((r) => r.packet.transport.kind === 'tcp');
   /** The TCP segments a host sends (not those a router passes on). */
   const sentBy = (h: { id: string; address: string }) =>
     segments.filter((r) => r.node === h.id && formatIpv4(r.packet.ip.src) === h.address);
-  const tcpOf = (r: TraceRecord<'link.txBegin'>) =>
-    r.packet.transport as { seq: number; ack: number };
+  const tcpOf = (r: IpRecord<'link.txBegin'>) => r.packet.transport as { seq: number; ack: number };
 
   it('narrates the three-way handshake, each state with what it means (RFC 9293)', () => {
     // An active open on the client, a passive one on the server, one connection each.
@@ -243,7 +246,7 @@ describe.each([
     );
     expect(new Set(fins.map((r) => r.node))).toEqual(new Set([client.id, server.id]));
     for (const r of fins) {
-      const data = r.packet.payload.length;
+      const data = ipPacketOf(r.packet).payload.length;
       const what = data > 0 ? 'TCP data\\+FIN' : 'TCP FIN-ACK';
       expect(text(r)).toMatch(new RegExp(` starts sending an? ${40 + data}-byte ${what} packet #`));
     }

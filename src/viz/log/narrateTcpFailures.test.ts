@@ -7,6 +7,7 @@ import { SOCKET_ERROR_TEXT } from '../../net/transport/socketTrace.ts';
 import { narrate } from './narrate.ts';
 import { ofType, runNarrated, validated } from '../../../tests/support/narrateTestRuns.ts';
 import { networkNames } from '../names/index.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 const MSS = 1460; // the default (Ethernet MTU 1500 - 40)
 const PORT = 5001; // the port bulkSend and sink use by default
@@ -36,7 +37,7 @@ const meaning = (code: keyof typeof SOCKET_ERROR_TEXT) => `${code}, ${SOCKET_ERR
 describe('narrate TCP failures', () => {
   it('says nobody listens, the RST, and ECONNREFUSED in plain words', () => {
     const { records, text } = runNarrated(pair([upload], []));
-    const [syn, rst] = ofType(records, 'link.txBegin');
+    const [syn, rst] = ofType(records, 'link.txBegin').filter(carriesIp);
     const port = (syn!.packet.transport as { srcPort: number }).srcPort;
     const iss = (syn!.packet.transport as { seq: number }).seq;
     expect(text(ofType(records, 'tcp.refused')[0]!)).toBe(

@@ -57,6 +57,7 @@ export const PACKET_DE: Translation<typeof PACKET_EN> = {
   'tx.an':
     '{from} beginnt, Paket #{pkt} ({what}, {bytes} Bytes) auf Leitung {link} an {to} zu senden{numbers}.',
   'tx.numbers': ' ({numbers})',
+  'tx.arp': '{node} beginnt, ARP-Rahmen #{pkt} auf Leitung {link} zu senden: {info}.',
   'tx.fragment':
     '{from} beginnt, Paket #{pkt}, {bytes}, an {to} über Leitung {link} zu senden: ein Fragment von Datagramm {identification}, Bytes {first}–{last}{more}.',
   'tx.fragment.more': ', weitere folgen',
@@ -80,6 +81,12 @@ export const PACKET_DE: Translation<typeof PACKET_EN> = {
     '{node} verwirft Paket #{pkt}: Seine IP-Header-Prüfsumme stimmt nicht (auf der Leitung beschädigt).',
   'transport.badChecksum':
     '{node} verwirft Paket #{pkt}: Seine {protocol}-Prüfsumme stimmt nicht (auf der Leitung beschädigt).',
+  'ip.otherHost':
+    '{node} ignoriert Paket #{pkt}: Sein Rahmen ist an die MAC-Adresse einer anderen Station gerichtet (ein Switch hat ihn geflutet).',
+  'ip.arpFailed':
+    '{node} verwirft Paket #{pkt}: Niemand hat seine ARP-Anfragen nach der MAC-Adresse des nächsten Hops beantwortet.',
+  'ip.arpQueueFull':
+    '{node} verwirft Paket #{pkt}: Zu viele Pakete warten auf die MAC-Adresse desselben nächsten Hops.',
   'ip.fragmentationNeeded':
     '{node} verwirft Paket #{pkt}: Es ist zu groß für die Leitung, über die es hinaus müsste, und sein Don’t-Fragment-Flag verbietet, es zu zerteilen.',
   'ip.fragmentationNeeded.own':

@@ -60,6 +60,7 @@ export const PACKET_EN = {
   'tx.an':
     '{from} starts sending an {bytes}-byte {what} packet #{pkt} to {to} on link {link}{numbers}.',
   'tx.numbers': ' ({numbers})',
+  'tx.arp': '{node} starts sending ARP frame #{pkt} on link {link}: {info}.',
   'kind.tcpData': 'TCP data',
   'kind.tcpDataFin': 'TCP data+FIN',
   'ip.ttl': '{node} drops packet #{pkt}: TTL expired.',
@@ -78,6 +79,12 @@ export const PACKET_EN = {
     '{node} drops packet #{pkt}: its IP header checksum does not match (damaged on the link).',
   'transport.badChecksum':
     '{node} drops packet #{pkt}: its {protocol} checksum does not match (damaged on the link).',
+  'ip.otherHost':
+    '{node} ignores packet #{pkt}: its frame is for another station’s MAC address (a switch flooded it).',
+  'ip.arpFailed':
+    '{node} drops packet #{pkt}: nobody answered its ARP requests for the next hop’s MAC address.',
+  'ip.arpQueueFull':
+    '{node} drops packet #{pkt}: too many packets wait for the same next hop’s MAC address.',
   'ip.fragmentationNeeded':
     '{node} drops packet #{pkt}: it is too big for the link it would leave by, and its Don’t Fragment flag forbids cutting it.',
   'ip.badFragment': '{node} drops packet #{pkt}: a fragment that cannot belong to any datagram.',

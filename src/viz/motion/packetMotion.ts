@@ -7,6 +7,7 @@ import type { Packet } from '../../net/wire/packet.ts';
 import { appMessageName, icmpMessageName, tcpFlagsLabel } from '../packet/index.ts';
 import type { Hop, HopProtocol } from '../trace/index.ts';
 import { motionPhrases } from './motionPhrases.ts';
+import { isArpFrame, type Frame } from '../../net/wire/frame.ts';
 
 /** A link as the animation needs it: where it leaves each card, which node is which end. */
 export interface LinkGeometry {
@@ -174,10 +175,12 @@ export function dropText(reason: string, atQueue: boolean, language: Language = 
  * `data`, `ACK` and `UDP` are shown only when few packets are on screen.
  */
 export function shortLabel(
-  packet: Packet | null,
+  packet: Frame | null,
   language: Language = ENGLISH,
 ): { text: string; important: boolean } | null {
   if (!packet) return null;
+  // ARP's two messages, as Wireshark's protocol column and packet-arp.c name them.
+  if (isArpFrame(packet)) return { text: `ARP ${packet.arp.operation}`, important: true };
   const t = packet.transport;
   switch (t.kind) {
     case 'tcp': {

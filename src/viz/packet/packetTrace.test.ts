@@ -14,6 +14,8 @@ import { recordsOfType, runSimulationFile } from '../../../tests/support/vizTest
 import { parseScenarioText, runScenario } from '../../sim/index.ts';
 import { recordList } from '../../engine/traceRecords.ts';
 import { buildLadder } from '../ladder/ladder.ts';
+import { ipPacketOf } from '../../net/wire/frame.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 const MS = 1_000_000;
 
@@ -22,17 +24,17 @@ describe('packets of the TCP bulk transfer', () => {
   const hops = packetHops(recordList(records), 1);
 
   it('finds each hop of the SYN with the bytes of that hop', () => {
-    expect(hops.map((h) => [h.link, h.node, h.packet.ip.ttl])).toEqual([
+    expect(hops.map((h) => [h.link, h.node, ipPacketOf(h.packet).ip.ttl])).toEqual([
       ['lan', 'laptop', 64],
       ['wan', 'router', 63],
     ]);
   });
 
   it('picks the hop on the selected link at or before the time, else the first one', () => {
-    expect(packetVersion(hops, 'wan', 200 * MS)?.packet.ip.ttl).toBe(63);
+    expect(ipPacketOf(packetVersion(hops, 'wan', 200 * MS)!.packet).ip.ttl).toBe(63);
     // Before the router sent it on, the wan hop is still the one of that link.
-    expect(packetVersion(hops, 'wan', 100 * MS)?.packet.ip.ttl).toBe(63);
-    expect(packetVersion(hops, 'lan', 200 * MS)?.packet.ip.ttl).toBe(64);
+    expect(ipPacketOf(packetVersion(hops, 'wan', 100 * MS)!.packet).ip.ttl).toBe(63);
+    expect(ipPacketOf(packetVersion(hops, 'lan', 200 * MS)!.packet).ip.ttl).toBe(64);
     expect(packetVersion(hops, null, 100 * MS)?.link).toBe('lan');
     expect(packetVersion(hops, null, 200 * MS)?.link).toBe('wan');
     expect(packetVersion(hops, null, 0)?.link).toBe('lan');
@@ -57,13 +59,19 @@ describe('packets of the TCP bulk transfer', () => {
 
   it('numbers segments relative to the ISN of each side, as Wireshark does', () => {
     const index = isnIndex(recordList(records));
-    const synAck = packetHops(recordList(records), 2)[0]!;
-    const isns = segmentIsns(index, synAck.packet, synAck.t);
-    const syn = hops[0]!.packet.transport;
-    const t = synAck.packet.transport;
+    // The SYN+ACK: the server's first IP packet (ids 2 to 5 went to the ARP frames on the way).
+    const synAckPkt = recordsOfType(records, 'link.txBegin')
+      .filter(carriesIp)
+      .find((r) => r.node === 'server')!.pkt;
+    const synAck = packetHops(recordList(records), synAckPkt)[0]!;
+    const isns = segmentIsns(index, ipPacketOf(synAck.packet), synAck.t);
+    const syn = ipPacketOf(hops[0]!.packet).transport;
+    const t = ipPacketOf(synAck.packet).transport;
     if (syn.kind !== 'tcp' || t.kind !== 'tcp') throw new Error('not TCP');
     expect(isns).toEqual({ sender: t.seq, receiver: syn.seq });
-    const fields = flattenFields(dissectPacket(synAck.packet, { isns }).layers).map((r) => r.field);
+    const fields = flattenFields(dissectPacket(ipPacketOf(synAck.packet), { isns }).layers).map(
+      (r) => r.field,
+    );
     expect(fields.find((f) => f.id === 'tcp.seq')?.value).toBe('0 (relative)');
     expect(fields.find((f) => f.id === 'tcp.ack')?.value).toBe('1 (relative)');
   });
@@ -73,11 +81,15 @@ describe('packets of the ping scenario', () => {
   const { records } = runSimulationFile('ping-over-a-link.json');
 
   it('knows which request or reply a packet carries, and dissects its numbers', () => {
-    const request = recordsOfType(records, 'app.request')[1]!;
+    // The run's first retry (seed 25: request 3, whose first copy the Wi-Fi lost).
+    const request = recordsOfType(records, 'app.request').find((r) => r.attempt === 1)!;
+    const lost = recordsOfType(records, 'app.request').find(
+      (r) => r.seq === request.seq && r.attempt === 0,
+    )!;
     const serve = recordsOfType(records, 'app.serve')[0]!;
     expect(appMessage(recordList(records), request.pkt)).toEqual({
       kind: 'request',
-      seq: 1,
+      seq: 3,
       attempt: 1,
     });
     expect(appMessage(recordList(records), serve.pkt)).toEqual({
@@ -87,14 +99,19 @@ describe('packets of the ping scenario', () => {
     });
     const hop = packetHops(recordList(records), request.pkt)[0]!;
     const message = appMessage(recordList(records), request.pkt);
-    const fields = flattenFields(dissectPacket(hop.packet, message ? { message } : {}).layers).map(
-      (r) => r.field,
-    );
-    expect(fields.find((f) => f.id === 'data.requestNumber')?.raw).toBe(1);
+    const fields = flattenFields(
+      dissectPacket(ipPacketOf(hop.packet), message ? { message } : {}).layers,
+    ).map((r) => r.field);
+    expect(fields.find((f) => f.id === 'data.requestNumber')?.raw).toBe(3);
     expect(fields.find((f) => f.id === 'data.attempt')?.raw).toBe(1);
-    expect(packetJourney(recordList(records), request.pkt).map((s) => s.kind)).toEqual([
+    expect(packetJourney(recordList(records), lost.pkt).map((s) => s.kind)).toEqual([
       'sent',
       'lost',
+    ]);
+    expect(packetJourney(recordList(records), request.pkt).map((s) => s.kind)).toEqual([
+      'sent',
+      'arrived',
+      'delivered',
     ]);
   });
 });
@@ -127,7 +144,7 @@ describe('the window scale of a connection, from its SYNs (RFC 7323 2.2)', () =>
   /** The windowShift segmentIsns gives the first data segment and the first segment back. */
   function shifts(all: readonly ReturnType<typeof records>[number][]) {
     const index = isnIndex(recordList(all));
-    const sent = recordsOfType(all, 'link.txBegin');
+    const sent = recordsOfType(all, 'link.txBegin').filter(carriesIp);
     const data = sent.find((r) => r.packet.payload.length > 0)!;
     const back = sent.find(
       (r) => r.node === 's' && r.packet.transport.kind === 'tcp' && !r.packet.transport.flags.syn,

@@ -6,6 +6,8 @@ import type { TraceRecord, TraceRecords, TraceType } from '../../engine/trace.ts
 import { recordsOfTypes } from '../../engine/traceRecords.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import type { Packet } from '../../net/wire/packet.ts';
+import type { Frame } from '../../net/wire/frame.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 import type { AppMessage, TcpIsns } from '../dissect/packetFields.ts';
 import { packetPhrases } from './packetPhrases.ts';
 
@@ -16,7 +18,8 @@ export interface PacketHop {
   node: string;
   iface: string;
   t: number;
-  packet: Packet;
+  /** What this hop carried: an IP packet with its frame's addresses, or an ARP frame. */
+  packet: Frame;
 }
 
 /** The hops a packet took, in order (one per `link.txBegin`). */
@@ -74,6 +77,9 @@ const DROP_KEYS = {
   nodeDown: 'drop.nodeDown',
   interfaceDown: 'drop.interfaceDown',
   badChecksum: 'drop.badChecksum',
+  otherHost: 'drop.otherHost',
+  arpFailed: 'drop.arpFailed',
+  arpQueueFull: 'drop.arpQueueFull',
   fragmentationNeeded: 'drop.fragmentationNeeded',
   badFragment: 'drop.badFragment',
   // A transport's drop of a damaged segment (`transport.drop`): `${protocol}Checksum`.
@@ -271,6 +277,7 @@ export type IsnIndex = Map<string, SynSeen[]>;
 export function isnIndex(records: TraceRecords): IsnIndex {
   const index: IsnIndex = new Map();
   for (const r of recordsOfTypes(records, ['link.txBegin'])) {
+    if (!carriesIp(r)) continue;
     const t = r.packet.transport;
     if (t.kind !== 'tcp' || !t.flags.syn) continue;
     const key = directionKey(r.packet) as string;

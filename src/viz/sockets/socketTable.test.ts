@@ -14,13 +14,15 @@ import {
 } from './socketTable.ts';
 import { recordsOfType, runSimulationFile } from '../../../tests/support/vizTestRuns.ts';
 import { recordList } from '../../engine/traceRecords.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 const MS = 1_000_000;
 const line = (r: SocketRow) => `${r.netid} ${r.state} ${r.local} ${r.peer}`;
 
 describe('socketTable on the TCP bulk transfer', () => {
   const { records } = runSimulationFile('tcp-bulk-transfer.json');
-  const syn = recordsOfType(records, 'link.txBegin')[0]!.packet.transport;
+  // The first IP packet (the first frame is the laptop's ARP request).
+  const syn = recordsOfType(records, 'link.txBegin').filter(carriesIp)[0]!.packet.transport;
   if (syn.kind !== 'tcp') throw new Error('the first packet is not TCP');
   const client = `10.0.1.10:${syn.srcPort}`;
   const server = '10.0.2.20:5001';
@@ -33,13 +35,17 @@ describe('socketTable on the TCP bulk transfer', () => {
   });
 
   it('follows the handshake on both ends', () => {
+    // From 100 ms: the laptop's ARP for the router (2 × 1.00512 ms), the SYN to it (1.00512 ms),
+    // the router's ARP for the server (2 × 20.256 ms at 2 Mbit/s), the SYN on (20.256 ms): the
+    // server is in SYN-RECEIVED at 163.78336 ms; the SYN+ACK reaches the laptop at 185.04448 ms
+    // and its ACK the server at 206.3056 ms (64-byte frames throughout).
     expect(table('laptop', 100 * MS)).toEqual([`tcp SYN-SENT ${client} ${server}`]);
-    expect(table('server', 130 * MS)).toEqual([
+    expect(table('server', 170 * MS)).toEqual([
       'tcp LISTEN 0.0.0.0:5001 0.0.0.0:*',
       `tcp SYN-RECEIVED ${server} ${client}`,
     ]);
-    expect(table('laptop', 150 * MS)).toEqual([`tcp ESTABLISHED ${client} ${server}`]);
-    expect(table('server', 200 * MS)[1]).toBe(`tcp ESTABLISHED ${server} ${client}`);
+    expect(table('laptop', 190 * MS)).toEqual([`tcp ESTABLISHED ${client} ${server}`]);
+    expect(table('server', 210 * MS)[1]).toBe(`tcp ESTABLISHED ${server} ${client}`);
   });
 
   it('keeps the client in TIME-WAIT and drops the server’s closed connection at the end', () => {
@@ -49,14 +55,14 @@ describe('socketTable on the TCP bulk transfer', () => {
   });
 
   it('names each TCP row’s connection as the trace does, with the time of its state', () => {
-    const [row] = socketTable(records, 'laptop', 150 * MS);
+    const [row] = socketTable(records, 'laptop', 190 * MS);
     expect(row?.conn).toBe(`${client}>${server}`);
     const established = recordsOfType(records, 'socket.state').find(
       (r) => r.node === 'laptop' && r.state === 'ESTABLISHED',
     );
     expect(row?.since).toBe(established?.t);
     expect(connectionStateAt(records, 'laptop', `${client}>${server}`, 99 * MS)).toBeUndefined();
-    expect(connectionStateAt(records, 'laptop', `${client}>${server}`, 150 * MS)).toBe(
+    expect(connectionStateAt(records, 'laptop', `${client}>${server}`, 190 * MS)).toBe(
       'ESTABLISHED',
     );
   });
@@ -65,7 +71,7 @@ describe('socketTable on the TCP bulk transfer', () => {
     const { scenario } = runSimulationFile('tcp-bulk-transfer.json');
     const laptop = scenario.nodes.find((n) => n.id === 'laptop')!;
     expect(appStatesAt(records, laptop, 0)).toEqual([{ app: 'bulkSend', state: 'waiting' }]);
-    expect(appStatesAt(records, laptop, 150 * MS)).toEqual([{ app: 'bulkSend', state: 'sending' }]);
+    expect(appStatesAt(records, laptop, 190 * MS)).toEqual([{ app: 'bulkSend', state: 'sending' }]);
     expect(appStatesAt(records, laptop, records.at(-1)!.t)).toEqual([
       { app: 'bulkSend', state: 'done' },
     ]);

@@ -5,7 +5,14 @@ import type { TraceRecord, TraceRecords, TraceType } from '../../engine/trace.ts
 import { recordsOfTypes } from '../../engine/traceRecords.ts';
 import type { TcpState } from '../../machines/tcp/tcpConnectionMachine.ts';
 import { contains, formatIpv4, formatPrefix } from '../../net/wire/ipv4Address.ts';
-import { appLabels, type Scenario, type ScenarioNode } from '../../sim/index.ts';
+import {
+  appLabels,
+  interfaceMac,
+  scenarioMacs,
+  type Scenario,
+  type ScenarioNode,
+} from '../../sim/index.ts';
+import { formatMac, type MacAddress } from '../../net/wire/mac.ts';
 import { APP_VIEWS } from '../kinds/viewRegistry.ts';
 import { formatInterfaceAddress, splitLinkEnd } from '../names/index.ts';
 import { DEFAULT_MTU } from '../../net/ip/netInterface.ts';
@@ -208,6 +215,8 @@ export interface InterfaceLine {
   name: string;
   /** `10.0.1.10/24`, or undefined for a switch port. */
   address?: string;
+  /** Its MAC (`02:00:…`), for an addressed interface; a switch port has none of its own. */
+  mac?: string;
   /** Its MTU in bytes (1500 unless the scenario says), or undefined for a switch port. */
   mtu?: number;
   /** The link plugged in, and the node and interface at its other end. */
@@ -216,10 +225,14 @@ export interface InterfaceLine {
 }
 
 /**
- * A node's interfaces with their addresses, MTUs and links, like `ip -brief address` with the MTU
- * of `ip link` and the cable.
+ * A node's interfaces with their addresses, MACs, MTUs and links, like `ip -brief address` with
+ * the MTU of `ip link` and the cable.
  */
-export function interfaceLines(scenario: Scenario, nodeId: string): InterfaceLine[] {
+export function interfaceLines(
+  scenario: Scenario,
+  nodeId: string,
+  macs: ReadonlyMap<string, MacAddress> = scenarioMacs(scenario),
+): InterfaceLine[] {
   const node = scenario.nodes.find((n) => n.id === nodeId);
   const single = (node?.interfaces?.length ?? 0) === 1;
   return (node?.interfaces ?? []).map((iface) => {
@@ -229,11 +242,13 @@ export function interfaceLines(scenario: Scenario, nodeId: string): InterfaceLin
     };
     const link = scenario.links.find((l) => plugged(l.a) || plugged(l.b));
     const other = link ? splitLinkEnd(plugged(link.a) ? link.b : link.a) : undefined;
+    const mac = interfaceMac(macs, nodeId, iface.name);
     return {
       name: iface.name,
       ...(iface.address
         ? { address: formatInterfaceAddress(iface.address), mtu: iface.mtu ?? DEFAULT_MTU }
         : {}),
+      ...(mac !== undefined ? { mac: formatMac(mac) } : {}),
       ...(link && other ? { link: link.id, peer: { node: other.node, iface: other.iface } } : {}),
     };
   });

@@ -3,7 +3,7 @@
 // index's memory on a long run), then kept.
 
 import type { TraceRecord, TraceRecords } from '../../engine/trace.ts';
-import type { Packet } from '../../net/wire/packet.ts';
+import type { Frame } from '../../net/wire/frame.ts';
 import type { Hop, HopProtocol } from './traceIndex.ts';
 
 /**
@@ -27,7 +27,7 @@ export class IndexedHop implements Hop {
   retransmit = false;
   duplicate = false;
   visibleUntil = 0;
-  private read: Packet | null | undefined;
+  private read: Frame | null | undefined;
 
   /** `packetAt`: the position in `records` of the `link.txBegin` with the packet, or -1. */
   constructor(
@@ -35,7 +35,7 @@ export class IndexedHop implements Hop {
     private readonly packetAt: number,
   ) {}
 
-  get packet(): Packet | null {
+  get packet(): Frame | null {
     if (this.read === undefined) {
       this.read =
         this.packetAt < 0

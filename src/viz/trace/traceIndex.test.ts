@@ -8,6 +8,7 @@ import { recordList } from '../../engine/traceRecords.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import { parseScenarioText, runScenario } from '../../sim/index.ts';
 import { TraceIndex, type Hop } from './traceIndex.ts';
+import { carriesIp } from '../../net/link/linkRecords.ts';
 
 const DIR = new URL('../../../simulations/', import.meta.url);
 
@@ -162,6 +163,7 @@ describe('TraceIndex on real runs', () => {
         (x) =>
           x.t >= r.t &&
           ((x.type === 'link.txBegin' &&
+            carriesIp(x) &&
             x.node === r.node &&
             x.packet.transport.kind === 'tcp' &&
             x.packet.transport.srcPort === port &&
@@ -180,13 +182,13 @@ describe('TraceIndex on real runs', () => {
     expect(index.hops.every((h) => !h.retransmit || h.protocol === 'tcp')).toBe(true);
   });
 
-  it('colours by protocol: UDP for the default ping, TCP for the upload', () => {
+  it('colours by protocol: UDP for the default ping, TCP for the upload, ARP for both', () => {
     const ping = new TraceIndex();
     ping.append(recordsOf('ping-over-a-link.json'));
-    expect(new Set(ping.hops.map((h) => h.protocol))).toEqual(new Set(['udp']));
+    expect(new Set(ping.hops.map((h) => h.protocol))).toEqual(new Set(['arp', 'udp']));
     const upload = new TraceIndex();
     upload.append(recordsOf('tcp-bulk-transfer.json'));
-    expect(new Set(upload.hops.map((h) => h.protocol))).toEqual(new Set(['tcp']));
+    expect(new Set(upload.hops.map((h) => h.protocol))).toEqual(new Set(['arp', 'tcp']));
   });
 });
 

@@ -7,11 +7,11 @@ import { recordList } from '../../engine/traceRecords.ts';
 import { IndexedHop } from './indexedHop.ts';
 import type { LinkDropReason } from '../../net/link/linkTrace.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
-import type { Packet } from '../../net/wire/packet.ts';
+import { isArpFrame, type Frame } from '../../net/wire/frame.ts';
 import { retransmitReason } from '../packet/index.ts';
 
 /** The protocol a dot is coloured by. */
-export type HopProtocol = 'tcp' | 'udp' | 'icmp' | 'other';
+export type HopProtocol = 'tcp' | 'udp' | 'icmp' | 'arp' | 'other';
 
 /** One packet crossing one link (or dropped at the queue in front of it). */
 export interface Hop {
@@ -36,10 +36,10 @@ export interface Hop {
   /** Bytes on the wire. */
   bytes: number;
   /**
-   * The packet as this hop carries it; null for a queue drop of a packet never seen before. An
-   * index's hops read it from the trace when first asked (see `IndexedHop`).
+   * The frame as this hop carries it (an IP packet, or ARP); null for a queue drop of a packet
+   * never seen before. An index's hops read it from the trace when first asked (`IndexedHop`).
    */
-  readonly packet: Packet | null;
+  readonly packet: Frame | null;
   protocol: HopProtocol;
   /** A TCP segment sent again (a `tcp.retransmit` of its sender, same sequence number). */
   retransmit: boolean;
@@ -202,8 +202,8 @@ export class TraceIndex {
   private begin(r: TraceRecord<'link.txBegin'>, at: number): void {
     const packet = r.packet;
     this.packets.set(r.pkt, at);
-    const t = packet.transport;
-    if (t.kind === 'tcp') {
+    const t = isArpFrame(packet) ? undefined : packet.transport;
+    if (t?.kind === 'tcp' && !isArpFrame(packet)) {
       const key = `${formatIpv4(packet.ip.src)}:${t.srcPort}|${t.seq}`;
       const pending = this.pendingRetransmits.get(key);
       if (pending && pending.node === r.node) {
@@ -282,7 +282,7 @@ export class TraceIndex {
     hop.fromIface = iface;
     hop.txBegin = t;
     hop.bytes = bytes;
-    hop.protocol = protocol ?? (packetAt < 0 ? 'other' : protocolOf(hop.packet as Packet));
+    hop.protocol = protocol ?? (packetAt < 0 ? 'other' : protocolOf(hop.packet as Frame));
     hop.retransmit = this.retransmitted.has(pkt);
     hop.visibleUntil = t;
     return hop;
@@ -403,7 +403,8 @@ export class TraceIndex {
 }
 
 /** The protocol of a packet, for its colour. */
-export function protocolOf(packet: Packet): HopProtocol {
+export function protocolOf(packet: Frame): HopProtocol {
+  if (isArpFrame(packet)) return 'arp';
   const kind = packet.transport.kind;
   return kind === 'raw' ? 'other' : kind;
 }

@@ -1,0 +1,34 @@
+// Labels for ARP frames as Wireshark's Info column writes them ("Who has 10.0.0.1? Tell
+// 10.0.0.2", "10.0.0.1 is at 02:00:0a:00:00:01"): they imitate a tool, so they stay English in
+// every language, like the packet labels of packetLabel.ts.
+
+import { isArpProbe, isGratuitous, type ArpPacket } from '../../net/wire/arp.ts';
+import { isArpFrame, type Frame } from '../../net/wire/frame.ts';
+import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
+import { formatMac } from '../../net/wire/mac.ts';
+import { packetKind, packetLabel, type PacketLabelOptions } from './packetLabel.ts';
+
+/** Wireshark's Info for an ARP packet (packet-arp.c's wording). */
+export function arpInfo(arp: ArpPacket): string {
+  const target = formatIpv4(arp.targetIp);
+  if (arp.operation === 'reply')
+    return `${formatIpv4(arp.senderIp)} is at ${formatMac(arp.senderMac)}`;
+  if (isArpProbe(arp)) return `Who has ${target}? (ARP Probe)`;
+  if (isGratuitous(arp)) return `ARP Announcement for ${target}`;
+  return `Who has ${target}? Tell ${formatIpv4(arp.senderIp)}`;
+}
+
+/** A one-line label for an ARP frame, as the picture and the packet list show it. */
+export function arpLabel(arp: ArpPacket): string {
+  return `ARP ${arp.operation} ${arpInfo(arp)}`;
+}
+
+/** `packetLabel` for any frame: an ARP frame gets `arpLabel`. */
+export function frameLabel(frame: Frame, options: PacketLabelOptions = {}): string {
+  return isArpFrame(frame) ? arpLabel(frame.arp) : packetLabel(frame, options);
+}
+
+/** `packetKind` for any frame: `ARP request`, `ARP reply`, or the IP packet's kind. */
+export function frameKind(frame: Frame): string {
+  return isArpFrame(frame) ? `ARP ${frame.arp.operation}` : packetKind(frame);
+}
