@@ -3,7 +3,14 @@
 // at a layer (a switch above the link layer, a router above the network layer) is dimmed.
 import { describe, expect, it } from 'vitest';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
-import { parseScenarioText, type Scenario, type ScenarioNode } from '../../sim/index.ts';
+import { formatMac, type MacAddress } from '../../net/wire/mac.ts';
+import {
+  interfaceMac,
+  scenarioMacs,
+  parseScenarioText,
+  type Scenario,
+  type ScenarioNode,
+} from '../../sim/index.ts';
 import { readFileSync } from 'node:fs';
 import { cardLines } from '../topology/index.ts';
 import { dissectedLayerOf, layerCard, layerCardRoom, NET_LAYERS } from './index.ts';
@@ -19,7 +26,7 @@ const twoSubnets = scenarioOf('two-subnets.json');
 const node = (s: Scenario, id: string) => s.nodes.find((n) => n.id === id) as ScenarioNode;
 
 describe('node cards at one layer', () => {
-  it('shows a switch only at the link layer, with the link on each port', () => {
+  it('shows a switch only at the link layer, with the link on each port (ports have no MAC)', () => {
     const sw = node(twoSubnets, 'switch');
     for (const layer of ['application', 'transport', 'network'] as const)
       expect(layerCard(twoSubnets, sw, layer).matters).toBe(false);
@@ -29,6 +36,16 @@ describe('node cards at one layer', () => {
     const linkOf = (port: string) =>
       twoSubnets.links.find((l) => l.a === `switch:${port}` || l.b === `switch:${port}`)?.id;
     expect(link.lines).toEqual(ports.map((p) => `${p} ⇄ ${linkOf(p)}`));
+  });
+
+  it('shows each addressed interface’s MAC at the link layer', () => {
+    const router = node(twoSubnets, 'router');
+    const macs = scenarioMacs(twoSubnets);
+    expect(layerCard(twoSubnets, router, 'link').lines).toEqual(
+      (router.interfaces ?? []).map(
+        (i) => `${i.name} ${formatMac(interfaceMac(macs, 'router', i.name) as MacAddress)}`,
+      ),
+    );
   });
 
   it('shows a router at the network and link layers: its addresses, not programs or ports', () => {

@@ -1,12 +1,20 @@
 // What a node's card lists at one layer, from the document: at the application layer its
 // programs ("Web client", "DNS resolver"), at the transport layer its sockets (`TCP :80 LISTEN`,
 // `→ 10.0.0.20:80 TCP`) and any NAT or firewall that reads ports, at the network layer its
-// addresses, gateway and routes, at the link layer its interfaces and the links they plug into.
+// addresses, gateway and routes, at the link layer its interfaces' MAC addresses (a switch's
+// ports, which have none, by the links they plug into).
 // A node with nothing at the layer (a switch above the link layer) is dimmed on the picture.
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
-import { kindOf, type Scenario, type ScenarioNode } from '../../sim/index.ts';
+import { formatMac, type MacAddress } from '../../net/wire/mac.ts';
+import {
+  interfaceMac,
+  kindOf,
+  scenarioMacs,
+  type Scenario,
+  type ScenarioNode,
+} from '../../sim/index.ts';
 import { appKindName, interfaceText, splitLinkEnd } from '../names/index.ts';
 import { cardLines, MAX_CARD_LINES } from '../topology/index.ts';
 import { NET_LAYERS, type NetLayer } from './layerChoice.ts';
@@ -23,7 +31,7 @@ const LINE_CHARS = 26;
 
 /** The card of `node` at `layer`. */
 export function layerCard(
-  scenario: Pick<Scenario, 'links'>,
+  scenario: Pick<Scenario, 'links' | 'nodes'>,
   node: ScenarioNode,
   layer: NetLayer,
   language: Language = ENGLISH,
@@ -45,7 +53,10 @@ export function layerCard(
  * How many lines the node's card makes room for while one layer is shown: the most of any
  * layer's card and of the usual card, so switching between layers moves nothing.
  */
-export function layerCardRoom(scenario: Pick<Scenario, 'links'>, node: ScenarioNode): number {
+export function layerCardRoom(
+  scenario: Pick<Scenario, 'links' | 'nodes'>,
+  node: ScenarioNode,
+): number {
   return Math.max(
     cardLines(node).length,
     ...NET_LAYERS.map((layer) => layerCard(scenario, node, layer).lines.length),
@@ -64,7 +75,7 @@ function clipLine(line: string, chars: number): string {
 }
 
 function facts(
-  scenario: Pick<Scenario, 'links'>,
+  scenario: Pick<Scenario, 'links' | 'nodes'>,
   node: ScenarioNode,
   layer: NetLayer,
   language: Language,
@@ -118,13 +129,16 @@ function addresses(node: ScenarioNode, language: Language): string[] {
 }
 
 function interfaces(
-  scenario: Pick<Scenario, 'links'>,
+  scenario: Pick<Scenario, 'links' | 'nodes'>,
   node: ScenarioNode,
   language: Language,
 ): string[] {
   const { say } = layerPhrases.in(language);
   const list = node.interfaces ?? [];
+  const macs = macsOf(scenario);
   return list.map((iface) => {
+    const mac = interfaceMac(macs, node.id, iface.name);
+    if (mac !== undefined) return `${iface.name} ${formatMac(mac)}`;
     const link = scenario.links.find((l) =>
       [l.a, l.b].some((end) => {
         const { node: id, iface: name } = splitLinkEnd(end);
@@ -133,4 +147,13 @@ function interfaces(
     );
     return link ? say('card.linkTo', { iface: iface.name, link: link.id }) : iface.name;
   });
+}
+
+const MACS = new WeakMap<object, ReadonlyMap<string, MacAddress>>();
+
+/** The scenario's MACs, worked out once per document. */
+function macsOf(scenario: Pick<Scenario, 'nodes'>): ReadonlyMap<string, MacAddress> {
+  let macs = MACS.get(scenario.nodes);
+  if (!macs) MACS.set(scenario.nodes, (macs = scenarioMacs(scenario)));
+  return macs;
 }

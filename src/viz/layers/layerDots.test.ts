@@ -4,7 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { recordList } from '../../engine/traceRecords.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
+import { isArpFrame, isIpPacket } from '../../net/wire/frame.ts';
+import { formatMac, MAC_BROADCAST } from '../../net/wire/mac.ts';
 import type { Packet } from '../../net/wire/packet.ts';
+import { interfaceMac, scenarioMacs } from '../../sim/index.ts';
 import { runSimulationFile } from '../../../tests/support/vizTestRuns.ts';
 import { isnIndex } from '../packet/index.ts';
 import { TraceIndex, type Hop } from '../trace/index.ts';
@@ -17,14 +20,16 @@ function hopsOf(file: string): { hops: readonly Hop[]; isns: ReturnType<typeof i
   return { hops: index.hops, isns: isnIndex(recordList(records)) };
 }
 
+/** The hops of IPv4 packets (not ARP). */
+const ipHops = (hops: readonly Hop[]) => hops.filter((h) => h.packet && isIpPacket(h.packet));
 const packetOf = (hop: Hop): Packet => {
-  if (!hop.packet) throw new Error(`hop ${hop.id} has no packet`);
+  if (!hop.packet || !isIpPacket(hop.packet)) throw new Error(`hop ${hop.id} has no IP packet`);
   return hop.packet;
 };
 const text = (p: Packet) => new TextDecoder().decode(p.payload);
 
 describe('the application layer', () => {
-  const { hops } = hopsOf('web-page-load.json');
+  const hops = ipHops(hopsOf('web-page-load.json').hops);
 
   it('labels an HTTP request by its request line and dims segments without data', () => {
     let requests = 0;
@@ -50,7 +55,7 @@ describe('the application layer', () => {
   });
 
   it('names a DNS query by the name it asks for', () => {
-    const dns = hopsOf('dns-lookup.json').hops.filter(
+    const dns = ipHops(hopsOf('dns-lookup.json').hops).filter(
       (h) => packetOf(h).transport.kind === 'udp' && packetOf(h).payload.length > 0,
     );
     expect(dns.length).toBeGreaterThan(0);
@@ -62,7 +67,7 @@ describe('the application layer', () => {
   });
 
   it('says "data" with the byte count of a payload it cannot name, in English and German', () => {
-    const echo = hopsOf('two-subnets.json').hops.find(
+    const echo = ipHops(hopsOf('two-subnets.json').hops).find(
       (h) => packetOf(h).transport.kind === 'udp' && packetOf(h).payload.length > 0,
     ) as Hop;
     const bytes = packetOf(echo).payload.length;
@@ -72,10 +77,11 @@ describe('the application layer', () => {
 });
 
 describe('the transport layer', () => {
-  const { hops, isns } = hopsOf('web-page-load.json');
+  const { isns } = hopsOf('web-page-load.json');
+  const hops = ipHops(hopsOf('web-page-load.json').hops);
 
   it('labels TCP by flags, ports and the sequence number counted from the ISN', () => {
-    const lens = layerLens({ links: [] }, 'transport', 'en', isns);
+    const lens = layerLens({ links: [], nodes: [] }, 'transport', 'en', isns);
     const syn = hops.find((h) => {
       const t = packetOf(h).transport;
       return t.kind === 'tcp' && t.flags.syn && !t.flags.ack;
@@ -100,13 +106,15 @@ describe('the transport layer', () => {
   });
 
   it('labels UDP by its ports and dims ICMP, which has no transport header', () => {
-    const dns = hopsOf('dns-lookup.json').hops.find((h) => packetOf(h).transport.kind === 'udp');
+    const dns = ipHops(hopsOf('dns-lookup.json').hops).find(
+      (h) => packetOf(h).transport.kind === 'udp',
+    );
     const u = packetOf(dns as Hop).transport;
     if (u.kind !== 'udp') throw new Error('not UDP');
     expect(u.dstPort).toBe(53);
     expect(layerDot(dns as Hop, 'transport').text).toBe(`UDP ${u.srcPort}→53`);
 
-    const icmp = hopsOf('mtu-path-discovery.json').hops.filter(
+    const icmp = ipHops(hopsOf('mtu-path-discovery.json').hops).filter(
       (h) => packetOf(h).transport.kind === 'icmp',
     );
     expect(icmp.length).toBeGreaterThan(0);
@@ -117,7 +125,7 @@ describe('the transport layer', () => {
 
 describe('the network layer', () => {
   it('labels each hop with its addresses and TTL, one less after each router', () => {
-    const { hops } = hopsOf('two-subnets.json');
+    const hops = ipHops(hopsOf('two-subnets.json').hops);
     for (const hop of hops) {
       const ip = packetOf(hop).ip;
       expect(layerDot(hop, 'network').text).toBe(
@@ -134,15 +142,59 @@ describe('the network layer', () => {
 });
 
 describe('the link layer', () => {
-  it('labels every frame with its link and its size on the wire', () => {
-    const { hops } = hopsOf('two-subnets.json');
-    for (const hop of hops) {
+  const { hops } = hopsOf('two-subnets.json');
+  const { scenario } = runSimulationFile('two-subnets.json');
+  const macs = scenarioMacs(scenario);
+
+  it('labels every IP frame with its MACs, the sender’s the sending interface’s own', () => {
+    const frames = ipHops(hops);
+    expect(frames.length).toBeGreaterThan(0);
+    for (const hop of frames) {
+      const eth = packetOf(hop).eth;
+      if (!eth) throw new Error('an IP packet on a link without its frame');
       expect(layerDot(hop, 'link')).toEqual({
-        text: `${hop.link}: frame of ${hop.bytes} B`,
+        text: `${formatMac(eth.src)} → ${formatMac(eth.dst)}`,
         carries: true,
         important: false,
       });
+      // A switch forwards the frame as it is; a router frames it anew from its own interface
+      // (a packet its queue refused is shown as it arrived, in the frame before).
+      const sender = interfaceMac(macs, hop.fromNode, hop.fromIface);
+      if (sender !== undefined && !hop.drop?.atQueue) expect(eth.src).toBe(sender);
+      if (hop.fromNode === 'switch')
+        expect(interfaceMac(macs, 'switch', hop.fromIface)).toBe(undefined);
     }
+  });
+
+  it('labels ARP by what it asks or answers, and dims it above the link layer', () => {
+    const arp = hops.filter((h) => h.packet && isArpFrame(h.packet));
+    expect(arp.length).toBeGreaterThan(0);
+    let requests = 0;
+    for (const hop of arp) {
+      const frame = hop.packet;
+      if (!frame || !isArpFrame(frame)) throw new Error('not ARP');
+      const dot = layerDot(hop, 'link');
+      expect(dot.important).toBe(true);
+      if (frame.arp.operation === 'request') {
+        requests++;
+        expect(frame.eth.dst).toBe(MAC_BROADCAST);
+        expect(dot.text).toContain(`ARP Who has ${formatIpv4(frame.arp.targetIp)}?`);
+      } else {
+        expect(dot.text).toBe(
+          `ARP ${formatIpv4(frame.arp.senderIp)} is at ${formatMac(frame.arp.senderMac)}`,
+        );
+      }
+      for (const layer of ['application', 'transport', 'network'] as const)
+        expect(layerDot(hop, layer)).toEqual({ text: null, carries: false, important: false });
+    }
+    expect(requests).toBeGreaterThan(0);
+  });
+
+  it('labels a packet without a frame (a test’s) by its link and size', () => {
+    const bare = { ...packetOf(ipHops(hops)[0] as Hop), eth: undefined };
+    expect(layerDot({ packet: bare, bytes: 84, link: 'wan' }, 'link').text).toBe(
+      'wan: frame of 84 B',
+    );
   });
 });
 

@@ -1,14 +1,23 @@
 // What a packet on the picture says at one layer, read from its own fields: the application's
 // message (`HTTP GET /`, `DNS query example.com`), the transport header (`TCP SYN 49152→80
 // seq=0`, `UDP 49466→53`), the IP header (`IPv4 10.0.0.2 → 10.0.1.2 TTL 64`) or the frame on
-// its link. A packet that carries nothing at the layer (a bare ACK at the application layer, an
-// ICMP message at the transport layer) is dimmed, never hidden, so its timing stays visible.
+// its Ethernet frame (`02:00:0a:00:00:02 → ff:ff:ff:ff:ff:ff`, `ARP Who has 10.0.0.1? Tell
+// 10.0.0.2`). A packet that carries nothing at the layer (a bare ACK at the application layer, an
+// ICMP message at the transport layer, an ARP frame above the link layer) is dimmed, never hidden, so its timing stays visible.
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
 import { isFragment } from '../../net/wire/ipFragments.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
+import { isArpFrame, type Frame } from '../../net/wire/frame.ts';
+import { formatMac } from '../../net/wire/mac.ts';
 import type { Packet } from '../../net/wire/packet.ts';
-import { appMessageName, icmpMessageName, relativeSeq, tcpFlagsLabel } from '../packet/index.ts';
+import {
+  appMessageName,
+  arpInfo,
+  icmpMessageName,
+  relativeSeq,
+  tcpFlagsLabel,
+} from '../packet/index.ts';
 import type { NetLayer } from './layerChoice.ts';
 import { layerPhrases } from './layerPhrases.ts';
 
@@ -23,7 +32,8 @@ export interface LayerDot {
 
 /** The hop of a packet as the picture has it (a `Hop` of the trace index will do). */
 export interface LayerHop {
-  readonly packet: Packet | null;
+  /** The frame: an IPv4 packet with its Ethernet addresses, or ARP; null when never seen. */
+  readonly packet: Frame | null;
   /** Bytes on the wire. */
   bytes: number;
   link: string;
@@ -39,7 +49,10 @@ const NOTHING: LayerDot = { text: null, carries: false, important: false };
 
 /** The dot of `hop` at `layer`. */
 export function layerDot(hop: LayerHop, layer: NetLayer, options: LayerDotOptions = {}): LayerDot {
-  const packet = hop.packet;
+  const frame = hop.packet;
+  if (layer === 'link') return linkDot(hop, options.language ?? ENGLISH);
+  // ARP lives in the link layer: nothing of it is seen above.
+  const packet = frame && !isArpFrame(frame) ? frame : null;
   const language = options.language ?? ENGLISH;
   switch (layer) {
     case 'application':
@@ -48,8 +61,6 @@ export function layerDot(hop: LayerHop, layer: NetLayer, options: LayerDotOption
       return packet ? transportDot(packet, options.isn) : NOTHING;
     case 'network':
       return packet ? networkDot(packet) : NOTHING;
-    case 'link':
-      return linkDot(hop, language);
   }
 }
 
@@ -94,8 +105,18 @@ function networkDot(packet: Packet): LayerDot {
   return { text: base, carries: true, important: false };
 }
 
-/** The frame on its link: which link and how many bytes it puts on the wire. */
+/**
+ * The Ethernet frame: its source and destination MACs, or what an ARP frame asks or answers; a
+ * packet not framed (a test's) by its link and the bytes it puts on the wire.
+ */
 function linkDot(hop: LayerHop, language: Language): LayerDot {
+  const frame = hop.packet;
+  if (frame && isArpFrame(frame))
+    return { text: `ARP ${arpInfo(frame.arp)}`, carries: true, important: true };
+  if (frame?.eth) {
+    const text = `${formatMac(frame.eth.src)} → ${formatMac(frame.eth.dst)}`;
+    return { text, carries: true, important: false };
+  }
   const words = layerPhrases.in(language);
   return {
     text: words.say('dot.frame', { link: hop.link, bytes: String(hop.bytes) }),

@@ -4,6 +4,7 @@
 // the packet inspector's dissected layers belongs to which layer.
 
 import type { Language } from '../../engine/language.ts';
+import { isArpFrame, type Frame } from '../../net/wire/frame.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import type { Scenario, ScenarioNode } from '../../sim/index.ts';
 import { segmentIsns, type isnIndex } from '../packet/index.ts';
@@ -30,11 +31,12 @@ export interface LayerLens {
 
 /** The lens for `layer`; `isns` (for relative sequence numbers) only matters at transport. */
 export function layerLens(
-  scenario: Pick<Scenario, 'links'>,
+  scenario: Pick<Scenario, 'links' | 'nodes'>,
   layer: NetLayer,
   language: Language,
   isns: IsnIndex | null = null,
 ): LayerLens {
+  // A lens is made again when the layer or language changes: the cards are kept for its life.
   const cards = new Map<ScenarioNode, LayerCard>();
   const rooms = new Map<ScenarioNode, number>();
   return {
@@ -66,7 +68,7 @@ export type DissectedLayerId = 'ip' | 'tcp' | 'udp' | 'icmp' | 'data' | 'quote' 
  * ICMP and what an ICMP message carries to the network layer, TCP and UDP to the transport
  * layer, and a segment's or datagram's data to the application layer.
  */
-export function dissectedLayerOf(id: DissectedLayerId, packet: Packet): NetLayer {
+export function dissectedLayerOf(id: DissectedLayerId, frame: Frame): NetLayer {
   switch (id) {
     case 'eth':
     case 'arp':
@@ -79,7 +81,8 @@ export function dissectedLayerOf(id: DissectedLayerId, packet: Packet): NetLayer
     case 'udp':
       return 'transport';
     case 'data': {
-      const kind = packet.transport.kind;
+      if (isArpFrame(frame)) return 'link';
+      const kind = frame.transport.kind;
       return kind === 'tcp' || kind === 'udp' ? 'application' : 'network';
     }
   }
