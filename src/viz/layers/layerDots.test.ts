@@ -105,6 +105,19 @@ describe('the transport layer', () => {
     expect(lens.dot(data).important).toBe(false);
   });
 
+  it('says in the list of packets what a dimmed one lacks, in English and German', () => {
+    const bare = hops.find((h) => packetOf(h).payload.length === 0) as Hop;
+    expect(layerLens({ links: [], nodes: [] }, 'application', 'en').text(bare)).toBe(
+      'no application data',
+    );
+    expect(layerLens({ links: [], nodes: [] }, 'application', 'de').text(bare)).toBe(
+      'keine Anwendungsdaten',
+    );
+    expect(layerLens({ links: [], nodes: [] }, 'transport', 'en', isns).text(bare)).toMatch(
+      /^TCP /,
+    );
+  });
+
   it('labels UDP by its ports and dims ICMP, which has no transport header', () => {
     const dns = ipHops(hopsOf('dns-lookup.json').hops).find(
       (h) => packetOf(h).transport.kind === 'udp',

@@ -11,6 +11,7 @@ import { segmentIsns, type isnIndex } from '../packet/index.ts';
 import type { NetLayer } from './layerChoice.ts';
 import { layerCard, layerCardRoom, type LayerCard } from './layerCards.ts';
 import { layerDot, type LayerDot, type LayerHop } from './layerDots.ts';
+import { layerPhrases } from './layerPhrases.ts';
 
 /** The ISNs of a run's connections (from the packet topic's `isnIndex`). */
 export type IsnIndex = ReturnType<typeof isnIndex>;
@@ -24,6 +25,8 @@ export interface LensHop extends LayerHop {
 export interface LayerLens {
   layer: NetLayer;
   dot(hop: LensHop): LayerDot;
+  /** The dot's label in words for the list of packets: its label, or what it lacks. */
+  text(hop: LensHop): string;
   card(node: ScenarioNode): LayerCard;
   /** The lines a card makes room for (the same at every layer, so nothing moves). */
   room(node: ScenarioNode): number;
@@ -38,14 +41,23 @@ export function layerLens(
 ): LayerLens {
   // A lens is made again when the layer or language changes: the cards are kept for its life.
   const cards = new Map<ScenarioNode, LayerCard>();
+  // A hop's dot is asked for every frame it shows: worked out once (an HTTP message is decoded).
+  const dots = new WeakMap<LensHop, LayerDot>();
   const rooms = new Map<ScenarioNode, number>();
   return {
     layer,
     dot(hop) {
-      const isn = isns
-        ? (packet: Packet) => segmentIsns(isns, packet, hop.txBegin).sender
-        : undefined;
-      return layerDot(hop, layer, { language, ...(isn ? { isn } : {}) });
+      let dot = dots.get(hop);
+      if (!dot) {
+        const isn = isns
+          ? (packet: Packet) => segmentIsns(isns, packet, hop.txBegin).sender
+          : undefined;
+        dots.set(hop, (dot = layerDot(hop, layer, { language, ...(isn ? { isn } : {}) })));
+      }
+      return dot;
+    },
+    text(hop) {
+      return this.dot(hop).text ?? layerPhrases.in(language).say(`dot.nothing.${layer}`);
     },
     card(node) {
       let card = cards.get(node);

@@ -6,6 +6,10 @@ import type { LAYERS_EN } from './layerPhrases.ts';
 export const LAYERS_DE: Translation<typeof LAYERS_EN> = {
   'dot.appData': 'Daten {bytes} B',
   'dot.frame': '{link}: Rahmen mit {bytes} B',
+  'dot.nothing.application': 'keine Anwendungsdaten',
+  'dot.nothing.transport': 'kein TCP- oder UDP-Header',
+  'dot.nothing.network': 'kein IP-Header',
+  'dot.nothing.link': 'Rahmen nicht gesehen',
   'card.nothing.application': 'keine Programme',
   'card.nothing.transport': 'keine Ports',
   'card.nothing.network': 'keine IP-Adresse',

@@ -8,6 +8,10 @@ import { LAYERS_DE } from './layerPhrases.de.ts';
 export const LAYERS_EN = {
   'dot.appData': 'data {bytes} B',
   'dot.frame': '{link}: frame of {bytes} B',
+  'dot.nothing.application': 'no application data',
+  'dot.nothing.transport': 'no TCP or UDP header',
+  'dot.nothing.network': 'no IP header',
+  'dot.nothing.link': 'frame not seen',
   'card.nothing.application': 'no programs',
   'card.nothing.transport': 'no ports',
   'card.nothing.network': 'no IP address',
