@@ -7,7 +7,8 @@
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
-import { formatMac, type MacAddress } from '../../net/wire/mac.ts';
+import type { MacAddress } from '../../net/wire/mac.ts';
+import { formatMac } from '../../net/wire/macText.ts';
 import {
   interfaceMac,
   kindOf,

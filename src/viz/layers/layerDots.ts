@@ -9,7 +9,7 @@ import { ENGLISH, type Language } from '../../engine/language.ts';
 import { isFragment } from '../../net/wire/ipFragments.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import { isArpFrame, type Frame } from '../../net/wire/frame.ts';
-import { formatMac } from '../../net/wire/mac.ts';
+import { formatMac } from '../../net/wire/macText.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import {
   appMessageName,
