@@ -9,7 +9,7 @@ import type { Packet } from '../../src/net/wire/packet.ts';
 import { parseScenarioText, runScenario, type Scenario } from '../../src/sim/index.ts';
 import { runSimulationFile } from './vizTestRuns.ts';
 import { formatMac } from '../../src/net/wire/mac.ts';
-import { interfaceMac, scenarioMacs } from '../../src/sim/documents.ts';
+import { interfaceMac, scenarioMacs } from '../../src/sim/scenario/scenarioMacs.ts';
 import { networkNames } from '../../src/viz/names/index.ts';
 import {
   nodeDecisions,

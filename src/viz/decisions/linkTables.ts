@@ -4,7 +4,8 @@
 // interface it belongs to ("02:00:93:0c:61:3d (Router, eth0)").
 
 import { formatMac, type MacAddress } from '../../net/wire/mac.ts';
-import { interfaceMac, scenarioMacs, type Scenario } from '../../sim/documents.ts';
+import type { Scenario } from '../../sim/documents.ts';
+import { interfaceMac, scenarioMacs } from '../../sim/scenario/scenarioMacs.ts';
 import { arpCacheAt, macOwners, neighbourRecords, type ArpRow } from '../neighbours/index.ts';
 import type { DecisionContext } from './decisionTypes.ts';
 
