@@ -42,6 +42,11 @@ describe('what each device decided', () => {
       .locator('code')
       .textContent();
     expect(rule).toMatch(/^FORWARD rule [12]: .*-j ACCEPT/);
+    // Then ARP for the next hop (from its cache, or asked for) and the Ethernet header it chose.
+    expect(texts.some((s) => /^Link out.*ARP/.test(s) && /dev eth[01]/.test(s))).toBe(true);
+    expect(
+      texts.some((s) => /^Link out\s*Framed in Ethernet II from 02:00(:[0-9a-f]{2}){4}/.test(s)),
+    ).toBe(true);
     expect(await decisions.getByTestId('decisions-summary').textContent()).toMatch(
       /Firewall, \d+ steps so far; the last: Sent out of eth[01]/,
     );
@@ -63,6 +68,57 @@ describe('what each device decided', () => {
       .locator('code')
       .textContent();
     expect(deRule).toBe(rule);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('says who asked and who answered of an ARP frame, with buttons between them', async () => {
+    const page = await openApp({ bypassCSP: true });
+    await openFile(page, 'simulations/two-subnets.json');
+    // 10 s run: tick 1 is 10 ms, when the server's ARP reply to the router (sent at 5.5 ms, in
+    // at 10.56 ms) is the one ARP reply on a link; the router's request asked who has 10.0.0.20.
+    await runAndShow(page, 3, '1');
+    await page.getByTestId('packets-in-flight').locator('summary').click();
+    await page
+      .getByTestId('packets-in-flight')
+      .getByRole('button', { name: /ARP reply/ })
+      .first()
+      .click();
+    const decisions = page.getByTestId('decisions');
+    const atServer = decisions.getByRole('list', { name: 'Steps at Server' });
+    await expect
+      .poll(() => atServer.locator('li').first().textContent())
+      .toContain('ARP answers 10.0.0.1: 10.0.0.20 is the address of its eth0');
+    const request = atServer.getByRole('button', {
+      name: /^Open packet #(\d+), which this one answers$/,
+    });
+    const requestId = /#(\d+)/.exec((await request.textContent()) ?? '')?.[1];
+    await request.focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('packet-inspector').locator('h2').textContent())
+      .toBe(`Packet #${requestId}`);
+    // The request, at the router that made it: who asked, for what.
+    const atRouter = decisions.getByRole('list', { name: 'Steps at Router' });
+    await expect
+      .poll(() => atRouter.locator('li').first().textContent())
+      .toContain('ARP asks who has 10.0.0.20');
+    expect(await axeViolations(page, 'packet-inspector')).toEqual([]);
+    // The whole run: at the server the request was for it; it learned the router and answered.
+    await page.getByTestId('step').focus();
+    await page.keyboard.press('End');
+    await decisions.getByRole('button', { name: 'Server', exact: true }).click();
+    const answered = decisions.getByRole('list', { name: 'Steps at Server' }).locator('li');
+    await expect
+      .poll(async () => (await answered.allTextContents()).join('\n'))
+      .toContain(
+        'It asks who has 10.0.0.20, the address of eth0: the cache learns the asker 10.0.0.1',
+      );
+    expect(
+      await answered
+        .getByRole('button', { name: /^Open packet #\d+, sent because of this one$/ })
+        .count(),
+    ).toBe(1);
+    await shot(page, 'decisions-arp');
     expect(session.errors).toEqual([]);
   });
 

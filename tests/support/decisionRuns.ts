@@ -8,6 +8,8 @@ import { recordList } from '../../src/engine/traceRecords.ts';
 import type { Packet } from '../../src/net/wire/packet.ts';
 import { parseScenarioText, runScenario, type Scenario } from '../../src/sim/index.ts';
 import { runSimulationFile } from './vizTestRuns.ts';
+import { formatMac } from '../../src/net/wire/mac.ts';
+import { interfaceMac, scenarioMacs } from '../../src/sim/scenario/scenarioMacs.ts';
 import { networkNames } from '../../src/viz/names/index.ts';
 import {
   nodeDecisions,
@@ -70,4 +72,23 @@ export function firstSent(
       return { packet: r.packet, node: r.node, t: r.t };
   }
   throw new Error('no such packet in the trace');
+}
+
+/** The MAC the run gives `node`'s interface `iface` (02:00:…), as the trace prints it. */
+export function macOf(run: Run, node: string, iface: string): string {
+  const mac = interfaceMac(scenarioMacs(run.scenario), node, iface);
+  if (mac === undefined) throw new Error(`${node}:${iface} has no MAC`);
+  return formatMac(mac);
+}
+
+/** The id of the first record of `type` that `test` picks (an ARP frame's, by what it says). */
+export function firstPkt<T extends TraceRecord['type']>(
+  run: Run,
+  type: T,
+  test: (record: TraceRecord<T>) => boolean = () => true,
+): number {
+  for (const r of run.records) {
+    if (r.type === type && 'pkt' in r && test(r as TraceRecord<T>)) return r.pkt;
+  }
+  throw new Error(`no ${type} in the trace`);
 }

@@ -136,13 +136,17 @@ export function deriveMac(key: string): MacAddress {
 }
 
 /**
- * Distinct derived addresses for a set of keys. Keys are taken in sorted order; a key whose hash
- * is already taken rehashes `key#1`, `key#2`, ... until it finds a free one. The result depends
- * only on the set of keys, never on the order they are given in.
+ * Distinct derived addresses for a set of keys, none of them in `reserved` (addresses given
+ * explicitly). Keys are taken in sorted order; a key whose hash is already taken rehashes
+ * `key#1`, `key#2`, ... until it finds a free one. The result depends only on the set of keys
+ * and the reserved addresses, never on the order they are given in.
  */
-export function assignMacs(keys: Iterable<string>): Map<string, MacAddress> {
+export function assignMacs(
+  keys: Iterable<string>,
+  reserved: Iterable<MacAddress> = [],
+): Map<string, MacAddress> {
   const sorted = [...new Set(keys)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const taken = new Set<MacAddress>();
+  const taken = new Set<MacAddress>(reserved);
   const result = new Map<string, MacAddress>();
   for (const key of sorted) {
     let mac = deriveMac(key);

@@ -1,9 +1,11 @@
 // The checks of the network a schema cannot express: unique ids, link ends that exist,
-// addresses that fit together (one subnet per link, no duplicates or overlaps), gateways and
-// routes that can be reached, each role's own checks, and resolvers that name real servers. The
-// apps' checks are in checkApps.ts, the timed events' in checkActions.ts and checkNetworkEvents.ts.
+// addresses that fit together (one subnet per link, no duplicate addresses or MACs, no
+// overlaps), gateways and routes that can be reached, each role's own checks, and resolvers
+// that name real servers. The apps' checks are in checkApps.ts, the timed events' in
+// checkActions.ts and checkNetworkEvents.ts.
 
 import { contains, formatIpv4, formatPrefix, parseIpv4 } from '../../net/wire/ipv4Address.ts';
+import { formatMac, type MacAddress } from '../../net/wire/mac.ts';
 import type { ValidationIssue } from '../schema/schema.ts';
 import { phrase, phrased, withPhrase, type PhraseParam } from '../schema/phrase.ts';
 import { ROLE_KINDS } from '../kinds/kindRegistry.ts';
@@ -28,6 +30,7 @@ export function checkReferences(
   const nodeIndex = uniqueIds(scenario.nodes, '$.nodes', issues);
   const linkIndex = uniqueIds(scenario.links, '$.links', issues);
   const ownerOfAddress = new Map<number, string>();
+  const ownerOfMac = new Map<MacAddress, string>();
   scenario.nodes.forEach((node, i) => {
     ROLES.get(node.role)?.check?.(node, `$.nodes[${i}]`, issues);
     const names = new Map<string, number>();
@@ -41,6 +44,20 @@ export function checkReferences(
           ),
         );
       names.set(iface.name, j);
+      if (iface.mac !== undefined) {
+        const mac = formatMac(iface.mac);
+        const owner = ownerOfMac.get(iface.mac);
+        if (!iface.address)
+          issues.push(phrased(`${path}.mac`, phrase('ref.macWithoutAddress', { mac })));
+        else if (owner)
+          issues.push(
+            phrased(
+              `${path}.mac`,
+              phrase('ref.macTaken', { mac, owner, node: `${node.id}:${iface.name}` }),
+            ),
+          );
+        ownerOfMac.set(iface.mac, `${node.id}:${iface.name}`);
+      }
       // A missing address matters only when the interface is linked (checked with the links).
       if (!iface.address) return;
       const owner = ownerOfAddress.get(iface.address.address);

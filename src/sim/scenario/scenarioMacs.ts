@@ -1,21 +1,31 @@
-// The MAC address of every addressed interface of a scenario (a host's, a router's): derived
-// from the node's id and the interface's name (src/net/wire/mac.ts, 02:00:hh:hh:hh:hh), with
-// any two that hash alike kept apart. The same document gives the same addresses in every run,
+// The MAC address of every addressed interface of a scenario (a host's, a router's): the one
+// its document gives (`mac`), else derived from the node's id and the interface's name
+// (src/net/wire/mac.ts, 02:00:hh:hh:hh:hh), with any two that hash alike, or a derived one that
+// a document gives another interface, kept apart. The same document gives the same addresses in every run,
 // in the page and the CLI, and adding a node changes no other interface's. The builder gives
 // them to the nodes; the node inspector shows them.
 
 import { assignMacs, interfaceKey, type MacAddress } from '../../net/wire/mac.ts';
 import type { Scenario } from './scenarioSchema.ts';
 
-/** Each addressed interface's MAC, keyed by `interfaceKey(node, interface)`. */
+/**
+ * Each addressed interface's MAC, keyed by `interfaceKey(node, interface)`: the one its document
+ * gives (`mac`), else one derived from the names that no interface of the document has.
+ */
 export function scenarioMacs(scenario: Pick<Scenario, 'nodes'>): Map<string, MacAddress> {
   const keys: string[] = [];
+  const given = new Map<string, MacAddress>();
   for (const node of scenario.nodes) {
     for (const iface of node.interfaces ?? []) {
-      if (iface.address) keys.push(interfaceKey(node.id, iface.name));
+      if (!iface.address) continue;
+      const key = interfaceKey(node.id, iface.name);
+      if (iface.mac === undefined) keys.push(key);
+      else given.set(key, iface.mac);
     }
   }
-  return assignMacs(keys);
+  const macs = assignMacs(keys, given.values());
+  for (const [key, mac] of given) macs.set(key, mac);
+  return macs;
 }
 
 /** The MAC of `node`'s interface `iface`, if it has an address. */

@@ -15,7 +15,14 @@ import {
   type Infer,
   type Schema,
 } from '../schema/schema.ts';
-import { bitRate, byteSize, interfaceAddress, ipv4, prefix } from '../schema/networkSchemas.ts';
+import {
+  bitRate,
+  byteSize,
+  interfaceAddress,
+  ipv4,
+  macAddress,
+  prefix,
+} from '../schema/networkSchemas.ts';
 import type { AppOf } from '../kinds/appKind.ts';
 import type { ActionOf } from '../kinds/actionKind.ts';
 import {
@@ -97,6 +104,9 @@ const interfaceSchema = object(
   { name: id('pattern.interfaceName') },
   {
     address: interfaceAddress(),
+    mac: macAddress(
+      "The MAC address of an addressed interface, such as 02:00:00:00:00:01: six pairs of hex digits, unicast (the first octet even). Left out, one is made from the node's and the interface's names (02:00:…), the same in every run.",
+    ),
     mtu: number({
       integer: true,
       min: 68,

@@ -1,5 +1,6 @@
 // Schemas for network values in scenario documents: IPv4 addresses, interface addresses with
-// their prefix ("10.0.0.2/24"), route prefixes, bit rates ("10Mbps") and byte sizes ("64KiB").
+// their prefix ("10.0.0.2/24"), route prefixes, MAC addresses ("02:00:00:00:00:01"), bit rates
+// ("10Mbps") and byte sizes ("64KiB").
 
 import {
   parseIpv4,
@@ -8,6 +9,7 @@ import {
   type Ipv4Address,
   type Ipv4Prefix,
 } from '../../net/wire/ipv4Address.ts';
+import { isMulticast, parseMac, type MacAddress } from '../../net/wire/mac.ts';
 import { expectedIssue, NOT_ZERO, valuePhrase, type Schema } from './schema.ts';
 import { phrase, phrased, withPhrase, type Phrase } from './phrase.ts';
 import { ipv4ErrorPhrase, prefixErrorPhrase } from './textPhrases.ts';
@@ -119,6 +121,31 @@ export function prefix(): Schema<Ipv4Prefix> {
         : { ...r, phrase: prefixErrorPhrase(text, r.error) };
     },
     { type: 'string', pattern: PREFIX },
+  );
+}
+
+const MAC_PATTERN = '^\\s*[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}\\s*$';
+
+/**
+ * A station's MAC address: six pairs of hex digits joined by colons, as Linux prints it
+ * (`02:00:00:00:00:01`), and unicast (the I/G bit of the first octet clear): a group address is
+ * never a station's own.
+ */
+export function macAddress(description?: string): Schema<MacAddress> {
+  return fromText(
+    phrase('expected.mac'),
+    (text) => {
+      const fail = (key: 'schema.mac.format' | 'schema.mac.multicast') => {
+        const said = phrased('', phrase(key, { text }));
+        return { ok: false as const, error: said.message, phrase: said.phrase };
+      };
+      if (!new RegExp(MAC_PATTERN).test(text)) return fail('schema.mac.format');
+      const r = parseMac(text);
+      if (!r.ok) return fail('schema.mac.format');
+      if (isMulticast(r.mac)) return fail('schema.mac.multicast');
+      return { ok: true, value: r.mac };
+    },
+    { type: 'string', pattern: MAC_PATTERN, ...(description ? { description } : {}) },
   );
 }
 

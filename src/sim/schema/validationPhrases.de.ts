@@ -25,6 +25,7 @@ export const VALIDATION_DE: Translation<typeof VALIDATION_EN> = {
   'expected.exactly': '{value}',
   'expected.ipv4': 'eine IPv4-Adresse wie "10.0.0.1"',
   'expected.interfaceAddress': 'eine Adresse mit Präfixlänge wie "10.0.0.2/24"',
+  'expected.mac': 'eine MAC-Adresse wie "02:00:00:00:00:01"',
   'expected.prefix': 'ein Präfix wie "10.1.0.0/16"',
   'expected.bitRate': 'eine Bitrate wie "10Mbps"',
   'expected.size': 'eine Größe',
@@ -47,6 +48,10 @@ export const VALIDATION_DE: Translation<typeof VALIDATION_EN> = {
   'schema.unknownField': 'ist kein bekanntes Feld (erwartet wird eines von: {fields})',
   'schema.bytesNotWhole': 'erwartet: eine ganze Zahl von Bytes >= 0, gefunden: {got}',
   'schema.sizeExpected': 'erwartet: eine Größe wie 1500 oder "64KiB", gefunden: {got}',
+  'schema.mac.format':
+    '"{text}" ist keine MAC-Adresse: sechs Paare von Hex-Ziffern, durch Doppelpunkte getrennt, wie 02:00:00:00:00:01',
+  'schema.mac.multicast':
+    '"{text}" ist eine Gruppenadresse (Multicast): Das erste Oktett ist ungerade; die eigene MAC einer Station ist Unicast, wie 02:00:00:00:00:01',
   'schema.hostAddress.network':
     '„{text}“ ist die Netzadresse seines Präfixes, keine Adresse für einen Host',
   'schema.hostAddress.broadcast':
@@ -119,6 +124,9 @@ export const VALIDATION_DE: Translation<typeof VALIDATION_EN> = {
   'json.expected.nameOrClose': "ein Feldname in doppelten Anführungszeichen oder '}'",
   'json.expected.colon': "':' nach dem Feldnamen",
   'ref.duplicateInterface': 'wiederholt den Schnittstellennamen „{name}“ von {node}',
+  'ref.macTaken': '{node} hat die MAC {mac}, die schon die MAC von {owner} ist',
+  'ref.macWithoutAddress':
+    'eine MAC ({mac}) gehört zu einer Schnittstelle mit Adresse; ein Switch-Port hat keins von beiden',
   'ref.addressTaken': '{address} ist schon die Adresse von {owner}',
   'ref.overlap':
     '{prefix} überschneidet sich mit {other} von {node}:{interface}: jede Schnittstelle eines Knotens braucht ihr eigenes Subnetz',

@@ -29,6 +29,7 @@ export const VALIDATION_EN = {
   'expected.exactly': '{value}',
   'expected.ipv4': 'an IPv4 address such as "10.0.0.1"',
   'expected.interfaceAddress': 'an address with a prefix length such as "10.0.0.2/24"',
+  'expected.mac': 'a MAC address such as "02:00:00:00:00:01"',
   'expected.prefix': 'a prefix such as "10.1.0.0/16"',
   'expected.bitRate': 'a bit rate such as "10Mbps"',
   'expected.size': 'a size',
@@ -53,6 +54,10 @@ export const VALIDATION_EN = {
   'schema.unknownField': 'is not a known field (expected one of: {fields})',
   'schema.bytesNotWhole': 'expected a whole number of bytes >= 0, got {got}',
   'schema.sizeExpected': 'expected a size such as 1500 or "64KiB", got {got}',
+  'schema.mac.format':
+    '"{text}" is not a MAC address: write six pairs of hex digits joined by colons, such as 02:00:00:00:00:01',
+  'schema.mac.multicast':
+    '"{text}" is a group (multicast) address: the first octet is odd; a station\'s own MAC is unicast, such as 02:00:00:00:00:01',
   'schema.hostAddress.network': '"{text}" is the network address of its prefix, not a host address',
   'schema.hostAddress.broadcast':
     '"{text}" is the broadcast address of its prefix, not a host address',
@@ -125,6 +130,9 @@ export const VALIDATION_EN = {
   'json.expected.colon': "':' after the property name",
   // The network's references (checkReferences.ts, resolveLinkEnd.ts).
   'ref.duplicateInterface': 'duplicates the interface name "{name}" of {node}',
+  'ref.macTaken': '{node} has the MAC {mac}, which is already the MAC of {owner}',
+  'ref.macWithoutAddress':
+    'a MAC ({mac}) is for an interface with an address; a switch port has neither',
   'ref.addressTaken': '{address} is already the address of {owner}',
   'ref.overlap':
     '{prefix} overlaps {other} of {node}:{interface}: each interface of a node needs its own subnet',

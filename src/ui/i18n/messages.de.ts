@@ -1018,6 +1018,7 @@ export const de: Messages = {
   'decisions.stepsAt': 'Schritte bei {node}',
   'decisions.in': 'eingehend',
   'decisions.out': 'ausgehend',
+  'decisions.openFrame': 'Rahmen #{pkt} öffnen',
   'decisions.openSent': 'Paket #{pkt} öffnen, das seinetwegen gesendet wurde',
   'decisions.openAbout': 'Paket #{pkt} öffnen, auf das dieses antwortet',
   'fields.caption':

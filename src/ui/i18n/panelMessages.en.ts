@@ -907,6 +907,7 @@ export const panelEn = {
   'decisions.stepsAt': 'Steps at {node}',
   'decisions.in': 'in',
   'decisions.out': 'out',
+  'decisions.openFrame': 'Open frame #{pkt}',
   'decisions.openSent': 'Open packet #{pkt}, sent because of this one',
   'decisions.openAbout': 'Open packet #{pkt}, which this one answers',
   'fields.caption':

@@ -20,6 +20,7 @@ function expected(visit: Visit, packet: Packet, context: DecisionContext): Answe
     if (r.type === 'ip.drop' && (r.reason === 'ttl' || r.reason === 'noProtocol'))
       kind = 'icmpError';
     else if (r.type === 'ip.drop' && r.reason === 'noRoute' && !visit.made) kind = 'icmpError';
+    else if (r.type === 'ip.drop' && r.reason === 'arpFailed' && !visit.made) kind = 'icmpError';
     else if (r.type === 'tcp.refused') kind = 'rst';
     else if (r.type === 'fw.verdict' && r.verdict === 'REJECT')
       kind = packet.transport.kind === 'tcp' ? undefined : 'icmpError';
@@ -63,6 +64,10 @@ export const answers: Decider = (visit, context) => {
     for (const about of abouts)
       sent ??= answerTo(context.records, visit.node, last.index, about, k);
   if (!sent) return [];
+  // An answer to a packet ARP gave up on comes after that failure.
+  const afterArp = visit.own.some(
+    (i) => i.record.type === 'ip.drop' && i.record.reason === 'arpFailed',
+  );
   const dst = formatIpv4(sent.ip.dst);
   const h = sent.transport;
   const s =
@@ -72,6 +77,7 @@ export const answers: Decider = (visit, context) => {
         ? step(t, 'network', context.say('answer.icmpError', { message: icmpMessageName(h), dst }))
         : step(t, 'transport', context.say('answer.rst', { dst }));
   s.sent = sent.id;
+  if (afterArp) s.stage = STAGE.arp + 1;
   return [s];
 };
 

@@ -31,7 +31,7 @@ describe('a SYN flood (syn-flood.json)', () => {
 
   it('web, its SYN queue full, drops the SYN', () => {
     // 16 half-open connections (the node's tcp.synBacklog) wait for ACKs that never come.
-    expect(lines(steps(run, firstOf('tcp.synQueueFull'), 'web')).slice(2)).toEqual([
+    expect(lines(steps(run, firstOf('tcp.synQueueFull'), 'web')).slice(3)).toEqual([
       'network in go: Handed up to its TCP (IP protocol 6).',
       'transport in drop: Port 80 already has 16 half-open connections, the SYN queue’s limit: the SYN is dropped. [tcp LISTEN 0.0.0.0:80 0.0.0.0:*]',
     ]);

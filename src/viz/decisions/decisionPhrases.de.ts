@@ -13,16 +13,61 @@ export const DECISION_DE: Translation<typeof DECISION_EN> = {
   sentAfterQueue:
     '{wait} in der Warteschlange von {iface} gewartet, dann auf die Leitung {link} in Richtung {peer} gesendet.',
   queueFull: 'Die Warteschlange von {iface} war voll: verworfen, bevor es die Leitung erreichte.',
+  linkDown: 'Die Leitung von {iface} ist getrennt: verworfen, bevor es die Leitung erreichte.',
   lost: 'Auf der Leitung {link} verloren ({reason}): Es kam nie an.',
-  'switch.learned': 'Aus der Absenderadresse gelernt: {address} liegt hinter Port {port}.',
-  'switch.knew': 'Wusste schon, dass der Absender {address} hinter Port {port} liegt.',
+  'switch.learned': 'Aus der Absender-MAC {mac} des Rahmens gelernt: Sie liegt hinter Port {port}.',
+  'switch.knew': 'Wusste schon, dass die Absender-MAC {mac} hinter Port {port} liegt.',
   'switch.forward':
-    'Laut Tabelle liegt {address} hinter Port {port}: nur über {port} weitergeschickt.',
+    'Die Ziel-MAC {mac} in der MAC-Adresstabelle nachgeschlagen: hinter Port {port}, also nur über {port} weitergeschickt.',
   'switch.flood':
-    '{address} steht nicht in der Tabelle: über alle anderen Ports geflutet ({ports}).',
-  'switch.broadcast': 'Ein Broadcast: über alle anderen Ports geschickt ({ports}).',
+    'Die Ziel-MAC {mac} steht nicht in der MAC-Adresstabelle: über alle Ports außer {port}, über den er kam, geflutet ({ports}).',
+  'switch.broadcast':
+    'An die Broadcast-MAC {mac}: über alle Ports außer {port}, über den er kam, geschickt ({ports}).',
+  'switch.multicast':
+    'An die Gruppen-MAC {mac}: über alle Ports außer {port}, über den er kam, geschickt ({ports}).',
   'switch.filter':
-    '{address} liegt hinter Port {port}, dem Port, über den es kam: nicht zurückgeschickt (gefiltert).',
+    'Die Ziel-MAC {mac} liegt hinter Port {port}, dem Port, über den er kam: nicht zurückgeschickt (gefiltert).',
+  'eth.inOwn':
+    'Die Ziel-MAC {mac} ist die eigene Adresse von {iface}: Die Karte nimmt den Rahmen an.',
+  'eth.inBroadcast':
+    'An die Broadcast-MAC ff:ff:ff:ff:ff:ff: Jede Station im Segment nimmt ihn an, auch diese.',
+  'eth.inOther':
+    'Die Ziel-MAC ist {mac}, nicht die Adresse von {iface}: Ein Switch hat ihn hierher geflutet, weil er nicht wusste, wo diese MAC liegt. Die Karte verwirft ihn.',
+  'eth.header':
+    'In einen Ethernet-II-Rahmen gepackt: von {src}, der MAC von {iface}, an {dst}, die MAC des nächsten Hops.',
+  'eth.broadcast':
+    'Ein Broadcast: von {src}, der MAC von {iface}, an ff:ff:ff:ff:ff:ff für jede Station im Segment gerahmt; kein ARP nötig.',
+  'arp.hit':
+    'Der ARP-Cache kennt den nächsten Hop {ip} unter {mac}, noch erreichbar: keine Frage nötig.',
+  'arp.miss.none':
+    'Der ARP-Cache hat keine MAC für den nächsten Hop {ip}: Das Paket wartet, während ARP per Broadcast an {iface} fragt, wer {ip} hat ({requests}).',
+  'arp.miss.stale':
+    'Der Eintrag des ARP-Caches für den nächsten Hop {ip} ist veraltet: Das Paket wartet, während ARP an {iface} erneut fragt, wer {ip} hat ({requests}).',
+  'arp.pending':
+    'ARP fragt an {iface} schon, wer den nächsten Hop {ip} hat ({requests}): Das Paket wartet mit den anderen auf die Antwort.',
+  'arp.learned':
+    'Die ARP-Antwort {frame} sagt: {ip} hat {mac}. Der Cache lernt es, und das Paket geht nach {wait} Wartezeit weiter.',
+  'arp.learnedFromRequest':
+    '{ip} hat selbst nach diesem Knoten gefragt ({frame}) und dabei seine MAC {mac} genannt: Der Cache lernt sie, und das Paket geht nach {wait} Wartezeit weiter.',
+  'arp.again': 'Binnen einer Sekunde keine ARP-Antwort: erneut gefragt, wer {ip} hat ({requests}).',
+  'arp.failed':
+    'Keine Antwort auf {count} ARP-Anfragen nach dem nächsten Hop {ip} ({requests}): Der Eintrag scheitert, und das Paket, das darauf wartete, wird verworfen.',
+  'arp.queueFull':
+    'Schon zu viele Pakete warteten darauf, dass ARP den nächsten Hop findet: Das älteste, dieses, wird verworfen.',
+  'arpFrame.asks':
+    'ARP fragt, wer {target} hat: Ein Paket für diesen nächsten Hop wartet, und der Cache von {iface} hat keine MAC dafür. Gesendet von {asker} mit {mac} an alle Stationen (Anfrage {probe} von höchstens 3).',
+  'arpFrame.answers':
+    'ARP antwortet {to}: {ip} ist die Adresse von {iface}, mit {mac}. Die Antwort geht direkt an die MAC des Fragenden, nicht an alle.',
+  'arpFrame.forMe':
+    'Es fragt, wer {target} hat, die Adresse von {iface}: Der Cache lernt den Fragenden {sender} mit {mac}, und ARP antwortet.',
+  'arpFrame.notForMe':
+    'Es fragt, wer {target} hat, keine Adresse dieses Knotens: ignoriert, und der Cache lernt nichts daraus.',
+  'arpFrame.gratuitous':
+    'Eine unaufgeforderte Anfrage: {sender} verkündet seine MAC {mac}, und der Cache, der sie schon kannte, übernimmt die Nachricht.',
+  'arpFrame.answer':
+    'Die Antwort auf seine Anfrage: {sender} hat {mac}. Der Cache lernt es und schickt die Pakete, die darauf warteten.',
+  'arpFrame.unasked':
+    'Eine Antwort über {sender}, nach der er nicht gefragt hat: ignoriert, und der Cache lernt nichts.',
   'drop.generic': 'Verworfen: {reason}.',
   'route.local':
     '{dst} ist eine seiner eigenen Adressen: Das Paket ist für diesen Knoten und geht nach oben.',

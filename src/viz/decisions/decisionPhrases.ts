@@ -17,14 +17,60 @@ export const DECISION_EN = {
   sentAfterQueue:
     'Waited {wait} in the queue of {iface}, then sent onto link {link} towards {peer}.',
   queueFull: 'The queue of {iface} was full: dropped before it reached the link.',
+  linkDown: 'The link of {iface} is down: dropped before it reached the link.',
   lost: 'Lost on link {link} ({reason}): it never arrived.',
-  'switch.learned': 'Learned from its source that {address} is behind port {port}.',
-  'switch.knew': 'Already knew that its source {address} is behind port {port}.',
-  'switch.forward': 'Its table has {address} behind port {port}: sent out of {port} only.',
-  'switch.flood': '{address} is not in its table: flooded out of every other port ({ports}).',
-  'switch.broadcast': 'A broadcast: sent out of every other port ({ports}).',
+  'switch.learned': 'Learned from the frame’s source MAC {mac} that it is behind port {port}.',
+  'switch.knew': 'Already knew that its source MAC {mac} is behind port {port}.',
+  'switch.forward':
+    'Looked up its destination MAC {mac} in its MAC table: behind port {port}, so sent out of {port} only.',
+  'switch.flood':
+    'Its destination MAC {mac} is not in its MAC table: flooded out of every port but {port}, the one it came in on ({ports}).',
+  'switch.broadcast':
+    'Sent to the broadcast MAC {mac}: out of every port but {port}, the one it came in on ({ports}).',
+  'switch.multicast':
+    'Sent to the group MAC {mac}: out of every port but {port}, the one it came in on ({ports}).',
   'switch.filter':
-    '{address} is behind port {port}, the port it came in on: not sent back out (filtered).',
+    'Its destination MAC {mac} is behind port {port}, the port it came in on: not sent back out (filtered).',
+  // A station's card, ARP and the Ethernet header.
+  'eth.inOwn': 'Its destination MAC {mac} is the own address of {iface}: the card takes the frame.',
+  'eth.inBroadcast':
+    'Sent to the broadcast MAC ff:ff:ff:ff:ff:ff: every station on the segment takes it, this one too.',
+  'eth.inOther':
+    'Its destination MAC is {mac}, not the address of {iface}: a switch flooded it here, not knowing where that MAC is. The card drops it.',
+  'eth.header':
+    'Framed in Ethernet II from {src}, the MAC of {iface}, to {dst}, the next hop’s MAC.',
+  'eth.broadcast':
+    'A broadcast: framed from {src}, the MAC of {iface}, to ff:ff:ff:ff:ff:ff for every station on the segment; no ARP needed.',
+  'arp.hit': 'Its ARP cache has the next hop {ip} at {mac}, still reachable: no need to ask.',
+  'arp.miss.none':
+    'Its ARP cache has no MAC for the next hop {ip}: the packet waits while ARP broadcasts who has {ip} on {iface} ({requests}).',
+  'arp.miss.stale':
+    'Its ARP cache’s entry for the next hop {ip} has gone stale: the packet waits while ARP asks again who has {ip} on {iface} ({requests}).',
+  'arp.pending':
+    'ARP is already asking who has the next hop {ip} on {iface} ({requests}): the packet waits with the others for the reply.',
+  'arp.learned':
+    'The ARP reply {frame} says {ip} is at {mac}: the cache learns it, and the packet goes on after waiting {wait}.',
+  'arp.learnedFromRequest':
+    '{ip} asked for this node itself ({frame}), telling its MAC {mac}: the cache learns it, and the packet goes on after waiting {wait}.',
+  'arp.again': 'No reply to ARP within a second: asked again who has {ip} ({requests}).',
+  'arp.failed':
+    'No reply to {count} ARP requests for the next hop {ip} ({requests}): the entry fails and the packet that waited for it is dropped.',
+  'arp.queueFull':
+    'Too many packets were already waiting for ARP to find the next hop: the oldest, this one, is dropped.',
+  'arpFrame.asks':
+    'ARP asks who has {target}: a packet for that next hop waits, and the cache of {iface} has no MAC for it. Sent from {asker} at {mac} to every station (request {probe} of at most 3).',
+  'arpFrame.answers':
+    'ARP answers {to}: {ip} is the address of its {iface}, at {mac}. The reply goes straight to the asker’s MAC, not to everyone.',
+  'arpFrame.forMe':
+    'It asks who has {target}, the address of {iface}: the cache learns the asker {sender} at {mac}, and ARP answers.',
+  'arpFrame.notForMe':
+    'It asks who has {target}, not an address of this node: ignored, and its cache learns nothing from it.',
+  'arpFrame.gratuitous':
+    'A gratuitous request: {sender} announces its MAC {mac}, and the cache, which knew it already, takes the news.',
+  'arpFrame.answer':
+    'The answer to its request: {sender} is at {mac}. The cache learns it and sends the packets that waited for it.',
+  'arpFrame.unasked':
+    'A reply about {sender} it did not ask for: ignored, and its cache learns nothing.',
   // The IP layer.
   'drop.generic': 'Dropped: {reason}.',
   'route.local': '{dst} is one of its own addresses: the packet is for this node and goes up.',

@@ -5,6 +5,7 @@
 
 import type { Language } from '../../engine/language.ts';
 import type { TraceRecord, TraceRecords } from '../../engine/trace.ts';
+import type { Frame } from '../../net/wire/frame.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import type { Scenario, ScenarioNode } from '../../sim/index.ts';
 import type { NetworkNames } from '../names/index.ts';
@@ -19,13 +20,15 @@ export type Stage = number;
 /**
  * Where each kind of decision sits in a visit, in the order a packet meets them: up the stack
  * from the wire, or (for a packet the node made) down from the program, then out. A new kind of
- * decision takes a number between two of these (ARP, resolving the next hop, would be 95).
+ * decision takes a number between two of these.
  */
 export const STAGE = {
   /** A packet the node made: the program that wrote it, then its socket. */
   madeByProgram: 1,
   madeBySocket: 2,
   linkIn: 10,
+  /** A station's card: the frame's destination MAC is its own, the broadcast, or another's. */
+  card: 12,
   switchLearn: 15,
   switchForward: 16,
   ipChecks: 20,
@@ -38,6 +41,9 @@ export const STAGE = {
   transport: 70,
   application: 80,
   answer: 90,
+  /** ARP resolving the next hop's MAC, then the Ethernet header written with it. */
+  arp: 95,
+  ethernet: 97,
   linkOut: 100,
 } as const;
 
@@ -61,6 +67,8 @@ export interface DecisionStep {
   sent?: number;
   /** A packet this one answers (the echo request of a reply, the datagram an error is about). */
   about?: number;
+  /** ARP frames the step names (the requests a packet waited on, the reply that ended the wait). */
+  frames?: number[];
   stage: Stage;
 }
 
@@ -76,8 +84,10 @@ export interface Visit {
   pkt: number;
   /** The node made the packet (no arrival starts this visit). */
   made: boolean;
-  /** The packet as it arrived, or as it first left when the node made it; absent if it never did. */
+  /** The IP packet as it arrived, or as it first left when the node made it; absent if it never did. */
   packet?: Packet;
+  /** The frame as it arrived, or as it first left: the IP packet, or an ARP frame. */
+  frame?: Frame;
   /** When the visit began: its first record's time. */
   t: number;
   /** The packet's records at this node in this visit, in trace order. */

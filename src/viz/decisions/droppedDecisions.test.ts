@@ -67,11 +67,11 @@ describe('a ping caught in a routing loop', () => {
     // points at the other router, since neither knows 10.9.9.9.
     const atR1 = visits(run, loopPing.packet.id, 'r1');
     expect(atR1.length).toBe(32);
-    expect(lines(atR1[0]?.steps ?? []).slice(1, 3)).toEqual([
+    expect(lines(atR1[0]?.steps ?? []).slice(2, 4)).toEqual([
       'network in go: Not for this node, and no route more specific than the default route holds 10.9.9.9: on to the default router 10.0.2.2, out of eth1. [default via 10.0.2.2 dev eth1]',
       'network out go: TTL 64 → 63: one less for this hop.',
     ]);
-    expect(lines(visits(run, loopPing.packet.id, 'r2')[0]?.steps ?? []).slice(1, 3)).toEqual([
+    expect(lines(visits(run, loopPing.packet.id, 'r2')[0]?.steps ?? []).slice(2, 4)).toEqual([
       'network in go: Not for this node, and no route more specific than the default route holds 10.9.9.9: on to the default router 10.0.2.1, out of eth0. [default via 10.0.2.1 dev eth0]',
       'network out go: TTL 63 → 62: one less for this hop.',
     ]);
@@ -80,7 +80,7 @@ describe('a ping caught in a routing loop', () => {
   it('dies where its TTL would reach 0, and Time Exceeded goes back to h', () => {
     // 64 hops: h's TTL 64 reaches 1 at the 64th router on the way, r2's 32nd pass.
     const last = visits(run, loopPing.packet.id, 'r2').at(-1)?.steps ?? [];
-    expect(lines(last).slice(1)).toEqual([
+    expect(lines(last).slice(2)).toEqual([
       'network in go: Not for this node, and no route more specific than the default route holds 10.9.9.9: on to the default router 10.0.2.1, out of eth0. [default via 10.0.2.1 dev eth0]',
       'network out drop: TTL was 1: one less would be 0, so the packet dies here rather than circle for ever.',
       'network out end: Sent back an ICMP error (time exceeded) to 10.0.1.10.',
@@ -96,7 +96,7 @@ describe('a datagram to a port nobody listens on', () => {
   const datagram = firstSent(run, (p, node) => node === 'h' && p.transport.kind === 'udp');
 
   it('finds no socket at s, which sends ICMP port unreachable back', () => {
-    expect(lines(steps(run, datagram.packet.id, 's')).slice(1)).toEqual([
+    expect(lines(steps(run, datagram.packet.id, 's')).slice(2)).toEqual([
       'network in go: 10.0.1.20 is one of its own addresses: the packet is for this node and goes up. [local 10.0.1.20 dev eth0]',
       'network in go: Handed up to its UDP (IP protocol 17).',
       'transport in drop: No socket is bound to UDP port 7: dropped.',
@@ -129,12 +129,12 @@ describe('in German', () => {
       'Anwendungsschicht',
     ]);
     const atR1 = visits(run, loopPing.packet.id, 'r1', 'de')[0]?.steps ?? [];
-    expect(atR1.slice(1, 3).map((s) => s.text)).toEqual([
+    expect(atR1.slice(2, 4).map((s) => s.text)).toEqual([
       'Nicht für diesen Knoten, und keine Route, die genauer ist als die Standardroute, enthält 10.9.9.9: weiter zum Standardrouter 10.0.2.2, hinaus über eth1.',
       'TTL 64 → 63: eins weniger für diesen Hop.',
     ]);
     // The table entry stays as `ip route` prints it, in every language.
-    expect(atR1[1]?.entry).toBe('default via 10.0.2.2 dev eth1');
+    expect(atR1[2]?.entry).toBe('default via 10.0.2.2 dev eth1');
     const atS = steps(
       run,
       firstSent(run, (p, n) => n === 'h' && p.transport.kind === 'udp').packet.id,

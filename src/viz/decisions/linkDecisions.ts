@@ -1,18 +1,18 @@
-// Decisions at the link layer: the packet arriving on an interface, a switch learning where its
-// source is and then forwarding it by its table, flooding it or filtering it, and the packet
-// leaving (after waiting in the queue, or dropped there, or lost on the wire). The switch learns
-// and looks up IPv4 addresses for now; with Ethernet its table holds MAC addresses and these
-// steps read its frames' records instead.
+// Decisions at the link layer: the frame arriving on an interface, a station's card taking it
+// or not by its destination MAC, a switch learning which port its source MAC is behind and then
+// forwarding it by its MAC table, flooding it or filtering it, and the frame leaving (after
+// waiting in the queue, or dropped there, or lost on the wire).
 
 import { formatDuration } from '../../engine/time.ts';
-import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
+import { isArpFrame } from '../../net/wire/frame.ts';
+import { formatMac, isBroadcast, isMulticast } from '../../net/wire/mac.ts';
 import { dropReason } from '../packet/index.ts';
 import { interfaceText, splitLinkEnd } from '../names/index.ts';
 import { STAGE, type DecisionContext, type DecisionStep, type Decider } from './decisionTypes.ts';
 import { all, first } from './packetVisits.ts';
+import { arpReleasedAt } from './arpDecisions.ts';
+import { fdbLine, macText, ownMac } from './linkTables.ts';
 import { learnedBefore, nodeRecordsBetween } from './nodeTables.ts';
-
-const BROADCAST = 0xffffffff;
 
 /** The node at the other end of `link` from `node`, by its name. */
 function peerName(context: DecisionContext, link: string, node: string): string {
@@ -43,76 +43,110 @@ export const arrival: Decider = (visit, context) => {
 
 const LEARN: ReadonlySet<'switch.learn'> = new Set(['switch.learn'] as const);
 
-/** A switch: where the source is (learned now or known), then forward, flood or filter. */
+/**
+ * A switch: it learns the frame's source MAC on the port it came in on (or knew it there), then
+ * looks up its destination MAC: behind one port (forward), the port it came in on (filter), not
+ * in its table or the broadcast (flood out of every other port).
+ */
 export const switching: Decider = (visit, context) => {
   const forwards = all(visit, 'switch.forward');
   const filter = first(visit, 'switch.filter');
   const rx = first(visit, 'link.rx');
-  const packet = visit.packet;
-  if ((forwards.length === 0 && !filter) || !rx || !packet) return [];
+  const eth = visit.frame?.eth;
+  if ((forwards.length === 0 && !filter) || !rx || !eth) return [];
   const { node } = visit;
   const { say } = context;
   const steps: DecisionStep[] = [];
   const decidedAt = (forwards[0] ?? filter)?.index ?? rx.index;
-  const src = packet.ip.src;
-  if (src !== 0 && src !== BROADCAST) {
-    const address = formatIpv4(src);
+  const t = rx.record.t;
+  const step = (text: string, more: Partial<DecisionStep>): DecisionStep => ({
+    t,
+    layer: 'link',
+    way: 'out',
+    text,
+    outcome: 'go',
+    stage: STAGE.switchForward,
+    ...more,
+  });
+  if (!isMulticast(eth.src)) {
+    const src = formatMac(eth.src);
     const learned = nodeRecordsBetween(context.records, LEARN, node, rx.index, decidedAt).find(
-      (l) => l.record.address === address,
+      (l) => l.record.address === src,
     );
     const port = rx.record.iface;
-    steps.push({
-      t: rx.record.t,
-      layer: 'link',
-      way: 'in',
-      text: say(learned ? 'switch.learned' : 'switch.knew', { address, port }),
-      entry: `${address} → ${learned?.record.port ?? port}`,
-      outcome: 'go',
-      stage: STAGE.switchLearn,
-    });
+    const mac = macText(context, src);
+    steps.push(
+      step(say(learned ? 'switch.learned' : 'switch.knew', { mac, port }), {
+        way: 'in',
+        entry: fdbLine(src, port, node),
+        stage: STAGE.switchLearn,
+      }),
+    );
   }
-  const dst = packet.ip.dst;
-  const address = formatIpv4(dst);
-  const t = rx.record.t;
-  const known = () => learnedBefore(context.records, node, address, decidedAt);
+  const dst = formatMac(eth.dst);
+  const mac = macText(context, eth.dst);
+  const known = (port: string) =>
+    learnedBefore(context.records, node, dst, decidedAt)?.port ?? port;
   if (filter) {
     const port = filter.record.port;
-    steps.push({
-      t,
-      layer: 'link',
-      way: 'out',
-      text: say('switch.filter', { address, port }),
-      entry: `${address} → ${known()?.port ?? port}`,
-      outcome: 'drop',
-      stage: STAGE.switchForward,
-    });
+    steps.push(
+      step(say('switch.filter', { mac, port }), {
+        entry: fdbLine(dst, known(port), node),
+        outcome: 'drop',
+      }),
+    );
     return steps;
   }
   const flooded = forwards.filter((f) => f.record.flood);
   if (flooded.length > 0) {
     const ports = flooded.map((f) => f.record.toPort).join(', ');
-    steps.push({
-      t,
-      layer: 'link',
-      way: 'out',
-      text: say(dst === BROADCAST ? 'switch.broadcast' : 'switch.flood', { address, ports }),
-      outcome: 'go',
-      stage: STAGE.switchForward,
-    });
+    const key = isBroadcast(eth.dst)
+      ? 'switch.broadcast'
+      : isMulticast(eth.dst)
+        ? 'switch.multicast'
+        : 'switch.flood';
+    steps.push(step(say(key, { mac, ports, port: rx.record.iface }), {}));
   }
   for (const f of forwards.filter((f) => !f.record.flood)) {
     const port = f.record.toPort;
-    steps.push({
-      t,
-      layer: 'link',
-      way: 'out',
-      text: say('switch.forward', { address, port }),
-      entry: `${address} → ${known()?.port ?? port}`,
-      outcome: 'go',
-      stage: STAGE.switchForward,
-    });
+    steps.push(
+      step(say('switch.forward', { mac, port }), { entry: fdbLine(dst, known(port), node) }),
+    );
   }
   return steps;
+};
+
+/**
+ * A station's card: the frame's destination MAC is the receiving interface's own (taken in), the
+ * broadcast (every station takes it), or another station's, flooded here by a switch that did not
+ * know where it is (dropped, `ip.drop` otherHost). Not at a switch, whose ports have no MAC.
+ */
+export const card: Decider = (visit, context) => {
+  const rx = first(visit, 'link.rx');
+  const eth = visit.frame?.eth;
+  if (!rx || !eth) return [];
+  const { iface, t } = rx.record;
+  const own = ownMac(context, visit.node, iface);
+  if (own === undefined) return [];
+  const step: DecisionStep = {
+    t,
+    layer: 'link',
+    way: 'in',
+    text: '',
+    entry: `${iface}: link/ether ${formatMac(own)} brd ff:ff:ff:ff:ff:ff`,
+    outcome: 'go',
+    stage: STAGE.card,
+  };
+  const mac = formatMac(eth.dst);
+  const other = all(visit, 'ip.drop').some((d) => d.record.reason === 'otherHost');
+  if (isBroadcast(eth.dst)) step.text = context.say('eth.inBroadcast');
+  else if (eth.dst === own) step.text = context.say('eth.inOwn', { mac, iface });
+  else if (other || (visit.frame && isArpFrame(visit.frame))) {
+    // An IP frame for another MAC is dropped at the card (otherHost); an ARP frame too, silently.
+    step.text = context.say('eth.inOther', { mac: macText(context, eth.dst), iface });
+    step.outcome = 'drop';
+  } else return [];
+  return [step];
 };
 
 /** The packet leaving: onto a link (after a wait in its queue), dropped at a full queue, or lost. */
@@ -126,7 +160,10 @@ export const departure: Decider = (visit, context) => {
       i.record.type !== 'link.lost' &&
       i.record.type !== 'queue.drop',
   );
-  const readyAt = ready.length > 0 ? Math.max(...ready.map((i) => i.record.t)) : undefined;
+  const decided = ready.length > 0 ? Math.max(...ready.map((i) => i.record.t)) : undefined;
+  // A packet that waited for ARP was ready when the next hop's MAC came.
+  const released = arpReleasedAt(visit, context);
+  const readyAt = released === undefined ? decided : Math.max(released, decided ?? released);
   for (const { record: r } of visit.own) {
     if (r.type === 'link.txBegin') {
       const peer = peerName(context, r.link, r.node);
@@ -148,7 +185,7 @@ export const departure: Decider = (visit, context) => {
         t: r.t,
         layer: 'link',
         way: 'out',
-        text: say('queueFull', { iface: r.iface }),
+        text: say(r.reason === 'linkDown' ? 'linkDown' : 'queueFull', { iface: r.iface }),
         outcome: 'drop',
         stage: STAGE.linkOut,
       });

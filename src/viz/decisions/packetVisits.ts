@@ -1,11 +1,13 @@
 // A packet's passages through nodes, read from the trace: every record that names the packet
 // (`pkt`) and a node, split per node into visits. A visit begins where the packet arrives
 // (`link.rx`); what a node recorded of a packet before any arrival there is the node making it.
-// A packet seen twice by one node (a duplicate, a loop) makes two visits.
+// A packet seen twice by one node (a duplicate, a loop) makes two visits. An ARP frame has visits
+// too: its asker or answerer making it (`arp.request`, `arp.reply`), each switch and station it
+// reached.
 
 import type { TraceRecord, TraceRecords, TraceType } from '../../engine/trace.ts';
 import type { Indexed, Visit } from './decisionTypes.ts';
-import { carriesIp } from '../../net/link/linkRecords.ts';
+import { isIpPacket } from '../../net/wire/frame.ts';
 
 /**
  * The record types that name a packet at a node, which the deciders read. A new kind of decision
@@ -35,6 +37,8 @@ export const PACKET_AT_NODE_TYPES: ReadonlySet<TraceType> = new Set<TraceType>([
   'tcp.cookieDropped',
   'app.request',
   'app.serve',
+  'arp.request',
+  'arp.reply',
 ]);
 
 /** Every record of the trace naming packet `pkt` at a node, in trace order, with its index. */
@@ -66,8 +70,8 @@ export function visitsAt(own: readonly Indexed[], pkt: number, node: string): Vi
     const r = item.record;
     if (!('node' in r) || r.node !== node) continue;
     if (r.type === 'link.rx') {
-      if (!carriesIp(r)) continue;
-      current = { node, pkt, made: false, packet: r.packet, t: r.t, own: [item] };
+      current = { node, pkt, made: false, frame: r.packet, t: r.t, own: [item] };
+      if (isIpPacket(r.packet)) current.packet = r.packet;
       visits.push(current);
       continue;
     }
@@ -76,8 +80,9 @@ export function visitsAt(own: readonly Indexed[], pkt: number, node: string): Vi
       visits.push(current);
     }
     current.own.push(item);
-    if (current.made && !current.packet && r.type === 'link.txBegin' && carriesIp(r)) {
-      current.packet = r.packet;
+    if (current.made && !current.frame && r.type === 'link.txBegin') {
+      current.frame = r.packet;
+      if (isIpPacket(r.packet)) current.packet = r.packet;
     }
   }
   return visits;

@@ -184,6 +184,20 @@ describe('hints from the format’s patterns', () => {
       (f) => f.key === 'address',
     )!;
     expect(address.hint).toBe('an address and prefix, like 10.0.0.2/24');
+    // An interface's own MAC: six hex pairs with colons, its help in the page's language.
+    const [mac, macDe] = ['en', 'de'].map((language) =>
+      fieldsOf(interfaces.schema.items as JsonSchema, {}, [], language).find(
+        (f) => f.key === 'mac',
+      )!,
+    );
+    expect(mac?.hint).toBe('a MAC address, like 02:00:00:00:00:01');
+    expect(readInput(mac!, '02:00:00:00:01')).toEqual({
+      ok: false,
+      message: 'expected a MAC address, like 02:00:00:00:00:01, found "02:00:00:00:01"',
+    });
+    expect(readInput(mac!, '02:00:00:00:00:01')).toMatchObject({ ok: true });
+    expect(macDe?.hint).toBe('eine MAC-Adresse, etwa 02:00:00:00:00:01');
+    expect(macDe?.help).toMatch(/^Die MAC-Adresse einer Schnittstelle mit Adresse/);
     expect(readInput(address, '10.0.0.300/24')).toEqual({
       ok: false,
       message: 'expected an address and prefix, like 10.0.0.2/24, found "10.0.0.300/24"',

@@ -18,6 +18,8 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
     'ein Schnittstellenname: ein Buchstabe, dann bis zu 63 Buchstaben, Ziffern, "_" oder "-"',
   'The interface address and its prefix length, like 10.0.0.2/24.':
     'Die Adresse der Schnittstelle und ihre Präfixlänge, etwa 10.0.0.2/24.',
+  "The MAC address of an addressed interface, such as 02:00:00:00:00:01: six pairs of hex digits, unicast (the first octet even). Left out, one is made from the node's and the interface's names (02:00:…), the same in every run.":
+    'Die MAC-Adresse einer Schnittstelle mit Adresse, wie 02:00:00:00:00:01: sechs Paare von Hex-Ziffern, Unicast (das erste Oktett gerade). Fehlt sie, wird eine aus den Namen des Knotens und der Schnittstelle gebildet (02:00:…), in jedem Lauf dieselbe.',
   'Largest IP packet the interface sends, in bytes (default 1500, Ethernet; at least 68, RFC 791). A bigger one is cut into fragments, or dropped with ICMP "fragmentation needed" when Don\'t Fragment is set.':
     "Größtes IP-Paket, das die Schnittstelle sendet, in Bytes (Standard 1500, Ethernet; mindestens 68, RFC 791). Ein größeres wird in Fragmente zerteilt oder, wenn Don't Fragment gesetzt ist, mit ICMP „Fragmentation Needed“ verworfen.",
   'Default router, on a subnet of this node.': 'Standard-Router, in einem Subnetz dieses Knotens.',

@@ -8,6 +8,7 @@ export const FIELD_DE: Translation<typeof FIELD_EN> = {
   'hint.rate': 'eine Rate, etwa 10Mbps oder 512kbps',
   'hint.prefix': 'eine Adresse mit Präfix, etwa 10.0.0.2/24',
   'hint.ipv4': 'eine IPv4-Adresse, etwa 10.0.0.1',
+  'hint.mac': 'eine MAC-Adresse, etwa 02:00:00:00:00:01',
   'input.required': '{key} ist Pflicht',
   'input.notNumber': 'erwartet: eine Zahl, gefunden: „{text}“',
   'input.notWhole': 'erwartet: eine ganze Zahl, gefunden: {text}',

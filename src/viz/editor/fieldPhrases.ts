@@ -11,6 +11,7 @@ export const FIELD_EN = {
   'hint.rate': 'a rate, like 10Mbps or 512kbps',
   'hint.prefix': 'an address and prefix, like 10.0.0.2/24',
   'hint.ipv4': 'an IPv4 address, like 10.0.0.1',
+  'hint.mac': 'a MAC address, like 02:00:00:00:00:01',
   'input.required': '{key} is required',
   'input.notNumber': 'expected a number, found "{text}"',
   'input.notWhole': 'expected a whole number, found {text}',

@@ -39,6 +39,7 @@ export interface FieldSpec {
 const DURATION = /ns\|us\|µs\|ms\|s/;
 const RATE = /\[bB\]\[pP\]\[sS\]|bps/;
 const OCTET = '25[0-5]';
+const MAC_PAIRS = '(:[0-9a-fA-F]{2}){5}';
 
 /** What to type in a text field, from its pattern or format. */
 function hintOf(schema: JsonSchema, language: Language): string | null {
@@ -48,6 +49,7 @@ function hintOf(schema: JsonSchema, language: Language): string | null {
   if (RATE.test(pattern)) return say('hint.rate');
   if (pattern.includes(OCTET) && pattern.includes('/')) return say('hint.prefix');
   if (pattern.includes(OCTET) || schema.format === 'ipv4') return say('hint.ipv4');
+  if (pattern.includes(MAC_PAIRS)) return say('hint.mac');
   return null;
 }
 
