@@ -125,7 +125,7 @@ export function checkReferences(
           phrased(`$.links[${k}].${end}`, phrase('ref.linkedTwice', { end: key, link: previous })),
         );
       linkedBy.set(key, link.id);
-      if (!iface.address && ROLES.get(node.role)?.addressed !== false) {
+      if (!iface.address && !iface.dhcp && ROLES.get(node.role)?.addressed !== false) {
         issues.push(
           phrased(
             `$.nodes[${resolved.nodeIndex}].interfaces[${resolved.interfaceIndex}].address`,

@@ -1,4 +1,5 @@
-// The MAC address of every addressed interface of a scenario (a host's, a router's): derived
+// The MAC address of every addressed interface of a scenario (a host's, a router's, one given its
+// address by DHCP): derived
 // from the node's id and the interface's name (src/net/wire/mac.ts, 02:00:hh:hh:hh:hh), with
 // any two that hash alike kept apart. The same document gives the same addresses in every run,
 // in the page and the CLI, and adding a node changes no other interface's. The builder gives
@@ -12,7 +13,7 @@ export function scenarioMacs(scenario: Pick<Scenario, 'nodes'>): Map<string, Mac
   const keys: string[] = [];
   for (const node of scenario.nodes) {
     for (const iface of node.interfaces ?? []) {
-      if (iface.address) keys.push(interfaceKey(node.id, iface.name));
+      if (iface.address || iface.dhcp) keys.push(interfaceKey(node.id, iface.name));
     }
   }
   return assignMacs(keys);
