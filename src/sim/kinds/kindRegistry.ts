@@ -6,6 +6,8 @@
 
 import { portScanActionKind } from '../../kinds/attack/portScanActionKind.ts';
 import { synFloodActionKind } from '../../kinds/attack/synFloodActionKind.ts';
+import { checkDhcp, dhcpStandIns, dhcpWarnings } from '../../kinds/dhcp/dhcpChecks.ts';
+import { dhcpServerKind } from '../../kinds/dhcp/dhcpServerKind.ts';
 import { bulkSendKind } from '../../kinds/bulkTransfer/bulkSendKind.ts';
 import { transferActionKind } from '../../kinds/bulkTransfer/transferActionKind.ts';
 import { sinkKind } from '../../kinds/bulkTransfer/sinkKind.ts';
@@ -53,6 +55,7 @@ export const APP_KINDS = [
   smtpServerKind,
   pop3ServerKind,
   mailClientKind,
+  dhcpServerKind,
 ] as const;
 
 /** Every action a node can take at a moment (a timed event of the scenario, see actionKind.ts). */
@@ -113,4 +116,20 @@ export const NODE_NAT = {
   warn: natWarnings,
   /** How it is installed on a node and counts: loaded for a scenario with one (kindBehaviours). */
   behaviour: () => import('../../kinds/nat/natFeature.ts').then((module) => module.natBehaviour),
+};
+
+/**
+ * The DHCP clients of nodes whose interfaces say `"address": "dhcp"` (src/kinds/dhcp), with the
+ * checks of the document's DHCP servers (pools inside their subnets, no static address in them).
+ */
+export const NODE_DHCP = {
+  /** Errors a schema cannot see: each server's pool and router against its node and segment. */
+  check: checkDhcp,
+  /** Warnings: an interface that asks for DHCP on a segment with no server. */
+  warn: dhcpWarnings,
+  /** The document with each DHCP interface given the address it is likely to get (for warnings). */
+  standIns: dhcpStandIns,
+  /** How its clients start on a node: loaded for a scenario with one (kindBehaviours). */
+  behaviour: () =>
+    import('../../kinds/dhcp/dhcpClientFeature.ts').then((module) => module.dhcpClientBehaviour),
 };

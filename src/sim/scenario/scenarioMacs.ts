@@ -1,9 +1,8 @@
 // The MAC address of every addressed interface of a scenario (a host's, a router's, one given its
-// address by DHCP): derived
-// from the node's id and the interface's name (src/net/wire/mac.ts, 02:00:hh:hh:hh:hh), with
-// any two that hash alike kept apart. The same document gives the same addresses in every run,
-// in the page and the CLI, and adding a node changes no other interface's. The builder gives
-// them to the nodes; the node inspector shows them.
+// address by DHCP): derived from the node's id and the interface's name (src/net/wire/mac.ts,
+// 02:00:hh:hh:hh:hh), with any two that hash alike kept apart. The same document gives the same
+// addresses in every run, in the page and the CLI, and adding a node changes no other
+// interface's. The builder gives them to the nodes; the node inspector shows them.
 
 import { assignMacs, interfaceKey, type MacAddress } from '../../net/wire/mac.ts';
 import type { Scenario } from './scenarioSchema.ts';

@@ -6,7 +6,7 @@
 // that do nothing (a restart of a node that is running: checkNetworkEvents.ts).
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
-import { NODE_NAT, ROLE_KINDS } from '../kinds/kindRegistry.ts';
+import { NODE_DHCP, NODE_NAT, ROLE_KINDS } from '../kinds/kindRegistry.ts';
 import { spoken, type Phrase } from '../schema/phrase.ts';
 import { reachabilityWarnings } from './reachabilityWarnings.ts';
 import { networkEventWarnings } from './checkNetworkEvents.ts';
@@ -36,7 +36,9 @@ export function scenarioWarnings(scenario: Scenario): ScenarioWarning[] {
   return [
     ...ROLE_KINDS.flatMap((role) => role.warn?.(scenario) ?? []),
     ...NODE_NAT.warn(scenario, FORWARDING_ROLES),
-    ...reachabilityWarnings(scenario),
+    ...NODE_DHCP.warn(scenario),
+    // DHCP interfaces are walked with the address their server is likely to give them.
+    ...reachabilityWarnings(NODE_DHCP.standIns(scenario, FORWARDING_ROLES)),
     ...networkEventWarnings(scenario),
   ];
 }
