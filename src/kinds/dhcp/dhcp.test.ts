@@ -145,9 +145,11 @@ describe('DHCP', () => {
       const gap = t - (times[i] as number);
       expect(Math.abs(gap - dhcpBackoffNs(i + 1))).toBeLessThanOrEqual(S);
     });
-    expect(of('dhcp.discover').filter((r) => r.node === 'pc2').map((r) => r.attempt)).toEqual([
-      1, 2, 3, 4,
-    ]);
+    expect(
+      of('dhcp.discover')
+        .filter((r) => r.node === 'pc2')
+        .map((r) => r.attempt),
+    ).toEqual([1, 2, 3, 4]);
   });
 
   it('answers a REQUEST for an address leased to another client with a NAK', () => {
