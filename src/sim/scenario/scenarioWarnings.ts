@@ -37,8 +37,7 @@ export function scenarioWarnings(scenario: Scenario): ScenarioWarning[] {
     ...ROLE_KINDS.flatMap((role) => role.warn?.(scenario) ?? []),
     ...NODE_NAT.warn(scenario, FORWARDING_ROLES),
     ...NODE_DHCP.warn(scenario),
-    // DHCP interfaces are walked with the address their server is likely to give them.
-    ...reachabilityWarnings(NODE_DHCP.standIns(scenario, FORWARDING_ROLES)),
+    ...reachabilityWarnings(scenario),
     ...networkEventWarnings(scenario),
   ];
 }
