@@ -12,6 +12,7 @@ import {
 } from '../../net/app/dns/dnsMessage.ts';
 import { FTP_PORT, FtpCommandParser, FtpReplyParser } from '../../net/app/ftp/ftpMessages.ts';
 import { HttpRequestParser, HttpResponseParser } from '../../net/app/http/httpParser.ts';
+import { DHCP_CLIENT_PORT, DHCP_SERVER_PORT, dhcpMessageTypeOf } from '../../net/app/dhcpPorts.ts';
 import { POP3_PORT, SMTP_PORT } from '../../net/app/mailPorts.ts';
 import {
   CONTENT_TYPE,
@@ -113,10 +114,21 @@ export function decodeApp(packet: Packet, language: Language = ENGLISH): AppPart
   return part;
 }
 
-/** `GET /index.html`, `HTTP 200`, `DNS A? www.example.com`, `FTP RETR a.txt`, `TLS ClientHello`. */
+/**
+ * `GET /index.html`, `HTTP 200`, `DNS A? www.example.com`, `FTP RETR a.txt`, `TLS ClientHello`,
+ * `DHCP DISCOVER` (its type read from option 53 alone: the ladder names the four messages).
+ */
 export function appMessageName(packet: Packet, language: Language = ENGLISH): string | null {
-  return packet.payload.length === 0 ? null : (decodeApp(packet, language)?.name ?? null);
+  if (packet.payload.length === 0) return null;
+  const t = packet.transport;
+  if (t.kind === 'udp' && isDhcpPort(t.srcPort) && isDhcpPort(t.dstPort)) {
+    const type = dhcpMessageTypeOf(packet.payload);
+    if (type) return `DHCP ${type}`;
+  }
+  return decodeApp(packet, language)?.name ?? null;
 }
+
+const isDhcpPort = (port: number) => port === DHCP_SERVER_PORT || port === DHCP_CLIENT_PORT;
 
 /** `query` or `response`, as a DNS message's kind is shown. */
 export function dnsKindText(kind: DnsPart['kind'], language: Language = ENGLISH): string {
