@@ -28,7 +28,7 @@ import {
 } from '../../net/app/dhcp/dhcpBuild.ts';
 import { formatIpv4, prefixMask, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
 import { formatMac, MAC_BROADCAST } from '../../net/wire/mac.ts';
-import { LeasePool } from './leasePool.ts';
+import type { LeasePool } from './leasePool.ts';
 import './dhcpTrace.ts';
 
 /** How a server is set up on its node. */

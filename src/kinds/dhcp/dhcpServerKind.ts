@@ -1,7 +1,7 @@
 // The dhcpServer kind: a DHCP server (RFC 2131) on UDP port 67 leasing the addresses of its pool
 // to the clients on the segment of the interface the pool is on. Its schema and the check of its
 // lease time, always loaded (the pool's place in the network is checked with the whole document:
-// dhcpChecks.ts); how it runs and its figures are in dhcpServerBehaviour.ts, loaded when a
+// dhcpStaticFeature.ts); how it runs and its figures are in dhcpServerBehaviour.ts, loaded when a
 // scenario has such an app. Only the ports are imported here, not the DHCP codec.
 
 import { formatDuration } from '../../engine/time.ts';

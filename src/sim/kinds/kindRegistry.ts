@@ -6,7 +6,7 @@
 
 import { portScanActionKind } from '../../kinds/attack/portScanActionKind.ts';
 import { synFloodActionKind } from '../../kinds/attack/synFloodActionKind.ts';
-import { checkDhcp, dhcpStandIns, dhcpWarnings } from '../../kinds/dhcp/dhcpChecks.ts';
+import { checkDhcp, dhcpStandIns, dhcpWarnings } from '../../kinds/dhcp/dhcpStaticFeature.ts';
 import { dhcpServerKind } from '../../kinds/dhcp/dhcpServerKind.ts';
 import { bulkSendKind } from '../../kinds/bulkTransfer/bulkSendKind.ts';
 import { transferActionKind } from '../../kinds/bulkTransfer/transferActionKind.ts';

@@ -130,7 +130,8 @@ const interfaceSchema: Schema<ScenarioInterface> = {
   parse(value, path, issues) {
     const parsed = interfaceFields.parse(value, path, issues);
     if (parsed?.address !== DHCP_ADDRESS) return parsed as ScenarioInterface | undefined;
-    const { address: _dhcp, ...rest } = parsed;
+    const { address, ...rest } = parsed;
+    void address; // "dhcp": no address, dhcp: true instead
     return { ...rest, dhcp: true };
   },
   jsonSchema: () => interfaceFields.jsonSchema(),

@@ -193,7 +193,8 @@ export function dhcpStandIns(scenario: Scenario, forwarding: ReadonlySet<string>
       const router =
         pool.server.app.router ?? (forwarding.has(serverNode.role) ? own.address : undefined);
       gateway ??= router;
-      const { dhcp: _dhcp, ...rest } = x;
+      const { dhcp, ...rest } = x;
+      void dhcp; // the stand-in has an address instead
       return { ...rest, address };
     });
     return { ...node, interfaces, ...(gateway === undefined ? {} : { gateway }) };
