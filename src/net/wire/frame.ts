@@ -5,20 +5,12 @@
 //
 // A frame is not a byte array on the data path: its header is two MAC numbers in one object that
 // the sending node shares between every frame to the same neighbour, so framing a packet costs
-// one small object per hop and no encoding. `frameBytes` writes the bytes for captures and the
-// dissector; `frameWireLength` is the size a link serialises.
+// one small object per hop and no encoding. `frameBytes` (frameBytes.ts) writes the bytes for captures
+// and the dissector; `frameWireLength` is the size a link serialises.
 
-import { encodeArp, ARP_LENGTH, type ArpPacket } from './arp.ts';
-import { wireBytes } from './corruption.ts';
-import {
-  ethernetFrameLength,
-  ethernetWireLength,
-  ETHERNET_HEADER_LENGTH,
-  ETHERTYPE,
-  writeEthernetHeader,
-  type EthernetAddresses,
-} from './ethernet.ts';
-import { MAC_ZERO } from './mac.ts';
+import type { ArpPacket } from './arp.ts';
+import type { EthernetAddresses } from './ethernet.ts';
+import { ARP_LENGTH, ethernetWireLength } from './frameSizes.ts';
 import { wireSize, type Packet } from './packet.ts';
 
 /** An ARP packet in its Ethernet frame (EtherType 0x0806). */
@@ -60,21 +52,4 @@ export function frameWireLength(frame: Frame): number {
 /** The IPv4 datagram's size inside the frame (0 for ARP), which a link's `corrupt` damages. */
 export function ipBytesOf(frame: Frame): number {
   return isArpFrame(frame) ? 0 : wireSize(frame);
-}
-
-/**
- * The frame as a capture of LINKTYPE_ETHERNET holds it: header, payload (with any bits a link
- * flipped), padding to 60 bytes, no FCS. A packet with no `eth` gets zero addresses. Unlike
- * `encodeEthernetFrame` it takes a payload over 1500 bytes (the model has no MTU yet): a capture
- * shows it as a jumbo frame rather than failing.
- */
-export function frameBytes(frame: Frame): Uint8Array {
-  const arp = isArpFrame(frame);
-  const payload = arp ? encodeArp(frame.arp) : wireBytes(frame);
-  const eth = frame.eth ?? { dst: MAC_ZERO, src: MAC_ZERO };
-  const out = new Uint8Array(ethernetFrameLength(payload.length));
-  const etherType = arp ? ETHERTYPE.arp : ETHERTYPE.ipv4;
-  writeEthernetHeader(out, 0, { dst: eth.dst, src: eth.src, etherType });
-  out.set(payload, ETHERNET_HEADER_LENGTH);
-  return out;
 }

@@ -11,7 +11,8 @@ import '../../net/ip/ipTrace.ts';
 import { SWITCH_AGEING_NS } from '../../net/link/learningSwitch.ts';
 import { ARP_DEFAULTS } from '../../net/wire/arpCache.ts';
 import { formatMac, isMulticast, type MacAddress } from '../../net/wire/mac.ts';
-import { interfaceMac, scenarioMacs, type Scenario } from '../../sim/documents.ts';
+import type { Scenario } from '../../sim/documents.ts';
+import { interfaceMac, scenarioMacs } from '../../sim/scenario/scenarioMacs.ts';
 
 /** One entry of an ARP cache, as `ip neigh` shows it, with when its state ends. */
 export interface ArpRow {
