@@ -55,14 +55,4 @@ export const DHCP_DE: Translation<typeof DHCP_EN> = {
   'client.expires': 'Läuft ab',
   'client.noLease': 'Zu dieser Zeit keine Lease.',
   'client.chart': 'DHCP-Client von {node} auf {iface}',
-  'check.poolOutside':
-    'Knoten {node}: Der DHCP-Pool {range} liegt außerhalb seiner Subnetze ({subnets}): {problems}',
-  'check.poolHoldsStatic':
-    'Knoten {node}: Der DHCP-Pool {range} enthält {address}, die feste Adresse von {owner} im selben Segment',
-  'check.routerOffSubnet':
-    'Knoten {node}: Der DHCP-Router {router} liegt nicht im bedienten Subnetz {subnet}',
-  'check.leaseSeconds':
-    'Knoten {node}: Eine DHCP-Lease dauert ganze Sekunden, angegeben war {lease}',
-  'warn.noServer':
-    'Knoten {node}: Schnittstelle {iface} bezieht ihre Adresse per DHCP, aber in ihrem Segment gibt es keinen DHCP-Server: Sie sendet immer wieder DISCOVERs und bekommt nie eine Adresse',
 };

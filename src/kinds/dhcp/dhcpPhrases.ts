@@ -1,7 +1,7 @@
 // DHCP's words for people in each language: the server's summary card, the sentences of the
 // event log (a client's DISCOVER, REQUEST, lease and restarts; a server's OFFER, ACK, NAK and
-// silence), the node inspector's lease tables, and the checks and warnings of a document.
-// dhcpPhrases.de.ts translates them.
+// silence) and the node inspector's lease tables; a document's checks and warnings are in
+// dhcpCheckPhrases.ts. dhcpPhrases.de.ts translates them.
 
 import { Phrasebook } from '../../engine/language.ts';
 import { DHCP_DE } from './dhcpPhrases.de.ts';
@@ -55,15 +55,6 @@ export const DHCP_EN = {
   'client.expires': 'Expires',
   'client.noLease': 'No lease at this time.',
   'client.chart': 'DHCP client of {node} on {iface}',
-  'check.poolOutside':
-    'node {node}: the DHCP pool {range} is outside its subnets ({subnets}): {problems}',
-  'check.poolHoldsStatic':
-    'node {node}: the DHCP pool {range} holds {address}, the static address of {owner} on the same segment',
-  'check.routerOffSubnet':
-    'node {node}: the DHCP router {router} is not on the served subnet {subnet}',
-  'check.leaseSeconds': 'node {node}: a DHCP lease is a whole number of seconds, got {lease}',
-  'warn.noServer':
-    'node {node}: interface {iface} gets its address by DHCP, but no DHCP server is on its segment: it will keep sending DISCOVERs and never have an address',
 } as const;
 
 export const dhcpPhrases = new Phrasebook(DHCP_EN, { de: DHCP_DE });

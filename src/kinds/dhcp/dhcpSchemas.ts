@@ -12,11 +12,11 @@ export const MAX_LEASE_NS = 24 * 3600 * S;
 
 const pool = object(
   {
-    first: ipv4('The first address the server gives out, e.g. 192.168.1.100.'),
-    last: ipv4('The last address it gives out (inclusive), e.g. 192.168.1.199.'),
+    first: ipv4('The first address it gives out, e.g. 192.168.1.100.'),
+    last: ipv4('The last address it gives out, e.g. 192.168.1.199.'),
   },
   {},
-  'The addresses the server leases: a range inside the subnet of one of its interfaces, the one it serves.',
+  'The addresses it leases, inside the subnet of the interface it serves.',
 );
 
 export const dhcpServerApp = object(
@@ -26,19 +26,14 @@ export const dhcpServerApp = object(
       min: 10 * S,
       max: MAX_LEASE_NS,
       description:
-        'How long a lease lasts, in whole seconds (default 1h). Clients renew at half of it (T1) and rebind at seven eighths (T2); a short one such as "60s" shows renewal in a short run.',
+        'How long a lease lasts, in whole seconds (default 1h). Clients renew at half of it (T1).',
     }),
     router: ipv4(
-      'The default gateway it tells clients (option 3). Default: its own address on the served interface if the node is a router, else none.',
+      'The default gateway it tells clients (option 3); a router names itself unless set.',
     ),
-    dns: array(
-      ipv4(
-        'A DNS server it tells clients (option 6), most preferred first. A client whose node has a `dns` setting asks the first.',
-      ),
-      { maxItems: 4 },
-    ),
+    dns: array(ipv4('A DNS server it tells clients (option 6).'), { maxItems: 4 }),
   },
-  'A DHCP server (RFC 2131) on UDP port 67: it offers addresses from its pool to clients on the segment of the interface the pool is on, and leases them.',
+  'A DHCP server (RFC 2131) on UDP port 67, leasing its pool to the clients of its segment.',
 );
 
 export type DhcpServerApp = Infer<typeof dhcpServerApp>;

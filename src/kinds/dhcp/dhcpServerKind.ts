@@ -8,7 +8,7 @@ import { formatDuration } from '../../engine/time.ts';
 import { DHCP_SERVER_PORT } from '../../net/app/dhcpPorts.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';
 import { bookPhrase, phrased } from '../../sim/schema/phrase.ts';
-import { dhcpPhrases } from './dhcpPhrases.ts';
+import { dhcpCheckPhrases } from './dhcpCheckPhrases.ts';
 import { dhcpServerApp, type DhcpServerApp } from './dhcpSchemas.ts';
 import './dhcpTrace.ts';
 import type { DhcpServerFigures } from './dhcpServerBehaviour.ts';
@@ -27,7 +27,10 @@ export const dhcpServerKind = defineAppKind<DhcpServerApp, DhcpServerFigures>({
       issues.push(
         phrased(
           `${path}.leaseTime`,
-          bookPhrase(dhcpPhrases, 'check.leaseSeconds', { node, lease: formatDuration(lease) }),
+          bookPhrase(dhcpCheckPhrases, 'check.leaseSeconds', {
+            node,
+            lease: formatDuration(lease),
+          }),
         ),
       );
   },

@@ -50,22 +50,28 @@ describe('DHCP checks', () => {
       expect(result.scenario.nodes[0]?.interfaces?.[0]).toEqual({ name: 'eth0', dhcp: true });
   });
 
-  it('refuses a pool outside its node’s subnets, naming the node', () => {
+  it('refuses a pool outside its node’s subnets, backwards, or with the network or broadcast address', () => {
+    const outside = (range: string) =>
+      `$.nodes[3].apps[0].pool: node r: the DHCP pool ${range} must run upwards inside one of its subnets (10.0.0.0/24, 10.9.0.0/24), without the network and broadcast addresses`;
     expect(issues(lan(pool('192.168.5.100', '192.168.5.199')))).toEqual([
-      '$.nodes[3].apps[0].pool: node r: the DHCP pool 192.168.5.100 to 192.168.5.199 is outside its subnets (10.0.0.0/24, 10.9.0.0/24): 192.168.5.100 is on none of them',
+      outside('192.168.5.100–192.168.5.199'),
     ]);
-    expect(issues(lan(pool('10.0.0.100', '10.0.1.10')))).toEqual([
-      '$.nodes[3].apps[0].pool: node r: the DHCP pool 10.0.0.100 to 10.0.1.10 is outside its subnets (10.0.0.0/24, 10.9.0.0/24): 10.0.1.10 is outside the subnet 10.0.0.0/24',
+    expect(issues(lan(pool('10.0.0.100', '10.0.1.10')))).toEqual([outside('10.0.0.100–10.0.1.10')]);
+    expect(issues(lan(pool('10.0.0.90', '10.0.0.80')))).toEqual([outside('10.0.0.90–10.0.0.80')]);
+    expect(issues(lan(pool('10.0.0.0', '10.0.0.9')))).toEqual([outside('10.0.0.0–10.0.0.9')]);
+    expect(issues(lan(pool('10.0.0.200', '10.0.0.255')))).toEqual([
+      outside('10.0.0.200–10.0.0.255'),
     ]);
+    expect(issues(lan(pool('10.0.0.200', '10.0.0.254')))).toEqual([]);
   });
 
   it('refuses a pool that holds a static address of its segment', () => {
     expect(issues(lan(pool('10.0.0.20', '10.0.0.80')))).toEqual([
-      '$.nodes[3].apps[0].pool: node r: the DHCP pool 10.0.0.20 to 10.0.0.80 holds 10.0.0.50, the static address of phone:wlan0 on the same segment',
+      '$.nodes[3].apps[0].pool: node r: the DHCP pool 10.0.0.20–10.0.0.80 holds 10.0.0.50, the static address of phone:wlan0 on the same segment',
     ]);
     // The server's own address too.
     expect(issues(lan(pool('10.0.0.1', '10.0.0.9')))).toEqual([
-      '$.nodes[3].apps[0].pool: node r: the DHCP pool 10.0.0.1 to 10.0.0.9 holds 10.0.0.1, the static address of r:lan on the same segment',
+      '$.nodes[3].apps[0].pool: node r: the DHCP pool 10.0.0.1–10.0.0.9 holds 10.0.0.1, the static address of r:lan on the same segment',
     ]);
   });
 
@@ -90,7 +96,7 @@ describe('DHCP checks', () => {
     const result = validate(lan(null));
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
     expect(scenarioWarnings(result.scenario).map((w) => `${w.path}: ${w.message}`)).toEqual([
-      '$.nodes[0].interfaces[0].address: node pc: interface eth0 gets its address by DHCP, but no DHCP server is on its segment: it will keep sending DISCOVERs and never have an address',
+      '$.nodes[0].interfaces[0].address: node pc: interface eth0 gets its address by DHCP, but no DHCP server is on its segment: it will never have an address',
     ]);
   });
 });

@@ -6,7 +6,7 @@
 
 import { portScanActionKind } from '../../kinds/attack/portScanActionKind.ts';
 import { synFloodActionKind } from '../../kinds/attack/synFloodActionKind.ts';
-import { checkDhcp, dhcpStandIns, dhcpWarnings } from '../../kinds/dhcp/dhcpStaticFeature.ts';
+import { checkDhcp } from '../../kinds/dhcp/dhcpStaticFeature.ts';
 import { dhcpServerKind } from '../../kinds/dhcp/dhcpServerKind.ts';
 import { bulkSendKind } from '../../kinds/bulkTransfer/bulkSendKind.ts';
 import { transferActionKind } from '../../kinds/bulkTransfer/transferActionKind.ts';
@@ -121,14 +121,12 @@ export const NODE_NAT = {
 /**
  * The DHCP clients of nodes whose interfaces say `"address": "dhcp"` (src/kinds/dhcp), with the
  * checks of the document's DHCP servers (pools inside their subnets, no static address in them).
+ * Its warnings (kinds/dhcp/dhcpWarningsFeature.ts) are not here but imported by the scenario's warnings
+ * themselves, so that the embed's element, which shows no warnings, does not carry them.
  */
 export const NODE_DHCP = {
   /** Errors a schema cannot see: each server's pool and router against its node and segment. */
   check: checkDhcp,
-  /** Warnings: an interface that asks for DHCP on a segment with no server. */
-  warn: dhcpWarnings,
-  /** The document with each DHCP interface given the address it is likely to get (for warnings). */
-  standIns: dhcpStandIns,
   /** How its clients start on a node: loaded for a scenario with one (kindBehaviours). */
   behaviour: () =>
     import('../../kinds/dhcp/dhcpClientFeature.ts').then((module) => module.dhcpClientBehaviour),

@@ -7,7 +7,8 @@
 
 import { formatIpv4, parseIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
 import { addressResolver, appLabels, kindOf } from '../kinds/appInstances.ts';
-import { NODE_DHCP, NODE_NAT, NODE_RESOLVER, ROLE_KINDS } from '../kinds/kindRegistry.ts';
+import { dhcpStandIns } from '../../kinds/dhcp/dhcpWarningsFeature.ts';
+import { NODE_NAT, NODE_RESOLVER, ROLE_KINDS } from '../kinds/kindRegistry.ts';
 import { isHostName } from './checkReferences.ts';
 import { NetworkMap } from './reachability.ts';
 import type { Scenario } from './scenarioSchema.ts';
@@ -41,7 +42,7 @@ const FORWARDING: ReadonlySet<string> = new Set(
  * configured by DHCP is walked with the address its segment's server is likely to give it.
  */
 export function reachabilityWarnings(document: Scenario): ScenarioWarning[] {
-  const scenario = NODE_DHCP.standIns(document, FORWARDING);
+  const scenario = dhcpStandIns(document, FORWARDING);
   const map = new NetworkMap(scenario);
   const found: Record<Topic, ScenarioWarning[]> = {
     unlinked: [],

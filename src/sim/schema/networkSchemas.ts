@@ -127,7 +127,7 @@ export function interfaceAddressOrDhcp(): Schema<InterfaceAddress | typeof DHCP_
       ...json,
       pattern: `^(\\s*${DHCP_ADDRESS}\\s*|${PREFIX.slice(1, -1)})$`,
       description:
-        'The interface address and its prefix length, like 10.0.0.2/24; or "dhcp": the node asks a DHCP server on its segment for an address (with the prefix, default gateway and DNS server) when the run starts.',
+        'The interface address and its prefix length, like 10.0.0.2/24; or "dhcp": a DHCP server gives it.',
     }),
   };
 }
