@@ -4,10 +4,6 @@ import type { Translation } from '../../engine/language.ts';
 import type { ATTACK_EN } from './attackPhrases.ts';
 
 export const ATTACK_DE: Translation<typeof ATTACK_EN> = {
-  'check.tooManySyns':
-    'diese Flut würde {count} SYNs senden, mehr als {max}: Senke ihre Rate oder ihre Dauer',
-  'check.badPorts':
-    '„{part}“ in „{ports}“ ist kein Port und kein Portbereich von 1 bis 65535 (wie 80 oder 1-1024)',
   'flood.kind': 'SYN-Flut von {node}',
   'flood.sent': 'Gesendete SYNs',
   'flood.sentValue': '{sent} von {count} ({rate} pro Sekunde)',

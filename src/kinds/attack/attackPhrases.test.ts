@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { translationProblems } from '../../engine/language.ts';
 import { spoken, validateScenario } from '../../sim/index.ts';
 import { record, tell, testNames } from '../../viz/kinds/kindSpeechTestHelpers.ts';
+import { ATTACK_CHECK_DE } from './attackCheckPhrases.de.ts';
+import { ATTACK_CHECK_EN } from './attackCheckPhrases.ts';
 import { ATTACK_DE } from './attackPhrases.de.ts';
 import { ATTACK_EN } from './attackPhrases.ts';
 import { portScanView, synFloodView } from './attackView.ts';
@@ -36,8 +38,9 @@ const SCAN: PortScanFigures = {
 };
 
 describe('the attacks in German', () => {
-  it('have a whole German phrasebook', () => {
+  it('have whole German phrasebooks', () => {
     expect(translationProblems(ATTACK_EN, ATTACK_DE)).toEqual([]);
+    expect(translationProblems(ATTACK_CHECK_EN, ATTACK_CHECK_DE)).toEqual([]);
   });
 
   it("write the flood's and the scan's cards", () => {

@@ -1,14 +1,11 @@
-// The attacks' words for people in each language: the checks of their actions, their summary cards
-// and their sentences in the event log. attackPhrases.de.ts translates them.
+// The attacks' words for people in each language: their summary cards and their sentences in the
+// event log (their checks' words are in attackCheckPhrases.ts). attackPhrases.de.ts translates
+// them.
 
 import { Phrasebook } from '../../engine/language.ts';
 import { ATTACK_DE } from './attackPhrases.de.ts';
 
 export const ATTACK_EN = {
-  'check.tooManySyns':
-    'this flood would send {count} SYNs, more than {max}: lower its rate or its duration',
-  'check.badPorts':
-    '"{part}" in "{ports}" is not a port or a range of ports from 1 to 65535 (such as 80 or 1-1024)',
   'flood.kind': 'SYN flood from {node}',
   'flood.sent': 'SYNs sent',
   'flood.sentValue': '{sent} of {count} ({rate} a second)',

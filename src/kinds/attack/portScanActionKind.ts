@@ -7,7 +7,7 @@ import { duration, number, object, string, type Infer } from '../../sim/schema/s
 import { peer } from '../../sim/scenario/commonSchemas.ts';
 import { actionFields, defineActionKind } from '../../sim/kinds/actionKind.ts';
 import { bookPhrase, phrased } from '../../sim/schema/phrase.ts';
-import { attackPhrases } from './attackPhrases.ts';
+import { attackCheckPhrases } from './attackCheckPhrases.ts';
 import { parsePortList, PORT_LIST_PATTERN } from './scanPorts.ts';
 
 export const portScanAction = object(
@@ -54,7 +54,10 @@ export const portScanActionKind = defineActionKind<PortScanAction>({
       issues.push(
         phrased(
           `${path}.ports`,
-          bookPhrase(attackPhrases, 'check.badPorts', { part: parsed.part, ports: event.ports }),
+          bookPhrase(attackCheckPhrases, 'check.badPorts', {
+            part: parsed.part,
+            ports: event.ports,
+          }),
         ),
       );
   },

@@ -11,7 +11,7 @@ import { actionFields, defineActionKind } from '../../sim/kinds/actionKind.ts';
 import { bookPhrase, phrased } from '../../sim/schema/phrase.ts';
 import { NS_PER_S } from '../../engine/time.ts';
 import type { Ipv4Prefix } from '../../net/wire/ipv4Address.ts';
-import { attackPhrases } from './attackPhrases.ts';
+import { attackCheckPhrases } from './attackCheckPhrases.ts';
 
 /** The most SYNs one flood may send, so that a document cannot ask for an endless run. */
 export const MAX_FLOOD_SYNS = 1_000_000;
@@ -59,7 +59,7 @@ export const synFloodActionKind = defineActionKind<SynFloodAction>({
       issues.push(
         phrased(
           `${path}.rate`,
-          bookPhrase(attackPhrases, 'check.tooManySyns', {
+          bookPhrase(attackCheckPhrases, 'check.tooManySyns', {
             count: String(count),
             max: String(MAX_FLOOD_SYNS),
           }),

@@ -33,6 +33,4 @@ export const BULK_DE: Translation<typeof BULK_EN> = {
   'sink.error': '{who} kann nicht starten: {op} ist mit {error} gescheitert.',
   'sink.accept': '{who} nimmt die Verbindung von {peer} an.',
   'sink.read': '{who} liest {bytes} Bytes von {peer}.',
-  'check.noSink':
-    'auf {target} hört nichts auf TCP-Port {port}: Füge dort eine Senke hinzu, die die Bytes empfängt',
 };

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { translationProblems } from '../../engine/language.ts';
 import { record, tell, testNames } from '../../viz/kinds/kindSpeechTestHelpers.ts';
 import { spoken, validateScenario } from '../../sim/index.ts';
+import { BULK_CHECK_DE } from './bulkCheckPhrases.de.ts';
+import { BULK_CHECK_EN } from './bulkCheckPhrases.ts';
 import { BULK_DE } from './bulkPhrases.de.ts';
 import { BULK_EN } from './bulkPhrases.ts';
 import { describeTransfer, type BulkSendFigures } from './bulkSendBehaviour.ts';
@@ -23,8 +25,9 @@ const UNFINISHED: BulkSendFigures = { ...DONE, written: 1500, finishedAtNs: null
 const FAILED: BulkSendFigures = { ...UNFINISHED, error: 'ECONNRESET' };
 
 describe('a bulk transfer in German', () => {
-  it('has a whole German phrasebook', () => {
+  it('has whole German phrasebooks', () => {
     expect(translationProblems(BULK_EN, BULK_DE)).toEqual([]);
+    expect(translationProblems(BULK_CHECK_EN, BULK_CHECK_DE)).toEqual([]);
   });
 
   it('says how a transfer went in English exactly as the CLI does', () => {

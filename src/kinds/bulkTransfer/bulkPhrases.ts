@@ -1,6 +1,7 @@
 // A bulk transfer's words for people in each language: the sender's and the sink's summary cards
 // (with the transfer's outcome) and their sentences in the event log (their phases, what they
-// write and read, why they stop). bulkPhrases.de.ts translates them.
+// write and read, why they stop); its check's words are in bulkCheckPhrases.ts. bulkPhrases.de.ts
+// translates them.
 
 import { Phrasebook } from '../../engine/language.ts';
 import { BULK_DE } from './bulkPhrases.de.ts';
@@ -35,8 +36,6 @@ export const BULK_EN = {
   'sink.error': '{who} cannot start: {op} failed with {error}.',
   'sink.accept': '{who} accepts the connection from {peer}.',
   'sink.read': '{who} reads {bytes} bytes from {peer}.',
-  'check.noSink':
-    'nothing on {target} listens on TCP port {port}: add a sink there to receive the bytes',
 } as const;
 
 export const bulkPhrases = new Phrasebook(BULK_EN, { de: BULK_DE });

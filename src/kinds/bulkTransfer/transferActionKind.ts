@@ -13,7 +13,7 @@ import {
 import { DEFAULT_BULK_PORT } from './bulkBytes.ts';
 import { bulkSendKind, type BulkSendApp } from './bulkSendKind.ts';
 import { bookPhrase, phrased } from '../../sim/schema/phrase.ts';
-import { bulkPhrases } from './bulkPhrases.ts';
+import { bulkCheckPhrases } from './bulkCheckPhrases.ts';
 
 export const transferAction = object(
   { ...actionFields('transfer'), target: peer, bytes: byteSize('How much data to send.') },
@@ -34,7 +34,7 @@ export const transferActionKind = defineActionKind<TransferAction>({
       issues.push(
         phrased(
           `${path}.target`,
-          bookPhrase(bulkPhrases, 'check.noSink', { target: event.target, port: String(at) }),
+          bookPhrase(bulkCheckPhrases, 'check.noSink', { target: event.target, port: String(at) }),
         ),
       );
   },

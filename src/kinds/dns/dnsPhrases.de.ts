@@ -4,7 +4,6 @@ import type { Translation } from '../../engine/language.ts';
 import type { DNS_EN } from './dnsPhrases.ts';
 
 export const DNS_DE: Translation<typeof DNS_EN> = {
-  'role.name': 'DNS-Server',
   'server.kind': 'DNS-Server',
   'server.queries': 'Anfragen',
   'server.answers': 'Antworten',
@@ -39,7 +38,5 @@ export const DNS_DE: Translation<typeof DNS_EN> = {
   'dns.mxCached': '{node} findet die Mail-Exchanger von {name} in seinem Cache: {exchangers}.',
   'dns.mxFailed': '{node} findet keinen Mail-Exchanger für {name}: {error}.',
   'error.noMx': 'die Domain hat keinen MX-Eintrag',
-  'check.mxNowhere':
-    'zeigt ins Leere: Die Zone von Knoten {node} hat keinen Eintrag für {exchange}, den Mail-Exchanger von {name}',
   'error.none': 'keine Antwort',
 };

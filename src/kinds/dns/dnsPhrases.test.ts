@@ -1,10 +1,14 @@
-// DNS's words in German: the phrasebook is whole, the role's name, the server's and a
+// DNS's words in German: the phrasebooks are whole, the role's name, the server's and a
 // resolver's cards and their sentences (expected German written by hand); English by default.
 import { describe, expect, it } from 'vitest';
 import { translationProblems } from '../../engine/language.ts';
 import { record, tell, testNames } from '../../viz/kinds/kindSpeechTestHelpers.ts';
+import { DNS_CHECK_DE } from './dnsCheckPhrases.de.ts';
+import { DNS_CHECK_EN } from './dnsCheckPhrases.ts';
 import { DNS_DE } from './dnsPhrases.de.ts';
 import { DNS_EN } from './dnsPhrases.ts';
+import { DNS_ROLE_DE } from './dnsRolePhrases.de.ts';
+import { DNS_ROLE_EN } from './dnsRolePhrases.ts';
 import { dnsRoleView } from './dnsRoleView.ts';
 import { dnsServerView, resolverView } from './dnsView.ts';
 
@@ -39,8 +43,10 @@ const RESOLVER_RECORDS = [
 ];
 
 describe('DNS in German', () => {
-  it('has a whole German phrasebook', () => {
+  it('has whole German phrasebooks', () => {
     expect(translationProblems(DNS_EN, DNS_DE)).toEqual([]);
+    expect(translationProblems(DNS_CHECK_EN, DNS_CHECK_DE)).toEqual([]);
+    expect(translationProblems(DNS_ROLE_EN, DNS_ROLE_DE)).toEqual([]);
   });
 
   it('names the role', () => {

@@ -1,12 +1,12 @@
-// DNS's words for people in each language: the role's name, the name server's and the
-// resolvers' summary cards, and their sentences in the event log (lookups, queries, answers from
-// the wire or the cache, what the server answered). dnsPhrases.de.ts translates them.
+// DNS's words for people in each language: the name server's and the resolvers' summary cards,
+// and their sentences in the event log (lookups, queries, answers from the wire or the cache,
+// what the server answered). The role's name is in dnsRolePhrases.ts, the checks' words in
+// dnsCheckPhrases.ts. dnsPhrases.de.ts translates them.
 
 import { Phrasebook } from '../../engine/language.ts';
 import { DNS_DE } from './dnsPhrases.de.ts';
 
 export const DNS_EN = {
-  'role.name': 'DNS server',
   'server.kind': 'DNS server',
   'server.queries': 'Queries',
   'server.answers': 'Answers',
@@ -41,8 +41,6 @@ export const DNS_EN = {
   'error.NODATA': 'the name has no address record',
   'error.ETIMEDOUT': 'no answer came (timed out)',
   'error.none': 'no answer',
-  'check.mxNowhere':
-    'points nowhere: node {node}\u2019s zone has no record for {exchange}, the mail exchanger of {name}',
 } as const;
 
 export const dnsPhrases = new Phrasebook(DNS_EN, { de: DNS_DE });

@@ -2,11 +2,11 @@
 // picture's role names and icons (src/viz/names/roleIcons.ts) load without the DNS apps' views.
 
 import type { RoleView } from '../../viz/kinds/kindView.ts';
-import { dnsPhrases } from './dnsPhrases.ts';
+import { dnsRolePhrases } from './dnsRolePhrases.ts';
 
 export const dnsRoleView: RoleView = {
   role: 'dns',
-  name: (language) => dnsPhrases.in(language).say('role.name'),
+  name: (language) => dnsRolePhrases.in(language).say('name'),
   // A globe.
   icon: 'M12 3a9 9 0 1 0 0.01 0z M3 12h18 M12 3c3.5 3 3.5 15 0 18 M12 3c-3.5 3-3.5 15 0 18',
   device: true,

@@ -6,7 +6,7 @@
 import { DNS_PORT } from '../../net/app/dns/dnsMessage.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';
 import { bookPhrase, phrased } from '../../sim/schema/phrase.ts';
-import { dnsPhrases } from './dnsPhrases.ts';
+import { dnsCheckPhrases } from './dnsCheckPhrases.ts';
 import { dnsServerApp, type DnsServerApp } from './dnsSchemas.ts';
 import { danglingExchanges, DEFAULT_TTL, type Zone, type ZoneRecord } from './dnsZone.ts';
 import './dnsTrace.ts';
@@ -25,7 +25,11 @@ export const dnsServerKind = defineAppKind<DnsServerApp, DnsServerFigures>({
       issues.push(
         phrased(
           `${path}.records[${index}].exchange`,
-          bookPhrase(dnsPhrases, 'check.mxNowhere', { node, name: mx.name, exchange: mx.exchange }),
+          bookPhrase(dnsCheckPhrases, 'check.mxNowhere', {
+            node,
+            name: mx.name,
+            exchange: mx.exchange,
+          }),
         ),
       );
     }

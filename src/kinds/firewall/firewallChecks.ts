@@ -1,16 +1,16 @@
 // Small pure checkers for firewall rules as a person writes them, for the schema's validation:
 // an address or CIDR, a port or port range, and a rule's fields that only make sense together.
-// Each says what is wrong by a key of the firewall's phrasebook (firewallPhrases.ts) and, for
-// the command line and the tests, in English; none throws.
+// Each says what is wrong by a key of the firewall's check phrasebook (firewallCheckPhrases.ts)
+// and, for the command line and the tests, in English; none throws.
 
 import { formatIpv4, parseIpv4, parsePrefix } from '../../net/wire/ipv4Address.ts';
 import type { Ipv4Prefix } from '../../net/wire/ipv4Address.ts';
 import type { PortRange, Rule } from './firewallRules.ts';
-import { firewallPhrases, type FIREWALL_EN } from './firewallPhrases.ts';
+import { firewallCheckPhrases, type FIREWALL_CHECK_EN } from './firewallCheckPhrases.ts';
 
-/** A sentence of the firewall's phrasebook with its parameters. */
+/** A sentence of the firewall's check phrasebook with its parameters. */
 export interface FirewallProblem {
-  key: keyof typeof FIREWALL_EN;
+  key: keyof typeof FIREWALL_CHECK_EN;
   params?: Record<string, string>;
 }
 
@@ -20,7 +20,10 @@ export type Checked<T> =
 
 /** A problem in English words. */
 export function problemText(problem: FirewallProblem): string {
-  const say = firewallPhrases.in().say as (key: string, params?: Record<string, string>) => string;
+  const say = firewallCheckPhrases.in().say as (
+    key: string,
+    params?: Record<string, string>,
+  ) => string;
   return say(problem.key, problem.params);
 }
 

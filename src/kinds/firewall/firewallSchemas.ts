@@ -1,7 +1,7 @@
 // The `firewall` setting of a node, as a scenario writes it: iptables' filter table with chains
 // `input`, `forward` and `output`, each a default policy and ordered rules. Parsing gives the rule
 // tables the verdict runs on (firewallRules.ts); a rule whose fields cannot work together is an
-// error naming the rule, in the firewall's phrasebook (firewallChecks.ts, firewallPhrases.ts).
+// error naming the rule, in the firewall's phrasebook (firewallChecks.ts, firewallCheckPhrases.ts).
 
 import { ENGLISH } from '../../engine/language.ts';
 import type { Message } from '../../engine/language.ts';
@@ -31,17 +31,17 @@ import type {
   TcpFlagName,
 } from './firewallRules.ts';
 import { SYN_ONLY } from './firewallRules.ts';
-import { firewallPhrases } from './firewallPhrases.ts';
+import { firewallCheckPhrases } from './firewallCheckPhrases.ts';
 
-/** A sentence of the firewall's phrasebook as a phrase in every language it has. */
+/** A sentence of the firewall's check phrasebook as a phrase in every language it has. */
 export function firewallPhrase(
   problem: FirewallProblem,
   nested: Record<string, Phrase> = {},
 ): Phrase {
   const texts: Record<string, Message> = {
-    [ENGLISH]: firewallPhrases.english[problem.key] as Message,
+    [ENGLISH]: firewallCheckPhrases.english[problem.key] as Message,
   };
-  for (const [language, book] of Object.entries(firewallPhrases.translations))
+  for (const [language, book] of Object.entries(firewallCheckPhrases.translations))
     texts[language] = book[problem.key] as Message;
   return { texts, params: { ...(problem.params ?? {}), ...nested } };
 }

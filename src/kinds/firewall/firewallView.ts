@@ -1,43 +1,16 @@
-// How the firewall role looks: its words and icon (a brick wall); sentences name it "Firewall
-// fw1". On the canvas it is a router (the gateway of the hosts on its subnets) that starts with a
-// firewall letting replies and ping through and dropping every new connection it forwards, so a
-// learner adds the rules for what should pass. Its words are in firewallPhrases.ts. Below, the
-// view of the firewall setting itself: its summary card and the event log's sentences.
+// The view of the firewall setting itself: its summary card and the event log's sentences. Its
+// words are in firewallPhrases.ts; the firewall role's view (name, icon, how the canvas makes
+// one) is in firewallRoleView.ts.
 
 import { ENGLISH, formatCount, type Language } from '../../engine/language.ts';
 import type { TraceType } from '../../engine/trace.ts';
-import type { JsonFields, NarrationContext, Narrator, RoleView } from '../../viz/kinds/kindView.ts';
+import type { NarrationContext, Narrator } from '../../viz/kinds/kindView.ts';
 import type { NetworkNames } from '../../viz/names/networkNames.ts';
 import type { SummaryCard } from '../../viz/summary/cardParts.ts';
 import type { FirewallFigures } from './firewallFigures.ts';
 import type { FirewallRules } from './firewallRules.ts';
 import { firewallPhrases } from './firewallPhrases.ts';
 import { flowText, ruleText } from './firewallTables.ts';
-
-const STARTING_RULES: JsonFields[] = [
-  {
-    action: 'ACCEPT',
-    state: ['ESTABLISHED', 'RELATED'],
-    comment: 'replies to connections already let through',
-  },
-  { action: 'ACCEPT', protocol: 'icmp', comment: 'ping' },
-];
-
-export const firewallRoleView: RoleView = {
-  role: 'firewall',
-  name: (language) => firewallPhrases.in(language).say('name'),
-  // A wall of bricks in three courses.
-  icon: 'M3 5h18v14H3z M3 9.7h18 M3 14.3h18 M9 5v4.7 M15 5v4.7 M6 9.7v4.6 M12 9.7v4.6 M18 9.7v4.6 M9 14.3V19 M15 14.3V19',
-  device: true,
-  tone: 'device',
-  canvas: {
-    idPrefix: 'fw',
-    interfaceName: (n) => `eth${n}`,
-    firstHost: 1,
-    gateway: true,
-    newNode: () => ({ firewall: { forward: { policy: 'DROP', rules: STARTING_RULES } } }),
-  },
-};
 
 /** A chain's name as the trace writes it. */
 type ChainName = keyof FirewallRules;

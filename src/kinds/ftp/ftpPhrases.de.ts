@@ -32,9 +32,4 @@ export const FTP_DE: Translation<typeof FTP_EN> = {
   'ftp.download': '{node} empfängt {file} über die Datenverbindung: {bytes} Bytes.',
   'ftp.listing': '{node} empfängt die Verzeichnisliste über die Datenverbindung: {bytes} Bytes.',
   'ftp.upload': '{node} lädt {file} über die Datenverbindung hoch: {bytes} Bytes.',
-  'check.fileNeither': 'erwartet: entweder „size“ oder „text“, gefunden: keins von beiden',
-  'check.fileBoth': 'erwartet: entweder „size“ oder „text“, gefunden: beide',
-  'check.storNeither': 'erwartet: entweder „size“ oder „text“ für STOR, gefunden: keins von beiden',
-  'check.storBoth': 'erwartet: entweder „size“ oder „text“ für STOR, gefunden: beide',
-  'check.needsFile': 'fehlt: {cmd} braucht einen Dateinamen',
 };

@@ -5,6 +5,8 @@ import { translationProblems } from '../../engine/language.ts';
 import { record, tell, testNames } from '../../viz/kinds/kindSpeechTestHelpers.ts';
 import { spoken } from '../../sim/schema/phrase.ts';
 import type { ValidationIssue } from '../../sim/schema/schema.ts';
+import { FTP_CHECK_DE } from './ftpCheckPhrases.de.ts';
+import { FTP_CHECK_EN } from './ftpCheckPhrases.ts';
 import { FTP_DE } from './ftpPhrases.de.ts';
 import { ftpClientApp, ftpServerApp } from './ftpSchemas.ts';
 import { FTP_EN } from './ftpPhrases.ts';
@@ -42,8 +44,9 @@ const CLIENT_RECORDS = [
 ];
 
 describe('FTP in German', () => {
-  it('has a whole German phrasebook', () => {
+  it('has whole German phrasebooks', () => {
     expect(translationProblems(FTP_EN, FTP_DE)).toEqual([]);
+    expect(translationProblems(FTP_CHECK_EN, FTP_CHECK_DE)).toEqual([]);
   });
 
   it("writes the server's and the client's cards", () => {

@@ -1,6 +1,7 @@
 // FTP's words for people in each language: the server's and the client's summary cards and their
 // sentences in the event log (commands and replies, the password in plain text, transfers on data
-// connections, the server's sessions). ftpPhrases.de.ts translates them.
+// connections, the server's sessions); its checks' words are in ftpCheckPhrases.ts.
+// ftpPhrases.de.ts translates them.
 
 import { Phrasebook } from '../../engine/language.ts';
 import { FTP_DE } from './ftpPhrases.de.ts';
@@ -34,11 +35,6 @@ export const FTP_EN = {
   'ftp.download': '{node} receives {file} over the data connection: {bytes} bytes.',
   'ftp.listing': '{node} receives the directory listing over the data connection: {bytes} bytes.',
   'ftp.upload': '{node} uploads {file} over the data connection: {bytes} bytes.',
-  'check.fileNeither': 'expected either "size" or "text", got neither',
-  'check.fileBoth': 'expected either "size" or "text", got both',
-  'check.storNeither': 'expected either "size" or "text" for STOR, got neither',
-  'check.storBoth': 'expected either "size" or "text" for STOR, got both',
-  'check.needsFile': 'is required: {cmd} needs a file name',
 } as const;
 
 export const ftpPhrases = new Phrasebook(FTP_EN, { de: FTP_DE });

@@ -14,7 +14,7 @@ import {
 } from '../../sim/schema/schema.ts';
 import { port, serverName } from '../../sim/scenario/commonSchemas.ts';
 import { bookPhrase, phrased } from '../../sim/schema/phrase.ts';
-import { ftpPhrases } from './ftpPhrases.ts';
+import { ftpCheckPhrases } from './ftpCheckPhrases.ts';
 
 const path = (description: string) =>
   string({
@@ -38,7 +38,7 @@ function sizeOrText<T extends { size?: number; text?: string }>(schema: Schema<T
       if (parsed === undefined) return undefined;
       if ((parsed.size === undefined) === (parsed.text === undefined)) {
         const got = parsed.size === undefined ? 'check.fileNeither' : 'check.fileBoth';
-        issues.push(phrased(at, bookPhrase(ftpPhrases, got)));
+        issues.push(phrased(at, bookPhrase(ftpCheckPhrases, got)));
         return undefined;
       }
       return parsed;
@@ -96,13 +96,13 @@ const stepSchema: Schema<Infer<typeof stepFields>> = {
     if (step === undefined) return undefined;
     if (NEEDS_FILE.includes(step.cmd) && !step.file) {
       issues.push(
-        phrased(`${at}.file`, bookPhrase(ftpPhrases, 'check.needsFile', { cmd: step.cmd })),
+        phrased(`${at}.file`, bookPhrase(ftpCheckPhrases, 'check.needsFile', { cmd: step.cmd })),
       );
       return undefined;
     }
     if (step.cmd === 'STOR' && (step.size === undefined) === (step.text === undefined)) {
       const got = step.size === undefined ? 'check.storNeither' : 'check.storBoth';
-      issues.push(phrased(at, bookPhrase(ftpPhrases, got)));
+      issues.push(phrased(at, bookPhrase(ftpCheckPhrases, got)));
       return undefined;
     }
     return step;

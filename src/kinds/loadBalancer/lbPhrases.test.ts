@@ -1,12 +1,16 @@
-// The load balancer's words: the German phrasebook is whole; the role's name, the editor's new
+// The load balancer's words: the German phrasebooks are whole; the role's name, the editor's new
 // balancer, the summary card and every sentence of the event log in English and German (the
 // German written by hand).
 import { describe, expect, it } from 'vitest';
 import { translationProblems } from '../../engine/language.ts';
 import { record, tell, testNames } from '../../viz/kinds/kindSpeechTestHelpers.ts';
 import type { LoadBalancerFigures } from './loadBalancerKind.ts';
+import { LB_CHECK_DE } from './lbCheckPhrases.de.ts';
+import { LB_CHECK_EN } from './lbCheckPhrases.ts';
 import { LB_DE } from './lbPhrases.de.ts';
 import { LB_EN } from './lbPhrases.ts';
+import { LB_ROLE_DE } from './lbRolePhrases.de.ts';
+import { LB_ROLE_EN } from './lbRolePhrases.ts';
 import { loadBalancerRoleView } from './loadBalancerRoleView.ts';
 import { loadBalancerView } from './loadBalancerView.ts';
 import type { JsonFields } from '../../viz/kinds/kindView.ts';
@@ -64,8 +68,10 @@ const RECORDS = [
 ];
 
 describe('the load balancer’s words', () => {
-  it('has a whole German phrasebook', () => {
+  it('has whole German phrasebooks', () => {
     expect(translationProblems(LB_EN, LB_DE)).toEqual([]);
+    expect(translationProblems(LB_CHECK_EN, LB_CHECK_DE)).toEqual([]);
+    expect(translationProblems(LB_ROLE_EN, LB_ROLE_DE)).toEqual([]);
   });
 
   it('names the role and the editor’s new balancer', () => {

@@ -1,13 +1,12 @@
-// The load balancer's words for people in each language: its role's name, its app's name in the
-// canvas editor, its summary card and backends table, its sentences in the event log (picks,
-// outcomes, health checks, backends going down and coming back) and its checks' messages.
-// English is the source; lbPhrases.de.ts translates it.
+// The load balancer's words for people in each language: its app's name in the canvas editor, its
+// summary card and backends table, and its sentences in the event log (picks, outcomes, health
+// checks, backends going down and coming back). The role's name is in lbRolePhrases.ts, its
+// checks' messages in lbCheckPhrases.ts. English is the source; lbPhrases.de.ts translates it.
 
 import { Phrasebook } from '../../engine/language.ts';
 import { LB_DE } from './lbPhrases.de.ts';
 
 export const LB_EN = {
-  'role.name': 'load balancer',
   'newApp.name': 'Load balancer (HTTP)',
   'card.kind': 'load balancer on port {port}, {mode}, {policy}',
   'mode.l4': 'layer 4 (TCP)',
@@ -57,17 +56,6 @@ export const LB_EN = {
   'table.requests': 'Picks',
   'table.share': 'Share',
   'table.failures': 'Failed',
-  'check.inBackend': 'backend {backend}: {problem}',
-  'check.timeoutOverInterval':
-    'the check timeout ({timeout}) is longer than the interval ({interval}): a check would still wait when the next one starts',
-  'check.stickyNeedsL7':
-    'sticky sessions need "mode": "l7": at layer 4 the balancer reads no cookies',
-  'check.pathNeedsL7': 'a check path needs "mode": "l7": at layer 4 a check only connects',
-  'check.limitAnswerNeedsL7':
-    'a rate limit’s {field} needs "mode": "l7": at layer 4 a connection over the limit is reset, with no answer',
-  'check.duplicateBackend': 'backend {backend} is listed twice (first as backends[{first}])',
-  'check.ownBackend':
-    'backend {backend} is the load balancer’s own node {node}: it would send requests to itself',
 } as const;
 
 export const lbPhrases = new Phrasebook(LB_EN, { de: LB_DE });

@@ -22,7 +22,7 @@ import { bookPhrase, phrased } from '../../sim/schema/phrase.ts';
 import { NS_PER_S } from '../../engine/time.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import { PICK_POLICIES } from './pickPolicyNames.ts';
-import { lbPhrases } from './lbPhrases.ts';
+import { lbCheckPhrases } from './lbCheckPhrases.ts';
 
 /** The most a weight may be (nginx allows any positive integer; this keeps sums small). */
 export const MAX_WEIGHT = 1000;
@@ -66,7 +66,7 @@ const backendSchema: Schema<Infer<typeof backendFields>> = {
         issues.push(issue);
         continue;
       }
-      const said = bookPhrase(lbPhrases, 'check.inBackend', { backend: named, problem: '' });
+      const said = bookPhrase(lbCheckPhrases, 'check.inBackend', { backend: named, problem: '' });
       issues.push(
         phrased(issue.path, {
           ...said,

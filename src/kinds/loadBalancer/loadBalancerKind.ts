@@ -8,7 +8,7 @@ import type { ValidationIssue } from '../../sim/schema/schema.ts';
 import { bookPhrase, phrased } from '../../sim/schema/phrase.ts';
 import { defineAppKind, type AppAt } from '../../sim/kinds/appKind.ts';
 import { checkTimes, LB_DEFAULTS, loadBalancerApp, type LoadBalancerApp } from './lbSchemas.ts';
-import { lbPhrases } from './lbPhrases.ts';
+import { lbCheckPhrases } from './lbCheckPhrases.ts';
 import type { LoadBalancerFigures } from './loadBalancerBehaviour.ts';
 import './lbTrace.ts';
 export type { LoadBalancerFigures, BackendFigures } from './loadBalancerBehaviour.ts';
@@ -45,7 +45,7 @@ function checkLoadBalancer(
     issues.push(
       phrased(
         `${path}.healthCheck.timeout`,
-        bookPhrase(lbPhrases, 'check.timeoutOverInterval', {
+        bookPhrase(lbCheckPhrases, 'check.timeoutOverInterval', {
           timeout: formatDuration(timeout),
           interval: formatDuration(interval),
         }),
@@ -53,15 +53,17 @@ function checkLoadBalancer(
     );
   const mode = app.mode ?? LB_DEFAULTS.mode;
   if (mode === 'l4' && app.sticky !== undefined)
-    issues.push(phrased(`${path}.sticky`, bookPhrase(lbPhrases, 'check.stickyNeedsL7')));
+    issues.push(phrased(`${path}.sticky`, bookPhrase(lbCheckPhrases, 'check.stickyNeedsL7')));
   if (mode === 'l4' && app.healthCheck?.path !== undefined)
-    issues.push(phrased(`${path}.healthCheck.path`, bookPhrase(lbPhrases, 'check.pathNeedsL7')));
+    issues.push(
+      phrased(`${path}.healthCheck.path`, bookPhrase(lbCheckPhrases, 'check.pathNeedsL7')),
+    );
   for (const field of ['status', 'retryAfter'] as const)
     if (mode === 'l4' && app.rateLimit?.[field] !== undefined)
       issues.push(
         phrased(
           `${path}.rateLimit.${field}`,
-          bookPhrase(lbPhrases, 'check.limitAnswerNeedsL7', { field }),
+          bookPhrase(lbCheckPhrases, 'check.limitAnswerNeedsL7', { field }),
         ),
       );
   const seen = new Map<string, number>();
@@ -72,7 +74,10 @@ function checkLoadBalancer(
       issues.push(
         phrased(
           `${path}.backends[${k}]`,
-          bookPhrase(lbPhrases, 'check.duplicateBackend', { backend: named, first: String(first) }),
+          bookPhrase(lbCheckPhrases, 'check.duplicateBackend', {
+            backend: named,
+            first: String(first),
+          }),
         ),
       );
     else seen.set(named, k);
@@ -80,7 +85,7 @@ function checkLoadBalancer(
       issues.push(
         phrased(
           `${path}.backends[${k}].address`,
-          bookPhrase(lbPhrases, 'check.ownBackend', { backend: named, node }),
+          bookPhrase(lbCheckPhrases, 'check.ownBackend', { backend: named, node }),
         ),
       );
   });

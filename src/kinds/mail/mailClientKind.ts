@@ -6,7 +6,7 @@
 import { POP3_PORT, SMTP_PORT } from '../../net/app/mailPorts.ts';
 import { defineAppKind, type AppTarget } from '../../sim/kinds/appKind.ts';
 import { bookPhrase, phrased } from '../../sim/schema/phrase.ts';
-import { mailPhrases } from './mailPhrases.ts';
+import { mailCheckPhrases } from './mailCheckPhrases.ts';
 import { mailClientApp, type MailClientApp } from './mailSchemas.ts';
 import './mailTrace.ts';
 import type { MailClientFigures } from './mailClientBehaviour.ts';
@@ -34,9 +34,9 @@ export const mailClientKind = defineAppKind<MailClientApp, MailClientFigures>({
   },
   check(app, { path }, issues) {
     if ((app.send ?? []).length > 0 && app.smtp === undefined)
-      issues.push(phrased(`${path}.smtp`, bookPhrase(mailPhrases, 'check.needsSmtp')));
+      issues.push(phrased(`${path}.smtp`, bookPhrase(mailCheckPhrases, 'check.needsSmtp')));
     if (app.fetch !== undefined && app.pop3 === undefined)
-      issues.push(phrased(`${path}.pop3`, bookPhrase(mailPhrases, 'check.needsPop3')));
+      issues.push(phrased(`${path}.pop3`, bookPhrase(mailCheckPhrases, 'check.needsPop3')));
   },
   behaviour: () => import('./mailClientBehaviour.ts').then((module) => module.mailClientBehaviour),
 });

@@ -65,13 +65,5 @@ export const MAIL_DE: Translation<typeof MAIL_EN> = {
   'mailbox.size': 'Größe',
   'mailbox.sizeValue': '{bytes} Bytes',
   'mailbox.empty': 'leer',
-  'check.relayNeedsDns':
-    'braucht eine dns-Einstellung auf Knoten {node}: Zum Weiterleiten schlägt er die MX-Einträge der anderen Domains nach',
-  'check.mailboxTwice':
-    'nennt das Postfach {user} noch einmal (zuerst in mailboxes[{first}]) auf Knoten {node}',
-  'check.pop3NeedsSmtp':
-    'hat keine Postfächer zu bedienen: Auf Knoten {node} läuft kein smtpServer, der Post in sie zustellt',
-  'check.needsSmtp': 'fehlt: Der Client hat Nachrichten zu senden',
-  'check.needsPop3': 'fehlt: Der Client holt seine Post ab',
   'newApp.client': 'Mail-Client (sendet und holt ab)',
 };

@@ -1,10 +1,12 @@
-// Email's words: the German phrasebook is whole; the cards and sentences in German (written by
+// Email's words: the German phrasebooks are whole; the cards and sentences in German (written by
 // hand) and English; the checks of the mail kinds, each naming its field and node, in both.
 import { describe, expect, it } from 'vitest';
 import { translationProblems } from '../../engine/language.ts';
 import { spoken } from '../../sim/schema/phrase.ts';
 import { validateScenario } from '../../sim/scenario/validateScenario.ts';
 import { record, tell, testNames } from '../../viz/kinds/kindSpeechTestHelpers.ts';
+import { MAIL_CHECK_DE } from './mailCheckPhrases.de.ts';
+import { MAIL_CHECK_EN } from './mailCheckPhrases.ts';
 import { MAIL_DE } from './mailPhrases.de.ts';
 import { MAIL_EN } from './mailPhrases.ts';
 import { mailClientView, pop3ServerView, smtpServerView } from './mailView.ts';
@@ -62,8 +64,9 @@ const CLIENT_RECORDS = [
 ];
 
 describe('email in German', () => {
-  it('has a whole German phrasebook', () => {
+  it('has whole German phrasebooks', () => {
     expect(translationProblems(MAIL_EN, MAIL_DE)).toEqual([]);
+    expect(translationProblems(MAIL_CHECK_EN, MAIL_CHECK_DE)).toEqual([]);
   });
 
   it('tells the servers’ and the client’s sentences in German, and in English by default', () => {

@@ -1,7 +1,8 @@
 // Email's words for people in each language: the SMTP server's, the POP3 server's and the mail
 // client's summary cards, their sentences in the event log (commands and replies as the clients
-// see them, what the servers did, where a message went), the mailboxes in the node inspector,
-// and the checks of their settings. mailPhrases.de.ts translates them.
+// see them, what the servers did, where a message went) and the mailboxes in the node inspector.
+// The checks of their settings say theirs in mailCheckPhrases.ts. mailPhrases.de.ts translates
+// them.
 
 import { Phrasebook } from '../../engine/language.ts';
 import { MAIL_DE } from './mailPhrases.de.ts';
@@ -68,13 +69,6 @@ export const MAIL_EN = {
   'mailbox.size': 'Size',
   'mailbox.sizeValue': '{bytes} bytes',
   'mailbox.empty': 'empty',
-  'check.relayNeedsDns':
-    'needs a dns setting on node {node}: relaying looks up the MX records of the other domains',
-  'check.mailboxTwice': 'names mailbox {user} again (first in mailboxes[{first}]) on node {node}',
-  'check.pop3NeedsSmtp':
-    'has no mailboxes to serve: node {node} runs no smtpServer to deliver mail into them',
-  'check.needsSmtp': 'is required: the client has messages to send',
-  'check.needsPop3': 'is required: the client fetches its mail',
   'newApp.client': 'Mail client (sends and fetches)',
 } as const;
 

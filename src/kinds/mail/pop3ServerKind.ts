@@ -5,7 +5,7 @@
 import { POP3_PORT } from '../../net/app/mailPorts.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';
 import { bookPhrase, phrased } from '../../sim/schema/phrase.ts';
-import { mailPhrases } from './mailPhrases.ts';
+import { mailCheckPhrases } from './mailCheckPhrases.ts';
 import { pop3ServerApp, type Pop3ServerApp } from './mailSchemas.ts';
 import './mailTrace.ts';
 import type { Pop3ServerFigures } from './pop3ServerBehaviour.ts';
@@ -18,7 +18,7 @@ export const pop3ServerKind = defineAppKind<Pop3ServerApp, Pop3ServerFigures>({
   listens: (app) => ({ protocol: 'tcp', port: app.port ?? POP3_PORT }),
   check(_app, { path, node, apps }, issues) {
     if (!apps.some((a) => a.type === 'smtpServer'))
-      issues.push(phrased(path, bookPhrase(mailPhrases, 'check.pop3NeedsSmtp', { node })));
+      issues.push(phrased(path, bookPhrase(mailCheckPhrases, 'check.pop3NeedsSmtp', { node })));
   },
   behaviour: () => import('./pop3ServerBehaviour.ts').then((module) => module.pop3ServerBehaviour),
 });

@@ -6,7 +6,7 @@
 import { SMTP_PORT } from '../../net/app/mailPorts.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';
 import { bookPhrase, phrased } from '../../sim/schema/phrase.ts';
-import { mailPhrases } from './mailPhrases.ts';
+import { mailCheckPhrases } from './mailCheckPhrases.ts';
 import { smtpServerApp, type SmtpServerApp } from './mailSchemas.ts';
 import './mailTrace.ts';
 import type { SmtpServerFigures } from './smtpServerBehaviour.ts';
@@ -20,7 +20,7 @@ export const smtpServerKind = defineAppKind<SmtpServerApp, SmtpServerFigures>({
   check(app, { path, node, dns }, issues) {
     if ((app.relayFrom ?? []).length > 0 && !dns)
       issues.push(
-        phrased(`${path}.relayFrom`, bookPhrase(mailPhrases, 'check.relayNeedsDns', { node })),
+        phrased(`${path}.relayFrom`, bookPhrase(mailCheckPhrases, 'check.relayNeedsDns', { node })),
       );
     const seen = new Map<string, number>();
     (app.mailboxes ?? []).forEach((box, k) => {
@@ -29,7 +29,7 @@ export const smtpServerKind = defineAppKind<SmtpServerApp, SmtpServerFigures>({
         issues.push(
           phrased(
             `${path}.mailboxes[${k}].user`,
-            bookPhrase(mailPhrases, 'check.mailboxTwice', {
+            bookPhrase(mailCheckPhrases, 'check.mailboxTwice', {
               user: box.user,
               first: String(first),
               node,

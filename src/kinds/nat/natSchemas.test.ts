@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { translationProblems } from '../../engine/language.ts';
 import { scenarioWarnings, spoken, validateScenario } from '../../sim/index.ts';
 import { HOME, HOME_NAT, homeDocument, homeScenario } from '../../../tests/support/natScenario.ts';
+import { NAT_CHECK_DE } from './natCheckPhrases.de.ts';
+import { NAT_CHECK_EN } from './natCheckPhrases.ts';
 import { NAT_DE } from './natPhrases.de.ts';
 import { NAT_EN } from './natPhrases.ts';
 
@@ -20,8 +22,9 @@ function problems(nat: unknown, language?: string): string[] {
 const ROUTER = '$.nodes[3].nat';
 
 describe('the nat setting', () => {
-  it('has a whole German phrasebook', () => {
+  it('has whole German phrasebooks', () => {
     expect(translationProblems(NAT_EN, NAT_DE)).toEqual([]);
+    expect(translationProblems(NAT_CHECK_EN, NAT_CHECK_DE)).toEqual([]);
   });
 
   it('accepts masquerade, port forwards (a port or a range, with or without a port), timeouts', () => {

@@ -22,7 +22,7 @@ import { prefix } from '../../sim/schema/networkSchemas.ts';
 import { bookPhrase, phrase, phrased } from '../../sim/schema/phrase.ts';
 import type { ScenarioNode } from '../../sim/scenario/scenarioSchema.ts';
 import type { PortRange } from '../firewall/firewallRules.ts';
-import { natPhrases } from './natPhrases.ts';
+import { natCheckPhrases } from './natCheckPhrases.ts';
 
 /** A port 1 to 65535, as a pattern (no leading zeros). */
 const PORT = '(6553[0-5]|655[0-2]\\d|65[0-4]\\d{2}|6[0-4]\\d{3}|[1-5]\\d{4}|[1-9]\\d{0,3})';
@@ -40,7 +40,7 @@ function portOrRange(description: string): Schema<PortRange> {
         return port === undefined ? undefined : { low: port, high: port };
       }
       if (typeof value !== 'string' || !RANGE.test(value)) {
-        issues.push(expectedIssue(path, bookPhrase(natPhrases, 'expected.ports'), value));
+        issues.push(expectedIssue(path, bookPhrase(natCheckPhrases, 'expected.ports'), value));
         return undefined;
       }
       const [low, high] = value.split('-').map(Number) as [number, number];
@@ -65,7 +65,7 @@ export interface ForwardTarget {
 const forwardTarget: Schema<ForwardTarget> = {
   parse(value, path, issues) {
     if (typeof value !== 'string' || !TARGET.test(value)) {
-      issues.push(expectedIssue(path, bookPhrase(natPhrases, 'expected.target'), value));
+      issues.push(expectedIssue(path, bookPhrase(natCheckPhrases, 'expected.target'), value));
       return undefined;
     }
     const [host = '', port] = value.split(':');
@@ -161,7 +161,7 @@ export function checkNat(node: ScenarioNode, path: string, issues: ValidationIss
   ): boolean => {
     const iface = interfaces.find((x) => x.name === name);
     if (!iface) {
-      const said = bookPhrase(natPhrases, `check.${rule}.unknownInterface`, {
+      const said = bookPhrase(natCheckPhrases, `check.${rule}.unknownInterface`, {
         n: `${n}`,
         node: node.id,
         name,
@@ -171,7 +171,7 @@ export function checkNat(node: ScenarioNode, path: string, issues: ValidationIss
       return false;
     }
     if (!iface.address) {
-      const said = bookPhrase(natPhrases, `check.${rule}.noAddress`, {
+      const said = bookPhrase(natCheckPhrases, `check.${rule}.noAddress`, {
         n: `${n}`,
         node: node.id,
         name,
@@ -187,7 +187,7 @@ export function checkNat(node: ScenarioNode, path: string, issues: ValidationIss
     issues.push(
       phrased(
         at,
-        bookPhrase(natPhrases, `check.${rule}.portOrder`, { n: `${n}`, node: node.id, ports }),
+        bookPhrase(natCheckPhrases, `check.${rule}.portOrder`, { n: `${n}`, node: node.id, ports }),
       ),
     );
     return false;
@@ -207,7 +207,7 @@ export function checkNat(node: ScenarioNode, path: string, issues: ValidationIss
       issues.push(
         phrased(
           `${at}.toPorts`,
-          bookPhrase(natPhrases, 'check.masquerade.toPortsDiffer', {
+          bookPhrase(natCheckPhrases, 'check.masquerade.toPortsDiffer', {
             n: `${i + 1}`,
             node: node.id,
             name: rule.out,
@@ -233,7 +233,7 @@ export function checkNat(node: ScenarioNode, path: string, issues: ValidationIss
       issues.push(
         phrased(
           `${at}.port`,
-          bookPhrase(natPhrases, 'check.forward.overlap', {
+          bookPhrase(natCheckPhrases, 'check.forward.overlap', {
             n: `${i + 1}`,
             node: node.id,
             protocol: rule.protocol.toUpperCase(),

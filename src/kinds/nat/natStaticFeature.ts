@@ -12,7 +12,7 @@ import {
 import { bookPhrase, phrased } from '../../sim/schema/phrase.ts';
 import type { Scenario, ScenarioNode } from '../../sim/scenario/scenarioSchema.ts';
 import type { ScenarioWarning } from '../../sim/scenario/scenarioWarnings.ts';
-import { natPhrases } from './natPhrases.ts';
+import { natCheckPhrases } from './natCheckPhrases.ts';
 
 /** Where a port forward sends a packet: the NAT (a node's index), the inside address and port. */
 export interface StaticForward {
@@ -68,7 +68,10 @@ export function natWarnings(scenario: Scenario, forwards: ReadonlySet<string>): 
     const at = `$.nodes[${i}].nat`;
     if (!forwards.has(node.role))
       warnings.push(
-        phrased(at, bookPhrase(natPhrases, 'warn.notRouter', { node: node.id, role: node.role })),
+        phrased(
+          at,
+          bookPhrase(natCheckPhrases, 'warn.notRouter', { node: node.id, role: node.role }),
+        ),
       );
     const subnets = (node.interfaces ?? []).flatMap((x) => (x.address ? [x.address.prefix] : []));
     node.nat.portForwards?.forEach((rule, j) => {
@@ -76,7 +79,7 @@ export function natWarnings(scenario: Scenario, forwards: ReadonlySet<string>): 
       warnings.push(
         phrased(
           `${at}.portForwards[${j}].to`,
-          bookPhrase(natPhrases, 'warn.forwardOffSubnet', {
+          bookPhrase(natCheckPhrases, 'warn.forwardOffSubnet', {
             n: `${j + 1}`,
             node: node.id,
             address: formatIpv4(rule.to.address),

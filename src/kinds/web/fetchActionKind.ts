@@ -14,7 +14,7 @@ import {
 import { httpClientKind } from './httpClientKind.ts';
 import type { HttpClientApp } from './webSchemas.ts';
 import { bookPhrase, phrased } from '../../sim/schema/phrase.ts';
-import { webPhrases } from './webPhrases.ts';
+import { webCheckPhrases } from './webCheckPhrases.ts';
 
 export const fetchAction = object(
   {
@@ -45,7 +45,10 @@ export const fetchActionKind = defineActionKind<FetchAction>({
       issues.push(
         phrased(
           `${path}.server`,
-          bookPhrase(webPhrases, 'check.noWebServer', { server: event.server, port: String(at) }),
+          bookPhrase(webCheckPhrases, 'check.noWebServer', {
+            server: event.server,
+            port: String(at),
+          }),
         ),
       );
   },

@@ -7,7 +7,7 @@ import { defineAppKind } from '../../sim/kinds/appKind.ts';
 import { httpClientApp, type HttpClientApp } from './webSchemas.ts';
 import './httpTrace.ts';
 import { bookPhrase, phrased } from '../../sim/schema/phrase.ts';
-import { webPhrases } from './webPhrases.ts';
+import { webCheckPhrases } from './webCheckPhrases.ts';
 import type { HttpClientFigures } from './httpClientBehaviour.ts';
 export type { HttpClientFigures } from './httpClientBehaviour.ts';
 
@@ -22,7 +22,7 @@ export const httpClientKind = defineAppKind<HttpClientApp, HttpClientFigures>({
   }),
   check(app, { path }, issues) {
     if (app.page !== undefined && app.requests !== undefined)
-      issues.push(phrased(path, bookPhrase(webPhrases, 'check.pageOrRequests')));
+      issues.push(phrased(path, bookPhrase(webCheckPhrases, 'check.pageOrRequests')));
   },
   behaviour: () => import('./httpClientBehaviour.ts').then((module) => module.httpClientBehaviour),
 });

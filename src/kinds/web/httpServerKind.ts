@@ -5,7 +5,7 @@
 
 import type { ValidationIssue } from '../../sim/schema/schema.ts';
 import { bookPhrase, phrased } from '../../sim/schema/phrase.ts';
-import { webPhrases } from './webPhrases.ts';
+import { webCheckPhrases } from './webCheckPhrases.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';
 import type { ServerFigures } from '../../sim/summary/serverFigures.ts';
 import { httpServerApp, type HttpServerApp } from './webSchemas.ts';
@@ -30,7 +30,7 @@ function checkSite(app: HttpServerApp, path: string, issues: ValidationIssue[]):
       issues.push(
         phrased(
           `${path}.site[${k}].path`,
-          bookPhrase(webPhrases, 'check.duplicatePath', {
+          bookPhrase(webCheckPhrases, 'check.duplicatePath', {
             path: resource.path,
             first: String(first),
           }),
@@ -45,6 +45,9 @@ function checkSite(app: HttpServerApp, path: string, issues: ValidationIssue[]):
     certificate.notAfter < certificate.notBefore
   )
     issues.push(
-      phrased(`${path}.tls.certificate.notAfter`, bookPhrase(webPhrases, 'check.certificateOrder')),
+      phrased(
+        `${path}.tls.certificate.notAfter`,
+        bookPhrase(webCheckPhrases, 'check.certificateOrder'),
+      ),
     );
 }

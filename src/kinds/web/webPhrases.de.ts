@@ -43,9 +43,4 @@ export const WEB_DE: Translation<typeof WEB_EN> = {
   'verdict.wrongName': 'für einen anderen Namen ausgestellt – der Browser lehnt die Verbindung ab',
   'verdict.untrustedIssuer':
     'von einer Stelle signiert, der er nicht vertraut – der Browser lehnt die Verbindung ab',
-  'check.noWebServer':
-    'auf {server} hört nichts auf TCP-Port {port}: Füge dort einen Webserver hinzu oder hole die Seite von einem, der einen hat',
-  'check.pageOrRequests': 'gib entweder „page“ oder „requests“ an, nicht beides',
-  'check.duplicatePath': 'wiederholt den Pfad „{path}“ von site[{first}]',
-  'check.certificateOrder': 'das Zertifikat läuft ab, bevor es gültig wird (notAfter < notBefore)',
 };

@@ -5,6 +5,8 @@ import { translationProblems } from '../../engine/language.ts';
 import { spoken, validateScenario } from '../../sim/index.ts';
 import { record, tell, testNames } from '../../viz/kinds/kindSpeechTestHelpers.ts';
 import type { HttpClientFigures } from './httpClientKind.ts';
+import { WEB_CHECK_DE } from './webCheckPhrases.de.ts';
+import { WEB_CHECK_EN } from './webCheckPhrases.ts';
 import { WEB_DE } from './webPhrases.de.ts';
 import { WEB_EN } from './webPhrases.ts';
 import { httpClientView, httpServerView } from './webView.ts';
@@ -82,8 +84,9 @@ const RECORDS = [
 ];
 
 describe('the web in German', () => {
-  it('has a whole German phrasebook', () => {
+  it('has whole German phrasebooks', () => {
     expect(translationProblems(WEB_EN, WEB_DE)).toEqual([]);
+    expect(translationProblems(WEB_CHECK_EN, WEB_CHECK_DE)).toEqual([]);
   });
 
   it("names the editor's web apps", () => {

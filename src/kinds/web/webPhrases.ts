@@ -1,6 +1,7 @@
 // The web's words for people in each language: its apps' names in the canvas editor, the web
 // client's summary card, and its sentences in the event log (requests, responses, pages, TLS
-// handshakes and certificate checks). English is the source; webPhrases.de.ts translates it.
+// handshakes and certificate checks); its checks' words are in webCheckPhrases.ts. English is
+// the source; webPhrases.de.ts translates it.
 
 import { Phrasebook } from '../../engine/language.ts';
 import { WEB_DE } from './webPhrases.de.ts';
@@ -45,12 +46,6 @@ export const WEB_EN = {
   'verdict.wrongName': 'issued for another name — the browser refuses the connection',
   'verdict.untrustedIssuer':
     'signed by an authority it does not trust — the browser refuses the connection',
-  'check.noWebServer':
-    'nothing on {server} listens on TCP port {port}: add a web server there, or fetch from one that has it',
-  'check.pageOrRequests': 'give either "page" or "requests", not both',
-  'check.duplicatePath': 'duplicates the path "{path}" of site[{first}]',
-  'check.certificateOrder':
-    'the certificate expires before it becomes valid (notAfter < notBefore)',
 } as const;
 
 export const webPhrases = new Phrasebook(WEB_EN, { de: WEB_DE });

@@ -11,6 +11,25 @@ export const de: Messages = {
   'header.language': 'Sprache',
   'header.language.auto': 'Browser ({language})',
   'theme.legend': 'Farbschema',
+  'layers.legend': 'Schichten',
+  'layers.all': 'Alle Schichten',
+  'layers.application': 'Anwendung',
+  'layers.transport': 'Transport',
+  'layers.network': 'Vermittlung',
+  'layers.link': 'Sicherung',
+  'layers.hint':
+    'Zeigt Pakete und Knoten so, wie eine Schicht sie sieht; ein Paket ohne Inhalt auf dieser Schicht wird abgeblendet, nicht ausgeblendet.',
+  'layers.said.all': 'Alle Schichten werden gezeigt.',
+  'layers.said.application':
+    'Anwendungsschicht: Pakete tragen die Nachrichten der Programme als Beschriftung, Pakete ohne Anwendungsdaten sind abgeblendet, Knoten nennen ihre Programme.',
+  'layers.said.transport':
+    'Transportschicht: Pakete tragen ihren TCP- oder UDP-Header als Beschriftung, andere sind abgeblendet, Knoten nennen ihre Ports.',
+  'layers.said.network':
+    'Vermittlungsschicht: Pakete tragen ihre IP-Adressen und TTL als Beschriftung, ARP-Rahmen sind abgeblendet, Knoten nennen ihre Adressen und Routen.',
+  'layers.said.link':
+    'Sicherungsschicht: Rahmen tragen ihre Ethernet-Adressen oder ARP-Nachricht als Beschriftung, Knoten nennen die MAC-Adressen ihrer Schnittstellen.',
+  'fields.chosenLayer': 'gewählte Schicht',
+  'fields.toggleLayer': '{layer}: Felder zeigen oder verbergen',
   'theme.system': 'System',
   'theme.light': 'Hell',
   'theme.dark': 'Dunkel',

@@ -13,6 +13,25 @@ export const panelEn = {
   'header.language': 'Language',
   'header.language.auto': 'Browser ({language})',
   'theme.legend': 'Theme',
+  'layers.legend': 'Layers',
+  'layers.all': 'All layers',
+  'layers.application': 'Application',
+  'layers.transport': 'Transport',
+  'layers.network': 'Network',
+  'layers.link': 'Link',
+  'layers.hint':
+    'Shows the packets and nodes as one layer sees them; a packet with nothing at that layer is dimmed, not hidden.',
+  'layers.said.all': 'Showing all layers.',
+  'layers.said.application':
+    'Showing the application layer: packets are labelled with the messages programs exchange, packets without application data are dimmed, and nodes list their programs.',
+  'layers.said.transport':
+    'Showing the transport layer: packets are labelled with their TCP or UDP header, others are dimmed, and nodes list their ports.',
+  'layers.said.network':
+    'Showing the network layer: packets are labelled with their IP addresses and TTL, ARP frames are dimmed, and nodes list their addresses and routes.',
+  'layers.said.link':
+    'Showing the link layer: frames are labelled with their Ethernet addresses or ARP message, and nodes list their interfaces’ MAC addresses.',
+  'fields.chosenLayer': 'chosen layer',
+  'fields.toggleLayer': '{layer}: show or hide its fields',
   'theme.system': 'System',
   'theme.light': 'Light',
   'theme.dark': 'Dark',

@@ -12,4 +12,5 @@ export {
   type PacketLayer,
 } from './packetFields.ts';
 export { dissectFrame } from './frameFields.ts';
+export { decodeApp, dnsKindText, type AppPart } from './appMessage.ts';
 export { decryptSegment, tlsKeysAt, type TlsRole } from './tlsView.ts';

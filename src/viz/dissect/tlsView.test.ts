@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceRecord } from '../../engine/trace.ts';
 import { runScenario, validateScenario } from '../../sim/index.ts';
-import { decodeApp } from '../packet/appMessage.ts';
+import { decodeApp } from './appMessage.ts';
 import { decryptSegment, tcpStream, tlsKeysAt } from './tlsView.ts';
 import { packetEnds } from '../packet/packetTrace.ts';
 import { recordList } from '../../engine/traceRecords.ts';

@@ -12,7 +12,7 @@ import { CONTENT_TYPE } from '../../net/app/tls/tlsRecord.ts';
 import { decryptTlsStream, type StreamRecord } from '../../net/app/tls/tlsStreamDecrypt.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import { isArpFrame } from '../../net/wire/frame.ts';
-import { decodeHttpBytes, type HttpPart } from '../packet/appMessage.ts';
+import { decodeHttpBytes, type HttpPart } from './appMessage.ts';
 import { hexBytes, payloadText } from './packetFieldModel.ts';
 import { packetPhrases } from '../packet/packetPhrases.ts';
 import { packetEnds } from '../packet/packetTrace.ts';

@@ -3,7 +3,7 @@
 // out and IANA numbers them, whatever the distractors.
 import { describe, expect, it } from 'vitest';
 import { decodePacket } from '../../net/wire/packetCodec.ts';
-import { decodeApp } from '../packet/appMessage.ts';
+import { decodeApp } from '../dissect/appMessage.ts';
 import { dissectBytes } from '../dissect/packetFields.ts';
 import { encapsulationQuiz, flagsText, type QuizLayer } from './encapsulationQuiz.ts';
 import {

@@ -11,7 +11,7 @@
 // in the context's language (English by default).
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
-import type { AppPart } from '../packet/appMessage.ts';
+import type { AppPart } from '../packet/appParts.ts';
 import type { PacketDissection, PacketLayer } from '../dissect/packetFieldModel.ts';
 import { quizPhrases, type QuizWords } from './quizPhrases.ts';
 import { fieldOf, question } from './quizQuestion.ts';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText, runScenario } from '../../sim/index.ts';
 import { networkNames } from '../names/index.ts';
-import { decodeApp } from '../packet/appMessage.ts';
+import { decodeApp } from '../dissect/appMessage.ts';
 import { dissectPacket } from '../dissect/packetFields.ts';
 import { packetHops } from '../packet/packetTrace.ts';
 import { encapsulationQuiz } from './encapsulationQuiz.ts';

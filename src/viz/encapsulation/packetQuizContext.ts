@@ -7,7 +7,7 @@ import { isIpPacket } from '../../net/wire/frame.ts';
 import { ENGLISH, type Language } from '../../engine/language.ts';
 import type { ScenarioNode } from '../../sim/index.ts';
 import type { NetworkNames } from '../names/index.ts';
-import type { AppPart } from '../packet/appMessage.ts';
+import type { AppPart } from '../packet/appParts.ts';
 import type { AppMessage } from '../dissect/packetFieldsIp.ts';
 import type { PacketHop } from '../packet/packetTrace.ts';
 import type { QuizContext } from './encapsulationQuiz.ts';

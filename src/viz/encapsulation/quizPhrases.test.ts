@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { translationProblems, type Language } from '../../engine/language.ts';
 import { decodePacket } from '../../net/wire/packetCodec.ts';
-import { decodeApp } from '../packet/appMessage.ts';
+import { decodeApp } from '../dissect/appMessage.ts';
 import { dissectBytes } from '../dissect/packetFields.ts';
 import {
   encapsulationQuiz,

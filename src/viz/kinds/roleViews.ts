@@ -3,7 +3,7 @@
 // loads the app views only with the panels that show them (viewRegistry.ts lists both).
 
 import { dnsRoleView } from '../../kinds/dns/dnsRoleView.ts';
-import { firewallRoleView } from '../../kinds/firewall/firewallView.ts';
+import { firewallRoleView } from '../../kinds/firewall/firewallRoleView.ts';
 import { clientRoleView, serverRoleView } from '../../kinds/host/hostViews.ts';
 import { loadBalancerRoleView } from '../../kinds/loadBalancer/loadBalancerRoleView.ts';
 import { routerRoleView } from '../../kinds/router/routerView.ts';

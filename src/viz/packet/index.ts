@@ -1,7 +1,7 @@
 // One packet in a line: its short label and kind, the application message it carries, and its
 // journey through the trace. What the picture and the log need; the packet opened up field by
 // field is src/viz/dissect.
-export { appMessageName, decodeApp, dnsKindText, type AppPart } from './appMessage.ts';
+export { appMessageName } from './appParts.ts';
 export {
   icmpMessageName,
   isIcmpError,

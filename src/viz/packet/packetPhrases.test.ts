@@ -6,7 +6,7 @@ import { translationProblems } from '../../engine/language.ts';
 import { portUnreachable } from '../../net/wire/icmpErrors.ts';
 import { parseIpv4 } from '../../net/wire/ipv4Address.ts';
 import { ipv4Header, tcpFlags, type Packet, type Transport } from '../../net/wire/packet.ts';
-import { decodeApp, dnsKindText } from './appMessage.ts';
+import { decodeApp, dnsKindText } from '../dissect/appMessage.ts';
 import { fieldHelp } from '../dissect/fieldHelp.ts';
 import { FIELD_HELP_EN } from '../dissect/fieldHelpPhrases.ts';
 import { FIELD_HELP_DE } from '../dissect/fieldHelpPhrases.de.ts';

@@ -61,7 +61,7 @@ export const PACKET_EN = {
   'message.reply': 'reply {seq}',
   'message.requestRetry': 'request {seq} (retry {attempt})',
   'message.replyRetry': 'reply {seq} (retry {attempt})',
-  // The application message a payload starts (appMessage.ts).
+  // The application message a payload starts (appParts.ts).
   'app.dnsQuery': 'DNS query',
   'app.dnsReply': 'DNS reply {name}',
   'app.dnsKind.query': 'query',

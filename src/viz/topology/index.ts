@@ -1,6 +1,12 @@
 // The topology picture: where nodes and links go, what a node's card lists, and the live
 // figures at time t (ports, backlogs, queues, link use, busy CPUs, what has failed).
-export { CARD_FIRST_LINE, CARD_LINE_STEP, cardHeight, cardLines } from './nodeCard.ts';
+export {
+  CARD_FIRST_LINE,
+  CARD_LINE_STEP,
+  cardHeight,
+  cardLines,
+  MAX_CARD_LINES,
+} from './nodeCard.ts';
 export {
   clip,
   byPosition,

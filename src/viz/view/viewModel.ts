@@ -2,6 +2,7 @@
 // moment being shown, and what the learner selected. The view at time t is a pure function of
 // (trace, t), so panels derive everything from these and hold no simulation state of their own.
 
+import type { LayerChoice } from '../layers/index.ts';
 import type { TraceRecords } from '../../engine/trace.ts';
 import type { Scenario } from '../../sim/index.ts';
 import type { NetworkNames } from '../names/index.ts';
@@ -15,6 +16,8 @@ export interface ViewInput {
   time: number;
   /** Display names of nodes, links and addresses. */
   names: NetworkNames;
+  /** The layer the layer view shows (absent or 'all': every layer, as an embed always shows). */
+  layer?: LayerChoice;
 }
 
 /** What the learner picked to inspect. */

@@ -1,6 +1,7 @@
 // Application messages decoded from payloads made with the codecs of src/net/app: an HTTP/1.1
 // request and response (RFC 9112), a DNS query and answers (RFC 1035), FTP control lines
-// (RFC 959), SMTP (RFC 5321) and POP3 (RFC 1939) lines, and TLS records (RFC 8446 section 5.1), plus bytes that are none of these.
+// (RFC 959), SMTP (RFC 5321) and POP3 (RFC 1939) lines, and TLS records (RFC 8446 section 5.1),
+// plus bytes that are none of these; and the names the picture gives them (appParts.ts).
 import { describe, expect, it } from 'vitest';
 import { DNS_TYPE, RCODE } from '../../net/app/dns/dnsMessage.ts';
 import { encodeDns, makeDnsQuery, makeDnsResponse } from '../../net/app/dns/dnsEncode.ts';
@@ -24,7 +25,8 @@ import {
 import { parseIpv4 } from '../../net/wire/ipv4Address.ts';
 import { macFromNumber } from '../../net/wire/mac.ts';
 import { ipv4Header, tcpFlags, type Packet } from '../../net/wire/packet.ts';
-import { appMessageName, decodeApp } from './appMessage.ts';
+import { decodeApp } from './appMessage.ts';
+import { appMessageName } from '../packet/appParts.ts';
 
 const addr = (text: string) => {
   const p = parseIpv4(text);
@@ -67,6 +69,8 @@ describe('decodeApp', () => {
       complete: true,
       name: 'GET /index.html',
     });
+    // The picture's name for it, read without the HTTP parser (appParts.ts).
+    expect(appMessageName(tcp(49152, 80, bytes))).toBe('GET /index.html');
   });
 
   it('reads a response with its Content-Length and body, also when cut short', () => {
@@ -83,8 +87,9 @@ describe('decodeApp', () => {
       complete: true,
       name: 'HTTP 200',
     });
-    const cut = decodeApp(tcp(80, 49152, bytes.subarray(0, bytes.length - 5)));
-    expect(cut).toMatchObject({ complete: false, bodyBytes: 10, contentLength: 15 });
+    const cut = tcp(80, 49152, bytes.subarray(0, bytes.length - 5));
+    expect(decodeApp(cut)).toMatchObject({ complete: false, bodyBytes: 10, contentLength: 15 });
+    expect(appMessageName(cut)).toBe('HTTP 200');
   });
 
   it('leaves a segment in the middle of a body alone', () => {

@@ -1,7 +1,11 @@
-// The application-layer message a TCP segment or UDP datagram starts, decoded from its payload
-// with the codecs of src/net/app: HTTP/1.1 (RFC 9112), DNS (RFC 1035), FTP (RFC 959), SMTP
-// (RFC 5321), POP3 (RFC 1939) and TLS records (RFC 8446 section 5). Never throws: odd bytes give null or a partial decode. The few
-// words in it (`DNS query`, `(encrypted)`) are in the language asked for (packetPhrases.ts).
+// The application-layer message a TCP segment or UDP datagram starts, decoded from its payload:
+// HTTP/1.1 (RFC 9112) as its head, DNS (RFC 1035) with the codec of src/net/app, FTP (RFC 959),
+// SMTP (RFC 5321) and POP3 (RFC 1939) lines, and TLS records (RFC 8446 section 5). Never throws:
+// odd bytes give null or a partial decode. Its name (`appMessageName`: `GET /index.html`, `DNS A?
+// www.example.com`) labels packets in the picture, so this module is in the embed's element;
+// whether an HTTP message is whole takes the HTTP parser, which appMessage.ts adds for the packet
+// inspector. The few words in it (`DNS query`, `(encrypted)`) are in the language asked for
+// (packetPhrases.ts).
 
 import {
   decodeDns,
@@ -10,9 +14,8 @@ import {
   rcodeName,
   type DnsRecord,
 } from '../../net/app/dns/dnsMessage.ts';
-import { FTP_PORT } from '../../net/app/ftpPorts.ts';
-import { HttpRequestParser, HttpResponseParser } from '../../net/app/http/httpParser.ts';
 import { DHCP_CLIENT_PORT, DHCP_SERVER_PORT, dhcpMessageTypeOf } from '../../net/app/dhcpPorts.ts';
+import { FTP_PORT } from '../../net/app/ftpPorts.ts';
 import { POP3_PORT, SMTP_PORT } from '../../net/app/mailPorts.ts';
 import {
   CONTENT_TYPE,
@@ -28,7 +31,7 @@ import { hexBytes, payloadText } from './payloadBytes.ts';
 import { packetPhrases, type PacketWords } from './packetPhrases.ts';
 
 /** An HTTP request or response head, with what of the body this segment carries. */
-export interface HttpPart {
+export interface HttpHead {
   protocol: 'HTTP';
   kind: 'request' | 'response';
   startLine: string;
@@ -39,9 +42,13 @@ export interface HttpPart {
   bodyBytes: number;
   /** The body as text (or hex), cut short. */
   bodyPreview: string;
+  name: string;
+}
+
+/** An HTTP message as the packet inspector shows it: its head, and whether it is whole. */
+export interface HttpPart extends HttpHead {
   /** Whether the whole message is in this segment (the codec parsed it). */
   complete: boolean;
-  name: string;
 }
 
 export interface DnsPart {
@@ -92,27 +99,15 @@ export interface MailPart {
   name: string;
 }
 
+/** An application message as the inspector shows it. */
 export type AppPart = HttpPart | DnsPart | FtpPart | MailPart | TlsPart;
+
+/** An application message as decoded here: an HTTP message's head only. */
+export type AppHead = HttpHead | DnsPart | FtpPart | MailPart | TlsPart;
 
 const HTTP_START = /^(?:[A-Z]+ \S+ HTTP\/\d\.\d|HTTP\/\d\.\d \d{3})/;
 const decoder = new TextDecoder('latin1');
-const cache = new WeakMap<Packet, Map<Language, AppPart | null>>();
-
-/** The application message a packet's payload starts, or null (none, or not one we know). */
-export function decodeApp(packet: Packet, language: Language = ENGLISH): AppPart | null {
-  let byLanguage = cache.get(packet);
-  if (!byLanguage) cache.set(packet, (byLanguage = new Map()));
-  const cached = byLanguage.get(language);
-  if (cached !== undefined) return cached;
-  let part: AppPart | null;
-  try {
-    part = decode(packet, packetPhrases.in(language));
-  } catch {
-    part = null;
-  }
-  byLanguage.set(language, part);
-  return part;
-}
+const names = new WeakMap<Packet, Map<Language, string | null>>();
 
 /**
  * `GET /index.html`, `HTTP 200`, `DNS A? www.example.com`, `FTP RETR a.txt`, `TLS ClientHello`,
@@ -120,24 +115,32 @@ export function decodeApp(packet: Packet, language: Language = ENGLISH): AppPart
  */
 export function appMessageName(packet: Packet, language: Language = ENGLISH): string | null {
   if (packet.payload.length === 0) return null;
+  let byLanguage = names.get(packet);
+  if (!byLanguage) names.set(packet, (byLanguage = new Map()));
+  const cached = byLanguage.get(language);
+  if (cached !== undefined) return cached;
   const t = packet.transport;
-  if (t.kind === 'udp' && isDhcpPort(t.srcPort) && isDhcpPort(t.dstPort)) {
-    const type = dhcpMessageTypeOf(packet.payload);
-    if (type) return `DHCP ${type}`;
-  }
-  return decodeApp(packet, language)?.name ?? null;
+  const dhcp =
+    t.kind === 'udp' && isDhcpPort(t.srcPort) && isDhcpPort(t.dstPort)
+      ? dhcpMessageTypeOf(packet.payload)
+      : undefined;
+  const name = dhcp ? `DHCP ${dhcp}` : (decodeAppHead(packet, language)?.name ?? null);
+  byLanguage.set(language, name);
+  return name;
 }
 
 const isDhcpPort = (port: number) => port === DHCP_SERVER_PORT || port === DHCP_CLIENT_PORT;
 
-/** `query` or `response`, as a DNS message's kind is shown. */
-export function dnsKindText(kind: DnsPart['kind'], language: Language = ENGLISH): string {
-  return packetPhrases
-    .in(language)
-    .say(kind === 'query' ? 'app.dnsKind.query' : 'app.dnsKind.response');
+/** The application message a packet's payload starts (an HTTP message's head), or null. */
+export function decodeAppHead(packet: Packet, language: Language = ENGLISH): AppHead | null {
+  try {
+    return decode(packet, packetPhrases.in(language));
+  } catch {
+    return null;
+  }
 }
 
-function decode(packet: Packet, words: PacketWords): AppPart | null {
+function decode(packet: Packet, words: PacketWords): AppHead | null {
   const t = packet.transport;
   const payload = packet.payload;
   if (payload.length === 0) return null;
@@ -145,7 +148,7 @@ function decode(packet: Packet, words: PacketWords): AppPart | null {
     return t.srcPort === DNS_PORT || t.dstPort === DNS_PORT ? dns(payload, words) : null;
   }
   if (t.kind !== 'tcp') return null;
-  const asHttp = decodeHttpBytes(payload);
+  const asHttp = httpHead(payload);
   if (asHttp) return asHttp;
   if (t.dstPort === FTP_PORT) return ftp(payload, 'command');
   if (t.srcPort === FTP_PORT) return ftp(payload, 'reply');
@@ -157,15 +160,13 @@ function decode(packet: Packet, words: PacketWords): AppPart | null {
   return null;
 }
 
-/** The HTTP message `bytes` start (a segment's payload, or a decrypted TLS record), or null. */
-export function decodeHttpBytes(bytes: Uint8Array): HttpPart | null {
+/** The head of the HTTP message `bytes` start (a segment's payload, a decrypted TLS record), or null. */
+export function httpHead(bytes: Uint8Array): HttpHead | null {
   const head = decoder.decode(bytes.subarray(0, 64));
   return HTTP_START.test(head) ? http(bytes, head.startsWith('HTTP/')) : null;
 }
 
-function http(payload: Uint8Array, response: boolean): HttpPart {
-  const events = (response ? new HttpResponseParser() : new HttpRequestParser()).push(payload);
-  const first = events[0];
+function http(payload: Uint8Array, response: boolean): HttpHead {
   const text = decoder.decode(payload);
   const end = text.indexOf('\r\n\r\n');
   const headText = end < 0 ? text : text.slice(0, end);
@@ -188,7 +189,6 @@ function http(payload: Uint8Array, response: boolean): HttpPart {
     contentLength,
     bodyBytes: body.length,
     bodyPreview: body.length === 0 ? '' : payloadText(body, 200),
-    complete: first?.kind === 'message',
     name,
   };
 }
