@@ -1,6 +1,7 @@
 // Turns a validated scenario into wired, running objects (ns-3's helper idea): a simulator, the
 // network (each node built by its role), a CPU for nodes that need one, each node's firewall,
-// NAT and resolver, every app started by its kind, the actions at a moment (ping, fetch, ...) by
+// NAT and resolver, the DHCP clients of interfaces configured by DHCP (whose nodes start their
+// resolver and apps once they hold a lease), every app started by its kind, the actions at a moment (ping, fetch, ...) by
 // theirs, and the nodes' crashes and restarts (nodeLife.ts: a restarted node's servers start
 // again here).
 // The run's figures follow the trace from the first record.
@@ -19,6 +20,7 @@ import { ACTION_KINDS } from './kinds/kindRegistry.ts';
 import {
   actionBehaviour,
   appBehaviour,
+  dhcpClientBehaviour,
   firewallBehaviour,
   natBehaviour,
   resolverBehaviour,
@@ -121,8 +123,9 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
     if (host.spec.firewall)
       firewalls.set(host.spec.id, firewallBehaviour().install(sim, host.net, host.spec.firewall));
   }
-  const startResolver = (host: HostNode): void => {
-    const server = host.spec.dns && addressOf(host.spec.dns.server);
+  /** A node's resolver, asking `leased` (the DNS server a DHCP lease named) if given. */
+  const startResolver = (host: HostNode, leased?: number): void => {
+    const server = host.spec.dns && (leased ?? addressOf(host.spec.dns.server));
     if (host.spec.dns && server !== undefined)
       resolvers.set(
         host.spec.id,
@@ -135,7 +138,9 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
         ),
       );
   };
-  for (const host of hosts) startResolver(host);
+  // A node with an interface configured by DHCP starts its resolver and apps once it has a lease.
+  const byDhcp = (host: HostNode): boolean => host.spec.interfaces?.some((x) => x.dhcp) ?? false;
+  for (const host of hosts) if (!byDhcp(host)) startResolver(host);
   /** Node ids and IPv4 literals at once; host names through the node's resolver (then). */
   const lookupFor = (host: HostNode): Lookup => {
     return (name, done) => {
@@ -178,7 +183,23 @@ export function buildSimulation(scenario: Scenario, options: BuildOptions = {}):
       appBehaviour(kind).start(contextFor(host, labels[index] as string), app);
     });
   };
-  for (const host of hosts) startApps(host, false);
+  for (const host of hosts) {
+    if (!byDhcp(host)) {
+      startApps(host, false);
+      continue;
+    }
+    // Apps that need the network wait until the interface is bound (docs/model.md, DHCP).
+    const nodeSim = simOf(host.spec.id);
+    let started = false;
+    dhcpClientBehaviour().start(nodeSim, host, (lease) => {
+      if (started) return;
+      started = true;
+      nodeSim.schedule(0, () => {
+        startResolver(host, lease.dnsServers[0]);
+        startApps(host, false);
+      });
+    });
+  }
   // Actions at a moment run on their node's stack like its apps, named by their place in events.
   // On a node that crashes, one starts at its moment if the node is running then.
   scenario.events?.forEach((event, index) => {

@@ -4,7 +4,6 @@
 // does not download the simulator before it needs it; index.ts adds building and running.
 export * from './scenario/scenarioSchema.ts';
 export * from './scenario/validateScenario.ts';
-export * from './scenario/scenarioWarnings.ts';
 export {
   phrase,
   phrased,

@@ -38,4 +38,19 @@ describe('built-in lessons by language', () => {
     const first = builtInLessons('de')[0];
     expect(first?.ok && first.scenario.file).toBe('ping-over-a-link.json');
   });
+
+  it('lists lesson 14, the laptop getting an address, on dhcp-home.json in both languages', () => {
+    const lesson = (language: string) =>
+      builtInLessons(language).find((l) => l.key === '14-getting-an-address');
+    const en = lesson('en');
+    const de = lesson('de');
+    expect(en?.ok && [en.lesson.title, en.scenario.file]).toEqual([
+      'How my laptop gets an address and finds the router',
+      'dhcp-home.json',
+    ]);
+    expect(de?.ok && [de.lesson.title, de.scenario.file]).toEqual([
+      'Wie mein Laptop eine Adresse bekommt und den Router findet',
+      'dhcp-home.json',
+    ]);
+  });
 });

@@ -15,13 +15,7 @@
 // server's choice), and a declined address kept out of use for 600 s (dnsmasq's DECLINE_BACKOFF).
 
 import type { Nanos } from '../../engine/time.ts';
-import {
-  contains,
-  formatIpv4,
-  prefixMask,
-  type Ipv4Address,
-  type Ipv4Prefix,
-} from '../../net/wire/ipv4Address.ts';
+import { formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
 import type { MacAddress } from '../../net/wire/mac.ts';
 
 const S = 1_000_000_000;
@@ -59,30 +53,6 @@ export interface Lease {
 
 /** A REQUEST granted (send an ACK with the lease), or refused with the reason (send a NAK). */
 export type LeaseRequestResult = { ok: true; lease: Lease } | { ok: false; reason: string };
-
-/** The problems with a range for a subnet, in words naming the addresses; empty when fine. */
-export function leaseRangeProblems(
-  first: Ipv4Address,
-  last: Ipv4Address,
-  subnet: Ipv4Prefix,
-): string[] {
-  const problems: string[] = [];
-  const range = `${formatIpv4(first)} to ${formatIpv4(last)}`;
-  if (first > last) problems.push(`the range ${range} ends before it starts`);
-  for (const address of [first, last]) {
-    if (!contains(subnet, address)) {
-      problems.push(
-        `${formatIpv4(address)} is outside the subnet ${formatIpv4(subnet.network)}/${subnet.length}`,
-      );
-    }
-  }
-  if (subnet.length <= 30 && problems.length === 0) {
-    const broadcast = (subnet.network | ~prefixMask(subnet.length)) >>> 0;
-    if (first === subnet.network) problems.push(`the range ${range} includes the network address`);
-    if (last === broadcast) problems.push(`the range ${range} includes the broadcast address`);
-  }
-  return problems;
-}
 
 /** The leases of one DHCP server. Every method takes the simulated time and expires what is due first. */
 export class LeasePool {

@@ -131,6 +131,23 @@ export class ArpLayer {
   }
 
   /**
+   * Forgets `iface`'s neighbours and what it knew of its subnet: its address changed (DHCP).
+   * Packets that waited are dropped (`arpFailed`).
+   */
+  forgetInterface(iface: NetInterface): void {
+    this.flush(iface, 'arpFailed');
+    this.neighbours.delete(iface);
+  }
+
+  /**
+   * Sends `packet` out of `iface` in a frame to `mac`, without asking ARP: a DHCP server's
+   * answer to a client's hardware address (RFC 2131 section 4.1).
+   */
+  outputTo(iface: NetInterface, packet: Packet, mac: MacAddress): void {
+    this.transmit(iface, packet, this.headerFor(this.of(iface), iface, mac));
+  }
+
+  /**
    * Forgets everything, dropping what waited with `reason`, and stops the timer: the node
    * crashed (a restarted node starts with empty caches, as a booted one does).
    */

@@ -30,10 +30,13 @@ export class NetInterface implements Attachable {
   constructor(
     private readonly owner: InterfaceOwner,
     readonly name: string,
-    /** The interface's own address. */
-    readonly address: Ipv4Address,
-    /** The on-link prefix (the address with its host bits cleared, and the length). */
-    readonly prefix: Ipv4Prefix,
+    /**
+     * The interface's own address; 0.0.0.0 while it has none (an interface waiting for DHCP,
+     * which its node configures later: NodeInterfaces.configureInterface).
+     */
+    public address: Ipv4Address,
+    /** The on-link prefix (the address with its host bits cleared, and the length); /0 with none. */
+    public prefix: Ipv4Prefix,
     /** The interface's MAC address: the source of every frame it sends. */
     readonly mac: MacAddress,
     /**

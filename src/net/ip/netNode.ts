@@ -27,7 +27,7 @@ import {
 } from '../wire/packet.ts';
 import type { Packet, PacketIds } from '../wire/packet.ts';
 import { isArpFrame, type Frame } from '../wire/frame.ts';
-import { isMulticast } from '../wire/mac.ts';
+import { isMulticast, type MacAddress } from '../wire/mac.ts';
 import { ArpLayer } from './arpLayer.ts';
 import { checkIpHeader, droppedByTransport, recordTransportDrop } from './damageChecks.ts';
 import { mayTriggerIcmpError } from './icmpPolicy.ts';
@@ -123,6 +123,11 @@ export class NetNode extends NodeInterfaces {
     this.sim.record({ t: this.sim.now(), type: 'node.restart', node: this.name });
   }
 
+  /** A new address or none: the interface's neighbours are forgotten (its subnet changed). */
+  protected addressChanged(iface: NetInterface): void {
+    this.arp.forgetInterface(iface);
+  }
+
   /** Linux forgets the neighbours of an interface that goes down (neigh_ifdown). */
   protected interfaceWentDown(iface: NetInterface): void {
     this.arp.flush(iface, 'interfaceDown');
@@ -182,7 +187,39 @@ export class NetNode extends NodeInterfaces {
 
   /** Originates a packet: allocates its id, picks its source address and TTL, and sends it. */
   send(out: OutgoingPacket): SendResult {
-    const src = out.src ?? this.sourceAddressFor(out.dst) ?? 0;
+    return this.sendPacket(this.originate(out, out.src ?? this.sourceAddressFor(out.dst) ?? 0));
+  }
+
+  /**
+   * Originates a packet out of the interface `ifaceName` rather than by the routing table: a DHCP
+   * client's broadcast from 0.0.0.0 before it has an address, or a server's answer on the segment
+   * its request came from, to the broadcast address or to `mac` without asking ARP (RFC 2131
+   * section 4.1). The source is the interface's address unless given. The output and postrouting
+   * hooks see it as any packet of the node's own; it is never fragmented (DHCP fits any MTU).
+   */
+  sendOn(ifaceName: string, out: OutgoingPacket, mac?: MacAddress): SendResult {
+    const iface = this.iface(ifaceName);
+    const packet = this.originate(out, out.src ?? iface.address);
+    if (!this.running) {
+      this.drop(packet, 'nodeDown');
+      return { ok: false, packet, reason: 'nodeDown' };
+    }
+    const context = { outIface: iface };
+    let sent: Packet | undefined = this.hooks.run('output', packet, context);
+    if (sent) sent = this.hooks.run('postrouting', sent, context);
+    if (!sent) return { ok: false, packet, reason: 'filtered' };
+    if (!iface.passes || !iface.link) {
+      const reason = !this.running ? 'nodeDown' : iface.link ? 'interfaceDown' : 'notConnected';
+      this.drop(sent, reason);
+      return { ok: false, packet: sent, reason };
+    }
+    if (mac === undefined) this.arp.output(iface, sent, sent.ip.dst);
+    else this.arp.outputTo(iface, sent, mac);
+    return { ok: true, packet: sent };
+  }
+
+  /** A packet of this node's own from `out`: its id, its header with `src` and the node's TTL. */
+  private originate(out: OutgoingPacket, src: Ipv4Address): Packet {
     const packet: Packet = {
       id: this.ids.next(),
       ip:
@@ -195,7 +232,7 @@ export class NetNode extends NodeInterfaces {
     if (!packet.ip.dontFragment && out.ip?.identification === undefined) {
       packet.ip.identification = this.nextIdentification();
     }
-    return this.sendPacket(packet);
+    return packet;
   }
 
   /**

@@ -1,6 +1,8 @@
 // The interfaces and routing table of a host or router (NetNode extends it): adding interfaces
 // with their addresses and MTUs, static routes and the default gateway, taking an interface down
-// and up (its routes leave the table meanwhile), and what the table says of a destination.
+// and up (its routes leave the table meanwhile), and what the table says of a destination. An
+// interface may start with no address (0.0.0.0, waiting for DHCP) and be configured later, and
+// lose its address again when a lease runs out.
 
 import type { Simulator } from '../../engine/simulator.ts';
 import type { Frame } from '../wire/frame.ts';
@@ -37,14 +39,18 @@ export abstract class NodeInterfaces implements InterfaceOwner {
   /**
    * Adds an interface with an address in CIDR form (`10.0.0.1/24`) and its connected route, its
    * MTU (default 1500, at least 68 as RFC 791 requires) and its MAC address (default derived
-   * from the node's and the interface's names, `deriveMac`).
+   * from the node's and the interface's names, `deriveMac`). With `cidr` undefined it has no
+   * address yet (0.0.0.0/0, no route): it sends and takes only broadcasts until configured.
    */
   addInterface(
     name: string,
-    cidr: string,
+    cidr: string | undefined,
     options: { mtu?: number; mac?: MacAddress } = {},
   ): NetInterface {
-    const parsed = parsePrefix(cidr, { strict: false });
+    const parsed =
+      cidr === undefined
+        ? { ok: true as const, address: 0, prefix: { network: 0, length: 0 } }
+        : parsePrefix(cidr, { strict: false });
     if (!parsed.ok) throw new RangeError(`${this.name}/${name}: ${parsed.error}`);
     const mtu = options.mtu ?? DEFAULT_MTU;
     if (!Number.isInteger(mtu) || mtu < MIN_IPV4_MTU || mtu > MAX_IPV4_DATAGRAM) {
@@ -61,10 +67,49 @@ export abstract class NodeInterfaces implements InterfaceOwner {
     const iface = new NetInterface(this, name, parsed.address, parsed.prefix, mac, mtu);
     this.ifaces.push(iface);
     this.byName.set(name, iface);
+    if (cidr === undefined) return iface;
     this.byAddress.set(parsed.address, iface);
     this.routes.add({ prefix: parsed.prefix, iface: name, source: 'connected' });
     return iface;
   }
+
+  /**
+   * Gives an interface an address (as `ip addr add` after a DHCP ACK): its old one, if any, is
+   * removed first with the routes through it; the connected route of the new one is added.
+   */
+  configureInterface(name: string, address: Ipv4Address, prefixLength: number): void {
+    const iface = this.iface(name);
+    if (iface.address !== 0) this.unconfigureInterface(name);
+    const owner = this.byAddress.get(address);
+    if (owner) throw new RangeError(`${this.name} already has the address ${formatIpv4(address)}`);
+    const mask = prefixLength === 0 ? 0 : (0xffffffff << (32 - prefixLength)) >>> 0;
+    iface.address = address;
+    iface.prefix = { network: (address & mask) >>> 0, length: prefixLength };
+    this.byAddress.set(address, iface);
+    this.addressChanged(iface);
+    const route = { prefix: iface.prefix, iface: name, source: 'connected' as const };
+    if (iface.up) this.routes.add(route);
+    else this.routesOfDown.set(name, [...(this.routesOfDown.get(name) ?? []), route]);
+  }
+
+  /**
+   * Takes an interface's address away (its DHCP lease ran out): the address, its connected route
+   * and every route through the interface go; it is left with 0.0.0.0, as before DHCP.
+   */
+  unconfigureInterface(name: string): void {
+    const iface = this.iface(name);
+    if (iface.address === 0) return;
+    this.byAddress.delete(iface.address);
+    for (const route of this.routes.routes().filter((r) => r.iface === name))
+      this.routes.remove(route.prefix);
+    this.routesOfDown.delete(name);
+    iface.address = 0;
+    iface.prefix = { network: 0, length: 0 };
+    this.addressChanged(iface);
+  }
+
+  /** The interface's address or prefix changed: what was learned through it is stale. */
+  protected abstract addressChanged(iface: NetInterface): void;
 
   /** The interface called `name`. */
   iface(name: string): NetInterface {

@@ -23,6 +23,10 @@ export interface Datagram {
   payload: Uint8Array;
   /** Id of the packet that carried it, for the trace. */
   packet: number;
+  /** The node's interface it came in on (a DHCP server answers on that segment). */
+  iface: string;
+  /** Where it was sent: this node's address, or a broadcast. */
+  to: Ipv4Address;
 }
 
 /** What `sendTo` did. */
@@ -68,7 +72,7 @@ export class UdpLayer {
     icmp: IcmpDispatcher,
   ) {
     this.ports = new PortTable(sim.random.stream(`node:${node.name}/udp-ports`));
-    node.onDeliver('udp', (packet) => this.receive(packet));
+    node.onDeliver('udp', (packet, iface) => this.receive(packet, iface.name));
     icmp.onError(IP_PROTOCOL.udp, ({ header, quoted }) => {
       if (header.kind !== 'icmp' || header.message !== 'destinationUnreachable') return;
       const socket = quoted.srcPort === undefined ? undefined : this.ports.get(quoted.srcPort);
@@ -171,7 +175,7 @@ export class UdpLayer {
     return refuseCall(this.sim, { node: this.node.name, protocol: 'udp', socket }, op, error);
   }
 
-  private receive(packet: Packet): void {
+  private receive(packet: Packet, iface: string): void {
     const header = packet.transport;
     if (header.kind !== 'udp') return;
     const socket = this.ports.get(header.dstPort);
@@ -184,6 +188,8 @@ export class UdpLayer {
       fromPort: header.srcPort,
       payload: packet.payload,
       packet: packet.id,
+      iface,
+      to: packet.ip.dst,
     });
   }
 }

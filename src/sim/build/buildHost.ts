@@ -1,6 +1,6 @@
 // Builds a node with an IP stack (a host or a router): its NetNode with the interfaces, routes
-// and default gateway of its document (each interface with the MAC scenarioMacs.ts gives it), and
-// its ICMP, UDP and TCP layers. The roles that have an
+// and default gateway of its document (each interface with the MAC scenarioMacs.ts gives it; one
+// configured by DHCP with no address yet), and its ICMP, UDP and TCP layers. The roles that have an
 // IP stack (src/kinds/host, router, dns) build their nodes with it.
 
 import type { Simulator } from '../../engine/simulator.ts';
@@ -25,8 +25,11 @@ export function buildHost(
   const net = new NetNode(sim, spec.id, { router: options.router });
   const ends = new Map<string, Attachable>();
   for (const iface of spec.interfaces ?? []) {
-    if (!iface.address) continue;
-    const cidr = `${formatIpv4(iface.address.address)}/${iface.address.prefix.length}`;
+    if (!iface.address && !iface.dhcp) continue;
+    // An interface configured by DHCP starts with no address (src/kinds/dhcp gives it one).
+    const cidr = iface.address
+      ? `${formatIpv4(iface.address.address)}/${iface.address.prefix.length}`
+      : undefined;
     const mac = options.macs && interfaceMac(options.macs, spec.id, iface.name);
     const ifaceOptions = {
       ...(iface.mtu === undefined ? {} : { mtu: iface.mtu }),

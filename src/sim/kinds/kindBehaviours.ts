@@ -8,7 +8,14 @@
 import type { Scenario } from '../scenario/scenarioSchema.ts';
 import type { ActionBehaviour, AnyActionKind } from './actionKind.ts';
 import type { AnyAppKind, AppBehaviour } from './appKind.ts';
-import { ACTION_KINDS, APP_KINDS, NODE_FIREWALL, NODE_NAT, NODE_RESOLVER } from './kindRegistry.ts';
+import {
+  ACTION_KINDS,
+  APP_KINDS,
+  NODE_DHCP,
+  NODE_FIREWALL,
+  NODE_NAT,
+  NODE_RESOLVER,
+} from './kindRegistry.ts';
 
 /** Anything with a behaviour to load: an app kind, an action kind, the node resolver, firewall or NAT. */
 interface Loadable<B> {
@@ -23,6 +30,9 @@ type FirewallBehaviour = Awaited<ReturnType<typeof NODE_FIREWALL.behaviour>>;
 
 /** NAT's behaviour: how it is installed on a node, and counts. */
 type NatBehaviour = Awaited<ReturnType<typeof NODE_NAT.behaviour>>;
+
+/** The DHCP clients' behaviour: how they start on a node. */
+type DhcpClientBehaviour = Awaited<ReturnType<typeof NODE_DHCP.behaviour>>;
 
 const loaded = new Map<Loadable<unknown>, unknown>();
 const loading = new Map<Loadable<unknown>, Promise<void>>();
@@ -41,6 +51,7 @@ export function kindsNeeded(scenario: Scenario): Loadable<unknown>[] {
     if (node.dns) needed.add(NODE_RESOLVER);
     if (node.firewall) needed.add(NODE_FIREWALL);
     if (node.nat) needed.add(NODE_NAT);
+    if (node.interfaces?.some((x) => x.dhcp)) needed.add(NODE_DHCP);
   }
   for (const event of scenario.events ?? []) {
     const kind = ACTION_BY_TYPE.get(event.type);
@@ -81,7 +92,7 @@ export async function loadKinds(scenario: Scenario): Promise<void> {
 /** Loads every kind's behaviour: for the command line and the tests, which run anything. */
 export async function loadEveryKind(): Promise<void> {
   await Promise.all(
-    [...APP_KINDS, ...ACTION_KINDS, NODE_RESOLVER, NODE_FIREWALL, NODE_NAT].map(load),
+    [...APP_KINDS, ...ACTION_KINDS, NODE_RESOLVER, NODE_FIREWALL, NODE_NAT, NODE_DHCP].map(load),
   );
 }
 
@@ -94,7 +105,9 @@ export function loadedKinds(): string[] {
         ? 'firewall'
         : kind === NODE_NAT
           ? 'nat'
-          : (kind as unknown as { type: string }).type,
+          : kind === NODE_DHCP
+            ? 'dhcp'
+            : (kind as unknown as { type: string }).type,
   );
 }
 
@@ -128,4 +141,9 @@ export function firewallBehaviour(): FirewallBehaviour {
 /** NAT on nodes with a `nat` setting (loaded: see loadKinds). */
 export function natBehaviour(): NatBehaviour {
   return need(NODE_NAT, 'the NAT of nodes with a nat setting');
+}
+
+/** The DHCP clients of nodes with an interface configured by DHCP (loaded: see loadKinds). */
+export function dhcpClientBehaviour(): DhcpClientBehaviour {
+  return need(NODE_DHCP, 'the DHCP client of interfaces configured by DHCP');
 }

@@ -6,6 +6,8 @@
 
 import { portScanActionKind } from '../../kinds/attack/portScanActionKind.ts';
 import { synFloodActionKind } from '../../kinds/attack/synFloodActionKind.ts';
+import { checkDhcp } from '../../kinds/dhcp/dhcpStaticFeature.ts';
+import { dhcpServerKind } from '../../kinds/dhcp/dhcpServerKind.ts';
 import { bulkSendKind } from '../../kinds/bulkTransfer/bulkSendKind.ts';
 import { transferActionKind } from '../../kinds/bulkTransfer/transferActionKind.ts';
 import { sinkKind } from '../../kinds/bulkTransfer/sinkKind.ts';
@@ -53,6 +55,7 @@ export const APP_KINDS = [
   smtpServerKind,
   pop3ServerKind,
   mailClientKind,
+  dhcpServerKind,
 ] as const;
 
 /** Every action a node can take at a moment (a timed event of the scenario, see actionKind.ts). */
@@ -113,4 +116,18 @@ export const NODE_NAT = {
   warn: natWarnings,
   /** How it is installed on a node and counts: loaded for a scenario with one (kindBehaviours). */
   behaviour: () => import('../../kinds/nat/natFeature.ts').then((module) => module.natBehaviour),
+};
+
+/**
+ * The DHCP clients of nodes whose interfaces say `"address": "dhcp"` (src/kinds/dhcp), with the
+ * checks of the document's DHCP servers (pools inside their subnets, no static address in them).
+ * Its warnings (kinds/dhcp/dhcpWarningsFeature.ts) are not here but imported by the scenario's warnings
+ * themselves, so that the embed's element, which shows no warnings, does not carry them.
+ */
+export const NODE_DHCP = {
+  /** Errors a schema cannot see: each server's pool and router against its node and segment. */
+  check: checkDhcp,
+  /** How its clients start on a node: loaded for a scenario with one (kindBehaviours). */
+  behaviour: () =>
+    import('../../kinds/dhcp/dhcpClientFeature.ts').then((module) => module.dhcpClientBehaviour),
 };

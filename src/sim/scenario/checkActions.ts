@@ -54,7 +54,7 @@ export function checkActions(
       );
       return;
     }
-    if (!node.interfaces?.some((x) => x.address)) {
+    if (!node.interfaces?.some((x) => x.address || x.dhcp)) {
       issues.push(
         phrased(
           `${path}.node`,

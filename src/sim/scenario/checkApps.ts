@@ -27,7 +27,8 @@ export function checkApps(
     const ports = new Map<string, number>();
     const names = new Map<string, number>();
     const labels = appLabels(node);
-    const addressed = node.interfaces?.some((x) => x.address) ?? false;
+    // An interface configured by DHCP has an address once its lease is bound.
+    const addressed = node.interfaces?.some((x) => x.address || x.dhcp) ?? false;
     (node.apps ?? []).forEach((app, j) => {
       const path = `$.nodes[${i}].apps[${j}]`;
       const kind = kindOf(app);

@@ -47,7 +47,7 @@ export function checkReferences(
       if (iface.mac !== undefined) {
         const mac = formatMac(iface.mac);
         const owner = ownerOfMac.get(iface.mac);
-        if (!iface.address)
+        if (!iface.address && !iface.dhcp)
           issues.push(phrased(`${path}.mac`, phrase('ref.macWithoutAddress', { mac })));
         else if (owner)
           issues.push(
@@ -142,7 +142,7 @@ export function checkReferences(
           phrased(`$.links[${k}].${end}`, phrase('ref.linkedTwice', { end: key, link: previous })),
         );
       linkedBy.set(key, link.id);
-      if (!iface.address && ROLES.get(node.role)?.addressed !== false) {
+      if (!iface.address && !iface.dhcp && ROLES.get(node.role)?.addressed !== false) {
         issues.push(
           phrased(
             `$.nodes[${resolved.nodeIndex}].interfaces[${resolved.interfaceIndex}].address`,

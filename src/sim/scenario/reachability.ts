@@ -12,7 +12,7 @@
 import { RoutingTable } from '../../net/ip/routingTable.ts';
 import { contains, formatIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
 import { ROLE_KINDS } from '../kinds/kindRegistry.ts';
-import { resolveLinkEnd } from './resolveLinkEnd.ts';
+import { segmentsOf } from './scenarioSegments.ts';
 import { phrase, sayPhrase, type Phrase } from '../schema/phrase.ts';
 import type { Scenario, ScenarioNode } from './scenarioSchema.ts';
 
@@ -164,41 +164,15 @@ export class NetworkMap {
 
   /** Groups interfaces into segments: each link joins its ends, each switch joins its ports. */
   private joinSegments(addressed: readonly boolean[]): void {
-    const { nodes, links } = this.scenario;
-    const parent = new Map<string, string>();
-    const find = (k: string): string => {
-      let root = k;
-      while (parent.has(root) && parent.get(root) !== root) root = parent.get(root) as string;
-      parent.set(k, root);
-      return root;
-    };
-    const join = (a: string, b: string) => parent.set(find(a), find(b));
-    const byId = new Map(nodes.map((n, i) => [n.id, i]));
-    const keyOf = (end: string): string | undefined => {
-      const at = resolveLinkEnd(this.scenario, end, byId);
-      if (!at.ok) return undefined;
-      return `${at.nodeIndex}:${nodes[at.nodeIndex]?.interfaces?.[at.interfaceIndex]?.name}`;
-    };
-    for (const link of links) {
-      const a = keyOf(link.a);
-      const b = keyOf(link.b);
-      if (a && b) join(a, b);
-    }
-    nodes.forEach((n, i) => {
-      if (addressed[i]) return;
-      const ports = (n.interfaces ?? []).map((x) => `${i}:${x.name}`);
-      for (const p of ports.slice(1)) join(p, ports[0] as string);
-    });
     const members = new Map<string, Port[]>();
-    nodes.forEach((n, i) => {
-      if (!addressed[i]) return;
-      for (const x of n.interfaces ?? []) {
-        const root = find(`${i}:${x.name}`);
-        const list = members.get(root) ?? [];
-        list.push({ node: i, iface: x.name });
-        members.set(root, list);
-      }
-    });
+    for (const [key, root] of segmentsOf(this.scenario, addressed)) {
+      const colon = key.indexOf(':');
+      const node = Number(key.slice(0, colon));
+      if (!addressed[node]) continue;
+      const list = members.get(root) ?? [];
+      list.push({ node, iface: key.slice(colon + 1) });
+      members.set(root, list);
+    }
     for (const list of members.values())
       for (const p of list)
         this.segmentOf.set(

@@ -7,6 +7,7 @@
 
 import { formatIpv4, parseIpv4, type Ipv4Address } from '../../net/wire/ipv4Address.ts';
 import { addressResolver, appLabels, kindOf } from '../kinds/appInstances.ts';
+import { dhcpStandIns } from '../../kinds/dhcp/dhcpWarningsFeature.ts';
 import { NODE_NAT, NODE_RESOLVER, ROLE_KINDS } from '../kinds/kindRegistry.ts';
 import { isHostName } from './checkReferences.ts';
 import { NetworkMap } from './reachability.ts';
@@ -31,8 +32,17 @@ const MORE = {
   gateway: 'warn.more.gateway',
 } as const satisfies Record<Topic, string>;
 
-/** The reachability warnings of a validated scenario, empty when every path works. */
-export function reachabilityWarnings(scenario: Scenario): ScenarioWarning[] {
+/** The roles whose nodes forward packets (a DHCP server on one names itself the gateway). */
+const FORWARDING: ReadonlySet<string> = new Set(
+  ROLE_KINDS.filter((role) => role.forwards).map((role) => role.role),
+);
+
+/**
+ * The reachability warnings of a validated scenario, empty when every path works. An interface
+ * configured by DHCP is walked with the address its segment's server is likely to give it.
+ */
+export function reachabilityWarnings(document: Scenario): ScenarioWarning[] {
+  const scenario = dhcpStandIns(document, FORWARDING);
   const map = new NetworkMap(scenario);
   const found: Record<Topic, ScenarioWarning[]> = {
     unlinked: [],

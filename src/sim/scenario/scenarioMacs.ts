@@ -1,9 +1,9 @@
-// The MAC address of every addressed interface of a scenario (a host's, a router's): the one
-// its document gives (`mac`), else derived from the node's id and the interface's name
-// (src/net/wire/mac.ts, 02:00:hh:hh:hh:hh), with any two that hash alike, or a derived one that
-// a document gives another interface, kept apart. The same document gives the same addresses in every run,
-// in the page and the CLI, and adding a node changes no other interface's. The builder gives
-// them to the nodes; the node inspector shows them.
+// The MAC address of every addressed interface of a scenario (a host's, a router's, one given its
+// address by DHCP): the one its document gives (`mac`), else derived from the node's id and the
+// interface's name (src/net/wire/mac.ts, 02:00:hh:hh:hh:hh), with any two that hash alike, or a
+// derived one that a document gives another interface, kept apart. The same document gives the
+// same addresses in every run, in the page and the CLI, and adding a node changes no other
+// interface's. The builder gives them to the nodes; the node inspector shows them.
 
 import { assignMacs, interfaceKey, type MacAddress } from '../../net/wire/mac.ts';
 import type { Scenario } from './scenarioSchema.ts';
@@ -17,7 +17,7 @@ export function scenarioMacs(scenario: Pick<Scenario, 'nodes'>): Map<string, Mac
   const given = new Map<string, MacAddress>();
   for (const node of scenario.nodes) {
     for (const iface of node.interfaces ?? []) {
-      if (!iface.address) continue;
+      if (!iface.address && !iface.dhcp) continue;
       const key = interfaceKey(node.id, iface.name);
       if (iface.mac === undefined) keys.push(key);
       else given.set(key, iface.mac);

@@ -18,10 +18,12 @@ import {
 import {
   bitRate,
   byteSize,
-  interfaceAddress,
+  DHCP_ADDRESS,
+  interfaceAddressOrDhcp,
   ipv4,
   macAddress,
   prefix,
+  type InterfaceAddress,
 } from '../schema/networkSchemas.ts';
 import type { AppOf } from '../kinds/appKind.ts';
 import type { ActionOf } from '../kinds/actionKind.ts';
@@ -100,10 +102,10 @@ export const appSchema = tagged(
   Object.fromEntries(APP_KINDS.map((kind) => [kind.type, kind.schema])),
 ) as Schema<ScenarioApp>;
 
-const interfaceSchema = object(
+const interfaceFields = object(
   { name: id('pattern.interfaceName') },
   {
-    address: interfaceAddress(),
+    address: interfaceAddressOrDhcp(),
     mac: macAddress(
       "The MAC address of an addressed interface, such as 02:00:00:00:00:01: six pairs of hex digits, unicast (the first octet even). Left out, one is made from the node's and the interface's names (02:00:…), the same in every run.",
     ),
@@ -115,8 +117,29 @@ const interfaceSchema = object(
         'Largest IP packet the interface sends, in bytes (default 1500, Ethernet; at least 68, RFC 791). A bigger one is cut into fragments, or dropped with ICMP "fragmentation needed" when Don\'t Fragment is set.',
     }),
   },
-  'A network interface. Hosts and routers need an address; switch ports have none.',
+  'A network interface. Hosts and routers need an address (or "dhcp"); switch ports have none.',
 );
+
+/**
+ * A network interface as the code sees it: `"address": "dhcp"` in the document is `dhcp: true`
+ * and no `address`, so everything that reads static addresses sees none there.
+ */
+export type ScenarioInterface = Omit<Infer<typeof interfaceFields>, 'address'> & {
+  address?: InterfaceAddress;
+  /** The address comes from a DHCP server at run time (`"address": "dhcp"`). */
+  dhcp?: true;
+};
+
+const interfaceSchema: Schema<ScenarioInterface> = {
+  parse(value, path, issues) {
+    const parsed = interfaceFields.parse(value, path, issues);
+    if (parsed?.address !== DHCP_ADDRESS) return parsed as ScenarioInterface | undefined;
+    const { address, ...rest } = parsed;
+    void address; // "dhcp": no address, dhcp: true instead
+    return { ...rest, dhcp: true };
+  },
+  jsonSchema: () => interfaceFields.jsonSchema(),
+};
 
 const routeSchema = object(
   { to: prefix(), via: ipv4('The next router, on a subnet of this node.') },

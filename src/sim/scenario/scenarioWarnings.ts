@@ -6,6 +6,7 @@
 // that do nothing (a restart of a node that is running: checkNetworkEvents.ts).
 
 import { ENGLISH, type Language } from '../../engine/language.ts';
+import { dhcpWarnings } from '../../kinds/dhcp/dhcpWarningsFeature.ts';
 import { NODE_NAT, ROLE_KINDS } from '../kinds/kindRegistry.ts';
 import { spoken, type Phrase } from '../schema/phrase.ts';
 import { reachabilityWarnings } from './reachabilityWarnings.ts';
@@ -36,6 +37,7 @@ export function scenarioWarnings(scenario: Scenario): ScenarioWarning[] {
   return [
     ...ROLE_KINDS.flatMap((role) => role.warn?.(scenario) ?? []),
     ...NODE_NAT.warn(scenario, FORWARDING_ROLES),
+    ...dhcpWarnings(scenario),
     ...reachabilityWarnings(scenario),
     ...networkEventWarnings(scenario),
   ];

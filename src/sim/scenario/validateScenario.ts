@@ -3,7 +3,7 @@
 // for the network, checkApps.ts for the apps, checkActions.ts for the actions at a moment,
 // checkNetworkEvents.ts for the network's timed events, each role and kind adding its own.
 
-import { NODE_NAT } from '../kinds/kindRegistry.ts';
+import { NODE_DHCP, NODE_NAT } from '../kinds/kindRegistry.ts';
 import { parseJsonText } from '../schema/jsonText.ts';
 import type { ValidationIssue } from '../schema/schema.ts';
 import { withPhrase } from '../schema/phrase.ts';
@@ -43,6 +43,7 @@ export function validateScenario(value: unknown): ScenarioResult {
   checkResolvers(scenario, known, issues);
   checkActions(scenario, known, issues);
   scenario.nodes.forEach((node, i) => NODE_NAT.check(node, `$.nodes[${i}].nat`, issues));
+  NODE_DHCP.check(scenario, issues);
   checkNetworkEvents(scenario, known, issues);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario };
 }

@@ -110,6 +110,30 @@ export function interfaceAddress(): Schema<InterfaceAddress> {
   );
 }
 
+/** What an interface that learns its address by DHCP says instead of one. */
+export const DHCP_ADDRESS = 'dhcp';
+
+/**
+ * An interface's address: `10.0.0.2/24`, or `dhcp` (RFC 2131: the node asks a DHCP server on
+ * its segment at start and takes the address, prefix, gateway and DNS server it is given).
+ */
+export function interfaceAddressOrDhcp(): Schema<InterfaceAddress | typeof DHCP_ADDRESS> {
+  const plain = interfaceAddress();
+  const json = plain.jsonSchema();
+  return {
+    parse(value, path, issues) {
+      if (typeof value === 'string' && value.trim() === DHCP_ADDRESS) return DHCP_ADDRESS;
+      return plain.parse(value, path, issues);
+    },
+    jsonSchema: () => ({
+      ...json,
+      pattern: `^(\\s*${DHCP_ADDRESS}\\s*|${PREFIX.slice(1, -1)})$`,
+      description:
+        'The interface address and its prefix length, like 10.0.0.2/24; or "dhcp": a DHCP server gives it.',
+    }),
+  };
+}
+
 /** A network prefix with no host bits set: `10.1.0.0/16`, `0.0.0.0/0`. */
 export function prefix(): Schema<Ipv4Prefix> {
   return fromText(

@@ -57,6 +57,7 @@ const EXPECTED: Record<string, ChartKind[]> = {
   'link-slowdown.json': TCP,
   'mtu-path-discovery.json': ['latency', ...TCP],
   'email.json': TCP,
+  'dhcp-home.json': ['requests', ...TCP],
 };
 
 describe('charts that apply to each built-in scenario', () => {

@@ -15,7 +15,15 @@ import {
 } from '../../net/app/http/httpMessage.ts';
 import { encodeClientHello } from '../../net/app/tls/tlsHandshake.ts';
 import { CONTENT_TYPE, encodeRecord, TLS_1_0, TLS_1_2 } from '../../net/app/tls/tlsRecord.ts';
+import { encodeDhcpMessage } from '../../net/app/dhcp/dhcpMessage.ts';
+import {
+  dhcpAck,
+  dhcpDiscover,
+  dhcpOffer,
+  dhcpRequestSelecting,
+} from '../../net/app/dhcp/dhcpBuild.ts';
 import { parseIpv4 } from '../../net/wire/ipv4Address.ts';
+import { macFromNumber } from '../../net/wire/mac.ts';
 import { ipv4Header, tcpFlags, type Packet } from '../../net/wire/packet.ts';
 import { decodeApp } from './appMessage.ts';
 import { appMessageName } from '../packet/appParts.ts';
@@ -178,6 +186,27 @@ describe('decodeApp', () => {
         { type: 'application data', encrypted: true, length: 4, ciphertext: 'de ad be ef' },
       ],
     });
+  });
+
+  it('names DHCP messages by option 53 between ports 68 and 67, for the ladder', () => {
+    const client = { xid: 1, chaddr: macFromNumber(0x020000000001), broadcast: true };
+    const discover = dhcpDiscover(client);
+    const offer = dhcpOffer(discover, addr('10.0.0.100'), {
+      serverId: addr('10.0.0.1'),
+      leaseSeconds: 60,
+    });
+    expect(appMessageName(udp(68, 67, encodeDhcpMessage(discover)))).toBe('DHCP DISCOVER');
+    expect(appMessageName(udp(67, 68, encodeDhcpMessage(offer)))).toBe('DHCP OFFER');
+    const request = dhcpRequestSelecting(offer, { broadcast: true });
+    expect(appMessageName(udp(68, 67, encodeDhcpMessage(request)))).toBe('DHCP REQUEST');
+    const ack = dhcpAck(request, addr('10.0.0.100'), {
+      serverId: addr('10.0.0.1'),
+      leaseSeconds: 60,
+    });
+    expect(appMessageName(udp(67, 68, encodeDhcpMessage(ack)))).toBe('DHCP ACK');
+    // Other ports, or bytes without the magic cookie, are not DHCP.
+    expect(appMessageName(udp(5000, 67, encodeDhcpMessage(discover)))).toBeNull();
+    expect(appMessageName(udp(68, 67, new Uint8Array(300)))).toBeNull();
   });
 
   it('never throws on odd bytes', () => {

@@ -12,12 +12,12 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
   'What the node is; sets its icon and defaults.':
     'Was der Knoten ist; bestimmt sein Symbol und seine Standardwerte.',
   'A name shown instead of the id.': 'Ein Name, der statt der ID gezeigt wird.',
-  'A network interface. Hosts and routers need an address; switch ports have none.':
-    'Eine Netzwerkschnittstelle. Hosts und Router brauchen eine Adresse; Switch-Ports haben keine.',
+  'A network interface. Hosts and routers need an address (or "dhcp"); switch ports have none.':
+    'Eine Netzwerkschnittstelle. Hosts und Router brauchen eine Adresse (oder „dhcp“); Switch-Ports haben keine.',
   'an interface name: a letter, then up to 63 letters, digits, "_" or "-"':
     'ein Schnittstellenname: ein Buchstabe, dann bis zu 63 Buchstaben, Ziffern, "_" oder "-"',
-  'The interface address and its prefix length, like 10.0.0.2/24.':
-    'Die Adresse der Schnittstelle und ihre Präfixlänge, etwa 10.0.0.2/24.',
+  'The interface address and its prefix length, like 10.0.0.2/24; or "dhcp": a DHCP server gives it.':
+    'Die Adresse der Schnittstelle und ihre Präfixlänge, etwa 10.0.0.2/24; oder „dhcp“: Ein DHCP-Server vergibt sie.',
   "The MAC address of an addressed interface, such as 02:00:00:00:00:01: six pairs of hex digits, unicast (the first octet even). Left out, one is made from the node's and the interface's names (02:00:…), the same in every run.":
     'Die MAC-Adresse einer Schnittstelle mit Adresse, wie 02:00:00:00:00:01: sechs Paare von Hex-Ziffern, Unicast (das erste Oktett gerade). Fehlt sie, wird eine aus den Namen des Knotens und der Schnittstelle gebildet (02:00:…), in jedem Lauf dieselbe.',
   'Largest IP packet the interface sends, in bytes (default 1500, Ethernet; at least 68, RFC 791). A bigger one is cut into fragments, or dropped with ICMP "fragmentation needed" when Don\'t Fragment is set.':
@@ -467,4 +467,18 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
     'Nach dieser Zeit erneut abholen (Standard: einmal).',
   'Leave fetched messages on the server (default false: DELE after RETR).':
     'Abgeholte Nachrichten auf dem Server lassen (Standard false: DELE nach RETR).',
+  'A DHCP server (RFC 2131) on UDP port 67, leasing its pool to the clients of its segment.':
+    'Ein DHCP-Server (RFC 2131) auf UDP-Port 67, der die Adressen seines Pools an die Clients seines Segments verleiht.',
+  'The addresses it leases, inside the subnet of the interface it serves.':
+    'Die Adressen, die er verleiht, im Subnetz der Schnittstelle, die er bedient.',
+  'The first address it gives out, e.g. 192.168.1.100.':
+    'Die erste Adresse, die er vergibt, etwa 192.168.1.100.',
+  'The last address it gives out, e.g. 192.168.1.199.':
+    'Die letzte Adresse, die er vergibt, etwa 192.168.1.199.',
+  'How long a lease lasts, in whole seconds (default 1h). Clients renew at half of it (T1).':
+    'Wie lange eine Lease dauert, in ganzen Sekunden (Standard 1h). Clients verlängern nach der Hälfte (T1).',
+  'The default gateway it tells clients (option 3); a router names itself unless set.':
+    'Das Standard-Gateway, das er den Clients nennt (Option 3); ein Router nennt sich selbst, wenn nichts gesetzt ist.',
+  'A DNS server it tells clients (option 6).':
+    'Ein DNS-Server, den er den Clients nennt (Option 6).',
 };

@@ -6,6 +6,7 @@
 
 import { portScanView, synFloodView } from '../../kinds/attack/attackView.ts';
 import { bulkSendView, sinkView } from '../../kinds/bulkTransfer/bulkView.ts';
+import { dhcpServerView } from '../../kinds/dhcp/dhcpView.ts';
 import { dnsServerView, resolverView } from '../../kinds/dns/dnsView.ts';
 import { firewallFeatureView } from '../../kinds/firewall/firewallView.ts';
 import { ftpClientView, ftpServerView } from '../../kinds/ftp/ftpView.ts';
@@ -36,6 +37,7 @@ export const APP_VIEWS: readonly AnyAppKindView[] = [
   smtpServerView,
   pop3ServerView,
   mailClientView,
+  dhcpServerView,
 ];
 
 /**

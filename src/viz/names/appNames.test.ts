@@ -27,6 +27,7 @@ const EXPECTED: Record<string, string> = {
   smtpServer: 'SMTP server',
   pop3Server: 'POP3 server',
   mailClient: 'Mail client',
+  dhcpServer: 'DHCP server',
   loadBalancer: 'Load balancer',
   resolver: 'DNS resolver',
 };

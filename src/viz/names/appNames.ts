@@ -27,6 +27,7 @@ const APP_NAMES: Readonly<Record<string, 'client' | 'server' | 'resolver'>> = {
   smtpServer: 'server',
   pop3Server: 'server',
   mailClient: 'client',
+  dhcpServer: 'server',
   /** The stub resolver of a node with a `dns` setting (not an app entry, but named alike). */
   resolver: 'resolver',
 };

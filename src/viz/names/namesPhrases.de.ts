@@ -18,6 +18,7 @@ export const NAMES_DE: Translation<typeof NAMES_EN> = {
   'app.smtpServer': 'SMTP-Server',
   'app.pop3Server': 'POP3-Server',
   'app.mailClient': 'Mail-Client',
+  'app.dhcpServer': 'DHCP-Server',
   'app.loadBalancer': 'Load Balancer',
   'app.resolver': 'DNS-Resolver',
   'app.other': 'App „{words}“',

@@ -21,6 +21,7 @@ export const NAMES_EN = {
   'app.smtpServer': 'SMTP server',
   'app.pop3Server': 'POP3 server',
   'app.mailClient': 'Mail client',
+  'app.dhcpServer': 'DHCP server',
   'app.loadBalancer': 'Load balancer',
   'app.resolver': 'DNS resolver',
   /** An app of a kind without a name, its type in words (`Fancy thing`). */

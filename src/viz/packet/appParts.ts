@@ -14,6 +14,7 @@ import {
   rcodeName,
   type DnsRecord,
 } from '../../net/app/dns/dnsMessage.ts';
+import { DHCP_CLIENT_PORT, DHCP_SERVER_PORT, dhcpMessageTypeOf } from '../../net/app/dhcpPorts.ts';
 import { FTP_PORT } from '../../net/app/ftpPorts.ts';
 import { POP3_PORT, SMTP_PORT } from '../../net/app/mailPorts.ts';
 import {
@@ -108,17 +109,27 @@ const HTTP_START = /^(?:[A-Z]+ \S+ HTTP\/\d\.\d|HTTP\/\d\.\d \d{3})/;
 const decoder = new TextDecoder('latin1');
 const names = new WeakMap<Packet, Map<Language, string | null>>();
 
-/** `GET /index.html`, `HTTP 200`, `DNS A? www.example.com`, `FTP RETR a.txt`, `TLS ClientHello`. */
+/**
+ * `GET /index.html`, `HTTP 200`, `DNS A? www.example.com`, `FTP RETR a.txt`, `TLS ClientHello`,
+ * `DHCP DISCOVER` (its type read from option 53 alone: the ladder names the four messages).
+ */
 export function appMessageName(packet: Packet, language: Language = ENGLISH): string | null {
   if (packet.payload.length === 0) return null;
   let byLanguage = names.get(packet);
   if (!byLanguage) names.set(packet, (byLanguage = new Map()));
   const cached = byLanguage.get(language);
   if (cached !== undefined) return cached;
-  const name = decodeAppHead(packet, language)?.name ?? null;
+  const t = packet.transport;
+  const dhcp =
+    t.kind === 'udp' && isDhcpPort(t.srcPort) && isDhcpPort(t.dstPort)
+      ? dhcpMessageTypeOf(packet.payload)
+      : undefined;
+  const name = dhcp ? `DHCP ${dhcp}` : (decodeAppHead(packet, language)?.name ?? null);
   byLanguage.set(language, name);
   return name;
 }
+
+const isDhcpPort = (port: number) => port === DHCP_SERVER_PORT || port === DHCP_CLIENT_PORT;
 
 /** The application message a packet's payload starts (an HTTP message's head), or null. */
 export function decodeAppHead(packet: Packet, language: Language = ENGLISH): AppHead | null {

@@ -3,6 +3,7 @@
 export {
   appStatechart,
   cpuCoreStatechart,
+  machineChart,
   serverConnectionStatechart,
   tcpStatechart,
 } from './machineCharts.ts';

@@ -16,6 +16,7 @@ import {
   machineGraph,
   type ChartPlacement,
   type MachineGraph,
+  type MachineLike,
   type MachineTransition,
   type Statechart,
 } from './statechart.ts';
@@ -165,6 +166,18 @@ export function appStatechart(
 ): Statechart | undefined {
   const found = machineOfApp(node, app);
   return found && machineStatechart(found, language);
+}
+
+/**
+ * The chart of a machine that is no app's (a kind's own, such as the DHCP client of an
+ * interface), laid out once per `key` and language.
+ */
+export function machineChart(
+  key: string,
+  machine: MachineLike,
+  language: Language = ENGLISH,
+): Statechart {
+  return machineStatechart({ key, machine }, language);
 }
 
 /** The chart of an app's machine, laid out once per machine key and language. */

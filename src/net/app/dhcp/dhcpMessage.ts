@@ -8,9 +8,7 @@ import type { Ipv4Address } from '../../wire/ipv4Address.ts';
 import { readMac, writeMac, type MacAddress } from '../../wire/mac.ts';
 import { decodeDhcpOptions, encodeDhcpOptions, type DhcpOptions } from './dhcpOptions.ts';
 
-/** The server's and the client's UDP ports (RFC 2131 section 4.1). */
-export const DHCP_SERVER_PORT = 67;
-export const DHCP_CLIENT_PORT = 68;
+export { DHCP_CLIENT_PORT, DHCP_SERVER_PORT } from '../dhcpPorts.ts';
 
 /** op: BOOTREQUEST from a client, BOOTREPLY from a server (RFC 951). */
 export const BOOTP_OP = { request: 1, reply: 2 } as const;
