@@ -130,6 +130,39 @@ describe('DHCP', () => {
     });
   });
 
+  it('announces a new address with two gratuitous ARP requests, 2 s apart (RFC 5227 2.3)', () => {
+    const { records, of, host } = run(lan({ clients: 1, until: '10s' }));
+    const [bound] = of('dhcp.bound');
+    const announced = of('arp.announce');
+    expect(announced.map((r) => [r.node, r.ip, r.count])).toEqual([
+      ['pc1', '10.0.0.100', 1],
+      ['pc1', '10.0.0.100', 2],
+    ]);
+    // The first goes as the lease is bound; the second ANNOUNCE_INTERVAL (2 s) later.
+    expect(announced[0]?.t).toBe(bound?.t);
+    expect((announced[1]?.t ?? 0) - (announced[0]?.t ?? 0)).toBe(2 * S);
+    const mac = host('pc1').net.iface('eth0').mac;
+    for (const a of announced) {
+      const sent = records.find(
+        (r): r is TraceRecord<'link.txBegin'> => r.type === 'link.txBegin' && r.pkt === a.pkt,
+      );
+      const frame = sent?.packet;
+      if (!frame || isIpPacket(frame)) throw new Error('no announcement on the wire');
+      // A request to the broadcast whose sender and target are both the new address.
+      expect(frame.eth).toEqual({ dst: MAC_BROADCAST, src: mac });
+      expect(frame.arp).toMatchObject({
+        operation: 'request',
+        senderMac: mac,
+        senderIp: ip('10.0.0.100'),
+        targetIp: ip('10.0.0.100'),
+      });
+    }
+    // A renewal of the same address is not announced again (a 20 s lease renews at 10 s).
+    const renewed = run(lan({ clients: 1, lease: '20s', until: '15s' }));
+    expect(renewed.of('dhcp.bound')).toHaveLength(2);
+    expect(renewed.of('arp.announce')).toHaveLength(2);
+  });
+
   it('a full pool sends no offer; the client keeps retrying with the backoff', () => {
     const { of } = run(lan({ clients: 2, pool: ['10.0.0.100', '10.0.0.100'], until: '40s' }));
     expect(of('dhcp.bound').map((r) => [r.node, r.address])).toEqual([['pc1', '10.0.0.100/24']]);

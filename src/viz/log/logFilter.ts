@@ -133,6 +133,7 @@ export function tagRecord(record: TraceRecord, packets: PacketInfo): RecordTags 
     // ARP belongs to the link layer: its questions and answers are packets, its cache states.
     case 'arp.request':
     case 'arp.reply':
+    case 'arp.announce':
       return tags([record.node], P.link, G.packets);
     case 'arp.learn':
     case 'arp.expire':
