@@ -1,11 +1,16 @@
 // The switch role: a learning switch whose ports have no addresses. It learns behind which port
 // each MAC address sits from the frames it sees, and floods frames whose destination it has not
-// learned yet, and broadcasts (src/net/link/learningSwitch.ts). It runs no spanning tree, so switches cabled in a
-// loop get a warning (switchLoops.ts): a flooded packet would circle the loop forever.
+// learned yet, and broadcasts (src/net/link/learningSwitch.ts). A switch cabled to another switch
+// runs the Rapid Spanning Tree Protocol (src/net/link/spanningTree.ts) unless its `stp` is false;
+// its ports to hosts and routers are edge ports. Switches cabled in a loop with the spanning tree
+// off on any of them get a warning (switchLoops.ts): a flooded frame would circle it forever.
 
 import { LearningSwitch } from '../../net/link/learningSwitch.ts';
 import type { Attachable } from '../../net/link/linkEndpoint.ts';
+import { interfaceKey } from '../../net/wire/mac.ts';
 import type { RoleKind } from '../../sim/kinds/roleKind.ts';
+import { resolveLinkEnd } from '../../sim/scenario/resolveLinkEnd.ts';
+import { bridgeMac } from '../../sim/scenario/scenarioMacs.ts';
 import type { Scenario } from '../../sim/scenario/scenarioSchema.ts';
 import type { ScenarioWarning } from '../../sim/scenario/scenarioWarnings.ts';
 import {
@@ -28,6 +33,10 @@ export const switchRole: RoleKind = {
     'Joins the nodes of one subnet, forwarding Ethernet frames by what it learned of their MAC addresses.',
   addressed: false,
   check(node, path, issues) {
+    if (node.bridgePriority !== undefined && node.bridgePriority % 4096 !== 0)
+      issues.push(
+        phrased(`${path}.bridgePriority`, bookPhrase(switchPhrases, 'check.bridgePriority')),
+      );
     node.interfaces?.forEach((iface, j) => {
       if (iface.address)
         issues.push(
@@ -40,24 +49,63 @@ export const switchRole: RoleKind = {
     });
   },
   warn: switchLoopWarnings,
-  build(sim, spec) {
+  build(sim, spec, _host, { scenario, macs }) {
     const sw = new LearningSwitch(sim, spec.id);
     const ends = new Map<string, Attachable>();
     for (const iface of spec.interfaces ?? []) ends.set(iface.name, sw.addPort(iface.name));
+    const facing = switchFacingPorts(scenario, spec.id);
+    const mac = bridgeMac(macs, spec.id);
+    // A switch with no other switch to talk to needs no tree: every port is an edge port.
+    if (spec.stp !== false && facing.size > 0 && mac !== undefined) {
+      const edgePorts = new Set(
+        (spec.interfaces ?? []).map((i) => i.name).filter((n) => !facing.has(n)),
+      );
+      sw.runSpanningTree({
+        mac,
+        ...(spec.bridgePriority !== undefined ? { priority: spec.bridgePriority } : {}),
+        portMac: (port) => macs.get(interfaceKey(spec.id, port)) ?? mac,
+        edgePorts,
+      });
+    }
     return { node: { kind: 'device', spec }, ends };
   },
 };
 
+/** The ports of switch `id` whose link leads to another switch (or back to itself). */
+function switchFacingPorts(scenario: Scenario, id: string): Set<string> {
+  const roles = new Map(scenario.nodes.map((n) => [n.id, n.role]));
+  const ports = new Set<string>();
+  const nodeIndex = new Map(scenario.nodes.map((n, i) => [n.id, i]));
+  for (const link of scenario.links) {
+    const ends = [link.a, link.b].map((end) => {
+      const r = resolveLinkEnd(scenario, end, nodeIndex);
+      if (!r.ok) return undefined;
+      const node = scenario.nodes[r.nodeIndex];
+      return { node: node?.id ?? '', iface: node?.interfaces?.[r.interfaceIndex]?.name ?? '' };
+    });
+    const [a, b] = ends;
+    if (!a || !b || roles.get(a.node) !== 'switch' || roles.get(b.node) !== 'switch') continue;
+    if (a.node === id) ports.add(a.iface);
+    if (b.node === id) ports.add(b.iface);
+  }
+  return ports;
+}
+
 /** A warning for each loop of switches (up to LOOPS_LISTED, then one for the rest). */
 function switchLoopWarnings(scenario: Scenario): ScenarioWarning[] {
   const nodeOf = (end: string): string => end.split(':')[0] ?? end;
-  const { loops, total } = findSwitchLoops(
-    {
-      switches: scenario.nodes.filter((n) => n.role === 'switch').map((n) => n.id),
-      links: scenario.links.map((l) => ({ id: l.id, a: nodeOf(l.a), b: nodeOf(l.b) })),
-    },
-    LOOPS_LISTED,
+  // Switches with the spanning tree off, and the loops among them and the others: a loop storms
+  // unless every switch on it runs the tree (one that does not floods the BPDUs round it too).
+  const { loops: found, total: all } = findSwitchLoops({
+    switches: scenario.nodes.filter((n) => n.role === 'switch').map((n) => n.id),
+    links: scenario.links.map((l) => ({ id: l.id, a: nodeOf(l.a), b: nodeOf(l.b) })),
+  });
+  const off = new Set(
+    scenario.nodes.filter((n) => n.role === 'switch' && n.stp === false).map((n) => n.id),
   );
+  const storming = found.filter((loop) => loop.switches.some((id) => off.has(id)));
+  const total = storming.length === found.length ? all : storming.length;
+  const loops = storming.slice(0, LOOPS_LISTED);
   // Words as phrases (the validation phrasebook), so the page says them in its language.
   const warnings = loops.map((loop): ScenarioWarning => {
     const storm = phrase('switch.storm', { cabling: cabling(loop), closing: loop.closing });

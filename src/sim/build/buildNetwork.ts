@@ -41,7 +41,7 @@ export function buildNetwork(
       throw new Error(
         `node ${spec.id}: no role "${spec.role}" (validation should have caught this)`,
       );
-    const built = role.build(simOf(spec.id), spec, host);
+    const built = role.build(simOf(spec.id), spec, host, { scenario, macs });
     nodes.set(spec.id, built.node);
     for (const [name, end] of built.ends) ends.set(`${spec.id}:${name}`, end);
   }

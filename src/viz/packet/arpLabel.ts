@@ -3,8 +3,9 @@
 // every language, like the packet labels of packetLabel.ts.
 
 import { isArpProbe, isGratuitous, type ArpPacket } from '../../net/wire/arp.ts';
-import { isArpFrame, type Frame } from '../../net/wire/frame.ts';
+import { isArpFrame, isBpduFrame, type Frame } from '../../net/wire/frame.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
+import type { Bpdu } from '../../net/wire/bpdu.ts';
 import { formatMac } from '../../net/wire/mac.ts';
 import { packetKind, packetLabel, type PacketLabelOptions } from './packetLabel.ts';
 
@@ -23,12 +24,28 @@ export function arpLabel(arp: ArpPacket): string {
   return `ARP ${arp.operation} ${arpInfo(arp)}`;
 }
 
-/** `packetLabel` for any frame: an ARP frame gets `arpLabel`. */
-export function frameLabel(frame: Frame, options: PacketLabelOptions = {}): string {
-  return isArpFrame(frame) ? arpLabel(frame.arp) : packetLabel(frame, options);
+/**
+ * A one-line label for a BPDU, as Wireshark's Info column writes it: "RST. Root =
+ * 32768/0/02:00:0a:00:00:01  Cost = 0  Port = 0x8001" (priority, system ID extension, MAC), with
+ * the flags that matter to a learner after it.
+ */
+export function bpduLabel(bpdu: Bpdu): string {
+  const root = `${bpdu.rootId.priority & 0xf000}/${bpdu.rootId.priority & 0x0fff}/${formatMac(bpdu.rootId.mac)}`;
+  const port = `0x${bpdu.portId.toString(16).padStart(4, '0')}`;
+  const flags = (['proposal', 'agreement', 'tc'] as const).filter((f) => bpdu[f]);
+  const extra =
+    flags.length > 0 ? ` [${flags.map((f) => (f === 'tc' ? 'TC' : f)).join(', ')}]` : '';
+  return `RST. Root = ${root}  Cost = ${bpdu.rootPathCost}  Port = ${port}${extra}`;
 }
 
-/** `packetKind` for any frame: `ARP request`, `ARP reply`, or the IP packet's kind. */
+/** `packetLabel` for any frame: an ARP frame gets `arpLabel`, a BPDU `bpduLabel`. */
+export function frameLabel(frame: Frame, options: PacketLabelOptions = {}): string {
+  if (isArpFrame(frame)) return arpLabel(frame.arp);
+  return isBpduFrame(frame) ? bpduLabel(frame.bpdu) : packetLabel(frame, options);
+}
+
+/** `packetKind` for any frame: `ARP request`, `ARP reply`, `RST BPDU`, or the IP packet's kind. */
 export function frameKind(frame: Frame): string {
-  return isArpFrame(frame) ? `ARP ${frame.arp.operation}` : packetKind(frame);
+  if (isArpFrame(frame)) return `ARP ${frame.arp.operation}`;
+  return isBpduFrame(frame) ? 'RST BPDU' : packetKind(frame);
 }
