@@ -75,6 +75,10 @@ interface PortInfo {
   agreed: boolean;
   /** BPDUs from this port carry the TC flag until then (tcWhile, ns). */
   tcUntil: number;
+  /** A BPDU is due out of this port at the end of this instant (newInfo, clause 17.19.26). */
+  txPending: boolean;
+  /** ... and it agrees to the far port's proposal. */
+  agree: boolean;
 }
 
 const NO_EVENT = -1 as EventId;
@@ -108,6 +112,8 @@ export class SpanningTree {
       fdTimer: NO_EVENT,
       agreed: false,
       tcUntil: 0,
+      txPending: false,
+      agree: false,
     }));
     for (const info of this.ports) info.port.learning = info.port.forwarding = false;
   }
@@ -303,7 +309,10 @@ export class SpanningTree {
     // A port that began forwarding tells its own link too (clause 17.29, DETECTED: newTcWhile).
     const tell = reason === 'tcDetected' ? [from, ...others] : others;
     for (const info of tell) {
-      if (info.role !== 'root' && info.role !== 'designated') continue;
+      // newTcWhile (clause 17.21.7) starts the timer only when it is not running already.
+      if ((info.role !== 'root' && info.role !== 'designated') || info.tcUntil > this.sim.now()) {
+        continue;
+      }
       info.tcUntil = until;
       this.send(info);
     }
@@ -320,10 +329,25 @@ export class SpanningTree {
     return designatedVector(this.rootId, this.rootPathCost, this.id, info.portId);
   }
 
-  /** Sends a BPDU out of `info`'s port now: its role, state and the bridge's root. */
+  /**
+   * Sends a BPDU out of `info`'s port once everything happening at this instant is done, so
+   * several changes at one moment make one BPDU, as the standard's newInfo flag does.
+   */
   private send(info: PortInfo, agreement = false): void {
+    info.agree ||= agreement;
+    if (info.txPending) return;
+    info.txPending = true;
+    this.sim.schedule(0, () => this.transmit(info));
+  }
+
+  /** Puts the BPDU on the wire: the port's role and state and the bridge's root as they are now. */
+  private transmit(info: PortInfo): void {
+    const agreement = info.agree;
+    info.txPending = info.agree = false;
     const link = info.port.link;
-    if (!link?.up) return;
+    // Edge ports send none: as a managed switch's access ports with BPDU filtering, so hosts see
+    // no BPDUs (a BPDU that does come in still makes the port an ordinary one).
+    if (!link?.up || info.edge) return;
     const age = this.rootPort ? this.rootPort.messageAge + 1 : 0;
     const frame: BpduFrame = {
       id: packetIdsOf(this.sim).next(),
