@@ -50,8 +50,10 @@ describe('simulations/email.json', () => {
       '> QUIT',
       '< 221 2.0.0 Bye',
     ]);
+    // 1032 ms without ARP; Alice first asks ARP for mail-a's MAC: a request and a reply across
+    // two 1 ms links each way, 4 ms more.
     expect(of('mail.sent').map((r) => [r.node, r.to, ms(r.t)])).toEqual([
-      ['alice', 'bob@b.example', 1032],
+      ['alice', 'bob@b.example', 1036],
     ]);
   });
 
@@ -106,7 +108,9 @@ describe('simulations/email.json', () => {
 
   it('lets Bob find nothing at 0.5 s, then fetch, delete and log out at 2.5 s', () => {
     const sessions = of('pop3.session').map((r) => ms(r.t));
-    expect(sessions).toEqual([506, 2506, 4506]);
+    // Bob's first connection waits for ARP (request and reply over two 1 ms links each way, 4 ms);
+    // at 2.5 s and 4.5 s mail-b's MAC is still in his cache (reachable for 30 s).
+    expect(sessions).toEqual([510, 2506, 4506]);
     const bob = of('pop3.command').flatMap((r) =>
       r.node === 'bob' && r.t > 2e9 && r.t < 3e9 ? [`${r.verb}${r.arg ? ` ${r.arg}` : ''}`] : [],
     );

@@ -408,7 +408,8 @@ function txFragment(
     text: say('tx.fragment', {
       from,
       pkt: String(record.pkt),
-      bytes: say('count.bytes', { count: formatCount(record.bytes, language) }),
+      // The fragment's own IP size (its total length), as for any packet sent.
+      bytes: say('count.bytes', { count: formatCount(wireSize(packet), language) }),
       to,
       link: record.link,
       identification: identification(ip.identification),
