@@ -9,7 +9,7 @@ import { LearningSwitch } from '../../net/link/learningSwitch.ts';
 import type { Attachable } from '../../net/link/linkEndpoint.ts';
 import { interfaceKey } from '../../net/wire/mac.ts';
 import type { RoleKind } from '../../sim/kinds/roleKind.ts';
-import { resolveLinkEnd } from '../../sim/scenario/resolveLinkEnd.ts';
+import { stpBehaviour } from '../../sim/kinds/kindBehaviours.ts';
 import { bridgeMac } from '../../sim/scenario/scenarioMacs.ts';
 import type { Scenario } from '../../sim/scenario/scenarioSchema.ts';
 import type { ScenarioWarning } from '../../sim/scenario/scenarioWarnings.ts';
@@ -23,6 +23,7 @@ import {
 } from '../../sim/schema/phrase.ts';
 import { findSwitchLoops, type SwitchLoop } from './switchLoops.ts';
 import { switchPhrases } from './switchPhrases.ts';
+import { switchFacingPorts } from './switchPorts.ts';
 
 /** Loops warned about one by one; past these, one warning counts the rest. */
 const LOOPS_LISTED = 5;
@@ -60,7 +61,7 @@ export const switchRole: RoleKind = {
       const edgePorts = new Set(
         (spec.interfaces ?? []).map((i) => i.name).filter((n) => !facing.has(n)),
       );
-      sw.runSpanningTree({
+      stpBehaviour().attach(sim, sw, {
         mac,
         ...(spec.bridgePriority !== undefined ? { priority: spec.bridgePriority } : {}),
         portMac: (port) => macs.get(interfaceKey(spec.id, port)) ?? mac,
@@ -70,26 +71,6 @@ export const switchRole: RoleKind = {
     return { node: { kind: 'device', spec }, ends };
   },
 };
-
-/** The ports of switch `id` whose link leads to another switch (or back to itself). */
-function switchFacingPorts(scenario: Scenario, id: string): Set<string> {
-  const roles = new Map(scenario.nodes.map((n) => [n.id, n.role]));
-  const ports = new Set<string>();
-  const nodeIndex = new Map(scenario.nodes.map((n, i) => [n.id, i]));
-  for (const link of scenario.links) {
-    const ends = [link.a, link.b].map((end) => {
-      const r = resolveLinkEnd(scenario, end, nodeIndex);
-      if (!r.ok) return undefined;
-      const node = scenario.nodes[r.nodeIndex];
-      return { node: node?.id ?? '', iface: node?.interfaces?.[r.interfaceIndex]?.name ?? '' };
-    });
-    const [a, b] = ends;
-    if (!a || !b || roles.get(a.node) !== 'switch' || roles.get(b.node) !== 'switch') continue;
-    if (a.node === id) ports.add(a.iface);
-    if (b.node === id) ports.add(b.iface);
-  }
-  return ports;
-}
 
 /** A warning for each loop of switches (up to LOOPS_LISTED, then one for the rest). */
 function switchLoopWarnings(scenario: Scenario): ScenarioWarning[] {

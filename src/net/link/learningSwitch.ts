@@ -10,7 +10,7 @@ import { NS_PER_S, type Nanos } from '../../engine/time.ts';
 import { isBpduFrame, type Frame } from '../wire/frame.ts';
 import { formatMac, isMulticast, type MacAddress } from '../wire/mac.ts';
 import type { Attachable, LinkPort } from './linkEndpoint.ts';
-import { SpanningTree, type SpanningTreeOptions } from './spanningTree.ts';
+import type { BpduFrame } from '../wire/frame.ts';
 import './linkTrace.ts';
 
 /** How long a switch keeps an address it has not seen again: 300 s, IEEE 802.1D's default. */
@@ -27,6 +27,12 @@ export interface SwitchTableEntry {
   address: MacAddress;
   port: string;
   lastSeen: Nanos;
+}
+
+/** What the switch asks of its spanning tree: BPDUs that arrive, and links going down or up. */
+export interface SwitchStp {
+  receive(port: SwitchPort, frame: BpduFrame): void;
+  linkState(port: SwitchPort, up: boolean): void;
 }
 
 /** A port of a switch: plug a link into it. */
@@ -64,8 +70,8 @@ export class SwitchPort implements Attachable {
 /** A switch that forwards frames between its ports instantly (timing comes from the links). */
 export class LearningSwitch {
   readonly ports: SwitchPort[] = [];
-  /** The switch's spanning tree, when it runs one. */
-  stp: SpanningTree | undefined = undefined;
+  /** The switch's spanning tree, when it runs one (spanningTree.ts, attached by its role). */
+  stp: SwitchStp | undefined = undefined;
   private readonly table = new Map<MacAddress, { port: SwitchPort; lastSeen: Nanos }>();
   private readonly ageingTime: Nanos;
 
@@ -85,17 +91,6 @@ export class LearningSwitch {
     const port = new SwitchPort(this, name);
     this.ports.push(port);
     return port;
-  }
-
-  /**
-   * Runs the Rapid Spanning Tree Protocol over the ports added so far, from time 0 (after the
-   * links are connected): until it gives them a role, non-edge ports discard.
-   */
-  runSpanningTree(options: SpanningTreeOptions): SpanningTree {
-    const stp = new SpanningTree(this.sim, this, options);
-    this.stp = stp;
-    this.sim.schedule(0, () => stp.start());
-    return stp;
   }
 
   /** Forgets the addresses learned on `ports`; how many there were. */

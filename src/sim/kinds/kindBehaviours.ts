@@ -8,7 +8,15 @@
 import type { Scenario } from '../scenario/scenarioSchema.ts';
 import type { ActionBehaviour, AnyActionKind } from './actionKind.ts';
 import type { AnyAppKind, AppBehaviour } from './appKind.ts';
-import { ACTION_KINDS, APP_KINDS, NODE_FIREWALL, NODE_NAT, NODE_RESOLVER } from './kindRegistry.ts';
+import { runsSpanningTree } from '../../kinds/switch/switchPorts.ts';
+import {
+  ACTION_KINDS,
+  APP_KINDS,
+  NODE_FIREWALL,
+  NODE_NAT,
+  NODE_RESOLVER,
+  SWITCH_STP,
+} from './kindRegistry.ts';
 
 /** Anything with a behaviour to load: an app kind, an action kind, the node resolver, firewall or NAT. */
 interface Loadable<B> {
@@ -42,6 +50,7 @@ export function kindsNeeded(scenario: Scenario): Loadable<unknown>[] {
     if (node.firewall) needed.add(NODE_FIREWALL);
     if (node.nat) needed.add(NODE_NAT);
   }
+  if (runsSpanningTree(scenario)) needed.add(SWITCH_STP);
   for (const event of scenario.events ?? []) {
     const kind = ACTION_BY_TYPE.get(event.type);
     if (kind) needed.add(kind);
@@ -81,7 +90,7 @@ export async function loadKinds(scenario: Scenario): Promise<void> {
 /** Loads every kind's behaviour: for the command line and the tests, which run anything. */
 export async function loadEveryKind(): Promise<void> {
   await Promise.all(
-    [...APP_KINDS, ...ACTION_KINDS, NODE_RESOLVER, NODE_FIREWALL, NODE_NAT].map(load),
+    [...APP_KINDS, ...ACTION_KINDS, NODE_RESOLVER, NODE_FIREWALL, NODE_NAT, SWITCH_STP].map(load),
   );
 }
 
@@ -94,7 +103,9 @@ export function loadedKinds(): string[] {
         ? 'firewall'
         : kind === NODE_NAT
           ? 'nat'
-          : (kind as unknown as { type: string }).type,
+          : kind === SWITCH_STP
+            ? 'stp'
+            : (kind as unknown as { type: string }).type,
   );
 }
 
@@ -123,6 +134,11 @@ export function resolverBehaviour(): ResolverBehaviour {
 /** The packet filter of nodes with a `firewall` setting (loaded: see loadKinds). */
 export function firewallBehaviour(): FirewallBehaviour {
   return need(NODE_FIREWALL, 'the firewall of nodes with a firewall setting');
+}
+
+/** The spanning tree of switches cabled to switches (loaded: see loadKinds). */
+export function stpBehaviour(): Awaited<ReturnType<typeof SWITCH_STP.behaviour>> {
+  return need(SWITCH_STP, 'the spanning tree of switches cabled to switches');
 }
 
 /** NAT on nodes with a `nat` setting (loaded: see loadKinds). */

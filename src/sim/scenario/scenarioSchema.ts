@@ -201,14 +201,14 @@ const nodeFields = object(
     apps: array(appSchema, { maxItems: 16 }),
     position: positionSchema,
     stp: boolean(
-      'Switches only: run the Rapid Spanning Tree Protocol (default true), so that switches cabled in a loop block a port instead of flooding frames round it forever; false shows the broadcast storm.',
+      'Switches: run the Rapid Spanning Tree Protocol (default true); false lets a loop storm.',
     ),
     bridgePriority: number({
       integer: true,
       min: 0,
       max: 61_440,
       description:
-        'Switches only: the bridge priority in the spanning tree, a multiple of 4096 (default 32768). The lowest bridge ID (priority, then MAC) becomes the root.',
+        'Switches: spanning tree priority, a multiple of 4096 (default 32768); lowest wins root.',
     }),
   },
 );

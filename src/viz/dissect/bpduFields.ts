@@ -6,18 +6,20 @@ import { readU16 } from '../../net/wire/bytes.ts';
 import { BPDU_LLC, RST_BPDU_LENGTH } from '../../net/wire/bpdu.ts';
 import { ETHERNET_HEADER_LENGTH } from '../../net/wire/ethernet.ts';
 import { formatMac, readMac } from '../../net/wire/mac.ts';
+import { bpduPhrases } from './bpduPhrases.ts';
 import { hex16, type FieldMakers, type PacketField, type PacketLayer } from './packetFieldModel.ts';
 
 const ROLES = ['Unknown', 'Alternate or Backup', 'Root', 'Designated'];
 
 /** The 802.3 header, the LLC header and the BPDU of a frame's bytes (no FCS). */
 export function bpduLayers(b: Uint8Array, m: FieldMakers): PacketLayer[] {
+  const words = bpduPhrases.in(m.language);
   const llcAt = ETHERNET_HEADER_LENGTH;
   const at = llcAt + BPDU_LLC.length;
   const end = at + RST_BPDU_LENGTH;
   const eth: PacketField[] = [
     m.field('eth.dst', 'Destination', 0, 6, formatMac(readMac(b, 0)), {
-      note: m.words.say('eth.stpGroup'),
+      note: words.say('stpGroup'),
     }),
     m.field('eth.src', 'Source', 6, 6, formatMac(readMac(b, 6))),
     m.numberField(b, 'eth.len', 'Length', 12, 2),
@@ -105,7 +107,7 @@ export function bpduLayers(b: Uint8Array, m: FieldMakers): PacketLayer[] {
     {
       id: 'eth',
       name: 'IEEE 802.3 Ethernet',
-      summary: m.words.say('summary.eth8023', {
+      summary: words.say('summaryEth', {
         src: formatMac(readMac(b, 6)),
         dst: formatMac(readMac(b, 0)),
         bytes: m.byteCount(b.length),
@@ -125,7 +127,7 @@ export function bpduLayers(b: Uint8Array, m: FieldMakers): PacketLayer[] {
     {
       id: 'stp',
       name: 'Spanning Tree Protocol',
-      summary: m.words.say('summary.stp', {
+      summary: words.say('summaryStp', {
         root: bridge(at + 5),
         cost: String(readU16(b, at + 13) * 65536 + readU16(b, at + 15)),
       }),
