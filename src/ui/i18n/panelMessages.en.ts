@@ -412,7 +412,6 @@ export const panelEn = {
   'stp.state.discarding': 'discarding',
   'stp.state.learning': 'learning',
   'stp.state.forwarding': 'forwarding',
-  'stp.blockedMark': 'blocked port {port} of {node}',
   'sockets.showLabel': 'tcp {local} to {peer}, {state}: show this connection',
   'conns.none': 'No connection yet.',
   'conns.noneOpen': 'No connection is open.',
