@@ -23,7 +23,7 @@ import {
 } from '../../sim/schema/phrase.ts';
 import { findSwitchLoops, type SwitchLoop } from './switchLoops.ts';
 import { switchPhrases } from './switchPhrases.ts';
-import { switchFacingPorts } from './switchPorts.ts';
+import { switchFacingPorts } from './switchPortsFeature.ts';
 
 /** Loops warned about one by one; past these, one warning counts the rest. */
 const LOOPS_LISTED = 5;

@@ -2,7 +2,7 @@
 // selection (clause 17.19.21) on a switch that hears the root on two ports.
 import { describe, expect, it } from 'vitest';
 import { macFromNumber } from '../wire/mac.ts';
-import { compareVectors, pathCostOf, selectRoles } from './stpVectors.ts';
+import { pathCostOf, selectRoles, type PriorityVector } from './stpVectors.ts';
 
 const id = (priority: number, mac: number) => ({ priority, mac: macFromNumber(mac) });
 const ROOT = id(32768, 1);
@@ -18,7 +18,7 @@ describe('path costs', () => {
 });
 
 describe('role selection', () => {
-  const port = (portId: number, received?: Parameters<typeof compareVectors>[0]) => ({
+  const port = (portId: number, received?: PriorityVector) => ({
     portId,
     enabled: true,
     pathCost: 200_000,

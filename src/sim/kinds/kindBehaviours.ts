@@ -8,7 +8,7 @@
 import type { Scenario } from '../scenario/scenarioSchema.ts';
 import type { ActionBehaviour, AnyActionKind } from './actionKind.ts';
 import type { AnyAppKind, AppBehaviour } from './appKind.ts';
-import { runsSpanningTree } from '../../kinds/switch/switchPorts.ts';
+import { runsSpanningTree } from '../../kinds/switch/switchPortsFeature.ts';
 import {
   ACTION_KINDS,
   APP_KINDS,

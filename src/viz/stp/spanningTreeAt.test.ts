@@ -7,7 +7,7 @@ import { NS_PER_MS, NS_PER_S } from '../../engine/time.ts';
 import { recordList } from '../../engine/traceRecords.ts';
 import { runSimulationFile } from '../../../tests/support/vizTestRuns.ts';
 import { blockedPortsAt, spanningTreeAt, spanningTreeRecords } from './spanningTreeAt.ts';
-import { macTableAt, neighbourRecords } from './neighbourTables.ts';
+import { macTableAt, neighbourRecords } from '../neighbours/index.ts';
 
 const records = recordList(runSimulationFile('switch-ring.json').records);
 const s1 = spanningTreeRecords(records, 's1');
