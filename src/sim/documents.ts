@@ -5,7 +5,6 @@
 export * from './scenario/scenarioSchema.ts';
 export * from './scenario/validateScenario.ts';
 export * from './scenario/scenarioWarnings.ts';
-export * from './scenario/scenarioMacs.ts';
 export {
   phrase,
   phrased,

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseArgs, parsePcap, PcapUsageError, UsageError } from '../../src/cli/args.ts';
 import { readPcap, type PcapReadRecord } from '../../src/net/capture/pcapReader.ts';
 import { parseScenarioText, runScenario } from '../../src/sim/index.ts';
-import { frameBytes } from '../../src/net/wire/frame.ts';
+import { frameBytes } from '../../src/net/wire/frameBytes.ts';
 import { LINKTYPE_ETHERNET } from '../../src/net/capture/pcapWriter.ts';
 
 const BIN = join(process.cwd(), 'bin/handshake.js');

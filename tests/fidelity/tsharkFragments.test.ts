@@ -34,7 +34,7 @@ const FRAGMENT_COLUMNS =
   'ip.fragment.count udp.length udp.srcport udp.dstport ip.checksum.status udp.checksum.status';
 
 describe('tshark on the narrow link of simulations/mtu-path-discovery.json', () => {
-  const rows = fields(narrow, FRAGMENT_COLUMNS);
+  const rows = fields(narrow, FRAGMENT_COLUMNS, 'ip'); // ARP frames have no IP fields
 
   it('finds nothing malformed, no bad checksum and no expert warning', () => {
     expectClean(narrow);
@@ -65,8 +65,11 @@ describe('tshark on the narrow link of simulations/mtu-path-discovery.json', () 
     expect(whole?.['udp.length']).toBe('1480');
     expect(whole?.['udp.dstport']).toBe('7');
     expect(whole?.['udp.checksum.status']).toBe('1');
-    const info = tshark(['-r', narrow, ...VALIDATE, '-Y', 'frame.number == 3']);
-    expect(info).toMatch(/ECHO 396 Request/);
+    // Frames 1 and 2 are the router's ARP request for the server and its reply; 3 to 5 the
+    // fragments, and the last one completes the datagram.
+    const info = tshark(['-r', narrow, ...VALIDATE, '-Y', 'frame.number == 5']);
+    // Wireshark's length column counts the captured frame: 14 bytes of Ethernet + 396 of IP.
+    expect(info).toMatch(/ECHO 410 Request/);
   });
 
   it('reassembles every datagram cut on the way, each from three fragments', () => {
@@ -87,6 +90,7 @@ describe('tshark on the laptop’s link: TCP finds the path MTU', () => {
   const rows = fields(
     lan,
     `${COLUMNS} ip.checksum.status tcp.checksum.status icmp.checksum.status`,
+    'ip',
   );
 
   it('finds nothing malformed and every checksum good; only TCP sequence warnings', () => {

@@ -70,6 +70,7 @@ describe('tshark on simulations/email.json', () => {
     const rows = fields(
       dns,
       'dns.flags.response dns.qry.name dns.qry.type dns.mx.preference dns.mx.mail_exchange dns.a',
+      'dns',
     );
     expect(
       rows.map((r) => [

@@ -26,10 +26,18 @@ export function tshark(args: string[]): string {
 export const VALIDATE = ['ip', 'tcp', 'udp'].flatMap((p) => ['-o', `${p}.check_checksum:TRUE`]);
 
 /** One row per frame: each field's values, comma-joined when it occurs more than once. */
-export function fields(file: string, names: string): Record<string, string>[] {
+export function fields(file: string, names: string, filter?: string): Record<string, string>[] {
   const list = names.split(/\s+/);
   const format = ['-T', 'fields', '-E', 'occurrence=a', '-E', 'aggregator=,'];
-  const out = tshark(['-r', file, ...VALIDATE, ...format, ...list.flatMap((n) => ['-e', n])]);
+  const only = filter === undefined ? [] : ['-Y', filter];
+  const out = tshark([
+    '-r',
+    file,
+    ...VALIDATE,
+    ...only,
+    ...format,
+    ...list.flatMap((n) => ['-e', n]),
+  ]);
   return out
     .split('\n')
     .filter((line) => line !== '')

@@ -3,7 +3,7 @@
 // always loaded; how it runs and its figures are in ftpClientBehaviour.ts, loaded when a scenario
 // has such an app.
 
-import { FTP_PORT } from '../../net/app/ftp/ftpMessages.ts';
+import { FTP_PORT } from '../../net/app/ftpPorts.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';
 import { ftpClientApp, type FtpClientApp } from './ftpSchemas.ts';
 import './ftpTrace.ts';

@@ -2,7 +2,7 @@
 // ports drawn from the node's own random stream. Its schema and checks, always loaded; how it runs
 // and its figures are in ftpServerBehaviour.ts, loaded when a scenario has such an app.
 
-import { FTP_PORT } from '../../net/app/ftp/ftpMessages.ts';
+import { FTP_PORT } from '../../net/app/ftpPorts.ts';
 import { defineAppKind } from '../../sim/kinds/appKind.ts';
 import { ftpServerApp, type FtpServerApp } from './ftpSchemas.ts';
 import './ftpTrace.ts';

@@ -16,7 +16,7 @@ import {
   interfaceFrames,
   linkFrames,
 } from './traceCapture.ts';
-import { frameBytes } from '../wire/frame.ts';
+import { frameBytes } from '../wire/frameBytes.ts';
 import { carriesIp } from '../link/linkRecords.ts';
 
 const MS = 1_000_000;

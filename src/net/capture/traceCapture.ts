@@ -5,7 +5,7 @@
 
 import type { TraceRecord, TraceRecords, TraceType } from '../../engine/trace.ts';
 import '../link/linkTrace.ts';
-import { frameBytes } from '../wire/frame.ts';
+import { frameBytes } from '../wire/frameBytes.ts';
 import {
   LINKTYPE_ETHERNET,
   writePcap,

@@ -13,11 +13,9 @@ export const ARP_HTYPE_ETHERNET = 1;
 export const ARP_PTYPE_IPV4 = ETHERTYPE.ipv4;
 /** ar$op: 1 request, 2 reply (RFC 826). */
 export const ARP_OPCODE = { request: 1, reply: 2 } as const;
-/**
- * Bytes of an Ethernet/IPv4 ARP packet: hrd 2, pro 2, hln 1, pln 1, op 2, sha 6, spa 4, tha 6,
- * tpa 4. Its frame is 14 + 28 = 42 bytes, padded to 60.
- */
-export const ARP_LENGTH = 28;
+import { ARP_LENGTH } from './frameSizes.ts';
+
+export { ARP_LENGTH };
 
 /** An ARP packet for IPv4 over Ethernet; hrd, pro, hln and pln are fixed (1, 0x0800, 6, 4). */
 export interface ArpPacket {
@@ -129,15 +127,7 @@ export function arpProbe(mac: MacAddress, ip: Ipv4Address): ArpPacket {
   return { operation: 'request', senderMac: mac, senderIp: 0, targetMac: MAC_ZERO, targetIp: ip };
 }
 
-/** Whether the packet is gratuitous: it asks for, or announces, the sender's own address. */
-export function isGratuitous(arp: ArpPacket): boolean {
-  return arp.senderIp === arp.targetIp && arp.senderIp !== 0;
-}
-
-/** Whether the packet is an RFC 5227 probe (sender address 0.0.0.0). */
-export function isArpProbe(arp: ArpPacket): boolean {
-  return arp.operation === 'request' && arp.senderIp === 0;
-}
+export { isArpProbe, isGratuitous } from './arpForms.ts';
 
 /**
  * The Ethernet header an ARP packet travels under: a request (gratuitous or not) to the

@@ -9,7 +9,8 @@ import {
   portIdOf,
   type Bpdu,
 } from './bpdu.ts';
-import { frameBytes, frameWireLength, isBpduFrame, isIpPacket, isLinkFrame } from './frame.ts';
+import { frameWireLength, isBpduFrame, isIpPacket, isLinkFrame } from './frame.ts';
+import { frameBytes } from './frameBytes.ts';
 import { macFromNumber } from './mac.ts';
 
 const S2 = { priority: 32768, mac: macFromNumber(0x0200_6f9e_7530) };

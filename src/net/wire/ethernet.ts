@@ -10,6 +10,13 @@
 // (the NIC pads them after the capture point), so the decoder accepts frames under 60 bytes.
 
 import { assertUint, readU16, writeU16 } from './bytes.ts';
+import {
+  ETHERNET_FCS_LENGTH,
+  ETHERNET_HEADER_LENGTH,
+  ETHERNET_MIN_FRAME_LENGTH,
+  ethernetFrameLength,
+  ethernetWireLength,
+} from './frameSizes.ts';
 import { crc32 } from './crc32.ts';
 import { isMulticast, MAC_LENGTH, readMac, writeMac, type MacAddress } from './mac.ts';
 
@@ -23,12 +30,14 @@ export const ETHERTYPE = { ipv4: 0x0800, arp: 0x0806 } as const;
  */
 export const ETHERTYPE_MIN = 0x0600;
 
-/** Destination (6), source (6), EtherType (2). */
-export const ETHERNET_HEADER_LENGTH = 14;
-/** The frame check sequence: a CRC-32 over the header, payload and padding (clause 3.2.9). */
-export const ETHERNET_FCS_LENGTH = 4;
-/** minFrameSize, 512 bits = 64 octets with the FCS (clause 4.4.2): 60 before the FCS. */
-export const ETHERNET_MIN_FRAME_LENGTH = 60;
+export {
+  ETHERNET_FCS_LENGTH,
+  ETHERNET_HEADER_LENGTH,
+  ETHERNET_MIN_FRAME_LENGTH,
+  ethernetFrameLength,
+  ethernetWireLength,
+} from './frameSizes.ts';
+
 /** The smallest payload that needs no padding: 60 - 14. */
 export const ETHERNET_MIN_PAYLOAD = ETHERNET_MIN_FRAME_LENGTH - ETHERNET_HEADER_LENGTH;
 /** The largest payload of an untagged frame (maxBasicFrameSize 1518 = 14 + 1500 + 4): the MTU. */
@@ -78,19 +87,6 @@ export interface EthernetFrame {
 
 export type EthernetDecodeResult =
   { ok: true; frame: EthernetFrame } | { ok: false; error: string };
-
-/**
- * Bytes of the frame as a capture holds it: header, payload and padding up to 60, no FCS.
- * A 28-byte ARP packet makes a 60-byte frame; a 1500-byte datagram a 1514-byte one.
- */
-export function ethernetFrameLength(payloadLength: number): number {
-  return Math.max(ETHERNET_HEADER_LENGTH + payloadLength, ETHERNET_MIN_FRAME_LENGTH);
-}
-
-/** Bytes of the frame as IEEE 802.3 counts it, FCS included: 64 to 1518 for an untagged frame. */
-export function ethernetWireLength(payloadLength: number): number {
-  return ethernetFrameLength(payloadLength) + ETHERNET_FCS_LENGTH;
-}
 
 /**
  * Byte times the medium is busy with one frame: preamble and SFD, the frame with its FCS, and the

@@ -6,22 +6,13 @@
 //
 // A frame is not a byte array on the data path: its header is two MAC numbers in one object that
 // the sending node shares between every frame to the same neighbour, so framing a packet costs
-// one small object per hop and no encoding. `frameBytes` writes the bytes for captures and the
-// dissector; `frameWireLength` is the size a link serialises.
+// one small object per hop and no encoding. `frameBytes` (frameBytes.ts) writes the bytes for captures
+// and the dissector; `frameWireLength` is the size a link serialises.
 
-import { encodeArp, ARP_LENGTH, type ArpPacket } from './arp.ts';
-import { BPDU_LLC, encodeBpdu, RST_BPDU_LENGTH, type Bpdu } from './bpdu.ts';
-import { writeU16 } from './bytes.ts';
-import { wireBytes } from './corruption.ts';
-import {
-  ethernetFrameLength,
-  ethernetWireLength,
-  ETHERNET_HEADER_LENGTH,
-  ETHERTYPE,
-  writeEthernetHeader,
-  type EthernetAddresses,
-} from './ethernet.ts';
-import { MAC_ZERO } from './mac.ts';
+import type { ArpPacket } from './arp.ts';
+import type { Bpdu } from './bpdu.ts';
+import type { EthernetAddresses } from './ethernet.ts';
+import { ARP_LENGTH, ethernetWireLength } from './frameSizes.ts';
 import { wireSize, type Packet } from './packet.ts';
 
 /** An ARP packet in its Ethernet frame (EtherType 0x0806). */
@@ -70,8 +61,8 @@ export function ipPacketOf(frame: Frame): Packet {
   return frame;
 }
 
-/** Bytes after an 802.3 BPDU frame's length field: the LLC header and the RST BPDU. */
-const BPDU_LLC_LENGTH = BPDU_LLC.length + RST_BPDU_LENGTH;
+/** Bytes after an 802.3 BPDU frame's length field: the LLC header (3) and the RST BPDU (36). */
+export const BPDU_LLC_LENGTH = 39;
 
 /** Bytes after the Ethernet header: the IP datagram, ARP's 28 or the BPDU with its LLC header. */
 function payloadLength(frame: Frame): number {
@@ -93,32 +84,4 @@ export function frameWireLength(frame: Frame): number {
 /** The IPv4 datagram's size inside the frame (0 for ARP or a BPDU), which `corrupt` damages. */
 export function ipBytesOf(frame: Frame): number {
   return isLinkFrame(frame) ? 0 : wireSize(frame);
-}
-
-/**
- * The frame as a capture of LINKTYPE_ETHERNET holds it: header, payload (with any bits a link
- * flipped), padding to 60 bytes, no FCS. A packet with no `eth` gets zero addresses. Unlike
- * `encodeEthernetFrame` it takes a payload over 1500 bytes (the model has no MTU yet): a capture
- * shows it as a jumbo frame rather than failing.
- */
-export function frameBytes(frame: Frame): Uint8Array {
-  if (isBpduFrame(frame)) return bpduFrameBytes(frame);
-  const arp = isArpFrame(frame);
-  const payload = arp ? encodeArp(frame.arp) : wireBytes(frame as Packet);
-  const eth = frame.eth ?? { dst: MAC_ZERO, src: MAC_ZERO };
-  const out = new Uint8Array(ethernetFrameLength(payload.length));
-  const etherType = arp ? ETHERTYPE.arp : ETHERTYPE.ipv4;
-  writeEthernetHeader(out, 0, { dst: eth.dst, src: eth.src, etherType });
-  out.set(payload, ETHERNET_HEADER_LENGTH);
-  return out;
-}
-
-/** An 802.3 frame: addresses, the length of what follows (39), LLC 42 42 03, the BPDU, padding. */
-function bpduFrameBytes(frame: BpduFrame): Uint8Array {
-  const out = new Uint8Array(ethernetFrameLength(BPDU_LLC_LENGTH));
-  writeEthernetHeader(out, 0, { dst: frame.eth.dst, src: frame.eth.src, etherType: 0 });
-  writeU16(out, 12, BPDU_LLC_LENGTH);
-  out.set(BPDU_LLC, ETHERNET_HEADER_LENGTH);
-  out.set(encodeBpdu(frame.bpdu), ETHERNET_HEADER_LENGTH + BPDU_LLC.length);
-  return out;
 }

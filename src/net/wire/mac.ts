@@ -65,19 +65,7 @@ export function isLocallyAdministered(mac: MacAddress): boolean {
   return (firstOctet(mac) & 0x02) !== 0;
 }
 
-/** The six octets, first transmitted first. */
-export function macOctets(mac: MacAddress): number[] {
-  const high = Math.floor(mac / TWO_32);
-  const low = mac >>> 0;
-  return [high >>> 8, high & 0xff, low >>> 24, (low >>> 16) & 0xff, (low >>> 8) & 0xff, low & 0xff];
-}
-
-/** Formats as Linux's `ip link` prints it: six lower-case two-digit hex octets joined by colons. */
-export function formatMac(mac: MacAddress): string {
-  return macOctets(mac)
-    .map((octet) => octet.toString(16).padStart(2, '0'))
-    .join(':');
-}
+export { formatMac, macOctets } from './macText.ts';
 
 /**
  * Parses `02:00:0a:00:00:01` (either case; hyphens as Windows writes them are accepted too, but

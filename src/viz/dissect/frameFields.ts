@@ -6,7 +6,8 @@
 import { ENGLISH } from '../../engine/language.ts';
 import { ARP_LENGTH } from '../../net/wire/arp.ts';
 import { ETHERNET_HEADER_LENGTH, etherTypeName } from '../../net/wire/ethernet.ts';
-import { frameBytes, isArpFrame, isBpduFrame, type Frame } from '../../net/wire/frame.ts';
+import { isArpFrame, isBpduFrame, type Frame } from '../../net/wire/frame.ts';
+import { frameBytes } from '../../net/wire/frameBytes.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import { formatMac, MAC_BROADCAST, type MacAddress, readMac } from '../../net/wire/mac.ts';
 import { readU32 } from '../../net/wire/bytes.ts';

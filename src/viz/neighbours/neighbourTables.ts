@@ -13,7 +13,8 @@ import { ARP_DEFAULTS } from '../../net/wire/arpCache.ts';
 import { isBpduFrame } from '../../net/wire/frame.ts';
 import '../../net/link/stpTrace.ts';
 import { formatMac, isMulticast, type MacAddress } from '../../net/wire/mac.ts';
-import { interfaceMac, scenarioMacs, type Scenario } from '../../sim/documents.ts';
+import type { Scenario } from '../../sim/documents.ts';
+import { interfaceMac, scenarioMacs } from '../../sim/scenario/scenarioMacs.ts';
 
 /** One entry of an ARP cache, as `ip neigh` shows it, with when its state ends. */
 export interface ArpRow {

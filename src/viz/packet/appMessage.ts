@@ -10,7 +10,7 @@ import {
   rcodeName,
   type DnsRecord,
 } from '../../net/app/dns/dnsMessage.ts';
-import { FTP_PORT, FtpCommandParser, FtpReplyParser } from '../../net/app/ftp/ftpMessages.ts';
+import { FTP_PORT } from '../../net/app/ftpPorts.ts';
 import { HttpRequestParser, HttpResponseParser } from '../../net/app/http/httpParser.ts';
 import { POP3_PORT, SMTP_PORT } from '../../net/app/mailPorts.ts';
 import {
@@ -232,15 +232,34 @@ function dns(payload: Uint8Array, words: PacketWords): DnsPart | null {
   };
 }
 
+/**
+ * The FTP commands or replies a segment carries, one line each: a command as its verb (upper
+ * case) and argument (RFC 959 section 5.3); a reply as its code and text, a multi-line reply
+ * (`230-` ... `230 `, section 4.2) joined into one. Read here rather than with the control
+ * connection's parsers (ftpMessages.ts), which the embed's element should not carry.
+ */
 function ftp(payload: Uint8Array, kind: 'command' | 'reply'): FtpPart | null {
   const lines: string[] = [];
-  if (kind === 'command') {
-    for (const e of new FtpCommandParser().push(payload)) {
-      if (e.kind === 'command') lines.push(`${e.command.verb} ${e.command.argument}`.trim());
+  const text = decoder.decode(payload).split('\n');
+  if (text.at(-1) === '') text.pop();
+  let open: { code: string; parts: string[] } | undefined;
+  for (const raw of text) {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (kind === 'command') {
+      const command = /^([A-Za-z]{3,4})(?: (.*))?$/.exec(line);
+      if (command) lines.push(`${command[1]?.toUpperCase()} ${command[2] ?? ''}`.trim());
+      continue;
     }
-  } else {
-    for (const e of new FtpReplyParser().push(payload)) {
-      if (e.kind === 'reply') lines.push(`${e.reply.code} ${e.reply.lines.join(' ')}`.trim());
+    const reply = /^([1-5]\d\d)([ -]|$)(.*)$/.exec(line);
+    if (open) {
+      const last = reply?.[1] === open.code && reply[2] !== '-';
+      open.parts.push(last ? (reply?.[3] ?? '') : line.replace(/^ /, ''));
+      if (last) lines.push(`${open.code} ${open.parts.join(' ')}`.trim());
+      if (last) open = undefined;
+    } else if (reply?.[2] === '-') {
+      open = { code: reply[1] ?? '', parts: [reply[3] ?? ''] };
+    } else if (reply) {
+      lines.push(`${reply[1]} ${reply[3]}`.trim());
     }
   }
   const first = lines[0];

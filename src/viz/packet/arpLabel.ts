@@ -2,11 +2,12 @@
 // 10.0.0.2", "10.0.0.1 is at 02:00:0a:00:00:01"): they imitate a tool, so they stay English in
 // every language, like the packet labels of packetLabel.ts.
 
-import { isArpProbe, isGratuitous, type ArpPacket } from '../../net/wire/arp.ts';
+import type { ArpPacket } from '../../net/wire/arp.ts';
+import { isArpProbe, isGratuitous } from '../../net/wire/arpForms.ts';
+import type { Bpdu } from '../../net/wire/bpdu.ts';
 import { isArpFrame, isBpduFrame, type Frame } from '../../net/wire/frame.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
-import type { Bpdu } from '../../net/wire/bpdu.ts';
-import { formatMac } from '../../net/wire/mac.ts';
+import { formatMac } from '../../net/wire/macText.ts';
 import { packetKind, packetLabel, type PacketLabelOptions } from './packetLabel.ts';
 
 /** Wireshark's Info for an ARP packet (packet-arp.c's wording). */

@@ -5,13 +5,8 @@ import type { TraceRecord, TraceRecords, TraceType } from '../../engine/trace.ts
 import { recordsOfTypes } from '../../engine/traceRecords.ts';
 import type { TcpState } from '../../machines/tcp/tcpConnectionMachine.ts';
 import { contains, formatIpv4, formatPrefix } from '../../net/wire/ipv4Address.ts';
-import {
-  appLabels,
-  interfaceMac,
-  scenarioMacs,
-  type Scenario,
-  type ScenarioNode,
-} from '../../sim/index.ts';
+import { appLabels, type Scenario, type ScenarioNode } from '../../sim/index.ts';
+import { interfaceMac, scenarioMacs } from '../../sim/scenario/scenarioMacs.ts';
 import { formatMac, type MacAddress } from '../../net/wire/mac.ts';
 import { APP_VIEWS } from '../kinds/viewRegistry.ts';
 import { formatInterfaceAddress, splitLinkEnd } from '../names/index.ts';

@@ -3,9 +3,7 @@
 // reply, the 257 quoted path and a Unix `ls -l` style LIST listing.
 import type { Ipv4Address } from '../../wire/ipv4Address.ts';
 
-/** The control port (RFC 959 Appendix II) and the data port of active mode, L-1. */
-export const FTP_PORT = 21;
-export const FTP_DATA_PORT = 20;
+export { FTP_DATA_PORT, FTP_PORT } from '../ftpPorts.ts';
 
 /** The commands we model (RFC 959 section 4.1); others parse too, with their letters. */
 export type FtpVerb =
