@@ -9,7 +9,6 @@ import { LearningSwitch } from '../../net/link/learningSwitch.ts';
 import type { Attachable } from '../../net/link/linkEndpoint.ts';
 import { interfaceKey } from '../../net/wire/mac.ts';
 import type { RoleKind } from '../../sim/kinds/roleKind.ts';
-import { stpBehaviour } from '../../sim/kinds/kindBehaviours.ts';
 import { bridgeMac } from '../../sim/scenario/scenarioMacs.ts';
 import type { Scenario } from '../../sim/scenario/scenarioSchema.ts';
 import type { ScenarioWarning } from '../../sim/scenario/scenarioWarnings.ts';
@@ -50,7 +49,7 @@ export const switchRole: RoleKind = {
     });
   },
   warn: switchLoopWarnings,
-  build(sim, spec, _host, { scenario, macs }) {
+  build(sim, spec, _host, { scenario, macs, runSpanningTree }) {
     const sw = new LearningSwitch(sim, spec.id);
     const ends = new Map<string, Attachable>();
     for (const iface of spec.interfaces ?? []) ends.set(iface.name, sw.addPort(iface.name));
@@ -61,7 +60,7 @@ export const switchRole: RoleKind = {
       const edgePorts = new Set(
         (spec.interfaces ?? []).map((i) => i.name).filter((n) => !facing.has(n)),
       );
-      stpBehaviour().attach(sim, sw, {
+      runSpanningTree(sim, sw, {
         mac,
         ...(spec.bridgePriority !== undefined ? { priority: spec.bridgePriority } : {}),
         portMac: (port) => macs.get(interfaceKey(spec.id, port)) ?? mac,

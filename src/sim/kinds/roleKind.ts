@@ -9,6 +9,8 @@ import type { IcmpDispatcher } from '../../net/transport/icmpDispatcher.ts';
 import type { UdpLayer } from '../../net/transport/udpLayer.ts';
 import type { TcpLayer } from '../../machines/tcp/tcpLayer.ts';
 import type { MacAddress } from '../../net/wire/mac.ts';
+import type { LearningSwitch } from '../../net/link/learningSwitch.ts';
+import type { SpanningTreeOptions } from '../../net/link/spanningTree.ts';
 import type { ValidationIssue } from '../schema/schema.ts';
 import type { Scenario, ScenarioNode } from '../scenario/scenarioSchema.ts';
 import type { ScenarioWarning } from '../scenario/scenarioWarnings.ts';
@@ -49,6 +51,11 @@ export interface BuildContext {
   scenario: Scenario;
   /** Every MAC of the scenario (scenarioMacs.ts): interfaces, switch ports and switches. */
   macs: ReadonlyMap<string, MacAddress>;
+  /**
+   * Runs the spanning tree on a switch (its behaviour is loaded on demand: kindBehaviours.ts,
+   * which a role's module cannot import without a cycle through the registry).
+   */
+  runSpanningTree(sim: Simulator, sw: LearningSwitch, options: SpanningTreeOptions): void;
 }
 
 /** A node role. */
