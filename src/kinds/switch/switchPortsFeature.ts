@@ -1,6 +1,5 @@
 // Which switch ports face another switch, from the document's links: those are the ports that run
-// the spanning tree; a switch's other ports are edge ports (hosts and routers behind them). Light
-// on purpose: the registry asks it whether a scenario needs the spanning tree's code at all.
+// the spanning tree; a switch's other ports are edge ports (hosts and routers behind them).
 
 import { resolveLinkEnd } from '../../sim/scenario/resolveLinkEnd.ts';
 import type { Scenario } from '../../sim/scenario/scenarioSchema.ts';
@@ -22,11 +21,4 @@ export function switchFacingPorts(scenario: Scenario, id: string): Set<string> {
     if (b.node === id) ports.add(b.iface);
   }
   return ports;
-}
-
-/** Whether any switch of the scenario runs the spanning tree (its `stp` on, a switch beside it). */
-export function runsSpanningTree(scenario: Scenario): boolean {
-  return scenario.nodes.some(
-    (n) => n.role === 'switch' && n.stp !== false && switchFacingPorts(scenario, n.id).size > 0,
-  );
 }

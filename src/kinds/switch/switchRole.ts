@@ -7,9 +7,7 @@
 
 import { LearningSwitch } from '../../net/link/learningSwitch.ts';
 import type { Attachable } from '../../net/link/linkEndpoint.ts';
-import { interfaceKey } from '../../net/wire/mac.ts';
 import type { RoleKind } from '../../sim/kinds/roleKind.ts';
-import { bridgeMac } from '../../sim/scenario/scenarioMacs.ts';
 import type { Scenario } from '../../sim/scenario/scenarioSchema.ts';
 import type { ScenarioWarning } from '../../sim/scenario/scenarioWarnings.ts';
 import {
@@ -22,7 +20,6 @@ import {
 } from '../../sim/schema/phrase.ts';
 import { findSwitchLoops, type SwitchLoop } from './switchLoops.ts';
 import { switchPhrases } from './switchPhrases.ts';
-import { switchFacingPorts } from './switchPortsFeature.ts';
 
 /** Loops warned about one by one; past these, one warning counts the rest. */
 const LOOPS_LISTED = 5;
@@ -53,20 +50,8 @@ export const switchRole: RoleKind = {
     const sw = new LearningSwitch(sim, spec.id);
     const ends = new Map<string, Attachable>();
     for (const iface of spec.interfaces ?? []) ends.set(iface.name, sw.addPort(iface.name));
-    const facing = switchFacingPorts(scenario, spec.id);
-    const mac = bridgeMac(macs, spec.id);
-    // A switch with no other switch to talk to needs no tree: every port is an edge port.
-    if (spec.stp !== false && facing.size > 0 && mac !== undefined) {
-      const edgePorts = new Set(
-        (spec.interfaces ?? []).map((i) => i.name).filter((n) => !facing.has(n)),
-      );
-      runSpanningTree(sim, sw, {
-        mac,
-        ...(spec.bridgePriority !== undefined ? { priority: spec.bridgePriority } : {}),
-        portMac: (port) => macs.get(interfaceKey(spec.id, port)) ?? mac,
-        edgePorts,
-      });
-    }
+    // The tree's code decides (stpFeature.ts, loaded when a switch faces a switch).
+    if (spec.stp !== false) runSpanningTree(sim, sw, spec, scenario, macs);
     return { node: { kind: 'device', spec }, ends };
   },
 };

@@ -72,7 +72,8 @@ export class LearningSwitch {
   readonly ports: SwitchPort[] = [];
   /** The switch's spanning tree, when it runs one (spanningTree.ts, attached by its role). */
   stp: SwitchStp | undefined = undefined;
-  private readonly table = new Map<MacAddress, { port: SwitchPort; lastSeen: Nanos }>();
+  /** Learned addresses: the port each is behind and when last seen (the spanning tree flushes). */
+  readonly table = new Map<MacAddress, { port: SwitchPort; lastSeen: Nanos }>();
   private readonly ageingTime: Nanos;
 
   constructor(
@@ -91,19 +92,6 @@ export class LearningSwitch {
     const port = new SwitchPort(this, name);
     this.ports.push(port);
     return port;
-  }
-
-  /** Forgets the addresses learned on `ports`; how many there were. */
-  flush(ports: readonly { name: string }[]): number {
-    const names = new Set(ports.map((p) => p.name));
-    let removed = 0;
-    for (const [address, entry] of this.table) {
-      if (names.has(entry.port.name)) {
-        this.table.delete(address);
-        removed++;
-      }
-    }
-    return removed;
   }
 
   /** A port's link went down or up: the spanning tree reacts (a plain switch needs nothing). */

@@ -45,8 +45,8 @@ export interface BridgedPort {
 export interface Bridge {
   readonly name: string;
   readonly ports: readonly BridgedPort[];
-  /** Forgets the addresses learned on these ports; how many there were. */
-  flush(ports: readonly BridgedPort[]): number;
+  /** Its learned addresses, each with the port it is behind (the tree flushes them). */
+  readonly table: Map<unknown, { port: BridgedPort }>;
 }
 
 export interface SpanningTreeOptions {
@@ -390,7 +390,11 @@ export class SpanningTree {
 
   /** Flushes the ports' learned addresses, and records it when there were any. */
   private flush(from: PortInfo, reason: StpFlushReason, ports: readonly BridgedPort[]): void {
-    if (this.bridge.flush(ports) === 0) return;
+    let removed = 0;
+    for (const [address, entry] of this.bridge.table) {
+      if (ports.includes(entry.port)) removed += Number(this.bridge.table.delete(address));
+    }
+    if (removed === 0) return;
     this.sim.record({
       t: this.sim.now(),
       type: 'stp.flush',

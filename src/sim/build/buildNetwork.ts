@@ -8,7 +8,7 @@ import type { Attachable } from '../../net/link/linkEndpoint.ts';
 import { PointToPointLink } from '../../net/link/pointToPointLink.ts';
 import { ROLE_KINDS } from '../kinds/kindRegistry.ts';
 import { buildHost } from './buildHost.ts';
-import { stpBehaviour } from '../kinds/kindBehaviours.ts';
+import { runsSpanningTree, stpBehaviour } from '../kinds/kindBehaviours.ts';
 import type { BuildContext, BuiltNode, HostBuilder, RoleKind } from '../kinds/roleKind.ts';
 import { scenarioMacs } from '../scenario/scenarioMacs.ts';
 import { DEFAULT_BANDWIDTH, DEFAULT_QUEUE_PACKETS } from '../scenario/defaults.ts';
@@ -35,8 +35,10 @@ export function buildNetwork(
   const nodes = new Map<string, BuiltNode>();
   const ends = new Map<string, Attachable>();
   const macs = scenarioMacs(scenario);
-  const runSpanningTree: BuildContext['runSpanningTree'] = (s, sw, options) =>
-    stpBehaviour().attach(s, sw, options);
+  // Loaded only when a switch faces a switch (kindsNeeded); otherwise there is no tree to run.
+  const runSpanningTree: BuildContext['runSpanningTree'] = (...args) => {
+    if (runsSpanningTree(scenario)) stpBehaviour().attach(...args);
+  };
   const host: HostBuilder = (s, spec, options) => buildHost(s, spec, { ...options, macs });
   for (const spec of scenario.nodes) {
     const role = ROLES.get(spec.role);

@@ -8,7 +8,6 @@
 import type { Scenario } from '../scenario/scenarioSchema.ts';
 import type { ActionBehaviour, AnyActionKind } from './actionKind.ts';
 import type { AnyAppKind, AppBehaviour } from './appKind.ts';
-import { runsSpanningTree } from '../../kinds/switch/switchPortsFeature.ts';
 import {
   ACTION_KINDS,
   APP_KINDS,
@@ -37,6 +36,19 @@ const loading = new Map<Loadable<unknown>, Promise<void>>();
 
 const APP_BY_TYPE = new Map<string, AnyAppKind>(APP_KINDS.map((kind) => [kind.type, kind]));
 const ACTION_BY_TYPE = new Map<string, AnyActionKind>(ACTION_KINDS.map((k) => [k.type, k]));
+
+/**
+ * Whether the spanning tree's code may be needed: a link joins two switches, at least one of them
+ * running it (a link end names its node before any colon). stpFeature.ts decides per switch.
+ */
+export function runsSpanningTree(scenario: Scenario): boolean {
+  const switches = scenario.nodes.filter((n) => n.role === 'switch');
+  const on = new Map(switches.map((n) => [n.id, n.stp !== false]));
+  const at = (end: string) => on.get(end.split(':')[0] ?? '');
+  return scenario.links.some(
+    ({ a, b }) => at(a) !== undefined && at(b) !== undefined && (at(a) || at(b)),
+  );
+}
 
 /** The kinds whose behaviour a valid scenario needs to run. */
 export function kindsNeeded(scenario: Scenario): Loadable<unknown>[] {
@@ -103,9 +115,7 @@ export function loadedKinds(): string[] {
         ? 'firewall'
         : kind === NODE_NAT
           ? 'nat'
-          : kind === SWITCH_STP
-            ? 'stp'
-            : (kind as unknown as { type: string }).type,
+          : (kind as unknown as { type: string }).type,
   );
 }
 

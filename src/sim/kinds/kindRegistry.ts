@@ -103,6 +103,7 @@ export const NODE_FIREWALL = {
 
 /** The spanning tree of switches cabled to switches (src/kinds/switch/stpFeature.ts). */
 export const SWITCH_STP = {
+  type: 'stp',
   behaviour: () => import('../../kinds/switch/stpFeature.ts').then((module) => module.stpBehaviour),
 };
 

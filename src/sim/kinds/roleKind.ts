@@ -10,7 +10,6 @@ import type { UdpLayer } from '../../net/transport/udpLayer.ts';
 import type { TcpLayer } from '../../machines/tcp/tcpLayer.ts';
 import type { MacAddress } from '../../net/wire/mac.ts';
 import type { LearningSwitch } from '../../net/link/learningSwitch.ts';
-import type { SpanningTreeOptions } from '../../net/link/spanningTree.ts';
 import type { ValidationIssue } from '../schema/schema.ts';
 import type { Scenario, ScenarioNode } from '../scenario/scenarioSchema.ts';
 import type { ScenarioWarning } from '../scenario/scenarioWarnings.ts';
@@ -55,7 +54,13 @@ export interface BuildContext {
    * Runs the spanning tree on a switch (its behaviour is loaded on demand: kindBehaviours.ts,
    * which a role's module cannot import without a cycle through the registry).
    */
-  runSpanningTree(sim: Simulator, sw: LearningSwitch, options: SpanningTreeOptions): void;
+  runSpanningTree(
+    sim: Simulator,
+    sw: LearningSwitch,
+    spec: ScenarioNode,
+    scenario: Scenario,
+    macs: ReadonlyMap<string, MacAddress>,
+  ): void;
 }
 
 /** A node role. */

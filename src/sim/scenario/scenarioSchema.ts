@@ -200,15 +200,12 @@ const nodeFields = object(
     nat: NODE_NAT.settings,
     apps: array(appSchema, { maxItems: 16 }),
     position: positionSchema,
-    stp: boolean(
-      'Switches: run the Rapid Spanning Tree Protocol (default true); false lets a loop storm.',
-    ),
+    stp: boolean('Switches: run RSTP (default true).'),
     bridgePriority: number({
       integer: true,
       min: 0,
       max: 61_440,
-      description:
-        'Switches: spanning tree priority, a multiple of 4096 (default 32768); lowest wins root.',
+      description: 'Switches: RSTP priority, a multiple of 4096 (default 32768).',
     }),
   },
 );

@@ -74,7 +74,9 @@ export function bpduSentence(
   language: Language = ENGLISH,
 ): Said {
   const { say } = stpPhrases.in(language);
-  const info = bpduLabel(frame.bpdu);
+  const { bpdu } = frame;
+  const flags = (['proposal', 'agreement', 'tc'] as const).filter((f) => bpdu[f]);
+  const info = bpduLabel(bpdu) + (flags.length > 0 ? ` [${flags.join(', ')}]` : '');
   const text = say('tx', {
     node: names.title(record.node),
     pkt: String(record.pkt),

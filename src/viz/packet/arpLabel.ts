@@ -26,17 +26,13 @@ export function arpLabel(arp: ArpPacket): string {
 }
 
 /**
- * A one-line label for a BPDU, as Wireshark's Info column writes it: "RST. Root =
- * 32768/0/02:00:0a:00:00:01  Cost = 0  Port = 0x8001" (priority, system ID extension, MAC), with
- * the flags that matter to a learner after it.
+ * A BPDU as Wireshark's Info column writes it: "RST. Root = 32768/0/02:00:0a:00:00:01  Cost = 0
+ * Port = 0x8001" (the root's priority, system ID extension and MAC).
  */
 export function bpduLabel(bpdu: Bpdu): string {
-  const root = `${bpdu.rootId.priority & 0xf000}/${bpdu.rootId.priority & 0x0fff}/${formatMac(bpdu.rootId.mac)}`;
-  const port = `0x${bpdu.portId.toString(16).padStart(4, '0')}`;
-  const flags = (['proposal', 'agreement', 'tc'] as const).filter((f) => bpdu[f]);
-  const extra =
-    flags.length > 0 ? ` [${flags.map((f) => (f === 'tc' ? 'TC' : f)).join(', ')}]` : '';
-  return `RST. Root = ${root}  Cost = ${bpdu.rootPathCost}  Port = ${port}${extra}`;
+  const { priority, mac } = bpdu.rootId;
+  const port = bpdu.portId.toString(16).padStart(4, '0');
+  return `RST. Root = ${priority & 0xf000}/${priority & 0xfff}/${formatMac(mac)}  Cost = ${bpdu.rootPathCost}  Port = 0x${port}`;
 }
 
 /** `packetLabel` for any frame: an ARP frame gets `arpLabel`, a BPDU `bpduLabel`. */
