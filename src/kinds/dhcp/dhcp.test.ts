@@ -9,7 +9,7 @@ import type { TraceRecord } from '../../engine/trace.ts';
 import { parseScenarioText, runScenario } from '../../sim/index.ts';
 import type { HostNode } from '../../sim/kinds/roleKind.ts';
 import { parseIpv4 } from '../../net/wire/ipv4Address.ts';
-import { isIpPacket } from '../../net/wire/frame.ts';
+import { isArpFrame, isIpPacket } from '../../net/wire/frame.ts';
 import { MAC_BROADCAST } from '../../net/wire/mac.ts';
 import { decodeDhcpMessage, encodeDhcpMessage } from '../../net/app/dhcp/dhcpMessage.ts';
 import { dhcpDiscover, IPV4_BROADCAST } from '../../net/app/dhcp/dhcpBuild.ts';
@@ -147,7 +147,7 @@ describe('DHCP', () => {
         (r): r is TraceRecord<'link.txBegin'> => r.type === 'link.txBegin' && r.pkt === a.pkt,
       );
       const frame = sent?.packet;
-      if (!frame || isIpPacket(frame)) throw new Error('no announcement on the wire');
+      if (!frame || !isArpFrame(frame)) throw new Error('no announcement on the wire');
       // A request to the broadcast whose sender and target are both the new address.
       expect(frame.eth).toEqual({ dst: MAC_BROADCAST, src: mac });
       expect(frame.arp).toMatchObject({
