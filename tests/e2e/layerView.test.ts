@@ -5,6 +5,7 @@
 // the others; the choice is in the address and survives a reload; axe finds nothing; German.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { isIpPacket } from '../../src/net/wire/frame.ts';
 import { formatIpv4 } from '../../src/net/wire/ipv4Address.ts';
 import { formatMac } from '../../src/net/wire/mac.ts';
 import { axeViolations } from './axe.ts';
@@ -51,7 +52,7 @@ describe('the layer view', () => {
 
     const arp = sent(2);
     const udp = sent(1);
-    if (!('arp' in arp) || 'arp' in udp || udp.transport.kind !== 'udp' || !udp.eth)
+    if (!('arp' in arp) || !isIpPacket(udp) || udp.transport.kind !== 'udp' || !udp.eth)
       throw new Error('packets #1 and #2 are not a UDP request and an ARP request');
 
     // The keyboard alone: Tab lands on the group's checked radio, arrows move the choice.

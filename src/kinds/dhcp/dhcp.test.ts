@@ -9,7 +9,7 @@ import type { TraceRecord } from '../../engine/trace.ts';
 import { parseScenarioText, runScenario } from '../../sim/index.ts';
 import type { HostNode } from '../../sim/kinds/roleKind.ts';
 import { parseIpv4 } from '../../net/wire/ipv4Address.ts';
-import { isIpPacket } from '../../net/wire/frame.ts';
+import { isArpFrame, isIpPacket } from '../../net/wire/frame.ts';
 import { MAC_BROADCAST } from '../../net/wire/mac.ts';
 import { decodeDhcpMessage, encodeDhcpMessage } from '../../net/app/dhcp/dhcpMessage.ts';
 import { dhcpDiscover, IPV4_BROADCAST } from '../../net/app/dhcp/dhcpBuild.ts';
@@ -128,6 +128,39 @@ describe('DHCP', () => {
       broadcast: true,
       options: { messageType: 'DISCOVER' },
     });
+  });
+
+  it('announces a new address with two gratuitous ARP requests, 2 s apart (RFC 5227 2.3)', () => {
+    const { records, of, host } = run(lan({ clients: 1, until: '10s' }));
+    const [bound] = of('dhcp.bound');
+    const announced = of('arp.announce');
+    expect(announced.map((r) => [r.node, r.ip, r.count])).toEqual([
+      ['pc1', '10.0.0.100', 1],
+      ['pc1', '10.0.0.100', 2],
+    ]);
+    // The first goes as the lease is bound; the second ANNOUNCE_INTERVAL (2 s) later.
+    expect(announced[0]?.t).toBe(bound?.t);
+    expect((announced[1]?.t ?? 0) - (announced[0]?.t ?? 0)).toBe(2 * S);
+    const mac = host('pc1').net.iface('eth0').mac;
+    for (const a of announced) {
+      const sent = records.find(
+        (r): r is TraceRecord<'link.txBegin'> => r.type === 'link.txBegin' && r.pkt === a.pkt,
+      );
+      const frame = sent?.packet;
+      if (!frame || !isArpFrame(frame)) throw new Error('no announcement on the wire');
+      // A request to the broadcast whose sender and target are both the new address.
+      expect(frame.eth).toEqual({ dst: MAC_BROADCAST, src: mac });
+      expect(frame.arp).toMatchObject({
+        operation: 'request',
+        senderMac: mac,
+        senderIp: ip('10.0.0.100'),
+        targetIp: ip('10.0.0.100'),
+      });
+    }
+    // A renewal of the same address is not announced again (a 20 s lease renews at 10 s).
+    const renewed = run(lan({ clients: 1, lease: '20s', until: '15s' }));
+    expect(renewed.of('dhcp.bound')).toHaveLength(2);
+    expect(renewed.of('arp.announce')).toHaveLength(2);
   });
 
   it('a full pool sends no offer; the client keeps retrying with the backoff', () => {

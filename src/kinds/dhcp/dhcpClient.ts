@@ -324,6 +324,9 @@ export class DhcpClient {
       this.sim.scheduleAt(lease.t2Ns, () => this.send({ type: 't2' })),
       this.sim.scheduleAt(lease.expiresNs, () => this.send({ type: 'expire' })),
     ];
+    // A new address is announced (RFC 5227 section 2.3), as NetworkManager and dhcpcd do once
+    // a lease is bound; a renewal of the same address is not.
+    if (changed) this.net.arp.announce(iface);
     this.hooks.bound(lease);
   }
 

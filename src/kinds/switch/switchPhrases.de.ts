@@ -10,4 +10,5 @@ export const SWITCH_DE: Translation<typeof SWITCH_EN> = {
   'check.noAddress': 'ein Switch leitet nach Ports weiter und hat keine Adressen: Entferne sie',
   'check.noMtu':
     'ein Switch-Port hat keine IP-Schicht und damit keine IP-MTU: Setze die MTU an den Schnittstellen der Hosts und Router, die er verbindet',
+  'check.bridgePriority': 'eine Bridge-Priorität ist ein Vielfaches von 4096, von 0 bis 61440',
 };

@@ -11,6 +11,7 @@ export const SWITCH_EN = {
   'check.noAddress': 'a switch forwards by port and has no addresses: remove it',
   'check.noMtu':
     'a switch port has no IP layer, so no IP MTU: set the MTU on the interfaces of the hosts and routers it joins',
+  'check.bridgePriority': 'a bridge priority is a multiple of 4096, from 0 to 61440',
 } as const;
 
 export const switchPhrases = new Phrasebook(SWITCH_EN, { de: SWITCH_DE });

@@ -1,7 +1,9 @@
 // The switch role: a learning switch whose ports have no addresses. It learns behind which port
 // each MAC address sits from the frames it sees, and floods frames whose destination it has not
-// learned yet, and broadcasts (src/net/link/learningSwitch.ts). It runs no spanning tree, so switches cabled in a
-// loop get a warning (switchLoops.ts): a flooded packet would circle the loop forever.
+// learned yet, and broadcasts (src/net/link/learningSwitch.ts). A switch cabled to another switch
+// runs the Rapid Spanning Tree Protocol (src/net/link/spanningTree.ts) unless its `stp` is false;
+// its ports to hosts and routers are edge ports. Switches cabled in a loop with the spanning tree
+// off on any of them get a warning (switchLoops.ts): a flooded frame would circle it forever.
 
 import { LearningSwitch } from '../../net/link/learningSwitch.ts';
 import type { Attachable } from '../../net/link/linkEndpoint.ts';
@@ -28,6 +30,10 @@ export const switchRole: RoleKind = {
     'Joins the nodes of one subnet, forwarding Ethernet frames by what it learned of their MAC addresses.',
   addressed: false,
   check(node, path, issues) {
+    if (node.bridgePriority !== undefined && node.bridgePriority % 4096 !== 0)
+      issues.push(
+        phrased(`${path}.bridgePriority`, bookPhrase(switchPhrases, 'check.bridgePriority')),
+      );
     node.interfaces?.forEach((iface, j) => {
       if (iface.address)
         issues.push(
@@ -40,10 +46,12 @@ export const switchRole: RoleKind = {
     });
   },
   warn: switchLoopWarnings,
-  build(sim, spec) {
+  build(sim, spec, _host, { scenario, macs, runSpanningTree }) {
     const sw = new LearningSwitch(sim, spec.id);
     const ends = new Map<string, Attachable>();
     for (const iface of spec.interfaces ?? []) ends.set(iface.name, sw.addPort(iface.name));
+    // The tree's code decides (stpFeature.ts, loaded when a switch faces a switch).
+    if (spec.stp !== false) runSpanningTree(sim, sw, spec, scenario, macs);
     return { node: { kind: 'device', spec }, ends };
   },
 };
@@ -51,13 +59,18 @@ export const switchRole: RoleKind = {
 /** A warning for each loop of switches (up to LOOPS_LISTED, then one for the rest). */
 function switchLoopWarnings(scenario: Scenario): ScenarioWarning[] {
   const nodeOf = (end: string): string => end.split(':')[0] ?? end;
-  const { loops, total } = findSwitchLoops(
-    {
-      switches: scenario.nodes.filter((n) => n.role === 'switch').map((n) => n.id),
-      links: scenario.links.map((l) => ({ id: l.id, a: nodeOf(l.a), b: nodeOf(l.b) })),
-    },
-    LOOPS_LISTED,
+  // Switches with the spanning tree off, and the loops among them and the others: a loop storms
+  // unless every switch on it runs the tree (one that does not floods the BPDUs round it too).
+  const { loops: found, total: all } = findSwitchLoops({
+    switches: scenario.nodes.filter((n) => n.role === 'switch').map((n) => n.id),
+    links: scenario.links.map((l) => ({ id: l.id, a: nodeOf(l.a), b: nodeOf(l.b) })),
+  });
+  const off = new Set(
+    scenario.nodes.filter((n) => n.role === 'switch' && n.stp === false).map((n) => n.id),
   );
+  const storming = found.filter((loop) => loop.switches.some((id) => off.has(id)));
+  const total = storming.length === found.length ? all : storming.length;
+  const loops = storming.slice(0, LOOPS_LISTED);
   // Words as phrases (the validation phrasebook), so the page says them in its language.
   const warnings = loops.map((loop): ScenarioWarning => {
     const storm = phrase('switch.storm', { cabling: cabling(loop), closing: loop.closing });

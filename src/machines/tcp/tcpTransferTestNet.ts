@@ -4,7 +4,7 @@ import type { TraceRecord } from '../../engine/trace.ts';
 import { NS_PER_S } from '../../engine/time.ts';
 import { seqAdd } from '../../net/tcp/seq.ts';
 import { ipv4Header, type Packet, type TcpHeader } from '../../net/wire/packet.ts';
-import { isArpFrame, type Frame } from '../../net/wire/frame.ts';
+import { isArpFrame, isLinkFrame, type Frame } from '../../net/wire/frame.ts';
 import type { FrameRecordType, IpRecord } from '../../net/link/linkRecords.ts';
 import {
   B,
@@ -92,7 +92,7 @@ export function lostPackets(net: TwoHosts): { node: string; packet: Packet; arp:
   const sent = new Map(net.sim.trace.ofType('link.txBegin').map((r) => [r.pkt, r.packet]));
   return net.sim.trace.ofType('link.lost').map((r) => {
     const frame = sent.get(r.pkt) as Frame;
-    return isArpFrame(frame)
+    return isLinkFrame(frame)
       ? { node: r.node, packet: ARP_STAND_IN, arp: true }
       : { node: r.node, packet: frame, arp: false };
   });

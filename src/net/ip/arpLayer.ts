@@ -16,7 +16,13 @@
 
 import type { EventId, Simulator } from '../../engine/simulator.ts';
 import type { Nanos } from '../../engine/time.ts';
-import { arpReply, arpRequest, isGratuitous, type ArpPacket } from '../wire/arp.ts';
+import {
+  arpAnnouncement,
+  arpReply,
+  arpRequest,
+  isGratuitous,
+  type ArpPacket,
+} from '../wire/arp.ts';
 import { ArpCache, type ArpCacheOptions, type ArpEntryView } from '../wire/arpCache.ts';
 import type { EthernetAddresses } from '../wire/ethernet.ts';
 import type { ArpFrame } from '../wire/frame.ts';
@@ -28,6 +34,9 @@ import type { IpDropReason } from './ipTrace.ts';
 import type { NetInterface } from './netInterface.ts';
 
 const LIMITED_BROADCAST = 0xffffffff;
+/** RFC 5227 section 1.1: ANNOUNCE_NUM announcements, ANNOUNCE_INTERVAL (2 s) apart. */
+const ANNOUNCE_NUM = 2;
+const ANNOUNCE_INTERVAL_NS = 2_000_000_000;
 
 /** What the ARP layer needs from its node. */
 export interface ArpOwner {
@@ -207,6 +216,38 @@ export class ArpLayer {
     };
     if (packet.corruptBits !== undefined) framed.corruptBits = packet.corruptBits;
     iface.link.send(framed);
+  }
+
+  /**
+   * Announces `iface`'s own address (RFC 5227 section 2.3: ANNOUNCE_NUM 2 gratuitous requests,
+   * ANNOUNCE_INTERVAL 2 s apart), as a host does when it takes an address, so that a neighbour
+   * that cached another MAC for it learns the new one. The second is not sent if the address
+   * changed or the interface stopped passing meanwhile.
+   */
+  announce(iface: NetInterface, count = 1): void {
+    const address = iface.address;
+    if (address === 0 || !iface.passes || !iface.link) return;
+    const frame: ArpFrame = {
+      id: this.ids.next(),
+      eth: this.of(iface).broadcast,
+      arp: arpAnnouncement(iface.mac, address),
+    };
+    this.sim.record({
+      t: this.sim.now(),
+      type: 'arp.announce',
+      node: this.owner.name,
+      iface: iface.name,
+      pkt: frame.id,
+      ip: formatIpv4(address),
+      mac: formatMac(iface.mac),
+      count,
+    });
+    iface.link.send(frame);
+    if (count < ANNOUNCE_NUM) {
+      this.sim.schedule(ANNOUNCE_INTERVAL_NS, () => {
+        if (iface.address === address) this.announce(iface, count + 1);
+      });
+    }
   }
 
   private request(iface: NetInterface, n: Neighbours, target: Ipv4Address, probe: number): void {

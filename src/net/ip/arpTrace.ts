@@ -1,6 +1,7 @@
 // Trace record types of ARP (RFC 826) at a node: the requests it broadcasts for a next hop's MAC
 // address, the replies it gives for its own addresses, what its cache learns, and entries that
-// expire, are forgotten, or fail (no reply to any request). Addresses are written as Linux's
+// expire, are forgotten, or fail (no reply to any request), and its announcements of its own
+// address (gratuitous ARP). Addresses are written as Linux's
 // `ip neigh` prints them (10.0.0.1, 02:00:0a:00:00:01). The ARP frames themselves travel in link
 // records (`link.txBegin`, `link.rx`) like any frame.
 
@@ -24,6 +25,19 @@ declare module '../../engine/trace.ts' {
      * waited for it are dropped (`ip.drop` arpFailed each).
      */
     'arp.fail': { node: string; iface: string; ip: string; dropped: number };
+    /**
+     * The node announces its own address `ip` at `mac` on `iface` (RFC 5227 section 2.3): a
+     * gratuitous broadcast request, ARP frame `pkt`, asking for its own address, so that
+     * neighbours that knew another MAC for it update their caches. `count` is 1 or 2.
+     */
+    'arp.announce': {
+      node: string;
+      iface: string;
+      pkt: number;
+      ip: string;
+      mac: string;
+      count: number;
+    };
   }
 }
 

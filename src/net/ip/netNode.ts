@@ -26,7 +26,7 @@ import {
   wireSize,
 } from '../wire/packet.ts';
 import type { Packet, PacketIds } from '../wire/packet.ts';
-import { isArpFrame, type Frame } from '../wire/frame.ts';
+import { isArpFrame, isBpduFrame, type Frame } from '../wire/frame.ts';
 import { isMulticast, type MacAddress } from '../wire/mac.ts';
 import { ArpLayer } from './arpLayer.ts';
 import { checkIpHeader, droppedByTransport, recordTransportDrop } from './damageChecks.ts';
@@ -312,6 +312,9 @@ export class NetNode extends NodeInterfaces {
       if (iface.passes) this.arp.input(frame, iface);
       return;
     }
+    // A BPDU (to the bridges' group address): no protocol of a host or router takes it, and Linux
+    // drops it unseen, as here.
+    if (isBpduFrame(frame)) return;
     const arrived = frame;
     if (!iface.passes) {
       this.drop(arrived, this.running ? 'interfaceDown' : 'nodeDown');

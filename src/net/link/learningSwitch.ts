@@ -1,13 +1,16 @@
-// A learning Ethernet switch (IEEE 802.1D's transparent bridge, without the spanning tree): it
-// learns which port each source MAC address is behind and forwards a frame by its destination
-// MAC, flooding unknown destinations, broadcasts and multicasts out of every other port, and
-// filtering a frame whose destination is behind the port it came in on. Entries age out.
+// A learning Ethernet switch (IEEE 802.1D's transparent bridge): it learns which port each source
+// MAC address is behind and forwards a frame by its destination MAC, flooding unknown
+// destinations, broadcasts and multicasts out of every other port, and filtering a frame whose
+// destination is behind the port it came in on. Entries age out. With `runSpanningTree` its ports
+// follow the spanning tree (spanningTree.ts): a port that is not forwarding passes no data frames
+// (and learns none while discarding), and BPDUs go to the protocol instead of being forwarded.
 
 import type { Simulator } from '../../engine/simulator.ts';
 import { NS_PER_S, type Nanos } from '../../engine/time.ts';
-import type { Frame } from '../wire/frame.ts';
+import { isBpduFrame, type Frame } from '../wire/frame.ts';
 import { formatMac, isMulticast, type MacAddress } from '../wire/mac.ts';
 import type { Attachable, LinkPort } from './linkEndpoint.ts';
+import type { BpduFrame } from '../wire/frame.ts';
 import './linkTrace.ts';
 
 /** How long a switch keeps an address it has not seen again: 300 s, IEEE 802.1D's default. */
@@ -26,10 +29,20 @@ export interface SwitchTableEntry {
   lastSeen: Nanos;
 }
 
+/** What the switch asks of its spanning tree: BPDUs that arrive, and links going down or up. */
+export interface SwitchStp {
+  receive(port: SwitchPort, frame: BpduFrame): void;
+  linkState(port: SwitchPort, up: boolean): void;
+}
+
 /** A port of a switch: plug a link into it. */
 export class SwitchPort implements Attachable {
   /** The link port this switch port sends on, once a link is connected. */
   link: LinkPort | undefined = undefined;
+  /** Learns source addresses (always, without a spanning tree). */
+  learning = true;
+  /** Passes data frames (always, without a spanning tree). */
+  forwarding = true;
 
   constructor(
     private readonly owner: LearningSwitch,
@@ -48,12 +61,19 @@ export class SwitchPort implements Attachable {
   receive(frame: Frame): void {
     this.owner.receive(frame, this);
   }
+
+  linkState(up: boolean): void {
+    this.owner.linkState(this, up);
+  }
 }
 
 /** A switch that forwards frames between its ports instantly (timing comes from the links). */
 export class LearningSwitch {
-  private readonly ports: SwitchPort[] = [];
-  private readonly table = new Map<MacAddress, { port: SwitchPort; lastSeen: Nanos }>();
+  readonly ports: SwitchPort[] = [];
+  /** The switch's spanning tree, when it runs one (spanningTree.ts, attached by its role). */
+  stp: SwitchStp | undefined = undefined;
+  /** Learned addresses: the port each is behind and when last seen (the spanning tree flushes). */
+  readonly table = new Map<MacAddress, { port: SwitchPort; lastSeen: Nanos }>();
   private readonly ageingTime: Nanos;
 
   constructor(
@@ -72,6 +92,11 @@ export class LearningSwitch {
     const port = new SwitchPort(this, name);
     this.ports.push(port);
     return port;
+  }
+
+  /** A port's link went down or up: the spanning tree reacts (a plain switch needs nothing). */
+  linkState(port: SwitchPort, up: boolean): void {
+    this.stp?.linkState(port, up);
   }
 
   /** The port called `name`. */
@@ -99,6 +124,22 @@ export class LearningSwitch {
    */
   receive(packet: Frame, from: SwitchPort): void {
     const now = this.sim.now();
+    if (this.stp && isBpduFrame(packet)) {
+      this.stp.receive(from, packet);
+      return;
+    }
+    if (!from.forwarding) {
+      if (from.learning && packet.eth !== undefined) this.learn(packet.eth.src, from, now);
+      this.sim.record({
+        t: now,
+        type: 'stp.discard',
+        node: this.name,
+        pkt: packet.id,
+        port: from.name,
+        state: from.learning ? 'learning' : 'discarding',
+      });
+      return;
+    }
     const eth = packet.eth;
     if (eth !== undefined) this.learn(eth.src, from, now);
     const known = eth === undefined || isMulticast(eth.dst) ? undefined : this.table.get(eth.dst);
@@ -117,7 +158,7 @@ export class LearningSwitch {
       return;
     }
     for (const port of this.ports) {
-      if (port !== from && port.link) this.forward(packet, from, port, true);
+      if (port !== from && port.link && port.forwarding) this.forward(packet, from, port, true);
     }
   }
 
@@ -140,7 +181,7 @@ export class LearningSwitch {
 
   private forward(packet: Frame, from: SwitchPort, to: SwitchPort, flood: boolean): void {
     const link = to.link;
-    if (!link) return;
+    if (!link || !to.forwarding) return;
     this.sim.record({
       t: this.sim.now(),
       type: 'switch.forward',

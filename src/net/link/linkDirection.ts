@@ -7,7 +7,7 @@ import type { EventId, Simulator } from '../../engine/simulator.ts';
 import type { RandomStream } from '../../engine/random.ts';
 import type { Nanos } from '../../engine/time.ts';
 import { flipBit } from '../wire/corruption.ts';
-import { frameWireLength, ipBytesOf, isArpFrame, type Frame } from '../wire/frame.ts';
+import { frameWireLength, ipBytesOf, isLinkFrame, type Frame } from '../wire/frame.ts';
 import { DropTailQueue, type QueueLimits } from './dropTailQueue.ts';
 import type { Attachable, LinkPort } from './linkEndpoint.ts';
 import type { LinkDropReason } from './linkTrace.ts';
@@ -92,6 +92,10 @@ export class LinkDirection implements LinkPort {
     return this.owner.up;
   }
 
+  get bandwidth(): number {
+    return this.owner.config.bandwidth;
+  }
+
   /** Transmits now if idle, else queues (or drops when the queue is full or the link down). */
   send(packet: Frame): void {
     if (!this.owner.up) {
@@ -142,10 +146,10 @@ export class LinkDirection implements LinkPort {
       if (imp.corrupt > 0) {
         // The bit is drawn from the IPv4 datagram inside the frame (see docs/model.md: the
         // model lets damage past the Ethernet FCS so that IP's and TCP's checksums catch it);
-        // an ARP frame draws as well, and arrives intact.
+        // an ARP frame or BPDU draws as well, and arrives intact.
         const damaged = this.random.float() < imp.corrupt;
         const bit = Math.floor(this.random.float() * ipBytesOf(sent) * 8);
-        if (damaged && !fate.lost && !isArpFrame(sent)) fate.bit = bit;
+        if (damaged && !fate.lost && !isLinkFrame(sent)) fate.bit = bit;
       }
     } else {
       // Nothing set now; `loss` may have been, until a change took it away.
@@ -153,7 +157,7 @@ export class LinkDirection implements LinkPort {
     }
     // A damaged packet is the one on the wire from its first bit: the link's capture shows it so
     // (as a capture on a sender with netem's corruption does).
-    const packet = fate.bit >= 0 && !isArpFrame(sent) ? flipBit(sent, fate.bit) : sent;
+    const packet = fate.bit >= 0 && !isLinkFrame(sent) ? flipBit(sent, fate.bit) : sent;
     sim.record({
       t: sim.now(),
       type: 'link.txBegin',

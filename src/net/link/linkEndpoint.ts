@@ -10,6 +10,8 @@ export interface LinkPort {
   readonly link: string;
   /** Whether the link is up; sending on a down link drops the frame (reason `linkDown`). */
   readonly up: boolean;
+  /** The link's bit rate now, bits per second (a switch derives its port's path cost from it). */
+  readonly bandwidth: number;
   /** Queues the frame for transmission (or drops it, traced, if the queue is full or the link down). */
   send(frame: Frame): void;
 }
@@ -24,4 +26,9 @@ export interface Attachable {
   plug(port: LinkPort): void;
   /** Called when a frame arrives over the link. */
   receive(frame: Frame): void;
+  /**
+   * Called when the link goes down or comes back up (the carrier a port sees; a switch running
+   * the spanning tree reacts to it at once). Optional: hosts learn of it by what fails.
+   */
+  linkState?(up: boolean): void;
 }

@@ -164,6 +164,7 @@ export class PointToPointLink {
     this.isUp = up;
     this.sim.record({ t: this.sim.now(), type: 'link.state', link: this.config.id, up });
     if (!up) for (const dir of this.directions) dir.flush();
+    for (const dir of this.directions) dir.from.linkState?.(up);
   }
 }
 

@@ -1,7 +1,8 @@
-// What links carry: Ethernet II frames of two kinds. An IPv4 packet travels as a `Packet` whose
+// What links carry: Ethernet frames of three kinds. An IPv4 packet travels as a `Packet` whose
 // `eth` holds the addresses of this hop's frame (its sender frames it anew on every hop, as a
-// router rewrites the Ethernet header); an ARP packet travels as an `ArpFrame`. Both take their
-// ids from the simulation's one packet counter, so `pkt` in a link record names either.
+// router rewrites the Ethernet header); an ARP packet travels as an `ArpFrame`; a switch's
+// spanning tree BPDU as a `BpduFrame` (an IEEE 802.3 frame with an LLC header, not Ethernet II).
+// All take their ids from the simulation's one packet counter, so `pkt` in a link record names any.
 //
 // A frame is not a byte array on the data path: its header is two MAC numbers in one object that
 // the sending node shares between every frame to the same neighbour, so framing a packet costs
@@ -9,6 +10,7 @@
 // and the dissector; `frameWireLength` is the size a link serialises.
 
 import type { ArpPacket } from './arp.ts';
+import type { Bpdu } from './bpdu.ts';
 import type { EthernetAddresses } from './ethernet.ts';
 import { ARP_LENGTH, ethernetWireLength } from './frameSizes.ts';
 import { wireSize, type Packet } from './packet.ts';
@@ -20,23 +22,53 @@ export interface ArpFrame {
   arp: ArpPacket;
 }
 
-/** Anything a link carries: an IPv4 packet (framed as `eth` says) or an ARP frame. */
-export type Frame = Packet | ArpFrame;
+/** A spanning tree BPDU in its 802.3/LLC frame, from a switch port to 01:80:c2:00:00:00. */
+export interface BpduFrame {
+  id: number;
+  eth: EthernetAddresses;
+  bpdu: Bpdu;
+}
+
+/** Anything a link carries: an IPv4 packet (framed as `eth` says), an ARP frame or a BPDU. */
+export type Frame = Packet | ArpFrame | BpduFrame;
+
+/** A frame of the link layer's own: ARP or a BPDU (no IP header). */
+export type LinkFrame = ArpFrame | BpduFrame;
 
 /** Whether the frame carries ARP (it has no IP header). */
 export function isArpFrame(frame: Frame): frame is ArpFrame {
   return (frame as ArpFrame).arp !== undefined;
 }
 
-/** Whether the frame carries an IPv4 packet (the `Packet` itself, with its frame's addresses). */
-export function isIpPacket(frame: Frame): frame is Packet {
-  return (frame as ArpFrame).arp === undefined;
+/** Whether the frame is a spanning tree BPDU. */
+export function isBpduFrame(frame: Frame): frame is BpduFrame {
+  return (frame as BpduFrame).bpdu !== undefined;
 }
 
-/** The frame's IPv4 packet; throws for an ARP frame (for code that follows IP traffic only). */
+/** Whether the frame carries an IPv4 packet (the `Packet` itself, with its frame's addresses). */
+export function isIpPacket(frame: Frame): frame is Packet {
+  return (frame as Packet).ip !== undefined;
+}
+
+/** Whether the frame is the link layer's own (ARP or a BPDU): not an IPv4 packet. */
+export function isLinkFrame(frame: Frame): frame is LinkFrame {
+  return (frame as Packet).ip === undefined;
+}
+
+/** The frame's IPv4 packet; throws for an ARP frame or BPDU (for code that follows IP only). */
 export function ipPacketOf(frame: Frame): Packet {
-  if (isArpFrame(frame)) throw new TypeError(`frame #${frame.id} carries ARP, not IPv4`);
+  if (isLinkFrame(frame)) throw new TypeError(`frame #${frame.id} does not carry IPv4`);
   return frame;
+}
+
+/** Bytes after an 802.3 BPDU frame's length field: the LLC header (3) and the RST BPDU (36). */
+export const BPDU_LLC_LENGTH = 39;
+
+/** Bytes after the Ethernet header: the IP datagram, ARP's 28 or the BPDU with its LLC header. */
+function payloadLength(frame: Frame): number {
+  if (isArpFrame(frame)) return ARP_LENGTH;
+  if (isBpduFrame(frame)) return BPDU_LLC_LENGTH;
+  return wireSize(frame);
 }
 
 /**
@@ -46,10 +78,10 @@ export function ipPacketOf(frame: Frame): Packet {
  * A packet not yet framed (a test's raw packet) is counted as the frame it would travel in.
  */
 export function frameWireLength(frame: Frame): number {
-  return ethernetWireLength(isArpFrame(frame) ? ARP_LENGTH : wireSize(frame));
+  return ethernetWireLength(payloadLength(frame));
 }
 
-/** The IPv4 datagram's size inside the frame (0 for ARP), which a link's `corrupt` damages. */
+/** The IPv4 datagram's size inside the frame (0 for ARP or a BPDU), which `corrupt` damages. */
 export function ipBytesOf(frame: Frame): number {
-  return isArpFrame(frame) ? 0 : wireSize(frame);
+  return isLinkFrame(frame) ? 0 : wireSize(frame);
 }

@@ -8,7 +8,8 @@ import type { Attachable } from '../../net/link/linkEndpoint.ts';
 import { PointToPointLink } from '../../net/link/pointToPointLink.ts';
 import { ROLE_KINDS } from '../kinds/kindRegistry.ts';
 import { buildHost } from './buildHost.ts';
-import type { BuiltNode, HostBuilder, RoleKind } from '../kinds/roleKind.ts';
+import { runsSpanningTree, stpBehaviour } from '../kinds/kindBehaviours.ts';
+import type { BuildContext, BuiltNode, HostBuilder, RoleKind } from '../kinds/roleKind.ts';
 import { scenarioMacs } from '../scenario/scenarioMacs.ts';
 import { DEFAULT_BANDWIDTH, DEFAULT_QUEUE_PACKETS } from '../scenario/defaults.ts';
 import { applyLinkEvent, isLinkEvent } from '../scenario/linkEvents.ts';
@@ -34,6 +35,10 @@ export function buildNetwork(
   const nodes = new Map<string, BuiltNode>();
   const ends = new Map<string, Attachable>();
   const macs = scenarioMacs(scenario);
+  // Loaded only when a switch faces a switch (kindsNeeded); otherwise there is no tree to run.
+  const runSpanningTree: BuildContext['runSpanningTree'] = (...args) => {
+    if (runsSpanningTree(scenario)) stpBehaviour().attach(...args);
+  };
   const host: HostBuilder = (s, spec, options) => buildHost(s, spec, { ...options, macs });
   for (const spec of scenario.nodes) {
     const role = ROLES.get(spec.role);
@@ -41,7 +46,7 @@ export function buildNetwork(
       throw new Error(
         `node ${spec.id}: no role "${spec.role}" (validation should have caught this)`,
       );
-    const built = role.build(simOf(spec.id), spec, host);
+    const built = role.build(simOf(spec.id), spec, host, { scenario, macs, runSpanningTree });
     nodes.set(spec.id, built.node);
     for (const [name, end] of built.ends) ends.set(`${spec.id}:${name}`, end);
   }

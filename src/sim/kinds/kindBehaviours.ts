@@ -15,6 +15,7 @@ import {
   NODE_FIREWALL,
   NODE_NAT,
   NODE_RESOLVER,
+  SWITCH_STP,
 } from './kindRegistry.ts';
 
 /** Anything with a behaviour to load: an app kind, an action kind, the node resolver, firewall or NAT. */
@@ -40,6 +41,19 @@ const loading = new Map<Loadable<unknown>, Promise<void>>();
 const APP_BY_TYPE = new Map<string, AnyAppKind>(APP_KINDS.map((kind) => [kind.type, kind]));
 const ACTION_BY_TYPE = new Map<string, AnyActionKind>(ACTION_KINDS.map((k) => [k.type, k]));
 
+/**
+ * Whether the spanning tree's code may be needed: a link joins two switches, at least one of them
+ * running it (a link end names its node before any colon). stpFeature.ts decides per switch.
+ */
+export function runsSpanningTree(scenario: Scenario): boolean {
+  const switches = scenario.nodes.filter((n) => n.role === 'switch');
+  const on = new Map(switches.map((n) => [n.id, n.stp !== false]));
+  const at = (end: string) => on.get(end.split(':')[0] ?? '');
+  return scenario.links.some(
+    ({ a, b }) => at(a) !== undefined && at(b) !== undefined && (at(a) || at(b)),
+  );
+}
+
 /** The kinds whose behaviour a valid scenario needs to run. */
 export function kindsNeeded(scenario: Scenario): Loadable<unknown>[] {
   const needed = new Set<Loadable<unknown>>();
@@ -53,6 +67,7 @@ export function kindsNeeded(scenario: Scenario): Loadable<unknown>[] {
     if (node.nat) needed.add(NODE_NAT);
     if (node.interfaces?.some((x) => x.dhcp)) needed.add(NODE_DHCP);
   }
+  if (runsSpanningTree(scenario)) needed.add(SWITCH_STP);
   for (const event of scenario.events ?? []) {
     const kind = ACTION_BY_TYPE.get(event.type);
     if (kind) needed.add(kind);
@@ -92,7 +107,15 @@ export async function loadKinds(scenario: Scenario): Promise<void> {
 /** Loads every kind's behaviour: for the command line and the tests, which run anything. */
 export async function loadEveryKind(): Promise<void> {
   await Promise.all(
-    [...APP_KINDS, ...ACTION_KINDS, NODE_RESOLVER, NODE_FIREWALL, NODE_NAT, NODE_DHCP].map(load),
+    [
+      ...APP_KINDS,
+      ...ACTION_KINDS,
+      NODE_RESOLVER,
+      NODE_FIREWALL,
+      NODE_NAT,
+      NODE_DHCP,
+      SWITCH_STP,
+    ].map(load),
   );
 }
 
@@ -136,6 +159,11 @@ export function resolverBehaviour(): ResolverBehaviour {
 /** The packet filter of nodes with a `firewall` setting (loaded: see loadKinds). */
 export function firewallBehaviour(): FirewallBehaviour {
   return need(NODE_FIREWALL, 'the firewall of nodes with a firewall setting');
+}
+
+/** The spanning tree of switches cabled to switches (loaded: see loadKinds). */
+export function stpBehaviour(): Awaited<ReturnType<typeof SWITCH_STP.behaviour>> {
+  return need(SWITCH_STP, 'the spanning tree of switches cabled to switches');
 }
 
 /** NAT on nodes with a `nat` setting (loaded: see loadKinds). */

@@ -104,6 +104,12 @@ export const NODE_FIREWALL = {
     import('../../kinds/firewall/firewallFeature.ts').then((module) => module.firewallBehaviour),
 };
 
+/** The spanning tree of switches cabled to switches (src/kinds/switch/stpFeature.ts). */
+export const SWITCH_STP = {
+  type: 'stp',
+  behaviour: () => import('../../kinds/switch/stpFeature.ts').then((module) => module.stpBehaviour),
+};
+
 /** Network address translation on nodes with a `nat` setting (src/kinds/nat). */
 export const NODE_NAT = {
   /** The node's `nat` setting. */

@@ -8,6 +8,8 @@ import type { Attachable } from '../../net/link/linkEndpoint.ts';
 import type { IcmpDispatcher } from '../../net/transport/icmpDispatcher.ts';
 import type { UdpLayer } from '../../net/transport/udpLayer.ts';
 import type { TcpLayer } from '../../machines/tcp/tcpLayer.ts';
+import type { MacAddress } from '../../net/wire/mac.ts';
+import type { LearningSwitch } from '../../net/link/learningSwitch.ts';
 import type { ValidationIssue } from '../schema/schema.ts';
 import type { Scenario, ScenarioNode } from '../scenario/scenarioSchema.ts';
 import type { ScenarioWarning } from '../scenario/scenarioWarnings.ts';
@@ -43,6 +45,24 @@ export type HostBuilder = (
   options: { router: boolean },
 ) => BuiltRole;
 
+/** What a role may need of the whole scenario to build one node. */
+export interface BuildContext {
+  scenario: Scenario;
+  /** Every MAC of the scenario (scenarioMacs.ts): interfaces, switch ports and switches. */
+  macs: ReadonlyMap<string, MacAddress>;
+  /**
+   * Runs the spanning tree on a switch (its behaviour is loaded on demand: kindBehaviours.ts,
+   * which a role's module cannot import without a cycle through the registry).
+   */
+  runSpanningTree(
+    sim: Simulator,
+    sw: LearningSwitch,
+    spec: ScenarioNode,
+    scenario: Scenario,
+    macs: ReadonlyMap<string, MacAddress>,
+  ): void;
+}
+
 /** A node role. */
 export interface RoleKind {
   /** The `role` of its nodes in a scenario (`router`). */
@@ -65,5 +85,5 @@ export interface RoleKind {
    * IP stack builds it with `host` (src/sim/build/buildHost.ts), which the builder passes in so
    * that the registry (always loaded, to validate) does not bring the network stack with it.
    */
-  build(sim: Simulator, spec: ScenarioNode, host: HostBuilder): BuiltRole;
+  build(sim: Simulator, spec: ScenarioNode, host: HostBuilder, context: BuildContext): BuiltRole;
 }

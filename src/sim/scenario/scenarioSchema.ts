@@ -5,6 +5,7 @@
 
 import {
   array,
+  boolean,
   duration,
   literal,
   number,
@@ -232,6 +233,13 @@ const nodeFields = object(
     nat: NODE_NAT.settings,
     apps: array(appSchema, { maxItems: 16 }),
     position: positionSchema,
+    stp: boolean('Switches: run RSTP (default true).'),
+    bridgePriority: number({
+      integer: true,
+      min: 0,
+      max: 61_440,
+      description: 'Switches: RSTP priority, a multiple of 4096 (default 32768).',
+    }),
   },
 );
 

@@ -66,6 +66,7 @@ describe('scenarioWarnings', () => {
       doc.nodes = ids.map((id) => ({
         id,
         role: 'switch',
+        stp: false,
         interfaces: ids.filter((other) => other !== id).map((other) => ({ name: other })),
       }));
       doc.links = ids.flatMap((a, i) =>

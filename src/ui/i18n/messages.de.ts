@@ -510,6 +510,25 @@ export const de: Messages = {
   'neigh.macCaption':
     'Jede Zeile ist eine Absender-MAC, die der Switch gesehen hat, und der Port, an dem sie ankam; Frames an andere MACs werden geflutet.',
   'neigh.lastSeen': 'zuletzt vor {ago} gesehen',
+  'stp.at': 'Spanning Tree bei {time}',
+  'stp.none': 'Läuft noch nicht: Der Switch startet seinen Spanning Tree bei 0 s.',
+  'stp.isRoot': 'Dieser Switch ist die Root-Bridge ({bridge}).',
+  'stp.root':
+    'Root-Bridge {root}, erreicht über Port {port} mit Kosten {cost}. Diese Bridge: {bridge}.',
+  'stp.caption':
+    'Die Rolle jedes Ports (root: zur Root-Bridge hin; designated: von ihr weg; alternate: blockiert, ein Umweg in einer Schleife) und sein Zustand für Datenrahmen.',
+  'stp.col.port': 'Port',
+  'stp.col.role': 'Rolle',
+  'stp.col.state': 'Zustand',
+  'stp.role.root': 'root',
+  'stp.role.designated': 'designated',
+  'stp.role.alternate': 'alternate (blockiert)',
+  'stp.role.backup': 'backup (blockiert)',
+  'stp.role.disabled': 'disabled (keine Verbindung)',
+  'stp.state.discarding': 'verwirft (discarding)',
+  'stp.state.learning': 'lernt (learning)',
+  'stp.state.forwarding': 'leitet weiter (forwarding)',
+  'stp.blockedMark': 'blockierter Port {port} von {node}',
   'sockets.showLabel': 'tcp {local} zu {peer}, {state}: diese Verbindung zeigen',
   'conns.none': 'Noch keine Verbindung.',
   'conns.noneOpen': 'Keine Verbindung ist offen.',
@@ -987,6 +1006,7 @@ export const de: Messages = {
   'packet.endsIp':
     'Von {from} nach {to}, {bytes} Bytes: ein {ip} Bytes langes IP-Paket in einem Ethernet-Frame',
   'packet.arpEveryone': 'alle Stationen im Segment',
+  'packet.bpduBridges': 'die Bridge am anderen Ende der Leitung',
   'packet.shownAs': 'Gezeigt, wie Leitung {link} es trug, gesendet von {node} bei {time}',
   'packet.later': '(später als die gezeigte Zeit)',
   'packet.routers':

@@ -67,6 +67,7 @@ export const en = {
   'packets.duplicate': 'duplicate',
   'legend.label': 'Legend',
   'legend.other': 'other',
+  'stp.blockedMark': 'blocked port {port} of {node}',
   'legend.retransmission': 'retransmission',
   'legend.dropped': 'dropped, with the reason',
   'legend.size': 'size: bytes on the wire',

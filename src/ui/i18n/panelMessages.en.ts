@@ -415,6 +415,24 @@ export const panelEn = {
   'neigh.macCaption':
     'Each row is a source MAC the switch has seen and the port it came in on; frames to other MACs are flooded.',
   'neigh.lastSeen': 'last seen {ago} ago',
+  'stp.at': 'Spanning tree at {time}',
+  'stp.none': 'Not running yet: the switch starts its spanning tree at 0 s.',
+  'stp.isRoot': 'This switch is the root bridge ({bridge}).',
+  'stp.root':
+    'Root bridge {root}, reached through port {port} at cost {cost}. This bridge: {bridge}.',
+  'stp.caption':
+    'Each port’s role (root: towards the root bridge; designated: away from it; alternate: blocked, a way round a loop) and its state for data frames.',
+  'stp.col.port': 'Port',
+  'stp.col.role': 'Role',
+  'stp.col.state': 'State',
+  'stp.role.root': 'root',
+  'stp.role.designated': 'designated',
+  'stp.role.alternate': 'alternate (blocked)',
+  'stp.role.backup': 'backup (blocked)',
+  'stp.role.disabled': 'disabled (no link)',
+  'stp.state.discarding': 'discarding',
+  'stp.state.learning': 'learning',
+  'stp.state.forwarding': 'forwarding',
   'sockets.showLabel': 'tcp {local} to {peer}, {state}: show this connection',
   'conns.none': 'No connection yet.',
   'conns.noneOpen': 'No connection is open.',
@@ -874,6 +892,7 @@ export const panelEn = {
   'packet.ends': 'From {from} to {to}, {bytes} bytes',
   'packet.endsIp': 'From {from} to {to}, {bytes} bytes: a {ip}-byte IP packet in an Ethernet frame',
   'packet.arpEveryone': 'every station on the segment',
+  'packet.bpduBridges': 'the bridge across the link',
   'packet.shownAs': 'Shown as link {link} carried it, sent by {node} at {time}',
   'packet.later': '(later than the time shown)',
   'packet.routers':

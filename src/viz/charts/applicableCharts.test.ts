@@ -1,5 +1,6 @@
 // Which charts each built-in scenario gets, worked out by hand from the scenario files:
-// - latency: a pinger whose echo replies come back (ping-over-a-link, two-subnets, backup-route);
+// - latency: a pinger whose echo replies come back (ping-over-a-link, two-subnets, backup-route,
+//   switch-ring);
 // - requests: a server app run by a server process (httpServer, service) or an HTTP client;
 //   echo, sink, FTP, DNS, SMTP and POP3 servers answer without one;
 // - throughput: every scenario sends packets over its links;
@@ -9,7 +10,8 @@
 //   data at the same instant, so the data waits (and bulk uploads, the 5000-byte logo and a
 //   20 kB STOR send bursts of segments). The pinger sends one packet at a time and the echo
 //   answers each alone, so Ping and the backup route have none (their first request waits for
-//   ARP alone); but the fragments of one datagram leave one interface together, so the MTU
+//   ARP alone), nor the switch ring (a switch sends at most one BPDU a port at one instant, and
+//   none meets a ping on its way); but the fragments of one datagram leave one interface together, so the MTU
 //   scenario's pings queue (and its TCP upload too).
 // - A port scan moves no data (SYNs, SYN-ACKs and RSTs only) and sends each probe and answer
 //   alone, 5 ms apart; but the printer is switched off, so the router's ARP for it fails and it
@@ -58,6 +60,7 @@ const EXPECTED: Record<string, ChartKind[]> = {
   'mtu-path-discovery.json': ['latency', ...TCP],
   'email.json': TCP,
   'dhcp-home.json': ['requests', ...TCP],
+  'switch-ring.json': ['latency', 'throughput'],
 };
 
 describe('charts that apply to each built-in scenario', () => {

@@ -5,6 +5,7 @@
 
 import type { TraceRecord } from '../../engine/trace.ts';
 import { isArpFrame, type ArpFrame } from '../../net/wire/frame.ts';
+import { isGratuitous } from '../../net/wire/arpForms.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import { formatMac, isBroadcast } from '../../net/wire/mac.ts';
 import { STAGE, type DecisionContext, type DecisionStep, type Decider } from './decisionTypes.ts';
@@ -61,12 +62,15 @@ export const arpFrames: Decider = (visit, context) => {
   const request = first(visit, 'arp.request');
   if (request) {
     const { target, iface, probe, t } = request.record;
-    const address = context.spec?.interfaces?.find((i) => i.name === iface)?.address;
+    // The frame says who asks (an address DHCP gave is in no document); else the document.
+    const made = visit.frame && isArpFrame(visit.frame) ? visit.frame.arp.senderIp : undefined;
+    const address = context.spec?.interfaces?.find((i) => i.name === iface)?.address?.address;
+    const asker = made ?? address;
     const mac = ownMac(context, visit.node, iface);
     const text = say('arpFrame.asks', {
       target,
       iface,
-      asker: address ? formatIpv4(address.address) : '?',
+      asker: asker === undefined ? '?' : formatIpv4(asker),
       mac: mac === undefined ? '?' : formatMac(mac),
       probe: String(probe),
     });
@@ -85,6 +89,12 @@ export const arpFrames: Decider = (visit, context) => {
     });
     if (asked) s.about = asked.pkt;
     return [s];
+  }
+  const announce = first(visit, 'arp.announce');
+  if (announce) {
+    const { ip, mac, iface, count, t } = announce.record;
+    const text = say('arpFrame.announces', { ip, mac, iface, count: String(count) });
+    return [step(t, 'out', text)];
   }
   const frame = visit.frame;
   const rx = first(visit, 'link.rx');
@@ -122,7 +132,11 @@ function arrived(
       const text = say('arpFrame.forMe', { target, iface, sender, mac: senderMac });
       return [step(t, 'in', text, { ...entry, sent: answer.record.pkt, outcome: 'end' })];
     }
-    const key = learn ? 'arpFrame.gratuitous' : 'arpFrame.notForMe';
+    const key = learn
+      ? 'arpFrame.gratuitous'
+      : isGratuitous(arp)
+        ? 'arpFrame.gratuitousIgnored'
+        : 'arpFrame.notForMe';
     return [step(t, 'in', say(key, { target, sender, mac: senderMac }), { outcome: 'end' })];
   }
   if (!learn) {

@@ -66,6 +66,10 @@ export const DECISION_DE: Translation<typeof DECISION_EN> = {
     'Eine unaufgeforderte Anfrage: {sender} verkündet seine MAC {mac}, und der Cache, der sie schon kannte, übernimmt die Nachricht.',
   'arpFrame.answer':
     'Die Antwort auf seine Anfrage: {sender} hat {mac}. Der Cache lernt es und schickt die Pakete, die darauf warteten.',
+  'arpFrame.announces':
+    'Eine Gratuitous-ARP-Anfrage von {iface}: Sie teilt allen Stationen mit, dass {ip} bei {mac} ist, weil dieser Knoten die Adresse gerade übernommen hat (Ankündigung {count} von 2). Niemand antwortet darauf.',
+  'arpFrame.gratuitousIgnored':
+    'Eine Gratuitous-Anfrage: {sender} verkündet seine MAC {mac}. Der Cache hat keinen Eintrag für {sender} und lernt daher nichts (Linux übernimmt nur Neuigkeiten über Nachbarn, die es kennt).',
   'arpFrame.unasked':
     'Eine Antwort über {sender}, nach der er nicht gefragt hat: ignoriert, und der Cache lernt nichts.',
   'drop.generic': 'Verworfen: {reason}.',

@@ -69,6 +69,10 @@ export const DECISION_EN = {
     'A gratuitous request: {sender} announces its MAC {mac}, and the cache, which knew it already, takes the news.',
   'arpFrame.answer':
     'The answer to its request: {sender} is at {mac}. The cache learns it and sends the packets that waited for it.',
+  'arpFrame.announces':
+    'A gratuitous ARP request from {iface}: it announces to every station that {ip} is at {mac}, because this node has just taken that address (announcement {count} of 2). Nobody answers it.',
+  'arpFrame.gratuitousIgnored':
+    'A gratuitous request: {sender} announces its MAC {mac}. The cache has no entry for {sender}, so it learns nothing (Linux keeps only news of neighbours it knows).',
   'arpFrame.unasked':
     'A reply about {sender} it did not ask for: ignored, and its cache learns nothing.',
   // The IP layer.

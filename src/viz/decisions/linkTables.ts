@@ -65,5 +65,7 @@ export function ownMac(
     macs = scenarioMacs(context.scenario);
     macCache.set(context.scenario, macs);
   }
+  // A switch port's own MAC is only its BPDUs' source: frames pass it whatever their address.
+  if (context.scenario.nodes.find((n) => n.id === node)?.role === 'switch') return undefined;
   return interfaceMac(macs, node, iface);
 }

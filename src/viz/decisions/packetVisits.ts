@@ -39,6 +39,7 @@ export const PACKET_AT_NODE_TYPES: ReadonlySet<TraceType> = new Set<TraceType>([
   'app.serve',
   'arp.request',
   'arp.reply',
+  'arp.announce',
 ]);
 
 /** Every record of the trace naming packet `pkt` at a node, in trace order, with its index. */

@@ -14,6 +14,44 @@ export const FIELD_HELP_DE: Translation<typeof FIELD_HELP_EN> = {
     'Was der Rahmen transportiert, damit der Empfänger ihn weitergibt: 0x0800 IPv4, 0x0806 ARP.',
   'eth.padding':
     'Null-Bytes, die einen kurzen Rahmen auf das Ethernet-Minimum von 60 Bytes (64 mit FCS) auffüllen, damit eine Kollision immer bemerkt wird, solange er gesendet wird.',
+  'eth.len':
+    'In einem IEEE-802.3-Rahmen ist dieses Feld die Länge dessen, was folgt (hier 39: LLC-Kopf und BPDU), kein Typ: Werte bis 1500 sind Längen, ab 1536 Typen.',
+  'llc.dsap':
+    'Für welches Protokoll beim Empfänger der Rahmen ist: 0x42 ist das Spanning-Tree-Protokoll der Bridges.',
+  'llc.ssap': 'Welches Protokoll ihn gesendet hat: wieder 0x42, das Spanning-Tree-Protokoll.',
+  'llc.control':
+    'Welche Art LLC-Rahmen dies ist: 0x03, ein nicht nummerierter Informationsrahmen (keine Verbindung, keine Bestätigung).',
+  'stp.protocol': 'Immer 0: das Spanning-Tree-Protokoll.',
+  'stp.version': '2 für das Rapid Spanning Tree Protocol (0 war das ursprüngliche, langsamere).',
+  'stp.type': '0x02, eine Rapid-Spanning-Tree-BPDU, die alles Folgende trägt.',
+  'stp.flags':
+    'Acht Bits über den sendenden Port: seine Rolle und sein Zustand sowie die Signale Proposal, Agreement und Topologieänderung.',
+  'stp.flags.agreement':
+    'Von einem Root- oder Alternate-Port gesetzt: Er stimmt zu, dass der Port gegenüber sofort weiterleiten darf.',
+  'stp.flags.forwarding': 'Gesetzt, wenn der sendende Port Datenrahmen weiterleitet.',
+  'stp.flags.learning':
+    'Gesetzt, wenn der sendende Port Adressen lernt (learning oder forwarding).',
+  'stp.flags.role':
+    'Die Rolle des sendenden Ports: 3 designated (führt von der Root weg), 2 root (führt zur Root), 1 alternate oder backup (blockiert).',
+  'stp.flags.proposal':
+    'Von einem Designated Port gesetzt, der noch nicht weiterleitet: Er bittet den Port gegenüber um Zustimmung, um sofort weiterzuleiten.',
+  'stp.flags.tc':
+    'Topologieänderung: Irgendwo hat ein Port begonnen weiterzuleiten, also vergessen die Switches ihre gelernten MAC-Adressen und lernen neu.',
+  'stp.root':
+    'Die Bridge, die der Sender für die Root hält: Priorität, System-ID-Erweiterung und MAC. Die niedrigste Bridge-ID von allen wird Root.',
+  'stp.rootCost':
+    'Was es den Sender kostet, die Root zu erreichen: die Summe der Portkosten auf dem Weg (200.000 je Schritt bei 100 Mbit/s). 0 an der Root.',
+  'stp.bridge':
+    'Die eigene ID der sendenden Bridge. Bei gleichen Kosten entscheidet sie: Die niedrigere gewinnt.',
+  'stp.port':
+    'Der sendende Port: eine Priorität (standardmäßig 128, die erste Hex-Ziffer 8) und seine Nummer.',
+  'stp.messageAge':
+    'Sekunden, seit die Root diese Information gesendet hat, eine je Schritt gezählt.',
+  'stp.maxAge': 'So alte Information wird verworfen (20 s).',
+  'stp.helloTime': 'Wie oft der Sender BPDUs sendet: alle 2 s.',
+  'stp.forwardDelay':
+    'Wie lange ein Port lernt, bevor er weiterleitet, wenn niemand seinem Proposal zustimmt (15 s).',
+  'stp.version1Length': 'In einer Rapid-Spanning-Tree-BPDU immer 0.',
   'arp.hwType': 'Die Art der gefragten Sicherungsschicht-Adresse: 1 ist Ethernet.',
   'arp.protoType': 'Die Art der gefragten Netzwerkadresse: 0x0800 ist IPv4.',
   'arp.hwSize': 'Länge einer Sicherungsschicht-Adresse in Bytes: 6 für eine MAC-Adresse.',

@@ -15,6 +15,41 @@ export const FIELD_HELP_EN = {
   'eth.type': 'What the frame carries, so the receiver hands it on: 0x0800 IPv4, 0x0806 ARP.',
   'eth.padding':
     'Zero bytes that fill a short frame to Ethernet’s minimum of 60 bytes (64 with the FCS), so a collision is always noticed while it is sent.',
+  'eth.len':
+    'In an IEEE 802.3 frame this field is the length of what follows (here 39: the LLC header and the BPDU), not a type: values up to 1500 are lengths, from 1536 on types.',
+  'llc.dsap':
+    'Which protocol the frame is for at the receiver: 0x42 is the spanning tree protocol of bridges.',
+  'llc.ssap': 'Which protocol sent it: 0x42 again, the spanning tree protocol.',
+  'llc.control':
+    'What kind of LLC frame this is: 0x03, an unnumbered information frame (no connection, no acknowledgement).',
+  'stp.protocol': 'Always 0: the spanning tree protocol.',
+  'stp.version': '2 for the Rapid Spanning Tree Protocol (0 was the original, slower one).',
+  'stp.type': '0x02, a Rapid Spanning Tree BPDU that carries everything below.',
+  'stp.flags':
+    'Eight bits about the sending port: its role and state, and the proposal, agreement and topology change signals.',
+  'stp.flags.agreement':
+    'Set by a root or alternate port: it agrees that the port across the link may forward at once.',
+  'stp.flags.forwarding': 'Set when the sending port forwards data frames.',
+  'stp.flags.learning': 'Set when the sending port learns addresses (learning or forwarding).',
+  'stp.flags.role':
+    'The sending port’s role: 3 designated (leads away from the root), 2 root (leads to the root), 1 alternate or backup (blocked).',
+  'stp.flags.proposal':
+    'Set by a designated port that is not forwarding yet: it asks the port across the link to agree so it may forward at once.',
+  'stp.flags.tc':
+    'Topology change: a port somewhere began forwarding, so switches forget the MAC addresses they learned and learn them anew.',
+  'stp.root':
+    'The bridge the sender takes as the root: priority, system ID extension and MAC. The lowest bridge ID of all becomes the root.',
+  'stp.rootCost':
+    'What it costs the sender to reach the root: the sum of the port costs on its way (200,000 a hop at 100 Mbit/s). 0 at the root.',
+  'stp.bridge': 'The sending bridge’s own ID. Ties in cost are broken by it: the lower wins.',
+  'stp.port':
+    'The sending port: a priority (128 by default, the first hex digit 8) and its number.',
+  'stp.messageAge': 'Seconds since the root sent this information, counted one a hop.',
+  'stp.maxAge': 'Information this old is thrown away (20 s).',
+  'stp.helloTime': 'How often the sender sends BPDUs: every 2 s.',
+  'stp.forwardDelay':
+    'How long a port spends learning before forwarding when nobody agrees to its proposal (15 s).',
+  'stp.version1Length': 'Always 0 in a Rapid Spanning Tree BPDU.',
   'arp.hwType': 'The kind of link-layer address asked about: 1 is Ethernet.',
   'arp.protoType': 'The kind of network address asked about: 0x0800 is IPv4.',
   'arp.hwSize': 'Length of a link-layer address in bytes: 6 for a MAC address.',

@@ -1,12 +1,12 @@
 // A frame dissected as Wireshark's detail pane shows it from the top: the Ethernet II header
 // (IEEE 802.3 with an EtherType) and then either ARP (RFC 826) or the IPv4 packet with its layers
-// (packetFields.ts, moved along by the 14 bytes of the header), and the padding that fills a
+// (packetFields.ts, moved along by the 14 bytes of the header), or a BPDU (bpduFields.ts), and the padding that fills a
 // short frame to 60 bytes. The bytes are the frame as a capture holds it (no FCS: frame.ts).
 
 import { ENGLISH } from '../../engine/language.ts';
 import { ARP_LENGTH } from '../../net/wire/arp.ts';
 import { ETHERNET_HEADER_LENGTH, etherTypeName } from '../../net/wire/ethernet.ts';
-import { isArpFrame, type Frame } from '../../net/wire/frame.ts';
+import { isArpFrame, isBpduFrame, type Frame } from '../../net/wire/frame.ts';
 import { frameBytes } from '../../net/wire/frameBytes.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import { formatMac, MAC_BROADCAST, type MacAddress, readMac } from '../../net/wire/mac.ts';
@@ -20,12 +20,14 @@ import {
   type PacketField,
   type PacketLayer,
 } from './packetFieldModel.ts';
+import { bpduLayers } from './bpduFields.ts';
 import { dissectBytes, type DissectOptions } from './packetFields.ts';
 
 /** The frame's layers, outermost first: Ethernet II, then ARP or IPv4 and what it carries. */
 export function dissectFrame(frame: Frame, options: DissectOptions = {}): PacketDissection {
   const bytes = frameBytes(frame);
   const m = fieldMakers(options.language ?? ENGLISH);
+  if (isBpduFrame(frame)) return { bytes, layers: bpduLayers(bytes, m) };
   const inner = isArpFrame(frame) ? ARP_LENGTH : wireBytes(frame).length;
   const payloadEnd = ETHERNET_HEADER_LENGTH + inner;
   const layers: PacketLayer[] = [ethernetLayer(bytes, payloadEnd, m)];

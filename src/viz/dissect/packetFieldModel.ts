@@ -41,7 +41,7 @@ export interface PacketField {
 
 /** One protocol layer of a packet and its byte range. */
 export interface PacketLayer {
-  id: 'eth' | 'arp' | 'ip' | 'tcp' | 'udp' | 'icmp' | 'data' | 'quote';
+  id: 'eth' | 'arp' | 'llc' | 'stp' | 'ip' | 'tcp' | 'udp' | 'icmp' | 'data' | 'quote';
   name: string;
   summary: string;
   offset: number;

@@ -11,7 +11,7 @@ import { HANDSHAKE_TYPE } from '../../net/app/tls/tlsHandshake.ts';
 import { CONTENT_TYPE } from '../../net/app/tls/tlsRecord.ts';
 import { decryptTlsStream, type StreamRecord } from '../../net/app/tls/tlsStreamDecrypt.ts';
 import type { Packet } from '../../net/wire/packet.ts';
-import { isArpFrame } from '../../net/wire/frame.ts';
+import { isLinkFrame } from '../../net/wire/frame.ts';
 import { decodeHttpBytes, type HttpPart } from './appMessage.ts';
 import { hexBytes, payloadText } from './packetFieldModel.ts';
 import { packetPhrases } from '../packet/packetPhrases.ts';
@@ -114,7 +114,7 @@ export function tcpStream(records: TraceRecords, src: string, dst: string): Uint
   const chunks: { seq: number; payload: Uint8Array }[] = [];
   for (const r of recordsOfTypes(records, ['link.txBegin'])) {
     const p = r.packet;
-    if (isArpFrame(p) || p.transport.kind !== 'tcp') continue;
+    if (isLinkFrame(p) || p.transport.kind !== 'tcp') continue;
     const ends = packetEnds(p);
     if (ends.src !== src || ends.dst !== dst) continue;
     if (p.transport.flags.syn) isn = p.transport.seq;
@@ -205,7 +205,7 @@ export function decryptSegment(
   let isn: number | null = null;
   for (const r of recordsOfTypes(records, ['link.txBegin'])) {
     const p = r.packet;
-    if (!isArpFrame(p) && p.transport.kind === 'tcp' && p.transport.flags.syn) {
+    if (!isLinkFrame(p) && p.transport.kind === 'tcp' && p.transport.flags.syn) {
       const ends = packetEnds(p);
       if (ends.src === src && ends.dst === dst) {
         isn = p.transport.seq;

@@ -23,6 +23,9 @@ export const FIELD_HELP_DE: { readonly [english: string]: string } = {
   'Largest IP packet the interface sends, in bytes (default 1500, Ethernet; at least 68, RFC 791). A bigger one is cut into fragments, or dropped with ICMP "fragmentation needed" when Don\'t Fragment is set.':
     "Größtes IP-Paket, das die Schnittstelle sendet, in Bytes (Standard 1500, Ethernet; mindestens 68, RFC 791). Ein größeres wird in Fragmente zerteilt oder, wenn Don't Fragment gesetzt ist, mit ICMP „Fragmentation Needed“ verworfen.",
   'Default router, on a subnet of this node.': 'Standard-Router, in einem Subnetz dieses Knotens.',
+  'Switches: run RSTP (default true).': 'Switches: RSTP ausführen (Standard true).',
+  'Switches: RSTP priority, a multiple of 4096 (default 32768).':
+    'Switches: RSTP-Priorität, ein Vielfaches von 4096 (Standard 32768).',
   'A static route: packets for `to` go to the router `via`.':
     'Eine statische Route: Pakete für `to` gehen an den Router `via`.',
   'The next router, on a subnet of this node.':

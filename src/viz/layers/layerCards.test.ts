@@ -104,8 +104,8 @@ describe('node cards at one layer', () => {
 });
 
 describe('the packet inspector’s layers', () => {
-  const tcp = { transport: { kind: 'tcp' } } as never;
-  const icmp = { transport: { kind: 'icmp' } } as never;
+  const tcp = { ip: {}, transport: { kind: 'tcp' } } as never;
+  const icmp = { ip: {}, transport: { kind: 'icmp' } } as never;
   it('puts each dissected part at its layer', () => {
     expect(dissectedLayerOf('eth', tcp)).toBe('link');
     expect(dissectedLayerOf('arp', tcp)).toBe('link');

@@ -138,7 +138,9 @@ function interfaces(
   const list = node.interfaces ?? [];
   const macs = macsOf(scenario);
   return list.map((iface) => {
-    const mac = interfaceMac(macs, node.id, iface.name);
+    // A switch forwards frames as they came: its ports' own MACs (the spanning tree's BPDUs'
+    // source) are not where frames go, so its card names the link on each port instead.
+    const mac = node.role === 'switch' ? undefined : interfaceMac(macs, node.id, iface.name);
     if (mac !== undefined) return `${iface.name} ${formatMac(mac)}`;
     const link = scenario.links.find((l) =>
       [l.a, l.b].some((end) => {

@@ -8,12 +8,13 @@
 import { ENGLISH, type Language } from '../../engine/language.ts';
 import { isFragment } from '../../net/wire/ipFragments.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
-import { isArpFrame, type Frame } from '../../net/wire/frame.ts';
+import { isArpFrame, isBpduFrame, isIpPacket, type Frame } from '../../net/wire/frame.ts';
 import { formatMac } from '../../net/wire/macText.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import {
   appMessageName,
   arpInfo,
+  bpduLabel,
   icmpMessageName,
   relativeSeq,
   tcpFlagsLabel,
@@ -51,8 +52,8 @@ const NOTHING: LayerDot = { text: null, carries: false, important: false };
 export function layerDot(hop: LayerHop, layer: NetLayer, options: LayerDotOptions = {}): LayerDot {
   const frame = hop.packet;
   if (layer === 'link') return linkDot(hop, options.language ?? ENGLISH);
-  // ARP lives in the link layer: nothing of it is seen above.
-  const packet = frame && !isArpFrame(frame) ? frame : null;
+  // ARP and the spanning tree live in the link layer: nothing of them is seen above.
+  const packet = frame && isIpPacket(frame) ? frame : null;
   const language = options.language ?? ENGLISH;
   switch (layer) {
     case 'application':
@@ -113,6 +114,8 @@ function linkDot(hop: LayerHop, language: Language): LayerDot {
   const frame = hop.packet;
   if (frame && isArpFrame(frame))
     return { text: `ARP ${arpInfo(frame.arp)}`, carries: true, important: true };
+  if (frame && isBpduFrame(frame))
+    return { text: `STP ${bpduLabel(frame.bpdu)}`, carries: true, important: true };
   if (frame?.eth) {
     const text = `${formatMac(frame.eth.src)} → ${formatMac(frame.eth.dst)}`;
     return { text, carries: true, important: false };

@@ -4,7 +4,7 @@
 // the packet inspector's dissected layers belongs to which layer.
 
 import type { Language } from '../../engine/language.ts';
-import { isArpFrame, type Frame } from '../../net/wire/frame.ts';
+import { isIpPacket, type Frame } from '../../net/wire/frame.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import type { Scenario, ScenarioNode } from '../../sim/index.ts';
 import { segmentIsns, type isnIndex } from '../packet/index.ts';
@@ -93,7 +93,7 @@ export function dissectedLayerOf(id: DissectedLayerId, frame: Frame): NetLayer {
     case 'udp':
       return 'transport';
     case 'data': {
-      if (isArpFrame(frame)) return 'link';
+      if (!isIpPacket(frame)) return 'link';
       const kind = frame.transport.kind;
       return kind === 'tcp' || kind === 'udp' ? 'application' : 'network';
     }

@@ -6,6 +6,8 @@ import type { ARP_EN } from './arpPhrases.ts';
 export const ARP_DE: Translation<typeof ARP_EN> = {
   request:
     '{node} kennt die MAC-Adresse von {target} nicht und fragt alle Stationen an {iface}: Wer hat {ip}? (ARP-Anfrage #{pkt})',
+  announce:
+    '{node} teilt allen Stationen an {iface} mit, dass {ip} bei {mac} ist (Gratuitous ARP #{pkt}, Ankündigung {count} von 2): Es hat diese Adresse gerade übernommen.',
   retry:
     '{node} hat keine Antwort bekommen und fragt erneut, wer {ip} hat (Anfrage {probe} von 3).',
   reply: '{node} antwortet {to}: {ip} hat die MAC-Adresse {mac} (ARP-Antwort #{pkt}).',

@@ -9,6 +9,8 @@ export const ARP_EN = {
   request:
     '{node} does not know the MAC address of {target} and asks every station on {iface}: who has {ip}? (ARP request #{pkt})',
   retry: '{node} has had no answer and asks again who has {ip} (request {probe} of 3).',
+  announce:
+    '{node} tells every station on {iface} that {ip} is at {mac} (gratuitous ARP #{pkt}, announcement {count} of 2): it has just taken this address.',
   reply: '{node} answers {to}: {ip} is at its MAC address {mac} (ARP reply #{pkt}).',
   learn: '{node} notes that {ip} is at {mac}, for the next 30 s.',
   expire:

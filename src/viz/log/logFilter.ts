@@ -13,7 +13,7 @@ import '../../machines/retry/retryTrace.ts';
 import '../../machines/server/serverTrace.ts';
 import '../../kinds/firewall/firewallTrace.ts';
 import '../../kinds/nat/natTrace.ts';
-import { isArpFrame, type Frame } from '../../net/wire/frame.ts';
+import { isLinkFrame, type Frame } from '../../net/wire/frame.ts';
 import { ACTION_VIEWS, APP_VIEWS } from '../kinds/viewRegistry.ts';
 import { isIcmpError } from '../packet/index.ts';
 import { ConnectionTracker, type LogConnection } from './logConnections.ts';
@@ -74,7 +74,7 @@ const ALL_PROTOCOLS = LOG_PROTOCOLS.reduce((bits, p) => bits | P[p], 0);
 
 /** A frame's protocol bit; a fragment (raw) is its datagram's protocol's. */
 function packetProtocol(frame: Frame): number {
-  if (isArpFrame(frame)) return 0; // ARP is the link layer's: tagged `link` with every frame
+  if (isLinkFrame(frame)) return 0; // ARP and BPDUs are the link layer's: tagged `link` with every frame
   const t = frame.transport;
   return t.kind === 'raw' ? (IP_PROTOCOLS[t.protocol] ?? 0) : P[t.kind];
 }
@@ -103,7 +103,7 @@ export function tagRecord(record: TraceRecord, packets: PacketInfo): RecordTags 
       const frame = record.packet;
       const info = {
         protocol: packetProtocol(frame),
-        error: !isArpFrame(frame) && isIcmpError(frame),
+        error: !isLinkFrame(frame) && isIcmpError(frame),
       };
       packets.set(record.pkt, info);
       const groups = G.packets | (info.error ? G.errors : 0);
@@ -133,6 +133,7 @@ export function tagRecord(record: TraceRecord, packets: PacketInfo): RecordTags 
     // ARP belongs to the link layer: its questions and answers are packets, its cache states.
     case 'arp.request':
     case 'arp.reply':
+    case 'arp.announce':
       return tags([record.node], P.link, G.packets);
     case 'arp.learn':
     case 'arp.expire':
@@ -242,7 +243,9 @@ function unknownTags(record: Record<string, unknown>): RecordTags {
   const link = typeof record.link === 'string' ? record.link : null;
   const packet = record.packet as Frame | undefined;
   const protocol =
-    packet && ('transport' in packet || 'arp' in packet) ? packetProtocol(packet) : 0;
+    packet && ('transport' in packet || 'arp' in packet || 'bpdu' in packet)
+      ? packetProtocol(packet)
+      : 0;
   return {
     nodes: node,
     link: node.length ? null : link,

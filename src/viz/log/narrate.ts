@@ -17,6 +17,7 @@ import { kindNarrator } from './narrateKinds.ts';
 import { packetSentence, type EntryKind, type PacketContext, type Said } from './narratePackets.ts';
 import { serverContext, serverSentence } from './narrateServers.ts';
 import { arpSentence } from './narrateArp.ts';
+import { stpSentence } from './narrateStp.ts';
 import { retrySentence } from './narrateRetries.ts';
 import { tcpContext, tcpSentence } from './narrateTcp.ts';
 import { narratePhrases } from './narratePhrases.ts';
@@ -114,6 +115,7 @@ export class Narration {
       const said =
         packetSentence(record, index, this.ctx) ??
         arpSentence(record, this.names, this.language) ??
+        stpSentence(record, this.names, this.language) ??
         tcpSentence(record, this.tcp) ??
         this.kinds(record, index) ??
         serverSentence(record, this.servers) ??

@@ -47,6 +47,18 @@ export function arpSentence(
           pkt: String(record.pkt),
         }),
       };
+    case 'arp.announce':
+      return {
+        kind: 'send',
+        text: say('announce', {
+          node: names.title(record.node),
+          iface: record.iface,
+          ip: record.ip,
+          mac: record.mac,
+          pkt: String(record.pkt),
+          count: String(record.count),
+        }),
+      };
     case 'arp.learn':
       return {
         kind: 'detail',

@@ -15,7 +15,8 @@ import {
   wireSize,
   type Packet,
 } from '../../net/wire/packet.ts';
-import { isArpFrame } from '../../net/wire/frame.ts';
+import { isArpFrame, isBpduFrame } from '../../net/wire/frame.ts';
+import { bpduSentence } from './narrateStp.ts';
 import {
   arpInfo,
   isIcmpError,
@@ -324,6 +325,7 @@ function txBegin(
     // `arp.request` and `arp.reply` say why it goes; this is the frame itself.
     return { kind: 'detail', text: say('tx.arp', { node: names.title(node), pkt, link, info }) };
   }
+  if (isBpduFrame(packet)) return bpduSentence(record, packet, names, language);
   // The IP packet's own size: the frame around it (`record.bytes`) is the link's business.
   const bytes = wireSize(packet);
   const to = names.endpoint(packetDestination(packet));

@@ -7,7 +7,7 @@ import type { Packet } from '../../net/wire/packet.ts';
 import { appMessageName, icmpMessageName, tcpFlagsLabel } from '../packet/index.ts';
 import type { Hop, HopProtocol } from '../trace/index.ts';
 import { motionPhrases } from './motionPhrases.ts';
-import { isArpFrame, type Frame } from '../../net/wire/frame.ts';
+import { isArpFrame, isBpduFrame, type Frame } from '../../net/wire/frame.ts';
 
 /** A link as the animation needs it: where it leaves each card, which node is which end. */
 export interface LinkGeometry {
@@ -181,6 +181,8 @@ export function shortLabel(
   if (!packet) return null;
   // ARP's two messages, as Wireshark's protocol column and packet-arp.c name them.
   if (isArpFrame(packet)) return { text: `ARP ${packet.arp.operation}`, important: true };
+  // Wireshark's protocol column says RSTP for an RST BPDU.
+  if (isBpduFrame(packet)) return { text: 'RSTP', important: false };
   const t = packet.transport;
   switch (t.kind) {
     case 'tcp': {

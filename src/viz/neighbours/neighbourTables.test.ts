@@ -131,9 +131,12 @@ describe('MACs for the inspector', () => {
   it('name each addressed interface by its MAC, and list it beside the address', () => {
     // The MAC is the one the node is built with: deriveMac over the node and interface names.
     const pcMac = formatMac(deriveMac(interfaceKey('pc', 'eth0')));
-    expect([...macOwners(scenario)]).toEqual([[pcMac, 'pc:eth0']]);
+    expect(new Map(macOwners(scenario)).get(pcMac)).toBe('pc:eth0');
     expect(interfaceLines(scenario, 'pc')[0]).toMatchObject({ name: 'eth0', mac: pcMac });
-    // A switch port has no address and no MAC of its own.
-    expect(interfaceLines(scenario, 'sw').map((l) => l.mac)).toEqual([undefined, undefined]);
+    // A switch port has no address, but a MAC of its own: its BPDUs' source (spanning tree).
+    const ports = interfaceLines(scenario, 'sw');
+    expect(ports.map((l) => [l.address ?? null, l.mac])).toEqual(
+      ports.map((l) => [null, formatMac(deriveMac(interfaceKey('sw', l.name)))]),
+    );
   });
 });

@@ -10,6 +10,8 @@ import '../../net/ip/arpTrace.ts';
 import '../../net/ip/ipTrace.ts';
 import { SWITCH_AGEING_NS } from '../../net/link/learningSwitch.ts';
 import { ARP_DEFAULTS } from '../../net/wire/arpCache.ts';
+import { isBpduFrame } from '../../net/wire/frame.ts';
+import '../../net/link/stpTrace.ts';
 import { formatMac, isMulticast, type MacAddress } from '../../net/wire/mac.ts';
 import type { Scenario } from '../../sim/documents.ts';
 import { interfaceMac, scenarioMacs } from '../../sim/scenario/scenarioMacs.ts';
@@ -52,8 +54,8 @@ const ARP_TYPES: readonly TraceType[] = [
 ];
 const TYPES = {
   arp: new Set<TraceType>(ARP_TYPES),
-  mac: new Set<TraceType>(['link.rx']),
-  both: new Set<TraceType>([...ARP_TYPES, 'link.rx']),
+  mac: new Set<TraceType>(['link.rx', 'stp.port', 'stp.flush']),
+  both: new Set<TraceType>([...ARP_TYPES, 'link.rx', 'stp.port', 'stp.flush']),
 };
 
 /**
@@ -134,7 +136,8 @@ export function arpCacheAt(records: readonly TraceRecord[], time: number): ArpRo
 /**
  * A switch's MAC address table at `time`, learned from the source address of every frame that
  * reached one of its ports (the switch's own rule: learningSwitch.ts), less the entries not seen
- * for the ageing time. In the order first learned.
+ * for the ageing time and those its spanning tree flushed (none learned on a discarding port).
+ * In the order first learned.
  */
 export function macTableAt(
   records: readonly TraceRecord[],
@@ -143,9 +146,18 @@ export function macTableAt(
 ): MacTableRow[] {
   // As the switch's own Map: a MAC keeps its place when it is learned again or moves port.
   const table = new Map<MacAddress, { port: string; lastSeen: number }>();
+  // With a spanning tree: each port's state, and whether the switch runs one at all.
+  const states = new Map<string, string>();
   for (const r of records) {
     if (r.t > time) break;
+    if (r.type === 'stp.port') states.set(r.port, r.state);
+    if (r.type === 'stp.flush') {
+      for (const [mac, entry] of table) if (r.ports.includes(entry.port)) table.delete(mac);
+    }
     if (r.type !== 'link.rx') continue;
+    // A switch that runs the tree takes BPDUs for itself, and learns nothing on a discarding port.
+    if (states.size > 0 && (isBpduFrame(r.packet) || states.get(r.iface) === 'discarding'))
+      continue;
     const eth = r.packet.eth;
     if (eth === undefined || isMulticast(eth.src)) continue;
     table.set(eth.src, { port: r.iface, lastSeen: r.t });

@@ -4,7 +4,8 @@
 
 import type { ArpPacket } from '../../net/wire/arp.ts';
 import { isArpProbe, isGratuitous } from '../../net/wire/arpForms.ts';
-import { isArpFrame, type Frame } from '../../net/wire/frame.ts';
+import type { Bpdu } from '../../net/wire/bpdu.ts';
+import { isArpFrame, isBpduFrame, type Frame } from '../../net/wire/frame.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
 import { formatMac } from '../../net/wire/macText.ts';
 import { packetKind, packetLabel, type PacketLabelOptions } from './packetLabel.ts';
@@ -24,12 +25,24 @@ export function arpLabel(arp: ArpPacket): string {
   return `ARP ${arp.operation} ${arpInfo(arp)}`;
 }
 
-/** `packetLabel` for any frame: an ARP frame gets `arpLabel`. */
-export function frameLabel(frame: Frame, options: PacketLabelOptions = {}): string {
-  return isArpFrame(frame) ? arpLabel(frame.arp) : packetLabel(frame, options);
+/**
+ * A BPDU as Wireshark's Info column writes it: "RST. Root = 32768/0/02:00:0a:00:00:01  Cost = 0
+ * Port = 0x8001" (the root's priority, system ID extension and MAC).
+ */
+export function bpduLabel(bpdu: Bpdu): string {
+  const { priority, mac } = bpdu.rootId;
+  const port = bpdu.portId.toString(16).padStart(4, '0');
+  return `RST. Root = ${priority & 0xf000}/${priority & 0xfff}/${formatMac(mac)}  Cost = ${bpdu.rootPathCost}  Port = 0x${port}`;
 }
 
-/** `packetKind` for any frame: `ARP request`, `ARP reply`, or the IP packet's kind. */
+/** `packetLabel` for any frame: an ARP frame gets `arpLabel`, a BPDU `bpduLabel`. */
+export function frameLabel(frame: Frame, options: PacketLabelOptions = {}): string {
+  if (isArpFrame(frame)) return arpLabel(frame.arp);
+  return isBpduFrame(frame) ? bpduLabel(frame.bpdu) : packetLabel(frame, options);
+}
+
+/** `packetKind` for any frame: `ARP request`, `ARP reply`, `RST BPDU`, or the IP packet's kind. */
 export function frameKind(frame: Frame): string {
-  return isArpFrame(frame) ? `ARP ${frame.arp.operation}` : packetKind(frame);
+  if (isArpFrame(frame)) return `ARP ${frame.arp.operation}`;
+  return isBpduFrame(frame) ? 'RST BPDU' : packetKind(frame);
 }

@@ -29,4 +29,4 @@ export {
   type JourneyStep,
 } from './packetTrace.ts';
 export { hexBytes, isPrintable, payloadText } from './payloadBytes.ts';
-export { arpInfo, arpLabel, frameKind, frameLabel } from './arpLabel.ts';
+export { arpInfo, arpLabel, bpduLabel, frameKind, frameLabel } from './arpLabel.ts';

@@ -7,11 +7,11 @@ import { recordList } from '../../engine/traceRecords.ts';
 import { IndexedHop } from './indexedHop.ts';
 import type { LinkDropReason } from '../../net/link/linkTrace.ts';
 import { formatIpv4 } from '../../net/wire/ipv4Address.ts';
-import { isArpFrame, type Frame } from '../../net/wire/frame.ts';
+import { isArpFrame, isBpduFrame, isLinkFrame, type Frame } from '../../net/wire/frame.ts';
 import { retransmitReason } from '../packet/index.ts';
 
 /** The protocol a dot is coloured by. */
-export type HopProtocol = 'tcp' | 'udp' | 'icmp' | 'arp' | 'other';
+export type HopProtocol = 'tcp' | 'udp' | 'icmp' | 'arp' | 'stp' | 'other';
 
 /** One packet crossing one link (or dropped at the queue in front of it). */
 export interface Hop {
@@ -202,8 +202,8 @@ export class TraceIndex {
   private begin(r: TraceRecord<'link.txBegin'>, at: number): void {
     const packet = r.packet;
     this.packets.set(r.pkt, at);
-    const t = isArpFrame(packet) ? undefined : packet.transport;
-    if (t?.kind === 'tcp' && !isArpFrame(packet)) {
+    const t = isLinkFrame(packet) ? undefined : packet.transport;
+    if (t?.kind === 'tcp' && !isLinkFrame(packet)) {
       const key = `${formatIpv4(packet.ip.src)}:${t.srcPort}|${t.seq}`;
       const pending = this.pendingRetransmits.get(key);
       if (pending && pending.node === r.node) {
@@ -405,6 +405,7 @@ export class TraceIndex {
 /** The protocol of a packet, for its colour. */
 export function protocolOf(packet: Frame): HopProtocol {
   if (isArpFrame(packet)) return 'arp';
+  if (isBpduFrame(packet)) return 'stp';
   const kind = packet.transport.kind;
   return kind === 'raw' ? 'other' : kind;
 }
