@@ -2,7 +2,9 @@
 // simulations/dhcp-home.json run and shown at 13.5 s (tick 300 of the 45 s run), the home router
 // picked with the keyboard: its lease table holds the two laptops' leases, 192.168.1.100 and .101
 // (the bottom of the pool, in the order their DISCOVERs arrived), each running out 60 s after its
-// ACK; then laptop 1: its lease and its DHCP client in BOUND. No axe violations in the inspector.
+// ACK; then laptop 1: its lease and its DHCP client in BOUND, its interface line with the leased
+// address, and at 0 s "waiting for DHCP" instead, in English and in German. No axe violations in
+// the inspector.
 import { describe, expect, it } from 'vitest';
 import { appSession, openFile, runAndShow, shot } from './appSession.ts';
 import { axeViolations } from './axe.ts';
@@ -37,7 +39,23 @@ describe('DHCP leases in the node inspector', () => {
     expect(text).toContain('192.168.1.1');
     const chart = node.locator('[data-machine="dhcpClient"]');
     expect(await chart.count()).toBe(1);
+    // The interface line: the leased address, marked as DHCP's.
+    const eth0 = node.locator('.ifaces li').first();
+    expect(await eth0.textContent()).toMatch(/eth0\s*192\.168\.1\.100\/24\s*leased by DHCP/);
     expect(await axeViolations(page, 'node-inspector')).toEqual([]);
+
+    // At 0 s the laptop has asked for nothing yet: no address, waiting for DHCP.
+    await page.getByTestId('scrubber').fill('0');
+    await expect
+      .poll(async () => (await eth0.textContent()) ?? '')
+      .toMatch(/eth0\s*waiting for DHCP/);
+    expect(await eth0.textContent()).not.toContain('192.168.1.100');
+    await page.getByLabel('Language').selectOption('de');
+    await expect.poll(async () => (await eth0.textContent()) ?? '').toContain('wartet auf DHCP');
+    await page.getByTestId('scrubber').fill('300');
+    await expect
+      .poll(async () => (await eth0.textContent()) ?? '')
+      .toMatch(/192\.168\.1\.100\/24\s*per DHCP bezogen/);
     expect(session.errors).toEqual([]);
   });
 });

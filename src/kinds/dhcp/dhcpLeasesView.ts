@@ -89,6 +89,18 @@ export function clientLeasesAt(
   return [...at.values()];
 }
 
+/**
+ * The address each of `ifaces` holds at `time` (`192.168.1.100/24`), or null when it has none:
+ * before its first ACK, and after its lease ran out or a NAK sent it back to INIT.
+ */
+export function leasedAddressesAt(
+  own: readonly DhcpRecord[],
+  ifaces: readonly string[],
+  time: number,
+): Map<string, string | null> {
+  return new Map(clientLeasesAt(own, ifaces, time).map((c) => [c.iface, c.lease?.address ?? null]));
+}
+
 function addressKey(address: string): number {
   return address.split('.').reduce((sum, octet) => sum * 256 + Number(octet), 0);
 }

@@ -5,7 +5,8 @@
 
 import { ENGLISH, formatCount } from '../../engine/language.ts';
 import { formatDuration, formatMoment } from '../../engine/time.ts';
-import { defineAppView } from '../../viz/kinds/kindView.ts';
+import { defineAppView, type AppMachine } from '../../viz/kinds/kindView.ts';
+import { dhcpClientMachine } from './dhcpClientMachine.ts';
 import { dhcpPhrases } from './dhcpPhrases.ts';
 import type { DhcpServerApp } from './dhcpSchemas.ts';
 import type { DhcpServerFigures } from './dhcpServerKind.ts';
@@ -13,8 +14,33 @@ import './dhcpTrace.ts';
 
 const S = 1_000_000_000;
 
+/**
+ * An interface's DHCP client, as DhcpSection.svelte draws it: laid out like RFC 2131 figure 5,
+ * INIT on top, the way to BOUND down the middle, RENEWING and REBINDING either side below it.
+ */
+export const DHCP_CLIENT_CHART: AppMachine = {
+  key: 'dhcpClient',
+  machine: dhcpClientMachine,
+  placement: {
+    cells: new Map(
+      (
+        [
+          ['init', 1, 0],
+          ['selecting', 1, 1],
+          ['requesting', 1, 2],
+          ['bound', 1, 3.2],
+          ['renewing', 0, 4.4],
+          ['rebinding', 2, 4.4],
+        ] as const
+      ).map(([state, col, row]) => [state, { state, col, row }]),
+    ),
+    loopSide: 'right',
+  },
+};
+
 export const dhcpServerView = defineAppView<DhcpServerApp, DhcpServerFigures>({
   type: 'dhcpServer',
+  machines: [DHCP_CLIENT_CHART],
   card: (f, names, language = ENGLISH) => {
     const { say } = dhcpPhrases.in(language);
     const n = (value: number) => formatCount(value, language);

@@ -453,6 +453,8 @@ export const de: Messages = {
   'nodei.interfaces': 'Schnittstellen',
   'nodei.noInterfaces': 'Keine Schnittstellen.',
   'nodei.noAddress': 'keine Adresse (ein Switch-Port)',
+  'nodei.waitingDhcp': 'wartet auf DHCP',
+  'nodei.fromDhcp': 'per DHCP bezogen',
   'nodei.linkTo': 'Leitung {link} zu {peer}',
   'nodei.notConnected': 'nicht verbunden',
   'nodei.routes': 'Routen',

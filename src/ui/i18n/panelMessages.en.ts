@@ -361,6 +361,8 @@ export const panelEn = {
   'nodei.interfaces': 'Interfaces',
   'nodei.noInterfaces': 'No interfaces.',
   'nodei.noAddress': 'no address (a switch port)',
+  'nodei.waitingDhcp': 'waiting for DHCP',
+  'nodei.fromDhcp': 'leased by DHCP',
   'nodei.linkTo': 'link {link} to {peer}',
   'nodei.notConnected': 'not connected',
   'nodei.routes': 'Routes',

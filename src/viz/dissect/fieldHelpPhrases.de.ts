@@ -3,6 +3,7 @@
 
 import type { Translation } from '../../engine/language.ts';
 import type { FIELD_HELP_EN } from './fieldHelpPhrases.ts';
+import { DHCP_FIELD_HELP_DE } from './fieldHelpDhcp.de.ts';
 
 export const FIELD_HELP_DE: Translation<typeof FIELD_HELP_EN> = {
   'eth.dst':
@@ -179,4 +180,5 @@ export const FIELD_HELP_DE: Translation<typeof FIELD_HELP_EN> = {
     'Die ersten 8 Bytes nach dem zitierten IP-Header: genug für die Ports, damit der Sender erkennt, welcher Socket betroffen ist.',
   'quote.payload':
     'Ein ICMP-Fehler zitiert den Anfang des Pakets, um das es geht: seinen IP-Header und die ersten 8 Datenbytes.',
+  ...DHCP_FIELD_HELP_DE,
 };

@@ -4,6 +4,7 @@
 
 import { Phrasebook } from '../../engine/language.ts';
 import { FIELD_HELP_DE } from './fieldHelpPhrases.de.ts';
+import { DHCP_FIELD_HELP_EN } from './fieldHelpDhcp.ts';
 
 /** What each field is for. Keys are field ids without a `quote.` prefix. */
 export const FIELD_HELP_EN = {
@@ -169,6 +170,7 @@ export const FIELD_HELP_EN = {
     'The first 8 bytes after the quoted IP header: enough for the ports, so the sender can tell which socket failed.',
   'quote.payload':
     'An ICMP error quotes the start of the packet it is about: its IP header and first 8 data bytes.',
+  ...DHCP_FIELD_HELP_EN,
 } as const;
 
 /** The field explanations in every language the inspector speaks. */

@@ -17,6 +17,7 @@ import {
 } from './packetFieldModel.ts';
 import { dataLayer, ipFields, quoteLayer, type AppMessage } from './packetFieldsIp.ts';
 import { icmpLayer, udpLayer } from './packetFieldsDatagram.ts';
+import { dhcpLayer, isDhcpDatagram } from './packetFieldsDhcp.ts';
 import { tcpLayer, type TcpIsns } from './packetFieldsTransport.ts';
 
 export * from './packetFieldModel.ts';
@@ -94,17 +95,23 @@ export function dissectBytes(bytes: Uint8Array, options: DissectOptions = {}): P
   if (end > dataStart) {
     const isError =
       t.kind === 'icmp' && (t.message === 'destinationUnreachable' || t.message === 'timeExceeded');
+    const dhcp =
+      t.kind === 'udp' &&
+      !fragment &&
+      isDhcpDatagram(t.srcPort, t.dstPort, bytes.subarray(dataStart, end));
     layers.push(
-      isError
-        ? quoteLayer(bytes, dataStart, end, language)
-        : dataLayer(
-            bytes,
-            dataStart,
-            end,
-            fragment ? 'fragment' : t.kind === 'icmp' ? 'icmpEcho' : 'app',
-            t.kind === 'udp' ? options.message : undefined,
-            language,
-          ),
+      dhcp
+        ? dhcpLayer(bytes, dataStart, end, language)
+        : isError
+          ? quoteLayer(bytes, dataStart, end, language)
+          : dataLayer(
+              bytes,
+              dataStart,
+              end,
+              fragment ? 'fragment' : t.kind === 'icmp' ? 'icmpEcho' : 'app',
+              t.kind === 'udp' ? options.message : undefined,
+              language,
+            ),
     );
   }
   return { bytes, layers };

@@ -9,7 +9,7 @@ import type { Language } from '../../engine/language.ts';
 import type { TraceRecord, TraceRecords, TraceType } from '../../engine/trace.ts';
 import type { Said } from '../log/narratePackets.ts';
 import type { NetworkNames } from '../names/networkNames.ts';
-import type { MachineLike } from '../statechart/statechart.ts';
+import type { ChartPlacement, MachineLike } from '../statechart/statechart.ts';
 import type { SummaryCard } from '../summary/summaryCards.ts';
 
 /** What a kind's sentences may look at besides the record. */
@@ -31,6 +31,8 @@ export type LogGroupName = 'packets' | 'drops' | 'states' | 'errors';
 export interface AppMachine {
   key: string;
   machine: MachineLike;
+  /** Where its states go on the chart, when rows by distance from the first would crowd it. */
+  placement?: ChartPlacement;
 }
 
 /** The view of an app kind; `F` is the figures its core module folds. */
@@ -49,6 +51,11 @@ export interface AppKindView<A = never, F = never> {
    * (`pinger`, `http`) or a part of it (`http/u3`, `web/w1`). None for plain-code apps.
    */
   machine?(name: string): AppMachine | undefined;
+  /**
+   * Machines of the kind that are no app's (the DHCP client of an interface), whose charts the
+   * kind's own sections draw: listed so that every statechart is checked (everyStatechart).
+   */
+  readonly machines?: readonly AppMachine[];
   /** The log group of its own record types (others are states, errors for failures). */
   readonly logGroups?: Partial<Record<TraceType, (record: TraceRecord) => LogGroupName>>;
   /** Whether the node inspector lists the app before it records a state (default true). */

@@ -109,6 +109,8 @@ describe('the packet inspector’s layers', () => {
   it('puts each dissected part at its layer', () => {
     expect(dissectedLayerOf('eth', tcp)).toBe('link');
     expect(dissectedLayerOf('arp', tcp)).toBe('link');
+    expect(dissectedLayerOf('llc', tcp)).toBe('link'); // a BPDU's LLC header and STP
+    expect(dissectedLayerOf('stp', tcp)).toBe('link');
     expect(dissectedLayerOf('ip', tcp)).toBe('network');
     expect(dissectedLayerOf('icmp', icmp)).toBe('network');
     expect(dissectedLayerOf('quote', icmp)).toBe('network');

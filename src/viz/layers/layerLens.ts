@@ -8,6 +8,7 @@ import { isIpPacket, type Frame } from '../../net/wire/frame.ts';
 import type { Packet } from '../../net/wire/packet.ts';
 import type { Scenario, ScenarioNode } from '../../sim/index.ts';
 import { segmentIsns, type isnIndex } from '../packet/index.ts';
+import type { PacketLayer } from '../dissect/packetFieldModel.ts';
 import type { NetLayer } from './layerChoice.ts';
 import { layerCard, layerCardRoom, type LayerCard } from './layerCards.ts';
 import { layerDot, type LayerDot, type LayerHop } from './layerDots.ts';
@@ -73,16 +74,18 @@ export function layerLens(
 }
 
 /** The ids of the packet inspector's dissected layers (`ip`, `tcp`, `data`, …). */
-export type DissectedLayerId = 'ip' | 'tcp' | 'udp' | 'icmp' | 'data' | 'quote' | 'eth' | 'arp';
+export type DissectedLayerId = PacketLayer['id'];
 
 /**
- * The layer a dissected part of `packet` belongs to: Ethernet and ARP to the link layer, IPv4,
+ * The layer a dissected part of `packet` belongs to: Ethernet, LLC, STP and ARP to the link layer, IPv4,
  * ICMP and what an ICMP message carries to the network layer, TCP and UDP to the transport
  * layer, and a segment's or datagram's data to the application layer.
  */
 export function dissectedLayerOf(id: DissectedLayerId, frame: Frame): NetLayer {
   switch (id) {
     case 'eth':
+    case 'llc':
+    case 'stp':
     case 'arp':
       return 'link';
     case 'ip':

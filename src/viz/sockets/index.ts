@@ -4,6 +4,7 @@ export {
   appStatesAt,
   connectionStateAt,
   interfaceLines,
+  withLeases,
   nodeRecords,
   routeTable,
   socketTable,

@@ -208,8 +208,13 @@ export function routeTable(node: ScenarioNode): RouteLine[] {
 /** One interface of a node and what it is plugged into. */
 export interface InterfaceLine {
   name: string;
-  /** `10.0.1.10/24`, or undefined for a switch port. */
+  /**
+   * `10.0.1.10/24`, or undefined for a switch port, and for an interface configured by DHCP
+   * while it holds no lease (withLeases gives it the leased address).
+   */
   address?: string;
+  /** Its address comes from DHCP (`"address": "dhcp"`). */
+  dhcp?: true;
   /** Its MAC (`02:00:…`), for an addressed interface; a switch port has none of its own. */
   mac?: string;
   /** Its MTU in bytes (1500 unless the scenario says), or undefined for a switch port. */
@@ -243,8 +248,27 @@ export function interfaceLines(
       ...(iface.address
         ? { address: formatInterfaceAddress(iface.address), mtu: iface.mtu ?? DEFAULT_MTU }
         : {}),
+      ...(iface.dhcp ? { dhcp: true as const, mtu: iface.mtu ?? DEFAULT_MTU } : {}),
       ...(mac !== undefined ? { mac: formatMac(mac) } : {}),
       ...(link && other ? { link: link.id, peer: { node: other.node, iface: other.iface } } : {}),
     };
+  });
+}
+
+/**
+ * The lines with each DHCP interface's address at a moment: `leases` maps an interface to the
+ * address it holds then (`192.168.1.100/24`), or to null (none yet, or the lease ran out).
+ */
+export function withLeases(
+  lines: readonly InterfaceLine[],
+  leases: ReadonlyMap<string, string | null>,
+): InterfaceLine[] {
+  return lines.map((line) => {
+    if (!line.dhcp) return line;
+    const leased = leases.get(line.name);
+    if (leased) return { ...line, address: leased };
+    const waiting = { ...line };
+    delete waiting.address;
+    return waiting;
   });
 }

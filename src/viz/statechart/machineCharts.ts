@@ -16,7 +16,6 @@ import {
   machineGraph,
   type ChartPlacement,
   type MachineGraph,
-  type MachineLike,
   type MachineTransition,
   type Statechart,
 } from './statechart.ts';
@@ -170,14 +169,10 @@ export function appStatechart(
 
 /**
  * The chart of a machine that is no app's (a kind's own, such as the DHCP client of an
- * interface), laid out once per `key` and language.
+ * interface, listed in its view's `machines`), laid out once per key and language.
  */
-export function machineChart(
-  key: string,
-  machine: MachineLike,
-  language: Language = ENGLISH,
-): Statechart {
-  return machineStatechart({ key, machine }, language);
+export function machineChart(found: AppMachine, language: Language = ENGLISH): Statechart {
+  return machineStatechart(found, language);
 }
 
 /** The chart of an app's machine, laid out once per machine key and language. */
@@ -185,7 +180,7 @@ function machineStatechart(found: AppMachine, language: Language = ENGLISH): Sta
   const key = `${found.key}|${language}`;
   let chart = appCharts.get(key);
   if (!chart) {
-    chart = layoutStatechart(graphIn(machineGraph(found.machine), language));
+    chart = layoutStatechart(graphIn(machineGraph(found.machine), language), found.placement);
     appCharts.set(key, chart);
   }
   return chart;
@@ -269,7 +264,10 @@ export const serverConnectionStatechart = perLanguage((language) =>
 /** App names in the trace that reach every machine a kind's view has (its users, its threads). */
 const SAMPLE_NAMES = (type: string) => [type, `${type}/u1`, `${type}/w1`];
 
-/** Every statechart the app can show, by machine: TCP, a server connection, a CPU core, the apps'. */
+/**
+ * Every statechart the app can show, by machine: TCP, a server connection, a CPU core, the apps',
+ * and the kinds' other machines (a DHCP client).
+ */
 export function everyStatechart(
   language: Language = ENGLISH,
 ): { key: string; chart: Statechart }[] {
@@ -284,6 +282,8 @@ export function everyStatechart(
       if (found && !charts.has(found.key))
         charts.set(found.key, machineStatechart(found, language));
     }
+    for (const found of view.machines ?? [])
+      if (!charts.has(found.key)) charts.set(found.key, machineStatechart(found, language));
   }
   return [...charts].map(([key, chart]) => ({ key, chart }));
 }

@@ -184,4 +184,19 @@ export const MACHINE_DE: Translation<typeof MACHINE_EN> = {
   'fetched, a message waits': 'abgeholt, eine Nachricht wartet',
   'fetched, another fetch due': 'abgeholt, erneutes Abholen fällig',
   fetched: 'abgeholt',
+  // The DHCP client of an interface.
+  'No address: the client is about to look for a DHCP server.':
+    'Keine Adresse: Der Client sucht gleich nach einem DHCP-Server.',
+  'A DISCOVER has gone out; waiting for a server’s OFFER.':
+    'Ein DISCOVER ist gesendet; wartet auf das OFFER eines Servers.',
+  'It asked for the offered address; waiting for the server’s ACK or NAK.':
+    'Er hat um die angebotene Adresse gebeten; wartet auf ACK oder NAK des Servers.',
+  'It holds a lease: the interface has its address until T1.':
+    'Er hat eine Lease: Die Schnittstelle hat ihre Adresse bis T1.',
+  'Past T1: it asks its own server to extend the lease.':
+    'Nach T1: Er bittet seinen eigenen Server, die Lease zu verlängern.',
+  'Past T2: its server did not answer, so it asks any server.':
+    'Nach T2: Sein Server hat nicht geantwortet, also fragt er jeden Server.',
+  'no answer': 'keine Antwort',
+  'lease expired': 'Lease abgelaufen',
 } as const;

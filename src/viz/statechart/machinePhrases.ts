@@ -188,6 +188,21 @@ export const MACHINE_EN = {
   'fetched, a message waits': 'fetched, a message waits',
   'fetched, another fetch due': 'fetched, another fetch due',
   fetched: 'fetched',
+  // The DHCP client of an interface (src/kinds/dhcp/dhcpClientMachine.ts); its RFC 2131 words stay.
+  'No address: the client is about to look for a DHCP server.':
+    'No address: the client is about to look for a DHCP server.',
+  'A DISCOVER has gone out; waiting for a server’s OFFER.':
+    'A DISCOVER has gone out; waiting for a server’s OFFER.',
+  'It asked for the offered address; waiting for the server’s ACK or NAK.':
+    'It asked for the offered address; waiting for the server’s ACK or NAK.',
+  'It holds a lease: the interface has its address until T1.':
+    'It holds a lease: the interface has its address until T1.',
+  'Past T1: it asks its own server to extend the lease.':
+    'Past T1: it asks its own server to extend the lease.',
+  'Past T2: its server did not answer, so it asks any server.':
+    'Past T2: its server did not answer, so it asks any server.',
+  'no answer': 'no answer',
+  'lease expired': 'lease expired',
 } as const;
 
 export const machinePhrases = new Phrasebook(MACHINE_EN, { de: MACHINE_DE });

@@ -15,13 +15,15 @@ const inside = (r: Rect, width: number, height: number) =>
 const CODE = /\w\.\w|[a-z][A-Z]|\[/;
 
 describe('every statechart the app shows', () => {
-  it('covers TCP, the server connection, the CPU core and every app machine', () => {
+  it('covers TCP, the server connection, the CPU core, every app machine and the DHCP client', () => {
     // Worked out from the view registry: users (web and database clients), server threads (web
-    // and database servers), the pinger, the echo server, bulk send, sink, the FTP client and the mail client.
+    // and database servers), the pinger, the echo server, bulk send, sink, the FTP client and the
+    // mail client; and a machine that is no app's, an interface's DHCP client.
     expect(charts.map((c) => c.key).sort()).toEqual(
       [
         'bulkSend',
         'cpuCore',
+        'dhcpClient',
         'echo',
         'ftp',
         'mail',

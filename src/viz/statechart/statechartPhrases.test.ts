@@ -84,6 +84,20 @@ describe('statechart phrases', () => {
     expect(serverConnectionStatechart('de')).toBe(serverConnectionStatechart('de'));
   });
 
+  it('describes the DHCP client’s states in German, RFC 2131’s names and messages as they are', () => {
+    const dhcp = everyStatechart('de').find((c) => c.key === 'dhcpClient')?.chart.graph;
+    expect(dhcp?.names.bound).toBe('BOUND');
+    expect(dhcp?.descriptions.bound).toBe(
+      'Er hat eine Lease: Die Schnittstelle hat ihre Adresse bis T1.',
+    );
+    expect(Object.keys(dhcp?.descriptions ?? {}).sort()).toEqual(
+      ['bound', 'init', 'rebinding', 'renewing', 'requesting', 'selecting'].sort(),
+    );
+    const labels = dhcp?.transitions.map((t) => t.label) ?? [];
+    expect(labels).toContain('rcv DHCPOFFER / snd DHCPREQUEST');
+    expect(labels).toContain('Lease abgelaufen');
+  });
+
   it('keeps a word it has no translation for as it is', () => {
     expect(machineWord('rcv FIN', 'de')).toBe('rcv FIN');
     expect(machineWord('thinking', 'de')).toBe('denkt nach');
