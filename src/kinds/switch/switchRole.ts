@@ -29,6 +29,7 @@ export const switchRole: RoleKind = {
   description:
     'Joins the nodes of one subnet, forwarding Ethernet frames by what it learned of their MAC addresses.',
   addressed: false,
+  ownFields: ['stp', 'bridgePriority'],
   check(node, path, issues) {
     if (node.bridgePriority !== undefined && node.bridgePriority % 4096 !== 0)
       issues.push(

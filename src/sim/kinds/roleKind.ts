@@ -73,6 +73,11 @@ export interface RoleKind {
   readonly addressed: boolean;
   /** Whether it forwards IP packets between its interfaces by its routing table (a router). */
   readonly forwards?: boolean;
+  /**
+   * Node fields only this role has (a switch's `stp`): a node of another role that sets one is
+   * refused with a message naming the field (checkRoleFields.ts), rather than silently ignored.
+   */
+  readonly ownFields?: readonly (keyof ScenarioNode & string)[];
   /** Problems a schema cannot see in one node of this role (`path` is `$.nodes[i]`). */
   check?(node: ScenarioNode, path: string, issues: ValidationIssue[]): void;
   /**

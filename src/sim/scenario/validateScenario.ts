@@ -11,6 +11,7 @@ import { scenarioSchema, type Scenario } from './scenarioSchema.ts';
 import { checkActions } from './checkActions.ts';
 import { checkApps } from './checkApps.ts';
 import { checkReferences, checkResolvers } from './checkReferences.ts';
+import { checkRoleFields } from './checkRoleFields.ts';
 import { checkTcpSettings } from './checkTcpSettings.ts';
 import { checkNetworkEvents } from './checkNetworkEvents.ts';
 
@@ -38,6 +39,7 @@ export function validateScenario(value: unknown): ScenarioResult {
     return { ok: false, issues };
   }
   scenario.nodes.forEach((node, i) => checkTcpSettings(node.tcp, `$.nodes[${i}].tcp`, issues));
+  checkRoleFields(scenario, issues);
   const known = checkReferences(scenario, issues);
   checkApps(scenario, known, issues);
   checkResolvers(scenario, known, issues);

@@ -124,6 +124,8 @@ export const VALIDATION_DE: Translation<typeof VALIDATION_EN> = {
   'json.expected.nameOrClose': "ein Feldname in doppelten Anführungszeichen oder '}'",
   'json.expected.colon': "':' nach dem Feldnamen",
   'ref.duplicateInterface': 'wiederholt den Schnittstellennamen „{name}“ von {node}',
+  'ref.otherRolesField':
+    '{field} ist eine Einstellung eines Knotens mit der Rolle {role}, dieser Knoten hat die Rolle {own}: Entfernen Sie es',
   'ref.macTaken': '{node} hat die MAC {mac}, die schon die MAC von {owner} ist',
   'ref.macWithoutAddress':
     'eine MAC ({mac}) gehört zu einer Schnittstelle mit Adresse; ein Switch-Port hat keins von beiden',

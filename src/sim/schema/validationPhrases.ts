@@ -130,6 +130,7 @@ export const VALIDATION_EN = {
   'json.expected.colon': "':' after the property name",
   // The network's references (checkReferences.ts, resolveLinkEnd.ts).
   'ref.duplicateInterface': 'duplicates the interface name "{name}" of {node}',
+  'ref.otherRolesField': '{field} is a setting of a {role}, and this node is a {own}: remove it',
   'ref.macTaken': '{node} has the MAC {mac}, which is already the MAC of {owner}',
   'ref.macWithoutAddress':
     'a MAC ({mac}) is for an interface with an address; a switch port has neither',
